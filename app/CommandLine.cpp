@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "CommandLine.h"
+
+#include "settings/Settings.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace App {
+
+namespace {
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "tickdesk: %s\nTry 'tickdesk --help'.\n", qPrintable(message));
+}
+
+std::optional<quint16> parsePort(const QString &text)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535)
+        return std::nullopt;
+    return quint16(value);
+}
+
+} // namespace
+
+ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings &settings)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite "
+                       "and computes indicators and signals."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(
+        u"headless"_s, QCoreApplication::translate("CommandLine", "Run without a window; log to stderr."));
+    const QCommandLineOption bind(u"bind"_s, QCoreApplication::translate("CommandLine", "HTTP server address."),
+                                  u"ADDR"_s, settings.bindAddress());
+    const QCommandLineOption port(u"port"_s, QCoreApplication::translate("CommandLine", "HTTP server port."), u"N"_s,
+                                  QString::number(settings.port()));
+    const QCommandLineOption db(u"db"_s, QCoreApplication::translate("CommandLine", "Database file."), u"PATH"_s);
+    const QCommandLineOption token(
+        u"token"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Access token clients must send (required when --bind is not loopback). "
+                                    "Also read from TICKDESK_TOKEN."),
+        u"T"_s);
+    const QCommandLineOption duration(
+        u"duration"_s, QCoreApplication::translate("CommandLine", "Stop by itself after that many seconds."),
+        u"SECONDS"_s);
+    const QCommandLineOption fullSync(
+        u"sync-full"_s, QCoreApplication::translate(
+                            "CommandLine", "fsync every commit, so acknowledged data also survives a power cut."));
+    const QCommandLineOption ioThreads(
+        u"io-threads"_s, QCoreApplication::translate("CommandLine", "HTTP I/O threads (default 2)."), u"N"_s, u"2"_s);
+    parser.addOptions({headless, bind, port, db, token, duration, fullSync, ioThreads});
+
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return {std::nullopt, 2};
+    }
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return {std::nullopt, 0};
+    }
+    if (parser.isSet(u"version"_s)) {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
+        return {std::nullopt, 0};
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(u"unknown command or argument: %1"_s.arg(parser.positionalArguments().constFirst()));
+        return {std::nullopt, 2};
+    }
+
+    Options o;
+    o.headless = parser.isSet(headless);
+    if (!o.bindAddress.setAddress(parser.value(bind))) {
+        printError(u"--bind: \"%1\" is not an IP address"_s.arg(parser.value(bind)));
+        return {std::nullopt, 2};
+    }
+    const auto p = parsePort(parser.value(port));
+    if (!p) {
+        printError(u"--port: \"%1\" is not a port number (0-65535)"_s.arg(parser.value(port)));
+        return {std::nullopt, 2};
+    }
+    o.port = *p;
+    o.accessToken = parser.isSet(token) ? parser.value(token).toUtf8() : qgetenv("TICKDESK_TOKEN");
+    o.databasePath = parser.isSet(db) ? parser.value(db) : settings.databasePath();
+    o.fullSync = parser.isSet(fullSync) || settings.fullSync();
+    if (parser.isSet(duration)) {
+        bool ok = false;
+        o.durationSeconds = parser.value(duration).toInt(&ok);
+        if (!ok || o.durationSeconds <= 0) {
+            printError(u"--duration: \"%1\" is not a positive number of seconds"_s.arg(parser.value(duration)));
+            return {std::nullopt, 2};
+        }
+    }
+    bool ok = false;
+    o.ioThreads = parser.value(ioThreads).toInt(&ok);
+    if (!ok || o.ioThreads < 1 || o.ioThreads > 64) {
+        printError(u"--io-threads: \"%1\" is not a number from 1 to 64"_s.arg(parser.value(ioThreads)));
+        return {std::nullopt, 2};
+    }
+    return {o, 0};
+}
+
+} // namespace App

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Core {
+class Settings;
+}
+
+namespace App {
+
+/// What the command line asked for, with settings filled in where it was silent.
+struct Options
+{
+    bool headless = false;
+    QHostAddress bindAddress;
+    quint16 port = 0;
+    QByteArray accessToken;
+    QString databasePath;
+    bool fullSync = false;
+    int durationSeconds = 0; ///< 0: until asked to stop
+    int ioThreads = 2;
+};
+
+struct ParseOutcome
+{
+    std::optional<Options> options; ///< empty: exit with `exitCode`
+    int exitCode = 0;
+};
+
+/// Parses the arguments; prints help, version or the error itself.
+ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings &settings);
+
+} // namespace App

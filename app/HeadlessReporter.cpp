@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "HeadlessReporter.h"
+
+#include "Services.h"
+#include "http/HttpServer.h"
+#include "ingest/IngestEndpoint.h"
+#include "storage/StorageWriter.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcHeadless, "tickdesk.headless")
+
+namespace App {
+
+HeadlessReporter::HeadlessReporter(const Services &services, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+{
+    auto *timer = new QTimer(this);
+    timer->setInterval(1000);
+    connect(timer, &QTimer::timeout, this, &HeadlessReporter::report);
+    timer->start();
+}
+
+void HeadlessReporter::report()
+{
+    const auto &counters = m_services.ingest().counters();
+    const std::uint64_t received = counters.received.load();
+    const std::uint64_t stored = m_services.writer().stats().stored.load();
+    const std::uint64_t rejected = counters.rejected.load() + counters.saturated.load();
+    qCInfo(lcHeadless).noquote() << QStringLiteral("received %1 | rejected %2 | stored %3 | %4 records/s | queued %5 | "
+                                                   "connections %6")
+                                        .arg(received)
+                                        .arg(rejected)
+                                        .arg(stored)
+                                        .arg(stored - m_lastStored)
+                                        .arg(m_services.writer().queuedRecords())
+                                        .arg(m_services.server().connectionCount());
+    m_lastReceived = received;
+    m_lastStored = stored;
+}
+
+} // namespace App

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+
+#include <cstdint>
+
+namespace App {
+
+class Services;
+
+/// Logs one line a second: received, rejected, stored, records/s.
+class HeadlessReporter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessReporter)
+
+public:
+    HeadlessReporter(const Services &services, QObject *parent = nullptr);
+    void report();
+
+private:
+    const Services &m_services;
+    std::uint64_t m_lastReceived = 0;
+    std::uint64_t m_lastStored = 0;
+};
+
+} // namespace App

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "Services.h"
+
+#include "Version.h"
+#include "http/HttpRouter.h"
+#include "http/HttpServer.h"
+#include "ingest/IngestEndpoint.h"
+#include "storage/StorageWriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "tickdesk.app")
+
+namespace App {
+
+Services::Services(Options options)
+    : m_options(std::move(options))
+{
+    m_uptime.start();
+}
+
+Services::~Services()
+{
+    shutdown();
+}
+
+Util::Status Services::start()
+{
+    Storage::WriterOptions storage;
+    storage.path = m_options.databasePath.isEmpty() ? Storage::defaultDatabasePath() : m_options.databasePath;
+    storage.fullSync = m_options.fullSync;
+    auto writer = Storage::StorageWriter::open(storage);
+    if (!writer)
+        return Util::Status::failure(writer.error());
+    m_writer = std::move(*writer);
+    qCInfo(lcApp) << "database" << storage.path << (storage.fullSync ? "(synchronous=FULL)" : "");
+
+    m_router = std::make_unique<Http::HttpRouter>();
+    m_ingest = std::make_unique<Ingest::IngestEndpoint>(*m_writer);
+    m_ingest->install(*m_router);
+    m_router->add("GET", "/health", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
+        responder.send(Http::HttpResponse::json(200, healthJson()));
+    });
+
+    Http::ServerOptions server;
+    server.address = m_options.bindAddress;
+    server.port = m_options.port;
+    server.accessToken = m_options.accessToken;
+    server.ioThreads = m_options.ioThreads;
+    m_server = std::make_unique<Http::HttpServer>(server, *m_router);
+    return m_server->start();
+}
+
+void Services::shutdown()
+{
+    // Order matters: no new requests, then every accepted record committed (its
+    // response still goes out), then the connections close.
+    if (m_server)
+        m_server->stopListening();
+    if (m_writer)
+        m_writer->stop();
+    if (m_server)
+        m_server->stop();
+}
+
+QByteArray Services::healthJson() const
+{
+    const QJsonObject o{
+        {u"status"_s, u"ok"_s},
+        {u"version"_s, QStringLiteral(TICKDESK_VERSION)},
+        {u"uptime_s"_s, double(m_uptime.elapsed()) / 1000.0},
+        {u"received"_s, qint64(m_ingest->counters().received.load())},
+        {u"stored"_s, qint64(m_writer->stats().stored.load())},
+        {u"queued"_s, qint64(m_writer->queuedRecords())},
+        {u"connections"_s, m_server->connectionCount()},
+    };
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace App

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "CommandLine.h"
+#include "util/Result.h"
+
+#include <QElapsedTimer>
+
+#include <memory>
+
+namespace Http {
+class HttpRouter;
+class HttpServer;
+} // namespace Http
+namespace Ingest {
+class IngestEndpoint;
+}
+namespace Storage {
+class StorageWriter;
+}
+
+namespace App {
+
+/// The core services of one running TickDesk, wired together: storage
+/// writer, ingest endpoint, HTTP server. Shared by the headless mode and the window.
+class Services final
+{
+public:
+    explicit Services(Options options);
+    ~Services();
+
+    Util::Status start();
+    /// Stops accepting, commits what was accepted, closes connections.
+    void shutdown();
+
+    const Storage::StorageWriter &writer() const { return *m_writer; }
+    const Ingest::IngestEndpoint &ingest() const { return *m_ingest; }
+    const Http::HttpServer &server() const { return *m_server; }
+
+private:
+    QByteArray healthJson() const;
+
+    Options m_options;
+    QElapsedTimer m_uptime;
+    std::unique_ptr<Storage::StorageWriter> m_writer;
+    std::unique_ptr<Http::HttpRouter> m_router;
+    std::unique_ptr<Ingest::IngestEndpoint> m_ingest;
+    std::unique_ptr<Http::HttpServer> m_server;
+};
+
+} // namespace App

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+#include <string>
+
+namespace Http {
+
+struct HttpRequest
+{
+    QByteArray method; ///< as sent, e.g. "POST"
+    QByteArray path;   ///< target without the query, e.g. "/ingest"
+    QByteArray query;  ///< after '?', undecoded
+    QByteArray contentType;
+    QByteArray authorization;
+    QByteArray token; ///< X-TickDesk-Token
+    std::string body;
+    bool keepAlive = true;
+    qint64 receivedNs = 0; ///< monotonic clock when the request was complete
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    bool close = false; ///< close the connection after this response
+
+    static HttpResponse json(int status, QByteArray body);
+    static HttpResponse error(int status, const QString &message);
+
+    /// The status line, headers and body, ready for the socket.
+    QByteArray serialize(bool closeConnection) const;
+};
+
+const char *reasonPhrase(int status) noexcept;
+
+} // namespace Http

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#include "HttpRequestParser.h"
+
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+using namespace Qt::StringLiterals;
+namespace http = boost::beast::http;
+
+namespace Http {
+
+namespace {
+
+QByteArray toBytes(boost::beast::string_view s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
+struct HttpRequestParser::Impl
+{
+    http::request_parser<http::string_body> parser;
+};
+
+HttpRequestParser::HttpRequestParser(std::size_t headerLimit, std::size_t bodyLimit)
+    : m_headerLimit(headerLimit)
+    , m_bodyLimit(bodyLimit)
+{
+    reset();
+}
+
+HttpRequestParser::~HttpRequestParser() = default;
+
+void HttpRequestParser::reset()
+{
+    d = std::make_unique<Impl>();
+    d->parser.header_limit(std::uint32_t(m_headerLimit));
+    d->parser.body_limit(m_bodyLimit);
+    d->parser.eager(true);
+    m_inProgress = false;
+}
+
+HttpRequestParser::State HttpRequestParser::feed(const char *data, std::size_t size, std::size_t &consumed)
+{
+    consumed = 0;
+    if (size == 0)
+        return State::NeedMore;
+    m_inProgress = true;
+    boost::beast::error_code ec;
+    consumed = d->parser.put(boost::asio::const_buffer(data, size), ec);
+    if (ec == http::error::need_more)
+        return State::NeedMore;
+    if (ec) {
+        if (ec == http::error::body_limit) {
+            m_errorStatus = 413;
+            m_errorMessage = u"request body larger than the limit of %1 bytes"_s.arg(m_bodyLimit);
+        } else if (ec == http::error::header_limit) {
+            m_errorStatus = 431;
+            m_errorMessage = u"request header larger than the limit of %1 bytes"_s.arg(m_headerLimit);
+        } else {
+            m_errorStatus = 400;
+            m_errorMessage = u"malformed HTTP request: %1"_s.arg(QString::fromStdString(ec.message()));
+        }
+        return State::Error;
+    }
+    return d->parser.is_done() ? State::Complete : State::NeedMore;
+}
+
+HttpRequest HttpRequestParser::take()
+{
+    auto message = d->parser.release();
+    HttpRequest request;
+    request.method = toBytes(message.method_string());
+    const QByteArray target = toBytes(message.target());
+    const qsizetype q = target.indexOf('?');
+    request.path = q < 0 ? target : target.left(q);
+    if (q >= 0)
+        request.query = target.mid(q + 1);
+    request.contentType = toBytes(message[http::field::content_type]);
+    request.authorization = toBytes(message[http::field::authorization]);
+    request.token = toBytes(message["X-TickDesk-Token"]);
+    request.keepAlive = message.keep_alive();
+    request.body = std::move(message.body());
+    reset();
+    return request;
+}
+
+} // namespace Http

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#include "HttpServer.h"
+
+#include "IoWorker.h"
+
+#include <QLoggingCategory>
+#include <QTcpServer>
+#include <QThread>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHttp, "tickdesk.http")
+
+namespace Http {
+
+/// Accepts connections in the first I/O thread and deals them out round-robin.
+class Listener final : public QTcpServer
+{
+public:
+    explicit Listener(std::vector<IoWorker *> workers)
+        : m_workers(std::move(workers))
+    {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        IoWorker *worker = m_workers[m_next++ % m_workers.size()];
+        QMetaObject::invokeMethod(
+            worker, [worker, descriptor] { worker->adopt(descriptor); }, Qt::QueuedConnection);
+    }
+
+private:
+    std::vector<IoWorker *> m_workers;
+    std::size_t m_next = 0;
+};
+
+void HttpServer::ThreadStopper::operator()(QThread *thread) const
+{
+    thread->quit();
+    thread->wait();
+    delete thread;
+}
+
+HttpServer::HttpServer(ServerOptions options, HttpHandler &handler, QObject *parent)
+    : QObject(parent)
+    , m_shared(std::make_unique<ServerShared>())
+{
+    m_shared->options = std::move(options);
+    m_shared->handler = &handler;
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+QString HttpServer::address() const
+{
+    const QHostAddress &a = m_shared->options.address;
+    const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
+    return u"%1:%2"_s.arg(host).arg(m_port);
+}
+
+int HttpServer::connectionCount() const
+{
+    return m_shared->connections.load();
+}
+
+Util::Status HttpServer::start()
+{
+    const ServerOptions &o = m_shared->options;
+    if (!o.address.isLoopback() && o.accessToken.isEmpty())
+        return Util::Status::failure(
+            u"refusing to listen on %1 without an access token: set one with --token"_s.arg(o.address.toString()));
+
+    const int threads = std::max(1, o.ioThreads);
+    for (int i = 0; i < threads; ++i) {
+        auto *worker = new IoWorker(*m_shared);
+        std::unique_ptr<QThread, ThreadStopper> thread(new QThread);
+        thread->setObjectName(u"http-io-%1"_s.arg(i));
+        worker->moveToThread(thread.get());
+        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        QMetaObject::invokeMethod(worker, &IoWorker::startTimers, Qt::QueuedConnection);
+        m_workers.push_back(worker);
+        m_threads.push_back(std::move(thread));
+    }
+
+    m_listener = new Listener(m_workers);
+    m_listener->moveToThread(m_threads.front().get());
+    connect(m_threads.front().get(), &QThread::finished, m_listener, &QObject::deleteLater);
+    bool listening = false;
+    QString error;
+    QMetaObject::invokeMethod(
+        m_listener,
+        [&, listener = m_listener] {
+            listening = listener->listen(o.address, o.port);
+            error = listener->errorString();
+            m_port = listener->serverPort();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!listening) {
+        const QString message = u"cannot listen on %1:%2: %3"_s.arg(o.address.toString()).arg(o.port).arg(error);
+        stop();
+        return Util::Status::failure(message);
+    }
+    qCInfo(lcHttp) << "listening on" << address() << "with" << threads << "I/O threads";
+    return {};
+}
+
+void HttpServer::stopListening()
+{
+    if (!m_listener)
+        return;
+    QMetaObject::invokeMethod(
+        m_listener, [listener = m_listener] { listener->close(); }, Qt::BlockingQueuedConnection);
+}
+
+void HttpServer::stop()
+{
+    stopListening();
+    m_listener = nullptr;
+    for (IoWorker *worker : m_workers)
+        QMetaObject::invokeMethod(worker, &IoWorker::closeAll, Qt::BlockingQueuedConnection);
+    m_threads.clear(); // joins; the workers delete themselves as their thread finishes
+    m_workers.clear();
+}
+
+} // namespace Http

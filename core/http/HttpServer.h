@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ServerOptions.h"
+#include "util/Result.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+class QThread;
+
+namespace Http {
+
+class HttpHandler;
+class IoWorker;
+class Listener;
+struct ServerShared;
+
+/// The embedded HTTP/1.1 server: a listener hands accepted sockets to a small
+/// pool of I/O threads; requests go to one handler. See DESIGN.md, "The HTTP server".
+class HttpServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpServer)
+
+public:
+    HttpServer(ServerOptions options, HttpHandler &handler, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    /// Binds and starts the I/O threads. Refuses a non-loopback address without an access token.
+    Util::Status start();
+    /// Stops accepting; open connections carry on.
+    void stopListening();
+    /// Stops accepting, closes every connection and joins the I/O threads.
+    /// Whoever completes responses later (the storage writer) must be stopped first.
+    void stop();
+
+    quint16 port() const noexcept { return m_port; }
+    QString address() const;
+    int connectionCount() const;
+
+private:
+    struct ThreadStopper
+    {
+        void operator()(QThread *thread) const;
+    };
+
+    std::unique_ptr<ServerShared> m_shared;
+    std::vector<std::unique_ptr<QThread, ThreadStopper>> m_threads;
+    std::vector<IoWorker *> m_workers;
+    Listener *m_listener = nullptr;
+    quint16 m_port = 0;
+};
+
+} // namespace Http

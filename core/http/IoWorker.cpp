@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+#include "IoWorker.h"
+
+#include "HttpConnection.h"
+#include "HttpResponder.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace Http {
+
+IoWorker::IoWorker(ServerShared &shared)
+    : m_shared(shared)
+{}
+
+IoWorker::~IoWorker()
+{
+    closeAll();
+}
+
+void IoWorker::startTimers()
+{
+    m_sweepTimer = new QTimer(this);
+    const int shortest = std::min(m_shared.options.idleTimeoutMs, m_shared.options.requestTimeoutMs);
+    m_sweepTimer->setInterval(std::clamp(shortest / 4, 10, 1000));
+    connect(m_sweepTimer, &QTimer::timeout, this, &IoWorker::sweep);
+    m_sweepTimer->start();
+}
+
+void IoWorker::adopt(qintptr descriptor)
+{
+    const quint64 id = m_shared.nextConnectionId.fetch_add(1);
+    const bool overCapacity = m_shared.connections.fetch_add(1) >= m_shared.options.maxConnections;
+    auto *connection = new HttpConnection(descriptor, id, *this, m_shared, this);
+    m_connections.insert(id, connection);
+    connection->start(overCapacity);
+}
+
+void IoWorker::deliver(quint64 connection, quint64 sequence, HttpResponse response)
+{
+    if (HttpConnection *c = m_connections.value(connection))
+        c->deliver(sequence, std::move(response));
+}
+
+void IoWorker::forget(quint64 connection)
+{
+    if (m_connections.remove(connection))
+        m_shared.connections.fetch_sub(1);
+}
+
+void IoWorker::closeAll()
+{
+    const auto connections = m_connections;
+    for (HttpConnection *c : connections)
+        delete c;
+}
+
+void IoWorker::sweep()
+{
+    const qint64 now = QDeadlineTimer::current().deadline();
+    const auto connections = m_connections;
+    for (HttpConnection *c : connections)
+        c->checkTimeouts(now);
+}
+
+void HttpResponder::send(HttpResponse response) const
+{
+    if (!m_worker)
+        return;
+    if (QThread::currentThread() == m_worker->thread()) {
+        m_worker->deliver(m_connection, m_sequence, std::move(response));
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, connection = m_connection, sequence = m_sequence, r = std::move(response)]() mutable {
+            worker->deliver(connection, sequence, std::move(r));
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace Http

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "HttpMessage.h"
+#include "ServerOptions.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <atomic>
+
+class QTimer;
+
+namespace Http {
+
+class HttpConnection;
+class HttpHandler;
+
+/// State shared by the listener and every I/O thread; fixed once the server runs.
+struct ServerShared
+{
+    ServerOptions options;
+    HttpHandler *handler = nullptr;
+    std::atomic<int> connections{0};
+    std::atomic<quint64> nextConnectionId{1};
+};
+
+/// Owns the connections of one I/O thread and sweeps them for time-outs.
+class IoWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IoWorker)
+
+public:
+    explicit IoWorker(ServerShared &shared);
+    ~IoWorker() override;
+
+    /// Called in this worker's thread.
+    void adopt(qintptr descriptor);
+    void deliver(quint64 connection, quint64 sequence, HttpResponse response);
+    void startTimers();
+    void closeAll();
+    void forget(quint64 connection);
+
+private:
+    void sweep();
+
+    ServerShared &m_shared;
+    QHash<quint64, HttpConnection *> m_connections;
+    QTimer *m_sweepTimer = nullptr;
+};
+
+} // namespace Http

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+
+#include <cstddef>
+
+namespace Http {
+
+struct ServerOptions
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 5000;
+    /// When set, every request must carry `Authorization: Bearer <token>` or `X-TickDesk-Token`.
+    QByteArray accessToken;
+    int ioThreads = 2;
+    int maxConnections = 1024;
+    std::size_t headerLimit = 16 * 1024;
+    std::size_t bodyLimit = 16 * 1024 * 1024;
+    int idleTimeoutMs = 30'000;
+    /// A request must arrive whole within this time once its first byte came.
+    int requestTimeoutMs = 30'000;
+    /// Requests read ahead of their responses on one connection (pipelining);
+    /// past this the connection is not read until responses go out.
+    int maxInFlightPerConnection = 64;
+};
+
+} // namespace Http

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace Ingest {
+
+/// Why a body was refused: a sentence for a person, the offending field and,
+/// in a batch, the zero-based position of the offending record.
+struct DecodeError
+{
+    QString message;
+    QString field;
+    qsizetype index = -1;
+
+    /// `{"error": ..., "field": ..., "index": ...}`, the body of a 4xx reply.
+    QByteArray toJson() const;
+};
+
+/// A JSON error body without a field, for errors of the request rather than the data.
+QByteArray errorJson(const QString &message);
+
+} // namespace Ingest

@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: MIT
+#include "RecordDecoder.h"
+
+#include <QRegularExpression>
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+namespace dom = simdjson::dom;
+
+namespace Ingest {
+
+namespace {
+
+// Epoch seconds up to the year 3000: catches milliseconds sent as seconds.
+constexpr double MaxTimestampSeconds = 32503680000.0;
+constexpr std::size_t InitialCapacity = 64 * 1024;
+
+QString fieldName(const char *field)
+{
+    return QString::fromLatin1(field);
+}
+
+/// Decodes the fields of one object; every failure becomes a DecodeError naming the field.
+class ObjectReader
+{
+public:
+    explicit ObjectReader(dom::object object)
+        : m_object(object)
+    {}
+
+    std::optional<DecodeError> error;
+
+    bool fail(const char *field, const QString &message)
+    {
+        if (!error)
+            error = DecodeError{message, fieldName(field)};
+        return false;
+    }
+
+    bool lookup(const char *field, dom::element &value)
+    {
+        if (m_object.at_key(field).get(value) != simdjson::SUCCESS)
+            return fail(field, fieldName(field) + u" is missing"_s);
+        return true;
+    }
+
+    bool number(const char *field, double &out)
+    {
+        dom::element value;
+        if (!lookup(field, value))
+            return false;
+        if (!value.is_number())
+            return fail(field, fieldName(field) + u" must be a finite number"_s);
+        out = value.get_double().value_unsafe();
+        if (!std::isfinite(out))
+            return fail(field, fieldName(field) + u" must be a finite number"_s);
+        return true;
+    }
+
+    bool positive(const char *field, double &out)
+    {
+        if (!number(field, out))
+            return false;
+        if (!(out > 0))
+            return fail(field, fieldName(field) + u" must be greater than 0"_s);
+        return true;
+    }
+
+    bool inRange(const char *field, double &out, double lo, double hi)
+    {
+        if (!number(field, out))
+            return false;
+        if (out < lo || out > hi)
+            return fail(field, u"%1 must be between %2 and %3"_s.arg(fieldName(field)).arg(lo).arg(hi));
+        return true;
+    }
+
+    bool count(const char *field, std::int64_t &out)
+    {
+        dom::element value;
+        if (!lookup(field, value))
+            return false;
+        const QString message = fieldName(field) + u" must be a non-negative integer"_s;
+        switch (value.type()) {
+        case dom::element_type::INT64:
+            out = value.get_int64().value_unsafe();
+            break;
+        case dom::element_type::UINT64:
+            if (value.get_uint64().value_unsafe() > std::uint64_t(INT64_MAX))
+                return fail(field, fieldName(field) + u" is too large"_s);
+            out = std::int64_t(value.get_uint64().value_unsafe());
+            break;
+        case dom::element_type::DOUBLE: {
+            // 1e6 or 1000000.0 are whole numbers written as doubles; accept them.
+            const double d = value.get_double().value_unsafe();
+            if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.0e18)
+                return fail(field, message);
+            out = std::int64_t(d);
+            break;
+        }
+        default:
+            return fail(field, message);
+        }
+        if (out < 0)
+            return fail(field, message);
+        return true;
+    }
+
+    bool text(const char *field, std::string_view &out)
+    {
+        dom::element value;
+        if (!lookup(field, value))
+            return false;
+        if (value.get_string().get(out) != simdjson::SUCCESS)
+            return fail(field, fieldName(field) + u" must be a string"_s);
+        return true;
+    }
+
+    bool symbol(Model::Symbol &out)
+    {
+        static constexpr const char *field = "stock_symbol";
+        std::string_view value;
+        if (!text(field, value))
+            return false;
+        if (!Model::Symbol::parse(value, out))
+            return fail(field, u"stock_symbol must be 1 to 16 characters of A-Z, 0-9, '.', '-', '^' or '='"_s);
+        return true;
+    }
+
+    bool timestamp(Model::TimestampUs &out)
+    {
+        static constexpr const char *field = "timestamp";
+        double seconds = 0;
+        if (!number(field, seconds))
+            return false;
+        if (seconds < 0 || seconds >= MaxTimestampSeconds)
+            return fail(field, u"timestamp must be epoch seconds between 0 and 32503680000"_s);
+        out = std::llround(seconds * 1e6);
+        return true;
+    }
+
+private:
+    dom::object m_object;
+};
+
+bool decodeTick(ObjectReader &r, Model::RecordBatch &out)
+{
+    Model::Tick t;
+    if (!(r.symbol(t.symbol) && r.positive("opening_price", t.open) && r.positive("closing_price", t.close) &&
+          r.positive("high", t.high) && r.positive("low", t.low) && r.count("volume", t.volume) &&
+          r.timestamp(t.timestamp)))
+        return false;
+    if (t.high < t.low)
+        return r.fail("high", u"high must not be below low"_s);
+    if (t.open < t.low || t.open > t.high)
+        return r.fail("opening_price", u"opening_price must lie between low and high"_s);
+    if (t.close < t.low || t.close > t.high)
+        return r.fail("closing_price", u"closing_price must lie between low and high"_s);
+    out.emplace_back(t);
+    return true;
+}
+
+bool decodeOrderBook(ObjectReader &r, Model::RecordBatch &out)
+{
+    Model::OrderBookEvent e;
+    std::string_view side;
+    if (!(r.symbol(e.symbol) && r.text("order_type", side)))
+        return false;
+    if (side == "buy")
+        e.side = Model::OrderSide::Buy;
+    else if (side == "sell")
+        e.side = Model::OrderSide::Sell;
+    else
+        return r.fail("order_type", u"order_type must be \"buy\" or \"sell\""_s);
+    if (!(r.positive("price", e.price) && r.positive("quantity", e.quantity) && r.timestamp(e.timestamp)))
+        return false;
+    out.emplace_back(e);
+    return true;
+}
+
+bool decodeNewsSentiment(ObjectReader &r, Model::RecordBatch &out)
+{
+    Model::NewsSentimentEvent e;
+    if (!(r.symbol(e.symbol) && r.inRange("sentiment_score", e.score, -1, 1) &&
+          r.inRange("sentiment_magnitude", e.magnitude, 0, 1) && r.timestamp(e.timestamp)))
+        return false;
+    out.emplace_back(e);
+    return true;
+}
+
+bool decodeMarketData(ObjectReader &r, Model::RecordBatch &out)
+{
+    Model::MarketDataEvent e;
+    // A loss-making company has a negative P/E ratio, so only finiteness is required of it.
+    if (!(r.symbol(e.symbol) && r.positive("market_cap", e.marketCap) && r.number("pe_ratio", e.peRatio) &&
+          r.timestamp(e.timestamp)))
+        return false;
+    out.emplace_back(e);
+    return true;
+}
+
+bool decodeEconomicIndicator(ObjectReader &r, Model::RecordBatch &out)
+{
+    Model::EconomicIndicatorEvent e;
+    std::string_view name;
+    if (!(r.text("indicator_name", name) && r.number("value", e.value) && r.timestamp(e.timestamp)))
+        return false;
+    e.name = QString::fromUtf8(name.data(), qsizetype(name.size())).trimmed();
+    if (e.name.isEmpty() || e.name.size() > 128)
+        return r.fail("indicator_name", u"indicator_name must be 1 to 128 characters"_s);
+    out.emplace_back(std::move(e));
+    return true;
+}
+
+std::optional<DecodeError> decodeRecord(dom::element element, Model::RecordBatch &out)
+{
+    dom::object object;
+    if (element.get_object().get(object) != simdjson::SUCCESS)
+        return DecodeError{u"a record must be a JSON object"_s, {}};
+    ObjectReader r(object);
+
+    dom::element typeElement;
+    if (object.at_key("data_type").get(typeElement) != simdjson::SUCCESS) {
+        decodeTick(r, out);
+        return r.error;
+    }
+    std::string_view type;
+    if (typeElement.get_string().get(type) != simdjson::SUCCESS)
+        return DecodeError{u"data_type must be a string"_s, u"data_type"_s};
+    if (type == "order_book")
+        decodeOrderBook(r, out);
+    else if (type == "news_sentiment")
+        decodeNewsSentiment(r, out);
+    else if (type == "market_data")
+        decodeMarketData(r, out);
+    else if (type == "economic_indicator")
+        decodeEconomicIndicator(r, out);
+    else
+        return DecodeError{u"unknown data_type \"%1\": expected order_book, news_sentiment, market_data or "
+                           u"economic_indicator"_s.arg(QString::fromUtf8(type.data(), qsizetype(type.size())).left(40)),
+                           u"data_type"_s};
+    return r.error;
+}
+
+/// NaN and Infinity are not JSON, so the parser only says "malformed". Python's json module writes
+/// them all the same; name the field so the sender knows which value to fix.
+DecodeError jsonError(simdjson::error_code code, std::string_view body)
+{
+    if (code == simdjson::DEPTH_ERROR)
+        return DecodeError{u"JSON nested deeper than %1 levels"_s.arg(RecordDecoder::MaxDepth), {}};
+    static const QRegularExpression nonFinite(uR"re("([A-Za-z_]{1,64})"\s*:\s*(-?Infinity|NaN))re"_s);
+    const QString text = QString::fromUtf8(body.data(), qsizetype(std::min<std::size_t>(body.size(), 1 << 20)));
+    const QRegularExpressionMatch m = nonFinite.match(text);
+    if (m.hasMatch())
+        return DecodeError{u"%1 must be a finite number (got %2)"_s.arg(m.captured(1), m.captured(2)), m.captured(1)};
+    return DecodeError{u"malformed JSON: %1"_s.arg(QString::fromLatin1(simdjson::error_message(code))), {}};
+}
+
+std::optional<DecodeError> indexed(std::optional<DecodeError> error, qsizetype index)
+{
+    if (error)
+        error->index = index;
+    return error;
+}
+
+} // namespace
+
+struct RecordDecoder::Impl
+{
+    dom::parser parser;
+    std::vector<char> padded;
+
+    std::string_view pad(std::string_view body)
+    {
+        padded.resize(body.size() + simdjson::SIMDJSON_PADDING);
+        std::memcpy(padded.data(), body.data(), body.size());
+        std::memset(padded.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
+        return {padded.data(), body.size()};
+    }
+
+    std::optional<DecodeError> decodeArray(dom::array array, Model::RecordBatch &out)
+    {
+        if (array.size() == 0)
+            return DecodeError{u"the array holds no records"_s, {}};
+        qsizetype index = 0;
+        for (dom::element element : array) {
+            if (auto error = decodeRecord(element, out))
+                return indexed(error, index);
+            ++index;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<DecodeError> decodeLines(std::string_view body, Model::RecordBatch &out)
+    {
+        dom::document_stream stream;
+        const std::size_t batchSize = std::max<std::size_t>(body.size(), dom::MINIMAL_BATCH_SIZE);
+        if (auto code = parser.parse_many(body.data(), body.size(), batchSize).get(stream))
+            return jsonError(code, body);
+        qsizetype index = 0;
+        for (auto result : stream) {
+            dom::element element;
+            if (auto code = result.get(element))
+                return indexed(jsonError(code, body), index);
+            if (auto error = decodeRecord(element, out))
+                return indexed(error, index);
+            ++index;
+        }
+        if (stream.truncated_bytes() > 0)
+            return DecodeError{u"malformed JSON: the last record is incomplete"_s, {}, index};
+        if (index == 0)
+            return DecodeError{u"the body holds no records"_s, {}};
+        return std::nullopt;
+    }
+};
+
+RecordDecoder::RecordDecoder()
+    : d(std::make_unique<Impl>())
+{
+    if (d->parser.allocate(InitialCapacity, MaxDepth) != simdjson::SUCCESS)
+        qFatal("out of memory for the JSON parser");
+}
+
+RecordDecoder::~RecordDecoder() = default;
+
+std::optional<DecodeError> RecordDecoder::decode(std::string_view body, Model::RecordBatch &out, Format format)
+{
+    const std::size_t first = body.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos)
+        return DecodeError{u"the request body is empty"_s, {}};
+
+    const std::size_t before = out.size();
+    const std::string_view padded = d->pad(body);
+    std::optional<DecodeError> error;
+    if (format == Format::NdJson) {
+        error = d->decodeLines(padded, out);
+    } else {
+        dom::element root;
+        const auto code = d->parser.parse(padded.data(), padded.size(), false).get(root);
+        if (code == simdjson::SUCCESS) {
+            dom::array array;
+            if (root.get_array().get(array) == simdjson::SUCCESS)
+                error = d->decodeArray(array, out);
+            else if (root.is_object())
+                error = decodeRecord(root, out);
+            else
+                error = DecodeError{u"the body must be a JSON object, an array of objects or NDJSON"_s, {}};
+        } else if (body[first] == '{' && code != simdjson::DEPTH_ERROR) {
+            // Several objects one after another: NDJSON sent as application/json.
+            error = d->decodeLines(padded, out);
+            if (error && error->index <= 0)
+                error = jsonError(code, body);
+        } else {
+            error = jsonError(code, body);
+        }
+    }
+    if (error)
+        out.erase(out.begin() + std::ptrdiff_t(before), out.end());
+    return error;
+}
+
+} // namespace Ingest

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "DecodeError.h"
+#include "model/Records.h"
+
+#include <memory>
+#include <optional>
+#include <string_view>
+
+namespace Ingest {
+
+/// Decodes and validates the data contract (DESIGN.md): one JSON object, a JSON
+/// array of objects, or NDJSON. A body is taken whole or not at all: when any
+/// record is invalid nothing is appended and the error names the record and field.
+///
+/// Not thread-safe: it keeps a parser with reusable buffers, so use one per thread.
+class RecordDecoder final
+{
+public:
+    enum class Format
+    {
+        Auto,
+        NdJson
+    };
+
+    /// Nesting deeper than this is refused; records are flat objects.
+    static constexpr std::size_t MaxDepth = 64;
+
+    RecordDecoder();
+    ~RecordDecoder();
+    RecordDecoder(const RecordDecoder &) = delete;
+    RecordDecoder &operator=(const RecordDecoder &) = delete;
+
+    /// Appends the decoded records to `out` and returns nothing, or returns the
+    /// first error and leaves `out` as it was.
+    std::optional<DecodeError> decode(std::string_view body, Model::RecordBatch &out, Format format = Format::Auto);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace Ingest

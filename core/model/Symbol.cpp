@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#include "Symbol.h"
+
+#include <algorithm>
+
+namespace Model {
+
+bool Symbol::isValidChar(char c) noexcept
+{
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '^' || c == '=';
+}
+
+bool Symbol::parse(std::string_view text, Symbol &out) noexcept
+{
+    if (text.empty() || text.size() > MaxLength || !std::all_of(text.begin(), text.end(), isValidChar))
+        return false;
+    out.m_chars.fill('\0');
+    std::copy(text.begin(), text.end(), out.m_chars.begin());
+    out.m_size = static_cast<std::uint8_t>(text.size());
+    return true;
+}
+
+} // namespace Model

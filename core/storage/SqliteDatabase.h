@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "util/Result.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Storage {
+
+/// A prepared statement, finalized when it goes out of scope.
+class Statement final
+{
+public:
+    Statement() = default;
+    explicit Statement(sqlite3_stmt *stmt)
+        : m_stmt(stmt)
+    {}
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    ~Statement();
+
+    bool isValid() const noexcept { return m_stmt != nullptr; }
+
+    // Binding indices start at 1, as in SQLite. Text is not copied: it must
+    // outlive the next step().
+    void bind(int index, double value);
+    void bind(int index, std::int64_t value);
+    void bindText(int index, std::string_view value);
+    void bindNull(int index);
+
+    /// SQLITE_ROW, SQLITE_DONE or an error code.
+    int step();
+    void reset();
+
+    std::int64_t columnInt64(int column) const;
+    double columnDouble(int column) const;
+    QString columnText(int column) const;
+    bool columnIsNull(int column) const;
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+/// One SQLite connection. Not shared between threads at the same time.
+class SqliteDatabase final
+{
+public:
+    enum class Mode
+    {
+        ReadWrite,
+        ReadOnly
+    };
+
+    static Util::Result<std::unique_ptr<SqliteDatabase>> open(const QString &path, Mode mode = Mode::ReadWrite);
+    ~SqliteDatabase();
+    SqliteDatabase(const SqliteDatabase &) = delete;
+    SqliteDatabase &operator=(const SqliteDatabase &) = delete;
+
+    Util::Status exec(const char *sql);
+    Util::Result<Statement> prepare(const char *sql);
+    /// First column of the first row, or `fallback` when there is none.
+    std::int64_t scalar(const char *sql, std::int64_t fallback = 0);
+
+    QString lastError() const;
+    const QString &path() const noexcept { return m_path; }
+    sqlite3 *handle() const noexcept { return m_db; }
+
+private:
+    SqliteDatabase(sqlite3 *db, QString path);
+    sqlite3 *m_db;
+    QString m_path;
+};
+
+} // namespace Storage

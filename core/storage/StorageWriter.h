@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ingest/RecordSink.h"
+#include "util/Result.h"
+
+#include <QString>
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace Storage {
+
+class SqliteDatabase;
+
+struct WriterOptions
+{
+    QString path;
+    /// false: a commit survives a crash of the process (WAL, synchronous=NORMAL).
+    /// true: it also survives a power cut (synchronous=FULL, one fsync per group commit).
+    bool fullSync = false;
+    /// Records queued or being written; past this, submit() answers Saturated.
+    std::size_t queueCapacity = 256 * 1024;
+    /// Upper bound of one transaction, so a long queue is committed in steps.
+    std::size_t maxRecordsPerCommit = 64 * 1024;
+};
+
+struct WriterStats
+{
+    std::atomic<std::uint64_t> stored{0};
+    std::atomic<std::uint64_t> commits{0};
+    std::atomic<std::uint64_t> failedCommits{0};
+    std::array<std::atomic<std::uint64_t>, Model::RecordKindCount> storedByKind{};
+};
+
+/// The one thread that writes to the database. Submitted batches queue up
+/// while a transaction commits and go into the next one together (group
+/// commit); each submitter is told after the transaction holding its records
+/// has committed.
+class StorageWriter final : public Ingest::RecordSink
+{
+public:
+    static Util::Result<std::unique_ptr<StorageWriter>> open(WriterOptions options);
+    ~StorageWriter() override;
+    StorageWriter(const StorageWriter &) = delete;
+    StorageWriter &operator=(const StorageWriter &) = delete;
+
+    Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done) override;
+
+    /// Refuses new batches, commits every queued one, then joins the thread.
+    void stop();
+
+    const WriterStats &stats() const noexcept { return m_stats; }
+    std::size_t queuedRecords() const;
+    const QString &path() const noexcept { return m_options.path; }
+
+private:
+    struct Job
+    {
+        Model::RecordBatch records;
+        qint64 receivedNs = 0;
+        Done done;
+    };
+    struct Statements;
+
+    StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db, std::unique_ptr<Statements> statements);
+    void run();
+    QString write(const std::vector<Job> &jobs);
+
+    WriterOptions m_options;
+    std::unique_ptr<SqliteDatabase> m_db;
+    std::unique_ptr<Statements> m_statements;
+    WriterStats m_stats;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<Job> m_queue;
+    std::size_t m_inFlight = 0; ///< records queued or in the transaction being written
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+/// `QStandardPaths::AppDataLocation/tickdesk.sqlite`, creating the folder.
+QString defaultDatabasePath();
+
+} // namespace Storage

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Starts the real tickdesk binary for tests and learns its HTTP port from its log.
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace TestApp {
+
+class Process
+{
+public:
+    /// Starts `tickdesk --headless --port 0 <extra>` and waits until it listens.
+    bool start(const QStringList &extra)
+    {
+        m_process.setProgram(QStringLiteral(TICKDESK_BINARY));
+        m_process.setArguments(
+            QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0")} + extra);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.setReadChannel(QProcess::StandardError);
+        m_process.start();
+        if (!m_process.waitForStarted(10000))
+            return false;
+        static const QRegularExpression listening(QStringLiteral("listening on \"?127\\.0\\.0\\.1:(\\d+)"));
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired()) {
+            if (!m_process.waitForReadyRead(int(deadline.remainingTime())))
+                break;
+            m_log += m_process.readAllStandardError();
+            const auto match = listening.match(QString::fromUtf8(m_log));
+            if (match.hasMatch()) {
+                m_port = quint16(match.captured(1).toUInt());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    quint16 port() const { return m_port; }
+    QProcess &process() { return m_process; }
+    QByteArray log()
+    {
+        m_log += m_process.readAllStandardError();
+        return m_log;
+    }
+
+    ~Process()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_log;
+    quint16 m_port = 0;
+};
+
+} // namespace TestApp

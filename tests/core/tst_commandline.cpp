@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "AppProcess.h"
+#include "HttpTestClient.h"
+#include "Version.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList &arguments, int timeoutMs = 30000)
+{
+    QProcess p;
+    p.start(QStringLiteral(TICKDESK_BINARY), arguments);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void version();
+    void help();
+    void badArguments_data();
+    void badArguments();
+    void durationStopsByItself();
+    void healthAndIngestFromTheBinary();
+};
+
+void TestCommandLine::version()
+{
+    const Run r = run({u"--version"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), QByteArray("TickDesk " TICKDESK_VERSION));
+}
+
+void TestCommandLine::help()
+{
+    const Run r = run({u"--help"_s});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *option : {"--headless", "--bind", "--port", "--db", "--token", "--duration", "--version"})
+        QVERIFY2(r.out.contains(option), option);
+}
+
+void TestCommandLine::badArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << 2 << u"Unknown option 'frobnicate'"_s;
+    QTest::newRow("bad port") << QStringList{u"--port"_s, u"99999"_s} << 2 << u"--port: \"99999\" is not a port"_s;
+    QTest::newRow("bad address") << QStringList{u"--bind"_s, u"localhost:5"_s} << 2 << u"is not an IP address"_s;
+    QTest::newRow("bad duration") << QStringList{u"--duration"_s, u"soon"_s} << 2 << u"--duration"_s;
+    QTest::newRow("stray argument") << QStringList{u"bogus"_s} << 2 << u"unknown command or argument: bogus"_s;
+    QTest::newRow("public bind without token")
+        << QStringList{u"--headless"_s, u"--bind"_s, u"0.0.0.0"_s, u"--port"_s, u"0"_s, u"--db"_s, u":memory:"_s} << 1
+        << u"without an access token"_s;
+    QTest::newRow("unopenable database") << QStringList{u"--headless"_s, u"--port"_s, u"0"_s, u"--db"_s,
+                                                        u"/nonexistent/dir/x.sqlite"_s}
+                                         << 1 << u"cannot open database /nonexistent/dir/x.sqlite"_s;
+}
+
+void TestCommandLine::badArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+}
+
+void TestCommandLine::durationStopsByItself()
+{
+    QTemporaryDir dir;
+    const Run r =
+        run({u"--headless"_s, u"--port"_s, u"0"_s, u"--duration"_s, u"1"_s, u"--db"_s, dir.filePath(u"d.sqlite"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("received 0 | rejected 0 | stored 0"), r.err.constData());
+}
+
+void TestCommandLine::healthAndIngestFromTheBinary()
+{
+    QTemporaryDir dir;
+    TestApp::Process app;
+    QVERIFY2(app.start({u"--db"_s, dir.filePath(u"h.sqlite"_s)}), app.log().constData());
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(app.port()));
+    auto r = client.roundTrip(TestHttp::request(
+        "POST", "/ingest",
+        "{\"data_type\":\"economic_indicator\",\"timestamp\":1644016300.0,\"indicator_name\":\"GDP Growth Rate\","
+        "\"value\":1.5}"));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    r = client.roundTrip(TestHttp::request("GET", "/health", {}, {}));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    const QJsonObject health = QJsonDocument::fromJson(r->body).object();
+    QCOMPARE(health.value(u"status"_s).toString(), u"ok"_s);
+    QCOMPARE(health.value(u"version"_s).toString(), QStringLiteral(TICKDESK_VERSION));
+    QCOMPARE(health.value(u"stored"_s).toInt(), 1);
+    r = client.roundTrip(TestHttp::request("POST", "/health", "{}"));
+    QVERIFY(r);
+    QCOMPARE(r->status, 405);
+    QCOMPARE(r->headers.value("allow"), QByteArray("GET"));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+#include "AppProcess.h"
+#include "HttpTestClient.h"
+#include "storage/SqliteDatabase.h"
+
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <deque>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray tick(int id)
+{
+    // The volume carries the id so the database can be checked record by record.
+    return "{\"stock_symbol\":\"CRASH\",\"opening_price\":10,\"closing_price\":10.5,\"high\":11,\"low\":9.5,"
+           "\"volume\":" +
+           QByteArray::number(id) + ",\"timestamp\":" + QByteArray::number(1700000000 + id) + "}";
+}
+
+QSet<qint64> storedIds(const QString &path)
+{
+    QSet<qint64> ids;
+    auto db = Storage::SqliteDatabase::open(path);
+    if (!db)
+        return ids;
+    auto q = (*db)->prepare("SELECT volume FROM ticks WHERE symbol = 'CRASH'");
+    while (q && q->step() == 100)
+        ids.insert(q->columnInt64(0));
+    return ids;
+}
+
+} // namespace
+
+class TestDurability : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void acknowledgedRecordsSurviveSigkill();
+    void sigtermFlushesAndExits();
+};
+
+void TestDurability::acknowledgedRecordsSurviveSigkill()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"crash.sqlite"_s);
+    TestApp::Process app;
+    QVERIFY2(app.start({u"--db"_s, db}), app.log().constData());
+
+    // Four connections keep up to 8 requests each in flight (pipelined) while
+    // the process is killed: some requests are acknowledged, some are not.
+    constexpr int Connections = 4;
+    constexpr int Window = 8;
+    std::vector<std::unique_ptr<TestHttp::Client>> clients;
+    std::vector<std::deque<int>> inFlight(Connections);
+    for (int c = 0; c < Connections; ++c) {
+        clients.push_back(std::make_unique<TestHttp::Client>());
+        QVERIFY(clients.back()->connectTo(app.port()));
+    }
+    QSet<qint64> acknowledged;
+    int next = 0;
+    const auto sendOne = [&](int c) {
+        clients[c]->send(TestHttp::request("POST", "/ingest", tick(next)));
+        inFlight[c].push_back(next++);
+    };
+    for (int c = 0; c < Connections; ++c)
+        for (int i = 0; i < Window; ++i)
+            sendOne(c);
+
+    const int killAfter = 2000;
+    while (acknowledged.size() < killAfter) {
+        for (int c = 0; c < Connections; ++c) {
+            const auto r = clients[c]->read(10000);
+            QVERIFY(r);
+            QCOMPARE(r->status, 200);
+            acknowledged.insert(inFlight[c].front());
+            inFlight[c].pop_front();
+            sendOne(c);
+        }
+    }
+    ::kill(pid_t(app.process().processId()), SIGKILL);
+    QVERIFY(app.process().waitForFinished(10000));
+    QCOMPARE(app.process().exitStatus(), QProcess::CrashExit);
+
+    // Responses that were already on the wire count as acknowledged too.
+    for (int c = 0; c < Connections; ++c) {
+        while (!inFlight[c].empty()) {
+            const auto r = clients[c]->read(2000);
+            if (!r)
+                break;
+            if (r->status == 200)
+                acknowledged.insert(inFlight[c].front());
+            inFlight[c].pop_front();
+        }
+    }
+
+    const QSet<qint64> stored = storedIds(db);
+    QSet<qint64> lost = acknowledged;
+    lost.subtract(stored);
+    QVERIFY2(lost.isEmpty(), qPrintable(u"%1 acknowledged records missing after SIGKILL"_s.arg(lost.size())));
+    qInfo("acknowledged %lld, stored %lld, sent %d", qint64(acknowledged.size()), qint64(stored.size()), next);
+}
+
+void TestDurability::sigtermFlushesAndExits()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"term.sqlite"_s);
+    TestApp::Process app;
+    QVERIFY2(app.start({u"--db"_s, db}), app.log().constData());
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(app.port()));
+    for (int i = 0; i < 100; ++i) {
+        const auto r = client.roundTrip(TestHttp::request("POST", "/ingest", tick(i)));
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+    }
+    ::kill(pid_t(app.process().processId()), SIGTERM);
+    QVERIFY(app.process().waitForFinished(30000));
+    QCOMPARE(app.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.process().exitCode(), 0);
+    const QByteArray log = app.log();
+    QVERIFY2(log.contains("shutting down") && log.contains("stopped"), log.constData());
+    QCOMPARE(storedIds(db).size(), 100);
+}
+
+QTEST_GUILESS_MAIN(TestDurability)
+#include "tst_durability.moc"

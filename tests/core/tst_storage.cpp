@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+#include "storage/Schema.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/StorageWriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+using Storage::SqliteDatabase;
+using Storage::StorageWriter;
+
+namespace {
+
+Model::Tick makeTick(int i, const char *symbol = "AAPL")
+{
+    Model::Tick t;
+    Model::Symbol::parse(symbol, t.symbol);
+    t.open = 100 + i;
+    t.high = 102 + i;
+    t.low = 99 + i;
+    t.close = 101 + i;
+    t.volume = 1000 + i;
+    t.timestamp = 1644016200'000000LL + i * 1'000'000LL;
+    return t;
+}
+
+Model::RecordBatch ticks(int count, int first = 0)
+{
+    Model::RecordBatch batch;
+    for (int i = 0; i < count; ++i)
+        batch.emplace_back(makeTick(first + i));
+    return batch;
+}
+
+/// Collects Done callbacks from the writer thread.
+struct Completions
+{
+    std::mutex mutex;
+    QStringList errors;
+    std::atomic<int> count{0};
+
+    Ingest::RecordSink::Done callback()
+    {
+        return [this](const QString &error) {
+            std::lock_guard lock(mutex);
+            errors.append(error);
+            count.fetch_add(1);
+        };
+    }
+};
+
+std::unique_ptr<SqliteDatabase> openDb(const QString &path)
+{
+    auto db = SqliteDatabase::open(path);
+    return db ? std::move(*db) : nullptr;
+}
+
+} // namespace
+
+class TestStorage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void everyKindStoredAndReopened();
+    void migrationFromEmptyFile();
+    void reopenDoesNotMigrateAgain();
+    void newerSchemaRefused();
+    void notADatabaseRefused();
+    void unwritableLocationRefused();
+    void groupCommitWhileBlocked();
+    void backPressureLosesNothingAcknowledged();
+    void stopCommitsEverythingQueued();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path() const { return m_dir->filePath(u"db.sqlite"_s); }
+};
+
+void TestStorage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestStorage::everyKindStoredAndReopened()
+{
+    {
+        auto writer = StorageWriter::open({path()});
+        QVERIFY2(writer, qPrintable(writer.error()));
+        Model::RecordBatch batch = ticks(2);
+        Model::OrderBookEvent order;
+        Model::Symbol::parse("MSFT", order.symbol);
+        order.side = Model::OrderSide::Sell;
+        order.price = 300.5;
+        order.quantity = 7;
+        order.timestamp = 1'000'000;
+        batch.emplace_back(order);
+        Model::NewsSentimentEvent news;
+        Model::Symbol::parse("MSFT", news.symbol);
+        news.score = -0.5;
+        news.magnitude = 0.25;
+        news.timestamp = 2'000'000;
+        batch.emplace_back(news);
+        Model::MarketDataEvent market;
+        Model::Symbol::parse("GOOG", market.symbol);
+        market.marketCap = 1e12;
+        market.peRatio = 21;
+        market.timestamp = 3'000'000;
+        batch.emplace_back(market);
+        batch.emplace_back(Model::EconomicIndicatorEvent{u"GDP Growth Rate"_s, 2.5, 4'000'000});
+
+        Completions done;
+        QCOMPARE((*writer)->submit(std::move(batch), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+        QTRY_COMPARE(done.count.load(), 1);
+        QCOMPARE(done.errors, QStringList{QString()});
+        QCOMPARE((*writer)->stats().stored.load(), 6u);
+        QCOMPARE((*writer)->stats().storedByKind[0].load(), 2u);
+    }
+
+    auto db = openDb(path());
+    QVERIFY(db);
+    auto q = db->prepare("SELECT symbol, ts_us, open, high, low, close, volume FROM ticks ORDER BY id");
+    QVERIFY(q);
+    QCOMPARE(q->step(), 100); // SQLITE_ROW
+    QCOMPARE(q->columnText(0), u"AAPL"_s);
+    QCOMPARE(q->columnInt64(1), 1644016200'000000LL);
+    QCOMPARE(q->columnDouble(2), 100.0);
+    QCOMPARE(q->columnDouble(3), 102.0);
+    QCOMPARE(q->columnDouble(4), 99.0);
+    QCOMPARE(q->columnDouble(5), 101.0);
+    QCOMPARE(q->columnInt64(6), 1000);
+    QCOMPARE(db->scalar("SELECT count(*) FROM order_book WHERE symbol='MSFT' AND side='sell' AND price=300.5 AND "
+                        "quantity=7 AND ts_us=1000000"),
+             1);
+    QCOMPARE(db->scalar("SELECT count(*) FROM news_sentiment WHERE score=-0.5 AND magnitude=0.25"), 1);
+    QCOMPARE(db->scalar("SELECT count(*) FROM market_data WHERE symbol='GOOG' AND market_cap=1e12 AND pe_ratio=21"), 1);
+    QCOMPARE(db->scalar("SELECT count(*) FROM economic_indicators WHERE name='GDP Growth Rate' AND value=2.5"), 1);
+    QCOMPARE(db->scalar("SELECT count(*) FROM signals"), 0);
+    auto mode = db->prepare("PRAGMA journal_mode");
+    QVERIFY(mode && mode->step() == 100);
+    QCOMPARE(mode->columnText(0), u"wal"_s);
+}
+
+void TestStorage::migrationFromEmptyFile()
+{
+    QFile empty(path());
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    auto writer = StorageWriter::open({path()});
+    QVERIFY2(writer, qPrintable(writer.error()));
+    (*writer)->stop();
+    auto db = openDb(path());
+    QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
+    for (const char *table : {"ticks", "order_book", "news_sentiment", "market_data", "economic_indicators", "signals"})
+        QCOMPARE(db->scalar(QByteArray("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='")
+                                .append(table)
+                                .append("'")
+                                .constData()),
+                 1);
+}
+
+void TestStorage::reopenDoesNotMigrateAgain()
+{
+    for (int round = 0; round < 3; ++round) {
+        auto writer = StorageWriter::open({path()});
+        QVERIFY2(writer, qPrintable(writer.error()));
+        Completions done;
+        (*writer)->submit(ticks(10, round * 10), 0, done.callback());
+        QTRY_COMPARE(done.count.load(), 1);
+    }
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 30);
+    QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
+}
+
+void TestStorage::newerSchemaRefused()
+{
+    {
+        auto db = openDb(path());
+        QVERIFY(db->exec("PRAGMA user_version = 99").ok());
+    }
+    auto writer = StorageWriter::open({path()});
+    QVERIFY(!writer);
+    QVERIFY2(writer.error().contains(u"newer TickDesk"_s), qPrintable(writer.error()));
+}
+
+void TestStorage::notADatabaseRefused()
+{
+    QFile file(path());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(8192, 'x'));
+    file.close();
+    auto writer = StorageWriter::open({path()});
+    QVERIFY(!writer);
+    QVERIFY2(writer.error().contains(path()), qPrintable(writer.error()));
+    // The file is left as it was.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray(8192, 'x'));
+}
+
+void TestStorage::unwritableLocationRefused()
+{
+    auto writer = StorageWriter::open({m_dir->filePath(u"missing/dir/db.sqlite"_s)});
+    QVERIFY(!writer);
+    QVERIFY2(writer.error().startsWith(u"cannot open database"_s), qPrintable(writer.error()));
+}
+
+void TestStorage::groupCommitWhileBlocked()
+{
+    auto writer = StorageWriter::open({path()});
+    QVERIFY(writer);
+    // Another connection holds the write lock: submissions pile up meanwhile.
+    auto blocker = openDb(path());
+    QVERIFY(blocker->exec("BEGIN IMMEDIATE").ok());
+    Completions done;
+    for (int i = 0; i < 50; ++i)
+        QCOMPARE((*writer)->submit(ticks(1, i), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QCOMPARE(done.count.load(), 0);
+    QVERIFY(blocker->exec("COMMIT").ok());
+    QTRY_COMPARE(done.count.load(), 50);
+    // The first batch may have been taken before the lock showed; the rest go in one commit.
+    QVERIFY2((*writer)->stats().commits.load() <= 2, qPrintable(QString::number((*writer)->stats().commits.load())));
+    QCOMPARE((*writer)->stats().stored.load(), 50u);
+}
+
+void TestStorage::backPressureLosesNothingAcknowledged()
+{
+    Storage::WriterOptions options{path()};
+    options.queueCapacity = 10;
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    auto blocker = openDb(path());
+    QVERIFY(blocker->exec("BEGIN IMMEDIATE").ok());
+    Completions done;
+    QCOMPARE((*writer)->submit(ticks(4, 0), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QCOMPARE((*writer)->submit(ticks(4, 4), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QCOMPARE((*writer)->submit(ticks(4, 8), 0, done.callback()), Ingest::RecordSink::Submit::Saturated);
+    QCOMPARE((*writer)->submit(ticks(2, 8), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QCOMPARE((*writer)->queuedRecords(), std::size_t(10));
+    QVERIFY(blocker->exec("COMMIT").ok());
+    QTRY_COMPARE(done.count.load(), 3);
+    QCOMPARE((*writer)->queuedRecords(), std::size_t(0));
+    QCOMPARE(blocker->scalar("SELECT count(*) FROM ticks"), 10);
+    QCOMPARE(blocker->scalar("SELECT count(DISTINCT volume) FROM ticks"), 10);
+    // Room again.
+    QCOMPARE((*writer)->submit(ticks(4, 10), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QTRY_COMPARE(done.count.load(), 4);
+}
+
+void TestStorage::stopCommitsEverythingQueued()
+{
+    auto writer = StorageWriter::open({path()});
+    QVERIFY(writer);
+    Completions done;
+    for (int i = 0; i < 200; ++i)
+        (*writer)->submit(ticks(5, i * 5), 0, done.callback());
+    (*writer)->stop();
+    QCOMPARE(done.count.load(), 200);
+    QVERIFY(std::all_of(done.errors.cbegin(), done.errors.cend(), [](const QString &e) { return e.isEmpty(); }));
+    QCOMPARE((*writer)->submit(ticks(1), 0, done.callback()), Ingest::RecordSink::Submit::Closed);
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 1000);
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
