@@ -177,13 +177,18 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse response)
 
 void HttpConnection::flush()
 {
+    bool wrote = false;
     while (!m_pending.empty() && m_pending.front().ready && !m_closeAfterWrite) {
         Pending &front = m_pending.front();
         m_socket->write(front.bytes);
         m_closeAfterWrite = front.close;
         m_pending.pop_front();
         ++m_firstSequence;
+        wrote = true;
     }
+    if (wrote)
+        m_socket->flush(); // now, rather than on the next turn of the event loop
+
     m_lastActivityMs = nowMs();
     if (m_closeAfterWrite) {
         m_pending.clear();

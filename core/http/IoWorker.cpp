@@ -45,6 +45,29 @@ void IoWorker::deliver(quint64 connection, quint64 sequence, HttpResponse respon
         c->deliver(sequence, std::move(response));
 }
 
+void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
+{
+    bool schedule = false;
+    {
+        std::lock_guard lock(m_outboxMutex);
+        schedule = m_outbox.empty();
+        m_outbox.push_back({connection, sequence, std::move(response)});
+    }
+    if (schedule)
+        QMetaObject::invokeMethod(this, &IoWorker::drainOutbox, Qt::QueuedConnection);
+}
+
+void IoWorker::drainOutbox()
+{
+    {
+        std::lock_guard lock(m_outboxMutex);
+        m_draining.swap(m_outbox);
+    }
+    for (Completed &c : m_draining)
+        deliver(c.connection, c.sequence, std::move(c.response));
+    m_draining.clear();
+}
+
 void IoWorker::forget(quint64 connection)
 {
     if (m_connections.remove(connection))
@@ -74,12 +97,7 @@ void HttpResponder::send(HttpResponse response) const
         m_worker->deliver(m_connection, m_sequence, std::move(response));
         return;
     }
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, connection = m_connection, sequence = m_sequence, r = std::move(response)]() mutable {
-            worker->deliver(connection, sequence, std::move(r));
-        },
-        Qt::QueuedConnection);
+    m_worker->post(m_connection, m_sequence, std::move(response));
 }
 
 } // namespace Http

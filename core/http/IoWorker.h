@@ -8,6 +8,8 @@
 #include <QObject>
 
 #include <atomic>
+#include <mutex>
+#include <vector>
 
 class QTimer;
 
@@ -38,16 +40,30 @@ public:
     /// Called in this worker's thread.
     void adopt(qintptr descriptor);
     void deliver(quint64 connection, quint64 sequence, HttpResponse response);
+    /// From any thread: queues a response for deliver(). Responses completed
+    /// together (one group commit) reach this thread in one event, not one each.
+    void post(quint64 connection, quint64 sequence, HttpResponse response);
     void startTimers();
     void closeAll();
     void forget(quint64 connection);
 
 private:
+    struct Completed
+    {
+        quint64 connection;
+        quint64 sequence;
+        HttpResponse response;
+    };
+
     void sweep();
+    void drainOutbox();
 
     ServerShared &m_shared;
     QHash<quint64, HttpConnection *> m_connections;
     QTimer *m_sweepTimer = nullptr;
+    std::mutex m_outboxMutex;
+    std::vector<Completed> m_outbox;
+    std::vector<Completed> m_draining;
 };
 
 } // namespace Http

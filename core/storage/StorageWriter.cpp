@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "StorageWriter.h"
 
+#include "Checkpointer.h"
 #include "Schema.h"
 #include "SqliteDatabase.h"
 
@@ -32,10 +33,38 @@ std::string_view sideText(Model::OrderSide side)
     return side == Model::OrderSide::Buy ? std::string_view("buy") : std::string_view("sell");
 }
 
+/// Ticks are inserted this many rows per statement: one statement execution
+/// (cursor set-up, halt, reset) then serves many rows.
+constexpr int TicksPerStatement = 64;
+constexpr int TickColumns = 7;
+/// WAL length (pages of 4 KiB) that starts a checkpoint on the checkpointer thread.
+constexpr int CheckpointPages = 4096;
+
+QByteArray multiRowTickInsert(int rows)
+{
+    QByteArray sql = "INSERT INTO ticks(symbol, ts_us, open, high, low, close, volume) VALUES ";
+    for (int r = 0; r < rows; ++r)
+        sql += r ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
+    return sql;
+}
+
+void bindTick(Statement &statement, int row, const Model::Tick &t)
+{
+    const int base = row * TickColumns;
+    statement.bindText(base + 1, t.symbol.view());
+    statement.bind(base + 2, std::int64_t(t.timestamp));
+    statement.bind(base + 3, t.open);
+    statement.bind(base + 4, t.high);
+    statement.bind(base + 5, t.low);
+    statement.bind(base + 6, t.close);
+    statement.bind(base + 7, std::int64_t(t.volume));
+}
+
 } // namespace
 
 struct StorageWriter::Statements
 {
+    Statement ticks; ///< TicksPerStatement rows
     Statement tick;
     Statement orderBook;
     Statement sentiment;
@@ -60,6 +89,13 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
         return R::failure(s.error());
     if (auto s = (*db)->exec(options.fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"); !s)
         return R::failure(s.error());
+    // A larger page cache keeps the hot index pages in memory.
+    if (auto s = (*db)->exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY"); !s)
+        return R::failure(s.error());
+    auto checkpointer = Checkpointer::open(options.path);
+    if (!checkpointer)
+        return R::failure(checkpointer.error());
+    (*checkpointer)->attach(**db, CheckpointPages);
 
     auto statements = std::make_unique<Statements>();
     const std::pair<Statement *, const char *> sql[] = {
@@ -72,20 +108,27 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
          "INSERT INTO market_data(symbol, ts_us, market_cap, pe_ratio) VALUES (?1, ?2, ?3, ?4)"},
         {&statements->economic, "INSERT INTO economic_indicators(name, ts_us, value) VALUES (?1, ?2, ?3)"},
     };
+    const QByteArray ticksSql = multiRowTickInsert(TicksPerStatement);
+    auto ticks = (*db)->prepare(ticksSql.constData());
+    if (!ticks)
+        return R::failure(u"cannot prepare the storage statements: %1"_s.arg(ticks.error()));
+    statements->ticks = std::move(*ticks);
     for (const auto &[target, text] : sql) {
         auto statement = (*db)->prepare(text);
         if (!statement)
             return R::failure(u"cannot prepare the storage statements: %1"_s.arg(statement.error()));
         *target = std::move(*statement);
     }
-    return std::unique_ptr<StorageWriter>(new StorageWriter(std::move(options), std::move(*db), std::move(statements)));
+    return std::unique_ptr<StorageWriter>(
+        new StorageWriter(std::move(options), std::move(*db), std::move(statements), std::move(*checkpointer)));
 }
 
 StorageWriter::StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db,
-                             std::unique_ptr<Statements> statements)
+                             std::unique_ptr<Statements> statements, std::unique_ptr<Checkpointer> checkpointer)
     : m_options(std::move(options))
     , m_db(std::move(db))
     , m_statements(std::move(statements))
+    , m_checkpointer(std::move(checkpointer))
 {
     m_thread = std::thread([this] { run(); });
 }
@@ -105,6 +148,7 @@ std::size_t StorageWriter::queuedRecords() const
 Ingest::RecordSink::Submit StorageWriter::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done)
 {
     const std::size_t count = records.size();
+    bool wake = false;
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping)
@@ -113,9 +157,11 @@ Ingest::RecordSink::Submit StorageWriter::submit(Model::RecordBatch &&records, q
         if (m_inFlight > 0 && m_inFlight + count > m_options.queueCapacity)
             return Submit::Saturated;
         m_inFlight += count;
+        wake = m_queue.empty(); // the writer only ever sleeps on an empty queue
         m_queue.push_back(Job{std::move(records), receivedNs, std::move(done)});
     }
-    m_wake.notify_one();
+    if (wake)
+        m_wake.notify_one();
     return Submit::Accepted;
 }
 
@@ -128,6 +174,8 @@ void StorageWriter::stop()
     m_wake.notify_one();
     if (m_thread.joinable())
         m_thread.join();
+    if (m_checkpointer)
+        m_checkpointer->stop();
 }
 
 void StorageWriter::run()
@@ -180,19 +228,34 @@ QString StorageWriter::write(const std::vector<Job> &jobs)
         statement.reset();
         return rc == SQLITE_DONE ? QString() : m_db->lastError();
     };
+
+    // Ticks wait here until a multi-row statement is full; the other kinds go one row each.
+    std::array<const Model::Tick *, TicksPerStatement> ticks{};
+    int pendingTicks = 0;
+    const auto flushTicks = [&](bool all) {
+        if (pendingTicks == TicksPerStatement) {
+            for (int row = 0; row < TicksPerStatement; ++row)
+                bindTick(st.ticks, row, *ticks[std::size_t(row)]);
+            pendingTicks = 0;
+            return insert(st.ticks);
+        }
+        QString error;
+        for (int row = 0; all && row < pendingTicks && error.isEmpty(); ++row) {
+            bindTick(st.tick, 0, *ticks[std::size_t(row)]);
+            error = insert(st.tick);
+        }
+        if (all)
+            pendingTicks = 0;
+        return error;
+    };
+
     QString error;
     for (const Job &job : jobs) {
         for (const Model::Record &record : job.records) {
             error = std::visit(Overloaded{
                                    [&](const Model::Tick &t) {
-                                       st.tick.bindText(1, t.symbol.view());
-                                       st.tick.bind(2, std::int64_t(t.timestamp));
-                                       st.tick.bind(3, t.open);
-                                       st.tick.bind(4, t.high);
-                                       st.tick.bind(5, t.low);
-                                       st.tick.bind(6, t.close);
-                                       st.tick.bind(7, std::int64_t(t.volume));
-                                       return insert(st.tick);
+                                       ticks[std::size_t(pendingTicks++)] = &t;
+                                       return flushTicks(false);
                                    },
                                    [&](const Model::OrderBookEvent &e) {
                                        st.orderBook.bindText(1, e.symbol.view());
@@ -233,6 +296,8 @@ QString StorageWriter::write(const std::vector<Job> &jobs)
         if (!error.isEmpty())
             break;
     }
+    if (error.isEmpty())
+        error = flushTicks(true);
     if (error.isEmpty()) {
         if (auto s = m_db->exec("COMMIT"); !s)
             error = s.error();

@@ -16,6 +16,7 @@
 
 namespace Storage {
 
+class Checkpointer;
 class SqliteDatabase;
 
 struct WriterOptions
@@ -68,13 +69,15 @@ private:
     };
     struct Statements;
 
-    StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db, std::unique_ptr<Statements> statements);
+    StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db, std::unique_ptr<Statements> statements,
+                  std::unique_ptr<Checkpointer> checkpointer);
     void run();
     QString write(const std::vector<Job> &jobs);
 
     WriterOptions m_options;
     std::unique_ptr<SqliteDatabase> m_db;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<Checkpointer> m_checkpointer;
     WriterStats m_stats;
 
     mutable std::mutex m_mutex;

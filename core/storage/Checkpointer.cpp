@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "Checkpointer.h"
+
+#include "SqliteDatabase.h"
+
+#include <QLoggingCategory>
+
+#include <pthread.h>
+#include <sqlite3.h>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+
+namespace Storage {
+
+Util::Result<std::unique_ptr<Checkpointer>> Checkpointer::open(const QString &path)
+{
+    auto db = SqliteDatabase::open(path);
+    if (!db)
+        return Util::Result<std::unique_ptr<Checkpointer>>::failure(db.error());
+    return std::unique_ptr<Checkpointer>(new Checkpointer(std::move(*db)));
+}
+
+Checkpointer::Checkpointer(std::unique_ptr<SqliteDatabase> db)
+    : m_db(std::move(db))
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+Checkpointer::~Checkpointer()
+{
+    stop();
+}
+
+void Checkpointer::attach(SqliteDatabase &writer, int pages)
+{
+    m_threshold = pages;
+    sqlite3_wal_hook(writer.handle(), &Checkpointer::walHook, this);
+}
+
+int Checkpointer::walHook(void *self, sqlite3 *, const char *, int pages)
+{
+    auto *c = static_cast<Checkpointer *>(self);
+    if (pages >= c->m_threshold) {
+        {
+            std::lock_guard lock(c->m_mutex);
+            c->m_requested = true;
+        }
+        c->m_wake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void Checkpointer::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void Checkpointer::run()
+{
+    pthread_setname_np(pthread_self(), "storage-ckpt");
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || m_requested; });
+            if (m_stopping)
+                return;
+            m_requested = false;
+        }
+        int logPages = 0;
+        int copied = 0;
+        const int rc =
+            sqlite3_wal_checkpoint_v2(m_db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            qCWarning(lcStorage) << "checkpoint failed:" << m_db->lastError();
+        else
+            m_checkpoints.fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+} // namespace Storage

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "util/Result.h"
+
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+struct sqlite3;
+
+namespace Storage {
+
+class SqliteDatabase;
+
+/// Copies the write-ahead log back into the database on a thread and
+/// connection of its own. SQLite would otherwise checkpoint inside the
+/// writer's commit, fsync included, and every acknowledgement would wait for it.
+class Checkpointer final
+{
+public:
+    static Util::Result<std::unique_ptr<Checkpointer>> open(const QString &path);
+    ~Checkpointer();
+    Checkpointer(const Checkpointer &) = delete;
+    Checkpointer &operator=(const Checkpointer &) = delete;
+
+    /// Installs itself as the WAL hook of `writer`: after a commit that leaves
+    /// the log longer than `pages`, a passive checkpoint runs here.
+    void attach(SqliteDatabase &writer, int pages);
+    void stop();
+
+    std::uint64_t checkpoints() const noexcept { return m_checkpoints.load(); }
+
+private:
+    explicit Checkpointer(std::unique_ptr<SqliteDatabase> db);
+    static int walHook(void *self, sqlite3 *, const char *, int pages);
+    void run();
+
+    std::unique_ptr<SqliteDatabase> m_db;
+    int m_threshold = 4096;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_requested = false;
+    bool m_stopping = false;
+    std::atomic<std::uint64_t> m_checkpoints{0};
+    std::thread m_thread;
+};
+
+} // namespace Storage

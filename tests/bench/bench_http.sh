@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Durable ingest over HTTP, measured with wrk against a real tickdesk process.
+#   tests/bench/bench_http.sh [BUILD_DIR] [SECONDS]
+# Prints requests/s and records/s for single-record requests over keep-alive
+# from 32 connections, and for 1000-record batches; every 200 counted here was
+# sent only after its records committed. Needs wrk (packaging/install-deps.sh --test).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${1:-$root/build/release}
+[[ -d "$build/app" ]] || build="$root/$1"
+seconds=${2:-10}
+lua="$here/ingest_post.lua"
+
+work=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+"$build/app/tickdesk" --headless --port 0 --db "$work/bench.sqlite" 2>"$work/log" &
+pid=$!
+port=""
+for _ in $(seq 100); do
+    port=$(grep -oE 'listening on "?127\.0\.0\.1:[0-9]+' "$work/log" | grep -oE '[0-9]+$' || true)
+    [[ -n "$port" ]] && break
+    sleep 0.1
+done
+[[ -n "$port" ]] || { cat "$work/log"; echo "tickdesk did not start" >&2; exit 1; }
+
+measure() {
+    local label=$1 threads=$2 connections=$3 batch=$4
+    local out
+    out=$(BATCH=$batch wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$port/ingest" \
+        | grep '^BENCH')
+    local requests non2xx secs p50 p99
+    requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$out")
+    non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$out")
+    secs=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$out")
+    p50=$(sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$out")
+    p99=$(sed -E 's/.*p99_us=([0-9]+).*/\1/' <<<"$out")
+    local ok=$((requests - non2xx))
+    awk -v l="$label" -v ok="$ok" -v bad="$non2xx" -v s="$secs" -v b="$batch" -v p50="$p50" -v p99="$p99" 'BEGIN {
+        printf "  %-46s %9.0f requests/s %11.0f durable records/s  p50 %6.2f ms  p99 %6.2f ms  (non-200: %d)\n",
+            l, ok / s, ok * b / s, p50 / 1000, p99 / 1000, bad }'
+}
+
+echo "HTTP ingest into $(nproc) cores, wrk on the same machine, ${seconds}s each"
+measure "1 record/request, keep-alive, 32 connections" 2 32 1
+measure "1000 records/request, 4 connections" 1 4 1000
+kill -TERM "$pid"
+wait "$pid" || true
+echo "  stored in SQLite: $(sqlite3 "$work/bench.sqlite" 'SELECT count(*) FROM ticks') ticks"
