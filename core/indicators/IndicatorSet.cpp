@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "IndicatorSet.h"
+
+namespace Indicators {
+
+namespace {
+
+void appendField(QByteArray &json, const char *name, const std::optional<double> &value)
+{
+    if (json.size() > 1)
+        json += ',';
+    json += '"';
+    json += name;
+    json += "\":";
+    json += value ? QByteArray::number(*value, 'g', 17) : QByteArrayLiteral("null");
+}
+
+} // namespace
+
+QByteArray IndicatorSnapshot::toJson() const
+{
+    QByteArray json = "{";
+    appendField(json, "sma", sma);
+    appendField(json, "ema", ema);
+    appendField(json, "rsi", rsi);
+    appendField(json, "macd", macd);
+    appendField(json, "macd_signal", macdSignal);
+    appendField(json, "macd_histogram", macdHistogram);
+    appendField(json, "bb_upper", bollingerUpper);
+    appendField(json, "bb_middle", bollingerMiddle);
+    appendField(json, "bb_lower", bollingerLower);
+    appendField(json, "atr", atr);
+    appendField(json, "vwap", vwap);
+    appendField(json, "cross_fast", crossFast);
+    appendField(json, "cross_slow", crossSlow);
+    json += '}';
+    return json;
+}
+
+IndicatorSet::IndicatorSet(const IndicatorConfig &config)
+    : m_sma(config.sma)
+    , m_ema(config.ema)
+    , m_rsi(config.rsi)
+    , m_macd(config.macdFast, config.macdSlow, config.macdSignal)
+    , m_bollinger(config.bollinger, config.bollingerDeviations)
+    , m_atr(config.atr)
+    , m_vwap(config.vwap)
+    , m_crossFast(config.crossFast)
+    , m_crossSlow(config.crossSlow)
+{}
+
+const IndicatorSnapshot &IndicatorSet::update(const Model::Tick &bar) noexcept
+{
+    return apply<false>(bar);
+}
+
+const IndicatorSnapshot &IndicatorSet::replaceLast(const Model::Tick &bar) noexcept
+{
+    return apply<true>(bar);
+}
+
+template<bool Replace>
+const IndicatorSnapshot &IndicatorSet::apply(const Model::Tick &bar) noexcept
+{
+    const double c = bar.close;
+    IndicatorSnapshot &s = m_snapshot;
+    if constexpr (Replace) {
+        s.sma = m_sma.replaceLast(c);
+        s.ema = m_ema.replaceLast(c);
+        s.rsi = m_rsi.replaceLast(c);
+        s.crossFast = m_crossFast.replaceLast(c);
+        s.crossSlow = m_crossSlow.replaceLast(c);
+        s.atr = m_atr.replaceLast(bar.high, bar.low, c);
+        s.vwap = m_vwap.replaceLast(bar.high, bar.low, c, double(bar.volume));
+    } else {
+        s.sma = m_sma.update(c);
+        s.ema = m_ema.update(c);
+        s.rsi = m_rsi.update(c);
+        s.crossFast = m_crossFast.update(c);
+        s.crossSlow = m_crossSlow.update(c);
+        s.atr = m_atr.update(bar.high, bar.low, c);
+        s.vwap = m_vwap.update(bar.high, bar.low, c, double(bar.volume));
+    }
+    const auto macd = Replace ? m_macd.replaceLast(c) : m_macd.update(c);
+    s.macd = macd ? std::optional<double>(macd->macd) : std::nullopt;
+    s.macdSignal = macd ? std::optional<double>(macd->signal) : std::nullopt;
+    s.macdHistogram = macd ? std::optional<double>(macd->histogram) : std::nullopt;
+    const auto bands = Replace ? m_bollinger.replaceLast(c) : m_bollinger.update(c);
+    s.bollingerUpper = bands ? std::optional<double>(bands->upper) : std::nullopt;
+    s.bollingerMiddle = bands ? std::optional<double>(bands->middle) : std::nullopt;
+    s.bollingerLower = bands ? std::optional<double>(bands->lower) : std::nullopt;
+    return s;
+}
+
+} // namespace Indicators

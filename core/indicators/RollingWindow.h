@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <memory>
+
+namespace Indicators {
+
+/// The last `period` values with their sum and sum of squared deviations,
+/// updated in O(1) with no allocation after construction. Sums are recomputed
+/// from the window every `period` pushes, so rounding never drifts.
+class RollingWindow final
+{
+public:
+    explicit RollingWindow(int period)
+        : m_period(period < 1 ? 1 : period)
+        , m_values(std::make_unique<double[]>(std::size_t(m_period)))
+    {}
+    RollingWindow(const RollingWindow &other)
+        : m_period(other.m_period)
+        , m_values(std::make_unique<double[]>(std::size_t(m_period)))
+        , m_head(other.m_head)
+        , m_count(other.m_count)
+        , m_sinceExact(other.m_sinceExact)
+        , m_sum(other.m_sum)
+        , m_mean(other.m_mean)
+        , m_m2(other.m_m2)
+    {
+        std::copy(other.m_values.get(), other.m_values.get() + m_period, m_values.get());
+    }
+    RollingWindow &operator=(const RollingWindow &) = delete;
+
+    int period() const noexcept { return m_period; }
+    bool full() const noexcept { return m_count == m_period; }
+    double sum() const noexcept { return m_sum; }
+    double mean() const noexcept { return m_sum / double(m_count); }
+    /// Population variance of the window.
+    double variance() const noexcept { return m_count > 0 && m_m2 > 0 ? m_m2 / double(m_count) : 0.0; }
+
+    void push(double x) noexcept
+    {
+        if (m_count < m_period) {
+            m_values[std::size_t((m_head + m_count) % m_period)] = x;
+            ++m_count;
+            const double delta = x - m_mean;
+            m_mean += delta / double(m_count);
+            m_m2 += delta * (x - m_mean);
+            m_sum += x;
+        } else {
+            const double old = m_values[std::size_t(m_head)];
+            m_values[std::size_t(m_head)] = x;
+            m_head = (m_head + 1) % m_period;
+            slide(old, x);
+        }
+        if (++m_sinceExact >= m_period)
+            recompute();
+    }
+
+    /// Replaces the newest value (a bar still forming).
+    void replaceLast(double x) noexcept
+    {
+        if (m_count == 0)
+            return push(x);
+        const int last = (m_head + m_count - 1) % m_period;
+        const double old = m_values[std::size_t(last)];
+        m_values[std::size_t(last)] = x;
+        if (m_count == m_period)
+            slide(old, x);
+        else
+            recompute();
+    }
+
+private:
+    // Welford's update for a value leaving and another entering a full window.
+    void slide(double old, double x) noexcept
+    {
+        const double oldMean = m_mean;
+        m_sum += x - old;
+        m_mean = oldMean + (x - old) / double(m_period);
+        m_m2 += (x - old) * (x - m_mean + old - oldMean);
+    }
+
+    void recompute() noexcept
+    {
+        double sum = 0;
+        for (int i = 0; i < m_count; ++i)
+            sum += m_values[std::size_t((m_head + i) % m_period)];
+        const double mean = sum / double(m_count);
+        double m2 = 0;
+        for (int i = 0; i < m_count; ++i) {
+            const double d = m_values[std::size_t((m_head + i) % m_period)] - mean;
+            m2 += d * d;
+        }
+        m_sum = sum;
+        m_mean = mean;
+        m_m2 = m2;
+        m_sinceExact = 0;
+    }
+
+    int m_period;
+    std::unique_ptr<double[]> m_values;
+    int m_head = 0; ///< oldest value once full
+    int m_count = 0;
+    int m_sinceExact = 0;
+    double m_sum = 0;
+    double m_mean = 0;
+    double m_m2 = 0;
+};
+
+} // namespace Indicators
