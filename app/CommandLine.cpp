@@ -60,7 +60,11 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                             "CommandLine", "fsync every commit, so acknowledged data also survives a power cut."));
     const QCommandLineOption ioThreads(
         u"io-threads"_s, QCoreApplication::translate("CommandLine", "HTTP I/O threads (default 2)."), u"N"_s, u"2"_s);
-    parser.addOptions({headless, bind, port, db, token, duration, fullSync, ioThreads});
+    const QCommandLineOption shards(
+        u"shards"_s,
+        QCoreApplication::translate("CommandLine", "Indicator and signal worker threads (default: one per core)."),
+        u"N"_s, u"0"_s);
+    parser.addOptions({headless, bind, port, db, token, duration, fullSync, ioThreads, shards});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -107,6 +111,11 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     o.ioThreads = parser.value(ioThreads).toInt(&ok);
     if (!ok || o.ioThreads < 1 || o.ioThreads > 64) {
         printError(u"--io-threads: \"%1\" is not a number from 1 to 64"_s.arg(parser.value(ioThreads)));
+        return {std::nullopt, 2};
+    }
+    o.shards = parser.value(shards).toInt(&ok);
+    if (!ok || o.shards < 0 || o.shards > 64) {
+        printError(u"--shards: \"%1\" is not a number from 1 to 64"_s.arg(parser.value(shards)));
         return {std::nullopt, 2};
     }
     return {o, 0};

@@ -24,6 +24,7 @@ struct Options
     bool fullSync = false;
     int durationSeconds = 0; ///< 0: until asked to stop
     int ioThreads = 2;
+    int shards = 0; ///< 0: one per core
 };
 
 struct ParseOutcome

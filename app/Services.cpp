@@ -5,6 +5,8 @@
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
+#include "pipeline/MetricsText.h"
+#include "pipeline/Pipeline.h"
 #include "storage/StorageWriter.h"
 
 #include <QJsonDocument>
@@ -39,11 +41,24 @@ Util::Status Services::start()
     m_writer = std::move(*writer);
     qCInfo(lcApp) << "database" << storage.path << (storage.fullSync ? "(synchronous=FULL)" : "");
 
+    Pipeline::PipelineOptions pipeline;
+    pipeline.shards = m_options.shards;
+    m_pipeline = std::make_unique<Pipeline::Pipeline>(pipeline, *m_writer);
+    if (auto status = m_pipeline->warmStart(storage.path); !status)
+        return status;
+    m_pipeline->start();
+
     m_router = std::make_unique<Http::HttpRouter>();
-    m_ingest = std::make_unique<Ingest::IngestEndpoint>(*m_writer);
+    m_ingest = std::make_unique<Ingest::IngestEndpoint>(*m_pipeline);
     m_ingest->install(*m_router);
     m_router->add("GET", "/health", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
         responder.send(Http::HttpResponse::json(200, healthJson()));
+    });
+    m_router->add("GET", "/metrics", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
+        Http::HttpResponse response =
+            Http::HttpResponse::json(200, Pipeline::prometheusText(m_ingest->counters(), *m_writer, *m_pipeline));
+        response.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
+        responder.send(std::move(response));
     });
 
     Http::ServerOptions server;
@@ -57,10 +72,12 @@ Util::Status Services::start()
 
 void Services::shutdown()
 {
-    // Order matters: no new requests, then every accepted record committed (its
-    // response still goes out), then the connections close.
+    // Order matters: no new requests, then every accepted record processed and
+    // committed (its response still goes out), then the connections close.
     if (m_server)
         m_server->stopListening();
+    if (m_pipeline)
+        m_pipeline->stop();
     if (m_writer)
         m_writer->stop();
     if (m_server)
@@ -75,6 +92,8 @@ QByteArray Services::healthJson() const
         {u"uptime_s"_s, double(m_uptime.elapsed()) / 1000.0},
         {u"received"_s, qint64(m_ingest->counters().received.load())},
         {u"stored"_s, qint64(m_writer->stats().stored.load())},
+        {u"signals"_s, qint64(m_writer->stats().storedSignals.load())},
+        {u"symbols"_s, qint64(m_pipeline->summaries().size())},
         {u"queued"_s, qint64(m_writer->queuedRecords())},
         {u"connections"_s, m_server->connectionCount()},
     };

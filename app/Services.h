@@ -18,11 +18,14 @@ class IngestEndpoint;
 namespace Storage {
 class StorageWriter;
 }
+namespace Pipeline {
+class Pipeline;
+}
 
 namespace App {
 
 /// The core services of one running TickDesk, wired together: storage
-/// writer, ingest endpoint, HTTP server. Shared by the headless mode and the window.
+/// writer, pipeline, ingest endpoint, HTTP server. Shared by the headless mode and the window.
 class Services final
 {
 public:
@@ -36,6 +39,8 @@ public:
     const Storage::StorageWriter &writer() const { return *m_writer; }
     const Ingest::IngestEndpoint &ingest() const { return *m_ingest; }
     const Http::HttpServer &server() const { return *m_server; }
+    Pipeline::Pipeline &pipeline() { return *m_pipeline; }
+    const Pipeline::Pipeline &pipeline() const { return *m_pipeline; }
 
 private:
     QByteArray healthJson() const;
@@ -43,6 +48,7 @@ private:
     Options m_options;
     QElapsedTimer m_uptime;
     std::unique_ptr<Storage::StorageWriter> m_writer;
+    std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;
     std::unique_ptr<Http::HttpServer> m_server;

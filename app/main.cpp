@@ -4,6 +4,7 @@
 #include "Services.h"
 #include "UnixSignals.h"
 #include "Version.h"
+#include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,16 @@ int main(int argc, char *argv[])
     if (options.durationSeconds > 0)
         QTimer::singleShot(options.durationSeconds * 1000, &app, &QCoreApplication::quit);
 
+    QObject::connect(&services.pipeline(), &Pipeline::Pipeline::signalsPublished, &app,
+                     [](const Model::SignalList &signals) {
+                         for (const Model::TradeSignal &s : signals)
+                             qInfo().noquote() << QStringLiteral("signal #%1 %2 %3 %4 at %5: %6")
+                                                      .arg(s.id)
+                                                      .arg(QString::fromLatin1(Model::sideName(s.side)).toUpper(),
+                                                           s.symbol.toString(), s.rule)
+                                                      .arg(s.price, 0, 'f', 2)
+                                                      .arg(s.reason);
+                     });
     App::HeadlessReporter reporter(services);
     const int rc = QCoreApplication::exec();
     services.shutdown();

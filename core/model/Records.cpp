@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "Records.h"
+#include "TradeSignal.h"
 
 namespace Model {
 
@@ -18,6 +19,19 @@ const char *kindName(RecordKind kind) noexcept
         return "economic_indicator";
     }
     return "unknown";
+}
+
+const char *sideName(SignalSide side) noexcept
+{
+    switch (side) {
+    case SignalSide::Buy:
+        return "buy";
+    case SignalSide::Sell:
+        return "sell";
+    case SignalSide::Alert:
+        return "alert";
+    }
+    return "alert";
 }
 
 } // namespace Model

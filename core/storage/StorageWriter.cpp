@@ -5,12 +5,15 @@
 #include "Schema.h"
 #include "SqliteDatabase.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
 #include <pthread.h>
 #include <sqlite3.h>
+
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -60,10 +63,41 @@ void bindTick(Statement &statement, int row, const Model::Tick &t)
     statement.bind(base + 7, std::int64_t(t.volume));
 }
 
+qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &signal, qint64 createdUs, qint64 latencyNs)
+{
+    const QByteArray rule = signal.rule.toUtf8();
+    const QByteArray reason = signal.reason.toUtf8();
+    st.bindText(1, signal.symbol.view());
+    st.bind(2, std::int64_t(signal.timestamp));
+    st.bind(3, std::int64_t(createdUs));
+    st.bindText(4, std::string_view(rule.constData(), std::size_t(rule.size())));
+    st.bindText(5, Model::sideName(signal.side));
+    st.bind(6, signal.price);
+    st.bindText(7, std::string_view(reason.constData(), std::size_t(reason.size())));
+    st.bindText(8, std::string_view(signal.snapshot.constData(), std::size_t(signal.snapshot.size())));
+    if (latencyNs >= 0)
+        st.bind(9, std::int64_t(latencyNs));
+    else
+        st.bindNull(9);
+    const int rc = st.step();
+    st.reset();
+    if (rc != SQLITE_DONE)
+        return db.lastError();
+    signal.id = sqlite3_last_insert_rowid(db.handle());
+    return {};
+}
+
 } // namespace
 
 struct StorageWriter::Statements
 {
+    Statement signal;
     Statement ticks; ///< TicksPerStatement rows
     Statement tick;
     Statement orderBook;
@@ -107,6 +141,8 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
         {&statements->marketData,
          "INSERT INTO market_data(symbol, ts_us, market_cap, pe_ratio) VALUES (?1, ?2, ?3, ?4)"},
         {&statements->economic, "INSERT INTO economic_indicators(name, ts_us, value) VALUES (?1, ?2, ?3)"},
+        {&statements->signal, "INSERT INTO signals(symbol, ts_us, created_us, rule, side, price, reason, snapshot, "
+                              "latency_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
     };
     const QByteArray ticksSql = multiRowTickInsert(TicksPerStatement);
     auto ticks = (*db)->prepare(ticksSql.constData());
@@ -147,18 +183,40 @@ std::size_t StorageWriter::queuedRecords() const
 
 Ingest::RecordSink::Submit StorageWriter::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done)
 {
-    const std::size_t count = records.size();
+    WriteJob job;
+    job.records = std::move(records);
+    job.receivedNs = receivedNs;
+    job.done = [done = std::move(done)](const QString &error, std::vector<Model::TradeSignal> &) { done(error); };
+    return enqueue(std::move(job), false);
+}
+
+Ingest::RecordSink::Submit StorageWriter::submit(WriteJob &&job)
+{
+    return enqueue(std::move(job), false);
+}
+
+Ingest::RecordSink::Submit StorageWriter::submitWaiting(WriteJob &&job)
+{
+    return enqueue(std::move(job), true);
+}
+
+Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
+{
+    const std::size_t count = weight(job);
     bool wake = false;
     {
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        // A job larger than the whole capacity still goes in when nothing else is waiting.
+        const auto fits = [&] { return m_inFlight == 0 || m_inFlight + count <= m_options.queueCapacity; };
+        if (wait)
+            m_space.wait(lock, [&] { return m_stopping || fits(); });
         if (m_stopping)
             return Submit::Closed;
-        // A batch larger than the whole capacity still goes in when nothing else is waiting.
-        if (m_inFlight > 0 && m_inFlight + count > m_options.queueCapacity)
+        if (!fits())
             return Submit::Saturated;
         m_inFlight += count;
         wake = m_queue.empty(); // the writer only ever sleeps on an empty queue
-        m_queue.push_back(Job{std::move(records), receivedNs, std::move(done)});
+        m_queue.push_back(std::move(job));
     }
     if (wake)
         m_wake.notify_one();
@@ -172,6 +230,7 @@ void StorageWriter::stop()
         m_stopping = true;
     }
     m_wake.notify_one();
+    m_space.notify_all();
     if (m_thread.joinable())
         m_thread.join();
     if (m_checkpointer)
@@ -181,7 +240,7 @@ void StorageWriter::stop()
 void StorageWriter::run()
 {
     pthread_setname_np(pthread_self(), "storage-writer");
-    std::vector<Job> batch;
+    std::vector<WriteJob> batch;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
@@ -192,8 +251,8 @@ void StorageWriter::run()
             std::size_t records = 0;
             std::size_t take = 0;
             while (take < m_queue.size() &&
-                   (take == 0 || records + m_queue[take].records.size() <= m_options.maxRecordsPerCommit)) {
-                records += m_queue[take].records.size();
+                   (take == 0 || records + weight(m_queue[take]) <= m_options.maxRecordsPerCommit)) {
+                records += weight(m_queue[take]);
                 ++take;
             }
             batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + take));
@@ -202,19 +261,25 @@ void StorageWriter::run()
 
         const QString error = write(batch);
         std::size_t records = 0;
-        for (const Job &job : batch)
-            records += job.records.size();
+        for (const WriteJob &job : batch)
+            records += weight(job);
         {
             std::lock_guard lock(m_mutex);
             m_inFlight -= records;
         }
-        for (Job &job : batch)
-            job.done(error);
+        m_space.notify_all();
+        const qint64 now = monotonicNs();
+        for (WriteJob &job : batch) {
+            if (error.isEmpty() && job.receivedNs > 0)
+                m_stats.receiveToStored.observe(now - job.receivedNs);
+            if (job.done)
+                job.done(error, job.signals);
+        }
         batch.clear();
     }
 }
 
-QString StorageWriter::write(const std::vector<Job> &jobs)
+QString StorageWriter::write(std::vector<WriteJob> &jobs)
 {
     if (auto s = m_db->exec("BEGIN"); !s) {
         m_stats.failedCommits.fetch_add(1);
@@ -250,7 +315,16 @@ QString StorageWriter::write(const std::vector<Job> &jobs)
     };
 
     QString error;
-    for (const Job &job : jobs) {
+    const qint64 createdUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    const qint64 now = monotonicNs();
+    std::uint64_t signalsStored = 0;
+    for (WriteJob &job : jobs) {
+        for (Model::TradeSignal &signal : job.signals) {
+            if (!error.isEmpty())
+                break;
+            error = insertSignal(*m_db, st.signal, signal, createdUs, job.receivedNs > 0 ? now - job.receivedNs : -1);
+            ++signalsStored;
+        }
         for (const Model::Record &record : job.records) {
             error = std::visit(Overloaded{
                                    [&](const Model::Tick &t) {
@@ -314,6 +388,7 @@ QString StorageWriter::write(const std::vector<Job> &jobs)
         total += counts[k];
     }
     m_stats.stored.fetch_add(total, std::memory_order_relaxed);
+    m_stats.storedSignals.fetch_add(signalsStored, std::memory_order_relaxed);
     m_stats.commits.fetch_add(1, std::memory_order_relaxed);
     return {};
 }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "ingest/RecordSink.h"
+#include "model/TradeSignal.h"
+#include "util/LatencyHistogram.h"
 #include "util/Result.h"
 
 #include <QString>
@@ -9,6 +11,7 @@
 #include <array>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -37,6 +40,19 @@ struct WriterStats
     std::atomic<std::uint64_t> commits{0};
     std::atomic<std::uint64_t> failedCommits{0};
     std::array<std::atomic<std::uint64_t>, Model::RecordKindCount> storedByKind{};
+    std::atomic<std::uint64_t> storedSignals{0};
+    Util::LatencyHistogram receiveToStored; ///< from the request's arrival to its commit
+};
+
+/// Records and the signals they raised, written in one transaction.
+struct WriteJob
+{
+    Model::RecordBatch records;
+    std::vector<Model::TradeSignal> signals;
+    qint64 receivedNs = 0;
+    /// Called on the writer thread after the commit (empty error) or the
+    /// rollback; the signals then carry their row ids.
+    std::function<void(const QString &error, std::vector<Model::TradeSignal> &signals)> done;
 };
 
 /// The one thread that writes to the database. Submitted batches queue up
@@ -52,6 +68,10 @@ public:
     StorageWriter &operator=(const StorageWriter &) = delete;
 
     Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done) override;
+    /// Never blocks: Saturated when the queue is full.
+    Submit submit(WriteJob &&job);
+    /// Waits while the queue is full (for the pipeline's own threads); Closed once stopping.
+    Submit submitWaiting(WriteJob &&job);
 
     /// Refuses new batches, commits every queued one, then joins the thread.
     void stop();
@@ -61,18 +81,14 @@ public:
     const QString &path() const noexcept { return m_options.path; }
 
 private:
-    struct Job
-    {
-        Model::RecordBatch records;
-        qint64 receivedNs = 0;
-        Done done;
-    };
     struct Statements;
+    Submit enqueue(WriteJob &&job, bool wait);
 
     StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db, std::unique_ptr<Statements> statements,
                   std::unique_ptr<Checkpointer> checkpointer);
     void run();
-    QString write(const std::vector<Job> &jobs);
+    QString write(std::vector<WriteJob> &jobs);
+    static std::size_t weight(const WriteJob &job) { return job.records.size() + job.signals.size(); }
 
     WriterOptions m_options;
     std::unique_ptr<SqliteDatabase> m_db;
@@ -82,7 +98,8 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::vector<Job> m_queue;
+    std::condition_variable m_space;
+    std::vector<WriteJob> m_queue;
     std::size_t m_inFlight = 0; ///< records queued or in the transaction being written
     bool m_stopping = false;
     std::thread m_thread;

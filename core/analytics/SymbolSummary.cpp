@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#include "SymbolSummary.h"
+
+#include <algorithm>
+
+namespace Analytics {
+
+namespace {
+constexpr Model::TimestampUs UsPerDay = 86'400'000'000LL;
+}
+
+void SymbolSummary::addTick(const Model::Tick &bar) noexcept
+{
+    const bool newSession = totalTicks == 0 || bar.timestamp / UsPerDay > lastTickTime / UsPerDay;
+    if (newSession) {
+        sessionOpen = bar.open;
+        sessionHigh = bar.high;
+        sessionLow = bar.low;
+        sessionVolume = 0;
+        sessionTicks = 0;
+    }
+    symbol = bar.symbol;
+    lastPrice = bar.close;
+    sessionHigh = std::max(sessionHigh, bar.high);
+    sessionLow = std::min(sessionLow, bar.low);
+    sessionVolume += bar.volume;
+    ++sessionTicks;
+    ++totalTicks;
+    lastTickTime = std::max(lastTickTime, bar.timestamp);
+}
+
+void SymbolSummary::addSignal(const Model::TradeSignal &signal, int rule)
+{
+    ++signalsBySide[std::size_t(signal.side)];
+    if (rule >= 0 && rule < int(signalsByRule.size()))
+        ++signalsByRule[std::size_t(rule)];
+    lastSignalTime = signal.timestamp;
+    lastSignal = QString::fromLatin1(Model::sideName(signal.side)) + u' ' + signal.rule;
+}
+
+} // namespace Analytics

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/TradeSignal.h"
+
+#include <QList>
+#include <QMetaType>
+
+#include <array>
+#include <optional>
+
+namespace Analytics {
+
+/// The reference system's "aggregator": what a trader wants to know of one
+/// symbol at a glance. The session is the UTC day of the latest bar.
+struct SymbolSummary
+{
+    Model::Symbol symbol;
+    double lastPrice = 0;
+    double sessionOpen = 0;
+    double sessionHigh = 0;
+    double sessionLow = 0;
+    std::int64_t sessionVolume = 0;
+    std::int64_t sessionTicks = 0;
+    std::int64_t totalTicks = 0;
+    std::optional<double> rsi; ///< latest, for the watchlist
+    Model::TimestampUs lastTickTime = 0;
+    std::array<std::int64_t, 3> signalsBySide{}; ///< indexed by Model::SignalSide
+    std::array<std::int64_t, 4> signalsByRule{}; ///< indexed by Signals::RuleEngine::Rule
+    Model::TimestampUs lastSignalTime = 0;
+    QString lastSignal; ///< e.g. "buy rsi_trend"
+
+    /// Change of the last price against the session's first open, in percent.
+    double changePercent() const noexcept
+    {
+        return sessionOpen > 0 ? (lastPrice - sessionOpen) / sessionOpen * 100.0 : 0.0;
+    }
+
+    void addTick(const Model::Tick &bar) noexcept;
+    void addSignal(const Model::TradeSignal &signal, int rule);
+};
+
+using SummaryList = QList<SymbolSummary>;
+
+} // namespace Analytics
+
+Q_DECLARE_METATYPE(Analytics::SymbolSummary)

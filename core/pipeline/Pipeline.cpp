@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+#include "Pipeline.h"
+
+#include "Shard.h"
+#include "storage/SqliteDatabase.h"
+
+#include <QLoggingCategory>
+#include <QThread>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcPipeline, "tickdesk.pipeline")
+
+namespace Pipeline {
+
+namespace {
+
+qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+const Model::Symbol *symbolOf(const Model::Record &record)
+{
+    return std::visit(
+        [](const auto &r) -> const Model::Symbol * {
+            if constexpr (requires { r.symbol; })
+                return &r.symbol;
+            else
+                return nullptr;
+        },
+        record);
+}
+
+} // namespace
+
+Pipeline::Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    qRegisterMetaType<Model::SignalList>();
+    const int shards = options.shards > 0 ? options.shards : std::max(1, QThread::idealThreadCount());
+    for (int i = 0; i < shards; ++i)
+        m_shards.push_back(std::make_unique<Shard>(i, m_options, writer, m_metrics,
+                                                   [this](std::vector<Model::TradeSignal> &s) { publish(s); }));
+}
+
+Pipeline::~Pipeline()
+{
+    stop();
+}
+
+int Pipeline::shardOf(const Model::Symbol &symbol, int shards) noexcept
+{
+    return int(std::hash<Model::Symbol>{}(symbol) % std::size_t(shards));
+}
+
+Util::Status Pipeline::warmStart(const QString &databasePath)
+{
+    if (databasePath == u":memory:"_s)
+        return {}; // a private database of the writer's connection: nothing to read back
+    auto db = Storage::SqliteDatabase::open(databasePath, Storage::SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return Util::Status::failure(db.error());
+    // A skip-scan over the (symbol, ts_us) index: one probe per symbol, not a pass over every tick.
+    auto symbols = (*db)->prepare(
+        "WITH RECURSIVE s(symbol) AS (SELECT MIN(symbol) FROM ticks UNION ALL "
+        "SELECT (SELECT MIN(symbol) FROM ticks WHERE symbol > s.symbol) FROM s WHERE s.symbol IS NOT NULL) "
+        "SELECT symbol FROM s WHERE symbol IS NOT NULL");
+    auto bars = (*db)->prepare("SELECT open, high, low, close, volume, ts_us FROM ticks WHERE symbol = ?1 "
+                               "ORDER BY ts_us DESC, id DESC LIMIT ?2");
+    if (!symbols || !bars)
+        return Util::Status::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
+    std::vector<Model::Tick> history;
+    while (symbols->step() == SQLITE_ROW) {
+        const QByteArray name = symbols->columnText(0).toLatin1();
+        Model::Tick bar;
+        if (!Model::Symbol::parse(std::string_view(name.constData(), std::size_t(name.size())), bar.symbol))
+            continue;
+        bars->bindText(1, bar.symbol.view());
+        bars->bind(2, std::int64_t(m_options.warmBars));
+        history.clear();
+        while (bars->step() == SQLITE_ROW) {
+            bar.open = bars->columnDouble(0);
+            bar.high = bars->columnDouble(1);
+            bar.low = bars->columnDouble(2);
+            bar.close = bars->columnDouble(3);
+            bar.volume = bars->columnInt64(4);
+            bar.timestamp = bars->columnInt64(5);
+            history.push_back(bar);
+        }
+        bars->reset();
+        std::reverse(history.begin(), history.end());
+        m_shards[std::size_t(shardOf(bar.symbol, shardCount()))]->warm(history);
+        ++m_warmedSymbols;
+    }
+    qCInfo(lcPipeline) << "warmed" << m_warmedSymbols << "symbols from" << databasePath;
+    return {};
+}
+
+void Pipeline::start()
+{
+    for (auto &shard : m_shards)
+        shard->start();
+}
+
+void Pipeline::stop()
+{
+    for (auto &shard : m_shards)
+        shard->stop();
+}
+
+Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done)
+{
+    const int shards = shardCount();
+    if (shards == 1) {
+        if (!m_shards.front()->reserve(records.size()))
+            return Submit::Saturated;
+        m_shards.front()->push(std::move(records), receivedNs, std::make_shared<RequestTracker>(1, std::move(done)));
+        return Submit::Accepted;
+    }
+
+    // Records without a symbol (economic indicators) go to the first shard.
+    std::vector<Model::RecordBatch> parts(std::size_t(shards), Model::RecordBatch{});
+    for (Model::Record &record : records) {
+        const Model::Symbol *symbol = symbolOf(record);
+        parts[std::size_t(symbol ? shardOf(*symbol, shards) : 0)].push_back(std::move(record));
+    }
+    int used = 0;
+    for (int i = 0; i < shards; ++i) {
+        if (parts[std::size_t(i)].empty())
+            continue;
+        if (!m_shards[std::size_t(i)]->reserve(parts[std::size_t(i)].size())) {
+            for (int j = 0; j < i; ++j)
+                if (!parts[std::size_t(j)].empty())
+                    m_shards[std::size_t(j)]->unreserve(parts[std::size_t(j)].size());
+            return Submit::Saturated;
+        }
+        ++used;
+    }
+    auto tracker = std::make_shared<RequestTracker>(used, std::move(done));
+    for (int i = 0; i < shards; ++i)
+        if (!parts[std::size_t(i)].empty())
+            m_shards[std::size_t(i)]->push(std::move(parts[std::size_t(i)]), receivedNs, tracker);
+    return Submit::Accepted;
+}
+
+void Pipeline::publish(std::vector<Model::TradeSignal> &signals)
+{
+    const qint64 now = monotonicNs();
+    Model::SignalList list;
+    list.reserve(qsizetype(signals.size()));
+    for (Model::TradeSignal &signal : signals) {
+        signal.publishedNs = now;
+        const int rule = Signals::RuleEngine::ruleIndex(signal.rule);
+        if (rule >= 0)
+            m_metrics.signals[std::size_t(rule)][std::size_t(signal.side)].fetch_add(1, std::memory_order_relaxed);
+        if (signal.receivedNs > 0)
+            m_metrics.receiveToSignal.observe(now - signal.receivedNs);
+        list.append(signal);
+    }
+    Q_EMIT signalsPublished(list);
+}
+
+std::vector<std::size_t> Pipeline::queueDepths() const
+{
+    std::vector<std::size_t> depths;
+    for (const auto &shard : m_shards)
+        depths.push_back(shard->depth());
+    return depths;
+}
+
+Analytics::SummaryList Pipeline::summaries() const
+{
+    Analytics::SummaryList out;
+    for (const auto &shard : m_shards)
+        shard->collectSummaries(out);
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.symbol < b.symbol; });
+    return out;
+}
+
+std::optional<Analytics::SymbolSummary> Pipeline::summary(const Model::Symbol &symbol) const
+{
+    return m_shards[std::size_t(shardOf(symbol, shardCount()))]->summary(symbol);
+}
+
+} // namespace Pipeline

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "PipelineMetrics.h"
+#include "PipelineOptions.h"
+#include "analytics/SymbolSummary.h"
+#include "ingest/RecordSink.h"
+#include "model/TradeSignal.h"
+#include "util/Result.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace Storage {
+class StorageWriter;
+}
+
+namespace Pipeline {
+
+class Shard;
+
+/// The engine: validated records go to symbol-sharded workers that compute
+/// indicators and signals, then to the storage writer with those signals in
+/// the same transaction. A request is acknowledged, and its signals are
+/// published, only after that transaction committed.
+class Pipeline final : public QObject, public Ingest::RecordSink
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Pipeline)
+
+public:
+    Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, QObject *parent = nullptr);
+    ~Pipeline() override;
+
+    /// Reads each symbol's latest bars back from the database, so indicators
+    /// and rules carry on where they were. Call before start().
+    Util::Status warmStart(const QString &databasePath);
+    void start();
+    /// Processes what is queued and hands it to the writer; call before stopping the writer.
+    void stop();
+
+    Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done) override;
+
+    int shardCount() const noexcept { return int(m_shards.size()); }
+    static int shardOf(const Model::Symbol &symbol, int shards) noexcept;
+    std::vector<std::size_t> queueDepths() const;
+    Analytics::SummaryList summaries() const;
+    std::optional<Analytics::SymbolSummary> summary(const Model::Symbol &symbol) const;
+    const PipelineMetrics &metrics() const noexcept { return m_metrics; }
+    int warmedSymbols() const noexcept { return m_warmedSymbols; }
+
+Q_SIGNALS:
+    /// Stored signals, in commit order; emitted on the storage writer's thread,
+    /// so receivers in other threads get them queued.
+    void signalsPublished(const Model::SignalList &signals);
+
+private:
+    void publish(std::vector<Model::TradeSignal> &signals);
+
+    PipelineOptions m_options;
+    PipelineMetrics m_metrics;
+    std::vector<std::unique_ptr<Shard>> m_shards;
+    int m_warmedSymbols = 0;
+};
+
+} // namespace Pipeline

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "Shard.h"
+
+#include "PipelineMetrics.h"
+#include "storage/StorageWriter.h"
+
+#include <pthread.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Pipeline {
+
+Shard::Shard(int index, const PipelineOptions &options, Storage::StorageWriter &writer, PipelineMetrics &metrics,
+             Publish publish)
+    : m_index(index)
+    , m_options(options)
+    , m_writer(writer)
+    , m_metrics(metrics)
+    , m_publish(std::move(publish))
+{}
+
+Shard::~Shard()
+{
+    stop();
+}
+
+bool Shard::reserve(std::size_t count)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_stopping || (m_reserved > 0 && m_reserved + count > m_options.shardQueueCapacity))
+        return false;
+    m_reserved += count;
+    return true;
+}
+
+void Shard::unreserve(std::size_t count)
+{
+    std::lock_guard lock(m_mutex);
+    m_reserved -= count;
+}
+
+void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker)
+{
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        wake = m_queue.empty();
+        m_queue.push_back(Message{std::move(records), receivedNs, std::move(tracker)});
+    }
+    if (wake)
+        m_wake.notify_one();
+}
+
+std::size_t Shard::depth() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_reserved;
+}
+
+Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol)
+{
+    auto &state = m_symbols[symbol];
+    if (!state) {
+        state = std::make_unique<SymbolState>(m_options);
+        state->summary.symbol = symbol;
+    }
+    return *state;
+}
+
+void Shard::warm(const std::vector<Model::Tick> &bars)
+{
+    std::vector<Model::TradeSignal> none;
+    std::vector<SymbolState *> touched;
+    for (const Model::Tick &bar : bars) {
+        SymbolState &state = stateOf(bar.symbol);
+        const auto &snapshot = state.indicators.update(bar);
+        state.rules.onTick(bar, snapshot, true, none);
+        state.summary.addTick(bar);
+        state.summary.rsi = snapshot.rsi;
+        if (touched.empty() || touched.back() != &state)
+            touched.push_back(&state);
+    }
+    publishSummaries(touched);
+}
+
+void Shard::start()
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+void Shard::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void Shard::run()
+{
+    pthread_setname_np(pthread_self(), QByteArray("shard-" + QByteArray::number(m_index)).constData());
+    std::vector<Message> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return; // stopping, and everything is handed on
+            batch.swap(m_queue);
+        }
+        for (Message &message : batch)
+            process(message);
+        batch.clear();
+    }
+}
+
+void Shard::process(Message &message)
+{
+    std::vector<Model::TradeSignal> signals;
+    std::vector<SymbolState *> touched;
+    const std::size_t count = message.records.size();
+    for (const Model::Record &record : message.records) {
+        if (const auto *bar = std::get_if<Model::Tick>(&record)) {
+            SymbolState &state = stateOf(bar->symbol);
+            const auto &snapshot = state.indicators.update(*bar);
+            const std::size_t before = signals.size();
+            state.rules.onTick(*bar, snapshot, false, signals);
+            state.summary.addTick(*bar);
+            state.summary.rsi = snapshot.rsi;
+            for (std::size_t i = before; i < signals.size(); ++i)
+                state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
+            if (touched.empty() || touched.back() != &state)
+                touched.push_back(&state);
+        } else if (const auto *news = std::get_if<Model::NewsSentimentEvent>(&record)) {
+            SymbolState &state = stateOf(news->symbol);
+            const std::size_t before = signals.size();
+            state.rules.onSentiment(*news, state.indicators.snapshot(), signals);
+            for (std::size_t i = before; i < signals.size(); ++i)
+                state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
+            if (before != signals.size())
+                touched.push_back(&state);
+        }
+    }
+    for (Model::TradeSignal &signal : signals)
+        signal.receivedNs = message.receivedNs;
+    m_metrics.processed.fetch_add(count, std::memory_order_relaxed);
+
+    Storage::WriteJob job;
+    job.records = std::move(message.records);
+    job.signals = std::move(signals);
+    job.receivedNs = message.receivedNs;
+    job.done = [tracker = message.tracker, this](const QString &error, std::vector<Model::TradeSignal> &stored) {
+        if (error.isEmpty() && !stored.empty())
+            m_publish(stored);
+        if (tracker)
+            tracker->finish(error);
+    };
+    // Waits while the writer is full: this shard's queue then fills and /ingest answers 503.
+    const auto outcome = m_writer.submitWaiting(std::move(job));
+    if (outcome != Ingest::RecordSink::Submit::Accepted && message.tracker)
+        message.tracker->finish(u"storage is shutting down"_s);
+    unreserve(count);
+    publishSummaries(touched);
+}
+
+void Shard::publishSummaries(const std::vector<SymbolState *> &touched)
+{
+    if (touched.empty())
+        return;
+    std::lock_guard lock(m_summaryMutex);
+    for (const SymbolState *state : touched)
+        m_summaries[state->summary.symbol] = state->summary;
+}
+
+void Shard::collectSummaries(Analytics::SummaryList &out) const
+{
+    std::lock_guard lock(m_summaryMutex);
+    for (const auto &[symbol, summary] : m_summaries)
+        out.append(summary);
+}
+
+std::optional<Analytics::SymbolSummary> Shard::summary(const Model::Symbol &symbol) const
+{
+    std::lock_guard lock(m_summaryMutex);
+    const auto it = m_summaries.find(symbol);
+    return it == m_summaries.end() ? std::nullopt : std::optional(it->second);
+}
+
+} // namespace Pipeline

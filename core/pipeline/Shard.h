@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "PipelineOptions.h"
+#include "RequestTracker.h"
+#include "analytics/SymbolSummary.h"
+#include "indicators/IndicatorSet.h"
+#include "model/TradeSignal.h"
+#include "signals/RuleEngine.h"
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace Storage {
+class StorageWriter;
+}
+
+namespace Pipeline {
+
+struct PipelineMetrics;
+
+/// One worker thread and the symbols hashed to it. The thread owns their
+/// indicator and rule state outright, so none of it needs a lock; records
+/// of a symbol are processed in the order they were submitted.
+class Shard final
+{
+public:
+    using Publish = std::function<void(std::vector<Model::TradeSignal> &signals)>;
+
+    Shard(int index, const PipelineOptions &options, Storage::StorageWriter &writer, PipelineMetrics &metrics,
+          Publish publish);
+    ~Shard();
+    Shard(const Shard &) = delete;
+    Shard &operator=(const Shard &) = delete;
+
+    /// Room for `count` records in the queue, or false when full.
+    bool reserve(std::size_t count);
+    void unreserve(std::size_t count);
+    /// Queues reserved records.
+    void push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker);
+    /// Before start(): history of one symbol, oldest first; moves its indicators and rules on silently.
+    void warm(const std::vector<Model::Tick> &bars);
+
+    void start();
+    /// Processes and hands on everything queued, then joins the thread.
+    void stop();
+
+    std::size_t depth() const;
+    void collectSummaries(Analytics::SummaryList &out) const;
+    std::optional<Analytics::SymbolSummary> summary(const Model::Symbol &symbol) const;
+
+private:
+    struct SymbolState
+    {
+        explicit SymbolState(const PipelineOptions &o)
+            : indicators(o.indicators)
+            , rules(o.rules)
+        {}
+        Indicators::IndicatorSet indicators;
+        Signals::RuleEngine rules;
+        Analytics::SymbolSummary summary;
+    };
+    struct Message
+    {
+        Model::RecordBatch records;
+        qint64 receivedNs = 0;
+        std::shared_ptr<RequestTracker> tracker;
+    };
+
+    SymbolState &stateOf(const Model::Symbol &symbol);
+    void run();
+    void process(Message &message);
+    void publishSummaries(const std::vector<SymbolState *> &touched);
+
+    int m_index;
+    PipelineOptions m_options;
+    Storage::StorageWriter &m_writer;
+    PipelineMetrics &m_metrics;
+    Publish m_publish;
+    std::unordered_map<Model::Symbol, std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<Message> m_queue;
+    std::size_t m_reserved = 0;
+    bool m_stopping = false;
+    std::thread m_thread;
+
+    mutable std::mutex m_summaryMutex;
+    std::unordered_map<Model::Symbol, Analytics::SymbolSummary> m_summaries; ///< copies for other threads
+};
+
+} // namespace Pipeline

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+#include "RuleEngine.h"
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Signals {
+
+namespace {
+
+QString number(double x)
+{
+    return std::fabs(x) >= 1 ? QString::number(x, 'f', 2) : QString::number(x, 'g', 4);
+}
+
+} // namespace
+
+const char *RuleEngine::ruleId(Rule rule) noexcept
+{
+    switch (rule) {
+    case RsiTrend:
+        return "rsi_trend";
+    case MaCross:
+        return "ma_cross";
+    case PriceMove:
+        return "price_move";
+    case NewsSentiment:
+        return "news_sentiment";
+    case RuleCount:
+        break;
+    }
+    return "unknown";
+}
+
+int RuleEngine::ruleIndex(const QString &id) noexcept
+{
+    for (int r = 0; r < RuleCount; ++r)
+        if (id == QLatin1StringView(ruleId(Rule(r))))
+            return r;
+    return -1;
+}
+
+RuleEngine::RuleEngine(const RuleConfig &config)
+    : m_config(config)
+    , m_window(Model::TimestampUs(config.priceMoveWindowSeconds) * 1'000'000)
+{}
+
+bool RuleEngine::fire(Rule rule, Model::SignalSide side, const Model::Symbol &symbol, Model::TimestampUs time,
+                      double price, QString reason, const Indicators::IndicatorSnapshot &s, bool silent,
+                      std::vector<Model::TradeSignal> &out)
+{
+    auto &last = m_lastSignal[rule];
+    const Model::TimestampUs cooldown = Model::TimestampUs(m_config.cooldownSeconds) * 1'000'000;
+    if (cooldown > 0 && last && time - *last < cooldown)
+        return false;
+    last = time;
+    if (silent)
+        return false;
+    Model::TradeSignal signal;
+    signal.symbol = symbol;
+    signal.rule = QString::fromLatin1(ruleId(rule));
+    signal.side = side;
+    signal.reason = std::move(reason);
+    signal.price = price;
+    signal.snapshot = s.toJson();
+    signal.timestamp = time;
+    out.push_back(std::move(signal));
+    return true;
+}
+
+void RuleEngine::onTick(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
+                        std::vector<Model::TradeSignal> &out)
+{
+    m_lastPrice = bar.close;
+    if (m_config.rsiTrend)
+        rsiTrend(bar, s, silent, out);
+    if (m_config.maCross)
+        maCross(bar, s, silent, out);
+    if (m_config.priceMove)
+        priceMove(bar, s, silent, out);
+}
+
+void RuleEngine::rsiTrend(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
+                          std::vector<Model::TradeSignal> &out)
+{
+    if (!s.rsi || !s.sma || !s.ema)
+        return;
+    State state = State::None;
+    if (*s.sma < *s.ema && *s.rsi < m_config.rsiBuyBelow)
+        state = State::Buy;
+    else if (*s.sma > *s.ema && *s.rsi > m_config.rsiSellAbove)
+        state = State::Sell;
+    if (state == m_rsiState)
+        return;
+    m_rsiState = state;
+    if (state == State::Buy)
+        fire(RsiTrend, Model::SignalSide::Buy, bar.symbol, bar.timestamp, bar.close,
+             u"RSI %1 < %2 and SMA %3 < EMA %4"_s.arg(QString::number(*s.rsi, 'f', 1),
+                                                      QString::number(m_config.rsiBuyBelow), number(*s.sma),
+                                                      number(*s.ema)),
+             s, silent, out);
+    else if (state == State::Sell)
+        fire(RsiTrend, Model::SignalSide::Sell, bar.symbol, bar.timestamp, bar.close,
+             u"RSI %1 > %2 and SMA %3 > EMA %4"_s.arg(QString::number(*s.rsi, 'f', 1),
+                                                      QString::number(m_config.rsiSellAbove), number(*s.sma),
+                                                      number(*s.ema)),
+             s, silent, out);
+}
+
+void RuleEngine::maCross(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
+                         std::vector<Model::TradeSignal> &out)
+{
+    if (!s.crossFast || !s.crossSlow || *s.crossFast == *s.crossSlow)
+        return; // touching is not crossing
+    const State state = *s.crossFast > *s.crossSlow ? State::Buy : State::Sell;
+    const State before = m_crossState;
+    m_crossState = state;
+    if (before == State::None || before == state)
+        return; // the first relation seen is a starting point, not a cross
+    const bool up = state == State::Buy;
+    fire(MaCross, up ? Model::SignalSide::Buy : Model::SignalSide::Sell, bar.symbol, bar.timestamp, bar.close,
+         u"fast SMA %1 crossed %2 slow SMA %3"_s.arg(number(*s.crossFast), up ? u"above"_s : u"below"_s,
+                                                     number(*s.crossSlow)),
+         s, silent, out);
+}
+
+void RuleEngine::priceMove(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
+                           std::vector<Model::TradeSignal> &out)
+{
+    m_window.add(bar.timestamp, bar.close);
+    const PriceWindow::Point low = m_window.lowest();
+    const PriceWindow::Point high = m_window.highest();
+    const double rise = (bar.close - low.price) / low.price * 100.0;
+    const double fall = (high.price - bar.close) / high.price * 100.0;
+    State state = State::None;
+    if (rise >= m_config.priceMovePercent)
+        state = State::Buy;
+    else if (fall >= m_config.priceMovePercent)
+        state = State::Sell;
+    if (state == m_moveState)
+        return;
+    m_moveState = state;
+    if (state == State::None)
+        return;
+    const bool up = state == State::Buy;
+    const PriceWindow::Point from = up ? low : high;
+    const double seconds = double(bar.timestamp - from.time) / 1e6;
+    fire(PriceMove, Model::SignalSide::Alert, bar.symbol, bar.timestamp, bar.close,
+         u"price %1 %2% in %3 s (%4 to %5)"_s.arg(up ? u"rose"_s : u"fell"_s, QString::number(up ? rise : fall, 'f', 2),
+                                                  QString::number(seconds, 'f', 0), number(from.price),
+                                                  number(bar.close)),
+         s, silent, out);
+}
+
+void RuleEngine::onSentiment(const Model::NewsSentimentEvent &event, const Indicators::IndicatorSnapshot &s,
+                             std::vector<Model::TradeSignal> &out)
+{
+    if (!m_config.newsSentiment)
+        return;
+    State state = State::None;
+    if (event.magnitude >= m_config.sentimentMagnitude) {
+        if (event.score >= m_config.sentimentScore)
+            state = State::Buy;
+        else if (event.score <= -m_config.sentimentScore)
+            state = State::Sell;
+    }
+    if (state == m_sentimentState)
+        return;
+    m_sentimentState = state;
+    if (state == State::None)
+        return;
+    const bool positive = state == State::Buy;
+    fire(NewsSentiment, positive ? Model::SignalSide::Buy : Model::SignalSide::Sell, event.symbol, event.timestamp,
+         m_lastPrice,
+         u"%1 news sentiment %2 with magnitude %3"_s.arg(positive ? u"positive"_s : u"negative"_s,
+                                                         QString::number(event.score, 'f', 2),
+                                                         QString::number(event.magnitude, 'f', 2)),
+         s, false, out);
+}
+
+} // namespace Signals
