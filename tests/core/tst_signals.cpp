@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+#include "indicators/Series.h"
+#include "signals/RuleEngine.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using Signals::RuleConfig;
+using Signals::RuleEngine;
+
+namespace {
+
+/// One bar per second, high and low hugging the close.
+std::vector<Model::Tick> bars(const std::vector<double> &closes, Model::TimestampUs spacingUs = 1'000'000)
+{
+    std::vector<Model::Tick> out;
+    for (std::size_t i = 0; i < closes.size(); ++i) {
+        Model::Tick t;
+        Model::Symbol::parse("TEST", t.symbol);
+        t.open = t.close = closes[i];
+        t.high = closes[i] * 1.0001;
+        t.low = closes[i] * 0.9999;
+        t.volume = 100;
+        t.timestamp = 1'700'000'000'000'000LL + Model::TimestampUs(i) * spacingUs;
+        out.push_back(t);
+    }
+    return out;
+}
+
+std::vector<double> path(double start, const std::vector<std::pair<int, double>> &legs)
+{
+    std::vector<double> out{start};
+    for (const auto &[count, factor] : legs)
+        for (int i = 0; i < count; ++i)
+            out.push_back(out.back() * factor);
+    return out;
+}
+
+RuleConfig only(bool RuleConfig::*rule)
+{
+    RuleConfig c;
+    c.rsiTrend = c.maCross = c.priceMove = c.newsSentiment = false;
+    c.*rule = true;
+    return c;
+}
+
+struct Fired
+{
+    std::size_t bar;
+    Model::TradeSignal signal;
+};
+
+std::vector<Fired> run(const RuleConfig &config, const std::vector<Model::Tick> &series,
+                       const Indicators::IndicatorConfig &indicators = {})
+{
+    Indicators::IndicatorSet set(indicators);
+    RuleEngine rules(config);
+    std::vector<Fired> fired;
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        std::vector<Model::TradeSignal> out;
+        rules.onTick(series[i], set.update(series[i]), false, out);
+        for (auto &s : out)
+            fired.push_back({i, std::move(s)});
+    }
+    return fired;
+}
+
+std::vector<double> closesOf(const std::vector<Model::Tick> &series)
+{
+    std::vector<double> c;
+    for (const auto &t : series)
+        c.push_back(t.close);
+    return c;
+}
+
+} // namespace
+
+class TestSignals : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rsiTrendBuyOnceAtKnownBar();
+    void rsiTrendSellOnceAtKnownBar();
+    void rsiTrendSilentOnSteadyTrend();
+    void maCrossOnceAtKnownBar();
+    void maCrossNoCrossNoSignal();
+    void priceMoveOnceAtKnownBar();
+    void priceMoveSlowOrSmallIsSilent();
+    void newsSentimentEdges();
+    void cooldownHoldsBackRepeats();
+    void disabledRulesAreSilent();
+    void silentWarmingMovesStateOn();
+    void signalCarriesEverything();
+};
+
+void TestSignals::rsiTrendBuyOnceAtKnownBar()
+{
+    // A slide, then a flat bottom: RSI stays under 30 and the EMA sits above the
+    // SMA. The known bar, where both first hold, is found from the indicator
+    // series (checked against the reference elsewhere), not from the rule.
+    const auto series = bars(path(100, {{25, 1.0}, {40, 0.99}, {30, 1.0}}));
+    const auto closes = closesOf(series);
+    const auto sma = Indicators::smaSeries(closes, 20);
+    const auto ema = Indicators::emaSeries(closes, 20);
+    const auto rsi = Indicators::rsiSeries(closes, 14);
+    std::size_t expected = 0;
+    for (std::size_t i = 0; i < closes.size() && !expected; ++i)
+        if (sma[i] && ema[i] && rsi[i] && *sma[i] < *ema[i] && *rsi[i] < 30)
+            expected = i;
+    QVERIFY(expected > 25);
+
+    const auto fired = run(only(&RuleConfig::rsiTrend), series);
+    QCOMPARE(fired.size(), std::size_t(1));
+    QCOMPARE(fired[0].bar, expected);
+    QCOMPARE(fired[0].signal.side, Model::SignalSide::Buy);
+    QCOMPARE(fired[0].signal.rule, u"rsi_trend"_s);
+    QVERIFY2(fired[0].signal.reason.startsWith(u"RSI "_s) && fired[0].signal.reason.contains(u" < 30 and SMA "_s),
+             qPrintable(fired[0].signal.reason));
+}
+
+void TestSignals::rsiTrendSellOnceAtKnownBar()
+{
+    const auto series = bars(path(100, {{25, 1.0}, {40, 1.01}, {30, 1.0}}));
+    const auto closes = closesOf(series);
+    const auto sma = Indicators::smaSeries(closes, 20);
+    const auto ema = Indicators::emaSeries(closes, 20);
+    const auto rsi = Indicators::rsiSeries(closes, 14);
+    std::size_t expected = 0;
+    for (std::size_t i = 0; i < closes.size() && !expected; ++i)
+        if (sma[i] && ema[i] && rsi[i] && *sma[i] > *ema[i] && *rsi[i] > 70)
+            expected = i;
+    QVERIFY(expected > 25);
+    const auto fired = run(only(&RuleConfig::rsiTrend), series);
+    QCOMPARE(fired.size(), std::size_t(1));
+    QCOMPARE(fired[0].bar, expected);
+    QCOMPARE(fired[0].signal.side, Model::SignalSide::Sell);
+}
+
+void TestSignals::rsiTrendSilentOnSteadyTrend()
+{
+    // Rising steadily: RSI is high but the EMA stays above the SMA. Swinging
+    // sideways: RSI never leaves the middle.
+    QVERIFY(run(only(&RuleConfig::rsiTrend), bars(path(100, {{200, 1.005}}))).empty());
+    std::vector<double> sideways;
+    for (int i = 0; i < 300; ++i)
+        sideways.push_back(100 + 2 * std::sin(i * 0.7));
+    QVERIFY(run(only(&RuleConfig::rsiTrend), bars(sideways)).empty());
+}
+
+void TestSignals::maCrossOnceAtKnownBar()
+{
+    const auto series = bars(path(100, {{60, 0.995}, {60, 1.006}}));
+    const auto closes = closesOf(series);
+    const auto fast = Indicators::smaSeries(closes, 10);
+    const auto slow = Indicators::smaSeries(closes, 30);
+    std::size_t expected = 0;
+    for (std::size_t i = 1; i < closes.size() && !expected; ++i)
+        if (fast[i - 1] && slow[i - 1] && *fast[i - 1] < *slow[i - 1] && *fast[i] > *slow[i])
+            expected = i;
+    QVERIFY(expected > 60);
+    const auto fired = run(only(&RuleConfig::maCross), series);
+    QCOMPARE(fired.size(), std::size_t(1));
+    QCOMPARE(fired[0].bar, expected);
+    QCOMPARE(fired[0].signal.side, Model::SignalSide::Buy);
+    QVERIFY2(fired[0].signal.reason.contains(u"crossed above"_s), qPrintable(fired[0].signal.reason));
+}
+
+void TestSignals::maCrossNoCrossNoSignal()
+{
+    // The fast average is above the slow one from the first bar both exist: no cross, no signal.
+    QVERIFY(run(only(&RuleConfig::maCross), bars(path(100, {{200, 1.003}}))).empty());
+    QVERIFY(run(only(&RuleConfig::maCross), bars(std::vector<double>(200, 50.0))).empty());
+}
+
+void TestSignals::priceMoveOnceAtKnownBar()
+{
+    std::vector<double> closes(30, 100.0);
+    closes.push_back(102.5); // bar 30: +2.5 % in one second
+    closes.insert(closes.end(), 20, 102.5);
+    const auto fired = run(only(&RuleConfig::priceMove), bars(closes));
+    QCOMPARE(fired.size(), std::size_t(1));
+    QCOMPARE(fired[0].bar, std::size_t(30));
+    QCOMPARE(fired[0].signal.side, Model::SignalSide::Alert);
+    QCOMPARE(fired[0].signal.reason, u"price rose 2.50% in 1 s (100.00 to 102.50)"_s);
+
+    // Down as well, and only once while it stays down.
+    std::vector<double> down(10, 100.0);
+    down.insert(down.end(), 10, 97.0);
+    const auto fell = run(only(&RuleConfig::priceMove), bars(down));
+    QCOMPARE(fell.size(), std::size_t(1));
+    QCOMPARE(fell[0].bar, std::size_t(10));
+    QVERIFY(fell[0].signal.reason.startsWith(u"price fell 3.00%"_s));
+}
+
+void TestSignals::priceMoveSlowOrSmallIsSilent()
+{
+    // 1.5 % at once is under the threshold.
+    std::vector<double> small(10, 100.0);
+    small.insert(small.end(), 10, 101.5);
+    QVERIFY(run(only(&RuleConfig::priceMove), bars(small)).empty());
+    // 3 % spread over 240 s is never 2 % within 60 s.
+    QVERIFY(run(only(&RuleConfig::priceMove), bars(path(100, {{240, std::pow(1.03, 1.0 / 240)}}))).empty());
+}
+
+void TestSignals::newsSentimentEdges()
+{
+    RuleEngine rules(only(&RuleConfig::newsSentiment));
+    const Indicators::IndicatorSnapshot none;
+    const std::pair<double, double> events[] = {{0.3, 0.9},  {0.8, 0.9},  {0.9, 0.9},  {0.1, 0.1},
+                                                {-0.7, 0.6}, {-0.8, 0.2}, {-0.9, 0.95}};
+    std::vector<Model::TradeSignal> out;
+    for (const auto &[score, magnitude] : events) {
+        Model::NewsSentimentEvent e;
+        Model::Symbol::parse("TEST", e.symbol);
+        e.score = score;
+        e.magnitude = magnitude;
+        rules.onSentiment(e, none, out);
+    }
+    QCOMPARE(out.size(), std::size_t(3));
+    QCOMPARE(out[0].side, Model::SignalSide::Buy);
+    QCOMPARE(out[0].reason, u"positive news sentiment 0.80 with magnitude 0.90"_s);
+    QCOMPARE(out[1].side, Model::SignalSide::Sell);
+    QCOMPARE(out[2].side, Model::SignalSide::Sell); // after magnitude 0.2 re-armed it
+}
+
+void TestSignals::cooldownHoldsBackRepeats()
+{
+    // Up 3 %, back, up again 20 s later: two alerts without cool-down, one with 300 s.
+    std::vector<double> closes(5, 100.0);
+    closes.insert(closes.end(), 5, 103.0);
+    closes.insert(closes.end(), 70, 100.0);
+    closes.insert(closes.end(), 5, 103.0);
+    RuleConfig config = only(&RuleConfig::priceMove);
+    const auto free = run(config, bars(closes));
+    QVERIFY(free.size() >= 2);
+    config.cooldownSeconds = 300;
+    const auto held = run(config, bars(closes));
+    QCOMPARE(held.size(), std::size_t(1));
+    QCOMPARE(held[0].bar, free[0].bar);
+}
+
+void TestSignals::disabledRulesAreSilent()
+{
+    RuleConfig off;
+    off.rsiTrend = off.maCross = off.priceMove = off.newsSentiment = false;
+    QVERIFY(run(off, bars(path(100, {{60, 0.99}, {60, 1.01}, {10, 1.05}}))).empty());
+}
+
+void TestSignals::silentWarmingMovesStateOn()
+{
+    // Warm through the buy edge silently: continuing must not fire it again.
+    const auto series = bars(path(100, {{25, 1.0}, {40, 0.99}, {30, 1.0}}));
+    Indicators::IndicatorSet set;
+    RuleEngine rules(only(&RuleConfig::rsiTrend));
+    std::vector<Model::TradeSignal> out;
+    const auto loud = run(only(&RuleConfig::rsiTrend), series);
+    QCOMPARE(loud.size(), std::size_t(1));
+    QVERIFY(loud[0].bar < 90);
+    for (std::size_t i = 0; i < 90; ++i)
+        rules.onTick(series[i], set.update(series[i]), true, out);
+    for (std::size_t i = 90; i < series.size(); ++i)
+        rules.onTick(series[i], set.update(series[i]), false, out);
+    QVERIFY(out.empty());
+}
+
+void TestSignals::signalCarriesEverything()
+{
+    std::vector<double> closes(30, 100.0);
+    closes.push_back(103.0);
+    const auto fired = run(only(&RuleConfig::priceMove), bars(closes));
+    QCOMPARE(fired.size(), std::size_t(1));
+    const Model::TradeSignal &s = fired[0].signal;
+    QCOMPARE(s.symbol.toString(), u"TEST"_s);
+    QCOMPARE(s.rule, u"price_move"_s);
+    QCOMPARE(s.price, 103.0);
+    QCOMPARE(s.timestamp, 1'700'000'000'000'000LL + 30'000'000LL);
+    QVERIFY(s.snapshot.startsWith("{\"sma\":"));
+    QVERIFY(s.snapshot.contains("\"rsi\":"));
+}
+
+QTEST_GUILESS_MAIN(TestSignals)
+#include "tst_signals.moc"
