@@ -54,12 +54,7 @@ Util::Status Services::start()
     m_router->add("GET", "/health", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
         responder.send(Http::HttpResponse::json(200, healthJson()));
     });
-    m_router->add("GET", "/metrics", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
-        Http::HttpResponse response =
-            Http::HttpResponse::json(200, Pipeline::prometheusText(m_ingest->counters(), *m_writer, *m_pipeline));
-        response.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
-        responder.send(std::move(response));
-    });
+    Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline);
 
     Http::ServerOptions server;
     server.address = m_options.bindAddress;

@@ -2,6 +2,7 @@
 #include "MetricsText.h"
 
 #include "Pipeline.h"
+#include "http/HttpRouter.h"
 #include "ingest/IngestCounters.h"
 #include "storage/StorageWriter.h"
 
@@ -89,6 +90,16 @@ QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::S
         "tickdesk_receive_to_signal_seconds",
         "From the arrival of the record that raised a signal to its publication."));
     return w.take();
+}
+
+void installMetricsRoute(Http::HttpRouter &router, const Ingest::IngestCounters &ingest,
+                         const Storage::StorageWriter &writer, const Pipeline &pipeline)
+{
+    router.add("GET", "/metrics", [&ingest, &writer, &pipeline](Http::HttpRequest &&, Http::HttpResponder responder) {
+        Http::HttpResponse response = Http::HttpResponse::json(200, prometheusText(ingest, writer, pipeline));
+        response.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
+        responder.send(std::move(response));
+    });
 }
 
 } // namespace Pipeline

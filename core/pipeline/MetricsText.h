@@ -3,6 +3,9 @@
 
 #include <QByteArray>
 
+namespace Http {
+class HttpRouter;
+}
 namespace Ingest {
 struct IngestCounters;
 }
@@ -18,5 +21,9 @@ class Pipeline;
 /// Prometheus text format (version 0.0.4).
 QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::StorageWriter &writer,
                           const Pipeline &pipeline);
+
+/// Adds `GET /metrics` to the router.
+void installMetricsRoute(Http::HttpRouter &router, const Ingest::IngestCounters &ingest,
+                         const Storage::StorageWriter &writer, const Pipeline &pipeline);
 
 } // namespace Pipeline

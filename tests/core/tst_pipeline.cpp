@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: MIT
+#include "HttpTestClient.h"
+#include "http/HttpRouter.h"
+#include "http/HttpServer.h"
+#include "ingest/IngestEndpoint.h"
+#include "pipeline/MetricsText.h"
+#include "pipeline/Pipeline.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/StorageWriter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <random>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Model::Symbol sym(const char *s)
+{
+    Model::Symbol out;
+    Model::Symbol::parse(s, out);
+    return out;
+}
+
+/// A random walk per symbol, bars one second apart, with the odd jump and some news.
+Model::RecordBatch market(int symbols, int barsPerSymbol, unsigned seed)
+{
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> step(0.0, 0.006);
+    std::uniform_real_distribution<double> unit(0, 1);
+    std::vector<double> price(std::size_t(symbols), 100.0);
+    Model::RecordBatch out;
+    for (int i = 0; i < barsPerSymbol; ++i) {
+        for (int s = 0; s < symbols; ++s) {
+            Model::Tick t;
+            Model::Symbol::parse(QByteArray("S" + QByteArray::number(s)).constData(), t.symbol);
+            t.open = price[std::size_t(s)];
+            double factor = std::exp(step(rng));
+            if (unit(rng) < 0.01)
+                factor *= unit(rng) < 0.5 ? 1.03 : 0.97;
+            t.close = t.open * factor;
+            t.high = std::max(t.open, t.close) * 1.001;
+            t.low = std::min(t.open, t.close) * 0.999;
+            t.volume = 100 + std::int64_t(rng() % 1000);
+            t.timestamp = 1'700'000'000'000'000LL + i * 1'000'000LL;
+            price[std::size_t(s)] = t.close;
+            out.emplace_back(t);
+            if (unit(rng) < 0.02) {
+                Model::NewsSentimentEvent e;
+                e.symbol = t.symbol;
+                e.score = unit(rng) * 2 - 1;
+                e.magnitude = unit(rng);
+                e.timestamp = t.timestamp;
+                out.emplace_back(e);
+            }
+        }
+    }
+    return out;
+}
+
+/// A storage writer and a pipeline on a temporary database, with the published signals collected.
+struct Engine
+{
+    QTemporaryDir *dir;
+    std::unique_ptr<Storage::StorageWriter> writer;
+    std::unique_ptr<Pipeline::Pipeline> pipeline;
+    QObject receiver;
+    Model::SignalList published;
+    std::atomic<int> acknowledged{0};
+    QStringList errors;
+    std::mutex errorsMutex;
+
+    explicit Engine(QTemporaryDir &d)
+        : dir(&d)
+    {}
+    QString path() const { return dir->filePath(u"engine.sqlite"_s); }
+
+    bool start(Pipeline::PipelineOptions options, bool warm = false, Storage::WriterOptions storage = {})
+    {
+        storage.path = path();
+        auto opened = Storage::StorageWriter::open(storage);
+        if (!opened)
+            return false;
+        writer = std::move(*opened);
+        pipeline = std::make_unique<Pipeline::Pipeline>(options, *writer);
+        QObject::connect(pipeline.get(), &Pipeline::Pipeline::signalsPublished, &receiver,
+                         [this](const Model::SignalList &s) { published += s; });
+        if (warm && !pipeline->warmStart(path()).ok())
+            return false;
+        pipeline->start();
+        return true;
+    }
+
+    Ingest::RecordSink::Submit submit(Model::RecordBatch batch)
+    {
+        return pipeline->submit(std::move(batch), 1, [this](const QString &error) {
+            if (!error.isEmpty()) {
+                std::lock_guard lock(errorsMutex);
+                errors.append(error);
+            }
+            acknowledged.fetch_add(1);
+        });
+    }
+
+    /// Feeds in batches of `chunk` and waits for every acknowledgement and queued signal.
+    void feed(const Model::RecordBatch &all, std::size_t chunk)
+    {
+        int sent = 0;
+        for (std::size_t i = 0; i < all.size(); i += chunk) {
+            Model::RecordBatch part(all.begin() + std::ptrdiff_t(i),
+                                    all.begin() + std::ptrdiff_t(std::min(all.size(), i + chunk)));
+            while (submit(part) != Ingest::RecordSink::Submit::Accepted)
+                QTest::qWait(1); // saturated: let the workers catch up
+            ++sent;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(acknowledged.load(), sent, 30000);
+    }
+
+    void stop()
+    {
+        if (pipeline)
+            pipeline->stop();
+        if (writer)
+            writer->stop();
+        QCoreApplication::processEvents(); // deliver signals queued before the stop
+    }
+
+    ~Engine() { stop(); }
+};
+
+QStringList describe(const Model::SignalList &signals)
+{
+    QStringList out;
+    for (const auto &s : signals)
+        out.append(u"%1 %2 %3 %4 %5"_s.arg(s.symbol.toString(), s.rule, QString::fromLatin1(Model::sideName(s.side)))
+                       .arg(s.timestamp)
+                       .arg(s.reason));
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestPipeline : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<Model::SignalList>(); }
+    void shardsAgreeWithOneShard();
+    void signalsStoredBeforePublished();
+    void perSymbolOrderUnderConcurrency();
+    void backPressureLosesNothingAcknowledged();
+    void warmStartContinuesWhereItStopped();
+    void aggregatorOnKnownInput();
+    void metricsOnKnownInput();
+};
+
+void TestPipeline::shardsAgreeWithOneShard()
+{
+    const Model::RecordBatch input = market(24, 400, 42);
+    QTemporaryDir oneDir;
+    QTemporaryDir manyDir;
+    Engine one(oneDir);
+    Engine many(manyDir);
+    Pipeline::PipelineOptions options;
+    options.shards = 1;
+    QVERIFY(one.start(options));
+    options.shards = 4;
+    QVERIFY(many.start(options));
+    QCOMPARE(many.pipeline->shardCount(), 4);
+    one.feed(input, 97);
+    many.feed(input, 97);
+    QTRY_COMPARE(many.published.size(), one.published.size());
+    QVERIFY(one.published.size() > 20);
+    QCOMPARE(describe(many.published), describe(one.published));
+
+    const auto a = one.pipeline->summaries();
+    const auto b = many.pipeline->summaries();
+    QCOMPARE(a.size(), 24);
+    QCOMPARE(b.size(), 24);
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        QCOMPARE(b[i].symbol, a[i].symbol);
+        QCOMPARE(b[i].lastPrice, a[i].lastPrice);
+        QCOMPARE(b[i].sessionVolume, a[i].sessionVolume);
+        QCOMPARE(b[i].signalsBySide, a[i].signalsBySide);
+        QCOMPARE(b[i].rsi, a[i].rsi);
+    }
+    QVERIFY(one.errors.isEmpty() && many.errors.isEmpty());
+}
+
+void TestPipeline::signalsStoredBeforePublished()
+{
+    QTemporaryDir dir;
+    Engine engine(dir);
+    QVERIFY(engine.start({}));
+    engine.feed(market(5, 300, 7), 50);
+    QTRY_VERIFY(!engine.published.isEmpty());
+    auto db = Storage::SqliteDatabase::open(engine.path(), Storage::SqliteDatabase::Mode::ReadOnly);
+    QVERIFY(db);
+    for (const auto &s : engine.published) {
+        QVERIFY(s.id > 0);
+        QVERIFY(s.publishedNs >= s.receivedNs);
+        auto q = (*db)->prepare("SELECT symbol, rule, side, reason, price FROM signals WHERE id = ?1");
+        q->bind(1, std::int64_t(s.id));
+        QCOMPARE(q->step(), 100);
+        QCOMPARE(q->columnText(0), s.symbol.toString());
+        QCOMPARE(q->columnText(1), s.rule);
+        QCOMPARE(q->columnText(2), QString::fromLatin1(Model::sideName(s.side)));
+        QCOMPARE(q->columnText(3), s.reason);
+        QCOMPARE(q->columnDouble(4), s.price);
+    }
+    QCOMPARE((*db)->scalar("SELECT count(*) FROM signals"), qint64(engine.published.size()));
+}
+
+void TestPipeline::perSymbolOrderUnderConcurrency()
+{
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions options;
+    options.shards = 3;
+    QVERIFY(engine.start(options));
+    // Four threads submit at once; each symbol's bars come from one thread in time order.
+    std::vector<std::thread> threads;
+    std::atomic<int> submitted{0};
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 500; ++i) {
+                Model::RecordBatch batch;
+                for (int s = 0; s < 5; ++s) {
+                    Model::Tick bar;
+                    Model::Symbol::parse(
+                        QByteArray("T" + QByteArray::number(t) + "S" + QByteArray::number(s)).constData(), bar.symbol);
+                    bar.open = bar.high = bar.low = bar.close = 100;
+                    bar.volume = i; // the sequence number
+                    bar.timestamp = 1'700'000'000'000'000LL + i * 1000LL;
+                    batch.emplace_back(bar);
+                }
+                while (engine.submit(batch) != Ingest::RecordSink::Submit::Accepted)
+                    std::this_thread::yield();
+                submitted.fetch_add(1);
+            }
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    QTRY_COMPARE_WITH_TIMEOUT(engine.acknowledged.load(), 2000, 30000);
+    auto db = Storage::SqliteDatabase::open(engine.path(), Storage::SqliteDatabase::Mode::ReadOnly);
+    auto q = (*db)->prepare("SELECT symbol, volume FROM ticks ORDER BY id");
+    std::map<QString, std::int64_t> last;
+    int rows = 0;
+    while (q->step() == 100) {
+        const QString symbol = q->columnText(0);
+        const std::int64_t sequence = q->columnInt64(1);
+        const auto it = last.find(symbol);
+        QVERIFY2(it == last.end() || it->second + 1 == sequence,
+                 qPrintable(u"%1: %2 after %3"_s.arg(symbol).arg(sequence).arg(it == last.end() ? -1 : it->second)));
+        last[symbol] = sequence;
+        ++rows;
+    }
+    QCOMPARE(rows, 10000);
+    QCOMPARE(last.size(), std::size_t(20));
+}
+
+void TestPipeline::backPressureLosesNothingAcknowledged()
+{
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions options;
+    options.shards = 2;
+    options.shardQueueCapacity = 50;
+    Storage::WriterOptions storage;
+    storage.queueCapacity = 100;
+    QVERIFY(engine.start(options, false, storage));
+    // Another connection holds the write lock: the writer stalls, then the shards, then ingest.
+    auto blocker = Storage::SqliteDatabase::open(engine.path());
+    QVERIFY((*blocker)->exec("BEGIN IMMEDIATE").ok());
+    const Model::RecordBatch input = market(4, 200, 3);
+    int accepted = 0;
+    int saturated = 0;
+    std::size_t i = 0;
+    for (; i < input.size() && saturated == 0; i += 10) {
+        Model::RecordBatch part(input.begin() + std::ptrdiff_t(i),
+                                input.begin() + std::ptrdiff_t(std::min(input.size(), i + 10)));
+        const auto outcome = engine.submit(part);
+        if (outcome == Ingest::RecordSink::Submit::Accepted)
+            ++accepted;
+        else
+            ++saturated;
+    }
+    QCOMPARE(saturated, 1);
+    QVERIFY(accepted > 0);
+    QCOMPARE(engine.acknowledged.load(), 0); // nothing acknowledged while nothing is committed
+    QVERIFY((*blocker)->exec("COMMIT").ok());
+    QTRY_COMPARE_WITH_TIMEOUT(engine.acknowledged.load(), accepted, 30000);
+    QVERIFY(engine.errors.isEmpty());
+    // Every acknowledged record is in the database: the accepted batches are the first `accepted` ones.
+    qint64 expectedTicks = 0;
+    for (std::size_t j = 0; j < std::size_t(accepted) * 10 && j < input.size(); ++j)
+        expectedTicks += Model::kindOf(input[j]) == Model::RecordKind::Tick ? 1 : 0;
+    QCOMPARE((*blocker)->scalar("SELECT count(*) FROM ticks"), expectedTicks);
+}
+
+void TestPipeline::warmStartContinuesWhereItStopped()
+{
+    // Ticks only: the rules' state is rebuilt from bars, news is not replayed.
+    Model::RecordBatch input;
+    for (auto &r : market(6, 600, 11))
+        if (Model::kindOf(r) == Model::RecordKind::Tick)
+            input.push_back(r);
+    const auto half = input.begin() + std::ptrdiff_t(input.size() / 2);
+
+    QTemporaryDir wholeDir;
+    Engine whole(wholeDir);
+    QVERIFY(whole.start({}));
+    whole.feed(input, 60);
+
+    QTemporaryDir splitDir;
+    Model::SignalList signals;
+    {
+        Engine first(splitDir);
+        QVERIFY(first.start({}));
+        first.feed(Model::RecordBatch(input.begin(), half), 60);
+        QTRY_COMPARE(qint64(first.published.size()), qint64(first.writer->stats().storedSignals.load()));
+        signals += first.published;
+    }
+    Engine second(splitDir);
+    QVERIFY(second.start({}, true));
+    QCOMPARE(second.pipeline->warmedSymbols(), 6);
+    second.feed(Model::RecordBatch(half, input.end()), 60);
+    QTRY_COMPARE(qint64(second.published.size()), qint64(second.writer->stats().storedSignals.load()));
+    signals += second.published;
+
+    QTRY_COMPARE(qint64(whole.published.size()), qint64(whole.writer->stats().storedSignals.load()));
+    QVERIFY(whole.published.size() > 10);
+    QCOMPARE(describe(signals), describe(whole.published));
+    const auto a = whole.pipeline->summaries();
+    const auto b = second.pipeline->summaries();
+    QCOMPARE(a.size(), b.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        QVERIFY(a[i].rsi && b[i].rsi);
+        QVERIFY2(std::fabs(*a[i].rsi - *b[i].rsi) < 1e-9, qPrintable(u"%1 vs %2"_s.arg(*a[i].rsi).arg(*b[i].rsi)));
+        QCOMPARE(b[i].lastPrice, a[i].lastPrice);
+    }
+}
+
+void TestPipeline::aggregatorOnKnownInput()
+{
+    QTemporaryDir dir;
+    Engine engine(dir);
+    QVERIFY(engine.start({}));
+    const double closes[] = {10, 11, 9, 12, 12.5};
+    Model::RecordBatch batch;
+    for (int i = 0; i < 5; ++i) {
+        Model::Tick t;
+        t.symbol = sym("AGG");
+        t.open = i == 0 ? 10.0 : closes[i - 1];
+        t.close = closes[i];
+        t.high = std::max(t.open, t.close) + 0.5;
+        t.low = std::min(t.open, t.close) - 0.5;
+        t.volume = 100 * (i + 1);
+        // The last bar is the next UTC day: a new session.
+        t.timestamp = (i < 4 ? 1'700'000'000LL + i : 1'700'086'400LL) * 1'000'000;
+        batch.emplace_back(t);
+    }
+    engine.feed(Model::RecordBatch(batch.begin(), batch.begin() + 4), 4);
+    auto s = engine.pipeline->summary(sym("AGG"));
+    QVERIFY(s);
+    QCOMPARE(s->lastPrice, 12.0);
+    QCOMPARE(s->sessionOpen, 10.0);
+    QCOMPARE(s->changePercent(), 20.0);
+    QCOMPARE(s->sessionHigh, 12.5);
+    QCOMPARE(s->sessionLow, 8.5);
+    QCOMPARE(s->sessionVolume, 1000);
+    QCOMPARE(s->sessionTicks, 4);
+    QCOMPARE(s->totalTicks, 4);
+    QVERIFY(!s->rsi); // not enough bars yet
+
+    engine.feed(Model::RecordBatch(batch.begin() + 4, batch.end()), 1);
+    s = engine.pipeline->summary(sym("AGG"));
+    QCOMPARE(s->sessionOpen, 12.0);
+    QCOMPARE(s->sessionVolume, 500);
+    QCOMPARE(s->sessionTicks, 1);
+    QCOMPARE(s->totalTicks, 5);
+    QVERIFY(!engine.pipeline->summary(sym("NONE")));
+}
+
+void TestPipeline::metricsOnKnownInput()
+{
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions one;
+    one.shards = 1; // one storage job per request, whatever the hashing
+    QVERIFY(engine.start(one));
+    Ingest::IngestEndpoint endpoint(*engine.pipeline);
+    Http::HttpRouter router;
+    endpoint.install(router);
+    Pipeline::installMetricsRoute(router, endpoint.counters(), *engine.writer, *engine.pipeline);
+    Http::ServerOptions options;
+    options.port = 0;
+    Http::HttpServer server(options, router);
+    QVERIFY(server.start().ok());
+
+    // 30 flat bars then a 5 % jump: exactly one price_move alert; plus one of each metadata kind and one bad request.
+    QByteArray body = "[";
+    for (int i = 0; i <= 30; ++i) {
+        const QByteArray price = i < 30 ? "100" : "105";
+        body += (i ? "," : "") + QByteArray("{\"stock_symbol\":\"MET\",\"opening_price\":") + price +
+                ",\"closing_price\":" + price + ",\"high\":" + price + ",\"low\":" + price +
+                ",\"volume\":10,\"timestamp\":" + QByteArray::number(1700000000 + i) + "}";
+    }
+    body += ",{\"data_type\":\"order_book\",\"timestamp\":1,\"stock_symbol\":\"MET\",\"order_type\":\"sell\","
+            "\"price\":5,\"quantity\":1}"
+            ",{\"data_type\":\"economic_indicator\",\"timestamp\":1,\"indicator_name\":\"CPI\",\"value\":2}]";
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(server.port()));
+    auto r = client.roundTrip(TestHttp::request("POST", "/ingest", body));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    r = client.roundTrip(TestHttp::request("POST", "/ingest", "{\"stock_symbol\":1}"));
+    QCOMPARE(r->status, 400);
+    QTRY_COMPARE(engine.published.size(), 1);
+    r = client.roundTrip(TestHttp::request("GET", "/metrics", {}, {}));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QVERIFY(r->headers.value("content-type").startsWith("text/plain; version=0.0.4"));
+    const QByteArray &m = r->body;
+    for (const char *line : {
+             "tickdesk_ingest_requests_total 2\n",
+             "tickdesk_records_received_total 33\n",
+             "tickdesk_requests_rejected_total{reason=\"invalid\"} 1\n",
+             "tickdesk_records_received_by_type_total{type=\"tick\"} 31\n",
+             "tickdesk_records_received_by_type_total{type=\"order_book\"} 1\n",
+             "tickdesk_records_received_by_type_total{type=\"economic_indicator\"} 1\n",
+             "tickdesk_records_stored_total{type=\"tick\"} 31\n",
+             "tickdesk_records_processed_total 33\n",
+             "tickdesk_queue_depth{queue=\"storage\"} 0\n",
+             "tickdesk_signals_total{rule=\"price_move\",side=\"alert\"} 1\n",
+             "tickdesk_signals_total{rule=\"rsi_trend\",side=\"buy\"} 0\n",
+             "tickdesk_receive_to_signal_seconds_count 1\n",
+             "tickdesk_receive_to_stored_seconds_count 1\n",
+             "# TYPE tickdesk_receive_to_signal_seconds histogram\n",
+             "tickdesk_receive_to_signal_seconds_bucket{le=\"+Inf\"} 1\n",
+         })
+        QVERIFY2(m.contains(line), line);
+    server.stopListening();
+    engine.stop();
+    server.stop();
+}
+
+QTEST_GUILESS_MAIN(TestPipeline)
+#include "tst_pipeline.moc"
