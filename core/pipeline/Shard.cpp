@@ -147,6 +147,7 @@ void Shard::process(Message &message)
     for (Model::TradeSignal &signal : signals)
         signal.receivedNs = message.receivedNs;
     m_metrics.processed.fetch_add(count, std::memory_order_relaxed);
+    publishSummaries(touched); // before the commit, so an acknowledgement never finds an older summary
 
     Storage::WriteJob job;
     job.records = std::move(message.records);
@@ -163,7 +164,6 @@ void Shard::process(Message &message)
     if (outcome != Ingest::RecordSink::Submit::Accepted && message.tracker)
         message.tracker->finish(u"storage is shutting down"_s);
     unreserve(count);
-    publishSummaries(touched);
 }
 
 void Shard::publishSummaries(const std::vector<SymbolState *> &touched)

@@ -109,7 +109,7 @@ struct Engine
     /// Feeds in batches of `chunk` and waits for every acknowledgement and queued signal.
     void feed(const Model::RecordBatch &all, std::size_t chunk)
     {
-        int sent = 0;
+        int sent = acknowledged.load(); // everything before has been acknowledged already
         for (std::size_t i = 0; i < all.size(); i += chunk) {
             Model::RecordBatch part(all.begin() + std::ptrdiff_t(i),
                                     all.begin() + std::ptrdiff_t(std::min(all.size(), i + chunk)));
