@@ -15,6 +15,7 @@ class Atr final
 public:
     explicit Atr(int period = 14)
         : m_period(period < 1 ? 1 : period)
+        , m_inverse(1.0 / double(m_period))
     {}
 
     std::optional<double> update(double high, double low, double close) noexcept
@@ -52,7 +53,7 @@ private:
                 if (m_state.count == m_period)
                     m_state.atr /= double(m_period);
             } else {
-                m_state.atr = (m_state.atr * double(m_period - 1) + range) / double(m_period);
+                m_state.atr = (m_state.atr * double(m_period - 1) + range) * m_inverse;
             }
         }
         m_state.lastClose = close;
@@ -60,6 +61,7 @@ private:
     }
 
     int m_period;
+    double m_inverse;
     State m_state;
     State m_previous;
 };

@@ -21,7 +21,7 @@ class Bollinger final
 {
 public:
     explicit Bollinger(int period = 20, double deviations = 2.0)
-        : m_window(period)
+        : m_window(period, RollingWindow::Track::SumAndVariance)
         , m_deviations(deviations)
     {}
 
@@ -39,7 +39,7 @@ public:
     {
         if (!m_window.full())
             return std::nullopt;
-        const double middle = m_window.sum() / double(m_window.period());
+        const double middle = m_window.average();
         const double width = m_deviations * std::sqrt(m_window.variance());
         return BandValue{middle + width, middle, middle - width};
     }

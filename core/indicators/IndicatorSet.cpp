@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "IndicatorSet.h"
 
+#include <charconv>
+
 namespace Indicators {
 
 namespace {
@@ -12,7 +14,14 @@ void appendField(QByteArray &json, const char *name, const std::optional<double>
     json += '"';
     json += name;
     json += "\":";
-    json += value ? QByteArray::number(*value, 'g', 17) : QByteArrayLiteral("null");
+    if (!value) {
+        json += "null";
+        return;
+    }
+    // Shortest text that reads back as the same double, and fast (no locale, no padding).
+    char text[32];
+    const auto result = std::to_chars(text, text + sizeof text, *value);
+    json.append(text, result.ptr - text);
 }
 
 } // namespace
@@ -65,7 +74,8 @@ const IndicatorSnapshot &IndicatorSet::apply(const Model::Tick &bar) noexcept
     const double c = bar.close;
     IndicatorSnapshot &s = m_snapshot;
     if constexpr (Replace) {
-        s.sma = m_sma.replaceLast(c);
+        if (!m_smaIsMiddle)
+            s.sma = m_sma.replaceLast(c);
         s.ema = m_ema.replaceLast(c);
         s.rsi = m_rsi.replaceLast(c);
         s.crossFast = m_crossFast.replaceLast(c);
@@ -73,7 +83,8 @@ const IndicatorSnapshot &IndicatorSet::apply(const Model::Tick &bar) noexcept
         s.atr = m_atr.replaceLast(bar.high, bar.low, c);
         s.vwap = m_vwap.replaceLast(bar.high, bar.low, c, double(bar.volume));
     } else {
-        s.sma = m_sma.update(c);
+        if (!m_smaIsMiddle)
+            s.sma = m_sma.update(c);
         s.ema = m_ema.update(c);
         s.rsi = m_rsi.update(c);
         s.crossFast = m_crossFast.update(c);
@@ -89,6 +100,8 @@ const IndicatorSnapshot &IndicatorSet::apply(const Model::Tick &bar) noexcept
     s.bollingerUpper = bands ? std::optional<double>(bands->upper) : std::nullopt;
     s.bollingerMiddle = bands ? std::optional<double>(bands->middle) : std::nullopt;
     s.bollingerLower = bands ? std::optional<double>(bands->lower) : std::nullopt;
+    if (m_smaIsMiddle)
+        s.sma = s.bollingerMiddle;
     return s;
 }
 

@@ -81,6 +81,7 @@ private:
     Sma m_crossFast;
     Sma m_crossSlow;
     IndicatorSnapshot m_snapshot;
+    bool m_smaIsMiddle; ///< same period: the band's middle is the SMA, one window serves both
 };
 
 } // namespace Indicators

@@ -7,18 +7,24 @@
 
 namespace Indicators {
 
-/// The last `period` values with their sum and sum of squared deviations,
-/// updated in O(1) with no allocation after construction. Sums are recomputed
+/// The last `period` values with their sum and, when asked, their sum of
+/// squared deviations, updated in O(1) with no allocation after construction. Sums are recomputed
 /// from the window every `period` pushes, so rounding never drifts.
 class RollingWindow final
 {
 public:
-    explicit RollingWindow(int period)
+    enum class Track { Sum, SumAndVariance };
+
+    explicit RollingWindow(int period, Track track = Track::Sum)
         : m_period(period < 1 ? 1 : period)
+        , m_variance(track == Track::SumAndVariance)
+        , m_inversePeriod(1.0 / double(m_period))
         , m_values(std::make_unique<double[]>(std::size_t(m_period)))
     {}
     RollingWindow(const RollingWindow &other)
         : m_period(other.m_period)
+        , m_variance(other.m_variance)
+        , m_inversePeriod(other.m_inversePeriod)
         , m_values(std::make_unique<double[]>(std::size_t(m_period)))
         , m_head(other.m_head)
         , m_count(other.m_count)
@@ -35,22 +41,27 @@ public:
     bool full() const noexcept { return m_count == m_period; }
     double sum() const noexcept { return m_sum; }
     double mean() const noexcept { return m_sum / double(m_count); }
+    /// Sum over a full window divided by the period.
+    double average() const noexcept { return m_sum * m_inversePeriod; }
     /// Population variance of the window.
     double variance() const noexcept { return m_count > 0 && m_m2 > 0 ? m_m2 / double(m_count) : 0.0; }
 
     void push(double x) noexcept
     {
         if (m_count < m_period) {
-            m_values[std::size_t((m_head + m_count) % m_period)] = x;
+            m_values[std::size_t(wrap(m_head + m_count))] = x;
             ++m_count;
-            const double delta = x - m_mean;
-            m_mean += delta / double(m_count);
-            m_m2 += delta * (x - m_mean);
             m_sum += x;
+            if (m_variance) {
+                const double delta = x - m_mean;
+                m_mean += delta / double(m_count);
+                m_m2 += delta * (x - m_mean);
+            }
         } else {
             const double old = m_values[std::size_t(m_head)];
             m_values[std::size_t(m_head)] = x;
-            m_head = (m_head + 1) % m_period;
+            if (++m_head == m_period)
+                m_head = 0;
             slide(old, x);
         }
         if (++m_sinceExact >= m_period)
@@ -62,7 +73,7 @@ public:
     {
         if (m_count == 0)
             return push(x);
-        const int last = (m_head + m_count - 1) % m_period;
+        const int last = wrap(m_head + m_count - 1);
         const double old = m_values[std::size_t(last)];
         m_values[std::size_t(last)] = x;
         if (m_count == m_period)
@@ -72,24 +83,29 @@ public:
     }
 
 private:
+    int wrap(int i) const noexcept { return i >= m_period ? i - m_period : i; }
+
     // Welford's update for a value leaving and another entering a full window.
     void slide(double old, double x) noexcept
     {
-        const double oldMean = m_mean;
         m_sum += x - old;
-        m_mean = oldMean + (x - old) / double(m_period);
+        if (!m_variance)
+            return;
+        const double oldMean = m_mean;
+        m_mean = oldMean + (x - old) * m_inversePeriod;
         m_m2 += (x - old) * (x - m_mean + old - oldMean);
     }
 
     void recompute() noexcept
     {
+        // Order does not matter for the sums, so walk the storage as it lies.
         double sum = 0;
         for (int i = 0; i < m_count; ++i)
-            sum += m_values[std::size_t((m_head + i) % m_period)];
+            sum += m_values[std::size_t(i)];
         const double mean = sum / double(m_count);
         double m2 = 0;
-        for (int i = 0; i < m_count; ++i) {
-            const double d = m_values[std::size_t((m_head + i) % m_period)] - mean;
+        for (int i = 0; m_variance && i < m_count; ++i) {
+            const double d = m_values[std::size_t(i)] - mean;
             m2 += d * d;
         }
         m_sum = sum;
@@ -99,6 +115,8 @@ private:
     }
 
     int m_period;
+    bool m_variance;
+    double m_inversePeriod;
     std::unique_ptr<double[]> m_values;
     int m_head = 0; ///< oldest value once full
     int m_count = 0;

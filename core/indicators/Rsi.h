@@ -14,6 +14,8 @@ class Rsi final
 public:
     explicit Rsi(int period = 14)
         : m_period(period < 1 ? 1 : period)
+        , m_inverse(1.0 / double(m_period))
+        , m_keep(double(m_period - 1))
     {}
 
     std::optional<double> update(double x) noexcept
@@ -52,15 +54,12 @@ private:
             if (m_state.count <= m_period) {
                 (diff < 0 ? m_state.loss : m_state.gain) += diff < 0 ? -diff : diff;
                 if (m_state.count == m_period) {
-                    m_state.gain /= double(m_period);
-                    m_state.loss /= double(m_period);
+                    m_state.gain *= m_inverse;
+                    m_state.loss *= m_inverse;
                 }
             } else {
-                m_state.gain *= double(m_period - 1);
-                m_state.loss *= double(m_period - 1);
-                (diff < 0 ? m_state.loss : m_state.gain) += diff < 0 ? -diff : diff;
-                m_state.gain /= double(m_period);
-                m_state.loss /= double(m_period);
+                m_state.gain = (m_state.gain * m_keep + (diff > 0 ? diff : 0.0)) * m_inverse;
+                m_state.loss = (m_state.loss * m_keep + (diff < 0 ? -diff : 0.0)) * m_inverse;
             }
         }
         m_state.last = x;
@@ -68,6 +67,8 @@ private:
     }
 
     int m_period;
+    double m_inverse;
+    double m_keep;
     State m_state;
     State m_previous;
 };

@@ -26,7 +26,7 @@ public:
     }
     std::optional<double> value() const noexcept
     {
-        return m_window.full() ? std::optional<double>(m_window.sum() / double(m_window.period())) : std::nullopt;
+        return m_window.full() ? std::optional<double>(m_window.average()) : std::nullopt;
     }
     int period() const noexcept { return m_window.period(); }
 

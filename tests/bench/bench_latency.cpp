@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+// Receive-to-signal latency over HTTP at a fixed offered rate: single-record
+// POSTs from 16 keep-alive connections, paced to RATE records/s in total, with
+// prices that raise a price_move alert about every tenth tick. Each signal's
+// latency runs from the moment its request was read whole to the moment the
+// signal was committed and published.
+#include "http/HttpRouter.h"
+#include "http/HttpServer.h"
+#include "ingest/IngestEndpoint.h"
+#include "pipeline/Pipeline.h"
+#include "storage/StorageWriter.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int connectTo(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+        return -1;
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
+}
+
+/// Reads one response (headers and Content-Length body); false on error.
+bool readResponse(int fd, std::string &buffer)
+{
+    for (;;) {
+        const auto end = buffer.find("\r\n\r\n");
+        if (end != std::string::npos) {
+            const auto cl = buffer.find("Content-Length: ");
+            const std::size_t length = std::strtoul(buffer.c_str() + cl + 16, nullptr, 10);
+            if (buffer.size() >= end + 4 + length) {
+                const bool ok = buffer.compare(0, 12, "HTTP/1.1 200") == 0;
+                buffer.erase(0, end + 4 + length);
+                return ok;
+            }
+        }
+        char chunk[4096];
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n <= 0)
+            return false;
+        buffer.append(chunk, std::size_t(n));
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int rate = argc > 1 ? std::atoi(argv[1]) : 10000;
+    const int seconds = argc > 2 ? std::atoi(argv[2]) : 10;
+    constexpr int Connections = 16;
+    constexpr int Symbols = 50;
+
+    QTemporaryDir dir;
+    auto writer = Storage::StorageWriter::open({dir.filePath(QStringLiteral("latency.sqlite"))});
+    if (!writer)
+        return 1;
+    Pipeline::Pipeline pipeline({}, **writer);
+    std::mutex mutex;
+    std::vector<qint64> latencies;
+    QObject::connect(
+        &pipeline, &Pipeline::Pipeline::signalsPublished, &pipeline,
+        [&](const Model::SignalList &signals) {
+            std::lock_guard lock(mutex);
+            for (const auto &s : signals)
+                latencies.push_back(s.latencyNs());
+        },
+        Qt::DirectConnection);
+    pipeline.start();
+    Ingest::IngestEndpoint endpoint(pipeline);
+    Http::HttpRouter router;
+    endpoint.install(router);
+    Http::ServerOptions options;
+    options.port = 0;
+    Http::HttpServer server(options, router);
+    if (!server.start())
+        return 1;
+
+    std::atomic<std::uint64_t> sent{0};
+    std::atomic<std::uint64_t> failed{0};
+    const auto start = Clock::now();
+    const auto stop = start + std::chrono::seconds(seconds);
+    const auto period = std::chrono::nanoseconds(1'000'000'000LL * Connections / rate);
+    std::vector<std::thread> clients;
+    for (int c = 0; c < Connections; ++c) {
+        clients.emplace_back([&, c] {
+            const int fd = connectTo(server.port());
+            std::string buffer;
+            auto next = start + period * c / Connections;
+            for (std::int64_t i = 0; Clock::now() < stop; ++i) {
+                std::this_thread::sleep_until(next);
+                next += period;
+                // Each connection owns its symbols; every tenth tick jumps 3 % and back.
+                const int symbol = c + Connections * int(i % (Symbols / Connections + 1));
+                const std::int64_t tick = i / (Symbols / Connections + 1);
+                const double price = (tick / 10) % 2 ? 103.0 : 100.0;
+                char body[320];
+                const int length =
+                    std::snprintf(body, sizeof body,
+                                  "{\"stock_symbol\":\"L%d\",\"opening_price\":%.2f,\"closing_price\":%.2f,\"high\":%."
+                                  "2f,\"low\":%.2f,"
+                                  "\"volume\":100,\"timestamp\":%lld}",
+                                  symbol, price, price, price, price, static_cast<long long>(1700000000 + tick));
+                char request[512];
+                const int total = std::snprintf(request, sizeof request,
+                                                "POST /ingest HTTP/1.1\r\nHost: b\r\nContent-Type: application/json\r\n"
+                                                "Content-Length: %d\r\n\r\n%s",
+                                                length, body);
+                if (::write(fd, request, std::size_t(total)) != total || !readResponse(fd, buffer))
+                    failed.fetch_add(1);
+                sent.fetch_add(1);
+            }
+            ::close(fd);
+        });
+    }
+    for (auto &t : clients)
+        t.join();
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    server.stopListening();
+    pipeline.stop();
+    (*writer)->stop();
+    server.stop();
+
+    std::lock_guard lock(mutex);
+    std::sort(latencies.begin(), latencies.end());
+    const auto at = [&](double q) {
+        return latencies.empty() ? 0.0 : double(latencies[std::size_t(q * double(latencies.size() - 1))]) / 1000.0;
+    };
+    std::printf("receive-to-signal over HTTP: offered %d records/s for %d s from %d connections\n", rate, seconds,
+                Connections);
+    std::printf("  achieved %.0f records/s, %llu failed; %zu signals\n", double(sent.load()) / elapsed,
+                static_cast<unsigned long long>(failed.load()), latencies.size());
+    std::printf("  latency p50 %.0f us, p99 %.0f us, max %.0f us\n", at(0.5), at(0.99), at(1.0));
+    return 0;
+}
