@@ -20,7 +20,7 @@ namespace {
 std::vector<Model::RecordBatch> makeBatches(int batches, int perBatch, int symbols)
 {
     std::mt19937_64 rng(2);
-    std::normal_distribution<double> step(0.0, 0.004);
+    std::normal_distribution<double> step(0.0, 0.001);
     std::vector<double> price(std::size_t(symbols), 100.0);
     std::vector<Model::RecordBatch> out;
     std::int64_t n = 0;
