@@ -40,8 +40,8 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    App::UnixSignals signals;
-    QObject::connect(&signals, &App::UnixSignals::terminationRequested, &app, [](int signal) {
+    App::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &App::UnixSignals::terminationRequested, &app, [](int signal) {
         qInfo("signal %d received: shutting down", signal);
         QCoreApplication::quit();
     });

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "HttpConnection.h"
+#include "util/Clock.h"
 
 #include "HttpResponder.h"
 #include "IoWorker.h"
@@ -24,12 +25,6 @@ constexpr qint64 LingerMs = 2000;
 qint64 nowMs()
 {
     return QDeadlineTimer::current().deadline();
-}
-
-qint64 monotonicNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
 }
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
@@ -129,7 +124,7 @@ void HttpConnection::processInput()
 
 void HttpConnection::dispatch(HttpRequest &&request)
 {
-    request.receivedNs = monotonicNs();
+    request.receivedNs = Util::monotonicNs();
     if (!authorized(request)) {
         HttpResponse response = HttpResponse::error(401, u"missing or wrong access token"_s);
         response.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});

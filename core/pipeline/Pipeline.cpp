@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "Pipeline.h"
+#include "util/Clock.h"
 
 #include "Shard.h"
 #include "storage/SqliteDatabase.h"
@@ -19,12 +20,6 @@ Q_LOGGING_CATEGORY(lcPipeline, "tickdesk.pipeline")
 namespace Pipeline {
 
 namespace {
-
-qint64 monotonicNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 const Model::Symbol *symbolOf(const Model::Record &record)
 {
@@ -153,7 +148,7 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
 
 void Pipeline::publish(std::vector<Model::TradeSignal> &signals)
 {
-    const qint64 now = monotonicNs();
+    const qint64 now = Util::monotonicNs();
     Model::SignalList list;
     list.reserve(qsizetype(signals.size()));
     for (Model::TradeSignal &signal : signals) {

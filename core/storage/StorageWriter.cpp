@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "StorageWriter.h"
+#include "util/Clock.h"
 
 #include "Checkpointer.h"
 #include "Schema.h"
@@ -61,12 +62,6 @@ void bindTick(Statement &statement, int row, const Model::Tick &t)
     statement.bind(base + 5, t.low);
     statement.bind(base + 6, t.close);
     statement.bind(base + 7, std::int64_t(t.volume));
-}
-
-qint64 monotonicNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
 }
 
 QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &signal, qint64 createdUs, qint64 latencyNs)
@@ -268,7 +263,7 @@ void StorageWriter::run()
             m_inFlight -= records;
         }
         m_space.notify_all();
-        const qint64 now = monotonicNs();
+        const qint64 now = Util::monotonicNs();
         for (WriteJob &job : batch) {
             if (error.isEmpty() && job.receivedNs > 0)
                 m_stats.receiveToStored.observe(now - job.receivedNs);
@@ -316,7 +311,7 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
 
     QString error;
     const qint64 createdUs = QDateTime::currentMSecsSinceEpoch() * 1000;
-    const qint64 now = monotonicNs();
+    const qint64 now = Util::monotonicNs();
     std::uint64_t signalsStored = 0;
     for (WriteJob &job : jobs) {
         for (Model::TradeSignal &signal : job.signals) {
