@@ -13,7 +13,11 @@ namespace Indicators {
 class RollingWindow final
 {
 public:
-    enum class Track { Sum, SumAndVariance };
+    enum class Track
+    {
+        Sum,
+        SumAndVariance
+    };
 
     explicit RollingWindow(int period, Track track = Track::Sum)
         : m_period(period < 1 ? 1 : period)
