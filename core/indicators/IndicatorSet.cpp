@@ -56,6 +56,7 @@ IndicatorSet::IndicatorSet(const IndicatorConfig &config)
     , m_vwap(config.vwap)
     , m_crossFast(config.crossFast)
     , m_crossSlow(config.crossSlow)
+    , m_smaIsMiddle(config.sma == config.bollinger)
 {}
 
 const IndicatorSnapshot &IndicatorSet::update(const Model::Tick &bar) noexcept
