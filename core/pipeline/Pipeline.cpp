@@ -35,15 +35,15 @@ const Model::Symbol *symbolOf(const Model::Record &record)
 
 } // namespace
 
-Pipeline::Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, QObject *parent)
+Pipeline::Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, LiveFeed *feed, QObject *parent)
     : QObject(parent)
     , m_options(options)
 {
     qRegisterMetaType<Model::SignalList>();
     const int shards = options.shards > 0 ? options.shards : std::max(1, QThread::idealThreadCount());
     for (int i = 0; i < shards; ++i)
-        m_shards.push_back(std::make_unique<Shard>(i, m_options, writer, m_metrics,
-                                                   [this](std::vector<Model::TradeSignal> &s) { publish(s); }));
+        m_shards.push_back(std::make_unique<Shard>(
+            i, m_options, writer, m_metrics, [this](std::vector<Model::TradeSignal> &s) { publish(s); }, feed));
 }
 
 Pipeline::~Pipeline()

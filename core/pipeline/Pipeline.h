@@ -20,6 +20,7 @@ class StorageWriter;
 
 namespace Pipeline {
 
+class LiveFeed;
 class Shard;
 
 /// The engine: validated records go to symbol-sharded workers that compute
@@ -32,7 +33,9 @@ class Pipeline final : public QObject, public Ingest::RecordSink
     Q_DISABLE_COPY_MOVE(Pipeline)
 
 public:
-    Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, QObject *parent = nullptr);
+    /// With a `feed`, processed bars and events are also left there for the window.
+    Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, LiveFeed *feed = nullptr,
+             QObject *parent = nullptr);
     ~Pipeline() override;
 
     /// Reads each symbol's latest bars back from the database, so indicators

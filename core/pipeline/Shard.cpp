@@ -1,22 +1,26 @@
 // SPDX-License-Identifier: MIT
 #include "Shard.h"
 
+#include "LiveFeed.h"
 #include "PipelineMetrics.h"
 #include "storage/StorageWriter.h"
 
 #include <pthread.h>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace Pipeline {
 
 Shard::Shard(int index, const PipelineOptions &options, Storage::StorageWriter &writer, PipelineMetrics &metrics,
-             Publish publish)
+             Publish publish, LiveFeed *feed)
     : m_index(index)
     , m_options(options)
     , m_writer(writer)
     , m_metrics(metrics)
     , m_publish(std::move(publish))
+    , m_feed(feed)
 {}
 
 Shard::~Shard()
@@ -117,10 +121,50 @@ void Shard::run()
     }
 }
 
+namespace {
+
+double orNaN(const std::optional<double> &v)
+{
+    return v ? *v : std::numeric_limits<double>::quiet_NaN();
+}
+
+LiveEvent describe(const Model::Record &record)
+{
+    LiveEvent e;
+    e.kind = Model::kindOf(record);
+    std::visit(
+        [&e](const auto &r) {
+            using T = std::decay_t<decltype(r)>;
+            e.timestamp = r.timestamp;
+            if constexpr (std::is_same_v<T, Model::OrderBookEvent>) {
+                e.symbol = r.symbol.toString();
+                e.text = QStringLiteral("%1 %2 @ %3")
+                             .arg(r.side == Model::OrderSide::Buy ? QStringLiteral("buy") : QStringLiteral("sell"))
+                             .arg(r.quantity)
+                             .arg(r.price, 0, 'f', 2);
+            } else if constexpr (std::is_same_v<T, Model::NewsSentimentEvent>) {
+                e.symbol = r.symbol.toString();
+                e.text =
+                    QStringLiteral("sentiment %1, magnitude %2").arg(r.score, 0, 'f', 2).arg(r.magnitude, 0, 'f', 2);
+            } else if constexpr (std::is_same_v<T, Model::MarketDataEvent>) {
+                e.symbol = r.symbol.toString();
+                e.text = QStringLiteral("market cap %1, P/E %2").arg(r.marketCap, 0, 'g', 4).arg(r.peRatio, 0, 'f', 1);
+            } else if constexpr (std::is_same_v<T, Model::EconomicIndicatorEvent>) {
+                e.text = QStringLiteral("%1: %2").arg(r.name).arg(r.value, 0, 'g', 6);
+            }
+        },
+        record);
+    return e;
+}
+
+} // namespace
+
 void Shard::process(Message &message)
 {
     std::vector<Model::TradeSignal> signals;
     std::vector<SymbolState *> touched;
+    std::vector<LiveBar> liveBars;
+    std::vector<LiveEvent> liveEvents;
     const std::size_t count = message.records.size();
     for (const Model::Record &record : message.records) {
         if (const auto *bar = std::get_if<Model::Tick>(&record)) {
@@ -134,7 +178,14 @@ void Shard::process(Message &message)
                 state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
             if (touched.empty() || touched.back() != &state)
                 touched.push_back(&state);
-        } else if (const auto *news = std::get_if<Model::NewsSentimentEvent>(&record)) {
+            if (m_feed)
+                liveBars.push_back({*bar, orNaN(snapshot.sma), orNaN(snapshot.ema), orNaN(snapshot.bollingerUpper),
+                                    orNaN(snapshot.bollingerLower), orNaN(snapshot.rsi)});
+            continue;
+        }
+        if (m_feed)
+            liveEvents.push_back(describe(record));
+        if (const auto *news = std::get_if<Model::NewsSentimentEvent>(&record)) {
             SymbolState &state = stateOf(news->symbol);
             const std::size_t before = signals.size();
             state.rules.onSentiment(*news, state.indicators.snapshot(), signals);
@@ -147,6 +198,8 @@ void Shard::process(Message &message)
     for (Model::TradeSignal &signal : signals)
         signal.receivedNs = message.receivedNs;
     m_metrics.processed.fetch_add(count, std::memory_order_relaxed);
+    if (m_feed && (!liveBars.empty() || !liveEvents.empty()))
+        m_feed->append(liveBars, liveEvents);
     publishSummaries(touched); // before the commit, so an acknowledgement never finds an older summary
 
     Storage::WriteJob job;

@@ -23,6 +23,7 @@ class StorageWriter;
 namespace Pipeline {
 
 struct PipelineMetrics;
+class LiveFeed;
 
 /// One worker thread and the symbols hashed to it. The thread owns their
 /// indicator and rule state outright, so none of it needs a lock; records
@@ -33,7 +34,7 @@ public:
     using Publish = std::function<void(std::vector<Model::TradeSignal> &signals)>;
 
     Shard(int index, const PipelineOptions &options, Storage::StorageWriter &writer, PipelineMetrics &metrics,
-          Publish publish);
+          Publish publish, LiveFeed *feed);
     ~Shard();
     Shard(const Shard &) = delete;
     Shard &operator=(const Shard &) = delete;
@@ -82,6 +83,7 @@ private:
     Storage::StorageWriter &m_writer;
     PipelineMetrics &m_metrics;
     Publish m_publish;
+    LiveFeed *m_feed;                                                          ///< may be null: nobody watches
     std::unordered_map<Model::Symbol, std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
 
     mutable std::mutex m_mutex;

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "LiveFeed.h"
+
+namespace Pipeline {
+
+void LiveFeed::append(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events)
+{
+    std::lock_guard lock(m_mutex);
+    for (LiveBar &b : bars)
+        m_bars.push_back(std::move(b));
+    for (LiveEvent &e : events)
+        m_events.push_back(std::move(e));
+    while (m_bars.size() > m_capacity) {
+        m_bars.pop_front();
+        ++m_dropped;
+    }
+    while (m_events.size() > m_capacity / 10) {
+        m_events.pop_front();
+        ++m_dropped;
+    }
+}
+
+void LiveFeed::take(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events)
+{
+    std::lock_guard lock(m_mutex);
+    bars.assign(std::make_move_iterator(m_bars.begin()), std::make_move_iterator(m_bars.end()));
+    events.assign(std::make_move_iterator(m_events.begin()), std::make_move_iterator(m_events.end()));
+    m_bars.clear();
+    m_events.clear();
+}
+
+std::uint64_t LiveFeed::dropped() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_dropped;
+}
+
+} // namespace Pipeline

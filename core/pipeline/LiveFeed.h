@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Records.h"
+
+#include <QString>
+
+#include <deque>
+#include <mutex>
+#include <vector>
+
+namespace Pipeline {
+
+/// A processed bar with the indicator values a chart draws; NaN where absent.
+struct LiveBar
+{
+    Model::Tick bar;
+    double sma = 0;
+    double ema = 0;
+    double bollingerUpper = 0;
+    double bollingerLower = 0;
+    double rsi = 0;
+};
+
+/// A metadata record for the events panel.
+struct LiveEvent
+{
+    Model::RecordKind kind = Model::RecordKind::OrderBook;
+    QString symbol; ///< empty for economic indicators
+    QString text;
+    Model::TimestampUs timestamp = 0;
+};
+
+/// What the window has not drawn yet. Workers append; the GUI takes everything
+/// on its own clock (about 30 times a second). Bounded: past the capacity the
+/// oldest entries go, so a stalled window never grows memory.
+class LiveFeed final
+{
+public:
+    explicit LiveFeed(std::size_t capacity = 100'000)
+        : m_capacity(capacity)
+    {}
+
+    void append(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events);
+    void take(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events);
+    std::uint64_t dropped() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::size_t m_capacity;
+    std::deque<LiveBar> m_bars;
+    std::deque<LiveEvent> m_events;
+    std::uint64_t m_dropped = 0;
+};
+
+} // namespace Pipeline
