@@ -64,7 +64,13 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         u"shards"_s,
         QCoreApplication::translate("CommandLine", "Indicator and signal worker threads (default: one per core)."),
         u"N"_s, u"0"_s);
-    parser.addOptions({headless, bind, port, db, token, duration, fullSync, ioThreads, shards});
+    const QCommandLineOption simulate(
+        u"simulate"_s,
+        QCoreApplication::translate("CommandLine", "Feed the pipeline from the built-in market simulator."));
+    const QCommandLineOption rate(
+        u"rate"_s, QCoreApplication::translate("CommandLine", "Simulator records per second (default 25)."), u"N"_s,
+        u"25"_s);
+    parser.addOptions({headless, bind, port, db, token, duration, fullSync, ioThreads, shards, simulate, rate});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -116,6 +122,12 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     o.shards = parser.value(shards).toInt(&ok);
     if (!ok || o.shards < 0 || o.shards > 64) {
         printError(u"--shards: \"%1\" is not a number from 1 to 64"_s.arg(parser.value(shards)));
+        return {std::nullopt, 2};
+    }
+    o.simulate = parser.isSet(simulate);
+    o.simulateRate = parser.value(rate).toDouble(&ok);
+    if (!ok || o.simulateRate <= 0 || o.simulateRate > 100000) {
+        printError(u"--rate: \"%1\" is not a number of records per second from 1 to 100000"_s.arg(parser.value(rate)));
         return {std::nullopt, 2};
     }
     return {o, 0};

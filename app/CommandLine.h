@@ -24,7 +24,10 @@ struct Options
     bool fullSync = false;
     int durationSeconds = 0; ///< 0: until asked to stop
     int ioThreads = 2;
-    int shards = 0; ///< 0: one per core
+    int shards = 0;      ///< 0: one per core
+    bool window = false; ///< a display is there and --headless was not given
+    bool simulate = false;
+    double simulateRate = 25;
 };
 
 struct ParseOutcome

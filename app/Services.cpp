@@ -5,8 +5,10 @@
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
+#include "pipeline/LiveFeed.h"
 #include "pipeline/MetricsText.h"
 #include "pipeline/Pipeline.h"
+#include "sim/MarketSimulator.h"
 #include "storage/StorageWriter.h"
 
 #include <QJsonDocument>
@@ -43,7 +45,9 @@ Util::Status Services::start()
 
     Pipeline::PipelineOptions pipeline;
     pipeline.shards = m_options.shards;
-    m_pipeline = std::make_unique<Pipeline::Pipeline>(pipeline, *m_writer);
+    if (m_options.window)
+        m_feed = std::make_unique<Pipeline::LiveFeed>();
+    m_pipeline = std::make_unique<Pipeline::Pipeline>(pipeline, *m_writer, m_feed.get());
     if (auto status = m_pipeline->warmStart(storage.path); !status)
         return status;
     m_pipeline->start();
@@ -62,13 +66,24 @@ Util::Status Services::start()
     server.accessToken = m_options.accessToken;
     server.ioThreads = m_options.ioThreads;
     m_server = std::make_unique<Http::HttpServer>(server, *m_router);
-    return m_server->start();
+    if (auto status = m_server->start(); !status)
+        return status;
+    if (m_options.simulate) {
+        Sim::SimulatorOptions sim;
+        sim.recordsPerSecond = m_options.simulateRate;
+        m_simulator = std::make_unique<Sim::MarketSimulator>(sim, *m_pipeline);
+        m_simulator->start();
+        qCInfo(lcApp) << "simulator feeding" << sim.symbols.join(u',') << "at" << sim.recordsPerSecond << "records/s";
+    }
+    return {};
 }
 
 void Services::shutdown()
 {
     // Order matters: no new requests, then every accepted record processed and
     // committed (its response still goes out), then the connections close.
+    if (m_simulator)
+        m_simulator->stop();
     if (m_server)
         m_server->stopListening();
     if (m_pipeline)

@@ -19,7 +19,11 @@ namespace Storage {
 class StorageWriter;
 }
 namespace Pipeline {
+class LiveFeed;
 class Pipeline;
+} // namespace Pipeline
+namespace Sim {
+class MarketSimulator;
 }
 
 namespace App {
@@ -39,7 +43,11 @@ public:
     const Storage::StorageWriter &writer() const { return *m_writer; }
     const Ingest::IngestEndpoint &ingest() const { return *m_ingest; }
     const Http::HttpServer &server() const { return *m_server; }
+    const Storage::StorageWriter &writerRef() const { return *m_writer; }
     Pipeline::Pipeline &pipeline() { return *m_pipeline; }
+    Pipeline::LiveFeed *liveFeed() { return m_feed.get(); }
+    Sim::MarketSimulator *simulator() { return m_simulator.get(); }
+    const Ingest::IngestEndpoint &ingestEndpoint() const { return *m_ingest; }
     const Pipeline::Pipeline &pipeline() const { return *m_pipeline; }
 
 private:
@@ -48,6 +56,8 @@ private:
     Options m_options;
     QElapsedTimer m_uptime;
     std::unique_ptr<Storage::StorageWriter> m_writer;
+    std::unique_ptr<Pipeline::LiveFeed> m_feed;
+    std::unique_ptr<Sim::MarketSimulator> m_simulator;
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;

@@ -4,24 +4,59 @@
 #include "Services.h"
 #include "UnixSignals.h"
 #include "Version.h"
+#include "http/HttpServer.h"
+#include "ingest/IngestEndpoint.h"
+#include "mainwindow/MainWindow.h"
+#include "mainwindow/Theme.h"
 #include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// The window needs a QApplication, which needs a display; decide before either exists.
+bool wantsWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *flag : {"--headless", "--help", "-h", "--version", "-v", "--help-all"})
+            if (std::strcmp(argv[i], flag) == 0)
+                return false;
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+void logSignals(const Model::SignalList &signals)
+{
+    for (const Model::TradeSignal &s : signals)
+        qInfo().noquote() << QStringLiteral("signal #%1 %2 %3 %4 at %5: %6")
+                                 .arg(s.id)
+                                 .arg(QString::fromLatin1(Model::sideName(s.side)).toUpper(), s.symbol.toString(),
+                                      s.rule)
+                                 .arg(s.price, 0, 'f', 2)
+                                 .arg(s.reason);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    const bool window = wantsWindow(argc, argv);
     // Qt's own event dispatcher costs fewer system calls per socket event than
     // the GLib one; the headless server has no desktop integration to lose.
-    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
+    if (!window && qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app =
+        window ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral(TICKDESK_ORG_NAME));
     QCoreApplication::setApplicationName(QStringLiteral(TICKDESK_APP_NAME));
     QCoreApplication::setApplicationVersion(QStringLiteral(TICKDESK_VERSION));
@@ -29,10 +64,17 @@ int main(int argc, char *argv[])
                        u"%{message}"_s);
 
     const Core::Settings settings;
-    const App::ParseOutcome parsed = App::parseCommandLine(QCoreApplication::arguments(), settings);
+    App::ParseOutcome parsed = App::parseCommandLine(QCoreApplication::arguments(), settings);
     if (!parsed.options)
         return parsed.exitCode;
-    const App::Options &options = *parsed.options;
+    App::Options options = *parsed.options;
+    options.window = window && !options.headless;
+    // The first start shows a moving market at once.
+    QSettings state;
+    if (options.window && !state.value(u"firstRunDone"_s).toBool()) {
+        options.simulate = true;
+        state.setValue(u"firstRunDone"_s, true);
+    }
 
     App::Services services(options);
     if (auto status = services.start(); !status) {
@@ -41,25 +83,25 @@ int main(int argc, char *argv[])
     }
 
     App::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &App::UnixSignals::terminationRequested, &app, [](int signal) {
+    QObject::connect(&unixSignals, &App::UnixSignals::terminationRequested, app.get(), [](int signal) {
         qInfo("signal %d received: shutting down", signal);
         QCoreApplication::quit();
     });
     if (options.durationSeconds > 0)
-        QTimer::singleShot(options.durationSeconds * 1000, &app, &QCoreApplication::quit);
+        QTimer::singleShot(options.durationSeconds * 1000, app.get(), &QCoreApplication::quit);
 
-    QObject::connect(&services.pipeline(), &Pipeline::Pipeline::signalsPublished, &app,
-                     [](const Model::SignalList &signals) {
-                         for (const Model::TradeSignal &s : signals)
-                             qInfo().noquote() << QStringLiteral("signal #%1 %2 %3 %4 at %5: %6")
-                                                      .arg(s.id)
-                                                      .arg(QString::fromLatin1(Model::sideName(s.side)).toUpper(),
-                                                           s.symbol.toString(), s.rule)
-                                                      .arg(s.price, 0, 'f', 2)
-                                                      .arg(s.reason);
-                     });
+    QObject::connect(&services.pipeline(), &Pipeline::Pipeline::signalsPublished, app.get(), &logSignals);
     App::HeadlessReporter reporter(services);
+    std::unique_ptr<Gui::MainWindow> mainWindow;
+    if (options.window) {
+        Gui::applyTheme(*static_cast<QApplication *>(app.get()), Gui::Theme::Dark);
+        mainWindow = std::make_unique<Gui::MainWindow>(
+            Gui::Sources{services.pipeline(), *services.liveFeed(), services.writer(),
+                         services.ingestEndpoint().counters(), services.server().address(), services.simulator()});
+        mainWindow->show();
+    }
     const int rc = QCoreApplication::exec();
+    mainWindow.reset();
     services.shutdown();
     reporter.report();
     qInfo("stopped");

@@ -23,7 +23,7 @@ struct SimulatorOptions
     double recordsPerSecond = 25;
     double startPrice = 100;
     double annualDrift = 0.05;
-    double annualVolatility = 0.60; ///< per year of trading time; bars are compressed
+    double annualVolatility = 0.25; ///< per year of trading time, a bar standing for a minute
     double newsPerSecond = 0.2;
     quint64 seed = 20261121;
 };

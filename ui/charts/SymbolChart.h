@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "BarHistory.h"
+
+#include <QWidget>
+
+class QCandlestickSeries;
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace Gui {
+
+/// One symbol's live chart: candlesticks with SMA, EMA and Bollinger overlays
+/// and buy/sell markers, a volume pane and an RSI pane with 30/70 guides. The
+/// only place besides its siblings in ui/charts that knows Qt Charts.
+class SymbolChart final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SymbolChart)
+
+public:
+    explicit SymbolChart(QWidget *parent = nullptr);
+
+    void setSymbol(const QString &symbol);
+    const QString &symbol() const noexcept { return m_symbol; }
+    void setCompact(bool compact);
+    void setUtc(bool utc);
+
+    /// Redraws from the history when it changed since the last time; in bulk.
+    void refresh(const BarHistory &history);
+    /// For tests: what is drawn.
+    int candleCount() const;
+    int markerCount() const;
+
+private:
+    QChart *makeChart();
+    void redraw(const BarHistory &history);
+
+    QString m_symbol;
+    quint64 m_drawnRevision = ~quint64(0);
+    bool m_utc = false;
+    bool m_volumeHidden = false;
+    QLabel *m_title;
+    QChartView *m_priceView;
+    QChartView *m_volumeView;
+    QChartView *m_rsiView;
+    QCandlestickSeries *m_candles;
+    QLineSeries *m_sma;
+    QLineSeries *m_ema;
+    QLineSeries *m_upper;
+    QLineSeries *m_lower;
+    QScatterSeries *m_buys;
+    QScatterSeries *m_sells;
+    QCandlestickSeries *m_volume;
+    QLineSeries *m_rsi;
+    QLineSeries *m_rsi30;
+    QLineSeries *m_rsi70;
+    QDateTimeAxis *m_priceTime;
+    QDateTimeAxis *m_volumeTime;
+    QDateTimeAxis *m_rsiTime;
+    QValueAxis *m_priceAxis;
+    QValueAxis *m_volumeAxis;
+    QValueAxis *m_rsiAxis;
+};
+
+} // namespace Gui

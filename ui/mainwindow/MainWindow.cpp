@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: MIT
+#include "MainWindow.h"
+
+#include "Version.h"
+#include "charts/SymbolChart.h"
+#include "ingest/IngestCounters.h"
+#include "models/EventModel.h"
+#include "models/SignalModel.h"
+#include "models/WatchlistModel.h"
+#include "pipeline/LiveFeed.h"
+#include "pipeline/Pipeline.h"
+#include "sim/MarketSimulator.h"
+#include "storage/StorageWriter.h"
+#include "tray/TrayNotifier.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+namespace {
+
+QTableView *tableView(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(22);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setWordWrap(false);
+    return view;
+}
+
+/// Filters signals by symbol text, side and rule, all at once.
+class SignalFilter final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void set(const QString &symbol, const QString &side, const QString &rule)
+    {
+        m_symbol = symbol.trimmed().toUpper();
+        m_side = side;
+        m_rule = rule;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const auto column = [&](int c) { return sourceModel()->index(row, c, parent).data().toString(); };
+        return (m_symbol.isEmpty() || column(SignalModel::Symbol).contains(m_symbol)) &&
+               (m_side.isEmpty() || column(SignalModel::Side) == m_side) &&
+               (m_rule.isEmpty() || column(SignalModel::Rule) == m_rule);
+    }
+
+private:
+    QString m_symbol;
+    QString m_side;
+    QString m_rule;
+};
+
+QWidget *withToolbar(QWidget *content, const QList<QWidget *> &tools, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    auto *row = new QHBoxLayout;
+    for (QWidget *tool : tools)
+        row->addWidget(tool);
+    layout->addLayout(row);
+    layout->addWidget(content);
+    return box;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Sources sources, QWidget *parent)
+    : QMainWindow(parent)
+    , m_sources(sources)
+    , m_watchlist(new WatchlistModel(this))
+    , m_watchlistFilter(new QSortFilterProxyModel(this))
+    , m_signals(new SignalModel(10000, this))
+    , m_signalFilter(new SignalFilter(this))
+    , m_events(new EventModel(5000, this))
+    , m_eventFilter(new QSortFilterProxyModel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_statusAddress(new QLabel(this))
+    , m_statusRate(new QLabel(this))
+    , m_statusRejected(new QLabel(this))
+    , m_statusLatency(new QLabel(this))
+    , m_statusDatabase(new QLabel(this))
+    , m_statusSimulator(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("TickDesk"));
+    resize(1400, 900);
+
+    m_watchlistFilter->setSourceModel(m_watchlist);
+    m_watchlistFilter->setSortRole(Qt::UserRole);
+    m_watchlistFilter->setFilterKeyColumn(WatchlistModel::Symbol);
+    m_watchlistFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_signalFilter->setSourceModel(m_signals);
+    m_eventFilter->setSourceModel(m_events);
+    m_eventFilter->setFilterKeyColumn(-1);
+    m_eventFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    // The grid: nine charts, filled with the first nine symbols as they appear.
+    auto *grid = new QWidget(m_tabs);
+    grid->setObjectName(QStringLiteral("chartGrid"));
+    auto *gridLayout = new QGridLayout(grid);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->setSpacing(2);
+    for (int i = 0; i < 9; ++i) {
+        auto *chart = new SymbolChart(grid);
+        chart->setCompact(true);
+        chart->setSymbol(QString());
+        chart->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+        gridLayout->addWidget(chart, i / 3, i % 3);
+        m_grid.append(chart);
+    }
+    for (int i = 0; i < 3; ++i) {
+        gridLayout->setRowStretch(i, 1);
+        gridLayout->setColumnStretch(i, 1);
+    }
+    m_tabs->addTab(grid, tr("Grid"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the grid stays
+    m_tabs->setObjectName(QStringLiteral("chartTabs"));
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (index > 0)
+            delete m_tabs->widget(index);
+    });
+    setCentralWidget(m_tabs);
+
+    buildDocks();
+    buildActions();
+    for (QLabel *label :
+         {m_statusAddress, m_statusRate, m_statusRejected, m_statusLatency, m_statusDatabase, m_statusSimulator})
+        statusBar()->addPermanentWidget(label);
+    m_statusAddress->setObjectName(QStringLiteral("statusAddress"));
+
+    connect(&m_sources.pipeline, &Pipeline::Pipeline::signalsPublished, this, &MainWindow::onSignals);
+
+    auto *feedTimer = new QTimer(this);
+    feedTimer->setInterval(33); // ~30 snapshots a second at most
+    connect(feedTimer, &QTimer::timeout, this, &MainWindow::pollFeed);
+    feedTimer->start();
+    auto *watchTimer = new QTimer(this);
+    watchTimer->setInterval(250);
+    connect(watchTimer, &QTimer::timeout, this, &MainWindow::refreshWatchlist);
+    watchTimer->start();
+    auto *statusTimer = new QTimer(this);
+    statusTimer->setInterval(1000);
+    connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    statusTimer->start();
+    updateStatus();
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks()
+{
+    // Watchlist
+    m_watchlistView = tableView(m_watchlistFilter, QStringLiteral("watchlistView"), this);
+    m_watchlistView->setSortingEnabled(true);
+    m_watchlistView->sortByColumn(WatchlistModel::Symbol, Qt::AscendingOrder);
+    m_symbolSearch = new QLineEdit(this);
+    m_symbolSearch->setObjectName(QStringLiteral("watchlistFilter"));
+    m_symbolSearch->setPlaceholderText(tr("Filter symbols (Ctrl+F)"));
+    m_symbolSearch->setClearButtonEnabled(true);
+    connect(m_symbolSearch, &QLineEdit::textChanged, m_watchlistFilter, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_watchlistView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        openChart(m_watchlist->symbolAt(m_watchlistFilter->mapToSource(index).row()));
+    });
+    auto *watchDock = new QDockWidget(tr("Watchlist"), this);
+    watchDock->setObjectName(QStringLiteral("watchlistDock"));
+    watchDock->setWidget(withToolbar(m_watchlistView, {m_symbolSearch}, watchDock));
+    watchDock->setMinimumWidth(430);
+    m_watchlistView->setColumnWidth(WatchlistModel::Symbol, 70);
+    for (int c = WatchlistModel::Last; c <= WatchlistModel::Rsi; ++c)
+        m_watchlistView->setColumnWidth(c, 72);
+    addDockWidget(Qt::LeftDockWidgetArea, watchDock);
+
+    // Signals
+    m_signalView = tableView(m_signalFilter, QStringLiteral("signalView"), this);
+    m_signalView->setColumnWidth(SignalModel::Time, 170);
+    m_signalSymbolFilter = new QLineEdit(this);
+    m_signalSymbolFilter->setObjectName(QStringLiteral("signalSymbolFilter"));
+    m_signalSymbolFilter->setPlaceholderText(tr("Symbol"));
+    m_sideFilter = new QComboBox(this);
+    m_sideFilter->setObjectName(QStringLiteral("signalSideFilter"));
+    m_sideFilter->addItem(tr("All sides"), QString());
+    for (const char *side : {"buy", "sell", "alert"})
+        m_sideFilter->addItem(QString::fromLatin1(side), QString::fromLatin1(side));
+    m_ruleFilter = new QComboBox(this);
+    m_ruleFilter->setObjectName(QStringLiteral("signalRuleFilter"));
+    m_ruleFilter->addItem(tr("All rules"), QString());
+    for (const char *rule : {"rsi_trend", "ma_cross", "price_move", "news_sentiment"})
+        m_ruleFilter->addItem(QString::fromLatin1(rule), QString::fromLatin1(rule));
+    const auto applySignalFilter = [this] {
+        static_cast<SignalFilter *>(m_signalFilter)
+            ->set(m_signalSymbolFilter->text(), m_sideFilter->currentData().toString(),
+                  m_ruleFilter->currentData().toString());
+    };
+    connect(m_signalSymbolFilter, &QLineEdit::textChanged, this, applySignalFilter);
+    connect(m_sideFilter, &QComboBox::currentIndexChanged, this, applySignalFilter);
+    connect(m_ruleFilter, &QComboBox::currentIndexChanged, this, applySignalFilter);
+    connect(m_signalView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    openChart(m_signals->at(m_signalFilter->mapToSource(current).row()).symbol.toString());
+            });
+    auto *signalDock = new QDockWidget(tr("Signals"), this);
+    signalDock->setObjectName(QStringLiteral("signalDock"));
+    signalDock->setWidget(withToolbar(m_signalView, {m_signalSymbolFilter, m_sideFilter, m_ruleFilter}, signalDock));
+    addDockWidget(Qt::BottomDockWidgetArea, signalDock);
+
+    // Events
+    auto *eventView = tableView(m_eventFilter, QStringLiteral("eventView"), this);
+    eventView->setColumnWidth(EventModel::Time, 170);
+    auto *eventSearch = new QLineEdit(this);
+    eventSearch->setObjectName(QStringLiteral("eventFilter"));
+    eventSearch->setPlaceholderText(tr("Filter events"));
+    connect(eventSearch, &QLineEdit::textChanged, m_eventFilter, &QSortFilterProxyModel::setFilterFixedString);
+    auto *eventDock = new QDockWidget(tr("Events"), this);
+    eventDock->setObjectName(QStringLiteral("eventDock"));
+    eventDock->setWidget(withToolbar(eventView, {eventSearch}, eventDock));
+    addDockWidget(Qt::BottomDockWidgetArea, eventDock);
+    tabifyDockWidget(signalDock, eventDock);
+    signalDock->raise();
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const auto docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QAction *search = view->addAction(tr("Find &symbol"), this, [this] {
+        m_symbolSearch->setFocus();
+        m_symbolSearch->selectAll();
+    });
+    search->setShortcut(QKeySequence::Find);
+    QAction *utc = view->addAction(tr("Times in &UTC"));
+    utc->setCheckable(true);
+    connect(utc, &QAction::toggled, this, &MainWindow::setUtc);
+    QAction *fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+
+    QMenu *simulator = menuBar()->addMenu(tr("&Simulator"));
+    QAction *pause = simulator->addAction(tr("&Pause simulator"));
+    pause->setObjectName(QStringLiteral("pauseSimulator"));
+    pause->setCheckable(true);
+    pause->setShortcut(Qt::Key_F5);
+    pause->setEnabled(m_sources.simulator != nullptr);
+    if (m_sources.simulator)
+        connect(pause, &QAction::toggled, m_sources.simulator, &Sim::MarketSimulator::setPaused);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About TickDesk"), this, [this] {
+        QMessageBox::about(this, tr("About TickDesk"),
+                           tr("<h3>TickDesk %1</h3><p>A desktop trading terminal: live ticks, indicators, signals "
+                              "and charts in one program.</p><p>MIT licence.</p>")
+                               .arg(QStringLiteral(TICKDESK_VERSION)));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->addAction(pause);
+    toolbar->addAction(utc);
+
+    auto *trayMenu = new QMenu(this);
+    trayMenu->addAction(tr("Show or hide"), this, [this] { setVisible(!isVisible()); });
+    trayMenu->addAction(pause);
+    trayMenu->addAction(quit);
+    m_tray = new TrayNotifier(trayMenu, this);
+    connect(m_tray, &TrayNotifier::activated, this, [this](const QString &symbol) {
+        show();
+        raise();
+        activateWindow();
+        if (!symbol.isEmpty())
+            openChart(symbol);
+    });
+}
+
+SymbolChart *MainWindow::openChart(const QString &symbol)
+{
+    if (symbol.isEmpty())
+        return nullptr;
+    for (int i = 1; i < m_tabs->count(); ++i) {
+        if (auto *chart = qobject_cast<SymbolChart *>(m_tabs->widget(i)); chart && chart->symbol() == symbol) {
+            m_tabs->setCurrentIndex(i);
+            return chart;
+        }
+    }
+    auto *chart = new SymbolChart(m_tabs);
+    chart->setSymbol(symbol);
+    chart->setUtc(m_utc);
+    m_tabs->setCurrentIndex(m_tabs->addTab(chart, symbol));
+    chart->refresh(m_history);
+    return chart;
+}
+
+void MainWindow::pollFeed()
+{
+    std::vector<Pipeline::LiveBar> bars;
+    std::vector<Pipeline::LiveEvent> events;
+    m_sources.feed.take(bars, events);
+    for (const auto &bar : bars)
+        m_history.add(bar);
+    m_events->add(events);
+    if (!bars.empty())
+        refreshCharts();
+}
+
+void MainWindow::refreshCharts()
+{
+    for (SymbolChart *chart : std::as_const(m_grid))
+        chart->refresh(m_history);
+    if (auto *current = qobject_cast<SymbolChart *>(m_tabs->currentWidget()))
+        current->refresh(m_history);
+}
+
+void MainWindow::refreshWatchlist()
+{
+    const auto summaries = m_sources.pipeline.summaries();
+    m_watchlist->update(summaries);
+    // The grid shows the first nine symbols in watchlist order.
+    for (int i = 0; i < m_grid.size(); ++i) {
+        const QString symbol =
+            m_watchlistFilter->rowCount() > i
+                ? m_watchlist->symbolAt(m_watchlistFilter->mapToSource(m_watchlistFilter->index(i, 0)).row())
+                : QString();
+        if (m_grid[i]->symbol() != symbol) {
+            m_grid[i]->setSymbol(symbol);
+            m_grid[i]->refresh(m_history);
+        }
+    }
+}
+
+void MainWindow::onSignals(const Model::SignalList &signals)
+{
+    m_signals->add(signals);
+    for (const auto &s : signals)
+        m_history.addMarker(s.symbol.toString(), Marker{s.timestamp, s.price, s.side});
+    m_tray->notify(signals);
+}
+
+void MainWindow::setUtc(bool utc)
+{
+    m_utc = utc;
+    m_signals->setUtc(utc);
+    for (SymbolChart *chart : findChildren<SymbolChart *>())
+        chart->setUtc(utc);
+    refreshCharts();
+}
+
+void MainWindow::updateStatus()
+{
+    const auto &stats = m_sources.writer.stats();
+    const std::uint64_t stored = stats.stored.load();
+    m_statusAddress->setText(tr("Ingest %1").arg(m_sources.address));
+    m_statusRate->setText(tr("%1 records/s").arg(stored - m_lastStored));
+    m_lastStored = stored;
+    m_statusRejected->setText(
+        tr("rejected %1").arg(m_sources.ingest.rejected.load() + m_sources.ingest.saturated.load()));
+    const auto &latency = m_sources.pipeline.metrics().receiveToSignal;
+    m_statusLatency->setText(latency.count()
+                                 ? tr("signal p99 %1 ms").arg(latency.quantileSeconds(0.99) * 1e3, 0, 'f', 2)
+                                 : tr("signal p99 –"));
+    const qint64 bytes =
+        QFileInfo(m_sources.writer.path()).size() + QFileInfo(m_sources.writer.path() + QStringLiteral("-wal")).size();
+    m_statusDatabase->setText(tr("database %1 MB").arg(double(bytes) / 1048576.0, 0, 'f', 1));
+    if (!m_sources.simulator)
+        m_statusSimulator->setText(tr("simulator off"));
+    else
+        m_statusSimulator->setText(m_sources.simulator->isPaused() ? tr("simulator paused") : tr("simulator running"));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        setWindowState(Qt::WindowMaximized);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Gui

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "charts/BarHistory.h"
+#include "model/TradeSignal.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QComboBox;
+
+namespace Ingest {
+struct IngestCounters;
+}
+namespace Pipeline {
+class LiveFeed;
+class Pipeline;
+} // namespace Pipeline
+namespace Sim {
+class MarketSimulator;
+}
+namespace Storage {
+class StorageWriter;
+}
+
+namespace Gui {
+
+class EventModel;
+class SignalModel;
+class SymbolChart;
+class TrayNotifier;
+class WatchlistModel;
+
+/// What the window shows; the window owns none of it.
+struct Sources
+{
+    Pipeline::Pipeline &pipeline;
+    Pipeline::LiveFeed &feed;
+    const Storage::StorageWriter &writer;
+    const Ingest::IngestCounters &ingest;
+    QString address;
+    Sim::MarketSimulator *simulator = nullptr;
+};
+
+/// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
+/// signal, events and summary panels in docks, status bar and tray. Data
+/// arrives on timers from the live feed and summaries, never one event per tick.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(Sources sources, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens (or brings forward) the chart tab of a symbol.
+    SymbolChart *openChart(const QString &symbol);
+    /// Takes what the feed holds and redraws what changed; runs on a timer, public for tests.
+    void pollFeed();
+    void refreshWatchlist();
+    void onSignals(const Model::SignalList &signals);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildDocks();
+    void updateStatus();
+    void refreshCharts();
+    void restoreLayout();
+    void setUtc(bool utc);
+
+    Sources m_sources;
+    BarHistory m_history;
+    WatchlistModel *m_watchlist;
+    QSortFilterProxyModel *m_watchlistFilter;
+    SignalModel *m_signals;
+    QSortFilterProxyModel *m_signalFilter;
+    EventModel *m_events;
+    QSortFilterProxyModel *m_eventFilter;
+    QTabWidget *m_tabs;
+    QList<SymbolChart *> m_grid;
+    QTableView *m_watchlistView = nullptr;
+    QTableView *m_signalView = nullptr;
+    QLineEdit *m_symbolSearch = nullptr;
+    QComboBox *m_sideFilter = nullptr;
+    QComboBox *m_ruleFilter = nullptr;
+    QLineEdit *m_signalSymbolFilter = nullptr;
+    TrayNotifier *m_tray = nullptr;
+    QLabel *m_statusAddress;
+    QLabel *m_statusRate;
+    QLabel *m_statusRejected;
+    QLabel *m_statusLatency;
+    QLabel *m_statusDatabase;
+    QLabel *m_statusSimulator;
+    std::uint64_t m_lastStored = 0;
+    bool m_utc = false;
+};
+
+} // namespace Gui

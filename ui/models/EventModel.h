@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "pipeline/LiveFeed.h"
+
+#include <QAbstractTableModel>
+
+namespace Gui {
+
+/// The metadata stream (order book, news sentiment, market data, economic indicators), newest first.
+class EventModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventModel)
+
+public:
+    enum Column
+    {
+        Time,
+        Type,
+        Symbol,
+        Details,
+        ColumnCount
+    };
+
+    explicit EventModel(int capacity = 5000, QObject *parent = nullptr);
+
+    void add(const std::vector<Pipeline::LiveEvent> &events);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    int m_capacity;
+    QList<Pipeline::LiveEvent> m_rows;
+};
+
+} // namespace Gui

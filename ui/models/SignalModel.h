@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/TradeSignal.h"
+
+#include <QAbstractTableModel>
+
+namespace Gui {
+
+/// Every signal of this run, newest first: the in-app log of alerts that the
+/// desktop's notifications may hide. Keeps the latest `capacity`.
+class SignalModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignalModel)
+
+public:
+    enum Column
+    {
+        Time,
+        Symbol,
+        Side,
+        Rule,
+        Price,
+        Reason,
+        ColumnCount
+    };
+
+    explicit SignalModel(int capacity = 10000, QObject *parent = nullptr);
+
+    void add(const Model::SignalList &signals);
+    const Model::TradeSignal &at(int row) const { return m_rows.at(row); }
+    void setUtc(bool utc);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    int m_capacity;
+    bool m_utc = false;
+    QList<Model::TradeSignal> m_rows;
+};
+
+/// A time for a table cell: local time, or UTC with a Z.
+QString formatTime(Model::TimestampUs time, bool utc);
+
+} // namespace Gui

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "WatchlistModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+namespace Gui {
+
+WatchlistModel::WatchlistModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void WatchlistModel::update(const Analytics::SummaryList &summaries)
+{
+    QList<Analytics::SymbolSummary> added;
+    for (const auto &s : summaries) {
+        const QString symbol = s.symbol.toString();
+        const auto it = m_rowOf.constFind(symbol);
+        if (it == m_rowOf.cend())
+            added.append(s);
+        else
+            m_rows[*it] = s;
+    }
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    if (added.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
+    for (const auto &s : std::as_const(added)) {
+        m_rowOf.insert(s.symbol.toString(), int(m_rows.size()));
+        m_rows.append(s);
+    }
+    endInsertRows();
+}
+
+QString WatchlistModel::symbolAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].symbol.toString() : QString();
+}
+
+int WatchlistModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int WatchlistModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant WatchlistModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const auto &s = m_rows[index.row()];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Symbol:
+            return s.symbol.toString();
+        case Last:
+            return QString::number(s.lastPrice, 'f', 2);
+        case Change:
+            return QStringLiteral("%1%2%")
+                .arg(s.changePercent() >= 0 ? QStringLiteral("+") : QString())
+                .arg(s.changePercent(), 0, 'f', 2);
+        case Volume:
+            return QLocale().toString(qlonglong(s.sessionVolume));
+        case Rsi:
+            return s.rsi ? QVariant(QString::number(*s.rsi, 'f', 1)) : QVariant(QStringLiteral("–"));
+        case High:
+            return QString::number(s.sessionHigh, 'f', 2);
+        case Low:
+            return QString::number(s.sessionLow, 'f', 2);
+        case Ticks:
+            return QLocale().toString(qlonglong(s.sessionTicks));
+        case Signals:
+            return tr("%1 buy / %2 sell").arg(s.signalsBySide[0]).arg(s.signalsBySide[1]);
+        case LastSignal:
+            return s.lastSignal;
+        }
+    } else if (role == Qt::UserRole) {
+        // Sort keys: numbers sort as numbers.
+        switch (index.column()) {
+        case Symbol:
+            return s.symbol.toString();
+        case Last:
+            return s.lastPrice;
+        case Change:
+            return s.changePercent();
+        case Volume:
+            return qlonglong(s.sessionVolume);
+        case Rsi:
+            return s.rsi.value_or(-1);
+        case High:
+            return s.sessionHigh;
+        case Low:
+            return s.sessionLow;
+        case Ticks:
+            return qlonglong(s.sessionTicks);
+        case Signals:
+            return qlonglong(s.signalsBySide[0] + s.signalsBySide[1]);
+        case LastSignal:
+            return qlonglong(s.lastSignalTime);
+        }
+    } else if (role == Qt::ForegroundRole && index.column() == Change) {
+        return QBrush(s.changePercent() >= 0 ? QColor(38, 166, 154) : QColor(239, 83, 80));
+    } else if (role == Qt::TextAlignmentRole && index.column() != Symbol && index.column() != LastSignal) {
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Symbol:
+        return tr("Symbol");
+    case Last:
+        return tr("Last");
+    case Change:
+        return tr("Change");
+    case Volume:
+        return tr("Volume");
+    case Rsi:
+        return tr("RSI");
+    case High:
+        return tr("High");
+    case Low:
+        return tr("Low");
+    case Ticks:
+        return tr("Ticks");
+    case Signals:
+        return tr("Signals");
+    case LastSignal:
+        return tr("Last signal");
+    }
+    return {};
+}
+
+} // namespace Gui

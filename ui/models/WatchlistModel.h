@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "analytics/SymbolSummary.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace Gui {
+
+/// Every symbol seen, one row each, from the pipeline's summaries. Rows are
+/// appended as symbols appear and updated in place, so views keep their selection.
+class WatchlistModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WatchlistModel)
+
+public:
+    enum Column
+    {
+        Symbol,
+        Last,
+        Change,
+        Volume,
+        Rsi,
+        High,
+        Low,
+        Ticks,
+        Signals,
+        LastSignal,
+        ColumnCount
+    };
+
+    explicit WatchlistModel(QObject *parent = nullptr);
+
+    void update(const Analytics::SummaryList &summaries);
+    QString symbolAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    Analytics::SummaryList m_rows;
+    QHash<QString, int> m_rowOf;
+};
+
+} // namespace Gui
