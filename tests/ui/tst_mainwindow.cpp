@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+#include "charts/SymbolChart.h"
+#include "ingest/IngestCounters.h"
+#include "mainwindow/MainWindow.h"
+#include "pipeline/LiveFeed.h"
+#include "pipeline/Pipeline.h"
+#include "storage/StorageWriter.h"
+
+#include <QAbstractItemModel>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// Ticks for `symbols`, flat for 30 bars then up 5 %: one price_move alert each; then a slide for rsi_trend buys.
+Model::RecordBatch market(const QStringList &symbols)
+{
+    Model::RecordBatch batch;
+    for (int i = 0; i < 80; ++i) {
+        for (const QString &name : symbols) {
+            Model::Tick t;
+            const QByteArray latin = name.toLatin1();
+            Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), t.symbol);
+            const double price = i < 30 ? 100.0 : (i < 40 ? 105.0 : 105.0 * std::pow(0.99, i - 40));
+            t.open = t.close = price;
+            t.high = price * 1.001;
+            t.low = price * 0.999;
+            t.volume = 100 + i;
+            t.timestamp = 1'700'000'000'000'000LL + i * 1'000'000LL;
+            batch.emplace_back(t);
+        }
+    }
+    return batch;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensAndFillsWatchlist();
+    void watchlistFilter();
+    void signalAppearsWithMarkerAndFocusesChart();
+    void signalFilters();
+    void layoutIsRestored();
+
+private:
+    void feed(const Model::RecordBatch &batch);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Storage::StorageWriter> m_writer;
+    std::unique_ptr<Pipeline::LiveFeed> m_feed;
+    std::unique_ptr<Pipeline::Pipeline> m_pipeline;
+    Ingest::IngestCounters m_counters;
+    std::unique_ptr<Gui::MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"TickDeskTest"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    qRegisterMetaType<Model::SignalList>();
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    static int run = 0;
+    auto writer = Storage::StorageWriter::open({m_dir.filePath(u"ui%1.sqlite"_s.arg(++run))});
+    QVERIFY(writer);
+    m_writer = std::move(*writer);
+    m_feed = std::make_unique<Pipeline::LiveFeed>();
+    Pipeline::PipelineOptions options;
+    options.shards = 2;
+    m_pipeline = std::make_unique<Pipeline::Pipeline>(options, *m_writer, m_feed.get());
+    m_pipeline->start();
+    m_window = std::make_unique<Gui::MainWindow>(
+        Gui::Sources{*m_pipeline, *m_feed, *m_writer, m_counters, u"127.0.0.1:5000"_s, nullptr});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_pipeline->stop();
+    m_writer->stop();
+    m_pipeline.reset();
+    m_writer.reset();
+}
+
+void TestMainWindow::feed(const Model::RecordBatch &batch)
+{
+    std::atomic<bool> done{false};
+    QCOMPARE(m_pipeline->submit(Model::RecordBatch(batch), 1, [&done](const QString &) { done = true; }),
+             Ingest::RecordSink::Submit::Accepted);
+    QTRY_VERIFY(done.load());
+}
+
+void TestMainWindow::opensAndFillsWatchlist()
+{
+    QCOMPARE(m_window->windowTitle(), u"TickDesk"_s);
+    auto *view = m_window->findChild<QTableView *>(u"watchlistView"_s);
+    QVERIFY(view);
+    QCOMPARE(view->model()->rowCount(), 0);
+    feed(market({u"AAPL"_s, u"MSFT"_s, u"TSLA"_s}));
+    QTRY_COMPARE(view->model()->rowCount(), 3);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), u"AAPL"_s);
+    // The grid draws candles for the first symbols.
+    auto *tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
+    QVERIFY(tabs);
+    QTRY_VERIFY(!m_window->findChildren<Gui::SymbolChart *>().isEmpty());
+    const auto charts = m_window->findChildren<Gui::SymbolChart *>();
+    QTRY_VERIFY(std::any_of(charts.begin(), charts.end(), [](auto *c) { return c->candleCount() > 0; }));
+    auto *status = m_window->findChild<QLabel *>(u"statusAddress"_s);
+    QVERIFY(status && status->text().contains(u"127.0.0.1:5000"_s));
+}
+
+void TestMainWindow::watchlistFilter()
+{
+    feed(market({u"AAPL"_s, u"AMZN"_s, u"MSFT"_s}));
+    auto *view = m_window->findChild<QTableView *>(u"watchlistView"_s);
+    QTRY_COMPARE(view->model()->rowCount(), 3);
+    auto *filter = m_window->findChild<QLineEdit *>(u"watchlistFilter"_s);
+    QVERIFY(filter);
+    QTest::keyClicks(filter, u"am"_s);
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), u"AMZN"_s);
+    filter->clear();
+    QCOMPARE(view->model()->rowCount(), 3);
+}
+
+void TestMainWindow::signalAppearsWithMarkerAndFocusesChart()
+{
+    feed(market({u"NVDA"_s}));
+    auto *signalView = m_window->findChild<QTableView *>(u"signalView"_s);
+    QVERIFY(signalView);
+    QTRY_VERIFY(signalView->model()->rowCount() >= 2);
+    // Selecting a signal opens its symbol's chart, which carries the markers.
+    signalView->setCurrentIndex(signalView->model()->index(0, 1));
+    auto *tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), u"NVDA"_s);
+    auto *chart = qobject_cast<Gui::SymbolChart *>(tabs->currentWidget());
+    QVERIFY(chart);
+    QTRY_VERIFY(chart->candleCount() > 0);
+    QTRY_VERIFY(chart->markerCount() > 0);
+}
+
+void TestMainWindow::signalFilters()
+{
+    feed(market({u"AAPL"_s, u"MSFT"_s}));
+    auto *signalView = m_window->findChild<QTableView *>(u"signalView"_s);
+    QTRY_VERIFY(signalView->model()->rowCount() >= 4);
+    const int all = signalView->model()->rowCount();
+    auto *symbol = m_window->findChild<QLineEdit *>(u"signalSymbolFilter"_s);
+    QTest::keyClicks(symbol, u"MSFT"_s);
+    QVERIFY(signalView->model()->rowCount() > 0 && signalView->model()->rowCount() < all);
+    for (int r = 0; r < signalView->model()->rowCount(); ++r)
+        QCOMPARE(signalView->model()->index(r, 1).data().toString(), u"MSFT"_s);
+    auto *side = m_window->findChild<QComboBox *>(u"signalSideFilter"_s);
+    side->setCurrentIndex(side->findData(u"alert"_s));
+    for (int r = 0; r < signalView->model()->rowCount(); ++r)
+        QCOMPARE(signalView->model()->index(r, 2).data().toString(), u"alert"_s);
+    auto *rule = m_window->findChild<QComboBox *>(u"signalRuleFilter"_s);
+    rule->setCurrentIndex(rule->findData(u"ma_cross"_s));
+    QCOMPARE(signalView->model()->rowCount(), 0);
+}
+
+void TestMainWindow::layoutIsRestored()
+{
+    auto *events = m_window->findChild<QDockWidget *>(u"eventDock"_s);
+    auto *watch = m_window->findChild<QDockWidget *>(u"watchlistDock"_s);
+    QVERIFY(events && watch);
+    watch->hide();
+    m_window->close(); // saves geometry and dock state
+    m_window = std::make_unique<Gui::MainWindow>(
+        Gui::Sources{*m_pipeline, *m_feed, *m_writer, m_counters, u"127.0.0.1:5000"_s, nullptr});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(!m_window->findChild<QDockWidget *>(u"watchlistDock"_s)->isVisible());
+    QVERIFY(m_window->findChild<QDockWidget *>(u"signalDock"_s)->isVisibleTo(m_window.get()));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
