@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
 
+#include "model/Symbol.h"
 #include "settings/Settings.h"
 
 #include <QCommandLineParser>
@@ -70,7 +71,15 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     const QCommandLineOption rate(
         u"rate"_s, QCoreApplication::translate("CommandLine", "Simulator records per second (default 25)."), u"N"_s,
         u"25"_s);
-    parser.addOptions({headless, bind, port, db, token, duration, fullSync, ioThreads, shards, simulate, rate});
+    const QCommandLineOption symbols(
+        u"symbols"_s,
+        QCoreApplication::translate("CommandLine", "Simulator symbols, comma-separated, or a count such as 50."),
+        u"A,B,C"_s);
+    const QCommandLineOption measureUi(
+        u"measure-ui"_s,
+        QCoreApplication::translate("CommandLine", "Log the window thread's busy share and longest stall every 5 s."));
+    parser.addOptions(
+        {headless, bind, port, db, token, duration, fullSync, ioThreads, shards, simulate, rate, symbols, measureUi});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -125,10 +134,30 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         return {std::nullopt, 2};
     }
     o.simulate = parser.isSet(simulate);
+    o.measureUi = parser.isSet(measureUi);
     o.simulateRate = parser.value(rate).toDouble(&ok);
     if (!ok || o.simulateRate <= 0 || o.simulateRate > 100000) {
         printError(u"--rate: \"%1\" is not a number of records per second from 1 to 100000"_s.arg(parser.value(rate)));
         return {std::nullopt, 2};
+    }
+    if (parser.isSet(symbols)) {
+        const QString value = parser.value(symbols);
+        const int count = value.toInt(&ok);
+        if (ok && count > 0 && count <= 100000) {
+            for (int i = 0; i < count; ++i)
+                o.simulateSymbols.append(u"SIM%1"_s.arg(i + 1));
+        } else {
+            for (const QString &s : value.split(u',', Qt::SkipEmptyParts)) {
+                const QString symbol = s.trimmed().toUpper();
+                const QByteArray latin = symbol.toLatin1();
+                Model::Symbol parsed;
+                if (!Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), parsed)) {
+                    printError(u"--symbols: \"%1\" is not a symbol (1 to 16 of A-Z 0-9 . - ^ =)"_s.arg(s));
+                    return {std::nullopt, 2};
+                }
+                o.simulateSymbols.append(symbol);
+            }
+        }
     }
     return {o, 0};
 }

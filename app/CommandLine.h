@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "indicators/IndicatorSet.h"
+#include "signals/RuleConfig.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -28,6 +31,10 @@ struct Options
     bool window = false; ///< a display is there and --headless was not given
     bool simulate = false;
     double simulateRate = 25;
+    QStringList simulateSymbols; ///< empty: the reference system's five
+    Indicators::IndicatorConfig indicators;
+    Signals::RuleConfig rules;
+    bool measureUi = false; ///< log the GUI thread's busy share and longest stall
 };
 
 struct ParseOutcome

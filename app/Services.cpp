@@ -45,6 +45,8 @@ Util::Status Services::start()
 
     Pipeline::PipelineOptions pipeline;
     pipeline.shards = m_options.shards;
+    pipeline.indicators = m_options.indicators;
+    pipeline.rules = m_options.rules;
     if (m_options.window)
         m_feed = std::make_unique<Pipeline::LiveFeed>();
     m_pipeline = std::make_unique<Pipeline::Pipeline>(pipeline, *m_writer, m_feed.get());
@@ -71,6 +73,8 @@ Util::Status Services::start()
     if (m_options.simulate) {
         Sim::SimulatorOptions sim;
         sim.recordsPerSecond = m_options.simulateRate;
+        if (!m_options.simulateSymbols.isEmpty())
+            sim.symbols = m_options.simulateSymbols;
         m_simulator = std::make_unique<Sim::MarketSimulator>(sim, *m_pipeline);
         m_simulator->start();
         qCInfo(lcApp) << "simulator feeding" << sim.symbols.join(u',') << "at" << sim.recordsPerSecond << "records/s";

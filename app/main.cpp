@@ -6,6 +6,7 @@
 #include "Version.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
+#include "mainwindow/EventLoopMonitor.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/Theme.h"
 #include "pipeline/Pipeline.h"
@@ -63,11 +64,24 @@ int main(int argc, char *argv[])
     qSetMessagePattern(u"%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-warning}warning: %{endif}%{if-critical}error: %{endif}"
                        u"%{message}"_s);
 
-    const Core::Settings settings;
+    Core::Settings settings;
     App::ParseOutcome parsed = App::parseCommandLine(QCoreApplication::arguments(), settings);
     if (!parsed.options)
         return parsed.exitCode;
     App::Options options = *parsed.options;
+    options.indicators = settings.indicators();
+    options.rules = settings.rules();
+    // A hand-edited settings file must not start the engine with nonsense.
+    if (auto status = Core::Settings::validate(options.indicators); !status) {
+        qWarning("settings ignored, defaults used: %s", qPrintable(status.error()));
+        options.indicators = {};
+    }
+    if (auto status = Core::Settings::validate(options.rules); !status) {
+        qWarning("settings ignored, defaults used: %s", qPrintable(status.error()));
+        options.rules = {};
+    }
+    if (options.simulateSymbols.isEmpty())
+        options.simulateSymbols = settings.simulatorSymbols();
     options.window = window && !options.headless;
     // The first start shows a moving market at once.
     QSettings state;
@@ -94,11 +108,18 @@ int main(int argc, char *argv[])
     App::HeadlessReporter reporter(services);
     std::unique_ptr<Gui::MainWindow> mainWindow;
     if (options.window) {
-        Gui::applyTheme(*static_cast<QApplication *>(app.get()), Gui::Theme::Dark);
-        mainWindow = std::make_unique<Gui::MainWindow>(
-            Gui::Sources{services.pipeline(), *services.liveFeed(), services.writer(),
-                         services.ingestEndpoint().counters(), services.server().address(), services.simulator()});
+        Gui::applyTheme(*static_cast<QApplication *>(app.get()),
+                        settings.darkTheme() ? Gui::Theme::Dark : Gui::Theme::Light);
+        mainWindow = std::make_unique<Gui::MainWindow>(Gui::Sources{
+            services.pipeline(), *services.liveFeed(), services.writer(), services.ingestEndpoint().counters(),
+            services.server().address(), services.simulator(), &settings});
         mainWindow->show();
+        if (options.measureUi) {
+            auto *monitor = new Gui::EventLoopMonitor(5000, mainWindow.get());
+            QObject::connect(monitor, &Gui::EventLoopMonitor::report, monitor, [](double busy, double stallMs) {
+                qInfo("ui: GUI thread busy %.1f %%, longest event-loop stall %.1f ms", busy * 100, stallMs);
+            });
+        }
     }
     const int rc = QCoreApplication::exec();
     mainWindow.reset();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Settings.h"
 
+#include <QHostAddress>
+
 using namespace Qt::StringLiterals;
 
 namespace Core {
@@ -57,6 +59,242 @@ bool Settings::fullSync() const
 void Settings::setFullSync(bool on)
 {
     m_settings.setValue(u"storage/fullSync"_s, on);
+}
+
+Indicators::IndicatorConfig Settings::indicators() const
+{
+    Indicators::IndicatorConfig c;
+    const auto get = [this](const char *key, int fallback) {
+        return m_settings.value(QStringLiteral("indicators/") + QLatin1StringView(key), fallback).toInt();
+    };
+    c.sma = get("sma", c.sma);
+    c.ema = get("ema", c.ema);
+    c.rsi = get("rsi", c.rsi);
+    c.macdFast = get("macdFast", c.macdFast);
+    c.macdSlow = get("macdSlow", c.macdSlow);
+    c.macdSignal = get("macdSignal", c.macdSignal);
+    c.bollinger = get("bollinger", c.bollinger);
+    c.bollingerDeviations = m_settings.value(u"indicators/bollingerDeviations"_s, c.bollingerDeviations).toDouble();
+    c.atr = get("atr", c.atr);
+    c.vwap = get("vwap", c.vwap);
+    c.crossFast = get("crossFast", c.crossFast);
+    c.crossSlow = get("crossSlow", c.crossSlow);
+    return c;
+}
+
+void Settings::setIndicators(const Indicators::IndicatorConfig &c)
+{
+    const std::pair<const char *, int> values[] = {
+        {"sma", c.sma},
+        {"ema", c.ema},
+        {"rsi", c.rsi},
+        {"macdFast", c.macdFast},
+        {"macdSlow", c.macdSlow},
+        {"macdSignal", c.macdSignal},
+        {"bollinger", c.bollinger},
+        {"atr", c.atr},
+        {"vwap", c.vwap},
+        {"crossFast", c.crossFast},
+        {"crossSlow", c.crossSlow},
+    };
+    for (const auto &[key, value] : values)
+        m_settings.setValue(QStringLiteral("indicators/") + QLatin1StringView(key), value);
+    m_settings.setValue(u"indicators/bollingerDeviations"_s, c.bollingerDeviations);
+}
+
+Signals::RuleConfig Settings::rules() const
+{
+    Signals::RuleConfig c;
+    const auto flag = [this](const char *key, bool fallback) {
+        return m_settings.value(QStringLiteral("rules/") + QLatin1StringView(key), fallback).toBool();
+    };
+    const auto number = [this](const char *key, double fallback) {
+        return m_settings.value(QStringLiteral("rules/") + QLatin1StringView(key), fallback).toDouble();
+    };
+    c.rsiTrend = flag("rsiTrend", c.rsiTrend);
+    c.rsiBuyBelow = number("rsiBuyBelow", c.rsiBuyBelow);
+    c.rsiSellAbove = number("rsiSellAbove", c.rsiSellAbove);
+    c.maCross = flag("maCross", c.maCross);
+    c.priceMove = flag("priceMove", c.priceMove);
+    c.priceMovePercent = number("priceMovePercent", c.priceMovePercent);
+    c.priceMoveWindowSeconds = int(number("priceMoveWindowSeconds", c.priceMoveWindowSeconds));
+    c.newsSentiment = flag("newsSentiment", c.newsSentiment);
+    c.sentimentScore = number("sentimentScore", c.sentimentScore);
+    c.sentimentMagnitude = number("sentimentMagnitude", c.sentimentMagnitude);
+    c.cooldownSeconds = int(number("cooldownSeconds", c.cooldownSeconds));
+    return c;
+}
+
+void Settings::setRules(const Signals::RuleConfig &c)
+{
+    const std::pair<const char *, QVariant> values[] = {
+        {"rsiTrend", c.rsiTrend},
+        {"rsiBuyBelow", c.rsiBuyBelow},
+        {"rsiSellAbove", c.rsiSellAbove},
+        {"maCross", c.maCross},
+        {"priceMove", c.priceMove},
+        {"priceMovePercent", c.priceMovePercent},
+        {"priceMoveWindowSeconds", c.priceMoveWindowSeconds},
+        {"newsSentiment", c.newsSentiment},
+        {"sentimentScore", c.sentimentScore},
+        {"sentimentMagnitude", c.sentimentMagnitude},
+        {"cooldownSeconds", c.cooldownSeconds},
+    };
+    for (const auto &[key, value] : values)
+        m_settings.setValue(QStringLiteral("rules/") + QLatin1StringView(key), value);
+}
+
+QStringList Settings::simulatorSymbols() const
+{
+    return m_settings.value(u"simulator/symbols"_s, QStringList{u"AAPL"_s, u"GOOGL"_s, u"AMZN"_s, u"MSFT"_s, u"TSLA"_s})
+        .toStringList();
+}
+
+void Settings::setSimulatorSymbols(const QStringList &symbols)
+{
+    m_settings.setValue(u"simulator/symbols"_s, symbols);
+}
+
+double Settings::simulatorRate() const
+{
+    return m_settings.value(u"simulator/rate"_s, 25.0).toDouble();
+}
+
+void Settings::setSimulatorRate(double recordsPerSecond)
+{
+    m_settings.setValue(u"simulator/rate"_s, recordsPerSecond);
+}
+
+double Settings::simulatorVolatility() const
+{
+    return m_settings.value(u"simulator/volatility"_s, 0.25).toDouble();
+}
+
+void Settings::setSimulatorVolatility(double annual)
+{
+    m_settings.setValue(u"simulator/volatility"_s, annual);
+}
+
+bool Settings::utcTimes() const
+{
+    return m_settings.value(u"display/utc"_s, false).toBool();
+}
+
+void Settings::setUtcTimes(bool on)
+{
+    m_settings.setValue(u"display/utc"_s, on);
+}
+
+bool Settings::darkTheme() const
+{
+    return m_settings.value(u"display/dark"_s, true).toBool();
+}
+
+void Settings::setDarkTheme(bool on)
+{
+    m_settings.setValue(u"display/dark"_s, on);
+}
+
+bool Settings::closeToTray() const
+{
+    return m_settings.value(u"display/closeToTray"_s, false).toBool();
+}
+
+void Settings::setCloseToTray(bool on)
+{
+    m_settings.setValue(u"display/closeToTray"_s, on);
+}
+
+int Settings::retentionDays() const
+{
+    return m_settings.value(u"storage/retentionDays"_s, 0).toInt();
+}
+
+void Settings::setRetentionDays(int days)
+{
+    m_settings.setValue(u"storage/retentionDays"_s, days);
+}
+
+Util::Status Settings::validateServer(const QString &bindAddress, int port, const QString &token)
+{
+    QHostAddress address;
+    if (!address.setAddress(bindAddress))
+        return Util::Status::failure(u"Bind address: \"%1\" is not an IP address."_s.arg(bindAddress));
+    if (port < 0 || port > 65535)
+        return Util::Status::failure(u"Port: %1 is not between 0 and 65535."_s.arg(port));
+    if (!address.isLoopback() && token.trimmed().isEmpty())
+        return Util::Status::failure(u"Access token: required when the server listens on %1, which is not a "
+                                     u"loopback address."_s.arg(bindAddress));
+    return {};
+}
+
+Util::Status Settings::validate(const Indicators::IndicatorConfig &c)
+{
+    const std::pair<const char *, int> periods[] = {
+        {"SMA period", c.sma},
+        {"EMA period", c.ema},
+        {"RSI period", c.rsi},
+        {"MACD fast period", c.macdFast},
+        {"MACD slow period", c.macdSlow},
+        {"MACD signal period", c.macdSignal},
+        {"Bollinger period", c.bollinger},
+        {"ATR period", c.atr},
+        {"VWAP period", c.vwap},
+        {"Crossover fast period", c.crossFast},
+        {"Crossover slow period", c.crossSlow},
+    };
+    for (const auto &[name, value] : periods)
+        if (value < 1 || value > 1000)
+            return Util::Status::failure(
+                u"%1: %2 is not between 1 and 1000."_s.arg(QLatin1StringView(name)).arg(value));
+    if (c.macdFast >= c.macdSlow)
+        return Util::Status::failure(
+            u"MACD: the fast period (%1) must be shorter than the slow one (%2)."_s.arg(c.macdFast).arg(c.macdSlow));
+    if (c.crossFast >= c.crossSlow)
+        return Util::Status::failure(
+            u"Crossover: the fast period (%1) must be shorter than the slow one (%2)."_s.arg(c.crossFast)
+                .arg(c.crossSlow));
+    if (!(c.bollingerDeviations > 0 && c.bollingerDeviations <= 10))
+        return Util::Status::failure(
+            u"Bollinger width: %1 standard deviations is not between 0 and 10."_s.arg(c.bollingerDeviations));
+    return {};
+}
+
+Util::Status Settings::validate(const Signals::RuleConfig &c)
+{
+    if (c.rsiBuyBelow < 0 || c.rsiSellAbove > 100 || c.rsiBuyBelow >= c.rsiSellAbove)
+        return Util::Status::failure(u"RSI thresholds: buy below %1 and sell above %2 must satisfy 0 <= buy < sell "
+                                     u"<= 100."_s.arg(c.rsiBuyBelow)
+                                         .arg(c.rsiSellAbove));
+    if (!(c.priceMovePercent > 0 && c.priceMovePercent <= 100))
+        return Util::Status::failure(u"Price move: %1 % is not above 0 and at most 100."_s.arg(c.priceMovePercent));
+    if (c.priceMoveWindowSeconds < 1 || c.priceMoveWindowSeconds > 86400)
+        return Util::Status::failure(
+            u"Price move window: %1 s is not between 1 s and one day."_s.arg(c.priceMoveWindowSeconds));
+    if (c.sentimentScore < 0 || c.sentimentScore > 1 || c.sentimentMagnitude < 0 || c.sentimentMagnitude > 1)
+        return Util::Status::failure(u"News sentiment: score and magnitude thresholds must be between 0 and 1."_s);
+    if (c.cooldownSeconds < 0 || c.cooldownSeconds > 86400)
+        return Util::Status::failure(u"Cool-down: %1 s is not between 0 and one day."_s.arg(c.cooldownSeconds));
+    return {};
+}
+
+Util::Status Settings::validateSimulator(const QStringList &symbols, double rate, double volatility)
+{
+    if (symbols.isEmpty())
+        return Util::Status::failure(u"Simulator symbols: name at least one."_s);
+    for (const QString &s : symbols) {
+        const QByteArray latin = s.toLatin1();
+        Model::Symbol parsed;
+        if (!Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), parsed))
+            return Util::Status::failure(
+                u"Simulator symbols: \"%1\" is not a symbol (1 to 16 of A-Z 0-9 . - ^ =)."_s.arg(s));
+    }
+    if (!(rate >= 1 && rate <= 100000))
+        return Util::Status::failure(u"Simulator rate: %1 records/s is not between 1 and 100,000."_s.arg(rate));
+    if (!(volatility > 0 && volatility <= 5))
+        return Util::Status::failure(
+            u"Simulator volatility: %1 is not above 0 and at most 5 (500 % a year)."_s.arg(volatility));
+    return {};
 }
 
 } // namespace Core

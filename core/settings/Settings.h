@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "indicators/IndicatorSet.h"
+#include "signals/RuleConfig.h"
+#include "util/Result.h"
+
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace Core {
 
@@ -25,6 +30,33 @@ public:
     void setDatabasePath(const QString &path);
     bool fullSync() const;
     void setFullSync(bool on);
+
+    Indicators::IndicatorConfig indicators() const;
+    void setIndicators(const Indicators::IndicatorConfig &config);
+    Signals::RuleConfig rules() const;
+    void setRules(const Signals::RuleConfig &config);
+
+    QStringList simulatorSymbols() const;
+    void setSimulatorSymbols(const QStringList &symbols);
+    double simulatorRate() const;
+    void setSimulatorRate(double recordsPerSecond);
+    double simulatorVolatility() const;
+    void setSimulatorVolatility(double annual);
+
+    bool utcTimes() const;
+    void setUtcTimes(bool on);
+    bool darkTheme() const;
+    void setDarkTheme(bool on);
+    bool closeToTray() const;
+    void setCloseToTray(bool on);
+    int retentionDays() const; ///< 0: keep everything
+    void setRetentionDays(int days);
+
+    /// Checks values before they are saved; the message names the field and the problem.
+    static Util::Status validateServer(const QString &bindAddress, int port, const QString &token);
+    static Util::Status validate(const Indicators::IndicatorConfig &config);
+    static Util::Status validate(const Signals::RuleConfig &config);
+    static Util::Status validateSimulator(const QStringList &symbols, double rate, double volatility);
 
     static constexpr quint16 DefaultPort = 5000;
     static constexpr quint16 DefaultWebSocketPort = 5678;

@@ -22,6 +22,7 @@ MarketSimulator::MarketSimulator(SimulatorOptions options, Ingest::RecordSink &s
     , m_options(std::move(options))
     , m_sink(sink)
     , m_rng(m_options.seed)
+    , m_rate(m_options.recordsPerSecond)
 {
     for (const QString &name : std::as_const(m_options.symbols)) {
         Model::Symbol symbol;
@@ -93,7 +94,7 @@ Model::RecordBatch MarketSimulator::generate(int count)
         t.timestamp = now + i;
         m_prices[s] = t.close;
         batch.emplace_back(t);
-        if (unit(m_rng) < m_options.newsPerSecond / std::max(1.0, m_options.recordsPerSecond)) {
+        if (unit(m_rng) < m_options.newsPerSecond / std::max(1.0, m_rate.load())) {
             Model::NewsSentimentEvent news;
             news.symbol = t.symbol;
             news.score = unit(m_rng) * 2 - 1;
@@ -112,7 +113,7 @@ void MarketSimulator::step()
     m_lastStepNs = now;
     if (m_paused.load())
         return;
-    m_carry += elapsed * m_options.recordsPerSecond;
+    m_carry += elapsed * m_rate.load();
     const int count = int(m_carry);
     if (count <= 0)
         return;

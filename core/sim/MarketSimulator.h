@@ -43,6 +43,9 @@ public:
     void start();
     void stop();
     void setPaused(bool paused);
+    /// From any thread; takes effect at the next step.
+    void setRate(double recordsPerSecond) { m_rate.store(recordsPerSecond); }
+    double rate() const noexcept { return m_rate.load(); }
     bool isPaused() const noexcept { return m_paused.load(); }
     bool isRunning() const noexcept { return m_thread != nullptr; }
 
@@ -69,6 +72,7 @@ private:
     QThread *m_thread = nullptr;
     QTimer *m_timer = nullptr;
     std::atomic<bool> m_paused{false};
+    std::atomic<double> m_rate{0};
     std::atomic<std::uint64_t> m_generated{0};
     std::atomic<std::uint64_t> m_dropped{0};
 };

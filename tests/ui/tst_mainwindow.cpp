@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "charts/SymbolChart.h"
+#include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
 #include "mainwindow/MainWindow.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
+#include "settings/Settings.h"
 #include "storage/StorageWriter.h"
 
 #include <QAbstractItemModel>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -58,6 +64,9 @@ private Q_SLOTS:
     void signalAppearsWithMarkerAndFocusesChart();
     void signalFilters();
     void layoutIsRestored();
+    void settingsRoundTrip();
+    void invalidSettingsRefused_data();
+    void invalidSettingsRefused();
 
 private:
     void feed(const Model::RecordBatch &batch);
@@ -195,6 +204,76 @@ void TestMainWindow::layoutIsRestored()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(!m_window->findChild<QDockWidget *>(u"watchlistDock"_s)->isVisible());
     QVERIFY(m_window->findChild<QDockWidget *>(u"signalDock"_s)->isVisibleTo(m_window.get()));
+}
+
+void TestMainWindow::settingsRoundTrip()
+{
+    QTemporaryDir dir;
+    Core::Settings settings(dir.filePath(u"round.ini"_s));
+    {
+        Gui::SettingsDialog dialog(settings);
+        dialog.findChild<QSpinBox *>(u"rsiPeriod"_s)->setValue(21);
+        dialog.findChild<QSpinBox *>(u"macdFast"_s)->setValue(8);
+        dialog.findChild<QDoubleSpinBox *>(u"movePercent"_s)->setValue(3.5);
+        dialog.findChild<QCheckBox *>(u"maCross"_s)->setChecked(false);
+        dialog.findChild<QLineEdit *>(u"simulatorSymbols"_s)->setText(u"ibm, brk.b"_s);
+        dialog.findChild<QCheckBox *>(u"utcTimes"_s)->setChecked(true);
+        QSignalSpy applied(&dialog, &Gui::SettingsDialog::applied);
+        dialog.accept();
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    Core::Settings reread(dir.filePath(u"round.ini"_s));
+    QCOMPARE(reread.indicators().rsi, 21);
+    QCOMPARE(reread.indicators().macdFast, 8);
+    QCOMPARE(reread.indicators().macdSlow, 26);
+    QCOMPARE(reread.rules().priceMovePercent, 3.5);
+    QCOMPARE(reread.rules().maCross, false);
+    QCOMPARE(reread.simulatorSymbols(), (QStringList{u"IBM"_s, u"BRK.B"_s}));
+    QCOMPARE(reread.utcTimes(), true);
+    // And the dialog shows what is stored.
+    Gui::SettingsDialog again(reread);
+    QCOMPARE(again.findChild<QSpinBox *>(u"rsiPeriod"_s)->value(), 21);
+}
+
+void TestMainWindow::invalidSettingsRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("macd fast >= slow") << u"macdFast"_s << QVariant(30) << u"MACD: the fast period (30)"_s;
+    QTest::newRow("zero period") << u"smaPeriod"_s << QVariant(0) << u"SMA period: 0 is not between 1 and 1000"_s;
+    QTest::newRow("rsi thresholds") << u"rsiBuy"_s << QVariant(80.0) << u"RSI thresholds"_s;
+    QTest::newRow("negative move") << u"movePercent"_s << QVariant(-1.0) << u"Price move"_s;
+    QTest::newRow("public bind") << u"bindAddress"_s << QVariant(u"0.0.0.0"_s) << u"Access token: required"_s;
+    QTest::newRow("bad address") << u"bindAddress"_s << QVariant(u"localhost:80"_s) << u"is not an IP address"_s;
+    QTest::newRow("bad symbol") << u"simulatorSymbols"_s << QVariant(u"AAPL, WAY TOO LONG SYMBOL"_s)
+                                << u"Simulator symbols"_s;
+    QTest::newRow("zero rate") << u"simulatorRate"_s << QVariant(0.0) << u"Simulator rate"_s;
+}
+
+void TestMainWindow::invalidSettingsRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QVariant, value);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    Core::Settings settings(dir.filePath(u"bad.ini"_s));
+    Gui::SettingsDialog dialog(settings);
+    dialog.show();
+    if (auto *spin = dialog.findChild<QSpinBox *>(field))
+        spin->setValue(value.toInt());
+    else if (auto *number = dialog.findChild<QDoubleSpinBox *>(field))
+        number->setValue(value.toDouble());
+    else
+        dialog.findChild<QLineEdit *>(field)->setText(value.toString());
+    QSignalSpy applied(&dialog, &Gui::SettingsDialog::applied);
+    dialog.accept();
+    QCOMPARE(applied.count(), 0);
+    QVERIFY(dialog.isVisible()); // refused: still open
+    QVERIFY2(dialog.error().contains(reason), qPrintable(dialog.error()));
+    QVERIFY(!QFile::exists(dir.filePath(u"bad.ini"_s)) ||
+            Core::Settings(dir.filePath(u"bad.ini"_s)).indicators() == Indicators::IndicatorConfig{});
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
+#include "Theme.h"
 #include "Version.h"
 #include "charts/SymbolChart.h"
+#include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
 #include "models/EventModel.h"
 #include "models/SignalModel.h"
 #include "models/WatchlistModel.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
+#include "settings/Settings.h"
 #include "sim/MarketSimulator.h"
 #include "storage/StorageWriter.h"
 #include "tray/TrayNotifier.h"
@@ -203,10 +206,22 @@ void MainWindow::buildDocks()
     watchDock->setObjectName(QStringLiteral("watchlistDock"));
     watchDock->setWidget(withToolbar(m_watchlistView, {m_symbolSearch}, watchDock));
     watchDock->setMinimumWidth(430);
+    for (int c : {WatchlistModel::High, WatchlistModel::Low, WatchlistModel::Ticks, WatchlistModel::Signals})
+        m_watchlistView->setColumnHidden(c, true);
     m_watchlistView->setColumnWidth(WatchlistModel::Symbol, 70);
     for (int c = WatchlistModel::Last; c <= WatchlistModel::Rsi; ++c)
         m_watchlistView->setColumnWidth(c, 72);
     addDockWidget(Qt::LeftDockWidgetArea, watchDock);
+
+    // Summary: the aggregator's view of every symbol.
+    auto *summaryView = tableView(m_watchlistFilter, QStringLiteral("summaryView"), this);
+    summaryView->setSortingEnabled(true); // shares the watchlist's proxy, so it keeps the same order
+    summaryView->sortByColumn(WatchlistModel::Symbol, Qt::AscendingOrder);
+    for (int c : {WatchlistModel::Rsi, WatchlistModel::LastSignal})
+        summaryView->setColumnHidden(c, true);
+    auto *summaryDock = new QDockWidget(tr("Summary"), this);
+    summaryDock->setObjectName(QStringLiteral("summaryDock"));
+    summaryDock->setWidget(summaryView);
 
     // Signals
     m_signalView = tableView(m_signalFilter, QStringLiteral("signalView"), this);
@@ -253,14 +268,23 @@ void MainWindow::buildDocks()
     eventDock->setObjectName(QStringLiteral("eventDock"));
     eventDock->setWidget(withToolbar(eventView, {eventSearch}, eventDock));
     addDockWidget(Qt::BottomDockWidgetArea, eventDock);
+    addDockWidget(Qt::BottomDockWidgetArea, summaryDock);
     tabifyDockWidget(signalDock, eventDock);
+    tabifyDockWidget(eventDock, summaryDock);
     signalDock->raise();
 }
 
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setEnabled(m_sources.settings != nullptr);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, [this] {
+        m_quitting = true;
+        QApplication::quit();
+    });
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -275,6 +299,7 @@ void MainWindow::buildActions()
     search->setShortcut(QKeySequence::Find);
     QAction *utc = view->addAction(tr("Times in &UTC"));
     utc->setCheckable(true);
+    m_utcAction = utc;
     connect(utc, &QAction::toggled, this, &MainWindow::setUtc);
     QAction *fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -411,16 +436,46 @@ void MainWindow::updateStatus()
         m_statusSimulator->setText(m_sources.simulator->isPaused() ? tr("simulator paused") : tr("simulator running"));
 }
 
+void MainWindow::openSettings()
+{
+    if (!m_sources.settings)
+        return;
+    auto *dialog = new SettingsDialog(*m_sources.settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
+    dialog->open();
+}
+
+void MainWindow::applySettings()
+{
+    const Core::Settings &settings = *m_sources.settings;
+    m_utcAction->setChecked(settings.utcTimes());
+    m_closeToTray = settings.closeToTray();
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        applyTheme(*app, settings.darkTheme() ? Theme::Dark : Theme::Light);
+    if (m_sources.simulator)
+        m_sources.simulator->setRate(settings.simulatorRate());
+}
+
 void MainWindow::restoreLayout()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         setWindowState(Qt::WindowMaximized);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (m_sources.settings) {
+        m_utcAction->setChecked(m_sources.settings->utcTimes());
+        m_closeToTray = m_sources.settings->closeToTray();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_closeToTray && !m_quitting && m_tray->isAvailable()) {
+        hide(); // keeps running in the tray; Quit from its menu ends it
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

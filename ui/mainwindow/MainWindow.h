@@ -14,6 +14,9 @@ class QTableView;
 class QTimer;
 class QComboBox;
 
+namespace Core {
+class Settings;
+}
 namespace Ingest {
 struct IngestCounters;
 }
@@ -45,6 +48,7 @@ struct Sources
     const Ingest::IngestCounters &ingest;
     QString address;
     Sim::MarketSimulator *simulator = nullptr;
+    Core::Settings *settings = nullptr; ///< null: no settings dialog (tests)
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
@@ -76,6 +80,8 @@ private:
     void refreshCharts();
     void restoreLayout();
     void setUtc(bool utc);
+    void openSettings();
+    void applySettings();
 
     Sources m_sources;
     BarHistory m_history;
@@ -102,6 +108,9 @@ private:
     QLabel *m_statusSimulator;
     std::uint64_t m_lastStored = 0;
     bool m_utc = false;
+    bool m_closeToTray = false;
+    bool m_quitting = false;
+    QAction *m_utcAction = nullptr;
 };
 
 } // namespace Gui

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+#include "SettingsDialog.h"
+
+#include "settings/Settings.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+namespace {
+
+QFormLayout *page(QTabWidget *tabs, const QString &title)
+{
+    auto *widget = new QWidget(tabs);
+    auto *form = new QFormLayout(widget);
+    tabs->addTab(widget, title);
+    return form;
+}
+
+QCheckBox *check(const QString &name, const QString &text, bool on)
+{
+    auto *box = new QCheckBox(text);
+    box->setObjectName(name);
+    box->setChecked(on);
+    return box;
+}
+
+} // namespace
+
+QSpinBox *SettingsDialog::period(const QString &name, int value, int maximum)
+{
+    auto *box = new QSpinBox(this);
+    box->setObjectName(name);
+    box->setRange(0, maximum);
+    box->setValue(value);
+    return box;
+}
+
+QDoubleSpinBox *SettingsDialog::number(const QString &name, double value, double minimum, double maximum, int decimals)
+{
+    auto *box = new QDoubleSpinBox(this);
+    box->setObjectName(name);
+    box->setDecimals(decimals);
+    box->setRange(minimum, maximum);
+    box->setValue(value);
+    return box;
+}
+
+SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    auto *tabs = new QTabWidget(this);
+
+    QFormLayout *server = page(tabs, tr("Server"));
+    m_bind = new QLineEdit(settings.bindAddress(), this);
+    m_bind->setObjectName(QStringLiteral("bindAddress"));
+    m_port = period(QStringLiteral("port"), settings.port(), 65535);
+    m_token = new QLineEdit(this);
+    m_token->setObjectName(QStringLiteral("accessToken"));
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("only needed for a non-loopback address"));
+    server->addRow(tr("Bind address:"), m_bind);
+    server->addRow(tr("Port:"), m_port);
+    server->addRow(tr("Access token:"), m_token);
+    server->addRow(new QLabel(tr("Server changes take effect at the next start."), this));
+
+    const auto ind = settings.indicators();
+    QFormLayout *indicators = page(tabs, tr("Indicators"));
+    indicators->addRow(tr("SMA period:"), m_sma = period(QStringLiteral("smaPeriod"), ind.sma));
+    indicators->addRow(tr("EMA period:"), m_ema = period(QStringLiteral("emaPeriod"), ind.ema));
+    indicators->addRow(tr("RSI period:"), m_rsi = period(QStringLiteral("rsiPeriod"), ind.rsi));
+    indicators->addRow(tr("MACD fast:"), m_macdFast = period(QStringLiteral("macdFast"), ind.macdFast));
+    indicators->addRow(tr("MACD slow:"), m_macdSlow = period(QStringLiteral("macdSlow"), ind.macdSlow));
+    indicators->addRow(tr("MACD signal:"), m_macdSignal = period(QStringLiteral("macdSignal"), ind.macdSignal));
+    indicators->addRow(tr("Bollinger period:"), m_bollinger = period(QStringLiteral("bollingerPeriod"), ind.bollinger));
+    indicators->addRow(tr("Bollinger width (σ):"),
+                       m_deviations = number(QStringLiteral("bollingerDeviations"), ind.bollingerDeviations, 0, 100));
+    indicators->addRow(tr("ATR period:"), m_atr = period(QStringLiteral("atrPeriod"), ind.atr));
+    indicators->addRow(tr("VWAP period:"), m_vwap = period(QStringLiteral("vwapPeriod"), ind.vwap));
+    indicators->addRow(tr("Crossover fast SMA:"), m_crossFast = period(QStringLiteral("crossFast"), ind.crossFast));
+    indicators->addRow(tr("Crossover slow SMA:"), m_crossSlow = period(QStringLiteral("crossSlow"), ind.crossSlow));
+
+    const auto r = settings.rules();
+    QFormLayout *rules = page(tabs, tr("Rules"));
+    rules->addRow(m_rsiTrend = check(QStringLiteral("rsiTrend"), tr("RSI with trend"), r.rsiTrend));
+    rules->addRow(tr("Buy when RSI below:"), m_rsiBuy = number(QStringLiteral("rsiBuy"), r.rsiBuyBelow, -1000, 1000));
+    rules->addRow(tr("Sell when RSI above:"),
+                  m_rsiSell = number(QStringLiteral("rsiSell"), r.rsiSellAbove, -1000, 1000));
+    rules->addRow(m_maCross = check(QStringLiteral("maCross"), tr("Moving-average crossover"), r.maCross));
+    rules->addRow(m_priceMove = check(QStringLiteral("priceMove"), tr("Price-move alert"), r.priceMove));
+    rules->addRow(tr("Move of at least (%):"),
+                  m_movePercent = number(QStringLiteral("movePercent"), r.priceMovePercent, -1000, 1000));
+    rules->addRow(tr("Within (seconds):"),
+                  m_moveWindow = period(QStringLiteral("moveWindow"), r.priceMoveWindowSeconds, 1000000));
+    rules->addRow(m_news = check(QStringLiteral("newsSentiment"), tr("News sentiment"), r.newsSentiment));
+    rules->addRow(tr("Sentiment at least:"),
+                  m_sentimentScore = number(QStringLiteral("sentimentScore"), r.sentimentScore, -10, 10));
+    rules->addRow(tr("Magnitude at least:"),
+                  m_sentimentMagnitude = number(QStringLiteral("sentimentMagnitude"), r.sentimentMagnitude, -10, 10));
+    rules->addRow(tr("Cool-down per symbol (s):"),
+                  m_cooldown = period(QStringLiteral("cooldown"), r.cooldownSeconds, 1000000));
+    rules->addRow(new QLabel(tr("Indicator and rule changes take effect at the next start."), this));
+
+    QFormLayout *sim = page(tabs, tr("Simulator"));
+    m_simSymbols = new QLineEdit(settings.simulatorSymbols().join(QStringLiteral(", ")), this);
+    m_simSymbols->setObjectName(QStringLiteral("simulatorSymbols"));
+    sim->addRow(tr("Symbols:"), m_simSymbols);
+    sim->addRow(tr("Records per second:"),
+                m_simRate = number(QStringLiteral("simulatorRate"), settings.simulatorRate(), 0, 10'000'000, 0));
+    sim->addRow(tr("Volatility (per year):"), m_simVolatility = number(QStringLiteral("simulatorVolatility"),
+                                                                       settings.simulatorVolatility(), 0, 100));
+
+    QFormLayout *display = page(tabs, tr("Display"));
+    display->addRow(m_utc = check(QStringLiteral("utcTimes"), tr("Show times in UTC"), settings.utcTimes()));
+    display->addRow(m_dark = check(QStringLiteral("darkTheme"), tr("Dark theme"), settings.darkTheme()));
+    display->addRow(m_closeToTray = check(QStringLiteral("closeToTray"),
+                                          tr("Closing the window keeps TickDesk in the tray"), settings.closeToTray()));
+    display->addRow(tr("Keep data for (days, 0 = always):"),
+                    m_retention = period(QStringLiteral("retentionDays"), settings.retentionDays(), 100000));
+
+    m_error->setObjectName(QStringLiteral("settingsError"));
+    m_error->setStyleSheet(QStringLiteral("color: #ef5350;"));
+    m_error->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+}
+
+QString SettingsDialog::error() const
+{
+    return m_error->text();
+}
+
+void SettingsDialog::accept()
+{
+    Indicators::IndicatorConfig ind;
+    ind.sma = m_sma->value();
+    ind.ema = m_ema->value();
+    ind.rsi = m_rsi->value();
+    ind.macdFast = m_macdFast->value();
+    ind.macdSlow = m_macdSlow->value();
+    ind.macdSignal = m_macdSignal->value();
+    ind.bollinger = m_bollinger->value();
+    ind.bollingerDeviations = m_deviations->value();
+    ind.atr = m_atr->value();
+    ind.vwap = m_vwap->value();
+    ind.crossFast = m_crossFast->value();
+    ind.crossSlow = m_crossSlow->value();
+    Signals::RuleConfig rules;
+    rules.rsiTrend = m_rsiTrend->isChecked();
+    rules.rsiBuyBelow = m_rsiBuy->value();
+    rules.rsiSellAbove = m_rsiSell->value();
+    rules.maCross = m_maCross->isChecked();
+    rules.priceMove = m_priceMove->isChecked();
+    rules.priceMovePercent = m_movePercent->value();
+    rules.priceMoveWindowSeconds = m_moveWindow->value();
+    rules.newsSentiment = m_news->isChecked();
+    rules.sentimentScore = m_sentimentScore->value();
+    rules.sentimentMagnitude = m_sentimentMagnitude->value();
+    rules.cooldownSeconds = m_cooldown->value();
+    QStringList symbols;
+    for (const QString &s : m_simSymbols->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        symbols.append(s.trimmed().toUpper());
+
+    for (const Util::Status &status :
+         {Core::Settings::validateServer(m_bind->text().trimmed(), m_port->value(), m_token->text()),
+          Core::Settings::validate(ind), Core::Settings::validate(rules),
+          Core::Settings::validateSimulator(symbols, m_simRate->value(), m_simVolatility->value())}) {
+        if (!status) {
+            m_error->setText(status.error()); // refused: the dialog stays open with the reason
+            return;
+        }
+    }
+    m_error->clear();
+    m_settings.setBindAddress(m_bind->text().trimmed());
+    m_settings.setPort(quint16(m_port->value()));
+    m_settings.setIndicators(ind);
+    m_settings.setRules(rules);
+    m_settings.setSimulatorSymbols(symbols);
+    m_settings.setSimulatorRate(m_simRate->value());
+    m_settings.setSimulatorVolatility(m_simVolatility->value());
+    m_settings.setUtcTimes(m_utc->isChecked());
+    m_settings.setDarkTheme(m_dark->isChecked());
+    m_settings.setCloseToTray(m_closeToTray->isChecked());
+    m_settings.setRetentionDays(m_retention->value());
+    Q_EMIT applied();
+    QDialog::accept();
+}
+
+} // namespace Gui

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace Core {
+class Settings;
+}
+
+namespace Gui {
+
+/// Server, indicators, rules, simulator and display settings. Values are
+/// checked when the dialog is accepted; an invalid one keeps the dialog open
+/// and the reason is shown. Display and simulator changes apply at once, the
+/// others at the next start.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    SettingsDialog(Core::Settings &settings, QWidget *parent = nullptr);
+
+    void accept() override;
+    QString error() const;
+
+Q_SIGNALS:
+    void applied();
+
+private:
+    QSpinBox *period(const QString &name, int value, int maximum = 5000);
+    QDoubleSpinBox *number(const QString &name, double value, double minimum, double maximum, int decimals = 2);
+
+    Core::Settings &m_settings;
+    QLabel *m_error;
+    QLineEdit *m_bind;
+    QSpinBox *m_port;
+    QLineEdit *m_token;
+    QSpinBox *m_sma, *m_ema, *m_rsi, *m_macdFast, *m_macdSlow, *m_macdSignal, *m_bollinger, *m_atr, *m_vwap,
+        *m_crossFast, *m_crossSlow;
+    QDoubleSpinBox *m_deviations;
+    QCheckBox *m_rsiTrend, *m_maCross, *m_priceMove, *m_news;
+    QDoubleSpinBox *m_rsiBuy, *m_rsiSell, *m_movePercent, *m_sentimentScore, *m_sentimentMagnitude;
+    QSpinBox *m_moveWindow, *m_cooldown;
+    QLineEdit *m_simSymbols;
+    QDoubleSpinBox *m_simRate, *m_simVolatility;
+    QCheckBox *m_utc, *m_dark, *m_closeToTray;
+    QSpinBox *m_retention;
+};
+
+} // namespace Gui
