@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SymbolChart.h"
 
-#include <QCandlestickSeries>
-#include <QCandlestickSet>
+#include "CandleItem.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -78,11 +78,7 @@ SymbolChart::SymbolChart(QWidget *parent)
     QChart *volume = makeChart();
     QChart *rsi = makeChart();
 
-    m_candles = new QCandlestickSeries;
-    m_candles->setIncreasingColor(Up);
-    m_candles->setDecreasingColor(Down);
-    m_candles->setBodyOutlineVisible(false);
-    m_candles->setBodyWidth(0.7);
+    m_priceAnchor = new QLineSeries;
     m_sma = line(QColor(255, 193, 7), 1.5);
     m_sma->setName(tr("SMA"));
     m_ema = line(QColor(66, 165, 245), 1.5);
@@ -104,14 +100,11 @@ SymbolChart::SymbolChart(QWidget *parent)
     price->addAxis(m_priceTime, Qt::AlignBottom);
     price->addAxis(m_priceAxis, Qt::AlignRight);
     for (QAbstractSeries *s :
-         std::initializer_list<QAbstractSeries *>{m_candles, m_upper, m_lower, m_sma, m_ema, m_buys, m_sells})
+         std::initializer_list<QAbstractSeries *>{m_priceAnchor, m_upper, m_lower, m_sma, m_ema, m_buys, m_sells})
         attach(price, s, m_priceTime, m_priceAxis);
+    m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
 
-    m_volume = new QCandlestickSeries;
-    m_volume->setIncreasingColor(QColor(90, 110, 140));
-    m_volume->setDecreasingColor(QColor(90, 110, 140));
-    m_volume->setBodyOutlineVisible(false);
-    m_volume->setBodyWidth(0.7);
+    m_volumeAnchor = new QLineSeries;
     m_volumeTime = timeAxis();
     m_volumeTime->setLabelsVisible(false);
     m_volumeAxis = valueAxis();
@@ -119,7 +112,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_volumeAxis->setLabelFormat(QStringLiteral("%.0f"));
     volume->addAxis(m_volumeTime, Qt::AlignBottom);
     volume->addAxis(m_volumeAxis, Qt::AlignRight);
-    attach(volume, m_volume, m_volumeTime, m_volumeAxis);
+    attach(volume, m_volumeAnchor, m_volumeTime, m_volumeAxis);
+    m_volume = new CandleItem(volume, m_volumeAnchor, QColor(90, 110, 140), QColor(90, 110, 140));
 
     m_rsi = line(QColor(171, 71, 188), 1.5);
     m_rsi30 = line(QColor(38, 166, 154), 1, Qt::DotLine);
@@ -205,17 +199,18 @@ void SymbolChart::redraw(const BarHistory &history)
     const qint64 shiftMs = m_utc ? -qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000 : 0;
     const auto ms = [shiftMs](Model::TimestampUs us) { return qreal(us / 1000 + shiftMs); };
 
-    QList<QCandlestickSet *> candles;
-    QList<QCandlestickSet *> volumes;
     QList<QPointF> sma, ema, upper, lower, rsi;
-    candles.reserve(qsizetype(bars.size()));
     double low = bars.front().bar.low;
     double high = bars.front().bar.high;
     double maxVolume = 1;
+    QList<CandleItem::Candle> candles;
+    QList<CandleItem::Candle> volumes;
+    candles.reserve(qsizetype(bars.size()));
+    volumes.reserve(qsizetype(bars.size()));
     for (const auto &b : bars) {
         const qreal t = ms(b.bar.timestamp);
-        candles.append(new QCandlestickSet(b.bar.open, b.bar.high, b.bar.low, b.bar.close, t));
-        volumes.append(new QCandlestickSet(0, double(b.bar.volume), 0, double(b.bar.volume), t));
+        candles.append({t, b.bar.open, b.bar.high, b.bar.low, b.bar.close});
+        volumes.append({t, 0, double(b.bar.volume), 0, double(b.bar.volume)});
         low = std::min(low, b.bar.low);
         high = std::max(high, b.bar.high);
         maxVolume = std::max(maxVolume, double(b.bar.volume));
@@ -239,10 +234,8 @@ void SymbolChart::redraw(const BarHistory &history)
         else if (m.side == Model::SignalSide::Sell)
             sells.append({ms(m.time), m.price * 1.003});
     }
-    m_candles->clear();
-    m_candles->append(candles);
-    m_volume->clear();
-    m_volume->append(volumes);
+    m_candles->setCandles(std::move(candles));
+    m_volume->setCandles(std::move(volumes));
     m_sma->replace(sma);
     m_ema->replace(ema);
     m_upper->replace(upper);
@@ -278,7 +271,7 @@ void SymbolChart::redraw(const BarHistory &history)
 
 int SymbolChart::candleCount() const
 {
-    return m_candles->count();
+    return int(m_candles->count());
 }
 
 int SymbolChart::markerCount() const

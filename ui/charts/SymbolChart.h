@@ -5,7 +5,6 @@
 
 #include <QWidget>
 
-class QCandlestickSeries;
 class QChart;
 class QChartView;
 class QDateTimeAxis;
@@ -15,6 +14,8 @@ class QScatterSeries;
 class QValueAxis;
 
 namespace Gui {
+
+class CandleItem;
 
 /// One symbol's live chart: candlesticks with SMA, EMA and Bollinger overlays
 /// and buy/sell markers, a volume pane and an RSI pane with 30/70 guides. The
@@ -50,14 +51,16 @@ private:
     QChartView *m_priceView;
     QChartView *m_volumeView;
     QChartView *m_rsiView;
-    QCandlestickSeries *m_candles;
+    CandleItem *m_candles;
+    QLineSeries *m_priceAnchor; ///< invisible; carries the axes the candles are mapped through
     QLineSeries *m_sma;
     QLineSeries *m_ema;
     QLineSeries *m_upper;
     QLineSeries *m_lower;
     QScatterSeries *m_buys;
     QScatterSeries *m_sells;
-    QCandlestickSeries *m_volume;
+    CandleItem *m_volume;
+    QLineSeries *m_volumeAnchor;
     QLineSeries *m_rsi;
     QLineSeries *m_rsi30;
     QLineSeries *m_rsi70;

@@ -174,6 +174,12 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     feedTimer->setInterval(33); // ~30 snapshots a second at most
     connect(feedTimer, &QTimer::timeout, this, &MainWindow::pollFeed);
     feedTimer->start();
+    // Charts redraw on their own, slower clock: a person cannot follow more, and
+    // rebuilding nine charts is the heaviest thing the window does.
+    auto *chartTimer = new QTimer(this);
+    chartTimer->setInterval(150);
+    connect(chartTimer, &QTimer::timeout, this, &MainWindow::refreshCharts);
+    chartTimer->start();
     auto *watchTimer = new QTimer(this);
     watchTimer->setInterval(250);
     connect(watchTimer, &QTimer::timeout, this, &MainWindow::refreshWatchlist);
@@ -368,8 +374,6 @@ void MainWindow::pollFeed()
     for (const auto &bar : bars)
         m_history.add(bar);
     m_events->add(events);
-    if (!bars.empty())
-        refreshCharts();
 }
 
 void MainWindow::refreshCharts()

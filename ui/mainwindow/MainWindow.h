@@ -68,6 +68,8 @@ public:
     /// Takes what the feed holds and redraws what changed; runs on a timer, public for tests.
     void pollFeed();
     void refreshWatchlist();
+    /// Redraws the visible charts whose data changed; on a timer, public for tests.
+    void refreshCharts();
     void onSignals(const Model::SignalList &signals);
 
 protected:
@@ -77,7 +79,6 @@ private:
     void buildActions();
     void buildDocks();
     void updateStatus();
-    void refreshCharts();
     void restoreLayout();
     void setUtc(bool utc);
     void openSettings();
