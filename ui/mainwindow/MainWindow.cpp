@@ -374,6 +374,7 @@ void MainWindow::pollFeed()
     for (const auto &bar : bars)
         m_history.add(bar);
     m_events->add(events);
+    flushSignals();
 }
 
 void MainWindow::refreshCharts()
@@ -403,10 +404,19 @@ void MainWindow::refreshWatchlist()
 
 void MainWindow::onSignals(const Model::SignalList &signals)
 {
-    m_signals->add(signals);
-    for (const auto &s : signals)
+    // Gathered here and shown with the next snapshot: one model insert per frame, not one per commit.
+    m_pendingSignals += signals;
+}
+
+void MainWindow::flushSignals()
+{
+    if (m_pendingSignals.isEmpty())
+        return;
+    m_signals->add(m_pendingSignals);
+    for (const auto &s : std::as_const(m_pendingSignals))
         m_history.addMarker(s.symbol.toString(), Marker{s.timestamp, s.price, s.side});
-    m_tray->notify(signals);
+    m_tray->notify(m_pendingSignals);
+    m_pendingSignals.clear();
 }
 
 void MainWindow::setUtc(bool utc)

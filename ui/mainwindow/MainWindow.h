@@ -79,6 +79,7 @@ private:
     void buildActions();
     void buildDocks();
     void updateStatus();
+    void flushSignals();
     void restoreLayout();
     void setUtc(bool utc);
     void openSettings();
@@ -108,6 +109,7 @@ private:
     QLabel *m_statusDatabase;
     QLabel *m_statusSimulator;
     std::uint64_t m_lastStored = 0;
+    Model::SignalList m_pendingSignals;
     bool m_utc = false;
     bool m_closeToTray = false;
     bool m_quitting = false;
