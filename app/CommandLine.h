@@ -34,6 +34,7 @@ struct Options
     QStringList simulateSymbols; ///< empty: the reference system's five
     Indicators::IndicatorConfig indicators;
     Signals::RuleConfig rules;
+    int retentionDays = 0;
     bool measureUi = false; ///< log the GUI thread's busy share and longest stall
 };
 

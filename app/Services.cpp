@@ -41,6 +41,8 @@ Util::Status Services::start()
     if (!writer)
         return Util::Status::failure(writer.error());
     m_writer = std::move(*writer);
+    m_writer->setRetentionDays(m_options.retentionDays);
+    m_writer->requestRetention();
     qCInfo(lcApp) << "database" << storage.path << (storage.fullSync ? "(synchronous=FULL)" : "");
 
     Pipeline::PipelineOptions pipeline;

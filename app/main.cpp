@@ -69,6 +69,7 @@ int main(int argc, char *argv[])
     if (!parsed.options)
         return parsed.exitCode;
     App::Options options = *parsed.options;
+    options.retentionDays = settings.retentionDays();
     options.indicators = settings.indicators();
     options.rules = settings.rules();
     // A hand-edited settings file must not start the engine with nonsense.

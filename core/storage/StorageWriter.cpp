@@ -232,16 +232,73 @@ void StorageWriter::stop()
         m_checkpointer->stop();
 }
 
+void StorageWriter::setRetentionDays(int days)
+{
+    m_retentionDays.store(std::max(0, days));
+}
+
+void StorageWriter::requestRetention()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_retentionDue = true;
+    }
+    m_wake.notify_one();
+}
+
+void StorageWriter::applyRetention()
+{
+    const int days = m_retentionDays.load();
+    if (days <= 0)
+        return;
+    const qint64 cutoff = (QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000) * 1000;
+    for (const char *sql :
+         {"DELETE FROM ticks WHERE id IN (SELECT id FROM ticks WHERE ts_us < ?1 ORDER BY id LIMIT 50000)",
+          "DELETE FROM order_book WHERE id IN (SELECT id FROM order_book WHERE ts_us < ?1 ORDER BY id LIMIT 50000)",
+          "DELETE FROM news_sentiment WHERE id IN (SELECT id FROM news_sentiment WHERE ts_us < ?1 ORDER BY id "
+          "LIMIT 50000)",
+          "DELETE FROM market_data WHERE id IN (SELECT id FROM market_data WHERE ts_us < ?1 ORDER BY id LIMIT 50000)",
+          "DELETE FROM economic_indicators WHERE id IN (SELECT id FROM economic_indicators WHERE ts_us < ?1 ORDER "
+          "BY id LIMIT 50000)"}) {
+        auto statement = m_db->prepare(sql);
+        if (!statement) {
+            qCWarning(lcStorage) << "retention:" << statement.error();
+            continue;
+        }
+        statement->bind(1, std::int64_t(cutoff));
+        if (statement->step() == SQLITE_DONE)
+            m_deleted.fetch_add(std::uint64_t(sqlite3_changes(m_db->handle())), std::memory_order_relaxed);
+        else
+            qCWarning(lcStorage) << "retention:" << m_db->lastError();
+    }
+}
+
 void StorageWriter::run()
 {
     pthread_setname_np(pthread_self(), "storage-writer");
     std::vector<WriteJob> batch;
+    constexpr auto RetentionInterval = std::chrono::minutes(10);
+    auto nextRetention = std::chrono::steady_clock::now();
     for (;;) {
+        bool retention = false;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty())
-                return; // stopping, and everything is written
+            m_wake.wait_until(lock, nextRetention, [this] { return m_stopping || !m_queue.empty() || m_retentionDue; });
+            if (m_retentionDue || std::chrono::steady_clock::now() >= nextRetention) {
+                retention = true;
+                m_retentionDue = false;
+                nextRetention = std::chrono::steady_clock::now() + RetentionInterval;
+            }
+        }
+        if (retention)
+            applyRetention(); // between transactions, on the one connection that writes
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_queue.empty()) {
+                if (m_stopping)
+                    return; // everything is written
+                continue;
+            }
             // Take whole jobs up to the per-commit bound; the rest waits for the next round.
             std::size_t records = 0;
             std::size_t take = 0;

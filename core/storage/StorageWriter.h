@@ -76,6 +76,13 @@ public:
     /// Refuses new batches, commits every queued one, then joins the thread.
     void stop();
 
+    /// Records (not signals) older than `days` are deleted by the writer, a
+    /// bounded batch at a time, at start and then every ten minutes. 0: keep all.
+    void setRetentionDays(int days);
+    /// Runs the retention pass now (for tests and after a settings change).
+    void requestRetention();
+    std::uint64_t deletedByRetention() const noexcept { return m_deleted.load(); }
+
     const WriterStats &stats() const noexcept { return m_stats; }
     std::size_t queuedRecords() const;
     const QString &path() const noexcept { return m_options.path; }
@@ -88,6 +95,7 @@ private:
                   std::unique_ptr<Checkpointer> checkpointer);
     void run();
     QString write(std::vector<WriteJob> &jobs);
+    void applyRetention();
     static std::size_t weight(const WriteJob &job) { return job.records.size() + job.signals.size(); }
 
     WriterOptions m_options;
@@ -102,6 +110,9 @@ private:
     std::vector<WriteJob> m_queue;
     std::size_t m_inFlight = 0; ///< records queued or in the transaction being written
     bool m_stopping = false;
+    bool m_retentionDue = true;
+    std::atomic<int> m_retentionDays{0};
+    std::atomic<std::uint64_t> m_deleted{0};
     std::thread m_thread;
 };
 

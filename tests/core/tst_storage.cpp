@@ -3,6 +3,7 @@
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void groupCommitWhileBlocked();
     void backPressureLosesNothingAcknowledged();
     void stopCommitsEverythingQueued();
+    void retentionDeletesOldRecordsOnly();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -267,6 +269,36 @@ void TestStorage::stopCommitsEverythingQueued()
     QCOMPARE((*writer)->submit(ticks(1), 0, done.callback()), Ingest::RecordSink::Submit::Closed);
     auto db = openDb(path());
     QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 1000);
+}
+
+void TestStorage::retentionDeletesOldRecordsOnly()
+{
+    auto writer = StorageWriter::open({path()});
+    QVERIFY(writer);
+    const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    Model::RecordBatch batch;
+    for (int i = 0; i < 10; ++i) {
+        Model::Tick t = makeTick(i);
+        t.timestamp = nowUs - (i < 6 ? 3LL : 0LL) * 86'400'000'000LL - i; // six three days old, four fresh
+        batch.emplace_back(t);
+    }
+    batch.emplace_back(Model::EconomicIndicatorEvent{u"CPI"_s, 2.0, nowUs - 5LL * 86'400'000'000LL});
+    Completions done;
+    (*writer)->submit(std::move(batch), 0, done.callback());
+    QTRY_COMPARE(done.count.load(), 1);
+
+    (*writer)->requestRetention(); // retention off: nothing goes
+    auto db = openDb(path());
+    QTRY_COMPARE(db->scalar("SELECT count(*) FROM ticks"), 10);
+    (*writer)->setRetentionDays(2);
+    (*writer)->requestRetention();
+    QTRY_COMPARE((*writer)->deletedByRetention(), 7u);
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 4);
+    QCOMPARE(db->scalar("SELECT count(*) FROM economic_indicators"), 0);
+    QCOMPARE(db->scalar(
+                 QByteArray("SELECT count(*) FROM ticks WHERE ts_us < " + QByteArray::number(nowUs - 86'400'000'000LL))
+                     .constData()),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

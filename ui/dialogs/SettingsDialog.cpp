@@ -129,6 +129,7 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
                                           tr("Closing the window keeps TickDesk in the tray"), settings.closeToTray()));
     display->addRow(tr("Keep data for (days, 0 = always):"),
                     m_retention = period(QStringLiteral("retentionDays"), settings.retentionDays(), 100000));
+    display->addRow(new QLabel(tr("Retention applies from the next start; signals are always kept."), this));
 
     m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setStyleSheet(QStringLiteral("color: #ef5350;"));
