@@ -132,7 +132,10 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_volumeView = viewFor(volume, this);
     m_rsiView = viewFor(rsi, this);
     m_title->setObjectName(QStringLiteral("chartTitle"));
-    m_title->setStyleSheet(QStringLiteral("font-weight: bold; padding: 2px 6px;"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_title->setContentsMargins(6, 2, 6, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -265,8 +268,14 @@ void SymbolChart::redraw(const BarHistory &history)
                          .arg(lastBar.close, 0, 'f', 2)
                          .arg(change >= 0 ? QStringLiteral("+") : QString())
                          .arg(change, 0, 'f', 2));
-    m_title->setStyleSheet(
-        QStringLiteral("font-weight: bold; padding: 2px 6px; color: %1;").arg(change >= 0 ? Up.name() : Down.name()));
+    // Only when the colour flips: a style change re-polishes the label.
+    const bool rising = change >= 0;
+    if (m_rising != rising) {
+        m_rising = rising;
+        QPalette palette = m_title->palette();
+        palette.setColor(QPalette::WindowText, rising ? Up : Down);
+        m_title->setPalette(palette);
+    }
 }
 
 int SymbolChart::candleCount() const

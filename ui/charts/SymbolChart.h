@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QChart;
 class QChartView;
 class QDateTimeAxis;
@@ -47,6 +49,7 @@ private:
     quint64 m_drawnRevision = ~quint64(0);
     bool m_utc = false;
     bool m_volumeHidden = false;
+    std::optional<bool> m_rising;
     QLabel *m_title;
     QChartView *m_priceView;
     QChartView *m_volumeView;
