@@ -3,6 +3,8 @@
 
 #include <QHostAddress>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Core {
@@ -203,6 +205,16 @@ bool Settings::closeToTray() const
 void Settings::setCloseToTray(bool on)
 {
     m_settings.setValue(u"display/closeToTray"_s, on);
+}
+
+int Settings::chartBars() const
+{
+    return std::clamp(m_settings.value(u"display/chartBars"_s, 120).toInt(), 20, 2000);
+}
+
+void Settings::setChartBars(int bars)
+{
+    m_settings.setValue(u"display/chartBars"_s, bars);
 }
 
 int Settings::retentionDays() const

@@ -49,6 +49,8 @@ public:
     void setDarkTheme(bool on);
     bool closeToTray() const;
     void setCloseToTray(bool on);
+    int chartBars() const; ///< bars per chart, 20 to 2000
+    void setChartBars(int bars);
     int retentionDays() const; ///< 0: keep everything
     void setRetentionDays(int days);
 

@@ -218,6 +218,7 @@ void TestMainWindow::settingsRoundTrip()
         dialog.findChild<QCheckBox *>(u"maCross"_s)->setChecked(false);
         dialog.findChild<QLineEdit *>(u"simulatorSymbols"_s)->setText(u"ibm, brk.b"_s);
         dialog.findChild<QCheckBox *>(u"utcTimes"_s)->setChecked(true);
+        dialog.findChild<QSpinBox *>(u"chartBars"_s)->setValue(300);
         QSignalSpy applied(&dialog, &Gui::SettingsDialog::applied);
         dialog.accept();
         QCOMPARE(applied.count(), 1);
@@ -231,6 +232,7 @@ void TestMainWindow::settingsRoundTrip()
     QCOMPARE(reread.rules().maCross, false);
     QCOMPARE(reread.simulatorSymbols(), (QStringList{u"IBM"_s, u"BRK.B"_s}));
     QCOMPARE(reread.utcTimes(), true);
+    QCOMPARE(reread.chartBars(), 300);
     // And the dialog shows what is stored.
     Gui::SettingsDialog again(reread);
     QCOMPARE(again.findChild<QSpinBox *>(u"rsiPeriod"_s)->value(), 21);
@@ -250,6 +252,7 @@ void TestMainWindow::invalidSettingsRefused_data()
     QTest::newRow("bad symbol") << u"simulatorSymbols"_s << QVariant(u"AAPL, WAY TOO LONG SYMBOL"_s)
                                 << u"Simulator symbols"_s;
     QTest::newRow("zero rate") << u"simulatorRate"_s << QVariant(0.0) << u"Simulator rate"_s;
+    QTest::newRow("chart bars") << u"chartBars"_s << QVariant(5) << u"Bars per chart: 5"_s;
 }
 
 void TestMainWindow::invalidSettingsRefused()

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <deque>
 
 namespace Gui {
@@ -37,6 +38,8 @@ public:
     /// Bumped whenever a symbol's bars change, so a chart can skip redrawing.
     quint64 revision(const QString &symbol) const { return m_revisions.value(symbol); }
     int window() const noexcept { return m_window; }
+    /// Takes effect for each symbol with its next bar.
+    void setWindow(int bars) { m_window = std::max(1, bars); }
 
 private:
     int m_window;

@@ -127,6 +127,7 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
     display->addRow(m_dark = check(QStringLiteral("darkTheme"), tr("Dark theme"), settings.darkTheme()));
     display->addRow(m_closeToTray = check(QStringLiteral("closeToTray"),
                                           tr("Closing the window keeps TickDesk in the tray"), settings.closeToTray()));
+    display->addRow(tr("Bars per chart:"), m_chartBars = period(QStringLiteral("chartBars"), settings.chartBars()));
     display->addRow(tr("Keep data for (days, 0 = always):"),
                     m_retention = period(QStringLiteral("retentionDays"), settings.retentionDays(), 100000));
     display->addRow(new QLabel(tr("Retention applies from the next start; signals are always kept."), this));
@@ -188,6 +189,10 @@ void SettingsDialog::accept()
             return;
         }
     }
+    if (m_chartBars->value() < 20 || m_chartBars->value() > 2000) {
+        m_error->setText(tr("Bars per chart: %1 is not between 20 and 2000.").arg(m_chartBars->value()));
+        return;
+    }
     m_error->clear();
     m_settings.setBindAddress(m_bind->text().trimmed());
     m_settings.setPort(quint16(m_port->value()));
@@ -200,6 +205,7 @@ void SettingsDialog::accept()
     m_settings.setDarkTheme(m_dark->isChecked());
     m_settings.setCloseToTray(m_closeToTray->isChecked());
     m_settings.setRetentionDays(m_retention->value());
+    m_settings.setChartBars(m_chartBars->value());
     Q_EMIT applied();
     QDialog::accept();
 }

@@ -52,6 +52,7 @@ private:
     QDoubleSpinBox *m_simRate, *m_simVolatility;
     QCheckBox *m_utc, *m_dark, *m_closeToTray;
     QSpinBox *m_retention;
+    QSpinBox *m_chartBars;
 };
 
 } // namespace Gui

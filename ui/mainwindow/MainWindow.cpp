@@ -469,6 +469,7 @@ void MainWindow::applySettings()
         applyTheme(*app, settings.darkTheme() ? Theme::Dark : Theme::Light);
     if (m_sources.simulator)
         m_sources.simulator->setRate(settings.simulatorRate());
+    m_history.setWindow(settings.chartBars());
 }
 
 void MainWindow::restoreLayout()
@@ -478,6 +479,7 @@ void MainWindow::restoreLayout()
         setWindowState(Qt::WindowMaximized);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (m_sources.settings) {
+        m_history.setWindow(m_sources.settings->chartBars());
         m_utcAction->setChecked(m_sources.settings->utcTimes());
         m_closeToTray = m_sources.settings->closeToTray();
     }
