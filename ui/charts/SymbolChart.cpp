@@ -123,6 +123,9 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_rsiAxis->setRange(0, 100);
     m_rsiAxis->setTickCount(3);
     m_rsiAxis->setLabelFormat(QStringLiteral("%.0f"));
+    // The guides span every time the axis can show, so they are drawn once and never touched again.
+    m_rsi30->replace({{0, 30}, {4e12, 30}});
+    m_rsi70->replace({{0, 70}, {4e12, 70}});
     rsi->addAxis(m_rsiTime, Qt::AlignBottom);
     rsi->addAxis(m_rsiAxis, Qt::AlignRight);
     for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{m_rsi30, m_rsi70, m_rsi})
@@ -238,7 +241,8 @@ void SymbolChart::redraw(const BarHistory &history)
             sells.append({ms(m.time), m.price * 1.003});
     }
     m_candles->setCandles(std::move(candles));
-    m_volume->setCandles(std::move(volumes));
+    if (!m_volumeHidden) // a hidden pane costs nothing: its axes would still lay out their labels
+        m_volume->setCandles(std::move(volumes));
     m_sma->replace(sma);
     m_ema->replace(ema);
     m_upper->replace(upper);
@@ -253,13 +257,21 @@ void SymbolChart::redraw(const BarHistory &history)
     const qreal pad = bars.size() > 1 ? (last - first) / qreal(bars.size() - 1) : 1000;
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(qint64(first - pad));
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(qint64(last + pad));
-    for (QDateTimeAxis *axis : {m_priceTime, m_volumeTime, m_rsiTime})
-        axis->setRange(from, to);
+    m_priceTime->setRange(from, to);
+    m_rsiTime->setRange(from, to);
+    if (!m_volumeHidden)
+        m_volumeTime->setRange(from, to);
+    // The price range moves only when the data leaves it or shrinks to well inside it: every range change
+    // lays the axis labels out again, the most expensive part of a redraw.
     const double margin = std::max((high - low) * 0.06, high * 1e-4);
-    m_priceAxis->setRange(low - margin, high + margin);
-    m_volumeAxis->setRange(0, maxVolume * 1.1);
-    m_rsi30->replace({{first - pad, 30}, {last + pad, 30}});
-    m_rsi70->replace({{first - pad, 70}, {last + pad, 70}});
+    const double shownLow = m_priceAxis->min();
+    const double shownHigh = m_priceAxis->max();
+    const bool fits = low >= shownLow && high <= shownHigh;
+    const bool tight = (high - low) >= 0.6 * (shownHigh - shownLow);
+    if (!fits || !tight)
+        m_priceAxis->setRange(low - margin, high + margin);
+    if (!m_volumeHidden)
+        m_volumeAxis->setRange(0, maxVolume * 1.1);
 
     const auto &lastBar = bars.back().bar;
     const double change = (lastBar.close - bars.front().bar.open) / bars.front().bar.open * 100.0;

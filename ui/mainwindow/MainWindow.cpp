@@ -177,7 +177,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     // Charts redraw on their own, slower clock: a person cannot follow more, and
     // rebuilding nine charts is the heaviest thing the window does.
     auto *chartTimer = new QTimer(this);
-    chartTimer->setInterval(150);
+    chartTimer->setInterval(200);
     connect(chartTimer, &QTimer::timeout, this, &MainWindow::refreshCharts);
     chartTimer->start();
     auto *watchTimer = new QTimer(this);
