@@ -64,6 +64,7 @@ private Q_SLOTS:
     void signalAppearsWithMarkerAndFocusesChart();
     void signalFilters();
     void layoutIsRestored();
+    void exportWhatTheFilterShows();
     void settingsRoundTrip();
     void invalidSettingsRefused_data();
     void invalidSettingsRefused();
@@ -204,6 +205,29 @@ void TestMainWindow::layoutIsRestored()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(!m_window->findChild<QDockWidget *>(u"watchlistDock"_s)->isVisible());
     QVERIFY(m_window->findChild<QDockWidget *>(u"signalDock"_s)->isVisibleTo(m_window.get()));
+}
+
+void TestMainWindow::exportWhatTheFilterShows()
+{
+    feed(market({u"AAPL"_s, u"MSFT"_s}));
+    auto *signalView = m_window->findChild<QTableView *>(u"signalView"_s);
+    QTRY_VERIFY(signalView->model()->rowCount() >= 4);
+    QTest::keyClicks(m_window->findChild<QLineEdit *>(u"signalSymbolFilter"_s), u"MSFT"_s);
+    const int shown = signalView->model()->rowCount();
+    QVERIFY(shown > 0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"panel.csv"_s);
+    QSignalSpy finished(m_window.get(), &Gui::MainWindow::exportFinished);
+    m_window->exportSignals(path);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toString(), QString());
+    QCOMPARE(finished.at(0).at(1).toLongLong(), qint64(shown));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size() - 2, shown); // header, rows, and the empty piece after the last CRLF
+    for (int i = 1; i <= shown; ++i)
+        QVERIFY(lines[i].contains(",MSFT,"));
 }
 
 void TestMainWindow::settingsRoundTrip()

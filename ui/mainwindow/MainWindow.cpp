@@ -6,6 +6,7 @@
 #include "charts/SymbolChart.h"
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
+#include "io/SignalExport.h"
 #include "models/EventModel.h"
 #include "models/SignalModel.h"
 #include "models/WatchlistModel.h"
@@ -21,13 +22,16 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -37,6 +41,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Gui {
 
@@ -286,6 +291,14 @@ void MainWindow::buildActions()
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
     settings->setEnabled(m_sources.settings != nullptr);
+    QAction *exportAction = file->addAction(tr("&Export signals…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export signals"), QStringLiteral("signals.csv"),
+                                                          tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            exportSignals(path);
+    });
+    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    exportAction->setObjectName(QStringLiteral("exportSignals"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, [this] {
         m_quitting = true;
@@ -417,6 +430,44 @@ void MainWindow::flushSignals()
         m_history.addMarker(s.symbol.toString(), Marker{s.timestamp, s.price, s.side});
     m_tray->notify(m_pendingSignals);
     m_pendingSignals.clear();
+}
+
+void MainWindow::exportSignals(const QString &path)
+{
+    if (m_exportCancel)
+        return; // one export at a time
+    Model::SignalList rows;
+    rows.reserve(m_signalFilter->rowCount());
+    for (int r = 0; r < m_signalFilter->rowCount(); ++r)
+        rows.append(m_signals->at(m_signalFilter->mapToSource(m_signalFilter->index(r, 0)).row()));
+    m_exportCancel = std::make_shared<std::atomic<bool>>(false);
+    auto *progress = new QProgressDialog(tr("Exporting %n signals…", nullptr, int(rows.size())), tr("Cancel"), 0,
+                                         int(rows.size()), this);
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setMinimumDuration(500);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, this, [cancel = m_exportCancel] { cancel->store(true); });
+    auto *watcher = new QFutureWatcher<Util::Result<qint64>>(this);
+    connect(watcher, &QFutureWatcher<Util::Result<qint64>>::progressValueChanged, progress, &QProgressDialog::setValue);
+    connect(watcher, &QFutureWatcher<Util::Result<qint64>>::finished, this, [this, watcher, progress, path] {
+        const Util::Result<qint64> result = watcher->result();
+        watcher->deleteLater();
+        progress->close();
+        m_exportCancel.reset();
+        if (result) {
+            statusBar()->showMessage(tr("%n signals exported to %1", nullptr, int(*result)).arg(path), 8000);
+            Q_EMIT exportFinished(QString(), *result);
+        } else {
+            statusBar()->showMessage(tr("Export failed: %1").arg(result.error()), 8000);
+            Q_EMIT exportFinished(result.error(), 0);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([rows = std::move(rows), path,
+                                          cancel = m_exportCancel](QPromise<Util::Result<qint64>> &promise) {
+        promise.setProgressRange(0, int(rows.size()));
+        promise.addResult(Io::exportSignals(rows, path, *cancel,
+                                            [&promise](qint64 done, qint64) { promise.setProgressValue(int(done)); }));
+    }));
 }
 
 void MainWindow::setUtc(bool utc)

@@ -6,6 +6,9 @@
 
 #include <QMainWindow>
 
+#include <atomic>
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -71,6 +74,12 @@ public:
     /// Redraws the visible charts whose data changed; on a timer, public for tests.
     void refreshCharts();
     void onSignals(const Model::SignalList &signals);
+    /// Exports the signals the panel shows (its filters applied) to a CSV file in the
+    /// background, with progress and cancel; exportFinished tells the outcome.
+    void exportSignals(const QString &path);
+
+Q_SIGNALS:
+    void exportFinished(const QString &error, qint64 count);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -110,6 +119,7 @@ private:
     QLabel *m_statusSimulator;
     std::uint64_t m_lastStored = 0;
     Model::SignalList m_pendingSignals;
+    std::shared_ptr<std::atomic<bool>> m_exportCancel;
     bool m_utc = false;
     bool m_closeToTray = false;
     bool m_quitting = false;
