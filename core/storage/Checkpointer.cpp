@@ -17,6 +17,10 @@ Util::Result<std::unique_ptr<Checkpointer>> Checkpointer::open(const QString &pa
     auto db = SqliteDatabase::open(path);
     if (!db)
         return Util::Result<std::unique_ptr<Checkpointer>>::failure(db.error());
+    // A connection learns that the file is in WAL mode only when it first reads it; until
+    // then a checkpoint through it does nothing at all (and says -1 frames).
+    if (auto s = (*db)->exec("PRAGMA journal_mode=WAL"); !s)
+        return Util::Result<std::unique_ptr<Checkpointer>>::failure(s.error());
     return std::unique_ptr<Checkpointer>(new Checkpointer(std::move(*db)));
 }
 
@@ -78,7 +82,7 @@ void Checkpointer::run()
             sqlite3_wal_checkpoint_v2(m_db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied);
         if (rc != SQLITE_OK && rc != SQLITE_BUSY)
             qCWarning(lcStorage) << "checkpoint failed:" << m_db->lastError();
-        else
+        else if (copied > 0)
             m_checkpoints.fetch_add(1, std::memory_order_relaxed);
     }
 }

@@ -232,6 +232,11 @@ void StorageWriter::stop()
         m_checkpointer->stop();
 }
 
+std::uint64_t StorageWriter::checkpoints() const
+{
+    return m_checkpointer ? m_checkpointer->checkpoints() : 0;
+}
+
 void StorageWriter::setRetentionDays(int days)
 {
     m_retentionDays.store(std::max(0, days));

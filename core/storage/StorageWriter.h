@@ -82,6 +82,8 @@ public:
     /// Runs the retention pass now (for tests and after a settings change).
     void requestRetention();
     std::uint64_t deletedByRetention() const noexcept { return m_deleted.load(); }
+    /// Checkpoints that copied pages back into the database file.
+    std::uint64_t checkpoints() const;
 
     const WriterStats &stats() const noexcept { return m_stats; }
     std::size_t queuedRecords() const;
