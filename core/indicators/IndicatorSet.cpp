@@ -72,37 +72,30 @@ const IndicatorSnapshot &IndicatorSet::replaceLast(const Model::Tick &bar) noexc
 template<bool Replace>
 const IndicatorSnapshot &IndicatorSet::apply(const Model::Tick &bar) noexcept
 {
+    // A new bar, or the newest one replaced: the same calls either way.
+    const auto feed = [](auto &indicator, auto... inputs) {
+        if constexpr (Replace)
+            return indicator.replaceLast(inputs...);
+        else
+            return indicator.update(inputs...);
+    };
     const double c = bar.close;
     IndicatorSnapshot &s = m_snapshot;
-    if constexpr (Replace) {
-        if (!m_smaIsMiddle)
-            s.sma = m_sma.replaceLast(c);
-        s.ema = m_ema.replaceLast(c);
-        s.rsi = m_rsi.replaceLast(c);
-        s.crossFast = m_crossFast.replaceLast(c);
-        s.crossSlow = m_crossSlow.replaceLast(c);
-        s.atr = m_atr.replaceLast(bar.high, bar.low, c);
-        s.vwap = m_vwap.replaceLast(bar.high, bar.low, c, double(bar.volume));
-    } else {
-        if (!m_smaIsMiddle)
-            s.sma = m_sma.update(c);
-        s.ema = m_ema.update(c);
-        s.rsi = m_rsi.update(c);
-        s.crossFast = m_crossFast.update(c);
-        s.crossSlow = m_crossSlow.update(c);
-        s.atr = m_atr.update(bar.high, bar.low, c);
-        s.vwap = m_vwap.update(bar.high, bar.low, c, double(bar.volume));
-    }
-    const auto macd = Replace ? m_macd.replaceLast(c) : m_macd.update(c);
+    s.ema = feed(m_ema, c);
+    s.rsi = feed(m_rsi, c);
+    s.crossFast = feed(m_crossFast, c);
+    s.crossSlow = feed(m_crossSlow, c);
+    s.atr = feed(m_atr, bar.high, bar.low, c);
+    s.vwap = feed(m_vwap, bar.high, bar.low, c, double(bar.volume));
+    const auto macd = feed(m_macd, c);
     s.macd = macd ? std::optional<double>(macd->macd) : std::nullopt;
     s.macdSignal = macd ? std::optional<double>(macd->signal) : std::nullopt;
     s.macdHistogram = macd ? std::optional<double>(macd->histogram) : std::nullopt;
-    const auto bands = Replace ? m_bollinger.replaceLast(c) : m_bollinger.update(c);
+    const auto bands = feed(m_bollinger, c);
     s.bollingerUpper = bands ? std::optional<double>(bands->upper) : std::nullopt;
     s.bollingerMiddle = bands ? std::optional<double>(bands->middle) : std::nullopt;
     s.bollingerLower = bands ? std::optional<double>(bands->lower) : std::nullopt;
-    if (m_smaIsMiddle)
-        s.sma = s.bollingerMiddle;
+    s.sma = m_smaIsMiddle ? s.bollingerMiddle : feed(m_sma, c);
     return s;
 }
 
