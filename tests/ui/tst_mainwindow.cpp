@@ -3,6 +3,7 @@
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
 #include "mainwindow/MainWindow.h"
+#include "models/SignalModel.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
@@ -170,6 +171,10 @@ void TestMainWindow::signalAppearsWithMarkerAndFocusesChart()
     QVERIFY(chart);
     QTRY_VERIFY(chart->candleCount() > 0);
     QTRY_VERIFY(chart->markerCount() > 0);
+    // ... at that bar: the signal's time is marked on its chart.
+    const auto signalTime = signalView->model()->index(0, 0).data().toString();
+    QVERIFY(chart->focusedTime() > 0);
+    QCOMPARE(Gui::formatTime(chart->focusedTime(), false), signalTime);
 }
 
 void TestMainWindow::signalFilters()

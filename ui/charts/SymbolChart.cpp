@@ -79,6 +79,7 @@ SymbolChart::SymbolChart(QWidget *parent)
     QChart *rsi = makeChart();
 
     m_priceAnchor = new QLineSeries;
+    m_focusLine = line(QColor(255, 255, 255, 150), 1, Qt::DashLine);
     m_sma = line(QColor(255, 193, 7), 1.5);
     m_sma->setName(tr("SMA"));
     m_ema = line(QColor(66, 165, 245), 1.5);
@@ -99,8 +100,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_priceAxis = valueAxis();
     price->addAxis(m_priceTime, Qt::AlignBottom);
     price->addAxis(m_priceAxis, Qt::AlignRight);
-    for (QAbstractSeries *s :
-         std::initializer_list<QAbstractSeries *>{m_priceAnchor, m_upper, m_lower, m_sma, m_ema, m_buys, m_sells})
+    for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{m_priceAnchor, m_upper, m_lower, m_sma, m_ema,
+                                                                       m_buys, m_sells, m_focusLine})
         attach(price, s, m_priceTime, m_priceAxis);
     m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
 
@@ -196,8 +197,19 @@ void SymbolChart::refresh(const BarHistory &history)
     redraw(history);
 }
 
+bool SymbolChart::focusTime(Model::TimestampUs time)
+{
+    m_focus = time;
+    m_drawnRevision = ~quint64(0);
+    if (m_lastHistory)
+        redraw(*m_lastHistory);
+    const auto &bars = m_lastHistory ? m_lastHistory->bars(m_symbol) : std::deque<Pipeline::LiveBar>{};
+    return time == 0 || (!bars.empty() && time >= bars.front().bar.timestamp);
+}
+
 void SymbolChart::redraw(const BarHistory &history)
 {
+    m_lastHistory = &history;
     const auto &bars = history.bars(m_symbol);
     if (bars.empty())
         return;
@@ -249,6 +261,10 @@ void SymbolChart::redraw(const BarHistory &history)
     m_lower->replace(lower);
     m_rsi->replace(rsi);
     m_buys->replace(buys);
+    if (m_focus >= bars.front().bar.timestamp)
+        m_focusLine->replace({{ms(m_focus), low}, {ms(m_focus), high}});
+    else
+        m_focusLine->clear();
     m_sells->replace(sells);
 
     // Half a bar of room on each side, so the first and last candles are whole.

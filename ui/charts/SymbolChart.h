@@ -40,6 +40,10 @@ public:
     /// For tests: what is drawn.
     int candleCount() const;
     int markerCount() const;
+    /// Marks the bar at `time` with a vertical line (a selected signal); false when that bar
+    /// is no longer within the chart's window. 0 clears the mark.
+    bool focusTime(Model::TimestampUs time);
+    Model::TimestampUs focusedTime() const noexcept { return m_focus; }
 
 private:
     QChart *makeChart();
@@ -62,6 +66,9 @@ private:
     QLineSeries *m_lower;
     QScatterSeries *m_buys;
     QScatterSeries *m_sells;
+    QLineSeries *m_focusLine;
+    Model::TimestampUs m_focus = 0;
+    const BarHistory *m_lastHistory = nullptr;
     CandleItem *m_volume;
     QLineSeries *m_volumeAnchor;
     QLineSeries *m_rsi;

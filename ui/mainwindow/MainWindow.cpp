@@ -260,8 +260,14 @@ void MainWindow::buildDocks()
     connect(m_ruleFilter, &QComboBox::currentIndexChanged, this, applySignalFilter);
     connect(m_signalView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
-                    openChart(m_signals->at(m_signalFilter->mapToSource(current).row()).symbol.toString());
+                if (!current.isValid())
+                    return;
+                const Model::TradeSignal &signal = m_signals->at(m_signalFilter->mapToSource(current).row());
+                SymbolChart *chart = openChart(signal.symbol.toString());
+                if (chart && !chart->focusTime(signal.timestamp))
+                    statusBar()->showMessage(tr("The bar of this signal is older than the %n bars the chart keeps.",
+                                                nullptr, m_history.window()),
+                                             6000);
             });
     auto *signalDock = new QDockWidget(tr("Signals"), this);
     signalDock->setObjectName(QStringLiteral("signalDock"));
