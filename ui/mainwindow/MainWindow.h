@@ -119,6 +119,7 @@ private:
     QLabel *m_statusSimulator;
     std::uint64_t m_lastStored = 0;
     Model::SignalList m_pendingSignals;
+    int m_chartPhase = 0;
     std::shared_ptr<std::atomic<bool>> m_exportCancel;
     bool m_utc = false;
     bool m_closeToTray = false;
