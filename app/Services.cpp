@@ -2,6 +2,7 @@
 #include "Services.h"
 
 #include "Version.h"
+#include "api/RestApi.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
@@ -63,6 +64,8 @@ Util::Status Services::start()
         responder.send(Http::HttpResponse::json(200, healthJson()));
     });
     Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline);
+    m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
+    m_api->install(*m_router);
 
     Http::ServerOptions server;
     server.address = m_options.bindAddress;

@@ -8,6 +8,9 @@
 
 #include <memory>
 
+namespace Api {
+class RestApi;
+}
 namespace Http {
 class HttpRouter;
 class HttpServer;
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;
+    std::unique_ptr<Api::RestApi> m_api;
     std::unique_ptr<Http::HttpServer> m_server;
 };
 

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: MIT
+#include "RestApi.h"
+
+#include "http/HttpRouter.h"
+#include "io/Csv.h"
+#include "pipeline/Pipeline.h"
+#include "storage/SqliteDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+#include <sqlite3.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Api {
+
+namespace {
+
+constexpr qint64 MaxLimit = 100'000;
+
+struct Filters
+{
+    QString symbol;
+    QString side;
+    QString rule;
+    qint64 fromUs = 0;
+    qint64 toUs = std::numeric_limits<qint64>::max();
+    qint64 limit = 1000;
+};
+
+/// Parses the query string; the error names the parameter and the problem.
+Util::Result<Filters> parseFilters(const QByteArray &query, bool symbolRequired)
+{
+    using R = Util::Result<Filters>;
+    const QUrlQuery q(QString::fromUtf8(query));
+    Filters f;
+    const QStringList known{u"symbol"_s, u"side"_s, u"rule"_s, u"from"_s, u"to"_s, u"limit"_s};
+    for (const auto &[key, value] : q.queryItems(QUrl::FullyDecoded))
+        if (!known.contains(key))
+            return R::failure(
+                u"unknown parameter \"%1\"; use symbol, side, rule, from, to or limit"_s.arg(key.left(40)));
+    f.symbol = q.queryItemValue(u"symbol"_s, QUrl::FullyDecoded);
+    if (!f.symbol.isEmpty()) {
+        const QByteArray latin = f.symbol.toLatin1();
+        Model::Symbol parsed;
+        if (!Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), parsed))
+            return R::failure(u"symbol must be 1 to 16 characters of A-Z, 0-9, '.', '-', '^' or '='"_s);
+    } else if (symbolRequired) {
+        return R::failure(u"symbol is required"_s);
+    }
+    f.side = q.queryItemValue(u"side"_s);
+    if (!f.side.isEmpty() && f.side != u"buy"_s && f.side != u"sell"_s && f.side != u"alert"_s)
+        return R::failure(u"side must be buy, sell or alert"_s);
+    f.rule = q.queryItemValue(u"rule"_s);
+    if (!f.rule.isEmpty() && Signals::RuleEngine::ruleIndex(f.rule) < 0)
+        return R::failure(u"rule must be rsi_trend, ma_cross, price_move or news_sentiment"_s);
+    const auto seconds = [&q](const QString &name, qint64 &out) -> QString {
+        if (!q.hasQueryItem(name))
+            return {};
+        bool ok = false;
+        const double value = q.queryItemValue(name).toDouble(&ok);
+        if (!ok || !(value >= 0) || value >= 32503680000.0)
+            return u"%1 must be epoch seconds between 0 and 32503680000"_s.arg(name);
+        out = qint64(value * 1e6);
+        return {};
+    };
+    if (QString e = seconds(u"from"_s, f.fromUs); !e.isEmpty())
+        return R::failure(e);
+    if (QString e = seconds(u"to"_s, f.toUs); !e.isEmpty())
+        return R::failure(e);
+    if (f.fromUs > f.toUs)
+        return R::failure(u"from must not be after to"_s);
+    if (q.hasQueryItem(u"limit"_s)) {
+        bool ok = false;
+        f.limit = q.queryItemValue(u"limit"_s).toLongLong(&ok);
+        if (!ok || f.limit < 1 || f.limit > MaxLimit)
+            return R::failure(u"limit must be a whole number from 1 to %1"_s.arg(MaxLimit));
+    }
+    return f;
+}
+
+/// One read-only connection per I/O thread, opened on first use.
+Storage::SqliteDatabase *readerFor(const QString &path)
+{
+    thread_local std::unique_ptr<Storage::SqliteDatabase> db;
+    thread_local QString openedPath;
+    if (!db || openedPath != path) {
+        auto opened = Storage::SqliteDatabase::open(path, Storage::SqliteDatabase::Mode::ReadOnly);
+        if (!opened)
+            return nullptr;
+        db = std::move(*opened);
+        openedPath = path;
+    }
+    return db.get();
+}
+
+template<typename Row>
+QString querySignals(const QString &path, const Filters &f, Row &&row)
+{
+    Storage::SqliteDatabase *db = readerFor(path);
+    if (!db)
+        return u"the database cannot be read"_s;
+    auto st = db->prepare("SELECT id, symbol, ts_us, rule, side, price, reason, snapshot FROM signals "
+                          "WHERE (?1 = '' OR symbol = ?1) AND (?2 = '' OR side = ?2) AND (?3 = '' OR rule = ?3) "
+                          "AND ts_us >= ?4 AND ts_us <= ?5 ORDER BY ts_us DESC, id DESC LIMIT ?6");
+    if (!st)
+        return st.error();
+    const QByteArray symbol = f.symbol.toLatin1(), side = f.side.toLatin1(), rule = f.rule.toLatin1();
+    st->bindText(1, std::string_view(symbol.constData(), std::size_t(symbol.size())));
+    st->bindText(2, std::string_view(side.constData(), std::size_t(side.size())));
+    st->bindText(3, std::string_view(rule.constData(), std::size_t(rule.size())));
+    st->bind(4, std::int64_t(f.fromUs));
+    st->bind(5, std::int64_t(f.toUs));
+    st->bind(6, std::int64_t(f.limit));
+    while (st->step() == SQLITE_ROW) {
+        Model::TradeSignal s;
+        s.id = st->columnInt64(0);
+        const QByteArray sym = st->columnText(1).toLatin1();
+        Model::Symbol::parse(std::string_view(sym.constData(), std::size_t(sym.size())), s.symbol);
+        s.timestamp = st->columnInt64(2);
+        s.rule = st->columnText(3);
+        const QString sideText = st->columnText(4);
+        s.side = sideText == u"buy"_s ? Model::SignalSide::Buy
+                                      : (sideText == u"sell"_s ? Model::SignalSide::Sell : Model::SignalSide::Alert);
+        s.price = st->columnDouble(5);
+        s.reason = st->columnText(6);
+        s.snapshot = st->columnText(7).toUtf8();
+        row(s);
+    }
+    return {};
+}
+
+Http::HttpResponse badRequest(const QString &message)
+{
+    return Http::HttpResponse::error(400, message);
+}
+
+} // namespace
+
+RestApi::RestApi(QString databasePath, const Pipeline::Pipeline &pipeline)
+    : m_path(std::move(databasePath))
+    , m_pipeline(pipeline)
+{}
+
+void RestApi::install(Http::HttpRouter &router)
+{
+    router.add("GET", "/api/symbols", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
+        QJsonArray symbols;
+        for (const auto &s : m_pipeline.summaries())
+            symbols.append(s.symbol.toString());
+        responder.send(Http::HttpResponse::json(200, QJsonDocument(symbols).toJson(QJsonDocument::Compact)));
+    });
+
+    router.add("GET", "/api/summary", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
+        QJsonArray rows;
+        for (const auto &s : m_pipeline.summaries()) {
+            QJsonObject bySide;
+            for (int side = 0; side < 3; ++side)
+                bySide.insert(QString::fromLatin1(Model::sideName(Model::SignalSide(side))),
+                              qint64(s.signalsBySide[std::size_t(side)]));
+            QJsonObject byRule;
+            for (int rule = 0; rule < Signals::RuleEngine::RuleCount; ++rule)
+                byRule.insert(QString::fromLatin1(Signals::RuleEngine::ruleId(Signals::RuleEngine::Rule(rule))),
+                              qint64(s.signalsByRule[std::size_t(rule)]));
+            rows.append(QJsonObject{
+                {u"symbol"_s, s.symbol.toString()},
+                {u"last_price"_s, s.lastPrice},
+                {u"change_percent"_s, s.changePercent()},
+                {u"session_high"_s, s.sessionHigh},
+                {u"session_low"_s, s.sessionLow},
+                {u"session_volume"_s, qint64(s.sessionVolume)},
+                {u"session_ticks"_s, qint64(s.sessionTicks)},
+                {u"rsi"_s, s.rsi ? QJsonValue(*s.rsi) : QJsonValue()},
+                {u"signals_by_side"_s, bySide},
+                {u"signals_by_rule"_s, byRule},
+                {u"last_signal"_s, s.lastSignal},
+                {u"last_signal_time"_s, s.lastSignalTime ? QJsonValue(double(s.lastSignalTime) / 1e6) : QJsonValue()},
+            });
+        }
+        responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+    });
+
+    router.add("GET", "/api/signals", [this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+        const auto filters = parseFilters(request.query, false);
+        if (!filters) {
+            responder.send(badRequest(filters.error()));
+            return;
+        }
+        QJsonArray rows;
+        const QString error = querySignals(m_path, *filters, [&rows](const Model::TradeSignal &s) {
+            rows.append(QJsonObject{
+                {u"id"_s, s.id},
+                {u"symbol"_s, s.symbol.toString()},
+                {u"side"_s, QString::fromLatin1(Model::sideName(s.side))},
+                {u"rule"_s, s.rule},
+                {u"price"_s, s.price},
+                {u"reason"_s, s.reason},
+                {u"timestamp"_s, double(s.timestamp) / 1e6},
+                {u"indicators"_s, QJsonDocument::fromJson(s.snapshot).object()},
+            });
+        });
+        if (!error.isEmpty()) {
+            responder.send(Http::HttpResponse::error(500, error));
+            return;
+        }
+        responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+    });
+
+    router.add("GET", "/api/signals.csv", [this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+        const auto filters = parseFilters(request.query, false);
+        if (!filters) {
+            responder.send(badRequest(filters.error()));
+            return;
+        }
+        QByteArray csv = Io::signalCsvHeader();
+        const QString error =
+            querySignals(m_path, *filters, [&csv](const Model::TradeSignal &s) { csv += Io::signalCsvRow(s); });
+        if (!error.isEmpty()) {
+            responder.send(Http::HttpResponse::error(500, error));
+            return;
+        }
+        Http::HttpResponse response = Http::HttpResponse::json(200, std::move(csv));
+        response.contentType = QByteArrayLiteral("text/csv; charset=utf-8");
+        responder.send(std::move(response));
+    });
+
+    router.add("GET", "/api/ticks", [this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+        const auto filters = parseFilters(request.query, true);
+        if (!filters) {
+            responder.send(badRequest(filters.error()));
+            return;
+        }
+        Storage::SqliteDatabase *db = readerFor(m_path);
+        auto st = db ? db->prepare("SELECT ts_us, open, high, low, close, volume FROM ticks WHERE symbol = ?1 AND "
+                                   "ts_us >= ?2 AND ts_us <= ?3 ORDER BY ts_us DESC, id DESC LIMIT ?4")
+                     : Util::Result<Storage::Statement>::failure(u"the database cannot be read"_s);
+        if (!st) {
+            responder.send(Http::HttpResponse::error(500, st.error()));
+            return;
+        }
+        const QByteArray symbol = filters->symbol.toLatin1();
+        st->bindText(1, std::string_view(symbol.constData(), std::size_t(symbol.size())));
+        st->bind(2, std::int64_t(filters->fromUs));
+        st->bind(3, std::int64_t(filters->toUs));
+        st->bind(4, std::int64_t(filters->limit));
+        QJsonArray rows;
+        while (st->step() == SQLITE_ROW)
+            rows.prepend(QJsonObject{{u"timestamp"_s, double(st->columnInt64(0)) / 1e6},
+                                     {u"open"_s, st->columnDouble(1)},
+                                     {u"high"_s, st->columnDouble(2)},
+                                     {u"low"_s, st->columnDouble(3)},
+                                     {u"close"_s, st->columnDouble(4)},
+                                     {u"volume"_s, qint64(st->columnInt64(5))}});
+        responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+    });
+}
+
+} // namespace Api

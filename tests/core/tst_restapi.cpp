@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+#include "HttpTestClient.h"
+#include "api/RestApi.h"
+#include "http/HttpRouter.h"
+#include "http/HttpServer.h"
+#include "pipeline/Pipeline.h"
+#include "storage/StorageWriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestRestApi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void symbolsAndSummary();
+    void signalsWithFilters_data();
+    void signalsWithFilters();
+    void signalsCsv();
+    void ticksOfASymbol();
+    void badParameters_data();
+    void badParameters();
+
+private:
+    TestHttp::Response get(const QByteArray &target);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Storage::StorageWriter> m_writer;
+    std::unique_ptr<Pipeline::Pipeline> m_pipeline;
+    std::unique_ptr<Api::RestApi> m_api;
+    Http::HttpRouter m_router;
+    std::unique_ptr<Http::HttpServer> m_server;
+};
+
+void TestRestApi::initTestCase()
+{
+    const QString path = m_dir.filePath(u"api.sqlite"_s);
+    auto writer = Storage::StorageWriter::open({path});
+    QVERIFY(writer);
+    m_writer = std::move(*writer);
+    m_pipeline = std::make_unique<Pipeline::Pipeline>(Pipeline::PipelineOptions{}, *m_writer);
+    m_pipeline->start();
+    // Known data: 40 flat bars of AAPL and MSFT, then a 5 % jump for AAPL only (one price_move alert), plus
+    // three signals written directly with reasons that need quoting.
+    Model::RecordBatch batch;
+    for (int i = 0; i < 41; ++i) {
+        for (const char *name : {"AAPL", "MSFT"}) {
+            Model::Tick t;
+            Model::Symbol::parse(name, t.symbol);
+            const double price = (i == 40 && name[0] == 'A') ? 105.0 : 100.0;
+            t.open = t.close = t.high = t.low = price;
+            t.volume = 10;
+            t.timestamp = (1'700'000'000LL + i) * 1'000'000;
+            batch.emplace_back(t);
+        }
+    }
+    std::atomic<bool> done{false};
+    QCOMPARE(m_pipeline->submit(std::move(batch), 1, [&done](const QString &) { done = true; }),
+             Ingest::RecordSink::Submit::Accepted);
+    QTRY_VERIFY(done.load());
+    Storage::WriteJob job;
+    for (int i = 0; i < 3; ++i) {
+        Model::TradeSignal s;
+        Model::Symbol::parse("MSFT", s.symbol);
+        s.rule = u"rsi_trend"_s;
+        s.side = i == 2 ? Model::SignalSide::Sell : Model::SignalSide::Buy;
+        s.reason = u"reason %1, with \"quotes\""_s.arg(i);
+        s.price = 100 + i;
+        s.snapshot = "{\"rsi\":25}";
+        s.timestamp = (1'700'000'100LL + i) * 1'000'000;
+        job.signals.push_back(s);
+    }
+    std::atomic<bool> stored{false};
+    job.done = [&stored](const QString &, std::vector<Model::TradeSignal> &) { stored = true; };
+    QCOMPARE(m_writer->submit(std::move(job)), Ingest::RecordSink::Submit::Accepted);
+    QTRY_VERIFY(stored.load());
+
+    m_api = std::make_unique<Api::RestApi>(path, *m_pipeline);
+    m_api->install(m_router);
+    Http::ServerOptions options;
+    options.port = 0;
+    m_server = std::make_unique<Http::HttpServer>(options, m_router);
+    QVERIFY(m_server->start().ok());
+}
+
+void TestRestApi::cleanupTestCase()
+{
+    m_server->stopListening();
+    m_pipeline->stop();
+    m_writer->stop();
+    m_server->stop();
+}
+
+TestHttp::Response TestRestApi::get(const QByteArray &target)
+{
+    TestHttp::Client client;
+    if (!client.connectTo(m_server->port()))
+        return {};
+    return client.roundTrip(TestHttp::request("GET", target, {}, {})).value_or(TestHttp::Response{});
+}
+
+void TestRestApi::symbolsAndSummary()
+{
+    auto r = get("/api/symbols");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).array(), (QJsonArray{u"AAPL"_s, u"MSFT"_s}));
+    r = get("/api/summary");
+    QCOMPARE(r.status, 200);
+    const QJsonArray rows = QJsonDocument::fromJson(r.body).array();
+    QCOMPARE(rows.size(), 2);
+    const QJsonObject aapl = rows[0].toObject();
+    QCOMPARE(aapl.value(u"symbol"_s).toString(), u"AAPL"_s);
+    QCOMPARE(aapl.value(u"last_price"_s).toDouble(), 105.0);
+    QCOMPARE(aapl.value(u"change_percent"_s).toDouble(), 5.0);
+    QCOMPARE(aapl.value(u"session_ticks"_s).toInt(), 41);
+    QCOMPARE(aapl.value(u"signals_by_rule"_s).toObject().value(u"price_move"_s).toInt(), 1);
+}
+
+void TestRestApi::signalsWithFilters_data()
+{
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<int>("count");
+    QTest::newRow("all") << QByteArray() << 4;
+    QTest::newRow("symbol") << QByteArray("?symbol=MSFT") << 3;
+    QTest::newRow("side") << QByteArray("?side=sell") << 1;
+    QTest::newRow("rule") << QByteArray("?rule=price_move") << 1;
+    QTest::newRow("from") << QByteArray("?from=1700000101") << 2;
+    QTest::newRow("to") << QByteArray("?to=1700000100") << 2;
+    QTest::newRow("limit") << QByteArray("?limit=2") << 2;
+    QTest::newRow("combined") << QByteArray("?symbol=MSFT&side=buy&from=1700000100.5") << 1;
+    QTest::newRow("none") << QByteArray("?symbol=TSLA") << 0;
+}
+
+void TestRestApi::signalsWithFilters()
+{
+    QFETCH(QByteArray, query);
+    QFETCH(int, count);
+    const auto r = get("/api/signals" + query);
+    QCOMPARE(r.status, 200);
+    const QJsonArray rows = QJsonDocument::fromJson(r.body).array();
+    QCOMPARE(rows.size(), count);
+    for (const auto &row : rows) {
+        const QJsonObject o = row.toObject();
+        QVERIFY(o.value(u"id"_s).toInt() > 0);
+        QVERIFY(!o.value(u"reason"_s).toString().isEmpty());
+        QVERIFY(o.value(u"indicators"_s).isObject());
+    }
+}
+
+void TestRestApi::signalsCsv()
+{
+    const auto r = get("/api/signals.csv?symbol=MSFT&side=sell");
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.headers.value("content-type").startsWith("text/csv"));
+    const QList<QByteArray> lines = r.body.split('\n');
+    QCOMPARE(lines[0], QByteArray("id,time_utc,epoch_s,symbol,side,rule,price,reason,snapshot\r"));
+    QVERIFY2(lines[1].contains(",MSFT,sell,rsi_trend,102,\"reason 2, with \"\"quotes\"\"\","), lines[1].constData());
+}
+
+void TestRestApi::ticksOfASymbol()
+{
+    const auto r = get("/api/ticks?symbol=AAPL&from=1700000038&limit=10");
+    QCOMPARE(r.status, 200);
+    const QJsonArray rows = QJsonDocument::fromJson(r.body).array();
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.last().toObject().value(u"close"_s).toDouble(), 105.0); // oldest first
+    QCOMPARE(rows.first().toObject().value(u"timestamp"_s).toDouble(), 1700000038.0);
+}
+
+void TestRestApi::badParameters_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("side") << QByteArray("/api/signals?side=hold") << u"side must be buy, sell or alert"_s;
+    QTest::newRow("rule") << QByteArray("/api/signals?rule=magic") << u"rule must be"_s;
+    QTest::newRow("from") << QByteArray("/api/signals?from=yesterday") << u"from must be epoch seconds"_s;
+    QTest::newRow("order") << QByteArray("/api/signals?from=20&to=10") << u"from must not be after to"_s;
+    QTest::newRow("limit") << QByteArray("/api/signals?limit=0") << u"limit must be a whole number"_s;
+    QTest::newRow("unknown") << QByteArray("/api/signals?colour=red") << u"unknown parameter \"colour\""_s;
+    QTest::newRow("symbol") << QByteArray("/api/signals.csv?symbol=not%20ok") << u"symbol must be"_s;
+    QTest::newRow("ticks need a symbol") << QByteArray("/api/ticks") << u"symbol is required"_s;
+}
+
+void TestRestApi::badParameters()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(QString, reason);
+    const auto r = get(target);
+    QCOMPARE(r.status, 400);
+    const QString error = QJsonDocument::fromJson(r.body).object().value(u"error"_s).toString();
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestRestApi)
+#include "tst_restapi.moc"
