@@ -5,6 +5,7 @@
 #include "http/HttpRouter.h"
 #include "ingest/IngestCounters.h"
 #include "storage/StorageWriter.h"
+#include "util/Prometheus.h"
 
 namespace Pipeline {
 
@@ -15,15 +16,7 @@ class Writer
 public:
     void family(const char *name, const char *type, const char *help)
     {
-        m_out += "# HELP ";
-        m_out += name;
-        m_out += ' ';
-        m_out += help;
-        m_out += "\n# TYPE ";
-        m_out += name;
-        m_out += ' ';
-        m_out += type;
-        m_out += '\n';
+        m_out += Util::prometheusFamily(name, type, help);
     }
     void sample(const char *name, const QByteArray &labels, std::uint64_t value)
     {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "LatencyHistogram.h"
 
+#include "Prometheus.h"
+
 #include <cmath>
 
 namespace Util {
@@ -41,14 +43,7 @@ double LatencyHistogram::quantileSeconds(double q) const noexcept
 
 QByteArray LatencyHistogram::prometheus(const char *name, const char *help) const
 {
-    QByteArray out;
-    out += "# HELP ";
-    out += name;
-    out += ' ';
-    out += help;
-    out += "\n# TYPE ";
-    out += name;
-    out += " histogram\n";
+    QByteArray out = prometheusFamily(name, "histogram", help);
     std::uint64_t cumulative = 0;
     for (int i = 0; i < Buckets; ++i) {
         cumulative += m_counts[std::size_t(i)].load(std::memory_order_relaxed);
