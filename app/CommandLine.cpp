@@ -149,9 +149,8 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         } else {
             for (const QString &s : value.split(u',', Qt::SkipEmptyParts)) {
                 const QString symbol = s.trimmed().toUpper();
-                const QByteArray latin = symbol.toLatin1();
                 Model::Symbol parsed;
-                if (!Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), parsed)) {
+                if (!Model::Symbol::fromString(symbol, parsed)) {
                     printError(u"--symbols: \"%1\" is not a symbol (1 to 16 of A-Z 0-9 . - ^ =)"_s.arg(s));
                     return {std::nullopt, 2};
                 }

@@ -46,9 +46,8 @@ Util::Result<Filters> parseFilters(const QByteArray &query, bool symbolRequired)
                 u"unknown parameter \"%1\"; use symbol, side, rule, from, to or limit"_s.arg(key.left(40)));
     f.symbol = q.queryItemValue(u"symbol"_s, QUrl::FullyDecoded);
     if (!f.symbol.isEmpty()) {
-        const QByteArray latin = f.symbol.toLatin1();
         Model::Symbol parsed;
-        if (!Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), parsed))
+        if (!Model::Symbol::fromString(f.symbol, parsed))
             return R::failure(u"symbol must be 1 to 16 characters of A-Z, 0-9, '.', '-', '^' or '='"_s);
     } else if (symbolRequired) {
         return R::failure(u"symbol is required"_s);
@@ -120,8 +119,7 @@ QString querySignals(const QString &path, const Filters &f, Row &&row)
     while (st->step() == SQLITE_ROW) {
         Model::TradeSignal s;
         s.id = st->columnInt64(0);
-        const QByteArray sym = st->columnText(1).toLatin1();
-        Model::Symbol::parse(std::string_view(sym.constData(), std::size_t(sym.size())), s.symbol);
+        Model::Symbol::fromString(st->columnText(1), s.symbol);
         s.timestamp = st->columnInt64(2);
         s.rule = st->columnText(3);
         const QString sideText = st->columnText(4);

@@ -20,4 +20,11 @@ bool Symbol::parse(std::string_view text, Symbol &out) noexcept
     return true;
 }
 
+bool Symbol::fromString(const QString &text, Symbol &out)
+{
+    // Characters outside Latin-1 become '?', which no symbol contains.
+    const QByteArray latin = text.toLatin1();
+    return parse(std::string_view(latin.constData(), std::size_t(latin.size())), out);
+}
+
 } // namespace Model

@@ -22,6 +22,8 @@ public:
 
     /// Returns true when `text` is a valid symbol; fills `out` when it is.
     static bool parse(std::string_view text, Symbol &out) noexcept;
+    /// The same for text from Qt: settings, the command line, the database.
+    static bool fromString(const QString &text, Symbol &out);
     static bool isValidChar(char c) noexcept;
 
     bool isEmpty() const noexcept { return m_size == 0; }

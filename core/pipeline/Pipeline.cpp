@@ -74,9 +74,8 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
         return Util::Status::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
     std::vector<Model::Tick> history;
     while (symbols->step() == SQLITE_ROW) {
-        const QByteArray name = symbols->columnText(0).toLatin1();
         Model::Tick bar;
-        if (!Model::Symbol::parse(std::string_view(name.constData(), std::size_t(name.size())), bar.symbol))
+        if (!Model::Symbol::fromString(symbols->columnText(0), bar.symbol))
             continue;
         bars->bindText(1, bar.symbol.view());
         bars->bind(2, std::int64_t(m_options.warmBars));

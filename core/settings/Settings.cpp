@@ -295,9 +295,8 @@ Util::Status Settings::validateSimulator(const QStringList &symbols, double rate
     if (symbols.isEmpty())
         return Util::Status::failure(u"Simulator symbols: name at least one."_s);
     for (const QString &s : symbols) {
-        const QByteArray latin = s.toLatin1();
         Model::Symbol parsed;
-        if (!Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), parsed))
+        if (!Model::Symbol::fromString(s, parsed))
             return Util::Status::failure(
                 u"Simulator symbols: \"%1\" is not a symbol (1 to 16 of A-Z 0-9 . - ^ =)."_s.arg(s));
     }

@@ -26,8 +26,7 @@ MarketSimulator::MarketSimulator(SimulatorOptions options, Ingest::RecordSink &s
 {
     for (const QString &name : std::as_const(m_options.symbols)) {
         Model::Symbol symbol;
-        const QByteArray latin = name.toLatin1();
-        if (Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), symbol)) {
+        if (Model::Symbol::fromString(name, symbol)) {
             m_symbols.push_back(symbol);
             m_prices.push_back(m_options.startPrice * (1.0 + 0.5 * double(m_symbols.size() - 1)));
         }

@@ -36,8 +36,7 @@ Model::RecordBatch market(const QStringList &symbols)
     for (int i = 0; i < 80; ++i) {
         for (const QString &name : symbols) {
             Model::Tick t;
-            const QByteArray latin = name.toLatin1();
-            Model::Symbol::parse(std::string_view(latin.constData(), std::size_t(latin.size())), t.symbol);
+            Model::Symbol::fromString(name, t.symbol);
             const double price = i < 30 ? 100.0 : (i < 40 ? 105.0 : 105.0 * std::pow(0.99, i - 40));
             t.open = t.close = price;
             t.high = price * 1.001;
