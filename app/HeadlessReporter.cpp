@@ -38,7 +38,6 @@ void HeadlessReporter::report()
                                         .arg(m_services.writer().queuedRecords())
                                         .arg(m_services.server().connectionCount())
                                         .arg(m_services.writer().stats().storedSignals.load());
-    m_lastReceived = received;
     m_lastStored = stored;
 }
 

@@ -21,7 +21,6 @@ public:
 
 private:
     const Services &m_services;
-    std::uint64_t m_lastReceived = 0;
     std::uint64_t m_lastStored = 0;
 };
 

@@ -46,7 +46,6 @@ public:
     const Storage::StorageWriter &writer() const { return *m_writer; }
     const Ingest::IngestEndpoint &ingest() const { return *m_ingest; }
     const Http::HttpServer &server() const { return *m_server; }
-    const Storage::StorageWriter &writerRef() const { return *m_writer; }
     Pipeline::Pipeline &pipeline() { return *m_pipeline; }
     Pipeline::LiveFeed *liveFeed() { return m_feed.get(); }
     Sim::MarketSimulator *simulator() { return m_simulator.get(); }
