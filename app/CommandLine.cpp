@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
 
-#include "model/Symbol.h"
 #include "settings/Settings.h"
+#include "sim/SymbolProfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -37,7 +37,12 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine", "TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite "
-                       "and computes indicators and signals."));
+                       "and computes indicators and signals.\n\n"
+                       "Commands (each with its own --help):\n"
+                       "  simulate        post simulated market data to an /ingest URL\n"
+                       "  export-signals  write stored signals as CSV\n"
+                       "  export-ticks    write stored bars as CSV\n"
+                       "  import          load a CSV (OHLCV) or JSON file of records into the database"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption headless(
@@ -73,13 +78,18 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         u"25"_s);
     const QCommandLineOption symbols(
         u"symbols"_s,
-        QCoreApplication::translate("CommandLine", "Simulator symbols, comma-separated, or a count such as 50."),
+        QCoreApplication::translate("CommandLine",
+                                    "Simulator symbols, comma-separated, each optionally SYMBOL=PRICE:DRIFT:VOLATILITY "
+                                    "(e.g. AAPL=180:0.08:0.3), or a count such as 50."),
         u"A,B,C"_s);
+    const QCommandLineOption seed(
+        u"seed"_s, QCoreApplication::translate("CommandLine", "Simulator random seed (same seed, same prices)."),
+        u"S"_s);
     const QCommandLineOption measureUi(
         u"measure-ui"_s,
         QCoreApplication::translate("CommandLine", "Log the window thread's busy share and longest stall every 5 s."));
-    parser.addOptions(
-        {headless, bind, port, db, token, duration, fullSync, ioThreads, shards, simulate, rate, symbols, measureUi});
+    parser.addOptions({headless, bind, port, db, token, duration, fullSync, ioThreads, shards, simulate, rate, symbols,
+                       seed, measureUi});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -141,21 +151,17 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         return {std::nullopt, 2};
     }
     if (parser.isSet(symbols)) {
-        const QString value = parser.value(symbols);
-        const int count = value.toInt(&ok);
-        if (ok && count > 0 && count <= 100000) {
-            for (int i = 0; i < count; ++i)
-                o.simulateSymbols.append(u"SIM%1"_s.arg(i + 1));
-        } else {
-            for (const QString &s : value.split(u',', Qt::SkipEmptyParts)) {
-                const QString symbol = s.trimmed().toUpper();
-                Model::Symbol parsed;
-                if (!Model::Symbol::fromString(symbol, parsed)) {
-                    printError(u"--symbols: \"%1\" is not a symbol (1 to 16 of A-Z 0-9 . - ^ =)"_s.arg(s));
-                    return {std::nullopt, 2};
-                }
-                o.simulateSymbols.append(symbol);
-            }
+        o.simulateSymbols = parser.value(symbols).split(u',', Qt::SkipEmptyParts);
+        if (auto profiles = Sim::parseProfiles(o.simulateSymbols, {}); !profiles) {
+            printError(u"--symbols: %1"_s.arg(profiles.error()));
+            return {std::nullopt, 2};
+        }
+    }
+    if (parser.isSet(seed)) {
+        o.simulateSeed = parser.value(seed).toULongLong(&ok);
+        if (!ok) {
+            printError(u"--seed: \"%1\" is not a non-negative integer"_s.arg(parser.value(seed)));
+            return {std::nullopt, 2};
         }
     }
     return {o, 0};

@@ -31,7 +31,9 @@ struct Options
     bool window = false; ///< a display is there and --headless was not given
     bool simulate = false;
     double simulateRate = 25;
-    QStringList simulateSymbols; ///< empty: the reference system's five
+    QStringList simulateSymbols; ///< SYMBOL[=PRICE:DRIFT:VOLATILITY] items; empty: the reference system's five
+    double simulateVolatility = 0.25;
+    quint64 simulateSeed = 20261121;
     Indicators::IndicatorConfig indicators;
     Signals::RuleConfig rules;
     int retentionDays = 0;

@@ -78,11 +78,21 @@ Util::Status Services::start()
     if (m_options.simulate) {
         Sim::SimulatorOptions sim;
         sim.recordsPerSecond = m_options.simulateRate;
-        if (!m_options.simulateSymbols.isEmpty())
-            sim.symbols = m_options.simulateSymbols;
+        sim.seed = m_options.simulateSeed;
+        Sim::SymbolProfile defaults;
+        defaults.annualVolatility = m_options.simulateVolatility;
+        if (m_options.simulateSymbols.isEmpty()) {
+            sim.profiles = Sim::SimulatorOptions::referenceProfiles(m_options.simulateVolatility);
+        } else {
+            auto profiles = Sim::parseProfiles(m_options.simulateSymbols, defaults);
+            if (!profiles)
+                return Util::Status::failure(u"simulator symbols: %1"_s.arg(profiles.error()));
+            sim.profiles = std::move(*profiles);
+        }
         m_simulator = std::make_unique<Sim::MarketSimulator>(sim, *m_pipeline);
         m_simulator->start();
-        qCInfo(lcApp) << "simulator feeding" << sim.symbols.join(u',') << "at" << sim.recordsPerSecond << "records/s";
+        qCInfo(lcApp) << "simulator feeding" << sim.profiles.size() << "symbols at" << sim.recordsPerSecond
+                      << "records/s";
     }
     return {};
 }

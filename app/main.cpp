@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 #include "HeadlessReporter.h"
 #include "Services.h"
+#include "Subcommands.h"
 #include "UnixSignals.h"
 #include "Version.h"
 #include "http/HttpServer.h"
@@ -51,6 +52,16 @@ void logSignals(const Model::SignalList &signals)
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1) {
+        if (const App::Subcommand command = App::findSubcommand(argv[1])) {
+            qputenv("QT_NO_GLIB", "1");
+            QCoreApplication app(argc, argv);
+            QCoreApplication::setOrganizationName(QStringLiteral(TICKDESK_ORG_NAME));
+            QCoreApplication::setApplicationName(QStringLiteral(TICKDESK_APP_NAME));
+            QCoreApplication::setApplicationVersion(QStringLiteral(TICKDESK_VERSION));
+            return command(QCoreApplication::arguments());
+        }
+    }
     const bool window = wantsWindow(argc, argv);
     // Qt's own event dispatcher costs fewer system calls per socket event than
     // the GLib one; the headless server has no desktop integration to lose.
@@ -83,6 +94,7 @@ int main(int argc, char *argv[])
     }
     if (options.simulateSymbols.isEmpty())
         options.simulateSymbols = settings.simulatorSymbols();
+    options.simulateVolatility = settings.simulatorVolatility();
     options.window = window && !options.headless;
     // The first start shows a moving market at once.
     QSettings state;

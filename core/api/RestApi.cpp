@@ -4,6 +4,7 @@
 #include "http/HttpRouter.h"
 #include "io/Csv.h"
 #include "pipeline/Pipeline.h"
+#include "storage/Queries.h"
 #include "storage/SqliteDatabase.h"
 
 #include <QJsonArray>
@@ -23,32 +24,24 @@ namespace {
 
 constexpr qint64 MaxLimit = 100'000;
 
-struct Filters
-{
-    QString symbol;
-    QString side;
-    QString rule;
-    qint64 fromUs = 0;
-    qint64 toUs = std::numeric_limits<qint64>::max();
-    qint64 limit = 1000;
-};
-
 /// Parses the query string; the error names the parameter and the problem.
-Util::Result<Filters> parseFilters(const QByteArray &query, bool symbolRequired)
+Util::Result<Storage::SignalFilter> parseFilters(const QByteArray &query, bool symbolRequired)
 {
-    using R = Util::Result<Filters>;
+    using R = Util::Result<Storage::SignalFilter>;
     const QUrlQuery q(QString::fromUtf8(query));
-    Filters f;
+    Storage::SignalFilter f;
+    f.limit = 1000;
     const QStringList known{u"symbol"_s, u"side"_s, u"rule"_s, u"from"_s, u"to"_s, u"limit"_s};
     for (const auto &[key, value] : q.queryItems(QUrl::FullyDecoded))
         if (!known.contains(key))
             return R::failure(
                 u"unknown parameter \"%1\"; use symbol, side, rule, from, to or limit"_s.arg(key.left(40)));
-    f.symbol = q.queryItemValue(u"symbol"_s, QUrl::FullyDecoded);
-    if (!f.symbol.isEmpty()) {
+    const QString symbol = q.queryItemValue(u"symbol"_s, QUrl::FullyDecoded);
+    if (!symbol.isEmpty()) {
         Model::Symbol parsed;
-        if (!Model::Symbol::fromString(f.symbol, parsed))
+        if (!Model::Symbol::fromString(symbol, parsed))
             return R::failure(u"symbol must be 1 to 16 characters of A-Z, 0-9, '.', '-', '^' or '='"_s);
+        f.symbols = QStringList{symbol};
     } else if (symbolRequired) {
         return R::failure(u"symbol is required"_s);
     }
@@ -58,14 +51,14 @@ Util::Result<Filters> parseFilters(const QByteArray &query, bool symbolRequired)
     f.rule = q.queryItemValue(u"rule"_s);
     if (!f.rule.isEmpty() && Signals::RuleEngine::ruleIndex(f.rule) < 0)
         return R::failure(u"rule must be rsi_trend, ma_cross, price_move or news_sentiment"_s);
-    const auto seconds = [&q](const QString &name, qint64 &out) -> QString {
+    const auto seconds = [&q](const QString &name, Model::TimestampUs &out) -> QString {
         if (!q.hasQueryItem(name))
             return {};
         bool ok = false;
         const double value = q.queryItemValue(name).toDouble(&ok);
         if (!ok || !(value >= 0) || value >= 32503680000.0)
             return u"%1 must be epoch seconds between 0 and 32503680000"_s.arg(name);
-        out = qint64(value * 1e6);
+        out = Model::TimestampUs(value * 1e6);
         return {};
     };
     if (QString e = seconds(u"from"_s, f.fromUs); !e.isEmpty())
@@ -98,39 +91,14 @@ Storage::SqliteDatabase *readerFor(const QString &path)
     return db.get();
 }
 
-template<typename Row>
-QString querySignals(const QString &path, const Filters &f, Row &&row)
+/// Runs a query on this thread's reader; the error says why it could not.
+QString query(const QString &path, const std::function<Util::Status(Storage::SqliteDatabase &)> &run)
 {
     Storage::SqliteDatabase *db = readerFor(path);
     if (!db)
         return u"the database cannot be read"_s;
-    auto st = db->prepare("SELECT id, symbol, ts_us, rule, side, price, reason, snapshot FROM signals "
-                          "WHERE (?1 = '' OR symbol = ?1) AND (?2 = '' OR side = ?2) AND (?3 = '' OR rule = ?3) "
-                          "AND ts_us >= ?4 AND ts_us <= ?5 ORDER BY ts_us DESC, id DESC LIMIT ?6");
-    if (!st)
-        return st.error();
-    const QByteArray symbol = f.symbol.toLatin1(), side = f.side.toLatin1(), rule = f.rule.toLatin1();
-    st->bindText(1, std::string_view(symbol.constData(), std::size_t(symbol.size())));
-    st->bindText(2, std::string_view(side.constData(), std::size_t(side.size())));
-    st->bindText(3, std::string_view(rule.constData(), std::size_t(rule.size())));
-    st->bind(4, std::int64_t(f.fromUs));
-    st->bind(5, std::int64_t(f.toUs));
-    st->bind(6, std::int64_t(f.limit));
-    while (st->step() == SQLITE_ROW) {
-        Model::TradeSignal s;
-        s.id = st->columnInt64(0);
-        Model::Symbol::fromString(st->columnText(1), s.symbol);
-        s.timestamp = st->columnInt64(2);
-        s.rule = st->columnText(3);
-        const QString sideText = st->columnText(4);
-        s.side = sideText == u"buy"_s ? Model::SignalSide::Buy
-                                      : (sideText == u"sell"_s ? Model::SignalSide::Sell : Model::SignalSide::Alert);
-        s.price = st->columnDouble(5);
-        s.reason = st->columnText(6);
-        s.snapshot = st->columnText(7).toUtf8();
-        row(s);
-    }
-    return {};
+    const Util::Status status = run(*db);
+    return status ? QString() : status.error();
 }
 
 Http::HttpResponse badRequest(const QString &message)
@@ -190,16 +158,19 @@ void RestApi::install(Http::HttpRouter &router)
             return;
         }
         QJsonArray rows;
-        const QString error = querySignals(m_path, *filters, [&rows](const Model::TradeSignal &s) {
-            rows.append(QJsonObject{
-                {u"id"_s, s.id},
-                {u"symbol"_s, s.symbol.toString()},
-                {u"side"_s, QString::fromLatin1(Model::sideName(s.side))},
-                {u"rule"_s, s.rule},
-                {u"price"_s, s.price},
-                {u"reason"_s, s.reason},
-                {u"timestamp"_s, double(s.timestamp) / 1e6},
-                {u"indicators"_s, QJsonDocument::fromJson(s.snapshot).object()},
+        const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
+            return Storage::forEachSignal(db, *filters, [&rows](const Model::TradeSignal &s) {
+                rows.append(QJsonObject{
+                    {u"id"_s, s.id},
+                    {u"symbol"_s, s.symbol.toString()},
+                    {u"side"_s, QString::fromLatin1(Model::sideName(s.side))},
+                    {u"rule"_s, s.rule},
+                    {u"price"_s, s.price},
+                    {u"reason"_s, s.reason},
+                    {u"timestamp"_s, double(s.timestamp) / 1e6},
+                    {u"indicators"_s, QJsonDocument::fromJson(s.snapshot).object()},
+                });
+                return true;
             });
         });
         if (!error.isEmpty()) {
@@ -216,8 +187,12 @@ void RestApi::install(Http::HttpRouter &router)
             return;
         }
         QByteArray csv = Io::signalCsvHeader();
-        const QString error =
-            querySignals(m_path, *filters, [&csv](const Model::TradeSignal &s) { csv += Io::signalCsvRow(s); });
+        const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
+            return Storage::forEachSignal(db, *filters, [&csv](const Model::TradeSignal &s) {
+                csv += Io::signalCsvRow(s);
+                return true;
+            });
+        });
         if (!error.isEmpty()) {
             responder.send(Http::HttpResponse::error(500, error));
             return;
@@ -233,27 +208,27 @@ void RestApi::install(Http::HttpRouter &router)
             responder.send(badRequest(filters.error()));
             return;
         }
-        Storage::SqliteDatabase *db = readerFor(m_path);
-        auto st = db ? db->prepare("SELECT ts_us, open, high, low, close, volume FROM ticks WHERE symbol = ?1 AND "
-                                   "ts_us >= ?2 AND ts_us <= ?3 ORDER BY ts_us DESC, id DESC LIMIT ?4")
-                     : Util::Result<Storage::Statement>::failure(u"the database cannot be read"_s);
-        if (!st) {
-            responder.send(Http::HttpResponse::error(500, st.error()));
+        Storage::TickFilter ticks;
+        ticks.symbols = filters->symbols;
+        ticks.fromUs = filters->fromUs;
+        ticks.toUs = filters->toUs;
+        ticks.limit = filters->limit;
+        QJsonArray rows;
+        const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
+            return Storage::forEachTick(db, ticks, [&rows](const Model::Tick &t) {
+                rows.prepend(QJsonObject{{u"timestamp"_s, double(t.timestamp) / 1e6},
+                                         {u"open"_s, t.open},
+                                         {u"high"_s, t.high},
+                                         {u"low"_s, t.low},
+                                         {u"close"_s, t.close},
+                                         {u"volume"_s, qint64(t.volume)}});
+                return true;
+            });
+        });
+        if (!error.isEmpty()) {
+            responder.send(Http::HttpResponse::error(500, error));
             return;
         }
-        const QByteArray symbol = filters->symbol.toLatin1();
-        st->bindText(1, std::string_view(symbol.constData(), std::size_t(symbol.size())));
-        st->bind(2, std::int64_t(filters->fromUs));
-        st->bind(3, std::int64_t(filters->toUs));
-        st->bind(4, std::int64_t(filters->limit));
-        QJsonArray rows;
-        while (st->step() == SQLITE_ROW)
-            rows.prepend(QJsonObject{{u"timestamp"_s, double(st->columnInt64(0)) / 1e6},
-                                     {u"open"_s, st->columnDouble(1)},
-                                     {u"high"_s, st->columnDouble(2)},
-                                     {u"low"_s, st->columnDouble(3)},
-                                     {u"close"_s, st->columnDouble(4)},
-                                     {u"volume"_s, qint64(st->columnInt64(5))}});
         responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
     });
 }

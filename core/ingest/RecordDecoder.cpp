@@ -283,6 +283,21 @@ struct RecordDecoder::Impl
         return {padded.data(), body.size()};
     }
 
+    std::vector<char> linePadded;
+
+    std::optional<DecodeError> decodeLine(std::string_view line, Model::RecordBatch &out)
+    {
+        linePadded.resize(line.size() + simdjson::SIMDJSON_PADDING);
+        std::memcpy(linePadded.data(), line.data(), line.size());
+        std::memset(linePadded.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
+        dom::element element;
+        if (auto code = parser.parse(linePadded.data(), line.size(), false).get(element))
+            return jsonError(code, line);
+        if (!element.is_object())
+            return DecodeError{u"a record must be a JSON object"_s, {}};
+        return decodeRecord(element, out);
+    }
+
     std::optional<DecodeError> decodeArray(dom::array array, Model::RecordBatch &out)
     {
         if (array.size() == 0)
@@ -327,6 +342,56 @@ RecordDecoder::RecordDecoder()
 }
 
 RecordDecoder::~RecordDecoder() = default;
+
+std::optional<DecodeError> RecordDecoder::decodeLenient(std::string_view text, Model::RecordBatch &out,
+                                                        const std::function<void(const DecodeError &)> &skipped)
+{
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos)
+        return DecodeError{u"the file is empty"_s, {}};
+    if (text[first] == '[') {
+        const std::string_view padded = d->pad(text);
+        dom::element root;
+        dom::array array;
+        if (auto code = d->parser.parse(padded.data(), padded.size(), false).get(root))
+            return jsonError(code, text);
+        if (root.get_array().get(array) != simdjson::SUCCESS)
+            return DecodeError{u"the file must hold a JSON array of records, one record, or NDJSON"_s, {}};
+        qsizetype index = 0;
+        for (dom::element element : array) {
+            if (auto error = decodeRecord(element, out))
+                skipped(*indexed(error, index));
+            ++index;
+        }
+        return std::nullopt;
+    }
+    {
+        // One object, perhaps over several lines.
+        const std::string_view padded = d->pad(text);
+        dom::element root;
+        if (d->parser.parse(padded.data(), padded.size(), false).get(root) == simdjson::SUCCESS && root.is_object()) {
+            if (auto error = decodeRecord(root, out))
+                skipped(*indexed(error, 0));
+            return std::nullopt;
+        }
+    }
+    // NDJSON: a line at a time, so that one bad line costs only itself.
+    qsizetype index = 0;
+    std::size_t start = first;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+            continue;
+        if (auto error = d->decodeLine(line, out))
+            skipped(*indexed(error, index));
+        ++index;
+    }
+    return std::nullopt;
+}
 
 std::optional<DecodeError> RecordDecoder::decode(std::string_view body, Model::RecordBatch &out, Format format)
 {

@@ -4,6 +4,7 @@
 #include "DecodeError.h"
 #include "model/Records.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -35,6 +36,13 @@ public:
     /// Appends the decoded records to `out` and returns nothing, or returns the
     /// first error and leaves `out` as it was.
     std::optional<DecodeError> decode(std::string_view body, Model::RecordBatch &out, Format format = Format::Auto);
+
+    /// For files: keeps every good record and reports each bad one to `skipped`
+    /// (with its zero-based index) instead of refusing the whole text. A JSON
+    /// array, one object, or NDJSON (one object per line: a malformed line is
+    /// skipped, the next is read). Returns an error only when nothing can be read.
+    std::optional<DecodeError> decodeLenient(std::string_view text, Model::RecordBatch &out,
+                                             const std::function<void(const DecodeError &)> &skipped);
 
 private:
     struct Impl;

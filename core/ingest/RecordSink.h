@@ -26,7 +26,8 @@ public:
 
     virtual ~RecordSink() = default;
 
-    /// Takes the records whole or not at all. Never blocks: a full queue answers Saturated.
+    /// Takes the records whole or not at all. Never blocks: a full queue answers
+    /// Saturated, and the records are then left as they were, for a retry.
     virtual Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done) = 0;
 };
 

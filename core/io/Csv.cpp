@@ -1,23 +1,80 @@
 // SPDX-License-Identifier: MIT
 #include "Csv.h"
 
-#include <QDateTime>
+#include "ingest/RecordEncoder.h"
+
+#include <charconv>
+#include <cstdio>
 
 namespace Io {
 
+void appendCsvField(QByteArrayView utf8, QByteArray &out)
+{
+    bool plain = true;
+    for (const char c : utf8)
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            plain = false;
+            break;
+        }
+    if (plain) {
+        out.append(utf8);
+        return;
+    }
+    out += '"';
+    for (const char c : utf8) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
 QByteArray csvField(QStringView text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r'))
-        return utf8;
-    QByteArray quoted = "\"";
-    for (char c : utf8) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    quoted += '"';
-    return quoted;
+    QByteArray out;
+    appendCsvField(text.toUtf8(), out);
+    return out;
+}
+
+namespace {
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
+void civilFromDays(std::int64_t z, int &year, unsigned &month, unsigned &day)
+{
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    day = doy - (153 * mp + 2) / 5 + 1;
+    month = mp < 10 ? mp + 3 : mp - 9;
+    year = int(std::int64_t(yoe) + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+void appendInteger(std::int64_t value, QByteArray &out)
+{
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr - buffer);
+}
+
+} // namespace
+
+void appendIsoTime(Model::TimestampUs us, QByteArray &out)
+{
+    const std::int64_t ms = us >= 0 ? us / 1000 : (us - 999) / 1000;
+    const std::int64_t seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    const std::int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    const auto secondOfDay = unsigned(seconds - days * 86400);
+    int year = 0;
+    unsigned month = 0, day = 0;
+    civilFromDays(days, year, month, day);
+    char buffer[40];
+    const int n =
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", year, month, day,
+                      secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, unsigned(ms - seconds * 1000));
+    out.append(buffer, n);
 }
 
 QByteArray signalCsvHeader()
@@ -25,28 +82,54 @@ QByteArray signalCsvHeader()
     return QByteArrayLiteral("id,time_utc,epoch_s,symbol,side,rule,price,reason,snapshot\r\n");
 }
 
+void appendSignalCsvRow(const Model::TradeSignal &s, QByteArray &out)
+{
+    appendInteger(s.id, out);
+    out += ',';
+    appendIsoTime(s.timestamp, out);
+    out += ',';
+    out += QByteArray::number(double(s.timestamp) / 1e6, 'f', 6);
+    out += ',';
+    out.append(s.symbol.view().data(), qsizetype(s.symbol.size()));
+    out += ',';
+    out += Model::sideName(s.side);
+    out += ',';
+    appendCsvField(s.rule.toUtf8(), out);
+    out += ',';
+    Ingest::appendNumber(s.price, out);
+    out += ',';
+    appendCsvField(s.reason.toUtf8(), out);
+    out += ',';
+    appendCsvField(s.snapshot, out);
+    out += "\r\n";
+}
+
 QByteArray signalCsvRow(const Model::TradeSignal &s)
 {
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(s.timestamp / 1000, Qt::UTC);
-    QByteArray row = QByteArray::number(s.id);
-    row += ',';
-    row += time.toString(Qt::ISODateWithMs).toLatin1();
-    row += ',';
-    row += QByteArray::number(double(s.timestamp) / 1e6, 'f', 6);
-    row += ',';
-    row += s.symbol.toString().toLatin1();
-    row += ',';
-    row += Model::sideName(s.side);
-    row += ',';
-    row += csvField(s.rule);
-    row += ',';
-    row += QByteArray::number(s.price, 'g', 17);
-    row += ',';
-    row += csvField(s.reason);
-    row += ',';
-    row += csvField(QString::fromUtf8(s.snapshot));
-    row += "\r\n";
+    QByteArray row;
+    appendSignalCsvRow(s, row);
     return row;
+}
+
+QByteArray tickCsvHeader()
+{
+    return QByteArrayLiteral("time_utc,epoch_s,symbol,open,high,low,close,volume\r\n");
+}
+
+void appendTickCsvRow(const Model::Tick &t, QByteArray &out)
+{
+    appendIsoTime(t.timestamp, out);
+    out += ',';
+    out += QByteArray::number(double(t.timestamp) / 1e6, 'f', 6);
+    out += ',';
+    out.append(t.symbol.view().data(), qsizetype(t.symbol.size()));
+    for (const double v : {t.open, t.high, t.low, t.close}) {
+        out += ',';
+        Ingest::appendNumber(v, out);
+    }
+    out += ',';
+    appendInteger(t.volume, out);
+    out += "\r\n";
 }
 
 } // namespace Io

@@ -4,16 +4,26 @@
 #include "model/TradeSignal.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QStringView>
 
 namespace Io {
 
 /// One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF (quotes doubled).
 QByteArray csvField(QStringView text);
+void appendCsvField(QByteArrayView utf8, QByteArray &out);
+
+/// `2026-11-22T09:30:00.123Z`: UTC, ISO-8601, milliseconds.
+void appendIsoTime(Model::TimestampUs us, QByteArray &out);
 
 /// `id,time_utc,epoch_s,symbol,side,rule,price,reason,snapshot`, CRLF-terminated.
 QByteArray signalCsvHeader();
 /// One signal as a CSV record: time as UTC ISO-8601 and as epoch seconds; CRLF-terminated.
 QByteArray signalCsvRow(const Model::TradeSignal &signal);
+void appendSignalCsvRow(const Model::TradeSignal &signal, QByteArray &out);
+
+/// `time_utc,epoch_s,symbol,open,high,low,close,volume`, CRLF-terminated.
+QByteArray tickCsvHeader();
+void appendTickCsvRow(const Model::Tick &tick, QByteArray &out);
 
 } // namespace Io

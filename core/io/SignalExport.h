@@ -1,19 +1,25 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "CsvFile.h"
 #include "model/TradeSignal.h"
-#include "util/Result.h"
-
-#include <atomic>
-#include <functional>
+#include "storage/Queries.h"
 
 namespace Io {
 
-/// Writes signals as CSV to `path`, all or nothing: the file appears under its
-/// name only when complete; a cancel or an error leaves nothing there. Runs on
-/// any thread; `progress` is called now and then with (written, total).
+// Each writes CSV to `path`, all or nothing (see CsvFile), runs on any thread,
+// and returns the number of rows written or why there is no file.
+
+/// Signals already in memory, e.g. what the signal panel shows.
 Util::Result<qint64> exportSignals(const Model::SignalList &signals, const QString &path,
-                                   const std::atomic<bool> &cancel,
-                                   const std::function<void(qint64, qint64)> &progress = {});
+                                   const std::atomic<bool> &cancel, const Progress &progress = {});
+
+/// Signals read from the database as they are written: memory stays flat for any number of rows.
+Util::Result<qint64> exportSignals(const QString &databasePath, const Storage::SignalFilter &filter,
+                                   const QString &path, const std::atomic<bool> &cancel, const Progress &progress = {});
+
+/// Bars read from the database, oldest first.
+Util::Result<qint64> exportTicks(const QString &databasePath, const Storage::TickFilter &filter, const QString &path,
+                                 const std::atomic<bool> &cancel, const Progress &progress = {});
 
 } // namespace Io

@@ -120,24 +120,32 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
         return Submit::Accepted;
     }
 
-    // Records without a symbol (economic indicators) go to the first shard.
-    std::vector<Model::RecordBatch> parts(std::size_t(shards), Model::RecordBatch{});
-    for (Model::Record &record : records) {
-        const Model::Symbol *symbol = symbolOf(record);
-        parts[std::size_t(symbol ? shardOf(*symbol, shards) : 0)].push_back(std::move(record));
+    // Records without a symbol (economic indicators) go to the first shard. Room is
+    // reserved before anything moves, so a refused batch is left whole for a retry.
+    std::vector<int> target(records.size());
+    std::vector<std::size_t> counts(std::size_t(shards), 0);
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        const Model::Symbol *symbol = symbolOf(records[r]);
+        target[r] = symbol ? shardOf(*symbol, shards) : 0;
+        ++counts[std::size_t(target[r])];
     }
     int used = 0;
     for (int i = 0; i < shards; ++i) {
-        if (parts[std::size_t(i)].empty())
+        if (counts[std::size_t(i)] == 0)
             continue;
-        if (!m_shards[std::size_t(i)]->reserve(parts[std::size_t(i)].size())) {
+        if (!m_shards[std::size_t(i)]->reserve(counts[std::size_t(i)])) {
             for (int j = 0; j < i; ++j)
-                if (!parts[std::size_t(j)].empty())
-                    m_shards[std::size_t(j)]->unreserve(parts[std::size_t(j)].size());
+                if (counts[std::size_t(j)] > 0)
+                    m_shards[std::size_t(j)]->unreserve(counts[std::size_t(j)]);
             return Submit::Saturated;
         }
         ++used;
     }
+    std::vector<Model::RecordBatch> parts(std::size_t(shards), Model::RecordBatch{});
+    for (int i = 0; i < shards; ++i)
+        parts[std::size_t(i)].reserve(counts[std::size_t(i)]);
+    for (std::size_t r = 0; r < records.size(); ++r)
+        parts[std::size_t(target[r])].push_back(std::move(records[r]));
     auto tracker = std::make_shared<RequestTracker>(used, std::move(done));
     for (int i = 0; i < shards; ++i)
         if (!parts[std::size_t(i)].empty())

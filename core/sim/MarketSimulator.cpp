@@ -7,31 +7,31 @@
 #include <QThread>
 #include <QTimer>
 
-#include <cmath>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace Sim {
 
 namespace {
 constexpr int StepMs = 50;
-// Compress time so that a chart shows visible movement: a bar stands for a trading minute.
-constexpr double YearsPerBar = 1.0 / (252.0 * 390.0);
 } // namespace
+
+std::vector<SymbolProfile> SimulatorOptions::referenceProfiles(double annualVolatility)
+{
+    SymbolProfile defaults;
+    defaults.annualVolatility = annualVolatility;
+    return *parseProfiles({u"AAPL"_s, u"GOOGL"_s, u"AMZN"_s, u"MSFT"_s, u"TSLA"_s}, defaults);
+}
 
 MarketSimulator::MarketSimulator(SimulatorOptions options, Ingest::RecordSink &sink, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_sink(sink)
-    , m_rng(m_options.seed)
+    , m_generator(m_options.profiles.empty() ? SimulatorOptions::referenceProfiles() : m_options.profiles,
+                  m_options.metadata, m_options.seed)
     , m_rate(m_options.recordsPerSecond)
-{
-    for (const QString &name : std::as_const(m_options.symbols)) {
-        Model::Symbol symbol;
-        if (Model::Symbol::fromString(name, symbol)) {
-            m_symbols.push_back(symbol);
-            m_prices.push_back(m_options.startPrice * (1.0 + 0.5 * double(m_symbols.size() - 1)));
-        }
-    }
-}
+{}
 
 MarketSimulator::~MarketSimulator()
 {
@@ -40,7 +40,7 @@ MarketSimulator::~MarketSimulator()
 
 void MarketSimulator::start()
 {
-    if (m_thread || m_symbols.empty())
+    if (m_thread || m_generator.profiles().empty())
         return;
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("simulator"));
@@ -73,35 +73,8 @@ void MarketSimulator::setPaused(bool paused)
 
 Model::RecordBatch MarketSimulator::generate(int count)
 {
-    std::normal_distribution<double> normal(0.0, 1.0);
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-    const double sigma = m_options.annualVolatility * std::sqrt(YearsPerBar);
-    const double mu =
-        (m_options.annualDrift - 0.5 * m_options.annualVolatility * m_options.annualVolatility) * YearsPerBar;
-    const Model::TimestampUs now = QDateTime::currentMSecsSinceEpoch() * 1000;
     Model::RecordBatch batch;
-    batch.reserve(std::size_t(count));
-    for (int i = 0; i < count; ++i) {
-        const std::size_t s = m_next++ % m_symbols.size();
-        Model::Tick t;
-        t.symbol = m_symbols[s];
-        t.open = m_prices[s];
-        t.close = t.open * std::exp(mu + sigma * normal(m_rng));
-        t.high = std::max(t.open, t.close) * (1.0 + std::fabs(normal(m_rng)) * sigma * 0.5);
-        t.low = std::min(t.open, t.close) * (1.0 - std::fabs(normal(m_rng)) * sigma * 0.5);
-        t.volume = 1000 + std::int64_t(unit(m_rng) * 50000);
-        t.timestamp = now + i;
-        m_prices[s] = t.close;
-        batch.emplace_back(t);
-        if (unit(m_rng) < m_options.newsPerSecond / std::max(1.0, m_rate.load())) {
-            Model::NewsSentimentEvent news;
-            news.symbol = t.symbol;
-            news.score = unit(m_rng) * 2 - 1;
-            news.magnitude = unit(m_rng);
-            news.timestamp = now + i;
-            batch.emplace_back(news);
-        }
-    }
+    m_generator.generate(count, m_rate.load(), QDateTime::currentMSecsSinceEpoch() * 1000, batch);
     return batch;
 }
 
@@ -112,7 +85,8 @@ void MarketSimulator::step()
     m_lastStepNs = now;
     if (m_paused.load())
         return;
-    m_carry += elapsed * m_rate.load();
+    // After a stall, catch up by at most a quarter of a second rather than flooding the pipeline.
+    m_carry = std::min(m_carry + elapsed * m_rate.load(), std::max(1.0, m_rate.load() * 0.25));
     const int count = int(m_carry);
     if (count <= 0)
         return;

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "MarketGenerator.h"
 #include "ingest/RecordSink.h"
 
 #include <QObject>
-#include <QStringList>
 
 #include <atomic>
 #include <memory>
-#include <random>
 #include <vector>
 
 class QThread;
@@ -18,14 +17,13 @@ namespace Sim {
 
 struct SimulatorOptions
 {
-    QStringList symbols{QStringLiteral("AAPL"), QStringLiteral("GOOGL"), QStringLiteral("AMZN"), QStringLiteral("MSFT"),
-                        QStringLiteral("TSLA")};
-    double recordsPerSecond = 25;
-    double startPrice = 100;
-    double annualDrift = 0.05;
-    double annualVolatility = 0.25; ///< per year of trading time, a bar standing for a minute
-    double newsPerSecond = 0.2;
+    std::vector<SymbolProfile> profiles; ///< empty: the reference system's five symbols
+    MetadataRates metadata;
+    double recordsPerSecond = 25; ///< ticks per second, 1 to 100,000
     quint64 seed = 20261121;
+
+    /// AAPL, GOOGL, AMZN, MSFT and TSLA with the given volatility.
+    static std::vector<SymbolProfile> referenceProfiles(double annualVolatility = 0.25);
 };
 
 /// The built-in market: geometric Brownian motion per symbol, each bar
@@ -52,7 +50,8 @@ public:
     std::uint64_t generated() const noexcept { return m_generated.load(); }
     std::uint64_t dropped() const noexcept { return m_dropped.load(); }
 
-    /// One step of `count` records; public for tests. Runs on the simulator thread when started.
+    /// One step of `count` ticks and the metadata due with them; public for tests.
+    /// Runs on the simulator thread when started.
     Model::RecordBatch generate(int count);
 
 Q_SIGNALS:
@@ -63,10 +62,7 @@ private:
 
     SimulatorOptions m_options;
     Ingest::RecordSink &m_sink;
-    std::vector<Model::Symbol> m_symbols;
-    std::vector<double> m_prices;
-    std::mt19937_64 m_rng;
-    std::size_t m_next = 0;
+    MarketGenerator m_generator;
     double m_carry = 0;
     qint64 m_lastStepNs = 0;
     QThread *m_thread = nullptr;

@@ -182,7 +182,10 @@ Ingest::RecordSink::Submit StorageWriter::submit(Model::RecordBatch &&records, q
     job.records = std::move(records);
     job.receivedNs = receivedNs;
     job.done = [done = std::move(done)](const QString &error, std::vector<Model::TradeSignal> &) { done(error); };
-    return enqueue(std::move(job), false);
+    const Submit outcome = enqueue(std::move(job), false);
+    if (outcome != Submit::Accepted)
+        records = std::move(job.records); // refused: left as they were, for a retry
+    return outcome;
 }
 
 Ingest::RecordSink::Submit StorageWriter::submit(WriteJob &&job)

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+#include "Subcommands.h"
+#include "io/SignalExport.h"
+#include "model/Symbol.h"
+#include "settings/Settings.h"
+#include "signals/RuleEngine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace App {
+
+namespace {
+
+/// Epoch seconds, or an ISO-8601 date or date-time (UTC unless it says otherwise).
+std::optional<Model::TimestampUs> parseTime(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (ok)
+        return seconds >= 0 && seconds < 32503680000.0 ? std::optional(Model::TimestampUs(seconds * 1e6))
+                                                       : std::nullopt;
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
+    if (!time.isValid())
+        return std::nullopt;
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    return time.toMSecsSinceEpoch() * 1000;
+}
+
+struct CommonOptions
+{
+    QString command;
+    QString databasePath;
+    QString output;
+    QStringList symbols;
+    Model::TimestampUs fromUs = 0;
+    Model::TimestampUs toUs = std::numeric_limits<Model::TimestampUs>::max();
+    qint64 limit = 0;
+};
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addOptions({
+        {u"db"_s, QCoreApplication::translate("CommandLine", "Database file (default: the app's)."), u"PATH"_s},
+        {{u"o"_s, u"output"_s}, QCoreApplication::translate("CommandLine", "CSV file to write."), u"FILE"_s},
+        {u"symbol"_s,
+         QCoreApplication::translate("CommandLine", "Only this symbol; repeat or comma-separate for more."), u"S"_s},
+        {u"from"_s,
+         QCoreApplication::translate("CommandLine", "From this time: epoch seconds or ISO-8601 (UTC by default)."),
+         u"T"_s},
+        {u"to"_s, QCoreApplication::translate("CommandLine", "Up to this time, inclusive."), u"T"_s},
+        {u"limit"_s, QCoreApplication::translate("CommandLine", "At most this many rows."), u"N"_s},
+    });
+}
+
+/// Parses what both exports share; false after printing the problem (or the help).
+bool parseCommon(QCommandLineParser &parser, const QStringList &arguments, CommonOptions &o, int &exitCode)
+{
+    QStringList args = arguments;
+    args.removeAt(1);
+    exitCode = 2;
+    if (!parser.parse(args)) {
+        printCommandError(o.command, parser.errorText());
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText().replace(u"Usage: "_s + args.constFirst(),
+                                                        u"Usage: "_s + args.constFirst() + u' ' + o.command)),
+                   stdout);
+        exitCode = 0;
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printCommandError(o.command, u"unexpected argument: %1"_s.arg(parser.positionalArguments().constFirst()));
+        return false;
+    }
+    if (!parser.isSet(u"output"_s) || parser.value(u"output"_s).isEmpty()) {
+        printCommandError(o.command, u"-o FILE is required"_s);
+        return false;
+    }
+    o.output = parser.value(u"output"_s);
+    o.databasePath = parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Core::Settings().databasePath();
+    for (const QString &value : parser.values(u"symbol"_s))
+        for (const QString &item : value.split(u',', Qt::SkipEmptyParts)) {
+            Model::Symbol symbol;
+            if (!Model::Symbol::fromString(item.trimmed().toUpper(), symbol)) {
+                printCommandError(o.command, u"--symbol: \"%1\" is not a symbol"_s.arg(item));
+                return false;
+            }
+            o.symbols.append(symbol.toString());
+        }
+    for (const auto &[name, target] : {std::pair{u"from"_s, &o.fromUs}, std::pair{u"to"_s, &o.toUs}}) {
+        if (!parser.isSet(name))
+            continue;
+        const auto time = parseTime(parser.value(name));
+        if (!time) {
+            printCommandError(o.command, u"--%1: \"%2\" is neither epoch seconds nor an ISO-8601 time"_s.arg(
+                                             name, parser.value(name)));
+            return false;
+        }
+        *target = *time;
+    }
+    if (o.fromUs > o.toUs) {
+        printCommandError(o.command, u"--from is after --to"_s);
+        return false;
+    }
+    if (parser.isSet(u"limit"_s)) {
+        bool ok = false;
+        o.limit = parser.value(u"limit"_s).toLongLong(&ok);
+        if (!ok || o.limit < 1) {
+            printCommandError(o.command, u"--limit: \"%1\" is not a positive number"_s.arg(parser.value(u"limit"_s)));
+            return false;
+        }
+    }
+    if (!QFileInfo::exists(o.databasePath)) {
+        printCommandError(o.command, u"no database at %1"_s.arg(o.databasePath));
+        return false;
+    }
+    return true;
+}
+
+int report(const QString &command, const Util::Result<qint64> &result, const char *what, const QString &output,
+           const QElapsedTimer &clock)
+{
+    if (!result) {
+        std::fprintf(stderr, "tickdesk %s: %s\n", qPrintable(command), qPrintable(result.error()));
+        return 1;
+    }
+    std::fprintf(stderr, "%lld %s written to %s in %.2f s\n", (long long)*result, what, qPrintable(output),
+                 double(clock.nsecsElapsed()) / 1e9);
+    return 0;
+}
+
+} // namespace
+
+int runExportSignals(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("CommandLine", "Writes stored signals as CSV (RFC 4180), oldest first."));
+    addCommonOptions(parser);
+    parser.addOptions({
+        {u"side"_s, QCoreApplication::translate("CommandLine", "Only buy, sell or alert signals."), u"SIDE"_s},
+        {u"rule"_s,
+         QCoreApplication::translate("CommandLine", "Only this rule: rsi_trend, ma_cross, price_move, news_sentiment."),
+         u"RULE"_s},
+    });
+    CommonOptions common;
+    common.command = u"export-signals"_s;
+    int exitCode = 0;
+    if (!parseCommon(parser, arguments, common, exitCode))
+        return exitCode;
+    Storage::SignalFilter filter;
+    filter.symbols = common.symbols;
+    filter.fromUs = common.fromUs;
+    filter.toUs = common.toUs;
+    filter.limit = common.limit;
+    filter.newestFirst = false;
+    filter.side = parser.value(u"side"_s);
+    if (!filter.side.isEmpty() && filter.side != u"buy"_s && filter.side != u"sell"_s && filter.side != u"alert"_s) {
+        printCommandError(common.command, u"--side: \"%1\" is not buy, sell or alert"_s.arg(filter.side));
+        return 2;
+    }
+    filter.rule = parser.value(u"rule"_s);
+    if (!filter.rule.isEmpty() && Signals::RuleEngine::ruleIndex(filter.rule) < 0) {
+        printCommandError(
+            common.command,
+            u"--rule: \"%1\" is not rsi_trend, ma_cross, price_move or news_sentiment"_s.arg(filter.rule));
+        return 2;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const std::atomic<bool> cancel{false};
+    return report(common.command, Io::exportSignals(common.databasePath, filter, common.output, cancel), "signals",
+                  common.output, clock);
+}
+
+int runExportTicks(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("CommandLine", "Writes stored bars (ticks) as CSV (RFC 4180), oldest first."));
+    addCommonOptions(parser);
+    CommonOptions common;
+    common.command = u"export-ticks"_s;
+    int exitCode = 0;
+    if (!parseCommon(parser, arguments, common, exitCode))
+        return exitCode;
+    Storage::TickFilter filter;
+    filter.symbols = common.symbols;
+    filter.fromUs = common.fromUs;
+    filter.toUs = common.toUs;
+    filter.limit = common.limit;
+    filter.newestFirst = false;
+    QElapsedTimer clock;
+    clock.start();
+    const std::atomic<bool> cancel{false};
+    return report(common.command, Io::exportTicks(common.databasePath, filter, common.output, cancel), "ticks",
+                  common.output, clock);
+}
+
+} // namespace App

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Records.h"
+
+#include <QByteArray>
+
+namespace Ingest {
+
+/// Writes records in the data contract (DESIGN.md), the inverse of RecordDecoder:
+/// what one encodes, the other decodes to the same values.
+void appendJson(const Model::Record &record, QByteArray &out);
+
+/// A JSON array of the records, ready to POST to /ingest.
+QByteArray encodeArray(const Model::RecordBatch &records);
+
+/// Appends a double in its shortest form that reads back to the same value.
+void appendNumber(double value, QByteArray &out);
+
+} // namespace Ingest

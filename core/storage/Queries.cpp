@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+#include "Queries.h"
+
+#include "SqliteDatabase.h"
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Storage {
+
+namespace {
+
+/// `symbol IN (?, ?, ...)` for the filter's symbols, bound from index `first`.
+QByteArray symbolClause(const QStringList &symbols, int first)
+{
+    if (symbols.isEmpty())
+        return "1";
+    QByteArray sql = "symbol IN (";
+    for (qsizetype i = 0; i < symbols.size(); ++i) {
+        if (i > 0)
+            sql += ',';
+        sql += '?' + QByteArray::number(first + int(i));
+    }
+    return sql + ')';
+}
+
+/// Keeps the bound text alive until the statement is done with it.
+struct Bindings
+{
+    std::vector<QByteArray> text;
+
+    void bindText(Statement &st, int index, const QString &value)
+    {
+        text.push_back(value.toUtf8());
+        st.bindText(index, std::string_view(text.back().constData(), std::size_t(text.back().size())));
+    }
+};
+
+constexpr int SymbolsFrom = 10; ///< parameters ?1..?9 are the fixed ones
+
+QByteArray signalWhere(const SignalFilter &f)
+{
+    return " WHERE (?1 = '' OR side = ?1) AND (?2 = '' OR rule = ?2) AND ts_us >= ?3 AND ts_us <= ?4 AND " +
+           symbolClause(f.symbols, SymbolsFrom);
+}
+
+Util::Result<Statement> prepareSignals(SqliteDatabase &db, const SignalFilter &f, const QByteArray &select,
+                                       const QByteArray &tail, Bindings &b)
+{
+    auto st = db.prepare(QByteArray(select + signalWhere(f) + tail).constData());
+    if (!st)
+        return st;
+    b.text.reserve(std::size_t(f.symbols.size()) + 2);
+    b.bindText(*st, 1, f.side);
+    b.bindText(*st, 2, f.rule);
+    st->bind(3, std::int64_t(f.fromUs));
+    st->bind(4, std::int64_t(f.toUs));
+    for (qsizetype i = 0; i < f.symbols.size(); ++i)
+        b.bindText(*st, SymbolsFrom + int(i), f.symbols[i]);
+    return st;
+}
+
+Util::Result<Statement> prepareTicks(SqliteDatabase &db, const TickFilter &f, const QByteArray &select,
+                                     const QByteArray &tail, Bindings &b)
+{
+    auto st = db.prepare(
+        QByteArray(select + " WHERE ts_us >= ?3 AND ts_us <= ?4 AND " + symbolClause(f.symbols, SymbolsFrom) + tail)
+            .constData());
+    if (!st)
+        return st;
+    b.text.reserve(std::size_t(f.symbols.size()));
+    st->bind(3, std::int64_t(f.fromUs));
+    st->bind(4, std::int64_t(f.toUs));
+    for (qsizetype i = 0; i < f.symbols.size(); ++i)
+        b.bindText(*st, SymbolsFrom + int(i), f.symbols[i]);
+    return st;
+}
+
+QByteArray orderAndLimit(bool newestFirst, qint64 limit)
+{
+    QByteArray tail = newestFirst ? " ORDER BY ts_us DESC, id DESC" : " ORDER BY ts_us, id";
+    if (limit > 0)
+        tail += " LIMIT " + QByteArray::number(limit);
+    return tail;
+}
+
+Model::SignalSide sideOf(const QString &text)
+{
+    if (text == u"buy"_s)
+        return Model::SignalSide::Buy;
+    if (text == u"sell"_s)
+        return Model::SignalSide::Sell;
+    return Model::SignalSide::Alert;
+}
+
+Util::Status finished(int rc, SqliteDatabase &db)
+{
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+        return {};
+    return Util::Status::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
+}
+
+} // namespace
+
+Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
+                           const std::function<bool(const Model::TradeSignal &)> &row)
+{
+    Bindings b;
+    auto st = prepareSignals(db, filter, "SELECT id, symbol, ts_us, rule, side, price, reason, snapshot FROM signals",
+                             orderAndLimit(filter.newestFirst, filter.limit), b);
+    if (!st)
+        return Util::Status::failure(st.error());
+    int rc = 0;
+    Model::TradeSignal s;
+    while ((rc = st->step()) == SQLITE_ROW) {
+        s.id = st->columnInt64(0);
+        Model::Symbol::fromString(st->columnText(1), s.symbol);
+        s.timestamp = st->columnInt64(2);
+        s.rule = st->columnText(3);
+        s.side = sideOf(st->columnText(4));
+        s.price = st->columnDouble(5);
+        s.reason = st->columnText(6);
+        s.snapshot = st->columnText(7).toUtf8();
+        if (!row(s))
+            break;
+    }
+    return finished(rc, db);
+}
+
+Util::Result<qint64> countSignals(SqliteDatabase &db, const SignalFilter &filter)
+{
+    Bindings b;
+    auto st = prepareSignals(db, filter, "SELECT count(*) FROM signals", {}, b);
+    if (!st)
+        return Util::Result<qint64>::failure(st.error());
+    if (st->step() != SQLITE_ROW)
+        return Util::Result<qint64>::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
+    const qint64 n = st->columnInt64(0);
+    return filter.limit > 0 ? std::min(n, filter.limit) : n;
+}
+
+Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
+                         const std::function<bool(const Model::Tick &)> &row)
+{
+    Bindings b;
+    auto st = prepareTicks(db, filter, "SELECT symbol, ts_us, open, high, low, close, volume FROM ticks",
+                           orderAndLimit(filter.newestFirst, filter.limit), b);
+    if (!st)
+        return Util::Status::failure(st.error());
+    int rc = 0;
+    Model::Tick t;
+    while ((rc = st->step()) == SQLITE_ROW) {
+        Model::Symbol::fromString(st->columnText(0), t.symbol);
+        t.timestamp = st->columnInt64(1);
+        t.open = st->columnDouble(2);
+        t.high = st->columnDouble(3);
+        t.low = st->columnDouble(4);
+        t.close = st->columnDouble(5);
+        t.volume = st->columnInt64(6);
+        if (!row(t))
+            break;
+    }
+    return finished(rc, db);
+}
+
+Util::Result<qint64> countTicks(SqliteDatabase &db, const TickFilter &filter)
+{
+    Bindings b;
+    auto st = prepareTicks(db, filter, "SELECT count(*) FROM ticks", {}, b);
+    if (!st)
+        return Util::Result<qint64>::failure(st.error());
+    if (st->step() != SQLITE_ROW)
+        return Util::Result<qint64>::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
+    const qint64 n = st->columnInt64(0);
+    return filter.limit > 0 ? std::min(n, filter.limit) : n;
+}
+
+} // namespace Storage

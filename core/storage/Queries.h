@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/TradeSignal.h"
+#include "util/Result.h"
+
+#include <QStringList>
+
+#include <functional>
+#include <limits>
+
+namespace Storage {
+
+class SqliteDatabase;
+
+/// Which stored signals to read; empty fields do not filter.
+struct SignalFilter
+{
+    QStringList symbols;
+    QString side; ///< buy, sell or alert
+    QString rule;
+    Model::TimestampUs fromUs = 0;
+    Model::TimestampUs toUs = std::numeric_limits<Model::TimestampUs>::max();
+    qint64 limit = 0;        ///< 0: all
+    bool newestFirst = true; ///< else oldest first, as an export reads best
+};
+
+/// Which stored bars to read.
+struct TickFilter
+{
+    QStringList symbols; ///< empty: every symbol
+    Model::TimestampUs fromUs = 0;
+    Model::TimestampUs toUs = std::numeric_limits<Model::TimestampUs>::max();
+    qint64 limit = 0; ///< 0: all
+    bool newestFirst = true;
+};
+
+/// Streams the matching signals to `row` one by one (nothing is held in memory);
+/// `row` returns false to stop early. Fails with the reason when the query cannot run.
+Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
+                           const std::function<bool(const Model::TradeSignal &)> &row);
+Util::Result<qint64> countSignals(SqliteDatabase &db, const SignalFilter &filter);
+
+Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
+                         const std::function<bool(const Model::Tick &)> &row);
+Util::Result<qint64> countTicks(SqliteDatabase &db, const TickFilter &filter);
+
+} // namespace Storage
