@@ -51,6 +51,10 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                                   u"ADDR"_s, settings.bindAddress());
     const QCommandLineOption port(u"port"_s, QCoreApplication::translate("CommandLine", "HTTP server port."), u"N"_s,
                                   QString::number(settings.port()));
+    const QCommandLineOption wsPort(
+        u"ws-port"_s,
+        QCoreApplication::translate("CommandLine", "WebSocket stream port (0: any free port, -1: no stream)."), u"N"_s,
+        QString::number(settings.webSocketPort()));
     const QCommandLineOption db(u"db"_s, QCoreApplication::translate("CommandLine", "Database file."), u"PATH"_s);
     const QCommandLineOption token(
         u"token"_s,
@@ -88,8 +92,8 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     const QCommandLineOption measureUi(
         u"measure-ui"_s,
         QCoreApplication::translate("CommandLine", "Log the window thread's busy share and longest stall every 5 s."));
-    parser.addOptions({headless, bind, port, db, token, duration, fullSync, ioThreads, shards, simulate, rate, symbols,
-                       seed, measureUi});
+    parser.addOptions({headless, bind, port, wsPort, db, token, duration, fullSync, ioThreads, shards, simulate, rate,
+                       symbols, seed, measureUi});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -121,6 +125,14 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         return {std::nullopt, 2};
     }
     o.port = *p;
+    if (parser.value(wsPort) == u"-1"_s) {
+        o.streamPort = -1;
+    } else if (const auto ws = parsePort(parser.value(wsPort))) {
+        o.streamPort = *ws;
+    } else {
+        printError(u"--ws-port: \"%1\" is not a port number (0-65535, or -1 for none)"_s.arg(parser.value(wsPort)));
+        return {std::nullopt, 2};
+    }
     o.accessToken = parser.isSet(token) ? parser.value(token).toUtf8() : qgetenv("TICKDESK_TOKEN");
     o.databasePath = parser.isSet(db) ? parser.value(db) : settings.databasePath();
     o.fullSync = parser.isSet(fullSync) || settings.fullSync();

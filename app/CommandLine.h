@@ -22,6 +22,7 @@ struct Options
     bool headless = false;
     QHostAddress bindAddress;
     quint16 port = 0;
+    int streamPort = 5678; ///< -1: no WebSocket stream
     QByteArray accessToken;
     QString databasePath;
     bool fullSync = false;

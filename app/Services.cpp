@@ -11,6 +11,7 @@
 #include "pipeline/Pipeline.h"
 #include "sim/MarketSimulator.h"
 #include "storage/StorageWriter.h"
+#include "stream/StreamServer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,6 +56,16 @@ Util::Status Services::start()
     m_pipeline = std::make_unique<Pipeline::Pipeline>(pipeline, *m_writer, m_feed.get());
     if (auto status = m_pipeline->warmStart(storage.path); !status)
         return status;
+    if (m_options.streamPort >= 0) {
+        Stream::StreamOptions stream;
+        stream.address = m_options.bindAddress;
+        stream.port = quint16(m_options.streamPort);
+        stream.accessToken = m_options.accessToken;
+        m_stream = std::make_unique<Stream::StreamServer>(stream);
+        if (auto status = m_stream->start(); !status)
+            return status;
+        m_pipeline->setCommitListener(m_stream.get());
+    }
     m_pipeline->start();
 
     m_router = std::make_unique<Http::HttpRouter>();
@@ -63,7 +74,8 @@ Util::Status Services::start()
     m_router->add("GET", "/health", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
         responder.send(Http::HttpResponse::json(200, healthJson()));
     });
-    Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline);
+    Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline,
+                                  [this] { return m_stream ? m_stream->metricsText() : QByteArray(); });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
     m_api->install(*m_router);
 
@@ -109,6 +121,8 @@ void Services::shutdown()
         m_pipeline->stop();
     if (m_writer)
         m_writer->stop();
+    if (m_stream)
+        m_stream->stop();
     if (m_server)
         m_server->stop();
 }

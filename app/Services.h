@@ -28,6 +28,9 @@ class Pipeline;
 namespace Sim {
 class MarketSimulator;
 }
+namespace Stream {
+class StreamServer;
+}
 
 namespace App {
 
@@ -49,6 +52,8 @@ public:
     Pipeline::Pipeline &pipeline() { return *m_pipeline; }
     Pipeline::LiveFeed *liveFeed() { return m_feed.get(); }
     Sim::MarketSimulator *simulator() { return m_simulator.get(); }
+    /// Null when the stream is switched off (--ws-port -1).
+    const Stream::StreamServer *stream() const { return m_stream.get(); }
     const Ingest::IngestEndpoint &ingestEndpoint() const { return *m_ingest; }
     const Pipeline::Pipeline &pipeline() const { return *m_pipeline; }
 
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<Storage::StorageWriter> m_writer;
     std::unique_ptr<Pipeline::LiveFeed> m_feed;
     std::unique_ptr<Sim::MarketSimulator> m_simulator;
+    std::unique_ptr<Stream::StreamServer> m_stream;
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;

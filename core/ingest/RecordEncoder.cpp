@@ -2,6 +2,7 @@
 #include "RecordEncoder.h"
 
 #include <charconv>
+#include <cstdio>
 
 namespace Ingest {
 
@@ -49,7 +50,8 @@ void symbolField(const Model::Symbol &symbol, QByteArray &out)
     out += '"';
 }
 
-/// Indicator names are plain text; quotes, backslashes and control characters are escaped.
+} // namespace
+
 void appendString(const QString &text, QByteArray &out)
 {
     out += '"';
@@ -67,8 +69,6 @@ void appendString(const QString &text, QByteArray &out)
     }
     out += '"';
 }
-
-} // namespace
 
 void appendJson(const Model::Record &record, QByteArray &out)
 {

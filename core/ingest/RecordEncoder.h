@@ -14,6 +14,9 @@ void appendJson(const Model::Record &record, QByteArray &out);
 /// A JSON array of the records, ready to POST to /ingest.
 QByteArray encodeArray(const Model::RecordBatch &records);
 
+/// Appends a JSON string: quotes, backslashes and control characters escaped.
+void appendString(const QString &text, QByteArray &out);
+
 /// Appends a double in its shortest form that reads back to the same value.
 void appendNumber(double value, QByteArray &out);
 

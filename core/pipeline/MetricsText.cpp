@@ -86,13 +86,19 @@ QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::S
 }
 
 void installMetricsRoute(Http::HttpRouter &router, const Ingest::IngestCounters &ingest,
-                         const Storage::StorageWriter &writer, const Pipeline &pipeline)
+                         const Storage::StorageWriter &writer, const Pipeline &pipeline,
+                         std::function<QByteArray()> more)
 {
-    router.add("GET", "/metrics", [&ingest, &writer, &pipeline](Http::HttpRequest &&, Http::HttpResponder responder) {
-        Http::HttpResponse response = Http::HttpResponse::json(200, prometheusText(ingest, writer, pipeline));
-        response.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
-        responder.send(std::move(response));
-    });
+    router.add(
+        "GET", "/metrics",
+        [&ingest, &writer, &pipeline, more = std::move(more)](Http::HttpRequest &&, Http::HttpResponder responder) {
+            QByteArray text = prometheusText(ingest, writer, pipeline);
+            if (more)
+                text += more();
+            Http::HttpResponse response = Http::HttpResponse::json(200, std::move(text));
+            response.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
+            responder.send(std::move(response));
+        });
 }
 
 } // namespace Pipeline

@@ -3,6 +3,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 namespace Http {
 class HttpRouter;
 }
@@ -22,8 +24,9 @@ class Pipeline;
 QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::StorageWriter &writer,
                           const Pipeline &pipeline);
 
-/// Adds `GET /metrics` to the router.
+/// Adds `GET /metrics` to the router; `more` appends the families of other parts (stream, notifier).
 void installMetricsRoute(Http::HttpRouter &router, const Ingest::IngestCounters &ingest,
-                         const Storage::StorageWriter &writer, const Pipeline &pipeline);
+                         const Storage::StorageWriter &writer, const Pipeline &pipeline,
+                         std::function<QByteArray()> more = {});
 
 } // namespace Pipeline

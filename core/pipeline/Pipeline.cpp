@@ -110,6 +110,12 @@ void Pipeline::stop()
         shard->stop();
 }
 
+void Pipeline::setCommitListener(CommitListener *listener)
+{
+    for (auto &shard : m_shards)
+        shard->setCommitListener(listener);
+}
+
 Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done)
 {
     const int shards = shardCount();

@@ -20,6 +20,7 @@ class StorageWriter;
 
 namespace Pipeline {
 
+class CommitListener;
 class LiveFeed;
 class Shard;
 
@@ -41,6 +42,8 @@ public:
     /// Reads each symbol's latest bars back from the database, so indicators
     /// and rules carry on where they were. Call before start().
     Util::Status warmStart(const QString &databasePath);
+    /// Before start(): who hears about every commit (processed ticks and signals).
+    void setCommitListener(CommitListener *listener);
     void start();
     /// Processes what is queued and hands it to the writer; call before stopping the writer.
     void stop();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Shard.h"
 
+#include "CommitListener.h"
 #include "LiveFeed.h"
 #include "PipelineMetrics.h"
 #include "storage/StorageWriter.h"
@@ -165,6 +166,8 @@ void Shard::process(Message &message)
     std::vector<SymbolState *> touched;
     std::vector<LiveBar> liveBars;
     std::vector<LiveEvent> liveEvents;
+    std::vector<ProcessedTick> processed;
+    const bool streamTicks = m_listener && m_listener->wantsTicks();
     const std::size_t count = message.records.size();
     for (const Model::Record &record : message.records) {
         if (const auto *bar = std::get_if<Model::Tick>(&record)) {
@@ -178,6 +181,8 @@ void Shard::process(Message &message)
                 state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
             if (touched.empty() || touched.back() != &state)
                 touched.push_back(&state);
+            if (streamTicks)
+                processed.push_back({*bar, snapshot});
             if (m_feed)
                 liveBars.push_back({*bar, orNaN(snapshot.sma), orNaN(snapshot.ema), orNaN(snapshot.bollingerUpper),
                                     orNaN(snapshot.bollingerLower), orNaN(snapshot.rsi)});
@@ -206,9 +211,12 @@ void Shard::process(Message &message)
     job.records = std::move(message.records);
     job.signals = std::move(signals);
     job.receivedNs = message.receivedNs;
-    job.done = [tracker = message.tracker, this](const QString &error, std::vector<Model::TradeSignal> &stored) {
+    job.done = [tracker = message.tracker, this,
+                ticks = std::move(processed)](const QString &error, std::vector<Model::TradeSignal> &stored) mutable {
         if (error.isEmpty() && !stored.empty())
             m_publish(stored);
+        if (error.isEmpty() && m_listener && (!ticks.empty() || !stored.empty()))
+            m_listener->committed(std::move(ticks), stored);
         if (tracker)
             tracker->finish(error);
     };

@@ -23,6 +23,7 @@ class StorageWriter;
 namespace Pipeline {
 
 struct PipelineMetrics;
+class CommitListener;
 class LiveFeed;
 
 /// One worker thread and the symbols hashed to it. The thread owns their
@@ -44,6 +45,8 @@ public:
     void unreserve(std::size_t count);
     /// Queues reserved records.
     void push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker);
+    /// Before start(): who hears about each commit (may be null).
+    void setCommitListener(CommitListener *listener) noexcept { m_listener = listener; }
     /// Before start(): history of one symbol, oldest first; moves its indicators and rules on silently.
     void warm(const std::vector<Model::Tick> &bars);
 
@@ -83,7 +86,8 @@ private:
     Storage::StorageWriter &m_writer;
     PipelineMetrics &m_metrics;
     Publish m_publish;
-    LiveFeed *m_feed;                                                          ///< may be null: nobody watches
+    LiveFeed *m_feed; ///< may be null: nobody watches
+    CommitListener *m_listener = nullptr;
     std::unordered_map<Model::Symbol, std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
 
     mutable std::mutex m_mutex;

@@ -13,4 +13,11 @@ inline QByteArray prometheusFamily(const char *name, const char *type, const cha
     return out;
 }
 
+/// A whole single-value family: header and `name value`.
+inline void appendPrometheus(QByteArray &out, const char *name, const char *type, const char *help, double value)
+{
+    out += prometheusFamily(name, type, help);
+    out.append(name).append(' ').append(QByteArray::number(value, 'g', 15)).append('\n');
+}
+
 } // namespace Util

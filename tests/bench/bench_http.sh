@@ -15,7 +15,7 @@ lua="$here/ingest_post.lua"
 
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-"$build/app/tickdesk" --headless --port 0 --db "$work/bench.sqlite" 2>"$work/log" &
+"$build/app/tickdesk" --headless --port 0 --ws-port 0 --db "$work/bench.sqlite" 2>"$work/log" &
 pid=$!
 port=""
 for _ in $(seq 100); do

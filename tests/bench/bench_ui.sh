@@ -14,7 +14,7 @@ seconds=${3:-30}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME="$work" QT_QPA_PLATFORM=xcb
-xvfb-run -a -s "-screen 0 1920x1080x24" "$build/app/tickdesk" --db "$work/ui.sqlite" --port 0 --simulate \
+xvfb-run -a -s "-screen 0 1920x1080x24" "$build/app/tickdesk" --db "$work/ui.sqlite" --port 0 --ws-port 0 --simulate \
     --rate "$rate" --symbols 50 --measure-ui --duration "$seconds" 2>"$work/log" || true
 echo "window under load: simulator $rate records/s over 50 symbols, 3x3 grid visible, ${seconds}s"
 grep -E "ui: GUI thread" "$work/log" | sed 's/^.* ui: /  /'

@@ -17,8 +17,9 @@ public:
     bool start(const QStringList &extra)
     {
         m_process.setProgram(QStringLiteral(TICKDESK_BINARY));
-        m_process.setArguments(
-            QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0")} + extra);
+        m_process.setArguments(QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+                                           QStringLiteral("--ws-port"), QStringLiteral("0")} +
+                               extra);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.setReadChannel(QProcess::StandardError);
         m_process.start();

@@ -76,9 +76,15 @@ void TestCommandLine::badArguments_data()
     QTest::newRow("bad duration") << QStringList{u"--duration"_s, u"soon"_s} << 2 << u"--duration"_s;
     QTest::newRow("stray argument") << QStringList{u"bogus"_s} << 2 << u"unknown command or argument: bogus"_s;
     QTest::newRow("public bind without token")
-        << QStringList{u"--headless"_s, u"--bind"_s, u"0.0.0.0"_s, u"--port"_s, u"0"_s, u"--db"_s, u":memory:"_s} << 1
-        << u"without an access token"_s;
-    QTest::newRow("unopenable database") << QStringList{u"--headless"_s, u"--port"_s, u"0"_s, u"--db"_s,
+        << QStringList{u"--headless"_s, u"--bind"_s, u"0.0.0.0"_s, u"--port"_s,  u"0"_s,
+                       u"--ws-port"_s,  u"0"_s,      u"--db"_s,    u":memory:"_s}
+        << 1 << u"without an access token"_s;
+    QTest::newRow("unopenable database") << QStringList{u"--headless"_s,
+                                                        u"--port"_s,
+                                                        u"0"_s,
+                                                        u"--ws-port"_s,
+                                                        u"0"_s,
+                                                        u"--db"_s,
                                                         u"/nonexistent/dir/x.sqlite"_s}
                                          << 1 << u"cannot open database /nonexistent/dir/x.sqlite"_s;
 }
@@ -96,8 +102,8 @@ void TestCommandLine::badArguments()
 void TestCommandLine::durationStopsByItself()
 {
     QTemporaryDir dir;
-    const Run r =
-        run({u"--headless"_s, u"--port"_s, u"0"_s, u"--duration"_s, u"1"_s, u"--db"_s, dir.filePath(u"d.sqlite"_s)});
+    const Run r = run({u"--headless"_s, u"--port"_s, u"0"_s, u"--ws-port"_s, u"0"_s, u"--duration"_s, u"1"_s, u"--db"_s,
+                       dir.filePath(u"d.sqlite"_s)});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains("received 0 | rejected 0 | stored 0"), r.err.constData());
 }

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Symbol.h"
+
+#include <QObject>
+#include <QString>
+
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+
+class QWebSocket;
+
+namespace Stream {
+
+struct StreamOptions;
+struct StreamStats;
+
+/// What one client asked for.
+struct Subscription
+{
+    bool ticks = true;
+    bool signals = true;
+    bool allSymbols = true;
+    std::unordered_set<Model::Symbol> symbols;
+
+    bool wants(bool isSignal, const Model::Symbol &symbol) const
+    {
+        return (isSignal ? signals : ticks) && (allSymbols || symbols.contains(symbol));
+    }
+    /// `{"type":"subscribed","symbols":"*"|[...],"types":[...]}`
+    QByteArray describe() const;
+};
+
+/// One connected client and what it has not been able to take yet.
+class StreamClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamClient)
+
+public:
+    StreamClient(QWebSocket *socket, const StreamOptions &options, StreamStats &stats, QObject *parent = nullptr);
+    ~StreamClient() override;
+
+    Subscription subscription;
+    QWebSocket *socket() const noexcept { return m_socket; }
+    bool isBehind() const noexcept { return m_behind; }
+    qint64 backlogBytes() const noexcept { return m_pending; }
+
+    /// Sends at once, or keeps it for later while the client is slow.
+    void deliver(const QString &text, qsizetype bytes, bool isSignal, const Model::Symbol &symbol);
+    void sendNow(const QString &text, qsizetype bytes);
+
+Q_SIGNALS:
+    /// The client fell too far behind and is being disconnected.
+    void overrun(StreamClient *client);
+
+private:
+    void written(qint64 bytes);
+    void catchUp();
+
+    QWebSocket *m_socket;
+    const StreamOptions &m_options;
+    StreamStats &m_stats;
+    qint64 m_pending = 0; ///< bytes handed to the socket and not yet written to the kernel
+    bool m_behind = false;
+    std::deque<std::pair<QString, qsizetype>> m_signals;                          ///< waiting while behind
+    std::unordered_map<Model::Symbol, std::pair<QString, qsizetype>> m_latestTick; ///< per symbol, while behind
+};
+
+} // namespace Stream

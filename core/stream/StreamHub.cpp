@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+#include "StreamHub.h"
+
+#include "StreamClient.h"
+#include "StreamMessages.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStream, "tickdesk.stream")
+
+namespace Stream {
+
+StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
+    : m_server(server)
+    , m_options(options)
+    , m_webSockets(new QWebSocketServer(u"TickDesk"_s, QWebSocketServer::NonSecureMode, this))
+{
+    connect(m_webSockets, &QWebSocketServer::newConnection, this, &StreamHub::accept);
+}
+
+StreamHub::~StreamHub() = default;
+
+bool StreamHub::listen(QString &error, quint16 &port)
+{
+    if (!m_webSockets->listen(m_options.address, m_options.port)) {
+        error = m_webSockets->errorString();
+        return false;
+    }
+    port = m_webSockets->serverPort();
+    return true;
+}
+
+void StreamHub::closeAll()
+{
+    m_webSockets->close();
+    for (StreamClient *client : m_clients) {
+        client->socket()->close(QWebSocketProtocol::CloseCodeGoingAway, u"TickDesk is stopping"_s);
+        delete client;
+    }
+    m_clients.clear();
+    m_server.m_stats.clients = 0;
+    updateTickSubscribers();
+}
+
+namespace {
+
+/// What the path asks for: /ws (everything), /ws/signals, /ws/ticks, /ws/stocks/AAPL[,MSFT].
+std::optional<Subscription> subscriptionFor(const QString &path, QString &error)
+{
+    Subscription s;
+    QString p = path;
+    while (p.endsWith(u'/'))
+        p.chop(1);
+    if (p.isEmpty() || p == u"/ws"_s)
+        return s;
+    if (p == u"/ws/signals"_s) {
+        s.ticks = false;
+        return s;
+    }
+    if (p == u"/ws/ticks"_s) {
+        s.signals = false;
+        return s;
+    }
+    if (p.startsWith(u"/ws/stocks/"_s)) {
+        s.allSymbols = false;
+        for (const QString &name : p.mid(11).split(u',', Qt::SkipEmptyParts)) {
+            Model::Symbol symbol;
+            if (!Model::Symbol::fromString(name.toUpper(), symbol)) {
+                error = u"\"%1\" is not a symbol"_s.arg(name.left(40));
+                return std::nullopt;
+            }
+            s.symbols.insert(symbol);
+        }
+        if (!s.symbols.empty())
+            return s;
+    }
+    error = u"unknown path \"%1\": use /ws, /ws/signals, /ws/ticks or /ws/stocks/SYMBOL"_s.arg(path.left(80));
+    return std::nullopt;
+}
+
+QByteArray errorMessage(const QString &error)
+{
+    return QJsonDocument(QJsonObject{{u"type"_s, u"error"_s}, {u"error"_s, error}}).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+void StreamHub::accept()
+{
+    while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
+        if (!m_options.accessToken.isEmpty()) {
+            const QByteArray header = socket->request().rawHeader("Authorization");
+            const QByteArray query = QUrlQuery(socket->requestUrl()).queryItemValue(u"token"_s).toUtf8();
+            if (header != "Bearer " + m_options.accessToken && query != m_options.accessToken) {
+                socket->sendTextMessage(QString::fromUtf8(errorMessage(u"access token missing or wrong"_s)));
+                socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"access token missing or wrong"_s);
+                socket->deleteLater();
+                continue;
+            }
+        }
+        QString error;
+        const auto subscription = subscriptionFor(socket->requestUrl().path(), error);
+        if (!subscription) {
+            socket->sendTextMessage(QString::fromUtf8(errorMessage(error)));
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, error.left(120));
+            socket->deleteLater();
+            continue;
+        }
+        auto *client = new StreamClient(socket, m_options, m_server.m_stats, this);
+        client->subscription = *subscription;
+        connect(socket, &QWebSocket::textMessageReceived, client,
+                [this, client](const QString &message) { received(client, message); });
+        connect(socket, &QWebSocket::disconnected, client, [this, client] { remove(client); });
+        connect(client, &StreamClient::overrun, this, [this](StreamClient *slow) {
+            qCWarning(lcStream) << "disconnecting" << slow->socket()->peerAddress().toString()
+                                << "port" << slow->socket()->peerPort() << ": too slow to keep up";
+            m_server.m_stats.droppedClients.fetch_add(1, std::memory_order_relaxed);
+            slow->socket()->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                                  u"too slow: more than %1 signals behind"_s.arg(m_options.maxQueuedSignals));
+            slow->socket()->abort(); // its buffers are full: do not wait for the close handshake
+        });
+        m_clients.push_back(client);
+        m_server.m_stats.clients = int(m_clients.size());
+        updateTickSubscribers();
+        const QByteArray hello = client->subscription.describe();
+        client->sendNow(QString::fromUtf8(hello), hello.size());
+    }
+}
+
+void StreamHub::remove(StreamClient *client)
+{
+    const auto it = std::find(m_clients.begin(), m_clients.end(), client);
+    if (it == m_clients.end())
+        return;
+    m_clients.erase(it);
+    client->deleteLater();
+    m_server.m_stats.clients = int(m_clients.size());
+    updateTickSubscribers();
+}
+
+void StreamHub::updateTickSubscribers()
+{
+    int n = 0;
+    for (const StreamClient *client : m_clients)
+        n += client->subscription.ticks ? 1 : 0;
+    m_server.m_tickSubscribers = n;
+}
+
+void StreamHub::sendError(StreamClient *client, const QString &error)
+{
+    const QByteArray message = errorMessage(error);
+    client->sendNow(QString::fromUtf8(message), message.size());
+}
+
+void StreamHub::received(StreamClient *client, const QString &message)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8(), &parseError);
+    if (!document.isObject()) {
+        sendError(client, u"a message must be a JSON object such as {\"action\":\"subscribe\",\"symbols\":[\"AAPL\"]}"_s);
+        return;
+    }
+    const QJsonObject o = document.object();
+    const QString action = o.value(u"action"_s).toString();
+    if (action != u"subscribe"_s && action != u"unsubscribe"_s) {
+        sendError(client, u"unknown action \"%1\": use subscribe or unsubscribe"_s.arg(action.left(40)));
+        return;
+    }
+    const bool add = action == u"subscribe"_s;
+    Subscription s = client->subscription;
+    if (o.contains(u"types"_s)) {
+        const QJsonArray types = o.value(u"types"_s).toArray();
+        bool ticks = false, signals = false;
+        for (const QJsonValue &t : types) {
+            if (t.toString() == u"tick"_s)
+                ticks = true;
+            else if (t.toString() == u"signal"_s)
+                signals = true;
+            else {
+                sendError(client, u"types must be a list of \"tick\" and \"signal\""_s);
+                return;
+            }
+        }
+        if (types.isEmpty()) {
+            sendError(client, u"types must be a list of \"tick\" and \"signal\""_s);
+            return;
+        }
+        if (add) {
+            s.ticks = ticks;
+            s.signals = signals;
+        } else {
+            s.ticks = s.ticks && !ticks;
+            s.signals = s.signals && !signals;
+        }
+    }
+    if (o.contains(u"symbols"_s)) {
+        const QJsonValue value = o.value(u"symbols"_s);
+        if (value.toString() == u"*"_s) {
+            s.allSymbols = add;
+            s.symbols.clear();
+        } else if (value.isArray() && !value.toArray().isEmpty()) {
+            std::vector<Model::Symbol> listed;
+            for (const QJsonValue &v : value.toArray()) {
+                Model::Symbol symbol;
+                if (!Model::Symbol::fromString(v.toString().toUpper(), symbol)) {
+                    sendError(client, u"\"%1\" is not a symbol"_s.arg(v.toString().left(40)));
+                    return;
+                }
+                listed.push_back(symbol);
+            }
+            if (add) {
+                if (s.allSymbols)
+                    s.symbols.clear();
+                s.allSymbols = false;
+                s.symbols.insert(listed.begin(), listed.end());
+            } else if (s.allSymbols) {
+                sendError(client, u"subscribed to all symbols: unsubscribe from \"*\" or subscribe to chosen ones"_s);
+                return;
+            } else {
+                for (const Model::Symbol &symbol : listed)
+                    s.symbols.erase(symbol);
+            }
+        } else {
+            sendError(client, u"symbols must be \"*\" or a list of symbols"_s);
+            return;
+        }
+    }
+    if (!o.contains(u"types"_s) && !o.contains(u"symbols"_s)) {
+        sendError(client, u"say which \"symbols\" or \"types\" to %1"_s.arg(action));
+        return;
+    }
+    client->subscription = s;
+    updateTickSubscribers();
+    const QByteArray reply = s.describe();
+    client->sendNow(QString::fromUtf8(reply), reply.size());
+}
+
+void StreamHub::drain()
+{
+    std::deque<StreamServer::Item> items;
+    m_server.takeInbox(items);
+    for (const StreamServer::Item &item : items) {
+        const bool isSignal = std::holds_alternative<Model::TradeSignal>(item);
+        const Model::Symbol &symbol = isSignal ? std::get<Model::TradeSignal>(item).symbol
+                                               : std::get<Pipeline::ProcessedTick>(item).bar.symbol;
+        QString text; // encoded once, for the first client that wants it, and shared
+        qsizetype bytes = 0;
+        for (StreamClient *client : m_clients) {
+            if (!client->subscription.wants(isSignal, symbol))
+                continue;
+            if (text.isNull()) {
+                const QByteArray json = isSignal ? signalMessage(std::get<Model::TradeSignal>(item))
+                                                 : tickMessage(std::get<Pipeline::ProcessedTick>(item));
+                text = QString::fromUtf8(json);
+                bytes = json.size();
+            }
+            client->deliver(text, bytes, isSignal, symbol);
+        }
+    }
+}
+
+} // namespace Stream

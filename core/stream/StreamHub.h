@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "StreamServer.h"
+
+#include <QObject>
+
+#include <vector>
+
+class QWebSocket;
+class QWebSocketServer;
+
+namespace Stream {
+
+class StreamClient;
+
+/// The part of the stream server that lives on its thread: the QWebSocketServer,
+/// the clients, and the fan-out of each message to those who asked for it.
+class StreamHub final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamHub)
+
+public:
+    StreamHub(StreamServer &server, const StreamOptions &options);
+    ~StreamHub() override;
+
+    bool listen(QString &error, quint16 &port);
+    void closeAll();
+    /// Sends what arrived since the last call.
+    void drain();
+
+private:
+    void accept();
+    void handshakeDone(QWebSocket *socket);
+    void received(StreamClient *client, const QString &message);
+    void remove(StreamClient *client);
+    void updateTickSubscribers();
+    void sendError(StreamClient *client, const QString &error);
+
+    StreamServer &m_server;
+    const StreamOptions &m_options;
+    QWebSocketServer *m_webSockets;
+    std::vector<StreamClient *> m_clients;
+};
+
+} // namespace Stream

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#include "StreamMessages.h"
+
+#include "ingest/RecordEncoder.h"
+#include "io/Csv.h"
+
+namespace Stream {
+
+namespace {
+
+void appendCommon(const Model::Symbol &symbol, Model::TimestampUs timestamp, QByteArray &out)
+{
+    out += ",\"symbol\":\"";
+    out.append(symbol.view().data(), qsizetype(symbol.size()));
+    out += "\",\"timestamp\":";
+    out += QByteArray::number(double(timestamp) / 1e6, 'f', 6);
+    out += ",\"time\":\"";
+    Io::appendIsoTime(timestamp, out);
+    out += '"';
+}
+
+void appendNumberField(const char *name, double value, QByteArray &out)
+{
+    out += ",\"";
+    out += name;
+    out += "\":";
+    Ingest::appendNumber(value, out);
+}
+
+} // namespace
+
+QByteArray tickMessage(const Pipeline::ProcessedTick &tick)
+{
+    QByteArray out;
+    out.reserve(512);
+    out += "{\"type\":\"tick\"";
+    appendCommon(tick.bar.symbol, tick.bar.timestamp, out);
+    appendNumberField("open", tick.bar.open, out);
+    appendNumberField("high", tick.bar.high, out);
+    appendNumberField("low", tick.bar.low, out);
+    appendNumberField("close", tick.bar.close, out);
+    out += ",\"volume\":";
+    out += QByteArray::number(qint64(tick.bar.volume));
+    out += ",\"indicators\":";
+    out += tick.indicators.toJson();
+    out += '}';
+    return out;
+}
+
+QByteArray signalMessage(const Model::TradeSignal &signal)
+{
+    QByteArray out;
+    out.reserve(640);
+    out += "{\"type\":\"signal\",\"id\":";
+    out += QByteArray::number(signal.id);
+    appendCommon(signal.symbol, signal.timestamp, out);
+    out += ",\"side\":\"";
+    out += Model::sideName(signal.side);
+    out += "\",\"rule\":";
+    Ingest::appendString(signal.rule, out);
+    out += ",\"reason\":";
+    Ingest::appendString(signal.reason, out);
+    appendNumberField("price", signal.price, out);
+    out += ",\"indicators\":";
+    out += signal.snapshot.isEmpty() ? QByteArray("{}") : signal.snapshot;
+    out += '}';
+    return out;
+}
+
+} // namespace Stream

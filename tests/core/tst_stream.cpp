@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: MIT
+#include "pipeline/Pipeline.h"
+#include "storage/StorageWriter.h"
+#include "stream/StreamServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// A real QWebSocket client that keeps every message it receives, parsed.
+class Client : public QObject
+{
+public:
+    explicit Client(const QUrl &url)
+    {
+        connect(&socket, &QWebSocket::textMessageReceived, this,
+                [this](const QString &text) { messages.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+        socket.open(url);
+    }
+    bool waitConnected()
+    {
+        return QTest::qWaitFor([this] { return !messages.isEmpty(); }, 10'000);
+    }
+    QList<QJsonObject> ofType(const QString &type) const
+    {
+        QList<QJsonObject> out;
+        for (const QJsonObject &m : messages)
+            if (m.value(u"type"_s).toString() == type)
+                out.append(m);
+        return out;
+    }
+    void send(const QByteArray &json) { socket.sendTextMessage(QString::fromUtf8(json)); }
+
+    QWebSocket socket;
+    QList<QJsonObject> messages;
+};
+
+Pipeline::ProcessedTick tick(const char *symbol, double close, Model::TimestampUs us = 1'700'000'000'000'000)
+{
+    Pipeline::ProcessedTick t;
+    Model::Symbol::parse(symbol, t.bar.symbol);
+    t.bar.open = close;
+    t.bar.high = close + 1;
+    t.bar.low = close - 1;
+    t.bar.close = close;
+    t.bar.volume = 1000;
+    t.bar.timestamp = us;
+    t.indicators.sma = close - 0.5;
+    return t;
+}
+
+Model::TradeSignal signal(const char *symbol, qint64 id)
+{
+    Model::TradeSignal s;
+    s.id = id;
+    Model::Symbol::parse(symbol, s.symbol);
+    s.rule = u"rsi_trend"_s;
+    s.side = Model::SignalSide::Buy;
+    s.reason = u"RSI 27.1 < 30, \"quoted\"\nand SMA < EMA"_s;
+    s.price = 101.5;
+    s.snapshot = "{\"rsi\":27.1}";
+    s.timestamp = 1'700'000'000'500'000;
+    return s;
+}
+
+} // namespace
+
+class TestStream : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void everythingByDefault();
+    void pathChoosesWhatArrives_data();
+    void pathChoosesWhatArrives();
+    void subscribeAndUnsubscribe();
+    void badMessagesGetAnErrorAndTheConnectionStays();
+    void unknownPathIsRefused();
+    void tokenIsRequiredWhenConfigured();
+    void slowClientIsCoalescedThenDroppedWhileOthersKeepUp();
+    void ticksAndSignalsFromThePipeline();
+
+private:
+    QUrl url(const QString &path) const { return QUrl(u"ws://127.0.0.1:%1%2"_s.arg(m_server->port()).arg(path)); }
+    void publish(std::vector<Pipeline::ProcessedTick> ticks, std::vector<Model::TradeSignal> signals = {})
+    {
+        m_server->committed(std::move(ticks), signals);
+    }
+    std::unique_ptr<Stream::StreamServer> m_server;
+};
+
+void TestStream::init()
+{
+    Stream::StreamOptions options;
+    options.port = 0;
+    m_server = std::make_unique<Stream::StreamServer>(options);
+    QVERIFY(m_server->start());
+}
+
+void TestStream::cleanup()
+{
+    m_server.reset();
+}
+
+void TestStream::everythingByDefault()
+{
+    Client client(url(u"/ws"_s));
+    QVERIFY(client.waitConnected());
+    QCOMPARE(client.messages.first().value(u"type"_s).toString(), u"subscribed"_s);
+    QCOMPARE(client.messages.first().value(u"symbols"_s).toString(), u"*"_s);
+    QTRY_VERIFY(m_server->wantsTicks());
+    publish({tick("AAPL", 100), tick("MSFT", 200)}, {signal("AAPL", 7)});
+    QTRY_COMPARE(client.messages.size(), 4);
+    const QJsonObject t = client.messages[1];
+    QCOMPARE(t.value(u"type"_s).toString(), u"tick"_s);
+    QCOMPARE(t.value(u"symbol"_s).toString(), u"AAPL"_s);
+    QCOMPARE(t.value(u"close"_s).toDouble(), 100.0);
+    QCOMPARE(t.value(u"high"_s).toDouble(), 101.0);
+    QCOMPARE(t.value(u"volume"_s).toInteger(), 1000);
+    QCOMPARE(t.value(u"timestamp"_s).toDouble(), 1'700'000'000.0);
+    QCOMPARE(t.value(u"time"_s).toString(), u"2023-11-14T22:13:20.000Z"_s);
+    QCOMPARE(t.value(u"indicators"_s).toObject().value(u"sma"_s).toDouble(), 99.5);
+    QVERIFY(t.value(u"indicators"_s).toObject().value(u"rsi"_s).isNull()); // absent during warm-up: null, never 0
+    const QJsonObject s = client.messages[3];
+    QCOMPARE(s.value(u"type"_s).toString(), u"signal"_s);
+    QCOMPARE(s.value(u"id"_s).toInteger(), 7);
+    QCOMPARE(s.value(u"side"_s).toString(), u"buy"_s);
+    QCOMPARE(s.value(u"rule"_s).toString(), u"rsi_trend"_s);
+    QCOMPARE(s.value(u"reason"_s).toString(), u"RSI 27.1 < 30, \"quoted\"\nand SMA < EMA"_s);
+    QCOMPARE(s.value(u"price"_s).toDouble(), 101.5);
+    QCOMPARE(s.value(u"indicators"_s).toObject().value(u"rsi"_s).toDouble(), 27.1);
+    QCOMPARE(m_server->stats().delivered.load(), 4u);
+}
+
+void TestStream::pathChoosesWhatArrives_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("expected"); // type:symbol of what arrives, in order
+    QTest::newRow("all") << u"/"_s << QStringList{u"tick:AAPL"_s, u"tick:MSFT"_s, u"signal:AAPL"_s, u"signal:MSFT"_s};
+    QTest::newRow("signals only") << u"/ws/signals"_s << QStringList{u"signal:AAPL"_s, u"signal:MSFT"_s};
+    QTest::newRow("ticks only") << u"/ws/ticks"_s << QStringList{u"tick:AAPL"_s, u"tick:MSFT"_s};
+    QTest::newRow("one symbol") << u"/ws/stocks/MSFT"_s << QStringList{u"tick:MSFT"_s, u"signal:MSFT"_s};
+    QTest::newRow("two symbols, lower case")
+        << u"/ws/stocks/msft,aapl"_s << QStringList{u"tick:AAPL"_s, u"tick:MSFT"_s, u"signal:AAPL"_s, u"signal:MSFT"_s};
+}
+
+void TestStream::pathChoosesWhatArrives()
+{
+    QFETCH(QString, path);
+    QFETCH(QStringList, expected);
+    Client client(url(path));
+    QVERIFY(client.waitConnected());
+    publish({tick("AAPL", 100), tick("MSFT", 200)}, {signal("AAPL", 1), signal("MSFT", 2)});
+    // A marker everybody gets, so that "nothing more arrived" is known without waiting on a clock.
+    Client marker(url(u"/ws"_s));
+    QVERIFY(marker.waitConnected());
+    publish({}, {signal("ZZZ", 3)});
+    QTRY_COMPARE(marker.messages.size(), 2);
+    if (path != u"/ws/ticks"_s && !path.startsWith(u"/ws/stocks"_s))
+        QTRY_COMPARE(client.messages.last().value(u"symbol"_s).toString(), u"ZZZ"_s);
+    const auto got = [&client] {
+        QStringList out;
+        for (const QJsonObject &m : client.messages.mid(1))
+            if (m.value(u"symbol"_s).toString() != u"ZZZ"_s)
+                out << m.value(u"type"_s).toString() + u':' + m.value(u"symbol"_s).toString();
+        return out;
+    };
+    QTRY_COMPARE(got(), expected);
+}
+
+void TestStream::subscribeAndUnsubscribe()
+{
+    Client client(url(u"/ws/stocks/AAPL"_s));
+    QVERIFY(client.waitConnected());
+    client.send(R"({"action":"subscribe","symbols":["MSFT","tsla"]})");
+    QTRY_COMPARE(client.messages.size(), 2);
+    QCOMPARE(client.messages[1].value(u"symbols"_s).toArray(), (QJsonArray{u"AAPL"_s, u"MSFT"_s, u"TSLA"_s}));
+    client.send(R"({"action":"unsubscribe","symbols":["AAPL"]})");
+    QTRY_COMPARE(client.messages.size(), 3);
+    QCOMPARE(client.messages[2].value(u"symbols"_s).toArray(), (QJsonArray{u"MSFT"_s, u"TSLA"_s}));
+    publish({tick("AAPL", 1), tick("MSFT", 2), tick("TSLA", 3)}, {signal("AAPL", 1)});
+    QTRY_COMPARE(client.messages.size(), 5);
+    QCOMPARE(client.messages[3].value(u"symbol"_s).toString(), u"MSFT"_s);
+    QCOMPARE(client.messages[4].value(u"symbol"_s).toString(), u"TSLA"_s);
+
+    client.send(R"({"action":"subscribe","types":["signal"],"symbols":"*"})");
+    QTRY_COMPARE(client.messages.size(), 6);
+    QCOMPARE(client.messages[5].value(u"types"_s).toArray(), QJsonArray{u"signal"_s});
+    QCOMPARE(client.messages[5].value(u"symbols"_s).toString(), u"*"_s);
+    QTRY_VERIFY(!m_server->wantsTicks()); // nobody wants ticks: the shards stop building them
+    publish({tick("AAPL", 1)}, {signal("AAPL", 2)});
+    QTRY_COMPARE(client.messages.size(), 7);
+    QCOMPARE(client.messages[6].value(u"type"_s).toString(), u"signal"_s);
+
+    client.send(R"({"action":"unsubscribe","symbols":"*"})");
+    QTRY_COMPARE(client.messages.size(), 8);
+    QCOMPARE(client.messages[7].value(u"symbols"_s).toArray(), QJsonArray{});
+}
+
+void TestStream::badMessagesGetAnErrorAndTheConnectionStays()
+{
+    Client client(url(u"/ws"_s));
+    QVERIFY(client.waitConnected());
+    const QList<QPair<QByteArray, QString>> cases{
+        {"not json", u"must be a JSON object"_s},
+        {R"({"action":"dance"})", u"unknown action \"dance\""_s},
+        {R"({"action":"subscribe","symbols":["BAD SYMBOL"]})", u"\"BAD SYMBOL\" is not a symbol"_s},
+        {R"({"action":"subscribe","symbols":42})", u"symbols must be"_s},
+        {R"({"action":"subscribe","types":["candles"]})", u"types must be"_s},
+        {R"({"action":"unsubscribe","symbols":["AAPL"]})", u"subscribed to all symbols"_s},
+        {R"({"action":"subscribe"})", u"say which"_s},
+    };
+    for (const auto &[message, error] : cases) {
+        const qsizetype before = client.messages.size();
+        client.send(message);
+        QTRY_COMPARE(client.messages.size(), before + 1);
+        QCOMPARE(client.messages.last().value(u"type"_s).toString(), u"error"_s);
+        QVERIFY2(client.messages.last().value(u"error"_s).toString().contains(error),
+                 qPrintable(client.messages.last().value(u"error"_s).toString()));
+    }
+    publish({tick("AAPL", 1)});
+    QTRY_COMPARE(client.messages.last().value(u"type"_s).toString(), u"tick"_s); // still subscribed to everything
+}
+
+void TestStream::unknownPathIsRefused()
+{
+    Client client(url(u"/nowhere"_s));
+    QSignalSpy closed(&client.socket, &QWebSocket::disconnected);
+    QVERIFY(closed.wait(10'000));
+    QCOMPARE(client.messages.size(), 1);
+    QVERIFY(client.messages[0].value(u"error"_s).toString().startsWith(u"unknown path \"/nowhere\""_s));
+    QCOMPARE(client.socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    QTRY_COMPARE(m_server->stats().clients.load(), 0);
+}
+
+void TestStream::tokenIsRequiredWhenConfigured()
+{
+    m_server.reset();
+    Stream::StreamOptions options;
+    options.port = 0;
+    options.accessToken = "s3cret";
+    m_server = std::make_unique<Stream::StreamServer>(options);
+    QVERIFY(m_server->start());
+
+    Client without(url(u"/ws"_s));
+    QSignalSpy closed(&without.socket, &QWebSocket::disconnected);
+    QVERIFY(closed.wait(10'000));
+    QCOMPARE(without.messages.first().value(u"error"_s).toString(), u"access token missing or wrong"_s);
+
+    Client withQuery(url(u"/ws?token=s3cret"_s));
+    QVERIFY(withQuery.waitConnected());
+    QCOMPARE(withQuery.messages.first().value(u"type"_s).toString(), u"subscribed"_s);
+
+    QNetworkRequest request(url(u"/ws/signals"_s));
+    request.setRawHeader("Authorization", "Bearer s3cret");
+    Client withHeader(QUrl{});
+    withHeader.socket.open(request);
+    QVERIFY(withHeader.waitConnected());
+    QCOMPARE(withHeader.messages.first().value(u"type"_s).toString(), u"subscribed"_s);
+
+    // And a non-loopback address without a token is refused outright.
+    Stream::StreamOptions open;
+    open.address = QHostAddress::Any;
+    open.port = 0;
+    Stream::StreamServer refused(open);
+    const Util::Status status = refused.start();
+    QVERIFY(!status);
+    QVERIFY(status.error().contains(u"without an access token"_s));
+}
+
+void TestStream::slowClientIsCoalescedThenDroppedWhileOthersKeepUp()
+{
+    m_server.reset();
+    Stream::StreamOptions options;
+    options.port = 0;
+    options.highWaterBytes = 64 * 1024;
+    options.lowWaterBytes = 16 * 1024;
+    options.maxQueuedSignals = 200;
+    m_server = std::make_unique<Stream::StreamServer>(options);
+    QVERIFY(m_server->start());
+
+    // A client that completes the handshake and then never reads: its kernel buffers are kept small.
+    QTcpSocket stalled;
+    stalled.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    stalled.setReadBufferSize(1);
+    stalled.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(stalled.waitForConnected(10'000));
+    stalled.write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    QVERIFY(stalled.waitForBytesWritten(10'000));
+
+    Client fast(url(u"/ws"_s));
+    QVERIFY(fast.waitConnected());
+    QTRY_COMPARE(m_server->stats().clients.load(), 2);
+
+    // Ticks over 50 symbols in rounds; the fast client gets each round whole before the next goes out.
+    constexpr int Rounds = 12, PerRound = 5000;
+    int sent = 0;
+    for (int round = 0; round < Rounds; ++round) {
+        std::vector<Pipeline::ProcessedTick> ticks;
+        for (int i = 0; i < PerRound; ++i) {
+            const QByteArray symbol = "S" + QByteArray::number(i % 50);
+            ticks.push_back(tick(symbol.constData(), 100 + round, 1'700'000'000'000'000 + sent++));
+        }
+        publish(std::move(ticks));
+        QTRY_COMPARE_WITH_TIMEOUT(fast.ofType(u"tick"_s).size(), sent, 30'000);
+    }
+    QVERIFY2(m_server->stats().coalesced.load() > 0, "the stalled client was never coalesced");
+    QCOMPARE(m_server->stats().droppedClients.load(), 0u);
+    // Memory stays bounded: no client ever had more than the high-water mark and one message unsent.
+    QVERIFY2(m_server->stats().largestBacklog.load() < options.highWaterBytes + 4096,
+             qPrintable(QString::number(m_server->stats().largestBacklog.load())));
+
+    // Signals are never coalesced: past the limit the stalled client is disconnected instead.
+    std::vector<Model::TradeSignal> burst;
+    for (int i = 0; i < 300; ++i)
+        burst.push_back(signal("S1", i + 1));
+    publish({}, burst);
+    QTRY_COMPARE(m_server->stats().droppedClients.load(), 1u);
+    QTRY_COMPARE(m_server->stats().clients.load(), 1);
+    QTRY_COMPARE(fast.ofType(u"signal"_s).size(), 300); // the other client lost nothing
+}
+
+void TestStream::ticksAndSignalsFromThePipeline()
+{
+    QTemporaryDir dir;
+    auto writer = Storage::StorageWriter::open({dir.filePath(u"s.sqlite"_s)});
+    QVERIFY(writer);
+    Pipeline::PipelineOptions options;
+    options.shards = 2;
+    Pipeline::Pipeline pipeline(options, **writer);
+    pipeline.setCommitListener(m_server.get());
+    pipeline.start();
+
+    Client client(url(u"/ws/stocks/AAPL"_s));
+    QVERIFY(client.waitConnected());
+    QTRY_VERIFY(m_server->wantsTicks());
+    // Two bars a second apart, the second 5 % higher: the price-move rule fires.
+    Model::RecordBatch batch;
+    for (const auto &[symbol, close, second] :
+         {std::tuple{"AAPL", 100.0, 0}, std::tuple{"MSFT", 50.0, 0}, std::tuple{"AAPL", 105.0, 1}}) {
+        Model::Tick t;
+        Model::Symbol::parse(symbol, t.symbol);
+        t.open = t.low = close;
+        t.close = t.high = close;
+        t.volume = 10;
+        t.timestamp = 1'700'000'000'000'000 + second * 1'000'000LL;
+        batch.emplace_back(t);
+    }
+    std::atomic<bool> stored{false};
+    QCOMPARE(pipeline.submit(std::move(batch), 0, [&stored](const QString &) { stored = true; }),
+             Ingest::RecordSink::Submit::Accepted);
+    QTRY_VERIFY(stored.load());
+    QTRY_COMPARE(client.ofType(u"signal"_s).size(), 1);
+    const QList<QJsonObject> ticks = client.ofType(u"tick"_s);
+    QCOMPARE(ticks.size(), 2); // AAPL only
+    QCOMPARE(ticks[1].value(u"close"_s).toDouble(), 105.0);
+    QVERIFY(ticks[1].value(u"indicators"_s).toObject().contains(u"rsi"_s));
+    const QJsonObject s = client.ofType(u"signal"_s).first();
+    QCOMPARE(s.value(u"rule"_s).toString(), u"price_move"_s);
+    QVERIFY(s.value(u"id"_s).toInteger() > 0); // published after it was stored
+    pipeline.stop();
+    (*writer)->stop();
+}
+
+QTEST_GUILESS_MAIN(TestStream)
+#include "tst_stream.moc"
