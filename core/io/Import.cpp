@@ -95,6 +95,8 @@ Util::Result<ImportReport> readImportFile(const QString &path, const ImportOptio
         report.read = report.accepted + report.skipped;
     } else if (auto status = readOhlcvCsv(text, options, out, report, cancel, progress); !status) {
         out.resize(before);
+        if (cancel.load())
+            return R::failure(status.error());
         return R::failure(u"%1: %2"_s.arg(QFileInfo(path).fileName(), status.error()));
     }
     // Indicators need each symbol's bars oldest first; files come newest first too.
