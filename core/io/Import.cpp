@@ -109,6 +109,25 @@ Util::Result<ImportReport> readImportFile(const QString &path, const ImportOptio
     return report;
 }
 
+bool importNeedsSymbol(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"json"_s || suffix == u"ndjson"_s || suffix == u"jsonl"_s)
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false; // the import says why
+    QByteArray line;
+    while (!file.atEnd() && line.trimmed().isEmpty())
+        line = file.readLine(1 << 16);
+    if (line.startsWith("\xEF\xBB\xBF"))
+        line.remove(0, 3);
+    const QByteArray trimmed = line.trimmed();
+    if (trimmed.startsWith('[') || trimmed.startsWith('{'))
+        return false;
+    return !trimmed.isEmpty() && !headerHasSymbol(trimmed);
+}
+
 Util::Result<qint64> feedRecords(Ingest::RecordSink &sink, Model::RecordBatch &&records,
                                  const std::atomic<bool> &cancel, const Progress &progress)
 {

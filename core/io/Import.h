@@ -52,6 +52,9 @@ struct ImportReport
 Util::Result<ImportReport> readImportFile(const QString &path, const ImportOptions &options, Model::RecordBatch &out,
                                           const std::atomic<bool> &cancel, const Progress &progress = {});
 
+/// True for a CSV file whose header has no symbol column: the caller must name the symbol.
+bool importNeedsSymbol(const QString &path);
+
 /// Hands the records to `sink` in chunks (waiting while it is saturated) and
 /// returns when all are committed, with how many were. Runs on a worker thread.
 Util::Result<qint64> feedRecords(Ingest::RecordSink &sink, Model::RecordBatch &&records,

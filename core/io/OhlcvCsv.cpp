@@ -236,6 +236,13 @@ std::optional<double> parseNumber(QByteArrayView text)
 
 } // namespace
 
+bool headerHasSymbol(QByteArrayView headerLine)
+{
+    std::vector<QByteArray> unquoted;
+    const auto columns = findColumns(splitCsvLine(headerLine, detectDelimiter(headerLine), unquoted));
+    return !columns || columns->symbol >= 0; // a header that is no OHLCV header fails later with its reason
+}
+
 Util::Status readOhlcvCsv(QByteArrayView text, const ImportOptions &options, Model::RecordBatch &out,
                           ImportReport &report, const std::atomic<bool> &cancel, const Progress &progress)
 {

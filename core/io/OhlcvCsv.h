@@ -15,6 +15,9 @@ namespace Io {
 Util::Status readOhlcvCsv(QByteArrayView text, const ImportOptions &options, Model::RecordBatch &out,
                           ImportReport &report, const std::atomic<bool> &cancel, const Progress &progress);
 
+/// Whether a CSV header line names a symbol column.
+bool headerHasSymbol(QByteArrayView headerLine);
+
 /// One CSV line split into fields (RFC 4180 quoting), for tests and the reader.
 QList<QByteArrayView> splitCsvLine(QByteArrayView line, char delimiter, std::vector<QByteArray> &unquoted);
 

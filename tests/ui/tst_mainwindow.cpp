@@ -2,6 +2,7 @@
 #include "charts/SymbolChart.h"
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
+#include "io/Import.h"
 #include "mainwindow/MainWindow.h"
 #include "models/SignalModel.h"
 #include "pipeline/LiveFeed.h"
@@ -65,6 +66,8 @@ private Q_SLOTS:
     void signalFilters();
     void layoutIsRestored();
     void exportWhatTheFilterShows();
+    void importFeedsChartsAndReportsBadRows();
+    void exportTicksOfASymbol();
     void settingsRoundTrip();
     void invalidSettingsRefused_data();
     void invalidSettingsRefused();
@@ -232,6 +235,49 @@ void TestMainWindow::exportWhatTheFilterShows()
     QCOMPARE(lines.size() - 2, shown); // header, rows, and the empty piece after the last CRLF
     for (int i = 1; i <= shown; ++i)
         QVERIFY(lines[i].contains(",MSFT,"));
+}
+
+void TestMainWindow::importFeedsChartsAndReportsBadRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"nvda.csv"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Date,Open,High,Low,Close,Volume\n");
+    for (int day = 1; day <= 28; ++day)
+        file.write(QByteArray("2024-02-") + (day < 10 ? "0" : "") + QByteArray::number(day) + ",100,101,99," +
+                   QByteArray::number(100 + day * 0.03) + ",1000\n");
+    file.write("2024-03-01,100,99,101,100,1000\n"); // high below low: reported, left out
+    file.close();
+    QVERIFY(Io::importNeedsSymbol(path));
+    QSignalSpy finished(m_window.get(), &Gui::MainWindow::importFinished);
+    m_window->importFile(path, u"NVDA"_s);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toString(), QString());
+    QCOMPARE(finished.at(0).at(1).toLongLong(), 28);
+    QCOMPARE(finished.at(0).at(2).toLongLong(), 1);
+    m_window->pollFeed();
+    m_window->refreshWatchlist();
+    auto *view = m_window->findChild<QTableView *>(u"watchlistView"_s);
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), u"NVDA"_s);
+    QVERIFY(m_window->openChart(u"NVDA"_s)); // the history is on its chart
+
+    // A file that cannot be imported says why and changes nothing.
+    m_window->importFile(dir.filePath(u"missing.csv"_s), u"X"_s);
+    QTRY_COMPARE(finished.count(), 2);
+    QVERIFY(finished.at(1).at(0).toString().startsWith(u"cannot read"_s));
+}
+
+void TestMainWindow::exportTicksOfASymbol()
+{
+    feed(market({u"AAPL"_s, u"MSFT"_s}));
+    QTemporaryDir dir;
+    QSignalSpy finished(m_window.get(), &Gui::MainWindow::exportFinished);
+    m_window->exportTicks(u"MSFT"_s, dir.filePath(u"msft.csv"_s));
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toString(), QString());
+    QCOMPARE(finished.at(0).at(1).toLongLong(), 80);
 }
 
 void TestMainWindow::settingsRoundTrip()

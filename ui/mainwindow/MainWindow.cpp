@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
+#include "FileTransfers.h"
 #include "Theme.h"
 #include "Version.h"
 #include "charts/SymbolChart.h"
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
-#include "io/SignalExport.h"
+#include "io/Import.h"
 #include "models/EventModel.h"
 #include "models/SignalModel.h"
 #include "models/WatchlistModel.h"
@@ -24,14 +25,13 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -41,7 +41,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
 
 namespace Gui {
 
@@ -124,6 +125,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     , m_statusLatency(new QLabel(this))
     , m_statusDatabase(new QLabel(this))
     , m_statusSimulator(new QLabel(this))
+    , m_transfers(new FileTransfers(sources.writer.path(), sources.pipeline, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("TickDesk"));
@@ -305,6 +307,28 @@ void MainWindow::buildActions()
     });
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     exportAction->setObjectName(QStringLiteral("exportSignals"));
+    file->addAction(tr("Export &ticks…"), this, &MainWindow::chooseTickExport)->setObjectName(u"exportTicks"_s);
+    QAction *importAction = file->addAction(tr("&Import market data…"), this, &MainWindow::chooseImport);
+    importAction->setShortcut(Qt::CTRL | Qt::Key_I);
+    importAction->setObjectName(QStringLiteral("importFile"));
+    connect(m_transfers, &FileTransfers::exportFinished, this, [this](const QString &error, qint64 count) {
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("%n rows exported", nullptr, int(count)), 8000);
+        else
+            statusBar()->showMessage(tr("Export failed: %1").arg(error), 8000);
+        Q_EMIT exportFinished(error, count);
+    });
+    connect(m_transfers, &FileTransfers::importFinished, this, [this](const QString &error, const Io::ImportReport &r) {
+        Q_EMIT importFinished(error, r.stored, r.skipped);
+        if (!error.isEmpty()) {
+            statusBar()->showMessage(tr("Import failed: %1").arg(error), 8000);
+            showImportOutcome(QMessageBox::Warning, tr("Nothing was imported: %1").arg(error), {});
+            return;
+        }
+        statusBar()->showMessage(r.summary(0), 8000);
+        if (r.skipped > 0)
+            showImportOutcome(QMessageBox::Information, r.summary(0), r.summary(int(Io::ImportReport::MaxProblems)));
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, [this] {
         m_quitting = true;
@@ -443,40 +467,84 @@ void MainWindow::flushSignals()
 
 void MainWindow::exportSignals(const QString &path)
 {
-    if (m_exportCancel)
-        return; // one export at a time
     Model::SignalList rows;
     rows.reserve(m_signalFilter->rowCount());
     for (int r = 0; r < m_signalFilter->rowCount(); ++r)
         rows.append(m_signals->at(m_signalFilter->mapToSource(m_signalFilter->index(r, 0)).row()));
-    m_exportCancel = std::make_shared<std::atomic<bool>>(false);
-    auto *progress = new QProgressDialog(tr("Exporting %n signals…", nullptr, int(rows.size())), tr("Cancel"), 0,
-                                         int(rows.size()), this);
-    progress->setObjectName(QStringLiteral("exportProgress"));
-    progress->setMinimumDuration(500);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    connect(progress, &QProgressDialog::canceled, this, [cancel = m_exportCancel] { cancel->store(true); });
-    auto *watcher = new QFutureWatcher<Util::Result<qint64>>(this);
-    connect(watcher, &QFutureWatcher<Util::Result<qint64>>::progressValueChanged, progress, &QProgressDialog::setValue);
-    connect(watcher, &QFutureWatcher<Util::Result<qint64>>::finished, this, [this, watcher, progress, path] {
-        const Util::Result<qint64> result = watcher->result();
-        watcher->deleteLater();
-        progress->close();
-        m_exportCancel.reset();
-        if (result) {
-            statusBar()->showMessage(tr("%n signals exported to %1", nullptr, int(*result)).arg(path), 8000);
-            Q_EMIT exportFinished(QString(), *result);
-        } else {
-            statusBar()->showMessage(tr("Export failed: %1").arg(result.error()), 8000);
-            Q_EMIT exportFinished(result.error(), 0);
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([rows = std::move(rows), path,
-                                          cancel = m_exportCancel](QPromise<Util::Result<qint64>> &promise) {
-        promise.setProgressRange(0, int(rows.size()));
-        promise.addResult(Io::exportSignals(rows, path, *cancel,
-                                            [&promise](qint64 done, qint64) { promise.setProgressValue(int(done)); }));
-    }));
+    m_transfers->exportSignals(std::move(rows), path);
+}
+
+void MainWindow::exportTicks(const QString &symbol, const QString &path)
+{
+    m_transfers->exportTicks(symbol, path);
+}
+
+void MainWindow::importFile(const QString &path, const QString &symbol)
+{
+    m_transfers->importFile(path, symbol);
+}
+
+void MainWindow::showImportOutcome(int icon, const QString &text, const QString &details)
+{
+    if (!isVisible())
+        return;
+    // Not modal on the event loop: the window keeps drawing while the message is up.
+    auto *box = new QMessageBox(QMessageBox::Icon(icon), tr("Import market data"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importOutcome"));
+    if (!details.isEmpty()) {
+        box->setInformativeText(tr("Some rows were left out; the details say which and why."));
+        box->setDetailedText(details);
+    }
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::chooseImport()
+{
+    if (m_transfers->isBusy())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import market data"), QString(),
+                                                      tr("Market data (*.csv *.json *.ndjson *.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString symbol;
+    if (Io::importNeedsSymbol(path)) {
+        bool ok = false;
+        symbol = QInputDialog::getText(
+                     this, tr("Import market data"),
+                     tr("%1 has no symbol column. Which symbol are these bars of?").arg(QFileInfo(path).fileName()),
+                     QLineEdit::Normal, QFileInfo(path).baseName().toUpper(), &ok)
+                     .trimmed()
+                     .toUpper();
+        if (!ok || symbol.isEmpty())
+            return;
+    }
+    importFile(path, symbol);
+}
+
+void MainWindow::chooseTickExport()
+{
+    if (m_transfers->isBusy())
+        return;
+    QStringList symbols;
+    for (int r = 0; r < m_watchlist->rowCount(); ++r)
+        symbols << m_watchlist->symbolAt(r);
+    symbols.sort();
+    const QString all = tr("All symbols");
+    symbols.prepend(all);
+    const auto *chart = qobject_cast<SymbolChart *>(m_tabs->currentWidget());
+    const int current = chart ? std::max(0, int(symbols.indexOf(chart->symbol()))) : 0;
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Export ticks"), tr("Export the stored ticks of:"), symbols,
+                                                 current, false, &ok);
+    if (!ok)
+        return;
+    const QString symbol = choice == all ? QString() : choice;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export ticks"), (symbol.isEmpty() ? QStringLiteral("ticks") : symbol) + QStringLiteral(".csv"),
+        tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTicks(symbol, path);
 }
 
 void MainWindow::setUtc(bool utc)

@@ -38,6 +38,7 @@ namespace Gui {
 
 class EventModel;
 class SignalModel;
+class FileTransfers;
 class SymbolChart;
 class TrayNotifier;
 class WatchlistModel;
@@ -77,9 +78,15 @@ public:
     /// Exports the signals the panel shows (its filters applied) to a CSV file in the
     /// background, with progress and cancel; exportFinished tells the outcome.
     void exportSignals(const QString &path);
+    /// Stored bars of a symbol (all when empty) to CSV, in the background.
+    void exportTicks(const QString &symbol, const QString &path);
+    /// A CSV or JSON file into the pipeline, in the background; the charts and indicators
+    /// take the history as it goes in. `symbol` names a CSV's symbol when it has no column for it.
+    void importFile(const QString &path, const QString &symbol = {});
 
 Q_SIGNALS:
     void exportFinished(const QString &error, qint64 count);
+    void importFinished(const QString &error, qint64 stored, qint64 skipped);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,6 +99,9 @@ private:
     void restoreLayout();
     void setUtc(bool utc);
     void openSettings();
+    void chooseImport();
+    void showImportOutcome(int icon, const QString &text, const QString &details);
+    void chooseTickExport();
     void applySettings();
 
     Sources m_sources;
@@ -120,7 +130,7 @@ private:
     std::uint64_t m_lastStored = 0;
     Model::SignalList m_pendingSignals;
     int m_chartPhase = 0;
-    std::shared_ptr<std::atomic<bool>> m_exportCancel;
+    FileTransfers *m_transfers;
     bool m_utc = false;
     bool m_closeToTray = false;
     bool m_quitting = false;
