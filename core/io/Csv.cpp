@@ -20,12 +20,15 @@ void appendCsvField(QByteArrayView utf8, QByteArray &out)
         out.append(utf8);
         return;
     }
+    // Quoted, with each quote doubled: copied a run at a time, up to and including each quote.
     out += '"';
-    for (const char c : utf8) {
-        if (c == '"')
-            out += '"';
-        out += c;
+    qsizetype from = 0;
+    for (qsizetype quote = utf8.indexOf('"'); quote >= 0; quote = utf8.indexOf('"', from)) {
+        out.append(utf8.sliced(from, quote + 1 - from));
+        out += '"';
+        from = quote + 1;
     }
+    out.append(utf8.sliced(from));
     out += '"';
 }
 

@@ -121,7 +121,7 @@ Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
         s.side = sideOf(st->columnText(4));
         s.price = st->columnDouble(5);
         s.reason = st->columnText(6);
-        s.snapshot = st->columnText(7).toUtf8();
+        s.snapshot = st->columnUtf8(7);
         if (!row(s))
             break;
     }

@@ -42,6 +42,8 @@ public:
     std::int64_t columnInt64(int column) const;
     double columnDouble(int column) const;
     QString columnText(int column) const;
+    /// The text as stored, UTF-8, without decoding it.
+    QByteArray columnUtf8(int column) const;
     bool columnIsNull(int column) const;
 
 private:
