@@ -65,7 +65,7 @@ private:
     StreamStats &m_stats;
     qint64 m_pending = 0; ///< bytes handed to the socket and not yet written to the kernel
     bool m_behind = false;
-    std::deque<std::pair<QString, qsizetype>> m_signals;                          ///< waiting while behind
+    std::deque<std::pair<QString, qsizetype>> m_signals;                           ///< waiting while behind
     std::unordered_map<Model::Symbol, std::pair<QString, qsizetype>> m_latestTick; ///< per symbol, while behind
 };
 

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -21,8 +23,17 @@ namespace Stream {
 StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
     : m_server(server)
     , m_options(options)
+    , m_listener(new QTcpServer(this))
     , m_webSockets(new QWebSocketServer(u"TickDesk"_s, QWebSocketServer::NonSecureMode, this))
 {
+    // The TCP side is ours so that each socket sends at once (no Nagle): a message is
+    // small, and waiting for the client's delayed ACK would hold it back tens of milliseconds.
+    connect(m_listener, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            m_webSockets->handleConnection(socket);
+        }
+    });
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &StreamHub::accept);
 }
 
@@ -30,22 +41,24 @@ StreamHub::~StreamHub() = default;
 
 bool StreamHub::listen(QString &error, quint16 &port)
 {
-    if (!m_webSockets->listen(m_options.address, m_options.port)) {
-        error = m_webSockets->errorString();
+    if (!m_listener->listen(m_options.address, m_options.port)) {
+        error = m_listener->errorString();
         return false;
     }
-    port = m_webSockets->serverPort();
+    port = m_listener->serverPort();
     return true;
 }
 
 void StreamHub::closeAll()
 {
-    m_webSockets->close();
-    for (StreamClient *client : m_clients) {
+    m_listener->close();
+    // Taken out first: closing a socket can report its disconnection (and remove()) right away.
+    std::vector<StreamClient *> clients;
+    clients.swap(m_clients);
+    for (StreamClient *client : clients) {
         client->socket()->close(QWebSocketProtocol::CloseCodeGoingAway, u"TickDesk is stopping"_s);
         delete client;
     }
-    m_clients.clear();
     m_server.m_stats.clients = 0;
     updateTickSubscribers();
 }
@@ -120,8 +133,8 @@ void StreamHub::accept()
                 [this, client](const QString &message) { received(client, message); });
         connect(socket, &QWebSocket::disconnected, client, [this, client] { remove(client); });
         connect(client, &StreamClient::overrun, this, [this](StreamClient *slow) {
-            qCWarning(lcStream) << "disconnecting" << slow->socket()->peerAddress().toString()
-                                << "port" << slow->socket()->peerPort() << ": too slow to keep up";
+            qCWarning(lcStream) << "disconnecting" << slow->socket()->peerAddress().toString() << "port"
+                                << slow->socket()->peerPort() << ": too slow to keep up";
             m_server.m_stats.droppedClients.fetch_add(1, std::memory_order_relaxed);
             slow->socket()->close(QWebSocketProtocol::CloseCodePolicyViolated,
                                   u"too slow: more than %1 signals behind"_s.arg(m_options.maxQueuedSignals));
@@ -165,7 +178,8 @@ void StreamHub::received(StreamClient *client, const QString &message)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8(), &parseError);
     if (!document.isObject()) {
-        sendError(client, u"a message must be a JSON object such as {\"action\":\"subscribe\",\"symbols\":[\"AAPL\"]}"_s);
+        sendError(client,
+                  u"a message must be a JSON object such as {\"action\":\"subscribe\",\"symbols\":[\"AAPL\"]}"_s);
         return;
     }
     const QJsonObject o = document.object();
@@ -249,8 +263,8 @@ void StreamHub::drain()
     m_server.takeInbox(items);
     for (const StreamServer::Item &item : items) {
         const bool isSignal = std::holds_alternative<Model::TradeSignal>(item);
-        const Model::Symbol &symbol = isSignal ? std::get<Model::TradeSignal>(item).symbol
-                                               : std::get<Pipeline::ProcessedTick>(item).bar.symbol;
+        const Model::Symbol &symbol =
+            isSignal ? std::get<Model::TradeSignal>(item).symbol : std::get<Pipeline::ProcessedTick>(item).bar.symbol;
         QString text; // encoded once, for the first client that wants it, and shared
         qsizetype bytes = 0;
         for (StreamClient *client : m_clients) {

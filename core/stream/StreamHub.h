@@ -7,6 +7,7 @@
 
 #include <vector>
 
+class QTcpServer;
 class QWebSocket;
 class QWebSocketServer;
 
@@ -40,7 +41,8 @@ private:
 
     StreamServer &m_server;
     const StreamOptions &m_options;
-    QWebSocketServer *m_webSockets;
+    QTcpServer *m_listener;
+    QWebSocketServer *m_webSockets; ///< does the handshakes of what m_listener accepts
     std::vector<StreamClient *> m_clients;
 };
 

@@ -69,7 +69,8 @@ bool StreamServer::wantsTicks() const noexcept
     return m_tickSubscribers.load(std::memory_order_relaxed) > 0;
 }
 
-void StreamServer::committed(std::vector<Pipeline::ProcessedTick> &&ticks, const std::vector<Model::TradeSignal> &signals)
+void StreamServer::committed(std::vector<Pipeline::ProcessedTick> &&ticks,
+                             const std::vector<Model::TradeSignal> &signals)
 {
     {
         std::lock_guard lock(m_inboxMutex);

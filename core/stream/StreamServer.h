@@ -23,7 +23,7 @@ struct StreamOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 5678;
-    QByteArray accessToken; ///< required when the address is not loopback
+    QByteArray accessToken;           ///< required when the address is not loopback
     qint64 highWaterBytes = 1 << 20;  ///< unsent bytes at which a client counts as slow
     qint64 lowWaterBytes = 256 << 10; ///< and at which it has caught up again
     int maxQueuedSignals = 10'000;    ///< a slow client further behind than this is disconnected
@@ -33,11 +33,11 @@ struct StreamOptions
 struct StreamStats
 {
     std::atomic<int> clients{0};
-    std::atomic<std::uint64_t> delivered{0};        ///< messages handed to client sockets
-    std::atomic<std::uint64_t> coalesced{0};        ///< ticks replaced by a newer one of their symbol for a slow client
-    std::atomic<std::uint64_t> droppedClients{0};   ///< disconnected for falling too far behind
-    std::atomic<std::uint64_t> droppedInbox{0};     ///< ticks dropped before the stream thread saw them
-    std::atomic<std::int64_t> largestBacklog{0};    ///< most unsent bytes any client has had
+    std::atomic<std::uint64_t> delivered{0};      ///< messages handed to client sockets
+    std::atomic<std::uint64_t> coalesced{0};      ///< ticks replaced by a newer one of their symbol for a slow client
+    std::atomic<std::uint64_t> droppedClients{0}; ///< disconnected for falling too far behind
+    std::atomic<std::uint64_t> droppedInbox{0};   ///< ticks dropped before the stream thread saw them
+    std::atomic<std::int64_t> largestBacklog{0};  ///< most unsent bytes any client has had
 };
 
 /// The WebSocket stream (default ws://127.0.0.1:5678): every processed tick
