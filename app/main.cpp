@@ -12,6 +12,7 @@
 #include "mainwindow/Theme.h"
 #include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
+#include "stream/StreamServer.h"
 
 #include <QApplication>
 #include <QLoggingCategory>
@@ -125,7 +126,9 @@ int main(int argc, char *argv[])
                         settings.darkTheme() ? Gui::Theme::Dark : Gui::Theme::Light);
         mainWindow = std::make_unique<Gui::MainWindow>(Gui::Sources{
             services.pipeline(), *services.liveFeed(), services.writer(), services.ingestEndpoint().counters(),
-            services.server().address(), services.simulator(), &settings});
+            services.server().address() +
+                (services.stream() ? u", stream "_s + services.stream()->address() : QString()),
+            services.simulator(), &settings});
         mainWindow->show();
         if (options.measureUi) {
             auto *monitor = new Gui::EventLoopMonitor(5000, mainWindow.get());

@@ -6,6 +6,7 @@
 #include "io/Import.h"
 #include "io/SignalExport.h"
 #include "pipeline/Pipeline.h"
+#include "sim/MarketGenerator.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 
@@ -56,23 +57,24 @@ void fillSignals(const QString &path, int rows)
     (*db)->exec("COMMIT");
 }
 
+/// A million bars of a random walk (the simulator's) over 20 symbols, one minute apart per symbol.
 QString writeCsv(const QString &path, int rows)
 {
     QFile file(path);
     file.open(QIODevice::WriteOnly);
+    QStringList names;
+    for (int i = 0; i < 20; ++i)
+        names << QStringLiteral("SYM%1").arg(i);
+    Sim::MarketGenerator generator(*Sim::parseProfiles(names, {}), {0, 0, 0, 0}, 1);
+    Model::RecordBatch bars;
+    generator.generate(rows, 1000, 0, bars);
     QByteArray chunk = "Symbol,Date,Open,High,Low,Close,Volume\n";
-    double price[20];
-    for (double &p : price)
-        p = 100;
     for (int i = 0; i < rows; ++i) {
-        const int s = i % 20;
-        const double next = price[s] * (1 + 0.004 * std::sin(i * 0.37 + s));
-        chunk += "SYM" + QByteArray::number(s) + ',' + QByteArray::number(1'600'000'000 + (i / 20) * 60) + ',' +
-                 QByteArray::number(price[s], 'f', 4) + ',' +
-                 QByteArray::number(std::max(price[s], next) + 0.01, 'f', 4) + ',' +
-                 QByteArray::number(std::min(price[s], next) - 0.01, 'f', 4) + ',' + QByteArray::number(next, 'f', 4) +
-                 ",1000\n";
-        price[s] = next;
+        const auto &t = std::get<Model::Tick>(bars[std::size_t(i)]);
+        chunk += QByteArray(t.symbol.view().data(), qsizetype(t.symbol.size())) + ',' +
+                 QByteArray::number(1'600'000'000 + (i / 20) * 60) + ',' + QByteArray::number(t.open, 'f', 4) + ',' +
+                 QByteArray::number(t.high + 0.0001, 'f', 4) + ',' + QByteArray::number(t.low - 0.0001, 'f', 4) + ',' +
+                 QByteArray::number(t.close, 'f', 4) + ',' + QByteArray::number(qint64(t.volume)) + '\n';
         if (chunk.size() > (1 << 20)) {
             file.write(chunk);
             chunk.clear();
