@@ -2,6 +2,7 @@
 #pragma once
 
 #include "indicators/IndicatorSet.h"
+#include "settings/Settings.h"
 #include "signals/RuleConfig.h"
 
 #include <QHostAddress>
@@ -38,6 +39,8 @@ struct Options
     Indicators::IndicatorConfig indicators;
     Signals::RuleConfig rules;
     int retentionDays = 0;
+    Core::NotificationSettings notifications;
+    QString smtpPassword;
     bool measureUi = false; ///< log the GUI thread's busy share and longest stall
 };
 

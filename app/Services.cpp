@@ -6,6 +6,7 @@
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
+#include "notify/Notifier.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/MetricsText.h"
 #include "pipeline/Pipeline.h"
@@ -47,6 +48,9 @@ Util::Status Services::start()
     m_writer->requestRetention();
     qCInfo(lcApp) << "database" << storage.path << (storage.fullSync ? "(synchronous=FULL)" : "");
 
+    if (auto status = startNotifier(storage.path); !status)
+        return status;
+
     Pipeline::PipelineOptions pipeline;
     pipeline.shards = m_options.shards;
     pipeline.indicators = m_options.indicators;
@@ -66,6 +70,8 @@ Util::Status Services::start()
             return status;
         m_pipeline->setCommitListener(m_stream.get());
     }
+    QObject::connect(m_pipeline.get(), &Pipeline::Pipeline::signalsPublished, m_notifier.get(), &Notify::Notifier::wake,
+                     Qt::DirectConnection);
     m_pipeline->start();
 
     m_router = std::make_unique<Http::HttpRouter>();
@@ -109,6 +115,42 @@ Util::Status Services::start()
     return {};
 }
 
+Util::Status Services::startNotifier(const QString &databasePath)
+{
+    const Core::NotificationSettings &n = m_options.notifications;
+    Notify::NotifierOptions options;
+    options.databasePath = databasePath;
+    if (n.emailEnabled) {
+        Notify::SmtpOptions smtp;
+        smtp.host = n.smtpHost;
+        smtp.port = n.smtpPort;
+        smtp.security = n.smtpSecurity == u"none"_s  ? Notify::SmtpOptions::Security::None
+                        : n.smtpSecurity == u"tls"_s ? Notify::SmtpOptions::Security::Tls
+                                                     : Notify::SmtpOptions::Security::StartTls;
+        smtp.user = n.smtpUser;
+        smtp.password = m_options.smtpPassword;
+        smtp.from = n.smtpFrom;
+        smtp.recipients = n.smtpRecipients;
+        smtp.caFile = n.smtpCaFile;
+        options.email = smtp;
+        options.emailPolicy.digestSeconds = n.emailDigestSeconds;
+        options.emailAlerts = n.emailAlerts;
+    }
+    for (const QString &url : n.webhookUrls)
+        options.webhooks.push_back({url});
+    options.webhookPolicy.digestSeconds = n.webhookDigestSeconds;
+    options.webhookAlerts = n.webhookAlerts;
+    // Retry pauses from the environment, for tests; the defaults suit a real mail server.
+    if (const int ms = qEnvironmentVariableIntValue("TICKDESK_NOTIFY_RETRY_MS"); ms > 0)
+        options.emailPolicy.firstRetryMs = options.webhookPolicy.firstRetryMs = ms;
+    m_notifier = std::make_unique<Notify::Notifier>(options);
+    if (auto status = m_notifier->start(); !status)
+        return status;
+    if (!m_notifier->isEmpty())
+        qCInfo(lcApp) << "notifications on" << m_notifier->channels().join(u", "_s);
+    return {};
+}
+
 void Services::shutdown()
 {
     // Order matters: no new requests, then every accepted record processed and
@@ -121,6 +163,8 @@ void Services::shutdown()
         m_pipeline->stop();
     if (m_writer)
         m_writer->stop();
+    if (m_notifier)
+        m_notifier->stop(); // what it had not delivered waits in the outbox for the next start
     if (m_stream)
         m_stream->stop();
     if (m_server)

@@ -31,6 +31,9 @@ class MarketSimulator;
 namespace Stream {
 class StreamServer;
 }
+namespace Notify {
+class Notifier;
+}
 
 namespace App {
 
@@ -57,8 +60,11 @@ public:
     const Ingest::IngestEndpoint &ingestEndpoint() const { return *m_ingest; }
     const Pipeline::Pipeline &pipeline() const { return *m_pipeline; }
 
+    Notify::Notifier &notifier() { return *m_notifier; }
+
 private:
     QByteArray healthJson() const;
+    Util::Status startNotifier(const QString &databasePath);
 
     Options m_options;
     QElapsedTimer m_uptime;
@@ -66,6 +72,7 @@ private:
     std::unique_ptr<Pipeline::LiveFeed> m_feed;
     std::unique_ptr<Sim::MarketSimulator> m_simulator;
     std::unique_ptr<Stream::StreamServer> m_stream;
+    std::unique_ptr<Notify::Notifier> m_notifier;
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;

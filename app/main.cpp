@@ -11,6 +11,7 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/Theme.h"
 #include "pipeline/Pipeline.h"
+#include "settings/Secrets.h"
 #include "settings/Settings.h"
 #include "stream/StreamServer.h"
 
@@ -82,6 +83,19 @@ int main(int argc, char *argv[])
         return parsed.exitCode;
     App::Options options = *parsed.options;
     options.retentionDays = settings.retentionDays();
+    options.notifications = settings.notifications();
+    if (auto status = Core::Settings::validate(options.notifications); !status) {
+        qWarning("notification settings ignored: %s", qPrintable(status.error()));
+        options.notifications = {};
+    }
+    if (options.notifications.emailEnabled && !options.notifications.smtpUser.isEmpty()) {
+        const auto password = Core::Secrets::smtpPassword();
+        if (password)
+            options.smtpPassword = *password;
+        else
+            qWarning("no SMTP password (set it in Settings or TICKDESK_SMTP_PASSWORD): %s",
+                     qPrintable(password.error()));
+    }
     options.indicators = settings.indicators();
     options.rules = settings.rules();
     // A hand-edited settings file must not start the engine with nonsense.

@@ -9,10 +9,10 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
-    libboost-dev libsimdjson-dev libsqlite3-dev
+    libboost-dev libsimdjson-dev libsqlite3-dev libcurl4-openssl-dev qtkeychain-qt6-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(curl wrk sqlite3 xvfb xauth imagemagick clang-format)
+    packages+=(curl wrk sqlite3 xvfb xauth imagemagick clang-format python3-aiosmtpd openssl)
 fi
 
 missing=()

@@ -3,6 +3,7 @@
 
 #include "http/HttpRouter.h"
 #include "io/Csv.h"
+#include "notify/Outbox.h"
 #include "pipeline/Pipeline.h"
 #include "storage/Queries.h"
 #include "storage/SqliteDatabase.h"
@@ -15,6 +16,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -158,8 +160,10 @@ void RestApi::install(Http::HttpRouter &router)
             return;
         }
         QJsonArray rows;
+        std::vector<qint64> ids;
         const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
-            return Storage::forEachSignal(db, *filters, [&rows](const Model::TradeSignal &s) {
+            const Util::Status status = Storage::forEachSignal(db, *filters, [&](const Model::TradeSignal &s) {
+                ids.push_back(s.id);
                 rows.append(QJsonObject{
                     {u"id"_s, s.id},
                     {u"symbol"_s, s.symbol.toString()},
@@ -169,9 +173,27 @@ void RestApi::install(Http::HttpRouter &router)
                     {u"reason"_s, s.reason},
                     {u"timestamp"_s, double(s.timestamp) / 1e6},
                     {u"indicators"_s, QJsonDocument::fromJson(s.snapshot).object()},
+                    {u"delivery"_s, QJsonObject{}},
                 });
                 return true;
             });
+            // Per channel: {"email": {"status": "pending", "error": "..."}}; empty when nothing was configured.
+            std::unordered_map<qint64, QJsonObject> delivery;
+            for (const Notify::DeliveryState &d : Notify::deliveryStates(db, ids)) {
+                QJsonObject state{{u"status"_s, d.status}};
+                if (!d.error.isEmpty())
+                    state.insert(u"error"_s, d.error);
+                delivery[d.signalId].insert(d.channel, state);
+            }
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                const auto it = delivery.find(ids[std::size_t(i)]);
+                if (it != delivery.end()) {
+                    QJsonObject row = rows[i].toObject();
+                    row.insert(u"delivery"_s, it->second);
+                    rows[i] = row;
+                }
+            }
+            return status;
         });
         if (!error.isEmpty()) {
             responder.send(Http::HttpResponse::error(500, error));

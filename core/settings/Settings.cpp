@@ -2,6 +2,7 @@
 #include "Settings.h"
 
 #include <QHostAddress>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -305,6 +306,75 @@ Util::Status Settings::validateSimulator(const QStringList &symbols, double rate
     if (!(volatility > 0 && volatility <= 5))
         return Util::Status::failure(
             u"Simulator volatility: %1 is not above 0 and at most 5 (500 % a year)."_s.arg(volatility));
+    return {};
+}
+
+NotificationSettings Settings::notifications() const
+{
+    NotificationSettings n;
+    n.emailEnabled = m_settings.value(u"notify/email/enabled"_s, false).toBool();
+    n.smtpHost = m_settings.value(u"notify/email/host"_s).toString();
+    n.smtpPort = m_settings.value(u"notify/email/port"_s, 587).toInt();
+    n.smtpSecurity = m_settings.value(u"notify/email/security"_s, u"starttls"_s).toString();
+    n.smtpUser = m_settings.value(u"notify/email/user"_s).toString();
+    n.smtpFrom = m_settings.value(u"notify/email/from"_s).toString();
+    n.smtpRecipients = m_settings.value(u"notify/email/recipients"_s).toStringList();
+    n.smtpCaFile = m_settings.value(u"notify/email/caFile"_s).toString();
+    n.emailDigestSeconds = m_settings.value(u"notify/email/digestSeconds"_s, 0).toInt();
+    n.emailAlerts = m_settings.value(u"notify/email/alerts"_s, false).toBool();
+    n.webhookUrls = m_settings.value(u"notify/webhook/urls"_s).toStringList();
+    n.webhookDigestSeconds = m_settings.value(u"notify/webhook/digestSeconds"_s, 0).toInt();
+    n.webhookAlerts = m_settings.value(u"notify/webhook/alerts"_s, false).toBool();
+    return n;
+}
+
+void Settings::setNotifications(const NotificationSettings &n)
+{
+    m_settings.setValue(u"notify/email/enabled"_s, n.emailEnabled);
+    m_settings.setValue(u"notify/email/host"_s, n.smtpHost);
+    m_settings.setValue(u"notify/email/port"_s, n.smtpPort);
+    m_settings.setValue(u"notify/email/security"_s, n.smtpSecurity);
+    m_settings.setValue(u"notify/email/user"_s, n.smtpUser);
+    m_settings.setValue(u"notify/email/from"_s, n.smtpFrom);
+    m_settings.setValue(u"notify/email/recipients"_s, n.smtpRecipients);
+    m_settings.setValue(u"notify/email/caFile"_s, n.smtpCaFile);
+    m_settings.setValue(u"notify/email/digestSeconds"_s, n.emailDigestSeconds);
+    m_settings.setValue(u"notify/email/alerts"_s, n.emailAlerts);
+    m_settings.setValue(u"notify/webhook/urls"_s, n.webhookUrls);
+    m_settings.setValue(u"notify/webhook/digestSeconds"_s, n.webhookDigestSeconds);
+    m_settings.setValue(u"notify/webhook/alerts"_s, n.webhookAlerts);
+}
+
+Util::Status Settings::validate(const NotificationSettings &n)
+{
+    using S = Util::Status;
+    if (n.emailDigestSeconds < 0 || n.emailDigestSeconds > 86400 || n.webhookDigestSeconds < 0 ||
+        n.webhookDigestSeconds > 86400)
+        return S::failure(u"Digest period: from 0 (one message per signal) to 86400 seconds"_s);
+    for (const QString &url : n.webhookUrls) {
+        const QUrl u(url, QUrl::StrictMode);
+        if (!u.isValid() || (u.scheme() != u"http"_s && u.scheme() != u"https"_s) || u.host().isEmpty())
+            return S::failure(u"Webhook \"%1\" is not an http:// or https:// URL"_s.arg(url));
+    }
+    if (!n.emailEnabled)
+        return {};
+    if (n.smtpHost.trimmed().isEmpty())
+        return S::failure(u"SMTP server: give the host name of the mail server"_s);
+    if (n.smtpPort < 1 || n.smtpPort > 65535)
+        return S::failure(u"SMTP port: from 1 to 65535"_s);
+    if (n.smtpSecurity != u"none"_s && n.smtpSecurity != u"starttls"_s && n.smtpSecurity != u"tls"_s)
+        return S::failure(u"SMTP security: none, starttls or tls"_s);
+    const auto isAddress = [](const QString &a) {
+        const qsizetype at = a.indexOf(u'@');
+        return at > 0 && at < a.size() - 1 && !a.contains(u' ') && !a.contains(u'<') && !a.contains(u'>');
+    };
+    if (!isAddress(n.smtpFrom.trimmed()))
+        return S::failure(u"From: \"%1\" is not an e-mail address"_s.arg(n.smtpFrom));
+    if (n.smtpRecipients.isEmpty())
+        return S::failure(u"Recipients: give at least one e-mail address"_s);
+    for (const QString &r : n.smtpRecipients)
+        if (!isAddress(r.trimmed()))
+            return S::failure(u"Recipients: \"%1\" is not an e-mail address"_s.arg(r));
     return {};
 }
 

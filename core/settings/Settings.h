@@ -11,6 +11,27 @@
 
 namespace Core {
 
+/// Where notifications go besides the tray. The SMTP password is not here: it is
+/// kept by the desktop's keyring (Secrets) or taken from TICKDESK_SMTP_PASSWORD.
+struct NotificationSettings
+{
+    bool emailEnabled = false;
+    QString smtpHost;
+    int smtpPort = 587;
+    QString smtpSecurity = QStringLiteral("starttls"); ///< none, starttls or tls
+    QString smtpUser;
+    QString smtpFrom;
+    QStringList smtpRecipients;
+    QString smtpCaFile; ///< a certificate to trust, e.g. a self-signed server's
+    int emailDigestSeconds = 0;
+    bool emailAlerts = false;
+    QStringList webhookUrls;
+    int webhookDigestSeconds = 0;
+    bool webhookAlerts = false;
+
+    friend bool operator==(const NotificationSettings &, const NotificationSettings &) = default;
+};
+
 /// The typed face of QSettings: every key, its default and its type in one place.
 /// Passed to whoever needs it; never reached as a global.
 class Settings final
@@ -54,10 +75,14 @@ public:
     int retentionDays() const; ///< 0: keep everything
     void setRetentionDays(int days);
 
+    NotificationSettings notifications() const;
+    void setNotifications(const NotificationSettings &n);
+
     /// Checks values before they are saved; the message names the field and the problem.
     static Util::Status validateServer(const QString &bindAddress, int port, const QString &token);
     static Util::Status validate(const Indicators::IndicatorConfig &config);
     static Util::Status validate(const Signals::RuleConfig &config);
+    static Util::Status validate(const NotificationSettings &n);
     static Util::Status validateSimulator(const QStringList &symbols, double rate, double volatility);
 
     static constexpr quint16 DefaultPort = 5000;

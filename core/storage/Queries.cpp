@@ -103,25 +103,30 @@ Util::Status finished(int rc, SqliteDatabase &db)
 
 } // namespace
 
+void readSignal(const Statement &st, int first, Model::TradeSignal &s)
+{
+    s.id = st.columnInt64(first);
+    Model::Symbol::fromString(st.columnText(first + 1), s.symbol);
+    s.timestamp = st.columnInt64(first + 2);
+    s.rule = st.columnText(first + 3);
+    s.side = sideOf(st.columnText(first + 4));
+    s.price = st.columnDouble(first + 5);
+    s.reason = st.columnText(first + 6);
+    s.snapshot = st.columnUtf8(first + 7);
+}
+
 Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
                            const std::function<bool(const Model::TradeSignal &)> &row)
 {
     Bindings b;
-    auto st = prepareSignals(db, filter, "SELECT id, symbol, ts_us, rule, side, price, reason, snapshot FROM signals",
+    auto st = prepareSignals(db, filter, QByteArray("SELECT ") + SignalColumns + " FROM signals",
                              orderAndLimit(filter.newestFirst, filter.limit), b);
     if (!st)
         return Util::Status::failure(st.error());
     int rc = 0;
     Model::TradeSignal s;
     while ((rc = st->step()) == SQLITE_ROW) {
-        s.id = st->columnInt64(0);
-        Model::Symbol::fromString(st->columnText(1), s.symbol);
-        s.timestamp = st->columnInt64(2);
-        s.rule = st->columnText(3);
-        s.side = sideOf(st->columnText(4));
-        s.price = st->columnDouble(5);
-        s.reason = st->columnText(6);
-        s.snapshot = st->columnUtf8(7);
+        readSignal(*st, 0, s);
         if (!row(s))
             break;
     }

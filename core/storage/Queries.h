@@ -35,6 +35,13 @@ struct TickFilter
     bool newestFirst = true;
 };
 
+class Statement;
+
+/// The columns every signal query selects, in this order, for readSignal().
+inline constexpr const char *SignalColumns = "id, symbol, ts_us, rule, side, price, reason, snapshot";
+/// Reads the SignalColumns starting at `first` of the current row.
+void readSignal(const Statement &st, int first, Model::TradeSignal &out);
+
 /// Streams the matching signals to `row` one by one (nothing is held in memory);
 /// `row` returns false to stop early. Fails with the reason when the query cannot run.
 Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,

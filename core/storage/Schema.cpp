@@ -79,6 +79,34 @@ CREATE TABLE signals (
 CREATE INDEX signals_symbol_ts ON signals(symbol, ts_us);
 CREATE INDEX signals_ts ON signals(ts_us);
 )sql",
+    // 2: the notification outbox. A trigger puts a row per enabled channel next to each
+    // signal, in the signal's own transaction: nothing stored is ever left untold.
+    R"sql(
+CREATE TABLE notification_channels (
+    name TEXT PRIMARY KEY,
+    alerts INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY,
+    signal_id INTEGER NOT NULL REFERENCES signals(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+    batch TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_us INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_us INTEGER NOT NULL,
+    delivered_us INTEGER
+);
+CREATE INDEX notifications_due ON notifications(channel, status, next_attempt_us);
+CREATE INDEX notifications_signal ON notifications(signal_id);
+CREATE TRIGGER signals_to_outbox AFTER INSERT ON signals
+BEGIN
+    INSERT INTO notifications(signal_id, channel, created_us)
+    SELECT NEW.id, c.name, NEW.created_us FROM notification_channels c
+    WHERE NEW.side <> 'alert' OR c.alerts <> 0;
+END;
+)sql",
 };
 
 } // namespace

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "MessageText.h"
+
+#include "io/Csv.h"
+#include "stream/StreamMessages.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Notify {
+
+namespace {
+
+QString sideWord(const Model::TradeSignal &s)
+{
+    return QString::fromLatin1(Model::sideName(s.side)).toUpper();
+}
+
+QString utcTime(Model::TimestampUs us)
+{
+    QByteArray text;
+    Io::appendIsoTime(us, text);
+    return QString::fromLatin1(text);
+}
+
+} // namespace
+
+QString subjectOf(const std::vector<OutboxEntry> &entries)
+{
+    if (entries.size() == 1) {
+        const Model::TradeSignal &s = entries.front().signal;
+        return u"TickDesk: %1 %2 at %3 (%4)"_s.arg(sideWord(s), s.symbol.toString())
+            .arg(s.price, 0, 'f', 2)
+            .arg(s.rule);
+    }
+    QStringList parts;
+    for (std::size_t i = 0; i < entries.size() && i < 3; ++i)
+        parts << entries[i].signal.symbol.toString() + u' ' + QString::fromLatin1(Model::sideName(entries[i].signal.side));
+    if (entries.size() > 3)
+        parts << u"…"_s;
+    return u"TickDesk: %1 signals (%2)"_s.arg(entries.size()).arg(parts.join(u", "_s));
+}
+
+QString bodyOf(const std::vector<OutboxEntry> &entries)
+{
+    QString body;
+    for (const OutboxEntry &e : entries) {
+        const Model::TradeSignal &s = e.signal;
+        body += u"%1 %2 at %3\n"_s.arg(sideWord(s), s.symbol.toString()).arg(s.price, 0, 'f', 4);
+        body += u"Rule: %1\nReason: %2\nTime: %3 (signal #%4)\n\n"_s.arg(s.rule, s.reason, utcTime(s.timestamp))
+                    .arg(s.id);
+    }
+    body += u"-- \nSent by TickDesk. Each signal is sent once; a repeat carries the same Message-ID.\n"_s;
+    return body;
+}
+
+QByteArray jsonOf(const std::vector<OutboxEntry> &entries, const QString &messageId)
+{
+    QByteArray out = "{\"message_id\":\"" + messageId.toUtf8() + "\",\"signals\":[";
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += Stream::signalMessage(entries[i].signal);
+    }
+    out += "]}";
+    return out;
+}
+
+} // namespace Notify

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+#include "Outbox.h"
+
+#include "storage/Queries.h"
+#include "storage/SqliteDatabase.h"
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Notify {
+
+namespace {
+
+QByteArray idList(const std::vector<qint64> &ids)
+{
+    QByteArray list;
+    for (const qint64 id : ids) {
+        if (!list.isEmpty())
+            list += ',';
+        list += QByteArray::number(id);
+    }
+    return list;
+}
+
+std::string_view view(const QByteArray &bytes)
+{
+    return {bytes.constData(), std::size_t(bytes.size())};
+}
+
+} // namespace
+
+Outbox::Outbox(std::unique_ptr<Storage::SqliteDatabase> db)
+    : m_db(std::move(db))
+{}
+
+Outbox::~Outbox() = default;
+
+Util::Result<std::unique_ptr<Outbox>> Outbox::open(const QString &databasePath)
+{
+    auto db = Storage::SqliteDatabase::open(databasePath);
+    if (!db)
+        return Util::Result<std::unique_ptr<Outbox>>::failure(db.error());
+    return std::unique_ptr<Outbox>(new Outbox(std::move(*db)));
+}
+
+Util::Status Outbox::setChannels(const std::vector<std::pair<QString, bool>> &channels)
+{
+    if (auto s = m_db->exec("BEGIN IMMEDIATE; DELETE FROM notification_channels;"); !s) {
+        m_db->exec("ROLLBACK");
+        return s;
+    }
+    auto st = m_db->prepare("INSERT INTO notification_channels(name, alerts) VALUES (?1, ?2)");
+    if (!st) {
+        m_db->exec("ROLLBACK");
+        return Util::Status::failure(st.error());
+    }
+    for (const auto &[name, alerts] : channels) {
+        const QByteArray utf8 = name.toUtf8();
+        st->bindText(1, view(utf8));
+        st->bind(2, std::int64_t(alerts ? 1 : 0));
+        if (st->step() != SQLITE_DONE) {
+            m_db->exec("ROLLBACK");
+            return Util::Status::failure(m_db->lastError());
+        }
+        st->reset();
+    }
+    return m_db->exec("COMMIT");
+}
+
+Util::Result<std::vector<OutboxEntry>> Outbox::due(const QString &channel, qint64 nowUs, int limit)
+{
+    using R = Util::Result<std::vector<OutboxEntry>>;
+    const QByteArray name = channel.toUtf8();
+    // A batch already formed goes again as it was, and nothing newer overtakes it.
+    auto open = m_db->prepare("SELECT batch, next_attempt_us FROM notifications WHERE channel = ?1 AND "
+                              "status = 'pending' AND batch IS NOT NULL ORDER BY id LIMIT 1");
+    if (!open)
+        return R::failure(open.error());
+    open->bindText(1, view(name));
+    QByteArray batch;
+    if (open->step() == SQLITE_ROW) {
+        if (open->columnInt64(1) > nowUs)
+            return std::vector<OutboxEntry>{};
+        batch = open->columnUtf8(0);
+    }
+    const QByteArray sql = QByteArray("SELECT n.id, n.batch, n.attempts, ") +
+                           QByteArray(Storage::SignalColumns).replace("id, ", "s.id, ") +
+                           " FROM notifications n JOIN signals s ON s.id = n.signal_id WHERE n.channel = ?1 AND "
+                           "n.status = 'pending' AND " +
+                           (batch.isEmpty() ? "n.batch IS NULL AND n.next_attempt_us <= ?2" : "n.batch = ?3") +
+                           " ORDER BY n.id LIMIT ?4";
+    auto st = m_db->prepare(sql.constData());
+    if (!st)
+        return R::failure(st.error());
+    st->bindText(1, view(name));
+    st->bind(2, std::int64_t(nowUs));
+    st->bindText(3, view(batch));
+    st->bind(4, std::int64_t(limit));
+    std::vector<OutboxEntry> entries;
+    int rc = 0;
+    while ((rc = st->step()) == SQLITE_ROW) {
+        OutboxEntry e;
+        e.id = st->columnInt64(0);
+        e.batch = st->columnText(1);
+        e.attempts = int(st->columnInt64(2));
+        Storage::readSignal(*st, 3, e.signal);
+        entries.push_back(std::move(e));
+    }
+    if (rc != SQLITE_DONE)
+        return R::failure(m_db->lastError());
+    return entries;
+}
+
+std::optional<qint64> Outbox::openBatchDue(const QString &channel)
+{
+    auto st = m_db->prepare("SELECT min(next_attempt_us) FROM notifications WHERE channel = ?1 AND status = 'pending' "
+                            "AND batch IS NOT NULL");
+    if (!st)
+        return std::nullopt;
+    const QByteArray name = channel.toUtf8();
+    st->bindText(1, view(name));
+    if (st->step() != SQLITE_ROW || st->columnIsNull(0))
+        return std::nullopt;
+    return st->columnInt64(0);
+}
+
+std::optional<qint64> Outbox::oldestUnbatched(const QString &channel)
+{
+    auto st = m_db->prepare(
+        "SELECT min(created_us) FROM notifications WHERE channel = ?1 AND status = 'pending' AND batch IS NULL");
+    if (!st)
+        return std::nullopt;
+    const QByteArray name = channel.toUtf8();
+    st->bindText(1, view(name));
+    if (st->step() != SQLITE_ROW || st->columnIsNull(0))
+        return std::nullopt;
+    return st->columnInt64(0);
+}
+
+Util::Status Outbox::update(const char *sql, const std::vector<qint64> &ids,
+                            const std::function<void(Storage::Statement &)> &bind)
+{
+    if (ids.empty())
+        return {};
+    const QByteArray text = QByteArray(sql) + " WHERE id IN (" + idList(ids) + ")";
+    auto st = m_db->prepare(text.constData());
+    if (!st)
+        return Util::Status::failure(st.error());
+    bind(*st);
+    if (st->step() != SQLITE_DONE)
+        return Util::Status::failure(u"updating the outbox failed: %1"_s.arg(m_db->lastError()));
+    return {};
+}
+
+Util::Status Outbox::assignBatch(const std::vector<qint64> &ids, const QString &batch)
+{
+    const QByteArray utf8 = batch.toUtf8();
+    return update("UPDATE notifications SET batch = ?1", ids, [&](Storage::Statement &st) { st.bindText(1, view(utf8)); });
+}
+
+Util::Status Outbox::markDelivered(const std::vector<qint64> &ids, qint64 nowUs)
+{
+    return update("UPDATE notifications SET status = 'delivered', attempts = attempts + 1, delivered_us = ?1", ids,
+                  [&](Storage::Statement &st) { st.bind(1, std::int64_t(nowUs)); });
+}
+
+Util::Status Outbox::markRetry(const std::vector<qint64> &ids, const QString &error, qint64 nextAttemptUs)
+{
+    const QByteArray utf8 = error.toUtf8();
+    return update("UPDATE notifications SET attempts = attempts + 1, next_attempt_us = ?1, last_error = ?2", ids,
+                  [&](Storage::Statement &st) {
+                      st.bind(1, std::int64_t(nextAttemptUs));
+                      st.bindText(2, view(utf8));
+                  });
+}
+
+Util::Status Outbox::markFailed(const std::vector<qint64> &ids, const QString &error)
+{
+    const QByteArray utf8 = error.toUtf8();
+    return update("UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = ?1", ids,
+                  [&](Storage::Statement &st) { st.bindText(1, view(utf8)); });
+}
+
+OutboxCounts Outbox::counts(const QString &channel)
+{
+    OutboxCounts c;
+    auto st = m_db->prepare("SELECT status, count(*) FROM notifications WHERE channel = ?1 GROUP BY status");
+    if (!st)
+        return c;
+    const QByteArray name = channel.toUtf8();
+    st->bindText(1, view(name));
+    while (st->step() == SQLITE_ROW) {
+        const QString status = st->columnText(0);
+        const qint64 n = st->columnInt64(1);
+        if (status == u"pending"_s)
+            c.pending = n;
+        else if (status == u"delivered"_s)
+            c.delivered = n;
+        else
+            c.failed = n;
+    }
+    return c;
+}
+
+qint64 Outbox::pending(const QString &channel)
+{
+    auto st = m_db->prepare("SELECT count(*) FROM notifications WHERE channel = ?1 AND status = 'pending'");
+    if (!st)
+        return 0;
+    const QByteArray name = channel.toUtf8();
+    st->bindText(1, view(name));
+    return st->step() == SQLITE_ROW ? st->columnInt64(0) : 0;
+}
+
+std::vector<DeliveryState> deliveryStates(Storage::SqliteDatabase &db, const std::vector<qint64> &signalIds)
+{
+    std::vector<DeliveryState> out;
+    if (signalIds.empty())
+        return out;
+    const QByteArray sql = "SELECT signal_id, channel, status, coalesce(last_error, '') FROM notifications WHERE "
+                           "signal_id IN (" +
+                           idList(signalIds) + ") ORDER BY signal_id, channel";
+    auto st = db.prepare(sql.constData());
+    if (!st)
+        return out;
+    while (st->step() == SQLITE_ROW)
+        out.push_back({st->columnInt64(0), st->columnText(1), st->columnText(2), st->columnText(3)});
+    return out;
+}
+
+} // namespace Notify
