@@ -37,6 +37,13 @@ Util::Status Notifier::start()
         m_deliverers.push_back(std::make_unique<Deliverer>(m_options.databasePath, std::move(channel),
                                                            m_options.webhookPolicy, report));
     }
+    if (m_options.databasePath == u":memory:"_s) {
+        // Each connection would see a database of its own: the outbox cannot work there.
+        if (!channels.empty())
+            return Util::Status::failure(u"notifications need a database file, not :memory:"_s);
+        m_deliverers.clear();
+        return {};
+    }
     // Always written, also when empty: a channel switched off gets no new rows.
     auto outbox = Outbox::open(m_options.databasePath);
     if (!outbox)
