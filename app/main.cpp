@@ -142,7 +142,7 @@ int main(int argc, char *argv[])
             services.pipeline(), *services.liveFeed(), services.writer(), services.ingestEndpoint().counters(),
             services.server().address() +
                 (services.stream() ? u", stream "_s + services.stream()->address() : QString()),
-            services.simulator(), &settings});
+            services.simulator(), &settings, &services.notifier()});
         mainWindow->show();
         if (options.measureUi) {
             auto *monitor = new Gui::EventLoopMonitor(5000, mainWindow.get());

@@ -102,8 +102,8 @@ SendResult SmtpChannel::send(const std::vector<OutboxEntry> &entries, const QStr
     if (!curl)
         return SendResult::retry(u"cannot start the mail client"_s);
     const bool implicitTls = m_options.security == SmtpOptions::Security::Tls;
-    const QByteArray url = (implicitTls ? "smtps://" : "smtp://") + m_options.host.toUtf8() + ':' +
-                           QByteArray::number(m_options.port);
+    const QByteArray url =
+        (implicitTls ? "smtps://" : "smtp://") + m_options.host.toUtf8() + ':' + QByteArray::number(m_options.port);
     const QByteArray from = m_options.from.toUtf8();
     const QByteArray user = m_options.user.toUtf8(), password = m_options.password.toUtf8();
     const QByteArray caFile = m_options.caFile.toUtf8();
@@ -113,14 +113,14 @@ SendResult SmtpChannel::send(const std::vector<OutboxEntry> &entries, const QStr
         recipients.reset(curl_slist_append(recipients.release(), QByteArray('<' + r.toUtf8() + '>').constData()));
 
     Upload upload;
-    upload.data = "Date: " +
-                  QLocale::c().toString(QDateTime::currentDateTimeUtc(), u"ddd, dd MMM yyyy HH:mm:ss '+0000'"_s).toLatin1() +
-                  "\r\nFrom: " + from + "\r\nTo: " + m_options.recipients.join(u", "_s).toUtf8() +
-                  "\r\nMessage-ID: <" + messageId.toUtf8() + "@tickdesk>\r\nSubject: " +
-                  encodedHeader(subjectOf(entries)) +
-                  "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                  "Content-Transfer-Encoding: 8bit\r\nX-Mailer: TickDesk\r\n\r\n" +
-                  crlf(bodyOf(entries));
+    upload.data =
+        "Date: " +
+        QLocale::c().toString(QDateTime::currentDateTimeUtc(), u"ddd, dd MMM yyyy HH:mm:ss '+0000'"_s).toLatin1() +
+        "\r\nFrom: " + from + "\r\nTo: " + m_options.recipients.join(u", "_s).toUtf8() + "\r\nMessage-ID: <" +
+        messageId.toUtf8() + "@tickdesk>\r\nSubject: " + encodedHeader(subjectOf(entries)) +
+        "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        "Content-Transfer-Encoding: 8bit\r\nX-Mailer: TickDesk\r\n\r\n" +
+        crlf(bodyOf(entries));
 
     char errorBuffer[CURL_ERROR_SIZE] = {};
     CURL *c = curl.get();
@@ -173,9 +173,9 @@ SendResult WebhookChannel::send(const std::vector<OutboxEntry> &entries, const Q
     const QByteArray url = m_options.url.toUtf8();
     const QByteArray body = jsonOf(entries, messageId);
     CurlList headers;
-    for (const QByteArray &h : {QByteArray("Content-Type: application/json"),
-                                QByteArray("Idempotency-Key: " + messageId.toUtf8()),
-                                QByteArray("User-Agent: TickDesk")})
+    for (const QByteArray &h :
+         {QByteArray("Content-Type: application/json"), QByteArray("Idempotency-Key: " + messageId.toUtf8()),
+          QByteArray("User-Agent: TickDesk")})
         headers.reset(curl_slist_append(headers.release(), h.constData()));
     char errorBuffer[CURL_ERROR_SIZE] = {};
     CURL *c = curl.get();

@@ -154,8 +154,7 @@ qint64 Deliverer::deliverOnce(Outbox &outbox)
         break;
     case SendResult::Outcome::Retry: {
         const int attempts = entries->front().attempts;
-        const qint64 delayMs =
-            std::min(m_policy.maxRetryMs, m_policy.firstRetryMs << std::min(attempts, 20));
+        const qint64 delayMs = std::min(m_policy.maxRetryMs, m_policy.firstRetryMs << std::min(attempts, 20));
         qCInfo(lcNotify).noquote() << m_name << "will retry" << messageId << "in" << delayMs << "ms:" << result.error;
         outbox.markRetry(ids, result.error, nowUs() + delayMs * 1000);
         report(u"pending"_s, result.error);

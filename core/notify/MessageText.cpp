@@ -34,7 +34,8 @@ QString subjectOf(const std::vector<OutboxEntry> &entries)
     }
     QStringList parts;
     for (std::size_t i = 0; i < entries.size() && i < 3; ++i)
-        parts << entries[i].signal.symbol.toString() + u' ' + QString::fromLatin1(Model::sideName(entries[i].signal.side));
+        parts << entries[i].signal.symbol.toString() + u' ' +
+                     QString::fromLatin1(Model::sideName(entries[i].signal.side));
     if (entries.size() > 3)
         parts << u"…"_s;
     return u"TickDesk: %1 signals (%2)"_s.arg(entries.size()).arg(parts.join(u", "_s));
@@ -46,8 +47,8 @@ QString bodyOf(const std::vector<OutboxEntry> &entries)
     for (const OutboxEntry &e : entries) {
         const Model::TradeSignal &s = e.signal;
         body += u"%1 %2 at %3\n"_s.arg(sideWord(s), s.symbol.toString()).arg(s.price, 0, 'f', 4);
-        body += u"Rule: %1\nReason: %2\nTime: %3 (signal #%4)\n\n"_s.arg(s.rule, s.reason, utcTime(s.timestamp))
-                    .arg(s.id);
+        body +=
+            u"Rule: %1\nReason: %2\nTime: %3 (signal #%4)\n\n"_s.arg(s.rule, s.reason, utcTime(s.timestamp)).arg(s.id);
     }
     body += u"-- \nSent by TickDesk. Each signal is sent once; a repeat carries the same Message-ID.\n"_s;
     return body;

@@ -10,6 +10,7 @@ namespace Notify {
 Notifier::Notifier(NotifierOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_desktop(new BurstCoalescer(1500, 5000, this))
 {
     qRegisterMetaType<QList<Notify::DeliveryState>>();
 }
@@ -28,14 +29,14 @@ Util::Status Notifier::start()
     if (m_options.email) {
         auto channel = std::make_unique<SmtpChannel>(*m_options.email);
         channels.emplace_back(channel->name(), m_options.emailAlerts);
-        m_deliverers.push_back(std::make_unique<Deliverer>(m_options.databasePath, std::move(channel),
-                                                           m_options.emailPolicy, report));
+        m_deliverers.push_back(
+            std::make_unique<Deliverer>(m_options.databasePath, std::move(channel), m_options.emailPolicy, report));
     }
     for (const WebhookOptions &webhook : m_options.webhooks) {
         auto channel = std::make_unique<WebhookChannel>(webhook);
         channels.emplace_back(channel->name(), m_options.webhookAlerts);
-        m_deliverers.push_back(std::make_unique<Deliverer>(m_options.databasePath, std::move(channel),
-                                                           m_options.webhookPolicy, report));
+        m_deliverers.push_back(
+            std::make_unique<Deliverer>(m_options.databasePath, std::move(channel), m_options.webhookPolicy, report));
     }
     if (m_options.databasePath == u":memory:"_s) {
         // Each connection would see a database of its own: the outbox cannot work there.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "BurstCoalescer.h"
 #include "CurlChannels.h"
 #include "Deliverer.h"
 
@@ -19,12 +20,13 @@ struct NotifierOptions
     std::vector<WebhookOptions> webhooks;
     DeliveryPolicy emailPolicy;
     DeliveryPolicy webhookPolicy;
-    bool emailAlerts = false;   ///< alerts (price moves, news) too, not only buy and sell
+    bool emailAlerts = false; ///< alerts (price moves, news) too, not only buy and sell
     bool webhookAlerts = false;
 };
 
-/// E-mail and webhook notifications from the persistent outbox: one deliverer
-/// thread per channel, woken when new signals are stored. Which channels get
+/// Every way TickDesk tells the trader. E-mail and webhooks come from the persistent
+/// outbox, one deliverer thread per channel, woken when new signals are stored; desktop
+/// (tray) messages are coalesced and rate-limited by desktop(). Which channels get
 /// outbox rows is written to the database at start, so a signal stored while
 /// a channel is configured is told on it even across a crash.
 class Notifier final : public QObject
@@ -42,6 +44,9 @@ public:
     void wake();
 
     bool isEmpty() const noexcept { return m_deliverers.empty(); }
+    /// Messages shown at once on the desktop (the tray): gathered and rate-limited here,
+    /// next to the other channels. Lives on the notifier's thread.
+    BurstCoalescer &desktop() noexcept { return *m_desktop; }
     QStringList channels() const;
     /// Prometheus text: per channel, signals delivered, failed, pending, and messages tried.
     QByteArray metricsText() const;
@@ -52,6 +57,7 @@ Q_SIGNALS:
 
 private:
     NotifierOptions m_options;
+    BurstCoalescer *m_desktop;
     std::vector<std::unique_ptr<Deliverer>> m_deliverers;
 };
 

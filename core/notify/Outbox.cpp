@@ -156,7 +156,8 @@ Util::Status Outbox::update(const char *sql, const std::vector<qint64> &ids,
 Util::Status Outbox::assignBatch(const std::vector<qint64> &ids, const QString &batch)
 {
     const QByteArray utf8 = batch.toUtf8();
-    return update("UPDATE notifications SET batch = ?1", ids, [&](Storage::Statement &st) { st.bindText(1, view(utf8)); });
+    return update("UPDATE notifications SET batch = ?1", ids,
+                  [&](Storage::Statement &st) { st.bindText(1, view(utf8)); });
 }
 
 Util::Status Outbox::markDelivered(const std::vector<qint64> &ids, qint64 nowUs)

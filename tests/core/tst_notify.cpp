@@ -8,6 +8,7 @@
 #include "storage/StorageWriter.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -164,6 +165,7 @@ private Q_SLOTS:
     void webhookRefusalIsFinal();
     void alertsOnlyWhenAsked();
     void crashBetweenSignalAndDelivery();
+    void desktopMessagesAreGatheredAndSpaced();
 
 private:
     /// Opens the writer, starts a notifier with `options` (database filled in), returns it.
@@ -458,6 +460,33 @@ void TestNotify::crashBetweenSignalAndDelivery()
     QCOMPARE(told, buysAndSells);
     qunsetenv("XDG_CONFIG_HOME");
     qunsetenv("TICKDESK_NOTIFY_RETRY_MS");
+}
+
+void TestNotify::desktopMessagesAreGatheredAndSpaced()
+{
+    Notify::BurstCoalescer coalescer(50, 400);
+    QSignalSpy messages(&coalescer, &Notify::BurstCoalescer::message);
+    Model::SignalList burst;
+    for (int i = 0; i < 7; ++i)
+        burst.append(signal(i % 2 ? "AAPL" : "MSFT", i % 2 ? Model::SignalSide::Buy : Model::SignalSide::Sell, 1, i));
+    burst.append(signal("ZZZ", Model::SignalSide::Alert, 1, 9)); // alerts stay in the panel
+    coalescer.add(burst);
+    QVERIFY(messages.wait(5000));
+    auto m = messages.at(0).at(0).value<Notify::DesktopMessage>();
+    QCOMPARE(m.count, 7);
+    QCOMPARE(m.title, u"7 new signals"_s);
+    QCOMPARE(m.text, u"MSFT sell, AAPL buy, MSFT sell, AAPL buy, MSFT sell, …"_s);
+    QCOMPARE(m.symbol, u"MSFT"_s);
+
+    // The next one waits for the gap after the last message, however soon it comes.
+    QElapsedTimer clock;
+    clock.start();
+    coalescer.add({signal("TSLA", Model::SignalSide::Buy, 2, 10)});
+    QVERIFY(messages.wait(5000));
+    QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
+    m = messages.at(1).at(0).value<Notify::DesktopMessage>();
+    QCOMPARE(m.title, u"New signal: TSLA buy"_s);
+    QCOMPARE(m.text, u"RSI 30 < 30 and SMA 101.20 < EMA 101.91"_s);
 }
 
 QTEST_GUILESS_MAIN(TestNotify)

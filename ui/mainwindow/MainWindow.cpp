@@ -11,6 +11,7 @@
 #include "models/EventModel.h"
 #include "models/SignalModel.h"
 #include "models/WatchlistModel.h"
+#include "notify/Notifier.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
@@ -382,6 +383,8 @@ void MainWindow::buildActions()
     trayMenu->addAction(pause);
     trayMenu->addAction(quit);
     m_tray = new TrayNotifier(trayMenu, this);
+    m_desktop = m_sources.notifier ? &m_sources.notifier->desktop() : new Notify::BurstCoalescer(1500, 5000, this);
+    connect(m_desktop, &Notify::BurstCoalescer::message, m_tray, &TrayNotifier::show);
     connect(m_tray, &TrayNotifier::activated, this, [this](const QString &symbol) {
         show();
         raise();
@@ -461,7 +464,7 @@ void MainWindow::flushSignals()
     m_signals->add(m_pendingSignals);
     for (const auto &s : std::as_const(m_pendingSignals))
         m_history.addMarker(s.symbol.toString(), Marker{s.timestamp, s.price, s.side});
-    m_tray->notify(m_pendingSignals);
+    m_desktop->add(m_pendingSignals);
     m_pendingSignals.clear();
 }
 

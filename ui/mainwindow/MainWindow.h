@@ -30,6 +30,10 @@ class Pipeline;
 namespace Sim {
 class MarketSimulator;
 }
+namespace Notify {
+class BurstCoalescer;
+class Notifier;
+} // namespace Notify
 namespace Storage {
 class StorageWriter;
 }
@@ -52,7 +56,8 @@ struct Sources
     const Ingest::IngestCounters &ingest;
     QString address;
     Sim::MarketSimulator *simulator = nullptr;
-    Core::Settings *settings = nullptr; ///< null: no settings dialog (tests)
+    Core::Settings *settings = nullptr;   ///< null: no settings dialog (tests)
+    Notify::Notifier *notifier = nullptr; ///< null: tray messages coalesced by the window alone (tests)
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
@@ -121,6 +126,7 @@ private:
     QComboBox *m_ruleFilter = nullptr;
     QLineEdit *m_signalSymbolFilter = nullptr;
     TrayNotifier *m_tray = nullptr;
+    Notify::BurstCoalescer *m_desktop = nullptr;
     QLabel *m_statusAddress;
     QLabel *m_statusRate;
     QLabel *m_statusRejected;
