@@ -68,6 +68,7 @@ private Q_SLOTS:
     void exportWhatTheFilterShows();
     void importFeedsChartsAndReportsBadRows();
     void exportTicksOfASymbol();
+    void deliveryStateInTheSignalTable();
     void settingsRoundTrip();
     void invalidSettingsRefused_data();
     void invalidSettingsRefused();
@@ -278,6 +279,25 @@ void TestMainWindow::exportTicksOfASymbol()
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(0).toString(), QString());
     QCOMPARE(finished.at(0).at(1).toLongLong(), 80);
+}
+
+void TestMainWindow::deliveryStateInTheSignalTable()
+{
+    Gui::SignalModel model;
+    // A delivery may be reported before its signal reaches the table.
+    model.setDelivery({{5, u"email"_s, u"pending"_s, u"connection refused"_s},
+                       {5, u"webhook:http://hooks.example.org/x"_s, u"delivered"_s, {}}});
+    Model::TradeSignal s;
+    s.id = 5;
+    Model::Symbol::parse("AAPL", s.symbol);
+    model.add({s});
+    const QModelIndex cell = model.index(0, Gui::SignalModel::Delivery);
+    QCOMPARE(cell.data().toString(), u"email: pending, hooks.example.org: delivered"_s);
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(u"(connection refused)"_s));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setDelivery({{5, u"email"_s, u"delivered"_s, {}}});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(cell.data().toString(), u"email: delivered, hooks.example.org: delivered"_s);
 }
 
 void TestMainWindow::settingsRoundTrip()

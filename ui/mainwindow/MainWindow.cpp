@@ -240,6 +240,7 @@ void MainWindow::buildDocks()
     // Signals
     m_signalView = tableView(m_signalFilter, QStringLiteral("signalView"), this);
     m_signalView->setColumnWidth(SignalModel::Time, 170);
+    m_signalView->setColumnHidden(SignalModel::Delivery, !m_sources.notifier || m_sources.notifier->isEmpty());
     m_signalSymbolFilter = new QLineEdit(this);
     m_signalSymbolFilter->setObjectName(QStringLiteral("signalSymbolFilter"));
     m_signalSymbolFilter->setPlaceholderText(tr("Symbol"));
@@ -385,6 +386,8 @@ void MainWindow::buildActions()
     m_tray = new TrayNotifier(trayMenu, this);
     m_desktop = m_sources.notifier ? &m_sources.notifier->desktop() : new Notify::BurstCoalescer(1500, 5000, this);
     connect(m_desktop, &Notify::BurstCoalescer::message, m_tray, &TrayNotifier::show);
+    if (m_sources.notifier)
+        connect(m_sources.notifier, &Notify::Notifier::deliveryChanged, m_signals, &SignalModel::setDelivery);
     connect(m_tray, &TrayNotifier::activated, this, [this](const QString &symbol) {
         show();
         raise();

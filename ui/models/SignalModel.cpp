@@ -4,6 +4,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QSet>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace Gui {
 
@@ -41,6 +45,38 @@ void SignalModel::setUtc(bool utc)
         Q_EMIT dataChanged(index(0, Time), index(int(m_rows.size()) - 1, Time));
 }
 
+void SignalModel::setDelivery(const QList<Notify::DeliveryState> &states)
+{
+    QSet<qint64> changed;
+    for (const Notify::DeliveryState &state : states) {
+        auto &list = m_delivery[state.signalId];
+        const auto it = std::find_if(list.begin(), list.end(),
+                                     [&](const Notify::DeliveryState &d) { return d.channel == state.channel; });
+        if (it == list.end())
+            list.append(state);
+        else
+            *it = state;
+        changed.insert(state.signalId);
+    }
+    while (m_delivery.size() > std::size_t(2 * m_capacity))
+        m_delivery.erase(m_delivery.begin()); // the oldest ids: long gone from the table
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (changed.contains(m_rows[row].id))
+            Q_EMIT dataChanged(index(row, Delivery), index(row, Delivery));
+}
+
+namespace {
+
+/// "email" or the webhook's host: short enough for a cell.
+QString shortChannel(const QString &channel)
+{
+    if (channel.startsWith(QStringLiteral("webhook:")))
+        return QUrl(channel.mid(8)).host();
+    return channel;
+}
+
+} // namespace
+
 int SignalModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -70,6 +106,22 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
             return QString::number(s.price, 'f', 2);
         case Reason:
             return s.reason;
+        case Delivery: {
+            const auto it = m_delivery.find(s.id);
+            if (it == m_delivery.end())
+                return {};
+            QStringList parts;
+            for (const Notify::DeliveryState &d : it->second) {
+                QString part = shortChannel(d.channel) + QStringLiteral(": ") +
+                               (d.status == QStringLiteral("delivered") ? tr("delivered")
+                                : d.status == QStringLiteral("failed")  ? tr("failed")
+                                                                        : tr("pending"));
+                if (!d.error.isEmpty() && role == Qt::ToolTipRole)
+                    part += QStringLiteral(" (") + d.error + u')';
+                parts << part;
+            }
+            return parts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
+        }
         }
     } else if (role == Qt::ForegroundRole) {
         switch (s.side) {
@@ -101,6 +153,8 @@ QVariant SignalModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Price");
     case Reason:
         return tr("Reason");
+    case Delivery:
+        return tr("Delivery");
     }
     return {};
 }

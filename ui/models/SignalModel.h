@@ -2,8 +2,11 @@
 #pragma once
 
 #include "model/TradeSignal.h"
+#include "notify/Outbox.h"
 
 #include <QAbstractTableModel>
+
+#include <map>
 
 namespace Gui {
 
@@ -22,6 +25,7 @@ public:
         Side,
         Rule,
         Price,
+        Delivery,
         Reason,
         ColumnCount
     };
@@ -31,6 +35,9 @@ public:
     void add(const Model::SignalList &signals);
     const Model::TradeSignal &at(int row) const { return m_rows.at(row); }
     void setUtc(bool utc);
+    /// What became of signals on the notification channels (e-mail, webhooks); may come
+    /// before the signal itself reaches the table.
+    void setDelivery(const QList<Notify::DeliveryState> &states);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -41,6 +48,7 @@ private:
     int m_capacity;
     bool m_utc = false;
     QList<Model::TradeSignal> m_rows;
+    std::map<qint64, QList<Notify::DeliveryState>> m_delivery; ///< by signal id, bounded
 };
 
 /// A time for a table cell: local time, or UTC with a Z.
