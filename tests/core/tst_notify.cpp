@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "AppProcess.h"
 #include "HttpTestClient.h"
+#include "SmtpServer.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "notify/Notifier.h"
@@ -25,53 +26,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-/// The real SMTP server of tests/notify/smtp_server.py (aiosmtpd), one message per file.
-class SmtpServer
-{
-public:
-    SmtpServer(const QString &directory, quint16 port, const QString &cert = {}, const QString &key = {})
-        : m_directory(directory)
-    {
-        QStringList args{QStringLiteral(TICKDESK_SOURCE_DIR "/tests/notify/smtp_server.py"), u"--port"_s,
-                         QString::number(port), u"--dir"_s, directory};
-        if (!cert.isEmpty())
-            args << u"--cert"_s << cert << u"--key"_s << key;
-        m_process.setStandardErrorFile(directory + u"/smtp_server.log"_s); // TLS refusals are logged there, loudly
-        m_process.start(u"/usr/bin/python3"_s, args);
-    }
-    ~SmtpServer()
-    {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(5000))
-            m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    bool waitReady() { return m_process.waitForReadyRead(20'000) && m_process.readAll().contains("READY"); }
-
-    QStringList messages() const
-    {
-        QStringList out;
-        const QDir dir(m_directory);
-        for (const QString &name : dir.entryList({u"*.eml"_s}, QDir::Files, QDir::Name)) {
-            QFile f(dir.filePath(name));
-            if (f.open(QIODevice::ReadOnly))
-                out << QString::fromUtf8(f.readAll());
-        }
-        return out;
-    }
-
-private:
-    QString m_directory;
-    QProcess m_process;
-};
 
 QString header(const QString &message, const QString &name)
 {
@@ -237,8 +191,8 @@ Notify::SmtpOptions smtpOn(quint16 port)
 
 void TestNotify::emailArrivesWithEverything()
 {
-    const quint16 port = freePort();
-    SmtpServer server(m_dir->filePath(u"."_s), port);
+    const quint16 port = TestSmtp::freePort();
+    TestSmtp::Server server(m_dir->filePath(u"."_s), port);
     QVERIFY(server.waitReady());
     Notify::NotifierOptions options;
     options.email = smtpOn(port);
@@ -265,7 +219,7 @@ void TestNotify::emailArrivesWithEverything()
 
 void TestNotify::serverDownThenUpDeliversEachOnce()
 {
-    const quint16 port = freePort();
+    const quint16 port = TestSmtp::freePort();
     Notify::NotifierOptions options;
     options.email = smtpOn(port);
     QVERIFY(startNotifier(options));
@@ -276,7 +230,7 @@ void TestNotify::serverDownThenUpDeliversEachOnce()
     // Nobody listens yet: the first message fails and waits, with the reason.
     QTRY_VERIFY_WITH_TIMEOUT(scalar("SELECT count(*) FROM notifications WHERE last_error IS NOT NULL") > 0, 20'000);
     QCOMPARE(scalar("SELECT count(*) FROM notifications WHERE status = 'pending'"), 5);
-    SmtpServer server(m_dir->filePath(u"."_s), port);
+    TestSmtp::Server server(m_dir->filePath(u"."_s), port);
     QVERIFY(server.waitReady());
     QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'"), 5, 60'000);
     const QStringList messages = server.messages();
@@ -296,8 +250,8 @@ void TestNotify::starttlsTrustsOnlyWhatItIsTold()
                    u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
     QVERIFY(openssl.waitForFinished(60'000));
     QCOMPARE(openssl.exitCode(), 0);
-    const quint16 port = freePort();
-    SmtpServer server(m_dir->filePath(u"."_s), port, cert, key);
+    const quint16 port = TestSmtp::freePort();
+    TestSmtp::Server server(m_dir->filePath(u"."_s), port, cert, key);
     QVERIFY(server.waitReady());
 
     // Not trusted: no message, and the reason says so.
@@ -328,8 +282,8 @@ void TestNotify::starttlsTrustsOnlyWhatItIsTold()
 
 void TestNotify::digestGroupsABurst()
 {
-    const quint16 port = freePort();
-    SmtpServer server(m_dir->filePath(u"."_s), port);
+    const quint16 port = TestSmtp::freePort();
+    TestSmtp::Server server(m_dir->filePath(u"."_s), port);
     QVERIFY(server.waitReady());
     Notify::NotifierOptions options;
     options.email = smtpOn(port);
@@ -401,7 +355,7 @@ void TestNotify::alertsOnlyWhenAsked()
 void TestNotify::crashBetweenSignalAndDelivery()
 {
     // The app, headless, with a webhook whose receiver is not there yet.
-    const quint16 hookPort = freePort();
+    const quint16 hookPort = TestSmtp::freePort();
     QTemporaryDir config;
     {
         QSettings conf(config.filePath(u"TickDesk/TickDesk.conf"_s), QSettings::IniFormat);

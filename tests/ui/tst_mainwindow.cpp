@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "SmtpServer.h"
 #include "charts/SymbolChart.h"
+#include "dialogs/NotificationsPage.h"
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
 #include "io/Import.h"
@@ -17,6 +19,8 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -69,6 +73,7 @@ private Q_SLOTS:
     void importFeedsChartsAndReportsBadRows();
     void exportTicksOfASymbol();
     void deliveryStateInTheSignalTable();
+    void testEmailFromTheSettings();
     void settingsRoundTrip();
     void invalidSettingsRefused_data();
     void invalidSettingsRefused();
@@ -300,6 +305,37 @@ void TestMainWindow::deliveryStateInTheSignalTable()
     QCOMPARE(cell.data().toString(), u"email: delivered, hooks.example.org: delivered"_s);
 }
 
+void TestMainWindow::testEmailFromTheSettings()
+{
+    QTemporaryDir dir;
+    const quint16 port = TestSmtp::freePort();
+    Core::Settings settings(dir.filePath(u"mail.ini"_s));
+    Gui::SettingsDialog dialog(settings);
+    auto *page = dialog.notificationsPage();
+    page->findChild<QLineEdit *>(u"smtpHost"_s)->setText(u"127.0.0.1"_s);
+    page->findChild<QSpinBox *>(u"smtpPort"_s)->setValue(port);
+    auto *security = page->findChild<QComboBox *>(u"smtpSecurity"_s);
+    security->setCurrentIndex(security->findData(u"none"_s));
+    page->findChild<QLineEdit *>(u"smtpFrom"_s)->setText(u"tickdesk@example.org"_s);
+    page->findChild<QLineEdit *>(u"smtpRecipients"_s)->setText(u"trader@example.org"_s);
+    QSignalSpy finished(page, &Gui::NotificationsPage::testFinished);
+
+    // Nobody listening: the reason is shown, the window never waited.
+    page->findChild<QPushButton *>(u"sendTestEmail"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30'000);
+    QVERIFY(!finished.at(0).at(0).toString().isEmpty());
+    QVERIFY(page->findChild<QLabel *>(u"testResult"_s)->text().startsWith(u"Not sent: "_s));
+
+    TestSmtp::Server server(dir.path(), port);
+    QVERIFY(server.waitReady());
+    page->findChild<QPushButton *>(u"sendTestEmail"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30'000);
+    QCOMPARE(finished.at(1).at(0).toString(), QString());
+    QCOMPARE(page->findChild<QLabel *>(u"testResult"_s)->text(), u"Sent: the server accepted the test e-mail."_s);
+    QTRY_COMPARE(server.messages().size(), 1);
+    QVERIFY(server.messages().first().contains(u"TickDesk: BUY TEST"_s));
+}
+
 void TestMainWindow::settingsRoundTrip()
 {
     QTemporaryDir dir;
@@ -347,6 +383,9 @@ void TestMainWindow::invalidSettingsRefused_data()
                                 << u"Simulator symbols"_s;
     QTest::newRow("zero rate") << u"simulatorRate"_s << QVariant(0.0) << u"Simulator rate"_s;
     QTest::newRow("chart bars") << u"chartBars"_s << QVariant(5) << u"Bars per chart: 5"_s;
+    QTest::newRow("e-mail without a server") << u"emailEnabled"_s << QVariant(true) << u"SMTP server: give the host"_s;
+    QTest::newRow("bad sender") << u"smtpFrom"_s << QVariant(u"nobody"_s) << u"From: \"nobody\" is not an e-mail"_s;
+    QTest::newRow("bad webhook") << u"webhookUrls"_s << QVariant(u"ftp://x"_s) << u"Webhook \"ftp://x\""_s;
 }
 
 void TestMainWindow::invalidSettingsRefused()
@@ -358,7 +397,15 @@ void TestMainWindow::invalidSettingsRefused()
     Core::Settings settings(dir.filePath(u"bad.ini"_s));
     Gui::SettingsDialog dialog(settings);
     dialog.show();
-    if (auto *spin = dialog.findChild<QSpinBox *>(field))
+    if (field == u"smtpFrom"_s) { // only checked when e-mail is on
+        dialog.findChild<QCheckBox *>(u"emailEnabled"_s)->setChecked(true);
+        dialog.findChild<QLineEdit *>(u"smtpHost"_s)->setText(u"mail.example.org"_s);
+    }
+    if (auto *box = dialog.findChild<QCheckBox *>(field))
+        box->setChecked(value.toBool());
+    else if (auto *text = dialog.findChild<QPlainTextEdit *>(field))
+        text->setPlainText(value.toString());
+    else if (auto *spin = dialog.findChild<QSpinBox *>(field))
         spin->setValue(value.toInt());
     else if (auto *number = dialog.findChild<QDoubleSpinBox *>(field))
         number->setValue(value.toDouble());

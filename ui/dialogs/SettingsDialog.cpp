@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SettingsDialog.h"
 
+#include "NotificationsPage.h"
+#include "settings/Secrets.h"
 #include "settings/Settings.h"
 
 #include <QCheckBox>
@@ -132,6 +134,15 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
                     m_retention = period(QStringLiteral("retentionDays"), settings.retentionDays(), 100000));
     display->addRow(new QLabel(tr("Retention applies from the next start; signals are always kept."), this));
 
+    // The password is read only when the page shows (the keyring may ask the user).
+    QString password;
+    if (settings.notifications().emailEnabled && !settings.notifications().smtpUser.isEmpty())
+        if (auto stored = Core::Secrets::smtpPassword(2000))
+            password = *stored;
+    m_storedPassword = password;
+    m_notifications = new NotificationsPage(settings.notifications(), password, tabs);
+    tabs->addTab(m_notifications, tr("Notifications"));
+
     m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setStyleSheet(QStringLiteral("color: #ef5350;"));
     m_error->setWordWrap(true);
@@ -183,7 +194,8 @@ void SettingsDialog::accept()
     for (const Util::Status &status :
          {Core::Settings::validateServer(m_bind->text().trimmed(), m_port->value(), m_token->text()),
           Core::Settings::validate(ind), Core::Settings::validate(rules),
-          Core::Settings::validateSimulator(symbols, m_simRate->value(), m_simVolatility->value())}) {
+          Core::Settings::validateSimulator(symbols, m_simRate->value(), m_simVolatility->value()),
+          Core::Settings::validate(m_notifications->values())}) {
         if (!status) {
             m_error->setText(status.error()); // refused: the dialog stays open with the reason
             return;
@@ -206,6 +218,11 @@ void SettingsDialog::accept()
     m_settings.setCloseToTray(m_closeToTray->isChecked());
     m_settings.setRetentionDays(m_retention->value());
     m_settings.setChartBars(m_chartBars->value());
+    m_settings.setNotifications(m_notifications->values());
+    if (m_notifications->password() != m_storedPassword) {
+        if (auto stored = Core::Secrets::setSmtpPassword(m_notifications->password(), 2000); !stored)
+            qWarning("the SMTP password was not stored in the keyring: %s", qPrintable(stored.error()));
+    }
     Q_EMIT applied();
     QDialog::accept();
 }

@@ -15,6 +15,8 @@ class Settings;
 
 namespace Gui {
 
+class NotificationsPage;
+
 /// Server, indicators, rules, simulator and display settings. Values are
 /// checked when the dialog is accepted; an invalid one keeps the dialog open
 /// and the reason is shown. Display and simulator changes apply at once, the
@@ -29,6 +31,7 @@ public:
 
     void accept() override;
     QString error() const;
+    NotificationsPage *notificationsPage() const noexcept { return m_notifications; }
 
 Q_SIGNALS:
     void applied();
@@ -53,6 +56,8 @@ private:
     QCheckBox *m_utc, *m_dark, *m_closeToTray;
     QSpinBox *m_retention;
     QSpinBox *m_chartBars;
+    NotificationsPage *m_notifications;
+    QString m_storedPassword;
 };
 
 } // namespace Gui
