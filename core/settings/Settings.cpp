@@ -318,11 +318,15 @@ NotificationSettings Settings::notifications() const
     n.smtpSecurity = m_settings.value(u"notify/email/security"_s, u"starttls"_s).toString();
     n.smtpUser = m_settings.value(u"notify/email/user"_s).toString();
     n.smtpFrom = m_settings.value(u"notify/email/from"_s).toString();
-    n.smtpRecipients = m_settings.value(u"notify/email/recipients"_s).toStringList();
+    for (const QString &r : m_settings.value(u"notify/email/recipients"_s).toStringList())
+        if (!r.trimmed().isEmpty())
+            n.smtpRecipients << r.trimmed();
     n.smtpCaFile = m_settings.value(u"notify/email/caFile"_s).toString();
     n.emailDigestSeconds = m_settings.value(u"notify/email/digestSeconds"_s, 0).toInt();
     n.emailAlerts = m_settings.value(u"notify/email/alerts"_s, false).toBool();
-    n.webhookUrls = m_settings.value(u"notify/webhook/urls"_s).toStringList();
+    for (const QString &u : m_settings.value(u"notify/webhook/urls"_s).toStringList())
+        if (!u.trimmed().isEmpty())
+            n.webhookUrls << u.trimmed();
     n.webhookDigestSeconds = m_settings.value(u"notify/webhook/digestSeconds"_s, 0).toInt();
     n.webhookAlerts = m_settings.value(u"notify/webhook/alerts"_s, false).toBool();
     return n;
