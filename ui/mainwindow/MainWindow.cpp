@@ -41,6 +41,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -275,7 +276,13 @@ void MainWindow::buildDocks()
             });
     auto *signalDock = new QDockWidget(tr("Signals"), this);
     signalDock->setObjectName(QStringLiteral("signalDock"));
-    signalDock->setWidget(withToolbar(m_signalView, {m_signalSymbolFilter, m_sideFilter, m_ruleFilter}, signalDock));
+    auto *exportShown = new QToolButton(this);
+    exportShown->setObjectName(QStringLiteral("exportShownSignals"));
+    exportShown->setText(tr("Export…"));
+    exportShown->setToolTip(tr("Export the signals shown, as filtered, to a CSV file (Ctrl+E)"));
+    connect(exportShown, &QToolButton::clicked, this, &MainWindow::chooseSignalExport);
+    signalDock->setWidget(
+        withToolbar(m_signalView, {m_signalSymbolFilter, m_sideFilter, m_ruleFilter, exportShown}, signalDock));
     addDockWidget(Qt::BottomDockWidgetArea, signalDock);
 
     // Events
@@ -301,12 +308,7 @@ void MainWindow::buildActions()
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
     settings->setEnabled(m_sources.settings != nullptr);
-    QAction *exportAction = file->addAction(tr("&Export signals…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export signals"), QStringLiteral("signals.csv"),
-                                                          tr("CSV files (*.csv)"));
-        if (!path.isEmpty())
-            exportSignals(path);
-    });
+    QAction *exportAction = file->addAction(tr("&Export signals…"), this, &MainWindow::chooseSignalExport);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     exportAction->setObjectName(QStringLiteral("exportSignals"));
     file->addAction(tr("Export &ticks…"), this, &MainWindow::chooseTickExport)->setObjectName(u"exportTicks"_s);
@@ -526,6 +528,16 @@ void MainWindow::chooseImport()
             return;
     }
     importFile(path, symbol);
+}
+
+void MainWindow::chooseSignalExport()
+{
+    if (m_transfers->isBusy())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export signals"), QStringLiteral("signals.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportSignals(path);
 }
 
 void MainWindow::chooseTickExport()

@@ -107,6 +107,7 @@ private:
     void chooseImport();
     void showImportOutcome(int icon, const QString &text, const QString &details);
     void chooseTickExport();
+    void chooseSignalExport();
     void applySettings();
 
     Sources m_sources;
