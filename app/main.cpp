@@ -16,6 +16,7 @@
 #include "stream/StreamServer.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QTimer>
@@ -136,6 +137,11 @@ int main(int argc, char *argv[])
     App::HeadlessReporter reporter(services);
     std::unique_ptr<Gui::MainWindow> mainWindow;
     if (options.window) {
+        QGuiApplication::setDesktopFileName(QStringLiteral(TICKDESK_APP_ID));
+        QIcon icon;
+        for (const int size : {16, 32, 48, 64, 128, 256})
+            icon.addFile(u":/icons/hicolor/%1x%1/apps/io.github.tickdesk.TickDesk.png"_s.arg(size));
+        QApplication::setWindowIcon(icon);
         Gui::applyTheme(*static_cast<QApplication *>(app.get()),
                         settings.darkTheme() ? Gui::Theme::Dark : Gui::Theme::Light);
         mainWindow = std::make_unique<Gui::MainWindow>(Gui::Sources{

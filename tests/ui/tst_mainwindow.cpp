@@ -190,6 +190,8 @@ void TestMainWindow::signalFilters()
     feed(market({u"AAPL"_s, u"MSFT"_s}));
     auto *signalView = m_window->findChild<QTableView *>(u"signalView"_s);
     QTRY_VERIFY(signalView->model()->rowCount() >= 4);
+    // Every stored signal in the panel before counting: they arrive a frame at a time.
+    QTRY_COMPARE(std::uint64_t(signalView->model()->rowCount()), m_writer->stats().storedSignals.load());
     const int all = signalView->model()->rowCount();
     auto *symbol = m_window->findChild<QLineEdit *>(u"signalSymbolFilter"_s);
     QTest::keyClicks(symbol, u"MSFT"_s);

@@ -372,8 +372,11 @@ void MainWindow::buildActions()
     help->addAction(tr("&About TickDesk"), this, [this] {
         QMessageBox::about(this, tr("About TickDesk"),
                            tr("<h3>TickDesk %1</h3><p>A desktop trading terminal: live ticks, indicators, signals "
-                              "and charts in one program.</p><p>MIT licence.</p>")
-                               .arg(QStringLiteral(TICKDESK_VERSION)));
+                              "and charts in one program.</p><p>Released under the MIT licence. "
+                              "<a href=\"https://github.com/tickdesk/tickdesk\">github.com/tickdesk/tickdesk</a></p>"
+                              "<p>Database: %2<br>Built with Qt %3, running on Qt %4.</p>")
+                               .arg(QStringLiteral(TICKDESK_VERSION), m_sources.writer.path().toHtmlEscaped(),
+                                    QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
     });
 
     QToolBar *toolbar = addToolBar(tr("Main"));

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Builds the .deb from a build directory, installs it, runs the installed
+# program (its version, then a short headless simulation that must store
+# signals), and removes the package again, leaving nothing behind.
+#   package_test.sh BUILD_DIR
+set -euo pipefail
+build="$(cd "$1" && pwd)"
+if [[ $(id -u) -ne 0 ]]; then
+    echo "skipped: installing a package needs root"
+    exit 77
+fi
+if [[ "$(dpkg-query -W -f='${db:Status-Status}' tickdesk 2>/dev/null || true)" == "installed" ]]; then
+    echo "skipped: a tickdesk package is installed on this machine; leaving it alone"
+    exit 77
+fi
+work="$(mktemp -d)"
+cleanup() {
+    dpkg -r tickdesk >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+cpack --config "$build/CPackConfig.cmake" -B "$work/package" >"$work/cpack.log"
+deb="$(ls "$work"/package/tickdesk_*.deb)"
+echo "built $(basename "$deb")"
+[[ "$(dpkg-deb -f "$deb" Package)" == "tickdesk" ]]
+# Every dependency is on the machine already (the project's scripts installed them): no network needed.
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$deb" >"$work/apt.log"
+
+test -x /usr/bin/tickdesk
+[[ "$(/usr/bin/tickdesk --version)" =~ ^TickDesk\ [0-9.]+$ ]]
+test -f /usr/share/applications/io.github.tickdesk.TickDesk.desktop
+test -f /usr/share/metainfo/io.github.tickdesk.TickDesk.metainfo.xml
+test -f /usr/share/icons/hicolor/scalable/apps/io.github.tickdesk.TickDesk.svg
+test -f /usr/share/icons/hicolor/256x256/apps/io.github.tickdesk.TickDesk.png
+test -f /usr/share/man/man1/tickdesk.1.gz
+test -f /usr/share/doc/tickdesk/copyright
+
+mkdir -p "$work/home"
+env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \
+    /usr/bin/tickdesk --headless --simulate --rate 400 --duration 5 --port 0 --ws-port 0 \
+    --db "$work/installed.sqlite" 2>"$work/run.log"
+signals=$(sqlite3 "$work/installed.sqlite" "SELECT count(*) FROM signals")
+ticks=$(sqlite3 "$work/installed.sqlite" "SELECT count(*) FROM ticks")
+echo "installed tickdesk stored $ticks ticks and $signals signals"
+[[ $ticks -gt 100 && $signals -gt 0 ]]
+
+dpkg -r tickdesk >"$work/remove.log"
+test ! -e /usr/bin/tickdesk
+test ! -e /usr/share/applications/io.github.tickdesk.TickDesk.desktop
+[[ "$(dpkg-query -W -f='${db:Status-Status}' tickdesk 2>/dev/null || true)" != "installed" ]]
+echo "package installed, ran and removed cleanly"
