@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QThread>
 
 #include <cstdio>
@@ -45,6 +46,9 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                        "  import          load a CSV (OHLCV) or JSON file of records into the database"));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument(
+        u"FILE"_s, QCoreApplication::translate("CommandLine", "A CSV or JSON file to import in the window."),
+        u"[FILE]"_s);
     const QCommandLineOption headless(
         u"headless"_s, QCoreApplication::translate("CommandLine", "Run without a window; log to stderr."));
     const QCommandLineOption bind(u"bind"_s, QCoreApplication::translate("CommandLine", "HTTP server address."),
@@ -108,12 +112,14 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                     qPrintable(QCoreApplication::applicationVersion()));
         return {std::nullopt, 0};
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(u"unknown command or argument: %1"_s.arg(parser.positionalArguments().constFirst()));
+    Options o;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() == 1 && QFileInfo(positional.front()).isFile()) {
+        o.importPath = QFileInfo(positional.front()).absoluteFilePath(); // opened in the window
+    } else if (!positional.isEmpty()) {
+        printError(u"unknown command or argument: %1"_s.arg(positional.constFirst()));
         return {std::nullopt, 2};
     }
-
-    Options o;
     o.headless = parser.isSet(headless);
     if (!o.bindAddress.setAddress(parser.value(bind))) {
         printError(u"--bind: \"%1\" is not an IP address"_s.arg(parser.value(bind)));

@@ -41,7 +41,9 @@ struct Options
     int retentionDays = 0;
     Core::NotificationSettings notifications;
     QString smtpPassword;
-    bool measureUi = false; ///< log the GUI thread's busy share and longest stall
+    bool measureUi = false;
+    QString importPath; ///< a file given on the command line, imported in the window ///< log the GUI thread's busy
+                        ///< share and longest stall
 };
 
 struct ParseOutcome

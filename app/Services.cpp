@@ -80,8 +80,9 @@ Util::Status Services::start()
     m_router->add("GET", "/health", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
         responder.send(Http::HttpResponse::json(200, healthJson()));
     });
-    Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline,
-                                  [this] { return m_stream ? m_stream->metricsText() : QByteArray(); });
+    Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline, [this] {
+        return (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
+    });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
     m_api->install(*m_router);
 
@@ -93,25 +94,31 @@ Util::Status Services::start()
     m_server = std::make_unique<Http::HttpServer>(server, *m_router);
     if (auto status = m_server->start(); !status)
         return status;
-    if (m_options.simulate) {
-        Sim::SimulatorOptions sim;
-        sim.recordsPerSecond = m_options.simulateRate;
-        sim.seed = m_options.simulateSeed;
-        Sim::SymbolProfile defaults;
-        defaults.annualVolatility = m_options.simulateVolatility;
-        if (m_options.simulateSymbols.isEmpty()) {
-            sim.profiles = Sim::SimulatorOptions::referenceProfiles(m_options.simulateVolatility);
-        } else {
-            auto profiles = Sim::parseProfiles(m_options.simulateSymbols, defaults);
-            if (!profiles)
-                return Util::Status::failure(u"simulator symbols: %1"_s.arg(profiles.error()));
-            sim.profiles = std::move(*profiles);
-        }
-        m_simulator = std::make_unique<Sim::MarketSimulator>(sim, *m_pipeline);
-        m_simulator->start();
-        qCInfo(lcApp) << "simulator feeding" << sim.profiles.size() << "symbols at" << sim.recordsPerSecond
-                      << "records/s";
+    if (m_options.simulate)
+        return startSimulator();
+    return {};
+}
+
+Util::Status Services::startSimulator()
+{
+    if (m_simulator)
+        return {};
+    Sim::SimulatorOptions sim;
+    sim.recordsPerSecond = m_options.simulateRate;
+    sim.seed = m_options.simulateSeed;
+    Sim::SymbolProfile defaults;
+    defaults.annualVolatility = m_options.simulateVolatility;
+    if (m_options.simulateSymbols.isEmpty()) {
+        sim.profiles = Sim::SimulatorOptions::referenceProfiles(m_options.simulateVolatility);
+    } else {
+        auto profiles = Sim::parseProfiles(m_options.simulateSymbols, defaults);
+        if (!profiles)
+            return Util::Status::failure(u"simulator symbols: %1"_s.arg(profiles.error()));
+        sim.profiles = std::move(*profiles);
     }
+    m_simulator = std::make_unique<Sim::MarketSimulator>(sim, *m_pipeline);
+    m_simulator->start();
+    qCInfo(lcApp) << "simulator feeding" << sim.profiles.size() << "symbols at" << sim.recordsPerSecond << "records/s";
     return {};
 }
 

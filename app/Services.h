@@ -55,6 +55,8 @@ public:
     Pipeline::Pipeline &pipeline() { return *m_pipeline; }
     Pipeline::LiveFeed *liveFeed() { return m_feed.get(); }
     Sim::MarketSimulator *simulator() { return m_simulator.get(); }
+    /// Starts the built-in simulator now (it may have been off at start); nothing if it runs.
+    Util::Status startSimulator();
     /// Null when the stream is switched off (--ws-port -1).
     const Stream::StreamServer *stream() const { return m_stream.get(); }
     const Ingest::IngestEndpoint &ingestEndpoint() const { return *m_ingest; }

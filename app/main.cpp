@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 #include "HeadlessReporter.h"
 #include "Services.h"
+#include "SingleInstance.h"
 #include "Subcommands.h"
 #include "UnixSignals.h"
 #include "Version.h"
@@ -13,6 +14,7 @@
 #include "pipeline/Pipeline.h"
 #include "settings/Secrets.h"
 #include "settings/Settings.h"
+#include "storage/StorageWriter.h"
 #include "stream/StreamServer.h"
 
 #include <QApplication>
@@ -112,6 +114,23 @@ int main(int argc, char *argv[])
         options.simulateSymbols = settings.simulatorSymbols();
     options.simulateVolatility = settings.simulatorVolatility();
     options.window = window && !options.headless;
+    if (!options.importPath.isEmpty() && !options.window) {
+        std::fprintf(stderr, "tickdesk: without the window, import with: tickdesk import %s\n",
+                     qPrintable(options.importPath));
+        return 2;
+    }
+    // One window per database: a second start hands its request to the first and ends.
+    std::unique_ptr<App::SingleInstance> instance;
+    if (options.window) {
+        instance = std::make_unique<App::SingleInstance>(options.databasePath.isEmpty() ? Storage::defaultDatabasePath()
+                                                                                        : options.databasePath);
+        if (instance->handOver({options.simulate, options.importPath})) {
+            std::fprintf(stderr, "tickdesk: TickDesk is already running; its window was brought forward\n");
+            return 0;
+        }
+        if (!instance->listen())
+            qWarning("a second start will not find this window (the local socket could not be opened)");
+    }
     // The first start shows a moving market at once.
     QSettings state;
     if (options.window && !state.value(u"firstRunDone"_s).toBool()) {
@@ -150,6 +169,21 @@ int main(int argc, char *argv[])
                 (services.stream() ? u", stream "_s + services.stream()->address() : QString()),
             services.simulator(), &settings, &services.notifier()});
         mainWindow->show();
+        QObject::connect(instance.get(), &App::SingleInstance::requested, mainWindow.get(),
+                         [&services, window = mainWindow.get()](const App::InstanceRequest &request) {
+                             window->bringForward();
+                             if (request.simulate) {
+                                 if (auto status = services.startSimulator(); !status)
+                                     qWarning("%s", qPrintable(status.error()));
+                                 window->attachSimulator(services.simulator());
+                             }
+                             if (!request.importPath.isEmpty())
+                                 window->importWithPrompt(request.importPath);
+                         });
+        if (!options.importPath.isEmpty())
+            QTimer::singleShot(0, mainWindow.get(), [window = mainWindow.get(), path = options.importPath] {
+                window->importWithPrompt(path);
+            });
         if (options.measureUi) {
             auto *monitor = new Gui::EventLoopMonitor(5000, mainWindow.get());
             QObject::connect(monitor, &Gui::EventLoopMonitor::report, monitor, [](double busy, double stallMs) {

@@ -14,11 +14,23 @@ class Process
 {
 public:
     /// Starts `tickdesk --headless --port 0 <extra>` and waits until it listens.
-    bool start(const QStringList &extra)
+    bool start(const QStringList &extra) { return run(QStringList{QStringLiteral("--headless")} + extra); }
+    /// The same with the window, on Qt's offscreen platform, its settings in `home`.
+    bool startWindow(const QStringList &extra, const QString &home)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), home);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+        m_process.setProcessEnvironment(env);
+        return run(extra);
+    }
+
+    bool run(const QStringList &extra)
     {
         m_process.setProgram(QStringLiteral(TICKDESK_BINARY));
-        m_process.setArguments(QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
-                                           QStringLiteral("--ws-port"), QStringLiteral("0")} +
+        m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--ws-port"),
+                                           QStringLiteral("0")} +
                                extra);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.setReadChannel(QProcess::StandardError);

@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void badArguments();
     void durationStopsByItself();
     void healthAndIngestFromTheBinary();
+    void secondStartHandsOverToTheWindow();
 };
 
 void TestCommandLine::version()
@@ -132,6 +134,46 @@ void TestCommandLine::healthAndIngestFromTheBinary()
     QVERIFY(r);
     QCOMPARE(r->status, 405);
     QCOMPARE(r->headers.value("allow"), QByteArray("GET"));
+}
+
+void TestCommandLine::secondStartHandsOverToTheWindow()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"one.sqlite"_s);
+    TestApp::Process first;
+    QVERIFY2(first.startWindow({u"--db"_s, db}, dir.path()), first.log().constData());
+    QVERIFY(!first.log().contains("simulator feeding"));
+
+    // A second start on the same database asks the first to simulate, and ends at once.
+    QProcess second;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"HOME"_s, dir.path());
+    second.setProcessEnvironment(env);
+    second.start(QStringLiteral(TICKDESK_BINARY), {u"--db"_s, db, u"--port"_s, u"0"_s, u"--simulate"_s});
+    QVERIFY(second.waitForFinished(30'000));
+    QCOMPARE(second.exitCode(), 0);
+    QVERIFY(second.readAllStandardError().contains("already running; its window was brought forward"));
+    QTRY_VERIFY_WITH_TIMEOUT(first.log().contains("simulator feeding"), 20'000);
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(first.port()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto r = client.roundTrip(TestHttp::request("GET", "/health", {}, {}));
+            return r && QJsonDocument::fromJson(r->body).object().value(u"stored"_s).toInt() > 0;
+        }(),
+        20'000);
+
+    // Another database is another window: no hand-over there.
+    TestApp::Process other;
+    QVERIFY2(other.startWindow({u"--db"_s, dir.filePath(u"two.sqlite"_s)}, dir.path()), other.log().constData());
+
+    // Without a window, a file to open is refused with the way to import it.
+    QProcess headless;
+    headless.start(QStringLiteral(TICKDESK_BINARY), {u"--headless"_s, u"--db"_s, db, db});
+    QVERIFY(headless.waitForFinished(30'000));
+    QCOMPARE(headless.exitCode(), 2);
+    QVERIFY(headless.readAllStandardError().contains("import with: tickdesk import"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

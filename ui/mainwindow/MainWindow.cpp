@@ -360,7 +360,7 @@ void MainWindow::buildActions()
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 
     QMenu *simulator = menuBar()->addMenu(tr("&Simulator"));
-    QAction *pause = simulator->addAction(tr("&Pause simulator"));
+    QAction *pause = m_pauseAction = simulator->addAction(tr("&Pause simulator"));
     pause->setObjectName(QStringLiteral("pauseSimulator"));
     pause->setCheckable(true);
     pause->setShortcut(Qt::Key_F5);
@@ -510,14 +510,41 @@ void MainWindow::showImportOutcome(int icon, const QString &text, const QString 
     box->open();
 }
 
+void MainWindow::attachSimulator(Sim::MarketSimulator *simulator)
+{
+    if (!simulator || m_sources.simulator == simulator)
+        return;
+    m_sources.simulator = simulator;
+    m_pauseAction->setEnabled(true);
+    connect(m_pauseAction, &QAction::toggled, simulator, &Sim::MarketSimulator::setPaused);
+    updateStatus();
+}
+
+void MainWindow::bringForward()
+{
+    show();
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    raise();
+    activateWindow();
+}
+
 void MainWindow::chooseImport()
 {
     if (m_transfers->isBusy())
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Import market data"), QString(),
                                                       tr("Market data (*.csv *.json *.ndjson *.jsonl);;All files (*)"));
-    if (path.isEmpty())
+    if (!path.isEmpty())
+        importWithPrompt(path);
+}
+
+void MainWindow::importWithPrompt(const QString &path)
+{
+    if (m_transfers->isBusy()) {
+        statusBar()->showMessage(tr("Another import or export is running; try %1 again when it is done").arg(path),
+                                 8000);
         return;
+    }
     QString symbol;
     if (Io::importNeedsSymbol(path)) {
         bool ok = false;

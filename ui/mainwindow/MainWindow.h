@@ -88,6 +88,12 @@ public:
     /// A CSV or JSON file into the pipeline, in the background; the charts and indicators
     /// take the history as it goes in. `symbol` names a CSV's symbol when it has no column for it.
     void importFile(const QString &path, const QString &symbol = {});
+    /// The same, asking for the symbol first when a CSV has no symbol column (File → Import, a second start).
+    void importWithPrompt(const QString &path);
+    /// A simulator started after the window (a second start with --simulate).
+    void attachSimulator(Sim::MarketSimulator *simulator);
+    /// Shows the window in front, also from the tray or minimised.
+    void bringForward();
 
 Q_SIGNALS:
     void exportFinished(const QString &error, qint64 count);
@@ -142,6 +148,7 @@ private:
     bool m_closeToTray = false;
     bool m_quitting = false;
     QAction *m_utcAction = nullptr;
+    QAction *m_pauseAction = nullptr;
 };
 
 } // namespace Gui
