@@ -19,9 +19,11 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -81,6 +83,12 @@ int main(int argc, char *argv[])
                        u"%{message}"_s);
 
     Core::Settings settings;
+    // The chosen language, else the system's; English is the source language.
+    QTranslator translator;
+    const QString language = settings.language();
+    if (language.isEmpty() ? translator.load(QLocale(), u"tickdesk"_s, u"_"_s, u":/i18n"_s)
+                           : translator.load(u":/i18n/tickdesk_"_s + language))
+        QCoreApplication::installTranslator(&translator);
     App::ParseOutcome parsed = App::parseCommandLine(QCoreApplication::arguments(), settings);
     if (!parsed.options)
         return parsed.exitCode;

@@ -198,6 +198,16 @@ void Settings::setDarkTheme(bool on)
     m_settings.setValue(u"display/dark"_s, on);
 }
 
+QString Settings::language() const
+{
+    return m_settings.value(u"display/language"_s).toString();
+}
+
+void Settings::setLanguage(const QString &code)
+{
+    m_settings.setValue(u"display/language"_s, code);
+}
+
 bool Settings::closeToTray() const
 {
     return m_settings.value(u"display/closeToTray"_s, false).toBool();

@@ -68,6 +68,9 @@ public:
     void setUtcTimes(bool on);
     bool darkTheme() const;
     void setDarkTheme(bool on);
+    /// "" follows the system; else a language code such as "de" or "fr".
+    QString language() const;
+    void setLanguage(const QString &code);
     bool closeToTray() const;
     void setCloseToTray(bool on);
     int chartBars() const; ///< bars per chart, 20 to 2000

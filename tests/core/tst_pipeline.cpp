@@ -202,6 +202,8 @@ void TestPipeline::signalsStoredBeforePublished()
     QTRY_VERIFY(!engine.published.isEmpty());
     auto db = Storage::SqliteDatabase::open(engine.path(), Storage::SqliteDatabase::Mode::ReadOnly);
     QVERIFY(db);
+    // Publication is queued to this thread: wait until every stored signal has come through.
+    QTRY_COMPARE(qint64(engine.published.size()), (*db)->scalar("SELECT count(*) FROM signals"));
     for (const auto &s : engine.published) {
         QVERIFY(s.id > 0);
         QVERIFY(s.publishedNs >= s.receivedNs);

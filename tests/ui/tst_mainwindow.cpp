@@ -351,6 +351,9 @@ void TestMainWindow::settingsRoundTrip()
         dialog.findChild<QLineEdit *>(u"simulatorSymbols"_s)->setText(u"ibm, brk.b"_s);
         dialog.findChild<QCheckBox *>(u"utcTimes"_s)->setChecked(true);
         dialog.findChild<QSpinBox *>(u"chartBars"_s)->setValue(300);
+        auto *language = dialog.findChild<QComboBox *>(u"language"_s);
+        language->setCurrentIndex(language->findData(u"de"_s));
+        dialog.findChild<QPlainTextEdit *>(u"webhookUrls"_s)->setPlainText(u"https://hooks.example.org/a\n\n"_s);
         QSignalSpy applied(&dialog, &Gui::SettingsDialog::applied);
         dialog.accept();
         QCOMPARE(applied.count(), 1);
@@ -365,6 +368,8 @@ void TestMainWindow::settingsRoundTrip()
     QCOMPARE(reread.simulatorSymbols(), (QStringList{u"IBM"_s, u"BRK.B"_s}));
     QCOMPARE(reread.utcTimes(), true);
     QCOMPARE(reread.chartBars(), 300);
+    QCOMPARE(reread.language(), u"de"_s);
+    QCOMPARE(reread.notifications().webhookUrls, QStringList{u"https://hooks.example.org/a"_s});
     // And the dialog shows what is stored.
     Gui::SettingsDialog again(reread);
     QCOMPARE(again.findChild<QSpinBox *>(u"rsiPeriod"_s)->value(), 21);

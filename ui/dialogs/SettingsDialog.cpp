@@ -6,6 +6,7 @@
 #include "settings/Settings.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -127,6 +128,15 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
     QFormLayout *display = page(tabs, tr("Display"));
     display->addRow(m_utc = check(QStringLiteral("utcTimes"), tr("Show times in UTC"), settings.utcTimes()));
     display->addRow(m_dark = check(QStringLiteral("darkTheme"), tr("Dark theme"), settings.darkTheme()));
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language())));
+    display->addRow(tr("Language:"), m_language);
+    display->addRow(new QLabel(tr("The language changes at the next start."), this));
     display->addRow(m_closeToTray = check(QStringLiteral("closeToTray"),
                                           tr("Closing the window keeps TickDesk in the tray"), settings.closeToTray()));
     display->addRow(tr("Bars per chart:"), m_chartBars = period(QStringLiteral("chartBars"), settings.chartBars()));
@@ -215,6 +225,7 @@ void SettingsDialog::accept()
     m_settings.setSimulatorVolatility(m_simVolatility->value());
     m_settings.setUtcTimes(m_utc->isChecked());
     m_settings.setDarkTheme(m_dark->isChecked());
+    m_settings.setLanguage(m_language->currentData().toString());
     m_settings.setCloseToTray(m_closeToTray->isChecked());
     m_settings.setRetentionDays(m_retention->value());
     m_settings.setChartBars(m_chartBars->value());

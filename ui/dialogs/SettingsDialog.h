@@ -4,6 +4,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -54,6 +55,7 @@ private:
     QLineEdit *m_simSymbols;
     QDoubleSpinBox *m_simRate, *m_simVolatility;
     QCheckBox *m_utc, *m_dark, *m_closeToTray;
+    QComboBox *m_language;
     QSpinBox *m_retention;
     QSpinBox *m_chartBars;
     NotificationsPage *m_notifications;

@@ -1,0 +1,925 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
+
+Commands (each with its own --help):
+  simulate        post simulated market data to an /ingest URL
+  export-signals  write stored signals as CSV
+  export-ticks    write stored bars as CSV
+  import          load a CSV (OHLCV) or JSON file of records into the database</source>
+        <translation>TickDesk: ein Handelsterminal für den Desktop. Empfängt Marktdaten über HTTP, speichert sie in SQLite und berechnet Indikatoren und Signale.
+
+Befehle (jeder mit eigenem --help):
+  simulate        simulierte Marktdaten an eine /ingest-URL senden
+  export-signals  gespeicherte Signale als CSV schreiben
+  export-ticks    gespeicherte Kerzen als CSV schreiben
+  import          eine CSV-Datei (OHLCV) oder JSON-Datei mit Datensätzen in die Datenbank laden</translation>
+    </message>
+    <message>
+        <source>A CSV or JSON file to import in the window.</source>
+        <translation>Eine CSV- oder JSON-Datei, die im Fenster importiert wird.</translation>
+    </message>
+    <message>
+        <source>Run without a window; log to stderr.</source>
+        <translation>Ohne Fenster laufen; Protokoll auf stderr.</translation>
+    </message>
+    <message>
+        <source>HTTP server address.</source>
+        <translation>Adresse des HTTP-Servers.</translation>
+    </message>
+    <message>
+        <source>HTTP server port.</source>
+        <translation>Port des HTTP-Servers.</translation>
+    </message>
+    <message>
+        <source>WebSocket stream port (0: any free port, -1: no stream).</source>
+        <translation>Port des WebSocket-Streams (0: ein freier Port, -1: kein Stream).</translation>
+    </message>
+    <message>
+        <source>Database file.</source>
+        <translation>Datenbankdatei.</translation>
+    </message>
+    <message>
+        <source>Access token clients must send (required when --bind is not loopback). Also read from TICKDESK_TOKEN.</source>
+        <translation>Zugriffstoken, das Clients senden müssen (nötig, wenn --bind keine Loopback-Adresse ist). Wird auch aus TICKDESK_TOKEN gelesen.</translation>
+    </message>
+    <message>
+        <source>Stop by itself after that many seconds.</source>
+        <translation>Nach so vielen Sekunden von selbst beenden.</translation>
+    </message>
+    <message>
+        <source>fsync every commit, so acknowledged data also survives a power cut.</source>
+        <translation>Jeden Commit mit fsync sichern, damit bestätigte Daten auch einen Stromausfall überstehen.</translation>
+    </message>
+    <message>
+        <source>HTTP I/O threads (default 2).</source>
+        <translation>HTTP-E/A-Threads (Standard 2).</translation>
+    </message>
+    <message>
+        <source>Indicator and signal worker threads (default: one per core).</source>
+        <translation>Threads für Indikatoren und Signale (Standard: einer pro Kern).</translation>
+    </message>
+    <message>
+        <source>Feed the pipeline from the built-in market simulator.</source>
+        <translation>Die Verarbeitung aus dem eingebauten Marktsimulator speisen.</translation>
+    </message>
+    <message>
+        <source>Simulator records per second (default 25).</source>
+        <translation>Datensätze pro Sekunde des Simulators (Standard 25).</translation>
+    </message>
+    <message>
+        <source>Simulator symbols, comma-separated, each optionally SYMBOL=PRICE:DRIFT:VOLATILITY (e.g. AAPL=180:0.08:0.3), or a count such as 50.</source>
+        <translation>Symbole des Simulators, durch Kommas getrennt, jedes wahlweise SYMBOL=PREIS:DRIFT:VOLATILITÄT (z. B. AAPL=180:0.08:0.3), oder eine Anzahl wie 50.</translation>
+    </message>
+    <message>
+        <source>Simulator random seed (same seed, same prices).</source>
+        <translation>Startwert des Zufallsgenerators (gleicher Startwert, gleiche Preise).</translation>
+    </message>
+    <message>
+        <source>Log the window thread&apos;s busy share and longest stall every 5 s.</source>
+        <translation>Alle 5 s die Auslastung und längste Blockade des Fenster-Threads protokollieren.</translation>
+    </message>
+    <message>
+        <source>Database file (default: the app&apos;s).</source>
+        <translation>Datenbankdatei (Standard: die der Anwendung).</translation>
+    </message>
+    <message>
+        <source>CSV file to write.</source>
+        <translation>Zu schreibende CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>Only this symbol; repeat or comma-separate for more.</source>
+        <translation>Nur dieses Symbol; für mehrere wiederholen oder mit Kommas trennen.</translation>
+    </message>
+    <message>
+        <source>From this time: epoch seconds or ISO-8601 (UTC by default).</source>
+        <translation>Ab dieser Zeit: Epochensekunden oder ISO-8601 (standardmäßig UTC).</translation>
+    </message>
+    <message>
+        <source>Up to this time, inclusive.</source>
+        <translation>Bis zu dieser Zeit, einschließlich.</translation>
+    </message>
+    <message>
+        <source>At most this many rows.</source>
+        <translation>Höchstens so viele Zeilen.</translation>
+    </message>
+    <message>
+        <source>Writes stored signals as CSV (RFC 4180), oldest first.</source>
+        <translation>Schreibt gespeicherte Signale als CSV (RFC 4180), die ältesten zuerst.</translation>
+    </message>
+    <message>
+        <source>Only buy, sell or alert signals.</source>
+        <translation>Nur Kauf-, Verkaufs- oder Alarmsignale.</translation>
+    </message>
+    <message>
+        <source>Only this rule: rsi_trend, ma_cross, price_move, news_sentiment.</source>
+        <translation>Nur diese Regel: rsi_trend, ma_cross, price_move, news_sentiment.</translation>
+    </message>
+    <message>
+        <source>Writes stored bars (ticks) as CSV (RFC 4180), oldest first.</source>
+        <translation>Schreibt gespeicherte Kerzen (Ticks) als CSV (RFC 4180), die ältesten zuerst.</translation>
+    </message>
+    <message>
+        <source>Loads a CSV file of bars (Date,Open,High,Low,Close,Volume and the usual variants) or a JSON file of records in the ingest contract (array or NDJSON) into the database. Records go through the same checks and the same indicators and rules as live data; bad rows are reported and left out. Import history before live data of the same symbols, with TickDesk itself stopped.</source>
+        <translation>Lädt eine CSV-Datei mit Kerzen (Date,Open,High,Low,Close,Volume und die üblichen Varianten) oder eine JSON-Datei mit Datensätzen im Ingest-Format (Array oder NDJSON) in die Datenbank. Die Datensätze durchlaufen dieselben Prüfungen, Indikatoren und Regeln wie Live-Daten; fehlerhafte Zeilen werden gemeldet und ausgelassen. Historie vor den Live-Daten derselben Symbole importieren, während TickDesk selbst nicht läuft.</translation>
+    </message>
+    <message>
+        <source>The .csv or .json file.</source>
+        <translation>Die .csv- oder .json-Datei.</translation>
+    </message>
+    <message>
+        <source>The symbol of a CSV without a symbol column.</source>
+        <translation>Das Symbol einer CSV-Datei ohne Symbolspalte.</translation>
+    </message>
+    <message>
+        <source>Posts simulated market data to an /ingest URL at a set rate: a load generator and a stand-in for any data source. Prints progress every second and a summary at the end.</source>
+        <translation>Sendet simulierte Marktdaten mit fester Rate an eine /ingest-URL: ein Lastgenerator und Ersatz für jede Datenquelle. Meldet jede Sekunde den Fortschritt und am Ende eine Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>The /ingest URL to post to.</source>
+        <translation>Die /ingest-URL, an die gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Ticks per second, 1 to 100000 (default 25).</source>
+        <translation>Ticks pro Sekunde, 1 bis 100000 (Standard 25).</translation>
+    </message>
+    <message>
+        <source>Comma-separated SYMBOL[=PRICE:DRIFT:VOLATILITY] items, or a count such as 50 (default: AAPL, GOOGL, AMZN, MSFT, TSLA).</source>
+        <translation>Durch Kommas getrennte Einträge SYMBOL[=PREIS:DRIFT:VOLATILITÄT] oder eine Anzahl wie 50 (Standard: AAPL, GOOGL, AMZN, MSFT, TSLA).</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same prices.</source>
+        <translation>Startwert: derselbe Startwert ergibt dieselben Preise.</translation>
+    </message>
+    <message>
+        <source>Stop after delivering this many records.</source>
+        <translation>Nach so vielen zugestellten Datensätzen aufhören.</translation>
+    </message>
+    <message>
+        <source>Stop generating after that many seconds.</source>
+        <translation>Nach so vielen Sekunden keine Daten mehr erzeugen.</translation>
+    </message>
+    <message>
+        <source>Records per request (default: 20 ms of the rate; 1 posts single objects as the reference generator did).</source>
+        <translation>Datensätze pro Anfrage (Standard: 20 ms der Rate; 1 sendet einzelne Objekte wie der Referenzgenerator).</translation>
+    </message>
+    <message>
+        <source>Requests in flight at once (default 6).</source>
+        <translation>Gleichzeitig laufende Anfragen (Standard 6).</translation>
+    </message>
+    <message>
+        <source>Access token; also read from TICKDESK_TOKEN.</source>
+        <translation>Zugriffstoken; wird auch aus TICKDESK_TOKEN gelesen.</translation>
+    </message>
+    <message>
+        <source>News sentiment records per second.</source>
+        <translation>Nachrichtenstimmungs-Datensätze pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Order book records per second.</source>
+        <translation>Orderbuch-Datensätze pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Market data records per second.</source>
+        <translation>Marktdaten-Datensätze pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Economic indicator records per second.</source>
+        <translation>Wirtschaftsindikator-Datensätze pro Sekunde.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EventModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FileTransfers</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>TickDesk</source>
+        <translation>TickDesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n signals…</source>
+        <translation>
+            <numerusform>Exportiere %n Signal…</numerusform>
+            <numerusform>Exportiere %n Signale…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting ticks…</source>
+        <translation>Exportiere Ticks…</translation>
+    </message>
+    <message>
+        <source>Exporting the ticks of %1…</source>
+        <translation>Exportiere die Ticks von %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importiere %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MainWindow</name>
+    <message>
+        <source>TickDesk</source>
+        <translation>TickDesk</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Filter symbols (Ctrl+F)</source>
+        <translation>Symbole filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>Beobachtungsliste</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>All sides</source>
+        <translation>Alle Richtungen</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Alle Regeln</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bar of this signal is older than the %n bars the chart keeps.</source>
+        <translation>
+            <numerusform>Die Kerze dieses Signals ist älter als die %n Kerze, die das Diagramm hält.</numerusform>
+            <numerusform>Die Kerze dieses Signals ist älter als die %n Kerzen, die das Diagramm hält.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the signals shown, as filtered, to a CSV file (Ctrl+E)</source>
+        <translation>Die angezeigten Signale, wie gefiltert, in eine CSV-Datei exportieren (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Filter events</source>
+        <translation>Ereignisse filtern</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export signals…</source>
+        <translation>Signale &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;ticks…</source>
+        <translation>&amp;Ticks exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import market data…</source>
+        <translation>Marktdaten &amp;importieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows exported</source>
+        <translation>
+            <numerusform>%n Zeile exportiert</numerusform>
+            <numerusform>%n Zeilen exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Import fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Find &amp;symbol</source>
+        <translation>&amp;Symbol suchen</translation>
+    </message>
+    <message>
+        <source>Times in &amp;UTC</source>
+        <translation>Zeiten in &amp;UTC</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Simulator</source>
+        <translation>&amp;Simulator</translation>
+    </message>
+    <message>
+        <source>&amp;Pause simulator</source>
+        <translation>Simulator &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About TickDesk</source>
+        <translation>&amp;Über TickDesk</translation>
+    </message>
+    <message>
+        <source>About TickDesk</source>
+        <translation>Über TickDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TickDesk %1&lt;/h3&gt;&lt;p&gt;A desktop trading terminal: live ticks, indicators, signals and charts in one program.&lt;/p&gt;&lt;p&gt;Released under the MIT licence. &lt;a href=&quot;https://github.com/tickdesk/tickdesk&quot;&gt;github.com/tickdesk/tickdesk&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Built with Qt %3, running on Qt %4.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;TickDesk %1&lt;/h3&gt;&lt;p&gt;Ein Handelsterminal für den Desktop: Live-Ticks, Indikatoren, Signale und Diagramme in einem Programm.&lt;/p&gt;&lt;p&gt;Veröffentlicht unter der MIT-Lizenz. &lt;a href=&quot;https://github.com/tickdesk/tickdesk&quot;&gt;github.com/tickdesk/tickdesk&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;br&gt;Erstellt mit Qt %3, läuft mit Qt %4.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Show or hide</source>
+        <translation>Zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Import market data</source>
+        <translation>Marktdaten importieren</translation>
+    </message>
+    <message>
+        <source>Some rows were left out; the details say which and why.</source>
+        <translation>Einige Zeilen wurden ausgelassen; die Details nennen welche und warum.</translation>
+    </message>
+    <message>
+        <source>Market data (*.csv *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>Marktdaten (*.csv *.json *.ndjson *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Another import or export is running; try %1 again when it is done</source>
+        <translation>Ein anderer Import oder Export läuft; %1 danach erneut versuchen</translation>
+    </message>
+    <message>
+        <source>%1 has no symbol column. Which symbol are these bars of?</source>
+        <translation>%1 hat keine Symbolspalte. Zu welchem Symbol gehören diese Kerzen?</translation>
+    </message>
+    <message>
+        <source>Export signals</source>
+        <translation>Signale exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>All symbols</source>
+        <translation>Alle Symbole</translation>
+    </message>
+    <message>
+        <source>Export ticks</source>
+        <translation>Ticks exportieren</translation>
+    </message>
+    <message>
+        <source>Export the stored ticks of:</source>
+        <translation>Die gespeicherten Ticks exportieren von:</translation>
+    </message>
+    <message>
+        <source>Ingest %1</source>
+        <translation>Empfang %1</translation>
+    </message>
+    <message>
+        <source>%1 records/s</source>
+        <translation>%1 Datensätze/s</translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>abgewiesen %1</translation>
+    </message>
+    <message>
+        <source>signal p99 %1 ms</source>
+        <translation>Signal p99 %1 ms</translation>
+    </message>
+    <message>
+        <source>signal p99 –</source>
+        <translation>Signal p99 –</translation>
+    </message>
+    <message>
+        <source>database %1 MB</source>
+        <translation>Datenbank %1 MB</translation>
+    </message>
+    <message>
+        <source>simulator off</source>
+        <translation>Simulator aus</translation>
+    </message>
+    <message>
+        <source>simulator paused</source>
+        <translation>Simulator angehalten</translation>
+    </message>
+    <message>
+        <source>simulator running</source>
+        <translation>Simulator läuft</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NotificationsPage</name>
+    <message>
+        <source>Send signals by e-mail</source>
+        <translation>Signale per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Alerts too (price moves, news), not only buy and sell</source>
+        <translation>Auch Alarme (Kursbewegungen, Nachrichten), nicht nur Kauf und Verkauf</translation>
+    </message>
+    <message>
+        <source>Alerts too</source>
+        <translation>Auch Alarme</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Test-E-Mail senden</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (Port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (Port 465)</translation>
+    </message>
+    <message>
+        <source>None (local relays only)</source>
+        <translation>Keine (nur lokale Relays)</translation>
+    </message>
+    <message>
+        <source>kept in the desktop&apos;s keyring</source>
+        <translation>im Schlüsselbund des Desktops gespeichert</translation>
+    </message>
+    <message>
+        <source>trader@example.org, desk@example.org</source>
+        <translation>trader@example.org, desk@example.org</translation>
+    </message>
+    <message>
+        <source>a certificate to trust, e.g. a self-signed server&apos;s (optional)</source>
+        <translation>ein vertrauenswürdiges Zertifikat, z. B. das eines selbst signierten Servers (optional)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>off: one message per signal</source>
+        <translation>aus: eine Nachricht pro Signal</translation>
+    </message>
+    <message>
+        <source>One URL per line; each gets a JSON document per signal (or per digest).</source>
+        <translation>Eine URL pro Zeile; jede erhält ein JSON-Dokument pro Signal (oder pro Sammelnachricht).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Certificate to trust</source>
+        <translation>Vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>SMTP-Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Absender:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Trusted certificate:</source>
+        <translation>Vertrauenswürdiges Zertifikat:</translation>
+    </message>
+    <message>
+        <source>E-mail digest:</source>
+        <translation>E-Mail-Sammelnachricht:</translation>
+    </message>
+    <message>
+        <source>Webhooks:</source>
+        <translation>Webhooks:</translation>
+    </message>
+    <message>
+        <source>Webhook digest:</source>
+        <translation>Webhook-Sammelnachricht:</translation>
+    </message>
+    <message>
+        <source>Every buy and sell signal is kept in an outbox until each channel took it, across restarts. Changes apply at the next start.</source>
+        <translation>Jedes Kauf- und Verkaufssignal bleibt in einem Postausgang, bis jeder Kanal es angenommen hat, auch über Neustarts hinweg. Änderungen gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sende…</translation>
+    </message>
+    <message>
+        <source>Sent: the server accepted the test e-mail.</source>
+        <translation>Gesendet: Der Server hat die Test-E-Mail angenommen.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>only needed for a non-loopback address</source>
+        <translation>nur für eine Adresse außerhalb von Loopback nötig</translation>
+    </message>
+    <message>
+        <source>Bind address:</source>
+        <translation>Bindeadresse:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>Server changes take effect at the next start.</source>
+        <translation>Serveränderungen gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatoren</translation>
+    </message>
+    <message>
+        <source>SMA period:</source>
+        <translation>SMA-Periode:</translation>
+    </message>
+    <message>
+        <source>EMA period:</source>
+        <translation>EMA-Periode:</translation>
+    </message>
+    <message>
+        <source>RSI period:</source>
+        <translation>RSI-Periode:</translation>
+    </message>
+    <message>
+        <source>MACD fast:</source>
+        <translation>MACD schnell:</translation>
+    </message>
+    <message>
+        <source>MACD slow:</source>
+        <translation>MACD langsam:</translation>
+    </message>
+    <message>
+        <source>MACD signal:</source>
+        <translation>MACD-Signal:</translation>
+    </message>
+    <message>
+        <source>Bollinger period:</source>
+        <translation>Bollinger-Periode:</translation>
+    </message>
+    <message>
+        <source>Bollinger width (σ):</source>
+        <translation>Bollinger-Breite (σ):</translation>
+    </message>
+    <message>
+        <source>ATR period:</source>
+        <translation>ATR-Periode:</translation>
+    </message>
+    <message>
+        <source>VWAP period:</source>
+        <translation>VWAP-Periode:</translation>
+    </message>
+    <message>
+        <source>Crossover fast SMA:</source>
+        <translation>Kreuzung schnelle SMA:</translation>
+    </message>
+    <message>
+        <source>Crossover slow SMA:</source>
+        <translation>Kreuzung langsame SMA:</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>RSI with trend</source>
+        <translation>RSI mit Trend</translation>
+    </message>
+    <message>
+        <source>Buy when RSI below:</source>
+        <translation>Kaufen, wenn RSI unter:</translation>
+    </message>
+    <message>
+        <source>Sell when RSI above:</source>
+        <translation>Verkaufen, wenn RSI über:</translation>
+    </message>
+    <message>
+        <source>Moving-average crossover</source>
+        <translation>Kreuzung gleitender Durchschnitte</translation>
+    </message>
+    <message>
+        <source>Price-move alert</source>
+        <translation>Alarm bei Kursbewegung</translation>
+    </message>
+    <message>
+        <source>Move of at least (%):</source>
+        <translation>Bewegung von mindestens (%):</translation>
+    </message>
+    <message>
+        <source>Within (seconds):</source>
+        <translation>Innerhalb von (Sekunden):</translation>
+    </message>
+    <message>
+        <source>News sentiment</source>
+        <translation>Nachrichtenstimmung</translation>
+    </message>
+    <message>
+        <source>Sentiment at least:</source>
+        <translation>Stimmung mindestens:</translation>
+    </message>
+    <message>
+        <source>Magnitude at least:</source>
+        <translation>Stärke mindestens:</translation>
+    </message>
+    <message>
+        <source>Cool-down per symbol (s):</source>
+        <translation>Sperrzeit pro Symbol (s):</translation>
+    </message>
+    <message>
+        <source>Indicator and rule changes take effect at the next start.</source>
+        <translation>Änderungen an Indikatoren und Regeln gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symbole:</translation>
+    </message>
+    <message>
+        <source>Records per second:</source>
+        <translation>Datensätze pro Sekunde:</translation>
+    </message>
+    <message>
+        <source>Volatility (per year):</source>
+        <translation>Volatilität (pro Jahr):</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Show times in UTC</source>
+        <translation>Zeiten in UTC anzeigen</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>Dunkles Design</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>Die Sprache wechselt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps TickDesk in the tray</source>
+        <translation>Beim Schließen des Fensters bleibt TickDesk im Infobereich</translation>
+    </message>
+    <message>
+        <source>Bars per chart:</source>
+        <translation>Kerzen pro Diagramm:</translation>
+    </message>
+    <message>
+        <source>Keep data for (days, 0 = always):</source>
+        <translation>Daten aufbewahren (Tage, 0 = immer):</translation>
+    </message>
+    <message>
+        <source>Retention applies from the next start; signals are always kept.</source>
+        <translation>Die Aufbewahrung gilt ab dem nächsten Start; Signale bleiben immer erhalten.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Bars per chart: %1 is not between 20 and 2000.</source>
+        <translation>Kerzen pro Diagramm: %1 liegt nicht zwischen 20 und 2000.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SignalModel</name>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SymbolChart</name>
+    <message>
+        <source>SMA</source>
+        <translation>SMA</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <source>%1  %2  (%3%4%)</source>
+        <translation>%1  %2  (%3%4 %)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TrayNotifier</name>
+    <message>
+        <source>TickDesk</source>
+        <translation>TickDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::WatchlistModel</name>
+    <message>
+        <source>%1 buy / %2 sell</source>
+        <translation>%1 Kauf / %2 Verkauf</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Tief</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>Ticks</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Last signal</source>
+        <translation>Letztes Signal</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>New signal: %1</source>
+        <translation>Neues Signal: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new signals</source>
+        <translation>
+            <numerusform>%n neues Signal</numerusform>
+            <numerusform>%n neue Signale</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

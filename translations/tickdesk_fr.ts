@@ -1,0 +1,925 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
+
+Commands (each with its own --help):
+  simulate        post simulated market data to an /ingest URL
+  export-signals  write stored signals as CSV
+  export-ticks    write stored bars as CSV
+  import          load a CSV (OHLCV) or JSON file of records into the database</source>
+        <translation>TickDesk : un terminal de trading de bureau. Reçoit les cotations par HTTP, les enregistre dans SQLite et calcule indicateurs et signaux.
+
+Commandes (chacune avec son propre --help) :
+  simulate        envoyer des données de marché simulées à une URL /ingest
+  export-signals  écrire les signaux enregistrés en CSV
+  export-ticks    écrire les barres enregistrées en CSV
+  import          charger un fichier CSV (OHLCV) ou JSON d&apos;enregistrements dans la base</translation>
+    </message>
+    <message>
+        <source>A CSV or JSON file to import in the window.</source>
+        <translation>Un fichier CSV ou JSON à importer dans la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Run without a window; log to stderr.</source>
+        <translation>Fonctionner sans fenêtre ; journal sur stderr.</translation>
+    </message>
+    <message>
+        <source>HTTP server address.</source>
+        <translation>Adresse du serveur HTTP.</translation>
+    </message>
+    <message>
+        <source>HTTP server port.</source>
+        <translation>Port du serveur HTTP.</translation>
+    </message>
+    <message>
+        <source>WebSocket stream port (0: any free port, -1: no stream).</source>
+        <translation>Port du flux WebSocket (0 : un port libre, -1 : pas de flux).</translation>
+    </message>
+    <message>
+        <source>Database file.</source>
+        <translation>Fichier de base de données.</translation>
+    </message>
+    <message>
+        <source>Access token clients must send (required when --bind is not loopback). Also read from TICKDESK_TOKEN.</source>
+        <translation>Jeton d&apos;accès que les clients doivent envoyer (obligatoire si --bind n&apos;est pas une adresse de bouclage). Lu aussi depuis TICKDESK_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Stop by itself after that many seconds.</source>
+        <translation>S&apos;arrêter de lui-même après ce nombre de secondes.</translation>
+    </message>
+    <message>
+        <source>fsync every commit, so acknowledged data also survives a power cut.</source>
+        <translation>fsync à chaque commit, pour que les données confirmées survivent aussi à une coupure de courant.</translation>
+    </message>
+    <message>
+        <source>HTTP I/O threads (default 2).</source>
+        <translation>Threads d&apos;E/S HTTP (2 par défaut).</translation>
+    </message>
+    <message>
+        <source>Indicator and signal worker threads (default: one per core).</source>
+        <translation>Threads de calcul des indicateurs et signaux (par défaut : un par cœur).</translation>
+    </message>
+    <message>
+        <source>Feed the pipeline from the built-in market simulator.</source>
+        <translation>Alimenter le traitement avec le simulateur de marché intégré.</translation>
+    </message>
+    <message>
+        <source>Simulator records per second (default 25).</source>
+        <translation>Enregistrements par seconde du simulateur (25 par défaut).</translation>
+    </message>
+    <message>
+        <source>Simulator symbols, comma-separated, each optionally SYMBOL=PRICE:DRIFT:VOLATILITY (e.g. AAPL=180:0.08:0.3), or a count such as 50.</source>
+        <translation>Symboles du simulateur, séparés par des virgules, chacun éventuellement SYMBOLE=PRIX:DÉRIVE:VOLATILITÉ (p. ex. AAPL=180:0.08:0.3), ou un nombre comme 50.</translation>
+    </message>
+    <message>
+        <source>Simulator random seed (same seed, same prices).</source>
+        <translation>Graine aléatoire du simulateur (même graine, mêmes prix).</translation>
+    </message>
+    <message>
+        <source>Log the window thread&apos;s busy share and longest stall every 5 s.</source>
+        <translation>Journaliser toutes les 5 s la charge et le plus long blocage du thread de la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Database file (default: the app&apos;s).</source>
+        <translation>Fichier de base de données (par défaut : celui de l&apos;application).</translation>
+    </message>
+    <message>
+        <source>CSV file to write.</source>
+        <translation>Fichier CSV à écrire.</translation>
+    </message>
+    <message>
+        <source>Only this symbol; repeat or comma-separate for more.</source>
+        <translation>Seulement ce symbole ; répéter ou séparer par des virgules pour plusieurs.</translation>
+    </message>
+    <message>
+        <source>From this time: epoch seconds or ISO-8601 (UTC by default).</source>
+        <translation>À partir de cette heure : secondes epoch ou ISO-8601 (UTC par défaut).</translation>
+    </message>
+    <message>
+        <source>Up to this time, inclusive.</source>
+        <translation>Jusqu&apos;à cette heure, incluse.</translation>
+    </message>
+    <message>
+        <source>At most this many rows.</source>
+        <translation>Au plus ce nombre de lignes.</translation>
+    </message>
+    <message>
+        <source>Writes stored signals as CSV (RFC 4180), oldest first.</source>
+        <translation>Écrit les signaux enregistrés en CSV (RFC 4180), les plus anciens d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Only buy, sell or alert signals.</source>
+        <translation>Seulement les signaux d&apos;achat, de vente ou d&apos;alerte.</translation>
+    </message>
+    <message>
+        <source>Only this rule: rsi_trend, ma_cross, price_move, news_sentiment.</source>
+        <translation>Seulement cette règle : rsi_trend, ma_cross, price_move, news_sentiment.</translation>
+    </message>
+    <message>
+        <source>Writes stored bars (ticks) as CSV (RFC 4180), oldest first.</source>
+        <translation>Écrit les barres (ticks) enregistrées en CSV (RFC 4180), les plus anciennes d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Loads a CSV file of bars (Date,Open,High,Low,Close,Volume and the usual variants) or a JSON file of records in the ingest contract (array or NDJSON) into the database. Records go through the same checks and the same indicators and rules as live data; bad rows are reported and left out. Import history before live data of the same symbols, with TickDesk itself stopped.</source>
+        <translation>Charge dans la base un fichier CSV de barres (Date,Open,High,Low,Close,Volume et les variantes habituelles) ou un fichier JSON d&apos;enregistrements au format d&apos;ingestion (tableau ou NDJSON). Les enregistrements passent par les mêmes contrôles, indicateurs et règles que les données en direct ; les lignes invalides sont signalées et écartées. Importer l&apos;historique avant les données en direct des mêmes symboles, TickDesk étant arrêté.</translation>
+    </message>
+    <message>
+        <source>The .csv or .json file.</source>
+        <translation>Le fichier .csv ou .json.</translation>
+    </message>
+    <message>
+        <source>The symbol of a CSV without a symbol column.</source>
+        <translation>Le symbole d&apos;un CSV sans colonne de symbole.</translation>
+    </message>
+    <message>
+        <source>Posts simulated market data to an /ingest URL at a set rate: a load generator and a stand-in for any data source. Prints progress every second and a summary at the end.</source>
+        <translation>Envoie des données de marché simulées à une URL /ingest à un débit fixé : un générateur de charge et un substitut à toute source de données. Affiche la progression chaque seconde et un résumé à la fin.</translation>
+    </message>
+    <message>
+        <source>The /ingest URL to post to.</source>
+        <translation>L&apos;URL /ingest à laquelle envoyer.</translation>
+    </message>
+    <message>
+        <source>Ticks per second, 1 to 100000 (default 25).</source>
+        <translation>Ticks par seconde, de 1 à 100000 (25 par défaut).</translation>
+    </message>
+    <message>
+        <source>Comma-separated SYMBOL[=PRICE:DRIFT:VOLATILITY] items, or a count such as 50 (default: AAPL, GOOGL, AMZN, MSFT, TSLA).</source>
+        <translation>Éléments SYMBOLE[=PRIX:DÉRIVE:VOLATILITÉ] séparés par des virgules, ou un nombre comme 50 (par défaut : AAPL, GOOGL, AMZN, MSFT, TSLA).</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same prices.</source>
+        <translation>Graine aléatoire : la même graine donne les mêmes prix.</translation>
+    </message>
+    <message>
+        <source>Stop after delivering this many records.</source>
+        <translation>S&apos;arrêter après avoir livré ce nombre d&apos;enregistrements.</translation>
+    </message>
+    <message>
+        <source>Stop generating after that many seconds.</source>
+        <translation>Cesser de générer après ce nombre de secondes.</translation>
+    </message>
+    <message>
+        <source>Records per request (default: 20 ms of the rate; 1 posts single objects as the reference generator did).</source>
+        <translation>Enregistrements par requête (par défaut : 20 ms du débit ; 1 envoie des objets isolés comme le générateur de référence).</translation>
+    </message>
+    <message>
+        <source>Requests in flight at once (default 6).</source>
+        <translation>Requêtes simultanées (6 par défaut).</translation>
+    </message>
+    <message>
+        <source>Access token; also read from TICKDESK_TOKEN.</source>
+        <translation>Jeton d&apos;accès ; lu aussi depuis TICKDESK_TOKEN.</translation>
+    </message>
+    <message>
+        <source>News sentiment records per second.</source>
+        <translation>Enregistrements de sentiment d&apos;actualité par seconde.</translation>
+    </message>
+    <message>
+        <source>Order book records per second.</source>
+        <translation>Enregistrements de carnet d&apos;ordres par seconde.</translation>
+    </message>
+    <message>
+        <source>Market data records per second.</source>
+        <translation>Enregistrements de données de marché par seconde.</translation>
+    </message>
+    <message>
+        <source>Economic indicator records per second.</source>
+        <translation>Enregistrements d&apos;indicateurs économiques par seconde.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EventModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FileTransfers</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>TickDesk</source>
+        <translation>TickDesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n signals…</source>
+        <translation>
+            <numerusform>Export de %n signal…</numerusform>
+            <numerusform>Export de %n signaux…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting ticks…</source>
+        <translation>Export des ticks…</translation>
+    </message>
+    <message>
+        <source>Exporting the ticks of %1…</source>
+        <translation>Export des ticks de %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MainWindow</name>
+    <message>
+        <source>TickDesk</source>
+        <translation>TickDesk</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grille</translation>
+    </message>
+    <message>
+        <source>Filter symbols (Ctrl+F)</source>
+        <translation>Filtrer les symboles (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>Liste de surveillance</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>All sides</source>
+        <translation>Tous les sens</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Toutes les règles</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bar of this signal is older than the %n bars the chart keeps.</source>
+        <translation>
+            <numerusform>La barre de ce signal est plus ancienne que la %n barre conservée par le graphique.</numerusform>
+            <numerusform>La barre de ce signal est plus ancienne que les %n barres conservées par le graphique.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signaux</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Export the signals shown, as filtered, to a CSV file (Ctrl+E)</source>
+        <translation>Exporter les signaux affichés, tels que filtrés, dans un fichier CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Filter events</source>
+        <translation>Filtrer les événements</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Export signals…</source>
+        <translation>&amp;Exporter les signaux…</translation>
+    </message>
+    <message>
+        <source>Export &amp;ticks…</source>
+        <translation>Exporter les &amp;ticks…</translation>
+    </message>
+    <message>
+        <source>&amp;Import market data…</source>
+        <translation>&amp;Importer des données de marché…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows exported</source>
+        <translation>
+            <numerusform>%n ligne exportée</numerusform>
+            <numerusform>%n lignes exportées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l&apos;export : %1</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Échec de l&apos;import : %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n&apos;a été importé : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Find &amp;symbol</source>
+        <translation>Chercher un &amp;symbole</translation>
+    </message>
+    <message>
+        <source>Times in &amp;UTC</source>
+        <translation>Heures en &amp;UTC</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>Plein é&amp;cran</translation>
+    </message>
+    <message>
+        <source>&amp;Simulator</source>
+        <translation>&amp;Simulateur</translation>
+    </message>
+    <message>
+        <source>&amp;Pause simulator</source>
+        <translation>&amp;Mettre le simulateur en pause</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About TickDesk</source>
+        <translation>À &amp;propos de TickDesk</translation>
+    </message>
+    <message>
+        <source>About TickDesk</source>
+        <translation>À propos de TickDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TickDesk %1&lt;/h3&gt;&lt;p&gt;A desktop trading terminal: live ticks, indicators, signals and charts in one program.&lt;/p&gt;&lt;p&gt;Released under the MIT licence. &lt;a href=&quot;https://github.com/tickdesk/tickdesk&quot;&gt;github.com/tickdesk/tickdesk&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Built with Qt %3, running on Qt %4.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;TickDesk %1&lt;/h3&gt;&lt;p&gt;Un terminal de trading de bureau : ticks en direct, indicateurs, signaux et graphiques dans un seul programme.&lt;/p&gt;&lt;p&gt;Publié sous licence MIT. &lt;a href=&quot;https://github.com/tickdesk/tickdesk&quot;&gt;github.com/tickdesk/tickdesk&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Base de données : %2&lt;br&gt;Compilé avec Qt %3, exécuté avec Qt %4.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>Show or hide</source>
+        <translation>Afficher ou masquer</translation>
+    </message>
+    <message>
+        <source>Import market data</source>
+        <translation>Importer des données de marché</translation>
+    </message>
+    <message>
+        <source>Some rows were left out; the details say which and why.</source>
+        <translation>Certaines lignes ont été écartées ; les détails disent lesquelles et pourquoi.</translation>
+    </message>
+    <message>
+        <source>Market data (*.csv *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>Données de marché (*.csv *.json *.ndjson *.jsonl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Another import or export is running; try %1 again when it is done</source>
+        <translation>Un autre import ou export est en cours ; réessayez %1 quand il sera terminé</translation>
+    </message>
+    <message>
+        <source>%1 has no symbol column. Which symbol are these bars of?</source>
+        <translation>%1 n&apos;a pas de colonne de symbole. De quel symbole sont ces barres ?</translation>
+    </message>
+    <message>
+        <source>Export signals</source>
+        <translation>Exporter les signaux</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All symbols</source>
+        <translation>Tous les symboles</translation>
+    </message>
+    <message>
+        <source>Export ticks</source>
+        <translation>Exporter les ticks</translation>
+    </message>
+    <message>
+        <source>Export the stored ticks of:</source>
+        <translation>Exporter les ticks enregistrés de :</translation>
+    </message>
+    <message>
+        <source>Ingest %1</source>
+        <translation>Réception %1</translation>
+    </message>
+    <message>
+        <source>%1 records/s</source>
+        <translation>%1 enregistrements/s</translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>refusés %1</translation>
+    </message>
+    <message>
+        <source>signal p99 %1 ms</source>
+        <translation>signal p99 %1 ms</translation>
+    </message>
+    <message>
+        <source>signal p99 –</source>
+        <translation>signal p99 –</translation>
+    </message>
+    <message>
+        <source>database %1 MB</source>
+        <translation>base %1 Mo</translation>
+    </message>
+    <message>
+        <source>simulator off</source>
+        <translation>simulateur arrêté</translation>
+    </message>
+    <message>
+        <source>simulator paused</source>
+        <translation>simulateur en pause</translation>
+    </message>
+    <message>
+        <source>simulator running</source>
+        <translation>simulateur en marche</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NotificationsPage</name>
+    <message>
+        <source>Send signals by e-mail</source>
+        <translation>Envoyer les signaux par e-mail</translation>
+    </message>
+    <message>
+        <source>Alerts too (price moves, news), not only buy and sell</source>
+        <translation>Les alertes aussi (mouvements de prix, actualités), pas seulement achat et vente</translation>
+    </message>
+    <message>
+        <source>Alerts too</source>
+        <translation>Les alertes aussi</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Envoyer un e-mail de test</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (port 465)</translation>
+    </message>
+    <message>
+        <source>None (local relays only)</source>
+        <translation>Aucune (relais locaux seulement)</translation>
+    </message>
+    <message>
+        <source>kept in the desktop&apos;s keyring</source>
+        <translation>conservé dans le trousseau du bureau</translation>
+    </message>
+    <message>
+        <source>trader@example.org, desk@example.org</source>
+        <translation>trader@example.org, desk@example.org</translation>
+    </message>
+    <message>
+        <source>a certificate to trust, e.g. a self-signed server&apos;s (optional)</source>
+        <translation>un certificat de confiance, p. ex. celui d&apos;un serveur auto-signé (facultatif)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>off: one message per signal</source>
+        <translation>désactivé : un message par signal</translation>
+    </message>
+    <message>
+        <source>One URL per line; each gets a JSON document per signal (or per digest).</source>
+        <translation>Une URL par ligne ; chacune reçoit un document JSON par signal (ou par résumé).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Certificate to trust</source>
+        <translation>Certificat de confiance</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>Serveur SMTP :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Trusted certificate:</source>
+        <translation>Certificat de confiance :</translation>
+    </message>
+    <message>
+        <source>E-mail digest:</source>
+        <translation>Résumé par e-mail :</translation>
+    </message>
+    <message>
+        <source>Webhooks:</source>
+        <translation>Webhooks :</translation>
+    </message>
+    <message>
+        <source>Webhook digest:</source>
+        <translation>Résumé par webhook :</translation>
+    </message>
+    <message>
+        <source>Every buy and sell signal is kept in an outbox until each channel took it, across restarts. Changes apply at the next start.</source>
+        <translation>Chaque signal d&apos;achat et de vente reste dans une boîte d&apos;envoi jusqu&apos;à ce que chaque canal l&apos;ait accepté, même après un redémarrage. Les changements s&apos;appliquent au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Sent: the server accepted the test e-mail.</source>
+        <translation>Envoyé : le serveur a accepté l&apos;e-mail de test.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>only needed for a non-loopback address</source>
+        <translation>nécessaire seulement pour une adresse hors bouclage</translation>
+    </message>
+    <message>
+        <source>Bind address:</source>
+        <translation>Adresse d&apos;écoute :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Jeton d&apos;accès :</translation>
+    </message>
+    <message>
+        <source>Server changes take effect at the next start.</source>
+        <translation>Les changements du serveur s&apos;appliquent au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>SMA period:</source>
+        <translation>Période SMA :</translation>
+    </message>
+    <message>
+        <source>EMA period:</source>
+        <translation>Période EMA :</translation>
+    </message>
+    <message>
+        <source>RSI period:</source>
+        <translation>Période RSI :</translation>
+    </message>
+    <message>
+        <source>MACD fast:</source>
+        <translation>MACD rapide :</translation>
+    </message>
+    <message>
+        <source>MACD slow:</source>
+        <translation>MACD lente :</translation>
+    </message>
+    <message>
+        <source>MACD signal:</source>
+        <translation>Signal MACD :</translation>
+    </message>
+    <message>
+        <source>Bollinger period:</source>
+        <translation>Période Bollinger :</translation>
+    </message>
+    <message>
+        <source>Bollinger width (σ):</source>
+        <translation>Largeur Bollinger (σ) :</translation>
+    </message>
+    <message>
+        <source>ATR period:</source>
+        <translation>Période ATR :</translation>
+    </message>
+    <message>
+        <source>VWAP period:</source>
+        <translation>Période VWAP :</translation>
+    </message>
+    <message>
+        <source>Crossover fast SMA:</source>
+        <translation>Croisement SMA rapide :</translation>
+    </message>
+    <message>
+        <source>Crossover slow SMA:</source>
+        <translation>Croisement SMA lente :</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>RSI with trend</source>
+        <translation>RSI avec tendance</translation>
+    </message>
+    <message>
+        <source>Buy when RSI below:</source>
+        <translation>Acheter quand le RSI est sous :</translation>
+    </message>
+    <message>
+        <source>Sell when RSI above:</source>
+        <translation>Vendre quand le RSI est au-dessus de :</translation>
+    </message>
+    <message>
+        <source>Moving-average crossover</source>
+        <translation>Croisement de moyennes mobiles</translation>
+    </message>
+    <message>
+        <source>Price-move alert</source>
+        <translation>Alerte de mouvement de prix</translation>
+    </message>
+    <message>
+        <source>Move of at least (%):</source>
+        <translation>Mouvement d&apos;au moins (%) :</translation>
+    </message>
+    <message>
+        <source>Within (seconds):</source>
+        <translation>En (secondes) :</translation>
+    </message>
+    <message>
+        <source>News sentiment</source>
+        <translation>Sentiment d&apos;actualité</translation>
+    </message>
+    <message>
+        <source>Sentiment at least:</source>
+        <translation>Sentiment d&apos;au moins :</translation>
+    </message>
+    <message>
+        <source>Magnitude at least:</source>
+        <translation>Ampleur d&apos;au moins :</translation>
+    </message>
+    <message>
+        <source>Cool-down per symbol (s):</source>
+        <translation>Délai de répit par symbole (s) :</translation>
+    </message>
+    <message>
+        <source>Indicator and rule changes take effect at the next start.</source>
+        <translation>Les changements d&apos;indicateurs et de règles s&apos;appliquent au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Simulator</source>
+        <translation>Simulateur</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symboles :</translation>
+    </message>
+    <message>
+        <source>Records per second:</source>
+        <translation>Enregistrements par seconde :</translation>
+    </message>
+    <message>
+        <source>Volatility (per year):</source>
+        <translation>Volatilité (par an) :</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Show times in UTC</source>
+        <translation>Afficher les heures en UTC</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>Thème sombre</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>La langue change au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps TickDesk in the tray</source>
+        <translation>Fermer la fenêtre garde TickDesk dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Bars per chart:</source>
+        <translation>Barres par graphique :</translation>
+    </message>
+    <message>
+        <source>Keep data for (days, 0 = always):</source>
+        <translation>Conserver les données (jours, 0 = toujours) :</translation>
+    </message>
+    <message>
+        <source>Retention applies from the next start; signals are always kept.</source>
+        <translation>La conservation s&apos;applique au prochain démarrage ; les signaux sont toujours gardés.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Bars per chart: %1 is not between 20 and 2000.</source>
+        <translation>Barres par graphique : %1 n&apos;est pas entre 20 et 2000.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SignalModel</name>
+    <message>
+        <source>delivered</source>
+        <translation>livré</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SymbolChart</name>
+    <message>
+        <source>SMA</source>
+        <translation>SMA</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <source>%1  %2  (%3%4%)</source>
+        <translation>%1  %2  (%3%4 %)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TrayNotifier</name>
+    <message>
+        <source>TickDesk</source>
+        <translation>TickDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::WatchlistModel</name>
+    <message>
+        <source>%1 buy / %2 sell</source>
+        <translation>%1 achat / %2 vente</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernier</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haut</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>Ticks</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signaux</translation>
+    </message>
+    <message>
+        <source>Last signal</source>
+        <translation>Dernier signal</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>New signal: %1</source>
+        <translation>Nouveau signal : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new signals</source>
+        <translation>
+            <numerusform>%n nouveau signal</numerusform>
+            <numerusform>%n nouveaux signaux</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
