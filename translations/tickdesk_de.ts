@@ -193,6 +193,105 @@ Befehle (jeder mit eigenem --help):
     </message>
 </context>
 <context>
+    <name>Core::Settings</name>
+    <message>
+        <source>Bind address: &quot;%1&quot; is not an IP address.</source>
+        <translation>Bindeadresse: „%1“ ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Port: %1 is not between 0 and 65535.</source>
+        <translation>Port: %1 liegt nicht zwischen 0 und 65535.</translation>
+    </message>
+    <message>
+        <source>Access token: required when the server listens on %1, which is not a loopback address.</source>
+        <translation>Zugriffstoken: nötig, wenn der Server auf %1 lauscht, was keine Loopback-Adresse ist.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not between 1 and 1000.</source>
+        <translation>%1: %2 liegt nicht zwischen 1 und 1000.</translation>
+    </message>
+    <message>
+        <source>MACD: the fast period (%1) must be shorter than the slow one (%2).</source>
+        <translation>MACD: Die schnelle Periode (%1) muss kürzer sein als die langsame (%2).</translation>
+    </message>
+    <message>
+        <source>Crossover: the fast period (%1) must be shorter than the slow one (%2).</source>
+        <translation>Kreuzung: Die schnelle Periode (%1) muss kürzer sein als die langsame (%2).</translation>
+    </message>
+    <message>
+        <source>Bollinger width: %1 standard deviations is not between 0 and 10.</source>
+        <translation>Bollinger-Breite: %1 Standardabweichungen liegt nicht zwischen 0 und 10.</translation>
+    </message>
+    <message>
+        <source>RSI thresholds: buy below %1 and sell above %2 must satisfy 0 &lt;= buy &lt; sell &lt;= 100.</source>
+        <translation>RSI-Schwellen: Kaufen unter %1 und Verkaufen über %2 müssen 0 &lt;= Kauf &lt; Verkauf &lt;= 100 erfüllen.</translation>
+    </message>
+    <message>
+        <source>Price move: %1 % is not above 0 and at most 100.</source>
+        <translation>Kursbewegung: %1 % ist nicht größer als 0 und höchstens 100.</translation>
+    </message>
+    <message>
+        <source>Price move window: %1 s is not between 1 s and one day.</source>
+        <translation>Zeitfenster der Kursbewegung: %1 s liegt nicht zwischen 1 s und einem Tag.</translation>
+    </message>
+    <message>
+        <source>News sentiment: score and magnitude thresholds must be between 0 and 1.</source>
+        <translation>Nachrichtenstimmung: Schwellen für Stimmung und Stärke müssen zwischen 0 und 1 liegen.</translation>
+    </message>
+    <message>
+        <source>Cool-down: %1 s is not between 0 and one day.</source>
+        <translation>Sperrzeit: %1 s liegt nicht zwischen 0 und einem Tag.</translation>
+    </message>
+    <message>
+        <source>Simulator symbols: name at least one.</source>
+        <translation>Symbole des Simulators: mindestens eines angeben.</translation>
+    </message>
+    <message>
+        <source>Simulator symbols: &quot;%1&quot; is not a symbol (1 to 16 of A-Z 0-9 . - ^ =).</source>
+        <translation>Symbole des Simulators: „%1“ ist kein Symbol (1 bis 16 Zeichen aus A-Z 0-9 . - ^ =).</translation>
+    </message>
+    <message>
+        <source>Simulator rate: %1 records/s is not between 1 and 100,000.</source>
+        <translation>Rate des Simulators: %1 Datensätze/s liegt nicht zwischen 1 und 100.000.</translation>
+    </message>
+    <message>
+        <source>Simulator volatility: %1 is not above 0 and at most 5 (500 % a year).</source>
+        <translation>Volatilität des Simulators: %1 ist nicht größer als 0 und höchstens 5 (500 % im Jahr).</translation>
+    </message>
+    <message>
+        <source>Digest period: from 0 (one message per signal) to 86400 seconds</source>
+        <translation>Sammelzeitraum: von 0 (eine Nachricht pro Signal) bis 86400 Sekunden</translation>
+    </message>
+    <message>
+        <source>Webhook &quot;%1&quot; is not an http:// or https:// URL</source>
+        <translation>Webhook „%1“ ist keine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>SMTP server: give the host name of the mail server</source>
+        <translation>SMTP-Server: den Hostnamen des Mailservers angeben</translation>
+    </message>
+    <message>
+        <source>SMTP port: from 1 to 65535</source>
+        <translation>SMTP-Port: von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>SMTP security: none, starttls or tls</source>
+        <translation>SMTP-Sicherheit: none, starttls oder tls</translation>
+    </message>
+    <message>
+        <source>From: &quot;%1&quot; is not an e-mail address</source>
+        <translation>Absender: „%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Recipients: give at least one e-mail address</source>
+        <translation>Empfänger: mindestens eine E-Mail-Adresse angeben</translation>
+    </message>
+    <message>
+        <source>Recipients: &quot;%1&quot; is not an e-mail address</source>
+        <translation>Empfänger: „%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+</context>
+<context>
     <name>Gui::EventModel</name>
     <message>
         <source>Time</source>

@@ -193,6 +193,105 @@ Commandes (chacune avec son propre --help) :
     </message>
 </context>
 <context>
+    <name>Core::Settings</name>
+    <message>
+        <source>Bind address: &quot;%1&quot; is not an IP address.</source>
+        <translation>Adresse d&apos;écoute : « %1 » n&apos;est pas une adresse IP.</translation>
+    </message>
+    <message>
+        <source>Port: %1 is not between 0 and 65535.</source>
+        <translation>Port : %1 n&apos;est pas entre 0 et 65535.</translation>
+    </message>
+    <message>
+        <source>Access token: required when the server listens on %1, which is not a loopback address.</source>
+        <translation>Jeton d&apos;accès : obligatoire quand le serveur écoute sur %1, qui n&apos;est pas une adresse de bouclage.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not between 1 and 1000.</source>
+        <translation>%1 : %2 n&apos;est pas entre 1 et 1000.</translation>
+    </message>
+    <message>
+        <source>MACD: the fast period (%1) must be shorter than the slow one (%2).</source>
+        <translation>MACD : la période rapide (%1) doit être plus courte que la lente (%2).</translation>
+    </message>
+    <message>
+        <source>Crossover: the fast period (%1) must be shorter than the slow one (%2).</source>
+        <translation>Croisement : la période rapide (%1) doit être plus courte que la lente (%2).</translation>
+    </message>
+    <message>
+        <source>Bollinger width: %1 standard deviations is not between 0 and 10.</source>
+        <translation>Largeur Bollinger : %1 écarts-types n&apos;est pas entre 0 et 10.</translation>
+    </message>
+    <message>
+        <source>RSI thresholds: buy below %1 and sell above %2 must satisfy 0 &lt;= buy &lt; sell &lt;= 100.</source>
+        <translation>Seuils RSI : acheter sous %1 et vendre au-dessus de %2 doivent vérifier 0 &lt;= achat &lt; vente &lt;= 100.</translation>
+    </message>
+    <message>
+        <source>Price move: %1 % is not above 0 and at most 100.</source>
+        <translation>Mouvement de prix : %1 % n&apos;est pas supérieur à 0 et au plus 100.</translation>
+    </message>
+    <message>
+        <source>Price move window: %1 s is not between 1 s and one day.</source>
+        <translation>Fenêtre du mouvement de prix : %1 s n&apos;est pas entre 1 s et un jour.</translation>
+    </message>
+    <message>
+        <source>News sentiment: score and magnitude thresholds must be between 0 and 1.</source>
+        <translation>Sentiment d&apos;actualité : les seuils de score et d&apos;ampleur doivent être entre 0 et 1.</translation>
+    </message>
+    <message>
+        <source>Cool-down: %1 s is not between 0 and one day.</source>
+        <translation>Délai de répit : %1 s n&apos;est pas entre 0 et un jour.</translation>
+    </message>
+    <message>
+        <source>Simulator symbols: name at least one.</source>
+        <translation>Symboles du simulateur : en indiquer au moins un.</translation>
+    </message>
+    <message>
+        <source>Simulator symbols: &quot;%1&quot; is not a symbol (1 to 16 of A-Z 0-9 . - ^ =).</source>
+        <translation>Symboles du simulateur : « %1 » n&apos;est pas un symbole (1 à 16 caractères parmi A-Z 0-9 . - ^ =).</translation>
+    </message>
+    <message>
+        <source>Simulator rate: %1 records/s is not between 1 and 100,000.</source>
+        <translation>Débit du simulateur : %1 enregistrements/s n&apos;est pas entre 1 et 100 000.</translation>
+    </message>
+    <message>
+        <source>Simulator volatility: %1 is not above 0 and at most 5 (500 % a year).</source>
+        <translation>Volatilité du simulateur : %1 n&apos;est pas supérieure à 0 et au plus 5 (500 % par an).</translation>
+    </message>
+    <message>
+        <source>Digest period: from 0 (one message per signal) to 86400 seconds</source>
+        <translation>Période de résumé : de 0 (un message par signal) à 86400 secondes</translation>
+    </message>
+    <message>
+        <source>Webhook &quot;%1&quot; is not an http:// or https:// URL</source>
+        <translation>Le webhook « %1 » n&apos;est pas une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>SMTP server: give the host name of the mail server</source>
+        <translation>Serveur SMTP : indiquer le nom d&apos;hôte du serveur de courrier</translation>
+    </message>
+    <message>
+        <source>SMTP port: from 1 to 65535</source>
+        <translation>Port SMTP : de 1 à 65535</translation>
+    </message>
+    <message>
+        <source>SMTP security: none, starttls or tls</source>
+        <translation>Sécurité SMTP : none, starttls ou tls</translation>
+    </message>
+    <message>
+        <source>From: &quot;%1&quot; is not an e-mail address</source>
+        <translation>De : « %1 » n&apos;est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Recipients: give at least one e-mail address</source>
+        <translation>Destinataires : indiquer au moins une adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Recipients: &quot;%1&quot; is not an e-mail address</source>
+        <translation>Destinataires : « %1 » n&apos;est pas une adresse e-mail</translation>
+    </message>
+</context>
+<context>
     <name>Gui::EventModel</name>
     <message>
         <source>Time</source>

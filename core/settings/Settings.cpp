@@ -242,12 +242,13 @@ Util::Status Settings::validateServer(const QString &bindAddress, int port, cons
 {
     QHostAddress address;
     if (!address.setAddress(bindAddress))
-        return Util::Status::failure(u"Bind address: \"%1\" is not an IP address."_s.arg(bindAddress));
+        return Util::Status::failure(tr("Bind address: \"%1\" is not an IP address.").arg(bindAddress));
     if (port < 0 || port > 65535)
-        return Util::Status::failure(u"Port: %1 is not between 0 and 65535."_s.arg(port));
+        return Util::Status::failure(tr("Port: %1 is not between 0 and 65535.").arg(port));
     if (!address.isLoopback() && token.trimmed().isEmpty())
-        return Util::Status::failure(u"Access token: required when the server listens on %1, which is not a "
-                                     u"loopback address."_s.arg(bindAddress));
+        return Util::Status::failure(
+            tr("Access token: required when the server listens on %1, which is not a loopback address.")
+                .arg(bindAddress));
     return {};
 }
 
@@ -269,53 +270,54 @@ Util::Status Settings::validate(const Indicators::IndicatorConfig &c)
     for (const auto &[name, value] : periods)
         if (value < 1 || value > 1000)
             return Util::Status::failure(
-                u"%1: %2 is not between 1 and 1000."_s.arg(QLatin1StringView(name)).arg(value));
+                tr("%1: %2 is not between 1 and 1000.").arg(QLatin1StringView(name)).arg(value));
     if (c.macdFast >= c.macdSlow)
         return Util::Status::failure(
-            u"MACD: the fast period (%1) must be shorter than the slow one (%2)."_s.arg(c.macdFast).arg(c.macdSlow));
+            tr("MACD: the fast period (%1) must be shorter than the slow one (%2).").arg(c.macdFast).arg(c.macdSlow));
     if (c.crossFast >= c.crossSlow)
-        return Util::Status::failure(
-            u"Crossover: the fast period (%1) must be shorter than the slow one (%2)."_s.arg(c.crossFast)
-                .arg(c.crossSlow));
+        return Util::Status::failure(tr("Crossover: the fast period (%1) must be shorter than the slow one (%2).")
+                                         .arg(c.crossFast)
+                                         .arg(c.crossSlow));
     if (!(c.bollingerDeviations > 0 && c.bollingerDeviations <= 10))
         return Util::Status::failure(
-            u"Bollinger width: %1 standard deviations is not between 0 and 10."_s.arg(c.bollingerDeviations));
+            tr("Bollinger width: %1 standard deviations is not between 0 and 10.").arg(c.bollingerDeviations));
     return {};
 }
 
 Util::Status Settings::validate(const Signals::RuleConfig &c)
 {
     if (c.rsiBuyBelow < 0 || c.rsiSellAbove > 100 || c.rsiBuyBelow >= c.rsiSellAbove)
-        return Util::Status::failure(u"RSI thresholds: buy below %1 and sell above %2 must satisfy 0 <= buy < sell "
-                                     u"<= 100."_s.arg(c.rsiBuyBelow)
-                                         .arg(c.rsiSellAbove));
+        return Util::Status::failure(
+            tr("RSI thresholds: buy below %1 and sell above %2 must satisfy 0 <= buy < sell <= 100.")
+                .arg(c.rsiBuyBelow)
+                .arg(c.rsiSellAbove));
     if (!(c.priceMovePercent > 0 && c.priceMovePercent <= 100))
-        return Util::Status::failure(u"Price move: %1 % is not above 0 and at most 100."_s.arg(c.priceMovePercent));
+        return Util::Status::failure(tr("Price move: %1 % is not above 0 and at most 100.").arg(c.priceMovePercent));
     if (c.priceMoveWindowSeconds < 1 || c.priceMoveWindowSeconds > 86400)
         return Util::Status::failure(
-            u"Price move window: %1 s is not between 1 s and one day."_s.arg(c.priceMoveWindowSeconds));
+            tr("Price move window: %1 s is not between 1 s and one day.").arg(c.priceMoveWindowSeconds));
     if (c.sentimentScore < 0 || c.sentimentScore > 1 || c.sentimentMagnitude < 0 || c.sentimentMagnitude > 1)
-        return Util::Status::failure(u"News sentiment: score and magnitude thresholds must be between 0 and 1."_s);
+        return Util::Status::failure(tr("News sentiment: score and magnitude thresholds must be between 0 and 1."));
     if (c.cooldownSeconds < 0 || c.cooldownSeconds > 86400)
-        return Util::Status::failure(u"Cool-down: %1 s is not between 0 and one day."_s.arg(c.cooldownSeconds));
+        return Util::Status::failure(tr("Cool-down: %1 s is not between 0 and one day.").arg(c.cooldownSeconds));
     return {};
 }
 
 Util::Status Settings::validateSimulator(const QStringList &symbols, double rate, double volatility)
 {
     if (symbols.isEmpty())
-        return Util::Status::failure(u"Simulator symbols: name at least one."_s);
+        return Util::Status::failure(tr("Simulator symbols: name at least one."));
     for (const QString &s : symbols) {
         Model::Symbol parsed;
         if (!Model::Symbol::fromString(s, parsed))
             return Util::Status::failure(
-                u"Simulator symbols: \"%1\" is not a symbol (1 to 16 of A-Z 0-9 . - ^ =)."_s.arg(s));
+                tr("Simulator symbols: \"%1\" is not a symbol (1 to 16 of A-Z 0-9 . - ^ =).").arg(s));
     }
     if (!(rate >= 1 && rate <= 100000))
-        return Util::Status::failure(u"Simulator rate: %1 records/s is not between 1 and 100,000."_s.arg(rate));
+        return Util::Status::failure(tr("Simulator rate: %1 records/s is not between 1 and 100,000.").arg(rate));
     if (!(volatility > 0 && volatility <= 5))
         return Util::Status::failure(
-            u"Simulator volatility: %1 is not above 0 and at most 5 (500 % a year)."_s.arg(volatility));
+            tr("Simulator volatility: %1 is not above 0 and at most 5 (500 % a year).").arg(volatility));
     return {};
 }
 
@@ -364,31 +366,31 @@ Util::Status Settings::validate(const NotificationSettings &n)
     using S = Util::Status;
     if (n.emailDigestSeconds < 0 || n.emailDigestSeconds > 86400 || n.webhookDigestSeconds < 0 ||
         n.webhookDigestSeconds > 86400)
-        return S::failure(u"Digest period: from 0 (one message per signal) to 86400 seconds"_s);
+        return S::failure(tr("Digest period: from 0 (one message per signal) to 86400 seconds"));
     for (const QString &url : n.webhookUrls) {
         const QUrl u(url, QUrl::StrictMode);
         if (!u.isValid() || (u.scheme() != u"http"_s && u.scheme() != u"https"_s) || u.host().isEmpty())
-            return S::failure(u"Webhook \"%1\" is not an http:// or https:// URL"_s.arg(url));
+            return S::failure(tr("Webhook \"%1\" is not an http:// or https:// URL").arg(url));
     }
     if (!n.emailEnabled)
         return {};
     if (n.smtpHost.trimmed().isEmpty())
-        return S::failure(u"SMTP server: give the host name of the mail server"_s);
+        return S::failure(tr("SMTP server: give the host name of the mail server"));
     if (n.smtpPort < 1 || n.smtpPort > 65535)
-        return S::failure(u"SMTP port: from 1 to 65535"_s);
+        return S::failure(tr("SMTP port: from 1 to 65535"));
     if (n.smtpSecurity != u"none"_s && n.smtpSecurity != u"starttls"_s && n.smtpSecurity != u"tls"_s)
-        return S::failure(u"SMTP security: none, starttls or tls"_s);
+        return S::failure(tr("SMTP security: none, starttls or tls"));
     const auto isAddress = [](const QString &a) {
         const qsizetype at = a.indexOf(u'@');
         return at > 0 && at < a.size() - 1 && !a.contains(u' ') && !a.contains(u'<') && !a.contains(u'>');
     };
     if (!isAddress(n.smtpFrom.trimmed()))
-        return S::failure(u"From: \"%1\" is not an e-mail address"_s.arg(n.smtpFrom));
+        return S::failure(tr("From: \"%1\" is not an e-mail address").arg(n.smtpFrom));
     if (n.smtpRecipients.isEmpty())
-        return S::failure(u"Recipients: give at least one e-mail address"_s);
+        return S::failure(tr("Recipients: give at least one e-mail address"));
     for (const QString &r : n.smtpRecipients)
         if (!isAddress(r.trimmed()))
-            return S::failure(u"Recipients: \"%1\" is not an e-mail address"_s.arg(r));
+            return S::failure(tr("Recipients: \"%1\" is not an e-mail address").arg(r));
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "signals/RuleConfig.h"
 #include "util/Result.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,8 @@ struct NotificationSettings
 /// Passed to whoever needs it; never reached as a global.
 class Settings final
 {
+    Q_DECLARE_TR_FUNCTIONS(Core::Settings)
+
 public:
     Settings() = default;
     /// For tests: a settings file of its own.

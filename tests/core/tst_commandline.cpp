@@ -3,6 +3,8 @@
 #include "HttpTestClient.h"
 #include "Version.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -140,6 +142,12 @@ void TestCommandLine::secondStartHandsOverToTheWindow()
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(u"one.sqlite"_s);
+    // Not the first start (which turns the simulator on by itself).
+    QDir(dir.path()).mkpath(u".config/TickDesk"_s);
+    QFile conf(dir.filePath(u".config/TickDesk/TickDesk.conf"_s));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[General]\nfirstRunDone=true\n");
+    conf.close();
     TestApp::Process first;
     QVERIFY2(first.startWindow({u"--db"_s, db}, dir.path()), first.log().constData());
     QVERIFY(!first.log().contains("simulator feeding"));
