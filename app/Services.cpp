@@ -80,7 +80,9 @@ Util::Status Services::start()
     m_router->add("GET", "/health", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
         responder.send(Http::HttpResponse::json(200, healthJson()));
     });
-    Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline, [this] {
+    // The explicit QByteArray matters: with QStringBuilder, "a + b" would be returned as a
+    // builder that points at temporaries already gone.
+    Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline, [this]() -> QByteArray {
         return (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
     });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);

@@ -412,6 +412,15 @@ void TestNotify::crashBetweenSignalAndDelivery()
         ++told;
     }
     QCOMPARE(told, buysAndSells);
+    // And /metrics counts them per channel.
+    client.send(TestHttp::request("GET", "/metrics", {}, {}));
+    const auto metrics = client.read();
+    QVERIFY(metrics);
+    const QByteArray line =
+        "tickdesk_notifications_delivered_total{channel=\"" + channel.toUtf8() + "\"} " + QByteArray::number(pending);
+    QVERIFY2(metrics->body.contains(line), metrics->body.constData());
+    QVERIFY(
+        metrics->body.contains(QByteArray("tickdesk_notifications_pending{channel=\"" + channel.toUtf8() + "\"} 0")));
     qunsetenv("XDG_CONFIG_HOME");
     qunsetenv("TICKDESK_NOTIFY_RETRY_MS");
 }
