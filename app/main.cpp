@@ -174,7 +174,9 @@ int main(int argc, char *argv[])
         mainWindow = std::make_unique<Gui::MainWindow>(Gui::Sources{
             services.pipeline(), *services.liveFeed(), services.writer(), services.ingestEndpoint().counters(),
             services.server().address() +
-                (services.stream() ? u", stream "_s + services.stream()->address() : QString()),
+                (services.stream()
+                     ? QCoreApplication::translate("main", ", stream %1").arg(services.stream()->address())
+                     : QString()),
             services.simulator(), &settings, &services.notifier()});
         mainWindow->show();
         QObject::connect(instance.get(), &App::SingleInstance::requested, mainWindow.get(),

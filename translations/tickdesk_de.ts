@@ -937,6 +937,18 @@ Befehle (jeder mit eigenem --help):
         <source>Delivery</source>
         <translation>Zustellung</translation>
     </message>
+    <message>
+        <source>buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>Alarm</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SymbolChart</name>
@@ -1019,6 +1031,13 @@ Befehle (jeder mit eigenem --help):
             <numerusform>%n neues Signal</numerusform>
             <numerusform>%n neue Signale</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>, stream %1</source>
+        <translation>, Stream %1</translation>
     </message>
 </context>
 </TS>

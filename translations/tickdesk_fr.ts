@@ -937,6 +937,18 @@ Commandes (chacune avec son propre --help) :
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
+    <message>
+        <source>buy</source>
+        <translation>achat</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>vente</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>alerte</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SymbolChart</name>
@@ -1019,6 +1031,13 @@ Commandes (chacune avec son propre --help) :
             <numerusform>%n nouveau signal</numerusform>
             <numerusform>%n nouveaux signaux</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>, stream %1</source>
+        <translation>, flux %1</translation>
     </message>
 </context>
 </TS>

@@ -83,9 +83,11 @@ public:
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
-        const auto column = [&](int c) { return sourceModel()->index(row, c, parent).data().toString(); };
+        const auto column = [&](int c, int role = Qt::DisplayRole) {
+            return sourceModel()->index(row, c, parent).data(role).toString();
+        };
         return (m_symbol.isEmpty() || column(SignalModel::Symbol).contains(m_symbol)) &&
-               (m_side.isEmpty() || column(SignalModel::Side) == m_side) &&
+               (m_side.isEmpty() || column(SignalModel::Side, Qt::UserRole) == m_side) &&
                (m_rule.isEmpty() || column(SignalModel::Rule) == m_rule);
     }
 
@@ -249,7 +251,7 @@ void MainWindow::buildDocks()
     m_sideFilter->setObjectName(QStringLiteral("signalSideFilter"));
     m_sideFilter->addItem(tr("All sides"), QString());
     for (const char *side : {"buy", "sell", "alert"})
-        m_sideFilter->addItem(QString::fromLatin1(side), QString::fromLatin1(side));
+        m_sideFilter->addItem(sideText(QString::fromLatin1(side)), QString::fromLatin1(side));
     m_ruleFilter = new QComboBox(this);
     m_ruleFilter->setObjectName(QStringLiteral("signalRuleFilter"));
     m_ruleFilter->addItem(tr("All rules"), QString());

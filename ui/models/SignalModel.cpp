@@ -18,6 +18,17 @@ QString formatTime(Model::TimestampUs time, bool utc)
                : t.toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz"));
 }
 
+QString sideText(const QString &sideName)
+{
+    if (sideName == QStringLiteral("buy"))
+        return SignalModel::tr("buy");
+    if (sideName == QStringLiteral("sell"))
+        return SignalModel::tr("sell");
+    if (sideName == QStringLiteral("alert"))
+        return SignalModel::tr("alert");
+    return sideName;
+}
+
 SignalModel::SignalModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(capacity)
@@ -99,7 +110,7 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
         case Symbol:
             return s.symbol.toString();
         case Side:
-            return QString::fromLatin1(Model::sideName(s.side));
+            return sideText(QString::fromLatin1(Model::sideName(s.side)));
         case Rule:
             return s.rule;
         case Price:
@@ -123,6 +134,8 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
             return parts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
         }
         }
+    } else if (role == Qt::UserRole && index.column() == Side) {
+        return QString::fromLatin1(Model::sideName(s.side)); // for filters, whatever the language
     } else if (role == Qt::ForegroundRole) {
         switch (s.side) {
         case Model::SignalSide::Buy:

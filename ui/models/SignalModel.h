@@ -51,6 +51,9 @@ private:
     std::map<qint64, QList<Notify::DeliveryState>> m_delivery; ///< by signal id, bounded
 };
 
+/// "buy", "sell" or "alert" for a person, in their language.
+QString sideText(const QString &sideName);
+
 /// A time for a table cell: local time, or UTC with a Z.
 QString formatTime(Model::TimestampUs time, bool utc);
 

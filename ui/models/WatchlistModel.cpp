@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "WatchlistModel.h"
 
+#include "SignalModel.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -77,7 +79,10 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
         case Signals:
             return tr("%1 buy / %2 sell").arg(s.signalsBySide[0]).arg(s.signalsBySide[1]);
         case LastSignal:
-            return s.lastSignal;
+            // "sell ma_cross": the side in the reader's language, the rule as it is named everywhere.
+            return s.lastSignal.isEmpty()
+                       ? QString()
+                       : sideText(s.lastSignal.section(u' ', 0, 0)) + u' ' + s.lastSignal.section(u' ', 1);
         }
     } else if (role == Qt::UserRole) {
         // Sort keys: numbers sort as numbers.
