@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
 
+#include "MetadataRateOptions.h"
 #include "settings/Settings.h"
 #include "sim/SymbolProfile.h"
 
@@ -99,6 +100,7 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     parser.addOptions({headless, bind, port, wsPort, db, token, duration, fullSync, ioThreads, shards, simulate, rate,
                        symbols, seed, measureUi});
 
+    addMetadataRateOptions(parser);
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return {std::nullopt, 2};
@@ -174,6 +176,10 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
             printError(u"--symbols: %1"_s.arg(profiles.error()));
             return {std::nullopt, 2};
         }
+    }
+    if (QString error; !parseMetadataRates(parser, o.simulateMetadata, error)) {
+        printError(error);
+        return {std::nullopt, 2};
     }
     if (parser.isSet(seed)) {
         o.simulateSeed = parser.value(seed).toULongLong(&ok);

@@ -4,6 +4,7 @@
 #include "indicators/IndicatorSet.h"
 #include "settings/Settings.h"
 #include "signals/RuleConfig.h"
+#include "sim/MarketGenerator.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -36,6 +37,7 @@ struct Options
     QStringList simulateSymbols; ///< SYMBOL[=PRICE:DRIFT:VOLATILITY] items; empty: the reference system's five
     double simulateVolatility = 0.25;
     quint64 simulateSeed = 20261121;
+    Sim::MetadataRates simulateMetadata;
     Indicators::IndicatorConfig indicators;
     Signals::RuleConfig rules;
     int retentionDays = 0;

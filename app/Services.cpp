@@ -108,6 +108,7 @@ Util::Status Services::startSimulator()
     Sim::SimulatorOptions sim;
     sim.recordsPerSecond = m_options.simulateRate;
     sim.seed = m_options.simulateSeed;
+    sim.metadata = m_options.simulateMetadata;
     Sim::SymbolProfile defaults;
     defaults.annualVolatility = m_options.simulateVolatility;
     if (m_options.simulateSymbols.isEmpty()) {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "MetadataRateOptions.h"
 #include "Subcommands.h"
 #include "UnixSignals.h"
 #include "sim/HttpFeeder.h"
@@ -77,12 +78,8 @@ int runSimulate(const QStringList &arguments)
          u"N"_s},
         {u"token"_s, QCoreApplication::translate("CommandLine", "Access token; also read from TICKDESK_TOKEN."),
          u"T"_s},
-        {u"news-rate"_s, QCoreApplication::translate("CommandLine", "News sentiment records per second."), u"N"_s},
-        {u"order-book-rate"_s, QCoreApplication::translate("CommandLine", "Order book records per second."), u"N"_s},
-        {u"market-data-rate"_s, QCoreApplication::translate("CommandLine", "Market data records per second."), u"N"_s},
-        {u"economic-rate"_s, QCoreApplication::translate("CommandLine", "Economic indicator records per second."),
-         u"N"_s},
     });
+    addMetadataRateOptions(parser);
     QStringList args = arguments;
     args.removeAt(1);
     if (!parser.parse(args)) {
@@ -116,12 +113,12 @@ int runSimulate(const QStringList &arguments)
         !parseNumber(parser, u"count"_s, 1.0, 1e12, count) ||
         !parseNumber(parser, u"duration"_s, 1, 1'000'000'000, duration) ||
         !parseNumber(parser, u"batch"_s, 1, 100'000, o.batch) ||
-        !parseNumber(parser, u"connections"_s, 1, 64, o.inFlight) ||
-        !parseNumber(parser, u"news-rate"_s, 0.0, 100000.0, o.metadata.news) ||
-        !parseNumber(parser, u"order-book-rate"_s, 0.0, 100000.0, o.metadata.orderBook) ||
-        !parseNumber(parser, u"market-data-rate"_s, 0.0, 100000.0, o.metadata.marketData) ||
-        !parseNumber(parser, u"economic-rate"_s, 0.0, 100000.0, o.metadata.economic))
+        !parseNumber(parser, u"connections"_s, 1, 64, o.inFlight))
         return 2;
+    if (QString error; !parseMetadataRates(parser, o.metadata, error)) {
+        printCommandError(Command, error);
+        return 2;
+    }
     o.count = std::uint64_t(count);
     const QStringList symbols = parser.isSet(u"symbols"_s)
                                     ? parser.value(u"symbols"_s).split(u',', Qt::SkipEmptyParts)
