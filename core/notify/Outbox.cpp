@@ -84,8 +84,7 @@ Util::Result<std::vector<OutboxEntry>> Outbox::due(const QString &channel, qint6
             return std::vector<OutboxEntry>{};
         batch = open->columnUtf8(0);
     }
-    const QByteArray sql = QByteArray("SELECT n.id, n.batch, n.attempts, ") +
-                           QByteArray(Storage::SignalColumns).replace("id, ", "s.id, ") +
+    const QByteArray sql = QByteArray("SELECT n.id, n.batch, n.attempts, ") + Storage::signalColumns("s") +
                            " FROM notifications n JOIN signals s ON s.id = n.signal_id WHERE n.channel = ?1 AND "
                            "n.status = 'pending' AND " +
                            (batch.isEmpty() ? "n.batch IS NULL AND n.next_attempt_us <= ?2" : "n.batch = ?3") +
@@ -112,10 +111,9 @@ Util::Result<std::vector<OutboxEntry>> Outbox::due(const QString &channel, qint6
     return entries;
 }
 
-std::optional<qint64> Outbox::openBatchDue(const QString &channel)
+std::optional<qint64> Outbox::channelValue(const char *sql, const QString &channel)
 {
-    auto st = m_db->prepare("SELECT min(next_attempt_us) FROM notifications WHERE channel = ?1 AND status = 'pending' "
-                            "AND batch IS NOT NULL");
+    auto st = m_db->prepare(sql);
     if (!st)
         return std::nullopt;
     const QByteArray name = channel.toUtf8();
@@ -125,17 +123,18 @@ std::optional<qint64> Outbox::openBatchDue(const QString &channel)
     return st->columnInt64(0);
 }
 
+std::optional<qint64> Outbox::openBatchDue(const QString &channel)
+{
+    return channelValue("SELECT min(next_attempt_us) FROM notifications WHERE channel = ?1 AND status = 'pending' "
+                        "AND batch IS NOT NULL",
+                        channel);
+}
+
 std::optional<qint64> Outbox::oldestUnbatched(const QString &channel)
 {
-    auto st = m_db->prepare(
-        "SELECT min(created_us) FROM notifications WHERE channel = ?1 AND status = 'pending' AND batch IS NULL");
-    if (!st)
-        return std::nullopt;
-    const QByteArray name = channel.toUtf8();
-    st->bindText(1, view(name));
-    if (st->step() != SQLITE_ROW || st->columnIsNull(0))
-        return std::nullopt;
-    return st->columnInt64(0);
+    return channelValue(
+        "SELECT min(created_us) FROM notifications WHERE channel = ?1 AND status = 'pending' AND batch IS NULL",
+        channel);
 }
 
 Util::Status Outbox::update(const char *sql, const std::vector<qint64> &ids,
@@ -183,35 +182,10 @@ Util::Status Outbox::markFailed(const std::vector<qint64> &ids, const QString &e
                   [&](Storage::Statement &st) { st.bindText(1, view(utf8)); });
 }
 
-OutboxCounts Outbox::counts(const QString &channel)
-{
-    OutboxCounts c;
-    auto st = m_db->prepare("SELECT status, count(*) FROM notifications WHERE channel = ?1 GROUP BY status");
-    if (!st)
-        return c;
-    const QByteArray name = channel.toUtf8();
-    st->bindText(1, view(name));
-    while (st->step() == SQLITE_ROW) {
-        const QString status = st->columnText(0);
-        const qint64 n = st->columnInt64(1);
-        if (status == u"pending"_s)
-            c.pending = n;
-        else if (status == u"delivered"_s)
-            c.delivered = n;
-        else
-            c.failed = n;
-    }
-    return c;
-}
-
 qint64 Outbox::pending(const QString &channel)
 {
-    auto st = m_db->prepare("SELECT count(*) FROM notifications WHERE channel = ?1 AND status = 'pending'");
-    if (!st)
-        return 0;
-    const QByteArray name = channel.toUtf8();
-    st->bindText(1, view(name));
-    return st->step() == SQLITE_ROW ? st->columnInt64(0) : 0;
+    return channelValue("SELECT count(*) FROM notifications WHERE channel = ?1 AND status = 'pending'", channel)
+        .value_or(0);
 }
 
 std::vector<DeliveryState> deliveryStates(Storage::SqliteDatabase &db, const std::vector<qint64> &signalIds)

@@ -27,14 +27,6 @@ struct OutboxEntry
     Model::TradeSignal signal;
 };
 
-/// What a channel's outbox holds.
-struct OutboxCounts
-{
-    qint64 pending = 0;
-    qint64 delivered = 0;
-    qint64 failed = 0;
-};
-
 /// Delivery state of one signal on one channel, for the panel and the REST API.
 struct DeliveryState
 {
@@ -71,11 +63,13 @@ public:
     Util::Status markRetry(const std::vector<qint64> &ids, const QString &error, qint64 nextAttemptUs);
     Util::Status markFailed(const std::vector<qint64> &ids, const QString &error);
 
-    OutboxCounts counts(const QString &channel);
+    /// Entries of `channel` still to deliver.
     qint64 pending(const QString &channel);
 
 private:
     explicit Outbox(std::unique_ptr<Storage::SqliteDatabase> db);
+    /// The one number `sql` answers for the channel bound to ?1; nothing for NULL or an error.
+    std::optional<qint64> channelValue(const char *sql, const QString &channel);
     Util::Status update(const char *sql, const std::vector<qint64> &ids,
                         const std::function<void(Storage::Statement &)> &bind);
 

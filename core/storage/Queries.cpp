@@ -94,6 +94,17 @@ Model::SignalSide sideOf(const QString &text)
     return Model::SignalSide::Alert;
 }
 
+/// The single count(*) a prepared statement answers, capped by the filter's limit.
+Util::Result<qint64> countOf(Util::Result<Statement> st, SqliteDatabase &db, qint64 limit)
+{
+    if (!st)
+        return Util::Result<qint64>::failure(st.error());
+    if (st->step() != SQLITE_ROW)
+        return Util::Result<qint64>::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
+    const qint64 n = st->columnInt64(0);
+    return limit > 0 ? std::min(n, limit) : n;
+}
+
 Util::Status finished(int rc, SqliteDatabase &db)
 {
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
@@ -102,6 +113,19 @@ Util::Status finished(int rc, SqliteDatabase &db)
 }
 
 } // namespace
+
+QByteArray signalColumns(const char *table)
+{
+    QByteArray columns;
+    for (const char *name : {"id", "symbol", "ts_us", "rule", "side", "price", "reason", "snapshot"}) {
+        if (!columns.isEmpty())
+            columns += ", ";
+        if (table)
+            columns.append(table).append('.');
+        columns += name;
+    }
+    return columns;
+}
 
 void readSignal(const Statement &st, int first, Model::TradeSignal &s)
 {
@@ -119,7 +143,7 @@ Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
                            const std::function<bool(const Model::TradeSignal &)> &row)
 {
     Bindings b;
-    auto st = prepareSignals(db, filter, QByteArray("SELECT ") + SignalColumns + " FROM signals",
+    auto st = prepareSignals(db, filter, "SELECT " + signalColumns() + " FROM signals",
                              orderAndLimit(filter.newestFirst, filter.limit), b);
     if (!st)
         return Util::Status::failure(st.error());
@@ -136,13 +160,7 @@ Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
 Util::Result<qint64> countSignals(SqliteDatabase &db, const SignalFilter &filter)
 {
     Bindings b;
-    auto st = prepareSignals(db, filter, "SELECT count(*) FROM signals", {}, b);
-    if (!st)
-        return Util::Result<qint64>::failure(st.error());
-    if (st->step() != SQLITE_ROW)
-        return Util::Result<qint64>::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
-    const qint64 n = st->columnInt64(0);
-    return filter.limit > 0 ? std::min(n, filter.limit) : n;
+    return countOf(prepareSignals(db, filter, "SELECT count(*) FROM signals", {}, b), db, filter.limit);
 }
 
 Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
@@ -172,13 +190,7 @@ Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
 Util::Result<qint64> countTicks(SqliteDatabase &db, const TickFilter &filter)
 {
     Bindings b;
-    auto st = prepareTicks(db, filter, "SELECT count(*) FROM ticks", {}, b);
-    if (!st)
-        return Util::Result<qint64>::failure(st.error());
-    if (st->step() != SQLITE_ROW)
-        return Util::Result<qint64>::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
-    const qint64 n = st->columnInt64(0);
-    return filter.limit > 0 ? std::min(n, filter.limit) : n;
+    return countOf(prepareTicks(db, filter, "SELECT count(*) FROM ticks", {}, b), db, filter.limit);
 }
 
 } // namespace Storage

@@ -4,6 +4,7 @@
 #include "model/TradeSignal.h"
 #include "util/Result.h"
 
+#include <QByteArray>
 #include <QStringList>
 
 #include <functional>
@@ -37,9 +38,10 @@ struct TickFilter
 
 class Statement;
 
-/// The columns every signal query selects, in this order, for readSignal().
-inline constexpr const char *SignalColumns = "id, symbol, ts_us, rule, side, price, reason, snapshot";
-/// Reads the SignalColumns starting at `first` of the current row.
+/// The columns every signal query selects, in this order, for readSignal(); `table` qualifies them
+/// ("s" gives "s.id, s.symbol, ...") for queries that join.
+QByteArray signalColumns(const char *table = nullptr);
+/// Reads the signalColumns() starting at `first` of the current row.
 void readSignal(const Statement &st, int first, Model::TradeSignal &out);
 
 /// Streams the matching signals to `row` one by one (nothing is held in memory);
