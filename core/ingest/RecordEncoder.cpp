@@ -13,8 +13,6 @@ void appendNumber(double value, QByteArray &out)
     out.append(buffer, result.ptr - buffer);
 }
 
-namespace {
-
 void appendInteger(std::int64_t value, QByteArray &out)
 {
     char buffer[24];
@@ -22,8 +20,7 @@ void appendInteger(std::int64_t value, QByteArray &out)
     out.append(buffer, result.ptr - buffer);
 }
 
-/// Epoch seconds with microseconds, exactly: 1700000000.000001.
-void appendTimestamp(Model::TimestampUs us, QByteArray &out)
+void appendEpochSeconds(Model::TimestampUs us, QByteArray &out)
 {
     appendInteger(us / 1'000'000, out);
     char fraction[8];
@@ -35,6 +32,8 @@ void appendTimestamp(Model::TimestampUs us, QByteArray &out)
     fraction[0] = '.';
     out.append(fraction, 7);
 }
+
+namespace {
 
 void field(const char *name, QByteArray &out)
 {
@@ -117,7 +116,7 @@ void appendJson(const Model::Record &record, QByteArray &out)
                 appendNumber(r.value, out);
             }
             field("timestamp", out);
-            appendTimestamp(r.timestamp, out);
+            appendEpochSeconds(r.timestamp, out);
             out += '}';
         },
         record);

@@ -3,7 +3,6 @@
 
 #include "ingest/RecordEncoder.h"
 
-#include <charconv>
 #include <cstdio>
 
 namespace Io {
@@ -55,13 +54,6 @@ void civilFromDays(std::int64_t z, int &year, unsigned &month, unsigned &day)
     year = int(std::int64_t(yoe) + era * 400 + (month <= 2 ? 1 : 0));
 }
 
-void appendInteger(std::int64_t value, QByteArray &out)
-{
-    char buffer[24];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr - buffer);
-}
-
 } // namespace
 
 void appendIsoTime(Model::TimestampUs us, QByteArray &out)
@@ -87,11 +79,11 @@ QByteArray signalCsvHeader()
 
 void appendSignalCsvRow(const Model::TradeSignal &s, QByteArray &out)
 {
-    appendInteger(s.id, out);
+    Ingest::appendInteger(s.id, out);
     out += ',';
     appendIsoTime(s.timestamp, out);
     out += ',';
-    out += QByteArray::number(double(s.timestamp) / 1e6, 'f', 6);
+    Ingest::appendEpochSeconds(s.timestamp, out);
     out += ',';
     out.append(s.symbol.view().data(), qsizetype(s.symbol.size()));
     out += ',';
@@ -123,7 +115,7 @@ void appendTickCsvRow(const Model::Tick &t, QByteArray &out)
 {
     appendIsoTime(t.timestamp, out);
     out += ',';
-    out += QByteArray::number(double(t.timestamp) / 1e6, 'f', 6);
+    Ingest::appendEpochSeconds(t.timestamp, out);
     out += ',';
     out.append(t.symbol.view().data(), qsizetype(t.symbol.size()));
     for (const double v : {t.open, t.high, t.low, t.close}) {
@@ -131,7 +123,7 @@ void appendTickCsvRow(const Model::Tick &t, QByteArray &out)
         Ingest::appendNumber(v, out);
     }
     out += ',';
-    appendInteger(t.volume, out);
+    Ingest::appendInteger(t.volume, out);
     out += "\r\n";
 }
 

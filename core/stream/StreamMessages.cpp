@@ -13,7 +13,7 @@ void appendCommon(const Model::Symbol &symbol, Model::TimestampUs timestamp, QBy
     out += ",\"symbol\":\"";
     out.append(symbol.view().data(), qsizetype(symbol.size()));
     out += "\",\"timestamp\":";
-    out += QByteArray::number(double(timestamp) / 1e6, 'f', 6);
+    Ingest::appendEpochSeconds(timestamp, out);
     out += ",\"time\":\"";
     Io::appendIsoTime(timestamp, out);
     out += '"';
@@ -40,7 +40,7 @@ QByteArray tickMessage(const Pipeline::ProcessedTick &tick)
     appendNumberField("low", tick.bar.low, out);
     appendNumberField("close", tick.bar.close, out);
     out += ",\"volume\":";
-    out += QByteArray::number(qint64(tick.bar.volume));
+    Ingest::appendInteger(tick.bar.volume, out);
     out += ",\"indicators\":";
     out += tick.indicators.toJson();
     out += '}';
@@ -52,7 +52,7 @@ QByteArray signalMessage(const Model::TradeSignal &signal)
     QByteArray out;
     out.reserve(640);
     out += "{\"type\":\"signal\",\"id\":";
-    out += QByteArray::number(signal.id);
+    Ingest::appendInteger(signal.id, out);
     appendCommon(signal.symbol, signal.timestamp, out);
     out += ",\"side\":\"";
     out += Model::sideName(signal.side);
