@@ -131,18 +131,7 @@ Util::Status Services::startNotifier(const QString &databasePath)
     Notify::NotifierOptions options;
     options.databasePath = databasePath;
     if (n.emailEnabled) {
-        Notify::SmtpOptions smtp;
-        smtp.host = n.smtpHost;
-        smtp.port = n.smtpPort;
-        smtp.security = n.smtpSecurity == u"none"_s  ? Notify::SmtpOptions::Security::None
-                        : n.smtpSecurity == u"tls"_s ? Notify::SmtpOptions::Security::Tls
-                                                     : Notify::SmtpOptions::Security::StartTls;
-        smtp.user = n.smtpUser;
-        smtp.password = m_options.smtpPassword;
-        smtp.from = n.smtpFrom;
-        smtp.recipients = n.smtpRecipients;
-        smtp.caFile = n.smtpCaFile;
-        options.email = smtp;
+        options.email = Notify::smtpOptions(n, m_options.smtpPassword);
         options.emailPolicy.digestSeconds = n.emailDigestSeconds;
         options.emailAlerts = n.emailAlerts;
     }

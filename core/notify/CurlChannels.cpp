@@ -90,6 +90,22 @@ QByteArray crlf(const QString &text)
 
 } // namespace
 
+SmtpOptions smtpOptions(const Core::NotificationSettings &n, const QString &password)
+{
+    SmtpOptions smtp;
+    smtp.host = n.smtpHost;
+    smtp.port = n.smtpPort;
+    smtp.security = n.smtpSecurity == u"none"_s  ? SmtpOptions::Security::None
+                    : n.smtpSecurity == u"tls"_s ? SmtpOptions::Security::Tls
+                                                 : SmtpOptions::Security::StartTls;
+    smtp.user = n.smtpUser;
+    smtp.password = password;
+    smtp.from = n.smtpFrom;
+    smtp.recipients = n.smtpRecipients;
+    smtp.caFile = n.smtpCaFile;
+    return smtp;
+}
+
 SmtpChannel::SmtpChannel(SmtpOptions options)
     : m_options(std::move(options))
 {

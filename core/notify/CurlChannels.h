@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Channel.h"
+#include "settings/Settings.h"
 
 #include <QStringList>
 
@@ -25,6 +26,9 @@ struct SmtpOptions
     QString caFile; ///< a CA or self-signed certificate to trust besides the system's
     int timeoutSeconds = 30;
 };
+
+/// The SMTP side of the notification settings, with the password (which the settings never hold).
+SmtpOptions smtpOptions(const Core::NotificationSettings &settings, const QString &password);
 
 /// E-mail through libcurl's SMTP client: never hand-written SMTP.
 class SmtpChannel final : public Channel

@@ -150,17 +150,7 @@ void NotificationsPage::sendTest()
         Q_EMIT testFinished(status.error());
         return;
     }
-    Notify::SmtpOptions smtp;
-    smtp.host = n.smtpHost;
-    smtp.port = n.smtpPort;
-    smtp.security = n.smtpSecurity == QStringLiteral("none")  ? Notify::SmtpOptions::Security::None
-                    : n.smtpSecurity == QStringLiteral("tls") ? Notify::SmtpOptions::Security::Tls
-                                                              : Notify::SmtpOptions::Security::StartTls;
-    smtp.user = n.smtpUser;
-    smtp.password = password();
-    smtp.from = n.smtpFrom;
-    smtp.recipients = n.smtpRecipients;
-    smtp.caFile = n.smtpCaFile;
+    Notify::SmtpOptions smtp = Notify::smtpOptions(n, password());
     smtp.timeoutSeconds = 20;
     m_test->setEnabled(false);
     m_testResult->setText(tr("Sending…"));
