@@ -67,24 +67,11 @@ void addCommonOptions(QCommandLineParser &parser)
 /// Parses what both exports share; false after printing the problem (or the help).
 bool parseCommon(QCommandLineParser &parser, const QStringList &arguments, CommonOptions &o, int &exitCode)
 {
-    QStringList args = arguments;
-    args.removeAt(1);
+    if (const auto code = parseCommand(parser, arguments, o.command, false)) {
+        exitCode = *code;
+        return false;
+    }
     exitCode = 2;
-    if (!parser.parse(args)) {
-        printCommandError(o.command, parser.errorText());
-        return false;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText().replace(u"Usage: "_s + args.constFirst(),
-                                                        u"Usage: "_s + args.constFirst() + u' ' + o.command)),
-                   stdout);
-        exitCode = 0;
-        return false;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printCommandError(o.command, u"unexpected argument: %1"_s.arg(parser.positionalArguments().constFirst()));
-        return false;
-    }
     if (!parser.isSet(u"output"_s) || parser.value(u"output"_s).isEmpty()) {
         printCommandError(o.command, u"-o FILE is required"_s);
         return false;

@@ -35,18 +35,8 @@ int runImport(const QStringList &arguments)
          u"S"_s},
         {u"db"_s, QCoreApplication::translate("CommandLine", "Database file (default: the app's)."), u"PATH"_s},
     });
-    QStringList args = arguments;
-    args.removeAt(1);
-    if (!parser.parse(args)) {
-        printCommandError(command, parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText().replace(u"Usage: "_s + args.constFirst(),
-                                                        u"Usage: "_s + args.constFirst() + u" import"_s)),
-                   stdout);
-        return 0;
-    }
+    if (const auto exitCode = parseCommand(parser, arguments, command, true))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1) {
         printCommandError(command, u"give exactly one file to import"_s);
         return 2;

@@ -80,22 +80,8 @@ int runSimulate(const QStringList &arguments)
          u"T"_s},
     });
     addMetadataRateOptions(parser);
-    QStringList args = arguments;
-    args.removeAt(1);
-    if (!parser.parse(args)) {
-        printCommandError(Command, parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText().replace(u"Usage: "_s + args.constFirst(),
-                                                        u"Usage: "_s + args.constFirst() + u" simulate"_s)),
-                   stdout);
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printCommandError(Command, u"unexpected argument: %1"_s.arg(parser.positionalArguments().constFirst()));
-        return 2;
-    }
+    if (const auto exitCode = parseCommand(parser, arguments, Command, false))
+        return *exitCode;
 
     Sim::FeederOptions o;
     o.url = QUrl(parser.value(u"to"_s), QUrl::StrictMode);

@@ -25,4 +25,26 @@ void printCommandError(const QString &command, const QString &message)
                  qPrintable(command));
 }
 
+std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &command,
+                                bool positionalAllowed)
+{
+    QStringList args = arguments;
+    args.removeAt(1); // the command word
+    if (!parser.parse(args)) {
+        printCommandError(command, parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        const QString usage = QStringLiteral("Usage: ") + args.constFirst();
+        std::fputs(qPrintable(parser.helpText().replace(usage, usage + u' ' + command)), stdout);
+        return 0;
+    }
+    if (!positionalAllowed && !parser.positionalArguments().isEmpty()) {
+        printCommandError(command,
+                          QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+    return std::nullopt;
+}
+
 } // namespace App

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCommandLineParser>
 #include <QStringList>
+
+#include <optional>
 
 namespace App {
 
@@ -19,5 +22,11 @@ Subcommand findSubcommand(const char *name);
 
 /// For their parsers: prints "tickdesk COMMAND: message" and a hint.
 void printCommandError(const QString &command, const QString &message);
+
+/// Parses `arguments` (program, command, options) for `command`: prints the help or the
+/// parse error and returns the exit code when the process should end there, else nothing.
+/// With `positionalAllowed` false, any stray argument is an error too.
+std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &command,
+                                bool positionalAllowed);
 
 } // namespace App
