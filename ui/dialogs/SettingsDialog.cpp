@@ -146,11 +146,12 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
 
     // The password is read only when the page shows (the keyring may ask the user).
     QString password;
-    if (settings.notifications().emailEnabled && !settings.notifications().smtpUser.isEmpty())
+    const Core::NotificationSettings notifications = settings.notifications();
+    if (notifications.emailEnabled && !notifications.smtpUser.isEmpty())
         if (auto stored = Core::Secrets::smtpPassword(2000))
             password = *stored;
     m_storedPassword = password;
-    m_notifications = new NotificationsPage(settings.notifications(), password, tabs);
+    m_notifications = new NotificationsPage(notifications, password, tabs);
     tabs->addTab(m_notifications, tr("Notifications"));
 
     m_error->setObjectName(QStringLiteral("settingsError"));
