@@ -47,25 +47,43 @@ Util::Result<QString> smtpPassword(int timeoutMs)
     return job.textData();
 }
 
-Util::Status setSmtpPassword(const QString &password, int timeoutMs)
+void readSmtpPassword(QObject *context, std::function<void(const Util::Result<QString> &)> done)
 {
-    if (password.isEmpty()) {
-        QKeychain::DeletePasswordJob job(Service);
-        job.setKey(SmtpKey);
-        if (!finish(job, timeoutMs))
-            return Util::Status::failure(u"the keyring did not answer"_s);
-        return job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound
-                   ? Util::Status()
-                   : Util::Status::failure(job.errorString());
+    if (qEnvironmentVariableIsSet("TICKDESK_SMTP_PASSWORD")) {
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done)] { done(qEnvironmentVariable("TICKDESK_SMTP_PASSWORD")); },
+            Qt::QueuedConnection);
+        return;
     }
-    QKeychain::WritePasswordJob job(Service);
-    job.setKey(SmtpKey);
-    job.setTextData(password);
-    if (!finish(job, timeoutMs))
-        return Util::Status::failure(u"the keyring did not answer"_s);
-    if (job.error() != QKeychain::NoError)
-        return Util::Status::failure(job.errorString());
-    return {};
+    auto *job = new QKeychain::ReadPasswordJob(Service); // deletes itself when finished
+    job->setKey(SmtpKey);
+    QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
+        auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
+        if (read->error() != QKeychain::NoError)
+            done(Util::Result<QString>::failure(read->errorString()));
+        else
+            done(read->textData());
+    });
+    job->start();
+}
+
+void storeSmtpPassword(const QString &password)
+{
+    // Started and left to finish on its own (it deletes itself): nobody waits for the keyring.
+    QKeychain::Job *job = nullptr;
+    if (password.isEmpty()) {
+        job = new QKeychain::DeletePasswordJob(Service);
+    } else {
+        auto *write = new QKeychain::WritePasswordJob(Service);
+        write->setTextData(password);
+        job = write;
+    }
+    job->setKey(SmtpKey);
+    QObject::connect(job, &QKeychain::Job::finished, job, [](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
+            qWarning("the SMTP password was not stored in the keyring: %s", qPrintable(finished->errorString()));
+    });
+    job->start();
 }
 
 } // namespace Core::Secrets

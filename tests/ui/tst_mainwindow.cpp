@@ -74,6 +74,7 @@ private Q_SLOTS:
     void exportTicksOfASymbol();
     void deliveryStateInTheSignalTable();
     void testEmailFromTheSettings();
+    void storedPasswordFillsTheSettingsLater();
     void settingsRoundTrip();
     void invalidSettingsRefused_data();
     void invalidSettingsRefused();
@@ -336,6 +337,23 @@ void TestMainWindow::testEmailFromTheSettings()
     QCOMPARE(page->findChild<QLabel *>(u"testResult"_s)->text(), u"Sent: the server accepted the test e-mail."_s);
     QTRY_COMPARE(server.messages().size(), 1);
     QVERIFY(server.messages().first().contains(u"TickDesk: BUY TEST"_s));
+}
+
+void TestMainWindow::storedPasswordFillsTheSettingsLater()
+{
+    QTemporaryDir dir;
+    Core::Settings settings(dir.filePath(u"secret.ini"_s));
+    Core::NotificationSettings n;
+    n.emailEnabled = true;
+    n.smtpHost = u"mail.example.org"_s;
+    n.smtpUser = u"trader"_s;
+    settings.setNotifications(n);
+    qputenv("TICKDESK_SMTP_PASSWORD", "from-the-environment");
+    Gui::SettingsDialog dialog(settings);
+    auto *password = dialog.findChild<QLineEdit *>(u"smtpPassword"_s);
+    QCOMPARE(password->text(), QString()); // the dialog did not wait for it
+    QTRY_COMPARE(password->text(), u"from-the-environment"_s);
+    qunsetenv("TICKDESK_SMTP_PASSWORD");
 }
 
 void TestMainWindow::settingsRoundTrip()

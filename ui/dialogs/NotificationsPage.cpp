@@ -141,6 +141,11 @@ QString NotificationsPage::password() const
     return m_password->text();
 }
 
+void NotificationsPage::setPassword(const QString &password)
+{
+    m_password->setText(password);
+}
+
 void NotificationsPage::sendTest()
 {
     Core::NotificationSettings n = values();

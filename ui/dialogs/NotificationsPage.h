@@ -28,6 +28,7 @@ public:
 
     Core::NotificationSettings values() const;
     QString password() const;
+    void setPassword(const QString &password);
     /// Sends a test e-mail with what the form holds now; testFinished tells how it went.
     void sendTest();
 

@@ -144,14 +144,16 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
                     m_retention = period(QStringLiteral("retentionDays"), settings.retentionDays(), 100000));
     display->addRow(new QLabel(tr("Retention applies from the next start; signals are always kept."), this));
 
-    // The password is read only when the page shows (the keyring may ask the user).
-    QString password;
     const Core::NotificationSettings notifications = settings.notifications();
+    m_notifications = new NotificationsPage(notifications, QString(), tabs);
+    // The keyring answers in its own time (it may ask the user to unlock it): the dialog does not wait.
     if (notifications.emailEnabled && !notifications.smtpUser.isEmpty())
-        if (auto stored = Core::Secrets::smtpPassword(2000))
-            password = *stored;
-    m_storedPassword = password;
-    m_notifications = new NotificationsPage(notifications, password, tabs);
+        Core::Secrets::readSmtpPassword(this, [this](const Util::Result<QString> &stored) {
+            if (stored && m_notifications->password().isEmpty()) {
+                m_storedPassword = *stored;
+                m_notifications->setPassword(*stored);
+            }
+        });
     tabs->addTab(m_notifications, tr("Notifications"));
 
     m_error->setObjectName(QStringLiteral("settingsError"));
@@ -231,10 +233,8 @@ void SettingsDialog::accept()
     m_settings.setRetentionDays(m_retention->value());
     m_settings.setChartBars(m_chartBars->value());
     m_settings.setNotifications(m_notifications->values());
-    if (m_notifications->password() != m_storedPassword) {
-        if (auto stored = Core::Secrets::setSmtpPassword(m_notifications->password(), 2000); !stored)
-            qWarning("the SMTP password was not stored in the keyring: %s", qPrintable(stored.error()));
-    }
+    if (m_notifications->password() != m_storedPassword)
+        Core::Secrets::storeSmtpPassword(m_notifications->password());
     Q_EMIT applied();
     QDialog::accept();
 }
