@@ -4,7 +4,6 @@
 #include "MarketGenerator.h"
 #include "util/LatencyHistogram.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QUrl>
 
@@ -81,7 +80,6 @@ private:
     MarketGenerator m_generator;
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_timer = nullptr;
-    QElapsedTimer m_clock;
     Model::RecordBatch m_fresh; ///< generated, not yet in a batch
     std::deque<Batch> m_waiting;
     int m_inFlight = 0;

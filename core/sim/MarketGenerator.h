@@ -35,7 +35,6 @@ public:
     void generate(int ticks, double ticksPerSecond, Model::TimestampUs now, Model::RecordBatch &out);
 
     const std::vector<SymbolProfile> &profiles() const noexcept { return m_profiles; }
-    double lastPrice(std::size_t symbol) const { return m_prices[symbol]; }
 
 private:
     Model::Tick nextTick(std::size_t s, Model::TimestampUs timestamp);

@@ -45,8 +45,6 @@ public:
 
     Subscription subscription;
     QWebSocket *socket() const noexcept { return m_socket; }
-    bool isBehind() const noexcept { return m_behind; }
-    qint64 backlogBytes() const noexcept { return m_pending; }
 
     /// Sends at once, or keeps it for later while the client is slow.
     void deliver(const QString &text, qsizetype bytes, bool isSignal, const Model::Symbol &symbol);
