@@ -117,14 +117,32 @@ bool parseCommon(QCommandLineParser &parser, const QStringList &arguments, Commo
     return true;
 }
 
-int report(const QString &command, const Util::Result<qint64> &result, const char *what, const QString &output,
-           const QElapsedTimer &clock)
+/// The common filters, oldest first, as an export reads best.
+template<typename Filter>
+Filter filterFrom(const CommonOptions &o)
 {
+    Filter f;
+    f.symbols = o.symbols;
+    f.fromUs = o.fromUs;
+    f.toUs = o.toUs;
+    f.limit = o.limit;
+    f.newestFirst = false;
+    return f;
+}
+
+/// Runs the export and says how it went: the count and the time, or why there is no file.
+int runExport(const CommonOptions &o, const char *what,
+              const std::function<Util::Result<qint64>(const std::atomic<bool> &)> &exportRows)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const std::atomic<bool> cancel{false};
+    const Util::Result<qint64> result = exportRows(cancel);
     if (!result) {
-        std::fprintf(stderr, "tickdesk %s: %s\n", qPrintable(command), qPrintable(result.error()));
+        std::fprintf(stderr, "tickdesk %s: %s\n", qPrintable(o.command), qPrintable(result.error()));
         return 1;
     }
-    std::fprintf(stderr, "%lld %s written to %s in %.2f s\n", (long long)*result, what, qPrintable(output),
+    std::fprintf(stderr, "%lld %s written to %s in %.2f s\n", (long long)*result, what, qPrintable(o.output),
                  double(clock.nsecsElapsed()) / 1e9);
     return 0;
 }
@@ -148,12 +166,7 @@ int runExportSignals(const QStringList &arguments)
     int exitCode = 0;
     if (!parseCommon(parser, arguments, common, exitCode))
         return exitCode;
-    Storage::SignalFilter filter;
-    filter.symbols = common.symbols;
-    filter.fromUs = common.fromUs;
-    filter.toUs = common.toUs;
-    filter.limit = common.limit;
-    filter.newestFirst = false;
+    auto filter = filterFrom<Storage::SignalFilter>(common);
     filter.side = parser.value(u"side"_s);
     if (!filter.side.isEmpty() && filter.side != u"buy"_s && filter.side != u"sell"_s && filter.side != u"alert"_s) {
         printCommandError(common.command, u"--side: \"%1\" is not buy, sell or alert"_s.arg(filter.side));
@@ -166,11 +179,9 @@ int runExportSignals(const QStringList &arguments)
             u"--rule: \"%1\" is not rsi_trend, ma_cross, price_move or news_sentiment"_s.arg(filter.rule));
         return 2;
     }
-    QElapsedTimer clock;
-    clock.start();
-    const std::atomic<bool> cancel{false};
-    return report(common.command, Io::exportSignals(common.databasePath, filter, common.output, cancel), "signals",
-                  common.output, clock);
+    return runExport(common, "signals", [&](const std::atomic<bool> &cancel) {
+        return Io::exportSignals(common.databasePath, filter, common.output, cancel);
+    });
 }
 
 int runExportTicks(const QStringList &arguments)
@@ -184,17 +195,10 @@ int runExportTicks(const QStringList &arguments)
     int exitCode = 0;
     if (!parseCommon(parser, arguments, common, exitCode))
         return exitCode;
-    Storage::TickFilter filter;
-    filter.symbols = common.symbols;
-    filter.fromUs = common.fromUs;
-    filter.toUs = common.toUs;
-    filter.limit = common.limit;
-    filter.newestFirst = false;
-    QElapsedTimer clock;
-    clock.start();
-    const std::atomic<bool> cancel{false};
-    return report(common.command, Io::exportTicks(common.databasePath, filter, common.output, cancel), "ticks",
-                  common.output, clock);
+    const auto filter = filterFrom<Storage::TickFilter>(common);
+    return runExport(common, "ticks", [&](const std::atomic<bool> &cancel) {
+        return Io::exportTicks(common.databasePath, filter, common.output, cancel);
+    });
 }
 
 } // namespace App
