@@ -46,48 +46,61 @@ void FileTransfers::run(const QString &label, Job job, std::function<void()> don
     }));
 }
 
+template<typename T>
+void FileTransfers::runFor(const QString &label,
+                           std::function<Util::Result<T>(const std::atomic<bool> &, const Io::Progress &)> job,
+                           std::function<void(const Util::Result<T> &)> done)
+{
+    auto result = std::make_shared<Util::Result<T>>(Util::Result<T>::failure({}));
+    run(
+        label,
+        [job = std::move(job), result](const std::atomic<bool> &cancel, const Io::Progress &progress) {
+            *result = job(cancel, progress);
+        },
+        [done = std::move(done), result] { done(*result); });
+}
+
 void FileTransfers::exportSignals(Model::SignalList rows, const QString &path)
 {
     if (isBusy())
         return;
-    auto result = std::make_shared<Util::Result<qint64>>(Util::Result<qint64>::failure({}));
     const int count = int(rows.size());
-    run(
+    runFor<qint64>(
         tr("Exporting %n signals…", nullptr, count),
-        [rows = std::move(rows), path, result](const std::atomic<bool> &cancel, const Io::Progress &progress) {
-            *result = Io::exportSignals(rows, path, cancel, progress);
+        [rows = std::move(rows), path](const std::atomic<bool> &cancel, const Io::Progress &progress) {
+            return Io::exportSignals(rows, path, cancel, progress);
         },
-        [this, result] { Q_EMIT exportFinished(result->error(), *result ? **result : 0); });
+        [this](const Util::Result<qint64> &r) { Q_EMIT exportFinished(r.error(), r ? *r : 0); });
 }
 
 void FileTransfers::exportTicks(const QString &symbol, const QString &path)
 {
     if (isBusy())
         return;
-    auto result = std::make_shared<Util::Result<qint64>>(Util::Result<qint64>::failure({}));
     Storage::TickFilter filter;
     if (!symbol.isEmpty())
         filter.symbols = {symbol};
     filter.newestFirst = false;
-    run(
+    runFor<qint64>(
         symbol.isEmpty() ? tr("Exporting ticks…") : tr("Exporting the ticks of %1…").arg(symbol),
-        [db = m_databasePath, filter, path, result](const std::atomic<bool> &cancel, const Io::Progress &progress) {
-            *result = Io::exportTicks(db, filter, path, cancel, progress);
+        [db = m_databasePath, filter, path](const std::atomic<bool> &cancel, const Io::Progress &progress) {
+            return Io::exportTicks(db, filter, path, cancel, progress);
         },
-        [this, result] { Q_EMIT exportFinished(result->error(), *result ? **result : 0); });
+        [this](const Util::Result<qint64> &r) { Q_EMIT exportFinished(r.error(), r ? *r : 0); });
 }
 
 void FileTransfers::importFile(const QString &path, const QString &symbol)
 {
     if (isBusy())
         return;
-    auto result = std::make_shared<Util::Result<Io::ImportReport>>(Util::Result<Io::ImportReport>::failure({}));
-    run(
+    runFor<Io::ImportReport>(
         tr("Importing %1…").arg(path),
-        [this, path, symbol, result](const std::atomic<bool> &cancel, const Io::Progress &progress) {
-            *result = Io::importFile(path, {symbol}, m_sink, cancel, progress);
+        [this, path, symbol](const std::atomic<bool> &cancel, const Io::Progress &progress) {
+            return Io::importFile(path, {symbol}, m_sink, cancel, progress);
         },
-        [this, result] { Q_EMIT importFinished(result->error(), *result ? **result : Io::ImportReport{}); });
+        [this](const Util::Result<Io::ImportReport> &r) {
+            Q_EMIT importFinished(r.error(), r ? *r : Io::ImportReport{});
+        });
 }
 
 } // namespace Gui

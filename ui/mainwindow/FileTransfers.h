@@ -47,6 +47,11 @@ private:
     using Job = std::function<void(const std::atomic<bool> &cancel, const Io::Progress &progress)>;
     /// Runs `job` in the pool with a progress dialog (permille); `done` runs on the GUI thread.
     void run(const QString &label, Job job, std::function<void()> done);
+    /// run() for a job with a result, handed to `done` on the GUI thread.
+    template<typename T>
+    void runFor(const QString &label,
+                std::function<Util::Result<T>(const std::atomic<bool> &, const Io::Progress &)> job,
+                std::function<void(const Util::Result<T> &)> done);
 
     QString m_databasePath;
     Ingest::RecordSink &m_sink;
