@@ -2,6 +2,7 @@
 #include "Deliverer.h"
 
 #include "Outbox.h"
+#include "util/Clock.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -17,12 +18,6 @@ Q_LOGGING_CATEGORY(lcNotify, "tickdesk.notify")
 namespace Notify {
 
 namespace {
-
-qint64 nowUs()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 std::vector<qint64> idsOf(const std::vector<OutboxEntry> &entries)
 {
@@ -98,7 +93,7 @@ void Deliverer::run()
 
 qint64 Deliverer::deliverOnce(Outbox &outbox)
 {
-    const qint64 now = nowUs();
+    const qint64 now = Util::wallClockUs();
     const qint64 pending = outbox.pending(m_name);
     m_stats.pending.store(pending, std::memory_order_relaxed);
     if (pending == 0)
@@ -142,7 +137,7 @@ qint64 Deliverer::deliverOnce(Outbox &outbox)
     };
     switch (result.outcome) {
     case SendResult::Outcome::Accepted:
-        outbox.markDelivered(ids, nowUs());
+        outbox.markDelivered(ids, Util::wallClockUs());
         m_stats.delivered.fetch_add(ids.size(), std::memory_order_relaxed);
         report(u"delivered"_s, {});
         break;
@@ -156,7 +151,7 @@ qint64 Deliverer::deliverOnce(Outbox &outbox)
         const int attempts = entries->front().attempts;
         const qint64 delayMs = std::min(m_policy.maxRetryMs, m_policy.firstRetryMs << std::min(attempts, 20));
         qCInfo(lcNotify).noquote() << m_name << "will retry" << messageId << "in" << delayMs << "ms:" << result.error;
-        outbox.markRetry(ids, result.error, nowUs() + delayMs * 1000);
+        outbox.markRetry(ids, result.error, Util::wallClockUs() + delayMs * 1000);
         report(u"pending"_s, result.error);
         break;
     }

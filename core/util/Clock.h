@@ -13,4 +13,11 @@ inline std::int64_t monotonicNs() noexcept
         .count();
 }
 
+/// Microseconds since the Unix epoch, UTC: wall time, as records and the outbox keep it.
+inline std::int64_t wallClockUs() noexcept
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 } // namespace Util

@@ -8,6 +8,7 @@
 #include "sim/MarketGenerator.h"
 #include "storage/StorageWriter.h"
 #include "stream/StreamServer.h"
+#include "util/Clock.h"
 #include "util/LatencyHistogram.h"
 
 #include <QCoreApplication>
@@ -20,19 +21,11 @@
 
 #include <atomic>
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <vector>
 
 namespace {
-
-/// Wall clock in microseconds (QDateTime has only milliseconds).
-qint64 nowUs()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 struct Totals
 {
@@ -75,7 +68,7 @@ private:
         const QByteArray digits = text.mid(at + 12, 24).toLatin1();
         double seconds = 0;
         std::from_chars(digits.constData(), digits.constData() + digits.size(), seconds);
-        const qint64 delayUs = nowUs() - qint64(seconds * 1e6);
+        const qint64 delayUs = Util::wallClockUs() - qint64(seconds * 1e6);
         m_totals.delay.observe(std::max<qint64>(0, delayUs) * 1000);
     }
 
@@ -136,7 +129,7 @@ int main(int argc, char *argv[])
         if (due <= 0)
             return;
         Model::RecordBatch batch;
-        generator.generate(due, rate, nowUs(), batch);
+        generator.generate(due, rate, Util::wallClockUs(), batch);
         const auto size = batch.size();
         if (pipeline.submit(std::move(batch), now, [](const QString &) {}) == Ingest::RecordSink::Submit::Accepted)
             sent += size;
