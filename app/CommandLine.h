@@ -36,7 +36,7 @@ struct Options
     double simulateRate = 25;
     QStringList simulateSymbols; ///< SYMBOL[=PRICE:DRIFT:VOLATILITY] items; empty: the reference system's five
     double simulateVolatility = 0.25;
-    quint64 simulateSeed = 20261121;
+    std::optional<quint64> simulateSeed; ///< unset: a fresh seed each start
     Sim::MetadataRates simulateMetadata;
     Indicators::IndicatorConfig indicators;
     Signals::RuleConfig rules;

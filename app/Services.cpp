@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -107,7 +108,8 @@ Util::Status Services::startSimulator()
         return {};
     Sim::SimulatorOptions sim;
     sim.recordsPerSecond = m_options.simulateRate;
-    sim.seed = m_options.simulateSeed;
+    // A fresh market each start unless a seed is asked for, so a run never replays the last one.
+    sim.seed = m_options.simulateSeed.value_or(QRandomGenerator::global()->generate64() >> 11);
     sim.metadata = m_options.simulateMetadata;
     Sim::SymbolProfile defaults;
     defaults.annualVolatility = m_options.simulateVolatility;
@@ -119,6 +121,10 @@ Util::Status Services::startSimulator()
             return Util::Status::failure(u"simulator symbols: %1"_s.arg(profiles.error()));
         sim.profiles = std::move(*profiles);
     }
+    // Each symbol carries on from its last stored close, not from its start price again.
+    for (Sim::SymbolProfile &profile : sim.profiles)
+        if (const auto summary = m_pipeline->summary(profile.symbol); summary && summary->lastPrice > 0)
+            profile.startPrice = summary->lastPrice;
     m_simulator = std::make_unique<Sim::MarketSimulator>(sim, *m_pipeline);
     m_simulator->start();
     qCInfo(lcApp) << "simulator feeding" << sim.profiles.size() << "symbols at" << sim.recordsPerSecond << "records/s";

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
+#include "CrashHandler.h"
 #include "HeadlessReporter.h"
 #include "Services.h"
 #include "SingleInstance.h"
@@ -19,9 +20,11 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
 
@@ -85,10 +88,17 @@ int main(int argc, char *argv[])
     Core::Settings settings;
     // The chosen language, else the system's; English is the source language.
     QTranslator translator;
+    QTranslator qtTranslator; // Qt's own texts: the Cancel and OK of standard buttons and dialogs
     const QString language = settings.language();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     if (language.isEmpty() ? translator.load(QLocale(), u"tickdesk"_s, u"_"_s, u":/i18n"_s)
                            : translator.load(u":/i18n/tickdesk_"_s + language))
         QCoreApplication::installTranslator(&translator);
+    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale); // numbers as the chosen language writes them
+    App::installCrashHandler(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/crash.log"_s);
     App::ParseOutcome parsed = App::parseCommandLine(QCoreApplication::arguments(), settings);
     if (!parsed.options)
         return parsed.exitCode;
@@ -145,6 +155,8 @@ int main(int argc, char *argv[])
         options.simulate = true;
         state.setValue(u"firstRunDone"_s, true);
     }
+    if (options.window && settings.simulatorAtStart())
+        options.simulate = true;
 
     App::Services services(options);
     if (auto status = services.start(); !status) {
@@ -177,7 +189,13 @@ int main(int argc, char *argv[])
                 (services.stream()
                      ? QCoreApplication::translate("main", ", stream %1").arg(services.stream()->address())
                      : QString()),
-            services.simulator(), &settings, &services.notifier()});
+            services.simulator(), &settings, &services.notifier(), [&services]() -> Sim::MarketSimulator * {
+                if (auto status = services.startSimulator(); !status) {
+                    qWarning("simulator: %s", qPrintable(status.error()));
+                    return nullptr;
+                }
+                return services.simulator();
+            }});
         mainWindow->show();
         QObject::connect(instance.get(), &App::SingleInstance::requested, mainWindow.get(),
                          [&services, window = mainWindow.get()](const App::InstanceRequest &request) {

@@ -10,7 +10,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
     libboost-dev libsimdjson-dev libsqlite3-dev libcurl4-openssl-dev qtkeychain-qt6-dev
-    qt6-qpa-plugins
+    qt6-qpa-plugins qt6-translations-l10n
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(curl wrk sqlite3 xvfb xauth imagemagick clang-format python3-aiosmtpd openssl

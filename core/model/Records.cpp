@@ -34,4 +34,13 @@ const char *sideName(SignalSide side) noexcept
     return "alert";
 }
 
+SignalSide sideFromName(QStringView name) noexcept
+{
+    if (name == QLatin1StringView("buy"))
+        return SignalSide::Buy;
+    if (name == QLatin1StringView("sell"))
+        return SignalSide::Sell;
+    return SignalSide::Alert;
+}
+
 } // namespace Model

@@ -18,6 +18,8 @@ enum class SignalSide : std::uint8_t
 };
 
 const char *sideName(SignalSide side) noexcept;
+/// The side named "buy" or "sell"; anything else is an alert.
+SignalSide sideFromName(QStringView name) noexcept;
 
 /// A buy, sell or alert signal raised by a rule, with what made it fire.
 struct TradeSignal

@@ -59,6 +59,9 @@ QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::S
                  stats.storedByKind[std::size_t(k)].load());
     w.family("tickdesk_records_processed_total", "counter", "Records through the indicator and rule workers.");
     w.sample("tickdesk_records_processed_total", {}, pipeline.metrics().processed.load());
+    w.family("tickdesk_records_late_total", "counter",
+             "Bars older than their symbol's latest bar: stored, left out of indicators, rules and live charts.");
+    w.sample("tickdesk_records_late_total", {}, pipeline.metrics().late.load());
     w.family("tickdesk_commits_total", "counter", "Database transactions (group commits).");
     w.sample("tickdesk_commits_total", "result=\"ok\"", stats.commits.load());
     w.sample("tickdesk_commits_total", "result=\"failed\"", stats.failedCommits.load());

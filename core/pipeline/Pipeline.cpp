@@ -70,7 +70,10 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
         "SELECT symbol FROM s WHERE symbol IS NOT NULL");
     auto bars = (*db)->prepare("SELECT open, high, low, close, volume, ts_us FROM ticks WHERE symbol = ?1 "
                                "ORDER BY ts_us DESC, id DESC LIMIT ?2");
-    if (!symbols || !bars)
+    // The watchlist's "last signal" survives a restart too.
+    auto lastSignal = (*db)->prepare("SELECT side, rule, ts_us FROM signals WHERE symbol = ?1 "
+                                     "ORDER BY ts_us DESC, id DESC LIMIT 1");
+    if (!symbols || !bars || !lastSignal)
         return Util::Status::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
     std::vector<Model::Tick> history;
     while (symbols->step() == SQLITE_ROW) {
@@ -91,7 +94,17 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
         }
         bars->reset();
         std::reverse(history.begin(), history.end());
-        m_shards[std::size_t(shardOf(bar.symbol, shardCount()))]->warm(history);
+        std::optional<Model::TradeSignal> signal;
+        lastSignal->bindText(1, bar.symbol.view());
+        if (lastSignal->step() == SQLITE_ROW) {
+            signal.emplace();
+            signal->symbol = bar.symbol;
+            signal->side = Model::sideFromName(lastSignal->columnText(0));
+            signal->rule = lastSignal->columnText(1);
+            signal->timestamp = lastSignal->columnInt64(2);
+        }
+        lastSignal->reset();
+        m_shards[std::size_t(shardOf(bar.symbol, shardCount()))]->warm(history, signal);
         ++m_warmedSymbols;
     }
     qCInfo(lcPipeline) << "warmed" << m_warmedSymbols << "symbols from" << databasePath;

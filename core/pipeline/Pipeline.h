@@ -56,6 +56,7 @@ public:
     Analytics::SummaryList summaries() const;
     std::optional<Analytics::SymbolSummary> summary(const Model::Symbol &symbol) const;
     const PipelineMetrics &metrics() const noexcept { return m_metrics; }
+    const PipelineOptions &options() const noexcept { return m_options; }
     int warmedSymbols() const noexcept { return m_warmedSymbols; }
 
 Q_SIGNALS:

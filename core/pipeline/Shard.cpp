@@ -72,7 +72,7 @@ Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol)
     return *state;
 }
 
-void Shard::warm(const std::vector<Model::Tick> &bars)
+void Shard::warm(const std::vector<Model::Tick> &bars, const std::optional<Model::TradeSignal> &lastSignal)
 {
     std::vector<Model::TradeSignal> none;
     std::vector<SymbolState *> touched;
@@ -84,6 +84,11 @@ void Shard::warm(const std::vector<Model::Tick> &bars)
         state.summary.rsi = snapshot.rsi;
         if (touched.empty() || touched.back() != &state)
             touched.push_back(&state);
+    }
+    if (lastSignal && !touched.empty()) {
+        touched.back()->summary.lastSignalTime = lastSignal->timestamp;
+        touched.back()->summary.lastSignal =
+            QString::fromLatin1(Model::sideName(lastSignal->side)) + u' ' + lastSignal->rule;
     }
     publishSummaries(touched);
 }
@@ -172,6 +177,12 @@ void Shard::process(Message &message)
     for (const Model::Record &record : message.records) {
         if (const auto *bar = std::get_if<Model::Tick>(&record)) {
             SymbolState &state = stateOf(bar->symbol);
+            if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime) {
+                // Older than what the symbol already has: stored as sent, but it neither moves the
+                // indicators and rules nor becomes the last price a chart or the watchlist shows.
+                m_metrics.late.fetch_add(1, std::memory_order_relaxed);
+                continue;
+            }
             const auto &snapshot = state.indicators.update(*bar);
             const std::size_t before = signals.size();
             state.rules.onTick(*bar, snapshot, false, signals);

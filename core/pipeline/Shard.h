@@ -48,7 +48,8 @@ public:
     /// Before start(): who hears about each commit (may be null).
     void setCommitListener(CommitListener *listener) noexcept { m_listener = listener; }
     /// Before start(): history of one symbol, oldest first; moves its indicators and rules on silently.
-    void warm(const std::vector<Model::Tick> &bars);
+    /// `lastSignal`, the symbol's latest stored signal, becomes its summary's last signal.
+    void warm(const std::vector<Model::Tick> &bars, const std::optional<Model::TradeSignal> &lastSignal = {});
 
     void start();
     /// Processes and hands on everything queued, then joins the thread.

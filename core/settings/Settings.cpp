@@ -117,7 +117,9 @@ Signals::RuleConfig Settings::rules() const
     c.rsiTrend = flag("rsiTrend", c.rsiTrend);
     c.rsiBuyBelow = number("rsiBuyBelow", c.rsiBuyBelow);
     c.rsiSellAbove = number("rsiSellAbove", c.rsiSellAbove);
+    c.rsiRearm = number("rsiRearm", c.rsiRearm);
     c.maCross = flag("maCross", c.maCross);
+    c.crossSpreadPercent = number("crossSpreadPercent", c.crossSpreadPercent);
     c.priceMove = flag("priceMove", c.priceMove);
     c.priceMovePercent = number("priceMovePercent", c.priceMovePercent);
     c.priceMoveWindowSeconds = int(number("priceMoveWindowSeconds", c.priceMoveWindowSeconds));
@@ -134,7 +136,9 @@ void Settings::setRules(const Signals::RuleConfig &c)
         {"rsiTrend", c.rsiTrend},
         {"rsiBuyBelow", c.rsiBuyBelow},
         {"rsiSellAbove", c.rsiSellAbove},
+        {"rsiRearm", c.rsiRearm},
         {"maCross", c.maCross},
+        {"crossSpreadPercent", c.crossSpreadPercent},
         {"priceMove", c.priceMove},
         {"priceMovePercent", c.priceMovePercent},
         {"priceMoveWindowSeconds", c.priceMoveWindowSeconds},
@@ -176,6 +180,16 @@ double Settings::simulatorVolatility() const
 void Settings::setSimulatorVolatility(double annual)
 {
     m_settings.setValue(u"simulator/volatility"_s, annual);
+}
+
+bool Settings::simulatorAtStart() const
+{
+    return m_settings.value(u"simulator/atStart"_s, false).toBool();
+}
+
+void Settings::setSimulatorAtStart(bool on)
+{
+    m_settings.setValue(u"simulator/atStart"_s, on);
 }
 
 bool Settings::utcTimes() const
@@ -291,6 +305,10 @@ Util::Status Settings::validate(const Signals::RuleConfig &c)
             tr("RSI thresholds: buy below %1 and sell above %2 must satisfy 0 <= buy < sell <= 100.")
                 .arg(c.rsiBuyBelow)
                 .arg(c.rsiSellAbove));
+    if (!(c.rsiRearm >= 0 && c.rsiRearm <= 50))
+        return Util::Status::failure(tr("RSI re-arm: %1 points is not between 0 and 50.").arg(c.rsiRearm));
+    if (!(c.crossSpreadPercent >= 0 && c.crossSpreadPercent <= 10))
+        return Util::Status::failure(tr("Crossover spread: %1 % is not between 0 and 10.").arg(c.crossSpreadPercent));
     if (!(c.priceMovePercent > 0 && c.priceMovePercent <= 100))
         return Util::Status::failure(tr("Price move: %1 % is not above 0 and at most 100.").arg(c.priceMovePercent));
     if (c.priceMoveWindowSeconds < 1 || c.priceMoveWindowSeconds > 86400)

@@ -66,6 +66,8 @@ public:
     void setSimulatorRate(double recordsPerSecond);
     double simulatorVolatility() const;
     void setSimulatorVolatility(double annual);
+    bool simulatorAtStart() const; ///< start the built-in simulator with the window
+    void setSimulatorAtStart(bool on);
 
     bool utcTimes() const;
     void setUtcTimes(bool on);

@@ -9,11 +9,17 @@ struct RuleConfig
     bool rsiTrend = true;
     double rsiBuyBelow = 30;
     double rsiSellAbove = 70;
+    /// After a buy, RSI must climb this many points above rsiBuyBelow (after a sell, fall as far
+    /// below rsiSellAbove) before the rule can speak again: RSI wobbling at 30 is one signal, not ten.
+    double rsiRearm = 5;
 
     bool maCross = true; ///< periods: IndicatorConfig::crossFast / crossSlow
+    /// A cross counts once the fast SMA is this many percent beyond the slow one; two averages
+    /// equal to two decimals are not crossing back and forth.
+    double crossSpreadPercent = 0.05;
 
     bool priceMove = true;
-    double priceMovePercent = 2.0;
+    double priceMovePercent = 2.0; ///< re-armed once the move within the window is under half of it
     int priceMoveWindowSeconds = 60;
 
     bool newsSentiment = true;
@@ -21,7 +27,7 @@ struct RuleConfig
     double sentimentMagnitude = 0.5; ///< and magnitude at least this
 
     /// Per symbol and rule: a signal within this many seconds of the last one is held back. 0: off.
-    int cooldownSeconds = 0;
+    int cooldownSeconds = 300;
 
     friend bool operator==(const RuleConfig &, const RuleConfig &) = default;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "RuleEngine.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -91,6 +92,11 @@ void RuleEngine::rsiTrend(const Model::Tick &bar, const Indicators::IndicatorSna
         state = State::Buy;
     else if (*s.sma > *s.ema && *s.rsi > m_config.rsiSellAbove)
         state = State::Sell;
+    // Hysteresis: a fired side holds until RSI has moved back by the re-arm distance.
+    if (state == State::None && m_rsiState == State::Buy && *s.rsi < m_config.rsiBuyBelow + m_config.rsiRearm)
+        return;
+    if (state == State::None && m_rsiState == State::Sell && *s.rsi > m_config.rsiSellAbove - m_config.rsiRearm)
+        return;
     if (state == m_rsiState)
         return;
     m_rsiState = state;
@@ -111,9 +117,14 @@ void RuleEngine::rsiTrend(const Model::Tick &bar, const Indicators::IndicatorSna
 void RuleEngine::maCross(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
                          std::vector<Model::TradeSignal> &out)
 {
-    if (!s.crossFast || !s.crossSlow || *s.crossFast == *s.crossSlow)
-        return; // touching is not crossing
-    const State state = *s.crossFast > *s.crossSlow ? State::Buy : State::Sell;
+    if (!s.crossFast || !s.crossSlow || *s.crossSlow <= 0)
+        return;
+    // Within the spread the relation is kept as it was: touching, or hovering at one level, is not crossing.
+    const double spread = (*s.crossFast - *s.crossSlow) / *s.crossSlow * 100.0;
+    const double needed = std::max(m_config.crossSpreadPercent, 1e-12);
+    if (std::fabs(spread) < needed)
+        return;
+    const State state = spread > 0 ? State::Buy : State::Sell;
     const State before = m_crossState;
     m_crossState = state;
     if (before == State::None || before == state)
@@ -138,6 +149,11 @@ void RuleEngine::priceMove(const Model::Tick &bar, const Indicators::IndicatorSn
         state = State::Buy;
     else if (fall >= m_config.priceMovePercent)
         state = State::Sell;
+    // One move is one alert: the rule re-arms only once the move has shrunk to under half the threshold.
+    const double rearm = m_config.priceMovePercent / 2;
+    if (state == State::None &&
+        ((m_moveState == State::Buy && rise >= rearm) || (m_moveState == State::Sell && fall >= rearm)))
+        return;
     if (state == m_moveState)
         return;
     m_moveState = state;

@@ -14,11 +14,19 @@ MarketGenerator::MarketGenerator(std::vector<SymbolProfile> profiles, MetadataRa
     , m_priceRng(seed)
     , m_eventRng(seed ^ 0x9e3779b97f4a7c15ULL)
 {
-    for (const SymbolProfile &p : m_profiles) {
+    for (const SymbolProfile &p : m_profiles)
         m_prices.push_back(p.startPrice);
+    setYearsPerBar(YearsPerBar);
+}
+
+void MarketGenerator::setYearsPerBar(double years)
+{
+    m_mu.clear();
+    m_sigma.clear();
+    for (const SymbolProfile &p : m_profiles) {
         // Itô: the log-price drifts by mu - sigma^2 / 2, so the price itself grows by mu.
-        m_mu.push_back((p.annualDrift - 0.5 * p.annualVolatility * p.annualVolatility) * YearsPerBar);
-        m_sigma.push_back(p.annualVolatility * std::sqrt(YearsPerBar));
+        m_mu.push_back((p.annualDrift - 0.5 * p.annualVolatility * p.annualVolatility) * years);
+        m_sigma.push_back(p.annualVolatility * std::sqrt(years));
     }
 }
 

@@ -19,14 +19,16 @@ struct MetadataRates
 };
 
 /// Deterministic market data: each symbol's price follows geometric Brownian
-/// motion from where its last bar closed (a bar stands for one trading minute),
-/// and the metadata streams arrive at their rates. The same seed and calls give
-/// the same series; only timestamps come from the caller.
+/// motion from where its last bar closed (a bar stands for one trading minute
+/// unless setYearsPerBar says otherwise), and the metadata streams arrive at
+/// their rates. The same seed and calls give the same series; only timestamps
+/// come from the caller.
 class MarketGenerator final
 {
 public:
     /// A bar stands for one minute of a 252-day year of 6.5-hour sessions.
     static constexpr double YearsPerBar = 1.0 / (252.0 * 390.0);
+    static constexpr double TradingSecondsPerYear = 252.0 * 390.0 * 60.0;
 
     MarketGenerator(std::vector<SymbolProfile> profiles, MetadataRates rates, quint64 seed);
 
@@ -35,6 +37,8 @@ public:
     void generate(int ticks, double ticksPerSecond, Model::TimestampUs now, Model::RecordBatch &out);
 
     const std::vector<SymbolProfile> &profiles() const noexcept { return m_profiles; }
+    /// How much trading time one bar of a symbol stands for; drift and volatility per bar follow.
+    void setYearsPerBar(double years);
 
 private:
     Model::Tick nextTick(std::size_t s, Model::TimestampUs timestamp);

@@ -73,6 +73,11 @@ void MarketSimulator::setPaused(bool paused)
 
 Model::RecordBatch MarketSimulator::generate(int count)
 {
+    if (const double rate = m_rate.load(); rate != m_appliedRate && rate > 0) {
+        m_appliedRate = rate;
+        const double secondsPerBar = double(m_generator.profiles().size()) / rate;
+        m_generator.setYearsPerBar(secondsPerBar / MarketGenerator::TradingSecondsPerYear);
+    }
     Model::RecordBatch batch;
     m_generator.generate(count, m_rate.load(), QDateTime::currentMSecsSinceEpoch() * 1000, batch);
     return batch;

@@ -28,7 +28,10 @@ struct SimulatorOptions
 
 /// The built-in market: geometric Brownian motion per symbol, each bar
 /// starting where the last one closed, fed to the pipeline in-process from a
-/// thread of its own. Never blocks: a batch the pipeline refuses is dropped and counted.
+/// thread of its own. Bars carry the wall clock's time, and each bar moves as
+/// far as the real time between a symbol's bars would move a real stock during
+/// trading hours (a stock of 25 % a year moves about 0.25 % in ten minutes, whatever the rate). Never
+/// blocks: a batch the pipeline refuses is dropped and counted.
 class MarketSimulator final : public QObject
 {
     Q_OBJECT
@@ -64,6 +67,7 @@ private:
     Ingest::RecordSink &m_sink;
     MarketGenerator m_generator;
     double m_carry = 0;
+    double m_appliedRate = 0; ///< the rate the generator's per-bar volatility was set for
     qint64 m_lastStepNs = 0;
     QThread *m_thread = nullptr;
     QTimer *m_timer = nullptr;

@@ -85,15 +85,6 @@ QByteArray orderAndLimit(bool newestFirst, qint64 limit)
     return tail;
 }
 
-Model::SignalSide sideOf(const QString &text)
-{
-    if (text == u"buy"_s)
-        return Model::SignalSide::Buy;
-    if (text == u"sell"_s)
-        return Model::SignalSide::Sell;
-    return Model::SignalSide::Alert;
-}
-
 /// The single count(*) a prepared statement answers, capped by the filter's limit.
 Util::Result<qint64> countOf(Util::Result<Statement> st, SqliteDatabase &db, qint64 limit)
 {
@@ -133,7 +124,7 @@ void readSignal(const Statement &st, int first, Model::TradeSignal &s)
     Model::Symbol::fromString(st.columnText(first + 1), s.symbol);
     s.timestamp = st.columnInt64(first + 2);
     s.rule = st.columnText(first + 3);
-    s.side = sideOf(st.columnText(first + 4));
+    s.side = Model::sideFromName(st.columnText(first + 4));
     s.price = st.columnDouble(first + 5);
     s.reason = st.columnText(first + 6);
     s.snapshot = st.columnUtf8(first + 7);

@@ -2,7 +2,10 @@
 #include "HttpTestClient.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
+#include "ingest/IngestCounters.h"
 #include "ingest/IngestEndpoint.h"
+#include "pipeline/ChartHistory.h"
+#include "pipeline/LiveFeed.h"
 #include "pipeline/MetricsText.h"
 #include "pipeline/Pipeline.h"
 #include "storage/SqliteDatabase.h"
@@ -158,6 +161,7 @@ private Q_SLOTS:
     void warmStartContinuesWhereItStopped();
     void aggregatorOnKnownInput();
     void metricsOnKnownInput();
+    void lateRecordIsStoredButNeverLast();
 };
 
 void TestPipeline::shardsAgreeWithOneShard()
@@ -307,6 +311,71 @@ void TestPipeline::backPressureLosesNothingAcknowledged()
     QCOMPARE((*blocker)->scalar("SELECT count(*) FROM ticks"), expectedTicks);
 }
 
+void TestPipeline::lateRecordIsStoredButNeverLast()
+{
+    // 40 one-minute bars from 16:40 UTC, 20 from 17:50, then one stamped 17:25 at another price.
+    const Model::TimestampUs day = 1'795'910'400'000'000LL; // a midnight UTC
+    const auto minute = [day](int h, int m) { return day + (Model::TimestampUs(h) * 60 + m) * 60'000'000LL; };
+    const auto bar = [](Model::TimestampUs time, double price) {
+        Model::Tick t;
+        t.symbol = sym("LATE");
+        t.open = t.close = price;
+        t.high = price + 0.5;
+        t.low = price - 0.5;
+        t.volume = 1000;
+        t.timestamp = time;
+        return Model::Record(t);
+    };
+    Model::RecordBatch early, later;
+    for (int i = 0; i < 40; ++i)
+        early.push_back(bar(minute(16, 40 + i), 100 + i * 0.1));
+    for (int i = 0; i < 20; ++i)
+        later.push_back(bar(minute(17, 50 + i), 110 + i * 0.1));
+
+    QTemporaryDir dir;
+    auto opened = Storage::StorageWriter::open({dir.filePath(u"late.sqlite"_s)});
+    QVERIFY(opened);
+    auto writer = std::move(*opened);
+    Pipeline::LiveFeed feed;
+    Pipeline::Pipeline pipeline({}, *writer, &feed);
+    pipeline.start();
+    std::atomic<int> done{0};
+    const auto submit = [&](Model::RecordBatch batch) {
+        QCOMPARE(pipeline.submit(std::move(batch), 1, [&done](const QString &) { ++done; }),
+                 Ingest::RecordSink::Submit::Accepted);
+    };
+    submit(early);
+    submit(later);
+    submit({bar(minute(17, 25), 51.0)});
+    QTRY_COMPARE(done.load(), 3);
+
+    const auto summary = pipeline.summary(sym("LATE"));
+    QVERIFY(summary);
+    QCOMPARE(summary->lastPrice, 111.9);
+    QCOMPARE(summary->lastTickTime, minute(18, 9));
+    QCOMPARE(summary->sessionLow, 99.5); // the late bar's 50.5 is not part of the session either
+    QCOMPARE(pipeline.metrics().late.load(), std::uint64_t(1));
+    std::vector<Pipeline::LiveBar> bars;
+    std::vector<Pipeline::LiveEvent> events;
+    feed.take(bars, events);
+    QCOMPARE(bars.size(), std::size_t(60));
+    QCOMPARE(bars.back().bar.close, 111.9);
+
+    // Stored as sent, and read back for a chart in time order: the late bar in its place, never last.
+    const auto history = Pipeline::loadChartHistory(writer->path(), u"LATE"_s, 120, {});
+    QVERIFY2(history, qPrintable(history.error()));
+    QCOMPARE(history->bars.size(), std::size_t(61));
+    QCOMPARE(history->bars[40].bar.timestamp, minute(17, 25));
+    QCOMPARE(history->bars.back().bar.timestamp, minute(18, 9));
+    QVERIFY(std::is_sorted(history->bars.begin(), history->bars.end(),
+                           [](const auto &a, const auto &b) { return a.bar.timestamp < b.bar.timestamp; }));
+    const Ingest::IngestCounters counters;
+    const QByteArray metrics = Pipeline::prometheusText(counters, *writer, pipeline);
+    QVERIFY(metrics.contains("tickdesk_records_late_total 1"));
+    pipeline.stop();
+    writer->stop();
+}
+
 void TestPipeline::warmStartContinuesWhereItStopped()
 {
     // Ticks only: the rules' state is rebuilt from bars, news is not replayed.
@@ -347,7 +416,22 @@ void TestPipeline::warmStartContinuesWhereItStopped()
         QVERIFY(a[i].rsi && b[i].rsi);
         QVERIFY2(std::fabs(*a[i].rsi - *b[i].rsi) < 1e-9, qPrintable(u"%1 vs %2"_s.arg(*a[i].rsi).arg(*b[i].rsi)));
         QCOMPARE(b[i].lastPrice, a[i].lastPrice);
+        QCOMPARE(b[i].lastSignal, a[i].lastSignal);
     }
+    // A restart with nothing new still knows each symbol's last signal (the watchlist shows it).
+    second.stop();
+    Engine third(splitDir);
+    QVERIFY(third.start({}, true));
+    const auto c = third.pipeline->summaries();
+    QCOMPARE(c.size(), a.size());
+    int withSignal = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        QCOMPARE(c[i].symbol, a[i].symbol);
+        QCOMPARE(c[i].lastSignal, a[i].lastSignal);
+        QCOMPARE(c[i].lastSignalTime, a[i].lastSignalTime);
+        withSignal += a[i].lastSignal.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(withSignal > 0);
 }
 
 void TestPipeline::aggregatorOnKnownInput()

@@ -38,9 +38,11 @@ std::vector<double> path(double start, const std::vector<std::pair<int, double>>
     return out;
 }
 
+/// One rule alone, without the cool-down (which has tests of its own).
 RuleConfig only(bool RuleConfig::*rule)
 {
     RuleConfig c;
+    c.cooldownSeconds = 0;
     c.rsiTrend = c.maCross = c.priceMove = c.newsSentiment = false;
     c.*rule = true;
     return c;
@@ -94,7 +96,26 @@ private Q_SLOTS:
     void disabledRulesAreSilent();
     void silentWarmingMovesStateOn();
     void signalCarriesEverything();
+    void defaultsHoldBackRepeats();
+    void rsiRearmsOnlyAfterReset();
+    void crossNeedsTheSpread();
+    void priceMoveOncePerMove();
 };
+
+namespace {
+
+/// Ticks of the rules alone, with indicator values given by the test.
+std::vector<Model::TradeSignal> feedSnapshots(RuleEngine &rules,
+                                              const std::vector<Indicators::IndicatorSnapshot> &shots)
+{
+    std::vector<Model::TradeSignal> out;
+    const auto series = bars(std::vector<double>(shots.size(), 100.0));
+    for (std::size_t i = 0; i < shots.size(); ++i)
+        rules.onTick(series[i], shots[i], false, out);
+    return out;
+}
+
+} // namespace
 
 void TestSignals::rsiTrendBuyOnceAtKnownBar()
 {
@@ -279,6 +300,78 @@ void TestSignals::signalCarriesEverything()
     QCOMPARE(s.timestamp, 1'700'000'000'000'000LL + 30'000'000LL);
     QVERIFY(s.snapshot.startsWith("{\"sma\":"));
     QVERIFY(s.snapshot.contains("\"rsi\":"));
+}
+
+void TestSignals::defaultsHoldBackRepeats()
+{
+    // The shipped defaults: a cool-down of five minutes per rule and symbol.
+    const RuleConfig defaults;
+    QCOMPARE(defaults.cooldownSeconds, 300);
+    QVERIFY(defaults.crossSpreadPercent > 0);
+    QVERIFY(defaults.rsiRearm > 0);
+}
+
+void TestSignals::rsiRearmsOnlyAfterReset()
+{
+    // RSI wobbling around 30 with the trend condition holding: one buy, not one per dip.
+    RuleEngine rules(only(&RuleConfig::rsiTrend));
+    std::vector<Indicators::IndicatorSnapshot> shots;
+    for (double rsi : {40.0, 29.0, 31.0, 29.5, 32.0, 28.0, 34.9, 29.0, 36.0, 29.0}) {
+        Indicators::IndicatorSnapshot s;
+        s.sma = 99;
+        s.ema = 100;
+        s.rsi = rsi;
+        shots.push_back(s);
+    }
+    const auto out = feedSnapshots(rules, shots);
+    // 29 fires; 31, 32 and 34.9 are not far enough back up to re-arm; 36 is, so the last 29 fires again.
+    QCOMPARE(out.size(), std::size_t(2));
+    QCOMPARE(out[0].timestamp, bars({0, 0})[1].timestamp);
+    QCOMPARE(out[1].side, Model::SignalSide::Buy);
+}
+
+void TestSignals::crossNeedsTheSpread()
+{
+    // Fast and slow SMAs equal to two decimals, trading places: no signal with the default spread.
+    std::vector<Indicators::IndicatorSnapshot> shots;
+    for (int i = 0; i < 40; ++i) {
+        Indicators::IndicatorSnapshot s;
+        s.crossSlow = 250.00;
+        s.crossFast = i % 2 ? 250.004 : 249.996;
+        shots.push_back(s);
+    }
+    RuleEngine strict(only(&RuleConfig::maCross));
+    QVERIFY(feedSnapshots(strict, shots).empty());
+    RuleConfig loose = only(&RuleConfig::maCross);
+    loose.crossSpreadPercent = 0;
+    RuleEngine jittery(loose);
+    QCOMPARE(feedSnapshots(jittery, shots).size(), std::size_t(39));
+
+    // A real cross, beyond the spread, is one signal; hovering afterwards adds none.
+    std::vector<Indicators::IndicatorSnapshot> real;
+    for (double fast : {249.0, 249.5, 249.99, 250.2, 250.01, 250.3, 249.99, 250.4}) {
+        Indicators::IndicatorSnapshot s;
+        s.crossSlow = 250.00;
+        s.crossFast = fast;
+        real.push_back(s);
+    }
+    RuleEngine rules(only(&RuleConfig::maCross));
+    const auto out = feedSnapshots(rules, real);
+    QCOMPARE(out.size(), std::size_t(1));
+    QCOMPARE(out[0].side, Model::SignalSide::Buy);
+}
+
+void TestSignals::priceMoveOncePerMove()
+{
+    // Up 2.1 %, then hovering around the threshold: one alert, not one per crossing of it.
+    std::vector<double> closes(30, 100.0);
+    for (int i = 0; i < 40; ++i)
+        closes.push_back(i % 2 ? 101.9 : 102.1);
+    QCOMPARE(run(only(&RuleConfig::priceMove), bars(closes)).size(), std::size_t(1));
+    // Back under half the threshold re-arms it: a new move is a new alert.
+    closes.insert(closes.end(), 70, 100.5);
+    closes.push_back(102.6);
+    QCOMPARE(run(only(&RuleConfig::priceMove), bars(closes)).size(), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestSignals)

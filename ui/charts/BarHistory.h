@@ -2,10 +2,12 @@
 #pragma once
 
 #include "model/TradeSignal.h"
+#include "pipeline/ChartHistory.h"
 #include "pipeline/LiveFeed.h"
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <algorithm>
@@ -22,7 +24,8 @@ struct Marker
 };
 
 /// The latest bars and signal markers of every symbol, for drawing: a rolling
-/// window per symbol, so memory stays bounded however long the app runs.
+/// window per symbol, so memory stays bounded however long the app runs. Bars
+/// are kept in time order whatever order they come in; the newest is always last.
 class BarHistory final
 {
 public:
@@ -30,8 +33,17 @@ public:
         : m_window(window)
     {}
 
+    /// A live bar; one older than the window's oldest when the window is full is left out.
     void add(const Pipeline::LiveBar &bar);
     void addMarker(const QString &symbol, const Marker &marker);
+    /// Stored history read for a chart: becomes the symbol's bars, with any live bars newer than it after it.
+    void load(const Pipeline::ChartHistory &history);
+    /// Whether stored history was loaded for the symbol (or is on its way: see setLoading).
+    bool isLoaded(const QString &symbol) const { return m_loaded.contains(symbol); }
+    bool isLoading(const QString &symbol) const { return m_loading.contains(symbol); }
+    void setLoading(const QString &symbol, bool loading);
+    /// Forgets which symbols were loaded, so the next look loads them again (after an import).
+    void invalidateLoaded() { m_loaded.clear(); }
 
     const std::deque<Pipeline::LiveBar> &bars(const QString &symbol) const;
     QList<Marker> markers(const QString &symbol) const;
@@ -42,10 +54,14 @@ public:
     void setWindow(int bars) { m_window = std::max(1, bars); }
 
 private:
+    void trim(const QString &symbol, std::deque<Pipeline::LiveBar> &bars);
+
     int m_window;
     QHash<QString, std::deque<Pipeline::LiveBar>> m_bars;
     QHash<QString, QList<Marker>> m_markers;
     QHash<QString, quint64> m_revisions;
+    QSet<QString> m_loaded;
+    QSet<QString> m_loading;
 };
 
 } // namespace Gui

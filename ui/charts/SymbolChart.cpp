@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "SymbolChart.h"
 
+#include "AxisScale.h"
 #include "CandleItem.h"
 
 #include <QChart>
@@ -10,7 +11,12 @@
 #include <QGraphicsLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
 #include <QScatterSeries>
+#include <QStackedLayout>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -46,16 +52,12 @@ QDateTimeAxis *timeAxis()
     auto *axis = new QDateTimeAxis;
     axis->setFormat(QStringLiteral("hh:mm:ss"));
     axis->setTickCount(5);
-    axis->setGridLineColor(QColor(60, 60, 70));
-    axis->setLabelsColor(QColor(170, 170, 180));
     return axis;
 }
 
 QValueAxis *valueAxis()
 {
     auto *axis = new QValueAxis;
-    axis->setGridLineColor(QColor(60, 60, 70));
-    axis->setLabelsColor(QColor(170, 170, 180));
     axis->setTickCount(4);
     return axis;
 }
@@ -67,11 +69,44 @@ void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractA
     series->attachAxis(y);
 }
 
+/// A triangle marker, ▲ for buys and ▼ for sells: Qt Charts has no downward shape of its own.
+QScatterSeries *triangles(const QColor &color, bool pointingUp)
+{
+    constexpr int Size = 13;
+    QImage image(Size, Size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainterPath path;
+    if (pointingUp) {
+        path.moveTo(Size / 2.0, 1);
+        path.lineTo(Size - 1, Size - 2);
+        path.lineTo(1, Size - 2);
+    } else {
+        path.moveTo(1, 2);
+        path.lineTo(Size - 1, 2);
+        path.lineTo(Size / 2.0, Size - 1);
+    }
+    path.closeSubpath();
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(Qt::white, 1));
+    painter.setBrush(color);
+    painter.drawPath(path);
+    painter.end();
+    auto *series = new QScatterSeries;
+    series->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    series->setMarkerSize(Size);
+    series->setBrush(image);
+    series->setPen(QColor(Qt::transparent));
+    return series;
+}
+
 } // namespace
 
 SymbolChart::SymbolChart(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
+    , m_placeholder(new QLabel(this))
+    , m_stack(new QStackedLayout)
 {
     setObjectName(QStringLiteral("symbolChart"));
     QChart *price = makeChart();
@@ -86,16 +121,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_ema->setName(tr("EMA"));
     m_upper = line(QColor(150, 150, 160), 1, Qt::DashLine);
     m_lower = line(QColor(150, 150, 160), 1, Qt::DashLine);
-    m_buys = new QScatterSeries;
-    m_buys->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
-    m_buys->setMarkerSize(11);
-    m_buys->setColor(Up.lighter(130));
-    m_buys->setBorderColor(Qt::white);
-    m_sells = new QScatterSeries;
-    m_sells->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
-    m_sells->setMarkerSize(11);
-    m_sells->setColor(Down.lighter(120));
-    m_sells->setBorderColor(Qt::white);
+    m_buys = triangles(Up.lighter(120), true);
+    m_sells = triangles(Down.lighter(110), false);
     m_priceTime = timeAxis();
     m_priceAxis = valueAxis();
     price->addAxis(m_priceTime, Qt::AlignBottom);
@@ -140,20 +167,33 @@ SymbolChart::SymbolChart(QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setContentsMargins(6, 2, 6, 2);
+    m_title->setToolTip(tr("Day %: change of the last price since the session's first open (the UTC day of the "
+                           "latest bar), as in the watchlist."));
+    m_placeholder->setObjectName(QStringLiteral("chartPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+
+    auto *panes = new QWidget(this);
+    auto *paneLayout = new QVBoxLayout(panes);
+    paneLayout->setContentsMargins(0, 0, 0, 0);
+    paneLayout->setSpacing(0);
+    paneLayout->addWidget(m_priceView, 6);
+    paneLayout->addWidget(m_volumeView, 1);
+    paneLayout->addWidget(m_rsiView, 2);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(panes);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_title);
-    layout->addWidget(m_priceView, 6);
-    layout->addWidget(m_volumeView, 1);
-    layout->addWidget(m_rsiView, 2);
+    layout->addLayout(m_stack, 1);
+    setDarkTheme(true);
+    setSymbol(QString());
 }
 
 QChart *SymbolChart::makeChart()
 {
     auto *chart = new QChart;
     chart->setTheme(QChart::ChartThemeDark);
-    chart->setBackgroundBrush(QColor(24, 26, 32));
     chart->setBackgroundRoundness(0);
     chart->legend()->hide();
     chart->setMargins(QMargins(2, 2, 2, 2));
@@ -162,31 +202,103 @@ QChart *SymbolChart::makeChart()
     return chart;
 }
 
+void SymbolChart::setDarkTheme(bool dark)
+{
+    const QColor background = dark ? QColor(24, 26, 32) : QColor(252, 252, 253);
+    const QColor grid = dark ? QColor(60, 60, 70) : QColor(222, 224, 230);
+    const QColor labels = dark ? QColor(170, 170, 180) : QColor(70, 72, 80);
+    for (QChartView *view : {m_priceView, m_volumeView, m_rsiView}) {
+        view->chart()->setBackgroundBrush(background);
+        view->setBackgroundBrush(background);
+        const auto axes = view->chart()->axes();
+        for (QAbstractAxis *axis : axes) {
+            axis->setGridLineColor(grid);
+            axis->setLabelsColor(labels);
+            axis->setLinePenColor(grid);
+        }
+    }
+    m_focusLine->setPen(QPen(dark ? QColor(255, 255, 255, 150) : QColor(0, 0, 0, 150), 1, Qt::DashLine));
+    QPalette palette = m_placeholder->palette();
+    palette.setColor(QPalette::Window, background);
+    palette.setColor(QPalette::WindowText, labels);
+    m_placeholder->setAutoFillBackground(true);
+    m_placeholder->setPalette(palette);
+}
+
+void SymbolChart::clearSeries()
+{
+    m_candles->setCandles({});
+    m_volume->setCandles({});
+    for (QLineSeries *s : {m_sma, m_ema, m_upper, m_lower, m_rsi, m_focusLine})
+        s->clear();
+    m_buys->clear();
+    m_sells->clear();
+    m_lastClose.reset();
+    m_rising.reset();
+}
+
 void SymbolChart::setSymbol(const QString &symbol)
 {
+    if (symbol != m_symbol || symbol.isEmpty()) {
+        // Nothing of the previous symbol may stay on screen under the new name.
+        clearSeries();
+        m_sessionChange.reset();
+        m_focus = 0;
+    }
     m_symbol = symbol;
-    m_title->setText(symbol);
     m_drawnRevision = ~quint64(0);
-    // An empty cell of the grid shows nothing rather than empty axes; it keeps its place.
-    for (QWidget *w : std::initializer_list<QWidget *>{m_priceView, m_rsiView})
-        w->setVisible(!symbol.isEmpty());
-    m_volumeView->setVisible(!symbol.isEmpty() && !m_volumeHidden);
+    m_placeholder->setText(symbol.isEmpty() ? tr("Empty cell: pick a symbol from the watchlist's menu")
+                                            : tr("No data"));
+    m_stack->setCurrentIndex(0);
+    updateTitle();
 }
 
 void SymbolChart::setCompact(bool compact)
 {
+    m_compact = compact;
     m_volumeHidden = compact;
-    m_volumeView->setVisible(!compact && !m_symbol.isEmpty());
+    m_volumeView->setVisible(!compact);
     m_rsiTime->setLabelsVisible(!compact);
     m_rsiAxis->setLabelsVisible(!compact);
-    m_priceTime->setFormat(compact ? QStringLiteral("mm:ss") : QStringLiteral("hh:mm:ss"));
-    m_priceTime->setTickCount(compact ? 4 : 6);
+    m_priceTime->setTickCount(compact ? 3 : 6);
 }
 
 void SymbolChart::setUtc(bool utc)
 {
     m_utc = utc;
     m_drawnRevision = ~quint64(0);
+}
+
+void SymbolChart::setSessionChange(std::optional<double> percent)
+{
+    if (percent == m_sessionChange)
+        return;
+    m_sessionChange = percent;
+    updateTitle();
+}
+
+void SymbolChart::updateTitle()
+{
+    if (m_symbol.isEmpty() || !m_lastClose) {
+        m_title->setText(m_symbol);
+        return;
+    }
+    const QLocale locale;
+    QString text = m_symbol + QStringLiteral("  ") + locale.toString(*m_lastClose, 'f', 2);
+    if (m_sessionChange) {
+        const QString signedChange =
+            (*m_sessionChange >= 0 ? QStringLiteral("+") : QString()) + locale.toString(*m_sessionChange, 'f', 2);
+        text += QStringLiteral("  ") + tr("Day %1 %").arg(signedChange);
+    }
+    m_title->setText(text);
+    // Only when the colour flips: a style change re-polishes the label.
+    const bool rising = m_sessionChange.value_or(0) >= 0;
+    if (m_rising != rising) {
+        m_rising = rising;
+        QPalette palette = m_title->palette();
+        palette.setColor(QPalette::WindowText, rising ? Up : Down);
+        m_title->setPalette(palette);
+    }
 }
 
 void SymbolChart::refresh(const BarHistory &history)
@@ -207,12 +319,25 @@ bool SymbolChart::focusTime(Model::TimestampUs time)
     return time == 0 || (!bars.empty() && time >= bars.front().bar.timestamp);
 }
 
+void SymbolChart::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (!m_symbol.isEmpty())
+        Q_EMIT openRequested(m_symbol);
+    QWidget::mouseDoubleClickEvent(event);
+}
+
 void SymbolChart::redraw(const BarHistory &history)
 {
     m_lastHistory = &history;
     const auto &bars = history.bars(m_symbol);
-    if (bars.empty())
+    if (bars.empty()) {
+        clearSeries();
+        m_placeholder->setText(history.isLoading(m_symbol) ? tr("Loading…") : tr("No data"));
+        m_stack->setCurrentIndex(0);
+        updateTitle();
         return;
+    }
+    m_stack->setCurrentIndex(1);
     // A QDateTimeAxis shows local time; for UTC the points are shifted by the zone's offset.
     const qint64 shiftMs = m_utc ? -qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000 : 0;
     const auto ms = [shiftMs](Model::TimestampUs us) { return qreal(us / 1000 + shiftMs); };
@@ -221,17 +346,20 @@ void SymbolChart::redraw(const BarHistory &history)
     double low = bars.front().bar.low;
     double high = bars.front().bar.high;
     double maxVolume = 1;
+    for (const auto &b : bars)
+        maxVolume = std::max(maxVolume, double(b.bar.volume));
+    const VolumeScale volumeScale = volumeScaleFor(maxVolume);
     QList<CandleItem::Candle> candles;
     QList<CandleItem::Candle> volumes;
     candles.reserve(qsizetype(bars.size()));
     volumes.reserve(qsizetype(bars.size()));
     for (const auto &b : bars) {
         const qreal t = ms(b.bar.timestamp);
+        const double v = double(b.bar.volume) / volumeScale.divisor;
         candles.append({t, b.bar.open, b.bar.high, b.bar.low, b.bar.close});
-        volumes.append({t, 0, double(b.bar.volume), 0, double(b.bar.volume)});
+        volumes.append({t, 0, v, 0, v});
         low = std::min(low, b.bar.low);
         high = std::max(high, b.bar.high);
-        maxVolume = std::max(maxVolume, double(b.bar.volume));
         if (!std::isnan(b.sma))
             sma.append({t, b.sma});
         if (!std::isnan(b.ema))
@@ -245,12 +373,17 @@ void SymbolChart::redraw(const BarHistory &history)
         if (!std::isnan(b.rsi))
             rsi.append({t, b.rsi});
     }
+    // Markers sit just outside the price they fired at, ▲ below and ▼ above, and the range makes room for them.
+    const double offset = std::max((high - low) * 0.05, high * 1e-4);
     QList<QPointF> buys, sells;
     for (const Marker &m : history.markers(m_symbol)) {
-        if (m.side == Model::SignalSide::Buy)
-            buys.append({ms(m.time), m.price * 0.997});
-        else if (m.side == Model::SignalSide::Sell)
-            sells.append({ms(m.time), m.price * 1.003});
+        if (m.side == Model::SignalSide::Buy) {
+            buys.append({ms(m.time), m.price - offset});
+            low = std::min(low, m.price - 1.6 * offset);
+        } else if (m.side == Model::SignalSide::Sell) {
+            sells.append({ms(m.time), m.price + offset});
+            high = std::max(high, m.price + 1.6 * offset);
+        }
     }
     m_candles->setCandles(std::move(candles));
     if (!m_volumeHidden) // a hidden pane costs nothing: its axes would still lay out their labels
@@ -261,49 +394,55 @@ void SymbolChart::redraw(const BarHistory &history)
     m_lower->replace(lower);
     m_rsi->replace(rsi);
     m_buys->replace(buys);
+    m_sells->replace(sells);
     if (m_focus >= bars.front().bar.timestamp)
         m_focusLine->replace({{ms(m_focus), low}, {ms(m_focus), high}});
     else
         m_focusLine->clear();
-    m_sells->replace(sells);
 
     // Half a bar of room on each side, so the first and last candles are whole.
     const qreal first = ms(bars.front().bar.timestamp);
     const qreal last = ms(bars.back().bar.timestamp);
-    const qreal pad = bars.size() > 1 ? (last - first) / qreal(bars.size() - 1) : 1000;
+    const qreal pad = bars.size() > 1 ? (last - first) / qreal(bars.size() - 1) / 2 : 1000;
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(qint64(first - pad));
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(qint64(last + pad));
-    m_priceTime->setRange(from, to);
-    m_rsiTime->setRange(from, to);
-    if (!m_volumeHidden)
-        m_volumeTime->setRange(from, to);
-    // The price range moves only when the data leaves it or shrinks to well inside it: every range change
+    const QString format = timeFormatFor(qint64(last - first), m_compact);
+    for (QDateTimeAxis *axis : {m_priceTime, m_rsiTime, m_volumeTime}) {
+        if (axis == m_volumeTime && m_volumeHidden)
+            continue;
+        axis->setRange(from, to);
+        if (axis->format() != format)
+            axis->setFormat(format);
+    }
+    setPriceRange(low, high);
+    if (!m_volumeHidden) {
+        m_volumeAxis->setRange(0, maxVolume / volumeScale.divisor * 1.1);
+        if (m_volumeAxis->labelFormat() != volumeScale.labelFormat)
+            m_volumeAxis->setLabelFormat(volumeScale.labelFormat);
+    }
+    m_lastClose = bars.back().bar.close;
+    updateTitle();
+}
+
+void SymbolChart::setPriceRange(double low, double high)
+{
+    // The range moves only when the data leaves it or shrinks to well inside it: every range change
     // lays the axis labels out again, the most expensive part of a redraw.
     const double margin = std::max((high - low) * 0.06, high * 1e-4);
     const double shownLow = m_priceAxis->min();
     const double shownHigh = m_priceAxis->max();
     const bool fits = low >= shownLow && high <= shownHigh;
     const bool tight = (high - low) >= 0.6 * (shownHigh - shownLow);
-    if (!fits || !tight)
-        m_priceAxis->setRange(low - margin, high + margin);
-    if (!m_volumeHidden)
-        m_volumeAxis->setRange(0, maxVolume * 1.1);
-
-    const auto &lastBar = bars.back().bar;
-    const double change = (lastBar.close - bars.front().bar.open) / bars.front().bar.open * 100.0;
-    m_title->setText(tr("%1  %2  (%3%4%)")
-                         .arg(m_symbol)
-                         .arg(lastBar.close, 0, 'f', 2)
-                         .arg(change >= 0 ? QStringLiteral("+") : QString())
-                         .arg(change, 0, 'f', 2));
-    // Only when the colour flips: a style change re-polishes the label.
-    const bool rising = change >= 0;
-    if (m_rising != rising) {
-        m_rising = rising;
-        QPalette palette = m_title->palette();
-        palette.setColor(QPalette::WindowText, rising ? Up : Down);
-        m_title->setPalette(palette);
-    }
+    if (fits && tight)
+        return;
+    const double from = low - margin;
+    const double to = high + margin;
+    const PriceTicks ticks = priceTicksFor(from, to, m_compact ? 4 : 6);
+    m_priceAxis->setRange(from, to);
+    m_priceAxis->setTickType(QValueAxis::TicksDynamic);
+    m_priceAxis->setTickAnchor(ticks.anchor);
+    m_priceAxis->setTickInterval(ticks.interval);
+    m_priceAxis->setLabelFormat(ticks.labelFormat);
 }
 
 int SymbolChart::candleCount() const
@@ -314,6 +453,21 @@ int SymbolChart::candleCount() const
 int SymbolChart::markerCount() const
 {
     return m_buys->count() + m_sells->count();
+}
+
+QString SymbolChart::title() const
+{
+    return m_title->text();
+}
+
+QString SymbolChart::placeholder() const
+{
+    return m_stack->currentIndex() == 0 ? m_placeholder->text() : QString();
+}
+
+std::pair<qint64, qint64> SymbolChart::timeRange() const
+{
+    return {m_priceTime->min().toMSecsSinceEpoch(), m_priceTime->max().toMSecsSinceEpoch()};
 }
 
 } // namespace Gui

@@ -13,6 +13,7 @@ class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
 class QScatterSeries;
+class QStackedLayout;
 class QValueAxis;
 
 namespace Gui {
@@ -21,7 +22,8 @@ class CandleItem;
 
 /// One symbol's live chart: candlesticks with SMA, EMA and Bollinger overlays
 /// and buy/sell markers, a volume pane and an RSI pane with 30/70 guides. The
-/// only place besides its siblings in ui/charts that knows Qt Charts.
+/// only place besides its siblings in ui/charts that knows Qt Charts. It only
+/// ever draws its own symbol's bars: a symbol without any says so.
 class SymbolChart final : public QWidget
 {
     Q_OBJECT
@@ -34,27 +36,50 @@ public:
     const QString &symbol() const noexcept { return m_symbol; }
     void setCompact(bool compact);
     void setUtc(bool utc);
+    void setDarkTheme(bool dark);
+    /// The session's change in percent (the watchlist's "Day %"), shown in the title; empty: unknown.
+    void setSessionChange(std::optional<double> percent);
 
     /// Redraws from the history when it changed since the last time; in bulk.
     void refresh(const BarHistory &history);
     /// For tests: what is drawn.
     int candleCount() const;
     int markerCount() const;
+    QString title() const;
+    /// "No data" or "Loading…" while there are no bars to draw; empty when there are.
+    QString placeholder() const;
+    /// The time axis' range as drawn, in ms since the epoch (local time axis values).
+    std::pair<qint64, qint64> timeRange() const;
     /// Marks the bar at `time` with a vertical line (a selected signal); false when that bar
     /// is no longer within the chart's window. 0 clears the mark.
     bool focusTime(Model::TimestampUs time);
     Model::TimestampUs focusedTime() const noexcept { return m_focus; }
 
+Q_SIGNALS:
+    /// A double-click: the trader wants this symbol in a tab of its own.
+    void openRequested(const QString &symbol);
+
+protected:
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+
 private:
     QChart *makeChart();
     void redraw(const BarHistory &history);
+    void clearSeries();
+    void updateTitle();
+    void setPriceRange(double low, double high);
 
     QString m_symbol;
     quint64 m_drawnRevision = ~quint64(0);
     bool m_utc = false;
+    bool m_compact = false;
     bool m_volumeHidden = false;
     std::optional<bool> m_rising;
+    std::optional<double> m_sessionChange;
+    std::optional<double> m_lastClose;
     QLabel *m_title;
+    QLabel *m_placeholder;
+    QStackedLayout *m_stack;
     QChartView *m_priceView;
     QChartView *m_volumeView;
     QChartView *m_rsiView;

@@ -57,7 +57,7 @@ QDoubleSpinBox *SettingsDialog::number(const QString &name, double value, double
     return box;
 }
 
-SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
+SettingsDialog::SettingsDialog(Core::Settings &settings, const QString &listening, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_error(new QLabel(this))
@@ -78,6 +78,12 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
     server->addRow(tr("Port:"), m_port);
     server->addRow(tr("Access token:"), m_token);
     server->addRow(new QLabel(tr("Server changes take effect at the next start."), this));
+    if (!listening.isEmpty()) {
+        auto *now = new QLabel(listening, this);
+        now->setObjectName(QStringLiteral("listeningNow"));
+        now->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        server->addRow(tr("Listening now on:"), now);
+    }
 
     const auto ind = settings.indicators();
     QFormLayout *indicators = page(tabs, tr("Indicators"));
@@ -94,6 +100,7 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
     indicators->addRow(tr("VWAP period:"), m_vwap = period(QStringLiteral("vwapPeriod"), ind.vwap));
     indicators->addRow(tr("Crossover fast SMA:"), m_crossFast = period(QStringLiteral("crossFast"), ind.crossFast));
     indicators->addRow(tr("Crossover slow SMA:"), m_crossSlow = period(QStringLiteral("crossSlow"), ind.crossSlow));
+    indicators->addRow(new QLabel(tr("Indicator changes take effect at the next start."), this));
 
     const auto r = settings.rules();
     QFormLayout *rules = page(tabs, tr("Rules"));
@@ -101,7 +108,11 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
     rules->addRow(tr("Buy when RSI below:"), m_rsiBuy = number(QStringLiteral("rsiBuy"), r.rsiBuyBelow, -1000, 1000));
     rules->addRow(tr("Sell when RSI above:"),
                   m_rsiSell = number(QStringLiteral("rsiSell"), r.rsiSellAbove, -1000, 1000));
+    rules->addRow(tr("Re-arm after (RSI points):"),
+                  m_rsiRearm = number(QStringLiteral("rsiRearm"), r.rsiRearm, -1000, 1000));
     rules->addRow(m_maCross = check(QStringLiteral("maCross"), tr("Moving-average crossover"), r.maCross));
+    rules->addRow(tr("Fast beyond slow by at least (%):"),
+                  m_crossSpread = number(QStringLiteral("crossSpread"), r.crossSpreadPercent, -1000, 1000, 3));
     rules->addRow(m_priceMove = check(QStringLiteral("priceMove"), tr("Price-move alert"), r.priceMove));
     rules->addRow(tr("Move of at least (%):"),
                   m_movePercent = number(QStringLiteral("movePercent"), r.priceMovePercent, -1000, 1000));
@@ -124,6 +135,8 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
                 m_simRate = number(QStringLiteral("simulatorRate"), settings.simulatorRate(), 0, 10'000'000, 0));
     sim->addRow(tr("Volatility (per year):"), m_simVolatility = number(QStringLiteral("simulatorVolatility"),
                                                                        settings.simulatorVolatility(), 0, 100));
+    sim->addRow(m_simAtStart = check(QStringLiteral("simulatorAtStart"), tr("Start the simulator with TickDesk"),
+                                     settings.simulatorAtStart()));
 
     QFormLayout *display = page(tabs, tr("Display"));
     display->addRow(m_utc = check(QStringLiteral("utcTimes"), tr("Show times in UTC"), settings.utcTimes()));
@@ -166,6 +179,14 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, QWidget *parent)
     layout->addWidget(tabs);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+
+    // A corrected value takes its error message away.
+    for (auto *box : findChildren<QAbstractSpinBox *>())
+        connect(box, &QAbstractSpinBox::editingFinished, m_error, &QLabel::clear);
+    for (auto *edit : findChildren<QLineEdit *>())
+        connect(edit, &QLineEdit::textEdited, m_error, &QLabel::clear);
+    for (auto *box : findChildren<QCheckBox *>())
+        connect(box, &QCheckBox::toggled, m_error, &QLabel::clear);
 }
 
 QString SettingsDialog::error() const
@@ -192,7 +213,9 @@ void SettingsDialog::accept()
     rules.rsiTrend = m_rsiTrend->isChecked();
     rules.rsiBuyBelow = m_rsiBuy->value();
     rules.rsiSellAbove = m_rsiSell->value();
+    rules.rsiRearm = m_rsiRearm->value();
     rules.maCross = m_maCross->isChecked();
+    rules.crossSpreadPercent = m_crossSpread->value();
     rules.priceMove = m_priceMove->isChecked();
     rules.priceMovePercent = m_movePercent->value();
     rules.priceMoveWindowSeconds = m_moveWindow->value();
@@ -226,6 +249,7 @@ void SettingsDialog::accept()
     m_settings.setSimulatorSymbols(symbols);
     m_settings.setSimulatorRate(m_simRate->value());
     m_settings.setSimulatorVolatility(m_simVolatility->value());
+    m_settings.setSimulatorAtStart(m_simAtStart->isChecked());
     m_settings.setUtcTimes(m_utc->isChecked());
     m_settings.setDarkTheme(m_dark->isChecked());
     m_settings.setLanguage(m_language->currentData().toString());

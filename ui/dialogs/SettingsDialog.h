@@ -28,7 +28,8 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    SettingsDialog(Core::Settings &settings, QWidget *parent = nullptr);
+    /// `listening`: where the running servers are, which may differ from the saved settings (--port).
+    explicit SettingsDialog(Core::Settings &settings, const QString &listening = {}, QWidget *parent = nullptr);
 
     void accept() override;
     QString error() const;
@@ -50,11 +51,12 @@ private:
         *m_crossFast, *m_crossSlow;
     QDoubleSpinBox *m_deviations;
     QCheckBox *m_rsiTrend, *m_maCross, *m_priceMove, *m_news;
-    QDoubleSpinBox *m_rsiBuy, *m_rsiSell, *m_movePercent, *m_sentimentScore, *m_sentimentMagnitude;
+    QDoubleSpinBox *m_rsiBuy, *m_rsiSell, *m_rsiRearm, *m_crossSpread, *m_movePercent, *m_sentimentScore,
+        *m_sentimentMagnitude;
     QSpinBox *m_moveWindow, *m_cooldown;
     QLineEdit *m_simSymbols;
     QDoubleSpinBox *m_simRate, *m_simVolatility;
-    QCheckBox *m_utc, *m_dark, *m_closeToTray;
+    QCheckBox *m_utc, *m_dark, *m_closeToTray, *m_simAtStart;
     QComboBox *m_language;
     QSpinBox *m_retention;
     QSpinBox *m_chartBars;

@@ -21,6 +21,13 @@ FileTransfers::FileTransfers(QString databasePath, Ingest::RecordSink &sink, QWi
     , m_window(window)
 {}
 
+FileTransfers::~FileTransfers()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_running.waitForFinished();
+}
+
 void FileTransfers::run(const QString &label, Job job, std::function<void()> done)
 {
     m_cancel = std::make_shared<std::atomic<bool>>(false);
@@ -38,12 +45,13 @@ void FileTransfers::run(const QString &label, Job job, std::function<void()> don
         m_cancel.reset();
         done();
     });
-    watcher->setFuture(QtConcurrent::run([job = std::move(job), cancel = m_cancel](QPromise<void> &promise) {
+    m_running = QtConcurrent::run([job = std::move(job), cancel = m_cancel](QPromise<void> &promise) {
         promise.setProgressRange(0, Scale);
         job(*cancel, [&promise](qint64 doneCount, qint64 total) {
             promise.setProgressValue(int(doneCount * Scale / std::max<qint64>(1, total)));
         });
-    }));
+    });
+    watcher->setFuture(m_running);
 }
 
 template<typename T>

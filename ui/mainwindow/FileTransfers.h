@@ -5,6 +5,7 @@
 #include "model/TradeSignal.h"
 #include "util/Result.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 
@@ -29,6 +30,8 @@ class FileTransfers final : public QObject
 
 public:
     FileTransfers(QString databasePath, Ingest::RecordSink &sink, QWidget *window);
+    /// Cancels a running job and waits for it: nothing it uses may go first.
+    ~FileTransfers() override;
 
     bool isBusy() const noexcept { return m_cancel != nullptr; }
 
@@ -57,6 +60,7 @@ private:
     Ingest::RecordSink &m_sink;
     QPointer<QWidget> m_window;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    QFuture<void> m_running;
 };
 
 } // namespace Gui

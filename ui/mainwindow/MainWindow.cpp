@@ -4,6 +4,8 @@
 #include "FileTransfers.h"
 #include "Theme.h"
 #include "Version.h"
+#include "charts/ChartGrid.h"
+#include "charts/ChartLoader.h"
 #include "charts/SymbolChart.h"
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
@@ -48,81 +50,18 @@ using namespace Qt::StringLiterals;
 
 namespace Gui {
 
-namespace {
-
-QTableView *tableView(QAbstractItemModel *model, const QString &name, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(22);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
-    return view;
-}
-
-/// Filters signals by symbol text, side and rule, all at once.
-class SignalFilter final : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-    void set(const QString &symbol, const QString &side, const QString &rule)
-    {
-        m_symbol = symbol.trimmed().toUpper();
-        m_side = side;
-        m_rule = rule;
-        invalidateFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        const auto column = [&](int c, int role = Qt::DisplayRole) {
-            return sourceModel()->index(row, c, parent).data(role).toString();
-        };
-        return (m_symbol.isEmpty() || column(SignalModel::Symbol).contains(m_symbol)) &&
-               (m_side.isEmpty() || column(SignalModel::Side, Qt::UserRole) == m_side) &&
-               (m_rule.isEmpty() || column(SignalModel::Rule) == m_rule);
-    }
-
-private:
-    QString m_symbol;
-    QString m_side;
-    QString m_rule;
-};
-
-QWidget *withToolbar(QWidget *content, const QList<QWidget *> &tools, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->setSpacing(2);
-    auto *row = new QHBoxLayout;
-    for (QWidget *tool : tools)
-        row->addWidget(tool);
-    layout->addLayout(row);
-    layout->addWidget(content);
-    return box;
-}
-
-} // namespace
-
 MainWindow::MainWindow(Sources sources, QWidget *parent)
     : QMainWindow(parent)
     , m_sources(sources)
     , m_watchlist(new WatchlistModel(this))
     , m_watchlistFilter(new QSortFilterProxyModel(this))
     , m_signals(new SignalModel(10000, this))
-    , m_signalFilter(new SignalFilter(this))
+    , m_signalFilter(nullptr)
     , m_events(new EventModel(5000, this))
     , m_eventFilter(new QSortFilterProxyModel(this))
     , m_tabs(new QTabWidget(this))
+    , m_grid(new ChartGrid(m_tabs))
+    , m_loader(new ChartLoader(sources.writer.path(), sources.pipeline.options().indicators, this))
     , m_statusAddress(new QLabel(this))
     , m_statusRate(new QLabel(this))
     , m_statusRejected(new QLabel(this))
@@ -139,41 +78,49 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     m_watchlistFilter->setSortRole(Qt::UserRole);
     m_watchlistFilter->setFilterKeyColumn(WatchlistModel::Symbol);
     m_watchlistFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_signalFilter->setSourceModel(m_signals);
     m_eventFilter->setSourceModel(m_events);
     m_eventFilter->setFilterKeyColumn(-1);
     m_eventFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
-    // The grid: nine charts, filled with the first nine symbols as they appear.
-    auto *grid = new QWidget(m_tabs);
-    grid->setObjectName(QStringLiteral("chartGrid"));
-    auto *gridLayout = new QGridLayout(grid);
-    gridLayout->setContentsMargins(0, 0, 0, 0);
-    gridLayout->setSpacing(2);
-    for (int i = 0; i < 9; ++i) {
-        auto *chart = new SymbolChart(grid);
-        chart->setCompact(true);
-        chart->setSymbol(QString());
-        chart->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
-        gridLayout->addWidget(chart, i / 3, i % 3);
-        m_grid.append(chart);
-    }
-    for (int i = 0; i < 3; ++i) {
-        gridLayout->setRowStretch(i, 1);
-        gridLayout->setColumnStretch(i, 1);
-    }
-    m_tabs->addTab(grid, tr("Grid"));
+    // The grid keeps the cells the trader chose (or the first symbols seen); it never follows a sort.
+    m_tabs->addTab(m_grid, tr("Grid"));
     m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the grid stays
     m_tabs->setObjectName(QStringLiteral("chartTabs"));
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        if (index > 0)
+        if (qobject_cast<SymbolChart *>(m_tabs->widget(index))) {
             delete m_tabs->widget(index);
+            saveCharts();
+        }
     });
+    connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, [this] { saveCharts(); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshCharts(); });
     setCentralWidget(m_tabs);
+    connect(m_grid, &ChartGrid::openRequested, this, [this](const QString &symbol) { openChart(symbol); });
+    connect(m_grid, &ChartGrid::symbolsChanged, this, [this] {
+        for (const QString &symbol : m_grid->symbols())
+            ensureLoaded(symbol);
+        saveCharts();
+    });
+    connect(m_loader, &ChartLoader::loaded, this, [this](const Pipeline::ChartHistory &history) {
+        m_history.load(history);
+        refreshCharts();
+        Q_EMIT historyLoaded(history.symbol);
+    });
+    connect(m_loader, &ChartLoader::failed, this, [this](const QString &symbol, const QString &error) {
+        if (!symbol.isEmpty())
+            m_history.setLoading(symbol, false);
+        statusBar()->showMessage(tr("Could not read the stored history: %1").arg(error), 10000);
+    });
+    connect(m_loader, &ChartLoader::signalsLoaded, this, [this](const Model::SignalList &newestFirst) {
+        m_signals->addHistory(newestFirst);
+        Q_EMIT signalHistoryLoaded();
+    });
 
     buildDocks();
     buildActions();
+    updateSimulatorActions();
     for (QLabel *label :
          {m_statusAddress, m_statusRate, m_statusRejected, m_statusLatency, m_statusDatabase, m_statusSimulator})
         statusBar()->addPermanentWidget(label);
@@ -201,114 +148,25 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     statusTimer->start();
     updateStatus();
     restoreLayout();
+    restoreCharts();
+    m_loader->loadSignals(10000);
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::buildDocks()
+MainWindow::~MainWindow()
 {
-    // Watchlist
-    m_watchlistView = tableView(m_watchlistFilter, QStringLiteral("watchlistView"), this);
-    m_watchlistView->setSortingEnabled(true);
-    m_watchlistView->sortByColumn(WatchlistModel::Symbol, Qt::AscendingOrder);
-    m_symbolSearch = new QLineEdit(this);
-    m_symbolSearch->setObjectName(QStringLiteral("watchlistFilter"));
-    m_symbolSearch->setPlaceholderText(tr("Filter symbols (Ctrl+F)"));
-    m_symbolSearch->setClearButtonEnabled(true);
-    connect(m_symbolSearch, &QLineEdit::textChanged, m_watchlistFilter, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_watchlistView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        openChart(m_watchlist->symbolAt(m_watchlistFilter->mapToSource(index).row()));
-    });
-    auto *watchDock = new QDockWidget(tr("Watchlist"), this);
-    watchDock->setObjectName(QStringLiteral("watchlistDock"));
-    watchDock->setWidget(withToolbar(m_watchlistView, {m_symbolSearch}, watchDock));
-    watchDock->setMinimumWidth(430);
-    for (int c : {WatchlistModel::High, WatchlistModel::Low, WatchlistModel::Ticks, WatchlistModel::Signals})
-        m_watchlistView->setColumnHidden(c, true);
-    m_watchlistView->setColumnWidth(WatchlistModel::Symbol, 70);
-    for (int c = WatchlistModel::Last; c <= WatchlistModel::Rsi; ++c)
-        m_watchlistView->setColumnWidth(c, 72);
-    addDockWidget(Qt::LeftDockWidgetArea, watchDock);
-
-    // Summary: the aggregator's view of every symbol.
-    auto *summaryView = tableView(m_watchlistFilter, QStringLiteral("summaryView"), this);
-    summaryView->setSortingEnabled(true); // shares the watchlist's proxy, so it keeps the same order
-    summaryView->sortByColumn(WatchlistModel::Symbol, Qt::AscendingOrder);
-    for (int c : {WatchlistModel::Rsi, WatchlistModel::LastSignal})
-        summaryView->setColumnHidden(c, true);
-    auto *summaryDock = new QDockWidget(tr("Summary"), this);
-    summaryDock->setObjectName(QStringLiteral("summaryDock"));
-    summaryDock->setWidget(summaryView);
-
-    // Signals
-    m_signalView = tableView(m_signalFilter, QStringLiteral("signalView"), this);
-    m_signalView->setColumnWidth(SignalModel::Time, 170);
-    m_signalView->setColumnHidden(SignalModel::Delivery, !m_sources.notifier || m_sources.notifier->isEmpty());
-    m_signalSymbolFilter = new QLineEdit(this);
-    m_signalSymbolFilter->setObjectName(QStringLiteral("signalSymbolFilter"));
-    m_signalSymbolFilter->setPlaceholderText(tr("Symbol"));
-    m_sideFilter = new QComboBox(this);
-    m_sideFilter->setObjectName(QStringLiteral("signalSideFilter"));
-    m_sideFilter->addItem(tr("All sides"), QString());
-    for (const char *side : {"buy", "sell", "alert"})
-        m_sideFilter->addItem(sideText(QString::fromLatin1(side)), QString::fromLatin1(side));
-    m_ruleFilter = new QComboBox(this);
-    m_ruleFilter->setObjectName(QStringLiteral("signalRuleFilter"));
-    m_ruleFilter->addItem(tr("All rules"), QString());
-    for (const char *rule : {"rsi_trend", "ma_cross", "price_move", "news_sentiment"})
-        m_ruleFilter->addItem(QString::fromLatin1(rule), QString::fromLatin1(rule));
-    const auto applySignalFilter = [this] {
-        static_cast<SignalFilter *>(m_signalFilter)
-            ->set(m_signalSymbolFilter->text(), m_sideFilter->currentData().toString(),
-                  m_ruleFilter->currentData().toString());
-    };
-    connect(m_signalSymbolFilter, &QLineEdit::textChanged, this, applySignalFilter);
-    connect(m_sideFilter, &QComboBox::currentIndexChanged, this, applySignalFilter);
-    connect(m_ruleFilter, &QComboBox::currentIndexChanged, this, applySignalFilter);
-    connect(m_signalView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (!current.isValid())
-                    return;
-                const Model::TradeSignal &signal = m_signals->at(m_signalFilter->mapToSource(current).row());
-                SymbolChart *chart = openChart(signal.symbol.toString());
-                if (chart && !chart->focusTime(signal.timestamp))
-                    statusBar()->showMessage(tr("The bar of this signal is older than the %n bars the chart keeps.",
-                                                nullptr, m_history.window()),
-                                             6000);
-            });
-    auto *signalDock = new QDockWidget(tr("Signals"), this);
-    signalDock->setObjectName(QStringLiteral("signalDock"));
-    auto *exportShown = new QToolButton(this);
-    exportShown->setObjectName(QStringLiteral("exportShownSignals"));
-    exportShown->setText(tr("Export…"));
-    exportShown->setToolTip(tr("Export the signals shown, as filtered, to a CSV file (Ctrl+E)"));
-    connect(exportShown, &QToolButton::clicked, this, &MainWindow::chooseSignalExport);
-    signalDock->setWidget(
-        withToolbar(m_signalView, {m_signalSymbolFilter, m_sideFilter, m_ruleFilter, exportShown}, signalDock));
-    addDockWidget(Qt::BottomDockWidgetArea, signalDock);
-
-    // Events
-    auto *eventView = tableView(m_eventFilter, QStringLiteral("eventView"), this);
-    eventView->setColumnWidth(EventModel::Time, 170);
-    auto *eventSearch = new QLineEdit(this);
-    eventSearch->setObjectName(QStringLiteral("eventFilter"));
-    eventSearch->setPlaceholderText(tr("Filter events"));
-    connect(eventSearch, &QLineEdit::textChanged, m_eventFilter, &QSortFilterProxyModel::setFilterFixedString);
-    auto *eventDock = new QDockWidget(tr("Events"), this);
-    eventDock->setObjectName(QStringLiteral("eventDock"));
-    eventDock->setWidget(withToolbar(eventView, {eventSearch}, eventDock));
-    addDockWidget(Qt::BottomDockWidgetArea, eventDock);
-    addDockWidget(Qt::BottomDockWidgetArea, summaryDock);
-    tabifyDockWidget(signalDock, eventDock);
-    tabifyDockWidget(eventDock, summaryDock);
-    signalDock->raise();
+    saveCharts(); // also when the window goes without a close event (Quit, a signal)
+    // The tabs are deleted after this object's members: nothing of theirs may call back in.
+    disconnect(m_tabs, nullptr, this, nullptr);
+    disconnect(m_tabs->tabBar(), nullptr, this, nullptr);
 }
 
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
-    settings->setShortcut(QKeySequence::Preferences);
+    // Explicit keys: the platform's standard ones are empty on a plain X session.
+    settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
+    settings->setShortcutVisibleInContextMenu(true);
     settings->setEnabled(m_sources.settings != nullptr);
     QAction *exportAction = file->addAction(tr("&Export signals…"), this, &MainWindow::chooseSignalExport);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
@@ -325,6 +183,7 @@ void MainWindow::buildActions()
         Q_EMIT exportFinished(error, count);
     });
     connect(m_transfers, &FileTransfers::importFinished, this, [this](const QString &error, const Io::ImportReport &r) {
+        reloadShown(); // imported history may lie before what the charts hold
         Q_EMIT importFinished(error, r.stored, r.skipped);
         if (!error.isEmpty()) {
             statusBar()->showMessage(tr("Import failed: %1").arg(error), 8000);
@@ -357,18 +216,29 @@ void MainWindow::buildActions()
     m_utcAction = utc;
     connect(utc, &QAction::toggled, this, &MainWindow::setUtc);
     QAction *fullScreen = view->addAction(tr("&Full screen"));
-    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence::FullScreen});
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 
     QMenu *simulator = menuBar()->addMenu(tr("&Simulator"));
+    QAction *run = m_runAction = simulator->addAction(tr("&Start simulator"));
+    run->setObjectName(QStringLiteral("runSimulator"));
+    run->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    connect(run, &QAction::triggered, this, [this] {
+        if (m_sources.simulator && m_sources.simulator->isRunning())
+            stopSimulator();
+        else
+            startSimulator();
+    });
     QAction *pause = m_pauseAction = simulator->addAction(tr("&Pause simulator"));
     pause->setObjectName(QStringLiteral("pauseSimulator"));
     pause->setCheckable(true);
     pause->setShortcut(Qt::Key_F5);
-    pause->setEnabled(m_sources.simulator != nullptr);
-    if (m_sources.simulator)
-        connect(pause, &QAction::toggled, m_sources.simulator, &Sim::MarketSimulator::setPaused);
+    connect(pause, &QAction::toggled, this, [this](bool paused) {
+        if (m_sources.simulator)
+            m_sources.simulator->setPaused(paused);
+        updateSimulatorActions();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About TickDesk"), this, [this] {
@@ -383,11 +253,13 @@ void MainWindow::buildActions()
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->addAction(run);
     toolbar->addAction(pause);
     toolbar->addAction(utc);
 
     auto *trayMenu = new QMenu(this);
     trayMenu->addAction(tr("Show or hide"), this, [this] { setVisible(!isVisible()); });
+    trayMenu->addAction(run);
     trayMenu->addAction(pause);
     trayMenu->addAction(quit);
     m_tray = new TrayNotifier(trayMenu, this);
@@ -417,8 +289,13 @@ SymbolChart *MainWindow::openChart(const QString &symbol)
     auto *chart = new SymbolChart(m_tabs);
     chart->setSymbol(symbol);
     chart->setUtc(m_utc);
+    chart->setDarkTheme(!m_sources.settings || m_sources.settings->darkTheme());
+    if (const auto *summary = m_watchlist->summaryOf(symbol))
+        chart->setSessionChange(summary->changePercent());
     m_tabs->setCurrentIndex(m_tabs->addTab(chart, symbol));
+    ensureLoaded(symbol);
     chart->refresh(m_history);
+    saveCharts();
     return chart;
 }
 
@@ -438,8 +315,9 @@ void MainWindow::refreshCharts()
     // A third of the grid per tick: each chart still redraws five times a second,
     // but no single turn of the event loop pays for all nine.
     m_chartPhase = (m_chartPhase + 1) % 3;
-    for (qsizetype i = m_chartPhase; i < m_grid.size(); i += 3)
-        m_grid[i]->refresh(m_history);
+    const auto &cells = m_grid->charts();
+    for (qsizetype i = m_chartPhase; i < cells.size(); i += 3)
+        cells[i]->refresh(m_history);
     if (auto *current = qobject_cast<SymbolChart *>(m_tabs->currentWidget()))
         current->refresh(m_history);
 }
@@ -447,18 +325,46 @@ void MainWindow::refreshCharts()
 void MainWindow::refreshWatchlist()
 {
     const auto summaries = m_sources.pipeline.summaries();
+    const int before = m_watchlist->rowCount();
     m_watchlist->update(summaries);
-    // The grid shows the first nine symbols in watchlist order.
-    for (int i = 0; i < m_grid.size(); ++i) {
-        const QString symbol =
-            m_watchlistFilter->rowCount() > i
-                ? m_watchlist->symbolAt(m_watchlistFilter->mapToSource(m_watchlistFilter->index(i, 0)).row())
-                : QString();
-        if (m_grid[i]->symbol() != symbol) {
-            m_grid[i]->setSymbol(symbol);
-            m_grid[i]->refresh(m_history);
-        }
+    if (m_watchlist->rowCount() != before) {
+        const QStringList symbols = m_watchlist->symbols();
+        m_grid->setAvailableSymbols(symbols);
+        m_grid->offer(symbols); // in the order symbols first appeared, not the view's sort
     }
+    // One "Day %" everywhere: the charts' titles show the watchlist's figure.
+    QList<SymbolChart *> charts = m_grid->charts();
+    charts += tabCharts();
+    for (SymbolChart *chart : std::as_const(charts)) {
+        const auto *summary = m_watchlist->summaryOf(chart->symbol());
+        chart->setSessionChange(summary ? std::optional(summary->changePercent()) : std::nullopt);
+    }
+}
+
+QList<SymbolChart *> MainWindow::tabCharts() const
+{
+    QList<SymbolChart *> charts;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *chart = qobject_cast<SymbolChart *>(m_tabs->widget(i)))
+            charts.append(chart);
+    return charts;
+}
+
+void MainWindow::ensureLoaded(const QString &symbol)
+{
+    if (symbol.isEmpty() || m_history.isLoaded(symbol) || m_history.isLoading(symbol))
+        return;
+    m_history.setLoading(symbol, true);
+    m_loader->load(symbol, m_history.window());
+}
+
+void MainWindow::reloadShown()
+{
+    m_history.invalidateLoaded();
+    for (const QString &symbol : m_grid->symbols())
+        ensureLoaded(symbol);
+    for (const SymbolChart *chart : tabCharts())
+        ensureLoaded(chart->symbol());
 }
 
 void MainWindow::onSignals(const Model::SignalList &signals)
@@ -480,9 +386,10 @@ void MainWindow::flushSignals()
 
 void MainWindow::exportSignals(const QString &path)
 {
+    // Oldest first, as `tickdesk export-signals` writes them.
     Model::SignalList rows;
     rows.reserve(m_signalFilter->rowCount());
-    for (int r = 0; r < m_signalFilter->rowCount(); ++r)
+    for (int r = m_signalFilter->rowCount() - 1; r >= 0; --r)
         rows.append(m_signals->at(m_signalFilter->mapToSource(m_signalFilter->index(r, 0)).row()));
     m_transfers->exportSignals(std::move(rows), path);
 }
@@ -514,12 +421,44 @@ void MainWindow::showImportOutcome(int icon, const QString &text, const QString 
 
 void MainWindow::attachSimulator(Sim::MarketSimulator *simulator)
 {
-    if (!simulator || m_sources.simulator == simulator)
-        return;
-    m_sources.simulator = simulator;
-    m_pauseAction->setEnabled(true);
-    connect(m_pauseAction, &QAction::toggled, simulator, &Sim::MarketSimulator::setPaused);
+    if (simulator)
+        m_sources.simulator = simulator;
+    updateSimulatorActions();
     updateStatus();
+}
+
+void MainWindow::startSimulator()
+{
+    if (m_sources.simulator) {
+        m_sources.simulator->start();
+    } else if (m_sources.startSimulator) {
+        m_sources.simulator = m_sources.startSimulator();
+        if (!m_sources.simulator)
+            statusBar()->showMessage(tr("The simulator could not start; the log says why."), 8000);
+    }
+    if (m_sources.simulator)
+        m_sources.simulator->setPaused(false);
+    m_pauseAction->setChecked(false);
+    updateSimulatorActions();
+    updateStatus();
+}
+
+void MainWindow::stopSimulator()
+{
+    if (m_sources.simulator)
+        m_sources.simulator->stop();
+    m_pauseAction->setChecked(false);
+    updateSimulatorActions();
+    updateStatus();
+}
+
+void MainWindow::updateSimulatorActions()
+{
+    const bool running = m_sources.simulator && m_sources.simulator->isRunning();
+    m_runAction->setText(running ? tr("&Stop simulator") : tr("&Start simulator"));
+    m_runAction->setEnabled(running || m_sources.simulator || m_sources.startSimulator);
+    m_pauseAction->setEnabled(running);
+    m_pauseAction->setText(m_pauseAction->isChecked() ? tr("&Resume simulator") : tr("&Pause simulator"));
 }
 
 void MainWindow::bringForward()
@@ -566,8 +505,11 @@ void MainWindow::chooseSignalExport()
 {
     if (m_transfers->isBusy())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export signals"), QStringLiteral("signals.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString symbol = m_signalSymbolFilter->text().trimmed().toUpper();
+    const QString name =
+        QStringLiteral("signals-%1%2.csv")
+            .arg(symbol.isEmpty() ? QString() : symbol + u'-', QDate::currentDate().toString(Qt::ISODate));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export signals"), name, tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportSignals(path);
 }
@@ -591,7 +533,9 @@ void MainWindow::chooseTickExport()
         return;
     const QString symbol = choice == all ? QString() : choice;
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export ticks"), (symbol.isEmpty() ? QStringLiteral("ticks") : symbol) + QStringLiteral(".csv"),
+        this, tr("Export ticks"),
+        QStringLiteral("ticks-%1%2.csv")
+            .arg(symbol.isEmpty() ? QString() : symbol + u'-', QDate::currentDate().toString(Qt::ISODate)),
         tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTicks(symbol, path);
@@ -601,6 +545,10 @@ void MainWindow::setUtc(bool utc)
 {
     m_utc = utc;
     m_signals->setUtc(utc);
+    m_events->setUtc(utc);
+    // The toolbar's toggle and Settings → Display are one setting.
+    if (m_sources.settings && m_sources.settings->utcTimes() != utc)
+        m_sources.settings->setUtcTimes(utc);
     for (SymbolChart *chart : findChildren<SymbolChart *>())
         chart->setUtc(utc);
     refreshCharts();
@@ -622,7 +570,7 @@ void MainWindow::updateStatus()
     const qint64 bytes =
         QFileInfo(m_sources.writer.path()).size() + QFileInfo(m_sources.writer.path() + QStringLiteral("-wal")).size();
     m_statusDatabase->setText(tr("database %1 MB").arg(double(bytes) / 1048576.0, 0, 'f', 1));
-    if (!m_sources.simulator)
+    if (!m_sources.simulator || !m_sources.simulator->isRunning())
         m_statusSimulator->setText(tr("simulator off"));
     else
         m_statusSimulator->setText(m_sources.simulator->isPaused() ? tr("simulator paused") : tr("simulator running"));
@@ -632,7 +580,7 @@ void MainWindow::openSettings()
 {
     if (!m_sources.settings)
         return;
-    auto *dialog = new SettingsDialog(*m_sources.settings, this);
+    auto *dialog = new SettingsDialog(*m_sources.settings, m_sources.address, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
     dialog->open();
@@ -645,21 +593,13 @@ void MainWindow::applySettings()
     m_closeToTray = settings.closeToTray();
     if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
         applyTheme(*app, settings.darkTheme() ? Theme::Dark : Theme::Light);
+    for (SymbolChart *chart : findChildren<SymbolChart *>())
+        chart->setDarkTheme(settings.darkTheme());
     if (m_sources.simulator)
         m_sources.simulator->setRate(settings.simulatorRate());
-    m_history.setWindow(settings.chartBars());
-}
-
-void MainWindow::restoreLayout()
-{
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        setWindowState(Qt::WindowMaximized);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (m_sources.settings) {
-        m_history.setWindow(m_sources.settings->chartBars());
-        m_utcAction->setChecked(m_sources.settings->utcTimes());
-        m_closeToTray = m_sources.settings->closeToTray();
+    if (m_history.window() != settings.chartBars()) {
+        m_history.setWindow(settings.chartBars());
+        reloadShown();
     }
 }
 
@@ -670,9 +610,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    saveCharts();
     QMainWindow::closeEvent(event);
 }
 

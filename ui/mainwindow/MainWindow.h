@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -40,6 +41,8 @@ class StorageWriter;
 
 namespace Gui {
 
+class ChartGrid;
+class ChartLoader;
 class EventModel;
 class SignalModel;
 class FileTransfers;
@@ -58,11 +61,15 @@ struct Sources
     Sim::MarketSimulator *simulator = nullptr;
     Core::Settings *settings = nullptr;   ///< null: no settings dialog (tests)
     Notify::Notifier *notifier = nullptr; ///< null: tray messages coalesced by the window alone (tests)
+    /// Starts the built-in simulator when there is none yet (Simulator → Start); null: not offered.
+    std::function<Sim::MarketSimulator *()> startSimulator;
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
 /// signal, events and summary panels in docks, status bar and tray. Data
-/// arrives on timers from the live feed and summaries, never one event per tick.
+/// arrives on timers from the live feed and summaries, never one event per tick;
+/// charts and the signal panel read their past from the database in the
+/// background. Open tabs, the grid, columns and the time zone survive a restart.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -94,10 +101,18 @@ public:
     void attachSimulator(Sim::MarketSimulator *simulator);
     /// Shows the window in front, also from the tray or minimised.
     void bringForward();
+    ChartGrid *grid() const noexcept { return m_grid; }
+    /// Starts the simulator, or carries it on after a stop.
+    void startSimulator();
+    void stopSimulator();
 
 Q_SIGNALS:
     void exportFinished(const QString &error, qint64 count);
     void importFinished(const QString &error, qint64 stored, qint64 skipped);
+    /// A chart's stored history arrived and is drawn from now on.
+    void historyLoaded(const QString &symbol);
+    /// The signal panel has the stored signals.
+    void signalHistoryLoaded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -105,6 +120,14 @@ protected:
 private:
     void buildActions();
     void buildDocks();
+    void showWatchlistMenu(const QPoint &at);
+    void selectInWatchlist(const QString &symbol);
+    void ensureLoaded(const QString &symbol);
+    void reloadShown();
+    void saveCharts() const;
+    void restoreCharts();
+    void updateSimulatorActions();
+    QList<SymbolChart *> tabCharts() const;
     void updateStatus();
     void flushSignals();
     void restoreLayout();
@@ -125,9 +148,11 @@ private:
     EventModel *m_events;
     QSortFilterProxyModel *m_eventFilter;
     QTabWidget *m_tabs;
-    QList<SymbolChart *> m_grid;
+    ChartGrid *m_grid;
+    ChartLoader *m_loader;
     QTableView *m_watchlistView = nullptr;
     QTableView *m_signalView = nullptr;
+    QTableView *m_eventView = nullptr;
     QLineEdit *m_symbolSearch = nullptr;
     QComboBox *m_sideFilter = nullptr;
     QComboBox *m_ruleFilter = nullptr;
@@ -149,6 +174,8 @@ private:
     bool m_quitting = false;
     QAction *m_utcAction = nullptr;
     QAction *m_pauseAction = nullptr;
+    QAction *m_runAction = nullptr;
+    bool m_restoring = false;
 };
 
 } // namespace Gui

@@ -26,6 +26,13 @@ void EventModel::add(const std::vector<Pipeline::LiveEvent> &events)
     }
 }
 
+void EventModel::setUtc(bool utc)
+{
+    m_utc = utc;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Time), index(int(m_rows.size()) - 1, Time));
+}
+
 int EventModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -43,7 +50,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
     const auto &e = m_rows[index.row()];
     switch (index.column()) {
     case Time:
-        return formatTime(e.timestamp, false);
+        return formatTime(e.timestamp, m_utc);
     case Type:
         return QString::fromLatin1(Model::kindName(e.kind));
     case Symbol:

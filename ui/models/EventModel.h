@@ -26,6 +26,7 @@ public:
     explicit EventModel(int capacity = 5000, QObject *parent = nullptr);
 
     void add(const std::vector<Pipeline::LiveEvent> &events);
+    void setUtc(bool utc);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -34,6 +35,7 @@ public:
 
 private:
     int m_capacity;
+    bool m_utc = false;
     QList<Pipeline::LiveEvent> m_rows;
 };
 

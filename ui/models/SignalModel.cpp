@@ -4,10 +4,12 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QLocale>
 #include <QSet>
 #include <QUrl>
 
 #include <algorithm>
+#include <limits>
 
 namespace Gui {
 
@@ -29,6 +31,19 @@ QString sideText(const QString &sideName)
     return sideName;
 }
 
+QString ruleText(const QString &ruleId)
+{
+    if (ruleId == QStringLiteral("rsi_trend"))
+        return SignalModel::tr("RSI with trend");
+    if (ruleId == QStringLiteral("ma_cross"))
+        return SignalModel::tr("MA crossover");
+    if (ruleId == QStringLiteral("price_move"))
+        return SignalModel::tr("Price move");
+    if (ruleId == QStringLiteral("news_sentiment"))
+        return SignalModel::tr("News sentiment");
+    return ruleId;
+}
+
 SignalModel::SignalModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(capacity)
@@ -47,6 +62,23 @@ void SignalModel::add(const Model::SignalList &signals)
         m_rows.resize(m_capacity);
         endRemoveRows();
     }
+}
+
+void SignalModel::addHistory(const Model::SignalList &newestFirst)
+{
+    // Live signals may have come in meanwhile: only older ones are added, below them.
+    qint64 oldest = std::numeric_limits<qint64>::max();
+    for (const auto &s : std::as_const(m_rows))
+        oldest = std::min(oldest, s.id);
+    Model::SignalList older;
+    for (const auto &s : newestFirst)
+        if (s.id < oldest && m_rows.size() + older.size() < m_capacity)
+            older.append(s);
+    if (older.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + older.size()) - 1);
+    m_rows.append(older);
+    endInsertRows();
 }
 
 void SignalModel::setUtc(bool utc)
@@ -78,11 +110,14 @@ void SignalModel::setDelivery(const QList<Notify::DeliveryState> &states)
 
 namespace {
 
-/// "email" or the webhook's host: short enough for a cell.
+/// "email", or the webhook's host and path: short enough for a cell, yet two webhooks on one
+/// host stay apart.
 QString shortChannel(const QString &channel)
 {
-    if (channel.startsWith(QStringLiteral("webhook:")))
-        return QUrl(channel.mid(8)).host();
+    if (channel.startsWith(QStringLiteral("webhook:"))) {
+        const QUrl url(channel.mid(8));
+        return url.host() + (url.port() > 0 ? QStringLiteral(":%1").arg(url.port()) : QString()) + url.path();
+    }
     return channel;
 }
 
@@ -112,9 +147,9 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
         case Side:
             return sideText(QString::fromLatin1(Model::sideName(s.side)));
         case Rule:
-            return s.rule;
+            return ruleText(s.rule);
         case Price:
-            return QString::number(s.price, 'f', 2);
+            return QLocale().toString(s.price, 'f', 2);
         case Reason:
             return s.reason;
         case Delivery: {
@@ -136,6 +171,8 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == Qt::UserRole && index.column() == Side) {
         return QString::fromLatin1(Model::sideName(s.side)); // for filters, whatever the language
+    } else if (role == Qt::UserRole && index.column() == Rule) {
+        return s.rule;
     } else if (role == Qt::ForegroundRole) {
         switch (s.side) {
         case Model::SignalSide::Buy:

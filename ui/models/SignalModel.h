@@ -33,6 +33,8 @@ public:
     explicit SignalModel(int capacity = 10000, QObject *parent = nullptr);
 
     void add(const Model::SignalList &signals);
+    /// Stored signals read at start, newest first: they go below what is already shown.
+    void addHistory(const Model::SignalList &newestFirst);
     const Model::TradeSignal &at(int row) const { return m_rows.at(row); }
     void setUtc(bool utc);
     /// What became of signals on the notification channels (e-mail, webhooks); may come
@@ -53,6 +55,8 @@ private:
 
 /// "buy", "sell" or "alert" for a person, in their language.
 QString sideText(const QString &sideName);
+/// A rule's name for a person ("MA crossover" for ma_cross), in their language.
+QString ruleText(const QString &ruleId);
 
 /// A time for a table cell: local time, or UTC with a Z.
 QString formatTime(Model::TimestampUs time, bool utc);

@@ -36,6 +36,44 @@ void WatchlistModel::update(const Analytics::SummaryList &summaries)
     endInsertRows();
 }
 
+QString compactCount(qint64 n)
+{
+    const QLocale locale;
+    if (n >= 10'000'000'000)
+        return WatchlistModel::tr("%1 B", "billions").arg(locale.toString(double(n) / 1e9, 'f', 1));
+    if (n >= 10'000'000)
+        return WatchlistModel::tr("%1 M", "millions").arg(locale.toString(double(n) / 1e6, 'f', 1));
+    if (n >= 100'000)
+        return WatchlistModel::tr("%1 K", "thousands").arg(locale.toString(double(n) / 1e3, 'f', 0));
+    return locale.toString(n);
+}
+
+QString signedPercent(double percent)
+{
+    return (percent >= 0 ? QStringLiteral("+") : QString()) + QLocale().toString(percent, 'f', 2) +
+           QStringLiteral(" %");
+}
+
+int WatchlistModel::rowOf(const QString &symbol) const
+{
+    return m_rowOf.value(symbol, -1);
+}
+
+QStringList WatchlistModel::symbols() const
+{
+    QStringList out;
+    out.reserve(m_rows.size());
+    for (const auto &s : m_rows)
+        out.append(s.symbol.toString());
+    return out;
+}
+
+const Analytics::SymbolSummary *WatchlistModel::summaryOf(const QString &symbol) const
+{
+    const int row = rowOf(symbol);
+    return row < 0 ? nullptr : &m_rows[row];
+}
+
 QString WatchlistModel::symbolAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows[row].symbol.toString() : QString();
@@ -56,33 +94,32 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const auto &s = m_rows[index.row()];
+    const QLocale locale;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Symbol:
             return s.symbol.toString();
         case Last:
-            return QString::number(s.lastPrice, 'f', 2);
+            return locale.toString(s.lastPrice, 'f', 2);
         case Change:
-            return QStringLiteral("%1%2%")
-                .arg(s.changePercent() >= 0 ? QStringLiteral("+") : QString())
-                .arg(s.changePercent(), 0, 'f', 2);
+            return signedPercent(s.changePercent());
         case Volume:
-            return QLocale().toString(qlonglong(s.sessionVolume));
+            return compactCount(s.sessionVolume);
         case Rsi:
-            return s.rsi ? QVariant(QString::number(*s.rsi, 'f', 1)) : QVariant(QStringLiteral("–"));
+            return s.rsi ? QVariant(locale.toString(*s.rsi, 'f', 1)) : QVariant(QStringLiteral("–"));
         case High:
-            return QString::number(s.sessionHigh, 'f', 2);
+            return locale.toString(s.sessionHigh, 'f', 2);
         case Low:
-            return QString::number(s.sessionLow, 'f', 2);
+            return locale.toString(s.sessionLow, 'f', 2);
         case Ticks:
-            return QLocale().toString(qlonglong(s.sessionTicks));
+            return compactCount(s.sessionTicks);
         case Signals:
             return tr("%1 buy / %2 sell").arg(s.signalsBySide[0]).arg(s.signalsBySide[1]);
         case LastSignal:
             // "sell ma_cross": the side in the reader's language, the rule as it is named everywhere.
             return s.lastSignal.isEmpty()
                        ? QString()
-                       : sideText(s.lastSignal.section(u' ', 0, 0)) + u' ' + s.lastSignal.section(u' ', 1);
+                       : sideText(s.lastSignal.section(u' ', 0, 0)) + u' ' + ruleText(s.lastSignal.section(u' ', 1));
         }
     } else if (role == Qt::UserRole) {
         // Sort keys: numbers sort as numbers.
@@ -108,6 +145,8 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
         case LastSignal:
             return qlonglong(s.lastSignalTime);
         }
+    } else if (role == Qt::ToolTipRole && (index.column() == Volume || index.column() == Ticks)) {
+        return locale.toString(qlonglong(index.column() == Volume ? s.sessionVolume : s.sessionTicks));
     } else if (role == Qt::ForegroundRole && index.column() == Change) {
         return QBrush(s.changePercent() >= 0 ? QColor(38, 166, 154) : QColor(239, 83, 80));
     } else if (role == Qt::TextAlignmentRole && index.column() != Symbol && index.column() != LastSignal) {
@@ -118,6 +157,9 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
 
 QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Change)
+        return tr("Change of the last price since the session's first open (the UTC day of the latest bar). "
+                  "Charts show the same figure as \"Day\".");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -126,7 +168,7 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
     case Last:
         return tr("Last");
     case Change:
-        return tr("Change");
+        return tr("Day %");
     case Volume:
         return tr("Volume");
     case Rsi:

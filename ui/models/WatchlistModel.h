@@ -8,6 +8,11 @@
 
 namespace Gui {
 
+/// A count for a narrow cell: 12,345 / 123 K / 12.3 M, in the reader's number format.
+QString compactCount(qint64 n);
+/// "+1.23 %" in the reader's number format.
+QString signedPercent(double percent);
+
 /// Every symbol seen, one row each, from the pipeline's summaries. Rows are
 /// appended as symbols appear and updated in place, so views keep their selection.
 class WatchlistModel final : public QAbstractTableModel
@@ -35,6 +40,12 @@ public:
 
     void update(const Analytics::SummaryList &summaries);
     QString symbolAt(int row) const;
+    /// -1 when the symbol has no row.
+    int rowOf(const QString &symbol) const;
+    /// In the order they first appeared (row order): stable while prices move.
+    QStringList symbols() const;
+    /// Null when the symbol has no row.
+    const Analytics::SymbolSummary *summaryOf(const QString &symbol) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "ChartLoader.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+
+namespace Gui {
+
+namespace {
+
+bool inMemory(const QString &path)
+{
+    return path == QLatin1StringView(":memory:");
+}
+
+} // namespace
+
+ChartLoader::ChartLoader(QString databasePath, Indicators::IndicatorConfig indicators, QObject *parent)
+    : QObject(parent)
+    , m_databasePath(std::move(databasePath))
+    , m_indicators(indicators)
+{}
+
+ChartLoader::~ChartLoader()
+{
+    for (QFuture<void> &future : m_running)
+        future.waitForFinished();
+}
+
+void ChartLoader::track(QFuture<void> future)
+{
+    m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    m_running.append(future);
+}
+
+template<typename T, typename Job, typename Done>
+void ChartLoader::run(Job job, Done done)
+{
+    auto result = std::make_shared<Util::Result<T>>(Util::Result<T>::failure({}));
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, result, done = std::move(done)] {
+        watcher->deleteLater();
+        done(*result);
+    });
+    QFuture<void> future = QtConcurrent::run([job = std::move(job), result] { *result = job(); });
+    watcher->setFuture(future);
+    track(future);
+}
+
+void ChartLoader::load(const QString &symbol, int bars)
+{
+    if (inMemory(m_databasePath)) {
+        Q_EMIT loaded(Pipeline::ChartHistory{symbol, {}, {}}); // a private database: nothing stored to read
+        return;
+    }
+    run<Pipeline::ChartHistory>(
+        [path = m_databasePath, symbol, bars, config = m_indicators] {
+            return Pipeline::loadChartHistory(path, symbol, bars, config);
+        },
+        [this, symbol](const Util::Result<Pipeline::ChartHistory> &result) {
+            if (result)
+                Q_EMIT loaded(*result);
+            else
+                Q_EMIT failed(symbol, result.error());
+        });
+}
+
+void ChartLoader::loadSignals(int limit)
+{
+    if (inMemory(m_databasePath))
+        return;
+    run<std::vector<Model::TradeSignal>>(
+        [path = m_databasePath, limit] { return Pipeline::loadRecentSignals(path, limit); },
+        [this](const Util::Result<std::vector<Model::TradeSignal>> &result) {
+            if (result)
+                Q_EMIT signalsLoaded(Model::SignalList(result->begin(), result->end()));
+            else
+                Q_EMIT failed(QString(), result.error());
+        });
+}
+
+} // namespace Gui

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// What the window remembers across a restart: geometry, docks, columns, chart tabs, the grid and the time zone.
+#include "MainWindow.h"
+
+#include "charts/ChartGrid.h"
+#include "charts/SymbolChart.h"
+#include "settings/Settings.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+namespace {
+
+const QString GeometryKey = u"window/geometry"_s;
+const QString StateKey = u"window/state"_s;
+const QString TabsKey = u"charts/tabs"_s;
+const QString CurrentTabKey = u"charts/current"_s;
+const QString GridKey = u"charts/grid"_s;
+const QString GridPickedKey = u"charts/gridPicked"_s;
+
+QString columnsKey(const QTableView *view)
+{
+    return u"columns/"_s + view->objectName();
+}
+
+} // namespace
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        setWindowState(Qt::WindowMaximized);
+    restoreState(settings.value(StateKey).toByteArray());
+    for (QTableView *view : {m_watchlistView, m_signalView, m_eventView}) {
+        const QByteArray columns = settings.value(columnsKey(view)).toByteArray();
+        if (!columns.isEmpty())
+            view->horizontalHeader()->restoreState(columns);
+    }
+    if (m_sources.settings) {
+        m_history.setWindow(m_sources.settings->chartBars());
+        m_utcAction->setChecked(m_sources.settings->utcTimes());
+        m_closeToTray = m_sources.settings->closeToTray();
+        const bool dark = m_sources.settings->darkTheme();
+        for (SymbolChart *chart : m_grid->charts())
+            chart->setDarkTheme(dark);
+    }
+}
+
+void MainWindow::restoreCharts()
+{
+    QSettings settings;
+    m_restoring = true;
+    m_grid->setSymbols(settings.value(GridKey).toStringList(), settings.value(GridPickedKey, false).toBool());
+    const QStringList tabs = settings.value(TabsKey).toStringList();
+    for (const QString &symbol : tabs)
+        openChart(symbol);
+    m_tabs->setCurrentIndex(std::clamp(settings.value(CurrentTabKey, 0).toInt(), 0, m_tabs->count() - 1));
+    m_restoring = false;
+}
+
+void MainWindow::saveCharts() const
+{
+    if (m_restoring)
+        return;
+    QSettings settings;
+    QStringList tabs;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (const auto *chart = qobject_cast<const SymbolChart *>(m_tabs->widget(i)))
+            tabs.append(chart->symbol());
+    settings.setValue(TabsKey, tabs);
+    settings.setValue(CurrentTabKey, m_tabs->currentIndex());
+    settings.setValue(GridKey, m_grid->symbols());
+    settings.setValue(GridPickedKey, m_grid->isPicked());
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+    for (const QTableView *view : {m_watchlistView, m_signalView, m_eventView})
+        settings.setValue(columnsKey(view), view->horizontalHeader()->saveState());
+}
+
+} // namespace Gui
