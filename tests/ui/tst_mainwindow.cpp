@@ -300,12 +300,12 @@ void TestMainWindow::deliveryStateInTheSignalTable()
     Model::Symbol::parse("AAPL", s.symbol);
     model.add({s});
     const QModelIndex cell = model.index(0, Gui::SignalModel::Delivery);
-    QCOMPARE(cell.data().toString(), u"email: pending, hooks.example.org: delivered"_s);
+    QCOMPARE(cell.data().toString(), u"email: pending, hooks.example.org/x: delivered"_s);
     QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(u"(connection refused)"_s));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setDelivery({{5, u"email"_s, u"delivered"_s, {}}});
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(cell.data().toString(), u"email: delivered, hooks.example.org: delivered"_s);
+    QCOMPARE(cell.data().toString(), u"email: delivered, hooks.example.org/x: delivered"_s);
 }
 
 void TestMainWindow::testEmailFromTheSettings()

@@ -6,24 +6,36 @@
 
 namespace Gui {
 
-PriceTicks priceTicksFor(double low, double high, int wanted)
+PriceTicks priceTicksFor(double low, double high, int maxIntervals)
 {
     PriceTicks ticks;
-    const double span = high - low;
-    if (!(span > 0) || wanted < 1) {
-        ticks.anchor = low;
+    maxIntervals = std::max(1, maxIntervals);
+    if (!(high > low)) {
+        ticks.from = low - 1;
+        ticks.to = high + 1;
         ticks.labelFormat = QStringLiteral("%.2f");
         return ticks;
     }
-    const double raw = span / wanted;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    const double normal = raw / magnitude;
-    const double step = (normal < 1.5 ? 1 : normal < 3 ? 2 : normal < 7 ? 5 : 10) * magnitude;
-    ticks.interval = step;
-    ticks.anchor = std::ceil(low / step) * step;
-    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 8);
-    ticks.labelFormat = QStringLiteral("%.%1f").arg(decimals);
-    return ticks;
+    // The smallest round step whose whole intervals cover the range in at most maxIntervals.
+    double magnitude = std::pow(10.0, std::floor(std::log10((high - low) / maxIntervals)));
+    for (;;) {
+        for (const double factor : {1.0, 2.0, 5.0}) {
+            const double step = factor * magnitude;
+            const double from = std::floor(low / step) * step;
+            const double to = std::ceil(high / step) * step;
+            const int intervals = int(std::lround((to - from) / step));
+            if (intervals <= maxIntervals) {
+                ticks.from = from;
+                ticks.to = to;
+                ticks.interval = step;
+                ticks.tickCount = intervals + 1;
+                const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 8);
+                ticks.labelFormat = QStringLiteral("%.%1f").arg(decimals);
+                return ticks;
+            }
+        }
+        magnitude *= 10;
+    }
 }
 
 VolumeScale volumeScaleFor(double maxVolume)

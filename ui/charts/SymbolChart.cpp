@@ -3,6 +3,7 @@
 
 #include "AxisScale.h"
 #include "CandleItem.h"
+#include "models/NumberFormat.h"
 
 #include <QChart>
 #include <QChartView>
@@ -247,8 +248,7 @@ void SymbolChart::setSymbol(const QString &symbol)
     }
     m_symbol = symbol;
     m_drawnRevision = ~quint64(0);
-    m_placeholder->setText(symbol.isEmpty() ? tr("Empty cell: pick a symbol from the watchlist's menu")
-                                            : tr("No data"));
+    m_placeholder->setText(symbol.isEmpty() ? tr("Empty cell: right-click to choose a symbol") : tr("No data"));
     m_stack->setCurrentIndex(0);
     updateTitle();
 }
@@ -285,11 +285,8 @@ void SymbolChart::updateTitle()
     }
     const QLocale locale;
     QString text = m_symbol + QStringLiteral("  ") + locale.toString(*m_lastClose, 'f', 2);
-    if (m_sessionChange) {
-        const QString signedChange =
-            (*m_sessionChange >= 0 ? QStringLiteral("+") : QString()) + locale.toString(*m_sessionChange, 'f', 2);
-        text += QStringLiteral("  ") + tr("Day %1 %").arg(signedChange);
-    }
+    if (m_sessionChange)
+        text += QStringLiteral("  ") + tr("Day %1").arg(signedPercent(*m_sessionChange));
     m_title->setText(text);
     // Only when the colour flips: a style change re-polishes the label.
     const bool rising = m_sessionChange.value_or(0) >= 0;
@@ -435,14 +432,11 @@ void SymbolChart::setPriceRange(double low, double high)
     const bool tight = (high - low) >= 0.6 * (shownHigh - shownLow);
     if (fits && tight)
         return;
-    const double from = low - margin;
-    const double to = high + margin;
-    const PriceTicks ticks = priceTicksFor(from, to, m_compact ? 4 : 6);
-    m_priceAxis->setRange(from, to);
-    m_priceAxis->setTickType(QValueAxis::TicksDynamic);
-    m_priceAxis->setTickAnchor(ticks.anchor);
-    m_priceAxis->setTickInterval(ticks.interval);
+    // Round labels, all with the same decimals: the range is widened to whole steps.
+    const PriceTicks ticks = priceTicksFor(low - margin, high + margin, m_compact ? 3 : 6);
     m_priceAxis->setLabelFormat(ticks.labelFormat);
+    m_priceAxis->setTickCount(ticks.tickCount);
+    m_priceAxis->setRange(ticks.from, ticks.to);
 }
 
 int SymbolChart::candleCount() const

@@ -50,6 +50,20 @@ using namespace Qt::StringLiterals;
 
 namespace Gui {
 
+namespace {
+
+/// A key of our own first (shown in the menu), then the platform's, which is empty on a plain X session.
+QList<QKeySequence> keys(QKeyCombination own, QKeySequence::StandardKey standard)
+{
+    QList<QKeySequence> out{QKeySequence(own)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(standard))
+        if (!out.contains(key))
+            out.append(key);
+    return out;
+}
+
+} // namespace
+
 MainWindow::MainWindow(Sources sources, QWidget *parent)
     : QMainWindow(parent)
     , m_sources(sources)
@@ -165,7 +179,7 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     // Explicit keys: the platform's standard ones are empty on a plain X session.
-    settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
+    settings->setShortcuts(keys(Qt::CTRL | Qt::Key_Comma, QKeySequence::Preferences));
     settings->setShortcutVisibleInContextMenu(true);
     settings->setEnabled(m_sources.settings != nullptr);
     QAction *exportAction = file->addAction(tr("&Export signals…"), this, &MainWindow::chooseSignalExport);
@@ -199,7 +213,7 @@ void MainWindow::buildActions()
         m_quitting = true;
         QApplication::quit();
     });
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(keys(Qt::CTRL | Qt::Key_Q, QKeySequence::Quit));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const auto docks = findChildren<QDockWidget *>();
@@ -210,13 +224,13 @@ void MainWindow::buildActions()
         m_symbolSearch->setFocus();
         m_symbolSearch->selectAll();
     });
-    search->setShortcut(QKeySequence::Find);
+    search->setShortcuts(keys(Qt::CTRL | Qt::Key_F, QKeySequence::Find));
     QAction *utc = view->addAction(tr("Times in &UTC"));
     utc->setCheckable(true);
     m_utcAction = utc;
     connect(utc, &QAction::toggled, this, &MainWindow::setUtc);
     QAction *fullScreen = view->addAction(tr("&Full screen"));
-    fullScreen->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence::FullScreen});
+    fullScreen->setShortcuts(keys(Qt::Key_F11, QKeySequence::FullScreen));
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 

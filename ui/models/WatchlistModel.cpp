@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "WatchlistModel.h"
 
+#include "NumberFormat.h"
 #include "SignalModel.h"
 
 #include <QBrush>
@@ -34,24 +35,6 @@ void WatchlistModel::update(const Analytics::SummaryList &summaries)
         m_rows.append(s);
     }
     endInsertRows();
-}
-
-QString compactCount(qint64 n)
-{
-    const QLocale locale;
-    if (n >= 10'000'000'000)
-        return WatchlistModel::tr("%1 B", "billions").arg(locale.toString(double(n) / 1e9, 'f', 1));
-    if (n >= 10'000'000)
-        return WatchlistModel::tr("%1 M", "millions").arg(locale.toString(double(n) / 1e6, 'f', 1));
-    if (n >= 100'000)
-        return WatchlistModel::tr("%1 K", "thousands").arg(locale.toString(double(n) / 1e3, 'f', 0));
-    return locale.toString(n);
-}
-
-QString signedPercent(double percent)
-{
-    return (percent >= 0 ? QStringLiteral("+") : QString()) + QLocale().toString(percent, 'f', 2) +
-           QStringLiteral(" %");
 }
 
 int WatchlistModel::rowOf(const QString &symbol) const

@@ -8,11 +8,6 @@
 
 namespace Gui {
 
-/// A count for a narrow cell: 12,345 / 123 K / 12.3 M, in the reader's number format.
-QString compactCount(qint64 n);
-/// "+1.23 %" in the reader's number format.
-QString signedPercent(double percent);
-
 /// Every symbol seen, one row each, from the pipeline's summaries. Rows are
 /// appended as symbols appear and updated in place, so views keep their selection.
 class WatchlistModel final : public QAbstractTableModel
