@@ -3,6 +3,8 @@
 #include "HttpTestClient.h"
 #include "Version.h"
 
+#include "storage/SqliteDatabase.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -10,6 +12,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +44,26 @@ Run run(const QStringList &arguments, int timeoutMs = 30000)
     return r;
 }
 
+/// AAPL's simulated bars as (open, close), oldest first.
+QList<std::pair<double, double>> simulatedBars(const QString &database)
+{
+    QList<std::pair<double, double>> out;
+    auto db = Storage::SqliteDatabase::open(database, Storage::SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return out;
+    auto st = (*db)->prepare("SELECT open, close FROM ticks WHERE symbol = 'AAPL' ORDER BY ts_us, id");
+    while (st && st->step() == SQLITE_ROW)
+        out.append({st->columnDouble(0), st->columnDouble(1)});
+    return out;
+}
+
+QStringList simulate(const QString &database, const QStringList &extra = {})
+{
+    return QStringList{u"--headless"_s, u"--simulate"_s, u"--port"_s, u"0"_s, u"--ws-port"_s, u"0"_s,
+                       u"--duration"_s, u"2"_s,          u"--db"_s,   database} +
+           extra;
+}
+
 } // namespace
 
 class TestCommandLine : public QObject
@@ -52,6 +78,8 @@ private Q_SLOTS:
     void durationStopsByItself();
     void healthAndIngestFromTheBinary();
     void secondStartHandsOverToTheWindow();
+    void simulatorCarriesOnFromTheLastClose();
+    void crashLeavesABacktrace();
 };
 
 void TestCommandLine::version()
@@ -182,6 +210,52 @@ void TestCommandLine::secondStartHandsOverToTheWindow()
     QVERIFY(headless.waitForFinished(30'000));
     QCOMPARE(headless.exitCode(), 2);
     QVERIFY(headless.readAllStandardError().contains("import with: tickdesk import"));
+}
+
+void TestCommandLine::simulatorCarriesOnFromTheLastClose()
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath(u"sim.sqlite"_s);
+    QCOMPARE(run(simulate(database)).exitCode, 0);
+    const auto first = simulatedBars(database);
+    QVERIFY(first.size() > 3);
+    QCOMPARE(run(simulate(database)).exitCode, 0);
+    const auto both = simulatedBars(database);
+    QVERIFY(both.size() > first.size() + 3);
+    // The second run opens where the first closed, not at the start price again ...
+    QCOMPARE(both[first.size()].first, first.back().second);
+    // ... and is a new market: a fresh seed gives other moves than the first run's.
+    const auto move = [](const std::pair<double, double> &bar) { return bar.second / bar.first; };
+    QVERIFY(move(both[first.size()]) != move(first[0]) || move(both[first.size() + 1]) != move(first[1]));
+
+    // A seed asked for gives the same moves every time.
+    const QString seeded = dir.filePath(u"seeded.sqlite"_s);
+    QCOMPARE(run(simulate(seeded, {u"--seed"_s, u"7"_s})).exitCode, 0);
+    const auto a = simulatedBars(seeded);
+    QCOMPARE(run(simulate(seeded, {u"--seed"_s, u"7"_s})).exitCode, 0);
+    const auto b = simulatedBars(seeded);
+    QVERIFY(b.size() > a.size() + 1);
+    QVERIFY(std::fabs(move(b[a.size()]) - move(a[0])) < 1e-12);
+    QVERIFY(std::fabs(move(b[a.size() + 1]) - move(a[1])) < 1e-12);
+}
+
+void TestCommandLine::crashLeavesABacktrace()
+{
+    QTemporaryDir dir;
+    TestApp::Process app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
+    app.process().setProcessEnvironment(env);
+    QVERIFY2(app.start({u"--db"_s, dir.filePath(u"c.sqlite"_s)}), app.log().constData());
+    ::kill(pid_t(app.process().processId()), SIGSEGV);
+    QVERIFY(app.process().waitForFinished(30000));
+    QCOMPARE(app.process().exitStatus() == QProcess::CrashExit || app.process().exitCode() != 0, true);
+    const QByteArray log = app.log();
+    QVERIFY2(log.contains("tickdesk: fatal signal SEGV in TickDesk (pid"), log.constData());
+    QVERIFY2(log.contains("backtrace:"), log.constData());
+    QFile crashLog(dir.filePath(u"data/TickDesk/TickDesk/crash.log"_s));
+    QVERIFY(crashLog.open(QIODevice::ReadOnly));
+    QVERIFY(crashLog.readAll().contains("fatal signal SEGV"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

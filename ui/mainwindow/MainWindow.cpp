@@ -179,6 +179,7 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     // Explicit keys: the platform's standard ones are empty on a plain X session.
+    settings->setObjectName(QStringLiteral("openSettings"));
     settings->setShortcuts(keys(Qt::CTRL | Qt::Key_Comma, QKeySequence::Preferences));
     settings->setShortcutVisibleInContextMenu(true);
     settings->setEnabled(m_sources.settings != nullptr);
@@ -213,6 +214,7 @@ void MainWindow::buildActions()
         m_quitting = true;
         QApplication::quit();
     });
+    quit->setObjectName(QStringLiteral("quit"));
     quit->setShortcuts(keys(Qt::CTRL | Qt::Key_Q, QKeySequence::Quit));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -227,9 +229,11 @@ void MainWindow::buildActions()
     search->setShortcuts(keys(Qt::CTRL | Qt::Key_F, QKeySequence::Find));
     QAction *utc = view->addAction(tr("Times in &UTC"));
     utc->setCheckable(true);
+    utc->setObjectName(QStringLiteral("utcTimes"));
     m_utcAction = utc;
     connect(utc, &QAction::toggled, this, &MainWindow::setUtc);
     QAction *fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setObjectName(QStringLiteral("fullScreen"));
     fullScreen->setShortcuts(keys(Qt::Key_F11, QKeySequence::FullScreen));
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });

@@ -10,7 +10,9 @@ namespace Gui {
 
 void applyTheme(QApplication &app, Theme theme)
 {
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    // The style is set once: replacing it deletes the old one under every widget that still refers to it.
+    if (app.style()->name().compare(QStringLiteral("fusion"), Qt::CaseInsensitive) != 0)
+        app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     if (theme == Theme::Light) {
         app.setPalette(app.style()->standardPalette());
         return;

@@ -8,6 +8,8 @@
 #include <QColor>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Gui {
 
 WatchlistModel::WatchlistModel(QObject *parent)
@@ -29,6 +31,9 @@ void WatchlistModel::update(const Analytics::SummaryList &summaries)
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
     if (added.isEmpty())
         return;
+    // Symbols new in one update come in name order: the grid fills from this order.
+    std::sort(added.begin(), added.end(),
+              [](const auto &a, const auto &b) { return a.symbol.toString() < b.symbol.toString(); });
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
     for (const auto &s : std::as_const(added)) {
         m_rowOf.insert(s.symbol.toString(), int(m_rows.size()));

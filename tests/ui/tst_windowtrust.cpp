@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: MIT
+// The window shows only right numbers and remembers itself: each case was a defect a trader saw.
+#include "charts/ChartGrid.h"
+#include "charts/SymbolChart.h"
+#include "dialogs/SettingsDialog.h"
+#include "ingest/IngestCounters.h"
+#include "mainwindow/MainWindow.h"
+#include "models/EventModel.h"
+#include "models/NumberFormat.h"
+#include "models/SignalModel.h"
+#include "models/WatchlistModel.h"
+#include "pipeline/LiveFeed.h"
+#include "pipeline/Pipeline.h"
+#include "settings/Settings.h"
+#include "sim/MarketSimulator.h"
+#include "storage/StorageWriter.h"
+
+#include <QAction>
+#include <QDoubleSpinBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr Model::TimestampUs Day = 1'795'910'400'000'000LL; // a midnight UTC
+
+Model::TimestampUs at(int hour, int minute)
+{
+    return Day + (Model::TimestampUs(hour) * 60 + minute) * 60'000'000LL;
+}
+
+Model::Record bar(const QString &symbol, Model::TimestampUs time, double price)
+{
+    Model::Tick t;
+    Model::Symbol::fromString(symbol, t.symbol);
+    t.open = price;
+    t.close = price + 0.05;
+    t.high = price + 0.3;
+    t.low = price - 0.3;
+    t.volume = 1000;
+    t.timestamp = time;
+    return t;
+}
+
+/// 80 one-second bars per symbol around `base` with a 5 % jump: signals for each.
+Model::RecordBatch market(const QStringList &symbols, Model::TimestampUs from, double base = 100)
+{
+    Model::RecordBatch batch;
+    for (int i = 0; i < 80; ++i)
+        for (int s = 0; s < symbols.size(); ++s) {
+            const double price = (base + s * 50) * (i < 30 ? 1.0 : (i < 40 ? 1.05 : 1.05 * std::pow(0.99, i - 40)));
+            batch.push_back(bar(symbols[s], from + i * 1'000'000LL, price));
+        }
+    return batch;
+}
+
+QString price(double value)
+{
+    return QLocale().toString(value, 'f', 2);
+}
+
+} // namespace
+
+class TestWindowTrust : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void gridCellsDrawOnlyTheirOwnSymbol();
+    void aChartGivenAnotherSymbolForgetsTheFirst();
+    void lateBarNeverBecomesLast();
+    void oneDayChangeEverywhere();
+    void restartRestoresChartsSignalsAndLayout();
+    void symbolWithoutDataSaysSo();
+    void simulatorStartsAndStopsFromTheWindow();
+    void selectingASignalSelectsItsSymbol();
+    void eventsFollowUtc();
+    void shortcutsWorkWithoutPlatformKeys();
+    void settingsShowWhatRunsAndForgetFixedErrors();
+    void numbersForPeople();
+
+private:
+    void startDesk(bool warm = false);
+    void stopDesk();
+    void feed(const Model::RecordBatch &batch);
+    QTableView *watchlist() const { return m_window->findChild<QTableView *>(u"watchlistView"_s); }
+    QString watchlistCell(const QString &symbol, int column) const;
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<Core::Settings> m_settings;
+    std::unique_ptr<Storage::StorageWriter> m_writer;
+    std::unique_ptr<Pipeline::LiveFeed> m_feed;
+    std::unique_ptr<Pipeline::Pipeline> m_pipeline;
+    std::unique_ptr<Sim::MarketSimulator> m_simulator;
+    Ingest::IngestCounters m_counters;
+    std::unique_ptr<Gui::MainWindow> m_window;
+};
+
+void TestWindowTrust::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"TickDeskTest"_s);
+    QCoreApplication::setApplicationName(u"tst_windowtrust"_s);
+    qRegisterMetaType<Model::SignalList>();
+}
+
+void TestWindowTrust::init()
+{
+    QSettings().clear();
+    static int run = 0;
+    m_path = m_dir.filePath(u"trust%1.sqlite"_s.arg(++run));
+    m_settings = std::make_unique<Core::Settings>(m_dir.filePath(u"settings%1.ini"_s.arg(run)));
+    startDesk();
+}
+
+void TestWindowTrust::cleanup()
+{
+    stopDesk();
+}
+
+void TestWindowTrust::startDesk(bool warm)
+{
+    auto writer = Storage::StorageWriter::open({m_path});
+    QVERIFY(writer);
+    m_writer = std::move(*writer);
+    m_feed = std::make_unique<Pipeline::LiveFeed>();
+    Pipeline::PipelineOptions options;
+    options.shards = 2;
+    m_pipeline = std::make_unique<Pipeline::Pipeline>(options, *m_writer, m_feed.get());
+    if (warm)
+        QVERIFY(m_pipeline->warmStart(m_path));
+    m_pipeline->start();
+    Gui::Sources sources{*m_pipeline, *m_feed, *m_writer, m_counters, u"127.0.0.1:5000"_s, nullptr, m_settings.get()};
+    sources.startSimulator = [this]() -> Sim::MarketSimulator * {
+        Sim::SimulatorOptions options;
+        options.recordsPerSecond = 200;
+        m_simulator = std::make_unique<Sim::MarketSimulator>(options, *m_pipeline);
+        m_simulator->start();
+        return m_simulator.get();
+    };
+    m_window = std::make_unique<Gui::MainWindow>(std::move(sources));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestWindowTrust::stopDesk()
+{
+    m_window.reset();
+    if (m_simulator)
+        m_simulator->stop();
+    m_simulator.reset();
+    m_pipeline->stop();
+    m_writer->stop();
+    m_pipeline.reset();
+    m_writer.reset();
+}
+
+void TestWindowTrust::feed(const Model::RecordBatch &batch)
+{
+    std::atomic<bool> done{false};
+    QCOMPARE(m_pipeline->submit(Model::RecordBatch(batch), 1, [&done](const QString &) { done = true; }),
+             Ingest::RecordSink::Submit::Accepted);
+    QTRY_VERIFY(done.load());
+    m_window->pollFeed();
+    m_window->refreshWatchlist();
+}
+
+QString TestWindowTrust::watchlistCell(const QString &symbol, int column) const
+{
+    const QAbstractItemModel *model = watchlist()->model();
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, Gui::WatchlistModel::Symbol).data().toString() == symbol)
+            return model->index(r, column).data().toString();
+    return {};
+}
+
+void TestWindowTrust::gridCellsDrawOnlyTheirOwnSymbol()
+{
+    // Live symbols, and ACME at ~51 that gets no new bars; then the watchlist is sorted by Day %.
+    feed(market({u"AAPL"_s, u"MSFT"_s, u"TSLA"_s}, at(10, 0)));
+    feed({bar(u"ACME"_s, at(9, 0), 51.0), bar(u"ACME"_s, at(9, 1), 51.2)});
+    QTRY_COMPARE(watchlist()->model()->rowCount(), 4);
+    const QStringList before = m_window->grid()->symbols();
+    QCOMPARE(before.mid(0, 4), (QStringList{u"AAPL"_s, u"MSFT"_s, u"TSLA"_s, u"ACME"_s}));
+    for (int column : {int(Gui::WatchlistModel::Change), int(Gui::WatchlistModel::Last)}) {
+        watchlist()->sortByColumn(column, Qt::DescendingOrder);
+        feed(market({u"AAPL"_s, u"MSFT"_s, u"TSLA"_s}, at(10, 5), 120));
+        m_window->refreshCharts();
+        // The grid keeps its cells whatever the sort ...
+        QCOMPARE(m_window->grid()->symbols(), before);
+        // ... and every cell draws its own symbol's bars: title, last price and all.
+        for (Gui::SymbolChart *chart : m_window->grid()->charts()) {
+            if (chart->symbol().isEmpty())
+                continue;
+            const QString last = watchlistCell(chart->symbol(), Gui::WatchlistModel::Last);
+            QTRY_VERIFY2(chart->title().startsWith(chart->symbol() + u"  "_s + last),
+                         qPrintable(chart->title() + u" vs "_s + last));
+        }
+    }
+    auto *acme = m_window->grid()->charts().at(3);
+    QCOMPARE(acme->candleCount(), 2);
+    QVERIFY(acme->title().startsWith(u"ACME  "_s + price(51.25)));
+}
+
+void TestWindowTrust::aChartGivenAnotherSymbolForgetsTheFirst()
+{
+    feed(market({u"MSFT"_s}, at(10, 0), 250));
+    Gui::ChartGrid *grid = m_window->grid();
+    QTRY_COMPARE(grid->symbols().at(0), u"MSFT"_s);
+    Gui::SymbolChart *cell = grid->charts().at(0);
+    m_window->refreshCharts();
+    QTRY_VERIFY(cell->candleCount() > 0);
+    QVERIFY(cell->markerCount() > 0);
+    // The trader puts a symbol without bars there: nothing of MSFT may stay under its name.
+    grid->pick(0, u"NVDX"_s);
+    m_window->refreshCharts();
+    QCOMPARE(cell->symbol(), u"NVDX"_s);
+    QCOMPARE(cell->candleCount(), 0);
+    QCOMPARE(cell->markerCount(), 0);
+    QTRY_COMPARE(cell->placeholder(), u"No data"_s);
+    QCOMPARE(cell->title(), u"NVDX"_s);
+    QVERIFY(grid->isPicked());
+    // A picked grid takes no symbols by itself any more.
+    feed(market({u"ZZZ"_s}, at(11, 0)));
+    QVERIFY(!grid->symbols().contains(u"ZZZ"_s));
+}
+
+void TestWindowTrust::lateBarNeverBecomesLast()
+{
+    // 40 one-minute bars from 16:40 UTC, 20 from 17:50, the tab open, then one bar stamped 17:25.
+    Model::RecordBatch early, later;
+    for (int i = 0; i < 40; ++i)
+        early.push_back(bar(u"LATE"_s, at(16, 40 + i), 100 + i * 0.1));
+    for (int i = 0; i < 20; ++i)
+        later.push_back(bar(u"LATE"_s, at(17, 50 + i), 110 + i * 0.1));
+    feed(early);
+    feed(later);
+    Gui::SymbolChart *chart = m_window->openChart(u"LATE"_s);
+    QVERIFY(chart);
+    QTRY_COMPARE(chart->candleCount(), 60);
+    const qint64 lastMs = at(18, 9) / 1000;
+    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
+    feed({bar(u"LATE"_s, at(17, 25), 51.0)});
+    m_window->refreshCharts();
+    QCOMPARE(chart->candleCount(), 60);
+    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
+    QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
+    QCOMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
+    QCOMPARE(m_pipeline->metrics().late.load(), std::uint64_t(1));
+
+    // Read again from storage (after a restart), the late bar lands in its place, not at the end.
+    stopDesk();
+    startDesk(true);
+    chart = m_window->openChart(u"LATE"_s);
+    QTRY_COMPARE(chart->candleCount(), 61);
+    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
+    QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
+    QTRY_COMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
+}
+
+void TestWindowTrust::oneDayChangeEverywhere()
+{
+    feed(market({u"TSLA"_s, u"AAPL"_s}, at(14, 0)));
+    m_window->refreshCharts();
+    Gui::SymbolChart *tab = m_window->openChart(u"TSLA"_s);
+    QTRY_VERIFY(tab->candleCount() > 0);
+    m_window->refreshWatchlist();
+    const QString change = watchlistCell(u"TSLA"_s, Gui::WatchlistModel::Change);
+    QVERIFY(!change.isEmpty());
+    QCOMPARE(watchlist()->model()->headerData(Gui::WatchlistModel::Change, Qt::Horizontal).toString(), u"Day %"_s);
+    QVERIFY(!watchlist()->model()->headerData(Gui::WatchlistModel::Change, Qt::Horizontal, Qt::ToolTipRole).isNull());
+    // The tab and the grid cell show the watchlist's figure, labelled the same way.
+    QVERIFY2(tab->title().endsWith(u"Day "_s + change), qPrintable(tab->title()));
+    Gui::SymbolChart *cell = m_window->grid()->charts().at(m_window->grid()->cellOf(u"TSLA"_s));
+    QVERIFY2(cell->title().endsWith(u"Day "_s + change), qPrintable(cell->title()));
+}
+
+void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
+{
+    feed(market({u"AAPL"_s, u"MSFT"_s, u"TSLA"_s}, at(12, 0)));
+    QTRY_VERIFY(m_writer->stats().storedSignals.load() > 3);
+    m_window->openChart(u"MSFT"_s);
+    m_window->openChart(u"TSLA"_s);
+    m_window->grid()->pick(0, u"TSLA"_s);
+    m_window->findChild<QAction *>(u"utcTimes"_s)->setChecked(true);
+    watchlist()->setColumnWidth(Gui::WatchlistModel::Volume, 133);
+    const QStringList grid = m_window->grid()->symbols();
+    const qint64 stored = qint64(m_writer->stats().storedSignals.load());
+    const QString lastSignal = watchlistCell(u"AAPL"_s, Gui::WatchlistModel::LastSignal);
+    QVERIFY(!lastSignal.isEmpty());
+
+    stopDesk();
+    startDesk(true);
+    auto *tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
+    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->tabText(1), u"MSFT"_s);
+    QCOMPARE(tabs->tabText(2), u"TSLA"_s);
+    QCOMPARE(m_window->grid()->symbols(), grid);
+    QVERIFY(m_window->grid()->isPicked());
+    QVERIFY(m_window->findChild<QAction *>(u"utcTimes"_s)->isChecked());
+    QVERIFY(m_settings->utcTimes()); // the toolbar's toggle and Settings agree
+    QCOMPARE(watchlist()->columnWidth(Gui::WatchlistModel::Volume), 133);
+    // Charts read their bars and markers back; the signal panel and "last signal" have the stored ones.
+    for (int i = 1; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        auto *chart = qobject_cast<Gui::SymbolChart *>(tabs->currentWidget());
+        QTRY_COMPARE(chart->candleCount(), 80);
+        QTRY_VERIFY(chart->markerCount() > 0);
+    }
+    tabs->setCurrentIndex(0);
+    QTRY_VERIFY(m_window->grid()->charts().at(0)->candleCount() > 0);
+    auto *signalView = m_window->findChild<QTableView *>(u"signalView"_s);
+    QTRY_COMPARE(qint64(signalView->model()->rowCount()), stored);
+    QVERIFY(signalView->model()->index(0, Gui::SignalModel::Time).data().toString().endsWith(u'Z'));
+    QTRY_COMPARE(watchlistCell(u"AAPL"_s, Gui::WatchlistModel::LastSignal), lastSignal);
+}
+
+void TestWindowTrust::symbolWithoutDataSaysSo()
+{
+    Gui::SymbolChart *chart = m_window->openChart(u"NONE"_s);
+    QTRY_COMPARE(chart->placeholder(), u"No data"_s);
+    QCOMPARE(chart->candleCount(), 0);
+    // The grid's empty cells say how to fill them rather than showing empty axes.
+    QVERIFY(!m_window->grid()->charts().at(8)->placeholder().isEmpty());
+}
+
+void TestWindowTrust::simulatorStartsAndStopsFromTheWindow()
+{
+    auto *run = m_window->findChild<QAction *>(u"runSimulator"_s);
+    auto *pause = m_window->findChild<QAction *>(u"pauseSimulator"_s);
+    QVERIFY(run && pause);
+    QVERIFY(run->isEnabled());
+    QVERIFY(!pause->isEnabled());
+    run->trigger();
+    QVERIFY(m_simulator && m_simulator->isRunning());
+    QVERIFY(pause->isEnabled());
+    QTRY_VERIFY(m_writer->stats().stored.load() > 0);
+    pause->trigger();
+    QVERIFY(m_simulator->isPaused());
+    QCOMPARE(pause->text().remove(u'&'), u"Resume simulator"_s);
+    pause->trigger();
+    QVERIFY(!m_simulator->isPaused());
+    QCOMPARE(pause->text().remove(u'&'), u"Pause simulator"_s);
+    run->trigger();
+    QVERIFY(!m_simulator->isRunning());
+    QCOMPARE(run->text().remove(u'&'), u"Start simulator"_s);
+    QVERIFY(!pause->isEnabled());
+    run->trigger(); // and again: the same simulator carries on
+    QVERIFY(m_simulator->isRunning());
+}
+
+void TestWindowTrust::selectingASignalSelectsItsSymbol()
+{
+    feed(market({u"AAPL"_s, u"MSFT"_s}, at(15, 0)));
+    auto *signalView = m_window->findChild<QTableView *>(u"signalView"_s);
+    QTRY_VERIFY(signalView->model()->rowCount() > 1);
+    m_window->pollFeed();
+    for (int row : {0, signalView->model()->rowCount() - 1}) {
+        signalView->setCurrentIndex(signalView->model()->index(row, Gui::SignalModel::Symbol));
+        const QString symbol = signalView->model()->index(row, Gui::SignalModel::Symbol).data().toString();
+        const QModelIndex current = watchlist()->currentIndex();
+        QCOMPARE(watchlist()->model()->index(current.row(), Gui::WatchlistModel::Symbol).data().toString(), symbol);
+    }
+    // Rules are named for people, and filtered by their id.
+    const QString rule = signalView->model()->index(0, Gui::SignalModel::Rule).data().toString();
+    QVERIFY(!rule.contains(u'_'));
+}
+
+void TestWindowTrust::eventsFollowUtc()
+{
+    Gui::EventModel model;
+    model.add({Pipeline::LiveEvent{Model::RecordKind::NewsSentiment, u"AAPL"_s, u"sentiment"_s, at(9, 30)}});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setUtc(true);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0, Gui::EventModel::Time).data().toString(), Gui::formatTime(at(9, 30), true));
+    QVERIFY(model.index(0, Gui::EventModel::Time).data().toString().endsWith(u'Z'));
+    // The window's toggle reaches its events panel too.
+    m_window->findChild<QAction *>(u"utcTimes"_s)->setChecked(true);
+    auto *events = m_window->findChild<QTableView *>(u"eventView"_s);
+    Model::NewsSentimentEvent news;
+    Model::Symbol::fromString(u"AAPL"_s, news.symbol);
+    news.score = 0.1;
+    news.magnitude = 0.1;
+    news.timestamp = at(9, 31);
+    feed({news});
+    QTRY_COMPARE(events->model()->rowCount(), 1);
+    QVERIFY(events->model()->index(0, Gui::EventModel::Time).data().toString().endsWith(u'Z'));
+}
+
+void TestWindowTrust::shortcutsWorkWithoutPlatformKeys()
+{
+    const auto shortcuts = [this](const char *name) {
+        return m_window->findChild<QAction *>(QLatin1StringView(name))->shortcuts();
+    };
+    QVERIFY(shortcuts("openSettings").contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    QVERIFY(shortcuts("fullScreen").contains(QKeySequence(Qt::Key_F11)));
+    QVERIFY(shortcuts("quit").contains(QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    QCOMPARE(shortcuts("openSettings").first(), QKeySequence(Qt::CTRL | Qt::Key_Comma)); // the one the menu shows
+}
+
+void TestWindowTrust::settingsShowWhatRunsAndForgetFixedErrors()
+{
+    Gui::SettingsDialog dialog(*m_settings, u"127.0.0.1:5999"_s);
+    auto *listening = dialog.findChild<QLabel *>(u"listeningNow"_s);
+    QVERIFY(listening);
+    QCOMPARE(listening->text(), u"127.0.0.1:5999"_s);
+    auto *rsiBuy = dialog.findChild<QDoubleSpinBox *>(u"rsiBuy"_s);
+    rsiBuy->setValue(90); // above the sell threshold: refused
+    dialog.accept();
+    QVERIFY(!dialog.error().isEmpty());
+    rsiBuy->setValue(25);
+    Q_EMIT rsiBuy->editingFinished();
+    QVERIFY(dialog.error().isEmpty()); // corrected: the message goes
+}
+
+void TestWindowTrust::numbersForPeople()
+{
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(Gui::signedPercent(-0.001), u"0.00 %"_s);
+    QCOMPARE(Gui::signedPercent(1.234), u"+1.23 %"_s);
+    QCOMPARE(Gui::signedPercent(-3.156), u"-3.16 %"_s);
+    QCOMPARE(Gui::compactCount(10'046), u"10046"_s);
+    QCOMPARE(Gui::compactCount(1'234'567), u"1235 K"_s);
+    QCOMPARE(Gui::compactCount(123'456'789), u"123.5 M"_s);
+    QLocale::setDefault(QLocale(QLocale::German));
+    QCOMPARE(Gui::signedPercent(1.5), u"+1,50 %"_s);
+    QLocale::setDefault(QLocale::system());
+}
+
+QTEST_MAIN(TestWindowTrust)
+#include "tst_windowtrust.moc"
