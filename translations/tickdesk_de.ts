@@ -290,6 +290,37 @@ Befehle (jeder mit eigenem --help):
         <source>Recipients: &quot;%1&quot; is not an e-mail address</source>
         <translation>Empfänger: „%1“ ist keine E-Mail-Adresse</translation>
     </message>
+    <message>
+        <source>RSI re-arm: %1 points is not between 0 and 50.</source>
+        <translation>RSI-Wiederfreigabe: %1 Punkte liegt nicht zwischen 0 und 50.</translation>
+    </message>
+    <message>
+        <source>Crossover spread: %1 % is not between 0 and 10.</source>
+        <translation>Abstand der Kreuzung: %1 % liegt nicht zwischen 0 und 10.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ChartGrid</name>
+    <message>
+        <source>Open %1 in a tab</source>
+        <translation>%1 in einem Tab öffnen</translation>
+    </message>
+    <message>
+        <source>Show another symbol here…</source>
+        <translation>Ein anderes Symbol hier zeigen…</translation>
+    </message>
+    <message>
+        <source>Grid cell</source>
+        <translation>Rasterzelle</translation>
+    </message>
+    <message>
+        <source>Symbol for this cell:</source>
+        <translation>Symbol für diese Zelle:</translation>
+    </message>
+    <message>
+        <source>Empty this cell</source>
+        <translation>Diese Zelle leeren</translation>
+    </message>
 </context>
 <context>
     <name>Gui::EventModel</name>
@@ -567,6 +598,50 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>simulator running</source>
         <translation>Simulator läuft</translation>
+    </message>
+    <message>
+        <source>Could not read the stored history: %1</source>
+        <translation>Die gespeicherte Historie konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start simulator</source>
+        <translation>Simulator &amp;starten</translation>
+    </message>
+    <message>
+        <source>The simulator could not start; the log says why.</source>
+        <translation>Der Simulator konnte nicht starten; das Protokoll nennt den Grund.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop simulator</source>
+        <translation>Simulator &amp;beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Resume simulator</source>
+        <translation>Simulator &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>Diagramm öffnen</translation>
+    </message>
+    <message>
+        <source>Show in grid</source>
+        <translation>Im Raster zeigen</translation>
+    </message>
+    <message>
+        <source>Cell %1 (empty)</source>
+        <translation>Zelle %1 (leer)</translation>
+    </message>
+    <message>
+        <source>Cell %1 (instead of %2)</source>
+        <translation>Zelle %1 (statt %2)</translation>
+    </message>
+    <message>
+        <source>Remove from grid</source>
+        <translation>Aus dem Raster entfernen</translation>
+    </message>
+    <message>
+        <source>Show its signals</source>
+        <translation>Seine Signale zeigen</translation>
     </message>
 </context>
 <context>
@@ -894,6 +969,26 @@ Befehle (jeder mit eigenem --help):
         <source>Bars per chart: %1 is not between 20 and 2000.</source>
         <translation>Kerzen pro Diagramm: %1 liegt nicht zwischen 20 und 2000.</translation>
     </message>
+    <message>
+        <source>Listening now on:</source>
+        <translation>Lauscht jetzt auf:</translation>
+    </message>
+    <message>
+        <source>Indicator changes take effect at the next start.</source>
+        <translation>Änderungen an Indikatoren gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Re-arm after (RSI points):</source>
+        <translation>Wieder freigeben nach (RSI-Punkten):</translation>
+    </message>
+    <message>
+        <source>Fast beyond slow by at least (%):</source>
+        <translation>Schnelle über langsamer um mindestens (%):</translation>
+    </message>
+    <message>
+        <source>Start the simulator with TickDesk</source>
+        <translation>Den Simulator mit TickDesk starten</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SignalModel</name>
@@ -949,6 +1044,22 @@ Befehle (jeder mit eigenem --help):
         <source>alert</source>
         <translation>Alarm</translation>
     </message>
+    <message>
+        <source>RSI with trend</source>
+        <translation>RSI mit Trend</translation>
+    </message>
+    <message>
+        <source>MA crossover</source>
+        <translation>MA-Kreuzung</translation>
+    </message>
+    <message>
+        <source>Price move</source>
+        <translation>Kursbewegung</translation>
+    </message>
+    <message>
+        <source>News sentiment</source>
+        <translation>Nachrichtenstimmung</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SymbolChart</name>
@@ -961,8 +1072,24 @@ Befehle (jeder mit eigenem --help):
         <translation>EMA</translation>
     </message>
     <message>
-        <source>%1  %2  (%3%4%)</source>
-        <translation>%1  %2  (%3%4 %)</translation>
+        <source>Day %: change of the last price since the session&apos;s first open (the UTC day of the latest bar), as in the watchlist.</source>
+        <translation>Tag %: Änderung des letzten Kurses seit der ersten Eröffnung der Sitzung (der UTC-Tag der neuesten Kerze), wie in der Beobachtungsliste.</translation>
+    </message>
+    <message>
+        <source>Empty cell: right-click to choose a symbol</source>
+        <translation>Leere Zelle: Rechtsklick, um ein Symbol zu wählen</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -985,10 +1112,6 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Last</source>
         <translation>Letzter</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -1017,6 +1140,32 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Last signal</source>
         <translation>Letztes Signal</translation>
+    </message>
+    <message>
+        <source>Change of the last price since the session&apos;s first open (the UTC day of the latest bar). Charts show the same figure as &quot;Day&quot;.</source>
+        <translation>Änderung des letzten Kurses seit der ersten Eröffnung der Sitzung (der UTC-Tag der neuesten Kerze). Diagramme zeigen denselben Wert als „Tag“.</translation>
+    </message>
+    <message>
+        <source>Day %</source>
+        <translation>Tag %</translation>
+    </message>
+</context>
+<context>
+    <name>NumberFormat</name>
+    <message>
+        <source>%1 B</source>
+        <comment>billions</comment>
+        <translation>%1 Mrd.</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <comment>millions</comment>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1 K</source>
+        <comment>thousands</comment>
+        <translation>%1 Tsd.</translation>
     </message>
 </context>
 <context>

@@ -290,6 +290,37 @@ Commandes (chacune avec son propre --help) :
         <source>Recipients: &quot;%1&quot; is not an e-mail address</source>
         <translation>Destinataires : « %1 » n&apos;est pas une adresse e-mail</translation>
     </message>
+    <message>
+        <source>RSI re-arm: %1 points is not between 0 and 50.</source>
+        <translation>Réarmement du RSI : %1 points n’est pas entre 0 et 50.</translation>
+    </message>
+    <message>
+        <source>Crossover spread: %1 % is not between 0 and 10.</source>
+        <translation>Écart du croisement : %1 % n’est pas entre 0 et 10.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ChartGrid</name>
+    <message>
+        <source>Open %1 in a tab</source>
+        <translation>Ouvrir %1 dans un onglet</translation>
+    </message>
+    <message>
+        <source>Show another symbol here…</source>
+        <translation>Afficher un autre symbole ici…</translation>
+    </message>
+    <message>
+        <source>Grid cell</source>
+        <translation>Case de la grille</translation>
+    </message>
+    <message>
+        <source>Symbol for this cell:</source>
+        <translation>Symbole de cette case :</translation>
+    </message>
+    <message>
+        <source>Empty this cell</source>
+        <translation>Vider cette case</translation>
+    </message>
 </context>
 <context>
     <name>Gui::EventModel</name>
@@ -567,6 +598,50 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>simulator running</source>
         <translation>simulateur en marche</translation>
+    </message>
+    <message>
+        <source>Could not read the stored history: %1</source>
+        <translation>Impossible de lire l’historique enregistré : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start simulator</source>
+        <translation>&amp;Démarrer le simulateur</translation>
+    </message>
+    <message>
+        <source>The simulator could not start; the log says why.</source>
+        <translation>Le simulateur n’a pas pu démarrer ; le journal en donne la raison.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop simulator</source>
+        <translation>&amp;Arrêter le simulateur</translation>
+    </message>
+    <message>
+        <source>&amp;Resume simulator</source>
+        <translation>&amp;Reprendre le simulateur</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>Ouvrir le graphique</translation>
+    </message>
+    <message>
+        <source>Show in grid</source>
+        <translation>Afficher dans la grille</translation>
+    </message>
+    <message>
+        <source>Cell %1 (empty)</source>
+        <translation>Case %1 (vide)</translation>
+    </message>
+    <message>
+        <source>Cell %1 (instead of %2)</source>
+        <translation>Case %1 (à la place de %2)</translation>
+    </message>
+    <message>
+        <source>Remove from grid</source>
+        <translation>Retirer de la grille</translation>
+    </message>
+    <message>
+        <source>Show its signals</source>
+        <translation>Afficher ses signaux</translation>
     </message>
 </context>
 <context>
@@ -894,6 +969,26 @@ Commandes (chacune avec son propre --help) :
         <source>Bars per chart: %1 is not between 20 and 2000.</source>
         <translation>Barres par graphique : %1 n&apos;est pas entre 20 et 2000.</translation>
     </message>
+    <message>
+        <source>Listening now on:</source>
+        <translation>À l’écoute sur :</translation>
+    </message>
+    <message>
+        <source>Indicator changes take effect at the next start.</source>
+        <translation>Les changements d’indicateurs prennent effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Re-arm after (RSI points):</source>
+        <translation>Réarmer après (points de RSI) :</translation>
+    </message>
+    <message>
+        <source>Fast beyond slow by at least (%):</source>
+        <translation>Rapide au-delà de la lente d’au moins (%) :</translation>
+    </message>
+    <message>
+        <source>Start the simulator with TickDesk</source>
+        <translation>Démarrer le simulateur avec TickDesk</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SignalModel</name>
@@ -949,6 +1044,22 @@ Commandes (chacune avec son propre --help) :
         <source>alert</source>
         <translation>alerte</translation>
     </message>
+    <message>
+        <source>RSI with trend</source>
+        <translation>RSI avec tendance</translation>
+    </message>
+    <message>
+        <source>MA crossover</source>
+        <translation>Croisement de MM</translation>
+    </message>
+    <message>
+        <source>Price move</source>
+        <translation>Mouvement de prix</translation>
+    </message>
+    <message>
+        <source>News sentiment</source>
+        <translation>Sentiment d&apos;actualité</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SymbolChart</name>
@@ -961,8 +1072,24 @@ Commandes (chacune avec son propre --help) :
         <translation>EMA</translation>
     </message>
     <message>
-        <source>%1  %2  (%3%4%)</source>
-        <translation>%1  %2  (%3%4 %)</translation>
+        <source>Day %: change of the last price since the session&apos;s first open (the UTC day of the latest bar), as in the watchlist.</source>
+        <translation>Jour % : variation du dernier cours depuis la première ouverture de la séance (le jour UTC de la dernière barre), comme dans la liste de suivi.</translation>
+    </message>
+    <message>
+        <source>Empty cell: right-click to choose a symbol</source>
+        <translation>Case vide : clic droit pour choisir un symbole</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Aucune donnée</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>Jour %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
     </message>
 </context>
 <context>
@@ -985,10 +1112,6 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Last</source>
         <translation>Dernier</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Variation</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -1017,6 +1140,32 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Last signal</source>
         <translation>Dernier signal</translation>
+    </message>
+    <message>
+        <source>Change of the last price since the session&apos;s first open (the UTC day of the latest bar). Charts show the same figure as &quot;Day&quot;.</source>
+        <translation>Variation du dernier cours depuis la première ouverture de la séance (le jour UTC de la dernière barre). Les graphiques montrent le même chiffre sous « Jour ».</translation>
+    </message>
+    <message>
+        <source>Day %</source>
+        <translation>Jour %</translation>
+    </message>
+</context>
+<context>
+    <name>NumberFormat</name>
+    <message>
+        <source>%1 B</source>
+        <comment>billions</comment>
+        <translation>%1 Md</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <comment>millions</comment>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>%1 K</source>
+        <comment>thousands</comment>
+        <translation>%1 k</translation>
     </message>
 </context>
 <context>

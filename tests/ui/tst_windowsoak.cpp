@@ -167,8 +167,7 @@ void TestWindowSoak::randomTradersDay()
             break;
         case 9:
             if (signalView->model()->rowCount() > 0) {
-                signalView->setCurrentIndex(
-                    signalView->model()->index(pick(signalView->model()->rowCount()), 0));
+                signalView->setCurrentIndex(signalView->model()->index(pick(signalView->model()->rowCount()), 0));
                 log << u"select signal"_s;
             }
             break;
