@@ -59,8 +59,8 @@ QList<std::pair<double, double>> simulatedBars(const QString &database)
 
 QStringList simulate(const QString &database, const QStringList &extra = {})
 {
-    return QStringList{u"--headless"_s, u"--simulate"_s, u"--port"_s, u"0"_s, u"--ws-port"_s, u"0"_s,
-                       u"--duration"_s, u"2"_s,          u"--db"_s,   database} +
+    return QStringList{u"--headless"_s, u"--simulate"_s, u"--port"_s, u"0"_s,    u"--ws-port"_s,
+                       u"0"_s,          u"--duration"_s, u"2"_s,      u"--db"_s, database} +
            extra;
 }
 

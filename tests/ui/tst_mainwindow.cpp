@@ -244,6 +244,8 @@ void TestMainWindow::exportWhatTheFilterShows()
     QCOMPARE(lines.size() - 2, shown); // header, rows, and the empty piece after the last CRLF
     for (int i = 1; i <= shown; ++i)
         QVERIFY(lines[i].contains(",MSFT,"));
+    // Oldest first, as the command line writes them (the panel shows newest first).
+    QVERIFY(shown < 2 || lines[1].split(',').first().toLongLong() < lines[shown].split(',').first().toLongLong());
 }
 
 void TestMainWindow::importFeedsChartsAndReportsBadRows()
@@ -306,6 +308,10 @@ void TestMainWindow::deliveryStateInTheSignalTable()
     model.setDelivery({{5, u"email"_s, u"delivered"_s, {}}});
     QCOMPARE(changed.count(), 1);
     QCOMPARE(cell.data().toString(), u"email: delivered, hooks.example.org/x: delivered"_s);
+    // Two webhooks on one host stay apart: one down is not hidden by the other.
+    model.setDelivery({{5, u"webhook:http://hooks.example.org:8080/y"_s, u"pending"_s, u"HTTP 503"_s}});
+    QCOMPARE(cell.data().toString(),
+             u"email: delivered, hooks.example.org/x: delivered, hooks.example.org:8080/y: pending"_s);
 }
 
 void TestMainWindow::testEmailFromTheSettings()

@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void shortcutsWorkWithoutPlatformKeys();
     void settingsShowWhatRunsAndForgetFixedErrors();
     void numbersForPeople();
+    void quittingDuringAnImportWaitsForIt();
 
 private:
     void startDesk(bool warm = false);
@@ -147,9 +149,9 @@ void TestWindowTrust::startDesk(bool warm)
     m_pipeline->start();
     Gui::Sources sources{*m_pipeline, *m_feed, *m_writer, m_counters, u"127.0.0.1:5000"_s, nullptr, m_settings.get()};
     sources.startSimulator = [this]() -> Sim::MarketSimulator * {
-        Sim::SimulatorOptions options;
-        options.recordsPerSecond = 200;
-        m_simulator = std::make_unique<Sim::MarketSimulator>(options, *m_pipeline);
+        Sim::SimulatorOptions simulated;
+        simulated.recordsPerSecond = 200;
+        m_simulator = std::make_unique<Sim::MarketSimulator>(simulated, *m_pipeline);
         m_simulator->start();
         return m_simulator.get();
     };
@@ -441,6 +443,24 @@ void TestWindowTrust::numbersForPeople()
     QLocale::setDefault(QLocale(QLocale::German));
     QCOMPARE(Gui::signedPercent(1.5), u"+1,50 %"_s);
     QLocale::setDefault(QLocale::system());
+}
+
+void TestWindowTrust::quittingDuringAnImportWaitsForIt()
+{
+    // A long import, and the window goes at once: the import is cancelled and waited for before the
+    // engine it feeds stops (under the sanitizers a use of the stopped pipeline would show).
+    QFile csv(m_dir.filePath(u"long.csv"_s));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("epoch_s,open,high,low,close,volume\n");
+    for (int i = 0; i < 200'000; ++i)
+        csv.write(QByteArray::number(1'700'000'000 + i) + ",10,11,9,10.5,100\n");
+    csv.close();
+    QSignalSpy finished(m_window.get(), &Gui::MainWindow::importFinished);
+    m_window->importFile(csv.fileName(), u"LONG"_s);
+    QTRY_VERIFY(m_writer->stats().stored.load() > 0); // under way
+    stopDesk();
+    QVERIFY(finished.isEmpty() || finished.count() == 1);
+    startDesk(true);
 }
 
 QTEST_MAIN(TestWindowTrust)

@@ -8,7 +8,7 @@ namespace Gui {
 /// Where a price axis puts its labels: at round numbers, all with the same decimals.
 struct PriceTicks
 {
-    double from = 0;     ///< the axis range, widened to whole intervals
+    double from = 0; ///< the axis range, widened to whole intervals
     double to = 1;
     double interval = 1; ///< 1, 2 or 5 times a power of ten
     int tickCount = 2;   ///< labels from `from` to `to`

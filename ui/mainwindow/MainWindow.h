@@ -62,7 +62,7 @@ struct Sources
     Core::Settings *settings = nullptr;   ///< null: no settings dialog (tests)
     Notify::Notifier *notifier = nullptr; ///< null: tray messages coalesced by the window alone (tests)
     /// Starts the built-in simulator when there is none yet (Simulator → Start); null: not offered.
-    std::function<Sim::MarketSimulator *()> startSimulator;
+    std::function<Sim::MarketSimulator *()> startSimulator = {};
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
