@@ -44,6 +44,7 @@ public:
     void setLoading(const QString &symbol, bool loading);
     /// Forgets which symbols were loaded, so the next look loads them again (after an import).
     void invalidateLoaded() { m_loaded.clear(); }
+    void invalidateLoaded(const QString &symbol) { m_loaded.remove(symbol); }
 
     const std::deque<Pipeline::LiveBar> &bars(const QString &symbol) const;
     QList<Marker> markers(const QString &symbol) const;

@@ -119,6 +119,8 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     });
     connect(m_loader, &ChartLoader::loaded, this, [this](const Pipeline::ChartHistory &history) {
         m_history.load(history);
+        if (m_reloadWanted.remove(history.symbol))
+            ensureLoaded(history.symbol, true);
         refreshCharts();
         Q_EMIT historyLoaded(history.symbol);
     });
@@ -311,7 +313,9 @@ SymbolChart *MainWindow::openChart(const QString &symbol)
     if (const auto *summary = m_watchlist->summaryOf(symbol))
         chart->setSessionChange(summary->changePercent());
     m_tabs->setCurrentIndex(m_tabs->addTab(chart, symbol));
-    ensureLoaded(symbol);
+    // A tab opened (again) reads the stored bars afresh: what the database holds is what it shows,
+    // late bars in their place included.
+    reload(symbol);
     chart->refresh(m_history);
     saveCharts();
     return chart;
@@ -368,21 +372,30 @@ QList<SymbolChart *> MainWindow::tabCharts() const
     return charts;
 }
 
-void MainWindow::ensureLoaded(const QString &symbol)
+void MainWindow::ensureLoaded(const QString &symbol, bool again)
 {
-    if (symbol.isEmpty() || m_history.isLoaded(symbol) || m_history.isLoading(symbol))
+    if (symbol.isEmpty() || (!again && (m_history.isLoaded(symbol) || m_history.isLoading(symbol))))
         return;
     m_history.setLoading(symbol, true);
     m_loader->load(symbol, m_history.window());
+}
+
+void MainWindow::reload(const QString &symbol)
+{
+    m_history.invalidateLoaded(symbol);
+    if (m_history.isLoading(symbol))
+        m_reloadWanted.insert(symbol); // a read begun earlier may miss what came since
+    else
+        ensureLoaded(symbol);
 }
 
 void MainWindow::reloadShown()
 {
     m_history.invalidateLoaded();
     for (const QString &symbol : m_grid->symbols())
-        ensureLoaded(symbol);
+        reload(symbol);
     for (const SymbolChart *chart : tabCharts())
-        ensureLoaded(chart->symbol());
+        reload(chart->symbol());
 }
 
 void MainWindow::onSignals(const Model::SignalList &signals)

@@ -5,6 +5,7 @@
 #include "model/TradeSignal.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 #include <atomic>
 #include <functional>
@@ -122,7 +123,10 @@ private:
     void buildDocks();
     void showWatchlistMenu(const QPoint &at);
     void selectInWatchlist(const QString &symbol);
-    void ensureLoaded(const QString &symbol);
+    /// Reads a symbol's stored history for its charts unless done or under way (`again`: in any case).
+    void ensureLoaded(const QString &symbol, bool again = false);
+    /// Reads a symbol's stored history again (after its read, if one is under way).
+    void reload(const QString &symbol);
     void reloadShown();
     void saveCharts() const;
     void restoreCharts();
@@ -176,6 +180,7 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_runAction = nullptr;
     bool m_restoring = false;
+    QSet<QString> m_reloadWanted; ///< symbols to read again once their current read is in
 };
 
 } // namespace Gui
