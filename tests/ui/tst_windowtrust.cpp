@@ -94,6 +94,7 @@ private Q_SLOTS:
     void settingsShowWhatRunsAndForgetFixedErrors();
     void numbersForPeople();
     void quittingDuringAnImportWaitsForIt();
+    void signalsSortByTheirTime();
 
 private:
     void startDesk(bool warm = false);
@@ -471,6 +472,22 @@ void TestWindowTrust::quittingDuringAnImportWaitsForIt()
     stopDesk();
     QVERIFY(finished.isEmpty() || finished.count() == 1);
     startDesk(true);
+}
+
+void TestWindowTrust::signalsSortByTheirTime()
+{
+    // Live signals first, then history of another symbol from the morning (as an import brings it).
+    feed(market({u"LIVE"_s}, at(15, 0)));
+    feed(market({u"PAST"_s}, at(9, 0)));
+    auto *signalView = m_window->findChild<QTableView *>(u"signalView"_s);
+    QTRY_COMPARE(qint64(signalView->model()->rowCount()), qint64(m_writer->stats().storedSignals.load()));
+    const int rows = signalView->model()->rowCount();
+    QVERIFY(rows >= 2);
+    QCOMPARE(signalView->model()->index(0, Gui::SignalModel::Symbol).data().toString(), u"LIVE"_s);
+    QCOMPARE(signalView->model()->index(rows - 1, Gui::SignalModel::Symbol).data().toString(), u"PAST"_s);
+    for (int r = 1; r < rows; ++r)
+        QVERIFY(signalView->model()->index(r - 1, 0).data(Qt::UserRole).toLongLong() >=
+                signalView->model()->index(r, 0).data(Qt::UserRole).toLongLong());
 }
 
 QTEST_MAIN(TestWindowTrust)

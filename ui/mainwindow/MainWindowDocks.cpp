@@ -131,6 +131,10 @@ void MainWindow::buildDocks()
     m_signalFilter = new SignalFilter(this);
     m_signalFilter->setSourceModel(m_signals);
     m_signalView = tableView(m_signalFilter, QStringLiteral("signalView"), this);
+    // Newest by the time of the bar that raised it, so imported history sorts below live signals.
+    m_signalFilter->setSortRole(Qt::UserRole);
+    m_signalView->setSortingEnabled(true);
+    m_signalView->sortByColumn(SignalModel::Time, Qt::DescendingOrder);
     m_signalView->setColumnWidth(SignalModel::Time, 170);
     m_signalView->setColumnHidden(SignalModel::Delivery, !m_sources.notifier || m_sources.notifier->isEmpty());
     m_signalSymbolFilter = new QLineEdit(this);

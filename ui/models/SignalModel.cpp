@@ -169,6 +169,12 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
             return parts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
         }
         }
+    } else if (role == Qt::UserRole && index.column() == Time) {
+        return qlonglong(s.timestamp); // sort keys: time and price as numbers
+    } else if (role == Qt::UserRole && index.column() == Price) {
+        return s.price;
+    } else if (role == Qt::UserRole && (index.column() == Symbol || index.column() == Reason)) {
+        return data(index, Qt::DisplayRole);
     } else if (role == Qt::UserRole && index.column() == Side) {
         return QString::fromLatin1(Model::sideName(s.side)); // for filters, whatever the language
     } else if (role == Qt::UserRole && index.column() == Rule) {
