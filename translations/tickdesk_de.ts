@@ -643,6 +643,14 @@ Befehle (jeder mit eigenem --help):
         <source>Show its signals</source>
         <translation>Seine Signale zeigen</translation>
     </message>
+    <message>
+        <source>Show removed symbols again</source>
+        <translation>Entfernte Symbole wieder zeigen</translation>
+    </message>
+    <message>
+        <source>Remove from watchlist</source>
+        <translation>Aus der Beobachtungsliste entfernen</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>

@@ -643,6 +643,14 @@ Commandes (chacune avec son propre --help) :
         <source>Show its signals</source>
         <translation>Afficher ses signaux</translation>
     </message>
+    <message>
+        <source>Show removed symbols again</source>
+        <translation>Afficher de nouveau les symboles retirés</translation>
+    </message>
+    <message>
+        <source>Remove from watchlist</source>
+        <translation>Retirer de la liste de suivi</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>

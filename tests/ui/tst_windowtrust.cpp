@@ -95,6 +95,7 @@ private Q_SLOTS:
     void numbersForPeople();
     void quittingDuringAnImportWaitsForIt();
     void signalsSortByTheirTime();
+    void removedSymbolsStayRemoved();
 
 private:
     void startDesk(bool warm = false);
@@ -488,6 +489,22 @@ void TestWindowTrust::signalsSortByTheirTime()
     for (int r = 1; r < rows; ++r)
         QVERIFY(signalView->model()->index(r - 1, 0).data(Qt::UserRole).toLongLong() >=
                 signalView->model()->index(r, 0).data(Qt::UserRole).toLongLong());
+}
+
+void TestWindowTrust::removedSymbolsStayRemoved()
+{
+    feed(market({u"KEEP"_s, u"DROP"_s}, at(13, 0)));
+    QTRY_COMPARE(watchlist()->model()->rowCount(), 2);
+    m_window->removeFromWatchlist(u"DROP"_s);
+    QCOMPARE(watchlist()->model()->rowCount(), 1);
+    feed(market({u"DROP"_s}, at(13, 30))); // its data still comes in, it stays off the list
+    QCOMPARE(watchlist()->model()->rowCount(), 1);
+    QCOMPARE(watchlistCell(u"KEEP"_s, Gui::WatchlistModel::Symbol), u"KEEP"_s);
+    stopDesk();
+    startDesk(true);
+    QTRY_COMPARE(watchlist()->model()->rowCount(), 1);
+    m_window->findChild<QAction *>(u"showRemovedSymbols"_s)->trigger();
+    QCOMPARE(watchlist()->model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestWindowTrust)

@@ -12,6 +12,7 @@
 #include "io/Import.h"
 #include "models/EventModel.h"
 #include "models/SignalModel.h"
+#include "models/WatchlistFilter.h"
 #include "models/WatchlistModel.h"
 #include "notify/Notifier.h"
 #include "pipeline/LiveFeed.h"
@@ -68,7 +69,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     : QMainWindow(parent)
     , m_sources(sources)
     , m_watchlist(new WatchlistModel(this))
-    , m_watchlistFilter(new QSortFilterProxyModel(this))
+    , m_watchlistFilter(new WatchlistFilter(this))
     , m_signals(new SignalModel(10000, this))
     , m_signalFilter(nullptr)
     , m_events(new EventModel(5000, this))
@@ -224,6 +225,11 @@ void MainWindow::buildActions()
     for (QDockWidget *dock : docks)
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
+    QAction *showRemoved = view->addAction(tr("Show removed symbols again"), this, [this] {
+        m_watchlistFilter->setRemoved({});
+        saveCharts();
+    });
+    showRemoved->setObjectName(QStringLiteral("showRemovedSymbols"));
     QAction *search = view->addAction(tr("Find &symbol"), this, [this] {
         m_symbolSearch->setFocus();
         m_symbolSearch->selectAll();

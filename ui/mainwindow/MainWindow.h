@@ -49,6 +49,7 @@ class SignalModel;
 class FileTransfers;
 class SymbolChart;
 class TrayNotifier;
+class WatchlistFilter;
 class WatchlistModel;
 
 /// What the window shows; the window owns none of it.
@@ -103,6 +104,8 @@ public:
     /// Shows the window in front, also from the tray or minimised.
     void bringForward();
     ChartGrid *grid() const noexcept { return m_grid; }
+    /// Lists the symbol no more (its data still comes in); View → Show removed symbols again undoes it.
+    void removeFromWatchlist(const QString &symbol);
     /// Starts the simulator, or carries it on after a stop.
     void startSimulator();
     void stopSimulator();
@@ -146,7 +149,7 @@ private:
     Sources m_sources;
     BarHistory m_history;
     WatchlistModel *m_watchlist;
-    QSortFilterProxyModel *m_watchlistFilter;
+    WatchlistFilter *m_watchlistFilter;
     SignalModel *m_signals;
     QSortFilterProxyModel *m_signalFilter;
     EventModel *m_events;

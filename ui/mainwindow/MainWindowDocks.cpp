@@ -6,6 +6,7 @@
 #include "charts/SymbolChart.h"
 #include "models/EventModel.h"
 #include "models/SignalModel.h"
+#include "models/WatchlistFilter.h"
 #include "models/WatchlistModel.h"
 #include "notify/Notifier.h"
 
@@ -218,7 +219,15 @@ void MainWindow::showWatchlistMenu(const QPoint &at)
     if (const int cell = m_grid->cellOf(symbol); cell >= 0)
         menu.addAction(tr("Remove from grid"), this, [this, cell] { m_grid->pick(cell, QString()); });
     menu.addAction(tr("Show its signals"), this, [this, symbol] { m_signalSymbolFilter->setText(symbol); });
+    menu.addSeparator();
+    menu.addAction(tr("Remove from watchlist"), this, [this, symbol] { removeFromWatchlist(symbol); });
     menu.exec(m_watchlistView->viewport()->mapToGlobal(at));
+}
+
+void MainWindow::removeFromWatchlist(const QString &symbol)
+{
+    m_watchlistFilter->remove(symbol); // View → Show removed symbols again brings it back
+    saveCharts();
 }
 
 void MainWindow::selectInWatchlist(const QString &symbol)

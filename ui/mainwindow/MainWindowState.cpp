@@ -4,6 +4,7 @@
 
 #include "charts/ChartGrid.h"
 #include "charts/SymbolChart.h"
+#include "models/WatchlistFilter.h"
 #include "settings/Settings.h"
 
 #include <QAction>
@@ -24,6 +25,7 @@ const QString TabsKey = u"charts/tabs"_s;
 const QString CurrentTabKey = u"charts/current"_s;
 const QString GridKey = u"charts/grid"_s;
 const QString GridPickedKey = u"charts/gridPicked"_s;
+const QString RemovedKey = u"watchlist/removed"_s;
 
 QString columnsKey(const QTableView *view)
 {
@@ -62,6 +64,8 @@ void MainWindow::restoreCharts()
     for (const QString &symbol : tabs)
         openChart(symbol);
     m_tabs->setCurrentIndex(std::clamp(settings.value(CurrentTabKey, 0).toInt(), 0, m_tabs->count() - 1));
+    const QStringList removed = settings.value(RemovedKey).toStringList();
+    m_watchlistFilter->setRemoved(QSet<QString>(removed.begin(), removed.end()));
     m_restoring = false;
 }
 
@@ -78,6 +82,9 @@ void MainWindow::saveCharts() const
     settings.setValue(CurrentTabKey, m_tabs->currentIndex());
     settings.setValue(GridKey, m_grid->symbols());
     settings.setValue(GridPickedKey, m_grid->isPicked());
+    QStringList removed(m_watchlistFilter->removed().begin(), m_watchlistFilter->removed().end());
+    removed.sort();
+    settings.setValue(RemovedKey, removed);
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState());
     for (const QTableView *view : {m_watchlistView, m_signalView, m_eventView})
