@@ -649,7 +649,7 @@ Commandes (chacune avec son propre --help) :
     </message>
     <message>
         <source>Remove from watchlist</source>
-        <translation>Retirer de la liste de suivi</translation>
+        <translation>Retirer de la liste de surveillance</translation>
     </message>
 </context>
 <context>
@@ -1081,7 +1081,7 @@ Commandes (chacune avec son propre --help) :
     </message>
     <message>
         <source>Day %: change of the last price since the session&apos;s first open (the UTC day of the latest bar), as in the watchlist.</source>
-        <translation>Jour % : variation du dernier cours depuis la première ouverture de la séance (le jour UTC de la dernière barre), comme dans la liste de suivi.</translation>
+        <translation>Jour % : variation du dernier cours depuis la première ouverture de la séance (le jour UTC de la dernière barre), comme dans la liste de surveillance.</translation>
     </message>
     <message>
         <source>Empty cell: right-click to choose a symbol</source>
