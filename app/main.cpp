@@ -3,6 +3,7 @@
 #include "CrashHandler.h"
 #include "HeadlessReporter.h"
 #include "Services.h"
+#include "SignalLog.h"
 #include "SingleInstance.h"
 #include "Subcommands.h"
 #include "UnixSignals.h"
@@ -45,17 +46,6 @@ bool wantsWindow(int argc, char *argv[])
                 return false;
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
            qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
-}
-
-void logSignals(const Model::SignalList &signals)
-{
-    for (const Model::TradeSignal &s : signals)
-        qInfo().noquote() << QStringLiteral("signal #%1 %2 %3 %4 at %5: %6")
-                                 .arg(s.id)
-                                 .arg(QString::fromLatin1(Model::sideName(s.side)).toUpper(), s.symbol.toString(),
-                                      s.rule)
-                                 .arg(s.price, 0, 'f', 2)
-                                 .arg(s.reason);
 }
 
 } // namespace
@@ -172,7 +162,8 @@ int main(int argc, char *argv[])
     if (options.durationSeconds > 0)
         QTimer::singleShot(options.durationSeconds * 1000, app.get(), &QCoreApplication::quit);
 
-    QObject::connect(&services.pipeline(), &Pipeline::Pipeline::signalsPublished, app.get(), &logSignals);
+    App::SignalLog signalLog;
+    QObject::connect(&services.pipeline(), &Pipeline::Pipeline::signalsPublished, &signalLog, &App::SignalLog::log);
     App::HeadlessReporter reporter(services);
     std::unique_ptr<Gui::MainWindow> mainWindow;
     if (options.window) {

@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 
 using namespace Qt::StringLiterals;
@@ -375,6 +376,7 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     };
 
     QString error;
+    std::vector<const Model::Tick *> &sorted = m_sortedTicks;
     const qint64 createdUs = QDateTime::currentMSecsSinceEpoch() * 1000;
     const qint64 now = Util::monotonicNs();
     std::uint64_t signalsStored = 0;
@@ -388,8 +390,8 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         for (const Model::Record &record : job.records) {
             error = std::visit(Overloaded{
                                    [&](const Model::Tick &t) {
-                                       ticks[std::size_t(pendingTicks++)] = &t;
-                                       return flushTicks(false);
+                                       sorted.push_back(&t);
+                                       return QString();
                                    },
                                    [&](const Model::OrderBookEvent &e) {
                                        st.orderBook.bindText(1, e.symbol.view());
@@ -430,6 +432,17 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         if (!error.isEmpty())
             break;
     }
+    // Ticks go in by symbol and time, not as they came: each symbol's rows of a commit land side by side, and
+    // the (symbol, time) index is walked once in key order instead of jumping between symbols at every row.
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Model::Tick *a, const Model::Tick *b) {
+        const int bySymbol = a->symbol.view().compare(b->symbol.view());
+        return bySymbol != 0 ? bySymbol < 0 : a->timestamp < b->timestamp;
+    });
+    for (std::size_t i = 0; i < sorted.size() && error.isEmpty(); ++i) {
+        ticks[std::size_t(pendingTicks++)] = sorted[i];
+        error = flushTicks(false);
+    }
+    sorted.clear();
     if (error.isEmpty())
         error = flushTicks(true);
     if (error.isEmpty()) {

@@ -103,6 +103,7 @@ private:
     WriterOptions m_options;
     std::unique_ptr<SqliteDatabase> m_db;
     std::unique_ptr<Statements> m_statements;
+    std::vector<const Model::Tick *> m_sortedTicks; ///< the writer thread's, reused by every commit
     std::unique_ptr<Checkpointer> m_checkpointer;
     WriterStats m_stats;
 

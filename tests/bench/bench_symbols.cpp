@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// Durable ingest as the symbol universe grows: the pipeline fed in-process with batches of 1000 ticks spread
+// over 1, 50, 5,000 and 50,000 symbols, side by side in one run, each record acknowledged after its commit.
+// Flat prices (no rule fires) and noisy prices (rules fire); bytes on disk per stored record at the end.
+//   bench_symbols [RECORDS_PER_RUN] [SYMBOL_COUNTS...]
+#include "pipeline/Pipeline.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/StorageWriter.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace {
+
+constexpr int BatchSize = 1000;
+constexpr int InFlight = 16;
+
+std::vector<Model::RecordBatch> makeBatches(std::int64_t records, int symbols, bool noisy)
+{
+    std::mt19937_64 rng(7);
+    std::normal_distribution<double> step(0.0, 0.004);
+    std::vector<double> price(std::size_t(symbols), 100.0);
+    std::vector<Model::Symbol> names(static_cast<std::size_t>(symbols));
+    for (int s = 0; s < symbols; ++s)
+        Model::Symbol::parse(QByteArray("S" + QByteArray::number(s)).constData(), names[std::size_t(s)]);
+    std::vector<Model::RecordBatch> out;
+    Model::RecordBatch batch;
+    for (std::int64_t n = 0; n < records; ++n) {
+        const std::size_t s = std::size_t(n % symbols);
+        Model::Tick t;
+        t.symbol = names[s];
+        t.open = price[s];
+        t.close = noisy ? t.open * std::exp(step(rng)) : t.open;
+        t.high = std::max(t.open, t.close) * 1.001;
+        t.low = std::min(t.open, t.close) * 0.999;
+        t.volume = 100;
+        t.timestamp = 1'700'000'000'000'000LL + (n / symbols) * 1'000'000LL; // always increasing per symbol
+        price[s] = t.close;
+        batch.emplace_back(t);
+        if (batch.size() == BatchSize) {
+            out.push_back(std::move(batch));
+            batch = {};
+        }
+    }
+    if (!batch.empty())
+        out.push_back(std::move(batch));
+    return out;
+}
+
+struct Outcome
+{
+    double recordsPerSecond = 0;
+    double recordsPerCommit = 0;
+    double bytesPerRecord = 0;
+    std::uint64_t signals = 0;
+};
+
+Outcome run(const std::vector<Model::RecordBatch> &batches)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.sqlite"));
+    // Knobs for trying layouts side by side: BENCH_PAGE_SIZE (bytes), BENCH_COMMIT (records per commit at most).
+    if (const int pageSize = qEnvironmentVariableIntValue("BENCH_PAGE_SIZE"); pageSize > 0) {
+        auto db = Storage::SqliteDatabase::open(path);
+        (*db)->exec(QByteArray("PRAGMA page_size=" + QByteArray::number(pageSize)).constData());
+        (*db)->exec("VACUUM");
+    }
+    Storage::WriterOptions storage{path};
+    if (const int commit = qEnvironmentVariableIntValue("BENCH_COMMIT"); commit > 0)
+        storage.maxRecordsPerCommit = std::size_t(commit);
+    auto writer = Storage::StorageWriter::open(storage);
+    if (!writer) {
+        std::fprintf(stderr, "%s\n", qPrintable(writer.error()));
+        std::exit(1);
+    }
+    Pipeline::PipelineOptions options;
+    Pipeline::Pipeline pipeline(options, **writer);
+    pipeline.start();
+    std::mutex mutex;
+    std::condition_variable cv;
+    int inFlight = 0;
+    std::atomic<std::uint64_t> done{0};
+    QElapsedTimer timer;
+    timer.start();
+    for (const auto &batch : batches) {
+        {
+            std::unique_lock lock(mutex);
+            cv.wait(lock, [&] { return inFlight < InFlight; });
+            ++inFlight;
+        }
+        const auto size = batch.size();
+        const auto acknowledged = [&, size](const QString &) {
+            done.fetch_add(size);
+            std::lock_guard lock(mutex);
+            --inFlight;
+            cv.notify_one();
+        };
+        for (Model::RecordBatch copy = batch;
+             pipeline.submit(std::move(copy), 1, acknowledged) != Ingest::RecordSink::Submit::Accepted; copy = batch)
+            std::this_thread::yield();
+    }
+    {
+        std::unique_lock lock(mutex);
+        cv.wait(lock, [&] { return inFlight == 0; });
+    }
+    Outcome o;
+    o.recordsPerSecond = double(done.load()) / (double(timer.nsecsElapsed()) / 1e9);
+    const auto &stats = (*writer)->stats();
+    o.recordsPerCommit = double(stats.stored.load()) / double(std::max<std::uint64_t>(1, stats.commits.load()));
+    o.signals = stats.storedSignals.load();
+    pipeline.stop();
+    (*writer)->stop();
+    writer->reset();
+    // Everything into the main file, then its size over the rows: table, indexes and free pages.
+    if (auto db = Storage::SqliteDatabase::open(path)) {
+        (*db)->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        o.bytesPerRecord = double(QFileInfo(path).size()) / double(std::max<std::uint64_t>(1, done.load()));
+    }
+    return o;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const std::int64_t records = argc > 1 ? std::atoll(argv[1]) : 2'000'000;
+    std::vector<int> counts;
+    for (int i = 2; i < argc; ++i)
+        counts.push_back(std::atoi(argv[i]));
+    if (counts.empty())
+        counts = {1, 50, 5000, 50000};
+    std::printf("pipeline fed in-process, %lld ticks per run in batches of %d, %d in flight, durable (acknowledged "
+                "after commit)\n",
+                static_cast<long long>(records), BatchSize, InFlight);
+    std::printf("  %-8s %-6s %14s %9s %16s %14s %10s\n", "symbols", "prices", "records/s", "x 1 sym", "records/commit",
+                "bytes/record", "signals");
+    for (const bool noisy : {false, true}) {
+        double base = 0;
+        for (const int symbols : counts) {
+            const Outcome o = run(makeBatches(records, symbols, noisy));
+            if (base == 0)
+                base = o.recordsPerSecond;
+            std::printf("  %-8d %-6s %14.0f %9.2f %16.0f %14.1f %10llu\n", symbols, noisy ? "noisy" : "flat",
+                        o.recordsPerSecond, o.recordsPerSecond / base, o.recordsPerCommit, o.bytesPerRecord,
+                        static_cast<unsigned long long>(o.signals));
+            std::fflush(stdout);
+        }
+    }
+    return 0;
+}
