@@ -3,6 +3,7 @@
 
 #include "http/HttpRouter.h"
 #include "io/Csv.h"
+#include "notify/ChannelName.h"
 #include "notify/Outbox.h"
 #include "pipeline/Pipeline.h"
 #include "storage/Queries.h"
@@ -183,7 +184,7 @@ void RestApi::install(Http::HttpRouter &router)
                 QJsonObject state{{u"status"_s, d.status}};
                 if (!d.error.isEmpty())
                     state.insert(u"error"_s, d.error);
-                delivery[d.signalId].insert(d.channel, state);
+                delivery[d.signalId].insert(Notify::displayChannel(d.channel), state);
             }
             for (qsizetype i = 0; i < rows.size(); ++i) {
                 const auto it = delivery.find(ids[std::size_t(i)]);

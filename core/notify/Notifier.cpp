@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Notifier.h"
 
+#include "ChannelName.h"
+
 #include "util/Prometheus.h"
 
 using namespace Qt::StringLiterals;
@@ -72,7 +74,7 @@ QStringList Notifier::channels() const
 {
     QStringList names;
     for (const auto &deliverer : m_deliverers)
-        names << deliverer->channelName();
+        names << displayChannel(deliverer->channelName());
     return names;
 }
 
@@ -84,7 +86,7 @@ QByteArray Notifier::metricsText() const
     const auto family = [&](const char *name, const char *type, const char *help, auto value) {
         out += Util::prometheusFamily(name, type, help);
         for (const auto &d : m_deliverers) {
-            QByteArray channel = d->channelName().toUtf8();
+            QByteArray channel = displayChannel(d->channelName()).toUtf8();
             channel.replace('\\', "\\\\").replace('"', "\\\"");
             out += QByteArray(name) + "{channel=\"" + channel + "\"} " + QByteArray::number(value(d->stats())) + '\n';
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SignalModel.h"
 
+#include "notify/ChannelName.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -110,15 +112,14 @@ void SignalModel::setDelivery(const QList<Notify::DeliveryState> &states)
 
 namespace {
 
-/// "email", or the webhook's host and path: short enough for a cell, yet two webhooks on one
-/// host stay apart.
+/// "email", or the webhook's host without the secrets its path may carry (a short hash keeps
+/// two webhooks on one host apart): short enough for a cell.
 QString shortChannel(const QString &channel)
 {
-    if (channel.startsWith(QStringLiteral("webhook:"))) {
-        const QUrl url(channel.mid(8));
-        return url.host() + (url.port() > 0 ? QStringLiteral(":%1").arg(url.port()) : QString()) + url.path();
-    }
-    return channel;
+    QString shown = Notify::displayChannel(channel);
+    if (shown.startsWith(QStringLiteral("webhook:")))
+        shown = shown.mid(8).section(QStringLiteral("://"), 1); // the scheme says nothing in a cell
+    return shown;
 }
 
 } // namespace
