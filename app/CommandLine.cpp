@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QThread>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -97,8 +98,14 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     const QCommandLineOption measureUi(
         u"measure-ui"_s,
         QCoreApplication::translate("CommandLine", "Log the window thread's busy share and longest stall every 5 s."));
+    const QCommandLineOption allowOrigin(
+        u"allow-origin"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "A web page origin that may use the HTTP API and the stream, e.g. "
+                                    "http://127.0.0.1:8080 (repeat for more). Other web pages are refused."),
+        u"URL"_s);
     parser.addOptions({headless, bind, port, wsPort, db, token, duration, fullSync, ioThreads, shards, simulate, rate,
-                       symbols, seed, measureUi});
+                       symbols, seed, measureUi, allowOrigin});
 
     addMetadataRateOptions(parser);
     if (!parser.parse(arguments)) {
@@ -142,6 +149,15 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         return {std::nullopt, 2};
     }
     o.accessToken = parser.isSet(token) ? parser.value(token).toUtf8() : qgetenv("TICKDESK_TOKEN");
+    for (const QString &origin : parser.values(allowOrigin)) {
+        const QUrl url(origin.trimmed());
+        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty() ||
+            (!url.path().isEmpty() && url.path() != u"/"_s)) {
+            printError(u"--allow-origin: \"%1\" is not an origin such as http://127.0.0.1:8080"_s.arg(origin));
+            return {std::nullopt, 2};
+        }
+        o.allowedOrigins.append(origin.trimmed().toUtf8());
+    }
     o.databasePath = parser.isSet(db) ? parser.value(db) : settings.databasePath();
     o.fullSync = parser.isSet(fullSync) || settings.fullSync();
     if (parser.isSet(duration)) {

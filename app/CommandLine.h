@@ -26,6 +26,7 @@ struct Options
     quint16 port = 0;
     int streamPort = 5678; ///< -1: no WebSocket stream
     QByteArray accessToken;
+    QList<QByteArray> allowedOrigins; ///< web pages besides TickDesk's own that may use the servers
     QString databasePath;
     bool fullSync = false;
     int durationSeconds = 0; ///< 0: until asked to stop

@@ -66,6 +66,8 @@ Util::Status Services::start()
         stream.address = m_options.bindAddress;
         stream.port = quint16(m_options.streamPort);
         stream.accessToken = m_options.accessToken;
+        stream.webPort = m_options.port;
+        stream.allowedOrigins = m_options.allowedOrigins;
         m_stream = std::make_unique<Stream::StreamServer>(stream);
         if (auto status = m_stream->start(); !status)
             return status;
@@ -93,6 +95,7 @@ Util::Status Services::start()
     server.address = m_options.bindAddress;
     server.port = m_options.port;
     server.accessToken = m_options.accessToken;
+    server.allowedOrigins = m_options.allowedOrigins;
     server.ioThreads = m_options.ioThreads;
     m_server = std::make_unique<Http::HttpServer>(server, *m_router);
     if (auto status = m_server->start(); !status)

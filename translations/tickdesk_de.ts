@@ -191,6 +191,10 @@ Befehle (jeder mit eigenem --help):
         <source>Economic indicator records per second.</source>
         <translation>Wirtschaftsindikator-Datensätze pro Sekunde.</translation>
     </message>
+    <message>
+        <source>A web page origin that may use the HTTP API and the stream, e.g. http://127.0.0.1:8080 (repeat for more). Other web pages are refused.</source>
+        <translation>Ein Webseiten-Ursprung, der die HTTP-API und den Stream nutzen darf, z. B. http://127.0.0.1:8080 (für mehrere wiederholen). Andere Webseiten werden abgewiesen.</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>

@@ -191,6 +191,10 @@ Commandes (chacune avec son propre --help) :
         <source>Economic indicator records per second.</source>
         <translation>Enregistrements d&apos;indicateurs économiques par seconde.</translation>
     </message>
+    <message>
+        <source>A web page origin that may use the HTTP API and the stream, e.g. http://127.0.0.1:8080 (repeat for more). Other web pages are refused.</source>
+        <translation>Une origine de page web autorisée à utiliser l’API HTTP et le flux, par ex. http://127.0.0.1:8080 (à répéter pour en ajouter). Les autres pages web sont refusées.</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>

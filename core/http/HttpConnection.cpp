@@ -140,6 +140,11 @@ void HttpConnection::dispatch(HttpRequest &&request)
         respondNow(response);
         return;
     }
+    if (const QString refused = m_shared.guard ? m_shared.guard->refusal(request.host, request.origin) : QString();
+        !refused.isEmpty()) {
+        respondNow(HttpResponse::error(403, refused));
+        return;
+    }
     const bool close = !request.keepAlive;
     const quint64 sequence = enqueue(close);
     m_shared.handler->handle(std::move(request), HttpResponder(&m_worker, m_id, sequence));

@@ -17,6 +17,8 @@ struct HttpRequest
     QByteArray contentType;
     QByteArray authorization;
     QByteArray token; ///< X-TickDesk-Token
+    QByteArray host;
+    QByteArray origin; ///< sent by browsers only
     std::string body;
     bool keepAlive = true;
     qint64 receivedNs = 0; ///< monotonic clock when the request was complete

@@ -82,6 +82,8 @@ HttpRequest HttpRequestParser::take()
     request.contentType = toBytes(message[http::field::content_type]);
     request.authorization = toBytes(message[http::field::authorization]);
     request.token = toBytes(message["X-TickDesk-Token"]);
+    request.host = toBytes(message[http::field::host]);
+    request.origin = toBytes(message[http::field::origin]);
     request.keepAlive = message.keep_alive();
     request.body = std::move(message.body());
     reset();

@@ -99,6 +99,9 @@ Util::Status HttpServer::start()
             listening = listener->listen(o.address, o.port);
             error = listener->errorString();
             m_port = listener->serverPort();
+            // Before the first connection is taken: the guard needs the port pages of our own come from.
+            m_shared->guard.emplace(m_port, o.address.isLoopback() ? QByteArray() : o.address.toString().toLatin1(),
+                                    o.allowedOrigins, !o.accessToken.isEmpty());
         },
         Qt::BlockingQueuedConnection);
     if (!listening) {

@@ -13,6 +13,10 @@
 
 class QTimer;
 
+#include "BrowserGuard.h"
+
+#include <optional>
+
 namespace Http {
 
 class HttpConnection;
@@ -23,6 +27,7 @@ struct ServerShared
 {
     ServerOptions options;
     HttpHandler *handler = nullptr;
+    std::optional<BrowserGuard> guard; ///< set when the server listens
     std::atomic<int> connections{0};
     std::atomic<quint64> nextConnectionId{1};
 };

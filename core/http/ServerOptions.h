@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QList>
 
 #include <cstddef>
 
@@ -24,6 +25,9 @@ struct ServerOptions
     /// Requests read ahead of their responses on one connection (pipelining);
     /// past this the connection is not read until responses go out.
     int maxInFlightPerConnection = 64;
+    /// Web page origins allowed besides TickDesk's own (e.g. "http://127.0.0.1:8080"); every other browser
+    /// page is refused, and Host must name the loopback (or the bind address) unless a token is set.
+    QList<QByteArray> allowedOrigins;
 };
 
 } // namespace Http

@@ -21,7 +21,9 @@ BodyType bodyType(const QByteArray &contentType)
 {
     const qsizetype semicolon = contentType.indexOf(';');
     const QByteArray mime = (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed().toLower();
-    if (mime.isEmpty() || mime == "application/json" || mime == "text/json")
+    // No content type is refused too: a web page can send a body without one (or as text/plain) to any
+    // address without the browser asking first, and so plant records.
+    if (mime == "application/json" || mime == "text/json")
         return BodyType::Json;
     if (mime == "application/x-ndjson" || mime == "application/ndjson" || mime == "application/jsonl" ||
         mime == "application/x-jsonlines")
@@ -59,8 +61,10 @@ void IngestEndpoint::handle(Http::HttpRequest &&request, Http::HttpResponder res
     if (type == BodyType::Unsupported) {
         reject(responder,
                Http::HttpResponse::error(
-                   415, u"unsupported content type \"%1\": send application/json or application/x-ndjson"_s.arg(
-                            QString::fromLatin1(request.contentType.left(100)))));
+                   415, request.contentType.isEmpty()
+                            ? u"missing Content-Type: send application/json or application/x-ndjson"_s
+                            : u"unsupported content type \"%1\": send application/json or "
+                              u"application/x-ndjson"_s.arg(QString::fromLatin1(request.contentType.left(100)))));
         return;
     }
 

@@ -3,6 +3,7 @@
 
 #include "StreamClient.h"
 #include "StreamMessages.h"
+#include "http/BrowserGuard.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
+#include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +37,16 @@ StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
         }
     });
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &StreamHub::accept);
+    // A web page the trader visits may not open the stream (browsers always say which page asks).
+    connect(m_webSockets, &QWebSocketServer::originAuthenticationRequired, this,
+            [guard = Http::BrowserGuard(
+                 options.webPort, options.address.isLoopback() ? QByteArray() : options.address.toString().toLatin1(),
+                 options.allowedOrigins, !options.accessToken.isEmpty())](QWebSocketCorsAuthenticator *authenticator) {
+                const bool allowed = guard.allowsOrigin(authenticator->origin().toUtf8());
+                if (!allowed)
+                    qCInfo(lcStream) << "refused a WebSocket from the web page" << authenticator->origin();
+                authenticator->setAllowed(allowed);
+            });
 }
 
 StreamHub::~StreamHub() = default;

@@ -4,7 +4,9 @@
 #include "pipeline/CommitListener.h"
 #include "util/Result.h"
 
+#include <QByteArray>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 
 #include <atomic>
@@ -28,6 +30,10 @@ struct StreamOptions
     qint64 lowWaterBytes = 256 << 10; ///< and at which it has caught up again
     int maxQueuedSignals = 10'000;    ///< a slow client further behind than this is disconnected
     std::size_t inboxCapacity = 100'000;
+    /// The HTTP server's port: pages served there (TickDesk's own) may connect from a browser.
+    quint16 webPort = 0;
+    /// Other web page origins allowed to connect; every other browser page is refused at the handshake.
+    QList<QByteArray> allowedOrigins;
 };
 
 struct StreamStats

@@ -107,6 +107,8 @@ void TestCommandLine::badArguments_data()
     QTest::newRow("bad address") << QStringList{u"--bind"_s, u"localhost:5"_s} << 2 << u"is not an IP address"_s;
     QTest::newRow("bad duration") << QStringList{u"--duration"_s, u"soon"_s} << 2 << u"--duration"_s;
     QTest::newRow("stray argument") << QStringList{u"bogus"_s} << 2 << u"unknown command or argument: bogus"_s;
+    QTest::newRow("bad origin") << QStringList{u"--allow-origin"_s, u"ftp://x/y"_s} << 2
+                                << u"--allow-origin: \"ftp://x/y\" is not an origin"_s;
     QTest::newRow("public bind without token")
         << QStringList{u"--headless"_s, u"--bind"_s, u"0.0.0.0"_s, u"--port"_s,  u"0"_s,
                        u"--ws-port"_s,  u"0"_s,      u"--db"_s,    u":memory:"_s}

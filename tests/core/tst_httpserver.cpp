@@ -64,7 +64,26 @@ private Q_SLOTS:
     void accessToken();
     void nonLoopbackNeedsToken();
     void portInUseIsReported();
+    void webPagesCannotDriveOrRead_data();
+    void webPagesCannotDriveOrRead();
+    void allowedOriginsAndTokens();
 };
+
+namespace {
+
+/// A request as a browser (or anyone) may send it: any Host, Origin and content type.
+QByteArray browserRequest(const QByteArray &method, const QByteArray &host, const QByteArray &origin,
+                          const QByteArray &type, const QByteArray &body = tick(), const QByteArray &extra = {})
+{
+    QByteArray r = method + " /ingest HTTP/1.1\r\nHost: " + host + "\r\n";
+    if (!origin.isEmpty())
+        r += "Origin: " + origin + "\r\n";
+    if (!type.isEmpty())
+        r += "Content-Type: " + type + "\r\n";
+    return r + extra + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+} // namespace
 
 void TestHttpServer::singleObjectArrayAndNdjson()
 {
@@ -443,6 +462,92 @@ void TestHttpServer::portInUseIsReported()
     const auto status = second.start();
     QVERIFY(!status.ok());
     QVERIFY2(status.error().contains(u"cannot listen on 127.0.0.1:%1"_s.arg(first.port())), qPrintable(status.error()));
+}
+
+void TestHttpServer::webPagesCannotDriveOrRead_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<QByteArray>("origin");
+    QTest::addColumn<QByteArray>("type");
+    QTest::addColumn<int>("status");
+    const QByteArray json = "application/json";
+    // "PORT" is replaced by the server's port.
+    QTest::newRow("program, loopback") << QByteArray("POST") << QByteArray("127.0.0.1:PORT") << QByteArray() << json
+                                       << 200;
+    QTest::newRow("localhost") << QByteArray("POST") << QByteArray("localhost:PORT") << QByteArray() << json << 200;
+    QTest::newRow("IPv6 loopback") << QByteArray("POST") << QByteArray("[::1]:PORT") << QByteArray() << json << 200;
+    QTest::newRow("no content type (no-cors fetch)")
+        << QByteArray("POST") << QByteArray("127.0.0.1:PORT") << QByteArray() << QByteArray() << 415;
+    QTest::newRow("text/plain (no-cors fetch)")
+        << QByteArray("POST") << QByteArray("127.0.0.1:PORT") << QByteArray() << QByteArray("text/plain") << 415;
+    QTest::newRow("form (no-cors fetch)") << QByteArray("POST") << QByteArray("127.0.0.1:PORT") << QByteArray()
+                                          << QByteArray("application/x-www-form-urlencoded") << 415;
+    QTest::newRow("DNS rebinding: another Host")
+        << QByteArray("POST") << QByteArray("evil.example:PORT") << QByteArray() << json << 403;
+    QTest::newRow("DNS rebinding: a read")
+        << QByteArray("GET") << QByteArray("evil.example:PORT") << QByteArray() << QByteArray() << 403;
+    QTest::newRow("foreign page") << QByteArray("POST") << QByteArray("127.0.0.1:PORT")
+                                  << QByteArray("http://evil.example") << json << 403;
+    QTest::newRow("sandboxed page (null)")
+        << QByteArray("POST") << QByteArray("127.0.0.1:PORT") << QByteArray("null") << json << 403;
+    QTest::newRow("page of another local port")
+        << QByteArray("POST") << QByteArray("127.0.0.1:PORT") << QByteArray("http://127.0.0.1:1") << json << 403;
+    QTest::newRow("preflight of a foreign page") << QByteArray("OPTIONS") << QByteArray("127.0.0.1:PORT")
+                                                 << QByteArray("http://evil.example") << QByteArray() << 403;
+    QTest::newRow("TickDesk's own page") << QByteArray("POST") << QByteArray("127.0.0.1:PORT")
+                                         << QByteArray("http://127.0.0.1:PORT") << json << 200;
+    QTest::newRow("TickDesk's own page, by name")
+        << QByteArray("POST") << QByteArray("localhost:PORT") << QByteArray("http://localhost:PORT") << json << 200;
+}
+
+void TestHttpServer::webPagesCannotDriveOrRead()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, host);
+    QFETCH(QByteArray, origin);
+    QFETCH(QByteArray, type);
+    QFETCH(int, status);
+    TestHttp::Server server;
+    QVERIFY(server.start());
+    const QByteArray port = QByteArray::number(server.port());
+    Client client;
+    QVERIFY(client.connectTo(server.port()));
+    const auto r = client.roundTrip(
+        browserRequest(method, QByteArray(host).replace("PORT", port), QByteArray(origin).replace("PORT", port), type));
+    QVERIFY(r);
+    QCOMPARE(r->status, status);
+    if (status != 200)
+        QVERIFY(!jsonOf(*r).value(u"error"_s).toString().isEmpty());
+    // Never a permissive CORS answer, and what was refused changed nothing.
+    for (auto it = r->headers.cbegin(); it != r->headers.cend(); ++it)
+        QVERIFY2(!it.key().startsWith("access-control-"), it.key().constData());
+    QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), status == 200 ? 1 : 0);
+}
+
+void TestHttpServer::allowedOriginsAndTokens()
+{
+    // An origin the user allowed is served; with a token, any Host name may be used (a page cannot know it).
+    TestHttp::Server server;
+    Http::ServerOptions options;
+    options.allowedOrigins = {"http://127.0.0.1:8080"};
+    options.accessToken = "s3cret";
+    QVERIFY(server.start(options));
+    Client client;
+    QVERIFY(client.connectTo(server.port()));
+    const QByteArray token = "X-TickDesk-Token: s3cret\r\n";
+    auto r = client.roundTrip(
+        browserRequest("POST", "127.0.0.1", "http://127.0.0.1:8080", "application/json", tick(1), token));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    r = client.roundTrip(browserRequest("POST", "desk.example", {}, "application/json", tick(2), token));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    r = client.roundTrip(
+        browserRequest("POST", "desk.example", "http://evil.example", "application/json", tick(3), token));
+    QVERIFY(r);
+    QCOMPARE(r->status, 403);
+    QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

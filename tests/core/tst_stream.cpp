@@ -88,6 +88,7 @@ private Q_SLOTS:
     void badMessagesGetAnErrorAndTheConnectionStays();
     void unknownPathIsRefused();
     void tokenIsRequiredWhenConfigured();
+    void webPagesCannotOpenTheStream();
     void slowClientIsCoalescedThenDroppedWhileOthersKeepUp();
     void ticksAndSignalsFromThePipeline();
 
@@ -277,6 +278,35 @@ void TestStream::tokenIsRequiredWhenConfigured()
     const Util::Status status = refused.start();
     QVERIFY(!status);
     QVERIFY(status.error().contains(u"without an access token"_s));
+}
+
+void TestStream::webPagesCannotOpenTheStream()
+{
+    m_server.reset();
+    Stream::StreamOptions options;
+    options.port = 0;
+    options.webPort = 5000; // the HTTP server's: TickDesk's own pages come from there
+    options.allowedOrigins = {"http://127.0.0.1:8080"};
+    m_server = std::make_unique<Stream::StreamServer>(options);
+    QVERIFY(m_server->start());
+
+    for (const QString &origin : {u"http://evil.example"_s, u"null"_s, u"http://127.0.0.1:5001"_s}) {
+        QWebSocket page(origin);
+        QSignalSpy connected(&page, &QWebSocket::connected);
+        QSignalSpy failed(&page, &QWebSocket::disconnected);
+        page.open(url(u"/ws"_s));
+        QVERIFY2(failed.wait(10'000), qPrintable(origin));
+        QCOMPARE(connected.count(), 0);
+    }
+    QCOMPARE(m_server->stats().clients.load(), 0);
+    for (const QString &origin : {u"http://127.0.0.1:5000"_s, u"http://localhost:5000"_s, u"http://127.0.0.1:8080"_s}) {
+        QWebSocket page(origin);
+        QSignalSpy connected(&page, &QWebSocket::connected);
+        page.open(url(u"/ws"_s));
+        QVERIFY2(connected.wait(10'000), qPrintable(origin));
+    }
+    Client program(url(u"/ws"_s)); // no Origin: not a browser
+    QVERIFY(program.waitConnected());
 }
 
 void TestStream::slowClientIsCoalescedThenDroppedWhileOthersKeepUp()
