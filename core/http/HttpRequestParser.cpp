@@ -51,6 +51,14 @@ HttpRequestParser::State HttpRequestParser::feed(const char *data, std::size_t s
     m_inProgress = true;
     boost::beast::error_code ec;
     consumed = d->parser.put(boost::asio::const_buffer(data, size), ec);
+    if ((!ec || ec == http::error::need_more) && d->parser.is_header_done() && !transferEncodingSupported()) {
+        // Only "chunked" (or nothing) tells where a body ends; with any other coding the next bytes could
+        // be taken for a request of their own (request smuggling). Refused, and the connection closes.
+        m_errorStatus = 400;
+        m_errorMessage = u"unsupported Transfer-Encoding \"%1\": send a Content-Length or chunked"_s.arg(
+            QString::fromLatin1(toBytes(d->parser.get()[http::field::transfer_encoding]).left(100)));
+        return State::Error;
+    }
     if (ec == http::error::need_more)
         return State::NeedMore;
     if (ec) {
@@ -67,6 +75,15 @@ HttpRequestParser::State HttpRequestParser::feed(const char *data, std::size_t s
         return State::Error;
     }
     return d->parser.is_done() ? State::Complete : State::NeedMore;
+}
+
+bool HttpRequestParser::transferEncodingSupported() const
+{
+    const auto &header = d->parser.get();
+    const auto count = header.count(http::field::transfer_encoding);
+    if (count == 0)
+        return true;
+    return count == 1 && toBytes(header[http::field::transfer_encoding]).trimmed().toLower() == "chunked";
 }
 
 HttpRequest HttpRequestParser::take()

@@ -45,6 +45,7 @@ public:
 
 private:
     void reset();
+    bool transferEncodingSupported() const;
 
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -67,6 +67,8 @@ private Q_SLOTS:
     void webPagesCannotDriveOrRead_data();
     void webPagesCannotDriveOrRead();
     void allowedOriginsAndTokens();
+    void noRequestSmuggling_data();
+    void noRequestSmuggling();
 };
 
 namespace {
@@ -548,6 +550,44 @@ void TestHttpServer::allowedOriginsAndTokens()
     QVERIFY(r);
     QCOMPARE(r->status, 403);
     QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), 2);
+}
+
+void TestHttpServer::noRequestSmuggling_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::newRow("unknown coding") << QByteArray("xchunked");
+    QTest::newRow("chunked not last") << QByteArray("chunked, identity");
+    QTest::newRow("identity") << QByteArray("identity");
+    QTest::newRow("twice") << QByteArray("chunked\r\nTransfer-Encoding: chunked");
+}
+
+void TestHttpServer::noRequestSmuggling()
+{
+    // A body whose end cannot be known, carrying a second request: 400, the connection closes, nothing stored.
+    QFETCH(QByteArray, encoding);
+    TestHttp::Server server;
+    QVERIFY(server.start());
+    Client client;
+    QVERIFY(client.connectTo(server.port()));
+    const QByteArray smuggled = postIngest(tick(7, "EVIL"));
+    const auto r = client.roundTrip("POST /ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                    "Transfer-Encoding: " +
+                                    encoding + "\r\n\r\n" + smuggled);
+    QVERIFY(r);
+    QCOMPARE(r->status, 400);
+    QVERIFY(jsonOf(*r).value(u"error"_s).toString().contains(u"Transfer-Encoding"_s));
+    QVERIFY(client.waitForClose());
+    QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), 0);
+
+    // Chunked, done right, still works.
+    Client chunked;
+    QVERIFY(chunked.connectTo(server.port()));
+    const QByteArray body = tick(8);
+    const auto ok = chunked.roundTrip("POST /ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                      "Transfer-Encoding: chunked\r\n\r\n" +
+                                      QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n");
+    QVERIFY(ok);
+    QCOMPARE(ok->status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
