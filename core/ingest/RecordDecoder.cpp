@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -222,6 +223,19 @@ std::optional<DecodeError> decodeRecord(dom::element element, Model::RecordBatch
     dom::object object;
     if (element.get_object().get(object) != simdjson::SUCCESS)
         return DecodeError{u"a record must be a JSON object"_s, {}};
+    // A field given twice is refused: which value counts differs between JSON parsers, so a record
+    // could mean one thing to its sender and another here.
+    std::array<std::string_view, 32> seen;
+    std::size_t keys = 0;
+    for (const dom::key_value_pair field : object) {
+        for (std::size_t i = 0; i < keys; ++i)
+            if (seen[i] == field.key) {
+                const QString name = QString::fromUtf8(field.key.data(), qsizetype(field.key.size())).left(64);
+                return DecodeError{u"%1 appears more than once in the record"_s.arg(name), name};
+            }
+        if (keys < seen.size())
+            seen[keys++] = field.key;
+    }
     ObjectReader r(object);
 
     dom::element typeElement;

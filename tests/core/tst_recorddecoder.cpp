@@ -281,6 +281,15 @@ void TestRecordDecoder::invalidRecords_data()
     QTest::newRow("array of numbers") << QByteArray("[1,2]") << QString() << u"a record must be a JSON object"_s;
     QTest::newRow("truncated") << json(tick()).chopped(3) << QString() << QString();
     QTest::newRow("trailing comma") << QByteArray("{\"stock_symbol\":\"A\",}") << QString() << QString();
+
+    // A field twice: refused rather than resolved silently (parsers disagree on which value wins).
+    QByteArray twice = json(tick());
+    twice.insert(1, "\"closing_price\":1e9,");
+    QTest::newRow("duplicate key") << twice << u"closing_price"_s
+                                   << u"closing_price appears more than once in the record"_s;
+    QByteArray twiceInArray = "[" + json(tick()) + "," + twice + "]";
+    QTest::newRow("duplicate key in an array")
+        << twiceInArray << u"closing_price"_s << u"closing_price appears more than once in the record"_s;
 }
 
 void TestRecordDecoder::invalidRecords()
