@@ -29,9 +29,11 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +48,18 @@ bool wantsWindow(int argc, char *argv[])
                 return false;
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
            qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+/// The servers' connection caps (1,024 HTTP, 256 stream) must be reachable before descriptors run out:
+/// take the whole of what the system allows this process (the soft limit is often 1,024).
+void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            qWarning("cannot raise the open-file limit: %s", std::strerror(errno));
+    }
 }
 
 } // namespace
@@ -148,6 +162,7 @@ int main(int argc, char *argv[])
     if (options.window && settings.simulatorAtStart())
         options.simulate = true;
 
+    raiseDescriptorLimit();
     App::Services services(options);
     if (auto status = services.start(); !status) {
         std::fprintf(stderr, "tickdesk: %s\n", qPrintable(status.error()));

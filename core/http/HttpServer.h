@@ -19,7 +19,8 @@ class Listener;
 struct ServerShared;
 
 /// The embedded HTTP/1.1 server: a listener hands accepted sockets to a small
-/// pool of I/O threads; requests go to one handler. See DESIGN.md, "The HTTP server".
+/// pool of I/O threads; requests go to one handler. Request parsing is Boost.Beast's, fed from each
+/// socket's buffer, so size limits hold while reading.
 class HttpServer final : public QObject
 {
     Q_OBJECT

@@ -16,7 +16,7 @@
 
 namespace Indicators {
 
-/// Periods of every indicator; defaults as DESIGN.md.
+/// Periods of every indicator; the defaults are the README's (Indicators and signals).
 struct IndicatorConfig
 {
     int sma = 20;

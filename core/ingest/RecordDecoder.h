@@ -11,7 +11,7 @@
 
 namespace Ingest {
 
-/// Decodes and validates the data contract (DESIGN.md): one JSON object, a JSON
+/// Decodes and validates the data contract (README, "Sending data"): one JSON object, a JSON
 /// array of objects, or NDJSON. A body is taken whole or not at all: when any
 /// record is invalid nothing is appended and the error names the record and field.
 ///

@@ -7,7 +7,7 @@
 
 namespace Ingest {
 
-/// Writes records in the data contract (DESIGN.md), the inverse of RecordDecoder:
+/// Writes records in the data contract (README, "Sending data"), the inverse of RecordDecoder:
 /// what one encodes, the other decodes to the same values.
 void appendJson(const Model::Record &record, QByteArray &out);
 

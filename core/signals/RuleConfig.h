@@ -3,7 +3,7 @@
 
 namespace Signals {
 
-/// Switches and parameters of the built-in rules (DESIGN.md, "Indicators and signals").
+/// Switches and parameters of the built-in rules (README, "Indicators and signals").
 struct RuleConfig
 {
     bool rsiTrend = true;

@@ -32,10 +32,20 @@ StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
     // small, and waiting for the client's delayed ACK would hold it back tens of milliseconds.
     connect(m_listener, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+            if (int(m_clients.size()) >= m_options.maxClients) {
+                // Full: told at once and closed, before a handshake can hold a descriptor.
+                socket->write("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\n"
+                              "Connection: close\r\n\r\n");
+                socket->disconnectFromHost();
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                m_server.m_stats.refusedClients.fetch_add(1, std::memory_order_relaxed);
+                continue;
+            }
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             m_webSockets->handleConnection(socket);
         }
     });
+    m_webSockets->setHandshakeTimeout(std::chrono::seconds(10));
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &StreamHub::accept);
     // A web page the trader visits may not open the stream (browsers always say which page asks).
     connect(m_webSockets, &QWebSocketServer::originAuthenticationRequired, this,
@@ -121,6 +131,9 @@ QByteArray errorMessage(const QString &error)
 void StreamHub::accept()
 {
     while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
+        // A client only sends small subscription messages: a larger frame or message closes it unread.
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxMessageBytes));
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageBytes));
         if (!m_options.accessToken.isEmpty()) {
             const QByteArray header = socket->request().rawHeader("Authorization");
             const QByteArray query = QUrlQuery(socket->requestUrl()).queryItemValue(u"token"_s).toUtf8();

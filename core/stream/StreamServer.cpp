@@ -116,6 +116,9 @@ QByteArray StreamServer::metricsText() const
                            "clients disconnected for falling too far behind", double(m_stats.droppedClients.load()));
     Util::appendPrometheus(out, "tickdesk_stream_inbox_dropped_total", "counter",
                            "ticks dropped because the stream thread was behind", double(m_stats.droppedInbox.load()));
+    Util::appendPrometheus(out, "tickdesk_stream_refused_clients_total", "counter",
+                           "connections turned away because the client cap was reached",
+                           double(m_stats.refusedClients.load()));
     return out;
 }
 

@@ -30,6 +30,9 @@ struct StreamOptions
     qint64 lowWaterBytes = 256 << 10; ///< and at which it has caught up again
     int maxQueuedSignals = 10'000;    ///< a slow client further behind than this is disconnected
     std::size_t inboxCapacity = 100'000;
+    int maxClients = 256; ///< past this, a new connection gets 503 before any handshake
+    /// A client sends only small subscription messages: a frame or message over this closes it.
+    qint64 maxMessageBytes = 64 * 1024;
     /// The HTTP server's port: pages served there (TickDesk's own) may connect from a browser.
     quint16 webPort = 0;
     /// Other web page origins allowed to connect; every other browser page is refused at the handshake.
@@ -43,6 +46,7 @@ struct StreamStats
     std::atomic<std::uint64_t> coalesced{0};      ///< ticks replaced by a newer one of their symbol for a slow client
     std::atomic<std::uint64_t> droppedClients{0}; ///< disconnected for falling too far behind
     std::atomic<std::uint64_t> droppedInbox{0};   ///< ticks dropped before the stream thread saw them
+    std::atomic<std::uint64_t> refusedClients{0}; ///< connections turned away at the client cap
     std::atomic<std::int64_t> largestBacklog{0};  ///< most unsent bytes any client has had
 };
 

@@ -166,6 +166,16 @@ void TestCommandLine::healthAndIngestFromTheBinary()
     QVERIFY(r);
     QCOMPARE(r->status, 405);
     QCOMPARE(r->headers.value("allow"), QByteArray("GET"));
+
+    // The connection caps are reachable: the soft open-file limit was raised to the hard one.
+    QFile limits(u"/proc/%1/limits"_s.arg(app.process().processId()));
+    QVERIFY(limits.open(QIODevice::ReadOnly));
+    const QByteArray text = limits.readAll();
+    const qsizetype at = text.indexOf("Max open files");
+    QVERIFY(at >= 0);
+    const QList<QByteArray> fields = text.mid(at + 14, text.indexOf('\n', at) - at - 14).simplified().split(' ');
+    QVERIFY(fields.size() >= 2);
+    QCOMPARE(fields[0], fields[1]);
 }
 
 void TestCommandLine::secondStartHandsOverToTheWindow()

@@ -89,6 +89,7 @@ private Q_SLOTS:
     void unknownPathIsRefused();
     void tokenIsRequiredWhenConfigured();
     void webPagesCannotOpenTheStream();
+    void clientCapAndMessageSize();
     void slowClientIsCoalescedThenDroppedWhileOthersKeepUp();
     void ticksAndSignalsFromThePipeline();
 
@@ -307,6 +308,38 @@ void TestStream::webPagesCannotOpenTheStream()
     }
     Client program(url(u"/ws"_s)); // no Origin: not a browser
     QVERIFY(program.waitConnected());
+}
+
+void TestStream::clientCapAndMessageSize()
+{
+    m_server.reset();
+    Stream::StreamOptions options;
+    options.port = 0;
+    options.maxClients = 3;
+    options.maxMessageBytes = 1024;
+    m_server = std::make_unique<Stream::StreamServer>(options);
+    QVERIFY(m_server->start());
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<Client>(url(u"/ws"_s)));
+        QVERIFY(clients.back()->waitConnected());
+    }
+    // The fourth is turned away before a handshake.
+    QWebSocket fourth;
+    QSignalSpy connected(&fourth, &QWebSocket::connected);
+    QSignalSpy gone(&fourth, &QWebSocket::disconnected);
+    fourth.open(url(u"/ws"_s));
+    QVERIFY(gone.wait(10'000));
+    QCOMPARE(connected.count(), 0);
+    QCOMPARE(m_server->stats().refusedClients.load(), std::uint64_t(1));
+    QVERIFY(m_server->metricsText().contains("tickdesk_stream_refused_clients_total 1"));
+    // A message over the limit closes its sender; the others stay.
+    QSignalSpy closed(&clients[0]->socket, &QWebSocket::disconnected);
+    clients[0]->send(QByteArray(4096, 'x'));
+    QVERIFY(closed.wait(10'000));
+    QTRY_COMPARE(m_server->stats().clients.load(), 2);
+    Client again(url(u"/ws"_s)); // room again
+    QVERIFY(again.waitConnected());
 }
 
 void TestStream::slowClientIsCoalescedThenDroppedWhileOthersKeepUp()
