@@ -175,6 +175,8 @@ void Services::shutdown()
         m_notifier->stop(); // what it had not delivered waits in the outbox for the next start
     if (m_stream)
         m_stream->stop();
+    if (m_api)
+        m_api->stop(); // reads under way answer through the server's threads
     if (m_server)
         m_server->stop();
 }

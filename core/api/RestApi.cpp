@@ -114,146 +114,183 @@ Http::HttpResponse badRequest(const QString &message)
 RestApi::RestApi(QString databasePath, const Pipeline::Pipeline &pipeline)
     : m_path(std::move(databasePath))
     , m_pipeline(pipeline)
-{}
+    , m_readers(std::make_unique<QThreadPool>())
+{
+    m_readers->setMaxThreadCount(2);
+    m_readers->setObjectName(u"rest-readers"_s);
+}
+
+RestApi::~RestApi()
+{
+    stop();
+}
+
+void RestApi::stop()
+{
+    m_readers->waitForDone();
+}
+
+RestApi::Handler RestApi::offload(Handler handler)
+{
+    return [this, handler = std::move(handler)](Http::HttpRequest &&request, Http::HttpResponder responder) {
+        if (m_waiting.fetch_add(1) >= 64) {
+            m_waiting.fetch_sub(1);
+            Http::HttpResponse busy = Http::HttpResponse::error(503, u"too many reads waiting; try again"_s);
+            busy.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+            responder.send(std::move(busy));
+            return;
+        }
+        m_readers->start([this, handler, request = std::move(request), responder]() mutable {
+            handler(std::move(request), responder);
+            m_waiting.fetch_sub(1);
+        });
+    };
+}
+
+void RestApi::addRead(Http::HttpRouter &router, const QByteArray &path, Handler handler)
+{
+    router.add("GET", path, offload(std::move(handler)));
+}
 
 void RestApi::install(Http::HttpRouter &router)
 {
-    router.add("GET", "/api/symbols", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
-        QJsonArray symbols;
-        for (const auto &s : m_pipeline.summaries())
-            symbols.append(s.symbol.toString());
-        responder.send(Http::HttpResponse::json(200, QJsonDocument(symbols).toJson(QJsonDocument::Compact)));
-    });
+    addRead(router, "/api/symbols", ([this](Http::HttpRequest &&, Http::HttpResponder responder) {
+                QJsonArray symbols;
+                for (const auto &s : m_pipeline.summaries())
+                    symbols.append(s.symbol.toString());
+                responder.send(Http::HttpResponse::json(200, QJsonDocument(symbols).toJson(QJsonDocument::Compact)));
+            }));
 
-    router.add("GET", "/api/summary", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
-        QJsonArray rows;
-        for (const auto &s : m_pipeline.summaries()) {
-            QJsonObject bySide;
-            for (int side = 0; side < 3; ++side)
-                bySide.insert(QString::fromLatin1(Model::sideName(Model::SignalSide(side))),
-                              qint64(s.signalsBySide[std::size_t(side)]));
-            QJsonObject byRule;
-            for (int rule = 0; rule < Signals::RuleEngine::RuleCount; ++rule)
-                byRule.insert(QString::fromLatin1(Signals::RuleEngine::ruleId(Signals::RuleEngine::Rule(rule))),
-                              qint64(s.signalsByRule[std::size_t(rule)]));
-            rows.append(QJsonObject{
-                {u"symbol"_s, s.symbol.toString()},
-                {u"last_price"_s, s.lastPrice},
-                {u"change_percent"_s, s.changePercent()},
-                {u"session_high"_s, s.sessionHigh},
-                {u"session_low"_s, s.sessionLow},
-                {u"session_volume"_s, qint64(s.sessionVolume)},
-                {u"session_ticks"_s, qint64(s.sessionTicks)},
-                {u"rsi"_s, s.rsi ? QJsonValue(*s.rsi) : QJsonValue()},
-                {u"signals_by_side"_s, bySide},
-                {u"signals_by_rule"_s, byRule},
-                {u"last_signal"_s, s.lastSignal},
-                {u"last_signal_time"_s, s.lastSignalTime ? QJsonValue(double(s.lastSignalTime) / 1e6) : QJsonValue()},
-            });
-        }
-        responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
-    });
-
-    router.add("GET", "/api/signals", [this](Http::HttpRequest &&request, Http::HttpResponder responder) {
-        const auto filters = parseFilters(request.query, false);
-        if (!filters) {
-            responder.send(badRequest(filters.error()));
-            return;
-        }
-        QJsonArray rows;
-        std::vector<qint64> ids;
-        const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
-            const Util::Status status = Storage::forEachSignal(db, *filters, [&](const Model::TradeSignal &s) {
-                ids.push_back(s.id);
-                rows.append(QJsonObject{
-                    {u"id"_s, s.id},
-                    {u"symbol"_s, s.symbol.toString()},
-                    {u"side"_s, QString::fromLatin1(Model::sideName(s.side))},
-                    {u"rule"_s, s.rule},
-                    {u"price"_s, s.price},
-                    {u"reason"_s, s.reason},
-                    {u"timestamp"_s, double(s.timestamp) / 1e6},
-                    {u"indicators"_s, QJsonDocument::fromJson(s.snapshot).object()},
-                    {u"delivery"_s, QJsonObject{}},
-                });
-                return true;
-            });
-            // Per channel: {"email": {"status": "pending", "error": "..."}}; empty when nothing was configured.
-            std::unordered_map<qint64, QJsonObject> delivery;
-            for (const Notify::DeliveryState &d : Notify::deliveryStates(db, ids)) {
-                QJsonObject state{{u"status"_s, d.status}};
-                if (!d.error.isEmpty())
-                    state.insert(u"error"_s, d.error);
-                delivery[d.signalId].insert(Notify::displayChannel(d.channel), state);
-            }
-            for (qsizetype i = 0; i < rows.size(); ++i) {
-                const auto it = delivery.find(ids[std::size_t(i)]);
-                if (it != delivery.end()) {
-                    QJsonObject row = rows[i].toObject();
-                    row.insert(u"delivery"_s, it->second);
-                    rows[i] = row;
+    addRead(router, "/api/summary", ([this](Http::HttpRequest &&, Http::HttpResponder responder) {
+                QJsonArray rows;
+                for (const auto &s : m_pipeline.summaries()) {
+                    QJsonObject bySide;
+                    for (int side = 0; side < 3; ++side)
+                        bySide.insert(QString::fromLatin1(Model::sideName(Model::SignalSide(side))),
+                                      qint64(s.signalsBySide[std::size_t(side)]));
+                    QJsonObject byRule;
+                    for (int rule = 0; rule < Signals::RuleEngine::RuleCount; ++rule)
+                        byRule.insert(QString::fromLatin1(Signals::RuleEngine::ruleId(Signals::RuleEngine::Rule(rule))),
+                                      qint64(s.signalsByRule[std::size_t(rule)]));
+                    rows.append(QJsonObject{
+                        {u"symbol"_s, s.symbol.toString()},
+                        {u"last_price"_s, s.lastPrice},
+                        {u"change_percent"_s, s.changePercent()},
+                        {u"session_high"_s, s.sessionHigh},
+                        {u"session_low"_s, s.sessionLow},
+                        {u"session_volume"_s, qint64(s.sessionVolume)},
+                        {u"session_ticks"_s, qint64(s.sessionTicks)},
+                        {u"rsi"_s, s.rsi ? QJsonValue(*s.rsi) : QJsonValue()},
+                        {u"signals_by_side"_s, bySide},
+                        {u"signals_by_rule"_s, byRule},
+                        {u"last_signal"_s, s.lastSignal},
+                        {u"last_signal_time"_s,
+                         s.lastSignalTime ? QJsonValue(double(s.lastSignalTime) / 1e6) : QJsonValue()},
+                    });
                 }
-            }
-            return status;
-        });
-        if (!error.isEmpty()) {
-            responder.send(Http::HttpResponse::error(500, error));
-            return;
-        }
-        responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
-    });
+                responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+            }));
 
-    router.add("GET", "/api/signals.csv", [this](Http::HttpRequest &&request, Http::HttpResponder responder) {
-        const auto filters = parseFilters(request.query, false);
-        if (!filters) {
-            responder.send(badRequest(filters.error()));
-            return;
-        }
-        QByteArray csv = Io::signalCsvHeader();
-        const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
-            return Storage::forEachSignal(db, *filters, [&csv](const Model::TradeSignal &s) {
-                csv += Io::signalCsvRow(s);
-                return true;
-            });
-        });
-        if (!error.isEmpty()) {
-            responder.send(Http::HttpResponse::error(500, error));
-            return;
-        }
-        Http::HttpResponse response = Http::HttpResponse::json(200, std::move(csv));
-        response.contentType = QByteArrayLiteral("text/csv; charset=utf-8");
-        responder.send(std::move(response));
-    });
+    addRead(router, "/api/signals", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+                const auto filters = parseFilters(request.query, false);
+                if (!filters) {
+                    responder.send(badRequest(filters.error()));
+                    return;
+                }
+                QJsonArray rows;
+                std::vector<qint64> ids;
+                const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
+                    const Util::Status status = Storage::forEachSignal(db, *filters, [&](const Model::TradeSignal &s) {
+                        ids.push_back(s.id);
+                        rows.append(QJsonObject{
+                            {u"id"_s, s.id},
+                            {u"symbol"_s, s.symbol.toString()},
+                            {u"side"_s, QString::fromLatin1(Model::sideName(s.side))},
+                            {u"rule"_s, s.rule},
+                            {u"price"_s, s.price},
+                            {u"reason"_s, s.reason},
+                            {u"timestamp"_s, double(s.timestamp) / 1e6},
+                            {u"indicators"_s, QJsonDocument::fromJson(s.snapshot).object()},
+                            {u"delivery"_s, QJsonObject{}},
+                        });
+                        return true;
+                    });
+                    // Per channel: {"email": {"status": "pending", "error": "..."}}; empty when nothing was configured.
+                    std::unordered_map<qint64, QJsonObject> delivery;
+                    for (const Notify::DeliveryState &d : Notify::deliveryStates(db, ids)) {
+                        QJsonObject state{{u"status"_s, d.status}};
+                        if (!d.error.isEmpty())
+                            state.insert(u"error"_s, d.error);
+                        delivery[d.signalId].insert(Notify::displayChannel(d.channel), state);
+                    }
+                    for (qsizetype i = 0; i < rows.size(); ++i) {
+                        const auto it = delivery.find(ids[std::size_t(i)]);
+                        if (it != delivery.end()) {
+                            QJsonObject row = rows[i].toObject();
+                            row.insert(u"delivery"_s, it->second);
+                            rows[i] = row;
+                        }
+                    }
+                    return status;
+                });
+                if (!error.isEmpty()) {
+                    responder.send(Http::HttpResponse::error(500, error));
+                    return;
+                }
+                responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+            }));
 
-    router.add("GET", "/api/ticks", [this](Http::HttpRequest &&request, Http::HttpResponder responder) {
-        const auto filters = parseFilters(request.query, true);
-        if (!filters) {
-            responder.send(badRequest(filters.error()));
-            return;
-        }
-        Storage::TickFilter ticks;
-        ticks.symbols = filters->symbols;
-        ticks.fromUs = filters->fromUs;
-        ticks.toUs = filters->toUs;
-        ticks.limit = filters->limit;
-        QJsonArray rows;
-        const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
-            return Storage::forEachTick(db, ticks, [&rows](const Model::Tick &t) {
-                rows.prepend(QJsonObject{{u"timestamp"_s, double(t.timestamp) / 1e6},
-                                         {u"open"_s, t.open},
-                                         {u"high"_s, t.high},
-                                         {u"low"_s, t.low},
-                                         {u"close"_s, t.close},
-                                         {u"volume"_s, qint64(t.volume)}});
-                return true;
-            });
-        });
-        if (!error.isEmpty()) {
-            responder.send(Http::HttpResponse::error(500, error));
-            return;
-        }
-        responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
-    });
+    addRead(router, "/api/signals.csv", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+                const auto filters = parseFilters(request.query, false);
+                if (!filters) {
+                    responder.send(badRequest(filters.error()));
+                    return;
+                }
+                QByteArray csv = Io::signalCsvHeader();
+                const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
+                    return Storage::forEachSignal(db, *filters, [&csv](const Model::TradeSignal &s) {
+                        csv += Io::signalCsvRow(s);
+                        return true;
+                    });
+                });
+                if (!error.isEmpty()) {
+                    responder.send(Http::HttpResponse::error(500, error));
+                    return;
+                }
+                Http::HttpResponse response = Http::HttpResponse::json(200, std::move(csv));
+                response.contentType = QByteArrayLiteral("text/csv; charset=utf-8");
+                responder.send(std::move(response));
+            }));
+
+    addRead(router, "/api/ticks", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+                const auto filters = parseFilters(request.query, true);
+                if (!filters) {
+                    responder.send(badRequest(filters.error()));
+                    return;
+                }
+                Storage::TickFilter ticks;
+                ticks.symbols = filters->symbols;
+                ticks.fromUs = filters->fromUs;
+                ticks.toUs = filters->toUs;
+                ticks.limit = filters->limit;
+                QJsonArray rows;
+                const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
+                    return Storage::forEachTick(db, ticks, [&rows](const Model::Tick &t) {
+                        rows.prepend(QJsonObject{{u"timestamp"_s, double(t.timestamp) / 1e6},
+                                                 {u"open"_s, t.open},
+                                                 {u"high"_s, t.high},
+                                                 {u"low"_s, t.low},
+                                                 {u"close"_s, t.close},
+                                                 {u"volume"_s, qint64(t.volume)}});
+                        return true;
+                    });
+                });
+                if (!error.isEmpty()) {
+                    responder.send(Http::HttpResponse::error(500, error));
+                    return;
+                }
+                responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+            }));
 }
 
 } // namespace Api

@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "http/HttpResponder.h"
+
 #include <QString>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+#include <memory>
 
 namespace Http {
 class HttpRouter;
-}
+struct HttpRequest;
+} // namespace Http
 namespace Pipeline {
 class Pipeline;
 }
@@ -13,18 +21,31 @@ class Pipeline;
 namespace Api {
 
 /// The read side of the HTTP server: `GET /api/symbols`, `/api/summary`,
-/// `/api/signals` (JSON), `/api/signals.csv` and `/api/ticks`. Queries run on the
-/// I/O thread that received them, each with a read-only connection of its own
-/// (WAL readers never block the writer). Bad parameters get 400 with the reason.
+/// `/api/signals` (JSON), `/api/signals.csv` and `/api/ticks`. Queries run on two
+/// reader threads of their own, never on the I/O threads (a large read must not hold
+/// up ingest), each with a read-only connection (WAL readers never block the writer).
+/// Bad parameters get 400 with the reason; more than 64 reads waiting get 503.
 class RestApi final
 {
 public:
     RestApi(QString databasePath, const Pipeline::Pipeline &pipeline);
+    ~RestApi();
+    using Handler = std::function<void(Http::HttpRequest &&, Http::HttpResponder)>;
+
     void install(Http::HttpRouter &router);
+    /// Adds `GET path` answered by `handler` on the reader threads.
+    void addRead(Http::HttpRouter &router, const QByteArray &path, Handler handler);
+    /// Waits for the reads under way; call before the HTTP server stops (their answers go through it).
+    void stop();
 
 private:
+    /// `handler` as a route that runs on the reader threads.
+    Handler offload(Handler handler);
+
     QString m_path;
     const Pipeline::Pipeline &m_pipeline;
+    std::unique_ptr<QThreadPool> m_readers;
+    std::atomic<int> m_waiting{0};
 };
 
 } // namespace Api

@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <condition_variable>
+#include <mutex>
+
 using namespace Qt::StringLiterals;
 
 class TestRestApi : public QObject
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void ticksOfASymbol();
     void badParameters_data();
     void badParameters();
+    void readsDoNotHoldUpOtherRequests();
 
 private:
     TestHttp::Response get(const QByteArray &target);
@@ -94,6 +98,7 @@ void TestRestApi::initTestCase()
 void TestRestApi::cleanupTestCase()
 {
     m_server->stopListening();
+    m_api->stop();
     m_pipeline->stop();
     m_writer->stop();
     m_server->stop();
@@ -197,6 +202,50 @@ void TestRestApi::badParameters()
     QCOMPARE(r.status, 400);
     const QString error = QJsonDocument::fromJson(r.body).object().value(u"error"_s).toString();
     QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+void TestRestApi::readsDoNotHoldUpOtherRequests()
+{
+    // One I/O thread; a read that cannot finish until the test lets it; meanwhile another request is answered,
+    // because reads run on the API's own threads, not on the I/O thread that received them.
+    Pipeline::Pipeline pipeline(Pipeline::PipelineOptions{}, *m_writer);
+    Api::RestApi api(m_dir.filePath(u"api.sqlite"_s), pipeline);
+    Http::HttpRouter router;
+    std::mutex mutex;
+    std::condition_variable released;
+    bool release = false;
+    api.addRead(router, "/slow", [&](Http::HttpRequest &&, Http::HttpResponder responder) {
+        std::unique_lock lock(mutex);
+        released.wait(lock, [&] { return release; });
+        responder.send(Http::HttpResponse::json(200, "[]"));
+    });
+    router.add("POST", "/ping", [](Http::HttpRequest &&, Http::HttpResponder responder) {
+        responder.send(Http::HttpResponse::json(200, "{}"));
+    });
+    Http::ServerOptions options;
+    options.port = 0;
+    options.ioThreads = 1;
+    Http::HttpServer server(options, router);
+    QVERIFY(server.start().ok());
+
+    TestHttp::Client reader;
+    TestHttp::Client other;
+    QVERIFY(reader.connectTo(server.port()) && other.connectTo(server.port()));
+    reader.send(TestHttp::request("GET", "/slow", {}, {}));
+    const auto quick = other.roundTrip(TestHttp::request("POST", "/ping", "{}"));
+    QVERIFY(quick);
+    QCOMPARE(quick->status, 200);
+    {
+        std::lock_guard lock(mutex);
+        release = true;
+    }
+    released.notify_all();
+    const auto slow = reader.read();
+    QVERIFY(slow);
+    QCOMPARE(slow->status, 200);
+    server.stopListening();
+    api.stop();
+    server.stop();
 }
 
 QTEST_GUILESS_MAIN(TestRestApi)
