@@ -13,6 +13,7 @@
 #include "sim/MarketSimulator.h"
 #include "storage/StorageWriter.h"
 #include "stream/StreamServer.h"
+#include "util/Prometheus.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -86,7 +87,12 @@ Util::Status Services::start()
     // The explicit QByteArray matters: with QStringBuilder, "a + b" would be returned as a
     // builder that points at temporaries already gone.
     Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline, [this]() -> QByteArray {
-        return (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
+        QByteArray http;
+        if (m_server)
+            Util::appendPrometheus(http, "tickdesk_http_connections_evicted_total", "counter",
+                                   "idle or slow connections closed to make room near the connection cap",
+                                   double(m_server->evictedConnections()));
+        return http + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
     });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
     m_api->install(*m_router);

@@ -247,6 +247,13 @@ void HttpConnection::finishClose()
     m_socket->skip(m_socket->bytesAvailable());
 }
 
+bool HttpConnection::isEvictable() const
+{
+    if (!m_pending.empty() || m_lingering)
+        return false; // answers on their way: a client that is being served
+    return !m_parser.inProgress() || !m_parser.headerDone();
+}
+
 void HttpConnection::checkTimeouts(qint64 now)
 {
     const ServerOptions &o = m_shared.options;
@@ -258,7 +265,10 @@ void HttpConnection::checkTimeouts(qint64 now)
     if (!m_pending.empty())
         return; // waiting on us, not on the client
     if (m_parser.inProgress() && !m_stopReading) {
-        if (now - m_requestStartMs > o.requestTimeoutMs)
+        if (!m_parser.headerDone() && now - m_requestStartMs > o.headerTimeoutMs)
+            respondNow(
+                HttpResponse::error(408, u"request headers not completed within %1 ms"_s.arg(o.headerTimeoutMs)));
+        else if (now - m_requestStartMs > o.requestTimeoutMs)
             respondNow(HttpResponse::error(408, u"request not completed within %1 ms"_s.arg(o.requestTimeoutMs)));
         return;
     }

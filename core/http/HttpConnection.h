@@ -29,6 +29,9 @@ public:
     void start(bool overCapacity);
     void deliver(quint64 sequence, HttpResponse response);
     void checkTimeouts(qint64 nowMs);
+    /// Idle, or still sending the headers of a request: what may be closed to make room for others.
+    bool isEvictable() const;
+    qint64 lastActivityMs() const noexcept { return m_lastActivityMs; }
 
 private:
     struct Pending

@@ -77,6 +77,11 @@ HttpRequestParser::State HttpRequestParser::feed(const char *data, std::size_t s
     return d->parser.is_done() ? State::Complete : State::NeedMore;
 }
 
+bool HttpRequestParser::headerDone() const
+{
+    return d->parser.is_header_done();
+}
+
 bool HttpRequestParser::transferEncodingSupported() const
 {
     const auto &header = d->parser.get();

@@ -42,6 +42,8 @@ public:
 
     /// True once any byte of the current request has been read.
     bool inProgress() const noexcept { return m_inProgress; }
+    /// Whether the current request's headers are complete (its body may still be coming).
+    bool headerDone() const;
 
 private:
     void reset();

@@ -68,6 +68,11 @@ int HttpServer::connectionCount() const
     return m_shared->connections.load();
 }
 
+quint64 HttpServer::evictedConnections() const
+{
+    return m_shared->evicted.load();
+}
+
 Util::Status HttpServer::start()
 {
     const ServerOptions &o = m_shared->options;

@@ -41,6 +41,8 @@ public:
     quint16 port() const noexcept { return m_port; }
     QString address() const;
     int connectionCount() const;
+    /// Idle or slow connections closed to make room for new ones near the cap.
+    quint64 evictedConnections() const;
 
 private:
     struct ThreadStopper

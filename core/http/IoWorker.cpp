@@ -24,7 +24,8 @@ IoWorker::~IoWorker()
 void IoWorker::startTimers()
 {
     m_sweepTimer = new QTimer(this);
-    const int shortest = std::min(m_shared.options.idleTimeoutMs, m_shared.options.requestTimeoutMs);
+    const int shortest =
+        std::min({m_shared.options.idleTimeoutMs, m_shared.options.requestTimeoutMs, m_shared.options.headerTimeoutMs});
     m_sweepTimer->setInterval(std::clamp(shortest / 4, 10, 1000));
     connect(m_sweepTimer, &QTimer::timeout, this, &IoWorker::sweep);
     m_sweepTimer->start();
@@ -33,6 +34,18 @@ void IoWorker::startTimers()
 void IoWorker::adopt(qintptr descriptor)
 {
     const quint64 id = m_shared.nextConnectionId.fetch_add(1);
+    // Near the cap, the oldest connection of this thread that sends nothing whole makes room: slow
+    // clients cannot keep out those that send complete requests.
+    if (m_shared.connections.load() > m_shared.options.maxConnections - m_shared.options.reservedConnections) {
+        HttpConnection *oldest = nullptr;
+        for (HttpConnection *c : std::as_const(m_connections))
+            if (c->isEvictable() && (!oldest || c->lastActivityMs() < oldest->lastActivityMs()))
+                oldest = c;
+        if (oldest) {
+            m_shared.evicted.fetch_add(1, std::memory_order_relaxed);
+            delete oldest; // forgets itself, freeing its slot now
+        }
+    }
     const bool overCapacity = m_shared.connections.fetch_add(1) >= m_shared.options.maxConnections;
     auto *connection = new HttpConnection(descriptor, id, *this, m_shared, this);
     m_connections.insert(id, connection);

@@ -30,6 +30,7 @@ struct ServerShared
     std::optional<BrowserGuard> guard; ///< set when the server listens
     std::atomic<int> connections{0};
     std::atomic<quint64> nextConnectionId{1};
+    std::atomic<quint64> evicted{0}; ///< idle or slow connections closed to make room
 };
 
 /// Owns the connections of one I/O thread and sweeps them for time-outs.

@@ -22,6 +22,11 @@ struct ServerOptions
     int idleTimeoutMs = 30'000;
     /// A request must arrive whole within this time once its first byte came.
     int requestTimeoutMs = 30'000;
+    /// And its headers within this much shorter time: a client dribbling header bytes holds a slot for no more.
+    int headerTimeoutMs = 5'000;
+    /// Slots kept for clients that send whole requests: once fewer are free, each new connection first
+    /// closes the oldest one that is idle or still sending its headers.
+    int reservedConnections = 64;
     /// Requests read ahead of their responses on one connection (pipelining);
     /// past this the connection is not read until responses go out.
     int maxInFlightPerConnection = 64;

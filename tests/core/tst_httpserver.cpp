@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void allowedOriginsAndTokens();
     void noRequestSmuggling_data();
     void noRequestSmuggling();
+    void slowHeadersTimeOut();
+    void slowClientsDoNotKeepOthersOut();
 };
 
 namespace {
@@ -389,6 +392,7 @@ void TestHttpServer::connectionCap()
     TestHttp::Server server;
     Http::ServerOptions options;
     options.maxConnections = 2;
+    options.reservedConnections = 0; // the hard cap alone (making room is tested below)
     options.ioThreads = 1;
     QVERIFY(server.start(options));
     Client a;
@@ -588,6 +592,59 @@ void TestHttpServer::noRequestSmuggling()
                                       QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n");
     QVERIFY(ok);
     QCOMPARE(ok->status, 200);
+}
+
+void TestHttpServer::slowHeadersTimeOut()
+{
+    // Headers dribbled in get a deadline of their own, much shorter than a body's.
+    TestHttp::Server server;
+    Http::ServerOptions options;
+    options.headerTimeoutMs = 200;
+    QVERIFY(server.start(options));
+    Client client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send("POST /ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a");
+    const auto r = client.read();
+    QVERIFY(r);
+    QCOMPARE(r->status, 408);
+    QVERIFY(jsonOf(*r).value(u"error"_s).toString().contains(u"headers"_s));
+    QVERIFY(client.waitForClose());
+}
+
+void TestHttpServer::slowClientsDoNotKeepOthersOut()
+{
+    // More slow connections than the cap, each holding a request's first header bytes: clients that send
+    // whole requests still get in, one after another, and are answered.
+    TestHttp::Server server;
+    Http::ServerOptions options;
+    options.maxConnections = 64;
+    options.reservedConnections = 8;
+    QVERIFY(server.start(options));
+    std::vector<std::unique_ptr<QTcpSocket>> slow;
+    for (int i = 0; i < 110; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write("POST /ingest HTTP/1.1\r\nHo");
+        socket->flush();
+        slow.push_back(std::move(socket));
+    }
+    QTRY_VERIFY(server.http->connectionCount() >= 56);
+    for (int i = 0; i < 20; ++i) {
+        Client legit;
+        QVERIFY(legit.connectTo(server.port()));
+        const auto r = legit.roundTrip(postIngest(tick(i)));
+        QVERIFY2(r, qPrintable(u"request %1 got no answer"_s.arg(i)));
+        QCOMPARE(r->status, 200);
+        // And the slow ones keep coming.
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write("POST /ingest HTTP/1.1\r\nHo");
+        slow.push_back(std::move(socket));
+    }
+    QVERIFY(server.http->connectionCount() <= options.maxConnections);
+    QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), 20);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
