@@ -4,6 +4,7 @@
 
 #include "Shard.h"
 #include "storage/SqliteDatabase.h"
+#include "storage/StorageWriter.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -166,9 +167,11 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
     for (std::size_t r = 0; r < records.size(); ++r)
         parts[std::size_t(target[r])].push_back(std::move(records[r]));
     auto tracker = std::make_shared<RequestTracker>(used, std::move(done));
+    // A request split over shards is still committed whole: its parts wait for each other at the writer.
+    auto group = used > 1 ? std::make_shared<Storage::CommitGroup>(used) : nullptr;
     for (int i = 0; i < shards; ++i)
         if (!parts[std::size_t(i)].empty())
-            m_shards[std::size_t(i)]->push(std::move(parts[std::size_t(i)]), receivedNs, tracker);
+            m_shards[std::size_t(i)]->push(std::move(parts[std::size_t(i)]), receivedNs, tracker, group);
     return Submit::Accepted;
 }
 

@@ -44,13 +44,14 @@ void Shard::unreserve(std::size_t count)
     m_reserved -= count;
 }
 
-void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker)
+void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker,
+                 std::shared_ptr<Storage::CommitGroup> group)
 {
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
         wake = m_queue.empty();
-        m_queue.push_back(Message{std::move(records), receivedNs, std::move(tracker)});
+        m_queue.push_back(Message{std::move(records), receivedNs, std::move(tracker), std::move(group)});
     }
     if (wake)
         m_wake.notify_one();
@@ -222,6 +223,7 @@ void Shard::process(Message &message)
     job.records = std::move(message.records);
     job.signals = std::move(signals);
     job.receivedNs = message.receivedNs;
+    job.group = std::move(message.group);
     job.done = [tracker = message.tracker, this,
                 ticks = std::move(processed)](const QString &error, std::vector<Model::TradeSignal> &stored) mutable {
         if (error.isEmpty() && !stored.empty())

@@ -18,7 +18,8 @@
 
 namespace Storage {
 class StorageWriter;
-}
+struct CommitGroup;
+} // namespace Storage
 
 namespace Pipeline {
 
@@ -44,7 +45,9 @@ public:
     bool reserve(std::size_t count);
     void unreserve(std::size_t count);
     /// Queues reserved records.
-    void push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker);
+    /// `group`: the other shards' parts of the same request, committed in one transaction with this one.
+    void push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker,
+              std::shared_ptr<Storage::CommitGroup> group = {});
     /// Before start(): who hears about each commit (may be null).
     void setCommitListener(CommitListener *listener) noexcept { m_listener = listener; }
     /// Before start(): history of one symbol, oldest first; moves its indicators and rules on silently.
@@ -75,6 +78,7 @@ private:
         Model::RecordBatch records;
         qint64 receivedNs = 0;
         std::shared_ptr<RequestTracker> tracker;
+        std::shared_ptr<Storage::CommitGroup> group;
     };
 
     SymbolState &stateOf(const Model::Symbol &symbol);

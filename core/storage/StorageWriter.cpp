@@ -205,8 +205,12 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
     bool wake = false;
     {
         std::unique_lock lock(m_mutex);
-        // A job larger than the whole capacity still goes in when nothing else is waiting.
-        const auto fits = [&] { return m_inFlight == 0 || m_inFlight + count <= m_options.queueCapacity; };
+        // A job larger than the whole capacity still goes in when nothing else is waiting; so does the rest
+        // of a group already begun, which the writer cannot take before it is whole.
+        const auto fits = [&] {
+            return m_inFlight == 0 || m_inFlight + count <= m_options.queueCapacity ||
+                   (job.group && job.group->queued > 0);
+        };
         if (wait)
             m_space.wait(lock, [&] { return m_stopping || fits(); });
         if (m_stopping)
@@ -214,12 +218,54 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
         if (!fits())
             return Submit::Saturated;
         m_inFlight += count;
-        wake = m_queue.empty(); // the writer only ever sleeps on an empty queue
+        if (job.group) {
+            ++job.group->queued;
+            job.group->weight += count;
+        }
+        wake = ready(job); // the writer sleeps until a job can be written
         m_queue.push_back(std::move(job));
     }
     if (wake)
         m_wake.notify_one();
     return Submit::Accepted;
+}
+
+bool StorageWriter::anyReady() const
+{
+    return std::any_of(m_queue.begin(), m_queue.end(), [](const WriteJob &job) { return ready(job); });
+}
+
+void StorageWriter::takeBatch(std::vector<WriteJob> &batch)
+{
+    // Whole units in queue order up to the per-commit bound (a group counts as one unit, whatever its size);
+    // parts of groups not yet whole stay queued, in order.
+    std::size_t records = 0;
+    std::vector<const CommitGroup *> chosen;
+    bool full = false;
+    std::vector<WriteJob> kept;
+    for (WriteJob &job : m_queue) {
+        bool take = false;
+        if (!ready(job)) {
+            take = false;
+        } else if (job.group && std::find(chosen.begin(), chosen.end(), job.group.get()) != chosen.end()) {
+            take = true;
+        } else if (!full) {
+            const std::size_t unit = job.group ? job.group->weight : weight(job);
+            if (batch.empty() || records + unit <= m_options.maxRecordsPerCommit) {
+                take = true;
+                records += unit;
+                if (job.group)
+                    chosen.push_back(job.group.get());
+            } else {
+                full = true;
+            }
+        }
+        if (take)
+            batch.push_back(std::move(job));
+        else
+            kept.push_back(std::move(job));
+    }
+    m_queue.swap(kept);
 }
 
 void StorageWriter::stop()
@@ -292,7 +338,7 @@ void StorageWriter::run()
         bool retention = false;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait_until(lock, nextRetention, [this] { return m_stopping || !m_queue.empty() || m_retentionDue; });
+            m_wake.wait_until(lock, nextRetention, [this] { return m_stopping || anyReady() || m_retentionDue; });
             if (m_retentionDue || std::chrono::steady_clock::now() >= nextRetention) {
                 retention = true;
                 m_retentionDue = false;
@@ -303,21 +349,21 @@ void StorageWriter::run()
             applyRetention(); // between transactions, on the one connection that writes
         {
             std::unique_lock lock(m_mutex);
-            if (m_queue.empty()) {
-                if (m_stopping)
-                    return; // everything is written
-                continue;
+            if (!anyReady()) {
+                if (!m_stopping)
+                    continue;
+                // Stopping: parts of requests that never became whole are not written (their request has
+                // been told of the part that failed); they are answered so that nothing waits for them.
+                std::vector<WriteJob> orphans;
+                orphans.swap(m_queue);
+                m_inFlight = 0;
+                lock.unlock();
+                for (WriteJob &job : orphans)
+                    if (job.done)
+                        job.done(u"storage is shutting down"_s, job.signals);
+                return; // everything whole is written
             }
-            // Take whole jobs up to the per-commit bound; the rest waits for the next round.
-            std::size_t records = 0;
-            std::size_t take = 0;
-            while (take < m_queue.size() &&
-                   (take == 0 || records + weight(m_queue[take]) <= m_options.maxRecordsPerCommit)) {
-                records += weight(m_queue[take]);
-                ++take;
-            }
-            batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + take));
-            m_queue.erase(m_queue.begin(), m_queue.begin() + take);
+            takeBatch(batch);
         }
 
         const QString error = write(batch);

@@ -44,9 +44,23 @@ struct WriterStats
     Util::LatencyHistogram receiveToStored; ///< from the request's arrival to its commit
 };
 
+/// Jobs that must be committed in one transaction: the parts of one ingest request that the
+/// pipeline's shards process separately. None is written until all have been submitted; then all
+/// go into the same transaction, whatever its size, so a request is stored whole or not at all.
+struct CommitGroup
+{
+    explicit CommitGroup(int count)
+        : parts(count)
+    {}
+    const int parts;
+    int queued = 0;         ///< guarded by the writer's queue lock
+    std::size_t weight = 0; ///< records and signals of the parts queued so far
+};
+
 /// Records and the signals they raised, written in one transaction.
 struct WriteJob
 {
+    std::shared_ptr<CommitGroup> group; ///< null: a request of its own
     Model::RecordBatch records;
     std::vector<Model::TradeSignal> signals;
     qint64 receivedNs = 0;
@@ -96,6 +110,11 @@ private:
     StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db, std::unique_ptr<Statements> statements,
                   std::unique_ptr<Checkpointer> checkpointer);
     void run();
+    /// Under the lock: whether a job can be written now (its group, if any, is complete).
+    static bool ready(const WriteJob &job) { return !job.group || job.group->queued == job.group->parts; }
+    bool anyReady() const;
+    /// Under the lock: moves the next transaction's jobs out of the queue into `batch`.
+    void takeBatch(std::vector<WriteJob> &batch);
     QString write(std::vector<WriteJob> &jobs);
     void applyRetention();
     static std::size_t weight(const WriteJob &job) { return job.records.size() + job.signals.size(); }

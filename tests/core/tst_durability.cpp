@@ -44,6 +44,7 @@ class TestDurability : public QObject
 private Q_SLOTS:
     void acknowledgedRecordsSurviveSigkill();
     void sigtermFlushesAndExits();
+    void bodiesAreStoredWholeOrNotAtAll();
 };
 
 void TestDurability::acknowledgedRecordsSurviveSigkill()
@@ -127,6 +128,65 @@ void TestDurability::sigtermFlushesAndExits()
     const QByteArray log = app.log();
     QVERIFY2(log.contains("shutting down") && log.contains("stopped"), log.constData());
     QCOMPARE(storedIds(db).size(), 100);
+}
+
+void TestDurability::bodiesAreStoredWholeOrNotAtAll()
+{
+    // Bodies of 48 records over 48 symbols, so every body is split over the shards, posted while the process
+    // is killed: afterwards each body is in the database whole or not at all (a client that retries an
+    // unanswered body must not store half of it twice).
+    constexpr int PerBody = 48;
+    const auto body = [](int id) {
+        QByteArray out = "[";
+        for (int i = 0; i < PerBody; ++i)
+            out += QByteArray(i ? "," : "") + QByteArray("{\"stock_symbol\":\"W") + QByteArray::number(i) +
+                   "\",\"opening_price\":10,\"closing_price\":10.5,\"high\":11,\"low\":9.5,\"volume\":" +
+                   QByteArray::number(id) + ",\"timestamp\":" + QByteArray::number(1700000000 + id) + "}";
+        out += ']';
+        return out;
+    };
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"whole.sqlite"_s);
+    TestApp::Process app;
+    QVERIFY2(app.start({u"--db"_s, db, u"--shards"_s, u"4"_s}), app.log().constData());
+    constexpr int Connections = 4;
+    constexpr int Window = 8;
+    std::vector<std::unique_ptr<TestHttp::Client>> clients;
+    for (int c = 0; c < Connections; ++c) {
+        clients.push_back(std::make_unique<TestHttp::Client>());
+        QVERIFY(clients.back()->connectTo(app.port()));
+    }
+    int next = 0;
+    for (int c = 0; c < Connections; ++c)
+        for (int i = 0; i < Window; ++i)
+            clients[c]->send(TestHttp::request("POST", "/ingest", body(next++)));
+    int answered = 0;
+    while (answered < 400) {
+        for (int c = 0; c < Connections; ++c) {
+            const auto r = clients[c]->read(10000);
+            QVERIFY(r);
+            QCOMPARE(r->status, 200);
+            ++answered;
+            clients[c]->send(TestHttp::request("POST", "/ingest", body(next++)));
+        }
+    }
+    ::kill(pid_t(app.process().processId()), SIGKILL);
+    QVERIFY(app.process().waitForFinished(10000));
+
+    auto opened = Storage::SqliteDatabase::open(db);
+    QVERIFY(opened);
+    auto q = (*opened)->prepare("SELECT volume, count(*) FROM ticks GROUP BY volume");
+    QVERIFY(q);
+    int bodies = 0;
+    while (q->step() == 100) {
+        QVERIFY2(q->columnInt64(1) == PerBody,
+                 qPrintable(u"body %1 stored with %2 of its %3 records"_s.arg(q->columnInt64(0))
+                                .arg(q->columnInt64(1))
+                                .arg(PerBody)));
+        ++bodies;
+    }
+    QVERIFY(bodies >= answered);
+    qInfo("%d bodies answered, %d stored whole, %d sent", answered, bodies, next);
 }
 
 QTEST_GUILESS_MAIN(TestDurability)

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void groupCommitWhileBlocked();
     void backPressureLosesNothingAcknowledged();
     void stopCommitsEverythingQueued();
+    void groupsCommitWholeOrNotAtAll();
     void retentionDeletesOldRecordsOnly();
     void writeAheadLogStaysBounded();
 
@@ -271,6 +272,56 @@ void TestStorage::stopCommitsEverythingQueued()
     QCOMPARE((*writer)->submit(ticks(1), 0, done.callback()), Ingest::RecordSink::Submit::Closed);
     auto db = openDb(path());
     QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 1000);
+}
+
+void TestStorage::groupsCommitWholeOrNotAtAll()
+{
+    // The two parts of one request (as two shards submit them) go into one transaction, however long the
+    // second takes; other requests are not held up meanwhile.
+    auto writer = StorageWriter::open({path()});
+    QVERIFY(writer);
+    auto group = std::make_shared<Storage::CommitGroup>(2);
+    std::atomic<int> firstDone{0};
+    std::atomic<int> secondDone{0};
+    const auto part = [&group](Model::RecordBatch records, std::atomic<int> &done) {
+        Storage::WriteJob job;
+        job.records = std::move(records);
+        job.group = group;
+        job.done = [&done](const QString &error, std::vector<Model::TradeSignal> &) {
+            if (error.isEmpty())
+                ++done;
+        };
+        return job;
+    };
+    QCOMPARE((*writer)->submit(part(ticks(3, 0), firstDone)), Ingest::RecordSink::Submit::Accepted);
+    Completions other;
+    (*writer)->submit(ticks(2, 100), 0, other.callback());
+    QTRY_COMPARE(other.count.load(), 1); // not held up
+    QCOMPARE(firstDone.load(), 0);       // waits for its other part
+    QCOMPARE(openDb(path())->scalar("SELECT count(*) FROM ticks"), 2);
+    const auto commitsBefore = (*writer)->stats().commits.load();
+    QCOMPARE((*writer)->submit(part(ticks(4, 10), secondDone)), Ingest::RecordSink::Submit::Accepted);
+    QTRY_COMPARE(firstDone.load() + secondDone.load(), 2);
+    QCOMPARE((*writer)->stats().commits.load(), commitsBefore + 1); // one transaction for both parts
+    QCOMPARE(openDb(path())->scalar("SELECT count(*) FROM ticks"), 9);
+
+    // A request whose other part never came (its shard was refused): stopping answers the waiting part with
+    // an error and stores none of it.
+    group = std::make_shared<Storage::CommitGroup>(2);
+    std::atomic<int> orphanDone{0};
+    QString orphanError;
+    Storage::WriteJob orphan;
+    orphan.records = ticks(5, 200);
+    orphan.group = group;
+    orphan.done = [&](const QString &error, std::vector<Model::TradeSignal> &) {
+        orphanError = error;
+        ++orphanDone;
+    };
+    QCOMPARE((*writer)->submit(std::move(orphan)), Ingest::RecordSink::Submit::Accepted);
+    (*writer)->stop();
+    QCOMPARE(orphanDone.load(), 1);
+    QVERIFY(!orphanError.isEmpty());
+    QCOMPARE(openDb(path())->scalar("SELECT count(*) FROM ticks"), 9);
 }
 
 void TestStorage::retentionDeletesOldRecordsOnly()
