@@ -98,6 +98,12 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     const QCommandLineOption measureUi(
         u"measure-ui"_s,
         QCoreApplication::translate("CommandLine", "Log the window thread's busy share and longest stall every 5 s."));
+    const QCommandLineOption maxSymbols(
+        u"max-symbols"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Symbols kept live in memory (default 20000, about 4 KB each); the least "
+                                    "recently updated beyond that are read back from the database when they trade."),
+        u"N"_s, u"20000"_s);
     const QCommandLineOption allowOrigin(
         u"allow-origin"_s,
         QCoreApplication::translate("CommandLine",
@@ -105,7 +111,7 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                                     "http://127.0.0.1:8080 (repeat for more). Other web pages are refused."),
         u"URL"_s);
     parser.addOptions({headless, bind, port, wsPort, db, token, duration, fullSync, ioThreads, shards, simulate, rate,
-                       symbols, seed, measureUi, allowOrigin});
+                       symbols, seed, measureUi, allowOrigin, maxSymbols});
 
     addMetadataRateOptions(parser);
     if (!parser.parse(arguments)) {
@@ -172,6 +178,11 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     o.ioThreads = parser.value(ioThreads).toInt(&ok);
     if (!ok || o.ioThreads < 1 || o.ioThreads > 64) {
         printError(u"--io-threads: \"%1\" is not a number from 1 to 64"_s.arg(parser.value(ioThreads)));
+        return {std::nullopt, 2};
+    }
+    o.maxSymbols = parser.value(maxSymbols).toLongLong(&ok);
+    if (!ok || o.maxSymbols < 10 || o.maxSymbols > 10'000'000) {
+        printError(u"--max-symbols: \"%1\" is not a number from 10 to 10000000"_s.arg(parser.value(maxSymbols)));
         return {std::nullopt, 2};
     }
     o.shards = parser.value(shards).toInt(&ok);

@@ -31,8 +31,9 @@ struct Options
     bool fullSync = false;
     int durationSeconds = 0; ///< 0: until asked to stop
     int ioThreads = 2;
-    int shards = 0;      ///< 0: one per core
-    bool window = false; ///< a display is there and --headless was not given
+    int shards = 0;             ///< 0: one per core
+    qint64 maxSymbols = 20'000; ///< symbols whose engine state stays in memory
+    bool window = false;        ///< a display is there and --headless was not given
     bool simulate = false;
     double simulateRate = 25;
     QStringList simulateSymbols; ///< SYMBOL[=PRICE:DRIFT:VOLATILITY] items; empty: the reference system's five

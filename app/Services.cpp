@@ -55,6 +55,7 @@ Util::Status Services::start()
 
     Pipeline::PipelineOptions pipeline;
     pipeline.shards = m_options.shards;
+    pipeline.maxSymbols = std::size_t(m_options.maxSymbols);
     pipeline.indicators = m_options.indicators;
     pipeline.rules = m_options.rules;
     if (m_options.window)

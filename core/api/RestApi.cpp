@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 
@@ -26,6 +27,43 @@ namespace Api {
 namespace {
 
 constexpr qint64 MaxLimit = 100'000;
+constexpr qint64 MaxSymbolPage = 10'000;
+
+/// A page of the per-symbol summaries, in symbol order: `limit` (1 to 10,000, default 1,000) from `offset`.
+struct SummaryPage
+{
+    Analytics::SummaryList rows;
+    qint64 total = 0;
+};
+
+Util::Result<SummaryPage> pageOf(const QByteArray &query, Analytics::SummaryList all)
+{
+    using R = Util::Result<SummaryPage>;
+    const QUrlQuery q(QString::fromUtf8(query));
+    for (const auto &[key, value] : q.queryItems(QUrl::FullyDecoded))
+        if (key != u"limit"_s && key != u"offset"_s)
+            return R::failure(u"unknown parameter \"%1\"; use limit or offset"_s.arg(key.left(40)));
+    bool ok = true;
+    const qint64 limit = q.hasQueryItem(u"limit"_s) ? q.queryItemValue(u"limit"_s).toLongLong(&ok) : 1000;
+    if (!ok || limit < 1 || limit > MaxSymbolPage)
+        return R::failure(u"limit must be a whole number from 1 to %1"_s.arg(MaxSymbolPage));
+    const qint64 offset = q.hasQueryItem(u"offset"_s) ? q.queryItemValue(u"offset"_s).toLongLong(&ok) : 0;
+    if (!ok || offset < 0)
+        return R::failure(u"offset must be a whole number from 0"_s);
+    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.symbol.view() < b.symbol.view(); });
+    SummaryPage page;
+    page.total = all.size();
+    if (offset < page.total)
+        page.rows = all.mid(offset, limit);
+    return page;
+}
+
+/// The number of rows in all pages, for a client that pages through them.
+Http::HttpResponse withTotal(Http::HttpResponse response, qint64 total)
+{
+    response.headers.append({QByteArrayLiteral("X-Total-Count"), QByteArray::number(total)});
+    return response;
+}
 
 /// Parses the query string; the error names the parameter and the problem.
 Util::Result<Storage::SignalFilter> parseFilters(const QByteArray &query, bool symbolRequired)
@@ -154,16 +192,27 @@ void RestApi::addRead(Http::HttpRouter &router, const QByteArray &path, Handler 
 
 void RestApi::install(Http::HttpRouter &router)
 {
-    addRead(router, "/api/symbols", ([this](Http::HttpRequest &&, Http::HttpResponder responder) {
+    addRead(router, "/api/symbols", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+                const auto page = pageOf(request.query, m_pipeline.summaries());
+                if (!page) {
+                    responder.send(badRequest(page.error()));
+                    return;
+                }
                 QJsonArray symbols;
-                for (const auto &s : m_pipeline.summaries())
+                for (const auto &s : page->rows)
                     symbols.append(s.symbol.toString());
-                responder.send(Http::HttpResponse::json(200, QJsonDocument(symbols).toJson(QJsonDocument::Compact)));
+                responder.send(withTotal(
+                    Http::HttpResponse::json(200, QJsonDocument(symbols).toJson(QJsonDocument::Compact)), page->total));
             }));
 
-    addRead(router, "/api/summary", ([this](Http::HttpRequest &&, Http::HttpResponder responder) {
+    addRead(router, "/api/summary", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+                const auto page = pageOf(request.query, m_pipeline.summaries());
+                if (!page) {
+                    responder.send(badRequest(page.error()));
+                    return;
+                }
                 QJsonArray rows;
-                for (const auto &s : m_pipeline.summaries()) {
+                for (const auto &s : page->rows) {
                     QJsonObject bySide;
                     for (int side = 0; side < 3; ++side)
                         bySide.insert(QString::fromLatin1(Model::sideName(Model::SignalSide(side))),
@@ -188,7 +237,8 @@ void RestApi::install(Http::HttpRouter &router)
                          s.lastSignalTime ? QJsonValue(double(s.lastSignalTime) / 1e6) : QJsonValue()},
                     });
                 }
-                responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+                responder.send(withTotal(
+                    Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)), page->total));
             }));
 
     addRead(router, "/api/signals", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {

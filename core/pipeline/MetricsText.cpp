@@ -59,6 +59,11 @@ QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::S
                  stats.storedByKind[std::size_t(k)].load());
     w.family("tickdesk_records_processed_total", "counter", "Records through the indicator and rule workers.");
     w.sample("tickdesk_records_processed_total", {}, pipeline.metrics().processed.load());
+    w.family("tickdesk_symbols_active", "gauge", "Symbols whose engine state is in memory (at most the cap).");
+    w.sample("tickdesk_symbols_active", {}, pipeline.activeSymbols());
+    w.family("tickdesk_symbols_evicted_total", "counter",
+             "Symbols that left memory (over the cap or idle); they are read back when they trade again.");
+    w.sample("tickdesk_symbols_evicted_total", {}, pipeline.evictedSymbols());
     w.family("tickdesk_records_late_total", "counter",
              "Bars older than their symbol's latest bar: stored, left out of indicators, rules and live charts.");
     w.sample("tickdesk_records_late_total", {}, pipeline.metrics().late.load());

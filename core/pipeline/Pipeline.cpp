@@ -3,13 +3,11 @@
 #include "util/Clock.h"
 
 #include "Shard.h"
-#include "storage/SqliteDatabase.h"
+#include "storage/Queries.h"
 #include "storage/StorageWriter.h"
 
 #include <QLoggingCategory>
 #include <QThread>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -61,51 +59,19 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
 {
     if (databasePath == u":memory:"_s)
         return {}; // a private database of the writer's connection: nothing to read back
-    auto db = Storage::SqliteDatabase::open(databasePath, Storage::SqliteDatabase::Mode::ReadOnly);
-    if (!db)
-        return Util::Status::failure(db.error());
-    // A skip-scan over the (symbol, ts_us) index: one probe per symbol, not a pass over every tick.
-    auto symbols = (*db)->prepare(
-        "WITH RECURSIVE s(symbol) AS (SELECT MIN(symbol) FROM ticks UNION ALL "
-        "SELECT (SELECT MIN(symbol) FROM ticks WHERE symbol > s.symbol) FROM s WHERE s.symbol IS NOT NULL) "
-        "SELECT symbol FROM s WHERE symbol IS NOT NULL");
-    auto bars = (*db)->prepare("SELECT open, high, low, close, volume, ts_us FROM ticks WHERE symbol = ?1 "
-                               "ORDER BY ts_us DESC, id DESC LIMIT ?2");
-    // The watchlist's "last signal" survives a restart too.
-    auto lastSignal = (*db)->prepare("SELECT side, rule, ts_us FROM signals WHERE symbol = ?1 "
-                                     "ORDER BY ts_us DESC, id DESC LIMIT 1");
-    if (!symbols || !bars || !lastSignal)
-        return Util::Status::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
-    std::vector<Model::Tick> history;
-    while (symbols->step() == SQLITE_ROW) {
-        Model::Tick bar;
-        if (!Model::Symbol::fromString(symbols->columnText(0), bar.symbol))
+    auto reader = Storage::SymbolHistoryReader::open(databasePath);
+    if (!reader)
+        return Util::Status::failure(reader.error());
+    for (auto &shard : m_shards)
+        shard->setDatabasePath(databasePath); // symbols that leave memory come back from there
+    for (const Model::Symbol &symbol : (*reader)->symbols()) {
+        Shard &shard = *m_shards[std::size_t(shardOf(symbol, shardCount()))];
+        if (shard.isFull()) {
+            shard.rememberEvicted(symbol); // past the cap: warmed when it trades again
             continue;
-        bars->bindText(1, bar.symbol.view());
-        bars->bind(2, std::int64_t(m_options.warmBars));
-        history.clear();
-        while (bars->step() == SQLITE_ROW) {
-            bar.open = bars->columnDouble(0);
-            bar.high = bars->columnDouble(1);
-            bar.low = bars->columnDouble(2);
-            bar.close = bars->columnDouble(3);
-            bar.volume = bars->columnInt64(4);
-            bar.timestamp = bars->columnInt64(5);
-            history.push_back(bar);
         }
-        bars->reset();
-        std::reverse(history.begin(), history.end());
-        std::optional<Model::TradeSignal> signal;
-        lastSignal->bindText(1, bar.symbol.view());
-        if (lastSignal->step() == SQLITE_ROW) {
-            signal.emplace();
-            signal->symbol = bar.symbol;
-            signal->side = Model::sideFromName(lastSignal->columnText(0));
-            signal->rule = lastSignal->columnText(1);
-            signal->timestamp = lastSignal->columnInt64(2);
-        }
-        lastSignal->reset();
-        m_shards[std::size_t(shardOf(bar.symbol, shardCount()))]->warm(history, signal);
+        const Storage::SymbolHistory history = (*reader)->read(symbol, m_options.warmBars);
+        shard.warm(history.bars, history.lastSignal);
         ++m_warmedSymbols;
     }
     qCInfo(lcPipeline) << "warmed" << m_warmedSymbols << "symbols from" << databasePath;
@@ -190,6 +156,22 @@ void Pipeline::publish(std::vector<Model::TradeSignal> &signals)
         list.append(signal);
     }
     Q_EMIT signalsPublished(list);
+}
+
+std::size_t Pipeline::activeSymbols() const
+{
+    std::size_t n = 0;
+    for (const auto &shard : m_shards)
+        n += shard->symbolCount();
+    return n;
+}
+
+std::uint64_t Pipeline::evictedSymbols() const
+{
+    std::uint64_t n = 0;
+    for (const auto &shard : m_shards)
+        n += shard->evictions();
+    return n;
 }
 
 std::vector<std::size_t> Pipeline::queueDepths() const

@@ -58,6 +58,9 @@ public:
     const PipelineMetrics &metrics() const noexcept { return m_metrics; }
     const PipelineOptions &options() const noexcept { return m_options; }
     int warmedSymbols() const noexcept { return m_warmedSymbols; }
+    /// Symbols whose state is in memory now (at most PipelineOptions::maxSymbols), and how many left it so far.
+    std::size_t activeSymbols() const;
+    std::uint64_t evictedSymbols() const;
 
 Q_SIGNALS:
     /// Stored signals, in commit order; emitted on the storage writer's thread,

@@ -4,7 +4,9 @@
 #include "CommitListener.h"
 #include "LiveFeed.h"
 #include "PipelineMetrics.h"
+#include "storage/Queries.h"
 #include "storage/StorageWriter.h"
+#include "util/Clock.h"
 
 #include <pthread.h>
 
@@ -22,6 +24,8 @@ Shard::Shard(int index, const PipelineOptions &options, Storage::StorageWriter &
     , m_metrics(metrics)
     , m_publish(std::move(publish))
     , m_feed(feed)
+    , m_maxSymbols(std::max<std::size_t>(1, (options.maxSymbols + std::size_t(std::max(1, options.shards)) - 1) /
+                                                std::size_t(std::max(1, options.shards))))
 {}
 
 Shard::~Shard()
@@ -63,35 +67,79 @@ std::size_t Shard::depth() const
     return m_reserved;
 }
 
-Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol)
+Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
 {
     auto &state = m_symbols[symbol];
-    if (!state) {
+    if (state) {
+        m_recency.splice(m_recency.end(), m_recency, state->recency);
+    } else {
         state = std::make_unique<SymbolState>(m_options);
         state->summary.symbol = symbol;
+        state->recency = m_recency.insert(m_recency.end(), symbol);
+        m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
+        // Back after it left memory: carried on from the database, as at a start.
+        if (readBack && !m_options.databasePath.isEmpty() && m_evictedNames.mayContain(symbol.view())) {
+            if (!m_history)
+                if (auto reader = Storage::SymbolHistoryReader::open(m_options.databasePath))
+                    m_history = std::move(*reader);
+            if (m_history) {
+                const Storage::SymbolHistory history = m_history->read(symbol, m_options.warmBars);
+                warmState(*state, history.bars, history.lastSignal);
+            }
+        }
     }
+    state->lastUsedNs = Util::monotonicNs();
     return *state;
 }
 
-void Shard::warm(const std::vector<Model::Tick> &bars, const std::optional<Model::TradeSignal> &lastSignal)
+void Shard::warmState(SymbolState &state, const std::vector<Model::Tick> &bars,
+                      const std::optional<Model::TradeSignal> &lastSignal)
 {
     std::vector<Model::TradeSignal> none;
-    std::vector<SymbolState *> touched;
     for (const Model::Tick &bar : bars) {
-        SymbolState &state = stateOf(bar.symbol);
         const auto &snapshot = state.indicators.update(bar);
         state.rules.onTick(bar, snapshot, true, none);
         state.summary.addTick(bar);
         state.summary.rsi = snapshot.rsi;
-        if (touched.empty() || touched.back() != &state)
-            touched.push_back(&state);
     }
-    if (lastSignal && !touched.empty()) {
-        touched.back()->summary.lastSignalTime = lastSignal->timestamp;
-        touched.back()->summary.lastSignal =
-            QString::fromLatin1(Model::sideName(lastSignal->side)) + u' ' + lastSignal->rule;
+    if (lastSignal) {
+        state.summary.lastSignalTime = lastSignal->timestamp;
+        state.summary.lastSignal = QString::fromLatin1(Model::sideName(lastSignal->side)) + u' ' + lastSignal->rule;
     }
-    publishSummaries(touched);
+}
+
+void Shard::warm(const std::vector<Model::Tick> &bars, const std::optional<Model::TradeSignal> &lastSignal)
+{
+    if (bars.empty())
+        return;
+    SymbolState &state = stateOf(bars.front().symbol, false);
+    warmState(state, bars, lastSignal);
+    publishSummaries({&state});
+}
+
+void Shard::evict(Model::Symbol symbol)
+{
+    const auto it = m_symbols.find(symbol);
+    if (it == m_symbols.end())
+        return;
+    m_recency.erase(it->second->recency);
+    m_symbols.erase(it);
+    m_evictedNames.add(symbol.view());
+    m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
+    m_evictions.fetch_add(1, std::memory_order_relaxed);
+    std::lock_guard lock(m_summaryMutex);
+    m_summaries.erase(symbol);
+}
+
+void Shard::trim(bool idleToo)
+{
+    while (m_symbols.size() > m_maxSymbols)
+        evict(m_recency.front());
+    if (!idleToo || m_options.idleSymbolSeconds <= 0)
+        return;
+    const qint64 oldest = Util::monotonicNs() - qint64(m_options.idleSymbolSeconds) * 1'000'000'000;
+    while (!m_recency.empty() && m_symbols.at(m_recency.front())->lastUsedNs < oldest)
+        evict(m_recency.front());
 }
 
 void Shard::start()
@@ -218,6 +266,12 @@ void Shard::process(Message &message)
     if (m_feed && (!liveBars.empty() || !liveEvents.empty()))
         m_feed->append(liveBars, liveEvents);
     publishSummaries(touched); // before the commit, so an acknowledgement never finds an older summary
+    // Past the cap (a flood of symbols) before the acknowledgement; idle symbols every ten seconds.
+    const qint64 now = Util::monotonicNs();
+    const bool idleSweep = now - m_lastIdleSweepNs > 10'000'000'000LL;
+    if (idleSweep)
+        m_lastIdleSweepNs = now;
+    trim(idleSweep);
 
     Storage::WriteJob job;
     job.records = std::move(message.records);

@@ -7,9 +7,12 @@
 #include "indicators/IndicatorSet.h"
 #include "model/TradeSignal.h"
 #include "signals/RuleEngine.h"
+#include "util/BloomFilter.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -18,6 +21,7 @@
 
 namespace Storage {
 class StorageWriter;
+class SymbolHistoryReader;
 struct CommitGroup;
 } // namespace Storage
 
@@ -53,12 +57,21 @@ public:
     /// Before start(): history of one symbol, oldest first; moves its indicators and rules on silently.
     /// `lastSignal`, the symbol's latest stored signal, becomes its summary's last signal.
     void warm(const std::vector<Model::Tick> &bars, const std::optional<Model::TradeSignal> &lastSignal = {});
+    /// Before start(): where symbols that left memory are read back from.
+    void setDatabasePath(const QString &path) { m_options.databasePath = path; }
+    /// Before start(): whether the shard holds as many symbols as it may.
+    bool isFull() const { return m_symbols.size() >= m_maxSymbols; }
+    /// Before start(): a stored symbol not warmed now, to be read back when it trades.
+    void rememberEvicted(const Model::Symbol &symbol) { m_evictedNames.add(symbol.view()); }
 
     void start();
     /// Processes and hands on everything queued, then joins the thread.
     void stop();
 
     std::size_t depth() const;
+    /// Symbols whose state is in memory, and how many left it so far.
+    std::size_t symbolCount() const noexcept { return m_symbolCount.load(); }
+    std::uint64_t evictions() const noexcept { return m_evictions.load(); }
     void collectSummaries(Analytics::SummaryList &out) const;
     std::optional<Analytics::SymbolSummary> summary(const Model::Symbol &symbol) const;
 
@@ -72,6 +85,8 @@ private:
         Indicators::IndicatorSet indicators;
         Signals::RuleEngine rules;
         Analytics::SymbolSummary summary;
+        std::list<Model::Symbol>::iterator recency; ///< its place in m_recency
+        qint64 lastUsedNs = 0;
     };
     struct Message
     {
@@ -81,7 +96,14 @@ private:
         std::shared_ptr<Storage::CommitGroup> group;
     };
 
-    SymbolState &stateOf(const Model::Symbol &symbol);
+    /// The symbol's state, made when it is new; `readBack`: one that left memory is read back from the database.
+    SymbolState &stateOf(const Model::Symbol &symbol, bool readBack = true);
+    /// Feeds stored bars into a symbol's state silently (a start, or a symbol back after eviction).
+    void warmState(SymbolState &state, const std::vector<Model::Tick> &bars,
+                   const std::optional<Model::TradeSignal> &lastSignal);
+    /// Drops the least recently updated symbols past the cap and those idle too long.
+    void trim(bool idleToo);
+    void evict(Model::Symbol symbol); ///< by value: callers pass m_recency's own element
     void run();
     void process(Message &message);
     void publishSummaries(const std::vector<SymbolState *> &touched);
@@ -94,6 +116,13 @@ private:
     LiveFeed *m_feed; ///< may be null: nobody watches
     CommitListener *m_listener = nullptr;
     std::unordered_map<Model::Symbol, std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
+    std::list<Model::Symbol> m_recency;                                        ///< least recently updated first
+    std::size_t m_maxSymbols;                                                  ///< this shard's share of the cap
+    Util::BloomFilter m_evictedNames; ///< symbols that may have left memory: read back when they return
+    std::unique_ptr<Storage::SymbolHistoryReader> m_history; ///< opened at the first return
+    qint64 m_lastIdleSweepNs = 0;
+    std::atomic<std::uint64_t> m_evictions{0};
+    std::atomic<std::size_t> m_symbolCount{0}; ///< m_symbols.size(), for other threads
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;

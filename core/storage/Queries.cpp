@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Storage {
@@ -182,6 +184,94 @@ Util::Result<qint64> countTicks(SqliteDatabase &db, const TickFilter &filter)
 {
     Bindings b;
     return countOf(prepareTicks(db, filter, "SELECT count(*) FROM ticks", {}, b), db, filter.limit);
+}
+
+struct SymbolHistoryReader::Impl
+{
+    std::unique_ptr<SqliteDatabase> db;
+    Statement symbols;
+    Statement bars;
+    Statement lastSignal;
+};
+
+Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(const QString &databasePath)
+{
+    using R = Util::Result<std::unique_ptr<SymbolHistoryReader>>;
+    auto db = SqliteDatabase::open(databasePath, SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return R::failure(db.error());
+    auto impl = std::make_unique<Impl>();
+    // A skip-scan over the (symbol, ts_us) index: one probe per symbol, not a pass over every tick.
+    auto symbols = (*db)->prepare(
+        "WITH RECURSIVE s(symbol) AS (SELECT MIN(symbol) FROM ticks UNION ALL "
+        "SELECT (SELECT MIN(symbol) FROM ticks WHERE symbol > s.symbol) FROM s WHERE s.symbol IS NOT NULL) "
+        "SELECT symbol FROM s WHERE symbol IS NOT NULL");
+    auto bars = (*db)->prepare("SELECT open, high, low, close, volume, ts_us FROM ticks WHERE symbol = ?1 "
+                               "ORDER BY ts_us DESC, id DESC LIMIT ?2");
+    auto lastSignal = (*db)->prepare("SELECT side, rule, ts_us FROM signals WHERE symbol = ?1 "
+                                     "ORDER BY ts_us DESC, id DESC LIMIT 1");
+    if (!symbols || !bars || !lastSignal)
+        return R::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
+    impl->symbols = std::move(*symbols);
+    impl->bars = std::move(*bars);
+    impl->lastSignal = std::move(*lastSignal);
+    impl->db = std::move(*db);
+    return std::unique_ptr<SymbolHistoryReader>(new SymbolHistoryReader(std::move(impl)));
+}
+
+SymbolHistoryReader::SymbolHistoryReader(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{}
+
+SymbolHistoryReader::~SymbolHistoryReader()
+{
+    if (d) { // statements before their connection
+        d->symbols = {};
+        d->bars = {};
+        d->lastSignal = {};
+    }
+}
+
+SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars)
+{
+    SymbolHistory history;
+    Model::Tick bar;
+    bar.symbol = symbol;
+    d->bars.bindText(1, symbol.view());
+    d->bars.bind(2, std::int64_t(bars));
+    while (d->bars.step() == SQLITE_ROW) {
+        bar.open = d->bars.columnDouble(0);
+        bar.high = d->bars.columnDouble(1);
+        bar.low = d->bars.columnDouble(2);
+        bar.close = d->bars.columnDouble(3);
+        bar.volume = d->bars.columnInt64(4);
+        bar.timestamp = d->bars.columnInt64(5);
+        history.bars.push_back(bar);
+    }
+    d->bars.reset();
+    std::reverse(history.bars.begin(), history.bars.end());
+    d->lastSignal.bindText(1, symbol.view());
+    if (d->lastSignal.step() == SQLITE_ROW) {
+        Model::TradeSignal signal;
+        signal.symbol = symbol;
+        signal.side = Model::sideFromName(d->lastSignal.columnText(0));
+        signal.rule = d->lastSignal.columnText(1);
+        signal.timestamp = d->lastSignal.columnInt64(2);
+        history.lastSignal = std::move(signal);
+    }
+    d->lastSignal.reset();
+    return history;
+}
+
+std::vector<Model::Symbol> SymbolHistoryReader::symbols()
+{
+    std::vector<Model::Symbol> out;
+    Model::Symbol symbol;
+    while (d->symbols.step() == SQLITE_ROW)
+        if (Model::Symbol::fromString(d->symbols.columnText(0), symbol))
+            out.push_back(symbol);
+    d->symbols.reset();
+    return out;
 }
 
 } // namespace Storage

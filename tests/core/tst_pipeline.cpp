@@ -162,6 +162,7 @@ private Q_SLOTS:
     void aggregatorOnKnownInput();
     void metricsOnKnownInput();
     void lateRecordIsStoredButNeverLast();
+    void symbolFloodStaysBounded();
 };
 
 void TestPipeline::shardsAgreeWithOneShard()
@@ -374,6 +375,62 @@ void TestPipeline::lateRecordIsStoredButNeverLast()
     QVERIFY(metrics.contains("tickdesk_records_late_total 1"));
     pipeline.stop();
     writer->stop();
+}
+
+void TestPipeline::symbolFloodStaysBounded()
+{
+    // A symbol with history, then a flood of 5,000 others: memory holds at most the cap, and the first symbol,
+    // back after it was evicted, carries on exactly as an engine that never let it go.
+    const auto bar = [](const QByteArray &name, int i, double price) {
+        Model::Tick t;
+        Model::Symbol::parse(name.constData(), t.symbol);
+        t.open = t.close = price;
+        t.high = price + 0.5;
+        t.low = price - 0.5;
+        t.volume = 100 + i;
+        t.timestamp = 1'700'000'000'000'000LL + i * 1'000'000LL;
+        return Model::Record(t);
+    };
+    Model::RecordBatch history;
+    for (int i = 0; i < 100; ++i)
+        history.push_back(bar("KEEP", i, 100 + std::sin(i / 5.0) * 3));
+    Model::RecordBatch flood;
+    for (int s = 0; s < 5000; ++s)
+        flood.push_back(bar("F" + QByteArray::number(s), 200, 50));
+    const Model::RecordBatch back{bar("KEEP", 300, 104)};
+
+    QTemporaryDir boundedDir;
+    Engine bounded(boundedDir);
+    Pipeline::PipelineOptions options;
+    options.shards = 2;
+    options.maxSymbols = 100;
+    QVERIFY(bounded.start(options, true)); // warmStart tells the shards where evicted symbols come back from
+    bounded.feed(history, 50);
+    bounded.feed(flood, 500);
+    QVERIFY(bounded.pipeline->activeSymbols() <= 100);
+    QVERIFY(bounded.pipeline->summaries().size() <= 100);
+    QVERIFY(bounded.pipeline->evictedSymbols() >= 4900);
+    QVERIFY(!bounded.pipeline->summary(sym("KEEP"))); // gone from memory ...
+    bounded.feed(back, 1);
+    const auto returned = bounded.pipeline->summary(sym("KEEP")); // ... and back, read from the database
+    QVERIFY(returned);
+
+    QTemporaryDir wholeDir;
+    Engine whole(wholeDir);
+    options.maxSymbols = 1'000'000;
+    QVERIFY(whole.start(options, true));
+    whole.feed(history, 50);
+    whole.feed(flood, 500);
+    whole.feed(back, 1);
+    const auto kept = whole.pipeline->summary(sym("KEEP"));
+    QVERIFY(kept);
+    QVERIFY(returned->rsi && kept->rsi);
+    QVERIFY2(std::fabs(*returned->rsi - *kept->rsi) < 1e-9,
+             qPrintable(u"RSI %1 after eviction vs %2 kept"_s.arg(*returned->rsi).arg(*kept->rsi)));
+    QCOMPARE(returned->lastPrice, kept->lastPrice);
+    QCOMPARE(returned->sessionHigh, kept->sessionHigh);
+    QCOMPARE(returned->totalTicks, kept->totalTicks);
+    QCOMPARE(describe(bounded.published), describe(whole.published)); // the same signals, too
 }
 
 void TestPipeline::warmStartContinuesWhereItStopped()

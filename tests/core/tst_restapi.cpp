@@ -32,6 +32,7 @@ private Q_SLOTS:
     void badParameters_data();
     void badParameters();
     void readsDoNotHoldUpOtherRequests();
+    void symbolListsArePaged();
 
 private:
     TestHttp::Response get(const QByteArray &target);
@@ -246,6 +247,27 @@ void TestRestApi::readsDoNotHoldUpOtherRequests()
     server.stopListening();
     api.stop();
     server.stop();
+}
+
+void TestRestApi::symbolListsArePaged()
+{
+    // However many symbols there are, an answer holds a page of them (in symbol order) and says how many in all.
+    auto r = get("/api/symbols?limit=1");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).array(), QJsonArray{u"AAPL"_s});
+    QCOMPARE(r.headers.value("x-total-count"), QByteArray("2"));
+    r = get("/api/summary?limit=1&offset=1");
+    QCOMPARE(r.status, 200);
+    const QJsonArray rows = QJsonDocument::fromJson(r.body).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].toObject().value(u"symbol"_s).toString(), u"MSFT"_s);
+    QCOMPARE(QJsonDocument::fromJson(get("/api/symbols?offset=5").body).array().size(), 0);
+    for (const QByteArray &target : {QByteArray("/api/symbols?limit=0"), QByteArray("/api/summary?limit=10001"),
+                                     QByteArray("/api/summary?offset=-1"), QByteArray("/api/symbols?page=2")}) {
+        r = get(target);
+        QCOMPARE(r.status, 400);
+        QVERIFY(!QJsonDocument::fromJson(r.body).object().value(u"error"_s).toString().isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRestApi)
