@@ -195,6 +195,10 @@ Befehle (jeder mit eigenem --help):
         <source>A web page origin that may use the HTTP API and the stream, e.g. http://127.0.0.1:8080 (repeat for more). Other web pages are refused.</source>
         <translation>Ein Webseiten-Ursprung, der die HTTP-API und den Stream nutzen darf, z. B. http://127.0.0.1:8080 (für mehrere wiederholen). Andere Webseiten werden abgewiesen.</translation>
     </message>
+    <message>
+        <source>Symbols kept live in memory (default 20000, about 4 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
+        <translation>Symbole, die im Speicher aktiv bleiben (Standard 20000, je etwa 4 KB); die am längsten nicht aktualisierten darüber hinaus werden aus der Datenbank zurückgelesen, wenn sie wieder gehandelt werden.</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>

@@ -195,6 +195,10 @@ Commandes (chacune avec son propre --help) :
         <source>A web page origin that may use the HTTP API and the stream, e.g. http://127.0.0.1:8080 (repeat for more). Other web pages are refused.</source>
         <translation>Une origine de page web autorisée à utiliser l’API HTTP et le flux, par ex. http://127.0.0.1:8080 (à répéter pour en ajouter). Les autres pages web sont refusées.</translation>
     </message>
+    <message>
+        <source>Symbols kept live in memory (default 20000, about 4 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
+        <translation>Symboles gardés actifs en mémoire (20000 par défaut, environ 4 Ko chacun) ; au-delà, les moins récemment mis à jour sont relus depuis la base de données quand ils sont de nouveau négociés.</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>

@@ -101,6 +101,7 @@ void TestChartAxes::markersFitAndThemeFollows()
     buy.price = 100;
     buy.timestamp = stored.bars.front().bar.timestamp;
     stored.signals = {buy, sell};
+    history.setWatched({u"MARK"_s});
     history.load(stored);
 
     Gui::SymbolChart chart;

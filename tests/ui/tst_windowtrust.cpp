@@ -96,6 +96,7 @@ private Q_SLOTS:
     void quittingDuringAnImportWaitsForIt();
     void signalsSortByTheirTime();
     void removedSymbolsStayRemoved();
+    void symbolFloodKeepsTheWindowBounded();
 
 private:
     void startDesk(bool warm = false);
@@ -106,6 +107,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_path;
+    std::size_t m_maxSymbols = 20'000;
     std::unique_ptr<Core::Settings> m_settings;
     std::unique_ptr<Storage::StorageWriter> m_writer;
     std::unique_ptr<Pipeline::LiveFeed> m_feed;
@@ -145,6 +147,7 @@ void TestWindowTrust::startDesk(bool warm)
     m_feed = std::make_unique<Pipeline::LiveFeed>();
     Pipeline::PipelineOptions options;
     options.shards = 2;
+    options.maxSymbols = m_maxSymbols;
     m_pipeline = std::make_unique<Pipeline::Pipeline>(options, *m_writer, m_feed.get());
     if (warm)
         QVERIFY(m_pipeline->warmStart(m_path));
@@ -505,6 +508,31 @@ void TestWindowTrust::removedSymbolsStayRemoved()
     QTRY_COMPARE(watchlist()->model()->rowCount(), 1);
     m_window->findChild<QAction *>(u"showRemovedSymbols"_s)->trigger();
     QCOMPARE(watchlist()->model()->rowCount(), 2);
+}
+
+void TestWindowTrust::symbolFloodKeepsTheWindowBounded()
+{
+    // The engine keeps 100 symbols live here; a flood of 2,000 leaves the watchlist as bounded, and the grid
+    // (picked by then) still draws its own symbols.
+    stopDesk();
+    m_maxSymbols = 100;
+    startDesk();
+    feed(market({u"AAPL"_s, u"MSFT"_s}, at(11, 0)));
+    QTRY_COMPARE(watchlist()->model()->rowCount(), 2);
+    m_window->grid()->pick(0, u"AAPL"_s);
+    Model::RecordBatch flood;
+    for (int i = 0; i < 2000; ++i)
+        flood.push_back(bar(u"FL%1"_s.arg(i), at(11, 5), 10 + i % 7));
+    feed(flood);
+    m_window->refreshWatchlist();
+    QVERIFY(watchlist()->model()->rowCount() <= 100);
+    QVERIFY(m_pipeline->activeSymbols() <= 100);
+    feed(market({u"AAPL"_s}, at(11, 10), 120)); // AAPL comes back (read back from the database)
+    m_window->refreshCharts();
+    Gui::SymbolChart *cell = m_window->grid()->charts().at(0);
+    QTRY_VERIFY(cell->candleCount() > 0);
+    QTRY_VERIFY(cell->title().startsWith(u"AAPL  "_s + watchlistCell(u"AAPL"_s, Gui::WatchlistModel::Last)));
+    m_maxSymbols = 20'000;
 }
 
 QTEST_MAIN(TestWindowTrust)

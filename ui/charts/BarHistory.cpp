@@ -12,9 +12,25 @@ bool earlier(const Pipeline::LiveBar &a, const Pipeline::LiveBar &b)
 
 } // namespace
 
+void BarHistory::setWatched(const QSet<QString> &symbols)
+{
+    m_watched = symbols;
+    for (auto it = m_bars.begin(); it != m_bars.end();) {
+        if (m_watched.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        m_markers.remove(it.key());
+        m_loaded.remove(it.key());
+        it = m_bars.erase(it);
+    }
+}
+
 void BarHistory::add(const Pipeline::LiveBar &bar)
 {
     const QString symbol = bar.bar.symbol.toString();
+    if (!m_watched.contains(symbol))
+        return;
     auto &bars = m_bars[symbol];
     if (bars.empty() || bar.bar.timestamp >= bars.back().bar.timestamp) {
         bars.push_back(bar);
@@ -39,6 +55,8 @@ void BarHistory::trim(const QString &symbol, std::deque<Pipeline::LiveBar> &bars
 
 void BarHistory::addMarker(const QString &symbol, const Marker &marker)
 {
+    if (!m_watched.contains(symbol))
+        return;
     m_markers[symbol].append(marker);
     ++m_revisions[symbol];
 }
@@ -47,6 +65,8 @@ void BarHistory::load(const Pipeline::ChartHistory &history)
 {
     const QString &symbol = history.symbol;
     m_loading.remove(symbol);
+    if (!m_watched.contains(symbol))
+        return; // off screen since it was asked for
     m_loaded.insert(symbol);
     auto &bars = m_bars[symbol];
     std::deque<Pipeline::LiveBar> merged(history.bars.begin(), history.bars.end());

@@ -33,7 +33,11 @@ public:
         : m_window(window)
     {}
 
-    /// A live bar; one older than the window's oldest when the window is full is left out.
+    /// Only the symbols on screen (grid cells, tabs) keep bars: memory stays bounded however many symbols
+    /// come in; a symbol put on screen reads its bars from the database. Forgets the others.
+    void setWatched(const QSet<QString> &symbols);
+    bool isWatched(const QString &symbol) const { return m_watched.contains(symbol); }
+    /// A live bar of a watched symbol; one older than the window's oldest when the window is full is left out.
     void add(const Pipeline::LiveBar &bar);
     void addMarker(const QString &symbol, const Marker &marker);
     /// Stored history read for a chart: becomes the symbol's bars, with any live bars newer than it after it.
@@ -62,6 +66,7 @@ private:
     QHash<QString, QList<Marker>> m_markers;
     QHash<QString, quint64> m_revisions;
     QSet<QString> m_loaded;
+    QSet<QString> m_watched;
     QSet<QString> m_loading;
 };
 

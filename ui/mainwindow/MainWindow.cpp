@@ -106,6 +106,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (qobject_cast<SymbolChart *>(m_tabs->widget(index))) {
             delete m_tabs->widget(index);
+            updateWatched();
             saveCharts();
         }
     });
@@ -114,6 +115,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     setCentralWidget(m_tabs);
     connect(m_grid, &ChartGrid::openRequested, this, [this](const QString &symbol) { openChart(symbol); });
     connect(m_grid, &ChartGrid::symbolsChanged, this, [this] {
+        updateWatched();
         for (const QString &symbol : m_grid->symbols())
             ensureLoaded(symbol);
         saveCharts();
@@ -319,6 +321,7 @@ SymbolChart *MainWindow::openChart(const QString &symbol)
     if (const auto *summary = m_watchlist->summaryOf(symbol))
         chart->setSessionChange(summary->changePercent());
     m_tabs->setCurrentIndex(m_tabs->addTab(chart, symbol));
+    updateWatched();
     // A tab opened (again) reads the stored bars afresh: what the database holds is what it shows,
     // late bars in their place included.
     reload(symbol);
@@ -376,6 +379,17 @@ QList<SymbolChart *> MainWindow::tabCharts() const
         if (auto *chart = qobject_cast<SymbolChart *>(m_tabs->widget(i)))
             charts.append(chart);
     return charts;
+}
+
+void MainWindow::updateWatched()
+{
+    QSet<QString> watched;
+    for (const QString &symbol : m_grid->symbols())
+        if (!symbol.isEmpty())
+            watched.insert(symbol);
+    for (const SymbolChart *chart : tabCharts())
+        watched.insert(chart->symbol());
+    m_history.setWatched(watched);
 }
 
 void MainWindow::ensureLoaded(const QString &symbol, bool again)

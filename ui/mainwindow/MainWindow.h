@@ -128,6 +128,8 @@ private:
     void selectInWatchlist(const QString &symbol);
     /// Reads a symbol's stored history for its charts unless done or under way (`again`: in any case).
     void ensureLoaded(const QString &symbol, bool again = false);
+    /// Tells the bar history which symbols are on screen; only those keep bars in memory.
+    void updateWatched();
     /// Reads a symbol's stored history again (after its read, if one is under way).
     void reload(const QString &symbol);
     void reloadShown();

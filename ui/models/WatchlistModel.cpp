@@ -7,6 +7,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 
@@ -18,6 +19,22 @@ WatchlistModel::WatchlistModel(QObject *parent)
 
 void WatchlistModel::update(const Analytics::SummaryList &summaries)
 {
+    // Symbols that left the engine's memory (a flood, or idle for long) leave the list too: it stays as
+    // bounded as the engine. Rare, so the list is simply rebuilt then.
+    qsizetype known = 0;
+    for (const auto &s : summaries)
+        known += m_rowOf.contains(s.symbol.toString()) ? 1 : 0;
+    if (known < m_rows.size()) {
+        QSet<QString> present;
+        for (const auto &s : summaries)
+            present.insert(s.symbol.toString());
+        beginResetModel();
+        m_rows.removeIf([&present](const auto &row) { return !present.contains(row.symbol.toString()); });
+        m_rowOf.clear();
+        for (int i = 0; i < m_rows.size(); ++i)
+            m_rowOf.insert(m_rows[i].symbol.toString(), i);
+        endResetModel();
+    }
     QList<Analytics::SymbolSummary> added;
     for (const auto &s : summaries) {
         const QString symbol = s.symbol.toString();
