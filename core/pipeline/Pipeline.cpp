@@ -40,6 +40,7 @@ Pipeline::Pipeline(const PipelineOptions &options, Storage::StorageWriter &write
 {
     qRegisterMetaType<Model::SignalList>();
     const int shards = options.shards > 0 ? options.shards : std::max(1, QThread::idealThreadCount());
+    m_options.shards = shards; // each shard's share of the symbol cap follows from it
     for (int i = 0; i < shards; ++i)
         m_shards.push_back(std::make_unique<Shard>(
             i, m_options, writer, m_metrics, [this](std::vector<Model::TradeSignal> &s) { publish(s); }, feed));

@@ -401,8 +401,7 @@ void TestPipeline::symbolFloodStaysBounded()
 
     QTemporaryDir boundedDir;
     Engine bounded(boundedDir);
-    Pipeline::PipelineOptions options;
-    options.shards = 2;
+    Pipeline::PipelineOptions options; // shards: one per core, as the app runs
     options.maxSymbols = 100;
     QVERIFY(bounded.start(options, true)); // warmStart tells the shards where evicted symbols come back from
     bounded.feed(history, 50);
