@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Notify {
@@ -46,6 +48,17 @@ Util::Result<std::unique_ptr<Outbox>> Outbox::open(const QString &databasePath)
 
 Util::Status Outbox::setChannels(const std::vector<std::pair<QString, bool>> &channels)
 {
+    // Unchanged since the last start: nothing is written, so a start on a full disk still works.
+    if (auto current = m_db->prepare("SELECT name, alerts FROM notification_channels ORDER BY name")) {
+        std::vector<std::pair<QString, bool>> stored;
+        while (current->step() == SQLITE_ROW)
+            stored.emplace_back(current->columnText(0), current->columnInt64(1) != 0);
+        auto wanted = channels;
+        std::sort(wanted.begin(), wanted.end());
+        std::sort(stored.begin(), stored.end());
+        if (stored == wanted)
+            return {};
+    }
     if (auto s = m_db->exec("BEGIN IMMEDIATE; DELETE FROM notification_channels;"); !s) {
         m_db->exec("ROLLBACK");
         return s;

@@ -6,11 +6,13 @@
 #include "http/HttpServer.h"
 #include "notify/ChannelName.h"
 #include "notify/Notifier.h"
+#include "notify/Outbox.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,6 +125,7 @@ private Q_SLOTS:
     void alertsOnlyWhenAsked();
     void crashBetweenSignalAndDelivery();
     void desktopMessagesAreGatheredAndSpaced();
+    void unchangedChannelsWriteNothing();
 
 private:
     /// Opens the writer, starts a notifier with `options` (database filled in), returns it.
@@ -461,6 +464,28 @@ void TestNotify::desktopMessagesAreGatheredAndSpaced()
     m = messages.at(1).at(0).value<Notify::DesktopMessage>();
     QCOMPARE(m.title, u"New signal: TSLA buy"_s);
     QCOMPARE(m.text, u"RSI 30 < 30 and SMA 101.20 < EMA 101.91"_s);
+}
+
+void TestNotify::unchangedChannelsWriteNothing()
+{
+    // A start with the channels of the last one writes nothing, so it also works on a full disk.
+    const QString path = m_dir->filePath(u"channels.sqlite"_s);
+    auto writer = Storage::StorageWriter::open({path});
+    QVERIFY(writer);
+    auto outbox = Notify::Outbox::open(path);
+    QVERIFY(outbox);
+    const std::vector<std::pair<QString, bool>> channels{{u"email"_s, false}, {u"webhook:http://h/x"_s, true}};
+    QVERIFY((*outbox)->setChannels(channels));
+    const auto walSize = [&path] { return QFileInfo(path + u"-wal"_s).size(); };
+    const qint64 before = walSize();
+    auto reversed = channels;
+    std::reverse(reversed.begin(), reversed.end());
+    QVERIFY((*outbox)->setChannels(reversed));
+    QCOMPARE(walSize(), before);
+    QVERIFY((*outbox)->setChannels({{u"email"_s, true}}));
+    QVERIFY(walSize() > before);
+    outbox->reset();
+    (*writer)->stop();
 }
 
 QTEST_GUILESS_MAIN(TestNotify)
