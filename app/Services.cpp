@@ -20,6 +20,10 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
+#include <sys/resource.h>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcApp, "tickdesk.app")
@@ -37,8 +41,30 @@ Services::~Services()
     shutdown();
 }
 
+namespace {
+
+/// The connection caps that fit the process's open-file limit: a connection the HTTP cap refuses is still
+/// accepted (to answer 503), so the caps must be reached before the descriptors run out, or accepting fails
+/// over and over. About 64 stay for the database, threads and notifications.
+std::pair<int, int> connectionCaps(int httpCap, int streamCap)
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return {httpCap, streamCap};
+    const qint64 room = std::max<qint64>(8, qint64(limit.rlim_cur) - 64);
+    const int http = int(std::min<qint64>(httpCap, room * 3 / 4));
+    const int stream = int(std::min<qint64>(streamCap, std::max<qint64>(1, room / 4)));
+    if (http < httpCap || stream < streamCap)
+        qCWarning(lcApp) << "only" << limit.rlim_cur << "open files allowed: at most" << http << "HTTP and" << stream
+                         << "stream connections (raise the limit with ulimit -n for more)";
+    return {http, stream};
+}
+
+} // namespace
+
 Util::Status Services::start()
 {
+    m_caps = connectionCaps(Http::ServerOptions{}.maxConnections, Stream::StreamOptions{}.maxClients);
     Storage::WriterOptions storage;
     storage.path = m_options.databasePath.isEmpty() ? Storage::defaultDatabasePath() : m_options.databasePath;
     storage.fullSync = m_options.fullSync;
@@ -69,6 +95,7 @@ Util::Status Services::start()
         stream.port = quint16(m_options.streamPort);
         stream.accessToken = m_options.accessToken;
         stream.webPort = m_options.port;
+        stream.maxClients = m_caps.second;
         stream.allowedOrigins = m_options.allowedOrigins;
         m_stream = std::make_unique<Stream::StreamServer>(stream);
         if (auto status = m_stream->start(); !status)
@@ -104,6 +131,8 @@ Util::Status Services::start()
     server.accessToken = m_options.accessToken;
     server.allowedOrigins = m_options.allowedOrigins;
     server.ioThreads = m_options.ioThreads;
+    server.maxConnections = m_caps.first;
+    server.reservedConnections = std::min(server.reservedConnections, server.maxConnections / 4);
     m_server = std::make_unique<Http::HttpServer>(server, *m_router);
     if (auto status = m_server->start(); !status)
         return status;

@@ -69,6 +69,7 @@ private:
     Util::Status startNotifier(const QString &databasePath);
 
     Options m_options;
+    std::pair<int, int> m_caps{1024, 256}; ///< HTTP and stream connections the open-file limit allows
     QElapsedTimer m_uptime;
     std::unique_ptr<Storage::StorageWriter> m_writer;
     std::unique_ptr<Pipeline::LiveFeed> m_feed;

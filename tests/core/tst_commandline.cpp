@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void secondStartHandsOverToTheWindow();
     void simulatorCarriesOnFromTheLastClose();
     void crashLeavesABacktrace();
+    void fewDescriptorsStillServe();
 };
 
 void TestCommandLine::version()
@@ -268,6 +271,42 @@ void TestCommandLine::crashLeavesABacktrace()
     QFile crashLog(dir.filePath(u"data/TickDesk/TickDesk/crash.log"_s));
     QVERIFY(crashLog.open(QIODevice::ReadOnly));
     QVERIFY(crashLog.readAll().contains("fatal signal SEGV"));
+}
+
+void TestCommandLine::fewDescriptorsStillServe()
+{
+    // Room for 128 descriptors only and 200 idle connections: the caps shrink to fit (so accepting never fails
+    // over and over), and a client sending a whole request is still served.
+    QTemporaryDir dir;
+    QProcess app;
+    app.setProcessChannelMode(QProcess::SeparateChannels);
+    app.start(u"bash"_s, {u"-c"_s, u"ulimit -n 128 && exec \"$0\" --headless --port 0 --ws-port 0 --db \"$1\""_s,
+                          QStringLiteral(TICKDESK_BINARY), dir.filePath(u"fd.sqlite"_s)});
+    QVERIFY(app.waitForStarted());
+    QByteArray log;
+    quint16 port = 0;
+    const QRegularExpression listening(u"listening on \"?127\\.0\\.0\\.1:(\\d+)"_s);
+    QTRY_VERIFY_WITH_TIMEOUT((log += app.readAllStandardError(),
+                              port = quint16(listening.match(QString::fromUtf8(log)).captured(1).toUInt())) > 0,
+                             30000);
+    QVERIFY2(log.contains("only 128 open files allowed"), log.constData());
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 200; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        if (socket->waitForConnected(5000))
+            idle.push_back(std::move(socket));
+    }
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(port));
+    const auto r = client.roundTrip(TestHttp::request(
+        "POST", "/ingest",
+        "{\"data_type\":\"economic_indicator\",\"timestamp\":1,\"indicator_name\":\"CPI\",\"value\":2}"));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    app.terminate();
+    QVERIFY(app.waitForFinished(30000));
+    QCOMPARE(app.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
