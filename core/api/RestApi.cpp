@@ -147,6 +147,33 @@ Http::HttpResponse badRequest(const QString &message)
     return Http::HttpResponse::error(400, message);
 }
 
+/// One symbol's summary as /api/summary lists it.
+QJsonValue summaryJson(const Analytics::SymbolSummary &s)
+{
+    QJsonObject bySide;
+    for (int side = 0; side < 3; ++side)
+        bySide.insert(QString::fromLatin1(Model::sideName(Model::SignalSide(side))),
+                      qint64(s.signalsBySide[std::size_t(side)]));
+    QJsonObject byRule;
+    for (int rule = 0; rule < Signals::RuleEngine::RuleCount; ++rule)
+        byRule.insert(QString::fromLatin1(Signals::RuleEngine::ruleId(Signals::RuleEngine::Rule(rule))),
+                      qint64(s.signalsByRule[std::size_t(rule)]));
+    return QJsonObject{
+        {u"symbol"_s, s.symbol.toString()},
+        {u"last_price"_s, s.lastPrice},
+        {u"change_percent"_s, s.changePercent()},
+        {u"session_high"_s, s.sessionHigh},
+        {u"session_low"_s, s.sessionLow},
+        {u"session_volume"_s, qint64(s.sessionVolume)},
+        {u"session_ticks"_s, qint64(s.sessionTicks)},
+        {u"rsi"_s, s.rsi ? QJsonValue(*s.rsi) : QJsonValue()},
+        {u"signals_by_side"_s, bySide},
+        {u"signals_by_rule"_s, byRule},
+        {u"last_signal"_s, s.lastSignal},
+        {u"last_signal_time"_s, s.lastSignalTime ? QJsonValue(double(s.lastSignalTime) / 1e6) : QJsonValue()},
+    };
+}
+
 } // namespace
 
 RestApi::RestApi(QString databasePath, const Pipeline::Pipeline &pipeline)
@@ -192,54 +219,24 @@ void RestApi::addRead(Http::HttpRouter &router, const QByteArray &path, Handler 
 
 void RestApi::install(Http::HttpRouter &router)
 {
-    addRead(router, "/api/symbols", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
-                const auto page = pageOf(request.query, m_pipeline.summaries());
-                if (!page) {
-                    responder.send(badRequest(page.error()));
-                    return;
-                }
-                QJsonArray symbols;
-                for (const auto &s : page->rows)
-                    symbols.append(s.symbol.toString());
-                responder.send(withTotal(
-                    Http::HttpResponse::json(200, QJsonDocument(symbols).toJson(QJsonDocument::Compact)), page->total));
-            }));
-
-    addRead(router, "/api/summary", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
-                const auto page = pageOf(request.query, m_pipeline.summaries());
-                if (!page) {
-                    responder.send(badRequest(page.error()));
-                    return;
-                }
-                QJsonArray rows;
-                for (const auto &s : page->rows) {
-                    QJsonObject bySide;
-                    for (int side = 0; side < 3; ++side)
-                        bySide.insert(QString::fromLatin1(Model::sideName(Model::SignalSide(side))),
-                                      qint64(s.signalsBySide[std::size_t(side)]));
-                    QJsonObject byRule;
-                    for (int rule = 0; rule < Signals::RuleEngine::RuleCount; ++rule)
-                        byRule.insert(QString::fromLatin1(Signals::RuleEngine::ruleId(Signals::RuleEngine::Rule(rule))),
-                                      qint64(s.signalsByRule[std::size_t(rule)]));
-                    rows.append(QJsonObject{
-                        {u"symbol"_s, s.symbol.toString()},
-                        {u"last_price"_s, s.lastPrice},
-                        {u"change_percent"_s, s.changePercent()},
-                        {u"session_high"_s, s.sessionHigh},
-                        {u"session_low"_s, s.sessionLow},
-                        {u"session_volume"_s, qint64(s.sessionVolume)},
-                        {u"session_ticks"_s, qint64(s.sessionTicks)},
-                        {u"rsi"_s, s.rsi ? QJsonValue(*s.rsi) : QJsonValue()},
-                        {u"signals_by_side"_s, bySide},
-                        {u"signals_by_rule"_s, byRule},
-                        {u"last_signal"_s, s.lastSignal},
-                        {u"last_signal_time"_s,
-                         s.lastSignalTime ? QJsonValue(double(s.lastSignalTime) / 1e6) : QJsonValue()},
-                    });
-                }
-                responder.send(withTotal(
-                    Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)), page->total));
-            }));
+    // Both lists are pages of the summaries, in symbol order, with the count of all in X-Total-Count.
+    const auto paged = [this](QJsonValue (*row)(const Analytics::SymbolSummary &)) {
+        return [this, row](Http::HttpRequest &&request, Http::HttpResponder responder) {
+            const auto page = pageOf(request.query, m_pipeline.summaries());
+            if (!page) {
+                responder.send(badRequest(page.error()));
+                return;
+            }
+            QJsonArray rows;
+            for (const auto &s : page->rows)
+                rows.append(row(s));
+            responder.send(withTotal(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)),
+                                     page->total));
+        };
+    };
+    addRead(router, "/api/symbols",
+            paged([](const Analytics::SymbolSummary &s) { return QJsonValue(s.symbol.toString()); }));
+    addRead(router, "/api/summary", paged(&summaryJson));
 
     addRead(router, "/api/signals", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
                 const auto filters = parseFilters(request.query, false);
