@@ -83,6 +83,7 @@ private Q_SLOTS:
     void simulatorCarriesOnFromTheLastClose();
     void crashLeavesABacktrace();
     void fewDescriptorsStillServe();
+    void headlessLogsSignalsAtABoundedRate();
 };
 
 void TestCommandLine::version()
@@ -307,6 +308,35 @@ void TestCommandLine::fewDescriptorsStillServe()
     app.terminate();
     QVERIFY(app.waitForFinished(30000));
     QCOMPARE(app.exitCode(), 0);
+}
+
+void TestCommandLine::headlessLogsSignalsAtABoundedRate()
+{
+    // 100 signals at once (strong news for 100 symbols): 20 lines of them, then one line for the rest.
+    QTemporaryDir dir;
+    TestApp::Process app;
+    QVERIFY2(app.start({u"--db"_s, dir.filePath(u"log.sqlite"_s)}), app.log().constData());
+    QByteArray body;
+    for (int i = 0; i < 100; ++i)
+        body += "{\"data_type\":\"news_sentiment\",\"stock_symbol\":\"N" + QByteArray::number(i) +
+                "\",\"sentiment_score\":0.9,\"sentiment_magnitude\":0.9,\"timestamp\":1700000000}\n";
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(app.port()));
+    const auto r = client.roundTrip(TestHttp::request("POST", "/ingest", body, "application/x-ndjson"));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    // Every signal is either a line of its own or counted in a summary line; at most 20 lines a second.
+    const QRegularExpression summary(u"signals: (\\d+) more in the last second"_s);
+    const auto told = [&app, &summary] {
+        const QString log = QString::fromUtf8(app.log());
+        qsizetype held = 0;
+        for (auto it = summary.globalMatch(log); it.hasNext();)
+            held += it.next().captured(1).toInt();
+        return log.count(u" news_sentiment at "_s) + held;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(told(), qsizetype(100), 10000);
+    const qsizetype lines = QString::fromUtf8(app.log()).count(u" news_sentiment at "_s);
+    QVERIFY2(lines >= 20 && lines <= 40, qPrintable(QString::number(lines))); // one or two seconds' worth
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
