@@ -5,18 +5,8 @@
 #include "storage/SqliteDatabase.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace Pipeline {
-
-namespace {
-
-double orNaN(const std::optional<double> &v)
-{
-    return v ? *v : std::numeric_limits<double>::quiet_NaN();
-}
-
-} // namespace
 
 Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const QString &symbol, int count,
                                             const Indicators::IndicatorConfig &config, int warmup)
@@ -45,8 +35,7 @@ Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const Q
     for (auto it = newestFirst.rbegin(); it != newestFirst.rend(); ++it) {
         const auto &s = indicators.update(*it);
         if (std::size_t(newestFirst.rend() - it) <= shown)
-            history.bars.push_back(
-                {*it, orNaN(s.sma), orNaN(s.ema), orNaN(s.bollingerUpper), orNaN(s.bollingerLower), orNaN(s.rsi)});
+            history.bars.push_back(LiveBar::of(*it, s));
     }
 
     Storage::SignalFilter signals;

@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "LiveFeed.h"
 
+#include <limits>
+
 namespace Pipeline {
+
+LiveBar LiveBar::of(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s)
+{
+    const auto orNaN = [](const std::optional<double> &v) { return v ? *v : std::numeric_limits<double>::quiet_NaN(); };
+    return {bar, orNaN(s.sma), orNaN(s.ema), orNaN(s.bollingerUpper), orNaN(s.bollingerLower), orNaN(s.rsi)};
+}
 
 void LiveFeed::append(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events)
 {

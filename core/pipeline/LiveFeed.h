@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "indicators/IndicatorSet.h"
 #include "model/Records.h"
 
 #include <QString>
@@ -20,6 +21,9 @@ struct LiveBar
     double bollingerUpper = 0;
     double bollingerLower = 0;
     double rsi = 0;
+
+    /// A bar with the values of `indicators` after it; absent values become NaN.
+    static LiveBar of(const Model::Tick &bar, const Indicators::IndicatorSnapshot &indicators);
 };
 
 /// A metadata record for the events panel.

@@ -10,8 +10,6 @@
 
 #include <pthread.h>
 
-#include <limits>
-
 using namespace Qt::StringLiterals;
 
 namespace Pipeline {
@@ -88,7 +86,7 @@ Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
             }
         }
     }
-    state->lastUsedNs = Util::monotonicNs();
+    state->lastUsedNs = m_nowNs;
     return *state;
 }
 
@@ -112,6 +110,7 @@ void Shard::warm(const std::vector<Model::Tick> &bars, const std::optional<Model
 {
     if (bars.empty())
         return;
+    m_nowNs = Util::monotonicNs();
     SymbolState &state = stateOf(bars.front().symbol, false);
     warmState(state, bars, lastSignal);
     publishSummaries({&state});
@@ -137,7 +136,7 @@ void Shard::trim(bool idleToo)
         evict(m_recency.front());
     if (!idleToo || m_options.idleSymbolSeconds <= 0)
         return;
-    const qint64 oldest = Util::monotonicNs() - qint64(m_options.idleSymbolSeconds) * 1'000'000'000;
+    const qint64 oldest = m_nowNs - qint64(m_options.idleSymbolSeconds) * 1'000'000'000;
     while (!m_recency.empty() && m_symbols.at(m_recency.front())->lastUsedNs < oldest)
         evict(m_recency.front());
 }
@@ -178,11 +177,6 @@ void Shard::run()
 
 namespace {
 
-double orNaN(const std::optional<double> &v)
-{
-    return v ? *v : std::numeric_limits<double>::quiet_NaN();
-}
-
 LiveEvent describe(const Model::Record &record)
 {
     LiveEvent e;
@@ -216,6 +210,7 @@ LiveEvent describe(const Model::Record &record)
 
 void Shard::process(Message &message)
 {
+    m_nowNs = Util::monotonicNs(); // one reading a message: it dates each symbol's last use
     std::vector<Model::TradeSignal> signals;
     std::vector<SymbolState *> touched;
     std::vector<LiveBar> liveBars;
@@ -244,8 +239,7 @@ void Shard::process(Message &message)
             if (streamTicks)
                 processed.push_back({*bar, snapshot});
             if (m_feed)
-                liveBars.push_back({*bar, orNaN(snapshot.sma), orNaN(snapshot.ema), orNaN(snapshot.bollingerUpper),
-                                    orNaN(snapshot.bollingerLower), orNaN(snapshot.rsi)});
+                liveBars.push_back(LiveBar::of(*bar, snapshot));
             continue;
         }
         if (m_feed)
@@ -267,10 +261,9 @@ void Shard::process(Message &message)
         m_feed->append(liveBars, liveEvents);
     publishSummaries(touched); // before the commit, so an acknowledgement never finds an older summary
     // Past the cap (a flood of symbols) before the acknowledgement; idle symbols every ten seconds.
-    const qint64 now = Util::monotonicNs();
-    const bool idleSweep = now - m_lastIdleSweepNs > 10'000'000'000LL;
+    const bool idleSweep = m_nowNs - m_lastIdleSweepNs > 10'000'000'000LL;
     if (idleSweep)
-        m_lastIdleSweepNs = now;
+        m_lastIdleSweepNs = m_nowNs;
     trim(idleSweep);
 
     Storage::WriteJob job;

@@ -121,6 +121,7 @@ private:
     Util::BloomFilter m_evictedNames; ///< symbols that may have left memory: read back when they return
     std::unique_ptr<Storage::SymbolHistoryReader> m_history; ///< opened at the first return
     qint64 m_lastIdleSweepNs = 0;
+    qint64 m_nowNs = 0; ///< monotonic time of the message being processed
     std::atomic<std::uint64_t> m_evictions{0};
     std::atomic<std::size_t> m_symbolCount{0}; ///< m_symbols.size(), for other threads
 

@@ -381,15 +381,20 @@ QList<SymbolChart *> MainWindow::tabCharts() const
     return charts;
 }
 
-void MainWindow::updateWatched()
+QSet<QString> MainWindow::shownSymbols() const
 {
-    QSet<QString> watched;
+    QSet<QString> shown;
     for (const QString &symbol : m_grid->symbols())
         if (!symbol.isEmpty())
-            watched.insert(symbol);
+            shown.insert(symbol);
     for (const SymbolChart *chart : tabCharts())
-        watched.insert(chart->symbol());
-    m_history.setWatched(watched);
+        shown.insert(chart->symbol());
+    return shown;
+}
+
+void MainWindow::updateWatched()
+{
+    m_history.setWatched(shownSymbols());
 }
 
 void MainWindow::ensureLoaded(const QString &symbol, bool again)
@@ -412,10 +417,8 @@ void MainWindow::reload(const QString &symbol)
 void MainWindow::reloadShown()
 {
     m_history.invalidateLoaded();
-    for (const QString &symbol : m_grid->symbols())
+    for (const QString &symbol : shownSymbols())
         reload(symbol);
-    for (const SymbolChart *chart : tabCharts())
-        reload(chart->symbol());
 }
 
 void MainWindow::onSignals(const Model::SignalList &signals)

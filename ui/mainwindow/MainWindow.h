@@ -137,6 +137,8 @@ private:
     void restoreCharts();
     void updateSimulatorActions();
     QList<SymbolChart *> tabCharts() const;
+    /// The symbols of the grid's cells and the tabs.
+    QSet<QString> shownSymbols() const;
     void updateStatus();
     void flushSignals();
     void restoreLayout();
