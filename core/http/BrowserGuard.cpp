@@ -36,9 +36,9 @@ bool isLoopbackName(const QByteArray &host)
     return !address.isNull() && address.isLoopback();
 }
 
-BrowserGuard::BrowserGuard(quint16 webPort, QByteArray bindHost, QList<QByteArray> allowedOrigins, bool tokenSet)
+BrowserGuard::BrowserGuard(quint16 webPort, const QHostAddress &bind, QList<QByteArray> allowedOrigins, bool tokenSet)
     : m_webPort(webPort)
-    , m_bindHost(hostName(bindHost))
+    , m_bindHost(bind.isLoopback() ? QByteArray() : hostName(bind.toString().toLatin1()))
     , m_allowedOrigins(std::move(allowedOrigins))
     , m_tokenSet(tokenSet)
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QString>
 
@@ -14,9 +15,9 @@ namespace Http {
 class BrowserGuard final
 {
 public:
-    /// `webPort`: the HTTP server's port, where TickDesk's own pages live; `bindHost`: the configured
-    /// bind address when it is not loopback; `allowedOrigins`: origins the user allowed explicitly.
-    BrowserGuard(quint16 webPort, QByteArray bindHost, QList<QByteArray> allowedOrigins, bool tokenSet);
+    /// `webPort`: the HTTP server's port, where TickDesk's own pages live; `bind`: the address the servers
+    /// listen on (a name of this machine when not loopback); `allowedOrigins`: origins the user allowed.
+    BrowserGuard(quint16 webPort, const QHostAddress &bind, QList<QByteArray> allowedOrigins, bool tokenSet);
 
     /// Empty when a request with these headers may go on; else why not, for a 403.
     QString refusal(const QByteArray &host, const QByteArray &origin) const;

@@ -105,8 +105,7 @@ Util::Status HttpServer::start()
             error = listener->errorString();
             m_port = listener->serverPort();
             // Before the first connection is taken: the guard needs the port pages of our own come from.
-            m_shared->guard.emplace(m_port, o.address.isLoopback() ? QByteArray() : o.address.toString().toLatin1(),
-                                    o.allowedOrigins, !o.accessToken.isEmpty());
+            m_shared->guard.emplace(m_port, o.address, o.allowedOrigins, !o.accessToken.isEmpty());
         },
         Qt::BlockingQueuedConnection);
     if (!listening) {

@@ -49,9 +49,8 @@ StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &StreamHub::accept);
     // A web page the trader visits may not open the stream (browsers always say which page asks).
     connect(m_webSockets, &QWebSocketServer::originAuthenticationRequired, this,
-            [guard = Http::BrowserGuard(
-                 options.webPort, options.address.isLoopback() ? QByteArray() : options.address.toString().toLatin1(),
-                 options.allowedOrigins, !options.accessToken.isEmpty())](QWebSocketCorsAuthenticator *authenticator) {
+            [guard = Http::BrowserGuard(options.webPort, options.address, options.allowedOrigins,
+                                        !options.accessToken.isEmpty())](QWebSocketCorsAuthenticator *authenticator) {
                 const bool allowed = guard.allowsOrigin(authenticator->origin().toUtf8());
                 if (!allowed)
                     qCInfo(lcStream) << "refused a WebSocket from the web page" << authenticator->origin();
