@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Queries.h"
 
+#include "BarStore.h"
 #include "SqliteDatabase.h"
 
 #include <sqlite3.h>
@@ -13,12 +14,12 @@ namespace Storage {
 
 namespace {
 
-/// `symbol IN (?, ?, ...)` for the filter's symbols, bound from index `first`.
-QByteArray symbolClause(const QStringList &symbols, int first)
+/// `column IN (?, ?, ...)` for the filter's symbols, bound from index `first`.
+QByteArray symbolClause(const QStringList &symbols, int first, const char *column = "symbol")
 {
     if (symbols.isEmpty())
         return "1";
-    QByteArray sql = "symbol IN (";
+    QByteArray sql = QByteArray(column) + " IN (";
     for (qsizetype i = 0; i < symbols.size(); ++i) {
         if (i > 0)
             sql += ',';
@@ -63,12 +64,38 @@ Util::Result<Statement> prepareSignals(SqliteDatabase &db, const SignalFilter &f
     return st;
 }
 
-Util::Result<Statement> prepareTicks(SqliteDatabase &db, const TickFilter &f, const QByteArray &select,
-                                     const QByteArray &tail, Bindings &b)
+/// Bars live in three tables (BarStore.h): `bars`, and two logs whose rows of symbols up to their
+/// merged_through are in `bars` already. One SELECT of `columns` over one of them (-1: bars), filtered.
+QByteArray barSource(int log, const QByteArray &columns, const TickFilter &f)
 {
-    auto st = db.prepare(
-        QByteArray(select + " WHERE ts_us >= ?3 AND ts_us <= ?4 AND " + symbolClause(f.symbols, SymbolsFrom) + tail)
-            .constData());
+    const QByteArray table = log < 0 ? QByteArray("bars") : "bars_log" + QByteArray::number(log);
+    QByteArray sql = "SELECT " + columns + " FROM " + table + " x JOIN symbols s ON s.id = x.symbol_id" +
+                     " WHERE x.ts_us >= ?3 AND x.ts_us <= ?4 AND " + symbolClause(f.symbols, SymbolsFrom, "s.name");
+    if (log >= 0) // the bucket lets a query of named symbols read their buckets only
+        sql += " AND x.bucket = s.id % " + QByteArray::number(BarStore::LogBuckets) +
+               " AND x.symbol_id > (SELECT merged_through FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
+    return sql;
+}
+
+constexpr const char *BarColumns = "s.name AS symbol, x.ts_us AS ts_us, x.seq AS id, x.open AS open, x.high AS "
+                                   "high, x.low AS low, x.close AS close, x.volume AS volume";
+
+/// Every matching bar once, whichever table holds it; `tail` orders and limits the union.
+QByteArray barsSelect(const TickFilter &f, const QByteArray &tail)
+{
+    return barSource(-1, BarColumns, f) + " UNION ALL " + barSource(0, BarColumns, f) + " UNION ALL " +
+           barSource(1, BarColumns, f) + tail;
+}
+
+QByteArray barsCount(const TickFilter &f)
+{
+    return "SELECT (" + barSource(-1, "count(*)", f) + ") + (" + barSource(0, "count(*)", f) + ") + (" +
+           barSource(1, "count(*)", f) + ')';
+}
+
+Util::Result<Statement> prepareTicks(SqliteDatabase &db, const TickFilter &f, const QByteArray &sql, Bindings &b)
+{
+    auto st = db.prepare(sql.constData());
     if (!st)
         return st;
     b.text.reserve(std::size_t(f.symbols.size()));
@@ -160,8 +187,7 @@ Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
                          const std::function<bool(const Model::Tick &)> &row)
 {
     Bindings b;
-    auto st = prepareTicks(db, filter, "SELECT symbol, ts_us, open, high, low, close, volume FROM ticks",
-                           orderAndLimit(filter.newestFirst, filter.limit), b);
+    auto st = prepareTicks(db, filter, barsSelect(filter, orderAndLimit(filter.newestFirst, filter.limit)), b);
     if (!st)
         return Util::Status::failure(st.error());
     int rc = 0;
@@ -169,11 +195,11 @@ Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
     while ((rc = st->step()) == SQLITE_ROW) {
         Model::Symbol::fromString(st->columnText(0), t.symbol);
         t.timestamp = st->columnInt64(1);
-        t.open = st->columnDouble(2);
-        t.high = st->columnDouble(3);
-        t.low = st->columnDouble(4);
-        t.close = st->columnDouble(5);
-        t.volume = st->columnInt64(6);
+        t.open = st->columnPrice(3);
+        t.high = st->columnPrice(4);
+        t.low = st->columnPrice(5);
+        t.close = st->columnPrice(6);
+        t.volume = st->columnInt64(7);
         if (!row(t))
             break;
     }
@@ -183,13 +209,14 @@ Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
 Util::Result<qint64> countTicks(SqliteDatabase &db, const TickFilter &filter)
 {
     Bindings b;
-    return countOf(prepareTicks(db, filter, "SELECT count(*) FROM ticks", {}, b), db, filter.limit);
+    return countOf(prepareTicks(db, filter, barsCount(filter), b), db, filter.limit);
 }
 
 struct SymbolHistoryReader::Impl
 {
     std::unique_ptr<SqliteDatabase> db;
     Statement symbols;
+    Statement symbolId;
     Statement bars;
     Statement lastSignal;
 };
@@ -201,18 +228,31 @@ Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(con
     if (!db)
         return R::failure(db.error());
     auto impl = std::make_unique<Impl>();
-    // A skip-scan over the (symbol, ts_us) index: one probe per symbol, not a pass over every tick.
-    auto symbols = (*db)->prepare(
-        "WITH RECURSIVE s(symbol) AS (SELECT MIN(symbol) FROM ticks UNION ALL "
-        "SELECT (SELECT MIN(symbol) FROM ticks WHERE symbol > s.symbol) FROM s WHERE s.symbol IS NOT NULL) "
-        "SELECT symbol FROM s WHERE symbol IS NOT NULL");
-    auto bars = (*db)->prepare("SELECT open, high, low, close, volume, ts_us FROM ticks WHERE symbol = ?1 "
-                               "ORDER BY ts_us DESC, id DESC LIMIT ?2");
+    // Every symbol with bars: a probe of `bars` each, and the logs' symbols gathered once.
+    auto symbols = (*db)->prepare("SELECT name FROM symbols s WHERE EXISTS (SELECT 1 FROM bars WHERE symbol_id = s.id) "
+                                  "OR s.id IN (SELECT symbol_id FROM bars_log0 UNION SELECT symbol_id FROM bars_log1) "
+                                  "ORDER BY name");
+    auto symbolId = (*db)->prepare("SELECT id FROM symbols WHERE name = ?1");
+    // Newest first from each table; a log is read in the symbol's bucket only.
+    QByteArray barsSql;
+    for (int log = -1; log < 2; ++log) {
+        const QByteArray columns = "SELECT ts_us, seq, open, high, low, close, volume FROM ";
+        if (log < 0) {
+            barsSql = columns + "bars WHERE symbol_id = ?1";
+            continue;
+        }
+        const QByteArray n = QByteArray::number(log);
+        barsSql += " UNION ALL " + columns + "bars_log" + n + " WHERE bucket = ?2 AND symbol_id = ?1 AND ?1 > " +
+                   "(SELECT merged_through FROM bars_logs WHERE log = " + n + ')';
+    }
+    barsSql += " ORDER BY ts_us DESC, seq DESC LIMIT ?3";
+    auto bars = (*db)->prepare(barsSql.constData());
     auto lastSignal = (*db)->prepare("SELECT side, rule, ts_us FROM signals WHERE symbol = ?1 "
                                      "ORDER BY ts_us DESC, id DESC LIMIT 1");
-    if (!symbols || !bars || !lastSignal)
+    if (!symbols || !symbolId || !bars || !lastSignal)
         return R::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
     impl->symbols = std::move(*symbols);
+    impl->symbolId = std::move(*symbolId);
     impl->bars = std::move(*bars);
     impl->lastSignal = std::move(*lastSignal);
     impl->db = std::move(*db);
@@ -227,6 +267,7 @@ SymbolHistoryReader::~SymbolHistoryReader()
 {
     if (d) { // statements before their connection
         d->symbols = {};
+        d->symbolId = {};
         d->bars = {};
         d->lastSignal = {};
     }
@@ -237,18 +278,25 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars)
     SymbolHistory history;
     Model::Tick bar;
     bar.symbol = symbol;
-    d->bars.bindText(1, symbol.view());
-    d->bars.bind(2, std::int64_t(bars));
-    while (d->bars.step() == SQLITE_ROW) {
-        bar.open = d->bars.columnDouble(0);
-        bar.high = d->bars.columnDouble(1);
-        bar.low = d->bars.columnDouble(2);
-        bar.close = d->bars.columnDouble(3);
-        bar.volume = d->bars.columnInt64(4);
-        bar.timestamp = d->bars.columnInt64(5);
-        history.bars.push_back(bar);
+    d->symbolId.bindText(1, symbol.view());
+    const bool known = d->symbolId.step() == SQLITE_ROW;
+    const std::int64_t id = known ? d->symbolId.columnInt64(0) : 0;
+    d->symbolId.reset();
+    if (known) {
+        d->bars.bind(1, id);
+        d->bars.bind(2, id % BarStore::LogBuckets);
+        d->bars.bind(3, std::int64_t(bars));
+        while (d->bars.step() == SQLITE_ROW) {
+            bar.timestamp = d->bars.columnInt64(0);
+            bar.open = d->bars.columnPrice(2);
+            bar.high = d->bars.columnPrice(3);
+            bar.low = d->bars.columnPrice(4);
+            bar.close = d->bars.columnPrice(5);
+            bar.volume = d->bars.columnInt64(6);
+            history.bars.push_back(bar);
+        }
+        d->bars.reset();
     }
-    d->bars.reset();
     std::reverse(history.bars.begin(), history.bars.end());
     d->lastSignal.bindText(1, symbol.view());
     if (d->lastSignal.step() == SQLITE_ROW) {

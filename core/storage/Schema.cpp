@@ -3,6 +3,7 @@
 
 #include "SqliteDatabase.h"
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -107,6 +108,98 @@ BEGIN
     WHERE NEW.side <> 'alert' OR c.alerts <> 0;
 END;
 )sql",
+    // 3: bars by integer symbol id, clustered by (symbol, time), with two arrival-order logs in front.
+    // A commit that brings a few rows for each of thousands of symbols appends them to the active log
+    // (a handful of pages) instead of touching one page of `bars` per symbol; the writer later moves a
+    // full log into `bars` in one sorted pass. Rows of a log whose symbol id is at most its
+    // merged_through are already in `bars`. Prices have no column type so that SQLite keeps whole
+    // ten-thousandths as integers (PriceCodec.h). `ticks` shows all of it as the earlier table was.
+    R"sql(
+CREATE TABLE symbols (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE bars (
+    symbol_id INTEGER NOT NULL,
+    ts_us INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    open NOT NULL,
+    high NOT NULL,
+    low NOT NULL,
+    close NOT NULL,
+    volume INTEGER NOT NULL,
+    PRIMARY KEY (symbol_id, ts_us, seq)
+) WITHOUT ROWID;
+CREATE TABLE bars_log0 (
+    bucket INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    symbol_id INTEGER NOT NULL,
+    ts_us INTEGER NOT NULL,
+    open NOT NULL,
+    high NOT NULL,
+    low NOT NULL,
+    close NOT NULL,
+    volume INTEGER NOT NULL,
+    PRIMARY KEY (bucket, seq)
+) WITHOUT ROWID;
+CREATE TABLE bars_log1 (
+    bucket INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    symbol_id INTEGER NOT NULL,
+    ts_us INTEGER NOT NULL,
+    open NOT NULL,
+    high NOT NULL,
+    low NOT NULL,
+    close NOT NULL,
+    volume INTEGER NOT NULL,
+    PRIMARY KEY (bucket, seq)
+) WITHOUT ROWID;
+CREATE TABLE bars_logs (
+    log INTEGER PRIMARY KEY,
+    frozen INTEGER NOT NULL DEFAULT 0,
+    merged_through INTEGER NOT NULL DEFAULT -1
+);
+INSERT INTO bars_logs(log) VALUES (0), (1);
+CREATE TABLE bar_sequence (next INTEGER NOT NULL);
+INSERT INTO bar_sequence SELECT coalesce(max(id), 0) + 1 FROM ticks;
+
+INSERT INTO symbols(name) SELECT DISTINCT symbol FROM ticks ORDER BY symbol;
+INSERT INTO bars
+SELECT s.id, t.ts_us, t.id,
+       CASE WHEN abs(t.open) < 1e12 AND CAST(round(t.open * 10000) AS INTEGER) / 10000.0 = t.open THEN CAST(round(t.open * 10000) AS INTEGER) ELSE t.open END,
+       CASE WHEN abs(t.high) < 1e12 AND CAST(round(t.high * 10000) AS INTEGER) / 10000.0 = t.high THEN CAST(round(t.high * 10000) AS INTEGER) ELSE t.high END,
+       CASE WHEN abs(t.low) < 1e12 AND CAST(round(t.low * 10000) AS INTEGER) / 10000.0 = t.low THEN CAST(round(t.low * 10000) AS INTEGER) ELSE t.low END,
+       CASE WHEN abs(t.close) < 1e12 AND CAST(round(t.close * 10000) AS INTEGER) / 10000.0 = t.close THEN CAST(round(t.close * 10000) AS INTEGER) ELSE t.close END,
+       t.volume
+FROM ticks t JOIN symbols s ON s.name = t.symbol
+ORDER BY s.id, t.ts_us, t.id;
+DROP TABLE ticks;
+
+CREATE VIEW ticks AS
+SELECT b.seq AS id, s.name AS symbol, b.ts_us AS ts_us,
+       CASE WHEN typeof(b.open) = 'integer' THEN b.open / 10000.0 ELSE b.open END AS open,
+       CASE WHEN typeof(b.high) = 'integer' THEN b.high / 10000.0 ELSE b.high END AS high,
+       CASE WHEN typeof(b.low) = 'integer' THEN b.low / 10000.0 ELSE b.low END AS low,
+       CASE WHEN typeof(b.close) = 'integer' THEN b.close / 10000.0 ELSE b.close END AS close,
+       b.volume AS volume
+FROM bars b JOIN symbols s ON s.id = b.symbol_id
+UNION ALL
+SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
+       CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
+       CASE WHEN typeof(l.high) = 'integer' THEN l.high / 10000.0 ELSE l.high END AS high,
+       CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
+       CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
+       l.volume AS volume
+FROM bars_log0 l JOIN symbols s ON s.id = l.symbol_id WHERE l.symbol_id > (SELECT merged_through FROM bars_logs WHERE log = 0)
+UNION ALL
+SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
+       CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
+       CASE WHEN typeof(l.high) = 'integer' THEN l.high / 10000.0 ELSE l.high END AS high,
+       CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
+       CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
+       l.volume AS volume
+FROM bars_log1 l JOIN symbols s ON s.id = l.symbol_id WHERE l.symbol_id > (SELECT merged_through FROM bars_logs WHERE log = 1);
+)sql",
 };
 
 } // namespace
@@ -116,7 +209,7 @@ int currentVersion()
     return int(Steps.size());
 }
 
-Util::Status migrate(SqliteDatabase &db)
+Util::Status migrate(SqliteDatabase &db, int upTo)
 {
     // journal_mode answers with a row, so it cannot go through exec's error path alone.
     if (auto s = db.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"); !s)
@@ -130,7 +223,7 @@ Util::Status migrate(SqliteDatabase &db)
             u"%1 was written by a newer TickDesk (schema %2, this build knows %3)"_s.arg(db.path()).arg(version).arg(
                 currentVersion()));
 
-    for (int step = version; step < currentVersion(); ++step) {
+    for (int step = version; step < std::min(upTo, currentVersion()); ++step) {
         const QByteArray sql = QByteArray("BEGIN IMMEDIATE;") + Steps[std::size_t(step)] +
                                "PRAGMA user_version = " + QByteArray::number(step + 1) + ";COMMIT;";
         if (auto s = db.exec(sql.constData()); !s) {

@@ -14,8 +14,8 @@ namespace Schema {
 int currentVersion();
 
 /// Sets WAL mode and the connection pragmas, then brings the schema up to
-/// currentVersion(), one step per transaction. Refuses a newer file.
-Util::Status migrate(SqliteDatabase &db);
+/// `upTo` (a test may stop at an earlier layout), one step per transaction. Refuses a newer file.
+Util::Status migrate(SqliteDatabase &db, int upTo = currentVersion());
 
 } // namespace Schema
 } // namespace Storage

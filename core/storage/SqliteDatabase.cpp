@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "SqliteDatabase.h"
 
+#include "PriceCodec.h"
+
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +50,14 @@ void Statement::bindNull(int index)
     sqlite3_bind_null(m_stmt, index);
 }
 
+void Statement::bindPrice(int index, double price)
+{
+    if (const auto units = PriceCodec::toUnits(price))
+        sqlite3_bind_int64(m_stmt, index, *units);
+    else
+        sqlite3_bind_double(m_stmt, index, price);
+}
+
 int Statement::step()
 {
     return sqlite3_step(m_stmt);
@@ -79,6 +90,13 @@ QByteArray Statement::columnUtf8(int column) const
     return QByteArray(text, sqlite3_column_bytes(m_stmt, column));
 }
 
+double Statement::columnPrice(int column) const
+{
+    if (sqlite3_column_type(m_stmt, column) == SQLITE_INTEGER)
+        return PriceCodec::fromUnits(sqlite3_column_int64(m_stmt, column));
+    return sqlite3_column_double(m_stmt, column);
+}
+
 bool Statement::columnIsNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
@@ -96,6 +114,10 @@ SqliteDatabase::~SqliteDatabase()
 
 Util::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path, Mode mode)
 {
+    // SQLite counts its memory under a process-wide mutex on every allocation unless told not to; nothing
+    // here reads the count. Only possible before the library's first use, so once, first.
+    static std::once_flag configured;
+    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     sqlite3 *db = nullptr;
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;

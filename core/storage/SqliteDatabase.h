@@ -34,6 +34,8 @@ public:
     void bind(int index, std::int64_t value);
     void bindText(int index, std::string_view value);
     void bindNull(int index);
+    /// A price in the bar tables' compact form (see PriceCodec.h).
+    void bindPrice(int index, double price);
 
     /// SQLITE_ROW, SQLITE_DONE or an error code.
     int step();
@@ -45,6 +47,8 @@ public:
     /// The text as stored, UTF-8, without decoding it.
     QByteArray columnUtf8(int column) const;
     bool columnIsNull(int column) const;
+    /// A price stored by bindPrice(), exactly as it was bound.
+    double columnPrice(int column) const;
 
 private:
     sqlite3_stmt *m_stmt = nullptr;

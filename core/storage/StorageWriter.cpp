@@ -2,6 +2,7 @@
 #include "StorageWriter.h"
 #include "util/Clock.h"
 
+#include "BarStore.h"
 #include "Checkpointer.h"
 #include "Schema.h"
 #include "SqliteDatabase.h"
@@ -38,32 +39,11 @@ std::string_view sideText(Model::OrderSide side)
     return side == Model::OrderSide::Buy ? std::string_view("buy") : std::string_view("sell");
 }
 
-/// Ticks are inserted this many rows per statement: one statement execution
-/// (cursor set-up, halt, reset) then serves many rows.
-constexpr int TicksPerStatement = 64;
-constexpr int TickColumns = 7;
 /// WAL length (pages of 4 KiB) that starts a checkpoint on the checkpointer thread.
 constexpr int CheckpointPages = 4096;
-
-QByteArray multiRowTickInsert(int rows)
-{
-    QByteArray sql = "INSERT INTO ticks(symbol, ts_us, open, high, low, close, volume) VALUES ";
-    for (int r = 0; r < rows; ++r)
-        sql += r ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
-    return sql;
-}
-
-void bindTick(Statement &statement, int row, const Model::Tick &t)
-{
-    const int base = row * TickColumns;
-    statement.bindText(base + 1, t.symbol.view());
-    statement.bind(base + 2, std::int64_t(t.timestamp));
-    statement.bind(base + 3, t.open);
-    statement.bind(base + 4, t.high);
-    statement.bind(base + 5, t.low);
-    statement.bind(base + 6, t.close);
-    statement.bind(base + 7, std::int64_t(t.volume));
-}
+/// Rows of a frozen bar log moved per commit at least, and per transaction of its own while idle.
+constexpr std::size_t MergeSlice = 1024;
+constexpr std::size_t IdleMergeSlice = 16 * 1024;
 
 QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &signal, qint64 createdUs, qint64 latencyNs)
 {
@@ -94,8 +74,6 @@ QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &sign
 struct StorageWriter::Statements
 {
     Statement signal;
-    Statement ticks; ///< TicksPerStatement rows
-    Statement tick;
     Statement orderBook;
     Statement sentiment;
     Statement marketData;
@@ -129,8 +107,6 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
 
     auto statements = std::make_unique<Statements>();
     const std::pair<Statement *, const char *> sql[] = {
-        {&statements->tick,
-         "INSERT INTO ticks(symbol, ts_us, open, high, low, close, volume) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
         {&statements->orderBook,
          "INSERT INTO order_book(symbol, ts_us, side, price, quantity) VALUES (?1, ?2, ?3, ?4, ?5)"},
         {&statements->sentiment, "INSERT INTO news_sentiment(symbol, ts_us, score, magnitude) VALUES (?1, ?2, ?3, ?4)"},
@@ -140,26 +116,26 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
         {&statements->signal, "INSERT INTO signals(symbol, ts_us, created_us, rule, side, price, reason, snapshot, "
                               "latency_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
     };
-    const QByteArray ticksSql = multiRowTickInsert(TicksPerStatement);
-    auto ticks = (*db)->prepare(ticksSql.constData());
-    if (!ticks)
-        return R::failure(u"cannot prepare the storage statements: %1"_s.arg(ticks.error()));
-    statements->ticks = std::move(*ticks);
     for (const auto &[target, text] : sql) {
         auto statement = (*db)->prepare(text);
         if (!statement)
             return R::failure(u"cannot prepare the storage statements: %1"_s.arg(statement.error()));
         *target = std::move(*statement);
     }
-    return std::unique_ptr<StorageWriter>(
-        new StorageWriter(std::move(options), std::move(*db), std::move(statements), std::move(*checkpointer)));
+    auto bars = BarStore::open(**db, options.logMergeRows);
+    if (!bars)
+        return R::failure(bars.error());
+    return std::unique_ptr<StorageWriter>(new StorageWriter(std::move(options), std::move(*db), std::move(statements),
+                                                            std::move(*bars), std::move(*checkpointer)));
 }
 
 StorageWriter::StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db,
-                             std::unique_ptr<Statements> statements, std::unique_ptr<Checkpointer> checkpointer)
+                             std::unique_ptr<Statements> statements, std::unique_ptr<BarStore> bars,
+                             std::unique_ptr<Checkpointer> checkpointer)
     : m_options(std::move(options))
     , m_db(std::move(db))
     , m_statements(std::move(statements))
+    , m_bars(std::move(bars))
     , m_checkpointer(std::move(checkpointer))
 {
     m_thread = std::thread([this] { run(); });
@@ -169,6 +145,7 @@ StorageWriter::~StorageWriter()
 {
     stop();
     m_statements.reset(); // finalize before the connection closes
+    m_bars.reset();
 }
 
 std::size_t StorageWriter::queuedRecords() const
@@ -307,9 +284,12 @@ void StorageWriter::applyRetention()
     if (days <= 0)
         return;
     const qint64 cutoff = (QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000) * 1000;
+    std::uint64_t deleted = 0;
+    if (const QString error = m_bars->deleteOlderThan(cutoff, deleted); !error.isEmpty())
+        qCWarning(lcStorage) << "retention:" << error;
+    m_deleted.fetch_add(deleted, std::memory_order_relaxed);
     for (const char *sql :
-         {"DELETE FROM ticks WHERE id IN (SELECT id FROM ticks WHERE ts_us < ?1 ORDER BY id LIMIT 50000)",
-          "DELETE FROM order_book WHERE id IN (SELECT id FROM order_book WHERE ts_us < ?1 ORDER BY id LIMIT 50000)",
+         {"DELETE FROM order_book WHERE id IN (SELECT id FROM order_book WHERE ts_us < ?1 ORDER BY id LIMIT 50000)",
           "DELETE FROM news_sentiment WHERE id IN (SELECT id FROM news_sentiment WHERE ts_us < ?1 ORDER BY id "
           "LIMIT 50000)",
           "DELETE FROM market_data WHERE id IN (SELECT id FROM market_data WHERE ts_us < ?1 ORDER BY id LIMIT 50000)",
@@ -338,7 +318,8 @@ void StorageWriter::run()
         bool retention = false;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait_until(lock, nextRetention, [this] { return m_stopping || anyReady() || m_retentionDue; });
+            m_wake.wait_until(lock, nextRetention,
+                              [this] { return m_stopping || anyReady() || m_retentionDue || m_bars->mergePending(); });
             if (m_retentionDue || std::chrono::steady_clock::now() >= nextRetention) {
                 retention = true;
                 m_retentionDue = false;
@@ -349,6 +330,11 @@ void StorageWriter::run()
             applyRetention(); // between transactions, on the one connection that writes
         {
             std::unique_lock lock(m_mutex);
+            if (!anyReady() && !m_stopping && m_bars->mergePending()) {
+                lock.unlock();
+                mergeWhileIdle();
+                continue;
+            }
             if (!anyReady()) {
                 if (!m_stopping)
                     continue;
@@ -388,7 +374,9 @@ void StorageWriter::run()
 
 QString StorageWriter::write(std::vector<WriteJob> &jobs)
 {
-    if (auto s = m_db->exec("BEGIN"); !s) {
+    // IMMEDIATE: the transaction reads (symbol ids) before it writes, and a deferred one would fail at its
+    // first write if another connection had committed in between, instead of waiting its turn.
+    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) {
         m_stats.failedCommits.fetch_add(1);
         qCWarning(lcStorage) << "cannot begin a transaction:" << s.error();
         return s.error();
@@ -399,26 +387,6 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         const int rc = statement.step();
         statement.reset();
         return rc == SQLITE_DONE ? QString() : m_db->lastError();
-    };
-
-    // Ticks wait here until a multi-row statement is full; the other kinds go one row each.
-    std::array<const Model::Tick *, TicksPerStatement> ticks{};
-    int pendingTicks = 0;
-    const auto flushTicks = [&](bool all) {
-        if (pendingTicks == TicksPerStatement) {
-            for (int row = 0; row < TicksPerStatement; ++row)
-                bindTick(st.ticks, row, *ticks[std::size_t(row)]);
-            pendingTicks = 0;
-            return insert(st.ticks);
-        }
-        QString error;
-        for (int row = 0; all && row < pendingTicks && error.isEmpty(); ++row) {
-            bindTick(st.tick, 0, *ticks[std::size_t(row)]);
-            error = insert(st.tick);
-        }
-        if (all)
-            pendingTicks = 0;
-        return error;
     };
 
     QString error;
@@ -478,29 +446,19 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         if (!error.isEmpty())
             break;
     }
-    // Ticks go in by symbol and time, not as they came: each symbol's rows of a commit land side by side, and
-    // the (symbol, time) index is walked once in key order instead of jumping between symbols at every row.
+    // Ticks go in by symbol and time, not as they came: each symbol's rows of a commit form one run, which
+    // the bar store appends to its log or, when long enough, writes into its place in the bars table.
     std::stable_sort(sorted.begin(), sorted.end(), [](const Model::Tick *a, const Model::Tick *b) {
         const int bySymbol = a->symbol.view().compare(b->symbol.view());
         return bySymbol != 0 ? bySymbol < 0 : a->timestamp < b->timestamp;
     });
-    for (std::size_t i = 0; i < sorted.size() && error.isEmpty(); ++i) {
-        ticks[std::size_t(pendingTicks++)] = sorted[i];
-        error = flushTicks(false);
-    }
-    sorted.clear();
     if (error.isEmpty())
-        error = flushTicks(true);
-    if (error.isEmpty()) {
-        if (auto s = m_db->exec("COMMIT"); !s)
-            error = s.error();
-    }
-    if (!error.isEmpty()) {
-        m_db->exec("ROLLBACK");
-        m_stats.failedCommits.fetch_add(1);
-        qCWarning(lcStorage) << "transaction rolled back:" << error;
+        error = m_bars->write(sorted);
+    if (error.isEmpty() && m_bars->mergePending())
+        error = m_bars->merge(std::max(sorted.size(), MergeSlice));
+    sorted.clear();
+    if (error = finish(error); !error.isEmpty())
         return error;
-    }
     std::uint64_t total = 0;
     for (std::size_t k = 0; k < counts.size(); ++k) {
         m_stats.storedByKind[k].fetch_add(counts[k], std::memory_order_relaxed);
@@ -510,6 +468,33 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     m_stats.storedSignals.fetch_add(signalsStored, std::memory_order_relaxed);
     m_stats.commits.fetch_add(1, std::memory_order_relaxed);
     return {};
+}
+
+QString StorageWriter::finish(const QString &error)
+{
+    if (error.isEmpty()) {
+        auto committed = m_db->exec("COMMIT");
+        if (committed) {
+            m_bars->committed();
+            m_stats.barsToMerge.store(m_bars->rowsToMerge(), std::memory_order_relaxed);
+            return {};
+        }
+        return finish(committed.error());
+    }
+    m_db->exec("ROLLBACK");
+    m_bars->rolledBack();
+    m_stats.failedCommits.fetch_add(1);
+    qCWarning(lcStorage) << "transaction rolled back:" << error;
+    return error;
+}
+
+void StorageWriter::mergeWhileIdle()
+{
+    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) {
+        qCWarning(lcStorage) << "cannot begin a transaction:" << s.error();
+        return;
+    }
+    finish(m_bars->merge(IdleMergeSlice));
 }
 
 } // namespace Storage

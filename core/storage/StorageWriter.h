@@ -19,6 +19,7 @@
 
 namespace Storage {
 
+class BarStore;
 class Checkpointer;
 class SqliteDatabase;
 
@@ -32,6 +33,8 @@ struct WriterOptions
     std::size_t queueCapacity = 256 * 1024;
     /// Upper bound of one transaction, so a long queue is committed in steps.
     std::size_t maxRecordsPerCommit = 64 * 1024;
+    /// Rows of the bar log that make it full: it is then moved into the symbol-ordered table (BarStore).
+    std::size_t logMergeRows = 256 * 1024;
 };
 
 struct WriterStats
@@ -41,6 +44,8 @@ struct WriterStats
     std::atomic<std::uint64_t> failedCommits{0};
     std::array<std::atomic<std::uint64_t>, Model::RecordKindCount> storedByKind{};
     std::atomic<std::uint64_t> storedSignals{0};
+    /// Bars in a full log still to be moved into the symbol-ordered table.
+    std::atomic<std::uint64_t> barsToMerge{0};
     Util::LatencyHistogram receiveToStored; ///< from the request's arrival to its commit
 };
 
@@ -108,7 +113,7 @@ private:
     Submit enqueue(WriteJob &&job, bool wait);
 
     StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db, std::unique_ptr<Statements> statements,
-                  std::unique_ptr<Checkpointer> checkpointer);
+                  std::unique_ptr<BarStore> bars, std::unique_ptr<Checkpointer> checkpointer);
     void run();
     /// Under the lock: whether a job can be written now (its group, if any, is complete).
     static bool ready(const WriteJob &job) { return !job.group || job.group->queued == job.group->parts; }
@@ -116,12 +121,16 @@ private:
     /// Under the lock: moves the next transaction's jobs out of the queue into `batch`.
     void takeBatch(std::vector<WriteJob> &batch);
     QString write(std::vector<WriteJob> &jobs);
+    /// A transaction of merge work only, while no request waits.
+    void mergeWhileIdle();
+    QString finish(const QString &error);
     void applyRetention();
     static std::size_t weight(const WriteJob &job) { return job.records.size() + job.signals.size(); }
 
     WriterOptions m_options;
     std::unique_ptr<SqliteDatabase> m_db;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<BarStore> m_bars;
     std::vector<const Model::Tick *> m_sortedTicks; ///< the writer thread's, reused by every commit
     std::unique_ptr<Checkpointer> m_checkpointer;
     WriterStats m_stats;

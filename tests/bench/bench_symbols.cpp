@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
@@ -26,6 +27,12 @@ namespace {
 
 constexpr int BatchSize = 1000;
 constexpr int InFlight = 16;
+
+/// Prices as an exchange quotes them.
+double cents(double price)
+{
+    return std::round(price * 100) / 100;
+}
 
 std::vector<Model::RecordBatch> makeBatches(std::int64_t records, int symbols, bool noisy)
 {
@@ -42,9 +49,9 @@ std::vector<Model::RecordBatch> makeBatches(std::int64_t records, int symbols, b
         Model::Tick t;
         t.symbol = names[s];
         t.open = price[s];
-        t.close = noisy ? t.open * std::exp(step(rng)) : t.open;
-        t.high = std::max(t.open, t.close) * 1.001;
-        t.low = std::min(t.open, t.close) * 0.999;
+        t.close = noisy ? cents(t.open * std::exp(step(rng))) : t.open;
+        t.high = cents(std::max(t.open, t.close) * 1.001);
+        t.low = cents(std::min(t.open, t.close) * 0.999);
         t.volume = 100;
         t.timestamp = 1'700'000'000'000'000LL + (n / symbols) * 1'000'000LL; // always increasing per symbol
         price[s] = t.close;
@@ -67,11 +74,12 @@ struct Outcome
     std::uint64_t signals = 0;
 };
 
-Outcome run(const std::vector<Model::RecordBatch> &batches)
+Outcome run(const std::vector<Model::RecordBatch> &batches, std::size_t symbols)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bench.sqlite"));
-    // Knobs for trying layouts side by side: BENCH_PAGE_SIZE (bytes), BENCH_COMMIT (records per commit at most).
+    // Knobs for trying layouts side by side: BENCH_PAGE_SIZE (bytes), BENCH_COMMIT (records per commit at most),
+    // BENCH_LOG_ROWS (rows that fill a bar log).
     if (const int pageSize = qEnvironmentVariableIntValue("BENCH_PAGE_SIZE"); pageSize > 0) {
         auto db = Storage::SqliteDatabase::open(path);
         (*db)->exec(QByteArray("PRAGMA page_size=" + QByteArray::number(pageSize)).constData());
@@ -80,12 +88,17 @@ Outcome run(const std::vector<Model::RecordBatch> &batches)
     Storage::WriterOptions storage{path};
     if (const int commit = qEnvironmentVariableIntValue("BENCH_COMMIT"); commit > 0)
         storage.maxRecordsPerCommit = std::size_t(commit);
+    if (const int logRows = qEnvironmentVariableIntValue("BENCH_LOG_ROWS"); logRows > 0)
+        storage.logMergeRows = std::size_t(logRows);
     auto writer = Storage::StorageWriter::open(storage);
     if (!writer) {
         std::fprintf(stderr, "%s\n", qPrintable(writer.error()));
         std::exit(1);
     }
     Pipeline::PipelineOptions options;
+    // A desk trading this many symbols keeps them all in memory (--max-symbols); past the cap every record of
+    // an evicted symbol would read its history back, which is a different benchmark (bench_flood.sh).
+    options.maxSymbols = std::max(options.maxSymbols, symbols + symbols / 4);
     Pipeline::Pipeline pipeline(options, **writer);
     pipeline.start();
     std::mutex mutex;
@@ -115,9 +128,12 @@ Outcome run(const std::vector<Model::RecordBatch> &batches)
         std::unique_lock lock(mutex);
         cv.wait(lock, [&] { return inFlight == 0; });
     }
+    // Bars still waiting in a full log are work owed: the clock runs until they are in place.
+    const auto &stats = (*writer)->stats();
+    while (stats.barsToMerge.load() > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     Outcome o;
     o.recordsPerSecond = double(done.load()) / (double(timer.nsecsElapsed()) / 1e9);
-    const auto &stats = (*writer)->stats();
     o.recordsPerCommit = double(stats.stored.load()) / double(std::max<std::uint64_t>(1, stats.commits.load()));
     o.signals = stats.storedSignals.load();
     pipeline.stop();
@@ -150,7 +166,7 @@ int main(int argc, char **argv)
     for (const bool noisy : {false, true}) {
         double base = 0;
         for (const int symbols : counts) {
-            const Outcome o = run(makeBatches(records, symbols, noisy));
+            const Outcome o = run(makeBatches(records, symbols, noisy), std::size_t(symbols));
             if (base == 0)
                 base = o.recordsPerSecond;
             std::printf("  %-8d %-6s %14.0f %9.2f %16.0f %14.1f %10llu\n", symbols, noisy ? "noisy" : "flat",

@@ -26,6 +26,15 @@ public:
         return run(extra);
     }
 
+    void setEnvironment(const QString &name, const QString &value)
+    {
+        QProcessEnvironment env = m_process.processEnvironment();
+        if (env.isEmpty())
+            env = QProcessEnvironment::systemEnvironment();
+        env.insert(name, value);
+        m_process.setProcessEnvironment(env);
+    }
+
     bool run(const QStringList &extra)
     {
         m_process.setProgram(QStringLiteral(TICKDESK_BINARY));

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: MIT
+#include "BarStore.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Storage {
+
+namespace {
+
+/// Rows per multi-row INSERT: one statement execution then serves many rows.
+constexpr int RowsPerStatement = 64;
+/// Ids kept in memory at most; past this the cache starts over (symbols are looked up again).
+constexpr std::size_t MaxCachedIds = 100'000;
+/// Symbol ids per retention statement.
+constexpr std::int64_t RetentionIdStep = 1000;
+
+QByteArray logName(int log)
+{
+    return "bars_log" + QByteArray::number(log);
+}
+
+QByteArray multiRowInsert(const QByteArray &head, int columns, int rows)
+{
+    QByteArray row = "(?";
+    for (int c = 1; c < columns; ++c)
+        row += ",?";
+    row += ')';
+    QByteArray sql = head + " VALUES ";
+    for (int r = 0; r < rows; ++r) {
+        if (r > 0)
+            sql += ',';
+        sql += row;
+    }
+    return sql;
+}
+
+int bucketOf(std::int64_t symbolId)
+{
+    return int(symbolId % BarStore::LogBuckets);
+}
+
+} // namespace
+
+/// Rows for one table, sent many to a statement.
+struct BarStore::Inserter
+{
+    Statement many;
+    Statement one;
+    bool log = false; ///< bars_logN's columns (with the bucket first) instead of bars'
+    std::array<BarRow, RowsPerStatement> pending{};
+    int count = 0;
+
+    int columns() const { return log ? 9 : 8; }
+
+    void bind(Statement &st, int row, const BarRow &r) const
+    {
+        int i = row * columns() + 1;
+        if (log) {
+            st.bind(i++, std::int64_t(bucketOf(r.symbolId)));
+            st.bind(i++, r.seq);
+            st.bind(i++, r.symbolId);
+            st.bind(i++, r.timestamp);
+        } else {
+            st.bind(i++, r.symbolId);
+            st.bind(i++, r.timestamp);
+            st.bind(i++, r.seq);
+        }
+        st.bindPrice(i++, r.open);
+        st.bindPrice(i++, r.high);
+        st.bindPrice(i++, r.low);
+        st.bindPrice(i++, r.close);
+        st.bind(i, r.volume);
+    }
+
+    static QString run(Statement &st, SqliteDatabase &db)
+    {
+        const int rc = st.step();
+        st.reset();
+        return rc == SQLITE_DONE ? QString() : db.lastError();
+    }
+
+    QString add(const BarRow &row, SqliteDatabase &db)
+    {
+        pending[std::size_t(count++)] = row;
+        if (count < RowsPerStatement)
+            return {};
+        for (int r = 0; r < RowsPerStatement; ++r)
+            bind(many, r, pending[std::size_t(r)]);
+        count = 0;
+        return run(many, db);
+    }
+
+    QString flush(SqliteDatabase &db)
+    {
+        QString error;
+        for (int r = 0; r < count && error.isEmpty(); ++r) {
+            bind(one, 0, pending[std::size_t(r)]);
+            error = run(one, db);
+        }
+        count = 0;
+        return error;
+    }
+};
+
+Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::size_t logMergeRows)
+{
+    using R = Util::Result<std::unique_ptr<BarStore>>;
+    std::unique_ptr<BarStore> store(new BarStore(db, std::max<std::size_t>(1, logMergeRows)));
+    if (auto s = store->prepare(); !s)
+        return R::failure(u"cannot prepare the bar statements: %1"_s.arg(s.error()));
+
+    State &st = store->m_state;
+    st.nextSeq = db.scalar("SELECT next FROM bar_sequence", 1);
+    const bool frozen[] = {db.scalar("SELECT frozen FROM bars_logs WHERE log = 0") != 0,
+                           db.scalar("SELECT frozen FROM bars_logs WHERE log = 1") != 0};
+    if (frozen[0] || frozen[1]) {
+        st.frozen = frozen[0] ? 0 : 1;
+        st.mergedThrough = db.scalar(
+            QByteArray("SELECT merged_through FROM bars_logs WHERE log = " + QByteArray::number(st.frozen)).constData(),
+            -1);
+        st.active = 1 - st.frozen;
+    } else {
+        st.active = db.scalar("SELECT EXISTS (SELECT 1 FROM bars_log1)") != 0 ? 1 : 0;
+    }
+    st.activeRows = db.scalar(QByteArray("SELECT count(*) FROM " + logName(st.active)).constData());
+    store->m_activeCopyWhole = st.activeRows == 0;
+    store->m_committed = st;
+    return store;
+}
+
+BarStore::BarStore(SqliteDatabase &db, std::size_t logMergeRows)
+    : m_db(db)
+    , m_logMergeRows(logMergeRows)
+{}
+
+BarStore::~BarStore() = default;
+
+Util::Status BarStore::prepare()
+{
+    const auto prepared = [this](const QByteArray &sql, Statement &out) {
+        auto st = m_db.prepare(sql.constData());
+        if (!st)
+            return false;
+        out = std::move(*st);
+        return true;
+    };
+    const auto inserter = [&](const QByteArray &head, bool log) {
+        auto in = std::make_unique<Inserter>();
+        in->log = log;
+        if (!prepared(multiRowInsert(head, in->columns(), RowsPerStatement), in->many) ||
+            !prepared(multiRowInsert(head, in->columns(), 1), in->one))
+            return std::unique_ptr<Inserter>();
+        return in;
+    };
+    m_bars = inserter("INSERT INTO bars(symbol_id, ts_us, seq, open, high, low, close, volume)", false);
+    bool ok = m_bars != nullptr;
+    for (int log = 0; log < 2 && ok; ++log) {
+        m_logs[std::size_t(log)] = inserter(
+            "INSERT INTO " + logName(log) + "(bucket, seq, symbol_id, ts_us, open, high, low, close, volume)", true);
+        ok = m_logs[std::size_t(log)] &&
+             prepared("SELECT seq, symbol_id, ts_us, open, high, low, close, volume FROM " + logName(log) +
+                          " WHERE bucket = ?1 AND symbol_id > ?2",
+                      m_loadBucket[std::size_t(log)]) &&
+             prepared("DELETE FROM " + logName(log), m_clearLog[std::size_t(log)]);
+    }
+    ok = ok && prepared("SELECT id FROM symbols WHERE name = ?1", m_findSymbol) &&
+         prepared("INSERT INTO symbols(name) VALUES (?1)", m_addSymbol) &&
+         prepared("UPDATE bar_sequence SET next = ?1", m_setSequence) &&
+         prepared("UPDATE bars_logs SET frozen = ?2, merged_through = ?3 WHERE log = ?1", m_setLog);
+    if (!ok)
+        return Util::Status::failure(m_db.lastError());
+    return {};
+}
+
+QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id)
+{
+    if (const auto it = m_ids.find(symbol); it != m_ids.end()) {
+        id = it->second;
+        return {};
+    }
+    m_findSymbol.bindText(1, symbol.view());
+    int rc = m_findSymbol.step();
+    if (rc == SQLITE_ROW)
+        id = m_findSymbol.columnInt64(0);
+    m_findSymbol.reset();
+    if (rc == SQLITE_DONE) {
+        m_addSymbol.bindText(1, symbol.view());
+        rc = m_addSymbol.step();
+        m_addSymbol.reset();
+        if (rc != SQLITE_DONE)
+            return m_db.lastError();
+        id = sqlite3_last_insert_rowid(m_db.handle());
+        m_newSymbols.push_back(symbol);
+    } else if (rc != SQLITE_ROW) {
+        return m_db.lastError();
+    }
+    m_ids.emplace(symbol, id);
+    return {};
+}
+
+QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
+{
+    QString error;
+    m_logRows.clear();
+    for (std::size_t first = 0; first < sorted.size() && error.isEmpty();) {
+        const Model::Symbol &symbol = sorted[first]->symbol;
+        std::size_t end = first + 1;
+        while (end < sorted.size() && sorted[end]->symbol == symbol)
+            ++end;
+        std::int64_t id = 0;
+        error = symbolId(symbol, id);
+        const bool direct = end - first >= DirectRun;
+        for (std::size_t i = first; i < end && error.isEmpty(); ++i) {
+            const Model::Tick &t = *sorted[i];
+            const BarRow row{id, t.timestamp, m_state.nextSeq++, t.open, t.high, t.low, t.close, t.volume};
+            if (direct)
+                error = m_bars->add(row, m_db);
+            else
+                m_logRows.push_back(row);
+        }
+        first = end;
+    }
+    if (error.isEmpty())
+        error = m_bars->flush(m_db);
+    // Into the log bucket by bucket, so that consecutive rows land on the same pages.
+    std::sort(m_logRows.begin(), m_logRows.end(), [](const BarRow &a, const BarRow &b) {
+        const int ba = bucketOf(a.symbolId), bb = bucketOf(b.symbolId);
+        return ba != bb ? ba < bb : a.seq < b.seq;
+    });
+    Inserter &log = *m_logs[std::size_t(m_state.active)];
+    for (std::size_t i = 0; i < m_logRows.size() && error.isEmpty(); ++i)
+        error = log.add(m_logRows[i], m_db);
+    if (error.isEmpty())
+        error = log.flush(m_db);
+    m_state.activeRows += std::int64_t(m_logRows.size());
+    if (m_activeCopyWhole)
+        m_activeCopy.insert(m_activeCopy.end(), m_logRows.begin(), m_logRows.end());
+    if (error.isEmpty()) {
+        m_setSequence.bind(1, m_state.nextSeq);
+        error = Inserter::run(m_setSequence, m_db);
+    }
+    if (error.isEmpty() && m_state.frozen < 0 && m_state.activeRows >= std::int64_t(m_logMergeRows))
+        error = freeze();
+    return error;
+}
+
+QString BarStore::freeze()
+{
+    m_setLog.bind(1, std::int64_t(m_state.active));
+    m_setLog.bind(2, std::int64_t(1));
+    m_setLog.bind(3, std::int64_t(-1));
+    if (QString error = Inserter::run(m_setLog, m_db); !error.isEmpty())
+        return error;
+    m_state.frozen = m_state.active;
+    m_state.mergedThrough = -1;
+    m_state.mergePos = 0;
+    m_state.active = 1 - m_state.active;
+    m_state.activeRows = 0; // the other log was emptied when its own merge ended
+    if (m_activeCopyWhole) {
+        m_frozenRows = std::move(m_activeCopy);
+        m_loadedBuckets = LogBuckets;
+    } else {
+        m_frozenRows.clear();
+        m_loadedBuckets = 0;
+    }
+    m_frozenSorted = false;
+    m_activeCopy = {};
+    m_activeCopyWhole = true;
+    return {};
+}
+
+void BarStore::forgetActiveCopy()
+{
+    m_activeCopy = {};
+    m_activeCopyWhole = m_state.activeRows == 0;
+}
+
+QString BarStore::loadFrozen(std::size_t rows)
+{
+    Statement &load = m_loadBucket[std::size_t(m_state.frozen)];
+    const std::size_t before = m_frozenRows.size();
+    while (m_loadedBuckets < LogBuckets && m_frozenRows.size() - before < rows) {
+        load.bind(1, std::int64_t(m_loadedBuckets));
+        load.bind(2, m_state.mergedThrough);
+        int rc = 0;
+        while ((rc = load.step()) == SQLITE_ROW)
+            m_frozenRows.push_back(BarRow{load.columnInt64(1), load.columnInt64(2), load.columnInt64(0),
+                                          load.columnPrice(3), load.columnPrice(4), load.columnPrice(5),
+                                          load.columnPrice(6), load.columnInt64(7)});
+        load.reset();
+        if (rc != SQLITE_DONE)
+            return m_db.lastError();
+        ++m_loadedBuckets;
+    }
+    return {};
+}
+
+QString BarStore::merge(std::size_t rows)
+{
+    if (m_state.frozen < 0 || rows == 0)
+        return {};
+    if (m_loadedBuckets < LogBuckets)
+        return loadFrozen(rows); // reading is the slice's work; moving starts with the next one
+    if (!m_frozenSorted) {
+        std::sort(m_frozenRows.begin(), m_frozenRows.end(), [](const BarRow &a, const BarRow &b) {
+            if (a.symbolId != b.symbolId)
+                return a.symbolId < b.symbolId;
+            return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.seq < b.seq;
+        });
+        m_frozenSorted = true;
+    }
+
+    QString error;
+    std::size_t &pos = m_state.mergePos;
+    const std::size_t goal = std::min(m_frozenRows.size(), pos + rows);
+    while (error.isEmpty() && pos < m_frozenRows.size() &&
+           (pos < goal || m_frozenRows[pos].symbolId == m_frozenRows[pos - 1].symbolId)) {
+        error = m_bars->add(m_frozenRows[pos], m_db);
+        ++pos;
+    }
+    if (error.isEmpty())
+        error = m_bars->flush(m_db);
+    if (!error.isEmpty())
+        return error;
+    const bool done = pos == m_frozenRows.size();
+    if (done) {
+        error = Inserter::run(m_clearLog[std::size_t(m_state.frozen)], m_db);
+        if (!error.isEmpty())
+            return error;
+    }
+    m_setLog.bind(1, std::int64_t(m_state.frozen));
+    m_setLog.bind(2, std::int64_t(done ? 0 : 1));
+    m_setLog.bind(3, done || pos == 0 ? std::int64_t(-1) : m_frozenRows[pos - 1].symbolId);
+    error = Inserter::run(m_setLog, m_db);
+    if (error.isEmpty() && done)
+        m_state.frozen = -1;
+    else if (error.isEmpty() && pos > 0)
+        m_state.mergedThrough = m_frozenRows[pos - 1].symbolId;
+    return error;
+}
+
+std::uint64_t BarStore::rowsToMerge() const
+{
+    if (m_state.frozen < 0)
+        return 0;
+    if (m_loadedBuckets < LogBuckets)
+        return std::max<std::uint64_t>(1, m_frozenRows.size());
+    return std::max<std::uint64_t>(1, m_frozenRows.size() - m_state.mergePos);
+}
+
+void BarStore::committed()
+{
+    if (m_state.frozen < 0 && m_committed.frozen >= 0) {
+        m_mergedRows += m_frozenRows.size();
+        m_frozenRows = {};
+        m_loadedBuckets = 0;
+        m_frozenSorted = false;
+    }
+    m_committed = m_state;
+    m_newSymbols.clear();
+    if (m_ids.size() > MaxCachedIds)
+        m_ids.clear();
+}
+
+void BarStore::rolledBack()
+{
+    m_state = m_committed;
+    for (const Model::Symbol &symbol : m_newSymbols)
+        m_ids.erase(symbol);
+    m_newSymbols.clear();
+    // The rows a rolled-back slice moved are in the log again: read it afresh from the committed mark.
+    m_frozenRows = {};
+    m_loadedBuckets = 0;
+    m_frozenSorted = false;
+    forgetActiveCopy();
+    m_state.mergePos = 0;
+    m_committed.mergePos = 0;
+}
+
+QString BarStore::deleteOlderThan(std::int64_t cutoffUs, std::uint64_t &deleted)
+{
+    const std::int64_t lastId = m_db.scalar("SELECT max(id) FROM symbols");
+    // Per symbol, the old bars are the front of its range in bars; a step covers a block of symbols.
+    auto bars = m_db.prepare("DELETE FROM bars WHERE symbol_id IN (SELECT id FROM symbols WHERE id > ?2 AND id <= ?3) "
+                             "AND ts_us < ?1");
+    if (!bars)
+        return bars.error();
+    for (std::int64_t from = 0; from < lastId; from += RetentionIdStep) {
+        bars->bind(1, cutoffUs);
+        bars->bind(2, from);
+        bars->bind(3, from + RetentionIdStep);
+        if (QString error = Inserter::run(*bars, m_db); !error.isEmpty())
+            return error;
+        deleted += std::uint64_t(sqlite3_changes(m_db.handle()));
+    }
+    // The logs are short; their old rows (imported history, mostly) go in one statement each.
+    for (int log = 0; log < 2; ++log) {
+        auto st = m_db.prepare(QByteArray("DELETE FROM " + logName(log) + " WHERE ts_us < ?1").constData());
+        if (!st)
+            return st.error();
+        st->bind(1, cutoffUs);
+        if (QString error = Inserter::run(*st, m_db); !error.isEmpty())
+            return error;
+        const auto changes = std::int64_t(sqlite3_changes(m_db.handle()));
+        deleted += std::uint64_t(changes);
+        if (log == m_state.active && changes > 0) {
+            m_state.activeRows = std::max<std::int64_t>(0, m_state.activeRows - changes);
+            m_committed.activeRows = m_state.activeRows;
+            forgetActiveCopy();
+        }
+    }
+    return {};
+}
+
+} // namespace Storage

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Records.h"
+#include "util/Result.h"
+
+#include "SqliteDatabase.h"
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace Storage {
+
+/// One stored bar as the bar tables hold it.
+struct BarRow
+{
+    std::int64_t symbolId = 0;
+    std::int64_t timestamp = 0;
+    std::int64_t seq = 0; ///< arrival order over all symbols; orders bars of equal time
+    double open = 0;
+    double high = 0;
+    double low = 0;
+    double close = 0;
+    std::int64_t volume = 0;
+};
+
+/// How the storage writer stores bars (the contract's tick records), on its connection and inside its
+/// transactions.
+///
+/// `bars` keeps every symbol's bars side by side in time order, so a chart or a query of one symbol
+/// reads a few pages. Writing there costs a page per symbol touched, though: a commit of 8,000 records
+/// spread over 5,000 symbols would write some 5,000 pages. So a symbol with only a few rows in a commit
+/// has them appended to the active log instead (a few pages for the whole commit), and a symbol with a
+/// run of rows goes straight into `bars`. When the active log is full it is frozen, the other log
+/// takes the appends, and the frozen one moves into `bars` in symbol order, a slice per commit, each
+/// slice touching each symbol's last page once for many rows. Readers see every row exactly once: a
+/// log's rows of symbols up to its `merged_through` are already in `bars`, and that mark moves in the
+/// transaction that moves the rows.
+class BarStore final
+{
+public:
+    /// Rows of one symbol in one commit from which they go straight into `bars`.
+    static constexpr std::size_t DirectRun = 16;
+    /// A log's rows are spread over this many buckets by symbol id, so reading one symbol from a log
+    /// scans one bucket, while a commit still appends to at most this many places.
+    static constexpr int LogBuckets = 64;
+
+    static Util::Result<std::unique_ptr<BarStore>> open(SqliteDatabase &db, std::size_t logMergeRows);
+    ~BarStore();
+    BarStore(const BarStore &) = delete;
+    BarStore &operator=(const BarStore &) = delete;
+
+    /// Stores ticks ordered by symbol, then time. Inside a transaction; an error means roll it back.
+    QString write(const std::vector<const Model::Tick *> &sorted);
+    /// Moves about `rows` rows of a frozen log into `bars` (never part of a symbol). Inside a transaction.
+    QString merge(std::size_t rows);
+    /// Whether a frozen log waits to be moved into `bars`.
+    bool mergePending() const noexcept { return m_state.frozen >= 0; }
+    /// Deletes bars older than `cutoffUs` (retention), a bounded step per statement, each its own
+    /// transaction. Adds what it deleted to `deleted`.
+    QString deleteOlderThan(std::int64_t cutoffUs, std::uint64_t &deleted);
+
+    /// The writer's transaction committed or was rolled back.
+    void committed();
+    void rolledBack();
+
+    std::uint64_t mergedRows() const noexcept { return m_mergedRows; }
+    /// Rows of a frozen log not yet in `bars` (an estimate before the log has been read back).
+    std::uint64_t rowsToMerge() const;
+
+private:
+    struct Inserter;
+    struct State
+    {
+        int active = 0; ///< the log taking appends
+        std::int64_t activeRows = 0;
+        int frozen = -1; ///< the log being moved into bars, or -1
+        std::int64_t mergedThrough = -1;
+        std::size_t mergePos = 0; ///< into m_frozenRows
+        std::int64_t nextSeq = 1;
+    };
+
+    BarStore(SqliteDatabase &db, std::size_t logMergeRows);
+    Util::Status prepare();
+    QString symbolId(const Model::Symbol &symbol, std::int64_t &id);
+    QString freeze();
+    QString loadFrozen(std::size_t rows);
+    void forgetActiveCopy();
+
+    SqliteDatabase &m_db;
+    const std::size_t m_logMergeRows;
+    State m_state;
+    State m_committed;
+
+    std::unique_ptr<Inserter> m_bars;
+    std::array<std::unique_ptr<Inserter>, 2> m_logs;
+    Statement m_findSymbol;
+    Statement m_addSymbol;
+    Statement m_setSequence;
+    Statement m_setLog;
+    std::array<Statement, 2> m_loadBucket;
+    std::array<Statement, 2> m_clearLog;
+
+    /// Ids of symbols met so far (a bounded cache); the ones added in the open transaction are also in
+    /// m_newSymbols, to be forgotten if it rolls back.
+    std::unordered_map<Model::Symbol, std::int64_t> m_ids;
+    std::vector<Model::Symbol> m_newSymbols;
+
+    /// The frozen log's rows not yet in bars, in (symbol, time, seq) order once m_loadedBuckets reaches
+    /// LogBuckets.
+    std::vector<BarRow> m_frozenRows;
+    bool m_frozenSorted = false;
+    std::vector<BarRow> m_logRows; ///< a commit's rows for the log, reused
+    /// A copy of the active log's rows while it holds all of them (it does from the log's first row on),
+    /// so that freezing the log does not have to read it back.
+    std::vector<BarRow> m_activeCopy;
+    bool m_activeCopyWhole = false;
+    int m_loadedBuckets = 0;
+    std::uint64_t m_mergedRows = 0;
+};
+
+} // namespace Storage

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: MIT
+// The bar tables: symbol ids, the arrival-order logs and their merge into the symbol-ordered table, exact
+// prices in the compact form, and the migration of a database of the earlier one-table layout.
+#include "storage/PriceCodec.h"
+#include "storage/Queries.h"
+#include "storage/Schema.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/StorageWriter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <cmath>
+#include <map>
+
+using namespace Qt::StringLiterals;
+using Storage::SqliteDatabase;
+using Storage::StorageWriter;
+
+namespace {
+
+constexpr qint64 Start = 1'700'000'000'000'000LL;
+
+Model::Tick tick(const QByteArray &symbol, qint64 second, double price, qint64 volume = 100)
+{
+    Model::Tick t;
+    Model::Symbol::parse(symbol.constData(), t.symbol);
+    t.timestamp = Start + second * 1'000'000;
+    t.open = price;
+    t.high = price + 0.5;
+    t.low = price - 0.25;
+    t.close = price + 0.125;
+    t.volume = volume;
+    return t;
+}
+
+std::unique_ptr<SqliteDatabase> openDb(const QString &path)
+{
+    auto db = SqliteDatabase::open(path);
+    return db ? std::move(*db) : nullptr;
+}
+
+/// Submits and waits for the commit.
+bool store(StorageWriter &writer, Model::RecordBatch batch)
+{
+    std::atomic<int> done{0};
+    QString error;
+    if (writer.submit(std::move(batch), 0, [&](const QString &e) {
+            error = e;
+            done.store(1);
+        }) != Ingest::RecordSink::Submit::Accepted)
+        return false;
+    return QTest::qWaitFor([&] { return done.load() == 1; }, 10000) && error.isEmpty();
+}
+
+std::vector<Model::Tick> read(const QString &path, Storage::TickFilter filter = {})
+{
+    std::vector<Model::Tick> out;
+    auto db = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return out;
+    filter.newestFirst = false;
+    const auto status = Storage::forEachTick(**db, filter, [&](const Model::Tick &t) {
+        out.push_back(t);
+        return true;
+    });
+    if (!status)
+        qWarning() << status.error();
+    return out;
+}
+
+bool same(const Model::Tick &a, const Model::Tick &b)
+{
+    return a.symbol == b.symbol && a.timestamp == b.timestamp && a.volume == b.volume &&
+           std::memcmp(&a.open, &b.open, sizeof a.open) == 0 && std::memcmp(&a.high, &b.high, sizeof a.high) == 0 &&
+           std::memcmp(&a.low, &b.low, sizeof a.low) == 0 && std::memcmp(&a.close, &b.close, sizeof a.close) == 0;
+}
+
+/// Oldest first per symbol, symbols in name order: how a read in (symbol, time) order sees them.
+std::vector<Model::Tick> bySymbol(std::vector<Model::Tick> ticks)
+{
+    std::stable_sort(ticks.begin(), ticks.end(), [](const Model::Tick &a, const Model::Tick &b) {
+        return a.symbol.view() != b.symbol.view() ? a.symbol.view() < b.symbol.view() : a.timestamp < b.timestamp;
+    });
+    return ticks;
+}
+
+std::vector<Model::Tick> readBySymbol(const QString &path)
+{
+    return bySymbol(read(path));
+}
+
+} // namespace
+
+class TestBarStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void pricesComeBackExactly();
+    void runsGoStraightToBars();
+    void logsMergeWithoutLosingOrDoublingARow();
+    void restartFinishesAMerge();
+    void historyReaderSpansTablesNewestLast();
+    void earlierLayoutMigrated();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path() const { return m_dir->filePath(u"db.sqlite"_s); }
+};
+
+void TestBarStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestBarStore::pricesComeBackExactly()
+{
+    const double prices[] = {182.37, 0.1,    1e-9,      123456.789012, 5.25, 1e15,      3.14159265358979,
+                             100.0,  0.0001, 9999.9999, 0.3 + 0.6,     7e-5, 1.0 / 3.0, 214748.3647};
+    for (const double p : prices) {
+        const auto units = Storage::PriceCodec::toUnits(p);
+        if (units)
+            QCOMPARE(Storage::PriceCodec::fromUnits(*units), p);
+    }
+    QVERIFY(Storage::PriceCodec::toUnits(182.37).has_value());
+    QVERIFY(!Storage::PriceCodec::toUnits(1.0 / 3.0).has_value());
+    QVERIFY(!Storage::PriceCodec::toUnits(0.3 + 0.6).has_value()); // 0.8999999999999999 is not 0.9
+
+    auto writer = StorageWriter::open({path()});
+    QVERIFY2(writer, qPrintable(writer.error()));
+    Model::RecordBatch batch;
+    std::vector<Model::Tick> sent;
+    int second = 0;
+    for (const double p : prices) {
+        sent.push_back(tick("PX", second++, p));
+        batch.emplace_back(sent.back());
+    }
+    QVERIFY(store(**writer, std::move(batch)));
+    const auto back = read(path());
+    QCOMPARE(back.size(), sent.size());
+    for (std::size_t i = 0; i < sent.size(); ++i)
+        QVERIFY2(same(back[i], sent[i]), qPrintable(QString::number(sent[i].open, 'g', 17)));
+    // Quoted prices take the compact form; others stay floats.
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks WHERE typeof(open) <> 'real'"), 0);
+    const auto stored = [&db](const char *type) {
+        qint64 n = 0;
+        for (const char *table : {"bars", "bars_log0", "bars_log1"})
+            n += db->scalar(QByteArray("SELECT count(*) FROM ")
+                                .append(table)
+                                .append(" WHERE typeof(open) = '")
+                                .append(type)
+                                .append('\'')
+                                .constData());
+        return n;
+    };
+    QCOMPARE(stored("integer"), 7);
+    QCOMPARE(stored("real"), 7);
+}
+
+void TestBarStore::runsGoStraightToBars()
+{
+    auto writer = StorageWriter::open({path()});
+    QVERIFY(writer);
+    Model::RecordBatch batch;
+    for (int i = 0; i < 40; ++i)
+        batch.emplace_back(tick("RUN", i, 50 + i * 0.01));
+    batch.emplace_back(tick("ONE", 0, 10));
+    QVERIFY(store(**writer, std::move(batch)));
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 40);
+    QCOMPARE(db->scalar("SELECT count(*) FROM bars_log0") + db->scalar("SELECT count(*) FROM bars_log1"), 1);
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 41);
+    QCOMPARE(db->scalar("SELECT count(*) FROM symbols"), 2);
+}
+
+void TestBarStore::logsMergeWithoutLosingOrDoublingARow()
+{
+    // 300 symbols, a third of a row each per commit: everything goes through the logs, which fill at 500
+    // rows and are moved into bars while more arrives. After every commit each row is seen exactly once.
+    Storage::WriterOptions options{path()};
+    options.logMergeRows = 500;
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    std::vector<Model::Tick> sent;
+    for (int b = 0; b < 30; ++b) {
+        Model::RecordBatch batch;
+        for (int i = 0; i < 100; ++i) {
+            const int n = b * 100 + i;
+            sent.push_back(tick("S" + QByteArray::number(n % 300), n / 300, 20 + (n % 997) * 0.01, n));
+            batch.emplace_back(sent.back());
+        }
+        QVERIFY(store(**writer, std::move(batch)));
+        auto db = openDb(path());
+        QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), qint64(sent.size()));
+        QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), qint64(sent.size()));
+    }
+    auto db = openDb(path());
+    // While idle the writer finishes the merge of a frozen log.
+    QTRY_COMPARE(db->scalar("SELECT sum(frozen) FROM bars_logs"), 0);
+    QVERIFY((*writer)->stats().commits.load() > 0);
+    QVERIFY(db->scalar("SELECT count(*) FROM bars") >= 500);
+    QVERIFY(db->scalar("SELECT count(*) FROM bars_log0") + db->scalar("SELECT count(*) FROM bars_log1") < 1000);
+    const auto back = readBySymbol(path());
+    const auto expected = bySymbol(sent);
+    QCOMPARE(back.size(), expected.size());
+    for (std::size_t i = 0; i < back.size(); ++i)
+        QVERIFY2(same(back[i], expected[i]), qPrintable(QString::number(i)));
+
+    // One symbol's newest bars, across the tables.
+    Storage::TickFilter filter;
+    filter.symbols = {u"S7"_s};
+    const auto s7 = read(path(), filter);
+    QCOMPARE(s7.size(), std::size_t(10));
+    for (std::size_t i = 0; i + 1 < s7.size(); ++i)
+        QVERIFY(s7[i].timestamp < s7[i + 1].timestamp);
+    auto reader = SqliteDatabase::open(path(), SqliteDatabase::Mode::ReadOnly);
+    QVERIFY(reader);
+    auto count = Storage::countTicks(**reader, filter);
+    QVERIFY(count);
+    QCOMPARE(*count, 10);
+}
+
+void TestBarStore::restartFinishesAMerge()
+{
+    Storage::WriterOptions options{path()};
+    options.logMergeRows = 200;
+    std::vector<Model::Tick> sent;
+    {
+        auto writer = StorageWriter::open(options);
+        QVERIFY(writer);
+        Model::RecordBatch batch;
+        for (int n = 0; n < 260; ++n) {
+            sent.push_back(tick("R" + QByteArray::number(n % 130), n / 130, 30 + n * 0.0001, n));
+            batch.emplace_back(sent.back());
+        }
+        QVERIFY(store(**writer, std::move(batch))); // fills the log: it freezes in this commit
+        (*writer)->stop();
+    }
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 260);
+    {
+        auto writer = StorageWriter::open(options);
+        QVERIFY(writer);
+        QTRY_COMPARE(db->scalar("SELECT sum(frozen) FROM bars_logs"), 0);
+        QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 260);
+        // New rows get new sequence numbers after a restart.
+        QVERIFY(store(**writer, Model::RecordBatch{tick("R1", 99, 31)}));
+    }
+    QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 261);
+    sent.push_back(tick("R1", 99, 31));
+    const auto back = readBySymbol(path());
+    const auto expected = bySymbol(sent);
+    QCOMPARE(back.size(), expected.size());
+    for (std::size_t i = 0; i < back.size(); ++i)
+        QVERIFY(same(back[i], expected[i]));
+}
+
+void TestBarStore::historyReaderSpansTablesNewestLast()
+{
+    Storage::WriterOptions options{path()};
+    options.logMergeRows = 1'000'000; // nothing merges: old bars in `bars`, new ones in the log
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    Model::RecordBatch run;
+    for (int i = 0; i < 20; ++i)
+        run.emplace_back(tick("HX", i, 10 + i));
+    QVERIFY(store(**writer, std::move(run)));
+    for (int i = 20; i < 25; ++i)
+        QVERIFY(store(**writer, Model::RecordBatch{tick("HX", i, 10 + i), tick("OTHER", i, 1)}));
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 20);
+    auto reader = Storage::SymbolHistoryReader::open(path());
+    QVERIFY(reader);
+    Model::Symbol hx;
+    Model::Symbol::parse("HX", hx);
+    const auto history = (*reader)->read(hx, 8);
+    QCOMPARE(history.bars.size(), std::size_t(8));
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(history.bars[std::size_t(i)].open, double(10 + 17 + i));
+    const auto symbols = (*reader)->symbols();
+    QCOMPARE(symbols.size(), std::size_t(2));
+    QCOMPARE(symbols[0].view(), std::string_view("HX"));
+    Model::Symbol unknown;
+    Model::Symbol::parse("NONE", unknown);
+    QVERIFY((*reader)->read(unknown, 8).bars.empty());
+}
+
+void TestBarStore::earlierLayoutMigrated()
+{
+    // A database of the one-table layout (schema 2), with prices that fit the compact form and some that do
+    // not, two bars at the same time, and symbols out of order.
+    {
+        auto db = openDb(path());
+        QVERIFY(Storage::Schema::migrate(*db, 2).ok());
+        QCOMPARE(db->scalar("PRAGMA user_version"), 2);
+        QVERIFY(db->exec("INSERT INTO ticks(symbol, ts_us, open, high, low, close, volume) VALUES "
+                         "('MSFT', 1000, 310.25, 311.0, 309.5, 310.75, 500),"
+                         "('AAPL', 2000, 182.37, 183.1, 181.9, 182.5, 900),"
+                         "('AAPL', 1000, 181.1234, 182.0, 180.0, 0.1, 800),"
+                         "('AAPL', 2000, 182.38, 183.2, 181.8, 3.14159265358979, 700),"
+                         "('MSFT', 500, 0.30000000000000004, 1e-9, 1e15, 100.0, 1)")
+                    .ok());
+    }
+    std::vector<Model::Tick> before;
+    {
+        auto db = openDb(path());
+        auto q = db->prepare("SELECT symbol, ts_us, open, high, low, close, volume FROM ticks "
+                             "ORDER BY symbol, ts_us, id");
+        QVERIFY(q);
+        while (q->step() == 100) {
+            Model::Tick t;
+            Model::Symbol::fromString(q->columnText(0), t.symbol);
+            t.timestamp = q->columnInt64(1);
+            t.open = q->columnDouble(2);
+            t.high = q->columnDouble(3);
+            t.low = q->columnDouble(4);
+            t.close = q->columnDouble(5);
+            t.volume = q->columnInt64(6);
+            before.push_back(t);
+        }
+    }
+    QCOMPARE(before.size(), std::size_t(5));
+
+    auto writer = StorageWriter::open({path()});
+    QVERIFY2(writer, qPrintable(writer.error()));
+    auto db = openDb(path());
+    QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
+    QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ticks' AND type = 'view'"), 1);
+    QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 5);
+    // The ids carry over (they order bars of equal time), and new bars follow them.
+    QCOMPARE(db->scalar("SELECT id FROM ticks WHERE symbol = 'AAPL' AND volume = 700"), 4);
+    QVERIFY(store(**writer, Model::RecordBatch{tick("AAPL", 5, 190)}));
+    QCOMPARE(db->scalar("SELECT max(id) FROM ticks"), 6);
+    const auto after = read(path());
+    QCOMPARE(after.size(), std::size_t(6));
+    std::vector<Model::Tick> migrated(after.begin(), after.end());
+    migrated.erase(
+        std::remove_if(migrated.begin(), migrated.end(), [](const Model::Tick &t) { return t.volume == 100; }),
+        migrated.end());
+    migrated = bySymbol(migrated);
+    QCOMPARE(migrated.size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i)
+        QVERIFY2(same(migrated[i], before[i]), qPrintable(QString::number(i)));
+    // The same view through the `ticks` compatibility view, in SQL.
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks WHERE symbol = 'MSFT' AND open = 0.30000000000000004 AND "
+                        "high = 1e-9 AND low = 1e15 AND close = 100.0"),
+             1);
+}
+
+QTEST_GUILESS_MAIN(TestBarStore)
+#include "tst_barstore.moc"
