@@ -97,8 +97,11 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
         return R::failure(s.error());
     if (auto s = (*db)->exec(options.fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"); !s)
         return R::failure(s.error());
-    // A larger page cache keeps the hot index pages in memory.
-    if (auto s = (*db)->exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY"); !s)
+    // A larger page cache keeps the hot index pages in memory. The log file keeps its size between
+    // checkpoints (reusing its pages is cheaper than growing it again), but not the size one huge
+    // transaction, such as a schema step over a large database, gave it.
+    if (auto s = (*db)->exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA journal_size_limit=67108864");
+        !s)
         return R::failure(s.error());
     auto checkpointer = Checkpointer::open(options.path);
     if (!checkpointer)

@@ -129,10 +129,11 @@ int main(int argc, char **argv)
                                   "\"volume\":100,\"timestamp\":%lld}",
                                   symbol, price, price, price, price, static_cast<long long>(1700000000 + tick));
                 char request[512];
-                const int total = std::snprintf(request, sizeof request,
-                                                "POST /ingest HTTP/1.1\r\nHost: b\r\nContent-Type: application/json\r\n"
-                                                "Content-Length: %d\r\n\r\n%s",
-                                                length, body);
+                const int total =
+                    std::snprintf(request, sizeof request,
+                                  "POST /ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: %d\r\n\r\n%s",
+                                  length, body);
                 if (::write(fd, request, std::size_t(total)) != total || !readResponse(fd, buffer))
                     failed.fetch_add(1);
                 sent.fetch_add(1);

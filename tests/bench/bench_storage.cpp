@@ -82,7 +82,7 @@ void run(bool fullSync, int batchSize, int seconds, int maxInFlight)
 int main(int argc, char **argv)
 {
     const int seconds = argc > 1 ? std::atoi(argv[1]) : 3;
-    std::printf("storage writer (ticks table with its index, acknowledged after commit)\n");
+    std::printf("storage writer (bars of one symbol, acknowledged after commit)\n");
     const bool batchedOnly = argc > 2 && std::strcmp(argv[2], "batched") == 0;
     run(false, 1000, seconds, 8);
     run(true, 1000, seconds, 8);
