@@ -70,6 +70,9 @@ QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::S
     w.family("tickdesk_commits_total", "counter", "Database transactions (group commits).");
     w.sample("tickdesk_commits_total", "result=\"ok\"", stats.commits.load());
     w.sample("tickdesk_commits_total", "result=\"failed\"", stats.failedCommits.load());
+    w.family("tickdesk_bars_to_merge", "gauge",
+             "Bars in a full arrival-order log not yet moved into the symbol-ordered table.");
+    w.sample("tickdesk_bars_to_merge", {}, stats.barsToMerge.load());
 
     w.family("tickdesk_queue_depth", "gauge", "Records waiting, per queue.");
     const auto depths = pipeline.queueDepths();

@@ -373,6 +373,7 @@ void TestPipeline::lateRecordIsStoredButNeverLast()
     const Ingest::IngestCounters counters;
     const QByteArray metrics = Pipeline::prometheusText(counters, *writer, pipeline);
     QVERIFY(metrics.contains("tickdesk_records_late_total 1"));
+    QVERIFY(metrics.contains("tickdesk_bars_to_merge 0"));
     pipeline.stop();
     writer->stop();
 }
