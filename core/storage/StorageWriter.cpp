@@ -449,12 +449,11 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         if (!error.isEmpty())
             break;
     }
-    // Ticks go in by symbol and time, not as they came: each symbol's rows of a commit form one run, which
-    // the bar store appends to its log or, when long enough, writes into its place in the bars table.
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Model::Tick *a, const Model::Tick *b) {
-        const int bySymbol = a->symbol.view().compare(b->symbol.view());
-        return bySymbol != 0 ? bySymbol < 0 : a->timestamp < b->timestamp;
-    });
+    // Ticks go in grouped by symbol: each symbol's rows of a commit form one run, which the bar store appends
+    // to its log or, when long enough, writes into its place in the bars table. Within a symbol they keep the
+    // order they came in, which their sequence numbers record (bars are rebuilt in that order).
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Model::Tick *a, const Model::Tick *b) { return a->symbol.view() < b->symbol.view(); });
     if (error.isEmpty())
         error = m_bars->write(sorted);
     if (error.isEmpty() && m_bars->mergePending())

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+#include "BarQueries.h"
+
+#include "BarStore.h"
+#include "SqliteDatabase.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Storage {
+
+namespace {
+
+struct Arrived
+{
+    std::int64_t seq;
+    Model::Tick tick;
+};
+
+/// The symbol's records with times in [from, to], in the order they arrived.
+Util::Status readArrivals(SqliteDatabase &db, std::int64_t symbolId, const Model::Symbol &symbol,
+                          Model::TimestampUs from, Model::TimestampUs to, std::vector<Arrived> &out)
+{
+    QByteArray sql;
+    for (int log = -1; log < 2; ++log) {
+        const QByteArray columns = "SELECT seq, ts_us, open, high, low, close, volume FROM ";
+        if (log < 0) {
+            sql = columns + "bars WHERE symbol_id = ?1 AND ts_us >= ?2 AND ts_us <= ?3";
+            continue;
+        }
+        const QByteArray n = QByteArray::number(log);
+        sql += " UNION ALL " + columns + "bars_log" + n +
+               " WHERE bucket = ?4 AND symbol_id = ?1 AND ts_us >= ?2 AND ts_us <= ?3 AND ?1 > "
+               "(SELECT merged_through FROM bars_logs WHERE log = " +
+               n + ')';
+    }
+    auto st = db.prepare(sql.constData());
+    if (!st)
+        return Util::Status::failure(st.error());
+    st->bind(1, symbolId);
+    st->bind(2, std::int64_t(from));
+    st->bind(3, std::int64_t(to));
+    st->bind(4, symbolId % BarStore::LogBuckets);
+    out.clear();
+    int rc = 0;
+    Arrived a;
+    a.tick.symbol = symbol;
+    while ((rc = st->step()) == SQLITE_ROW) {
+        a.seq = st->columnInt64(0);
+        a.tick.timestamp = st->columnInt64(1);
+        a.tick.open = st->columnPrice(2);
+        a.tick.high = st->columnPrice(3);
+        a.tick.low = st->columnPrice(4);
+        a.tick.close = st->columnPrice(5);
+        a.tick.volume = st->columnInt64(6);
+        out.push_back(a);
+    }
+    if (rc != SQLITE_DONE)
+        return Util::Status::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
+    std::sort(out.begin(), out.end(), [](const Arrived &x, const Arrived &y) { return x.seq < y.seq; });
+    return {};
+}
+
+/// Builds the bars of [from, to] into `range`; bars opening after `to` (records of their bar before it) are
+/// left out.
+void build(const BarQuery &query, const Bars::Session &session, const std::vector<Arrived> &records,
+           Model::TimestampUs from, BarRange &range)
+{
+    range = {};
+    Bars::BarBuilder builder(query.timeframe, session);
+    for (const Arrived &a : records)
+        if (auto closed = builder.add(a.tick).closed; closed && closed->openTime >= from)
+            range.bars.push_back(*closed);
+    if (builder.forming() && builder.forming()->openTime >= from) {
+        range.bars.push_back(*builder.forming());
+        range.lastForming = true;
+    }
+}
+
+} // namespace
+
+Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const Bars::Session &session)
+{
+    using R = Util::Result<BarRange>;
+    auto find = db.prepare("SELECT id FROM symbols WHERE name = ?1");
+    if (!find)
+        return R::failure(find.error());
+    find->bindText(1, query.symbol.view());
+    if (find->step() != SQLITE_ROW)
+        return BarRange{};
+    const std::int64_t id = find->columnInt64(0);
+
+    const bool timed = query.timeframe.isTime();
+    const Model::TimestampUs from =
+        timed && query.fromUs > 0 ? session.barOf(query.timeframe, query.fromUs).start : query.fromUs;
+    // Records of the bar that holds `to` belong to it, up to its end.
+    const Model::TimestampUs to = timed && query.toUs < std::numeric_limits<Model::TimestampUs>::max()
+                                      ? session.barOf(query.timeframe, query.toUs).end - 1
+                                      : query.toUs;
+    std::vector<Arrived> records;
+    BarRange range;
+    if (query.limit <= 0) {
+        if (auto s = readArrivals(db, id, query.symbol, from, to, records); !s)
+            return R::failure(s.error());
+        build(query, session, records, from, range);
+        return range;
+    }
+
+    // The newest `limit` bars: a window back from the newest record, doubled until it holds enough bars or
+    // reaches `from` or the oldest record.
+    QByteArray sql = "SELECT min(m), max(x) FROM (SELECT min(ts_us) AS m, max(ts_us) AS x FROM bars WHERE "
+                     "symbol_id = ?1 AND ts_us >= ?2 AND ts_us <= ?3";
+    for (const char *log : {"bars_log0", "bars_log1"})
+        sql += QByteArray(" UNION ALL SELECT min(ts_us), max(ts_us) FROM ") + log +
+               " WHERE bucket = ?4 AND symbol_id = ?1 AND ts_us >= ?2 AND ts_us <= ?3";
+    auto bounds = db.prepare(QByteArray(sql + ')').constData());
+    if (!bounds)
+        return R::failure(bounds.error());
+    bounds->bind(1, id);
+    bounds->bind(2, std::int64_t(from));
+    bounds->bind(3, std::int64_t(to));
+    bounds->bind(4, id % BarStore::LogBuckets);
+    if (bounds->step() != SQLITE_ROW || bounds->columnIsNull(0))
+        return BarRange{};
+    const Model::TimestampUs oldest = bounds->columnInt64(0);
+    const Model::TimestampUs newest = bounds->columnInt64(1);
+    const std::int64_t unit = query.timeframe.kind() == Bars::Timeframe::Kind::Seconds ? query.timeframe.size()
+                              : query.timeframe.kind() == Bars::Timeframe::Kind::Day   ? 86'400
+                              : query.timeframe.kind() == Bars::Timeframe::Kind::Week  ? 7 * 86'400
+                                                                                       : 60;
+    std::int64_t window = std::max<std::int64_t>(1, unit * 1'000'000 * std::min<qint64>(query.limit, 1'000'000));
+    for (;;) {
+        Model::TimestampUs start = std::max(from, newest > from + window ? newest - window : from);
+        if (timed)
+            start = std::max(from, session.barOf(query.timeframe, start).start);
+        if (auto s = readArrivals(db, id, query.symbol, start, to, records); !s)
+            return R::failure(s.error());
+        build(query, session, records, start, range);
+        if (qint64(range.bars.size()) >= query.limit || start <= oldest || start <= from)
+            break;
+        window *= 2;
+    }
+    if (qint64(range.bars.size()) > query.limit)
+        range.bars.erase(range.bars.begin(), range.bars.end() - query.limit);
+    return range;
+}
+
+} // namespace Storage
