@@ -45,6 +45,7 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                        "  simulate        post simulated market data to an /ingest URL\n"
                        "  export-signals  write stored signals as CSV\n"
                        "  export-ticks    write stored bars as CSV\n"
+                       "  export-bars     write a symbol's bars of a timeframe as CSV\n"
                        "  import          load a CSV (OHLCV) or JSON file of records into the database"));
     parser.addHelpOption();
     parser.addVersionOption();

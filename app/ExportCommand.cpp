@@ -201,4 +201,57 @@ int runExportTicks(const QStringList &arguments)
     });
 }
 
+int runExportBars(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "Writes a symbol's bars of a timeframe, built from the stored records, as CSV (RFC 4180), "
+                       "oldest first."));
+    addCommonOptions(parser);
+    parser.addOptions({
+        {u"timeframe"_s,
+         QCoreApplication::translate("CommandLine", "Bar size: record, 1s to 1D and 1W, Nm, Nt (records), Nv (shares). "
+                                                    "Default 1m."),
+         u"TF"_s},
+        {u"tz"_s,
+         QCoreApplication::translate("CommandLine", "Time zone whose midnight begins days and weeks (default UTC)."),
+         u"ZONE"_s},
+    });
+    CommonOptions common;
+    common.command = u"export-bars"_s;
+    int exitCode = 0;
+    if (!parseCommon(parser, arguments, common, exitCode))
+        return exitCode;
+    if (common.symbols.size() != 1) {
+        printCommandError(common.command, u"--symbol: give exactly one symbol"_s);
+        return 2;
+    }
+    Storage::BarQuery query;
+    Model::Symbol::fromString(common.symbols.front(), query.symbol);
+    query.fromUs = common.fromUs;
+    query.toUs = common.toUs;
+    query.limit = common.limit;
+    if (parser.isSet(u"timeframe"_s)) {
+        const auto timeframe = Bars::Timeframe::parse(parser.value(u"timeframe"_s));
+        if (!timeframe) {
+            printCommandError(common.command, u"--timeframe: "_s + timeframe.error());
+            return 2;
+        }
+        query.timeframe = *timeframe;
+    }
+    QTimeZone zone = QTimeZone::utc();
+    if (parser.isSet(u"tz"_s)) {
+        zone = QTimeZone(parser.value(u"tz"_s).toUtf8());
+        if (!zone.isValid()) {
+            printCommandError(common.command,
+                              u"--tz: \"%1\" is not a time zone this system knows (e.g. America/New_York)"_s.arg(
+                                  parser.value(u"tz"_s)));
+            return 2;
+        }
+    }
+    return runExport(common, "bars", [&](const std::atomic<bool> &cancel) {
+        return Io::exportBars(common.databasePath, query, Bars::Session(zone), common.output, cancel);
+    });
+}
+
 } // namespace App

@@ -14,6 +14,8 @@ Subcommand findSubcommand(const char *name)
         return &runExportSignals;
     if (std::strcmp(name, "export-ticks") == 0)
         return &runExportTicks;
+    if (std::strcmp(name, "export-bars") == 0)
+        return &runExportBars;
     if (std::strcmp(name, "import") == 0)
         return &runImport;
     return nullptr;

@@ -14,6 +14,7 @@ namespace App {
 int runSimulate(const QStringList &arguments);
 int runExportSignals(const QStringList &arguments);
 int runExportTicks(const QStringList &arguments);
+int runExportBars(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 
 /// The command's runner, or nullptr when `name` is not one.

@@ -4,22 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
-
-Commands (each with its own --help):
-  simulate        post simulated market data to an /ingest URL
-  export-signals  write stored signals as CSV
-  export-ticks    write stored bars as CSV
-  import          load a CSV (OHLCV) or JSON file of records into the database</source>
-        <translation>TickDesk: ein Handelsterminal für den Desktop. Empfängt Marktdaten über HTTP, speichert sie in SQLite und berechnet Indikatoren und Signale.
-
-Befehle (jeder mit eigenem --help):
-  simulate        simulierte Marktdaten an eine /ingest-URL senden
-  export-signals  gespeicherte Signale als CSV schreiben
-  export-ticks    gespeicherte Kerzen als CSV schreiben
-  import          eine CSV-Datei (OHLCV) oder JSON-Datei mit Datensätzen in die Datenbank laden</translation>
-    </message>
-    <message>
         <source>A CSV or JSON file to import in the window.</source>
         <translation>Eine CSV- oder JSON-Datei, die im Fenster importiert wird.</translation>
     </message>
@@ -198,6 +182,36 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Symbols kept live in memory (default 20000, about 4 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
         <translation>Symbole, die im Speicher aktiv bleiben (Standard 20000, je etwa 4 KB); die am längsten nicht aktualisierten darüber hinaus werden aus der Datenbank zurückgelesen, wenn sie wieder gehandelt werden.</translation>
+    </message>
+    <message>
+        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
+
+Commands (each with its own --help):
+  simulate        post simulated market data to an /ingest URL
+  export-signals  write stored signals as CSV
+  export-ticks    write stored bars as CSV
+  export-bars     write a symbol&apos;s bars of a timeframe as CSV
+  import          load a CSV (OHLCV) or JSON file of records into the database</source>
+        <translation>TickDesk: ein Handelsterminal für den Desktop. Empfängt Marktdaten über HTTP, speichert sie in SQLite und berechnet Indikatoren und Signale.
+
+Befehle (jeder mit eigenem --help):
+  simulate        simulierte Marktdaten an eine /ingest-URL senden
+  export-signals  gespeicherte Signale als CSV schreiben
+  export-ticks    gespeicherte Kerzen als CSV schreiben
+  export-bars     die Kerzen eines Symbols in einem Zeitrahmen als CSV schreiben
+  import          eine CSV-Datei (OHLCV) oder JSON-Datei mit Datensätzen in die Datenbank laden</translation>
+    </message>
+    <message>
+        <source>Writes a symbol&apos;s bars of a timeframe, built from the stored records, as CSV (RFC 4180), oldest first.</source>
+        <translation>Schreibt die Kerzen eines Symbols in einem Zeitrahmen, gebildet aus den gespeicherten Datensätzen, als CSV (RFC 4180), älteste zuerst.</translation>
+    </message>
+    <message>
+        <source>Bar size: record, 1s to 1D and 1W, Nm, Nt (records), Nv (shares). Default 1m.</source>
+        <translation>Kerzengröße: record, 1s bis 1D und 1W, Nm, Nt (Datensätze), Nv (Stück). Standard 1m.</translation>
+    </message>
+    <message>
+        <source>Time zone whose midnight begins days and weeks (default UTC).</source>
+        <translation>Zeitzone, deren Mitternacht Tage und Wochen beginnt (Standard UTC).</translation>
     </message>
 </context>
 <context>

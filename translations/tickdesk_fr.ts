@@ -4,22 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
-
-Commands (each with its own --help):
-  simulate        post simulated market data to an /ingest URL
-  export-signals  write stored signals as CSV
-  export-ticks    write stored bars as CSV
-  import          load a CSV (OHLCV) or JSON file of records into the database</source>
-        <translation>TickDesk : un terminal de trading de bureau. Reçoit les cotations par HTTP, les enregistre dans SQLite et calcule indicateurs et signaux.
-
-Commandes (chacune avec son propre --help) :
-  simulate        envoyer des données de marché simulées à une URL /ingest
-  export-signals  écrire les signaux enregistrés en CSV
-  export-ticks    écrire les barres enregistrées en CSV
-  import          charger un fichier CSV (OHLCV) ou JSON d&apos;enregistrements dans la base</translation>
-    </message>
-    <message>
         <source>A CSV or JSON file to import in the window.</source>
         <translation>Un fichier CSV ou JSON à importer dans la fenêtre.</translation>
     </message>
@@ -198,6 +182,36 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Symbols kept live in memory (default 20000, about 4 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
         <translation>Symboles gardés actifs en mémoire (20000 par défaut, environ 4 Ko chacun) ; au-delà, les moins récemment mis à jour sont relus depuis la base de données quand ils sont de nouveau négociés.</translation>
+    </message>
+    <message>
+        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
+
+Commands (each with its own --help):
+  simulate        post simulated market data to an /ingest URL
+  export-signals  write stored signals as CSV
+  export-ticks    write stored bars as CSV
+  export-bars     write a symbol&apos;s bars of a timeframe as CSV
+  import          load a CSV (OHLCV) or JSON file of records into the database</source>
+        <translation>TickDesk : un terminal de trading de bureau. Reçoit les cotations par HTTP, les enregistre dans SQLite et calcule indicateurs et signaux.
+
+Commandes (chacune avec son propre --help) :
+  simulate        envoyer des données de marché simulées à une URL /ingest
+  export-signals  écrire les signaux enregistrés en CSV
+  export-ticks    écrire les barres enregistrées en CSV
+  export-bars     écrire les barres d&apos;un symbole dans une unité de temps en CSV
+  import          charger un fichier CSV (OHLCV) ou JSON d&apos;enregistrements dans la base</translation>
+    </message>
+    <message>
+        <source>Writes a symbol&apos;s bars of a timeframe, built from the stored records, as CSV (RFC 4180), oldest first.</source>
+        <translation>Écrit les barres d&apos;un symbole dans une unité de temps, construites à partir des enregistrements stockés, en CSV (RFC 4180), les plus anciennes d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Bar size: record, 1s to 1D and 1W, Nm, Nt (records), Nv (shares). Default 1m.</source>
+        <translation>Taille des barres : record, 1s à 1D et 1W, Nm, Nt (enregistrements), Nv (titres). Par défaut 1m.</translation>
+    </message>
+    <message>
+        <source>Time zone whose midnight begins days and weeks (default UTC).</source>
+        <translation>Fuseau horaire dont le minuit commence les jours et les semaines (UTC par défaut).</translation>
     </message>
 </context>
 <context>

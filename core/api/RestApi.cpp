@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "RestApi.h"
+#include "RestQuery.h"
 
 #include "http/HttpRouter.h"
 #include "io/Csv.h"
@@ -24,9 +25,11 @@ using namespace Qt::StringLiterals;
 
 namespace Api {
 
+using Rest::badRequest;
+using Rest::query;
+
 namespace {
 
-constexpr qint64 MaxLimit = 100'000;
 constexpr qint64 MaxSymbolPage = 10'000;
 
 /// A page of the per-symbol summaries, in symbol order: `limit` (1 to 10,000, default 1,000) from `offset`.
@@ -72,11 +75,9 @@ Util::Result<Storage::SignalFilter> parseFilters(const QByteArray &query, bool s
     const QUrlQuery q(QString::fromUtf8(query));
     Storage::SignalFilter f;
     f.limit = 1000;
-    const QStringList known{u"symbol"_s, u"side"_s, u"rule"_s, u"from"_s, u"to"_s, u"limit"_s};
-    for (const auto &[key, value] : q.queryItems(QUrl::FullyDecoded))
-        if (!known.contains(key))
-            return R::failure(
-                u"unknown parameter \"%1\"; use symbol, side, rule, from, to or limit"_s.arg(key.left(40)));
+    if (QString e = Rest::unknownParameter(q, {u"symbol"_s, u"side"_s, u"rule"_s, u"from"_s, u"to"_s, u"limit"_s});
+        !e.isEmpty())
+        return R::failure(e);
     const QString symbol = q.queryItemValue(u"symbol"_s, QUrl::FullyDecoded);
     if (!symbol.isEmpty()) {
         Model::Symbol parsed;
@@ -92,59 +93,15 @@ Util::Result<Storage::SignalFilter> parseFilters(const QByteArray &query, bool s
     f.rule = q.queryItemValue(u"rule"_s);
     if (!f.rule.isEmpty() && Signals::RuleEngine::ruleIndex(f.rule) < 0)
         return R::failure(u"rule must be rsi_trend, ma_cross, price_move or news_sentiment"_s);
-    const auto seconds = [&q](const QString &name, Model::TimestampUs &out) -> QString {
-        if (!q.hasQueryItem(name))
-            return {};
-        bool ok = false;
-        const double value = q.queryItemValue(name).toDouble(&ok);
-        if (!ok || !(value >= 0) || value >= 32503680000.0)
-            return u"%1 must be epoch seconds between 0 and 32503680000"_s.arg(name);
-        out = Model::TimestampUs(value * 1e6);
-        return {};
-    };
-    if (QString e = seconds(u"from"_s, f.fromUs); !e.isEmpty())
+    if (QString e = Rest::epochSeconds(q, u"from"_s, f.fromUs); !e.isEmpty())
         return R::failure(e);
-    if (QString e = seconds(u"to"_s, f.toUs); !e.isEmpty())
+    if (QString e = Rest::epochSeconds(q, u"to"_s, f.toUs); !e.isEmpty())
         return R::failure(e);
     if (f.fromUs > f.toUs)
         return R::failure(u"from must not be after to"_s);
-    if (q.hasQueryItem(u"limit"_s)) {
-        bool ok = false;
-        f.limit = q.queryItemValue(u"limit"_s).toLongLong(&ok);
-        if (!ok || f.limit < 1 || f.limit > MaxLimit)
-            return R::failure(u"limit must be a whole number from 1 to %1"_s.arg(MaxLimit));
-    }
+    if (QString e = Rest::limit(q, f.limit); !e.isEmpty())
+        return R::failure(e);
     return f;
-}
-
-/// One read-only connection per I/O thread, opened on first use.
-Storage::SqliteDatabase *readerFor(const QString &path)
-{
-    thread_local std::unique_ptr<Storage::SqliteDatabase> db;
-    thread_local QString openedPath;
-    if (!db || openedPath != path) {
-        auto opened = Storage::SqliteDatabase::open(path, Storage::SqliteDatabase::Mode::ReadOnly);
-        if (!opened)
-            return nullptr;
-        db = std::move(*opened);
-        openedPath = path;
-    }
-    return db.get();
-}
-
-/// Runs a query on this thread's reader; the error says why it could not.
-QString query(const QString &path, const std::function<Util::Status(Storage::SqliteDatabase &)> &run)
-{
-    Storage::SqliteDatabase *db = readerFor(path);
-    if (!db)
-        return u"the database cannot be read"_s;
-    const Util::Status status = run(*db);
-    return status ? QString() : status.error();
-}
-
-Http::HttpResponse badRequest(const QString &message)
-{
-    return Http::HttpResponse::error(400, message);
 }
 
 /// One symbol's summary as /api/summary lists it.
@@ -309,6 +266,7 @@ void RestApi::install(Http::HttpRouter &router)
                 responder.send(std::move(response));
             }));
 
+    installBars(router);
     addRead(router, "/api/ticks", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
                 const auto filters = parseFilters(request.query, true);
                 if (!filters) {

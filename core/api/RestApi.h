@@ -21,7 +21,7 @@ class Pipeline;
 namespace Api {
 
 /// The read side of the HTTP server: `GET /api/symbols`, `/api/summary`,
-/// `/api/signals` (JSON), `/api/signals.csv` and `/api/ticks`. Queries run on two
+/// `/api/signals` (JSON), `/api/signals.csv`, `/api/ticks`, `/api/bars` and `/api/bars.csv`. Queries run on two
 /// reader threads of their own, never on the I/O threads (a large read must not hold
 /// up ingest), each with a read-only connection (WAL readers never block the writer).
 /// Bad parameters get 400 with the reason; more than 64 reads waiting get 503.
@@ -41,6 +41,7 @@ public:
 private:
     /// `handler` as a route that runs on the reader threads.
     Handler offload(Handler handler);
+    void installBars(Http::HttpRouter &router);
 
     QString m_path;
     const Pipeline::Pipeline &m_pipeline;

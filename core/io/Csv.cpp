@@ -111,7 +111,9 @@ QByteArray tickCsvHeader()
     return QByteArrayLiteral("time_utc,epoch_s,symbol,open,high,low,close,volume\r\n");
 }
 
-void appendTickCsvRow(const Model::Tick &t, QByteArray &out)
+namespace {
+
+void appendTickFields(const Model::Tick &t, QByteArray &out)
 {
     appendIsoTime(t.timestamp, out);
     out += ',';
@@ -124,6 +126,26 @@ void appendTickCsvRow(const Model::Tick &t, QByteArray &out)
     }
     out += ',';
     Ingest::appendInteger(t.volume, out);
+}
+
+} // namespace
+
+void appendTickCsvRow(const Model::Tick &t, QByteArray &out)
+{
+    appendTickFields(t, out);
+    out += "\r\n";
+}
+
+QByteArray barCsvHeader()
+{
+    return QByteArrayLiteral("time_utc,epoch_s,symbol,open,high,low,close,volume,records\r\n");
+}
+
+void appendBarCsvRow(const Model::Symbol &symbol, const Bars::Bar &bar, QByteArray &out)
+{
+    appendTickFields(Model::Tick{symbol, bar.open, bar.high, bar.low, bar.close, bar.volume, bar.openTime}, out);
+    out += ',';
+    Ingest::appendInteger(bar.records, out);
     out += "\r\n";
 }
 

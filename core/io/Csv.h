@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "bars/BarBuilder.h"
 #include "model/TradeSignal.h"
 
 #include <QByteArray>
@@ -25,5 +26,9 @@ void appendSignalCsvRow(const Model::TradeSignal &signal, QByteArray &out);
 /// `time_utc,epoch_s,symbol,open,high,low,close,volume`, CRLF-terminated.
 QByteArray tickCsvHeader();
 void appendTickCsvRow(const Model::Tick &tick, QByteArray &out);
+
+/// Bars as the ticks, stamped with their opening time, and the number of records in each.
+QByteArray barCsvHeader();
+void appendBarCsvRow(const Model::Symbol &symbol, const Bars::Bar &bar, QByteArray &out);
 
 } // namespace Io

@@ -65,4 +65,26 @@ Util::Result<qint64> exportTicks(const QString &databasePath, const Storage::Tic
                       &Storage::forEachTick, &appendTickCsvRow);
 }
 
+Util::Result<qint64> exportBars(const QString &databasePath, const Storage::BarQuery &query,
+                                const Bars::Session &session, const QString &path, const std::atomic<bool> &cancel,
+                                const Progress &progress)
+{
+    using R = Util::Result<qint64>;
+    auto db = Storage::SqliteDatabase::open(databasePath, Storage::SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return R::failure(db.error());
+    const auto range = Storage::readBars(**db, query, session);
+    if (!range)
+        return R::failure(range.error());
+    CsvFile file(path, qint64(range->bars.size()), cancel, progress);
+    if (auto status = file.open(barCsvHeader()); !status)
+        return R::failure(status.error());
+    for (const Bars::Bar &bar : range->bars) {
+        appendBarCsvRow(query.symbol, bar, file.buffer());
+        if (!file.rowDone())
+            return file.fail({});
+    }
+    return file.commit();
+}
+
 } // namespace Io

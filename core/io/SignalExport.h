@@ -3,6 +3,7 @@
 
 #include "CsvFile.h"
 #include "model/TradeSignal.h"
+#include "storage/BarQueries.h"
 #include "storage/Queries.h"
 
 namespace Io {
@@ -21,5 +22,10 @@ Util::Result<qint64> exportSignals(const QString &databasePath, const Storage::S
 /// Bars read from the database, oldest first.
 Util::Result<qint64> exportTicks(const QString &databasePath, const Storage::TickFilter &filter, const QString &path,
                                  const std::atomic<bool> &cancel, const Progress &progress = {});
+
+/// A symbol's bars of a timeframe, built from the stored records, oldest first.
+Util::Result<qint64> exportBars(const QString &databasePath, const Storage::BarQuery &query,
+                                const Bars::Session &session, const QString &path, const std::atomic<bool> &cancel,
+                                const Progress &progress = {});
 
 } // namespace Io

@@ -418,6 +418,13 @@ void TestImport::commandLineImportAndExport()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(parseCsv(file.readAll()).size(), 2);
 
+    // The imported days as one weekly bar (the week of Monday 2024-01-01).
+    r = tickdesk(
+        {u"export-bars"_s, u"--db"_s, db, u"--symbol"_s, u"AAPL"_s, u"--timeframe"_s, u"1W"_s, u"-o"_s, u"-"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("time_utc,epoch_s,symbol,open,high,low,close,volume,records\r\n"
+                               "2024-01-01T00:00:00.000Z,1704067200.000000,AAPL,10,11,9,10.7,2000,2\r\n"));
+
     r = tickdesk({u"export-signals"_s, u"--db"_s, db, u"-o"_s, u"-"_s});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("id,time_utc,epoch_s,symbol,side,rule,price,reason,snapshot\r\n"));
@@ -431,6 +438,11 @@ void TestImport::commandLineImportAndExport()
                     "--from is after --to"},
           std::pair{QStringList{u"export-ticks"_s, u"--db"_s, dir.filePath(u"none.sqlite"_s), u"-o"_s, out},
                     "no database at"},
+          std::pair{QStringList{u"export-bars"_s, u"--db"_s, db, u"--symbol"_s, u"A,B"_s, u"-o"_s, out},
+                    "--symbol: give exactly one symbol"},
+          std::pair{QStringList{u"export-bars"_s, u"--db"_s, db, u"--symbol"_s, u"A"_s, u"--timeframe"_s, u"2D"_s,
+                                u"-o"_s, out},
+                    "--timeframe: \"2D\": days come one at a time (1D)"},
           std::pair{QStringList{u"import"_s}, "give exactly one file"},
           std::pair{QStringList{u"simulate"_s}, "--to: give the http:// URL"},
           std::pair{QStringList{u"simulate"_s, u"--to"_s, u"http://127.0.0.1:1/ingest"_s, u"--rate"_s, u"0"_s},

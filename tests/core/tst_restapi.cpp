@@ -29,6 +29,7 @@ private Q_SLOTS:
     void signalsWithFilters();
     void signalsCsv();
     void ticksOfASymbol();
+    void barsOfATimeframe();
     void badParameters_data();
     void badParameters();
     void readsDoNotHoldUpOtherRequests();
@@ -181,6 +182,53 @@ void TestRestApi::ticksOfASymbol()
     QCOMPARE(rows.first().toObject().value(u"timestamp"_s).toDouble(), 1700000038.0);
 }
 
+void TestRestApi::barsOfATimeframe()
+{
+    // AAPL: 40 flat records at 1700000000..039 s (22:13:20 to 22:13:59 UTC), then 105 at 22:14:00.
+    auto r = get("/api/bars?symbol=AAPL&timeframe=1m");
+    QCOMPARE(r.status, 200);
+    QJsonArray rows = QJsonDocument::fromJson(r.body).array();
+    QCOMPARE(rows.size(), 2);
+    const QJsonObject first = rows[0].toObject();
+    QCOMPARE(first.value(u"time"_s).toDouble(), 1699999980.0);
+    QCOMPARE(first.value(u"end"_s).toDouble(), 1700000040.0);
+    QCOMPARE(first.value(u"close"_s).toDouble(), 100.0);
+    QCOMPARE(first.value(u"volume"_s).toInt(), 400);
+    QCOMPARE(first.value(u"records"_s).toInt(), 40);
+    QCOMPARE(first.value(u"forming"_s).toBool(), false);
+    QCOMPARE(rows[1].toObject().value(u"open"_s).toDouble(), 105.0);
+    QCOMPARE(rows[1].toObject().value(u"forming"_s).toBool(), true);
+
+    rows = QJsonDocument::fromJson(get("/api/bars?symbol=AAPL&timeframe=10t").body).array();
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows[3].toObject().value(u"records"_s).toInt(), 10);
+    QCOMPARE(rows[4].toObject().value(u"records"_s).toInt(), 1);
+
+    rows = QJsonDocument::fromJson(get("/api/bars?symbol=AAPL&timeframe=1m&limit=1").body).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].toObject().value(u"close"_s).toDouble(), 105.0);
+    rows =
+        QJsonDocument::fromJson(get("/api/bars?symbol=AAPL&timeframe=5s&from=1700000031&to=1700000036").body).array();
+    QCOMPARE(rows.size(), 2); // the bars holding 31 and 36: 30-34 and 35-39
+    QCOMPARE(rows[0].toObject().value(u"time"_s).toDouble(), 1700000030.0);
+
+    // A day in New York began at 05:00 UTC in November.
+    rows = QJsonDocument::fromJson(get("/api/bars?symbol=AAPL&timeframe=1D&tz=America/New_York").body).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].toObject().value(u"time"_s).toDouble(), 1699938000.0);
+    QCOMPARE(rows[0].toObject().value(u"records"_s).toInt(), 41);
+
+    QCOMPARE(QJsonDocument::fromJson(get("/api/bars?symbol=NONE").body).array().size(), 0);
+
+    r = get("/api/bars.csv?symbol=AAPL&timeframe=1m");
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.headers.value("content-type").startsWith("text/csv"));
+    const QList<QByteArray> lines = r.body.split('\n');
+    QCOMPARE(lines[0], QByteArray("time_utc,epoch_s,symbol,open,high,low,close,volume,records\r"));
+    QCOMPARE(lines[1], QByteArray("2023-11-14T22:13:00.000Z,1699999980.000000,AAPL,100,100,100,100,400,40\r"));
+    QCOMPARE(lines.size(), 4); // two rows and the empty rest after the last line end
+}
+
 void TestRestApi::badParameters_data()
 {
     QTest::addColumn<QByteArray>("target");
@@ -193,6 +241,13 @@ void TestRestApi::badParameters_data()
     QTest::newRow("unknown") << QByteArray("/api/signals?colour=red") << u"unknown parameter \"colour\""_s;
     QTest::newRow("symbol") << QByteArray("/api/signals.csv?symbol=not%20ok") << u"symbol must be"_s;
     QTest::newRow("ticks need a symbol") << QByteArray("/api/ticks") << u"symbol is required"_s;
+    QTest::newRow("bars need a symbol") << QByteArray("/api/bars?timeframe=1m") << u"symbol is required"_s;
+    QTest::newRow("timeframe") << QByteArray("/api/bars?symbol=AAPL&timeframe=2D")
+                               << u"timeframe: \"2D\": days come one at a time (1D)"_s;
+    QTest::newRow("timeframe unit") << QByteArray("/api/bars.csv?symbol=AAPL&timeframe=5y") << u"unknown unit 'y'"_s;
+    QTest::newRow("time zone") << QByteArray("/api/bars?symbol=AAPL&tz=Mars/Olympus")
+                               << u"tz: \"Mars/Olympus\" is not a time zone"_s;
+    QTest::newRow("bars unknown") << QByteArray("/api/bars?symbol=AAPL&side=buy") << u"unknown parameter \"side\""_s;
 }
 
 void TestRestApi::badParameters()
