@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "HttpConnection.h"
 #include "util/Clock.h"
+#include "util/ConstantTime.h"
 
 #include "HttpResponder.h"
 #include "IoWorker.h"
@@ -27,16 +28,6 @@ constexpr qint64 LingerMs = 2000;
 qint64 nowMs()
 {
     return QDeadlineTimer::current().deadline();
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 } // namespace
@@ -155,7 +146,8 @@ bool HttpConnection::authorized(const HttpRequest &request) const
     const QByteArray &token = m_shared.options.accessToken;
     if (token.isEmpty())
         return true;
-    return constantTimeEquals(request.token, token) || constantTimeEquals(request.authorization, "Bearer " + token);
+    return Util::constantTimeEquals(request.token, token) ||
+           Util::constantTimeEquals(request.authorization, "Bearer " + token);
 }
 
 quint64 HttpConnection::enqueue(bool close)

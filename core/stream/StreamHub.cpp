@@ -3,9 +3,10 @@
 
 #include "StreamClient.h"
 #include "StreamMessages.h"
+#include "SubscriptionMessage.h"
 #include "http/BrowserGuard.h"
+#include "util/ConstantTime.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -136,7 +137,8 @@ void StreamHub::accept()
         if (!m_options.accessToken.isEmpty()) {
             const QByteArray header = socket->request().rawHeader("Authorization");
             const QByteArray query = QUrlQuery(socket->requestUrl()).queryItemValue(u"token"_s).toUtf8();
-            if (header != "Bearer " + m_options.accessToken && query != m_options.accessToken) {
+            if (!Util::constantTimeEquals(header, "Bearer " + m_options.accessToken) &&
+                !Util::constantTimeEquals(query, m_options.accessToken)) {
                 socket->sendTextMessage(QString::fromUtf8(errorMessage(u"access token missing or wrong"_s)));
                 socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"access token missing or wrong"_s);
                 socket->deleteLater();
@@ -199,85 +201,14 @@ void StreamHub::sendError(StreamClient *client, const QString &error)
 
 void StreamHub::received(StreamClient *client, const QString &message)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8(), &parseError);
-    if (!document.isObject()) {
-        sendError(client,
-                  u"a message must be a JSON object such as {\"action\":\"subscribe\",\"symbols\":[\"AAPL\"]}"_s);
+    const auto subscription = applySubscriptionMessage(client->subscription, message.toUtf8());
+    if (!subscription) {
+        sendError(client, subscription.error());
         return;
     }
-    const QJsonObject o = document.object();
-    const QString action = o.value(u"action"_s).toString();
-    if (action != u"subscribe"_s && action != u"unsubscribe"_s) {
-        sendError(client, u"unknown action \"%1\": use subscribe or unsubscribe"_s.arg(action.left(40)));
-        return;
-    }
-    const bool add = action == u"subscribe"_s;
-    Subscription s = client->subscription;
-    if (o.contains(u"types"_s)) {
-        const QJsonArray types = o.value(u"types"_s).toArray();
-        bool ticks = false, signals = false;
-        for (const QJsonValue &t : types) {
-            if (t.toString() == u"tick"_s)
-                ticks = true;
-            else if (t.toString() == u"signal"_s)
-                signals = true;
-            else {
-                sendError(client, u"types must be a list of \"tick\" and \"signal\""_s);
-                return;
-            }
-        }
-        if (types.isEmpty()) {
-            sendError(client, u"types must be a list of \"tick\" and \"signal\""_s);
-            return;
-        }
-        if (add) {
-            s.ticks = ticks;
-            s.signals = signals;
-        } else {
-            s.ticks = s.ticks && !ticks;
-            s.signals = s.signals && !signals;
-        }
-    }
-    if (o.contains(u"symbols"_s)) {
-        const QJsonValue value = o.value(u"symbols"_s);
-        if (value.toString() == u"*"_s) {
-            s.allSymbols = add;
-            s.symbols.clear();
-        } else if (value.isArray() && !value.toArray().isEmpty()) {
-            std::vector<Model::Symbol> listed;
-            for (const QJsonValue &v : value.toArray()) {
-                Model::Symbol symbol;
-                if (!Model::Symbol::fromString(v.toString().toUpper(), symbol)) {
-                    sendError(client, u"\"%1\" is not a symbol"_s.arg(v.toString().left(40)));
-                    return;
-                }
-                listed.push_back(symbol);
-            }
-            if (add) {
-                if (s.allSymbols)
-                    s.symbols.clear();
-                s.allSymbols = false;
-                s.symbols.insert(listed.begin(), listed.end());
-            } else if (s.allSymbols) {
-                sendError(client, u"subscribed to all symbols: unsubscribe from \"*\" or subscribe to chosen ones"_s);
-                return;
-            } else {
-                for (const Model::Symbol &symbol : listed)
-                    s.symbols.erase(symbol);
-            }
-        } else {
-            sendError(client, u"symbols must be \"*\" or a list of symbols"_s);
-            return;
-        }
-    }
-    if (!o.contains(u"types"_s) && !o.contains(u"symbols"_s)) {
-        sendError(client, u"say which \"symbols\" or \"types\" to %1"_s.arg(action));
-        return;
-    }
-    client->subscription = s;
+    client->subscription = *subscription;
     updateTickSubscribers();
-    const QByteArray reply = s.describe();
+    const QByteArray reply = subscription->describe();
     client->sendNow(QString::fromUtf8(reply), reply.size());
 }
 
