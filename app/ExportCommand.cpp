@@ -241,13 +241,12 @@ int runExportBars(const QStringList &arguments)
     }
     QTimeZone zone = QTimeZone::utc();
     if (parser.isSet(u"tz"_s)) {
-        zone = QTimeZone(parser.value(u"tz"_s).toUtf8());
-        if (!zone.isValid()) {
-            printCommandError(common.command,
-                              u"--tz: \"%1\" is not a time zone this system knows (e.g. America/New_York)"_s.arg(
-                                  parser.value(u"tz"_s)));
+        const auto named = Bars::timeZoneNamed(parser.value(u"tz"_s));
+        if (!named) {
+            printCommandError(common.command, u"--tz: "_s + named.error());
             return 2;
         }
+        zone = *named;
     }
     return runExport(common, "bars", [&](const std::atomic<bool> &cancel) {
         return Io::exportBars(common.databasePath, query, Bars::Session(zone), common.output, cancel);

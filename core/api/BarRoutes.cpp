@@ -49,11 +49,10 @@ Util::Result<BarRequest> parseBarRequest(const QByteArray &text)
     if (QString e = Rest::limit(q, r.query.limit); !e.isEmpty())
         return R::failure(e);
     if (q.hasQueryItem(u"tz"_s)) {
-        const QString name = q.queryItemValue(u"tz"_s, QUrl::FullyDecoded);
-        r.zone = QTimeZone(name.toUtf8());
-        if (!r.zone.isValid())
-            return R::failure(
-                u"tz: \"%1\" is not a time zone this system knows (e.g. America/New_York)"_s.arg(name.left(60)));
+        const auto zone = Bars::timeZoneNamed(q.queryItemValue(u"tz"_s, QUrl::FullyDecoded));
+        if (!zone)
+            return R::failure(u"tz: "_s + zone.error());
+        r.zone = *zone;
     }
     return r;
 }

@@ -78,14 +78,11 @@ Util::Result<Storage::SignalFilter> parseFilters(const QByteArray &query, bool s
     if (QString e = Rest::unknownParameter(q, {u"symbol"_s, u"side"_s, u"rule"_s, u"from"_s, u"to"_s, u"limit"_s});
         !e.isEmpty())
         return R::failure(e);
-    const QString symbol = q.queryItemValue(u"symbol"_s, QUrl::FullyDecoded);
-    if (!symbol.isEmpty()) {
-        Model::Symbol parsed;
-        if (!Model::Symbol::fromString(symbol, parsed))
-            return R::failure(u"symbol must be 1 to 16 characters of A-Z, 0-9, '.', '-', '^' or '='"_s);
-        f.symbols = QStringList{symbol};
-    } else if (symbolRequired) {
-        return R::failure(u"symbol is required"_s);
+    if (!q.queryItemValue(u"symbol"_s).isEmpty() || symbolRequired) {
+        Model::Symbol symbol;
+        if (QString e = Rest::symbol(q, symbol); !e.isEmpty())
+            return R::failure(e);
+        f.symbols = QStringList{symbol.toString()};
     }
     f.side = q.queryItemValue(u"side"_s);
     if (!f.side.isEmpty() && f.side != u"buy"_s && f.side != u"sell"_s && f.side != u"alert"_s)

@@ -15,6 +15,15 @@ constexpr std::int64_t FirstMondayUs = 4 * DayUs; ///< 1970-01-05, the first Mon
 
 } // namespace
 
+Util::Result<QTimeZone> timeZoneNamed(const QString &name)
+{
+    QTimeZone zone(name.toUtf8());
+    if (!zone.isValid())
+        return Util::Result<QTimeZone>::failure(
+            QStringLiteral("\"%1\" is not a time zone this system knows (e.g. America/New_York)").arg(name.left(60)));
+    return zone;
+}
+
 Session::Session(const QTimeZone &zone)
     : m_zone(zone.isValid() ? zone : QTimeZone::utc())
     , m_utc(m_zone == QTimeZone::utc() || (m_zone.id() == "UTC"))

@@ -41,6 +41,9 @@ private:
     mutable Span m_week;
 };
 
+/// The time zone of an IANA name such as America/New_York; the error says the system does not know it.
+Util::Result<QTimeZone> timeZoneNamed(const QString &name);
+
 /// Division rounding down, also for times before 1970.
 constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {

@@ -24,19 +24,8 @@ struct Arrived
 Util::Status readArrivals(SqliteDatabase &db, std::int64_t symbolId, const Model::Symbol &symbol,
                           Model::TimestampUs from, Model::TimestampUs to, std::vector<Arrived> &out)
 {
-    QByteArray sql;
-    for (int log = -1; log < 2; ++log) {
-        const QByteArray columns = "SELECT seq, ts_us, open, high, low, close, volume FROM ";
-        if (log < 0) {
-            sql = columns + "bars WHERE symbol_id = ?1 AND ts_us >= ?2 AND ts_us <= ?3";
-            continue;
-        }
-        const QByteArray n = QByteArray::number(log);
-        sql += " UNION ALL " + columns + "bars_log" + n +
-               " WHERE bucket = ?4 AND symbol_id = ?1 AND ts_us >= ?2 AND ts_us <= ?3 AND ?1 > "
-               "(SELECT merged_through FROM bars_logs WHERE log = " +
-               n + ')';
-    }
+    const QByteArray sql =
+        BarStore::symbolRowsSql("seq, ts_us, open, high, low, close, volume", "ts_us >= ?2 AND ts_us <= ?3", 4);
     auto st = db.prepare(sql.constData());
     if (!st)
         return Util::Status::failure(st.error());
@@ -111,12 +100,10 @@ Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const
 
     // The newest `limit` bars: a window back from the newest record, doubled until it holds enough bars or
     // reaches `from` or the oldest record.
-    QByteArray sql = "SELECT min(m), max(x) FROM (SELECT min(ts_us) AS m, max(ts_us) AS x FROM bars WHERE "
-                     "symbol_id = ?1 AND ts_us >= ?2 AND ts_us <= ?3";
-    for (const char *log : {"bars_log0", "bars_log1"})
-        sql += QByteArray(" UNION ALL SELECT min(ts_us), max(ts_us) FROM ") + log +
-               " WHERE bucket = ?4 AND symbol_id = ?1 AND ts_us >= ?2 AND ts_us <= ?3";
-    auto bounds = db.prepare(QByteArray(sql + ')').constData());
+    auto bounds = db.prepare(
+        QByteArray("SELECT min(m), max(x) FROM (" +
+                   BarStore::symbolRowsSql("min(ts_us) AS m, max(ts_us) AS x", "ts_us >= ?2 AND ts_us <= ?3", 4) + ')')
+            .constData());
     if (!bounds)
         return R::failure(bounds.error());
     bounds->bind(1, id);

@@ -106,6 +106,17 @@ struct BarStore::Inserter
     }
 };
 
+QByteArray BarStore::symbolRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter)
+{
+    const QByteArray filter = where.isEmpty() ? QByteArray() : " AND " + where;
+    QByteArray sql = "SELECT " + columns + " FROM bars WHERE symbol_id = ?1" + filter;
+    for (int log = 0; log < 2; ++log)
+        sql += " UNION ALL SELECT " + columns + " FROM " + logName(log) + " WHERE bucket = ?" +
+               QByteArray::number(bucketParameter) + " AND symbol_id = ?1" + filter +
+               " AND ?1 > (SELECT merged_through FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
+    return sql;
+}
+
 Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::size_t logMergeRows)
 {
     using R = Util::Result<std::unique_ptr<BarStore>>;

@@ -51,6 +51,11 @@ public:
     static constexpr int LogBuckets = 64;
 
     static Util::Result<std::unique_ptr<BarStore>> open(SqliteDatabase &db, std::size_t logMergeRows);
+
+    /// SQL for one symbol's rows in all three tables, each counted once: `SELECT columns` from `bars` and
+    /// from each log (its bucket only, without the rows already moved), `UNION ALL`. Parameter ?1 is the
+    /// symbol's id, `?bucketParameter` its bucket; `where` adds conditions on the columns of both.
+    static QByteArray symbolRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter);
     ~BarStore();
     BarStore(const BarStore &) = delete;
     BarStore &operator=(const BarStore &) = delete;

@@ -234,18 +234,8 @@ Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(con
                                   "ORDER BY name");
     auto symbolId = (*db)->prepare("SELECT id FROM symbols WHERE name = ?1");
     // Newest first from each table; a log is read in the symbol's bucket only.
-    QByteArray barsSql;
-    for (int log = -1; log < 2; ++log) {
-        const QByteArray columns = "SELECT ts_us, seq, open, high, low, close, volume FROM ";
-        if (log < 0) {
-            barsSql = columns + "bars WHERE symbol_id = ?1";
-            continue;
-        }
-        const QByteArray n = QByteArray::number(log);
-        barsSql += " UNION ALL " + columns + "bars_log" + n + " WHERE bucket = ?2 AND symbol_id = ?1 AND ?1 > " +
-                   "(SELECT merged_through FROM bars_logs WHERE log = " + n + ')';
-    }
-    barsSql += " ORDER BY ts_us DESC, seq DESC LIMIT ?3";
+    const QByteArray barsSql = BarStore::symbolRowsSql("ts_us, seq, open, high, low, close, volume", {}, 2) +
+                               " ORDER BY ts_us DESC, seq DESC LIMIT ?3";
     auto bars = (*db)->prepare(barsSql.constData());
     auto lastSignal = (*db)->prepare("SELECT side, rule, ts_us FROM signals WHERE symbol = ?1 "
                                      "ORDER BY ts_us DESC, id DESC LIMIT 1");
