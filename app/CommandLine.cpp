@@ -111,8 +111,14 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                                     "A web page origin that may use the HTTP API and the stream, e.g. "
                                     "http://127.0.0.1:8080 (repeat for more). Other web pages are refused."),
         u"URL"_s);
+    const QCommandLineOption rulesTimeframe(
+        u"rules-timeframe"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Bars the RSI, crossover and price-move rules look at, evaluated as each closes: "
+                                    "1s to 1W, Nm, Nt (N records), Nv (N shares) or record (default: Settings, 1m)."),
+        u"TF"_s);
     parser.addOptions({headless, bind, port, wsPort, db, token, duration, fullSync, ioThreads, shards, simulate, rate,
-                       symbols, seed, measureUi, allowOrigin, maxSymbols});
+                       symbols, seed, measureUi, allowOrigin, maxSymbols, rulesTimeframe});
 
     addMetadataRateOptions(parser);
     if (!parser.parse(arguments)) {
@@ -190,6 +196,14 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     if (!ok || o.shards < 0 || o.shards > 64) {
         printError(u"--shards: \"%1\" is not a number from 1 to 64"_s.arg(parser.value(shards)));
         return {std::nullopt, 2};
+    }
+    if (parser.isSet(rulesTimeframe)) {
+        const auto timeframe = Bars::Timeframe::parse(parser.value(rulesTimeframe));
+        if (!timeframe) {
+            printError(u"--rules-timeframe: %1"_s.arg(timeframe.error()));
+            return {std::nullopt, 2};
+        }
+        o.rulesTimeframe = *timeframe;
     }
     o.simulate = parser.isSet(simulate);
     o.measureUi = parser.isSet(measureUi);

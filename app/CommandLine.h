@@ -42,6 +42,8 @@ struct Options
     Sim::MetadataRates simulateMetadata;
     Indicators::IndicatorConfig indicators;
     Signals::RuleConfig rules;
+    QString sessionTimeZone;                       ///< IANA name; empty: UTC
+    std::optional<Bars::Timeframe> rulesTimeframe; ///< --rules-timeframe, over the settings' one
     int retentionDays = 0;
     Core::NotificationSettings notifications;
     QString smtpPassword;

@@ -57,6 +57,8 @@ int runImport(const QStringList &arguments)
         options.indicators = {};
         options.rules = {};
     }
+    if (Core::Settings::validateSessionTimeZone(settings.sessionTimeZone()))
+        options.sessionTimeZone = settings.sessionTimeZone();
     Pipeline::Pipeline pipeline(options, **writer);
     if (auto status = pipeline.warmStart(storage.path); !status) {
         std::fprintf(stderr, "tickdesk import: %s\n", qPrintable(status.error()));

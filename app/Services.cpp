@@ -87,6 +87,7 @@ Util::Status Services::start()
     pipeline.maxSymbols = std::size_t(m_options.maxSymbols);
     pipeline.indicators = m_options.indicators;
     pipeline.rules = m_options.rules;
+    pipeline.sessionTimeZone = m_options.sessionTimeZone;
     if (m_options.window)
         m_feed = std::make_unique<Pipeline::LiveFeed>();
     m_pipeline = std::make_unique<Pipeline::Pipeline>(pipeline, *m_writer, m_feed.get());

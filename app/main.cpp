@@ -132,6 +132,13 @@ int main(int argc, char *argv[])
         qWarning("settings ignored, defaults used: %s", qPrintable(status.error()));
         options.rules = {};
     }
+    if (options.rulesTimeframe)
+        options.rules.timeframe = *options.rulesTimeframe;
+    options.sessionTimeZone = settings.sessionTimeZone();
+    if (auto status = Core::Settings::validateSessionTimeZone(options.sessionTimeZone); !status) {
+        qWarning("settings ignored, UTC used: %s", qPrintable(status.error()));
+        options.sessionTimeZone.clear();
+    }
     if (options.simulateSymbols.isEmpty())
         options.simulateSymbols = settings.simulatorSymbols();
     options.simulateVolatility = settings.simulatorVolatility();

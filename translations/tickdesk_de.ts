@@ -213,6 +213,10 @@ Befehle (jeder mit eigenem --help):
         <source>Time zone whose midnight begins days and weeks (default UTC).</source>
         <translation>Zeitzone, deren Mitternacht Tage und Wochen beginnt (Standard UTC).</translation>
     </message>
+    <message>
+        <source>Bars the RSI, crossover and price-move rules look at, evaluated as each closes: 1s to 1W, Nm, Nt (N records), Nv (N shares) or record (default: Settings, 1m).</source>
+        <translation>Balken, die die Regeln RSI, Kreuzung und Kursbewegung betrachten, ausgewertet beim Schließen: 1s bis 1W, Nm, Nt (N Datensätze), Nv (N Stück) oder record (Standard: Einstellungen, 1m).</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>
@@ -319,6 +323,10 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Crossover spread: %1 % is not between 0 and 10.</source>
         <translation>Abstand der Kreuzung: %1 % liegt nicht zwischen 0 und 10.</translation>
+    </message>
+    <message>
+        <source>Session time zone: %1</source>
+        <translation>Sitzungszeitzone: %1</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1027,26 @@ Befehle (jeder mit eigenem --help):
         <source>Start the simulator with TickDesk</source>
         <translation>Den Simulator mit TickDesk starten</translation>
     </message>
+    <message>
+        <source>The RSI, crossover and price-move rules look at bars of this timeframe and speak when a bar closes; &quot;record&quot; takes each record as a bar.</source>
+        <translation>Die Regeln RSI, Kreuzung und Kursbewegung betrachten Balken dieses Zeitrahmens und melden sich, wenn ein Balken schließt; &quot;record&quot; nimmt jeden Datensatz als Balken.</translation>
+    </message>
+    <message>
+        <source>Timeframe:</source>
+        <translation>Zeitrahmen:</translation>
+    </message>
+    <message>
+        <source>Where daily and weekly bars begin, e.g. America/New_York; UTC by default.</source>
+        <translation>Wo Tages- und Wochenbalken beginnen, z. B. America/New_York; standardmäßig UTC.</translation>
+    </message>
+    <message>
+        <source>Session time zone:</source>
+        <translation>Sitzungszeitzone:</translation>
+    </message>
+    <message>
+        <source>Rules&apos; timeframe: %1</source>
+        <translation>Zeitrahmen der Regeln: %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SignalModel</name>
@@ -1120,6 +1148,37 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TimeframeBar</name>
+    <message>
+        <source>Bars of %1 ([ and ] step through the timeframes)</source>
+        <translation>Balken zu %1 ([ und ] wechseln den Zeitrahmen)</translation>
+    </message>
+    <message>
+        <source>record (each record a bar)</source>
+        <translation>record (jeder Datensatz ein Balken)</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Andere…</translation>
+    </message>
+    <message>
+        <source>All timeframes, and bars of N minutes, N records (100t) or N shares (10000v)</source>
+        <translation>Alle Zeitrahmen sowie Balken aus N Minuten, N Datensätzen (100t) oder N Stück (10000v)</translation>
+    </message>
+    <message>
+        <source>Timeframe</source>
+        <translation>Zeitrahmen</translation>
+    </message>
+    <message>
+        <source>Bars of (e.g. 3m, 2h, 90s, 100t for 100 records, 10000v for 10,000 shares):</source>
+        <translation>Balken zu (z. B. 3m, 2h, 90s, 100t für 100 Datensätze, 10000v für 10.000 Stück):</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
     </message>
 </context>
 <context>

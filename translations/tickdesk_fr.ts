@@ -213,6 +213,10 @@ Commandes (chacune avec son propre --help) :
         <source>Time zone whose midnight begins days and weeks (default UTC).</source>
         <translation>Fuseau horaire dont le minuit commence les jours et les semaines (UTC par défaut).</translation>
     </message>
+    <message>
+        <source>Bars the RSI, crossover and price-move rules look at, evaluated as each closes: 1s to 1W, Nm, Nt (N records), Nv (N shares) or record (default: Settings, 1m).</source>
+        <translation>Barres examinées par les règles RSI, croisement et mouvement de prix, évaluées à leur clôture : 1s à 1W, Nm, Nt (N enregistrements), Nv (N actions) ou record (par défaut : Paramètres, 1m).</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>
@@ -319,6 +323,10 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Crossover spread: %1 % is not between 0 and 10.</source>
         <translation>Écart du croisement : %1 % n’est pas entre 0 et 10.</translation>
+    </message>
+    <message>
+        <source>Session time zone: %1</source>
+        <translation>Fuseau horaire de séance : %1</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1027,26 @@ Commandes (chacune avec son propre --help) :
         <source>Start the simulator with TickDesk</source>
         <translation>Démarrer le simulateur avec TickDesk</translation>
     </message>
+    <message>
+        <source>The RSI, crossover and price-move rules look at bars of this timeframe and speak when a bar closes; &quot;record&quot; takes each record as a bar.</source>
+        <translation>Les règles RSI, croisement et mouvement de prix examinent les barres de cette unité de temps et se déclenchent à la clôture d’une barre ; &quot;record&quot; prend chaque enregistrement comme une barre.</translation>
+    </message>
+    <message>
+        <source>Timeframe:</source>
+        <translation>Unité de temps :</translation>
+    </message>
+    <message>
+        <source>Where daily and weekly bars begin, e.g. America/New_York; UTC by default.</source>
+        <translation>Où commencent les barres journalières et hebdomadaires, p. ex. America/New_York ; UTC par défaut.</translation>
+    </message>
+    <message>
+        <source>Session time zone:</source>
+        <translation>Fuseau horaire de séance :</translation>
+    </message>
+    <message>
+        <source>Rules&apos; timeframe: %1</source>
+        <translation>Unité de temps des règles : %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SignalModel</name>
@@ -1120,6 +1148,37 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TimeframeBar</name>
+    <message>
+        <source>Bars of %1 ([ and ] step through the timeframes)</source>
+        <translation>Barres de %1 ([ et ] parcourent les unités de temps)</translation>
+    </message>
+    <message>
+        <source>record (each record a bar)</source>
+        <translation>record (chaque enregistrement une barre)</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Autre…</translation>
+    </message>
+    <message>
+        <source>All timeframes, and bars of N minutes, N records (100t) or N shares (10000v)</source>
+        <translation>Toutes les unités de temps, et des barres de N minutes, N enregistrements (100t) ou N actions (10000v)</translation>
+    </message>
+    <message>
+        <source>Timeframe</source>
+        <translation>Unité de temps</translation>
+    </message>
+    <message>
+        <source>Bars of (e.g. 3m, 2h, 90s, 100t for 100 records, 10000v for 10,000 shares):</source>
+        <translation>Barres de (p. ex. 3m, 2h, 90s, 100t pour 100 enregistrements, 10000v pour 10 000 actions) :</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Plus</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,7 @@ void RestApi::install(Http::HttpRouter &router)
                             {u"symbol"_s, s.symbol.toString()},
                             {u"side"_s, QString::fromLatin1(Model::sideName(s.side))},
                             {u"rule"_s, s.rule},
+                            {u"timeframe"_s, s.timeframe},
                             {u"price"_s, s.price},
                             {u"reason"_s, s.reason},
                             {u"timestamp"_s, double(s.timestamp) / 1e6},

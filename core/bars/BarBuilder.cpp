@@ -84,6 +84,19 @@ std::optional<Bar> BarBuilder::closeIfDue(Model::TimestampUs now)
     return m_timerClosed;
 }
 
+void BarBuilder::resume(const Bar &last, bool forming)
+{
+    m_timerClosed.reset();
+    m_forming.reset();
+    if (forming && m_timeframe.kind() != Timeframe::Kind::Record)
+        m_forming = last;
+    // What the builder itself would hold as its frontier after making `last`.
+    if (m_timeframe.isTime() || m_timeframe.kind() == Timeframe::Kind::Record)
+        m_frontier = forming || m_timeframe.kind() == Timeframe::Kind::Record ? last.openTime : last.endTime;
+    else
+        m_frontier = last.endTime;
+}
+
 BarSet::BarSet(std::vector<Timeframe> timeframes, const Session &session)
 {
     std::sort(timeframes.begin(), timeframes.end());

@@ -66,6 +66,9 @@ public:
     }
     /// Closes the forming time bar when `now` is at or past its end.
     std::optional<Bar> closeIfDue(Model::TimestampUs now);
+    /// Carries on after `last`, the newest bar built before (read back from storage): still forming
+    /// when `forming`, so records of its time join it; otherwise records older than it are late.
+    void resume(const Bar &last, bool forming);
 
     const Timeframe &timeframe() const noexcept { return m_timeframe; }
     const std::optional<Bar> &forming() const noexcept { return m_forming; }

@@ -36,6 +36,9 @@ public:
         , m_sum(other.m_sum)
         , m_mean(other.m_mean)
         , m_m2(other.m_m2)
+        , m_before(other.m_before)
+        , m_evicted(other.m_evicted)
+        , m_grew(other.m_grew)
     {
         std::copy(other.m_values.get(), other.m_values.get() + m_period, m_values.get());
     }
@@ -52,9 +55,47 @@ public:
 
     void push(double x) noexcept
     {
-        if (m_count < m_period) {
+        m_before = Sums{m_sum, m_mean, m_m2, m_sinceExact};
+        m_grew = m_count < m_period;
+        if (m_grew) {
             m_values[std::size_t(wrap(m_head + m_count))] = x;
             ++m_count;
+        } else {
+            m_evicted = m_values[std::size_t(m_head)];
+            m_values[std::size_t(m_head)] = x;
+            if (++m_head == m_period)
+                m_head = 0;
+        }
+        enter(x);
+    }
+    /// Replaces the newest value (a bar still forming): the push is redone from the sums before it, so
+    /// the result is the very same doubles as if `x` had been pushed in the first place.
+    void replaceLast(double x) noexcept
+    {
+        if (m_count == 0)
+            return push(x);
+        m_values[std::size_t(wrap(m_head + m_count - 1))] = x;
+        m_sum = m_before.sum;
+        m_mean = m_before.mean;
+        m_m2 = m_before.m2;
+        m_sinceExact = m_before.sinceExact;
+        enter(x);
+    }
+
+private:
+    struct Sums
+    {
+        double sum = 0;
+        double mean = 0;
+        double m2 = 0;
+        int sinceExact = 0;
+    };
+
+    int wrap(int i) const noexcept { return i >= m_period ? i - m_period : i; }
+    /// The sums' part of a push, once `x` is stored.
+    void enter(double x) noexcept
+    {
+        if (m_grew) {
             m_sum += x;
             if (m_variance) {
                 const double delta = x - m_mean;
@@ -62,32 +103,11 @@ public:
                 m_m2 += delta * (x - m_mean);
             }
         } else {
-            const double old = m_values[std::size_t(m_head)];
-            m_values[std::size_t(m_head)] = x;
-            if (++m_head == m_period)
-                m_head = 0;
-            slide(old, x);
+            slide(m_evicted, x);
         }
         if (++m_sinceExact >= m_period)
             recompute();
     }
-
-    /// Replaces the newest value (a bar still forming).
-    void replaceLast(double x) noexcept
-    {
-        if (m_count == 0)
-            return push(x);
-        const int last = wrap(m_head + m_count - 1);
-        const double old = m_values[std::size_t(last)];
-        m_values[std::size_t(last)] = x;
-        if (m_count == m_period)
-            slide(old, x);
-        else
-            recompute();
-    }
-
-private:
-    int wrap(int i) const noexcept { return i >= m_period ? i - m_period : i; }
 
     // Welford's update for a value leaving and another entering a full window.
     void slide(double old, double x) noexcept
@@ -128,6 +148,9 @@ private:
     double m_sum = 0;
     double m_mean = 0;
     double m_m2 = 0;
+    Sums m_before;        ///< the sums before the newest push
+    double m_evicted = 0; ///< the value that push moved out of a full window
+    bool m_grew = false;  ///< that push filled the window further instead
 };
 
 } // namespace Indicators

@@ -74,7 +74,7 @@ void appendIsoTime(Model::TimestampUs us, QByteArray &out)
 
 QByteArray signalCsvHeader()
 {
-    return QByteArrayLiteral("id,time_utc,epoch_s,symbol,side,rule,price,reason,snapshot\r\n");
+    return QByteArrayLiteral("id,time_utc,epoch_s,symbol,side,rule,timeframe,price,reason,snapshot\r\n");
 }
 
 void appendSignalCsvRow(const Model::TradeSignal &s, QByteArray &out)
@@ -90,6 +90,8 @@ void appendSignalCsvRow(const Model::TradeSignal &s, QByteArray &out)
     out += Model::sideName(s.side);
     out += ',';
     appendCsvField(s.rule.toUtf8(), out);
+    out += ',';
+    appendCsvField(s.timeframe.toUtf8(), out);
     out += ',';
     Ingest::appendNumber(s.price, out);
     out += ',';

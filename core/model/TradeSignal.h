@@ -26,12 +26,13 @@ struct TradeSignal
 {
     qint64 id = 0; ///< row id in the signals table, set when stored
     Symbol symbol;
-    QString rule; ///< rule id: rsi_trend, ma_cross, price_move, news_sentiment
+    QString rule;                                 ///< rule id: rsi_trend, ma_cross, price_move, news_sentiment
+    QString timeframe = QStringLiteral("record"); ///< of the bars the rule looked at
     SignalSide side = SignalSide::Alert;
     QString reason; ///< for a person, with the numbers that triggered it
     double price = 0;
     QByteArray snapshot;       ///< indicator values at the time, a JSON object
-    TimestampUs timestamp = 0; ///< of the record that triggered it
+    TimestampUs timestamp = 0; ///< of the record that triggered it, or the open time of its bar
     qint64 receivedNs = 0;     ///< monotonic clock when that record arrived
     qint64 publishedNs = 0;    ///< monotonic clock when the signal was stored and published
 

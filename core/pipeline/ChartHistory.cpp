@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ChartHistory.h"
 
+#include "storage/BarQueries.h"
 #include "storage/Queries.h"
 #include "storage/SqliteDatabase.h"
 
@@ -8,41 +9,47 @@
 
 namespace Pipeline {
 
-Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const QString &symbol, int count,
-                                            const Indicators::IndicatorConfig &config, int warmup)
+Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const QString &symbol,
+                                            const Bars::Timeframe &timeframe, int count,
+                                            const Indicators::IndicatorConfig &config, const QTimeZone &zone,
+                                            int warmup)
 {
     auto db = Storage::SqliteDatabase::open(databasePath, Storage::SqliteDatabase::Mode::ReadOnly);
     if (!db)
         return Util::Result<ChartHistory>::failure(db.error());
     ChartHistory history;
     history.symbol = symbol;
-    std::vector<Model::Tick> newestFirst;
-    Storage::TickFilter ticks;
-    ticks.symbols = {symbol};
-    ticks.limit = qint64(std::max(1, count)) + std::max(0, warmup);
-    auto status = Storage::forEachTick(**db, ticks, [&newestFirst](const Model::Tick &t) {
-        newestFirst.push_back(t);
-        return true;
-    });
-    if (!status)
-        return Util::Result<ChartHistory>::failure(status.error());
-    if (newestFirst.empty())
+    history.timeframe = timeframe;
+    history.track = std::make_shared<ChartTrack>(timeframe, zone, config);
+    Storage::BarQuery query;
+    if (!Model::Symbol::fromString(symbol, query.symbol))
+        return history; // not a symbol the engine would have stored
+    query.timeframe = timeframe;
+    query.limit = qint64(std::max(1, count)) + std::max(0, warmup);
+    auto range = Storage::readBars(**db, query, history.track->session);
+    if (!range)
+        return Util::Result<ChartHistory>::failure(range.error());
+    if (range->bars.empty())
         return history;
+    history.newestRecordUs = range->newestRecordUs;
 
-    Indicators::IndicatorSet indicators(config);
-    const std::size_t shown = std::min(newestFirst.size(), std::size_t(std::max(1, count)));
+    const std::size_t shown = std::min(range->bars.size(), std::size_t(std::max(1, count)));
+    const std::size_t firstShown = range->bars.size() - shown;
     history.bars.reserve(shown);
-    for (auto it = newestFirst.rbegin(); it != newestFirst.rend(); ++it) {
-        const auto &s = indicators.update(*it);
-        if (std::size_t(newestFirst.rend() - it) <= shown)
-            history.bars.push_back(LiveBar::of(*it, s));
-    }
+    std::size_t i = 0;
+    TimeframeTrack &track = history.track->track;
+    track.setSymbol(query.symbol);
+    track.warm(range->bars, range->lastForming,
+               [&](TimeframeTrack::Change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
+                   if (i++ >= firstShown)
+                       history.bars.push_back(LiveBar::of(track.asTick(bar), s));
+               });
 
     Storage::SignalFilter signals;
     signals.symbols = {symbol};
     signals.fromUs = history.bars.front().bar.timestamp;
     signals.newestFirst = false;
-    status = Storage::forEachSignal(**db, signals, [&history](const Model::TradeSignal &s) {
+    auto status = Storage::forEachSignal(**db, signals, [&history](const Model::TradeSignal &s) {
         history.signals.push_back(s);
         return true;
     });

@@ -71,8 +71,7 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
             shard.rememberEvicted(symbol); // past the cap: warmed when it trades again
             continue;
         }
-        const Storage::SymbolHistory history = (*reader)->read(symbol, m_options.warmBars);
-        shard.warm(history.bars, history.lastSignal);
+        shard.warm(**reader, symbol);
         ++m_warmedSymbols;
     }
     qCInfo(lcPipeline) << "warmed" << m_warmedSymbols << "symbols from" << databasePath;

@@ -14,10 +14,22 @@ using namespace Qt::StringLiterals;
 
 namespace Pipeline {
 
+namespace {
+constexpr int CloseSweepMs = 250; ///< how often quiet symbols' bars are looked at
+
+QTimeZone sessionZone(const QString &name)
+{
+    const auto zone = Bars::timeZoneNamed(name.isEmpty() ? u"UTC"_s : name);
+    return zone ? *zone : QTimeZone::utc(); // checked with the settings: an unknown name never gets here
+}
+} // namespace
+
 Shard::Shard(int index, const PipelineOptions &options, Storage::StorageWriter &writer, PipelineMetrics &metrics,
              Publish publish, LiveFeed *feed)
     : m_index(index)
     , m_options(options)
+    , m_session(sessionZone(options.sessionTimeZone))
+    , m_ruleTimeframe(options.rules.timeframe.name())
     , m_writer(writer)
     , m_metrics(metrics)
     , m_publish(std::move(publish))
@@ -71,8 +83,9 @@ Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
     if (state) {
         m_recency.splice(m_recency.end(), m_recency, state->recency);
     } else {
-        state = std::make_unique<SymbolState>(m_options);
+        state = std::make_unique<SymbolState>(m_options, m_session);
         state->summary.symbol = symbol;
+        state->track.setSymbol(symbol);
         state->recency = m_recency.insert(m_recency.end(), symbol);
         m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
         // Back after it left memory: carried on from the database, as at a start.
@@ -80,39 +93,58 @@ Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
             if (!m_history)
                 if (auto reader = Storage::SymbolHistoryReader::open(m_options.databasePath))
                     m_history = std::move(*reader);
-            if (m_history) {
-                const Storage::SymbolHistory history = m_history->read(symbol, m_options.warmBars);
-                warmState(*state, history.bars, history.lastSignal);
-            }
+            if (m_history)
+                warmState(*state, readHistory(*m_history, symbol));
         }
     }
     state->lastUsedNs = m_nowNs;
     return *state;
 }
 
-void Shard::warmState(SymbolState &state, const std::vector<Model::Tick> &bars,
-                      const std::optional<Model::TradeSignal> &lastSignal)
+Storage::SymbolHistory Shard::readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol)
+{
+    Storage::SymbolHistory history = reader.read(symbol, m_options.warmBars);
+    if (m_options.rules.timeframe.kind() != Bars::Timeframe::Kind::Record && !history.bars.empty()) {
+        Storage::BarQuery query;
+        query.symbol = symbol;
+        query.timeframe = m_options.rules.timeframe;
+        query.limit = m_options.warmRuleBars;
+        history.ruleBars = reader.readBars(query, m_session);
+    }
+    return history;
+}
+
+void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
 {
     std::vector<Model::TradeSignal> none;
-    for (const Model::Tick &bar : bars) {
-        const auto &snapshot = state.indicators.update(bar);
-        state.rules.onTick(bar, snapshot, true, none);
+    const bool recordBars = state.track.timeframe().kind() == Bars::Timeframe::Kind::Record;
+    const auto silently = [&state, &none](TimeframeTrack::Change change, const Bars::Bar &bar,
+                                          const Indicators::IndicatorSnapshot &s) {
+        if (change == TimeframeTrack::Change::Closed)
+            state.rules.onTick(state.track.asTick(bar), s, true, none);
+    };
+    if (!recordBars)
+        state.track.warm(history.ruleBars.bars, history.ruleBars.lastForming, silently);
+    for (const Model::Tick &bar : history.bars) {
+        if (recordBars)
+            state.track.add(bar, silently);
         state.summary.addTick(bar);
-        state.summary.rsi = snapshot.rsi;
     }
-    if (lastSignal) {
+    state.summary.rsi = state.track.snapshot().rsi;
+    if (const auto &lastSignal = history.lastSignal) {
         state.summary.lastSignalTime = lastSignal->timestamp;
         state.summary.lastSignal = QString::fromLatin1(Model::sideName(lastSignal->side)) + u' ' + lastSignal->rule;
     }
 }
 
-void Shard::warm(const std::vector<Model::Tick> &bars, const std::optional<Model::TradeSignal> &lastSignal)
+void Shard::warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol)
 {
-    if (bars.empty())
+    const Storage::SymbolHistory history = readHistory(reader, symbol);
+    if (history.bars.empty())
         return;
     m_nowNs = Util::monotonicNs();
-    SymbolState &state = stateOf(bars.front().symbol, false);
-    warmState(state, bars, lastSignal);
+    SymbolState &state = stateOf(symbol, false);
+    warmState(state, history);
     publishSummaries({&state});
 }
 
@@ -161,17 +193,24 @@ void Shard::run()
 {
     pthread_setname_np(pthread_self(), QByteArray("shard-" + QByteArray::number(m_index)).constData());
     std::vector<Message> batch;
+    const bool timedBars = m_options.rules.timeframe.isTime();
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty())
+            const auto ready = [this] { return m_stopping || !m_queue.empty(); };
+            if (timedBars) // wakes now and then to close the bars of symbols gone quiet
+                m_wake.wait_for(lock, std::chrono::milliseconds(CloseSweepMs), ready);
+            else
+                m_wake.wait(lock, ready);
+            if (m_queue.empty() && m_stopping)
                 return; // stopping, and everything is handed on
             batch.swap(m_queue);
         }
         for (Message &message : batch)
             process(message);
         batch.clear();
+        if (timedBars && Util::monotonicNs() - m_lastCloseSweepNs >= CloseSweepMs * 1'000'000LL)
+            closeDueBars();
     }
 }
 
@@ -221,19 +260,21 @@ void Shard::process(Message &message)
     for (const Model::Record &record : message.records) {
         if (const auto *bar = std::get_if<Model::Tick>(&record)) {
             SymbolState &state = stateOf(bar->symbol);
-            if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime) {
-                // Older than what the symbol already has: stored as sent, but it neither moves the
-                // indicators and rules nor becomes the last price a chart or the watchlist shows.
-                m_metrics.late.fetch_add(1, std::memory_order_relaxed);
-                continue;
-            }
-            const auto &snapshot = state.indicators.update(*bar);
             const std::size_t before = signals.size();
-            state.rules.onTick(*bar, snapshot, false, signals);
+            const bool inTime = state.track.add(
+                *bar, [&](TimeframeTrack::Change change, const Bars::Bar &b, const Indicators::IndicatorSnapshot &s) {
+                    if (change == TimeframeTrack::Change::Closed)
+                        ruleBar(state, b, s, signals);
+                });
+            if (!inTime)
+                m_metrics.late.fetch_add(1, std::memory_order_relaxed);
+            if (before != signals.size() && (touched.empty() || touched.back() != &state))
+                touched.push_back(&state);
+            if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime)
+                continue; // older than what the symbol has: stored as sent, but it is not the last price
+            const Indicators::IndicatorSnapshot &snapshot = state.track.snapshot();
             state.summary.addTick(*bar);
             state.summary.rsi = snapshot.rsi;
-            for (std::size_t i = before; i < signals.size(); ++i)
-                state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
             if (touched.empty() || touched.back() != &state)
                 touched.push_back(&state);
             if (streamTicks)
@@ -247,7 +288,7 @@ void Shard::process(Message &message)
         if (const auto *news = std::get_if<Model::NewsSentimentEvent>(&record)) {
             SymbolState &state = stateOf(news->symbol);
             const std::size_t before = signals.size();
-            state.rules.onSentiment(*news, state.indicators.snapshot(), signals);
+            state.rules.onSentiment(*news, state.track.snapshot(), signals);
             for (std::size_t i = before; i < signals.size(); ++i)
                 state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
             if (before != signals.size())
@@ -285,6 +326,56 @@ void Shard::process(Message &message)
     if (outcome != Ingest::RecordSink::Submit::Accepted && message.tracker)
         message.tracker->finish(u"storage is shutting down"_s);
     unreserve(count);
+}
+
+void Shard::ruleBar(SymbolState &state, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &snapshot,
+                    std::vector<Model::TradeSignal> &signals)
+{
+    const std::size_t before = signals.size();
+    state.rules.onTick(state.track.asTick(bar), snapshot, false, signals);
+    for (std::size_t i = before; i < signals.size(); ++i) {
+        signals[i].timeframe = m_ruleTimeframe;
+        state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
+    }
+}
+
+void Shard::closeDueBars()
+{
+    m_nowNs = Util::monotonicNs();
+    m_lastCloseSweepNs = m_nowNs;
+    const qint64 delayNs = qint64(m_options.barCloseDelayMs) * 1'000'000;
+    const Model::TimestampUs dueBefore = Util::wallClockUs() - qint64(m_options.barCloseDelayMs) * 1000;
+    std::vector<Model::TradeSignal> signals;
+    std::vector<SymbolState *> touched;
+    for (auto &[symbol, state] : m_symbols) {
+        const auto &forming = state->track.builder().forming();
+        // Quiet for the delay too: a feed replaying old records fast closes its bars with its records.
+        if (!forming || forming->endTime > dueBefore || m_nowNs - state->lastUsedNs < delayNs)
+            continue;
+        const std::size_t before = signals.size();
+        state->track.closeIfDue(dueBefore,
+                                [&](TimeframeTrack::Change, const Bars::Bar &bar,
+                                    const Indicators::IndicatorSnapshot &s) { ruleBar(*state, bar, s, signals); });
+        if (signals.size() != before)
+            touched.push_back(state.get());
+    }
+    if (signals.empty())
+        return;
+    const qint64 now = Util::monotonicNs();
+    for (Model::TradeSignal &signal : signals)
+        signal.receivedNs = now;
+    publishSummaries(touched);
+    Storage::WriteJob job;
+    job.signals = std::move(signals);
+    job.receivedNs = now;
+    job.done = [this](const QString &error, std::vector<Model::TradeSignal> &stored) {
+        if (error.isEmpty() && !stored.empty()) {
+            m_publish(stored);
+            if (m_listener)
+                m_listener->committed({}, stored);
+        }
+    };
+    m_writer.submitWaiting(std::move(job));
 }
 
 void Shard::publishSummaries(const std::vector<SymbolState *> &touched)

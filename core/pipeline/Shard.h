@@ -3,8 +3,8 @@
 
 #include "PipelineOptions.h"
 #include "RequestTracker.h"
+#include "TimeframeTrack.h"
 #include "analytics/SymbolSummary.h"
-#include "indicators/IndicatorSet.h"
 #include "model/TradeSignal.h"
 #include "signals/RuleEngine.h"
 #include "util/BloomFilter.h"
@@ -20,6 +20,7 @@
 #include <vector>
 
 namespace Storage {
+struct SymbolHistory;
 class StorageWriter;
 class SymbolHistoryReader;
 struct CommitGroup;
@@ -54,9 +55,9 @@ public:
               std::shared_ptr<Storage::CommitGroup> group = {});
     /// Before start(): who hears about each commit (may be null).
     void setCommitListener(CommitListener *listener) noexcept { m_listener = listener; }
-    /// Before start(): history of one symbol, oldest first; moves its indicators and rules on silently.
-    /// `lastSignal`, the symbol's latest stored signal, becomes its summary's last signal.
-    void warm(const std::vector<Model::Tick> &bars, const std::optional<Model::TradeSignal> &lastSignal = {});
+    /// Before start(): history of one symbol (Pipeline::warmStart reads it); moves its bars, indicators and
+    /// rules on silently, and its latest stored signal becomes its summary's last signal.
+    void warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol);
     /// Before start(): where symbols that left memory are read back from.
     void setDatabasePath(const QString &path) { m_options.databasePath = path; }
     /// Before start(): whether the shard holds as many symbols as it may.
@@ -78,11 +79,11 @@ public:
 private:
     struct SymbolState
     {
-        explicit SymbolState(const PipelineOptions &o)
-            : indicators(o.indicators)
+        SymbolState(const PipelineOptions &o, const Bars::Session &session)
+            : track(o.rules.timeframe, session, o.indicators)
             , rules(o.rules)
         {}
-        Indicators::IndicatorSet indicators;
+        TimeframeTrack track; ///< the rules' timeframe
         Signals::RuleEngine rules;
         Analytics::SymbolSummary summary;
         std::list<Model::Symbol>::iterator recency; ///< its place in m_recency
@@ -98,9 +99,15 @@ private:
 
     /// The symbol's state, made when it is new; `readBack`: one that left memory is read back from the database.
     SymbolState &stateOf(const Model::Symbol &symbol, bool readBack = true);
-    /// Feeds stored bars into a symbol's state silently (a start, or a symbol back after eviction).
-    void warmState(SymbolState &state, const std::vector<Model::Tick> &bars,
-                   const std::optional<Model::TradeSignal> &lastSignal);
+    /// What a symbol's state is warmed from: its latest records, bars of the rules' timeframe, last signal.
+    Storage::SymbolHistory readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol);
+    /// Feeds stored history into a symbol's state silently (a start, or a symbol back after eviction).
+    void warmState(SymbolState &state, const Storage::SymbolHistory &history);
+    /// Runs the rules on a bar of their timeframe that closed.
+    void ruleBar(SymbolState &state, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &snapshot,
+                 std::vector<Model::TradeSignal> &signals);
+    /// Closes the rules' bars whose end passed a while ago on symbols that went quiet; commits any signal.
+    void closeDueBars();
     /// Drops the least recently updated symbols past the cap and those idle too long.
     void trim(bool idleToo);
     void evict(Model::Symbol symbol); ///< by value: callers pass m_recency's own element
@@ -110,6 +117,8 @@ private:
 
     int m_index;
     PipelineOptions m_options;
+    Bars::Session m_session;
+    QString m_ruleTimeframe; ///< its name, which each signal records
     Storage::StorageWriter &m_writer;
     PipelineMetrics &m_metrics;
     Publish m_publish;
@@ -121,6 +130,7 @@ private:
     Util::BloomFilter m_evictedNames; ///< symbols that may have left memory: read back when they return
     std::unique_ptr<Storage::SymbolHistoryReader> m_history; ///< opened at the first return
     qint64 m_lastIdleSweepNs = 0;
+    qint64 m_lastCloseSweepNs = 0;
     qint64 m_nowNs = 0; ///< monotonic time of the message being processed
     std::atomic<std::uint64_t> m_evictions{0};
     std::atomic<std::size_t> m_symbolCount{0}; ///< m_symbols.size(), for other threads

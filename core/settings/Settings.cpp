@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Settings.h"
 
+#include "bars/Session.h"
+
 #include <QHostAddress>
 #include <QUrl>
 
@@ -127,6 +129,11 @@ Signals::RuleConfig Settings::rules() const
     c.sentimentScore = number("sentimentScore", c.sentimentScore);
     c.sentimentMagnitude = number("sentimentMagnitude", c.sentimentMagnitude);
     c.cooldownSeconds = int(number("cooldownSeconds", c.cooldownSeconds));
+    const QString timeframe = m_settings.value(u"rules/timeframe"_s, c.timeframe.name()).toString();
+    if (const auto parsed = Bars::Timeframe::parse(timeframe))
+        c.timeframe = *parsed;
+    else
+        qWarning("rules/timeframe ignored, %s used: %s", qPrintable(c.timeframe.name()), qPrintable(parsed.error()));
     return c;
 }
 
@@ -149,6 +156,24 @@ void Settings::setRules(const Signals::RuleConfig &c)
     };
     for (const auto &[key, value] : values)
         m_settings.setValue(QStringLiteral("rules/") + QLatin1StringView(key), value);
+    m_settings.setValue(u"rules/timeframe"_s, c.timeframe.name());
+}
+
+QString Settings::sessionTimeZone() const
+{
+    return m_settings.value(u"bars/sessionTimeZone"_s, u"UTC"_s).toString();
+}
+
+void Settings::setSessionTimeZone(const QString &ianaName)
+{
+    m_settings.setValue(u"bars/sessionTimeZone"_s, ianaName);
+}
+
+Util::Status Settings::validateSessionTimeZone(const QString &ianaName)
+{
+    if (const auto zone = Bars::timeZoneNamed(ianaName); !zone)
+        return Util::Status::failure(tr("Session time zone: %1").arg(zone.error()));
+    return {};
 }
 
 QStringList Settings::simulatorSymbols() const

@@ -59,6 +59,9 @@ public:
     void setIndicators(const Indicators::IndicatorConfig &config);
     Signals::RuleConfig rules() const;
     void setRules(const Signals::RuleConfig &config);
+    /// Where days and weeks of bars begin: an IANA time zone name, UTC unless chosen.
+    QString sessionTimeZone() const;
+    void setSessionTimeZone(const QString &ianaName);
 
     QStringList simulatorSymbols() const;
     void setSimulatorSymbols(const QStringList &symbols);
@@ -90,6 +93,7 @@ public:
     static Util::Status validateServer(const QString &bindAddress, int port, const QString &token);
     static Util::Status validate(const Indicators::IndicatorConfig &config);
     static Util::Status validate(const Signals::RuleConfig &config);
+    static Util::Status validateSessionTimeZone(const QString &ianaName);
     static Util::Status validate(const NotificationSettings &n);
     static Util::Status validateSimulator(const QStringList &symbols, double rate, double volatility);
 

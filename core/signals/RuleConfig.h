@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "bars/Timeframe.h"
+
 namespace Signals {
 
 /// Switches and parameters of the built-in rules (README, "Indicators and signals").
 struct RuleConfig
 {
+    /// The bars the RSI, crossover and price-move rules look at, evaluated when a bar closes (so a signal
+    /// never repaints); `record` takes each record as a closed bar.
+    Bars::Timeframe timeframe = Bars::Timeframe::minutes(1);
+
     bool rsiTrend = true;
     double rsiBuyBelow = 30;
     double rsiSellAbove = 70;

@@ -61,6 +61,8 @@ void build(const BarQuery &query, const Bars::Session &session, const std::vecto
     range = {};
     Bars::BarBuilder builder(query.timeframe, session);
     for (const Arrived &a : records)
+        range.newestRecordUs = std::max(range.newestRecordUs, a.tick.timestamp);
+    for (const Arrived &a : records)
         if (auto closed = builder.add(a.tick).closed; closed && closed->openTime >= from)
             range.bars.push_back(*closed);
     if (builder.forming() && builder.forming()->openTime >= from) {

@@ -22,8 +22,9 @@ struct BarQuery
 
 struct BarRange
 {
-    std::vector<Bars::Bar> bars; ///< oldest first
-    bool lastForming = false;    ///< the newest bar may still take records
+    std::vector<Bars::Bar> bars;           ///< oldest first
+    bool lastForming = false;              ///< the newest bar may still take records
+    Model::TimestampUs newestRecordUs = 0; ///< the newest record's time read; 0: none
 };
 
 /// A symbol's bars of any timeframe, built from its stored records in the order they arrived, by the

@@ -4,11 +4,15 @@
 #include "BarStore.h"
 #include "SqliteDatabase.h"
 
+#include <QLoggingCategory>
+
 #include <sqlite3.h>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace Storage {
 
@@ -137,7 +141,7 @@ Util::Status finished(int rc, SqliteDatabase &db)
 QByteArray signalColumns(const char *table)
 {
     QByteArray columns;
-    for (const char *name : {"id", "symbol", "ts_us", "rule", "side", "price", "reason", "snapshot"}) {
+    for (const char *name : {"id", "symbol", "ts_us", "rule", "side", "price", "reason", "snapshot", "timeframe"}) {
         if (!columns.isEmpty())
             columns += ", ";
         if (table)
@@ -157,6 +161,7 @@ void readSignal(const Statement &st, int first, Model::TradeSignal &s)
     s.price = st.columnDouble(first + 5);
     s.reason = st.columnText(first + 6);
     s.snapshot = st.columnUtf8(first + 7);
+    s.timeframe = st.columnText(first + 8);
 }
 
 Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
@@ -299,6 +304,15 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars)
     }
     d->lastSignal.reset();
     return history;
+}
+
+BarRange SymbolHistoryReader::readBars(const BarQuery &query, const Bars::Session &session)
+{
+    auto range = Storage::readBars(*d->db, query, session);
+    if (range)
+        return std::move(*range);
+    qCWarning(lcStorage) << "cannot read the bars of" << query.symbol.toString() << ":" << range.error();
+    return {};
 }
 
 std::vector<Model::Symbol> SymbolHistoryReader::symbols()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "BarQueries.h"
 #include "model/TradeSignal.h"
 #include "util/Result.h"
 
@@ -60,7 +61,8 @@ Util::Result<qint64> countTicks(SqliteDatabase &db, const TickFilter &filter);
 /// What the engine needs to carry a symbol on where it was: its latest bars and its last signal.
 struct SymbolHistory
 {
-    std::vector<Model::Tick> bars; ///< oldest first
+    std::vector<Model::Tick> bars; ///< the latest records, oldest first
+    BarRange ruleBars;             ///< the latest bars of the rules' timeframe, if asked for
     std::optional<Model::TradeSignal> lastSignal;
 };
 
@@ -72,6 +74,8 @@ public:
     ~SymbolHistoryReader();
     /// The latest `bars` bars of `symbol` and its last signal; empty when it has none.
     SymbolHistory read(const Model::Symbol &symbol, int bars);
+    /// Bars built from the stored records (readBars); on a failure none, and a warning in the log.
+    BarRange readBars(const BarQuery &query, const Bars::Session &session);
     /// Every symbol with stored bars, in name order.
     std::vector<Model::Symbol> symbols();
 

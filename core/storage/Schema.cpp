@@ -200,6 +200,10 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        l.volume AS volume
 FROM bars_log1 l JOIN symbols s ON s.id = l.symbol_id WHERE l.symbol_id > (SELECT merged_through FROM bars_logs WHERE log = 1);
 )sql",
+    // 4: a signal records the timeframe of the bars its rule looked at; before, every rule looked at records.
+    R"sql(
+ALTER TABLE signals ADD COLUMN timeframe TEXT NOT NULL DEFAULT 'record';
+)sql",
 };
 
 } // namespace

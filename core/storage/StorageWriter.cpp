@@ -49,6 +49,7 @@ QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &sign
 {
     const QByteArray rule = signal.rule.toUtf8();
     const QByteArray reason = signal.reason.toUtf8();
+    const QByteArray timeframe = signal.timeframe.toUtf8();
     st.bindText(1, signal.symbol.view());
     st.bind(2, std::int64_t(signal.timestamp));
     st.bind(3, std::int64_t(createdUs));
@@ -61,6 +62,7 @@ QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &sign
         st.bind(9, std::int64_t(latencyNs));
     else
         st.bindNull(9);
+    st.bindText(10, std::string_view(timeframe.constData(), std::size_t(timeframe.size())));
     const int rc = st.step();
     st.reset();
     if (rc != SQLITE_DONE)
@@ -117,7 +119,7 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
          "INSERT INTO market_data(symbol, ts_us, market_cap, pe_ratio) VALUES (?1, ?2, ?3, ?4)"},
         {&statements->economic, "INSERT INTO economic_indicators(name, ts_us, value) VALUES (?1, ?2, ?3)"},
         {&statements->signal, "INSERT INTO signals(symbol, ts_us, created_us, rule, side, price, reason, snapshot, "
-                              "latency_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+                              "latency_ns, timeframe) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
     };
     for (const auto &[target, text] : sql) {
         auto statement = (*db)->prepare(text);

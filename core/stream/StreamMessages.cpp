@@ -58,6 +58,8 @@ QByteArray signalMessage(const Model::TradeSignal &signal)
     out += Model::sideName(signal.side);
     out += "\",\"rule\":";
     Ingest::appendString(signal.rule, out);
+    out += ",\"timeframe\":";
+    Ingest::appendString(signal.timeframe, out);
     out += ",\"reason\":";
     Ingest::appendString(signal.reason, out);
     appendNumberField("price", signal.price, out);

@@ -80,17 +80,18 @@ void TestCsvExport::roundTripThroughAReader()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const auto rows = parseCsv(file.readAll());
     QCOMPARE(rows.size(), 1001);
-    QCOMPARE(rows[0], (QStringList{u"id"_s, u"time_utc"_s, u"epoch_s"_s, u"symbol"_s, u"side"_s, u"rule"_s, u"price"_s,
-                                   u"reason"_s, u"snapshot"_s}));
+    QCOMPARE(rows[0], (QStringList{u"id"_s, u"time_utc"_s, u"epoch_s"_s, u"symbol"_s, u"side"_s, u"rule"_s,
+                                   u"timeframe"_s, u"price"_s, u"reason"_s, u"snapshot"_s}));
     for (int i = 0; i < 1000; ++i) {
         const QStringList &r = rows[i + 1];
-        QCOMPARE(r.size(), 9);
+        QCOMPARE(r.size(), 10);
         QCOMPARE(r[0].toInt(), i);
         QCOMPARE(r[3], u"BRK.B"_s);
         QCOMPARE(r[4], i % 2 ? u"sell"_s : u"buy"_s);
-        QCOMPARE(r[6].toDouble(), 101.25 + i);
-        QCOMPARE(r[7], reasons[i % reasons.size()]);
-        QCOMPARE(r[8], u"{\"sma\":101.2,\"rsi\":null}"_s);
+        QCOMPARE(r[6], u"record"_s);
+        QCOMPARE(r[7].toDouble(), 101.25 + i);
+        QCOMPARE(r[8], reasons[i % reasons.size()]);
+        QCOMPARE(r[9], u"{\"sma\":101.2,\"rsi\":null}"_s);
     }
     QCOMPARE(rows[1][1], u"2023-11-14T22:13:20.123Z"_s);
     QCOMPARE(rows[1][2], u"1700000000.123456"_s);

@@ -427,7 +427,7 @@ void TestImport::commandLineImportAndExport()
 
     r = tickdesk({u"export-signals"_s, u"--db"_s, db, u"-o"_s, u"-"_s});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.startsWith("id,time_utc,epoch_s,symbol,side,rule,price,reason,snapshot\r\n"));
+    QVERIFY(r.out.startsWith("id,time_utc,epoch_s,symbol,side,rule,timeframe,price,reason,snapshot\r\n"));
 
     for (const auto &[arguments, message] :
          {std::pair{QStringList{u"export-signals"_s, u"--db"_s, db}, "-o FILE is required"},

@@ -368,6 +368,7 @@ void TestNotify::crashBetweenSignalAndDelivery()
         // Credentials and a token in the path, as chat services hand them out: never shown anywhere.
         conf.setValue(u"notify/webhook/urls"_s,
                       QStringList{u"http://user:secret@127.0.0.1:%1/services/T/B/TOKEN"_s.arg(hookPort)});
+        conf.setValue(u"rules/timeframe"_s, u"record"_s); // signals within seconds, not minutes
         conf.sync();
     }
     qputenv("XDG_CONFIG_HOME", config.path().toUtf8());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "HttpTestClient.h"
+#include "bars/BarBuilder.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestCounters.h"
@@ -21,6 +22,14 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+/// Rules that look at every record, as most of these tests' signals expect.
+Pipeline::PipelineOptions recordRules()
+{
+    Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record();
+    return options;
+}
 
 Model::Symbol sym(const char *s)
 {
@@ -135,6 +144,25 @@ struct Engine
     ~Engine() { stop(); }
 };
 
+/// Rules on bars of `timeframe`, closed only by records (the timer waits ten minutes for a quiet symbol).
+Pipeline::PipelineOptions barRules(const Bars::Timeframe &timeframe)
+{
+    Pipeline::PipelineOptions options;
+    options.rules.timeframe = timeframe;
+    options.barCloseDelayMs = 600'000;
+    return options;
+}
+
+/// The records of `input` that are ticks.
+Model::RecordBatch ticksOf(const Model::RecordBatch &input)
+{
+    Model::RecordBatch out;
+    for (const auto &r : input)
+        if (Model::kindOf(r) == Model::RecordKind::Tick)
+            out.push_back(r);
+    return out;
+}
+
 QStringList describe(const Model::SignalList &signals)
 {
     QStringList out;
@@ -163,6 +191,9 @@ private Q_SLOTS:
     void metricsOnKnownInput();
     void lateRecordIsStoredButNeverLast();
     void symbolFloodStaysBounded();
+    void rulesSpeakOnClosedBars();
+    void quietSymbolsBarClosesByTimer();
+    void warmStartContinuesAFormingBar();
 };
 
 void TestPipeline::shardsAgreeWithOneShard()
@@ -173,6 +204,7 @@ void TestPipeline::shardsAgreeWithOneShard()
     Engine one(oneDir);
     Engine many(manyDir);
     Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
     options.shards = 1;
     QVERIFY(one.start(options));
     options.shards = 4;
@@ -202,7 +234,7 @@ void TestPipeline::signalsStoredBeforePublished()
 {
     QTemporaryDir dir;
     Engine engine(dir);
-    QVERIFY(engine.start({}));
+    QVERIFY(engine.start(recordRules()));
     engine.feed(market(5, 300, 7), 50);
     QTRY_VERIFY(!engine.published.isEmpty());
     auto db = Storage::SqliteDatabase::open(engine.path(), Storage::SqliteDatabase::Mode::ReadOnly);
@@ -229,6 +261,7 @@ void TestPipeline::perSymbolOrderUnderConcurrency()
     QTemporaryDir dir;
     Engine engine(dir);
     Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
     options.shards = 3;
     QVERIFY(engine.start(options));
     // Four threads submit at once; each symbol's bars come from one thread in time order.
@@ -278,6 +311,7 @@ void TestPipeline::backPressureLosesNothingAcknowledged()
     QTemporaryDir dir;
     Engine engine(dir);
     Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
     options.shards = 2;
     options.shardQueueCapacity = 50;
     Storage::WriterOptions storage;
@@ -362,12 +396,22 @@ void TestPipeline::lateRecordIsStoredButNeverLast()
     QCOMPARE(bars.size(), std::size_t(60));
     QCOMPARE(bars.back().bar.close, 111.9);
 
-    // Stored as sent, and read back for a chart in time order: the late bar in its place, never last.
-    const auto history = Pipeline::loadChartHistory(writer->path(), u"LATE"_s, 120, {});
+    // Stored as sent; read back for a chart, the bars are the ones built live, so the late record is not
+    // among them, in any timeframe.
+    auto stored = Storage::SqliteDatabase::open(writer->path(), Storage::SqliteDatabase::Mode::ReadOnly);
+    QVERIFY(stored);
+    QCOMPARE((*stored)->scalar("SELECT count(*) FROM ticks WHERE symbol = 'LATE'", -1), 61);
+    auto history = Pipeline::loadChartHistory(writer->path(), u"LATE"_s, Bars::Timeframe::record(), 120, {});
     QVERIFY2(history, qPrintable(history.error()));
-    QCOMPARE(history->bars.size(), std::size_t(61));
-    QCOMPARE(history->bars[40].bar.timestamp, minute(17, 25));
+    QCOMPARE(history->bars.size(), std::size_t(60));
     QCOMPARE(history->bars.back().bar.timestamp, minute(18, 9));
+    QCOMPARE(history->bars.back().bar.close, 111.9);
+    history = Pipeline::loadChartHistory(writer->path(), u"LATE"_s, Bars::Timeframe::hours(1), 120, {});
+    QVERIFY2(history, qPrintable(history.error()));
+    QCOMPARE(history->bars.size(), std::size_t(3)); // 16:00, 17:00 and 18:00, still forming
+    QCOMPARE(history->bars.front().bar.low, 99.5);
+    QCOMPARE(history->bars.back().bar.timestamp, minute(18, 0));
+    QCOMPARE(history->bars.back().bar.close, 111.9);
     QVERIFY(std::is_sorted(history->bars.begin(), history->bars.end(),
                            [](const auto &a, const auto &b) { return a.bar.timestamp < b.bar.timestamp; }));
     const Ingest::IngestCounters counters;
@@ -402,7 +446,8 @@ void TestPipeline::symbolFloodStaysBounded()
 
     QTemporaryDir boundedDir;
     Engine bounded(boundedDir);
-    Pipeline::PipelineOptions options; // shards: one per core, as the app runs
+    Pipeline::PipelineOptions options;                   // shards: one per core, as the app runs
+    options.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
     options.maxSymbols = 100;
     QVERIFY(bounded.start(options, true)); // warmStart tells the shards where evicted symbols come back from
     bounded.feed(history, 50);
@@ -444,20 +489,20 @@ void TestPipeline::warmStartContinuesWhereItStopped()
 
     QTemporaryDir wholeDir;
     Engine whole(wholeDir);
-    QVERIFY(whole.start({}));
+    QVERIFY(whole.start(recordRules()));
     whole.feed(input, 60);
 
     QTemporaryDir splitDir;
     Model::SignalList signals;
     {
         Engine first(splitDir);
-        QVERIFY(first.start({}));
+        QVERIFY(first.start(recordRules()));
         first.feed(Model::RecordBatch(input.begin(), half), 60);
         QTRY_COMPARE(qint64(first.published.size()), qint64(first.writer->stats().storedSignals.load()));
         signals += first.published;
     }
     Engine second(splitDir);
-    QVERIFY(second.start({}, true));
+    QVERIFY(second.start(recordRules(), true));
     QCOMPARE(second.pipeline->warmedSymbols(), 6);
     second.feed(Model::RecordBatch(half, input.end()), 60);
     QTRY_COMPARE(qint64(second.published.size()), qint64(second.writer->stats().storedSignals.load()));
@@ -478,7 +523,7 @@ void TestPipeline::warmStartContinuesWhereItStopped()
     // A restart with nothing new still knows each symbol's last signal (the watchlist shows it).
     second.stop();
     Engine third(splitDir);
-    QVERIFY(third.start({}, true));
+    QVERIFY(third.start(recordRules(), true));
     const auto c = third.pipeline->summaries();
     QCOMPARE(c.size(), a.size());
     int withSignal = 0;
@@ -495,7 +540,7 @@ void TestPipeline::aggregatorOnKnownInput()
 {
     QTemporaryDir dir;
     Engine engine(dir);
-    QVERIFY(engine.start({}));
+    QVERIFY(engine.start(recordRules()));
     const double closes[] = {10, 11, 9, 12, 12.5};
     Model::RecordBatch batch;
     for (int i = 0; i < 5; ++i) {
@@ -537,7 +582,8 @@ void TestPipeline::metricsOnKnownInput()
     QTemporaryDir dir;
     Engine engine(dir);
     Pipeline::PipelineOptions one;
-    one.shards = 1; // one storage job per request, whatever the hashing
+    one.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
+    one.shards = 1;                                  // one storage job per request, whatever the hashing
     QVERIFY(engine.start(one));
     Ingest::IngestEndpoint endpoint(*engine.pipeline);
     Http::HttpRouter router;
@@ -596,4 +642,119 @@ void TestPipeline::metricsOnKnownInput()
 }
 
 QTEST_GUILESS_MAIN(TestPipeline)
+void TestPipeline::rulesSpeakOnClosedBars()
+{
+    // 4 symbols, 30 minutes of records a second apart: 120 bars of 15 s each.
+    const Model::RecordBatch input = ticksOf(market(4, 1800, 5));
+    const Bars::Timeframe fifteen = Bars::Timeframe::seconds(15);
+    QTemporaryDir dir;
+    Engine engine(dir);
+    QVERIFY(engine.start(barRules(fifteen)));
+    engine.feed(input, 97);
+    QTRY_COMPARE(qint64(engine.published.size()), qint64(engine.writer->stats().storedSignals.load()));
+
+    // What the same rules make of the same bars, built whole: each closed bar once, the forming one never.
+    const Pipeline::PipelineOptions options = barRules(fifteen);
+    const Bars::Session utc;
+    Model::SignalList expected;
+    for (int s = 0; s < 4; ++s) {
+        std::vector<Model::Tick> ticks;
+        for (const auto &r : input)
+            if (const auto &t = std::get<Model::Tick>(r); t.symbol == sym(QByteArray("S" + QByteArray::number(s))))
+                ticks.push_back(t);
+        std::vector<Bars::Bar> bars = Bars::buildBars(fifteen, utc, ticks);
+        QCOMPARE(bars.size(), std::size_t(121)); // the first second is not on a boundary
+        bars.pop_back();                         // still forming
+        Indicators::IndicatorSet indicators(options.indicators);
+        Signals::RuleEngine rules(options.rules);
+        std::vector<Model::TradeSignal> out;
+        for (const Bars::Bar &b : bars) {
+            const Model::Tick t{ticks.front().symbol, b.open, b.high, b.low, b.close, b.volume, b.openTime};
+            rules.onTick(t, indicators.update(t), false, out);
+        }
+        for (const auto &signal : out)
+            expected.append(signal);
+    }
+    QVERIFY(expected.size() > 5);
+    QCOMPARE(describe(engine.published), describe(expected));
+    for (const Model::TradeSignal &signal : engine.published) {
+        QCOMPARE(signal.timeframe, u"15s"_s);
+        QCOMPARE(signal.timestamp % 15'000'000, 0); // the open time of its bar
+    }
+    auto db = Storage::SqliteDatabase::open(engine.path(), Storage::SqliteDatabase::Mode::ReadOnly);
+    QVERIFY(db);
+    QCOMPARE((*db)->scalar("SELECT count(*) FROM signals WHERE timeframe = '15s'", -1), expected.size());
+}
+
+void TestPipeline::quietSymbolsBarClosesByTimer()
+{
+    // Flat for a minute, then the last bar jumps 4 %: the price-move rule speaks only when that bar
+    // closes, which no later record will do.
+    Model::RecordBatch input;
+    const Model::TimestampUs start = 1'700'000'000'000'000LL - 1'700'000'000'000'000LL % 15'000'000;
+    for (int i = 0; i < 70; ++i) {
+        Model::Tick t;
+        t.symbol = sym("QUIET");
+        t.open = t.high = t.low = t.close = i < 62 ? 100.0 : 104.0;
+        t.volume = 10;
+        t.timestamp = start + i * 1'000'000LL;
+        input.push_back(t);
+    }
+    Pipeline::PipelineOptions options = barRules(Bars::Timeframe::seconds(15));
+    options.rules.rsiTrend = options.rules.maCross = false;
+    options.barCloseDelayMs = 300;
+    QTemporaryDir dir;
+    Engine engine(dir);
+    QVERIFY(engine.start(options));
+    engine.feed(input, 70);
+    QCoreApplication::processEvents();
+    QCOMPARE(engine.published.size(), 0); // the bar is forming: nothing yet
+    QTRY_COMPARE(engine.published.size(), 1);
+    const Model::TradeSignal &signal = engine.published.front();
+    QCOMPARE(signal.rule, u"price_move"_s);
+    QCOMPARE(signal.timeframe, u"15s"_s);
+    QCOMPARE(signal.timestamp, start + 60'000'000LL);
+    QCOMPARE(signal.price, 104.0);
+    QCOMPARE(engine.writer->stats().storedSignals.load(), 1u);
+}
+
+void TestPipeline::warmStartContinuesAFormingBar()
+{
+    // 40 bars of 15 s per symbol (fewer than a warm start reads back), stopped in the middle of one.
+    const Model::RecordBatch input = ticksOf(market(6, 600, 23));
+    const auto cut = input.begin() + std::ptrdiff_t(6 * 307);
+    const Pipeline::PipelineOptions options = barRules(Bars::Timeframe::seconds(15));
+
+    QTemporaryDir wholeDir;
+    Engine whole(wholeDir);
+    QVERIFY(whole.start(options));
+    whole.feed(input, 60);
+    QTRY_COMPARE(qint64(whole.published.size()), qint64(whole.writer->stats().storedSignals.load()));
+
+    QTemporaryDir splitDir;
+    Model::SignalList signals;
+    {
+        Engine first(splitDir);
+        QVERIFY(first.start(options));
+        first.feed(Model::RecordBatch(input.begin(), cut), 60);
+        QTRY_COMPARE(qint64(first.published.size()), qint64(first.writer->stats().storedSignals.load()));
+        signals += first.published;
+    }
+    Engine second(splitDir);
+    QVERIFY(second.start(options, true));
+    second.feed(Model::RecordBatch(cut, input.end()), 60);
+    QTRY_COMPARE(qint64(second.published.size()), qint64(second.writer->stats().storedSignals.load()));
+    signals += second.published;
+
+    const auto a = whole.pipeline->summaries();
+    const auto b = second.pipeline->summaries();
+    QCOMPARE(a.size(), b.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        QVERIFY(a[i].rsi && b[i].rsi);
+        QVERIFY2(std::fabs(*a[i].rsi - *b[i].rsi) < 1e-9, qPrintable(u"%1 vs %2"_s.arg(*a[i].rsi).arg(*b[i].rsi)));
+    }
+    QVERIFY(whole.published.size() > 3);
+    QCOMPARE(describe(signals), describe(whole.published));
+}
+
 #include "tst_pipeline.moc"

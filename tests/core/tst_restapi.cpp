@@ -17,6 +17,18 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// Rules that look at every record, as these tests' signals expect.
+Pipeline::PipelineOptions recordRules()
+{
+    Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record();
+    return options;
+}
+
+} // namespace
+
 class TestRestApi : public QObject
 {
     Q_OBJECT
@@ -52,7 +64,7 @@ void TestRestApi::initTestCase()
     auto writer = Storage::StorageWriter::open({path});
     QVERIFY(writer);
     m_writer = std::move(*writer);
-    m_pipeline = std::make_unique<Pipeline::Pipeline>(Pipeline::PipelineOptions{}, *m_writer);
+    m_pipeline = std::make_unique<Pipeline::Pipeline>(recordRules(), *m_writer);
     m_pipeline->start();
     // Known data: 40 flat bars of AAPL and MSFT, then a 5 % jump for AAPL only (one price_move alert), plus
     // three signals written directly with reasons that need quoting.
@@ -168,8 +180,9 @@ void TestRestApi::signalsCsv()
     QCOMPARE(r.status, 200);
     QVERIFY(r.headers.value("content-type").startsWith("text/csv"));
     const QList<QByteArray> lines = r.body.split('\n');
-    QCOMPARE(lines[0], QByteArray("id,time_utc,epoch_s,symbol,side,rule,price,reason,snapshot\r"));
-    QVERIFY2(lines[1].contains(",MSFT,sell,rsi_trend,102,\"reason 2, with \"\"quotes\"\"\","), lines[1].constData());
+    QCOMPARE(lines[0], QByteArray("id,time_utc,epoch_s,symbol,side,rule,timeframe,price,reason,snapshot\r"));
+    QVERIFY2(lines[1].contains(",MSFT,sell,rsi_trend,record,102,\"reason 2, with \"\"quotes\"\"\","),
+             lines[1].constData());
 }
 
 void TestRestApi::ticksOfASymbol()
@@ -264,7 +277,7 @@ void TestRestApi::readsDoNotHoldUpOtherRequests()
 {
     // One I/O thread; a read that cannot finish until the test lets it; meanwhile another request is answered,
     // because reads run on the API's own threads, not on the I/O thread that received them.
-    Pipeline::Pipeline pipeline(Pipeline::PipelineOptions{}, *m_writer);
+    Pipeline::Pipeline pipeline(recordRules(), *m_writer);
     Api::RestApi api(m_dir.filePath(u"api.sqlite"_s), pipeline);
     Http::HttpRouter router;
     std::mutex mutex;

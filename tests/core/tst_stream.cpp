@@ -401,6 +401,7 @@ void TestStream::ticksAndSignalsFromThePipeline()
     auto writer = Storage::StorageWriter::open({dir.filePath(u"s.sqlite"_s)});
     QVERIFY(writer);
     Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
     options.shards = 2;
     Pipeline::Pipeline pipeline(options, **writer);
     pipeline.setCommitListener(m_server.get());

@@ -39,7 +39,7 @@ test -f /usr/share/doc/tickdesk/copyright
 
 mkdir -p "$work/home"
 env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \
-    /usr/bin/tickdesk --headless --simulate --rate 400 --duration 5 --port 0 --ws-port 0 \
+    /usr/bin/tickdesk --headless --simulate --rate 400 --duration 5 --port 0 --ws-port 0 --rules-timeframe record \
     --db "$work/installed.sqlite" 2>"$work/run.log"
 signals=$(sqlite3 "$work/installed.sqlite" "SELECT count(*) FROM signals")
 ticks=$(sqlite3 "$work/installed.sqlite" "SELECT count(*) FROM ticks")

@@ -81,6 +81,7 @@ void TestChartAxes::markersFitAndThemeFollows()
     Gui::BarHistory history;
     Pipeline::ChartHistory stored;
     stored.symbol = u"MARK"_s;
+    stored.timeframe = Bars::Timeframe::minutes(1);
     for (int i = 0; i < 30; ++i) {
         Pipeline::LiveBar bar;
         Model::Symbol::fromString(u"MARK"_s, bar.bar.symbol);
@@ -101,7 +102,7 @@ void TestChartAxes::markersFitAndThemeFollows()
     buy.price = 100;
     buy.timestamp = stored.bars.front().bar.timestamp;
     stored.signals = {buy, sell};
-    history.setWatched({u"MARK"_s});
+    history.setWatched({Gui::ChartKey{u"MARK"_s, Bars::Timeframe::minutes(1)}});
     history.load(stored);
 
     Gui::SymbolChart chart;

@@ -113,6 +113,7 @@ void TestMainWindow::init()
     m_writer = std::move(*writer);
     m_feed = std::make_unique<Pipeline::LiveFeed>();
     Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
     options.shards = 2;
     m_pipeline = std::make_unique<Pipeline::Pipeline>(options, *m_writer, m_feed.get());
     m_pipeline->start();
@@ -181,7 +182,7 @@ void TestMainWindow::signalAppearsWithMarkerAndFocusesChart()
     // Selecting a signal opens its symbol's chart, which carries the markers.
     signalView->setCurrentIndex(signalView->model()->index(0, 1));
     auto *tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
-    QCOMPARE(tabs->tabText(tabs->currentIndex()), u"NVDA"_s);
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), u"NVDA 1m"_s);
     auto *chart = qobject_cast<Gui::SymbolChart *>(tabs->currentWidget());
     QVERIFY(chart);
     QTRY_VERIFY(chart->candleCount() > 0);

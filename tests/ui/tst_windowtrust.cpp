@@ -29,6 +29,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -146,6 +147,7 @@ void TestWindowTrust::startDesk(bool warm)
     m_writer = std::move(*writer);
     m_feed = std::make_unique<Pipeline::LiveFeed>();
     Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
     options.shards = 2;
     options.maxSymbols = m_maxSymbols;
     m_pipeline = std::make_unique<Pipeline::Pipeline>(options, *m_writer, m_feed.get());
@@ -270,12 +272,13 @@ void TestWindowTrust::lateBarNeverBecomesLast()
     QCOMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
     QCOMPARE(m_pipeline->metrics().late.load(), std::uint64_t(1));
 
-    // The tab closed and opened again reads the database: the late bar in its place, not at the end.
+    // The tab closed and opened again reads the database: the bars as they were built live, so the late
+    // record (stored, and in exports) is in none of them.
     auto *tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
     Q_EMIT tabs->tabCloseRequested(tabs->indexOf(chart));
     QCOMPARE(tabs->count(), 1);
     chart = m_window->openChart(u"LATE"_s);
-    QTRY_COMPARE(chart->candleCount(), 61);
+    QTRY_COMPARE(chart->candleCount(), 60);
     QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
     QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
 
@@ -283,7 +286,7 @@ void TestWindowTrust::lateBarNeverBecomesLast()
     stopDesk();
     startDesk(true);
     chart = m_window->openChart(u"LATE"_s);
-    QTRY_COMPARE(chart->candleCount(), 61);
+    QTRY_COMPARE(chart->candleCount(), 60);
     QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
     QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
     QTRY_COMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
@@ -312,8 +315,21 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     feed(market({u"AAPL"_s, u"MSFT"_s, u"TSLA"_s}, at(12, 0)));
     QTRY_VERIFY(m_writer->stats().storedSignals.load() > 3);
     m_window->openChart(u"MSFT"_s);
-    m_window->openChart(u"TSLA"_s);
+    // 80 records a second apart: 80 bars of a record each, 2 of a minute, 16 of 5 seconds.
+    Gui::SymbolChart *tsla = m_window->openChart(u"TSLA"_s, Bars::Timeframe::record());
+    QTRY_COMPARE(tsla->candleCount(), 80);
+    tsla->findChild<QToolButton *>(u"timeframe_1m"_s)->click();
+    QTRY_COMPARE(tsla->candleCount(), 2);
+    QCOMPARE(m_window->findChild<QTabWidget *>(u"chartTabs"_s)->tabText(2), u"TSLA 1m"_s);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(tsla, Qt::Key_BracketLeft); // 30s, 15s, 5s
+    QCOMPARE(tsla->timeframe(), Bars::Timeframe::seconds(5));
+    QTRY_COMPARE(tsla->candleCount(), 16);
+    QTRY_VERIFY(tsla->markerCount() > 0);
     m_window->grid()->pick(0, u"TSLA"_s);
+    QTest::keyClick(m_window->grid()->charts().at(0), Qt::Key_BracketLeft); // 1m → 30s
+    QTest::keyClick(m_window->grid()->charts().at(0), Qt::Key_BracketLeft); // → 15s
+    QCOMPARE(m_window->grid()->charts().at(0)->timeframe(), Bars::Timeframe::seconds(15));
     m_window->findChild<QAction *>(u"utcTimes"_s)->setChecked(true);
     watchlist()->setColumnWidth(Gui::WatchlistModel::Volume, 133);
     const QStringList grid = m_window->grid()->symbols();
@@ -325,8 +341,9 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     startDesk(true);
     auto *tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
     QCOMPARE(tabs->count(), 3);
-    QCOMPARE(tabs->tabText(1), u"MSFT"_s);
-    QCOMPARE(tabs->tabText(2), u"TSLA"_s);
+    QCOMPARE(tabs->tabText(1), u"MSFT 1m"_s);
+    QCOMPARE(tabs->tabText(2), u"TSLA 5s"_s);
+    QCOMPARE(m_window->grid()->charts().at(0)->timeframe(), Bars::Timeframe::seconds(15));
     QCOMPARE(m_window->grid()->symbols(), grid);
     QVERIFY(m_window->grid()->isPicked());
     QVERIFY(m_window->findChild<QAction *>(u"utcTimes"_s)->isChecked());
@@ -336,11 +353,11 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     for (int i = 1; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
         auto *chart = qobject_cast<Gui::SymbolChart *>(tabs->currentWidget());
-        QTRY_COMPARE(chart->candleCount(), 80);
+        QTRY_COMPARE(chart->candleCount(), i == 1 ? 2 : 16);
         QTRY_VERIFY(chart->markerCount() > 0);
     }
     tabs->setCurrentIndex(0);
-    QTRY_VERIFY(m_window->grid()->charts().at(0)->candleCount() > 0);
+    QTRY_COMPARE(m_window->grid()->charts().at(0)->candleCount(), 6); // 80 seconds in 15-second bars
     auto *signalView = m_window->findChild<QTableView *>(u"signalView"_s);
     QTRY_COMPARE(qint64(signalView->model()->rowCount()), stored);
     QVERIFY(signalView->model()->index(0, Gui::SignalModel::Time).data().toString().endsWith(u'Z'));

@@ -1,111 +1,196 @@
 // SPDX-License-Identifier: MIT
 #include "BarHistory.h"
 
+#include "bars/Session.h"
+
 namespace Gui {
 
 namespace {
 
-bool earlier(const Pipeline::LiveBar &a, const Pipeline::LiveBar &b)
-{
-    return a.bar.timestamp < b.bar.timestamp;
-}
+/// Records kept while a chart's history loads; a load takes milliseconds, so this is never reached
+/// but by a stalled disk, and then the chart reloads.
+constexpr std::size_t MaxEarlyRecords = 200'000;
 
 } // namespace
 
-void BarHistory::setWatched(const QSet<QString> &symbols)
+void BarHistory::setWatched(const QList<ChartKey> &charts)
 {
-    m_watched = symbols;
-    for (auto it = m_bars.begin(); it != m_bars.end();) {
-        if (m_watched.contains(it.key())) {
+    QSet<QString> ids;
+    for (const ChartKey &chart : charts) {
+        if (chart.symbol.isEmpty())
+            continue;
+        const QString id = chart.id();
+        ids.insert(id);
+        if (!m_series.contains(id)) {
+            m_series.insert(id, Series{chart, {}, {}, 0, false, false, {}, {}});
+            m_seriesOfSymbol.insert(chart.symbol, id);
+        }
+    }
+    for (auto it = m_series.begin(); it != m_series.end();) {
+        if (ids.contains(it.key())) {
             ++it;
             continue;
         }
-        m_markers.remove(it.key());
-        m_loaded.remove(it.key());
-        it = m_bars.erase(it);
+        m_seriesOfSymbol.remove(it->key.symbol, it.key());
+        it = m_series.erase(it);
     }
 }
 
-void BarHistory::add(const Pipeline::LiveBar &bar)
+void BarHistory::setSessionTimeZone(const QString &ianaName)
 {
-    const QString symbol = bar.bar.symbol.toString();
-    if (!m_watched.contains(symbol))
-        return;
-    auto &bars = m_bars[symbol];
-    if (bars.empty() || bar.bar.timestamp >= bars.back().bar.timestamp) {
-        bars.push_back(bar);
-    } else {
-        if (bars.size() >= std::size_t(m_window) && bar.bar.timestamp < bars.front().bar.timestamp)
-            return; // older than everything shown
-        bars.insert(std::upper_bound(bars.begin(), bars.end(), bar, earlier), bar);
-    }
-    trim(symbol, bars);
-    ++m_revisions[symbol];
+    const auto zone = Bars::timeZoneNamed(ianaName.isEmpty() ? QStringLiteral("UTC") : ianaName);
+    m_zone = zone ? *zone : QTimeZone::utc();
 }
 
-void BarHistory::trim(const QString &symbol, std::deque<Pipeline::LiveBar> &bars)
+BarHistory::Series *BarHistory::find(const ChartKey &chart)
 {
-    while (bars.size() > std::size_t(m_window))
-        bars.pop_front();
-    if (bars.empty())
+    const auto it = m_series.find(chart.id());
+    return it == m_series.end() ? nullptr : &*it;
+}
+
+const BarHistory::Series *BarHistory::find(const ChartKey &chart) const
+{
+    const auto it = m_series.constFind(chart.id());
+    return it == m_series.cend() ? nullptr : &*it;
+}
+
+void BarHistory::add(const Pipeline::LiveBar &record)
+{
+    const QString symbol = record.bar.symbol.toString();
+    for (auto it = m_seriesOfSymbol.constFind(symbol); it != m_seriesOfSymbol.cend() && it.key() == symbol; ++it) {
+        Series &series = m_series[it.value()];
+        if (series.track)
+            take(series, record.bar);
+        else if (series.early.size() < MaxEarlyRecords)
+            series.early.push_back(record.bar); // its history is on the way: carried on from it
+    }
+}
+
+void BarHistory::take(Series &series, const Model::Tick &record)
+{
+    auto &bars = series.bars;
+    const bool changed =
+        series.track->track.add(record, [&](Pipeline::TimeframeTrack::Change change, const Bars::Bar &bar,
+                                            const Indicators::IndicatorSnapshot &s) {
+            Pipeline::LiveBar drawn = Pipeline::LiveBar::of(series.track->track.asTick(bar), s);
+            if (change == Pipeline::TimeframeTrack::Change::Revised) {
+                // The bar its end closed, taking a delayed record: the newest shown, unless a later one began.
+                for (auto b = bars.rbegin(); b != bars.rend(); ++b)
+                    if (b->bar.timestamp == bar.openTime) {
+                        *b = drawn;
+                        break;
+                    }
+                return;
+            }
+            if (!bars.empty() && bars.back().bar.timestamp == bar.openTime)
+                bars.back() = drawn; // the forming bar, grown or closed
+            else
+                bars.push_back(drawn);
+        });
+    if (!changed)
+        return; // late: no bar changed
+    trim(series);
+    ++series.revision;
+}
+
+void BarHistory::trim(Series &series)
+{
+    while (series.bars.size() > std::size_t(m_window))
+        series.bars.pop_front();
+    if (series.bars.empty())
         return;
-    const Model::TimestampUs oldest = bars.front().bar.timestamp;
-    m_markers[symbol].removeIf([oldest](const Marker &m) { return m.time < oldest; });
+    const Model::TimestampUs oldest = series.bars.front().bar.timestamp;
+    series.markers.removeIf([oldest](const Marker &m) { return m.time < oldest; });
 }
 
 void BarHistory::addMarker(const QString &symbol, const Marker &marker)
 {
-    if (!m_watched.contains(symbol))
-        return;
-    m_markers[symbol].append(marker);
-    ++m_revisions[symbol];
+    for (auto it = m_seriesOfSymbol.constFind(symbol); it != m_seriesOfSymbol.cend() && it.key() == symbol; ++it) {
+        Series &series = m_series[it.value()];
+        series.markers.append(marker);
+        ++series.revision;
+    }
 }
 
 void BarHistory::load(const Pipeline::ChartHistory &history)
 {
-    const QString &symbol = history.symbol;
-    m_loading.remove(symbol);
-    if (!m_watched.contains(symbol))
+    Series *series = find(ChartKey{history.symbol, history.timeframe});
+    if (!series)
         return; // off screen since it was asked for
-    m_loaded.insert(symbol);
-    auto &bars = m_bars[symbol];
-    std::deque<Pipeline::LiveBar> merged(history.bars.begin(), history.bars.end());
-    const Model::TimestampUs lastStored = merged.empty() ? -1 : merged.back().bar.timestamp;
-    for (const auto &live : bars)
-        if (live.bar.timestamp > lastStored)
-            merged.push_back(live);
-    bars.swap(merged);
-
+    series->loading = false;
+    series->loaded = true;
+    series->bars.assign(history.bars.begin(), history.bars.end());
+    series->track =
+        history.track ? history.track : std::make_shared<Pipeline::ChartTrack>(history.timeframe, m_zone, m_indicators);
+    Model::Symbol symbol;
+    if (Model::Symbol::fromString(history.symbol, symbol))
+        series->track->track.setSymbol(symbol);
     QList<Marker> markers;
     for (const auto &s : history.signals)
         markers.append({s.timestamp, s.price, s.side});
-    for (const Marker &m : std::as_const(m_markers[symbol]))
-        if (m.time > lastStored)
+    for (const Marker &m : std::as_const(series->markers))
+        if (series->bars.empty() || m.time > history.newestRecordUs)
             markers.append(m);
-    m_markers[symbol] = markers;
-    trim(symbol, bars);
-    ++m_revisions[symbol];
+    series->markers = markers;
+    // What came while it loaded and is newer than anything stored carries the bars on.
+    std::vector<Model::Tick> early;
+    early.swap(series->early);
+    for (const Model::Tick &record : early)
+        if (record.timestamp > history.newestRecordUs || history.newestRecordUs == 0)
+            take(*series, record);
+    trim(*series);
+    ++series->revision;
 }
 
-void BarHistory::setLoading(const QString &symbol, bool loading)
+bool BarHistory::isLoaded(const ChartKey &chart) const
 {
-    if (loading)
-        m_loading.insert(symbol);
-    else
-        m_loading.remove(symbol);
-    ++m_revisions[symbol];
+    const Series *series = find(chart);
+    return series && series->loaded;
 }
 
-const std::deque<Pipeline::LiveBar> &BarHistory::bars(const QString &symbol) const
+bool BarHistory::isLoading(const ChartKey &chart) const
+{
+    const Series *series = find(chart);
+    return series && series->loading;
+}
+
+void BarHistory::setLoading(const ChartKey &chart, bool loading)
+{
+    if (Series *series = find(chart)) {
+        series->loading = loading;
+        ++series->revision;
+    }
+}
+
+void BarHistory::invalidateLoaded()
+{
+    for (Series &series : m_series)
+        series.loaded = false;
+}
+
+void BarHistory::invalidateLoaded(const QString &symbol)
+{
+    for (auto it = m_seriesOfSymbol.constFind(symbol); it != m_seriesOfSymbol.cend() && it.key() == symbol; ++it)
+        m_series[it.value()].loaded = false;
+}
+
+const std::deque<Pipeline::LiveBar> &BarHistory::bars(const ChartKey &chart) const
 {
     static const std::deque<Pipeline::LiveBar> none;
-    const auto it = m_bars.constFind(symbol);
-    return it == m_bars.cend() ? none : *it;
+    const Series *series = find(chart);
+    return series ? series->bars : none;
 }
 
-QList<Marker> BarHistory::markers(const QString &symbol) const
+QList<Marker> BarHistory::markers(const ChartKey &chart) const
 {
-    return m_markers.value(symbol);
+    const Series *series = find(chart);
+    return series ? series->markers : QList<Marker>{};
+}
+
+quint64 BarHistory::revision(const ChartKey &chart) const
+{
+    const Series *series = find(chart);
+    return series ? series->revision : 0;
 }
 
 } // namespace Gui

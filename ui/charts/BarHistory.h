@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "bars/Timeframe.h"
 #include "model/TradeSignal.h"
 #include "pipeline/ChartHistory.h"
 #include "pipeline/LiveFeed.h"
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <memory>
 
 namespace Gui {
 
@@ -23,9 +25,20 @@ struct Marker
     Model::SignalSide side = Model::SignalSide::Alert;
 };
 
-/// The latest bars and signal markers of every symbol, for drawing: a rolling
-/// window per symbol, so memory stays bounded however long the app runs. Bars
-/// are kept in time order whatever order they come in; the newest is always last.
+/// What a chart shows: a symbol in a timeframe. As text ("AAPL 5m") it keys settings and maps.
+struct ChartKey
+{
+    QString symbol;
+    Bars::Timeframe timeframe = Bars::Timeframe::minutes(1);
+
+    QString id() const { return symbol + u' ' + timeframe.name(); }
+    bool operator==(const ChartKey &) const = default;
+};
+
+/// The latest bars and signal markers of every symbol and timeframe on screen, for drawing: a rolling
+/// window per chart, so memory stays bounded however long the app runs. Bars are built from the live
+/// records by the builder and indicators the engine runs, carried on from the stored history the
+/// chart loaded; the newest bar (forming, or just closed) is always last.
 class BarHistory final
 {
 public:
@@ -33,41 +46,60 @@ public:
         : m_window(window)
     {}
 
-    /// Only the symbols on screen (grid cells, tabs) keep bars: memory stays bounded however many symbols
-    /// come in; a symbol put on screen reads its bars from the database. Forgets the others.
-    void setWatched(const QSet<QString> &symbols);
-    bool isWatched(const QString &symbol) const { return m_watched.contains(symbol); }
-    /// A live bar of a watched symbol; one older than the window's oldest when the window is full is left out.
-    void add(const Pipeline::LiveBar &bar);
+    /// Only the charts on screen (grid cells, tabs) keep bars: memory stays bounded however many symbols
+    /// come in; a chart put on screen reads its bars from the database. Forgets the others.
+    void setWatched(const QList<ChartKey> &charts);
+    bool isWatched(const ChartKey &chart) const { return m_series.contains(chart.id()); }
+    /// Where days and weeks begin for the bars built from now on (an IANA name; empty or unknown: UTC).
+    void setSessionTimeZone(const QString &ianaName);
+    /// The indicators' periods for charts loaded from now on.
+    void setIndicators(const Indicators::IndicatorConfig &config) { m_indicators = config; }
+    /// A live record of a watched symbol: every chart of the symbol takes it into its bars.
+    void add(const Pipeline::LiveBar &record);
     void addMarker(const QString &symbol, const Marker &marker);
-    /// Stored history read for a chart: becomes the symbol's bars, with any live bars newer than it after it.
+    /// Stored history read for a chart: becomes its bars, and the live records since carry on from it.
     void load(const Pipeline::ChartHistory &history);
-    /// Whether stored history was loaded for the symbol (or is on its way: see setLoading).
-    bool isLoaded(const QString &symbol) const { return m_loaded.contains(symbol); }
-    bool isLoading(const QString &symbol) const { return m_loading.contains(symbol); }
-    void setLoading(const QString &symbol, bool loading);
-    /// Forgets which symbols were loaded, so the next look loads them again (after an import).
-    void invalidateLoaded() { m_loaded.clear(); }
-    void invalidateLoaded(const QString &symbol) { m_loaded.remove(symbol); }
+    /// Whether stored history was loaded for the chart (or is on its way: see setLoading).
+    bool isLoaded(const ChartKey &chart) const;
+    bool isLoading(const ChartKey &chart) const;
+    void setLoading(const ChartKey &chart, bool loading);
+    /// Forgets which charts were loaded, so the next look loads them again (after an import).
+    void invalidateLoaded();
+    void invalidateLoaded(const QString &symbol);
 
-    const std::deque<Pipeline::LiveBar> &bars(const QString &symbol) const;
-    QList<Marker> markers(const QString &symbol) const;
-    /// Bumped whenever a symbol's bars change, so a chart can skip redrawing.
-    quint64 revision(const QString &symbol) const { return m_revisions.value(symbol); }
+    const std::deque<Pipeline::LiveBar> &bars(const ChartKey &chart) const;
+    QList<Marker> markers(const ChartKey &chart) const;
+    /// Bumped whenever a chart's bars change, so a chart can skip redrawing.
+    quint64 revision(const ChartKey &chart) const;
     int window() const noexcept { return m_window; }
-    /// Takes effect for each symbol with its next bar.
+    /// Takes effect for each chart with its next bar.
     void setWindow(int bars) { m_window = std::max(1, bars); }
+    const QTimeZone &sessionZone() const noexcept { return m_zone; }
 
 private:
-    void trim(const QString &symbol, std::deque<Pipeline::LiveBar> &bars);
+    struct Series
+    {
+        ChartKey key;
+        std::deque<Pipeline::LiveBar> bars;
+        QList<Marker> markers;
+        quint64 revision = 0;
+        bool loaded = false;
+        bool loading = false;
+        std::shared_ptr<Pipeline::ChartTrack> track;
+        std::vector<Model::Tick> early; ///< records that came while the history was loading
+    };
+
+    /// Takes a record into a series' track and its bars.
+    void take(Series &series, const Model::Tick &record);
+    void trim(Series &series);
+    Series *find(const ChartKey &chart);
+    const Series *find(const ChartKey &chart) const;
 
     int m_window;
-    QHash<QString, std::deque<Pipeline::LiveBar>> m_bars;
-    QHash<QString, QList<Marker>> m_markers;
-    QHash<QString, quint64> m_revisions;
-    QSet<QString> m_loaded;
-    QSet<QString> m_watched;
-    QSet<QString> m_loading;
+    QTimeZone m_zone = QTimeZone::utc();
+    Indicators::IndicatorConfig m_indicators;
+    QHash<QString, Series> m_series;               ///< by ChartKey::id()
+    QMultiHash<QString, QString> m_seriesOfSymbol; ///< symbol → ids
 };
 
 } // namespace Gui

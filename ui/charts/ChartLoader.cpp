@@ -49,21 +49,24 @@ void ChartLoader::run(Job job, Done done)
     track(future);
 }
 
-void ChartLoader::load(const QString &symbol, int bars)
+void ChartLoader::load(const QString &symbol, const Bars::Timeframe &timeframe, int bars, const QTimeZone &zone)
 {
     if (inMemory(m_databasePath)) {
-        Q_EMIT loaded(Pipeline::ChartHistory{symbol, {}, {}}); // a private database: nothing stored to read
+        Pipeline::ChartHistory nothing; // a private database: nothing stored to read
+        nothing.symbol = symbol;
+        nothing.timeframe = timeframe;
+        Q_EMIT loaded(nothing);
         return;
     }
     run<Pipeline::ChartHistory>(
-        [path = m_databasePath, symbol, bars, config = m_indicators] {
-            return Pipeline::loadChartHistory(path, symbol, bars, config);
+        [path = m_databasePath, symbol, timeframe, bars, zone, config = m_indicators] {
+            return Pipeline::loadChartHistory(path, symbol, timeframe, bars, config, zone);
         },
-        [this, symbol](const Util::Result<Pipeline::ChartHistory> &result) {
+        [this, symbol, timeframe](const Util::Result<Pipeline::ChartHistory> &result) {
             if (result)
                 Q_EMIT loaded(*result);
             else
-                Q_EMIT failed(symbol, result.error());
+                Q_EMIT failed(symbol, timeframe, result.error());
         });
 }
 
@@ -77,7 +80,7 @@ void ChartLoader::loadSignals(int limit)
             if (result)
                 Q_EMIT signalsLoaded(Model::SignalList(result->begin(), result->end()));
             else
-                Q_EMIT failed(QString(), result.error());
+                Q_EMIT failed(QString(), Bars::Timeframe::record(), result.error());
         });
 }
 

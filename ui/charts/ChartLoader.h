@@ -23,14 +23,14 @@ public:
     ChartLoader(QString databasePath, Indicators::IndicatorConfig indicators, QObject *parent = nullptr);
     ~ChartLoader() override;
 
-    /// The newest `bars` bars of `symbol` with their indicators and signals.
-    void load(const QString &symbol, int bars);
+    /// The newest `bars` bars of `symbol` in `timeframe` with their indicators and signals; days begin in `zone`.
+    void load(const QString &symbol, const Bars::Timeframe &timeframe, int bars, const QTimeZone &zone);
     /// The newest `limit` signals of every symbol.
     void loadSignals(int limit);
 
 Q_SIGNALS:
     void loaded(const Pipeline::ChartHistory &history);
-    void failed(const QString &symbol, const QString &error);
+    void failed(const QString &symbol, const Bars::Timeframe &timeframe, const QString &error);
     /// Newest first.
     void signalsLoaded(const Model::SignalList &signals);
 

@@ -3,6 +3,7 @@
 
 #include "AxisScale.h"
 #include "CandleItem.h"
+#include "TimeframeBar.h"
 #include "models/NumberFormat.h"
 
 #include <QChart>
@@ -10,6 +11,8 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -109,7 +112,9 @@ SymbolChart::SymbolChart(QWidget *parent)
     , m_placeholder(new QLabel(this))
     , m_stack(new QStackedLayout)
 {
+    m_timeframes = new TimeframeBar(this);
     setObjectName(QStringLiteral("symbolChart"));
+    setFocusPolicy(Qt::ClickFocus); // the [ and ] keys step its timeframe
     QChart *price = makeChart();
     QChart *volume = makeChart();
     QChart *rsi = makeChart();
@@ -182,10 +187,15 @@ SymbolChart::SymbolChart(QWidget *parent)
     paneLayout->addWidget(m_rsiView, 2);
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(panes);
+    connect(m_timeframes, &TimeframeBar::picked, this, &SymbolChart::pickTimeframe);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 4, 0);
+    header->addWidget(m_title);
+    header->addWidget(m_timeframes, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_title);
+    layout->addLayout(header);
     layout->addLayout(m_stack, 1);
     setDarkTheme(true);
     setSymbol(QString());
@@ -240,22 +250,53 @@ void SymbolChart::clearSeries()
 
 void SymbolChart::setSymbol(const QString &symbol)
 {
-    if (symbol != m_symbol || symbol.isEmpty()) {
+    if (symbol != m_key.symbol || symbol.isEmpty()) {
         // Nothing of the previous symbol may stay on screen under the new name.
         clearSeries();
         m_sessionChange.reset();
         m_focus = 0;
     }
-    m_symbol = symbol;
+    m_key.symbol = symbol;
     m_drawnRevision = ~quint64(0);
     m_placeholder->setText(symbol.isEmpty() ? tr("Empty cell: right-click to choose a symbol") : tr("No data"));
     m_stack->setCurrentIndex(0);
     updateTitle();
 }
 
+void SymbolChart::setTimeframe(const Bars::Timeframe &timeframe)
+{
+    m_timeframes->setTimeframe(timeframe);
+    if (timeframe == m_key.timeframe)
+        return;
+    m_key.timeframe = timeframe;
+    clearSeries(); // the bars of another timeframe never stay under this one's name
+    m_drawnRevision = ~quint64(0);
+    m_placeholder->setText(tr("Loading…"));
+    m_stack->setCurrentIndex(0);
+    updateTitle();
+}
+
+void SymbolChart::pickTimeframe(const Bars::Timeframe &timeframe)
+{
+    setTimeframe(timeframe);
+    Q_EMIT timeframeChanged(timeframe);
+}
+
+void SymbolChart::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_BracketLeft || event->key() == Qt::Key_BracketRight) {
+        const Bars::Timeframe next = TimeframeBar::step(m_key.timeframe, event->key() == Qt::Key_BracketRight ? 1 : -1);
+        if (next != m_key.timeframe)
+            pickTimeframe(next);
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
 void SymbolChart::setCompact(bool compact)
 {
     m_compact = compact;
+    m_timeframes->setCompact(compact);
     m_volumeHidden = compact;
     m_volumeView->setVisible(!compact);
     m_rsiTime->setLabelsVisible(!compact);
@@ -279,12 +320,12 @@ void SymbolChart::setSessionChange(std::optional<double> percent)
 
 void SymbolChart::updateTitle()
 {
-    if (m_symbol.isEmpty() || !m_lastClose) {
-        m_title->setText(m_symbol);
+    if (m_key.symbol.isEmpty() || !m_lastClose) {
+        m_title->setText(m_key.symbol);
         return;
     }
     const QLocale locale;
-    QString text = m_symbol + QStringLiteral("  ") + locale.toString(*m_lastClose, 'f', 2);
+    QString text = m_key.symbol + QStringLiteral("  ") + locale.toString(*m_lastClose, 'f', 2);
     if (m_sessionChange)
         text += QStringLiteral("  ") + tr("Day %1").arg(signedPercent(*m_sessionChange));
     m_title->setText(text);
@@ -300,9 +341,9 @@ void SymbolChart::updateTitle()
 
 void SymbolChart::refresh(const BarHistory &history)
 {
-    if (m_symbol.isEmpty() || !isVisible() || history.revision(m_symbol) == m_drawnRevision)
+    if (m_key.symbol.isEmpty() || !isVisible() || history.revision(m_key) == m_drawnRevision)
         return; // hidden charts are not redrawn
-    m_drawnRevision = history.revision(m_symbol);
+    m_drawnRevision = history.revision(m_key);
     redraw(history);
 }
 
@@ -312,24 +353,24 @@ bool SymbolChart::focusTime(Model::TimestampUs time)
     m_drawnRevision = ~quint64(0);
     if (m_lastHistory)
         redraw(*m_lastHistory);
-    const auto &bars = m_lastHistory ? m_lastHistory->bars(m_symbol) : std::deque<Pipeline::LiveBar>{};
+    const auto &bars = m_lastHistory ? m_lastHistory->bars(m_key) : std::deque<Pipeline::LiveBar>{};
     return time == 0 || (!bars.empty() && time >= bars.front().bar.timestamp);
 }
 
 void SymbolChart::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (!m_symbol.isEmpty())
-        Q_EMIT openRequested(m_symbol);
+    if (!m_key.symbol.isEmpty())
+        Q_EMIT openRequested(m_key.symbol);
     QWidget::mouseDoubleClickEvent(event);
 }
 
 void SymbolChart::redraw(const BarHistory &history)
 {
     m_lastHistory = &history;
-    const auto &bars = history.bars(m_symbol);
+    const auto &bars = history.bars(m_key);
     if (bars.empty()) {
         clearSeries();
-        m_placeholder->setText(history.isLoading(m_symbol) ? tr("Loading…") : tr("No data"));
+        m_placeholder->setText(history.isLoading(m_key) ? tr("Loading…") : tr("No data"));
         m_stack->setCurrentIndex(0);
         updateTitle();
         return;
@@ -373,12 +414,18 @@ void SymbolChart::redraw(const BarHistory &history)
     // Markers sit just outside the price they fired at, ▲ below and ▼ above, and the range makes room for them.
     const double offset = std::max((high - low) * 0.05, high * 1e-4);
     QList<QPointF> buys, sells;
-    for (const Marker &m : history.markers(m_symbol)) {
+    for (const Marker &m : history.markers(m_key)) {
+        // On the bar that holds its time: the latest that opened at or before it.
+        const auto after = std::upper_bound(bars.begin(), bars.end(), m.time,
+                                            [](Model::TimestampUs t, const auto &b) { return t < b.bar.timestamp; });
+        if (after == bars.begin())
+            continue;
+        const qreal at = ms(std::prev(after)->bar.timestamp);
         if (m.side == Model::SignalSide::Buy) {
-            buys.append({ms(m.time), m.price - offset});
+            buys.append({at, m.price - offset});
             low = std::min(low, m.price - 1.6 * offset);
         } else if (m.side == Model::SignalSide::Sell) {
-            sells.append({ms(m.time), m.price + offset});
+            sells.append({at, m.price + offset});
             high = std::max(high, m.price + 1.6 * offset);
         }
     }

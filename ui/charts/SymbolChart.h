@@ -19,6 +19,7 @@ class QValueAxis;
 namespace Gui {
 
 class CandleItem;
+class TimeframeBar;
 
 /// One symbol's live chart: candlesticks with SMA, EMA and Bollinger overlays
 /// and buy/sell markers, a volume pane and an RSI pane with 30/70 guides. The
@@ -33,7 +34,11 @@ public:
     explicit SymbolChart(QWidget *parent = nullptr);
 
     void setSymbol(const QString &symbol);
-    const QString &symbol() const noexcept { return m_symbol; }
+    const QString &symbol() const noexcept { return m_key.symbol; }
+    /// Bars of this timeframe; a change clears the chart until its bars are there.
+    void setTimeframe(const Bars::Timeframe &timeframe);
+    const Bars::Timeframe &timeframe() const noexcept { return m_key.timeframe; }
+    const ChartKey &key() const noexcept { return m_key; }
     void setCompact(bool compact);
     void setUtc(bool utc);
     void setDarkTheme(bool dark);
@@ -58,9 +63,12 @@ public:
 Q_SIGNALS:
     /// A double-click: the trader wants this symbol in a tab of its own.
     void openRequested(const QString &symbol);
+    /// The trader picked another timeframe (the toolbar, or the [ and ] keys).
+    void timeframeChanged(const Bars::Timeframe &timeframe);
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     QChart *makeChart();
@@ -69,7 +77,10 @@ private:
     void updateTitle();
     void setPriceRange(double low, double high);
 
-    QString m_symbol;
+    void pickTimeframe(const Bars::Timeframe &timeframe);
+
+    ChartKey m_key{QString(), Bars::Timeframe::minutes(1)};
+    TimeframeBar *m_timeframes;
     quint64 m_drawnRevision = ~quint64(0);
     bool m_utc = false;
     bool m_compact = false;

@@ -104,6 +104,20 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, const QString &listenin
 
     const auto r = settings.rules();
     QFormLayout *rules = page(tabs, tr("Rules"));
+    m_ruleTimeframe = new QComboBox(this);
+    m_ruleTimeframe->setObjectName(QStringLiteral("ruleTimeframe"));
+    m_ruleTimeframe->setEditable(true); // any N-minute, tick or volume bar besides the list
+    m_ruleTimeframe->addItem(QStringLiteral("record"));
+    for (const Bars::Timeframe &t : Bars::Timeframe::standard())
+        m_ruleTimeframe->addItem(t.name());
+    m_ruleTimeframe->setCurrentText(r.timeframe.name());
+    m_ruleTimeframe->setToolTip(tr("The RSI, crossover and price-move rules look at bars of this timeframe and "
+                                   "speak when a bar closes; \"record\" takes each record as a bar."));
+    rules->addRow(tr("Timeframe:"), m_ruleTimeframe);
+    m_sessionZone = new QLineEdit(settings.sessionTimeZone(), this);
+    m_sessionZone->setObjectName(QStringLiteral("sessionTimeZone"));
+    m_sessionZone->setToolTip(tr("Where daily and weekly bars begin, e.g. America/New_York; UTC by default."));
+    rules->addRow(tr("Session time zone:"), m_sessionZone);
     rules->addRow(m_rsiTrend = check(QStringLiteral("rsiTrend"), tr("RSI with trend"), r.rsiTrend));
     rules->addRow(tr("Buy when RSI below:"), m_rsiBuy = number(QStringLiteral("rsiBuy"), r.rsiBuyBelow, -1000, 1000));
     rules->addRow(tr("Sell when RSI above:"),
@@ -223,13 +237,21 @@ void SettingsDialog::accept()
     rules.sentimentScore = m_sentimentScore->value();
     rules.sentimentMagnitude = m_sentimentMagnitude->value();
     rules.cooldownSeconds = m_cooldown->value();
+    const auto timeframe = Bars::Timeframe::parse(m_ruleTimeframe->currentText().trimmed());
+    if (!timeframe) {
+        m_error->setText(tr("Rules' timeframe: %1").arg(timeframe.error()));
+        return;
+    }
+    rules.timeframe = *timeframe;
+    const QString zone =
+        m_sessionZone->text().trimmed().isEmpty() ? QStringLiteral("UTC") : m_sessionZone->text().trimmed();
     QStringList symbols;
     for (const QString &s : m_simSymbols->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         symbols.append(s.trimmed().toUpper());
 
     for (const Util::Status &status :
          {Core::Settings::validateServer(m_bind->text().trimmed(), m_port->value(), m_token->text()),
-          Core::Settings::validate(ind), Core::Settings::validate(rules),
+          Core::Settings::validate(ind), Core::Settings::validate(rules), Core::Settings::validateSessionTimeZone(zone),
           Core::Settings::validateSimulator(symbols, m_simRate->value(), m_simVolatility->value()),
           Core::Settings::validate(m_notifications->values())}) {
         if (!status) {
@@ -246,6 +268,7 @@ void SettingsDialog::accept()
     m_settings.setPort(quint16(m_port->value()));
     m_settings.setIndicators(ind);
     m_settings.setRules(rules);
+    m_settings.setSessionTimeZone(zone);
     m_settings.setSimulatorSymbols(symbols);
     m_settings.setSimulatorRate(m_simRate->value());
     m_settings.setSimulatorVolatility(m_simVolatility->value());

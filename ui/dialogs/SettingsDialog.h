@@ -54,6 +54,8 @@ private:
     QDoubleSpinBox *m_rsiBuy, *m_rsiSell, *m_rsiRearm, *m_crossSpread, *m_movePercent, *m_sentimentScore,
         *m_sentimentMagnitude;
     QSpinBox *m_moveWindow, *m_cooldown;
+    QComboBox *m_ruleTimeframe;
+    QLineEdit *m_sessionZone;
     QLineEdit *m_simSymbols;
     QDoubleSpinBox *m_simRate, *m_simVolatility;
     QCheckBox *m_utc, *m_dark, *m_closeToTray, *m_simAtStart;

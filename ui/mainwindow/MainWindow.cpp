@@ -88,6 +88,9 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("TickDesk"));
     resize(1400, 900);
+    // Charts build their bars as the engine does: its indicator periods, its session's days.
+    m_history.setIndicators(sources.pipeline.options().indicators);
+    m_history.setSessionTimeZone(sources.pipeline.options().sessionTimeZone);
 
     m_watchlistFilter->setSourceModel(m_watchlist);
     m_watchlistFilter->setSortRole(Qt::UserRole);
@@ -116,22 +119,26 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     connect(m_grid, &ChartGrid::openRequested, this, [this](const QString &symbol) { openChart(symbol); });
     connect(m_grid, &ChartGrid::symbolsChanged, this, [this] {
         updateWatched();
-        for (const QString &symbol : m_grid->symbols())
-            ensureLoaded(symbol);
+        for (const SymbolChart *chart : m_grid->charts())
+            ensureLoaded(chart->key());
         saveCharts();
     });
+    for (SymbolChart *chart : m_grid->charts())
+        connect(chart, &SymbolChart::timeframeChanged, this, [this, chart] { onTimeframeChanged(chart); });
     connect(m_loader, &ChartLoader::loaded, this, [this](const Pipeline::ChartHistory &history) {
         m_history.load(history);
-        if (m_reloadWanted.remove(history.symbol))
-            ensureLoaded(history.symbol, true);
+        const ChartKey key{history.symbol, history.timeframe};
+        if (m_reloadWanted.remove(key.id()))
+            ensureLoaded(key, true);
         refreshCharts();
         Q_EMIT historyLoaded(history.symbol);
     });
-    connect(m_loader, &ChartLoader::failed, this, [this](const QString &symbol, const QString &error) {
-        if (!symbol.isEmpty())
-            m_history.setLoading(symbol, false);
-        statusBar()->showMessage(tr("Could not read the stored history: %1").arg(error), 10000);
-    });
+    connect(m_loader, &ChartLoader::failed, this,
+            [this](const QString &symbol, const Bars::Timeframe &timeframe, const QString &error) {
+                if (!symbol.isEmpty())
+                    m_history.setLoading(ChartKey{symbol, timeframe}, false);
+                statusBar()->showMessage(tr("Could not read the stored history: %1").arg(error), 10000);
+            });
     connect(m_loader, &ChartLoader::signalsLoaded, this, [this](const Model::SignalList &newestFirst) {
         m_signals->addHistory(newestFirst);
         Q_EMIT signalHistoryLoaded();
@@ -304,7 +311,7 @@ void MainWindow::buildActions()
     });
 }
 
-SymbolChart *MainWindow::openChart(const QString &symbol)
+SymbolChart *MainWindow::openChart(const QString &symbol, std::optional<Bars::Timeframe> timeframe)
 {
     if (symbol.isEmpty())
         return nullptr;
@@ -316,15 +323,16 @@ SymbolChart *MainWindow::openChart(const QString &symbol)
     }
     auto *chart = new SymbolChart(m_tabs);
     chart->setSymbol(symbol);
+    chart->setTimeframe(timeframe.value_or(m_tabTimeframe));
+    connect(chart, &SymbolChart::timeframeChanged, this, [this, chart] { onTimeframeChanged(chart); });
     chart->setUtc(m_utc);
     chart->setDarkTheme(!m_sources.settings || m_sources.settings->darkTheme());
     if (const auto *summary = m_watchlist->summaryOf(symbol))
         chart->setSessionChange(summary->changePercent());
-    m_tabs->setCurrentIndex(m_tabs->addTab(chart, symbol));
+    m_tabs->setCurrentIndex(m_tabs->addTab(chart, chart->key().id()));
     updateWatched();
-    // A tab opened (again) reads the stored bars afresh: what the database holds is what it shows,
-    // late bars in their place included.
-    reload(symbol);
+    // A tab opened (again) reads the stored bars afresh: what the database holds is what it shows.
+    reload(chart->key());
     chart->refresh(m_history);
     saveCharts();
     return chart;
@@ -381,44 +389,56 @@ QList<SymbolChart *> MainWindow::tabCharts() const
     return charts;
 }
 
-QSet<QString> MainWindow::shownSymbols() const
+QList<ChartKey> MainWindow::shownCharts() const
 {
-    QSet<QString> shown;
-    for (const QString &symbol : m_grid->symbols())
-        if (!symbol.isEmpty())
-            shown.insert(symbol);
+    QList<ChartKey> shown;
+    for (const SymbolChart *chart : m_grid->charts())
+        if (!chart->symbol().isEmpty())
+            shown.append(chart->key());
     for (const SymbolChart *chart : tabCharts())
-        shown.insert(chart->symbol());
+        shown.append(chart->key());
     return shown;
 }
 
 void MainWindow::updateWatched()
 {
-    m_history.setWatched(shownSymbols());
+    m_history.setWatched(shownCharts());
 }
 
-void MainWindow::ensureLoaded(const QString &symbol, bool again)
+void MainWindow::ensureLoaded(const ChartKey &chart, bool again)
 {
-    if (symbol.isEmpty() || (!again && (m_history.isLoaded(symbol) || m_history.isLoading(symbol))))
+    if (chart.symbol.isEmpty() || (!again && (m_history.isLoaded(chart) || m_history.isLoading(chart))))
         return;
-    m_history.setLoading(symbol, true);
-    m_loader->load(symbol, m_history.window());
+    m_history.setLoading(chart, true);
+    m_loader->load(chart.symbol, chart.timeframe, m_history.window(), m_history.sessionZone());
 }
 
-void MainWindow::reload(const QString &symbol)
+void MainWindow::reload(const ChartKey &chart)
 {
-    m_history.invalidateLoaded(symbol);
-    if (m_history.isLoading(symbol))
-        m_reloadWanted.insert(symbol); // a read begun earlier may miss what came since
+    m_history.invalidateLoaded(chart.symbol);
+    if (m_history.isLoading(chart))
+        m_reloadWanted.insert(chart.id()); // a read begun earlier may miss what came since
     else
-        ensureLoaded(symbol);
+        ensureLoaded(chart);
 }
 
 void MainWindow::reloadShown()
 {
     m_history.invalidateLoaded();
-    for (const QString &symbol : shownSymbols())
-        reload(symbol);
+    for (const ChartKey &chart : shownCharts())
+        reload(chart);
+}
+
+void MainWindow::onTimeframeChanged(SymbolChart *chart)
+{
+    if (const int tab = m_tabs->indexOf(chart); tab > 0) {
+        m_tabs->setTabText(tab, chart->key().id());
+        m_tabTimeframe = chart->timeframe();
+    }
+    updateWatched();
+    ensureLoaded(chart->key());
+    chart->refresh(m_history);
+    saveCharts();
 }
 
 void MainWindow::onSignals(const Model::SignalList &signals)

@@ -81,8 +81,9 @@ public:
     explicit MainWindow(Sources sources, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens (or brings forward) the chart tab of a symbol.
-    SymbolChart *openChart(const QString &symbol);
+    /// Opens (or brings forward) the chart tab of a symbol; a new one in `timeframe`, or the one last
+    /// picked on a tab.
+    SymbolChart *openChart(const QString &symbol, std::optional<Bars::Timeframe> timeframe = std::nullopt);
     /// Takes what the feed holds and redraws what changed; runs on a timer, public for tests.
     void pollFeed();
     void refreshWatchlist();
@@ -126,19 +127,21 @@ private:
     void buildDocks();
     void showWatchlistMenu(const QPoint &at);
     void selectInWatchlist(const QString &symbol);
-    /// Reads a symbol's stored history for its charts unless done or under way (`again`: in any case).
-    void ensureLoaded(const QString &symbol, bool again = false);
-    /// Tells the bar history which symbols are on screen; only those keep bars in memory.
+    /// Reads a chart's stored history unless done or under way (`again`: in any case).
+    void ensureLoaded(const ChartKey &chart, bool again = false);
+    /// Tells the bar history which charts are on screen; only those keep bars in memory.
     void updateWatched();
-    /// Reads a symbol's stored history again (after its read, if one is under way).
-    void reload(const QString &symbol);
+    /// Reads a chart's stored history again (after its read, if one is under way).
+    void reload(const ChartKey &chart);
+    /// A chart's timeframe was changed by the trader: its bars are read, the layout saved.
+    void onTimeframeChanged(SymbolChart *chart);
     void reloadShown();
     void saveCharts() const;
     void restoreCharts();
     void updateSimulatorActions();
     QList<SymbolChart *> tabCharts() const;
-    /// The symbols of the grid's cells and the tabs.
-    QSet<QString> shownSymbols() const;
+    /// The charts of the grid's cells and the tabs.
+    QList<ChartKey> shownCharts() const;
     void updateStatus();
     void flushSignals();
     void restoreLayout();
@@ -187,7 +190,8 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_runAction = nullptr;
     bool m_restoring = false;
-    QSet<QString> m_reloadWanted; ///< symbols to read again once their current read is in
+    QSet<QString> m_reloadWanted; ///< charts (ChartKey::id) to read again once their current read is in
+    Bars::Timeframe m_tabTimeframe = Bars::Timeframe::minutes(1); ///< of a new tab: the last picked on one
 };
 
 } // namespace Gui

@@ -25,6 +25,19 @@ const QString TabsKey = u"charts/tabs"_s;
 const QString CurrentTabKey = u"charts/current"_s;
 const QString GridKey = u"charts/grid"_s;
 const QString GridPickedKey = u"charts/gridPicked"_s;
+const QString GridTimeframesKey = u"charts/gridTimeframes"_s;
+const QString TabTimeframeKey = u"charts/tabTimeframe"_s;
+
+/// A saved chart, "AAPL 5m" (a bare "AAPL" from before timeframes is a one-minute chart).
+ChartKey chartKeyFrom(const QString &text)
+{
+    const qsizetype space = text.indexOf(u' ');
+    ChartKey key{space < 0 ? text : text.left(space), Bars::Timeframe::minutes(1)};
+    if (space >= 0)
+        if (const auto timeframe = Bars::Timeframe::parse(QStringView(text).mid(space + 1)))
+            key.timeframe = *timeframe;
+    return key;
+}
 const QString RemovedKey = u"watchlist/removed"_s;
 
 QString columnsKey(const QTableView *view)
@@ -59,10 +72,18 @@ void MainWindow::restoreCharts()
 {
     QSettings settings;
     m_restoring = true;
+    if (const auto timeframe = Bars::Timeframe::parse(settings.value(TabTimeframeKey).toString()))
+        m_tabTimeframe = *timeframe;
+    const QStringList gridTimeframes = settings.value(GridTimeframesKey).toStringList();
+    for (qsizetype i = 0; i < gridTimeframes.size() && i < m_grid->charts().size(); ++i)
+        if (const auto timeframe = Bars::Timeframe::parse(gridTimeframes[i]))
+            m_grid->charts()[i]->setTimeframe(*timeframe);
     m_grid->setSymbols(settings.value(GridKey).toStringList(), settings.value(GridPickedKey, false).toBool());
     const QStringList tabs = settings.value(TabsKey).toStringList();
-    for (const QString &symbol : tabs)
-        openChart(symbol);
+    for (const QString &tab : tabs) {
+        const ChartKey key = chartKeyFrom(tab);
+        openChart(key.symbol, key.timeframe);
+    }
     m_tabs->setCurrentIndex(std::clamp(settings.value(CurrentTabKey, 0).toInt(), 0, m_tabs->count() - 1));
     const QStringList removed = settings.value(RemovedKey).toStringList();
     m_watchlistFilter->setRemoved(QSet<QString>(removed.begin(), removed.end()));
@@ -77,8 +98,13 @@ void MainWindow::saveCharts() const
     QStringList tabs;
     for (int i = 0; i < m_tabs->count(); ++i)
         if (const auto *chart = qobject_cast<const SymbolChart *>(m_tabs->widget(i)))
-            tabs.append(chart->symbol());
+            tabs.append(chart->key().id());
     settings.setValue(TabsKey, tabs);
+    settings.setValue(TabTimeframeKey, m_tabTimeframe.name());
+    QStringList gridTimeframes;
+    for (const SymbolChart *chart : m_grid->charts())
+        gridTimeframes.append(chart->timeframe().name());
+    settings.setValue(GridTimeframesKey, gridTimeframes);
     settings.setValue(CurrentTabKey, m_tabs->currentIndex());
     settings.setValue(GridKey, m_grid->symbols());
     settings.setValue(GridPickedKey, m_grid->isPicked());

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "bars/BarBuilder.h"
+#include "indicators/IndicatorSet.h"
+
+#include <vector>
+
+namespace Pipeline {
+
+/// One symbol's bars of one timeframe as they form and close, with the indicators over them: the
+/// forming bar is the indicators' newest bar, replaced as records join it, so its values move with it;
+/// a closed bar's values are final.
+class TimeframeTrack final
+{
+public:
+    enum class Change
+    {
+        Forming, ///< a record began or joined the forming bar
+        Closed,  ///< a bar closed, by a later record or by its end passing (final values)
+        Revised, ///< a delayed record joined the bar its end had closed
+    };
+
+    TimeframeTrack(const Bars::Timeframe &timeframe, const Bars::Session &session,
+                   const Indicators::IndicatorConfig &config)
+        : m_builder(timeframe, session)
+        , m_indicators(config)
+    {}
+
+    /// Adds one record. `onChange(Change, const Bars::Bar &, const Indicators::IndicatorSnapshot &)` hears
+    /// of each change: a close before the bar the record begins. False when the record was late (older
+    /// than the forming bar): nothing changed.
+    template<typename OnChange>
+    bool add(const Model::Tick &tick, OnChange &&onChange)
+    {
+        if (m_builder.joinForming(tick)) {
+            onChange(Change::Forming, *m_builder.forming(), m_indicators.replaceLast(asTick(*m_builder.forming())));
+            return true;
+        }
+        const Bars::BarBuilder::Step step = m_builder.add(tick);
+        if (step.outcome == Bars::BarBuilder::Outcome::Late)
+            return false;
+        if (step.closed)
+            onChange(Change::Closed, *step.closed, enter(*step.closed));
+        if (step.outcome == Bars::BarBuilder::Outcome::Revised)
+            onChange(Change::Revised, *m_builder.revised(), m_indicators.replaceLast(asTick(*m_builder.revised())));
+        else if (m_builder.forming())
+            onChange(Change::Forming, *m_builder.forming(), enter(*m_builder.forming(), true));
+        return true;
+    }
+
+    /// Closes the forming time bar when `now` is at or past its end.
+    template<typename OnChange>
+    void closeIfDue(Model::TimestampUs now, OnChange &&onChange)
+    {
+        if (auto closed = m_builder.closeIfDue(now)) {
+            m_open = false;
+            onChange(Change::Closed, *closed, m_indicators.snapshot());
+        }
+    }
+
+    /// Carries on from stored bars (oldest first), the last one still forming when `lastForming`: the
+    /// indicators take them, `onChange` hears of each (Closed, then Forming for the last if it forms), and
+    /// the builder continues the forming one.
+    template<typename OnChange>
+    void warm(const std::vector<Bars::Bar> &bars, bool lastForming, OnChange &&onChange)
+    {
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            const bool forming = lastForming && i + 1 == bars.size();
+            onChange(forming ? Change::Forming : Change::Closed, bars[i], enter(bars[i], forming));
+        }
+        if (!bars.empty())
+            m_builder.resume(bars.back(), lastForming);
+    }
+
+    const Bars::Timeframe &timeframe() const noexcept { return m_builder.timeframe(); }
+    const Bars::BarBuilder &builder() const noexcept { return m_builder; }
+    const Indicators::IndicatorSnapshot &snapshot() const noexcept { return m_indicators.snapshot(); }
+    void setSymbol(const Model::Symbol &symbol) noexcept { m_symbol = symbol; }
+
+    /// A bar as the record type indicators and rules take: its open time, prices and volume.
+    Model::Tick asTick(const Bars::Bar &bar) const noexcept
+    {
+        return Model::Tick{m_symbol, bar.open, bar.high, bar.low, bar.close, bar.volume, bar.openTime};
+    }
+
+private:
+    /// The indicators' values with `bar` as their newest: replacing the forming bar they hold, if any.
+    const Indicators::IndicatorSnapshot &enter(const Bars::Bar &bar, bool forming = false)
+    {
+        const Indicators::IndicatorSnapshot &s =
+            m_open ? m_indicators.replaceLast(asTick(bar)) : m_indicators.update(asTick(bar));
+        m_open = forming;
+        return s;
+    }
+
+    Bars::BarBuilder m_builder;
+    Indicators::IndicatorSet m_indicators;
+    Model::Symbol m_symbol;
+    bool m_open = false; ///< the indicators' newest bar is the forming one
+};
+
+} // namespace Pipeline
