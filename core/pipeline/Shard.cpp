@@ -288,6 +288,8 @@ void Shard::process(Message &message)
         if (const auto *news = std::get_if<Model::NewsSentimentEvent>(&record)) {
             SymbolState &state = stateOf(news->symbol);
             const std::size_t before = signals.size();
+            if (state.summary.totalTicks > 0)
+                state.rules.setLastPrice(state.summary.lastPrice);
             state.rules.onSentiment(*news, state.track.snapshot(), signals);
             for (std::size_t i = before; i < signals.size(); ++i)
                 state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));

@@ -35,6 +35,8 @@ public:
     /// `silent` (warming from history) states move on but nothing is appended.
     void onTick(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
                 std::vector<Model::TradeSignal> &out);
+    /// The symbol's latest price, which a news signal carries (the rules' bars may not have closed yet).
+    void setLastPrice(double price) noexcept { m_lastPrice = price; }
     void onSentiment(const Model::NewsSentimentEvent &event, const Indicators::IndicatorSnapshot &s,
                      std::vector<Model::TradeSignal> &out);
 

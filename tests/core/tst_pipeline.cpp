@@ -194,6 +194,7 @@ private Q_SLOTS:
     void rulesSpeakOnClosedBars();
     void quietSymbolsBarClosesByTimer();
     void warmStartContinuesAFormingBar();
+    void newsSignalCarriesTheLastPrice();
 };
 
 void TestPipeline::shardsAgreeWithOneShard()
@@ -755,6 +756,28 @@ void TestPipeline::warmStartContinuesAFormingBar()
     }
     QVERIFY(whole.published.size() > 3);
     QCOMPARE(describe(signals), describe(whole.published));
+}
+
+void TestPipeline::newsSignalCarriesTheLastPrice()
+{
+    // Within the first minute no bar of the rules has closed; the news signal still has the price.
+    Model::Tick t;
+    t.symbol = sym("NEWS");
+    t.open = t.high = t.low = t.close = 42.5;
+    t.volume = 10;
+    t.timestamp = 1'700'000'000'000'000LL;
+    Model::NewsSentimentEvent news;
+    news.symbol = t.symbol;
+    news.score = 0.9;
+    news.magnitude = 0.9;
+    news.timestamp = t.timestamp + 1'000'000;
+    QTemporaryDir dir;
+    Engine engine(dir);
+    QVERIFY(engine.start(barRules(Bars::Timeframe::minutes(1))));
+    engine.feed({t, news}, 2);
+    QTRY_COMPARE(engine.published.size(), 1);
+    QCOMPARE(engine.published.front().rule, u"news_sentiment"_s);
+    QCOMPARE(engine.published.front().price, 42.5);
 }
 
 #include "tst_pipeline.moc"

@@ -307,7 +307,11 @@ void TestMainWindow::deliveryStateInTheSignalTable()
     Model::TradeSignal s;
     s.id = 5;
     Model::Symbol::parse("AAPL", s.symbol);
+    s.rule = u"rsi_trend"_s;
+    s.timeframe = u"5m"_s;
     model.add({s});
+    // The rule with the bars it looked at.
+    QCOMPARE(model.index(0, Gui::SignalModel::Rule).data().toString(), u"RSI with trend · 5m"_s);
     const QModelIndex cell = model.index(0, Gui::SignalModel::Delivery);
     // A webhook is named by its host; its path (often the hook's secret) is left out, a short hash tells hooks apart.
     const QString x = u"hooks.example.org/…"_s + hookHash(u"http://hooks.example.org/x"_s);
@@ -384,6 +388,8 @@ void TestMainWindow::settingsRoundTrip()
         dialog.findChild<QLineEdit *>(u"simulatorSymbols"_s)->setText(u"ibm, brk.b"_s);
         dialog.findChild<QCheckBox *>(u"utcTimes"_s)->setChecked(true);
         dialog.findChild<QSpinBox *>(u"chartBars"_s)->setValue(300);
+        dialog.findChild<QComboBox *>(u"ruleTimeframe"_s)->setCurrentText(u"5m"_s);
+        dialog.findChild<QLineEdit *>(u"sessionTimeZone"_s)->setText(u"America/New_York"_s);
         auto *language = dialog.findChild<QComboBox *>(u"language"_s);
         language->setCurrentIndex(language->findData(u"de"_s));
         dialog.findChild<QPlainTextEdit *>(u"webhookUrls"_s)->setPlainText(u"https://hooks.example.org/a\n\n"_s);
@@ -401,11 +407,14 @@ void TestMainWindow::settingsRoundTrip()
     QCOMPARE(reread.simulatorSymbols(), (QStringList{u"IBM"_s, u"BRK.B"_s}));
     QCOMPARE(reread.utcTimes(), true);
     QCOMPARE(reread.chartBars(), 300);
+    QCOMPARE(reread.rules().timeframe, Bars::Timeframe::minutes(5));
+    QCOMPARE(reread.sessionTimeZone(), u"America/New_York"_s);
     QCOMPARE(reread.language(), u"de"_s);
     QCOMPARE(reread.notifications().webhookUrls, QStringList{u"https://hooks.example.org/a"_s});
     // And the dialog shows what is stored.
     Gui::SettingsDialog again(reread);
     QCOMPARE(again.findChild<QSpinBox *>(u"rsiPeriod"_s)->value(), 21);
+    QCOMPARE(again.findChild<QComboBox *>(u"ruleTimeframe"_s)->currentText(), u"5m"_s);
 }
 
 void TestMainWindow::invalidSettingsRefused_data()
@@ -423,6 +432,9 @@ void TestMainWindow::invalidSettingsRefused_data()
                                 << u"Simulator symbols"_s;
     QTest::newRow("zero rate") << u"simulatorRate"_s << QVariant(0.0) << u"Simulator rate"_s;
     QTest::newRow("chart bars") << u"chartBars"_s << QVariant(5) << u"Bars per chart: 5"_s;
+    QTest::newRow("rules' timeframe") << u"ruleTimeframe"_s << QVariant(u"7x"_s) << u"Rules' timeframe: "_s;
+    QTest::newRow("session zone") << u"sessionTimeZone"_s << QVariant(u"Mars/Olympus"_s)
+                                  << u"Session time zone: \"Mars/Olympus\" is not a time zone"_s;
     QTest::newRow("e-mail without a server") << u"emailEnabled"_s << QVariant(true) << u"SMTP server: give the host"_s;
     QTest::newRow("bad sender") << u"smtpFrom"_s << QVariant(u"nobody"_s) << u"From: \"nobody\" is not an e-mail"_s;
     QTest::newRow("bad webhook") << u"webhookUrls"_s << QVariant(u"ftp://x"_s) << u"Webhook \"ftp://x\""_s;
@@ -449,6 +461,8 @@ void TestMainWindow::invalidSettingsRefused()
         spin->setValue(value.toInt());
     else if (auto *number = dialog.findChild<QDoubleSpinBox *>(field))
         number->setValue(value.toDouble());
+    else if (auto *combo = dialog.findChild<QComboBox *>(field))
+        combo->setCurrentText(value.toString());
     else
         dialog.findChild<QLineEdit *>(field)->setText(value.toString());
     QSignalSpy applied(&dialog, &Gui::SettingsDialog::applied);

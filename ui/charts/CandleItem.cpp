@@ -40,7 +40,11 @@ void CandleItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     painter->setRenderHint(QPainter::Antialiasing, false);
     // Body width from the spacing of the bars, 70 % of it.
     qreal spacing = area.width() / qreal(std::max<qsizetype>(1, m_candles.size()));
-    if (m_candles.size() > 1) {
+    if (m_barWidth > 0) {
+        const qreal x0 = m_chart->mapToPosition({m_candles.back().time, 0}, m_reference).x();
+        const qreal x1 = m_chart->mapToPosition({m_candles.back().time + m_barWidth, 0}, m_reference).x();
+        spacing = std::max<qreal>(1, x1 - x0);
+    } else if (m_candles.size() > 1) {
         const qreal x0 = m_chart->mapToPosition({m_candles.front().time, 0}, m_reference).x();
         const qreal x1 = m_chart->mapToPosition({m_candles.back().time, 0}, m_reference).x();
         spacing = std::max<qreal>(1, (x1 - x0) / qreal(m_candles.size() - 1));

@@ -30,6 +30,8 @@ public:
     CandleItem(QChart *chart, QAbstractSeries *reference, QColor up, QColor down);
 
     void setCandles(QList<Candle> candles);
+    /// One bar's width in axis units (its timeframe's length); 0: from the candles' own spacing.
+    void setBarWidth(qreal width) { m_barWidth = width; }
     qsizetype count() const noexcept { return m_candles.size(); }
 
     QRectF boundingRect() const override;
@@ -41,6 +43,7 @@ private:
     QColor m_up;
     QColor m_down;
     QList<Candle> m_candles;
+    qreal m_barWidth = 0;
 };
 
 } // namespace Gui

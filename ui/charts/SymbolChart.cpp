@@ -444,13 +444,17 @@ void SymbolChart::redraw(const BarHistory &history)
     else
         m_focusLine->clear();
 
-    // Half a bar of room on each side, so the first and last candles are whole.
+    // Half a bar of room on each side, so the first and last candles are whole; room for a screenful of
+    // bars even while there are few (a new symbol's first bar is a candle, not a block).
     const qreal first = ms(bars.front().bar.timestamp);
     const qreal last = ms(bars.back().bar.timestamp);
-    const qreal pad = bars.size() > 1 ? (last - first) / qreal(bars.size() - 1) / 2 : 1000;
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(qint64(first - pad));
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(qint64(last + pad));
-    const QString format = timeFormatFor(qint64(last - first), m_compact);
+    const qreal bar = barMs(bars);
+    const qreal slots = m_compact ? 30 : 60;
+    m_candles->setBarWidth(bar);
+    m_volume->setBarWidth(bar);
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(qint64(std::min(first, last - (slots - 1) * bar) - bar / 2));
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(qint64(last + bar / 2));
+    const QString format = timeFormatFor(to.toMSecsSinceEpoch() - from.toMSecsSinceEpoch(), m_compact);
     for (QDateTimeAxis *axis : {m_priceTime, m_rsiTime, m_volumeTime}) {
         if (axis == m_volumeTime && m_volumeHidden)
             continue;
@@ -466,6 +470,24 @@ void SymbolChart::redraw(const BarHistory &history)
     }
     m_lastClose = bars.back().bar.close;
     updateTitle();
+}
+
+qreal SymbolChart::barMs(const std::deque<Pipeline::LiveBar> &bars) const
+{
+    const Bars::Timeframe &t = m_key.timeframe;
+    switch (t.kind()) {
+    case Bars::Timeframe::Kind::Seconds:
+        return qreal(t.size()) * 1000;
+    case Bars::Timeframe::Kind::Day:
+        return 86'400'000;
+    case Bars::Timeframe::Kind::Week:
+        return 7 * 86'400'000.0;
+    default: // records, ticks, volume: as far apart as they came, on average
+        if (bars.size() < 2)
+            return 1000;
+        return std::max<qreal>(1, qreal(bars.back().bar.timestamp - bars.front().bar.timestamp) / 1000 /
+                                      qreal(bars.size() - 1));
+    }
 }
 
 void SymbolChart::setPriceRange(double low, double high)

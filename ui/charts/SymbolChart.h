@@ -76,6 +76,8 @@ private:
     void clearSeries();
     void updateTitle();
     void setPriceRange(double low, double high);
+    /// One bar's length in ms: its timeframe's, or the bars' average spacing for record, tick and volume bars.
+    qreal barMs(const std::deque<Pipeline::LiveBar> &bars) const;
 
     void pickTimeframe(const Bars::Timeframe &timeframe);
 

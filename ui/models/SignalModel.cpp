@@ -147,8 +147,10 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
             return s.symbol.toString();
         case Side:
             return sideText(QString::fromLatin1(Model::sideName(s.side)));
-        case Rule:
-            return ruleText(s.rule);
+        case Rule: // with the bars it looked at, unless it looked at records (news, or the rules set so)
+            return s.timeframe.isEmpty() || s.timeframe == u"record"
+                       ? ruleText(s.rule)
+                       : ruleText(s.rule) + QStringLiteral(" · ") + s.timeframe;
         case Price:
             return QLocale().toString(s.price, 'f', 2);
         case Reason:
