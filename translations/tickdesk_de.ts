@@ -330,6 +330,33 @@ Befehle (jeder mit eigenem --help):
     </message>
 </context>
 <context>
+    <name>DataWindow</name>
+    <message>
+        <source>O %1  H %2  L %3  C %4  V %5</source>
+        <translation>E %1  H %2  T %3  S %4  V %5</translation>
+    </message>
+    <message>
+        <source>BB upper</source>
+        <translation>BB oben</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>unten</translation>
+    </message>
+    <message>
+        <source>signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>histogram</source>
+        <translation>Histogramm</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ChartGrid</name>
     <message>
         <source>Open %1 in a tab</source>

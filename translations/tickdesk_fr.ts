@@ -330,6 +330,33 @@ Commandes (chacune avec son propre --help) :
     </message>
 </context>
 <context>
+    <name>DataWindow</name>
+    <message>
+        <source>O %1  H %2  L %3  C %4  V %5</source>
+        <translation>O %1  H %2  B %3  C %4  V %5</translation>
+    </message>
+    <message>
+        <source>BB upper</source>
+        <translation>BB haut</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>milieu</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>bas</translation>
+    </message>
+    <message>
+        <source>signal</source>
+        <translation>signal</translation>
+    </message>
+    <message>
+        <source>histogram</source>
+        <translation>histogramme</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ChartGrid</name>
     <message>
         <source>Open %1 in a tab</source>

@@ -8,7 +8,18 @@ namespace Pipeline {
 LiveBar LiveBar::of(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s)
 {
     const auto orNaN = [](const std::optional<double> &v) { return v ? *v : std::numeric_limits<double>::quiet_NaN(); };
-    return {bar, orNaN(s.sma), orNaN(s.ema), orNaN(s.bollingerUpper), orNaN(s.bollingerLower), orNaN(s.rsi)};
+    return {bar,
+            orNaN(s.sma),
+            orNaN(s.ema),
+            orNaN(s.bollingerUpper),
+            orNaN(s.bollingerLower),
+            orNaN(s.rsi),
+            orNaN(s.bollingerMiddle),
+            orNaN(s.macd),
+            orNaN(s.macdSignal),
+            orNaN(s.macdHistogram),
+            orNaN(s.atr),
+            orNaN(s.vwap)};
 }
 
 void LiveFeed::append(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events)

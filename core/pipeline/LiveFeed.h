@@ -21,6 +21,12 @@ struct LiveBar
     double bollingerUpper = 0;
     double bollingerLower = 0;
     double rsi = 0;
+    double bollingerMiddle = 0;
+    double macd = 0;
+    double macdSignal = 0;
+    double macdHistogram = 0;
+    double atr = 0;
+    double vwap = 0;
 
     /// A bar with the values of `indicators` after it; absent values become NaN.
     static LiveBar of(const Model::Tick &bar, const Indicators::IndicatorSnapshot &indicators);

@@ -6,6 +6,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QTest>
 #include <QValueAxis>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void volumeScale();
     void timeFormat();
     void markersFitAndThemeFollows();
+    void crosshairShowsTheBarUnderTheMouse();
 };
 
 void TestChartAxes::priceTicks_data()
@@ -101,7 +103,9 @@ void TestChartAxes::markersFitAndThemeFollows()
     buy.side = Model::SignalSide::Buy;
     buy.price = 100;
     buy.timestamp = stored.bars.front().bar.timestamp;
-    stored.signals = {buy, sell};
+    Model::TradeSignal priceless = buy; // news before any record of the symbol: no place on the price axis
+    priceless.price = 0;
+    stored.signals = {buy, sell, priceless};
     history.setWatched({Gui::ChartKey{u"MARK"_s, Bars::Timeframe::minutes(1)}});
     history.load(stored);
 
@@ -133,6 +137,81 @@ void TestChartAxes::markersFitAndThemeFollows()
     QVERIFY(price->backgroundBrush().color().lightness() > 200);
     chart.setDarkTheme(true);
     QVERIFY(price->backgroundBrush().color().lightness() < 60);
+}
+
+void TestChartAxes::crosshairShowsTheBarUnderTheMouse()
+{
+    Gui::BarHistory history;
+    Pipeline::ChartHistory stored;
+    stored.symbol = u"CROSS"_s;
+    stored.timeframe = Bars::Timeframe::minutes(5);
+    for (int i = 0; i < 40; ++i) {
+        Pipeline::LiveBar bar;
+        Model::Symbol::fromString(u"CROSS"_s, bar.bar.symbol);
+        bar.bar.open = 100 + i;
+        bar.bar.close = 100.5 + i;
+        bar.bar.high = bar.bar.close + 0.25;
+        bar.bar.low = bar.bar.open - 0.25;
+        bar.bar.volume = 1000 + i;
+        bar.bar.timestamp = 1'700'000'100'000'000LL + i * 300'000'000LL;
+        bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = std::nan("");
+        bar.bollingerMiddle = bar.macd = bar.macdSignal = bar.macdHistogram = bar.atr = bar.vwap = std::nan("");
+        if (i >= 19)
+            bar.sma = 90.125 + i;
+        bar.rsi = i >= 14 ? 60.25 : std::nan("");
+        stored.bars.push_back(bar);
+    }
+    history.setWatched({Gui::ChartKey{u"CROSS"_s, Bars::Timeframe::minutes(5)}});
+    history.load(stored);
+
+    Gui::SymbolChart chart;
+    chart.resize(800, 500);
+    chart.setSymbol(u"CROSS"_s);
+    chart.setTimeframe(Bars::Timeframe::minutes(5));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.refresh(history);
+    QCOMPARE(chart.candleCount(), 40);
+    QVERIFY(!chart.crosshairTime());
+
+    const auto views = chart.findChildren<QChartView *>();
+    // The panes line up bar for bar: the same plot area left and right, to the pixel.
+    const auto aligned = [&views] {
+        const QRectF price = views.at(0)->chart()->plotArea();
+        for (QChartView *view : views) {
+            const QRectF area = view->chart()->plotArea();
+            if (std::abs(area.left() - price.left()) > 1 || std::abs(area.right() - price.right()) > 1)
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY(aligned());
+    const auto pointAt = [](QChartView *view, qreal x, qreal y) {
+        QChart *c = view->chart();
+        const QPointF inChart = c->mapToPosition({x, y}, c->series().constFirst());
+        return view->mapFromScene(c->mapToScene(inChart));
+    };
+    // The mouse a little right of bar 25 in the price pane: bar 25, its values in the data window.
+    const Pipeline::LiveBar &bar = stored.bars[25];
+    const qreal x = qreal(bar.bar.timestamp / 1000) + 60'000; // a minute into the five
+    QTest::mouseMove(views.at(0)->viewport(), pointAt(views.at(0), x, bar.bar.close));
+    QCOMPARE(chart.crosshairTime(), std::optional(bar.bar.timestamp));
+    const QString text = chart.dataWindow();
+    const QLocale locale;
+    QVERIFY2(text.contains(u"C "_s + locale.toString(bar.bar.close, 'f', 2)), qPrintable(text));
+    QVERIFY2(text.contains(u"O "_s + locale.toString(bar.bar.open, 'f', 2)), qPrintable(text));
+    QVERIFY2(text.contains(u"SMA "_s + locale.toString(bar.sma, 'f', 2)), qPrintable(text));
+    QVERIFY2(text.contains(u"RSI "_s + locale.toString(60.25, 'f', 1)), qPrintable(text));
+    QVERIFY2(!text.contains(u"EMA"_s), qPrintable(text)); // absent values are left out
+    // In the RSI pane, nearer the next bar: that one.
+    const qreal later = qreal(stored.bars[26].bar.timestamp / 1000) - 60'000;
+    QTest::mouseMove(views.at(2)->viewport(), pointAt(views.at(2), later, 50));
+    QCOMPARE(chart.crosshairTime(), std::optional(stored.bars[26].bar.timestamp));
+    // Off the chart, gone.
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(views.at(2)->viewport(), &leave);
+    QVERIFY(!chart.crosshairTime());
+    QVERIFY(chart.dataWindow().isEmpty());
 }
 
 QTEST_MAIN(TestChartAxes)

@@ -20,18 +20,23 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScatterSeries>
+#include <QScopedValueRollback>
 #include <QStackedLayout>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 namespace Gui {
 
 namespace {
 
 const QColor Up(38, 166, 154);
+constexpr int PaneMargin = 2;    ///< around each pane's plot and labels
+constexpr int MaxPaneExtra = 80; ///< added to line a pane up with the others, at most
 const QColor Down(239, 83, 80);
 
 QChartView *viewFor(QChart *chart, QWidget *parent)
@@ -197,6 +202,10 @@ SymbolChart::SymbolChart(QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(header);
     layout->addLayout(m_stack, 1);
+    buildCrosshair();
+    // The price pane lays itself out (its labels decide its width); the others follow it.
+    for (QChart *chart : {price, volume, rsi})
+        connect(chart, &QChart::plotAreaChanged, this, &SymbolChart::alignPanes);
     setDarkTheme(true);
     setSymbol(QString());
 }
@@ -207,7 +216,7 @@ QChart *SymbolChart::makeChart()
     chart->setTheme(QChart::ChartThemeDark);
     chart->setBackgroundRoundness(0);
     chart->legend()->hide();
-    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->setMargins(QMargins(PaneMargin, PaneMargin, PaneMargin, PaneMargin));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setAnimationOptions(QChart::NoAnimation);
     return chart;
@@ -244,6 +253,7 @@ void SymbolChart::clearSeries()
         s->clear();
     m_buys->clear();
     m_sells->clear();
+    hideCrosshair();
     m_lastClose.reset();
     m_rising.reset();
 }
@@ -302,6 +312,7 @@ void SymbolChart::setCompact(bool compact)
     m_rsiTime->setLabelsVisible(!compact);
     m_rsiAxis->setLabelsVisible(!compact);
     m_priceTime->setTickCount(compact ? 3 : 6);
+    alignPanes();
 }
 
 void SymbolChart::setUtc(bool utc)
@@ -418,8 +429,8 @@ void SymbolChart::redraw(const BarHistory &history)
         // On the bar that holds its time: the latest that opened at or before it.
         const auto after = std::upper_bound(bars.begin(), bars.end(), m.time,
                                             [](Model::TimestampUs t, const auto &b) { return t < b.bar.timestamp; });
-        if (after == bars.begin())
-            continue;
+        if (after == bars.begin() || !(m.price > 0))
+            continue; // before the bars shown, or a signal without a price (news before any record)
         const qreal at = ms(std::prev(after)->bar.timestamp);
         if (m.side == Model::SignalSide::Buy) {
             buys.append({at, m.price - offset});
@@ -470,6 +481,40 @@ void SymbolChart::redraw(const BarHistory &history)
     }
     m_lastClose = bars.back().bar.close;
     updateTitle();
+    drawCrosshair(); // the hovered bar's values move with it while it forms
+}
+
+void SymbolChart::alignPanes()
+{
+    // Each pane keeps laying itself out around its own labels; wider margins take up the difference, so
+    // every plot spans the same pixels. Where a plot would begin and end with the base margins decides how
+    // much wider (never more than MaxPaneExtra: a pane too narrow to lay out stays as it is).
+    if (m_aligning)
+        return; // the margins it sets move the plots: that is not news
+    const QScopedValueRollback aligning(m_aligning, true);
+    const std::array<QChart *, 3> charts{m_priceView->chart(), m_volumeView->chart(), m_rsiView->chart()};
+    for (QChart *chart : charts)
+        chart->layout()->activate(); // a plot area read before its layout ran would be a stale one
+    std::array<std::pair<qreal, qreal>, 3> natural{};
+    qreal left = 0;
+    qreal right = std::numeric_limits<qreal>::max();
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        const QRectF area = charts[i]->plotArea();
+        if (area.width() < 2 * MaxPaneExtra)
+            return;
+        const QMargins m = charts[i]->margins();
+        natural[i] = {area.left() - (m.left() - PaneMargin), area.right() + (m.right() - PaneMargin)};
+        left = std::max(left, natural[i].first);
+        right = std::min(right, natural[i].second);
+    }
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        const auto extra = [](qreal px) { return PaneMargin + std::clamp(int(std::lround(px)), 0, MaxPaneExtra); };
+        const QMargins wanted(extra(left - natural[i].first), PaneMargin, extra(natural[i].second - right), PaneMargin);
+        if (charts[i]->margins() != wanted) {
+            charts[i]->setMargins(wanted);
+            charts[i]->layout()->activate(); // laid out now: the next look reads where it really is
+        }
+    }
 }
 
 qreal SymbolChart::barMs(const std::deque<Pipeline::LiveBar> &bars) const

@@ -59,6 +59,9 @@ public:
     /// is no longer within the chart's window. 0 clears the mark.
     bool focusTime(Model::TimestampUs time);
     Model::TimestampUs focusedTime() const noexcept { return m_focus; }
+    /// The crosshair's bar (the one nearest the mouse), and what its data window says; none off the chart.
+    std::optional<Model::TimestampUs> crosshairTime() const noexcept { return m_crosshair; }
+    QString dataWindow() const;
 
 Q_SIGNALS:
     /// A double-click: the trader wants this symbol in a tab of its own.
@@ -68,6 +71,7 @@ Q_SIGNALS:
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
@@ -80,6 +84,15 @@ private:
     qreal barMs(const std::deque<Pipeline::LiveBar> &bars) const;
 
     void pickTimeframe(const Bars::Timeframe &timeframe);
+    void buildCrosshair();
+    /// The volume and RSI panes' plot areas under the price pane's, so their bars line up with the candles.
+    void alignPanes();
+    /// The crosshair on the bar nearest `position` of `view` (one of the three panes).
+    void moveCrosshair(QChartView *view, const QPointF &position);
+    void hideCrosshair();
+    /// Draws the crosshair at its bar, after new bars or a move.
+    void drawCrosshair();
+    qreal axisMs(Model::TimestampUs time) const;
 
     ChartKey m_key{QString(), Bars::Timeframe::minutes(1)};
     TimeframeBar *m_timeframes;
@@ -105,6 +118,14 @@ private:
     QScatterSeries *m_buys;
     QScatterSeries *m_sells;
     QLineSeries *m_focusLine;
+    QLineSeries *m_crossPrice; ///< the crosshair's vertical line in each pane,
+    QLineSeries *m_crossVolume;
+    QLineSeries *m_crossRsi;
+    QLineSeries *m_crossLevel; ///< and its level in the price pane
+    QLabel *m_dataWindow;
+    std::optional<Model::TimestampUs> m_crosshair;
+    bool m_aligning = false;
+    std::optional<double> m_crossLevelPrice; ///< the mouse's price, when it is over the price pane
     Model::TimestampUs m_focus = 0;
     const BarHistory *m_lastHistory = nullptr;
     CandleItem *m_volume;
