@@ -101,6 +101,9 @@ Util::Status Services::start()
         stream.webPort = m_options.port;
         stream.maxClients = m_caps.second;
         stream.allowedOrigins = m_options.allowedOrigins;
+        stream.databasePath = storage.path;
+        stream.indicators = m_options.indicators;
+        stream.sessionTimeZone = m_options.sessionTimeZone;
         m_stream = std::make_unique<Stream::StreamServer>(stream);
         if (auto status = m_stream->start(); !status)
             return status;

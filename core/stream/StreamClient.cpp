@@ -34,7 +34,19 @@ QByteArray Subscription::describe() const
         out += "\"tick\"";
     if (signals)
         out += ticks ? ",\"signal\"" : "\"signal\"";
-    out += "]}";
+    if (!timeframes.empty())
+        out += ticks || signals ? ",\"bar\"" : "\"bar\"";
+    out += ']';
+    if (!timeframes.empty()) {
+        out += ",\"timeframes\":[";
+        for (std::size_t i = 0; i < timeframes.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            out += '"' + timeframes[i].name().toLatin1() + '"';
+        }
+        out += ']';
+    }
+    out += '}';
     return out;
 }
 

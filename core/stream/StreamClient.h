@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "bars/Timeframe.h"
 #include "model/Symbol.h"
 
 #include <QObject>
 #include <QString>
 
+#include <algorithm>
 #include <deque>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,14 +22,23 @@ struct StreamStats;
 /// What one client asked for.
 struct Subscription
 {
+    /// Bars are built per symbol and timeframe asked for: at most this many pairs per client.
+    static constexpr std::size_t MaxBarSeries = 100;
+
     bool ticks = true;
     bool signals = true;
     bool allSymbols = true;
     std::unordered_set<Model::Symbol> symbols;
+    std::vector<Bars::Timeframe> timeframes; ///< bars of these, for the symbols named; none: no bars
 
     bool wants(bool isSignal, const Model::Symbol &symbol) const
     {
         return (isSignal ? signals : ticks) && (allSymbols || symbols.contains(symbol));
+    }
+    bool wantsBars(const Model::Symbol &symbol, const Bars::Timeframe &timeframe) const
+    {
+        return !allSymbols && symbols.contains(symbol) &&
+               std::find(timeframes.begin(), timeframes.end(), timeframe) != timeframes.end();
     }
     /// `{"type":"subscribed","symbols":"*"|[...],"types":[...]}`
     QByteArray describe() const;

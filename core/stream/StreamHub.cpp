@@ -5,6 +5,7 @@
 #include "StreamMessages.h"
 #include "SubscriptionMessage.h"
 #include "http/BrowserGuard.h"
+#include "util/Clock.h"
 #include "util/ConstantTime.h"
 
 #include <QJsonDocument>
@@ -12,10 +13,13 @@
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
+
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +32,17 @@ StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
     , m_options(options)
     , m_listener(new QTcpServer(this))
     , m_webSockets(new QWebSocketServer(u"TickDesk"_s, QWebSocketServer::NonSecureMode, this))
+    , m_bars(options)
+    , m_closeTimer(new QTimer(this))
 {
+    // A quiet symbol's bar closes a second after its end, as the engine's do.
+    m_closeTimer->setInterval(250);
+    connect(m_closeTimer, &QTimer::timeout, this, [this] {
+        m_bars.closeDue(Util::wallClockUs() - 1'000'000, Util::monotonicNs(), 1'000'000'000,
+                        [this](const Model::Symbol &symbol, const Bars::Timeframe &timeframe, const char *state,
+                               const Bars::Bar &bar,
+                               const Indicators::IndicatorSnapshot &s) { sendBar(symbol, timeframe, state, bar, s); });
+    });
     // The TCP side is ours so that each socket sends at once (no Nagle): a message is
     // small, and waiting for the client's delayed ACK would hold it back tens of milliseconds.
     connect(m_listener, &QTcpServer::newConnection, this, [this] {
@@ -189,8 +203,39 @@ void StreamHub::updateTickSubscribers()
 {
     int n = 0;
     for (const StreamClient *client : m_clients)
-        n += client->subscription.ticks ? 1 : 0;
+        n += client->subscription.ticks || !client->subscription.timeframes.empty() ? 1 : 0;
     m_server.m_tickSubscribers = n;
+    syncBars();
+}
+
+void StreamHub::syncBars()
+{
+    std::vector<const Subscription *> subscriptions;
+    for (const StreamClient *client : m_clients)
+        subscriptions.push_back(&client->subscription);
+    m_bars.sync(subscriptions);
+    if (m_bars.empty())
+        m_closeTimer->stop();
+    else if (!m_closeTimer->isActive())
+        m_closeTimer->start();
+}
+
+void StreamHub::sendBar(const Model::Symbol &symbol, const Bars::Timeframe &timeframe, const char *state,
+                        const Bars::Bar &bar, const Indicators::IndicatorSnapshot &indicators)
+{
+    QString text;
+    qsizetype bytes = 0;
+    for (StreamClient *client : m_clients) {
+        if (!client->subscription.wantsBars(symbol, timeframe))
+            continue;
+        if (text.isNull()) {
+            const QByteArray json = barMessage(symbol, timeframe, state, bar, indicators);
+            text = QString::fromUtf8(json);
+            bytes = json.size();
+        }
+        // A closed bar is never dropped for a slow client (queued like a signal); forming ones coalesce.
+        client->deliver(text, bytes, std::strcmp(state, "forming") != 0, symbol);
+    }
 }
 
 void StreamHub::sendError(StreamClient *client, const QString &error)
@@ -216,8 +261,14 @@ void StreamHub::drain()
 {
     std::deque<StreamServer::Item> items;
     m_server.takeInbox(items);
+    const qint64 nowNs = Util::monotonicNs();
     for (const StreamServer::Item &item : items) {
         const bool isSignal = std::holds_alternative<Model::TradeSignal>(item);
+        if (!isSignal && !m_bars.empty())
+            m_bars.add(std::get<Pipeline::ProcessedTick>(item).bar, nowNs,
+                       [this](const Model::Symbol &symbol, const Bars::Timeframe &timeframe, const char *state,
+                              const Bars::Bar &bar,
+                              const Indicators::IndicatorSnapshot &s) { sendBar(symbol, timeframe, state, bar, s); });
         const Model::Symbol &symbol =
             isSignal ? std::get<Model::TradeSignal>(item).symbol : std::get<Pipeline::ProcessedTick>(item).bar.symbol;
         QString text; // encoded once, for the first client that wants it, and shared

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "BarFeeds.h"
 #include "StreamServer.h"
 
 #include <QObject>
@@ -8,6 +9,7 @@
 #include <vector>
 
 class QTcpServer;
+class QTimer;
 class QWebSocket;
 class QWebSocketServer;
 
@@ -37,6 +39,11 @@ private:
     void received(StreamClient *client, const QString &message);
     void remove(StreamClient *client);
     void updateTickSubscribers();
+    /// Keeps the bar tracks the clients' subscriptions ask for, and the timer that closes quiet ones.
+    void syncBars();
+    /// A bar changed: to every client subscribed to its symbol and timeframe.
+    void sendBar(const Model::Symbol &symbol, const Bars::Timeframe &timeframe, const char *state, const Bars::Bar &bar,
+                 const Indicators::IndicatorSnapshot &indicators);
     void sendError(StreamClient *client, const QString &error);
 
     StreamServer &m_server;
@@ -44,6 +51,8 @@ private:
     QTcpServer *m_listener;
     QWebSocketServer *m_webSockets; ///< does the handshakes of what m_listener accepts
     std::vector<StreamClient *> m_clients;
+    BarFeeds m_bars;
+    QTimer *m_closeTimer;
 };
 
 } // namespace Stream

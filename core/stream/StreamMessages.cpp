@@ -47,6 +47,32 @@ QByteArray tickMessage(const Pipeline::ProcessedTick &tick)
     return out;
 }
 
+QByteArray barMessage(const Model::Symbol &symbol, const Bars::Timeframe &timeframe, const char *state,
+                      const Bars::Bar &bar, const Indicators::IndicatorSnapshot &indicators)
+{
+    QByteArray out;
+    out.reserve(560);
+    out += "{\"type\":\"bar\"";
+    appendCommon(symbol, bar.openTime, out);
+    out += ",\"timeframe\":\"";
+    out += timeframe.name().toLatin1();
+    out += "\",\"state\":\"";
+    out += state;
+    out += '"';
+    appendNumberField("open", bar.open, out);
+    appendNumberField("high", bar.high, out);
+    appendNumberField("low", bar.low, out);
+    appendNumberField("close", bar.close, out);
+    out += ",\"volume\":";
+    Ingest::appendInteger(bar.volume, out);
+    out += ",\"records\":";
+    Ingest::appendInteger(bar.records, out);
+    out += ",\"indicators\":";
+    out += indicators.toJson();
+    out += '}';
+    return out;
+}
+
 QByteArray signalMessage(const Model::TradeSignal &signal)
 {
     QByteArray out;

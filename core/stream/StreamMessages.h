@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "bars/BarBuilder.h"
+#include "indicators/IndicatorSet.h"
 #include "pipeline/CommitListener.h"
 
 #include <QByteArray>
@@ -11,5 +13,9 @@ namespace Stream {
 QByteArray tickMessage(const Pipeline::ProcessedTick &tick);
 /// `{"type":"signal","id":...,"symbol":...,"side":...,"rule":...,"reason":...,"price":...,...}`
 QByteArray signalMessage(const Model::TradeSignal &signal);
+/// `{"type":"bar","symbol":...,"timeframe":"5m","state":"forming"|"closed"|"revised","timestamp":<open>,
+/// "time":...,"open":...,"high":...,"low":...,"close":...,"volume":...,"records":...,"indicators":{...}}`
+QByteArray barMessage(const Model::Symbol &symbol, const Bars::Timeframe &timeframe, const char *state,
+                      const Bars::Bar &bar, const Indicators::IndicatorSnapshot &indicators);
 
 } // namespace Stream

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "indicators/IndicatorSet.h"
 #include "pipeline/CommitListener.h"
 #include "util/Result.h"
 
@@ -37,6 +38,10 @@ struct StreamOptions
     quint16 webPort = 0;
     /// Other web page origins allowed to connect; every other browser page is refused at the handshake.
     QList<QByteArray> allowedOrigins;
+    /// Where bars a client subscribes to begin: the stored history, built as the engine builds it.
+    QString databasePath;
+    Indicators::IndicatorConfig indicators;
+    QString sessionTimeZone; ///< IANA name; empty: UTC
 };
 
 struct StreamStats

@@ -23,6 +23,7 @@ Util::Result<Subscription> applySubscriptionMessage(const Subscription &current,
         return R::failure(u"unknown action \"%1\": use subscribe or unsubscribe"_s.arg(action.left(40)));
     const bool add = action == u"subscribe"_s;
     Subscription s = current;
+    bool bars = false;
     if (o.contains(u"types"_s)) {
         const QJsonArray types = o.value(u"types"_s).toArray();
         bool ticks = false, signals = false;
@@ -31,18 +32,39 @@ Util::Result<Subscription> applySubscriptionMessage(const Subscription &current,
                 ticks = true;
             else if (t.toString() == u"signal"_s)
                 signals = true;
+            else if (t.toString() == u"bar"_s)
+                bars = true;
             else
-                return R::failure(u"types must be a list of \"tick\" and \"signal\""_s);
+                return R::failure(u"types must be a list of \"tick\", \"signal\" and \"bar\""_s);
         }
         if (types.isEmpty())
-            return R::failure(u"types must be a list of \"tick\" and \"signal\""_s);
+            return R::failure(u"types must be a list of \"tick\", \"signal\" and \"bar\""_s);
         if (add) {
             s.ticks = ticks;
             s.signals = signals;
+            if (!bars)
+                s.timeframes.clear();
         } else {
             s.ticks = s.ticks && !ticks;
             s.signals = s.signals && !signals;
+            if (bars)
+                s.timeframes.clear();
         }
+    }
+    if (add && bars) {
+        std::vector<Bars::Timeframe> timeframes;
+        for (const QJsonValue &v : o.value(u"timeframes"_s).toArray()) {
+            const auto timeframe = Bars::Timeframe::parse(v.toString());
+            if (!timeframe)
+                return R::failure(u"timeframes: %1"_s.arg(timeframe.error()));
+            if (std::find(timeframes.begin(), timeframes.end(), *timeframe) == timeframes.end())
+                timeframes.push_back(*timeframe);
+        }
+        if (timeframes.empty())
+            return R::failure(u"bars: say which \"timeframes\", e.g. [\"1m\",\"5m\"]"_s);
+        s.timeframes = std::move(timeframes);
+    } else if (o.contains(u"timeframes"_s) && add) {
+        return R::failure(u"timeframes come with the type \"bar\""_s);
     }
     if (o.contains(u"symbols"_s)) {
         const QJsonValue value = o.value(u"symbols"_s);
@@ -74,6 +96,12 @@ Util::Result<Subscription> applySubscriptionMessage(const Subscription &current,
     }
     if (!o.contains(u"types"_s) && !o.contains(u"symbols"_s))
         return R::failure(u"say which \"symbols\" or \"types\" to %1"_s.arg(action));
+    if (!s.timeframes.empty()) {
+        if (s.allSymbols)
+            return R::failure(u"bars are built per symbol: name the \"symbols\" (not \"*\")"_s);
+        if (s.symbols.size() * s.timeframes.size() > Subscription::MaxBarSeries)
+            return R::failure(u"bars: at most %1 symbol and timeframe pairs"_s.arg(Subscription::MaxBarSeries));
+    }
     return s;
 }
 

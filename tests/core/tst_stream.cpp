@@ -2,6 +2,7 @@
 #include "pipeline/Pipeline.h"
 #include "storage/StorageWriter.h"
 #include "stream/StreamServer.h"
+#include "stream/SubscriptionMessage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,6 +93,8 @@ private Q_SLOTS:
     void clientCapAndMessageSize();
     void slowClientIsCoalescedThenDroppedWhileOthersKeepUp();
     void ticksAndSignalsFromThePipeline();
+    void barSubscriptions();
+    void barsOfATimeframeFromStoredHistoryOn();
 
 private:
     QUrl url(const QString &path) const { return QUrl(u"ws://127.0.0.1:%1%2"_s.arg(m_server->port()).arg(path)); }
@@ -434,6 +437,108 @@ void TestStream::ticksAndSignalsFromThePipeline()
     const QJsonObject s = client.ofType(u"signal"_s).first();
     QCOMPARE(s.value(u"rule"_s).toString(), u"price_move"_s);
     QVERIFY(s.value(u"id"_s).toInteger() > 0); // published after it was stored
+    pipeline.stop();
+    (*writer)->stop();
+}
+
+void TestStream::barSubscriptions()
+{
+    const Stream::Subscription none{false, false, true, {}, {}};
+    const auto apply = [&none](const char *json) { return Stream::applySubscriptionMessage(none, json); };
+    auto s = apply(R"({"action":"subscribe","symbols":["AAPL","MSFT"],"types":["bar"],"timeframes":["1m","5m","1m"]})");
+    QVERIFY2(s, qPrintable(s.error()));
+    QCOMPARE(s->timeframes.size(), std::size_t(2));
+    Model::Symbol aapl;
+    Model::Symbol::parse("AAPL", aapl);
+    QVERIFY(s->wantsBars(aapl, Bars::Timeframe::minutes(5)));
+    QVERIFY(!s->wantsBars(aapl, Bars::Timeframe::hours(1)));
+    QVERIFY(!s->wants(false, aapl)); // bars only: no ticks
+    QVERIFY(s->describe().contains(R"("types":["bar"],"timeframes":["1m","5m"])"));
+    // Unsubscribing from bars keeps the symbols.
+    const auto off = Stream::applySubscriptionMessage(*s, R"({"action":"unsubscribe","types":["bar"]})");
+    QVERIFY(off && off->timeframes.empty() && off->symbols.size() == 2);
+
+    const auto refused = [&apply](const char *json, const QString &reason) {
+        const auto r = apply(json);
+        QVERIFY2(!r, json);
+        QVERIFY2(r.error().contains(reason), qPrintable(r.error()));
+    };
+    refused(R"({"action":"subscribe","symbols":["AAPL"],"types":["bar"]})", u"say which \"timeframes\""_s);
+    refused(R"({"action":"subscribe","symbols":"*","types":["bar"],"timeframes":["1m"]})", u"name the \"symbols\""_s);
+    refused(R"({"action":"subscribe","symbols":["AAPL"],"types":["bar"],"timeframes":["7x"]})", u"timeframes: "_s);
+    refused(R"({"action":"subscribe","symbols":["AAPL"],"types":["tick"],"timeframes":["1m"]})",
+            u"timeframes come with the type \"bar\""_s);
+    QByteArray many = R"({"action":"subscribe","types":["bar"],"timeframes":["1m","5m"],"symbols":[)";
+    for (int i = 0; i < 51; ++i)
+        many += (i ? ",\"S" : "\"S") + QByteArray::number(i) + '"';
+    many += "]}";
+    refused(many.constData(), u"at most 100 symbol and timeframe pairs"_s);
+}
+
+void TestStream::barsOfATimeframeFromStoredHistoryOn()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"bars.sqlite"_s);
+    auto writer = Storage::StorageWriter::open({path});
+    QVERIFY(writer);
+    Pipeline::PipelineOptions options;
+    options.shards = 1;
+    Pipeline::Pipeline pipeline(options, **writer);
+    m_server.reset();
+    Stream::StreamOptions streamOptions;
+    streamOptions.port = 0;
+    streamOptions.databasePath = path;
+    m_server = std::make_unique<Stream::StreamServer>(streamOptions);
+    QVERIFY(m_server->start());
+    pipeline.setCommitListener(m_server.get());
+    pipeline.start();
+    // A record every 10 s from 12:00:00: minutes 0 to 2 stored before the client comes.
+    const Model::TimestampUs noon = 1'700'049'600'000'000LL; // 2023-11-15 12:00 UTC
+    const auto records = [noon](int from, int to) {
+        Model::RecordBatch batch;
+        for (int i = from; i < to; ++i) {
+            Model::Tick t;
+            Model::Symbol::parse("AAPL", t.symbol);
+            t.open = t.high = t.low = t.close = 100 + i;
+            t.volume = 10;
+            t.timestamp = noon + i * 10'000'000LL;
+            batch.emplace_back(t);
+        }
+        return batch;
+    };
+    std::atomic<int> stored{0};
+    const auto submit = [&](Model::RecordBatch batch) {
+        QCOMPARE(pipeline.submit(std::move(batch), 0, [&stored](const QString &) { ++stored; }),
+                 Ingest::RecordSink::Submit::Accepted);
+    };
+    submit(records(0, 15)); // 12:00:00 to 12:02:20
+    QTRY_COMPARE(stored.load(), 1);
+
+    Client client(url(u"/ws/stocks/AAPL"_s));
+    QVERIFY(client.waitConnected());
+    client.send(R"({"action":"subscribe","symbols":["AAPL"],"types":["bar"],"timeframes":["1m"]})");
+    QTRY_COMPARE(client.ofType(u"subscribed"_s).size(), 2);
+    submit(records(15, 19)); // 12:02:30 to 12:03:00: the 12:02 bar closes with its six records
+    QTRY_COMPARE(stored.load(), 2);
+    QTRY_COMPARE(client.ofType(u"bar"_s).size(), 5); // forming three times, closed, the next forming
+    const QList<QJsonObject> bars = client.ofType(u"bar"_s);
+    QCOMPARE(bars[0].value(u"state"_s).toString(), u"forming"_s);
+    QCOMPARE(bars[0].value(u"records"_s).toInteger(), 4);
+    const QJsonObject closed = bars[3];
+    QCOMPARE(closed.value(u"state"_s).toString(), u"closed"_s);
+    QCOMPARE(closed.value(u"timeframe"_s).toString(), u"1m"_s);
+    QCOMPARE(closed.value(u"time"_s).toString(), u"2023-11-15T12:02:00.000Z"_s);
+    QCOMPARE(closed.value(u"open"_s).toDouble(), 112.0); // from the stored records: none counted twice
+    QCOMPARE(closed.value(u"close"_s).toDouble(), 117.0);
+    QCOMPARE(closed.value(u"records"_s).toInteger(), 6);
+    QCOMPARE(closed.value(u"volume"_s).toInteger(), 60);
+    QVERIFY(closed.value(u"indicators"_s).toObject().contains(u"sma"_s));
+    QCOMPARE(bars[4].value(u"time"_s).toString(), u"2023-11-15T12:03:00.000Z"_s);
+    QCOMPARE(bars[4].value(u"state"_s).toString(), u"forming"_s);
+    QVERIFY(client.ofType(u"tick"_s).isEmpty()); // "types" says what it gets: bars only
+    // The 12:03 bar's end passed long ago and nothing more comes: the timer closes it.
+    QTRY_COMPARE(client.ofType(u"bar"_s).size(), 6);
+    QCOMPARE(client.ofType(u"bar"_s).last().value(u"state"_s).toString(), u"closed"_s);
     pipeline.stop();
     (*writer)->stop();
 }
