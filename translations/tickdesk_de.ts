@@ -1176,6 +1176,14 @@ Befehle (jeder mit eigenem --help):
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
+    <message>
+        <source>Live »</source>
+        <translation>Live »</translation>
+    </message>
+    <message>
+        <source>Back to the newest bar (End)</source>
+        <translation>Zurück zum neuesten Balken (Ende)</translation>
+    </message>
 </context>
 <context>
     <name>Gui::TimeframeBar</name>

@@ -1176,6 +1176,14 @@ Commandes (chacune avec son propre --help) :
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
+    <message>
+        <source>Live »</source>
+        <translation>Direct »</translation>
+    </message>
+    <message>
+        <source>Back to the newest bar (End)</source>
+        <translation>Retour à la barre la plus récente (Fin)</translation>
+    </message>
 </context>
 <context>
     <name>Gui::TimeframeBar</name>

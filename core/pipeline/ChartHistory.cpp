@@ -12,7 +12,7 @@ namespace Pipeline {
 Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const QString &symbol,
                                             const Bars::Timeframe &timeframe, int count,
                                             const Indicators::IndicatorConfig &config, const QTimeZone &zone,
-                                            int warmup)
+                                            int warmup, std::optional<Model::TimestampUs> beforeUs)
 {
     auto db = Storage::SqliteDatabase::open(databasePath, Storage::SqliteDatabase::Mode::ReadOnly);
     if (!db)
@@ -20,18 +20,30 @@ Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const Q
     ChartHistory history;
     history.symbol = symbol;
     history.timeframe = timeframe;
+    history.beforeUs = beforeUs;
     history.track = std::make_shared<ChartTrack>(timeframe, zone, config);
     Storage::BarQuery query;
     if (!Model::Symbol::fromString(symbol, query.symbol))
         return history; // not a symbol the engine would have stored
     query.timeframe = timeframe;
     query.limit = qint64(std::max(1, count)) + std::max(0, warmup);
+    if (beforeUs) {
+        query.toUs = *beforeUs - 1;
+        if (timeframe.isTime()) // the bar holding `to` is read whole: stop at the one before `before`'s
+            query.toUs = history.track->session.barOf(timeframe, *beforeUs).start - 1;
+    }
     auto range = Storage::readBars(**db, query, history.track->session);
     if (!range)
         return Util::Result<ChartHistory>::failure(range.error());
     if (range->bars.empty())
         return history;
     history.newestRecordUs = range->newestRecordUs;
+    if (beforeUs) { // bars opening at or after it are already on the chart; the rest are closed
+        std::erase_if(range->bars, [&](const Bars::Bar &b) { return b.openTime >= *beforeUs; });
+        range->lastForming = false;
+    }
+    if (range->bars.empty())
+        return history;
 
     const std::size_t shown = std::min(range->bars.size(), std::size_t(std::max(1, count)));
     const std::size_t firstShown = range->bars.size() - shown;
@@ -48,6 +60,8 @@ Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const Q
     Storage::SignalFilter signals;
     signals.symbols = {symbol};
     signals.fromUs = history.bars.front().bar.timestamp;
+    if (beforeUs)
+        signals.toUs = *beforeUs - 1;
     signals.newestFirst = false;
     auto status = Storage::forEachSignal(**db, signals, [&history](const Model::TradeSignal &s) {
         history.signals.push_back(s);

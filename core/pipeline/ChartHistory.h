@@ -38,18 +38,21 @@ struct ChartHistory
     Bars::Timeframe timeframe;
     std::vector<LiveBar> bars; ///< bar.timestamp: the bar's open time
     std::vector<Model::TradeSignal> signals;
-    std::shared_ptr<ChartTrack> track;     ///< left where the stored records end
-    Model::TimestampUs newestRecordUs = 0; ///< the newest stored record read; later ones are live
+    std::shared_ptr<ChartTrack> track;          ///< left where the stored records end
+    Model::TimestampUs newestRecordUs = 0;      ///< the newest stored record read; later ones are live
+    std::optional<Model::TimestampUs> beforeUs; ///< an older page: the bars before this time
 };
 
 /// Builds the newest `count` bars of `symbol` in `timeframe` from the database at `databasePath`
 /// (read-only, so it can run on any thread beside the writer), by the builder and indicators the engine
 /// runs, computing indicators over `warmup` older bars first so the first drawn values are settled.
-/// Days begin in `zone`. No bars is not an error.
+/// Days begin in `zone`. With `beforeUs`, the bars that open before it (an older page of a chart scrolled
+/// back; its track is of no use then). No bars is not an error.
 Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const QString &symbol,
                                             const Bars::Timeframe &timeframe, int count,
                                             const Indicators::IndicatorConfig &config,
-                                            const QTimeZone &zone = QTimeZone::utc(), int warmup = 300);
+                                            const QTimeZone &zone = QTimeZone::utc(), int warmup = 300,
+                                            std::optional<Model::TimestampUs> beforeUs = std::nullopt);
 
 /// The newest `limit` stored signals of every symbol, newest first, for the signal panel.
 Util::Result<std::vector<Model::TradeSignal>> loadRecentSignals(const QString &databasePath, int limit);

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void gridCellsDrawOnlyTheirOwnSymbol();
     void aChartGivenAnotherSymbolForgetsTheFirst();
     void lateBarNeverBecomesLast();
+    void scrollingBackReadsOlderBarsAndLiveReturns();
     void oneDayChangeEverywhere();
     void restartRestoresChartsSignalsAndLayout();
     void symbolWithoutDataSaysSo();
@@ -290,6 +291,48 @@ void TestWindowTrust::lateBarNeverBecomesLast()
     QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
     QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
     QTRY_COMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
+}
+
+void TestWindowTrust::scrollingBackReadsOlderBarsAndLiveReturns()
+{
+    // 600 one-minute bars stored; a chart keeps 120 of them.
+    Model::RecordBatch history;
+    for (int i = 0; i < 600; ++i)
+        history.push_back(bar(u"DEEP"_s, at(2, 0) + i * 60'000'000LL, 100 + (i % 50) * 0.1));
+    feed(history);
+    Gui::SymbolChart *chart = m_window->openChart(u"DEEP"_s, Bars::Timeframe::minutes(1));
+    QTRY_COMPARE(chart->candleCount(), 120);
+    QVERIFY(chart->isLive());
+    const qint64 newestMs = at(2, 0) / 1000 + 599 * 60'000;
+    QVERIFY(chart->timeRange().second > newestMs);
+    QVERIFY(!chart->findChild<QToolButton *>(u"backToLive"_s)->isVisible());
+
+    // Back 150 bars: past the oldest it has, so the next page is read in the background.
+    chart->scrollBy(150);
+    QVERIFY(!chart->isLive());
+    QVERIFY(chart->findChild<QToolButton *>(u"backToLive"_s)->isVisible());
+    QTRY_COMPARE(chart->candleCount(), 122); // the view's 120 bars and one either side
+    const qint64 end = chart->timeRange().second;
+    QVERIFY(end < newestMs - 149 * 60'000 && end > newestMs - 151 * 60'000);
+    // Further back, to the first stored bar: every bar is there, and the database has nothing older.
+    chart->scrollBy(400);
+    QVERIFY(chart->timeRange().first < at(2, 0) / 1000);
+    QTRY_COMPARE(chart->candleCount(), 51); // 02:00 to 02:50, the oldest stored
+    chart->scrollBy(100);                   // nothing older: the view goes on, empty, and nothing is asked again
+    QTRY_VERIFY(chart->candleCount() <= 1);
+    // Zooming out shows more bars; live again shows the newest, and memory goes back to the window.
+    chart->zoomBy(-2);
+    QVERIFY(chart->visibleBars() > 120);
+    QTest::keyClick(chart, Qt::Key_End);
+    QVERIFY(chart->isLive());
+    QTRY_COMPARE(chart->candleCount(), 120);
+    QVERIFY(chart->timeRange().second > newestMs);
+    // Live bars keep coming while scrolled back, and are there on return.
+    chart->scrollBy(300);
+    feed({bar(u"DEEP"_s, at(2, 0) + 600 * 60'000'000LL, 110)});
+    QTest::keyClick(chart, Qt::Key_End);
+    m_window->refreshCharts();
+    QTRY_VERIFY(chart->timeRange().second > newestMs + 60'000);
 }
 
 void TestWindowTrust::oneDayChangeEverywhere()

@@ -3,6 +3,8 @@
 
 #include "bars/Session.h"
 
+#include <limits>
+
 namespace Gui {
 
 namespace {
@@ -22,7 +24,9 @@ void BarHistory::setWatched(const QList<ChartKey> &charts)
         const QString id = chart.id();
         ids.insert(id);
         if (!m_series.contains(id)) {
-            m_series.insert(id, Series{chart, {}, {}, 0, false, false, {}, {}});
+            Series series;
+            series.key = chart;
+            m_series.insert(id, std::move(series));
             m_seriesOfSymbol.insert(chart.symbol, id);
         }
     }
@@ -95,7 +99,9 @@ void BarHistory::take(Series &series, const Model::Tick &record)
 
 void BarHistory::trim(Series &series)
 {
-    while (series.bars.size() > std::size_t(m_window))
+    if (series.depth > 0) // scrolled back: what it loaded stays, and so does what comes meanwhile
+        series.depth = std::min(MaxDepth, std::max(series.depth, series.bars.size()));
+    while (series.bars.size() > std::max(std::size_t(m_window), series.depth))
         series.bars.pop_front();
     if (series.bars.empty())
         return;
@@ -119,6 +125,9 @@ void BarHistory::load(const Pipeline::ChartHistory &history)
         return; // off screen since it was asked for
     series->loading = false;
     series->loaded = true;
+    series->loadingOlder = false;
+    series->exhausted = false;
+    series->depth = 0;
     series->bars.assign(history.bars.begin(), history.bars.end());
     series->track =
         history.track ? history.track : std::make_shared<Pipeline::ChartTrack>(history.timeframe, m_zone, m_indicators);
@@ -138,6 +147,55 @@ void BarHistory::load(const Pipeline::ChartHistory &history)
     for (const Model::Tick &record : early)
         if (record.timestamp > history.newestRecordUs || history.newestRecordUs == 0)
             take(*series, record);
+    trim(*series);
+    ++series->revision;
+}
+
+void BarHistory::loadOlder(const Pipeline::ChartHistory &older)
+{
+    Series *series = find(ChartKey{older.symbol, older.timeframe});
+    if (!series || !series->loaded)
+        return;
+    series->loadingOlder = false;
+    const Model::TimestampUs front =
+        series->bars.empty() ? std::numeric_limits<Model::TimestampUs>::max() : series->bars.front().bar.timestamp;
+    std::deque<Pipeline::LiveBar> merged;
+    for (const auto &bar : older.bars)
+        if (bar.bar.timestamp < front)
+            merged.push_back(bar);
+    if (merged.empty()) {
+        series->exhausted = true;
+        return;
+    }
+    merged.insert(merged.end(), series->bars.begin(), series->bars.end());
+    series->bars.swap(merged);
+    for (const auto &s : older.signals)
+        series->markers.append({s.timestamp, s.price, s.side});
+    series->depth = std::min(MaxDepth, series->bars.size());
+    trim(*series);
+    ++series->revision;
+}
+
+bool BarHistory::canLoadOlder(const ChartKey &chart) const
+{
+    const Series *series = find(chart);
+    return series && series->loaded && !series->loadingOlder && !series->exhausted && !series->bars.empty() &&
+           series->bars.size() < MaxDepth;
+}
+
+void BarHistory::setLoadingOlder(const ChartKey &chart)
+{
+    if (Series *series = find(chart))
+        series->loadingOlder = true;
+}
+
+void BarHistory::backToLive(const ChartKey &chart)
+{
+    Series *series = find(chart);
+    if (!series || series->depth == 0)
+        return;
+    series->depth = 0;
+    series->exhausted = false;
     trim(*series);
     ++series->revision;
 }

@@ -59,6 +59,16 @@ public:
     void addMarker(const QString &symbol, const Marker &marker);
     /// Stored history read for a chart: becomes its bars, and the live records since carry on from it.
     void load(const Pipeline::ChartHistory &history);
+    /// An older page for a chart scrolled back (ChartHistory::beforeUs): goes in front of its bars, which
+    /// then stay in memory (up to MaxDepth bars) until the chart goes back to live.
+    void loadOlder(const Pipeline::ChartHistory &older);
+    /// Whether older bars may be asked for now: loaded, none on the way, and the database had more last time.
+    bool canLoadOlder(const ChartKey &chart) const;
+    void setLoadingOlder(const ChartKey &chart);
+    /// The chart follows the live end again: it keeps its window of bars only.
+    void backToLive(const ChartKey &chart);
+    static constexpr std::size_t MaxDepth = 100'000;
+
     /// Whether stored history was loaded for the chart (or is on its way: see setLoading).
     bool isLoaded(const ChartKey &chart) const;
     bool isLoading(const ChartKey &chart) const;
@@ -85,6 +95,9 @@ private:
         quint64 revision = 0;
         bool loaded = false;
         bool loading = false;
+        bool loadingOlder = false;
+        bool exhausted = false; ///< the database had nothing older
+        std::size_t depth = 0;  ///< bars kept beyond the window while scrolled back
         std::shared_ptr<Pipeline::ChartTrack> track;
         std::vector<Model::Tick> early; ///< records that came while the history was loading
     };

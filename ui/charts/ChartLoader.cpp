@@ -70,6 +70,29 @@ void ChartLoader::load(const QString &symbol, const Bars::Timeframe &timeframe, 
         });
 }
 
+void ChartLoader::loadOlder(const QString &symbol, const Bars::Timeframe &timeframe, Model::TimestampUs beforeUs,
+                            int bars, const QTimeZone &zone)
+{
+    if (inMemory(m_databasePath)) {
+        Pipeline::ChartHistory nothing;
+        nothing.symbol = symbol;
+        nothing.timeframe = timeframe;
+        nothing.beforeUs = beforeUs;
+        Q_EMIT olderLoaded(nothing);
+        return;
+    }
+    run<Pipeline::ChartHistory>(
+        [path = m_databasePath, symbol, timeframe, beforeUs, bars, zone, config = m_indicators] {
+            return Pipeline::loadChartHistory(path, symbol, timeframe, bars, config, zone, 300, beforeUs);
+        },
+        [this, symbol, timeframe](const Util::Result<Pipeline::ChartHistory> &result) {
+            if (result)
+                Q_EMIT olderLoaded(*result);
+            else
+                Q_EMIT failed(symbol, timeframe, result.error());
+        });
+}
+
 void ChartLoader::loadSignals(int limit)
 {
     if (inMemory(m_databasePath))

@@ -25,11 +25,15 @@ public:
 
     /// The newest `bars` bars of `symbol` in `timeframe` with their indicators and signals; days begin in `zone`.
     void load(const QString &symbol, const Bars::Timeframe &timeframe, int bars, const QTimeZone &zone);
+    /// The `bars` bars of `symbol` in `timeframe` before `beforeUs` (an older page for a chart scrolled back).
+    void loadOlder(const QString &symbol, const Bars::Timeframe &timeframe, Model::TimestampUs beforeUs, int bars,
+                   const QTimeZone &zone);
     /// The newest `limit` signals of every symbol.
     void loadSignals(int limit);
 
 Q_SIGNALS:
     void loaded(const Pipeline::ChartHistory &history);
+    void olderLoaded(const Pipeline::ChartHistory &history);
     void failed(const QString &symbol, const Bars::Timeframe &timeframe, const QString &error);
     /// Newest first.
     void signalsLoaded(const Model::SignalList &signals);

@@ -22,6 +22,7 @@
 #include <QScatterSeries>
 #include <QScopedValueRollback>
 #include <QStackedLayout>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -193,10 +194,18 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(panes);
     connect(m_timeframes, &TimeframeBar::picked, this, &SymbolChart::pickTimeframe);
+    m_liveButton = new QToolButton(this);
+    m_liveButton->setObjectName(QStringLiteral("backToLive"));
+    m_liveButton->setText(tr("Live »"));
+    m_liveButton->setToolTip(tr("Back to the newest bar (End)"));
+    m_liveButton->setAutoRaise(true);
+    m_liveButton->hide();
+    connect(m_liveButton, &QToolButton::clicked, this, &SymbolChart::goLive);
     auto *header = new QHBoxLayout;
     header->setContentsMargins(0, 0, 4, 0);
     header->addWidget(m_title);
     header->addWidget(m_timeframes, 1);
+    header->addWidget(m_liveButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -263,6 +272,7 @@ void SymbolChart::setSymbol(const QString &symbol)
     if (symbol != m_key.symbol || symbol.isEmpty()) {
         // Nothing of the previous symbol may stay on screen under the new name.
         clearSeries();
+        resetView();
         m_sessionChange.reset();
         m_focus = 0;
     }
@@ -280,6 +290,7 @@ void SymbolChart::setTimeframe(const Bars::Timeframe &timeframe)
         return;
     m_key.timeframe = timeframe;
     clearSeries(); // the bars of another timeframe never stay under this one's name
+    resetView();
     m_drawnRevision = ~quint64(0);
     m_placeholder->setText(tr("Loading…"));
     m_stack->setCurrentIndex(0);
@@ -294,6 +305,14 @@ void SymbolChart::pickTimeframe(const Bars::Timeframe &timeframe)
 
 void SymbolChart::keyPressEvent(QKeyEvent *event)
 {
+    if (event->key() == Qt::Key_End) {
+        goLive();
+        return;
+    }
+    if (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right) { // a tenth of the view per press
+        scrollBy((event->key() == Qt::Key_Left ? 0.1 : -0.1) * visibleBars());
+        return;
+    }
     if (event->key() == Qt::Key_BracketLeft || event->key() == Qt::Key_BracketRight) {
         const Bars::Timeframe next = TimeframeBar::step(m_key.timeframe, event->key() == Qt::Key_BracketRight ? 1 : -1);
         if (next != m_key.timeframe)
@@ -378,8 +397,9 @@ void SymbolChart::mouseDoubleClickEvent(QMouseEvent *event)
 void SymbolChart::redraw(const BarHistory &history)
 {
     m_lastHistory = &history;
-    const auto &bars = history.bars(m_key);
-    if (bars.empty()) {
+    const auto &all = history.bars(m_key);
+    m_liveButton->setVisible(!isLive());
+    if (all.empty()) {
         clearSeries();
         m_placeholder->setText(history.isLoading(m_key) ? tr("Loading…") : tr("No data"));
         m_stack->setCurrentIndex(0);
@@ -387,22 +407,32 @@ void SymbolChart::redraw(const BarHistory &history)
         return;
     }
     m_stack->setCurrentIndex(1);
-    // A QDateTimeAxis shows local time; for UTC the points are shifted by the zone's offset.
-    const qint64 shiftMs = m_utc ? -qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000 : 0;
-    const auto ms = [shiftMs](Model::TimestampUs us) { return qreal(us / 1000 + shiftMs); };
+    const auto ms = [this](Model::TimestampUs us) { return axisMs(us); };
+    // Only the bars in view (and one either side, so lines run to the edges) are drawn: scrolling through
+    // many loaded bars costs what the view shows.
+    const qreal bar = barMs(all);
+    const auto [from, to] = viewSpan(all);
+    const auto byTime = [&ms](const Pipeline::LiveBar &b, qreal t) { return ms(b.bar.timestamp) < t; };
+    auto first = std::lower_bound(all.begin(), all.end(), from - bar, byTime);
+    auto last = std::lower_bound(first, all.end(), to + bar, byTime);
+    if (first == last) { // scrolled where there are no bars: the nearest one keeps the price axis sensible
+        first = first == all.end() ? std::prev(first) : first;
+        last = std::next(first);
+    }
 
     QList<QPointF> sma, ema, upper, lower, rsi;
-    double low = bars.front().bar.low;
-    double high = bars.front().bar.high;
+    double low = first->bar.low;
+    double high = first->bar.high;
     double maxVolume = 1;
-    for (const auto &b : bars)
-        maxVolume = std::max(maxVolume, double(b.bar.volume));
+    for (auto b = first; b != last; ++b)
+        maxVolume = std::max(maxVolume, double(b->bar.volume));
     const VolumeScale volumeScale = volumeScaleFor(maxVolume);
     QList<CandleItem::Candle> candles;
     QList<CandleItem::Candle> volumes;
-    candles.reserve(qsizetype(bars.size()));
-    volumes.reserve(qsizetype(bars.size()));
-    for (const auto &b : bars) {
+    candles.reserve(qsizetype(last - first));
+    volumes.reserve(qsizetype(last - first));
+    for (auto it = first; it != last; ++it) {
+        const Pipeline::LiveBar &b = *it;
         const qreal t = ms(b.bar.timestamp);
         const double v = double(b.bar.volume) / volumeScale.divisor;
         candles.append({t, b.bar.open, b.bar.high, b.bar.low, b.bar.close});
@@ -427,11 +457,13 @@ void SymbolChart::redraw(const BarHistory &history)
     QList<QPointF> buys, sells;
     for (const Marker &m : history.markers(m_key)) {
         // On the bar that holds its time: the latest that opened at or before it.
-        const auto after = std::upper_bound(bars.begin(), bars.end(), m.time,
+        const auto after = std::upper_bound(first, last, m.time,
                                             [](Model::TimestampUs t, const auto &b) { return t < b.bar.timestamp; });
-        if (after == bars.begin() || !(m.price > 0))
-            continue; // before the bars shown, or a signal without a price (news before any record)
+        if (after == first || !(m.price > 0))
+            continue; // out of view, or a signal without a price (news before any record)
         const qreal at = ms(std::prev(after)->bar.timestamp);
+        if (at < from || at > to)
+            continue;
         if (m.side == Model::SignalSide::Buy) {
             buys.append({at, m.price - offset});
             low = std::min(low, m.price - 1.6 * offset);
@@ -450,26 +482,20 @@ void SymbolChart::redraw(const BarHistory &history)
     m_rsi->replace(rsi);
     m_buys->replace(buys);
     m_sells->replace(sells);
-    if (m_focus >= bars.front().bar.timestamp)
+    if (m_focus >= all.front().bar.timestamp)
         m_focusLine->replace({{ms(m_focus), low}, {ms(m_focus), high}});
     else
         m_focusLine->clear();
 
-    // Half a bar of room on each side, so the first and last candles are whole; room for a screenful of
-    // bars even while there are few (a new symbol's first bar is a candle, not a block).
-    const qreal first = ms(bars.front().bar.timestamp);
-    const qreal last = ms(bars.back().bar.timestamp);
-    const qreal bar = barMs(bars);
-    const qreal slots = m_compact ? 30 : 60;
     m_candles->setBarWidth(bar);
     m_volume->setBarWidth(bar);
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(qint64(std::min(first, last - (slots - 1) * bar) - bar / 2));
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(qint64(last + bar / 2));
-    const QString format = timeFormatFor(to.toMSecsSinceEpoch() - from.toMSecsSinceEpoch(), m_compact);
+    const QDateTime fromTime = QDateTime::fromMSecsSinceEpoch(qint64(from));
+    const QDateTime toTime = QDateTime::fromMSecsSinceEpoch(qint64(to));
+    const QString format = timeFormatFor(qint64(to - from), m_compact);
     for (QDateTimeAxis *axis : {m_priceTime, m_rsiTime, m_volumeTime}) {
         if (axis == m_volumeTime && m_volumeHidden)
             continue;
-        axis->setRange(from, to);
+        axis->setRange(fromTime, toTime);
         if (axis->format() != format)
             axis->setFormat(format);
     }
@@ -479,9 +505,12 @@ void SymbolChart::redraw(const BarHistory &history)
         if (m_volumeAxis->labelFormat() != volumeScale.labelFormat)
             m_volumeAxis->setLabelFormat(volumeScale.labelFormat);
     }
-    m_lastClose = bars.back().bar.close;
+    m_lastClose = all.back().bar.close;
     updateTitle();
     drawCrosshair(); // the hovered bar's values move with it while it forms
+    // Scrolled back past the oldest bar: the next page is read in the background.
+    if (from < ms(all.front().bar.timestamp) - bar && history.canLoadOlder(m_key))
+        Q_EMIT olderWanted(m_key);
 }
 
 void SymbolChart::alignPanes()

@@ -14,6 +14,7 @@ class QLabel;
 class QLineSeries;
 class QScatterSeries;
 class QStackedLayout;
+class QToolButton;
 class QValueAxis;
 
 namespace Gui {
@@ -59,6 +60,13 @@ public:
     /// is no longer within the chart's window. 0 clears the mark.
     bool focusTime(Model::TimestampUs time);
     Model::TimestampUs focusedTime() const noexcept { return m_focus; }
+    /// Scrolls by `bars` (positive: back in time) and zooms to show `visible` bars (0: as it was), as dragging
+    /// and the mouse wheel do; `goLive` returns to the live end.
+    void scrollBy(double bars);
+    void zoomBy(int wheelSteps);
+    void goLive();
+    bool isLive() const noexcept { return !m_viewEndMs; }
+    int visibleBars() const noexcept;
     /// The crosshair's bar (the one nearest the mouse), and what its data window says; none off the chart.
     std::optional<Model::TimestampUs> crosshairTime() const noexcept { return m_crosshair; }
     QString dataWindow() const;
@@ -68,6 +76,10 @@ Q_SIGNALS:
     void openRequested(const QString &symbol);
     /// The trader picked another timeframe (the toolbar, or the [ and ] keys).
     void timeframeChanged(const Bars::Timeframe &timeframe);
+    /// Scrolled back past the oldest bar it has: older bars of `chart` are wanted.
+    void olderWanted(const ChartKey &chart);
+    /// The trader went back to the live end: the bars loaded while scrolled back may go.
+    void backToLive(const ChartKey &chart);
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
@@ -90,6 +102,11 @@ private:
     /// The crosshair on the bar nearest `position` of `view` (one of the three panes).
     void moveCrosshair(QChartView *view, const QPointF &position);
     void hideCrosshair();
+    /// The view's time span in axis ms, for `bars` (live end unless scrolled back).
+    std::pair<qreal, qreal> viewSpan(const std::deque<Pipeline::LiveBar> &bars) const;
+    void resetView();
+    /// Wheel and drag on a pane; true when the event is used up.
+    bool navigate(QChartView *view, QEvent *event);
     /// Draws the crosshair at its bar, after new bars or a move.
     void drawCrosshair();
     qreal axisMs(Model::TimestampUs time) const;
@@ -125,6 +142,11 @@ private:
     QLabel *m_dataWindow;
     std::optional<Model::TimestampUs> m_crosshair;
     bool m_aligning = false;
+    int m_zoomBars = 0;                ///< bars across the view; 0: as many as fit the default
+    std::optional<qreal> m_viewEndMs;  ///< scrolled back: the view's right end; none: the live end
+    std::optional<QPointF> m_dragFrom; ///< a drag under way: where it began
+    qreal m_dragEndMs = 0;             ///< and the view's end then
+    QToolButton *m_liveButton;
     std::optional<double> m_crossLevelPrice; ///< the mouse's price, when it is over the price pane
     Model::TimestampUs m_focus = 0;
     const BarHistory *m_lastHistory = nullptr;

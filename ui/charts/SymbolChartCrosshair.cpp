@@ -59,6 +59,8 @@ bool SymbolChart::eventFilter(QObject *watched, QEvent *event)
     for (QChartView *view : {m_priceView, m_volumeView, m_rsiView}) {
         if (watched != view->viewport())
             continue;
+        if (navigate(view, event))
+            return true;
         if (event->type() == QEvent::MouseMove)
             moveCrosshair(view, static_cast<QMouseEvent *>(event)->position());
         else if (event->type() == QEvent::Leave)

@@ -124,7 +124,14 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
         saveCharts();
     });
     for (SymbolChart *chart : m_grid->charts())
-        connect(chart, &SymbolChart::timeframeChanged, this, [this, chart] { onTimeframeChanged(chart); });
+        connectChart(chart);
+    connect(m_loader, &ChartLoader::olderLoaded, this, [this](const Pipeline::ChartHistory &older) {
+        m_history.loadOlder(older);
+        const ChartKey key{older.symbol, older.timeframe};
+        for (SymbolChart *chart : findChildren<SymbolChart *>())
+            if (chart->key() == key)
+                chart->refresh(m_history);
+    });
     connect(m_loader, &ChartLoader::loaded, this, [this](const Pipeline::ChartHistory &history) {
         m_history.load(history);
         const ChartKey key{history.symbol, history.timeframe};
@@ -324,7 +331,7 @@ SymbolChart *MainWindow::openChart(const QString &symbol, std::optional<Bars::Ti
     auto *chart = new SymbolChart(m_tabs);
     chart->setSymbol(symbol);
     chart->setTimeframe(timeframe.value_or(m_tabTimeframe));
-    connect(chart, &SymbolChart::timeframeChanged, this, [this, chart] { onTimeframeChanged(chart); });
+    connectChart(chart);
     chart->setUtc(m_utc);
     chart->setDarkTheme(!m_sources.settings || m_sources.settings->darkTheme());
     if (const auto *summary = m_watchlist->summaryOf(symbol))
@@ -427,6 +434,19 @@ void MainWindow::reloadShown()
     m_history.invalidateLoaded();
     for (const ChartKey &chart : shownCharts())
         reload(chart);
+}
+
+void MainWindow::connectChart(SymbolChart *chart)
+{
+    connect(chart, &SymbolChart::timeframeChanged, this, [this, chart] { onTimeframeChanged(chart); });
+    connect(chart, &SymbolChart::olderWanted, this, [this](const ChartKey &key) {
+        const auto &bars = m_history.bars(key);
+        if (bars.empty() || !m_history.canLoadOlder(key))
+            return;
+        m_history.setLoadingOlder(key);
+        m_loader->loadOlder(key.symbol, key.timeframe, bars.front().bar.timestamp, 1000, m_history.sessionZone());
+    });
+    connect(chart, &SymbolChart::backToLive, this, [this](const ChartKey &key) { m_history.backToLive(key); });
 }
 
 void MainWindow::onTimeframeChanged(SymbolChart *chart)

@@ -135,6 +135,8 @@ private:
     void reload(const ChartKey &chart);
     /// A chart's timeframe was changed by the trader: its bars are read, the layout saved.
     void onTimeframeChanged(SymbolChart *chart);
+    /// Connects what every chart (grid cell or tab) asks of the window.
+    void connectChart(SymbolChart *chart);
     void reloadShown();
     void saveCharts() const;
     void restoreCharts();

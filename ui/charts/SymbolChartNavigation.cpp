@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// Moving through a symbol chart's bars: the mouse wheel zooms, dragging scrolls back in time (older bars are
+// read as the view reaches them), and "Live" returns to the newest bar.
+#include "SymbolChart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QMouseEvent>
+#include <QToolButton>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Gui {
+
+namespace {
+
+constexpr int MinVisibleBars = 10;
+
+} // namespace
+
+int SymbolChart::visibleBars() const noexcept
+{
+    if (m_zoomBars > 0)
+        return m_zoomBars;
+    // As many as the chart keeps (Settings → Display), and at least a screenful while there are few.
+    return std::max(m_compact ? 30 : 60, m_lastHistory ? m_lastHistory->window() : 120);
+}
+
+std::pair<qreal, qreal> SymbolChart::viewSpan(const std::deque<Pipeline::LiveBar> &bars) const
+{
+    // Half a bar of room at the live end, so the newest candle is whole.
+    const qreal bar = barMs(bars);
+    const qreal end = m_viewEndMs ? *m_viewEndMs : axisMs(bars.back().bar.timestamp) + bar / 2;
+    return {end - qreal(visibleBars()) * bar, end};
+}
+
+void SymbolChart::resetView()
+{
+    m_zoomBars = 0;
+    m_viewEndMs.reset();
+    m_dragFrom.reset();
+    m_liveButton->hide();
+}
+
+void SymbolChart::scrollBy(double bars)
+{
+    if (!m_lastHistory || m_lastHistory->bars(m_key).empty())
+        return;
+    const auto &all = m_lastHistory->bars(m_key);
+    const qreal liveEnd = axisMs(all.back().bar.timestamp) + barMs(all) / 2;
+    const qreal end = viewSpan(all).second - qreal(bars) * barMs(all);
+    if (end >= liveEnd)
+        m_viewEndMs.reset(); // at the live end again: it follows new bars
+    else
+        m_viewEndMs = end;
+    redraw(*m_lastHistory);
+}
+
+void SymbolChart::zoomBy(int wheelSteps)
+{
+    const int zoomed = int(std::lround(visibleBars() * std::pow(0.8, wheelSteps)));
+    m_zoomBars = std::clamp(zoomed, MinVisibleBars, int(BarHistory::MaxDepth));
+    if (m_lastHistory)
+        redraw(*m_lastHistory);
+}
+
+void SymbolChart::goLive()
+{
+    const bool wasScrolled = !isLive();
+    resetView();
+    if (wasScrolled)
+        Q_EMIT backToLive(m_key);
+    if (m_lastHistory)
+        redraw(*m_lastHistory);
+}
+
+bool SymbolChart::navigate(QChartView *view, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::Wheel: {
+        const int steps = static_cast<QWheelEvent *>(event)->angleDelta().y() / 120;
+        if (steps != 0)
+            zoomBy(steps);
+        return true;
+    }
+    case QEvent::MouseButtonPress: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton || !m_lastHistory || m_lastHistory->bars(m_key).empty())
+            return false;
+        m_dragFrom = mouse->position();
+        m_dragEndMs = viewSpan(m_lastHistory->bars(m_key)).second;
+        return false;
+    }
+    case QEvent::MouseMove: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (!m_dragFrom || !(mouse->buttons() & Qt::LeftButton) || !m_lastHistory)
+            return false;
+        const auto &all = m_lastHistory->bars(m_key);
+        const qreal width = std::max<qreal>(1, view->chart()->plotArea().width());
+        const qreal msPerPixel = qreal(visibleBars()) * barMs(all) / width;
+        const qreal end = m_dragEndMs - (mouse->position().x() - m_dragFrom->x()) * msPerPixel;
+        const qreal liveEnd = axisMs(all.back().bar.timestamp) + barMs(all) / 2;
+        if (end >= liveEnd)
+            m_viewEndMs.reset();
+        else
+            m_viewEndMs = end;
+        redraw(*m_lastHistory);
+        return false;
+    }
+    case QEvent::MouseButtonRelease:
+        m_dragFrom.reset();
+        return false;
+    default:
+        return false;
+    }
+}
+
+} // namespace Gui
