@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChartType</name>
+    <message>
+        <source>Candles</source>
+        <translation>Kerzen</translation>
+    </message>
+    <message>
+        <source>OHLC bars</source>
+        <translation>OHLC-Balken</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Heikin-Ashi</source>
+        <translation>Heikin-Ashi</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>A CSV or JSON file to import in the window.</source>
@@ -1183,6 +1202,10 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Back to the newest bar (End)</source>
         <translation>Zurück zum neuesten Balken (Ende)</translation>
+    </message>
+    <message>
+        <source>How the bars are drawn</source>
+        <translation>Wie die Balken gezeichnet werden</translation>
     </message>
 </context>
 <context>

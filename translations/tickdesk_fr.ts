@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ChartType</name>
+    <message>
+        <source>Candles</source>
+        <translation>Chandeliers</translation>
+    </message>
+    <message>
+        <source>OHLC bars</source>
+        <translation>Barres OHLC</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Heikin-Ashi</source>
+        <translation>Heikin-Ashi</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>A CSV or JSON file to import in the window.</source>
@@ -1183,6 +1202,10 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Back to the newest bar (End)</source>
         <translation>Retour à la barre la plus récente (Fin)</translation>
+    </message>
+    <message>
+        <source>How the bars are drawn</source>
+        <translation>Comment les barres sont dessinées</translation>
     </message>
 </context>
 <context>

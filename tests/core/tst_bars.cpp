@@ -2,6 +2,7 @@
 // Bars built from records: timeframes, boundaries, quiet periods, the timer, late records, tick and volume
 // bars, session days across daylight saving, gap filling, and live bars equal to bars rebuilt afterwards.
 #include "bars/BarBuilder.h"
+#include "bars/HeikinAshi.h"
 
 #include <QTest>
 
@@ -50,6 +51,7 @@ class TestBars : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void heikinAshiByHand();
     void timeframeNames();
     void timeframeErrors_data();
     void timeframeErrors();
@@ -344,4 +346,15 @@ void TestBars::liveBarsEqualRebuiltBars()
 }
 
 QTEST_GUILESS_MAIN(TestBars)
+void TestBars::heikinAshiByHand()
+{
+    Bars::HeikinAshi ha;
+    // First bar: open is the mean of its own open and close.
+    QCOMPARE(ha.next({10, 12, 9, 11}), (Bars::Ohlc{10.5, 12, 9, 10.5}));
+    // Then the mean of the previous Heikin-Ashi open and close; close the mean of O, H, L, C.
+    QCOMPARE(ha.next({11, 11.5, 10, 10.5}), (Bars::Ohlc{10.5, 11.5, 10, 10.75}));
+    // A gap up: the Heikin-Ashi open below the bar's low becomes the low.
+    QCOMPARE(ha.next({20, 21, 19, 20}), (Bars::Ohlc{10.625, 21, 10.625, 20}));
+}
+
 #include "tst_bars.moc"

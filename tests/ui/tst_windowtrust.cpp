@@ -373,6 +373,11 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     QTest::keyClick(m_window->grid()->charts().at(0), Qt::Key_BracketLeft); // 1m → 30s
     QTest::keyClick(m_window->grid()->charts().at(0), Qt::Key_BracketLeft); // → 15s
     QCOMPARE(m_window->grid()->charts().at(0)->timeframe(), Bars::Timeframe::seconds(15));
+    // Heikin-Ashi on the tab, a line in the cell: the same bars, drawn otherwise.
+    tsla->findChild<QAction *>(u"chartType_heikin-ashi"_s)->trigger();
+    QCOMPARE(tsla->chartType(), Gui::ChartType::HeikinAshi);
+    QCOMPARE(tsla->candleCount(), 16);
+    m_window->grid()->charts().at(0)->findChild<QAction *>(u"chartType_line"_s)->trigger();
     m_window->findChild<QAction *>(u"utcTimes"_s)->setChecked(true);
     watchlist()->setColumnWidth(Gui::WatchlistModel::Volume, 133);
     const QStringList grid = m_window->grid()->symbols();
@@ -387,6 +392,9 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     QCOMPARE(tabs->tabText(1), u"MSFT 1m"_s);
     QCOMPARE(tabs->tabText(2), u"TSLA 5s"_s);
     QCOMPARE(m_window->grid()->charts().at(0)->timeframe(), Bars::Timeframe::seconds(15));
+    QCOMPARE(m_window->grid()->charts().at(0)->chartType(), Gui::ChartType::Line);
+    QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(2))->chartType(), Gui::ChartType::HeikinAshi);
+    QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(1))->chartType(), Gui::ChartType::Candles);
     QCOMPARE(m_window->grid()->symbols(), grid);
     QVERIFY(m_window->grid()->isPicked());
     QVERIFY(m_window->findChild<QAction *>(u"utcTimes"_s)->isChecked());

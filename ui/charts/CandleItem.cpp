@@ -58,6 +58,11 @@ void CandleItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         const QColor &color = c.close >= c.open ? m_up : m_down;
         painter->setPen(color);
         painter->drawLine(QPointF(top.x(), top.y()), QPointF(bottom.x(), bottom.y()));
+        if (m_ohlcBars) {
+            painter->drawLine(QPointF(top.x() - half, open), QPointF(top.x(), open));
+            painter->drawLine(QPointF(top.x(), close), QPointF(top.x() + half, close));
+            continue;
+        }
         const qreal y = std::min(open, close);
         painter->fillRect(QRectF(top.x() - half, y, 2 * half, std::max<qreal>(1, std::fabs(close - open))), color);
     }

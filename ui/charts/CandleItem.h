@@ -30,6 +30,12 @@ public:
     CandleItem(QChart *chart, QAbstractSeries *reference, QColor up, QColor down);
 
     void setCandles(QList<Candle> candles);
+    /// OHLC bars (a high–low line, the open ticked left, the close right) instead of candle bodies.
+    void setOhlcBars(bool bars)
+    {
+        m_ohlcBars = bars;
+        update();
+    }
     /// One bar's width in axis units (its timeframe's length); 0: from the candles' own spacing.
     void setBarWidth(qreal width) { m_barWidth = width; }
     qsizetype count() const noexcept { return m_candles.size(); }
@@ -44,6 +50,7 @@ private:
     QColor m_down;
     QList<Candle> m_candles;
     qreal m_barWidth = 0;
+    bool m_ohlcBars = false;
 };
 
 } // namespace Gui

@@ -4,6 +4,7 @@
 #include "AxisScale.h"
 #include "CandleItem.h"
 #include "TimeframeBar.h"
+#include "bars/HeikinAshi.h"
 #include "models/NumberFormat.h"
 
 #include <QChart>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -126,6 +128,7 @@ SymbolChart::SymbolChart(QWidget *parent)
     QChart *rsi = makeChart();
 
     m_priceAnchor = new QLineSeries;
+    m_closeLine = line(QColor(66, 165, 245), 1.5);
     m_focusLine = line(QColor(255, 255, 255, 150), 1, Qt::DashLine);
     m_sma = line(QColor(255, 193, 7), 1.5);
     m_sma->setName(tr("SMA"));
@@ -139,8 +142,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_priceAxis = valueAxis();
     price->addAxis(m_priceTime, Qt::AlignBottom);
     price->addAxis(m_priceAxis, Qt::AlignRight);
-    for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{m_priceAnchor, m_upper, m_lower, m_sma, m_ema,
-                                                                       m_buys, m_sells, m_focusLine})
+    for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{m_priceAnchor, m_closeLine, m_upper, m_lower,
+                                                                       m_sma, m_ema, m_buys, m_sells, m_focusLine})
         attach(price, s, m_priceTime, m_priceAxis);
     m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
 
@@ -201,10 +204,29 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_liveButton->setAutoRaise(true);
     m_liveButton->hide();
     connect(m_liveButton, &QToolButton::clicked, this, &SymbolChart::goLive);
+    m_typeButton = new QToolButton(this);
+    m_typeButton->setObjectName(QStringLiteral("chartType"));
+    m_typeButton->setAutoRaise(true);
+    m_typeButton->setPopupMode(QToolButton::InstantPopup);
+    m_typeButton->setToolTip(tr("How the bars are drawn"));
+    auto *types = new QMenu(m_typeButton);
+    for (ChartType type : AllChartTypes) {
+        QAction *action = types->addAction(chartTypeText(type));
+        action->setObjectName(QStringLiteral("chartType_") + chartTypeId(type));
+        connect(action, &QAction::triggered, this, [this, type] {
+            if (type == m_type)
+                return;
+            setChartType(type);
+            Q_EMIT chartTypeChanged(type);
+        });
+    }
+    m_typeButton->setMenu(types);
+    m_typeButton->setText(chartTypeText(m_type));
     auto *header = new QHBoxLayout;
     header->setContentsMargins(0, 0, 4, 0);
     header->addWidget(m_title);
     header->addWidget(m_timeframes, 1);
+    header->addWidget(m_typeButton);
     header->addWidget(m_liveButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -258,7 +280,7 @@ void SymbolChart::clearSeries()
 {
     m_candles->setCandles({});
     m_volume->setCandles({});
-    for (QLineSeries *s : {m_sma, m_ema, m_upper, m_lower, m_rsi, m_focusLine})
+    for (QLineSeries *s : {m_sma, m_ema, m_upper, m_lower, m_rsi, m_focusLine, m_closeLine})
         s->clear();
     m_buys->clear();
     m_sells->clear();
@@ -281,6 +303,16 @@ void SymbolChart::setSymbol(const QString &symbol)
     m_placeholder->setText(symbol.isEmpty() ? tr("Empty cell: right-click to choose a symbol") : tr("No data"));
     m_stack->setCurrentIndex(0);
     updateTitle();
+}
+
+void SymbolChart::setChartType(ChartType type)
+{
+    m_type = type;
+    m_typeButton->setText(chartTypeText(type));
+    m_candles->setOhlcBars(type == ChartType::OhlcBars);
+    m_drawnRevision = ~quint64(0);
+    if (m_lastHistory)
+        redraw(*m_lastHistory);
 }
 
 void SymbolChart::setTimeframe(const Bars::Timeframe &timeframe)
@@ -429,13 +461,26 @@ void SymbolChart::redraw(const BarHistory &history)
     const VolumeScale volumeScale = volumeScaleFor(maxVolume);
     QList<CandleItem::Candle> candles;
     QList<CandleItem::Candle> volumes;
+    QList<QPointF> closes;
     candles.reserve(qsizetype(last - first));
     volumes.reserve(qsizetype(last - first));
+    // Heikin-Ashi candles depend on the ones before: begun a hundred bars back, they have settled by the view.
+    Bars::HeikinAshi heikinAshi;
+    if (m_type == ChartType::HeikinAshi)
+        for (auto b = first - std::min<std::ptrdiff_t>(100, first - all.begin()); b != first; ++b)
+            heikinAshi.next({b->bar.open, b->bar.high, b->bar.low, b->bar.close});
     for (auto it = first; it != last; ++it) {
         const Pipeline::LiveBar &b = *it;
         const qreal t = ms(b.bar.timestamp);
         const double v = double(b.bar.volume) / volumeScale.divisor;
-        candles.append({t, b.bar.open, b.bar.high, b.bar.low, b.bar.close});
+        if (m_type == ChartType::Line) {
+            closes.append({t, b.bar.close});
+        } else if (m_type == ChartType::HeikinAshi) {
+            const Bars::Ohlc ha = heikinAshi.next({b.bar.open, b.bar.high, b.bar.low, b.bar.close});
+            candles.append({t, ha.open, ha.high, ha.low, ha.close});
+        } else {
+            candles.append({t, b.bar.open, b.bar.high, b.bar.low, b.bar.close});
+        }
         volumes.append({t, 0, v, 0, v});
         low = std::min(low, b.bar.low);
         high = std::max(high, b.bar.high);
@@ -473,6 +518,7 @@ void SymbolChart::redraw(const BarHistory &history)
         }
     }
     m_candles->setCandles(std::move(candles));
+    m_closeLine->replace(closes);
     if (!m_volumeHidden) // a hidden pane costs nothing: its axes would still lay out their labels
         m_volume->setCandles(std::move(volumes));
     m_sma->replace(sma);
@@ -584,7 +630,7 @@ void SymbolChart::setPriceRange(double low, double high)
 
 int SymbolChart::candleCount() const
 {
-    return int(m_candles->count());
+    return int(m_type == ChartType::Line ? m_closeLine->count() : m_candles->count());
 }
 
 int SymbolChart::markerCount() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "BarHistory.h"
+#include "ChartType.h"
 
 #include <QWidget>
 
@@ -40,6 +41,8 @@ public:
     void setTimeframe(const Bars::Timeframe &timeframe);
     const Bars::Timeframe &timeframe() const noexcept { return m_key.timeframe; }
     const ChartKey &key() const noexcept { return m_key; }
+    void setChartType(ChartType type);
+    ChartType chartType() const noexcept { return m_type; }
     void setCompact(bool compact);
     void setUtc(bool utc);
     void setDarkTheme(bool dark);
@@ -48,7 +51,7 @@ public:
 
     /// Redraws from the history when it changed since the last time; in bulk.
     void refresh(const BarHistory &history);
-    /// For tests: what is drawn.
+    /// For tests: what is drawn (candleCount: bars, whatever the chart type).
     int candleCount() const;
     int markerCount() const;
     QString title() const;
@@ -76,6 +79,8 @@ Q_SIGNALS:
     void openRequested(const QString &symbol);
     /// The trader picked another timeframe (the toolbar, or the [ and ] keys).
     void timeframeChanged(const Bars::Timeframe &timeframe);
+    /// The trader picked another way of drawing the bars.
+    void chartTypeChanged(ChartType type);
     /// Scrolled back past the oldest bar it has: older bars of `chart` are wanted.
     void olderWanted(const ChartKey &chart);
     /// The trader went back to the live end: the bars loaded while scrolled back may go.
@@ -147,6 +152,9 @@ private:
     std::optional<QPointF> m_dragFrom; ///< a drag under way: where it began
     qreal m_dragEndMs = 0;             ///< and the view's end then
     QToolButton *m_liveButton;
+    QToolButton *m_typeButton;
+    ChartType m_type = ChartType::Candles;
+    QLineSeries *m_closeLine;                ///< the Line type's closes
     std::optional<double> m_crossLevelPrice; ///< the mouse's price, when it is over the price pane
     Model::TimestampUs m_focus = 0;
     const BarHistory *m_lastHistory = nullptr;

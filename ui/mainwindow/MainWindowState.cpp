@@ -27,6 +27,8 @@ const QString GridKey = u"charts/grid"_s;
 const QString GridPickedKey = u"charts/gridPicked"_s;
 const QString GridTimeframesKey = u"charts/gridTimeframes"_s;
 const QString TabTimeframeKey = u"charts/tabTimeframe"_s;
+const QString TabTypesKey = u"charts/tabTypes"_s;
+const QString GridTypesKey = u"charts/gridTypes"_s;
 
 /// A saved chart, "AAPL 5m" (a bare "AAPL" from before timeframes is a one-minute chart).
 ChartKey chartKeyFrom(const QString &text)
@@ -78,11 +80,16 @@ void MainWindow::restoreCharts()
     for (qsizetype i = 0; i < gridTimeframes.size() && i < m_grid->charts().size(); ++i)
         if (const auto timeframe = Bars::Timeframe::parse(gridTimeframes[i]))
             m_grid->charts()[i]->setTimeframe(*timeframe);
+    const QStringList gridTypes = settings.value(GridTypesKey).toStringList();
+    for (qsizetype i = 0; i < gridTypes.size() && i < m_grid->charts().size(); ++i)
+        m_grid->charts()[i]->setChartType(chartTypeFromId(gridTypes[i]));
     m_grid->setSymbols(settings.value(GridKey).toStringList(), settings.value(GridPickedKey, false).toBool());
     const QStringList tabs = settings.value(TabsKey).toStringList();
-    for (const QString &tab : tabs) {
-        const ChartKey key = chartKeyFrom(tab);
-        openChart(key.symbol, key.timeframe);
+    const QStringList tabTypes = settings.value(TabTypesKey).toStringList();
+    for (qsizetype i = 0; i < tabs.size(); ++i) {
+        const ChartKey key = chartKeyFrom(tabs[i]);
+        if (SymbolChart *chart = openChart(key.symbol, key.timeframe); chart && i < tabTypes.size())
+            chart->setChartType(chartTypeFromId(tabTypes[i]));
     }
     m_tabs->setCurrentIndex(std::clamp(settings.value(CurrentTabKey, 0).toInt(), 0, m_tabs->count() - 1));
     const QStringList removed = settings.value(RemovedKey).toStringList();
@@ -96,15 +103,23 @@ void MainWindow::saveCharts() const
         return;
     QSettings settings;
     QStringList tabs;
+    QStringList tabTypes;
     for (int i = 0; i < m_tabs->count(); ++i)
-        if (const auto *chart = qobject_cast<const SymbolChart *>(m_tabs->widget(i)))
+        if (const auto *chart = qobject_cast<const SymbolChart *>(m_tabs->widget(i))) {
             tabs.append(chart->key().id());
+            tabTypes.append(chartTypeId(chart->chartType()));
+        }
     settings.setValue(TabsKey, tabs);
+    settings.setValue(TabTypesKey, tabTypes);
     settings.setValue(TabTimeframeKey, m_tabTimeframe.name());
     QStringList gridTimeframes;
-    for (const SymbolChart *chart : m_grid->charts())
+    QStringList gridTypes;
+    for (const SymbolChart *chart : m_grid->charts()) {
         gridTimeframes.append(chart->timeframe().name());
+        gridTypes.append(chartTypeId(chart->chartType()));
+    }
     settings.setValue(GridTimeframesKey, gridTimeframes);
+    settings.setValue(GridTypesKey, gridTypes);
     settings.setValue(CurrentTabKey, m_tabs->currentIndex());
     settings.setValue(GridKey, m_grid->symbols());
     settings.setValue(GridPickedKey, m_grid->isPicked());
