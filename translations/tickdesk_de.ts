@@ -1207,6 +1207,38 @@ Befehle (jeder mit eigenem --help):
         <source>How the bars are drawn</source>
         <translation>Wie die Balken gezeichnet werden</translation>
     </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished">Indikatoren</translation>
+    </message>
+    <message>
+        <source>Overlays on the candles and panes under them</source>
+        <translation>Überlagerungen auf den Kerzen und Bereiche darunter</translation>
+    </message>
+    <message>
+        <source>Bollinger bands</source>
+        <translation>Bollinger-Bänder</translation>
+    </message>
+    <message>
+        <source>VWAP</source>
+        <translation>VWAP</translation>
+    </message>
+    <message>
+        <source>Volume pane</source>
+        <translation>Volumenbereich</translation>
+    </message>
+    <message>
+        <source>RSI pane</source>
+        <translation>RSI-Bereich</translation>
+    </message>
+    <message>
+        <source>MACD pane</source>
+        <translation>MACD-Bereich</translation>
+    </message>
+    <message>
+        <source>ATR pane</source>
+        <translation>ATR-Bereich</translation>
+    </message>
 </context>
 <context>
     <name>Gui::TimeframeBar</name>

@@ -1207,6 +1207,38 @@ Commandes (chacune avec son propre --help) :
         <source>How the bars are drawn</source>
         <translation>Comment les barres sont dessinées</translation>
     </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished">Indicateurs</translation>
+    </message>
+    <message>
+        <source>Overlays on the candles and panes under them</source>
+        <translation>Superpositions sur les chandeliers et panneaux en dessous</translation>
+    </message>
+    <message>
+        <source>Bollinger bands</source>
+        <translation>Bandes de Bollinger</translation>
+    </message>
+    <message>
+        <source>VWAP</source>
+        <translation>VWAP</translation>
+    </message>
+    <message>
+        <source>Volume pane</source>
+        <translation>Panneau volume</translation>
+    </message>
+    <message>
+        <source>RSI pane</source>
+        <translation>Panneau RSI</translation>
+    </message>
+    <message>
+        <source>MACD pane</source>
+        <translation>Panneau MACD</translation>
+    </message>
+    <message>
+        <source>ATR pane</source>
+        <translation>Panneau ATR</translation>
+    </message>
 </context>
 <context>
     <name>Gui::TimeframeBar</name>

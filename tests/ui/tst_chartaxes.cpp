@@ -168,6 +168,7 @@ void TestChartAxes::crosshairShowsTheBarUnderTheMouse()
     chart.resize(800, 500);
     chart.setSymbol(u"CROSS"_s);
     chart.setTimeframe(Bars::Timeframe::minutes(5));
+    chart.setShownIndicators(Gui::SymbolChart::indicatorIds()); // every pane: all of them line up
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     chart.refresh(history);

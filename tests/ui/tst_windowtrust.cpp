@@ -378,6 +378,13 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     QCOMPARE(tsla->chartType(), Gui::ChartType::HeikinAshi);
     QCOMPARE(tsla->candleCount(), 16);
     m_window->grid()->charts().at(0)->findChild<QAction *>(u"chartType_line"_s)->trigger();
+    // MACD and ATR panes on, the RSI pane off, VWAP over the candles.
+    for (const char *id : {"indicator_macd", "indicator_atr", "indicator_rsi", "indicator_vwap"})
+        tsla->findChild<QAction *>(QLatin1StringView(id))->trigger();
+    const QStringList tslaIndicators{u"sma"_s, u"ema"_s, u"bollinger"_s, u"vwap"_s, u"volume"_s, u"macd"_s, u"atr"_s};
+    QCOMPARE(tsla->shownIndicators(), tslaIndicators);
+    QVERIFY(tsla->findChild<QWidget *>(u"macdPane"_s)->isVisible());
+    QVERIFY(tsla->findChild<QWidget *>(u"atrPane"_s)->isVisible());
     m_window->findChild<QAction *>(u"utcTimes"_s)->setChecked(true);
     watchlist()->setColumnWidth(Gui::WatchlistModel::Volume, 133);
     const QStringList grid = m_window->grid()->symbols();
@@ -395,6 +402,10 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     QCOMPARE(m_window->grid()->charts().at(0)->chartType(), Gui::ChartType::Line);
     QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(2))->chartType(), Gui::ChartType::HeikinAshi);
     QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(1))->chartType(), Gui::ChartType::Candles);
+    QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(2))->shownIndicators(),
+             (QStringList{u"sma"_s, u"ema"_s, u"bollinger"_s, u"vwap"_s, u"volume"_s, u"macd"_s, u"atr"_s}));
+    QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(1))->shownIndicators(),
+             Gui::SymbolChart::defaultIndicators());
     QCOMPARE(m_window->grid()->symbols(), grid);
     QVERIFY(m_window->grid()->isPicked());
     QVERIFY(m_window->findChild<QAction *>(u"utcTimes"_s)->isChecked());

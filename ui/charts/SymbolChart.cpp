@@ -3,6 +3,7 @@
 
 #include "AxisScale.h"
 #include "CandleItem.h"
+#include "IndicatorPane.h"
 #include "TimeframeBar.h"
 #include "bars/HeikinAshi.h"
 #include "models/NumberFormat.h"
@@ -32,6 +33,8 @@
 #include <array>
 #include <cmath>
 #include <limits>
+
+using namespace Qt::StringLiterals;
 
 namespace Gui {
 
@@ -129,6 +132,7 @@ SymbolChart::SymbolChart(QWidget *parent)
 
     m_priceAnchor = new QLineSeries;
     m_closeLine = line(QColor(66, 165, 245), 1.5);
+    m_vwap = line(QColor(0, 188, 212), 1.2, Qt::DashDotLine);
     m_focusLine = line(QColor(255, 255, 255, 150), 1, Qt::DashLine);
     m_sma = line(QColor(255, 193, 7), 1.5);
     m_sma->setName(tr("SMA"));
@@ -142,8 +146,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_priceAxis = valueAxis();
     price->addAxis(m_priceTime, Qt::AlignBottom);
     price->addAxis(m_priceAxis, Qt::AlignRight);
-    for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{m_priceAnchor, m_closeLine, m_upper, m_lower,
-                                                                       m_sma, m_ema, m_buys, m_sells, m_focusLine})
+    for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{
+             m_priceAnchor, m_closeLine, m_upper, m_lower, m_sma, m_ema, m_vwap, m_buys, m_sells, m_focusLine})
         attach(price, s, m_priceTime, m_priceAxis);
     m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
 
@@ -194,6 +198,16 @@ SymbolChart::SymbolChart(QWidget *parent)
     paneLayout->addWidget(m_priceView, 6);
     paneLayout->addWidget(m_volumeView, 1);
     paneLayout->addWidget(m_rsiView, 2);
+    m_macdPane = new IndicatorPane(this);
+    m_macdPane->setObjectName(QStringLiteral("macdPane"));
+    m_macdPane->addLine(QColor(66, 165, 245)); // line
+    m_macdPane->addLine(QColor(255, 152, 0));  // signal
+    m_macdPane->addHistogram(Up.darker(130), Down.darker(130));
+    m_atrPane = new IndicatorPane(this);
+    m_atrPane->setObjectName(QStringLiteral("atrPane"));
+    m_atrPane->addLine(QColor(171, 71, 188));
+    paneLayout->addWidget(m_macdPane, 2);
+    paneLayout->addWidget(m_atrPane, 2);
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(panes);
     connect(m_timeframes, &TimeframeBar::picked, this, &SymbolChart::pickTimeframe);
@@ -226,6 +240,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     header->setContentsMargins(0, 0, 4, 0);
     header->addWidget(m_title);
     header->addWidget(m_timeframes, 1);
+    buildIndicatorMenu();
+    header->addWidget(m_indicatorButton);
     header->addWidget(m_typeButton);
     header->addWidget(m_liveButton);
     auto *layout = new QVBoxLayout(this);
@@ -234,8 +250,9 @@ SymbolChart::SymbolChart(QWidget *parent)
     layout->addLayout(header);
     layout->addLayout(m_stack, 1);
     buildCrosshair();
+    setShownIndicators(defaultIndicators());
     // The price pane lays itself out (its labels decide its width); the others follow it.
-    for (QChart *chart : {price, volume, rsi})
+    for (QChart *chart : {price, volume, rsi, m_macdPane->chart(), m_atrPane->chart()})
         connect(chart, &QChart::plotAreaChanged, this, &SymbolChart::alignPanes);
     setDarkTheme(true);
     setSymbol(QString());
@@ -268,6 +285,8 @@ void SymbolChart::setDarkTheme(bool dark)
             axis->setLinePenColor(grid);
         }
     }
+    for (IndicatorPane *pane : {m_macdPane, m_atrPane})
+        pane->setColors(background, grid, labels);
     m_focusLine->setPen(QPen(dark ? QColor(255, 255, 255, 150) : QColor(0, 0, 0, 150), 1, Qt::DashLine));
     QPalette palette = m_placeholder->palette();
     palette.setColor(QPalette::Window, background);
@@ -280,8 +299,10 @@ void SymbolChart::clearSeries()
 {
     m_candles->setCandles({});
     m_volume->setCandles({});
-    for (QLineSeries *s : {m_sma, m_ema, m_upper, m_lower, m_rsi, m_focusLine, m_closeLine})
+    for (QLineSeries *s : {m_sma, m_ema, m_upper, m_lower, m_rsi, m_focusLine, m_closeLine, m_vwap})
         s->clear();
+    m_macdPane->clear();
+    m_atrPane->clear();
     m_buys->clear();
     m_sells->clear();
     hideCrosshair();
@@ -358,8 +379,8 @@ void SymbolChart::setCompact(bool compact)
 {
     m_compact = compact;
     m_timeframes->setCompact(compact);
-    m_volumeHidden = compact;
-    m_volumeView->setVisible(!compact);
+    m_volumeHidden = compact || !m_shown.contains(u"volume"_s);
+    m_volumeView->setVisible(!m_volumeHidden);
     m_rsiTime->setLabelsVisible(!compact);
     m_rsiAxis->setLabelsVisible(!compact);
     m_priceTime->setTickCount(compact ? 3 : 6);
@@ -452,7 +473,8 @@ void SymbolChart::redraw(const BarHistory &history)
         last = std::next(first);
     }
 
-    QList<QPointF> sma, ema, upper, lower, rsi;
+    QList<QPointF> sma, ema, upper, lower, rsi, vwap, macd, macdSignal, atr;
+    QList<CandleItem::Candle> macdHistogram;
     double low = first->bar.low;
     double high = first->bar.high;
     double maxVolume = 1;
@@ -496,6 +518,17 @@ void SymbolChart::redraw(const BarHistory &history)
         }
         if (!std::isnan(b.rsi))
             rsi.append({t, b.rsi});
+        if (!std::isnan(b.vwap))
+            vwap.append({t, b.vwap});
+        if (!std::isnan(b.macd))
+            macd.append({t, b.macd});
+        if (!std::isnan(b.macdSignal))
+            macdSignal.append({t, b.macdSignal});
+        if (!std::isnan(b.macdHistogram)) // coloured by sign: up from zero, or down to it
+            macdHistogram.append(
+                {t, 0, std::max(0.0, b.macdHistogram), std::min(0.0, b.macdHistogram), b.macdHistogram});
+        if (!std::isnan(b.atr))
+            atr.append({t, b.atr});
     }
     // Markers sit just outside the price they fired at, ▲ below and ▼ above, and the range makes room for them.
     const double offset = std::max((high - low) * 0.05, high * 1e-4);
@@ -526,6 +559,11 @@ void SymbolChart::redraw(const BarHistory &history)
     m_upper->replace(upper);
     m_lower->replace(lower);
     m_rsi->replace(rsi);
+    m_vwap->replace(vwap);
+    if (m_macdPane->isVisible())
+        m_macdPane->setData({macd, macdSignal}, std::move(macdHistogram), bar);
+    if (m_atrPane->isVisible())
+        m_atrPane->setData({atr}, {}, bar);
     m_buys->replace(buys);
     m_sells->replace(sells);
     if (m_focus >= all.front().bar.timestamp)
@@ -545,6 +583,12 @@ void SymbolChart::redraw(const BarHistory &history)
         if (axis->format() != format)
             axis->setFormat(format);
     }
+    // Time labels under the lowest pane only.
+    const bool atrLabels = !m_compact && !m_atrPane->isHidden();
+    const bool macdLabels = !m_compact && !m_macdPane->isHidden() && !atrLabels;
+    m_rsiTime->setLabelsVisible(!m_compact && !macdLabels && !atrLabels);
+    m_macdPane->setTimeRange(from, to, format, macdLabels);
+    m_atrPane->setTimeRange(from, to, format, atrLabels);
     setPriceRange(low, high);
     if (!m_volumeHidden) {
         m_volumeAxis->setRange(0, maxVolume / volumeScale.divisor * 1.1);
@@ -559,6 +603,85 @@ void SymbolChart::redraw(const BarHistory &history)
         Q_EMIT olderWanted(m_key);
 }
 
+QList<QChartView *> SymbolChart::visiblePanes() const
+{
+    QList<QChartView *> panes{m_priceView};
+    for (QChartView *view :
+         {m_volumeView, m_rsiView, static_cast<QChartView *>(m_macdPane), static_cast<QChartView *>(m_atrPane)})
+        if (!view->isHidden())
+            panes.append(view);
+    return panes;
+}
+
+const QStringList &SymbolChart::indicatorIds()
+{
+    static const QStringList ids{u"sma"_s,    u"ema"_s, u"bollinger"_s, u"vwap"_s,
+                                 u"volume"_s, u"rsi"_s, u"macd"_s,      u"atr"_s};
+    return ids;
+}
+
+QStringList SymbolChart::defaultIndicators()
+{
+    return {u"sma"_s, u"ema"_s, u"bollinger"_s, u"volume"_s, u"rsi"_s};
+}
+
+void SymbolChart::buildIndicatorMenu()
+{
+    m_indicatorButton = new QToolButton(this);
+    m_indicatorButton->setObjectName(QStringLiteral("indicators"));
+    m_indicatorButton->setText(tr("Indicators"));
+    m_indicatorButton->setToolTip(tr("Overlays on the candles and panes under them"));
+    m_indicatorButton->setAutoRaise(true);
+    m_indicatorButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_indicatorButton);
+    const QStringList texts{tr("SMA"),         tr("EMA"),      tr("Bollinger bands"), tr("VWAP"),
+                            tr("Volume pane"), tr("RSI pane"), tr("MACD pane"),       tr("ATR pane")};
+    for (qsizetype i = 0; i < indicatorIds().size(); ++i) {
+        if (i == 4)
+            menu->addSeparator();
+        QAction *action = menu->addAction(texts[i]);
+        action->setObjectName(u"indicator_"_s + indicatorIds()[i]);
+        action->setCheckable(true);
+        connect(action, &QAction::toggled, this, [this, id = indicatorIds()[i]](bool on) {
+            if (on == m_shown.contains(id))
+                return; // set from setShownIndicators
+            QStringList shown = m_shown;
+            if (on)
+                shown.append(id);
+            else
+                shown.removeAll(id);
+            setShownIndicators(shown);
+            Q_EMIT indicatorsChanged(m_shown);
+        });
+    }
+    m_indicatorButton->setMenu(menu);
+}
+
+void SymbolChart::setShownIndicators(const QStringList &ids)
+{
+    m_shown.clear();
+    for (const QString &id : indicatorIds()) // known ones only, in menu order
+        if (ids.contains(id))
+            m_shown.append(id);
+    const auto on = [this](const char *id) { return m_shown.contains(QLatin1StringView(id)); };
+    m_sma->setVisible(on("sma"));
+    m_ema->setVisible(on("ema"));
+    m_upper->setVisible(on("bollinger"));
+    m_lower->setVisible(on("bollinger"));
+    m_vwap->setVisible(on("vwap"));
+    m_volumeHidden = m_compact || !on("volume");
+    m_volumeView->setVisible(!m_volumeHidden);
+    m_rsiView->setVisible(on("rsi"));
+    m_macdPane->setVisible(on("macd"));
+    m_atrPane->setVisible(on("atr"));
+    for (QAction *action : m_indicatorButton->menu()->actions())
+        if (action->isCheckable())
+            action->setChecked(m_shown.contains(action->objectName().mid(10)));
+    m_drawnRevision = ~quint64(0);
+    if (m_lastHistory)
+        redraw(*m_lastHistory);
+}
+
 void SymbolChart::alignPanes()
 {
     // Each pane keeps laying itself out around its own labels; wider margins take up the difference, so
@@ -567,10 +690,12 @@ void SymbolChart::alignPanes()
     if (m_aligning)
         return; // the margins it sets move the plots: that is not news
     const QScopedValueRollback aligning(m_aligning, true);
-    const std::array<QChart *, 3> charts{m_priceView->chart(), m_volumeView->chart(), m_rsiView->chart()};
+    std::vector<QChart *> charts;
+    for (QChartView *view : visiblePanes())
+        charts.push_back(view->chart());
     for (QChart *chart : charts)
         chart->layout()->activate(); // a plot area read before its layout ran would be a stale one
-    std::array<std::pair<qreal, qreal>, 3> natural{};
+    std::vector<std::pair<qreal, qreal>> natural(charts.size());
     qreal left = 0;
     qreal right = std::numeric_limits<qreal>::max();
     for (std::size_t i = 0; i < charts.size(); ++i) {

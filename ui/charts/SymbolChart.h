@@ -21,6 +21,7 @@ class QValueAxis;
 namespace Gui {
 
 class CandleItem;
+class IndicatorPane;
 class TimeframeBar;
 
 /// One symbol's live chart: candlesticks with SMA, EMA and Bollinger overlays
@@ -43,6 +44,12 @@ public:
     const ChartKey &key() const noexcept { return m_key; }
     void setChartType(ChartType type);
     ChartType chartType() const noexcept { return m_type; }
+    /// The overlays (sma, ema, bollinger, vwap) and panes (volume, rsi, macd, atr) shown, by id.
+    void setShownIndicators(const QStringList &ids);
+    QStringList shownIndicators() const { return m_shown; }
+    /// Every id, in menu order, and those shown at first.
+    static const QStringList &indicatorIds();
+    static QStringList defaultIndicators();
     void setCompact(bool compact);
     void setUtc(bool utc);
     void setDarkTheme(bool dark);
@@ -81,6 +88,8 @@ Q_SIGNALS:
     void timeframeChanged(const Bars::Timeframe &timeframe);
     /// The trader picked another way of drawing the bars.
     void chartTypeChanged(ChartType type);
+    /// The trader turned an overlay or a pane on or off.
+    void indicatorsChanged(const QStringList &ids);
     /// Scrolled back past the oldest bar it has: older bars of `chart` are wanted.
     void olderWanted(const ChartKey &chart);
     /// The trader went back to the live end: the bars loaded while scrolled back may go.
@@ -102,6 +111,9 @@ private:
 
     void pickTimeframe(const Bars::Timeframe &timeframe);
     void buildCrosshair();
+    void buildIndicatorMenu();
+    /// The panes on screen, the candles' first.
+    QList<QChartView *> visiblePanes() const;
     /// The volume and RSI panes' plot areas under the price pane's, so their bars line up with the candles.
     void alignPanes();
     /// The crosshair on the bar nearest `position` of `view` (one of the three panes).
@@ -154,7 +166,12 @@ private:
     QToolButton *m_liveButton;
     QToolButton *m_typeButton;
     ChartType m_type = ChartType::Candles;
-    QLineSeries *m_closeLine;                ///< the Line type's closes
+    QLineSeries *m_closeLine; ///< the Line type's closes
+    QLineSeries *m_vwap;
+    IndicatorPane *m_macdPane;
+    IndicatorPane *m_atrPane;
+    QToolButton *m_indicatorButton;
+    QStringList m_shown;
     std::optional<double> m_crossLevelPrice; ///< the mouse's price, when it is over the price pane
     Model::TimestampUs m_focus = 0;
     const BarHistory *m_lastHistory = nullptr;

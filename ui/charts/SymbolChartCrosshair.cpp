@@ -4,6 +4,7 @@
 #include "SymbolChart.h"
 
 #include "DataWindow.h"
+#include "IndicatorPane.h"
 
 #include <QChart>
 #include <QChartView>
@@ -47,7 +48,8 @@ void SymbolChart::buildCrosshair()
                                                "padding: 3px 6px; font-family: monospace; }"));
     m_dataWindow->move(4, 4);
     m_dataWindow->hide();
-    for (QChartView *view : {m_priceView, m_volumeView, m_rsiView}) {
+    for (QChartView *view : {m_priceView, m_volumeView, m_rsiView, static_cast<QChartView *>(m_macdPane),
+                             static_cast<QChartView *>(m_atrPane)}) {
         view->setMouseTracking(true);
         view->viewport()->setMouseTracking(true);
         view->viewport()->installEventFilter(this);
@@ -56,7 +58,8 @@ void SymbolChart::buildCrosshair()
 
 bool SymbolChart::eventFilter(QObject *watched, QEvent *event)
 {
-    for (QChartView *view : {m_priceView, m_volumeView, m_rsiView}) {
+    for (QChartView *view : {m_priceView, m_volumeView, m_rsiView, static_cast<QChartView *>(m_macdPane),
+                             static_cast<QChartView *>(m_atrPane)}) {
         if (watched != view->viewport())
             continue;
         if (navigate(view, event))
@@ -112,6 +115,8 @@ void SymbolChart::drawCrosshair()
     vertical(m_crossPrice, m_priceAxis);
     vertical(m_crossVolume, m_volumeAxis);
     vertical(m_crossRsi, m_rsiAxis);
+    m_macdPane->setCrosshair(x);
+    m_atrPane->setCrosshair(x);
     if (m_crossLevelPrice) {
         const qreal from = qreal(m_priceTime->min().toMSecsSinceEpoch());
         const qreal to = qreal(m_priceTime->max().toMSecsSinceEpoch());
@@ -133,6 +138,8 @@ void SymbolChart::hideCrosshair()
     m_crosshair.reset();
     for (QLineSeries *s : {m_crossPrice, m_crossVolume, m_crossRsi, m_crossLevel})
         s->clear();
+    m_macdPane->setCrosshair(std::nullopt);
+    m_atrPane->setCrosshair(std::nullopt);
     m_dataWindow->hide();
 }
 

@@ -29,6 +29,14 @@ const QString GridTimeframesKey = u"charts/gridTimeframes"_s;
 const QString TabTimeframeKey = u"charts/tabTimeframe"_s;
 const QString TabTypesKey = u"charts/tabTypes"_s;
 const QString GridTypesKey = u"charts/gridTypes"_s;
+const QString TabIndicatorsKey = u"charts/tabIndicators"_s;
+const QString GridIndicatorsKey = u"charts/gridIndicators"_s;
+
+/// A chart's overlays and panes as saved: "sma+ema+rsi"; nothing saved: the defaults.
+QStringList indicatorsFrom(const QStringList &saved, qsizetype i)
+{
+    return i < saved.size() ? saved[i].split(u'+', Qt::SkipEmptyParts) : SymbolChart::defaultIndicators();
+}
 
 /// A saved chart, "AAPL 5m" (a bare "AAPL" from before timeframes is a one-minute chart).
 ChartKey chartKeyFrom(const QString &text)
@@ -83,13 +91,21 @@ void MainWindow::restoreCharts()
     const QStringList gridTypes = settings.value(GridTypesKey).toStringList();
     for (qsizetype i = 0; i < gridTypes.size() && i < m_grid->charts().size(); ++i)
         m_grid->charts()[i]->setChartType(chartTypeFromId(gridTypes[i]));
+    const QStringList gridIndicators = settings.value(GridIndicatorsKey).toStringList();
+    for (qsizetype i = 0; i < m_grid->charts().size(); ++i)
+        m_grid->charts()[i]->setShownIndicators(indicatorsFrom(gridIndicators, i));
     m_grid->setSymbols(settings.value(GridKey).toStringList(), settings.value(GridPickedKey, false).toBool());
     const QStringList tabs = settings.value(TabsKey).toStringList();
     const QStringList tabTypes = settings.value(TabTypesKey).toStringList();
+    const QStringList tabIndicators = settings.value(TabIndicatorsKey).toStringList();
     for (qsizetype i = 0; i < tabs.size(); ++i) {
         const ChartKey key = chartKeyFrom(tabs[i]);
-        if (SymbolChart *chart = openChart(key.symbol, key.timeframe); chart && i < tabTypes.size())
+        SymbolChart *chart = openChart(key.symbol, key.timeframe);
+        if (!chart)
+            continue;
+        if (i < tabTypes.size())
             chart->setChartType(chartTypeFromId(tabTypes[i]));
+        chart->setShownIndicators(indicatorsFrom(tabIndicators, i));
     }
     m_tabs->setCurrentIndex(std::clamp(settings.value(CurrentTabKey, 0).toInt(), 0, m_tabs->count() - 1));
     const QStringList removed = settings.value(RemovedKey).toStringList();
@@ -104,20 +120,26 @@ void MainWindow::saveCharts() const
     QSettings settings;
     QStringList tabs;
     QStringList tabTypes;
+    QStringList tabIndicators;
     for (int i = 0; i < m_tabs->count(); ++i)
         if (const auto *chart = qobject_cast<const SymbolChart *>(m_tabs->widget(i))) {
             tabs.append(chart->key().id());
             tabTypes.append(chartTypeId(chart->chartType()));
+            tabIndicators.append(chart->shownIndicators().join(u'+'));
         }
     settings.setValue(TabsKey, tabs);
     settings.setValue(TabTypesKey, tabTypes);
+    settings.setValue(TabIndicatorsKey, tabIndicators);
     settings.setValue(TabTimeframeKey, m_tabTimeframe.name());
     QStringList gridTimeframes;
     QStringList gridTypes;
+    QStringList gridIndicators;
     for (const SymbolChart *chart : m_grid->charts()) {
         gridTimeframes.append(chart->timeframe().name());
         gridTypes.append(chartTypeId(chart->chartType()));
+        gridIndicators.append(chart->shownIndicators().join(u'+'));
     }
+    settings.setValue(GridIndicatorsKey, gridIndicators);
     settings.setValue(GridTimeframesKey, gridTimeframes);
     settings.setValue(GridTypesKey, gridTypes);
     settings.setValue(CurrentTabKey, m_tabs->currentIndex());
