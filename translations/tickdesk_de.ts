@@ -1209,7 +1209,7 @@ Befehle (jeder mit eigenem --help):
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished">Indikatoren</translation>
+        <translation>Indikatoren</translation>
     </message>
     <message>
         <source>Overlays on the candles and panes under them</source>

@@ -1209,7 +1209,7 @@ Commandes (chacune avec son propre --help) :
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished">Indicateurs</translation>
+        <translation>Indicateurs</translation>
     </message>
     <message>
         <source>Overlays on the candles and panes under them</source>
