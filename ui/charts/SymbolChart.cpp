@@ -195,9 +195,9 @@ SymbolChart::SymbolChart(QWidget *parent)
     auto *paneLayout = new QVBoxLayout(panes);
     paneLayout->setContentsMargins(0, 0, 0, 0);
     paneLayout->setSpacing(0);
-    paneLayout->addWidget(m_priceView, 6);
-    paneLayout->addWidget(m_volumeView, 1);
-    paneLayout->addWidget(m_rsiView, 2);
+    paneLayout->addWidget(m_priceView, 12);
+    paneLayout->addWidget(m_volumeView, 3);
+    paneLayout->addWidget(m_rsiView, 4);
     m_macdPane = new IndicatorPane(this);
     m_macdPane->setObjectName(QStringLiteral("macdPane"));
     m_macdPane->addLine(QColor(66, 165, 245)); // line
@@ -206,8 +206,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_atrPane = new IndicatorPane(this);
     m_atrPane->setObjectName(QStringLiteral("atrPane"));
     m_atrPane->addLine(QColor(171, 71, 188));
-    paneLayout->addWidget(m_macdPane, 2);
-    paneLayout->addWidget(m_atrPane, 2);
+    paneLayout->addWidget(m_macdPane, 4);
+    paneLayout->addWidget(m_atrPane, 4);
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(panes);
     connect(m_timeframes, &TimeframeBar::picked, this, &SymbolChart::pickTimeframe);
