@@ -481,13 +481,6 @@ Befehle (jeder mit eigenem --help):
         <source>All rules</source>
         <translation>Alle Regeln</translation>
     </message>
-    <message numerus="yes">
-        <source>The bar of this signal is older than the %n bars the chart keeps.</source>
-        <translation>
-            <numerusform>Die Kerze dieses Signals ist älter als die %n Kerze, die das Diagramm hält.</numerusform>
-            <numerusform>Die Kerze dieses Signals ist älter als die %n Kerzen, die das Diagramm hält.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Signals</source>
         <translation>Signale</translation>

@@ -481,13 +481,6 @@ Commandes (chacune avec son propre --help) :
         <source>All rules</source>
         <translation>Toutes les règles</translation>
     </message>
-    <message numerus="yes">
-        <source>The bar of this signal is older than the %n bars the chart keeps.</source>
-        <translation>
-            <numerusform>La barre de ce signal est plus ancienne que la %n barre conservée par le graphique.</numerusform>
-            <numerusform>La barre de ce signal est plus ancienne que les %n barres conservées par le graphique.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Signals</source>
         <translation>Signaux</translation>

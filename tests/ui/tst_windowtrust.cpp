@@ -327,6 +327,13 @@ void TestWindowTrust::scrollingBackReadsOlderBarsAndLiveReturns()
     QVERIFY(chart->isLive());
     QTRY_COMPARE(chart->candleCount(), 120);
     QVERIFY(chart->timeRange().second > newestMs);
+    // A signal's time older than the bars in memory: the chart scrolls there, reading bars until it has it.
+    const Model::TimestampUs focus = at(2, 0) + 42 * 60'000'000LL;
+    chart->focusTime(focus);
+    QVERIFY(!chart->isLive());
+    QTRY_VERIFY(chart->timeRange().first < focus / 1000 && chart->timeRange().second > focus / 1000);
+    QTRY_VERIFY(chart->candleCount() > 100); // loaded, and drawn around it
+    QTest::keyClick(chart, Qt::Key_End);
     // Live bars keep coming while scrolled back, and are there on return.
     chart->scrollBy(300);
     feed({bar(u"DEEP"_s, at(2, 0) + 600 * 60'000'000LL, 110)});

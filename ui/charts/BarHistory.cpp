@@ -159,6 +159,12 @@ void BarHistory::loadOlder(const Pipeline::ChartHistory &older)
     series->loadingOlder = false;
     const Model::TimestampUs front =
         series->bars.empty() ? std::numeric_limits<Model::TimestampUs>::max() : series->bars.front().bar.timestamp;
+    if (older.beforeUs && *older.beforeUs != front) {
+        // Asked for before the bars changed (back to live, a reload): it says nothing about what is older
+        // now. The chart asks again at its next redraw.
+        ++series->revision;
+        return;
+    }
     std::deque<Pipeline::LiveBar> merged;
     for (const auto &bar : older.bars)
         if (bar.bar.timestamp < front)
@@ -181,6 +187,12 @@ bool BarHistory::canLoadOlder(const ChartKey &chart) const
     const Series *series = find(chart);
     return series && series->loaded && !series->loadingOlder && !series->exhausted && !series->bars.empty() &&
            series->bars.size() < MaxDepth;
+}
+
+bool BarHistory::hasOlder(const ChartKey &chart) const
+{
+    const Series *series = find(chart);
+    return series && !series->exhausted && series->bars.size() < MaxDepth;
 }
 
 void BarHistory::setLoadingOlder(const ChartKey &chart)

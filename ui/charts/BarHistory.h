@@ -65,6 +65,8 @@ public:
     /// Whether older bars may be asked for now: loaded, none on the way, and the database had more last time.
     bool canLoadOlder(const ChartKey &chart) const;
     void setLoadingOlder(const ChartKey &chart);
+    /// Whether the database may hold bars older than the chart's (none came back when last asked: no).
+    bool hasOlder(const ChartKey &chart) const;
     /// The chart follows the live end again: it keeps its window of bars only.
     void backToLive(const ChartKey &chart);
     static constexpr std::size_t MaxDepth = 100'000;

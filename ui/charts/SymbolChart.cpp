@@ -430,14 +430,31 @@ void SymbolChart::refresh(const BarHistory &history)
     redraw(history);
 }
 
-bool SymbolChart::focusTime(Model::TimestampUs time)
+void SymbolChart::focusTime(Model::TimestampUs time)
 {
     m_focus = time;
+    m_focusPending = time != 0;
     m_drawnRevision = ~quint64(0);
     if (m_lastHistory)
         redraw(*m_lastHistory);
-    const auto &bars = m_lastHistory ? m_lastHistory->bars(m_key) : std::deque<Pipeline::LiveBar>{};
-    return time == 0 || (!bars.empty() && time >= bars.front().bar.timestamp);
+}
+
+void SymbolChart::scrollToFocus(const BarHistory &history)
+{
+    const auto &all = history.bars(m_key);
+    const qreal bar = barMs(all);
+    const qreal t = axisMs(m_focus);
+    const auto [from, to] = viewSpan(all);
+    if (t < from || t > to) { // in the middle of the view, never past the live end
+        const qreal end = t + qreal(visibleBars()) * bar / 2;
+        if (end >= axisMs(all.back().bar.timestamp) + bar / 2)
+            m_viewEndMs.reset();
+        else
+            m_viewEndMs = end;
+        m_liveButton->setVisible(!isLive());
+    }
+    // Older than what is loaded: the pages read as the view reaches back bring it (or show there is none).
+    m_focusPending = m_focus < all.front().bar.timestamp && history.hasOlder(m_key);
 }
 
 void SymbolChart::mouseDoubleClickEvent(QMouseEvent *event)
@@ -460,6 +477,8 @@ void SymbolChart::redraw(const BarHistory &history)
         return;
     }
     m_stack->setCurrentIndex(1);
+    if (m_focusPending)
+        scrollToFocus(history);
     const auto ms = [this](Model::TimestampUs us) { return axisMs(us); };
     // Only the bars in view (and one either side, so lines run to the edges) are drawn: scrolling through
     // many loaded bars costs what the view shows.

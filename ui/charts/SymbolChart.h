@@ -66,9 +66,9 @@ public:
     QString placeholder() const;
     /// The time axis' range as drawn, in ms since the epoch (local time axis values).
     std::pair<qint64, qint64> timeRange() const;
-    /// Marks the bar at `time` with a vertical line (a selected signal); false when that bar
-    /// is no longer within the chart's window. 0 clears the mark.
-    bool focusTime(Model::TimestampUs time);
+    /// Marks the bar at `time` with a vertical line (a selected signal) and scrolls it into view, reading
+    /// older bars until it is there. 0 clears the mark.
+    void focusTime(Model::TimestampUs time);
     Model::TimestampUs focusedTime() const noexcept { return m_focus; }
     /// Scrolls by `bars` (positive: back in time) and zooms to show `visible` bars (0: as it was), as dragging
     /// and the mouse wheel do; `goLive` returns to the live end.
@@ -122,6 +122,8 @@ private:
     /// The view's time span in axis ms, for `bars` (live end unless scrolled back).
     std::pair<qreal, qreal> viewSpan(const std::deque<Pipeline::LiveBar> &bars) const;
     void resetView();
+    /// Brings the focused time into view (its bars loaded first, if older than those in memory).
+    void scrollToFocus(const BarHistory &history);
     /// Wheel and drag on a pane; true when the event is used up.
     bool navigate(QChartView *view, QEvent *event);
     /// Draws the crosshair at its bar, after new bars or a move.
@@ -159,6 +161,7 @@ private:
     QLabel *m_dataWindow;
     std::optional<Model::TimestampUs> m_crosshair;
     bool m_aligning = false;
+    bool m_focusPending = false;       ///< scrolling to the focused time, its bars still to come
     int m_zoomBars = 0;                ///< bars across the view; 0: as many as fit the default
     std::optional<qreal> m_viewEndMs;  ///< scrolled back: the view's right end; none: the live end
     std::optional<QPointF> m_dragFrom; ///< a drag under way: where it began

@@ -165,11 +165,9 @@ void MainWindow::buildDocks()
                     return;
                 const Model::TradeSignal &signal = m_signals->at(m_signalFilter->mapToSource(current).row());
                 selectInWatchlist(signal.symbol.toString());
-                SymbolChart *chart = openChart(signal.symbol.toString());
-                if (chart && !chart->focusTime(signal.timestamp))
-                    statusBar()->showMessage(tr("The bar of this signal is older than the %n bars the chart keeps.",
-                                                nullptr, m_history.window()),
-                                             6000);
+                // Its chart scrolls to the signal's bar, reading older bars in the background as needed.
+                if (SymbolChart *chart = openChart(signal.symbol.toString()))
+                    chart->focusTime(signal.timestamp);
             });
     auto *signalDock = new QDockWidget(tr("Signals"), this);
     signalDock->setObjectName(QStringLiteral("signalDock"));
