@@ -90,28 +90,54 @@ Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
         m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
         // Back after it left memory: carried on from the database, as at a start.
         if (readBack && !m_options.databasePath.isEmpty() && m_evictedNames.mayContain(symbol.view())) {
-            if (!m_history)
-                if (auto reader = Storage::SymbolHistoryReader::open(m_options.databasePath))
-                    m_history = std::move(*reader);
-            if (m_history)
-                warmState(*state, readHistory(*m_history, symbol));
+            if (Storage::SymbolHistoryReader *reader = historyReader())
+                warmState(*state, readHistory(*reader, symbol, true));
         }
     }
     state->lastUsedNs = m_nowNs;
     return *state;
 }
 
-Storage::SymbolHistory Shard::readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol)
+Storage::SymbolHistoryReader *Shard::historyReader()
+{
+    if (!m_history && !m_options.databasePath.isEmpty())
+        if (auto reader = Storage::SymbolHistoryReader::open(m_options.databasePath))
+            m_history = std::move(*reader);
+    return m_history.get();
+}
+
+Storage::SymbolHistory Shard::readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol,
+                                          bool ruleBars)
 {
     Storage::SymbolHistory history = reader.read(symbol, m_options.warmBars);
-    if (m_options.rules.timeframe.kind() != Bars::Timeframe::Kind::Record && !history.bars.empty()) {
-        Storage::BarQuery query;
-        query.symbol = symbol;
-        query.timeframe = m_options.rules.timeframe;
-        query.limit = m_options.warmRuleBars;
-        history.ruleBars = reader.readBars(query, m_session);
-    }
+    if (ruleBars && !history.bars.empty())
+        history.ruleBars = readRuleBars(reader, symbol);
     return history;
+}
+
+Storage::BarRange Shard::readRuleBars(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol)
+{
+    Storage::BarQuery query;
+    query.symbol = symbol;
+    query.timeframe = m_options.rules.timeframe;
+    query.limit = m_options.warmRuleBars;
+    return reader.readBars(query, m_session);
+}
+
+void Shard::warmRules(SymbolState &state)
+{
+    state.rulesPending = false;
+    Storage::SymbolHistoryReader *reader = historyReader();
+    if (!reader)
+        return;
+    std::vector<Model::TradeSignal> none;
+    const Storage::BarRange bars = readRuleBars(*reader, state.summary.symbol);
+    state.track.warm(bars.bars, bars.lastForming,
+                     [&state, &none](TimeframeTrack::Change change, const Bars::Bar &bar,
+                                     const Indicators::IndicatorSnapshot &s) {
+                         if (change == TimeframeTrack::Change::Closed)
+                             state.rules.onTick(state.track.asTick(bar), s, true, none);
+                     });
 }
 
 void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
@@ -123,7 +149,9 @@ void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
         if (change == TimeframeTrack::Change::Closed)
             state.rules.onTick(state.track.asTick(bar), s, true, none);
     };
-    if (!recordBars)
+    if (!recordBars && history.ruleBars.bars.empty() && !history.bars.empty())
+        state.rulesPending = true; // read when the symbol trades: rebuilding bars costs milliseconds a symbol
+    else if (!recordBars)
         state.track.warm(history.ruleBars.bars, history.ruleBars.lastForming, silently);
     for (const Model::Tick &bar : history.bars) {
         if (recordBars)
@@ -139,7 +167,8 @@ void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
 
 void Shard::warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol)
 {
-    const Storage::SymbolHistory history = readHistory(reader, symbol);
+    // The rules' bars come later, when the symbol trades: a start with thousands of symbols stays quick.
+    const Storage::SymbolHistory history = readHistory(reader, symbol, false);
     if (history.bars.empty())
         return;
     m_nowNs = Util::monotonicNs();
@@ -260,6 +289,8 @@ void Shard::process(Message &message)
     for (const Model::Record &record : message.records) {
         if (const auto *bar = std::get_if<Model::Tick>(&record)) {
             SymbolState &state = stateOf(bar->symbol);
+            if (state.rulesPending)
+                warmRules(state);
             const std::size_t before = signals.size();
             const bool inTime = state.track.add(
                 *bar, [&](TimeframeTrack::Change change, const Bars::Bar &b, const Indicators::IndicatorSnapshot &s) {

@@ -20,6 +20,7 @@
 #include <vector>
 
 namespace Storage {
+struct BarRange;
 struct SymbolHistory;
 class StorageWriter;
 class SymbolHistoryReader;
@@ -87,6 +88,7 @@ private:
         Signals::RuleEngine rules;
         Analytics::SymbolSummary summary;
         std::list<Model::Symbol>::iterator recency; ///< its place in m_recency
+        bool rulesPending = false; ///< stored history whose bars for the rules are still to be read
         qint64 lastUsedNs = 0;
     };
     struct Message
@@ -100,7 +102,14 @@ private:
     /// The symbol's state, made when it is new; `readBack`: one that left memory is read back from the database.
     SymbolState &stateOf(const Model::Symbol &symbol, bool readBack = true);
     /// What a symbol's state is warmed from: its latest records, bars of the rules' timeframe, last signal.
-    Storage::SymbolHistory readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol);
+    /// `ruleBars`: with the bars of the rules' timeframe (rebuilt from records: milliseconds a symbol).
+    Storage::SymbolHistory readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol,
+                                       bool ruleBars);
+    Storage::BarRange readRuleBars(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol);
+    /// The rules' bars of a symbol warmed at a start without them, read as it first trades.
+    void warmRules(SymbolState &state);
+    /// The reader of the database symbols are warmed from, opened at first use; null without one.
+    Storage::SymbolHistoryReader *historyReader();
     /// Feeds stored history into a symbol's state silently (a start, or a symbol back after eviction).
     void warmState(SymbolState &state, const Storage::SymbolHistory &history);
     /// Runs the rules on a bar of their timeframe that closed.
