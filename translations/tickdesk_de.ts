@@ -720,6 +720,10 @@ Befehle (jeder mit eigenem --help):
         <source>Remove from watchlist</source>
         <translation>Aus der Beobachtungsliste entfernen</translation>
     </message>
+    <message>
+        <source>&amp;Grid size</source>
+        <translation>&amp;Rastergröße</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>

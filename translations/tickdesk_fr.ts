@@ -720,6 +720,10 @@ Commandes (chacune avec son propre --help) :
         <source>Remove from watchlist</source>
         <translation>Retirer de la liste de surveillance</translation>
     </message>
+    <message>
+        <source>&amp;Grid size</source>
+        <translation>Taille de la &amp;grille</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>

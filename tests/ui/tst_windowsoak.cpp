@@ -138,7 +138,7 @@ void TestWindowSoak::randomTradersDay()
             log << u"toggle UTC"_s;
             break;
         case 6:
-            window->grid()->pick(pick(Gui::ChartGrid::Cells), pick(5) ? symbol : u"NODATA"_s);
+            window->grid()->pick(pick(int(window->grid()->charts().size())), pick(5) ? symbol : u"NODATA"_s);
             log << u"grid "_s + symbol;
             break;
         case 7: {

@@ -385,6 +385,14 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     QCOMPARE(tsla->chartType(), Gui::ChartType::HeikinAshi);
     QCOMPARE(tsla->candleCount(), 16);
     m_window->grid()->charts().at(0)->findChild<QAction *>(u"chartType_line"_s)->trigger();
+    // A 4×4 grid, then 2×2: the first cells keep their charts as they were.
+    m_window->findChild<QAction *>(u"gridSize4x4"_s)->trigger();
+    QCOMPARE(m_window->grid()->charts().size(), 16);
+    QCOMPARE(m_window->grid()->charts().at(0)->symbol(), u"TSLA"_s);
+    QVERIFY(m_window->grid()->charts().at(15)->symbol().isEmpty()); // the trader picked: nothing offered
+    m_window->findChild<QAction *>(u"gridSize2x2"_s)->trigger();
+    QCOMPARE(m_window->grid()->charts().size(), 4);
+    QCOMPARE(m_window->grid()->charts().at(0)->chartType(), Gui::ChartType::Line);
     // MACD and ATR panes on, the RSI pane off, VWAP over the candles.
     for (const char *id : {"indicator_macd", "indicator_atr", "indicator_rsi", "indicator_vwap"})
         tsla->findChild<QAction *>(QLatin1StringView(id))->trigger();
@@ -407,6 +415,9 @@ void TestWindowTrust::restartRestoresChartsSignalsAndLayout()
     QCOMPARE(tabs->tabText(2), u"TSLA 5s"_s);
     QCOMPARE(m_window->grid()->charts().at(0)->timeframe(), Bars::Timeframe::seconds(15));
     QCOMPARE(m_window->grid()->charts().at(0)->chartType(), Gui::ChartType::Line);
+    QCOMPARE(m_window->grid()->rows(), 2);
+    QCOMPARE(m_window->grid()->charts().size(), 4);
+    QVERIFY(m_window->findChild<QAction *>(u"gridSize2x2"_s)->isChecked());
     QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(2))->chartType(), Gui::ChartType::HeikinAshi);
     QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(1))->chartType(), Gui::ChartType::Candles);
     QCOMPARE(qobject_cast<Gui::SymbolChart *>(tabs->widget(2))->shownIndicators(),

@@ -7,6 +7,8 @@
 #include <QInputDialog>
 #include <QMenu>
 
+#include <algorithm>
+
 namespace Gui {
 
 ChartGrid::ChartGrid(QWidget *parent)
@@ -16,22 +18,52 @@ ChartGrid::ChartGrid(QWidget *parent)
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    for (int i = 0; i < Cells; ++i) {
-        auto *chart = new SymbolChart(this);
-        chart->setObjectName(QStringLiteral("gridChart%1").arg(i));
-        chart->setCompact(true);
-        chart->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
-        chart->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(chart, &QWidget::customContextMenuRequested, this,
-                [this, i, chart](const QPoint &at) { showMenu(i, chart->mapToGlobal(at)); });
-        connect(chart, &SymbolChart::openRequested, this, &ChartGrid::openRequested);
-        layout->addWidget(chart, i / 3, i % 3);
-        m_charts.append(chart);
+    setGridSize(3, 3);
+}
+
+SymbolChart *ChartGrid::makeChart(int cell)
+{
+    auto *chart = new SymbolChart(this);
+    chart->setObjectName(QStringLiteral("gridChart%1").arg(cell));
+    chart->setCompact(true);
+    chart->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    chart->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(chart, &QWidget::customContextMenuRequested, this,
+            [this, cell, chart](const QPoint &at) { showMenu(cell, chart->mapToGlobal(at)); });
+    connect(chart, &SymbolChart::openRequested, this, &ChartGrid::openRequested);
+    return chart;
+}
+
+void ChartGrid::setGridSize(int rows, int columns)
+{
+    rows = std::clamp(rows, 1, MaxSide);
+    columns = std::clamp(columns, 1, MaxSide);
+    if (rows == m_rows && columns == m_columns)
+        return;
+    auto *layout = static_cast<QGridLayout *>(this->layout());
+    const int cells = rows * columns;
+    while (m_charts.size() > cells)
+        delete m_charts.takeLast();
+    QList<SymbolChart *> added;
+    while (m_charts.size() < cells) {
+        m_charts.append(makeChart(int(m_charts.size())));
+        added.append(m_charts.last());
     }
-    for (int i = 0; i < 3; ++i) {
-        layout->setRowStretch(i, 1);
-        layout->setColumnStretch(i, 1);
+    for (int i = 0; i < cells; ++i) {
+        layout->removeWidget(m_charts[i]);
+        layout->addWidget(m_charts[i], i / columns, i % columns);
     }
+    for (int i = 0; i < MaxSide; ++i) {
+        layout->setRowStretch(i, i < rows ? 1 : 0);
+        layout->setColumnStretch(i, i < columns ? 1 : 0);
+    }
+    m_rows = rows;
+    m_columns = columns;
+    for (SymbolChart *chart : std::as_const(added))
+        Q_EMIT chartAdded(chart);
+    if (!m_picked)
+        offer(m_available);
+    Q_EMIT symbolsChanged();
 }
 
 QStringList ChartGrid::symbols() const
@@ -59,7 +91,7 @@ void ChartGrid::assign(int cell, const QString &symbol)
 void ChartGrid::setSymbols(const QStringList &symbols, bool picked)
 {
     m_picked = picked;
-    for (int i = 0; i < Cells; ++i) {
+    for (int i = 0; i < int(m_charts.size()); ++i) {
         const QString symbol = i < symbols.size() ? symbols[i] : QString();
         // A symbol appears in one cell at most.
         assign(i, cellOf(symbol) >= 0 && cellOf(symbol) < i ? QString() : symbol);
@@ -69,7 +101,7 @@ void ChartGrid::setSymbols(const QStringList &symbols, bool picked)
 
 void ChartGrid::pick(int cell, const QString &symbol)
 {
-    if (cell < 0 || cell >= Cells)
+    if (cell < 0 || cell >= int(m_charts.size()))
         return;
     m_picked = true;
     if (const int elsewhere = cellOf(symbol); elsewhere >= 0 && elsewhere != cell)
@@ -87,9 +119,9 @@ void ChartGrid::offer(const QStringList &symbols)
     for (const QString &symbol : symbols) {
         if (cellOf(symbol) >= 0)
             continue;
-        while (cell < Cells && !m_charts[cell]->symbol().isEmpty())
+        while (cell < int(m_charts.size()) && !m_charts[cell]->symbol().isEmpty())
             ++cell;
-        if (cell == Cells)
+        if (cell == int(m_charts.size()))
             break;
         assign(cell, symbol);
         changed = true;

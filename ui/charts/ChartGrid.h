@@ -8,18 +8,24 @@ namespace Gui {
 
 class SymbolChart;
 
-/// Nine compact charts in a 3×3 grid. The cells keep their symbols until the trader
-/// changes them: the grid never follows the watchlist's sort order or moving prices.
-/// Until the trader has picked any, empty cells take new symbols as they first appear.
+/// Compact charts in a grid of 1×1 to 4×4 (3×3 unless chosen). The cells keep their symbols
+/// until the trader changes them: the grid never follows the watchlist's sort order or moving
+/// prices. Until the trader has picked any, empty cells take new symbols as they first appear.
 class ChartGrid final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChartGrid)
 
 public:
-    static constexpr int Cells = 9;
+    static constexpr int MaxSide = 4;
 
     explicit ChartGrid(QWidget *parent = nullptr);
+
+    /// Rows and columns, each 1 to 4: the first cells keep their charts, cells past the new count go,
+    /// new ones come empty (chartAdded tells of each).
+    void setGridSize(int rows, int columns);
+    int rows() const noexcept { return m_rows; }
+    int columns() const noexcept { return m_columns; }
 
     /// One entry per cell, empty for an empty cell.
     QStringList symbols() const;
@@ -38,15 +44,20 @@ public:
 Q_SIGNALS:
     /// A cell changed its symbol: save the grid, load the new symbol's history.
     void symbolsChanged();
+    /// A cell came with a larger grid: its chart wants what the others have (theme, connections).
+    void chartAdded(SymbolChart *chart);
     void openRequested(const QString &symbol);
 
 private:
     void showMenu(int cell, const QPoint &at);
     void assign(int cell, const QString &symbol);
+    SymbolChart *makeChart(int cell);
 
     QList<SymbolChart *> m_charts;
     QStringList m_available;
     bool m_picked = false;
+    int m_rows = 0;
+    int m_columns = 0;
 };
 
 } // namespace Gui

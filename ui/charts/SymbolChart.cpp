@@ -190,6 +190,7 @@ SymbolChart::SymbolChart(QWidget *parent)
                            "latest bar), as in the watchlist."));
     m_placeholder->setObjectName(QStringLiteral("chartPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
 
     auto *panes = new QWidget(this);
     auto *paneLayout = new QVBoxLayout(panes);
@@ -329,7 +330,7 @@ void SymbolChart::setSymbol(const QString &symbol)
 void SymbolChart::setChartType(ChartType type)
 {
     m_type = type;
-    m_typeButton->setText(chartTypeText(type));
+    updateHeaderButtons();
     m_candles->setOhlcBars(type == ChartType::OhlcBars);
     m_drawnRevision = ~quint64(0);
     if (m_lastHistory)
@@ -375,9 +376,19 @@ void SymbolChart::keyPressEvent(QKeyEvent *event)
     QWidget::keyPressEvent(event);
 }
 
+void SymbolChart::updateHeaderButtons()
+{
+    // A grid cell's header is narrow: its title (price and Day %) keeps the room, the buttons go short.
+    static const QStringList shortTypes{u"Cdl"_s, u"Bar"_s, u"Ln"_s, u"HA"_s};
+    m_typeButton->setText(m_compact ? shortTypes[qsizetype(m_type)] : chartTypeText(m_type));
+    m_typeButton->setToolTip(chartTypeText(m_type));
+    m_indicatorButton->setText(m_compact ? u"fx"_s : tr("Indicators"));
+}
+
 void SymbolChart::setCompact(bool compact)
 {
     m_compact = compact;
+    updateHeaderButtons();
     m_timeframes->setCompact(compact);
     m_volumeHidden = compact || !m_shown.contains(u"volume"_s);
     m_volumeView->setVisible(!m_volumeHidden);
@@ -705,7 +716,7 @@ void SymbolChart::alignPanes()
 {
     // Each pane keeps laying itself out around its own labels; wider margins take up the difference, so
     // every plot spans the same pixels. Where a plot would begin and end with the base margins decides how
-    // much wider (never more than MaxPaneExtra: a pane too narrow to lay out stays as it is).
+    // much wider (never more than MaxPaneExtra; a pane too narrow to lay out stays as it is).
     if (m_aligning)
         return; // the margins it sets move the plots: that is not news
     const QScopedValueRollback aligning(m_aligning, true);
@@ -719,7 +730,7 @@ void SymbolChart::alignPanes()
     qreal right = std::numeric_limits<qreal>::max();
     for (std::size_t i = 0; i < charts.size(); ++i) {
         const QRectF area = charts[i]->plotArea();
-        if (area.width() < 2 * MaxPaneExtra)
+        if (area.width() < 40)
             return;
         const QMargins m = charts[i]->margins();
         natural[i] = {area.left() - (m.left() - PaneMargin), area.right() + (m.right() - PaneMargin)};

@@ -112,6 +112,7 @@ private:
     void pickTimeframe(const Bars::Timeframe &timeframe);
     void buildCrosshair();
     void buildIndicatorMenu();
+    void updateHeaderButtons();
     /// The panes on screen, the candles' first.
     QList<QChartView *> visiblePanes() const;
     /// The volume and RSI panes' plot areas under the price pane's, so their bars line up with the candles.

@@ -23,6 +23,7 @@
 #include "tray/TrayNotifier.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -125,6 +126,11 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     });
     for (SymbolChart *chart : m_grid->charts())
         connectChart(chart);
+    connect(m_grid, &ChartGrid::chartAdded, this, [this](SymbolChart *chart) {
+        connectChart(chart);
+        chart->setUtc(m_utc);
+        chart->setDarkTheme(!m_sources.settings || m_sources.settings->darkTheme());
+    });
     connect(m_loader, &ChartLoader::olderLoaded, this, [this](const Pipeline::ChartHistory &older) {
         m_history.loadOlder(older);
         const ChartKey key{older.symbol, older.timeframe};
@@ -256,6 +262,20 @@ void MainWindow::buildActions()
     utc->setObjectName(QStringLiteral("utcTimes"));
     m_utcAction = utc;
     connect(utc, &QAction::toggled, this, &MainWindow::setUtc);
+    QMenu *gridSize = view->addMenu(tr("&Grid size"));
+    gridSize->setObjectName(QStringLiteral("gridSizeMenu"));
+    auto *sizes = new QActionGroup(gridSize);
+    for (const auto &[rows, columns] : {std::pair{1, 1}, {1, 2}, {2, 2}, {2, 3}, {3, 3}, {3, 4}, {4, 4}}) {
+        QAction *size = gridSize->addAction(QStringLiteral("%1 × %2").arg(rows).arg(columns));
+        size->setObjectName(QStringLiteral("gridSize%1x%2").arg(rows).arg(columns));
+        size->setCheckable(true);
+        size->setChecked(rows == 3 && columns == 3);
+        sizes->addAction(size);
+        connect(size, &QAction::triggered, this, [this, rows, columns] {
+            m_grid->setGridSize(rows, columns);
+            saveCharts();
+        });
+    }
     QAction *fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setObjectName(QStringLiteral("fullScreen"));
     fullScreen->setShortcuts(keys(Qt::Key_F11, QKeySequence::FullScreen));

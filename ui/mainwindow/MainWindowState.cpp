@@ -26,6 +26,7 @@ const QString CurrentTabKey = u"charts/current"_s;
 const QString GridKey = u"charts/grid"_s;
 const QString GridPickedKey = u"charts/gridPicked"_s;
 const QString GridTimeframesKey = u"charts/gridTimeframes"_s;
+const QString GridSizeKey = u"charts/gridSize"_s;
 const QString TabTimeframeKey = u"charts/tabTimeframe"_s;
 const QString TabTypesKey = u"charts/tabTypes"_s;
 const QString GridTypesKey = u"charts/gridTypes"_s;
@@ -84,6 +85,13 @@ void MainWindow::restoreCharts()
     m_restoring = true;
     if (const auto timeframe = Bars::Timeframe::parse(settings.value(TabTimeframeKey).toString()))
         m_tabTimeframe = *timeframe;
+    // "3x4": rows and columns, before the cells' contents go in.
+    const QStringList size = settings.value(GridSizeKey, u"3x3"_s).toString().split(u'x');
+    if (size.size() == 2) {
+        m_grid->setGridSize(size[0].toInt(), size[1].toInt());
+        if (auto *action = findChild<QAction *>(u"gridSize%1x%2"_s.arg(m_grid->rows()).arg(m_grid->columns())))
+            action->setChecked(true);
+    }
     const QStringList gridTimeframes = settings.value(GridTimeframesKey).toStringList();
     for (qsizetype i = 0; i < gridTimeframes.size() && i < m_grid->charts().size(); ++i)
         if (const auto timeframe = Bars::Timeframe::parse(gridTimeframes[i]))
@@ -141,6 +149,7 @@ void MainWindow::saveCharts() const
     }
     settings.setValue(GridIndicatorsKey, gridIndicators);
     settings.setValue(GridTimeframesKey, gridTimeframes);
+    settings.setValue(GridSizeKey, u"%1x%2"_s.arg(m_grid->rows()).arg(m_grid->columns()));
     settings.setValue(GridTypesKey, gridTypes);
     settings.setValue(CurrentTabKey, m_tabs->currentIndex());
     settings.setValue(GridKey, m_grid->symbols());
