@@ -132,12 +132,12 @@ void Shard::warmRules(SymbolState &state)
         return;
     std::vector<Model::TradeSignal> none;
     const Storage::BarRange bars = readRuleBars(*reader, state.summary.symbol);
-    state.track.warm(bars.bars, bars.lastForming,
-                     [&state, &none](TimeframeTrack::Change change, const Bars::Bar &bar,
-                                     const Indicators::IndicatorSnapshot &s) {
-                         if (change == TimeframeTrack::Change::Closed)
-                             state.rules.onTick(state.track.asTick(bar), s, true, none);
-                     });
+    state.track.warm(
+        bars.bars, bars.lastForming,
+        [&state, &none](TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
+            if (change == TimeframeTrack::Change::Closed)
+                state.rules.onTick(state.track.asTick(bar), s, true, none);
+        });
 }
 
 void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)

@@ -88,7 +88,7 @@ private:
         Signals::RuleEngine rules;
         Analytics::SymbolSummary summary;
         std::list<Model::Symbol>::iterator recency; ///< its place in m_recency
-        bool rulesPending = false; ///< stored history whose bars for the rules are still to be read
+        bool rulesPending = false;                  ///< stored history whose bars for the rules are still to be read
         qint64 lastUsedNs = 0;
     };
     struct Message
