@@ -399,6 +399,13 @@ Befehle (jeder mit eigenem --help):
     </message>
 </context>
 <context>
+    <name>Gui::ChartWindow</name>
+    <message>
+        <source>%1 — TickDesk</source>
+        <translation>%1 — TickDesk</translation>
+    </message>
+</context>
+<context>
     <name>Gui::EventModel</name>
     <message>
         <source>Time</source>
@@ -723,6 +730,10 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>&amp;Grid size</source>
         <translation>&amp;Rastergröße</translation>
+    </message>
+    <message>
+        <source>Detach into a window</source>
+        <translation>In ein eigenes Fenster lösen</translation>
     </message>
 </context>
 <context>

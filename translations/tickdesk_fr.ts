@@ -399,6 +399,13 @@ Commandes (chacune avec son propre --help) :
     </message>
 </context>
 <context>
+    <name>Gui::ChartWindow</name>
+    <message>
+        <source>%1 — TickDesk</source>
+        <translation>%1 — TickDesk</translation>
+    </message>
+</context>
+<context>
     <name>Gui::EventModel</name>
     <message>
         <source>Time</source>
@@ -723,6 +730,10 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>&amp;Grid size</source>
         <translation>Taille de la &amp;grille</translation>
+    </message>
+    <message>
+        <source>Detach into a window</source>
+        <translation>Détacher dans une fenêtre</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "charts/SymbolChart.h"
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
+#include "mainwindow/ChartWindow.h"
 #include "mainwindow/MainWindow.h"
 #include "models/EventModel.h"
 #include "models/NumberFormat.h"
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void aChartGivenAnotherSymbolForgetsTheFirst();
     void lateBarNeverBecomesLast();
     void scrollingBackReadsOlderBarsAndLiveReturns();
+    void detachedChartKeepsDrawingAndComesBack();
     void oneDayChangeEverywhere();
     void restartRestoresChartsSignalsAndLayout();
     void symbolWithoutDataSaysSo();
@@ -340,6 +342,40 @@ void TestWindowTrust::scrollingBackReadsOlderBarsAndLiveReturns()
     QTest::keyClick(chart, Qt::Key_End);
     m_window->refreshCharts();
     QTRY_VERIFY(chart->timeRange().second > newestMs + 60'000);
+}
+
+void TestWindowTrust::detachedChartKeepsDrawingAndComesBack()
+{
+    feed(market({u"AAPL"_s}, at(12, 0)));
+    Gui::SymbolChart *chart = m_window->openChart(u"AAPL"_s, Bars::Timeframe::seconds(5));
+    QTRY_COMPARE(chart->candleCount(), 16);
+    auto *tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
+    QCOMPARE(tabs->count(), 2);
+    Gui::ChartWindow *window = m_window->detachChart(chart);
+    QVERIFY(window);
+    QCOMPARE(tabs->count(), 1); // the grid only
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QCOMPARE(window->windowTitle(), u"AAPL 5s — TickDesk"_s);
+    QCOMPARE(m_window->openChart(u"AAPL"_s), chart); // brought forward, not opened twice
+    // New records reach it as they do the tabs.
+    feed({bar(u"AAPL"_s, at(12, 0) + 80'000'000LL, 120)});
+    m_window->refreshCharts();
+    QTRY_COMPARE(chart->candleCount(), 17);
+    // Closing the main window takes the detached one along: no window is left running TickDesk.
+    m_window->close();
+    QVERIFY(!window->isVisible());
+    // A restart opens it in its window again; closing the window puts it back in a tab.
+    stopDesk();
+    startDesk(true);
+    tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
+    QCOMPARE(tabs->count(), 1);
+    window = m_window->findChild<Gui::ChartWindow *>();
+    QVERIFY(window);
+    QCOMPARE(window->chart()->key().id(), u"AAPL 5s"_s);
+    QTRY_COMPARE(window->chart()->candleCount(), 17);
+    window->close();
+    QCOMPARE(tabs->count(), 2);
+    QCOMPARE(tabs->tabText(1), u"AAPL 5s"_s);
 }
 
 void TestWindowTrust::oneDayChangeEverywhere()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
+#include "ChartWindow.h"
 #include "FileTransfers.h"
 #include "Theme.h"
 #include "Version.h"
@@ -35,6 +36,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -115,6 +117,15 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
         }
     });
     connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, [this] { saveCharts(); });
+    m_tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tabs->tabBar(), &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        auto *chart = qobject_cast<SymbolChart *>(m_tabs->widget(m_tabs->tabBar()->tabAt(at)));
+        if (!chart)
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Detach into a window"), this, [this, chart] { detachChart(chart); });
+        menu.exec(m_tabs->tabBar()->mapToGlobal(at));
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshCharts(); });
     setCentralWidget(m_tabs);
     connect(m_grid, &ChartGrid::openRequested, this, [this](const QString &symbol) { openChart(symbol); });
@@ -348,6 +359,12 @@ SymbolChart *MainWindow::openChart(const QString &symbol, std::optional<Bars::Ti
             return chart;
         }
     }
+    for (ChartWindow *window : std::as_const(m_chartWindows))
+        if (window->chart()->symbol() == symbol) {
+            window->raise();
+            window->activateWindow();
+            return window->chart();
+        }
     auto *chart = new SymbolChart(m_tabs);
     chart->setSymbol(symbol);
     chart->setTimeframe(timeframe.value_or(m_tabTimeframe));
@@ -386,6 +403,8 @@ void MainWindow::refreshCharts()
         cells[i]->refresh(m_history);
     if (auto *current = qobject_cast<SymbolChart *>(m_tabs->currentWidget()))
         current->refresh(m_history);
+    for (ChartWindow *window : std::as_const(m_chartWindows))
+        window->chart()->refresh(m_history);
 }
 
 void MainWindow::refreshWatchlist()
@@ -413,7 +432,34 @@ QList<SymbolChart *> MainWindow::tabCharts() const
     for (int i = 0; i < m_tabs->count(); ++i)
         if (auto *chart = qobject_cast<SymbolChart *>(m_tabs->widget(i)))
             charts.append(chart);
+    for (const ChartWindow *window : m_chartWindows)
+        charts.append(window->chart());
     return charts;
+}
+
+ChartWindow *MainWindow::detachChart(SymbolChart *chart)
+{
+    const int index = m_tabs->indexOf(chart);
+    if (index <= 0)
+        return nullptr; // the grid stays, and only a tab's chart leaves
+    m_tabs->removeTab(index);
+    auto *window = new ChartWindow(chart, this);
+    connect(window, &ChartWindow::returned, this, &MainWindow::reattach);
+    m_chartWindows.append(window);
+    window->show();
+    chart->refresh(m_history);
+    saveCharts();
+    return window;
+}
+
+void MainWindow::reattach(ChartWindow *window)
+{
+    m_chartWindows.removeAll(window);
+    if (SymbolChart *chart = window->release()) {
+        m_tabs->setCurrentIndex(m_tabs->addTab(chart, chart->key().id()));
+        chart->refresh(m_history);
+    }
+    saveCharts();
 }
 
 QList<ChartKey> MainWindow::shownCharts() const
@@ -477,6 +523,9 @@ void MainWindow::onTimeframeChanged(SymbolChart *chart)
         m_tabs->setTabText(tab, chart->key().id());
         m_tabTimeframe = chart->timeframe();
     }
+    for (ChartWindow *window : std::as_const(m_chartWindows))
+        if (window->chart() == chart)
+            window->updateTitle();
     updateWatched();
     ensureLoaded(chart->key());
     chart->refresh(m_history);
@@ -727,6 +776,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveCharts();
+    // Detached charts go with the window (saved as detached, to come back so): none keeps TickDesk running.
+    for (ChartWindow *window : std::as_const(m_chartWindows))
+        window->hide();
     QMainWindow::closeEvent(event);
 }
 

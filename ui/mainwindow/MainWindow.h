@@ -44,6 +44,7 @@ namespace Gui {
 
 class ChartGrid;
 class ChartLoader;
+class ChartWindow;
 class EventModel;
 class SignalModel;
 class FileTransfers;
@@ -84,6 +85,8 @@ public:
     /// Opens (or brings forward) the chart tab of a symbol; a new one in `timeframe`, or the one last
     /// picked on a tab.
     SymbolChart *openChart(const QString &symbol, std::optional<Bars::Timeframe> timeframe = std::nullopt);
+    /// Moves a tab's chart into a window of its own (closing that window puts it back in a tab).
+    ChartWindow *detachChart(SymbolChart *chart);
     /// Takes what the feed holds and redraws what changed; runs on a timer, public for tests.
     void pollFeed();
     void refreshWatchlist();
@@ -141,7 +144,9 @@ private:
     void saveCharts() const;
     void restoreCharts();
     void updateSimulatorActions();
+    /// The charts of the tabs, then those detached into windows of their own.
     QList<SymbolChart *> tabCharts() const;
+    void reattach(ChartWindow *window);
     /// The charts of the grid's cells and the tabs.
     QList<ChartKey> shownCharts() const;
     void updateStatus();
@@ -192,7 +197,8 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_runAction = nullptr;
     bool m_restoring = false;
-    QSet<QString> m_reloadWanted; ///< charts (ChartKey::id) to read again once their current read is in
+    QSet<QString> m_reloadWanted;        ///< charts (ChartKey::id) to read again once their current read is in
+    QList<ChartWindow *> m_chartWindows; ///< detached charts, in the order they left the tabs
     Bars::Timeframe m_tabTimeframe = Bars::Timeframe::minutes(1); ///< of a new tab: the last picked on one
 };
 

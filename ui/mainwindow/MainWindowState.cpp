@@ -27,6 +27,7 @@ const QString GridKey = u"charts/grid"_s;
 const QString GridPickedKey = u"charts/gridPicked"_s;
 const QString GridTimeframesKey = u"charts/gridTimeframes"_s;
 const QString GridSizeKey = u"charts/gridSize"_s;
+const QString DetachedKey = u"charts/detached"_s; ///< how many of the saved tabs, the last ones, are in windows
 const QString TabTimeframeKey = u"charts/tabTimeframe"_s;
 const QString TabTypesKey = u"charts/tabTypes"_s;
 const QString GridTypesKey = u"charts/gridTypes"_s;
@@ -115,6 +116,10 @@ void MainWindow::restoreCharts()
             chart->setChartType(chartTypeFromId(tabTypes[i]));
         chart->setShownIndicators(indicatorsFrom(tabIndicators, i));
     }
+    const int detached = std::clamp(settings.value(DetachedKey, 0).toInt(), 0, int(tabs.size()));
+    const QList<SymbolChart *> charts = tabCharts();
+    for (qsizetype i = charts.size() - detached; i >= 0 && i < charts.size(); ++i)
+        detachChart(charts[i]);
     m_tabs->setCurrentIndex(std::clamp(settings.value(CurrentTabKey, 0).toInt(), 0, m_tabs->count() - 1));
     const QStringList removed = settings.value(RemovedKey).toStringList();
     m_watchlistFilter->setRemoved(QSet<QString>(removed.begin(), removed.end()));
@@ -129,12 +134,12 @@ void MainWindow::saveCharts() const
     QStringList tabs;
     QStringList tabTypes;
     QStringList tabIndicators;
-    for (int i = 0; i < m_tabs->count(); ++i)
-        if (const auto *chart = qobject_cast<const SymbolChart *>(m_tabs->widget(i))) {
-            tabs.append(chart->key().id());
-            tabTypes.append(chartTypeId(chart->chartType()));
-            tabIndicators.append(chart->shownIndicators().join(u'+'));
-        }
+    for (const SymbolChart *chart : tabCharts()) { // the detached ones last
+        tabs.append(chart->key().id());
+        tabTypes.append(chartTypeId(chart->chartType()));
+        tabIndicators.append(chart->shownIndicators().join(u'+'));
+    }
+    settings.setValue(DetachedKey, int(m_chartWindows.size()));
     settings.setValue(TabsKey, tabs);
     settings.setValue(TabTypesKey, tabTypes);
     settings.setValue(TabIndicatorsKey, tabIndicators);
