@@ -24,10 +24,12 @@ class CandleItem;
 class IndicatorPane;
 class TimeframeBar;
 
-/// One symbol's live chart: candlesticks with SMA, EMA and Bollinger overlays
-/// and buy/sell markers, a volume pane and an RSI pane with 30/70 guides. The
-/// only place besides its siblings in ui/charts that knows Qt Charts. It only
-/// ever draws its own symbol's bars: a symbol without any says so.
+/// One symbol's chart in one timeframe: candles (or OHLC bars, a line, Heikin-Ashi) with SMA, EMA,
+/// Bollinger and VWAP overlays and buy/sell markers, and volume, RSI, MACD and ATR panes lined up
+/// under them; a crosshair with a data window, scrolling back through history and zoom. The only
+/// place besides its siblings in ui/charts that knows Qt Charts. It only ever draws its own
+/// symbol's bars: a symbol without any says so. (SymbolChartCrosshair.cpp, ...Navigation.cpp and
+/// ...Panes.cpp hold its crosshair, its scrolling and its panes.)
 class SymbolChart final : public QWidget
 {
     Q_OBJECT
@@ -101,6 +103,8 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    static constexpr int PaneMargin = 2; ///< around each pane's plot and labels
+
     QChart *makeChart();
     void redraw(const BarHistory &history);
     void clearSeries();
