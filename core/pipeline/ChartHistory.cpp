@@ -35,8 +35,6 @@ Util::Result<ChartHistory> loadChartHistory(const QString &databasePath, const Q
     auto range = Storage::readBars(**db, query, history.track->session);
     if (!range)
         return Util::Result<ChartHistory>::failure(range.error());
-    if (range->bars.empty())
-        return history;
     history.newestRecordUs = range->newestRecordUs;
     if (beforeUs) { // bars opening at or after it are already on the chart; the rest are closed
         std::erase_if(range->bars, [&](const Bars::Bar &b) { return b.openTime >= *beforeUs; });

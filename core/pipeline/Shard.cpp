@@ -124,31 +124,34 @@ Storage::BarRange Shard::readRuleBars(Storage::SymbolHistoryReader &reader, cons
     return reader.readBars(query, m_session);
 }
 
+namespace {
+
+/// What a symbol's track tells its rules while warming: each closed bar moves their states on silently
+/// (the signals they gave then are stored already).
+auto silentRules(TimeframeTrack &track, Signals::RuleEngine &rules)
+{
+    return [&track, &rules, none = std::vector<Model::TradeSignal>()](
+               TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) mutable {
+        if (change == TimeframeTrack::Change::Closed)
+            rules.onTick(track.asTick(bar), s, true, none);
+    };
+}
+
+} // namespace
+
 void Shard::warmRules(SymbolState &state)
 {
     state.rulesPending = false;
-    Storage::SymbolHistoryReader *reader = historyReader();
-    if (!reader)
-        return;
-    std::vector<Model::TradeSignal> none;
-    const Storage::BarRange bars = readRuleBars(*reader, state.summary.symbol);
-    state.track.warm(
-        bars.bars, bars.lastForming,
-        [&state, &none](TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
-            if (change == TimeframeTrack::Change::Closed)
-                state.rules.onTick(state.track.asTick(bar), s, true, none);
-        });
+    if (Storage::SymbolHistoryReader *reader = historyReader()) {
+        const Storage::BarRange bars = readRuleBars(*reader, state.summary.symbol);
+        state.track.warm(bars.bars, bars.lastForming, silentRules(state.track, state.rules));
+    }
 }
 
 void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
 {
-    std::vector<Model::TradeSignal> none;
     const bool recordBars = state.track.timeframe().kind() == Bars::Timeframe::Kind::Record;
-    const auto silently = [&state, &none](TimeframeTrack::Change change, const Bars::Bar &bar,
-                                          const Indicators::IndicatorSnapshot &s) {
-        if (change == TimeframeTrack::Change::Closed)
-            state.rules.onTick(state.track.asTick(bar), s, true, none);
-    };
+    auto silently = silentRules(state.track, state.rules);
     if (!recordBars && history.ruleBars.bars.empty() && !history.bars.empty())
         state.rulesPending = true; // read when the symbol trades: rebuilding bars costs milliseconds a symbol
     else if (!recordBars)

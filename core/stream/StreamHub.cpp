@@ -20,6 +20,7 @@
 #include <QWebSocketServer>
 
 #include <cstring>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -34,14 +35,12 @@ StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
     , m_webSockets(new QWebSocketServer(u"TickDesk"_s, QWebSocketServer::NonSecureMode, this))
     , m_bars(options)
     , m_closeTimer(new QTimer(this))
+    , m_sendBar(std::bind_front(&StreamHub::sendBar, this))
 {
     // A quiet symbol's bar closes a second after its end, as the engine's do.
     m_closeTimer->setInterval(250);
     connect(m_closeTimer, &QTimer::timeout, this, [this] {
-        m_bars.closeDue(Util::wallClockUs() - 1'000'000, Util::monotonicNs(), 1'000'000'000,
-                        [this](const Model::Symbol &symbol, const Bars::Timeframe &timeframe, const char *state,
-                               const Bars::Bar &bar,
-                               const Indicators::IndicatorSnapshot &s) { sendBar(symbol, timeframe, state, bar, s); });
+        m_bars.closeDue(Util::wallClockUs() - 1'000'000, Util::monotonicNs(), 1'000'000'000, m_sendBar);
     });
     // The TCP side is ours so that each socket sends at once (no Nagle): a message is
     // small, and waiting for the client's delayed ACK would hold it back tens of milliseconds.
@@ -265,10 +264,7 @@ void StreamHub::drain()
     for (const StreamServer::Item &item : items) {
         const bool isSignal = std::holds_alternative<Model::TradeSignal>(item);
         if (!isSignal && !m_bars.empty())
-            m_bars.add(std::get<Pipeline::ProcessedTick>(item).bar, nowNs,
-                       [this](const Model::Symbol &symbol, const Bars::Timeframe &timeframe, const char *state,
-                              const Bars::Bar &bar,
-                              const Indicators::IndicatorSnapshot &s) { sendBar(symbol, timeframe, state, bar, s); });
+            m_bars.add(std::get<Pipeline::ProcessedTick>(item).bar, nowNs, m_sendBar);
         const Model::Symbol &symbol =
             isSignal ? std::get<Model::TradeSignal>(item).symbol : std::get<Pipeline::ProcessedTick>(item).bar.symbol;
         QString text; // encoded once, for the first client that wants it, and shared

@@ -53,6 +53,7 @@ private:
     std::vector<StreamClient *> m_clients;
     BarFeeds m_bars;
     QTimer *m_closeTimer;
+    const BarFeeds::Emit m_sendBar; ///< sendBar, made once for every record and sweep
 };
 
 } // namespace Stream

@@ -51,43 +51,34 @@ void ChartLoader::run(Job job, Done done)
 
 void ChartLoader::load(const QString &symbol, const Bars::Timeframe &timeframe, int bars, const QTimeZone &zone)
 {
-    if (inMemory(m_databasePath)) {
-        Pipeline::ChartHistory nothing; // a private database: nothing stored to read
-        nothing.symbol = symbol;
-        nothing.timeframe = timeframe;
-        Q_EMIT loaded(nothing);
-        return;
-    }
-    run<Pipeline::ChartHistory>(
-        [path = m_databasePath, symbol, timeframe, bars, zone, config = m_indicators] {
-            return Pipeline::loadChartHistory(path, symbol, timeframe, bars, config, zone);
-        },
-        [this, symbol, timeframe](const Util::Result<Pipeline::ChartHistory> &result) {
-            if (result)
-                Q_EMIT loaded(*result);
-            else
-                Q_EMIT failed(symbol, timeframe, result.error());
-        });
+    read(symbol, timeframe, std::nullopt, bars, zone, &ChartLoader::loaded);
 }
 
 void ChartLoader::loadOlder(const QString &symbol, const Bars::Timeframe &timeframe, Model::TimestampUs beforeUs,
                             int bars, const QTimeZone &zone)
 {
+    read(symbol, timeframe, beforeUs, bars, zone, &ChartLoader::olderLoaded);
+}
+
+void ChartLoader::read(const QString &symbol, const Bars::Timeframe &timeframe,
+                       std::optional<Model::TimestampUs> beforeUs, int bars, const QTimeZone &zone,
+                       void (ChartLoader::*answer)(const Pipeline::ChartHistory &))
+{
     if (inMemory(m_databasePath)) {
-        Pipeline::ChartHistory nothing;
+        Pipeline::ChartHistory nothing; // a private database: nothing stored to read
         nothing.symbol = symbol;
         nothing.timeframe = timeframe;
         nothing.beforeUs = beforeUs;
-        Q_EMIT olderLoaded(nothing);
+        Q_EMIT(this->*answer)(nothing);
         return;
     }
     run<Pipeline::ChartHistory>(
         [path = m_databasePath, symbol, timeframe, beforeUs, bars, zone, config = m_indicators] {
             return Pipeline::loadChartHistory(path, symbol, timeframe, bars, config, zone, 300, beforeUs);
         },
-        [this, symbol, timeframe](const Util::Result<Pipeline::ChartHistory> &result) {
+        [this, symbol, timeframe, answer](const Util::Result<Pipeline::ChartHistory> &result) {
             if (result)
-                Q_EMIT olderLoaded(*result);
+                Q_EMIT(this->*answer)(*result);
             else
                 Q_EMIT failed(symbol, timeframe, result.error());
         });

@@ -39,6 +39,9 @@ Q_SIGNALS:
     void signalsLoaded(const Model::SignalList &signals);
 
 private:
+    /// A chart's history (an older page with `beforeUs`), answered by `answer` (loaded or olderLoaded).
+    void read(const QString &symbol, const Bars::Timeframe &timeframe, std::optional<Model::TimestampUs> beforeUs,
+              int bars, const QTimeZone &zone, void (ChartLoader::*answer)(const Pipeline::ChartHistory &));
     void track(QFuture<void> future);
     /// `job` on the pool; `done` with its result on this object's thread.
     template<typename T, typename Job, typename Done>

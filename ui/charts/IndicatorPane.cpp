@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "IndicatorPane.h"
 
+#include "ChartStyle.h"
+
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QGraphicsLayout>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -15,22 +16,14 @@
 namespace Gui {
 
 IndicatorPane::IndicatorPane(QWidget *parent)
-    : QChartView(new QChart, parent)
+    : QChartView(newPaneChart(), parent)
     , m_time(new QDateTimeAxis)
     , m_values(new QValueAxis)
     , m_anchor(new QLineSeries)
     , m_cross(new QLineSeries)
 {
     QChart *c = chart();
-    c->setTheme(QChart::ChartThemeDark);
-    c->setBackgroundRoundness(0);
-    c->legend()->hide();
-    c->setMargins(QMargins(2, 2, 2, 2));
-    c->layout()->setContentsMargins(0, 0, 0, 0);
-    c->setAnimationOptions(QChart::NoAnimation);
-    setRenderHint(QPainter::Antialiasing, false);
-    setFrameShape(QFrame::NoFrame);
-    setMinimumHeight(40);
+    stylePaneView(this);
     m_time->setLabelsVisible(false);
     m_time->setTickCount(5);
     m_values->setTickCount(3);
@@ -105,17 +98,6 @@ void IndicatorPane::setCrosshair(std::optional<qreal> x)
         m_cross->replace({{*x, m_values->min()}, {*x, m_values->max()}});
     else
         m_cross->clear();
-}
-
-void IndicatorPane::setColors(const QColor &background, const QColor &grid, const QColor &labels)
-{
-    chart()->setBackgroundBrush(background);
-    setBackgroundBrush(background);
-    for (QAbstractAxis *axis : chart()->axes()) {
-        axis->setGridLineColor(grid);
-        axis->setLabelsColor(labels);
-        axis->setLinePenColor(grid);
-    }
 }
 
 void IndicatorPane::clear()

@@ -32,7 +32,6 @@ public:
     void setData(const QList<QList<QPointF>> &lines, QList<CandleItem::Candle> histogram, qreal barWidth);
     void setTimeRange(qreal fromMs, qreal toMs, const QString &format, bool labels);
     void setCrosshair(std::optional<qreal> x);
-    void setColors(const QColor &background, const QColor &grid, const QColor &labels);
     void clear();
 
 private:

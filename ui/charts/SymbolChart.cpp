@@ -3,6 +3,7 @@
 
 #include "AxisScale.h"
 #include "CandleItem.h"
+#include "ChartStyle.h"
 #include "IndicatorPane.h"
 #include "TimeframeBar.h"
 #include "bars/HeikinAshi.h"
@@ -12,7 +13,6 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -46,9 +46,7 @@ const QColor Down(239, 83, 80);
 QChartView *viewFor(QChart *chart, QWidget *parent)
 {
     auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing, false);
-    view->setFrameShape(QFrame::NoFrame);
-    view->setMinimumHeight(40);
+    stylePaneView(view);
     return view;
 }
 
@@ -124,9 +122,9 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_timeframes = new TimeframeBar(this);
     setObjectName(QStringLiteral("symbolChart"));
     setFocusPolicy(Qt::ClickFocus); // the [ and ] keys step its timeframe
-    QChart *price = makeChart();
-    QChart *volume = makeChart();
-    QChart *rsi = makeChart();
+    QChart *price = newPaneChart();
+    QChart *volume = newPaneChart();
+    QChart *rsi = newPaneChart();
 
     m_priceAnchor = new QLineSeries;
     m_closeLine = line(QColor(66, 165, 245), 1.5);
@@ -257,35 +255,14 @@ SymbolChart::SymbolChart(QWidget *parent)
     setSymbol(QString());
 }
 
-QChart *SymbolChart::makeChart()
-{
-    auto *chart = new QChart;
-    chart->setTheme(QChart::ChartThemeDark);
-    chart->setBackgroundRoundness(0);
-    chart->legend()->hide();
-    chart->setMargins(QMargins(PaneMargin, PaneMargin, PaneMargin, PaneMargin));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
-}
-
 void SymbolChart::setDarkTheme(bool dark)
 {
     const QColor background = dark ? QColor(24, 26, 32) : QColor(252, 252, 253);
     const QColor grid = dark ? QColor(60, 60, 70) : QColor(222, 224, 230);
     const QColor labels = dark ? QColor(170, 170, 180) : QColor(70, 72, 80);
-    for (QChartView *view : {m_priceView, m_volumeView, m_rsiView}) {
-        view->chart()->setBackgroundBrush(background);
-        view->setBackgroundBrush(background);
-        const auto axes = view->chart()->axes();
-        for (QAbstractAxis *axis : axes) {
-            axis->setGridLineColor(grid);
-            axis->setLabelsColor(labels);
-            axis->setLinePenColor(grid);
-        }
-    }
-    for (IndicatorPane *pane : {m_macdPane, m_atrPane})
-        pane->setColors(background, grid, labels);
+    for (QChartView *view : {m_priceView, m_volumeView, m_rsiView, static_cast<QChartView *>(m_macdPane),
+                             static_cast<QChartView *>(m_atrPane)})
+        colourPane(view, background, grid, labels);
     m_focusLine->setPen(QPen(dark ? QColor(255, 255, 255, 150) : QColor(0, 0, 0, 150), 1, Qt::DashLine));
     QPalette palette = m_placeholder->palette();
     palette.setColor(QPalette::Window, background);

@@ -103,9 +103,6 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    static constexpr int PaneMargin = 2; ///< around each pane's plot and labels
-
-    QChart *makeChart();
     void redraw(const BarHistory &history);
     void clearSeries();
     void updateTitle();

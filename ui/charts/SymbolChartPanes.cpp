@@ -2,6 +2,7 @@
 // A symbol chart's panes: which overlays and panes show (the Indicators menu), and how the panes line up.
 #include "SymbolChart.h"
 
+#include "ChartStyle.h"
 #include "IndicatorPane.h"
 
 #include <QAction>

@@ -34,11 +34,38 @@ const QString GridTypesKey = u"charts/gridTypes"_s;
 const QString TabIndicatorsKey = u"charts/tabIndicators"_s;
 const QString GridIndicatorsKey = u"charts/gridIndicators"_s;
 
-/// A chart's overlays and panes as saved: "sma+ema+rsi"; nothing saved: the defaults.
-QStringList indicatorsFrom(const QStringList &saved, qsizetype i)
+const QString RemovedKey = u"watchlist/removed"_s;
+
+/// How the charts of one place (the tabs, or the grid's cells) draw, one entry per chart in two lists:
+/// the type (candles, line, ...) and the overlays and panes ("sma+ema+rsi").
+struct ChartLooks
 {
-    return i < saved.size() ? saved[i].split(u'+', Qt::SkipEmptyParts) : SymbolChart::defaultIndicators();
-}
+    QStringList types;
+    QStringList indicators;
+
+    void append(const SymbolChart *chart)
+    {
+        types.append(chartTypeId(chart->chartType()));
+        indicators.append(chart->shownIndicators().join(u'+'));
+    }
+    /// Entry `i` onto `chart`; nothing saved for it: the type stays, the indicators are the defaults.
+    void apply(SymbolChart *chart, qsizetype i) const
+    {
+        if (i < types.size())
+            chart->setChartType(chartTypeFromId(types[i]));
+        chart->setShownIndicators(i < indicators.size() ? indicators[i].split(u'+', Qt::SkipEmptyParts)
+                                                        : SymbolChart::defaultIndicators());
+    }
+    static ChartLooks read(const QSettings &settings, const QString &typesKey, const QString &indicatorsKey)
+    {
+        return {settings.value(typesKey).toStringList(), settings.value(indicatorsKey).toStringList()};
+    }
+    void write(QSettings &settings, const QString &typesKey, const QString &indicatorsKey) const
+    {
+        settings.setValue(typesKey, types);
+        settings.setValue(indicatorsKey, indicators);
+    }
+};
 
 /// A saved chart, "AAPL 5m" (a bare "AAPL" from before timeframes is a one-minute chart).
 ChartKey chartKeyFrom(const QString &text)
@@ -50,7 +77,6 @@ ChartKey chartKeyFrom(const QString &text)
             key.timeframe = *timeframe;
     return key;
 }
-const QString RemovedKey = u"watchlist/removed"_s;
 
 QString columnsKey(const QTableView *view)
 {
@@ -97,24 +123,16 @@ void MainWindow::restoreCharts()
     for (qsizetype i = 0; i < gridTimeframes.size() && i < m_grid->charts().size(); ++i)
         if (const auto timeframe = Bars::Timeframe::parse(gridTimeframes[i]))
             m_grid->charts()[i]->setTimeframe(*timeframe);
-    const QStringList gridTypes = settings.value(GridTypesKey).toStringList();
-    for (qsizetype i = 0; i < gridTypes.size() && i < m_grid->charts().size(); ++i)
-        m_grid->charts()[i]->setChartType(chartTypeFromId(gridTypes[i]));
-    const QStringList gridIndicators = settings.value(GridIndicatorsKey).toStringList();
+    const ChartLooks gridLooks = ChartLooks::read(settings, GridTypesKey, GridIndicatorsKey);
     for (qsizetype i = 0; i < m_grid->charts().size(); ++i)
-        m_grid->charts()[i]->setShownIndicators(indicatorsFrom(gridIndicators, i));
+        gridLooks.apply(m_grid->charts()[i], i);
     m_grid->setSymbols(settings.value(GridKey).toStringList(), settings.value(GridPickedKey, false).toBool());
     const QStringList tabs = settings.value(TabsKey).toStringList();
-    const QStringList tabTypes = settings.value(TabTypesKey).toStringList();
-    const QStringList tabIndicators = settings.value(TabIndicatorsKey).toStringList();
+    const ChartLooks tabLooks = ChartLooks::read(settings, TabTypesKey, TabIndicatorsKey);
     for (qsizetype i = 0; i < tabs.size(); ++i) {
         const ChartKey key = chartKeyFrom(tabs[i]);
-        SymbolChart *chart = openChart(key.symbol, key.timeframe);
-        if (!chart)
-            continue;
-        if (i < tabTypes.size())
-            chart->setChartType(chartTypeFromId(tabTypes[i]));
-        chart->setShownIndicators(indicatorsFrom(tabIndicators, i));
+        if (SymbolChart *chart = openChart(key.symbol, key.timeframe))
+            tabLooks.apply(chart, i);
     }
     const int detached = std::clamp(settings.value(DetachedKey, 0).toInt(), 0, int(tabs.size()));
     const QList<SymbolChart *> charts = tabCharts();
@@ -132,30 +150,24 @@ void MainWindow::saveCharts() const
         return;
     QSettings settings;
     QStringList tabs;
-    QStringList tabTypes;
-    QStringList tabIndicators;
+    ChartLooks tabLooks;
     for (const SymbolChart *chart : tabCharts()) { // the detached ones last
         tabs.append(chart->key().id());
-        tabTypes.append(chartTypeId(chart->chartType()));
-        tabIndicators.append(chart->shownIndicators().join(u'+'));
+        tabLooks.append(chart);
     }
     settings.setValue(DetachedKey, int(m_chartWindows.size()));
     settings.setValue(TabsKey, tabs);
-    settings.setValue(TabTypesKey, tabTypes);
-    settings.setValue(TabIndicatorsKey, tabIndicators);
+    tabLooks.write(settings, TabTypesKey, TabIndicatorsKey);
     settings.setValue(TabTimeframeKey, m_tabTimeframe.name());
     QStringList gridTimeframes;
-    QStringList gridTypes;
-    QStringList gridIndicators;
+    ChartLooks gridLooks;
     for (const SymbolChart *chart : m_grid->charts()) {
         gridTimeframes.append(chart->timeframe().name());
-        gridTypes.append(chartTypeId(chart->chartType()));
-        gridIndicators.append(chart->shownIndicators().join(u'+'));
+        gridLooks.append(chart);
     }
-    settings.setValue(GridIndicatorsKey, gridIndicators);
     settings.setValue(GridTimeframesKey, gridTimeframes);
+    gridLooks.write(settings, GridTypesKey, GridIndicatorsKey);
     settings.setValue(GridSizeKey, u"%1x%2"_s.arg(m_grid->rows()).arg(m_grid->columns()));
-    settings.setValue(GridTypesKey, gridTypes);
     settings.setValue(CurrentTabKey, m_tabs->currentIndex());
     settings.setValue(GridKey, m_grid->symbols());
     settings.setValue(GridPickedKey, m_grid->isPicked());
