@@ -45,6 +45,8 @@ int runImport(const QStringList &arguments)
     const Core::Settings settings;
     Storage::WriterOptions storage;
     storage.path = parser.isSet(u"db"_s) ? parser.value(u"db"_s) : settings.databasePath();
+    if (Core::Settings::validateSessionTimeZone(settings.sessionTimeZone()))
+        storage.sessionTimeZone = settings.sessionTimeZone();
     auto writer = Storage::StorageWriter::open(storage);
     if (!writer) {
         std::fprintf(stderr, "tickdesk import: %s\n", qPrintable(writer.error()));
@@ -57,8 +59,7 @@ int runImport(const QStringList &arguments)
         options.indicators = {};
         options.rules = {};
     }
-    if (Core::Settings::validateSessionTimeZone(settings.sessionTimeZone()))
-        options.sessionTimeZone = settings.sessionTimeZone();
+    options.sessionTimeZone = storage.sessionTimeZone;
     Pipeline::Pipeline pipeline(options, **writer);
     if (auto status = pipeline.warmStart(storage.path); !status) {
         std::fprintf(stderr, "tickdesk import: %s\n", qPrintable(status.error()));

@@ -2,6 +2,7 @@
 #include "BarQueries.h"
 
 #include "BarStore.h"
+#include "HistoryBars.h"
 #include "SqliteDatabase.h"
 
 #include <sqlite3.h>
@@ -71,19 +72,11 @@ void build(const BarQuery &query, const Bars::Session &session, const std::vecto
     }
 }
 
-} // namespace
-
-Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const Bars::Session &session)
+/// The bars of `query` built from the stored records.
+Util::Result<BarRange> readFromRecords(SqliteDatabase &db, std::int64_t id, const BarQuery &query,
+                                       const Bars::Session &session)
 {
     using R = Util::Result<BarRange>;
-    auto find = db.prepare("SELECT id FROM symbols WHERE name = ?1");
-    if (!find)
-        return R::failure(find.error());
-    find->bindText(1, query.symbol.view());
-    if (find->step() != SQLITE_ROW)
-        return BarRange{};
-    const std::int64_t id = find->columnInt64(0);
-
     const bool timed = query.timeframe.isTime();
     const Model::TimestampUs from =
         timed && query.fromUs > 0 ? session.barOf(query.timeframe, query.fromUs).start : query.fromUs;
@@ -135,6 +128,102 @@ Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const
     if (qint64(range.bars.size()) > query.limit)
         range.bars.erase(range.bars.begin(), range.bars.end() - query.limit);
     return range;
+}
+
+/// The newest record's time at or before `to`; 0 when there is none.
+Util::Result<Model::TimestampUs> newestRecord(SqliteDatabase &db, std::int64_t id, Model::TimestampUs to)
+{
+    auto st = db.prepare(
+        QByteArray("SELECT max(x) FROM (" + BarStore::symbolRowsSql("max(ts_us) AS x", "ts_us <= ?2", 3) + ')')
+            .constData());
+    if (!st)
+        return Util::Result<Model::TimestampUs>::failure(st.error());
+    st->bind(1, id);
+    st->bind(2, std::int64_t(to));
+    st->bind(3, id % BarStore::LogBuckets);
+    if (st->step() != SQLITE_ROW)
+        return Util::Result<Model::TimestampUs>::failure(db.lastError());
+    return st->columnIsNull(0) ? Model::TimestampUs(0) : Model::TimestampUs(st->columnInt64(0));
+}
+
+/// The bars of `query` from the kept bars where they are kept, and from the records before that; nullopt
+/// when the symbol's bars of this time frame are not kept.
+Util::Result<std::optional<BarRange>> readKept(SqliteDatabase &db, std::int64_t id, std::size_t index,
+                                               const BarQuery &query, const Bars::Session &session)
+{
+    using R = Util::Result<std::optional<BarRange>>;
+    auto ids = History::timeframeIds(db, History::zoneKey(session), false);
+    if (!ids)
+        return R::failure(ids.error());
+    if (!*ids)
+        return std::optional<BarRange>();
+    auto reader = History::Reader::open(db, **ids, session);
+    if (!reader)
+        return R::failure(reader.error());
+    History::Tracks tracks;
+    if (auto s = (*reader)->read(id, index, tracks); !s)
+        return R::failure(s.error());
+    const History::Track &track = tracks[index];
+    if (!track.tracked)
+        return std::optional<BarRange>();
+
+    const Model::TimestampUs from =
+        query.fromUs > 0 ? session.barOf(query.timeframe, query.fromUs).start : query.fromUs;
+    BarRange range;
+    if (query.toUs >= track.since) {
+        if (auto s = (*reader)->closed(id, index, std::max(from, track.since), query.toUs, query.limit, range.bars); !s)
+            return R::failure(s.error());
+        if (track.forming && track.forming->openTime >= from && track.forming->openTime <= query.toUs) {
+            range.bars.push_back(*track.forming);
+            range.lastForming = true;
+        }
+        if (query.limit > 0 && qint64(range.bars.size()) > query.limit)
+            range.bars.erase(range.bars.begin(), range.bars.end() - query.limit);
+    }
+    if (from < track.since && (query.limit <= 0 || qint64(range.bars.size()) < query.limit)) {
+        // Before the kept bars begin: the records are all there is.
+        BarQuery older = query;
+        older.toUs = std::min(query.toUs, track.since - 1);
+        older.limit = query.limit > 0 ? query.limit - qint64(range.bars.size()) : 0;
+        auto built = readFromRecords(db, id, older, session);
+        if (!built)
+            return R::failure(built.error());
+        std::erase_if(built->bars, [&](const Bars::Bar &bar) { return bar.openTime >= track.since; });
+        if (range.bars.empty())
+            range.lastForming = built->lastForming;
+        range.bars.insert(range.bars.begin(), built->bars.begin(), built->bars.end());
+    }
+    auto newest = newestRecord(db, id, query.toUs);
+    if (!newest)
+        return R::failure(newest.error());
+    range.newestRecordUs = *newest;
+    return std::optional<BarRange>(std::move(range));
+}
+
+} // namespace
+
+Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const Bars::Session &session)
+{
+    using R = Util::Result<BarRange>;
+    auto find = db.prepare("SELECT id FROM symbols WHERE name = ?1");
+    if (!find)
+        return R::failure(find.error());
+    find->bindText(1, query.symbol.view());
+    if (find->step() != SQLITE_ROW)
+        return BarRange{};
+    const std::int64_t id = find->columnInt64(0);
+    if (const int index = History::keptIndex(query.timeframe); index >= 0) {
+        // One read transaction, so that the kept bars and the records after them agree.
+        if (auto s = db.exec("SAVEPOINT kept_bars"); !s)
+            return R::failure(s.error());
+        auto kept = readKept(db, id, std::size_t(index), query, session);
+        db.exec("RELEASE kept_bars");
+        if (!kept)
+            return R::failure(kept.error());
+        if (*kept)
+            return std::move(**kept);
+    }
+    return readFromRecords(db, id, query, session);
 }
 
 } // namespace Storage

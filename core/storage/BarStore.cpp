@@ -187,8 +187,9 @@ Util::Status BarStore::prepare()
     return {};
 }
 
-QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id)
+QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added)
 {
+    added = false;
     if (const auto it = m_ids.find(symbol); it != m_ids.end()) {
         id = it->second;
         return {};
@@ -206,6 +207,7 @@ QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id)
             return m_db.lastError();
         id = sqlite3_last_insert_rowid(m_db.handle());
         m_newSymbols.push_back(symbol);
+        added = true;
     } else if (rc != SQLITE_ROW) {
         return m_db.lastError();
     }
@@ -217,13 +219,16 @@ QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
 {
     QString error;
     m_logRows.clear();
+    m_runs.clear();
     for (std::size_t first = 0; first < sorted.size() && error.isEmpty();) {
         const Model::Symbol &symbol = sorted[first]->symbol;
         std::size_t end = first + 1;
         while (end < sorted.size() && sorted[end]->symbol == symbol)
             ++end;
         std::int64_t id = 0;
-        error = symbolId(symbol, id);
+        bool added = false;
+        error = symbolId(symbol, id, added);
+        m_runs.push_back(Run{id, added, first, end});
         const bool direct = end - first >= DirectRun;
         for (std::size_t i = first; i < end && error.isEmpty(); ++i) {
             const Model::Tick &t = *sorted[i];
@@ -392,28 +397,45 @@ void BarStore::rolledBack()
     m_committed.mergePos = 0;
 }
 
-QString BarStore::deleteOlderThan(std::int64_t cutoffUs, std::uint64_t &deleted)
+QString BarStore::deleteOlderThan(std::int64_t cutoffUs, const QString &zone, std::uint64_t &deleted)
 {
     const std::int64_t lastId = m_db.scalar("SELECT max(id) FROM symbols");
+    // Only records whose bars are kept go: from where a symbol's kept bars begin up to the end of its last
+    // closed minute (later ones make its forming bar).
+    const QByteArray covered =
+        "ts_us >= coalesce((SELECT max(since_us) FROM history_tracks h WHERE h.symbol_id = %1.symbol_id AND "
+        "h.timeframe_id IN (SELECT id FROM history_timeframes WHERE zone = ?4)), 9223372036854775807) AND "
+        "ts_us < coalesce((SELECT end_us FROM history_bars k WHERE k.symbol_id = %1.symbol_id AND k.timeframe_id = "
+        "(SELECT id FROM history_timeframes WHERE zone = ?4 AND name = '1m') ORDER BY open_us DESC LIMIT 1), "
+        "-9223372036854775807)";
+    const QByteArray zoneText = zone.toUtf8();
+    const std::string_view zoneView(zoneText.constData(), std::size_t(zoneText.size()));
     // Per symbol, the old bars are the front of its range in bars; a step covers a block of symbols.
-    auto bars = m_db.prepare("DELETE FROM bars WHERE symbol_id IN (SELECT id FROM symbols WHERE id > ?2 AND id <= ?3) "
-                             "AND ts_us < ?1");
+    auto bars = m_db.prepare(QByteArray("DELETE FROM bars WHERE symbol_id IN (SELECT id FROM symbols WHERE id > ?2 "
+                                        "AND id <= ?3) AND ts_us < ?1 AND " +
+                                        QByteArray(covered).replace("%1", "bars"))
+                                 .constData());
     if (!bars)
         return bars.error();
     for (std::int64_t from = 0; from < lastId; from += RetentionIdStep) {
         bars->bind(1, cutoffUs);
         bars->bind(2, from);
         bars->bind(3, from + RetentionIdStep);
+        bars->bindText(4, zoneView);
         if (QString error = Inserter::run(*bars, m_db); !error.isEmpty())
             return error;
         deleted += std::uint64_t(sqlite3_changes(m_db.handle()));
     }
     // The logs are short; their old rows (imported history, mostly) go in one statement each.
     for (int log = 0; log < 2; ++log) {
-        auto st = m_db.prepare(QByteArray("DELETE FROM " + logName(log) + " WHERE ts_us < ?1").constData());
+        const QByteArray table = logName(log);
+        auto st = m_db.prepare(
+            QByteArray("DELETE FROM " + table + " WHERE ts_us < ?1 AND " + QByteArray(covered).replace("%1", table))
+                .constData());
         if (!st)
             return st.error();
         st->bind(1, cutoffUs);
+        st->bindText(4, zoneView);
         if (QString error = Inserter::run(*st, m_db); !error.isEmpty())
             return error;
         const auto changes = std::int64_t(sqlite3_changes(m_db.handle()));

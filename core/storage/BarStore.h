@@ -60,15 +60,28 @@ public:
     BarStore(const BarStore &) = delete;
     BarStore &operator=(const BarStore &) = delete;
 
-    /// Stores ticks ordered by symbol, then time. Inside a transaction; an error means roll it back.
+    /// Stores ticks grouped by symbol, each symbol's in arrival order. Inside a transaction; an error means
+    /// roll it back.
     QString write(const std::vector<const Model::Tick *> &sorted);
+    /// One symbol's ticks in the last write(): [first, end) of its input.
+    struct Run
+    {
+        std::int64_t symbolId = 0;
+        bool newSymbol = false; ///< the transaction added the symbol
+        std::size_t first = 0;
+        std::size_t end = 0;
+    };
+    const std::vector<Run> &runs() const noexcept { return m_runs; }
+    /// The sequence number of the open transaction's first row.
+    std::int64_t transactionSeq() const noexcept { return m_committed.nextSeq; }
     /// Moves about `rows` rows of a frozen log into `bars` (never part of a symbol). Inside a transaction.
     QString merge(std::size_t rows);
     /// Whether a frozen log waits to be moved into `bars`.
     bool mergePending() const noexcept { return m_state.frozen >= 0; }
     /// Deletes bars older than `cutoffUs` (retention), a bounded step per statement, each its own
-    /// transaction. Adds what it deleted to `deleted`.
-    QString deleteOlderThan(std::int64_t cutoffUs, std::uint64_t &deleted);
+    /// transaction; of each symbol only those older than its kept bars of `zone` (history_tracks).
+    /// Adds what it deleted to `deleted`.
+    QString deleteOlderThan(std::int64_t cutoffUs, const QString &zone, std::uint64_t &deleted);
 
     /// The writer's transaction committed or was rolled back.
     void committed();
@@ -92,7 +105,7 @@ private:
 
     BarStore(SqliteDatabase &db, std::size_t logMergeRows);
     Util::Status prepare();
-    QString symbolId(const Model::Symbol &symbol, std::int64_t &id);
+    QString symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added);
     QString freeze();
     QString loadFrozen(std::size_t rows);
     void forgetActiveCopy();
@@ -121,6 +134,7 @@ private:
     std::vector<BarRow> m_frozenRows;
     bool m_frozenSorted = false;
     std::vector<BarRow> m_logRows; ///< a commit's rows for the log, reused
+    std::vector<Run> m_runs;
     /// A copy of the active log's rows while it holds all of them (it does from the log's first row on),
     /// so that freezing the log does not have to read it back.
     std::vector<BarRow> m_activeCopy;

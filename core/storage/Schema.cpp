@@ -204,6 +204,53 @@ FROM bars_log1 l JOIN symbols s ON s.id = l.symbol_id WHERE l.symbol_id > (SELEC
     R"sql(
 ALTER TABLE signals ADD COLUMN timeframe TEXT NOT NULL DEFAULT 'record';
 )sql",
+    // 5: closed bars of the kept time frames (1m to 1W), written by the storage writer in the transaction
+    // of the record that closed them, so a chart reads years of history as bars instead of records, and
+    // retention can delete old records without losing their bars. Bars depend on the session's time zone
+    // (days, weeks, and intraday bars counted from the day's start): each (time frame, zone) has an id.
+    // A track says from when a symbol's bars of a time frame are all here; older ones come from records.
+    // history_forming holds a forming bar only where it is not the sum of the shorter time frame's bars
+    // (a record too late for the shorter one still joined it).
+    R"sql(
+CREATE TABLE history_timeframes (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    zone TEXT NOT NULL,
+    UNIQUE (name, zone)
+);
+CREATE TABLE history_tracks (
+    symbol_id INTEGER NOT NULL,
+    timeframe_id INTEGER NOT NULL,
+    since_us INTEGER NOT NULL,
+    PRIMARY KEY (symbol_id, timeframe_id)
+) WITHOUT ROWID;
+CREATE TABLE history_bars (
+    symbol_id INTEGER NOT NULL,
+    timeframe_id INTEGER NOT NULL,
+    open_us INTEGER NOT NULL,
+    end_us INTEGER NOT NULL,
+    open NOT NULL,
+    high NOT NULL,
+    low NOT NULL,
+    close NOT NULL,
+    volume INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    PRIMARY KEY (symbol_id, timeframe_id, open_us)
+) WITHOUT ROWID;
+CREATE TABLE history_forming (
+    symbol_id INTEGER NOT NULL,
+    timeframe_id INTEGER NOT NULL,
+    open_us INTEGER NOT NULL,
+    end_us INTEGER NOT NULL,
+    open NOT NULL,
+    high NOT NULL,
+    low NOT NULL,
+    close NOT NULL,
+    volume INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    PRIMARY KEY (symbol_id, timeframe_id)
+) WITHOUT ROWID;
+)sql",
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include "BarStore.h"
 #include "Checkpointer.h"
+#include "HistoryWriter.h"
 #include "Schema.h"
 #include "SqliteDatabase.h"
 
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -130,17 +132,22 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
     auto bars = BarStore::open(**db, options.logMergeRows);
     if (!bars)
         return R::failure(bars.error());
+    auto history = HistoryWriter::open(**db, options.sessionTimeZone);
+    if (!history)
+        return R::failure(history.error());
     return std::unique_ptr<StorageWriter>(new StorageWriter(std::move(options), std::move(*db), std::move(statements),
-                                                            std::move(*bars), std::move(*checkpointer)));
+                                                            std::move(*bars), std::move(*history),
+                                                            std::move(*checkpointer)));
 }
 
 StorageWriter::StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db,
                              std::unique_ptr<Statements> statements, std::unique_ptr<BarStore> bars,
-                             std::unique_ptr<Checkpointer> checkpointer)
+                             std::unique_ptr<HistoryWriter> history, std::unique_ptr<Checkpointer> checkpointer)
     : m_options(std::move(options))
     , m_db(std::move(db))
     , m_statements(std::move(statements))
     , m_bars(std::move(bars))
+    , m_history(std::move(history))
     , m_checkpointer(std::move(checkpointer))
 {
     m_thread = std::thread([this] { run(); });
@@ -151,6 +158,7 @@ StorageWriter::~StorageWriter()
     stop();
     m_statements.reset(); // finalize before the connection closes
     m_bars.reset();
+    m_history.reset();
 }
 
 std::size_t StorageWriter::queuedRecords() const
@@ -290,7 +298,8 @@ void StorageWriter::applyRetention()
         return;
     const qint64 cutoff = (QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000) * 1000;
     std::uint64_t deleted = 0;
-    if (const QString error = m_bars->deleteOlderThan(cutoff, deleted); !error.isEmpty())
+    // Records go only where their bars are kept: kept bars outlive them.
+    if (const QString error = m_bars->deleteOlderThan(cutoff, m_history->zone(), deleted); !error.isEmpty())
         qCWarning(lcStorage) << "retention:" << error;
     m_deleted.fetch_add(deleted, std::memory_order_relaxed);
     for (const char *sql :
@@ -323,8 +332,10 @@ void StorageWriter::run()
         bool retention = false;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait_until(lock, nextRetention,
-                              [this] { return m_stopping || anyReady() || m_retentionDue || m_bars->mergePending(); });
+            m_wake.wait_until(lock, nextRetention, [this] {
+                return m_stopping || anyReady() || m_retentionDue || m_bars->mergePending() ||
+                       m_history->backfillPending();
+            });
             if (m_retentionDue || std::chrono::steady_clock::now() >= nextRetention) {
                 retention = true;
                 m_retentionDue = false;
@@ -338,6 +349,11 @@ void StorageWriter::run()
             if (!anyReady() && !m_stopping && m_bars->mergePending()) {
                 lock.unlock();
                 mergeWhileIdle();
+                continue;
+            }
+            if (!anyReady() && !m_stopping && m_history->backfillPending()) {
+                lock.unlock();
+                backfillWhileIdle();
                 continue;
             }
             if (!anyReady()) {
@@ -458,6 +474,12 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
                      [](const Model::Tick *a, const Model::Tick *b) { return a->symbol.view() < b->symbol.view(); });
     if (error.isEmpty())
         error = m_bars->write(sorted);
+    m_history->setTransactionSeq(m_bars->transactionSeq());
+    for (const BarStore::Run &run : m_bars->runs()) {
+        if (!error.isEmpty())
+            break;
+        error = m_history->add(run.symbolId, run.newSymbol, sorted.data() + run.first, sorted.data() + run.end);
+    }
     if (error.isEmpty() && m_bars->mergePending())
         error = m_bars->merge(std::max(sorted.size(), MergeSlice));
     sorted.clear();
@@ -480,6 +502,7 @@ QString StorageWriter::finish(const QString &error)
         auto committed = m_db->exec("COMMIT");
         if (committed) {
             m_bars->committed();
+            m_history->committed();
             m_stats.barsToMerge.store(m_bars->rowsToMerge(), std::memory_order_relaxed);
             return {};
         }
@@ -487,6 +510,7 @@ QString StorageWriter::finish(const QString &error)
     }
     m_db->exec("ROLLBACK");
     m_bars->rolledBack();
+    m_history->rolledBack();
     m_stats.failedCommits.fetch_add(1);
     qCWarning(lcStorage) << "transaction rolled back:" << error;
     return error;
@@ -499,6 +523,17 @@ void StorageWriter::mergeWhileIdle()
         return;
     }
     finish(m_bars->merge(IdleMergeSlice));
+}
+
+void StorageWriter::backfillWhileIdle()
+{
+    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) {
+        qCWarning(lcStorage) << "cannot begin a transaction:" << s.error();
+        return;
+    }
+    m_history->setTransactionSeq(std::numeric_limits<std::int64_t>::max());
+    if (!finish(m_history->backfill()).isEmpty())
+        m_history->stopBackfill();
 }
 
 } // namespace Storage

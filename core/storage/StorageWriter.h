@@ -21,6 +21,7 @@ namespace Storage {
 
 class BarStore;
 class Checkpointer;
+class HistoryWriter;
 class SqliteDatabase;
 
 struct WriterOptions
@@ -35,6 +36,8 @@ struct WriterOptions
     std::size_t maxRecordsPerCommit = 64 * 1024;
     /// Rows of the bar log that make it full: it is then moved into the symbol-ordered table (BarStore).
     std::size_t logMergeRows = 256 * 1024;
+    /// The session's time zone (IANA name; empty: UTC): where the kept day and week bars begin.
+    QString sessionTimeZone = {};
 };
 
 struct WriterStats
@@ -113,7 +116,8 @@ private:
     Submit enqueue(WriteJob &&job, bool wait);
 
     StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db, std::unique_ptr<Statements> statements,
-                  std::unique_ptr<BarStore> bars, std::unique_ptr<Checkpointer> checkpointer);
+                  std::unique_ptr<BarStore> bars, std::unique_ptr<HistoryWriter> history,
+                  std::unique_ptr<Checkpointer> checkpointer);
     void run();
     /// Under the lock: whether a job can be written now (its group, if any, is complete).
     static bool ready(const WriteJob &job) { return !job.group || job.group->queued == job.group->parts; }
@@ -123,6 +127,8 @@ private:
     QString write(std::vector<WriteJob> &jobs);
     /// A transaction of merge work only, while no request waits.
     void mergeWhileIdle();
+    /// A transaction bringing older records into kept bars, while no request waits.
+    void backfillWhileIdle();
     QString finish(const QString &error);
     void applyRetention();
     static std::size_t weight(const WriteJob &job) { return job.records.size() + job.signals.size(); }
@@ -131,6 +137,7 @@ private:
     std::unique_ptr<SqliteDatabase> m_db;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<BarStore> m_bars;
+    std::unique_ptr<HistoryWriter> m_history;
     std::vector<const Model::Tick *> m_sortedTicks; ///< the writer thread's, reused by every commit
     std::unique_ptr<Checkpointer> m_checkpointer;
     WriterStats m_stats;

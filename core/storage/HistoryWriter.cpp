@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: MIT
+#include "HistoryWriter.h"
+
+#include "BarStore.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Storage {
+
+using History::kept;
+using History::KeptCount;
+
+struct HistoryWriter::SymbolState
+{
+    std::vector<Bars::BarBuilder> builders; ///< kept() order
+    /// The forming bar is not the sum of the shorter time frame's bars: a record too late for that one
+    /// joined it. It is then stored as it is (history_forming).
+    std::array<bool, KeptCount> deviating{};
+    std::array<bool, KeptCount> formingStored{}; ///< a history_forming row is there
+    /// Where its kept bars begin: older records wait for the backfill.
+    Model::TimestampUs since = std::numeric_limits<Model::TimestampUs>::max();
+    std::uint64_t stamp = 0;
+};
+
+HistoryWriter::HistoryWriter(SqliteDatabase &db, const QString &zone, const History::TimeframeIds &ids)
+    : m_db(db)
+    , m_ids(ids)
+{
+    if (auto named = Bars::timeZoneNamed(zone); named)
+        m_session = Bars::Session(*named);
+    m_zone = History::zoneKey(m_session);
+}
+
+HistoryWriter::~HistoryWriter() = default;
+
+Util::Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(SqliteDatabase &db, const QString &sessionTimeZone)
+{
+    using R = Util::Result<std::unique_ptr<HistoryWriter>>;
+    const QString zone = sessionTimeZone.isEmpty() ? u"UTC"_s : sessionTimeZone;
+    auto named = Bars::timeZoneNamed(zone);
+    if (!named)
+        return R::failure(named.error());
+    if (auto s = db.exec("BEGIN IMMEDIATE"); !s)
+        return R::failure(s.error());
+    auto ids = History::timeframeIds(db, History::zoneKey(Bars::Session(*named)), true);
+    if (!ids || !*ids || !db.exec("COMMIT")) {
+        db.exec("ROLLBACK");
+        return R::failure(u"cannot set up kept bars: %1"_s.arg(ids ? db.lastError() : ids.error()));
+    }
+    std::unique_ptr<HistoryWriter> writer(new HistoryWriter(db, zone, **ids));
+    if (auto s = writer->prepare(); !s)
+        return R::failure(u"cannot set up kept bars: %1"_s.arg(s.error()));
+    return writer;
+}
+
+Util::Status HistoryWriter::prepare()
+{
+    auto reader = History::Reader::open(m_db, m_ids, m_session);
+    if (!reader)
+        return Util::Status::failure(reader.error());
+    m_reader = std::move(*reader);
+    const auto prepared = [this](const QByteArray &sql, Statement &out) {
+        auto st = m_db.prepare(sql.constData());
+        if (st)
+            out = std::move(*st);
+        return bool(st);
+    };
+    const QByteArray barColumns = "(symbol_id, timeframe_id, open_us, end_us, open, high, low, close, volume, records) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    const bool ok =
+        prepared("INSERT OR REPLACE INTO history_tracks(symbol_id, timeframe_id, since_us) VALUES (?1, ?2, ?3)",
+                 m_addTrack) &&
+        prepared("UPDATE history_tracks SET since_us = ?3 WHERE symbol_id = ?1 AND timeframe_id = ?2", m_setSince) &&
+        prepared("INSERT OR REPLACE INTO history_bars" + barColumns, m_addBar) &&
+        prepared("INSERT OR REPLACE INTO history_forming" + barColumns, m_setForming) &&
+        prepared("DELETE FROM history_forming WHERE symbol_id = ?1 AND timeframe_id = ?2", m_clearForming) &&
+        prepared("SELECT id FROM symbols WHERE id >= ?1 ORDER BY id LIMIT 1", m_nextSymbol) &&
+        prepared("SELECT min(m), max(x) FROM (" +
+                     BarStore::symbolRowsSql("min(ts_us) AS m, max(ts_us) AS x", "ts_us < ?3", 2) + ')',
+                 m_records) &&
+        prepared(BarStore::symbolRowsSql("seq, ts_us, open, high, low, close, volume", "ts_us >= ?3 AND ts_us < ?4", 2),
+                 m_day);
+    if (!ok)
+        return Util::Status::failure(m_db.lastError());
+    return {};
+}
+
+QString HistoryWriter::run(Statement &st)
+{
+    const int rc = st.step();
+    st.reset();
+    return rc == SQLITE_DONE ? QString() : m_db.lastError();
+}
+
+QString HistoryWriter::startTracks(std::int64_t symbolId, Model::TimestampUs firstTime, SymbolState &state)
+{
+    for (std::size_t i = 0; i < KeptCount; ++i) {
+        Bars::Bar edge;
+        edge.openTime = edge.endTime = m_session.barOf(kept()[i], firstTime).start;
+        m_addTrack.bind(1, symbolId);
+        m_addTrack.bind(2, m_ids[i]);
+        m_addTrack.bind(3, std::int64_t(edge.openTime));
+        if (QString error = run(m_addTrack); !error.isEmpty())
+            return error;
+        state.builders[i].resume(edge, false);
+        state.since = std::min(state.since, edge.openTime);
+    }
+    return {};
+}
+
+QString HistoryWriter::stateOf(std::int64_t symbolId, bool newSymbol, Model::TimestampUs firstTime, SymbolState *&out)
+{
+    if (const auto it = m_symbols.find(symbolId); it != m_symbols.end()) {
+        out = it->second.get();
+        return {};
+    }
+    auto state = std::make_unique<SymbolState>();
+    state->builders.reserve(KeptCount);
+    for (const Bars::Timeframe &timeframe : kept())
+        state->builders.emplace_back(timeframe, m_session);
+    if (newSymbol) {
+        if (QString error = startTracks(symbolId, firstTime, *state); !error.isEmpty())
+            return error;
+    } else {
+        if (auto s = m_reader->read(symbolId, KeptCount - 1, m_tracks); !s)
+            return s.error();
+        if (!std::all_of(m_tracks.begin(), m_tracks.end(), [](const History::Track &t) { return t.tracked; })) {
+            // Stored before its bars were kept: they begin with its newest bar of each time frame, the
+            // rest of that day is brought in now, older days by the backfill.
+            bool done = false;
+            if (QString error = backfillSymbol(symbolId, done); !error.isEmpty())
+                return error;
+            if (!done)
+                m_backfillFrom = m_backfillFrom < 0 ? symbolId : std::min(m_backfillFrom, symbolId);
+            if (auto s = m_reader->read(symbolId, KeptCount - 1, m_tracks); !s)
+                return s.error();
+        }
+        for (std::size_t i = 0; i < KeptCount; ++i) {
+            const History::Track &track = m_tracks[i];
+            state->since = std::min(state->since, track.since);
+            state->deviating[i] = state->formingStored[i] = track.formingStored;
+            if (track.forming) {
+                state->builders[i].resume(*track.forming, true);
+            } else {
+                Bars::Bar edge = track.last.value_or(Bars::Bar{});
+                edge.endTime = track.next();
+                state->builders[i].resume(edge, false);
+            }
+        }
+    }
+    out = state.get();
+    m_symbols.emplace(symbolId, std::move(state));
+    return {};
+}
+
+QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first,
+                           const Model::Tick *const *end)
+{
+    if (first == end)
+        return {};
+    SymbolState *state = nullptr;
+    if (QString error = stateOf(symbolId, newSymbol, (*first)->timestamp, state); !error.isEmpty())
+        return error;
+    state->stamp = ++m_stamp;
+    for (const Model::Tick *const *t = first; t != end; ++t) {
+        const Model::Tick &tick = **t;
+        if (tick.timestamp < state->since && m_backfillFrom != symbolId)
+            m_backfillFrom = m_backfillFrom < 0 ? symbolId : std::min(m_backfillFrom, symbolId);
+        bool lateBelow = false;
+        for (std::size_t i = 0; i < KeptCount; ++i) {
+            Bars::BarBuilder &builder = state->builders[i];
+            if (builder.joinForming(tick)) {
+                state->deviating[i] = state->deviating[i] || lateBelow;
+                lateBelow = false;
+                continue;
+            }
+            const Bars::BarBuilder::Step step = builder.add(tick);
+            if (step.closed) {
+                if (QString error = keepBar(symbolId, i, *step.closed); !error.isEmpty())
+                    return error;
+                state->deviating[i] = false;
+            }
+            if (step.outcome == Bars::BarBuilder::Outcome::Late) {
+                lateBelow = true;
+            } else {
+                state->deviating[i] = state->deviating[i] || lateBelow;
+                lateBelow = false;
+            }
+        }
+    }
+    return storeForming(symbolId, *state);
+}
+
+QString HistoryWriter::storeForming(std::int64_t symbolId, SymbolState &state)
+{
+    for (std::size_t i = 0; i < KeptCount; ++i) {
+        const auto &forming = state.builders[i].forming();
+        if (state.deviating[i] && forming) {
+            m_setForming.bind(1, symbolId);
+            m_setForming.bind(2, m_ids[i]);
+            History::bindBar(m_setForming, 3, *forming);
+            if (QString error = run(m_setForming); !error.isEmpty())
+                return error;
+            state.formingStored[i] = true;
+        } else if (state.formingStored[i]) {
+            m_clearForming.bind(1, symbolId);
+            m_clearForming.bind(2, m_ids[i]);
+            if (QString error = run(m_clearForming); !error.isEmpty())
+                return error;
+            state.formingStored[i] = false;
+        }
+    }
+    return {};
+}
+
+void HistoryWriter::committed()
+{
+    m_backfillCommitted = m_backfillFrom;
+    if (m_symbols.size() <= MaxSymbols)
+        return;
+    // Set the older half aside; they come back from the database when stored again.
+    std::vector<std::uint64_t> stamps;
+    stamps.reserve(m_symbols.size());
+    for (const auto &[id, state] : m_symbols)
+        stamps.push_back(state->stamp);
+    const auto middle = stamps.begin() + std::ptrdiff_t(stamps.size() / 2);
+    std::nth_element(stamps.begin(), middle, stamps.end());
+    const std::uint64_t cut = *middle;
+    std::erase_if(m_symbols, [cut](const auto &entry) { return entry.second->stamp < cut; });
+}
+
+void HistoryWriter::rolledBack()
+{
+    m_symbols.clear();
+    m_backfillFrom = m_backfillCommitted;
+}
+
+QString HistoryWriter::backfill()
+{
+    if (m_backfillFrom < 0)
+        return {};
+    m_nextSymbol.bind(1, m_backfillFrom);
+    const int rc = m_nextSymbol.step();
+    const std::int64_t symbolId = rc == SQLITE_ROW ? m_nextSymbol.columnInt64(0) : -1;
+    m_nextSymbol.reset();
+    if (rc == SQLITE_DONE) {
+        m_backfillFrom = -1;
+        return {};
+    }
+    if (rc != SQLITE_ROW)
+        return m_db.lastError();
+    bool done = false;
+    if (QString error = backfillSymbol(symbolId, done); !error.isEmpty())
+        return error;
+    if (done)
+        m_backfillFrom = symbolId + 1;
+    return {};
+}
+
+QString HistoryWriter::keepBar(std::int64_t symbolId, std::size_t index, const Bars::Bar &bar)
+{
+    m_addBar.bind(1, symbolId);
+    m_addBar.bind(2, m_ids[index]);
+    History::bindBar(m_addBar, 3, bar);
+    ++m_barsWritten;
+    return run(m_addBar);
+}
+
+QString HistoryWriter::setSince(std::int64_t symbolId, std::size_t index, Model::TimestampUs since)
+{
+    m_tracks[index].since = since;
+    m_setSince.bind(1, symbolId);
+    m_setSince.bind(2, m_ids[index]);
+    m_setSince.bind(3, std::int64_t(since));
+    return run(m_setSince);
+}
+
+QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
+{
+    done = true;
+    const auto span = [this, symbolId](Model::TimestampUs before) {
+        m_records.bind(1, symbolId);
+        m_records.bind(2, symbolId % BarStore::LogBuckets);
+        m_records.bind(3, std::int64_t(before));
+        const bool any = m_records.step() == SQLITE_ROW && !m_records.columnIsNull(0);
+        const std::pair<Model::TimestampUs, Model::TimestampUs> minMax{any ? m_records.columnInt64(0) : 0,
+                                                                       any ? m_records.columnInt64(1) : -1};
+        m_records.reset();
+        return minMax;
+    };
+    const auto [oldest, newest] = span(std::numeric_limits<Model::TimestampUs>::max());
+    if (newest < oldest)
+        return {};
+    if (auto s = m_reader->read(symbolId, KeptCount - 1, m_tracks); !s)
+        return s.error();
+    for (std::size_t i = 0; i < KeptCount; ++i) {
+        if (m_tracks[i].tracked)
+            continue;
+        // Kept bars of a symbol not stored since they were begin with its newest bar of each time frame.
+        m_tracks[i].since = m_session.barOf(kept()[i], newest).start;
+        m_tracks[i].tracked = true;
+        m_addTrack.bind(1, symbolId);
+        m_addTrack.bind(2, m_ids[i]);
+        m_addTrack.bind(3, std::int64_t(m_tracks[i].since));
+        if (QString error = run(m_addTrack); !error.isEmpty())
+            return error;
+        m_symbols.erase(symbolId);
+    }
+    if (std::all_of(m_tracks.begin(), m_tracks.end(), [&](const History::Track &t) { return oldest >= t.since; }))
+        return {};
+    m_symbols.erase(symbolId); // its builders are read again from what this step leaves
+    constexpr std::size_t Week = KeptCount - 1;
+    constexpr std::size_t Day = Week - 1;
+    Model::TimestampUs latest = std::numeric_limits<Model::TimestampUs>::min();
+    for (std::size_t i = 0; i < Week; ++i)
+        latest = std::max(latest, m_tracks[i].since);
+
+    // The day of the newest record before the latest start: each time frame up to a day takes the bars of
+    // its part of that day, so days bound the records read at once.
+    if (const auto [from, last] = span(latest); last >= from) {
+        const Bars::Span day = m_session.dayOf(last);
+        std::vector<std::pair<std::int64_t, Model::Tick>> records; // by arrival
+        m_day.bind(1, symbolId);
+        m_day.bind(2, symbolId % BarStore::LogBuckets);
+        m_day.bind(3, std::int64_t(day.start));
+        m_day.bind(4, std::int64_t(latest));
+        int rc = 0;
+        while ((rc = m_day.step()) == SQLITE_ROW) {
+            Model::Tick t;
+            t.timestamp = m_day.columnInt64(1);
+            t.open = m_day.columnPrice(2);
+            t.high = m_day.columnPrice(3);
+            t.low = m_day.columnPrice(4);
+            t.close = m_day.columnPrice(5);
+            t.volume = m_day.columnInt64(6);
+            records.emplace_back(m_day.columnInt64(0), t);
+        }
+        m_day.reset();
+        if (rc != SQLITE_DONE)
+            return m_db.lastError();
+        std::sort(records.begin(), records.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < Week; ++i) {
+            if (m_tracks[i].since <= day.start)
+                continue;
+            Bars::BarBuilder builder(kept()[i], m_session);
+            for (const auto &[seq, tick] : records)
+                if (tick.timestamp < m_tracks[i].since)
+                    if (auto closed = builder.add(tick).closed)
+                        if (QString error = keepBar(symbolId, i, *closed); !error.isEmpty())
+                            return error;
+            if (builder.forming())
+                if (QString error = keepBar(symbolId, i, *builder.forming()); !error.isEmpty())
+                    return error;
+            if (QString error = setSince(symbolId, i, day.start); !error.isEmpty())
+                return error;
+        }
+    }
+
+    // A week once all its days are kept (or no older records are left): the sum of its days.
+    const Bars::Span week = m_session.weekOf(m_tracks[Week].since - 1);
+    if (oldest < m_tracks[Week].since && (m_tracks[Day].since <= week.start || oldest >= m_tracks[Day].since)) {
+        std::vector<Bars::Bar> days;
+        if (auto s = m_reader->closed(symbolId, Day, week.start, m_tracks[Week].since - 1, 0, days); !s)
+            return s.error();
+        if (auto sum = History::sumOf(kept()[Week], m_session, days))
+            if (QString error = keepBar(symbolId, Week, *sum); !error.isEmpty())
+                return error;
+        if (QString error = setSince(symbolId, Week, week.start); !error.isEmpty())
+            return error;
+    }
+    done = std::all_of(m_tracks.begin(), m_tracks.end(), [&](const History::Track &t) { return oldest >= t.since; });
+    return {};
+}
+
+} // namespace Storage

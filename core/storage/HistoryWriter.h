@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "HistoryBars.h"
+
+#include <memory>
+#include <unordered_map>
+
+namespace Storage {
+
+/// Keeps the closed bars of 1m to 1W (HistoryBars.h) as the storage writer stores records: one builder
+/// per symbol and kept time frame, fed in arrival order, and each bar it closes written in the
+/// transaction of the record that closed it. The builders of a symbol are rebuilt from the database
+/// when the symbol comes back after a restart, a rolled-back transaction or being set aside to bound
+/// memory.
+///
+/// Also brings older records into the kept bars (a database of an earlier version, history imported
+/// from before a symbol's kept bars begin), a week of one symbol per step, going back in time, while the
+/// writer has nothing else to do.
+class HistoryWriter final
+{
+public:
+    /// Symbols whose builders stay in memory; past this, the least recently stored ones are set aside.
+    static constexpr std::size_t MaxSymbols = 20'000;
+
+    static Util::Result<std::unique_ptr<HistoryWriter>> open(SqliteDatabase &db, const QString &sessionTimeZone);
+    ~HistoryWriter();
+    HistoryWriter(const HistoryWriter &) = delete;
+    HistoryWriter &operator=(const HistoryWriter &) = delete;
+
+    /// One symbol's records of a transaction, in arrival order, after they were stored. `newSymbol`: the
+    /// transaction added the symbol, so it has no older records. An error means roll back.
+    QString add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first, const Model::Tick *const *end);
+
+    void committed();
+    void rolledBack();
+
+    /// Whether older records may still wait to be brought into kept bars.
+    bool backfillPending() const noexcept { return m_backfillFrom >= 0; }
+    /// One step of that, inside a transaction of its own.
+    QString backfill();
+
+    /// Records of the open transaction have this sequence number or a later one: rebuilding a forming bar
+    /// from records leaves them out, add() brings them.
+    void setTransactionSeq(std::int64_t firstSeq) { m_reader->setSeqLimit(firstSeq); }
+    /// Gives the backfill up (after a step failed), until the next start.
+    void stopBackfill() { m_backfillFrom = m_backfillCommitted = -1; }
+    /// The zone key of this writer's kept bars (History::zoneKey).
+    const QString &zone() const noexcept { return m_zone; }
+    std::uint64_t barsWritten() const noexcept { return m_barsWritten; }
+
+private:
+    struct SymbolState;
+    HistoryWriter(SqliteDatabase &db, const QString &zone, const History::TimeframeIds &ids);
+    Util::Status prepare();
+    QString stateOf(std::int64_t symbolId, bool newSymbol, Model::TimestampUs firstTime, SymbolState *&out);
+    QString startTracks(std::int64_t symbolId, Model::TimestampUs firstTime, SymbolState &state);
+    QString storeForming(std::int64_t symbolId, SymbolState &state);
+    QString run(Statement &st);
+    QString backfillSymbol(std::int64_t symbolId, bool &done);
+    QString keepBar(std::int64_t symbolId, std::size_t index, const Bars::Bar &bar);
+    QString setSince(std::int64_t symbolId, std::size_t index, Model::TimestampUs since);
+
+    SqliteDatabase &m_db;
+    Bars::Session m_session;
+    QString m_zone;
+    History::TimeframeIds m_ids;
+    std::unique_ptr<History::Reader> m_reader;
+    Statement m_addTrack;
+    Statement m_setSince;
+    Statement m_addBar;
+    Statement m_setForming;
+    Statement m_clearForming;
+    Statement m_nextSymbol;
+    Statement m_records; ///< the first and last time of a symbol's records before a time
+    Statement m_day;
+
+    std::unordered_map<std::int64_t, std::unique_ptr<SymbolState>> m_symbols;
+    std::uint64_t m_stamp = 0; ///< counts add() calls; a symbol's last one tells how recently it was stored
+    std::uint64_t m_barsWritten = 0;
+    std::int64_t m_backfillFrom = 0; ///< symbol ids from this one on may wait for a backfill; -1: none
+    std::int64_t m_backfillCommitted = 0;
+    History::Tracks m_tracks;
+};
+
+} // namespace Storage
