@@ -69,6 +69,7 @@ Util::Status Services::start()
     storage.path = m_options.databasePath.isEmpty() ? Storage::defaultDatabasePath() : m_options.databasePath;
     storage.fullSync = m_options.fullSync;
     storage.sessionTimeZone = m_options.sessionTimeZone;
+    storage.maxSymbols = std::size_t(std::max<qint64>(1, m_options.maxSymbols));
     // Tests fill the bar log after a few rows, to kill the process in the middle of moving it.
     if (const int rows = qEnvironmentVariableIntValue("TICKDESK_BAR_LOG_ROWS"); rows > 0)
         storage.logMergeRows = std::size_t(rows);

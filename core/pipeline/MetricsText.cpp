@@ -73,6 +73,12 @@ QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::S
     w.family("tickdesk_bars_to_merge", "gauge",
              "Bars in a full arrival-order log not yet moved into the symbol-ordered table.");
     w.sample("tickdesk_bars_to_merge", {}, stats.barsToMerge.load());
+    w.family("tickdesk_kept_bars_total", "counter",
+             "Closed bars of 1m to 1W the writer kept (as they closed, or built from older records).");
+    w.sample("tickdesk_kept_bars_total", {}, stats.keptBars.load());
+    w.family("tickdesk_kept_bars_backfill_pending", "gauge",
+             "1 while older records wait to be brought into kept bars (done while the writer is idle).");
+    w.sample("tickdesk_kept_bars_backfill_pending", {}, stats.backfillPending.load());
 
     w.family("tickdesk_queue_depth", "gauge", "Records waiting, per queue.");
     const auto depths = pipeline.queueDepths();

@@ -95,20 +95,22 @@ Util::Result<BarRange> readFromRecords(SqliteDatabase &db, std::int64_t id, cons
 
     // The newest `limit` bars: a window back from the newest record, doubled until it holds enough bars or
     // reaches `from` or the oldest record.
-    auto bounds = db.prepare(
-        QByteArray("SELECT min(m), max(x) FROM (" +
-                   BarStore::symbolRowsSql("min(ts_us) AS m, max(ts_us) AS x", "ts_us >= ?2 AND ts_us <= ?3", 4) + ')')
-            .constData());
-    if (!bounds)
-        return R::failure(bounds.error());
-    bounds->bind(1, id);
-    bounds->bind(2, std::int64_t(from));
-    bounds->bind(3, std::int64_t(to));
-    bounds->bind(4, id % BarStore::LogBuckets);
-    if (bounds->step() != SQLITE_ROW || bounds->columnIsNull(0))
-        return BarRange{};
-    const Model::TimestampUs oldest = bounds->columnInt64(0);
-    const Model::TimestampUs newest = bounds->columnInt64(1);
+    Model::TimestampUs ends[2] = {};
+    for (int i = 0; i < 2; ++i) {
+        auto end =
+            db.prepare(BarStore::symbolTimeSql(i == 0 ? "min" : "max", "ts_us >= ?2 AND ts_us <= ?3", 4).constData());
+        if (!end)
+            return R::failure(end.error());
+        end->bind(1, id);
+        end->bind(2, std::int64_t(from));
+        end->bind(3, std::int64_t(to));
+        end->bind(4, id % BarStore::LogBuckets);
+        if (end->step() != SQLITE_ROW || end->columnIsNull(0))
+            return BarRange{};
+        ends[i] = end->columnInt64(0);
+    }
+    const Model::TimestampUs oldest = ends[0];
+    const Model::TimestampUs newest = ends[1];
     const std::int64_t unit = query.timeframe.kind() == Bars::Timeframe::Kind::Seconds ? query.timeframe.size()
                               : query.timeframe.kind() == Bars::Timeframe::Kind::Day   ? 86'400
                               : query.timeframe.kind() == Bars::Timeframe::Kind::Week  ? 7 * 86'400
@@ -133,9 +135,7 @@ Util::Result<BarRange> readFromRecords(SqliteDatabase &db, std::int64_t id, cons
 /// The newest record's time at or before `to`; 0 when there is none.
 Util::Result<Model::TimestampUs> newestRecord(SqliteDatabase &db, std::int64_t id, Model::TimestampUs to)
 {
-    auto st = db.prepare(
-        QByteArray("SELECT max(x) FROM (" + BarStore::symbolRowsSql("max(ts_us) AS x", "ts_us <= ?2", 3) + ')')
-            .constData());
+    auto st = db.prepare(BarStore::symbolTimeSql("max", "ts_us <= ?2", 3).constData());
     if (!st)
         return Util::Result<Model::TimestampUs>::failure(st.error());
     st->bind(1, id);

@@ -117,6 +117,12 @@ QByteArray BarStore::symbolRowsSql(const QByteArray &columns, const QByteArray &
     return sql;
 }
 
+QByteArray BarStore::symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter)
+{
+    const QByteArray f(function);
+    return "SELECT " + f + "(x) FROM (" + symbolRowsSql(f + "(ts_us) AS x", where, bucketParameter) + ')';
+}
+
 Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::size_t logMergeRows)
 {
     using R = Util::Result<std::unique_ptr<BarStore>>;

@@ -56,6 +56,9 @@ public:
     /// from each log (its bucket only, without the rows already moved), `UNION ALL`. Parameter ?1 is the
     /// symbol's id, `?bucketParameter` its bucket; `where` adds conditions on the columns of both.
     static QByteArray symbolRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter);
+    /// SQL for the oldest (`function` min) or newest (max) time of one symbol's rows, as symbolRowsSql()
+    /// selects them; one of the two per statement, so that each reads an end of the index only.
+    static QByteArray symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter);
     ~BarStore();
     BarStore(const BarStore &) = delete;
     BarStore &operator=(const BarStore &) = delete;

@@ -26,8 +26,10 @@ struct HistoryWriter::SymbolState
     std::uint64_t stamp = 0;
 };
 
-HistoryWriter::HistoryWriter(SqliteDatabase &db, const QString &zone, const History::TimeframeIds &ids)
+HistoryWriter::HistoryWriter(SqliteDatabase &db, const QString &zone, const History::TimeframeIds &ids,
+                             std::size_t maxSymbols)
     : m_db(db)
+    , m_maxSymbols(std::max<std::size_t>(2, maxSymbols))
     , m_ids(ids)
 {
     if (auto named = Bars::timeZoneNamed(zone); named)
@@ -37,7 +39,8 @@ HistoryWriter::HistoryWriter(SqliteDatabase &db, const QString &zone, const Hist
 
 HistoryWriter::~HistoryWriter() = default;
 
-Util::Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(SqliteDatabase &db, const QString &sessionTimeZone)
+Util::Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(SqliteDatabase &db, const QString &sessionTimeZone,
+                                                                 std::size_t maxSymbols)
 {
     using R = Util::Result<std::unique_ptr<HistoryWriter>>;
     const QString zone = sessionTimeZone.isEmpty() ? u"UTC"_s : sessionTimeZone;
@@ -51,7 +54,7 @@ Util::Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(SqliteDatabase 
         db.exec("ROLLBACK");
         return R::failure(u"cannot set up kept bars: %1"_s.arg(ids ? db.lastError() : ids.error()));
     }
-    std::unique_ptr<HistoryWriter> writer(new HistoryWriter(db, zone, **ids));
+    std::unique_ptr<HistoryWriter> writer(new HistoryWriter(db, zone, **ids, maxSymbols));
     if (auto s = writer->prepare(); !s)
         return R::failure(u"cannot set up kept bars: %1"_s.arg(s.error()));
     return writer;
@@ -79,9 +82,8 @@ Util::Status HistoryWriter::prepare()
         prepared("INSERT OR REPLACE INTO history_forming" + barColumns, m_setForming) &&
         prepared("DELETE FROM history_forming WHERE symbol_id = ?1 AND timeframe_id = ?2", m_clearForming) &&
         prepared("SELECT id FROM symbols WHERE id >= ?1 ORDER BY id LIMIT 1", m_nextSymbol) &&
-        prepared("SELECT min(m), max(x) FROM (" +
-                     BarStore::symbolRowsSql("min(ts_us) AS m, max(ts_us) AS x", "ts_us < ?3", 2) + ')',
-                 m_records) &&
+        prepared(BarStore::symbolTimeSql("min", "ts_us < ?3", 2), m_oldest) &&
+        prepared(BarStore::symbolTimeSql("max", "ts_us < ?3", 2), m_newest) &&
         prepared(BarStore::symbolRowsSql("seq, ts_us, open, high, low, close, volume", "ts_us >= ?3 AND ts_us < ?4", 2),
                  m_day);
     if (!ok)
@@ -220,7 +222,8 @@ QString HistoryWriter::storeForming(std::int64_t symbolId, SymbolState &state)
 void HistoryWriter::committed()
 {
     m_backfillCommitted = m_backfillFrom;
-    if (m_symbols.size() <= MaxSymbols)
+    m_barsCommitted = m_barsWritten;
+    if (m_symbols.size() <= m_maxSymbols)
         return;
     // Set the older half aside; they come back from the database when stored again.
     std::vector<std::uint64_t> stamps;
@@ -237,6 +240,7 @@ void HistoryWriter::rolledBack()
 {
     m_symbols.clear();
     m_backfillFrom = m_backfillCommitted;
+    m_barsWritten = m_barsCommitted;
 }
 
 QString HistoryWriter::backfill()
@@ -282,15 +286,18 @@ QString HistoryWriter::setSince(std::int64_t symbolId, std::size_t index, Model:
 QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
 {
     done = true;
+    // The oldest and newest time of its records before a time; newest < oldest when there are none.
     const auto span = [this, symbolId](Model::TimestampUs before) {
-        m_records.bind(1, symbolId);
-        m_records.bind(2, symbolId % BarStore::LogBuckets);
-        m_records.bind(3, std::int64_t(before));
-        const bool any = m_records.step() == SQLITE_ROW && !m_records.columnIsNull(0);
-        const std::pair<Model::TimestampUs, Model::TimestampUs> minMax{any ? m_records.columnInt64(0) : 0,
-                                                                       any ? m_records.columnInt64(1) : -1};
-        m_records.reset();
-        return minMax;
+        std::pair<Model::TimestampUs, Model::TimestampUs> ends{0, -1};
+        for (Statement *st : {&m_oldest, &m_newest}) {
+            st->bind(1, symbolId);
+            st->bind(2, symbolId % BarStore::LogBuckets);
+            st->bind(3, std::int64_t(before));
+            if (st->step() == SQLITE_ROW && !st->columnIsNull(0))
+                (st == &m_oldest ? ends.first : ends.second) = st->columnInt64(0);
+            st->reset();
+        }
+        return ends;
     };
     const auto [oldest, newest] = span(std::numeric_limits<Model::TimestampUs>::max());
     if (newest < oldest)

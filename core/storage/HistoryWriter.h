@@ -20,10 +20,10 @@ namespace Storage {
 class HistoryWriter final
 {
 public:
-    /// Symbols whose builders stay in memory; past this, the least recently stored ones are set aside.
-    static constexpr std::size_t MaxSymbols = 20'000;
-
-    static Util::Result<std::unique_ptr<HistoryWriter>> open(SqliteDatabase &db, const QString &sessionTimeZone);
+    /// Keeps the builders of at most `maxSymbols` symbols in memory (about 1.7 KB each); past that, the
+    /// least recently stored half is set aside.
+    static Util::Result<std::unique_ptr<HistoryWriter>> open(SqliteDatabase &db, const QString &sessionTimeZone,
+                                                             std::size_t maxSymbols);
     ~HistoryWriter();
     HistoryWriter(const HistoryWriter &) = delete;
     HistoryWriter &operator=(const HistoryWriter &) = delete;
@@ -47,11 +47,12 @@ public:
     void stopBackfill() { m_backfillFrom = m_backfillCommitted = -1; }
     /// The zone key of this writer's kept bars (History::zoneKey).
     const QString &zone() const noexcept { return m_zone; }
-    std::uint64_t barsWritten() const noexcept { return m_barsWritten; }
+    /// Bars kept by committed transactions.
+    std::uint64_t barsWritten() const noexcept { return m_barsCommitted; }
 
 private:
     struct SymbolState;
-    HistoryWriter(SqliteDatabase &db, const QString &zone, const History::TimeframeIds &ids);
+    HistoryWriter(SqliteDatabase &db, const QString &zone, const History::TimeframeIds &ids, std::size_t maxSymbols);
     Util::Status prepare();
     QString stateOf(std::int64_t symbolId, bool newSymbol, Model::TimestampUs firstTime, SymbolState *&out);
     QString startTracks(std::int64_t symbolId, Model::TimestampUs firstTime, SymbolState &state);
@@ -62,6 +63,7 @@ private:
     QString setSince(std::int64_t symbolId, std::size_t index, Model::TimestampUs since);
 
     SqliteDatabase &m_db;
+    const std::size_t m_maxSymbols;
     Bars::Session m_session;
     QString m_zone;
     History::TimeframeIds m_ids;
@@ -72,12 +74,14 @@ private:
     Statement m_setForming;
     Statement m_clearForming;
     Statement m_nextSymbol;
-    Statement m_records; ///< the first and last time of a symbol's records before a time
+    Statement m_oldest; ///< the first and the last time of a symbol's records before a time
+    Statement m_newest;
     Statement m_day;
 
     std::unordered_map<std::int64_t, std::unique_ptr<SymbolState>> m_symbols;
     std::uint64_t m_stamp = 0; ///< counts add() calls; a symbol's last one tells how recently it was stored
     std::uint64_t m_barsWritten = 0;
+    std::uint64_t m_barsCommitted = 0;
     std::int64_t m_backfillFrom = 0; ///< symbol ids from this one on may wait for a backfill; -1: none
     std::int64_t m_backfillCommitted = 0;
     History::Tracks m_tracks;

@@ -132,7 +132,7 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
     auto bars = BarStore::open(**db, options.logMergeRows);
     if (!bars)
         return R::failure(bars.error());
-    auto history = HistoryWriter::open(**db, options.sessionTimeZone);
+    auto history = HistoryWriter::open(**db, options.sessionTimeZone, options.maxSymbols);
     if (!history)
         return R::failure(history.error());
     return std::unique_ptr<StorageWriter>(new StorageWriter(std::move(options), std::move(*db), std::move(statements),
@@ -150,6 +150,8 @@ StorageWriter::StorageWriter(WriterOptions options, std::unique_ptr<SqliteDataba
     , m_history(std::move(history))
     , m_checkpointer(std::move(checkpointer))
 {
+    if (!m_options.keepBars)
+        m_history->stopBackfill();
     m_thread = std::thread([this] { run(); });
 }
 
@@ -476,7 +478,7 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         error = m_bars->write(sorted);
     m_history->setTransactionSeq(m_bars->transactionSeq());
     for (const BarStore::Run &run : m_bars->runs()) {
-        if (!error.isEmpty())
+        if (!error.isEmpty() || !m_options.keepBars)
             break;
         error = m_history->add(run.symbolId, run.newSymbol, sorted.data() + run.first, sorted.data() + run.end);
     }
@@ -504,6 +506,8 @@ QString StorageWriter::finish(const QString &error)
             m_bars->committed();
             m_history->committed();
             m_stats.barsToMerge.store(m_bars->rowsToMerge(), std::memory_order_relaxed);
+            m_stats.keptBars.store(m_history->barsWritten(), std::memory_order_relaxed);
+            m_stats.backfillPending.store(m_history->backfillPending() ? 1 : 0, std::memory_order_relaxed);
             return {};
         }
         return finish(committed.error());

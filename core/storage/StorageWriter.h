@@ -38,6 +38,10 @@ struct WriterOptions
     std::size_t logMergeRows = 256 * 1024;
     /// The session's time zone (IANA name; empty: UTC): where the kept day and week bars begin.
     QString sessionTimeZone = {};
+    /// Symbols whose kept-bar builders stay in memory (as the engine's --max-symbols).
+    std::size_t maxSymbols = 20'000;
+    /// Whether closed bars are kept (HistoryWriter); off only to measure what keeping them costs.
+    bool keepBars = true;
 };
 
 struct WriterStats
@@ -49,6 +53,10 @@ struct WriterStats
     std::atomic<std::uint64_t> storedSignals{0};
     /// Bars in a full log still to be moved into the symbol-ordered table.
     std::atomic<std::uint64_t> barsToMerge{0};
+    /// Closed bars kept (HistoryWriter).
+    std::atomic<std::uint64_t> keptBars{0};
+    /// 1 while older records wait to be brought into kept bars.
+    std::atomic<std::uint64_t> backfillPending{0};
     Util::LatencyHistogram receiveToStored; ///< from the request's arrival to its commit
 };
 

@@ -90,6 +90,9 @@ Outcome run(const std::vector<Model::RecordBatch> &batches, std::size_t symbols)
         storage.maxRecordsPerCommit = std::size_t(commit);
     if (const int logRows = qEnvironmentVariableIntValue("BENCH_LOG_ROWS"); logRows > 0)
         storage.logMergeRows = std::size_t(logRows);
+    // The cost of kept bars: BENCH_NO_KEPT_BARS=1 runs the writer without them.
+    storage.keepBars = qEnvironmentVariableIntValue("BENCH_NO_KEPT_BARS") == 0;
+    storage.maxSymbols = std::max(storage.maxSymbols, std::size_t(symbols + symbols / 4));
     auto writer = Storage::StorageWriter::open(storage);
     if (!writer) {
         std::fprintf(stderr, "%s\n", qPrintable(writer.error()));
