@@ -102,7 +102,7 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     const QCommandLineOption maxSymbols(
         u"max-symbols"_s,
         QCoreApplication::translate("CommandLine",
-                                    "Symbols kept live in memory (default 20000, about 4 KB each); the least "
+                                    "Symbols kept live in memory (default 20000, about 6 KB each); the least "
                                     "recently updated beyond that are read back from the database when they trade."),
         u"N"_s, u"20000"_s);
     const QCommandLineOption allowOrigin(

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
-// How charts label their axes and where they put markers: round prices, K/M volumes, dates for long spans.
+// How charts label their axes and where they put markers: round prices, K/M volumes, bars spaced by index
+// with round times and day separators.
 #include "charts/AxisScale.h"
 #include "charts/BarHistory.h"
 #include "charts/SymbolChart.h"
+#include "charts/TimeTicks.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QDate>
 #include <QLocale>
 #include <QScatterSeries>
 #include <QTest>
@@ -23,9 +26,12 @@ private Q_SLOTS:
     void priceTicks_data();
     void priceTicks();
     void volumeScale();
-    void timeFormat();
+    void timeTicksAtRoundTimesAndDays();
+    void timeTicksOfDailyBars();
+    void timeTicksOfSecondBars();
     void markersFitAndThemeFollows();
     void crosshairShowsTheBarUnderTheMouse();
+    void nightsTakeNoRoom();
 };
 
 void TestChartAxes::priceTicks_data()
@@ -69,13 +75,90 @@ void TestChartAxes::volumeScale()
     QCOMPARE(Gui::volumeScaleFor(80'000'000).labelFormat, u"%.0fM"_s);
 }
 
-void TestChartAxes::timeFormat()
+namespace {
+
+constexpr qint64 Minute = 60'000'000LL;
+/// 2026-11-23, a Monday, 00:00 UTC.
+constexpr qint64 Monday = 1'795'392'000'000'000LL;
+
+/// One-minute bars of a session from 14:30 to 21:00 UTC on `days` weekdays from Monday.
+std::vector<Model::TimestampUs> sessionMinutes(int days)
 {
-    QCOMPARE(Gui::timeFormatFor(120'000, false), u"hh:mm:ss"_s);
-    QCOMPARE(Gui::timeFormatFor(3 * 3'600'000, false), u"hh:mm"_s);
-    QCOMPARE(Gui::timeFormatFor(5 * 86'400'000LL, false), u"MM-dd hh:mm"_s);
-    QCOMPARE(Gui::timeFormatFor(5 * 86'400'000LL, true), u"MM-dd"_s);
-    QCOMPARE(Gui::timeFormatFor(400 * 86'400'000LL, false), u"yyyy-MM-dd"_s);
+    std::vector<Model::TimestampUs> times;
+    for (int d = 0; d < days; ++d)
+        for (int m = 0; m < 390; ++m)
+            times.push_back(Monday + d * 1440 * Minute + (14 * 60 + 30 + m) * Minute);
+    return times;
+}
+
+void checkSpacing(const std::vector<Gui::TimeTick> &ticks, qreal firstSlot, std::size_t bars, int maxLabels)
+{
+    QVERIFY(!ticks.empty());
+    QVERIFY(int(ticks.size()) <= maxLabels);
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+        QVERIFY(ticks[i].slot > firstSlot && ticks[i].slot < firstSlot + qreal(bars));
+        QCOMPARE(ticks[i].slot, std::round(ticks[i].slot)); // on a bar
+        if (i > 0)
+            QVERIFY(ticks[i].slot - ticks[i - 1].slot >= qreal(bars) / maxLabels / 2);
+    }
+}
+
+} // namespace
+
+void TestChartAxes::timeTicksAtRoundTimesAndDays()
+{
+    // Two sessions of one-minute bars, the night between them taking no room: labels at round times, and the
+    // second session's first bar labelled with its date, a separator.
+    const auto times = sessionMinutes(2);
+    const auto ticks = Gui::timeTicksFor(times, 1000, 10, 60, true);
+    checkSpacing(ticks, 1000, times.size(), 10);
+    const auto day = std::find_if(ticks.begin(), ticks.end(), [](const Gui::TimeTick &t) { return t.separator; });
+    QVERIFY(day != ticks.end());
+    QCOMPARE(day->slot, 1000 + 390.0);
+    QCOMPARE(day->label, QLocale().toString(QDate(2026, 11, 24), u"d MMM"_s));
+    QCOMPARE(std::count_if(ticks.begin(), ticks.end(), [](const Gui::TimeTick &t) { return t.separator; }), 1);
+    for (const Gui::TimeTick &t : ticks) {
+        if (t.separator)
+            continue;
+        QCOMPARE(t.label.size(), 5); // HH:MM
+        const int minute = t.label.mid(3).toInt();
+        QVERIFY2(minute % 30 == 0, qPrintable(t.label)); // round: every hour or half hour here
+    }
+    // Zoomed in to an hour: every 5 or 10 minutes.
+    const std::vector<Model::TimestampUs> hour(times.begin() + 30, times.begin() + 90);
+    const auto close = Gui::timeTicksFor(hour, 0, 8, 60, true);
+    checkSpacing(close, 0, hour.size(), 8);
+    QCOMPARE(close.front().label, u"15:10"_s);
+    // Two bars three minutes apart: no label finer than a bar.
+    const auto two = Gui::timeTicksFor({Monday + 600 * Minute, Monday + 603 * Minute}, 0, 3, 60, true);
+    for (const Gui::TimeTick &t : two)
+        QVERIFY2(t.label.size() == 5, qPrintable(t.label));
+}
+
+void TestChartAxes::timeTicksOfDailyBars()
+{
+    // Three years of weekday bars: months, and each new year by its number, a separator.
+    std::vector<Model::TimestampUs> times;
+    for (int d = 0; d < 3 * 365; ++d)
+        if ((d % 7) < 5)
+            times.push_back(Monday - 1000 * 1440 * Minute + d * 1440 * Minute);
+    const auto ticks = Gui::timeTicksFor(times, -50, 12, 86'400, true);
+    checkSpacing(ticks, -50, times.size(), 12);
+    const auto years = std::count_if(ticks.begin(), ticks.end(), [](const Gui::TimeTick &t) { return t.separator; });
+    QVERIFY(years >= 2 && years <= 3);
+    for (const Gui::TimeTick &t : ticks)
+        QVERIFY2(t.separator ? t.label.size() == 4 && t.label.startsWith(u"202"_s) : !t.label.contains(u':'),
+                 qPrintable(t.label));
+}
+
+void TestChartAxes::timeTicksOfSecondBars()
+{
+    std::vector<Model::TimestampUs> times;
+    for (int i = 0; i < 60; ++i)
+        times.push_back(Monday + 10 * 60 * Minute + i * 1'000'000LL); // 10:00:00 to 10:00:59
+    const auto ticks = Gui::timeTicksFor(times, 0, 6, 1, true);
+    checkSpacing(ticks, 0, times.size(), 6);
+    QCOMPARE(ticks.front().label, u"10:00:10"_s);
 }
 
 void TestChartAxes::markersFitAndThemeFollows()
@@ -194,7 +277,7 @@ void TestChartAxes::crosshairShowsTheBarUnderTheMouse()
     };
     // The mouse a little right of bar 25 in the price pane: bar 25, its values in the data window.
     const Pipeline::LiveBar &bar = stored.bars[25];
-    const qreal x = qreal(bar.bar.timestamp / 1000) + 60'000; // a minute into the five
+    const qreal x = *chart.xOf(bar.bar.timestamp) + 0.2; // a little right of it
     QTest::mouseMove(views.at(0)->viewport(), pointAt(views.at(0), x, bar.bar.close));
     QCOMPARE(chart.crosshairTime(), std::optional(bar.bar.timestamp));
     const QString text = chart.dataWindow();
@@ -205,7 +288,7 @@ void TestChartAxes::crosshairShowsTheBarUnderTheMouse()
     QVERIFY2(text.contains(u"RSI "_s + locale.toString(60.25, 'f', 1)), qPrintable(text));
     QVERIFY2(!text.contains(u"EMA"_s), qPrintable(text)); // absent values are left out
     // In the RSI pane, nearer the next bar: that one.
-    const qreal later = qreal(stored.bars[26].bar.timestamp / 1000) - 60'000;
+    const qreal later = *chart.xOf(stored.bars[26].bar.timestamp) - 0.3;
     QTest::mouseMove(views.at(2)->viewport(), pointAt(views.at(2), later, 50));
     QCOMPARE(chart.crosshairTime(), std::optional(stored.bars[26].bar.timestamp));
     // Off the chart, gone.
@@ -213,6 +296,45 @@ void TestChartAxes::crosshairShowsTheBarUnderTheMouse()
     QCoreApplication::sendEvent(views.at(2)->viewport(), &leave);
     QVERIFY(!chart.crosshairTime());
     QVERIFY(chart.dataWindow().isEmpty());
+}
+
+void TestChartAxes::nightsTakeNoRoom()
+{
+    // Two sessions of one-minute bars, 17 hours apart: the first bar after the night is one position after
+    // the last before it, and the labels name the new day.
+    Gui::BarHistory history(800);
+    Pipeline::ChartHistory stored;
+    stored.symbol = u"NIGHT"_s;
+    stored.timeframe = Bars::Timeframe::minutes(1);
+    for (const Model::TimestampUs t : sessionMinutes(2)) {
+        Pipeline::LiveBar bar;
+        Model::Symbol::fromString(u"NIGHT"_s, bar.bar.symbol);
+        bar.bar.open = bar.bar.close = bar.bar.high = bar.bar.low = 50;
+        bar.bar.volume = 10;
+        bar.bar.timestamp = t;
+        bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = std::nan("");
+        bar.bollingerMiddle = bar.macd = bar.macdSignal = bar.macdHistogram = bar.atr = bar.vwap = std::nan("");
+        stored.bars.push_back(bar);
+    }
+    history.setWatched({Gui::ChartKey{u"NIGHT"_s, Bars::Timeframe::minutes(1)}});
+    history.load(stored);
+    Gui::SymbolChart chart;
+    chart.resize(900, 500);
+    chart.setUtc(true);
+    chart.setSymbol(u"NIGHT"_s);
+    chart.setTimeframe(Bars::Timeframe::minutes(1));
+    chart.zoomBy(-4); // 120 bars at first; a wider view takes in the night
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.refresh(history);
+    const auto &bars = stored.bars;
+    QCOMPARE(*chart.xOf(bars[390].bar.timestamp) - *chart.xOf(bars[389].bar.timestamp), 1.0);
+    chart.scrollBy(390 + 60 - chart.visibleBars() / 2); // the night in the middle of the view
+    const QStringList labels = chart.timeLabels();
+    QVERIFY2(labels.contains(QLocale().toString(QDate(2026, 11, 24), u"d MMM"_s)), qPrintable(labels.join(u' ')));
+    // The view's ends read as the bars' times there: about the visible bars' span in trading minutes.
+    const auto [from, to] = chart.timeRange();
+    QVERIFY(to - from > 17 * 3'600'000LL); // the night is in view, though it takes no room
 }
 
 QTEST_MAIN(TestChartAxes)

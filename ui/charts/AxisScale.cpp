@@ -49,17 +49,4 @@ VolumeScale volumeScaleFor(double maxVolume)
     return {1, QStringLiteral("%.0f")};
 }
 
-QString timeFormatFor(qint64 spanMs, bool compact)
-{
-    constexpr qint64 Minute = 60'000;
-    constexpr qint64 Day = 24 * 60 * Minute;
-    if (spanMs <= 10 * Minute)
-        return QStringLiteral("hh:mm:ss");
-    if (spanMs <= Day)
-        return QStringLiteral("hh:mm");
-    if (spanMs <= 60 * Day)
-        return compact ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd hh:mm");
-    return QStringLiteral("yyyy-MM-dd");
-}
-
 } // namespace Gui

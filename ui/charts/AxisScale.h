@@ -25,7 +25,4 @@ struct VolumeScale
 };
 VolumeScale volumeScaleFor(double maxVolume);
 
-/// A time axis format that fits the span shown: seconds for minutes, dates for days.
-QString timeFormatFor(qint64 spanMs, bool compact);
-
 } // namespace Gui

@@ -101,8 +101,10 @@ void BarHistory::trim(Series &series)
 {
     if (series.depth > 0) // scrolled back: what it loaded stays, and so does what comes meanwhile
         series.depth = std::min(MaxDepth, std::max(series.depth, series.bars.size()));
-    while (series.bars.size() > std::max(std::size_t(m_window), series.depth))
+    while (series.bars.size() > std::max(std::size_t(m_window), series.depth)) {
         series.bars.pop_front();
+        ++series.firstSlot;
+    }
     if (series.bars.empty())
         return;
     const Model::TimestampUs oldest = series.bars.front().bar.timestamp;
@@ -128,6 +130,7 @@ void BarHistory::load(const Pipeline::ChartHistory &history)
     series->loadingOlder = false;
     series->exhausted = false;
     series->depth = 0;
+    series->firstSlot = 0;
     series->bars.assign(history.bars.begin(), history.bars.end());
     series->track =
         history.track ? history.track : std::make_shared<Pipeline::ChartTrack>(history.timeframe, m_zone, m_indicators);
@@ -173,6 +176,7 @@ void BarHistory::loadOlder(const Pipeline::ChartHistory &older)
         series->exhausted = true;
         return;
     }
+    series->firstSlot -= std::int64_t(merged.size());
     merged.insert(merged.end(), series->bars.begin(), series->bars.end());
     series->bars.swap(merged);
     for (const auto &s : older.signals)
@@ -249,6 +253,12 @@ const std::deque<Pipeline::LiveBar> &BarHistory::bars(const ChartKey &chart) con
     static const std::deque<Pipeline::LiveBar> none;
     const Series *series = find(chart);
     return series ? series->bars : none;
+}
+
+std::int64_t BarHistory::firstSlot(const ChartKey &chart) const
+{
+    const Series *series = find(chart);
+    return series ? series->firstSlot : 0;
 }
 
 QList<Marker> BarHistory::markers(const ChartKey &chart) const

@@ -80,6 +80,9 @@ public:
     void invalidateLoaded(const QString &symbol);
 
     const std::deque<Pipeline::LiveBar> &bars(const ChartKey &chart) const;
+    /// The axis position of the chart's first bar: bars are spaced by index, and a bar keeps its position
+    /// while newer ones come, older ones are read in front of it or the oldest leave.
+    std::int64_t firstSlot(const ChartKey &chart) const;
     QList<Marker> markers(const ChartKey &chart) const;
     /// Bumped whenever a chart's bars change, so a chart can skip redrawing.
     quint64 revision(const ChartKey &chart) const;
@@ -100,6 +103,7 @@ private:
         bool loadingOlder = false;
         bool exhausted = false; ///< the database had nothing older
         std::size_t depth = 0;  ///< bars kept beyond the window while scrolled back
+        std::int64_t firstSlot = 0;
         std::shared_ptr<Pipeline::ChartTrack> track;
         std::vector<Model::Tick> early; ///< records that came while the history was loading
     };

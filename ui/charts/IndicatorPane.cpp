@@ -2,10 +2,9 @@
 #include "IndicatorPane.h"
 
 #include "ChartStyle.h"
+#include "TimeAxisItem.h"
 
 #include <QChart>
-#include <QDateTime>
-#include <QDateTimeAxis>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -17,15 +16,13 @@ namespace Gui {
 
 IndicatorPane::IndicatorPane(QWidget *parent)
     : QChartView(newPaneChart(), parent)
-    , m_time(new QDateTimeAxis)
+    , m_time(new QValueAxis)
     , m_values(new QValueAxis)
     , m_anchor(new QLineSeries)
     , m_cross(new QLineSeries)
 {
     QChart *c = chart();
     stylePaneView(this);
-    m_time->setLabelsVisible(false);
-    m_time->setTickCount(5);
     m_values->setTickCount(3);
     m_values->setLabelFormat(QStringLiteral("%.3g"));
     c->addAxis(m_time, Qt::AlignBottom);
@@ -36,6 +33,8 @@ IndicatorPane::IndicatorPane(QWidget *parent)
         s->attachAxis(m_time);
         s->attachAxis(m_values);
     }
+    m_timeAxis = new TimeAxisItem(c, m_anchor, m_time);
+    m_timeAxis->setLabelsVisible(false);
 }
 
 QLineSeries *IndicatorPane::addLine(const QColor &color)
@@ -84,12 +83,12 @@ void IndicatorPane::setData(const QList<QList<QPointF>> &lines, QList<CandleItem
     m_values->setRange(low - pad, high + pad);
 }
 
-void IndicatorPane::setTimeRange(qreal fromMs, qreal toMs, const QString &format, bool labels)
+void IndicatorPane::setTimeRange(qreal from, qreal to, const std::vector<TimeTick> &ticks, bool labels)
 {
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(fromMs)), QDateTime::fromMSecsSinceEpoch(qint64(toMs)));
-    if (m_time->format() != format)
-        m_time->setFormat(format);
-    m_time->setLabelsVisible(labels);
+    m_time->setRange(from, to);
+    m_timeAxis->setTicks(ticks);
+    if (m_time->labelsVisible() != labels)
+        m_timeAxis->setLabelsVisible(labels);
 }
 
 void IndicatorPane::setCrosshair(std::optional<qreal> x)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CandleItem.h"
+#include "TimeTicks.h"
 
 #include <QChartView>
 #include <QList>
@@ -9,11 +10,12 @@
 
 #include <optional>
 
-class QDateTimeAxis;
 class QLineSeries;
 class QValueAxis;
 
 namespace Gui {
+
+class TimeAxisItem;
 
 /// A pane under a chart's candles for an oscillator on its own scale (MACD, ATR): lines and, if asked, a
 /// histogram coloured by sign, over the same time span as the candles, with the crosshair's line.
@@ -30,17 +32,19 @@ public:
     /// One list of points per line (in the order added) and the histogram's bars; the value axis fits them
     /// (and zero, when there is a histogram).
     void setData(const QList<QList<QPointF>> &lines, QList<CandleItem::Candle> histogram, qreal barWidth);
-    void setTimeRange(qreal fromMs, qreal toMs, const QString &format, bool labels);
+    /// The span of bar positions shown, the time labels' places, and whether this pane shows the labels.
+    void setTimeRange(qreal from, qreal to, const std::vector<TimeTick> &ticks, bool labels);
     void setCrosshair(std::optional<qreal> x);
     void clear();
 
 private:
-    QDateTimeAxis *m_time;
+    QValueAxis *m_time;
     QValueAxis *m_values;
     QLineSeries *m_anchor; ///< invisible; carries the axes the histogram is mapped through
     QLineSeries *m_cross;
     QList<QLineSeries *> m_lines;
     CandleItem *m_histogram = nullptr;
+    TimeAxisItem *m_timeAxis;
 };
 
 } // namespace Gui

@@ -5,6 +5,7 @@
 #include "CandleItem.h"
 #include "ChartStyle.h"
 #include "IndicatorPane.h"
+#include "TimeAxisItem.h"
 #include "TimeframeBar.h"
 #include "bars/HeikinAshi.h"
 #include "models/NumberFormat.h"
@@ -12,7 +13,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -58,12 +58,10 @@ QLineSeries *line(const QColor &color, qreal width, Qt::PenStyle style = Qt::Sol
     return series;
 }
 
-QDateTimeAxis *timeAxis()
+/// Bar positions: bars are spaced by index, and a TimeAxisItem draws the times.
+QValueAxis *timeAxis()
 {
-    auto *axis = new QDateTimeAxis;
-    axis->setFormat(QStringLiteral("hh:mm:ss"));
-    axis->setTickCount(5);
-    return axis;
+    return new QValueAxis;
 }
 
 QValueAxis *valueAxis()
@@ -146,10 +144,11 @@ SymbolChart::SymbolChart(QWidget *parent)
              m_priceAnchor, m_closeLine, m_upper, m_lower, m_sma, m_ema, m_vwap, m_buys, m_sells, m_focusLine})
         attach(price, s, m_priceTime, m_priceAxis);
     m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
+    m_priceTicks = new TimeAxisItem(price, m_priceAnchor, m_priceTime);
+    m_priceTicks->setLabelsVisible(true);
 
     m_volumeAnchor = new QLineSeries;
     m_volumeTime = timeAxis();
-    m_volumeTime->setLabelsVisible(false);
     m_volumeAxis = valueAxis();
     m_volumeAxis->setTickCount(2);
     m_volumeAxis->setLabelFormat(QStringLiteral("%.0f"));
@@ -157,6 +156,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     volume->addAxis(m_volumeAxis, Qt::AlignRight);
     attach(volume, m_volumeAnchor, m_volumeTime, m_volumeAxis);
     m_volume = new CandleItem(volume, m_volumeAnchor, QColor(90, 110, 140), QColor(90, 110, 140));
+    m_volumeTicks = new TimeAxisItem(volume, m_volumeAnchor, m_volumeTime);
+    m_volumeTicks->setLabelsVisible(false);
 
     m_rsi = line(QColor(171, 71, 188), 1.5);
     m_rsi30 = line(QColor(38, 166, 154), 1, Qt::DotLine);
@@ -166,13 +167,15 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_rsiAxis->setRange(0, 100);
     m_rsiAxis->setTickCount(3);
     m_rsiAxis->setLabelFormat(QStringLiteral("%.0f"));
-    // The guides span every time the axis can show, so they are drawn once and never touched again.
-    m_rsi30->replace({{0, 30}, {4e12, 30}});
-    m_rsi70->replace({{0, 70}, {4e12, 70}});
+    // The guides span every position the axis can show, so they are drawn once and never touched again.
+    m_rsi30->replace({{-1e12, 30}, {1e12, 30}});
+    m_rsi70->replace({{-1e12, 70}, {1e12, 70}});
     rsi->addAxis(m_rsiTime, Qt::AlignBottom);
     rsi->addAxis(m_rsiAxis, Qt::AlignRight);
     for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{m_rsi30, m_rsi70, m_rsi})
         attach(rsi, s, m_rsiTime, m_rsiAxis);
+    m_rsiTicks = new TimeAxisItem(rsi, m_rsi30, m_rsiTime);
+    m_rsiTicks->setLabelsVisible(true);
 
     m_priceView = viewFor(price, this);
     m_volumeView = viewFor(volume, this);
@@ -367,9 +370,8 @@ void SymbolChart::setCompact(bool compact)
     m_timeframes->setCompact(compact);
     m_volumeHidden = compact || !m_shown.contains(u"volume"_s);
     m_volumeView->setVisible(!m_volumeHidden);
-    m_rsiTime->setLabelsVisible(!compact);
+    m_rsiTicks->setLabelsVisible(!compact);
     m_rsiAxis->setLabelsVisible(!compact);
-    m_priceTime->setTickCount(compact ? 3 : 6);
     alignPanes();
 }
 
@@ -428,15 +430,19 @@ void SymbolChart::focusTime(Model::TimestampUs time)
 void SymbolChart::scrollToFocus(const BarHistory &history)
 {
     const auto &all = history.bars(m_key);
-    const qreal bar = barMs(all);
-    const qreal t = axisMs(m_focus);
+    m_firstSlot = history.firstSlot(m_key);
+    // The bar that holds the focused time: the latest that opened at or before it.
+    const auto after =
+        std::upper_bound(all.begin(), all.end(), m_focus,
+                         [](Model::TimestampUs t, const Pipeline::LiveBar &b) { return t < b.bar.timestamp; });
+    const qreal at = qreal(m_firstSlot) + qreal(after - all.begin()) - 1;
     const auto [from, to] = viewSpan(all);
-    if (t < from || t > to) { // in the middle of the view, never past the live end
-        const qreal end = t + qreal(visibleBars()) * bar / 2;
-        if (end >= axisMs(all.back().bar.timestamp) + bar / 2)
-            m_viewEndMs.reset();
+    if (at < from || at > to) { // in the middle of the view, never past the live end
+        const qreal end = at + qreal(visibleBars()) / 2;
+        if (end >= lastSlot(all) + 0.5)
+            m_viewEnd.reset();
         else
-            m_viewEndMs = end;
+            m_viewEnd = end;
         m_liveButton->setVisible(!isLive());
     }
     // Older than what is loaded: the pages read as the view reaches back bring it (or show there is none).
@@ -463,20 +469,25 @@ void SymbolChart::redraw(const BarHistory &history)
         return;
     }
     m_stack->setCurrentIndex(1);
+    m_firstSlot = history.firstSlot(m_key);
     if (m_focusPending)
         scrollToFocus(history);
-    const auto ms = [this](Model::TimestampUs us) { return axisMs(us); };
-    // Only the bars in view (and one either side, so lines run to the edges) are drawn: scrolling through
-    // many loaded bars costs what the view shows.
-    const qreal bar = barMs(all);
+    // Bars are spaced by index: bar i of the deque is at position firstSlot + i, so nights, weekends and pauses
+    // take no room. Only the bars in view (and one either side, so lines run to the edges) are drawn:
+    // scrolling through many loaded bars costs what the view shows.
     const auto [from, to] = viewSpan(all);
-    const auto byTime = [&ms](const Pipeline::LiveBar &b, qreal t) { return ms(b.bar.timestamp) < t; };
-    auto first = std::lower_bound(all.begin(), all.end(), from - bar, byTime);
-    auto last = std::lower_bound(first, all.end(), to + bar, byTime);
+    const auto indexAt = [&](qreal slot) { // the first bar at or after `slot`
+        return std::clamp<qreal>(std::ceil(slot - qreal(m_firstSlot)), 0, qreal(all.size()));
+    };
+    auto first = all.begin() + std::ptrdiff_t(indexAt(from - 1));
+    auto last = all.begin() + std::ptrdiff_t(indexAt(to + 1));
     if (first == last) { // scrolled where there are no bars: the nearest one keeps the price axis sensible
         first = first == all.end() ? std::prev(first) : first;
         last = std::next(first);
     }
+    const auto slotOf = [&](std::deque<Pipeline::LiveBar>::const_iterator b) {
+        return qreal(m_firstSlot) + qreal(b - all.begin());
+    };
 
     QList<QPointF> sma, ema, upper, lower, rsi, vwap, macd, macdSignal, atr;
     QList<CandleItem::Candle> macdHistogram;
@@ -496,9 +507,12 @@ void SymbolChart::redraw(const BarHistory &history)
     if (m_type == ChartType::HeikinAshi)
         for (auto b = first - std::min<std::ptrdiff_t>(100, first - all.begin()); b != first; ++b)
             heikinAshi.next({b->bar.open, b->bar.high, b->bar.low, b->bar.close});
+    std::vector<Model::TimestampUs> times;
+    times.reserve(std::size_t(last - first));
     for (auto it = first; it != last; ++it) {
         const Pipeline::LiveBar &b = *it;
-        const qreal t = ms(b.bar.timestamp);
+        const qreal t = slotOf(it);
+        times.push_back(b.bar.timestamp);
         const double v = double(b.bar.volume) / volumeScale.divisor;
         if (m_type == ChartType::Line) {
             closes.append({t, b.bar.close});
@@ -544,7 +558,7 @@ void SymbolChart::redraw(const BarHistory &history)
                                             [](Model::TimestampUs t, const auto &b) { return t < b.bar.timestamp; });
         if (after == first || !(m.price > 0))
             continue; // out of view, or a signal without a price (news before any record)
-        const qreal at = ms(std::prev(after)->bar.timestamp);
+        const qreal at = slotOf(std::prev(after));
         if (at < from || at > to)
             continue;
         if (m.side == Model::SignalSide::Buy) {
@@ -566,34 +580,46 @@ void SymbolChart::redraw(const BarHistory &history)
     m_rsi->replace(rsi);
     m_vwap->replace(vwap);
     if (m_macdPane->isVisible())
-        m_macdPane->setData({macd, macdSignal}, std::move(macdHistogram), bar);
+        m_macdPane->setData({macd, macdSignal}, std::move(macdHistogram), 1);
     if (m_atrPane->isVisible())
-        m_atrPane->setData({atr}, {}, bar);
+        m_atrPane->setData({atr}, {}, 1);
     m_buys->replace(buys);
     m_sells->replace(sells);
-    if (m_focus >= all.front().bar.timestamp)
-        m_focusLine->replace({{ms(m_focus), low}, {ms(m_focus), high}});
-    else
+    if (m_focus >= all.front().bar.timestamp) {
+        const auto holding = std::upper_bound(all.begin(), all.end(), m_focus,
+                                              [](Model::TimestampUs t, const auto &b) { return t < b.bar.timestamp; });
+        const qreal x = slotOf(std::prev(holding));
+        m_focusLine->replace({{x, low}, {x, high}});
+    } else {
         m_focusLine->clear();
+    }
 
-    m_candles->setBarWidth(bar);
-    m_volume->setBarWidth(bar);
-    const QDateTime fromTime = QDateTime::fromMSecsSinceEpoch(qint64(from));
-    const QDateTime toTime = QDateTime::fromMSecsSinceEpoch(qint64(to));
-    const QString format = timeFormatFor(qint64(to - from), m_compact);
-    for (QDateTimeAxis *axis : {m_priceTime, m_rsiTime, m_volumeTime}) {
+    m_candles->setBarWidth(1);
+    m_volume->setBarWidth(1);
+    // Round times where they fall among the bars in view, as many as fit the width.
+    const int maxLabels = std::max(2, m_priceView->width() / (m_compact ? 90 : 75));
+    const Bars::Timeframe &timeframe = m_key.timeframe;
+    const std::int64_t barSeconds = timeframe.kind() == Bars::Timeframe::Kind::Seconds ? timeframe.size()
+                                    : timeframe.kind() == Bars::Timeframe::Kind::Day   ? 86'400
+                                    : timeframe.kind() == Bars::Timeframe::Kind::Week  ? 7 * 86'400
+                                                                                       : 0;
+    std::vector<TimeTick> ticks = timeTicksFor(times, slotOf(first), maxLabels, barSeconds, m_utc);
+    const std::pair<TimeAxisItem *, QValueAxis *> axes[] = {
+        {m_priceTicks, m_priceTime}, {m_rsiTicks, m_rsiTime}, {m_volumeTicks, m_volumeTime}};
+    for (const auto &[item, axis] : axes) {
         if (axis == m_volumeTime && m_volumeHidden)
             continue;
-        axis->setRange(fromTime, toTime);
-        if (axis->format() != format)
-            axis->setFormat(format);
+        axis->setRange(from, to);
+        item->setTicks(ticks);
     }
     // Time labels under the lowest pane only.
     const bool atrLabels = !m_compact && !m_atrPane->isHidden();
     const bool macdLabels = !m_compact && !m_macdPane->isHidden() && !atrLabels;
-    m_rsiTime->setLabelsVisible(!m_compact && !macdLabels && !atrLabels);
-    m_macdPane->setTimeRange(from, to, format, macdLabels);
-    m_atrPane->setTimeRange(from, to, format, atrLabels);
+    const bool rsiLabels = !m_compact && !macdLabels && !atrLabels;
+    if (m_rsiTime->labelsVisible() != rsiLabels)
+        m_rsiTicks->setLabelsVisible(rsiLabels);
+    m_macdPane->setTimeRange(from, to, ticks, macdLabels);
+    m_atrPane->setTimeRange(from, to, ticks, atrLabels);
     setPriceRange(low, high);
     if (!m_volumeHidden) {
         m_volumeAxis->setRange(0, maxVolume / volumeScale.divisor * 1.1);
@@ -604,7 +630,7 @@ void SymbolChart::redraw(const BarHistory &history)
     updateTitle();
     drawCrosshair(); // the hovered bar's values move with it while it forms
     // Scrolled back past the oldest bar: the next page is read in the background.
-    if (from < ms(all.front().bar.timestamp) - bar && history.canLoadOlder(m_key))
+    if (from < qreal(m_firstSlot) - 1 && history.canLoadOlder(m_key))
         Q_EMIT olderWanted(m_key);
 }
 
@@ -664,9 +690,45 @@ QString SymbolChart::placeholder() const
     return m_stack->currentIndex() == 0 ? m_placeholder->text() : QString();
 }
 
+qreal SymbolChart::timeMsAt(qreal slot) const
+{
+    const auto &bars = m_lastHistory ? m_lastHistory->bars(m_key) : std::deque<Pipeline::LiveBar>{};
+    if (bars.empty())
+        return 0;
+    const qreal index = slot - qreal(m_firstSlot);
+    const auto msOf = [&bars](std::size_t i) { return qreal(bars[i].bar.timestamp) / 1000; };
+    if (index <= 0)
+        return msOf(0) + index * barMs(bars);
+    const qreal newest = qreal(bars.size() - 1);
+    if (index >= newest)
+        return msOf(bars.size() - 1) + (index - newest) * barMs(bars);
+    const auto below = std::size_t(std::floor(index));
+    return msOf(below) + (index - qreal(below)) * (msOf(below + 1) - msOf(below));
+}
+
 std::pair<qint64, qint64> SymbolChart::timeRange() const
 {
-    return {m_priceTime->min().toMSecsSinceEpoch(), m_priceTime->max().toMSecsSinceEpoch()};
+    return {qint64(timeMsAt(m_priceTime->min())), qint64(timeMsAt(m_priceTime->max()))};
+}
+
+std::optional<qreal> SymbolChart::xOf(Model::TimestampUs time) const
+{
+    const auto &bars = m_lastHistory ? m_lastHistory->bars(m_key) : std::deque<Pipeline::LiveBar>{};
+    const auto at =
+        std::lower_bound(bars.begin(), bars.end(), time,
+                         [](const Pipeline::LiveBar &b, Model::TimestampUs t) { return b.bar.timestamp < t; });
+    if (at == bars.end() || at->bar.timestamp != time)
+        return std::nullopt;
+    return qreal(m_firstSlot) + qreal(at - bars.begin());
+}
+
+QStringList SymbolChart::timeLabels() const
+{
+    QStringList labels;
+    for (const TimeTick &tick : m_priceTicks->ticks())
+        if (tick.slot >= m_priceTime->min() && tick.slot <= m_priceTime->max())
+            labels.append(tick.label);
+    return labels;
 }
 
 } // namespace Gui

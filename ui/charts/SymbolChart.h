@@ -10,7 +10,6 @@
 
 class QChart;
 class QChartView;
-class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
 class QScatterSeries;
@@ -22,6 +21,7 @@ namespace Gui {
 
 class CandleItem;
 class IndicatorPane;
+class TimeAxisItem;
 class TimeframeBar;
 
 /// One symbol's chart in one timeframe: candles (or OHLC bars, a line, Heikin-Ashi) with SMA, EMA,
@@ -66,8 +66,13 @@ public:
     QString title() const;
     /// "No data" or "Loading…" while there are no bars to draw; empty when there are.
     QString placeholder() const;
-    /// The time axis' range as drawn, in ms since the epoch (local time axis values).
+    /// The times at the time axis' two ends, in ms since the epoch: bars are spaced by index, so these
+    /// are the bars' times there (and past the newest or oldest bar, a bar's length for each position).
     std::pair<qint64, qint64> timeRange() const;
+    /// For tests: the axis position of the bar that opened at `time`, if it is in memory.
+    std::optional<qreal> xOf(Model::TimestampUs time) const;
+    /// For tests: the time labels under the chart.
+    QStringList timeLabels() const;
     /// Marks the bar at `time` with a vertical line (a selected signal) and scrolls it into view, reading
     /// older bars until it is there. 0 clears the mark.
     void focusTime(Model::TimestampUs time);
@@ -77,7 +82,7 @@ public:
     void scrollBy(double bars);
     void zoomBy(int wheelSteps);
     void goLive();
-    bool isLive() const noexcept { return !m_viewEndMs; }
+    bool isLive() const noexcept { return !m_viewEnd; }
     int visibleBars() const noexcept;
     /// The crosshair's bar (the one nearest the mouse), and what its data window says; none off the chart.
     std::optional<Model::TimestampUs> crosshairTime() const noexcept { return m_crosshair; }
@@ -107,7 +112,8 @@ private:
     void clearSeries();
     void updateTitle();
     void setPriceRange(double low, double high);
-    /// One bar's length in ms: its timeframe's, or the bars' average spacing for record, tick and volume bars.
+    /// One bar's length in ms: its timeframe's, or the bars' average spacing for record, tick and volume bars
+    /// (for the times past the ends of the bars).
     qreal barMs(const std::deque<Pipeline::LiveBar> &bars) const;
 
     void pickTimeframe(const Bars::Timeframe &timeframe);
@@ -121,8 +127,15 @@ private:
     /// The crosshair on the bar nearest `position` of `view` (one of the three panes).
     void moveCrosshair(QChartView *view, const QPointF &position);
     void hideCrosshair();
-    /// The view's time span in axis ms, for `bars` (live end unless scrolled back).
+    /// The view's span in axis positions (a bar each), for `bars` (live end unless scrolled back).
     std::pair<qreal, qreal> viewSpan(const std::deque<Pipeline::LiveBar> &bars) const;
+    /// The axis position of the newest bar.
+    qreal lastSlot(const std::deque<Pipeline::LiveBar> &bars) const
+    {
+        return qreal(m_firstSlot) + qreal(bars.size()) - 1;
+    }
+    /// The time at an axis position, in ms.
+    qreal timeMsAt(qreal slot) const;
     void resetView();
     /// Brings the focused time into view (its bars loaded first, if older than those in memory).
     void scrollToFocus(const BarHistory &history);
@@ -130,7 +143,6 @@ private:
     bool navigate(QChartView *view, QEvent *event);
     /// Draws the crosshair at its bar, after new bars or a move.
     void drawCrosshair();
-    qreal axisMs(Model::TimestampUs time) const;
 
     ChartKey m_key{QString(), Bars::Timeframe::minutes(1)};
     TimeframeBar *m_timeframes;
@@ -165,9 +177,10 @@ private:
     bool m_aligning = false;
     bool m_focusPending = false;       ///< scrolling to the focused time, its bars still to come
     int m_zoomBars = 0;                ///< bars across the view; 0: as many as fit the default
-    std::optional<qreal> m_viewEndMs;  ///< scrolled back: the view's right end; none: the live end
+    std::optional<qreal> m_viewEnd;    ///< scrolled back: the view's right end (axis position); none: the live end
     std::optional<QPointF> m_dragFrom; ///< a drag under way: where it began
-    qreal m_dragEndMs = 0;             ///< and the view's end then
+    qreal m_dragEnd = 0;               ///< and the view's end then
+    std::int64_t m_firstSlot = 0;      ///< the axis position of the first bar in memory
     QToolButton *m_liveButton;
     QToolButton *m_typeButton;
     ChartType m_type = ChartType::Candles;
@@ -185,9 +198,12 @@ private:
     QLineSeries *m_rsi;
     QLineSeries *m_rsi30;
     QLineSeries *m_rsi70;
-    QDateTimeAxis *m_priceTime;
-    QDateTimeAxis *m_volumeTime;
-    QDateTimeAxis *m_rsiTime;
+    QValueAxis *m_priceTime; ///< bar positions; the labels are the TimeAxisItems'
+    QValueAxis *m_volumeTime;
+    QValueAxis *m_rsiTime;
+    TimeAxisItem *m_priceTicks;
+    TimeAxisItem *m_volumeTicks;
+    TimeAxisItem *m_rsiTicks;
     QValueAxis *m_priceAxis;
     QValueAxis *m_volumeAxis;
     QValueAxis *m_rsiAxis;

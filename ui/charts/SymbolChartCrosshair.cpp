@@ -72,13 +72,6 @@ bool SymbolChart::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-qreal SymbolChart::axisMs(Model::TimestampUs time) const
-{
-    // The time axes show local time; for UTC the points are shifted as redraw() does.
-    const qint64 shiftMs = m_utc ? -qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000 : 0;
-    return qreal(time / 1000 + shiftMs);
-}
-
 void SymbolChart::moveCrosshair(QChartView *view, const QPointF &position)
 {
     const auto &bars = m_lastHistory ? m_lastHistory->bars(m_key) : std::deque<Pipeline::LiveBar>{};
@@ -87,13 +80,10 @@ void SymbolChart::moveCrosshair(QChartView *view, const QPointF &position)
     QChart *chart = view->chart();
     const QPointF scene = view->mapToScene(position.toPoint());
     const QPointF value = chart->mapToValue(chart->mapFromScene(scene), chart->series().constFirst());
-    // The nearest bar by time: the first at or after the mouse, or the one before it.
-    auto at = std::lower_bound(bars.begin(), bars.end(), value.x(),
-                               [this](const Pipeline::LiveBar &b, qreal x) { return axisMs(b.bar.timestamp) < x; });
-    if (at == bars.end() || (at != bars.begin() &&
-                             value.x() - axisMs(std::prev(at)->bar.timestamp) < axisMs(at->bar.timestamp) - value.x()))
-        at = std::prev(at);
-    m_crosshair = at->bar.timestamp;
+    // The nearest bar: bars are spaced by index.
+    const qreal index = std::round(value.x() - qreal(m_firstSlot));
+    const auto at = std::size_t(std::clamp<qreal>(index, 0, qreal(bars.size() - 1)));
+    m_crosshair = bars[at].bar.timestamp;
     m_crossLevelPrice = view == m_priceView ? std::optional(value.y()) : std::nullopt;
     drawCrosshair();
 }
@@ -108,7 +98,7 @@ void SymbolChart::drawCrosshair()
                          [](const Pipeline::LiveBar &b, Model::TimestampUs t) { return b.bar.timestamp < t; });
     if (bar == bars.end() || bar->bar.timestamp != *m_crosshair)
         return hideCrosshair(); // its bar left the window
-    const qreal x = axisMs(*m_crosshair);
+    const qreal x = qreal(m_firstSlot) + qreal(bar - bars.begin());
     const auto vertical = [x](QLineSeries *series, const QValueAxis *axis) {
         series->replace({{x, axis->min()}, {x, axis->max()}});
     };
@@ -118,9 +108,7 @@ void SymbolChart::drawCrosshair()
     m_macdPane->setCrosshair(x);
     m_atrPane->setCrosshair(x);
     if (m_crossLevelPrice) {
-        const qreal from = qreal(m_priceTime->min().toMSecsSinceEpoch());
-        const qreal to = qreal(m_priceTime->max().toMSecsSinceEpoch());
-        m_crossLevel->replace({{from, *m_crossLevelPrice}, {to, *m_crossLevelPrice}});
+        m_crossLevel->replace({{m_priceTime->min(), *m_crossLevelPrice}, {m_priceTime->max(), *m_crossLevelPrice}});
     } else {
         m_crossLevel->clear();
     }

@@ -31,15 +31,14 @@ int SymbolChart::visibleBars() const noexcept
 std::pair<qreal, qreal> SymbolChart::viewSpan(const std::deque<Pipeline::LiveBar> &bars) const
 {
     // Half a bar of room at the live end, so the newest candle is whole.
-    const qreal bar = barMs(bars);
-    const qreal end = m_viewEndMs ? *m_viewEndMs : axisMs(bars.back().bar.timestamp) + bar / 2;
-    return {end - qreal(visibleBars()) * bar, end};
+    const qreal end = m_viewEnd ? *m_viewEnd : lastSlot(bars) + 0.5;
+    return {end - qreal(visibleBars()), end};
 }
 
 void SymbolChart::resetView()
 {
     m_zoomBars = 0;
-    m_viewEndMs.reset();
+    m_viewEnd.reset();
     m_dragFrom.reset();
     m_liveButton->hide();
 }
@@ -49,12 +48,12 @@ void SymbolChart::scrollBy(double bars)
     if (!m_lastHistory || m_lastHistory->bars(m_key).empty())
         return;
     const auto &all = m_lastHistory->bars(m_key);
-    const qreal liveEnd = axisMs(all.back().bar.timestamp) + barMs(all) / 2;
-    const qreal end = viewSpan(all).second - qreal(bars) * barMs(all);
+    const qreal liveEnd = lastSlot(all) + 0.5;
+    const qreal end = viewSpan(all).second - qreal(bars);
     if (end >= liveEnd)
-        m_viewEndMs.reset(); // at the live end again: it follows new bars
+        m_viewEnd.reset(); // at the live end again: it follows new bars
     else
-        m_viewEndMs = end;
+        m_viewEnd = end;
     redraw(*m_lastHistory);
 }
 
@@ -90,7 +89,7 @@ bool SymbolChart::navigate(QChartView *view, QEvent *event)
         if (mouse->button() != Qt::LeftButton || !m_lastHistory || m_lastHistory->bars(m_key).empty())
             return false;
         m_dragFrom = mouse->position();
-        m_dragEndMs = viewSpan(m_lastHistory->bars(m_key)).second;
+        m_dragEnd = viewSpan(m_lastHistory->bars(m_key)).second;
         return false;
     }
     case QEvent::MouseMove: {
@@ -99,13 +98,12 @@ bool SymbolChart::navigate(QChartView *view, QEvent *event)
             return false;
         const auto &all = m_lastHistory->bars(m_key);
         const qreal width = std::max<qreal>(1, view->chart()->plotArea().width());
-        const qreal msPerPixel = qreal(visibleBars()) * barMs(all) / width;
-        const qreal end = m_dragEndMs - (mouse->position().x() - m_dragFrom->x()) * msPerPixel;
-        const qreal liveEnd = axisMs(all.back().bar.timestamp) + barMs(all) / 2;
-        if (end >= liveEnd)
-            m_viewEndMs.reset();
+        const qreal barsPerPixel = qreal(visibleBars()) / width;
+        const qreal end = m_dragEnd - (mouse->position().x() - m_dragFrom->x()) * barsPerPixel;
+        if (end >= lastSlot(all) + 0.5)
+            m_viewEnd.reset();
         else
-            m_viewEndMs = end;
+            m_viewEnd = end;
         redraw(*m_lastHistory);
         return false;
     }
