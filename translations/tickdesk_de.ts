@@ -199,10 +199,6 @@
         <translation>Ein Webseiten-Ursprung, der die HTTP-API und den Stream nutzen darf, z. B. http://127.0.0.1:8080 (für mehrere wiederholen). Andere Webseiten werden abgewiesen.</translation>
     </message>
     <message>
-        <source>Symbols kept live in memory (default 20000, about 4 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
-        <translation>Symbole, die im Speicher aktiv bleiben (Standard 20000, je etwa 4 KB); die am längsten nicht aktualisierten darüber hinaus werden aus der Datenbank zurückgelesen, wenn sie wieder gehandelt werden.</translation>
-    </message>
-    <message>
         <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
 
 Commands (each with its own --help):
@@ -235,6 +231,10 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Bars the RSI, crossover and price-move rules look at, evaluated as each closes: 1s to 1W, Nm, Nt (N records), Nv (N shares) or record (default: Settings, 1m).</source>
         <translation>Balken, die die Regeln RSI, Kreuzung und Kursbewegung betrachten, ausgewertet beim Schließen: 1s bis 1W, Nm, Nt (N Datensätze), Nv (N Stück) oder record (Standard: Einstellungen, 1m).</translation>
+    </message>
+    <message>
+        <source>Symbols kept live in memory (default 20000, about 6 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
+        <translation>Symbole, die im Speicher aktiv bleiben (Standard 20000, etwa 6 KB je Symbol); die am längsten nicht aktualisierten darüber hinaus werden aus der Datenbank zurückgelesen, wenn sie wieder handeln.</translation>
     </message>
 </context>
 <context>
@@ -734,6 +734,50 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Detach into a window</source>
         <translation>In ein eigenes Fenster lösen</translation>
+    </message>
+    <message>
+        <source>&amp;Workspaces</source>
+        <translation>&amp;Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>A workspace needs a name.</source>
+        <translation>Ein Arbeitsbereich braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A workspace name has at most 60 characters.</source>
+        <translation>Ein Arbeitsbereichsname hat höchstens 60 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Workspace “%1” saved</source>
+        <translation>Arbeitsbereich „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>Workspace “%1” loaded</source>
+        <translation>Arbeitsbereich „%1“ geladen</translation>
+    </message>
+    <message>
+        <source>Save workspace as…</source>
+        <translation>Arbeitsbereich speichern unter…</translation>
+    </message>
+    <message>
+        <source>Delete workspace</source>
+        <translation>Arbeitsbereich löschen</translation>
+    </message>
+    <message>
+        <source>Delete the workspace “%1”?</source>
+        <translation>Den Arbeitsbereich „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Save workspace</source>
+        <translation>Arbeitsbereich speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>A workspace “%1” exists. Replace it?</source>
+        <translation>Ein Arbeitsbereich „%1“ existiert bereits. Ersetzen?</translation>
     </message>
 </context>
 <context>

@@ -199,10 +199,6 @@
         <translation>Une origine de page web autorisée à utiliser l’API HTTP et le flux, par ex. http://127.0.0.1:8080 (à répéter pour en ajouter). Les autres pages web sont refusées.</translation>
     </message>
     <message>
-        <source>Symbols kept live in memory (default 20000, about 4 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
-        <translation>Symboles gardés actifs en mémoire (20000 par défaut, environ 4 Ko chacun) ; au-delà, les moins récemment mis à jour sont relus depuis la base de données quand ils sont de nouveau négociés.</translation>
-    </message>
-    <message>
         <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
 
 Commands (each with its own --help):
@@ -235,6 +231,10 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Bars the RSI, crossover and price-move rules look at, evaluated as each closes: 1s to 1W, Nm, Nt (N records), Nv (N shares) or record (default: Settings, 1m).</source>
         <translation>Barres examinées par les règles RSI, croisement et mouvement de prix, évaluées à leur clôture : 1s à 1W, Nm, Nt (N enregistrements), Nv (N actions) ou record (par défaut : Paramètres, 1m).</translation>
+    </message>
+    <message>
+        <source>Symbols kept live in memory (default 20000, about 6 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
+        <translation>Symboles gardés actifs en mémoire (20000 par défaut, environ 6 Ko chacun) ; au-delà, les moins récemment mis à jour sont relus depuis la base quand ils traitent de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -734,6 +734,50 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Detach into a window</source>
         <translation>Détacher dans une fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Workspaces</source>
+        <translation>&amp;Espaces de travail</translation>
+    </message>
+    <message>
+        <source>A workspace needs a name.</source>
+        <translation>Un espace de travail doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A workspace name has at most 60 characters.</source>
+        <translation>Un nom d’espace de travail a au plus 60 caractères.</translation>
+    </message>
+    <message>
+        <source>Workspace “%1” saved</source>
+        <translation>Espace de travail « %1 » enregistré</translation>
+    </message>
+    <message>
+        <source>Workspace “%1” loaded</source>
+        <translation>Espace de travail « %1 » chargé</translation>
+    </message>
+    <message>
+        <source>Save workspace as…</source>
+        <translation>Enregistrer l’espace de travail sous…</translation>
+    </message>
+    <message>
+        <source>Delete workspace</source>
+        <translation>Supprimer l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Delete the workspace “%1”?</source>
+        <translation>Supprimer l’espace de travail « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Save workspace</source>
+        <translation>Enregistrer l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>A workspace “%1” exists. Replace it?</source>
+        <translation>Un espace de travail « %1 » existe. Le remplacer ?</translation>
     </message>
 </context>
 <context>

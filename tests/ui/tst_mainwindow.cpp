@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "SmtpServer.h"
+#include "charts/ChartGrid.h"
 #include "charts/SymbolChart.h"
 #include "dialogs/NotificationsPage.h"
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
 #include "io/Import.h"
+#include "mainwindow/ChartWindow.h"
 #include "mainwindow/MainWindow.h"
 #include "models/SignalModel.h"
 #include "pipeline/LiveFeed.h"
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void signalAppearsWithMarkerAndFocusesChart();
     void signalFilters();
     void layoutIsRestored();
+    void workspacesSaveAndBringBackCharts();
     void exportWhatTheFilterShows();
     void importFeedsChartsAndReportsBadRows();
     void exportTicksOfASymbol();
@@ -228,6 +231,52 @@ void TestMainWindow::layoutIsRestored()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(!m_window->findChild<QDockWidget *>(u"watchlistDock"_s)->isVisible());
     QVERIFY(m_window->findChild<QDockWidget *>(u"signalDock"_s)->isVisibleTo(m_window.get()));
+}
+
+void TestMainWindow::workspacesSaveAndBringBackCharts()
+{
+    feed(market({u"AAPL"_s, u"MSFT"_s, u"TSLA"_s}));
+    auto *tabs = m_window->findChild<QTabWidget *>(u"chartTabs"_s);
+    // "Morning": a 5-minute AAPL tab in candles, a detached daily MSFT window where it was put, a 2×2 grid.
+    m_window->openChart(u"AAPL"_s, Bars::Timeframe::minutes(5));
+    Gui::ChartWindow *window = m_window->detachChart(m_window->openChart(u"MSFT"_s, Bars::Timeframe::day()));
+    QVERIFY(window);
+    window->setGeometry(120, 140, 700, 420);
+    m_window->grid()->setGridSize(2, 2);
+    m_window->saveWorkspace(u"Morning"_s);
+    QCOMPARE(m_window->workspaces(), QStringList{u"Morning"_s});
+
+    // Other work: the windows closed, another tab, a 4×4 grid.
+    window->close();
+    QTRY_COMPARE(tabs->count(), 3);
+    m_window->openChart(u"TSLA"_s, Bars::Timeframe::hours(1));
+    m_window->grid()->setGridSize(4, 4);
+    m_window->saveWorkspace(u"  Afternoon / late  "_s); // any name: kept trimmed
+    QCOMPARE(m_window->workspaces(), (QStringList{u"Afternoon / late"_s, u"Morning"_s}));
+
+    QVERIFY(m_window->loadWorkspace(u"Morning"_s));
+    QCOMPARE(tabs->count(), 2); // the grid and AAPL 5m
+    auto *aapl = qobject_cast<Gui::SymbolChart *>(tabs->widget(1));
+    QVERIFY(aapl);
+    QCOMPARE(aapl->key().id(), u"AAPL 5m"_s);
+    QCOMPARE(m_window->grid()->rows(), 2);
+    QCOMPARE(m_window->grid()->columns(), 2);
+    auto windows = m_window->findChildren<Gui::ChartWindow *>();
+    windows.removeIf([](const Gui::ChartWindow *w) { return !w->chart(); }); // the one closed, to be deleted
+    QCOMPARE(windows.size(), 1);
+    QCOMPARE(windows.front()->chart()->key().id(), u"MSFT 1D"_s);
+    QCOMPARE(windows.front()->geometry().size(), QSize(700, 420));
+    QTRY_VERIFY(aapl->candleCount() > 0 || !aapl->placeholder().isEmpty());
+
+    // A name that is not there changes nothing; a blank name is refused; deleting forgets it.
+    QVERIFY(!m_window->loadWorkspace(u"Evening"_s));
+    QCOMPARE(tabs->count(), 2);
+    QVERIFY(!Gui::MainWindow::workspaceNameProblem(u"   "_s).isEmpty());
+    m_window->deleteWorkspace(u"Morning"_s);
+    QCOMPARE(m_window->workspaces(), QStringList{u"Afternoon / late"_s});
+    QVERIFY(m_window->loadWorkspace(u"Afternoon / late"_s));
+    QCOMPARE(m_window->grid()->rows(), 4);
+    QCOMPARE(tabs->count(), 4); // AAPL 5m, MSFT 1D (back in a tab when its window closed) and TSLA 1h
 }
 
 void TestMainWindow::exportWhatTheFilterShows()

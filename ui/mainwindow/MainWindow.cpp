@@ -287,6 +287,10 @@ void MainWindow::buildActions()
             saveCharts();
         });
     }
+    QMenu *workspaces = view->addMenu(tr("&Workspaces"));
+    workspaces->setObjectName(QStringLiteral("workspacesMenu"));
+    fillWorkspaceMenu(workspaces);
+    connect(workspaces, &QMenu::aboutToShow, this, [this, workspaces] { fillWorkspaceMenu(workspaces); });
     QAction *fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setObjectName(QStringLiteral("fullScreen"));
     fullScreen->setShortcuts(keys(Qt::Key_F11, QKeySequence::FullScreen));

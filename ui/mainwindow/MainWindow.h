@@ -13,6 +13,7 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
@@ -114,6 +115,17 @@ public:
     void startSimulator();
     void stopSimulator();
 
+    /// Named workspaces (View → Workspaces): the chart tabs and detached windows, the grid's size and
+    /// cells, every chart's timeframe, type and indicators, and the docks' layout, saved under a name and
+    /// brought back at once. Saving under a name that exists replaces it.
+    void saveWorkspace(const QString &name);
+    /// False when there is no workspace of that name (nothing changes).
+    bool loadWorkspace(const QString &name);
+    void deleteWorkspace(const QString &name);
+    QStringList workspaces() const;
+    /// Why a name cannot name a workspace, or empty when it can.
+    static QString workspaceNameProblem(const QString &name);
+
 Q_SIGNALS:
     void exportFinished(const QString &error, qint64 count);
     void importFinished(const QString &error, qint64 stored, qint64 skipped);
@@ -159,6 +171,11 @@ private:
     void chooseTickExport();
     void chooseSignalExport();
     void applySettings();
+    /// View → Workspaces, filled as it opens.
+    void fillWorkspaceMenu(QMenu *menu);
+    void chooseWorkspaceName();
+    /// Closes every chart tab and detached window (the grid stays).
+    void closeChartTabs();
 
     Sources m_sources;
     BarHistory m_history;

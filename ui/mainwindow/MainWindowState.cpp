@@ -2,6 +2,7 @@
 // What the window remembers across a restart: geometry, docks, columns, chart tabs, the grid and the time zone.
 #include "MainWindow.h"
 
+#include "ChartWindow.h"
 #include "charts/ChartGrid.h"
 #include "charts/SymbolChart.h"
 #include "models/WatchlistFilter.h"
@@ -28,6 +29,7 @@ const QString GridPickedKey = u"charts/gridPicked"_s;
 const QString GridTimeframesKey = u"charts/gridTimeframes"_s;
 const QString GridSizeKey = u"charts/gridSize"_s;
 const QString DetachedKey = u"charts/detached"_s; ///< how many of the saved tabs, the last ones, are in windows
+const QString DetachedGeometryKey = u"charts/detachedGeometry"_s; ///< and where their windows were
 const QString TabTimeframeKey = u"charts/tabTimeframe"_s;
 const QString TabTypesKey = u"charts/tabTypes"_s;
 const QString GridTypesKey = u"charts/gridTypes"_s;
@@ -136,8 +138,13 @@ void MainWindow::restoreCharts()
     }
     const int detached = std::clamp(settings.value(DetachedKey, 0).toInt(), 0, int(tabs.size()));
     const QList<SymbolChart *> charts = tabCharts();
-    for (qsizetype i = charts.size() - detached; i >= 0 && i < charts.size(); ++i)
-        detachChart(charts[i]);
+    const QVariantList geometries = settings.value(DetachedGeometryKey).toList();
+    for (qsizetype i = charts.size() - detached; i >= 0 && i < charts.size(); ++i) {
+        ChartWindow *window = detachChart(charts[i]);
+        const qsizetype n = i - (charts.size() - detached);
+        if (window && n < geometries.size())
+            window->restoreGeometry(geometries[n].toByteArray());
+    }
     m_tabs->setCurrentIndex(std::clamp(settings.value(CurrentTabKey, 0).toInt(), 0, m_tabs->count() - 1));
     const QStringList removed = settings.value(RemovedKey).toStringList();
     m_watchlistFilter->setRemoved(QSet<QString>(removed.begin(), removed.end()));
@@ -156,6 +163,10 @@ void MainWindow::saveCharts() const
         tabLooks.append(chart);
     }
     settings.setValue(DetachedKey, int(m_chartWindows.size()));
+    QVariantList geometries;
+    for (const ChartWindow *window : m_chartWindows)
+        geometries.append(window->saveGeometry());
+    settings.setValue(DetachedGeometryKey, geometries);
     settings.setValue(TabsKey, tabs);
     tabLooks.write(settings, TabTypesKey, TabIndicatorsKey);
     settings.setValue(TabTimeframeKey, m_tabTimeframe.name());
