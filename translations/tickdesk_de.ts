@@ -399,6 +399,93 @@ Befehle (jeder mit eigenem --help):
     </message>
 </context>
 <context>
+    <name>Gui::ChartIndicatorDialog</name>
+    <message>
+        <source>Own periods for this chart</source>
+        <translation>Eigene Perioden für dieses Diagramm</translation>
+    </message>
+    <message>
+        <source>Periods, colours and levels</source>
+        <translation>Perioden, Farben und Linien</translation>
+    </message>
+    <message>
+        <source>Off: the periods of Settings → Indicators, as the engine and the rules use them</source>
+        <translation>Aus: die Perioden aus Einstellungen → Indikatoren, wie die Berechnung und die Regeln sie verwenden</translation>
+    </message>
+    <message>
+        <source>SMA</source>
+        <translation>SMA</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <source>Bollinger bands</source>
+        <translation>Bollinger-Bänder</translation>
+    </message>
+    <message>
+        <source>VWAP</source>
+        <translation>VWAP</translation>
+    </message>
+    <message>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <source>MACD fast</source>
+        <translation>MACD schnell</translation>
+    </message>
+    <message>
+        <source>MACD slow</source>
+        <translation>MACD langsam</translation>
+    </message>
+    <message>
+        <source>MACD signal</source>
+        <translation>MACD-Signal</translation>
+    </message>
+    <message>
+        <source>ATR</source>
+        <translation>ATR</translation>
+    </message>
+    <message>
+        <source>Bollinger width (standard deviations)</source>
+        <translation>Bollinger-Breite (Standardabweichungen)</translation>
+    </message>
+    <message>
+        <source>SMA colour</source>
+        <translation>SMA-Farbe</translation>
+    </message>
+    <message>
+        <source>EMA colour</source>
+        <translation>EMA-Farbe</translation>
+    </message>
+    <message>
+        <source>Bollinger colour</source>
+        <translation>Bollinger-Farbe</translation>
+    </message>
+    <message>
+        <source>VWAP colour</source>
+        <translation>VWAP-Farbe</translation>
+    </message>
+    <message>
+        <source>RSI colour</source>
+        <translation>RSI-Farbe</translation>
+    </message>
+    <message>
+        <source>RSI lower level</source>
+        <translation>RSI untere Linie</translation>
+    </message>
+    <message>
+        <source>RSI upper level</source>
+        <translation>RSI obere Linie</translation>
+    </message>
+    <message>
+        <source>RSI levels: the lower (%1) must be below the upper (%2).</source>
+        <translation>RSI-Linien: Die untere (%1) muss unter der oberen (%2) liegen.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ChartWindow</name>
     <message>
         <source>%1 — TickDesk</source>
@@ -1290,6 +1377,10 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>ATR pane</source>
         <translation>ATR-Bereich</translation>
+    </message>
+    <message>
+        <source>Periods, colours and levels…</source>
+        <translation>Perioden, Farben und Linien…</translation>
     </message>
 </context>
 <context>

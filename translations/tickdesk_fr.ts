@@ -399,6 +399,93 @@ Commandes (chacune avec son propre --help) :
     </message>
 </context>
 <context>
+    <name>Gui::ChartIndicatorDialog</name>
+    <message>
+        <source>Own periods for this chart</source>
+        <translation>Périodes propres à ce graphique</translation>
+    </message>
+    <message>
+        <source>Periods, colours and levels</source>
+        <translation>Périodes, couleurs et niveaux</translation>
+    </message>
+    <message>
+        <source>Off: the periods of Settings → Indicators, as the engine and the rules use them</source>
+        <translation>Désactivé : les périodes de Paramètres → Indicateurs, telles que le moteur et les règles les utilisent</translation>
+    </message>
+    <message>
+        <source>SMA</source>
+        <translation>SMA</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <source>Bollinger bands</source>
+        <translation>Bandes de Bollinger</translation>
+    </message>
+    <message>
+        <source>VWAP</source>
+        <translation>VWAP</translation>
+    </message>
+    <message>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <source>MACD fast</source>
+        <translation>MACD rapide</translation>
+    </message>
+    <message>
+        <source>MACD slow</source>
+        <translation>MACD lente</translation>
+    </message>
+    <message>
+        <source>MACD signal</source>
+        <translation>Signal MACD</translation>
+    </message>
+    <message>
+        <source>ATR</source>
+        <translation>ATR</translation>
+    </message>
+    <message>
+        <source>Bollinger width (standard deviations)</source>
+        <translation>Largeur de Bollinger (écarts-types)</translation>
+    </message>
+    <message>
+        <source>SMA colour</source>
+        <translation>Couleur SMA</translation>
+    </message>
+    <message>
+        <source>EMA colour</source>
+        <translation>Couleur EMA</translation>
+    </message>
+    <message>
+        <source>Bollinger colour</source>
+        <translation>Couleur Bollinger</translation>
+    </message>
+    <message>
+        <source>VWAP colour</source>
+        <translation>Couleur VWAP</translation>
+    </message>
+    <message>
+        <source>RSI colour</source>
+        <translation>Couleur RSI</translation>
+    </message>
+    <message>
+        <source>RSI lower level</source>
+        <translation>Niveau bas du RSI</translation>
+    </message>
+    <message>
+        <source>RSI upper level</source>
+        <translation>Niveau haut du RSI</translation>
+    </message>
+    <message>
+        <source>RSI levels: the lower (%1) must be below the upper (%2).</source>
+        <translation>Niveaux du RSI : le bas (%1) doit être sous le haut (%2).</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ChartWindow</name>
     <message>
         <source>%1 — TickDesk</source>
@@ -1290,6 +1377,10 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>ATR pane</source>
         <translation>Panneau ATR</translation>
+    </message>
+    <message>
+        <source>Periods, colours and levels…</source>
+        <translation>Périodes, couleurs et niveaux…</translation>
     </message>
 </context>
 <context>

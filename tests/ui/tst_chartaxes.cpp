@@ -5,12 +5,17 @@
 #include "charts/BarHistory.h"
 #include "charts/SymbolChart.h"
 #include "charts/TimeTicks.h"
+#include "dialogs/ChartIndicatorDialog.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QDate>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
+#include <QSpinBox>
 #include <QTest>
 #include <QValueAxis>
 
@@ -32,6 +37,8 @@ private Q_SLOTS:
     void markersFitAndThemeFollows();
     void crosshairShowsTheBarUnderTheMouse();
     void nightsTakeNoRoom();
+    void ownPeriodsColoursAndLevels();
+    void indicatorSettingsRoundTripAndRefuseNonsense();
 };
 
 void TestChartAxes::priceTicks_data()
@@ -335,6 +342,103 @@ void TestChartAxes::nightsTakeNoRoom()
     // The view's ends read as the bars' times there: about the visible bars' span in trading minutes.
     const auto [from, to] = chart.timeRange();
     QVERIFY(to - from > 17 * 3'600'000LL); // the night is in view, though it takes no room
+}
+
+void TestChartAxes::ownPeriodsColoursAndLevels()
+{
+    // A chart with its own SMA period, colour and RSI levels: the line is the 5-bar average of the closes
+    // drawn, in the colour chosen, the data window says so, and the RSI guides sit at the levels.
+    Gui::BarHistory history;
+    Pipeline::ChartHistory stored;
+    stored.symbol = u"OWN"_s;
+    stored.timeframe = Bars::Timeframe::minutes(1);
+    for (int i = 0; i < 60; ++i) {
+        Pipeline::LiveBar bar;
+        Model::Symbol::fromString(u"OWN"_s, bar.bar.symbol);
+        bar.bar.open = bar.bar.high = bar.bar.low = bar.bar.close = 100 + (i % 7);
+        bar.bar.high += 1;
+        bar.bar.volume = 10;
+        bar.bar.timestamp = Monday + i * Minute;
+        bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = 42; // the engine's: not drawn
+        bar.bollingerMiddle = bar.macd = bar.macdSignal = bar.macdHistogram = bar.atr = bar.vwap = std::nan("");
+        stored.bars.push_back(bar);
+    }
+    history.setWatched({Gui::ChartKey{u"OWN"_s, Bars::Timeframe::minutes(1)}});
+    history.load(stored);
+    Gui::SymbolChart chart;
+    chart.resize(800, 500);
+    chart.setSymbol(u"OWN"_s);
+    chart.setTimeframe(Bars::Timeframe::minutes(1));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.refresh(history);
+    Gui::ChartIndicatorSettings settings;
+    Indicators::IndicatorConfig periods;
+    periods.sma = 5;
+    settings.periods = periods;
+    settings.sma = QColor(u"#ff00ff"_s);
+    settings.rsiLow = 20;
+    settings.rsiHigh = 80;
+    chart.setIndicatorSettings(settings);
+
+    QLineSeries *sma = nullptr;
+    for (QChartView *view : chart.findChildren<QChartView *>())
+        for (QAbstractSeries *series : view->chart()->series())
+            if (series->name() == u"SMA"_s)
+                sma = qobject_cast<QLineSeries *>(series);
+    QVERIFY(sma && sma->count() > 0);
+    QCOMPARE(sma->pen().color(), QColor(u"#ff00ff"_s));
+    double sum = 0;
+    for (int i = 55; i < 60; ++i)
+        sum += stored.bars[std::size_t(i)].bar.close;
+    QCOMPARE(sma->at(sma->count() - 1).y(), sum / 5);
+    QVERIFY(std::all_of(sma->points().begin(), sma->points().end(), [](const QPointF &p) { return p.y() != 42; }));
+    // The RSI pane's guides.
+    bool low = false, high = false;
+    for (QChartView *view : chart.findChildren<QChartView *>())
+        for (QAbstractSeries *series : view->chart()->series())
+            if (auto *line = qobject_cast<QLineSeries *>(series); line && line->count() == 2) {
+                low = low || line->at(0).y() == 20;
+                high = high || line->at(0).y() == 80;
+            }
+    QVERIFY(low && high);
+    // Back to the app's periods: the engine's values again.
+    settings.periods.reset();
+    chart.setIndicatorSettings(settings);
+    QCOMPARE(sma->at(sma->count() - 1).y(), 42.0);
+}
+
+void TestChartAxes::indicatorSettingsRoundTripAndRefuseNonsense()
+{
+    Gui::ChartIndicatorSettings settings;
+    QCOMPARE(settings.toText(), QString()); // the defaults say nothing
+    Indicators::IndicatorConfig periods;
+    periods.sma = 50;
+    periods.bollingerDeviations = 2.5;
+    settings.periods = periods;
+    settings.vwap = QColor(u"#123456"_s);
+    settings.rsiLow = 25;
+    settings.rsiHigh = 75;
+    QCOMPARE(Gui::ChartIndicatorSettings::fromText(settings.toText()), settings);
+    // Parts out of range or unknown are left at their defaults; the rest is taken.
+    const auto odd = Gui::ChartIndicatorSettings::fromText(u"sma=0;ema=30;rsiLow=90;rsiHigh=10;smaColor=nope;x=1"_s);
+    QVERIFY(odd.periods);
+    QCOMPARE(odd.periods->sma, Indicators::IndicatorConfig{}.sma);
+    QCOMPARE(odd.periods->ema, 30);
+    QCOMPARE(odd.rsiLow, 30.0);
+    QCOMPARE(odd.sma, Gui::ChartIndicatorSettings{}.sma);
+
+    // The dialog names what does not fit together and stays open.
+    Gui::ChartIndicatorDialog dialog(settings, Indicators::IndicatorConfig{});
+    QCOMPARE(dialog.settings(), settings);
+    dialog.findChild<QSpinBox *>(u"macdFast"_s)->setValue(30);
+    QVERIFY2(dialog.problem().contains(u"MACD"_s), qPrintable(dialog.problem()));
+    dialog.findChild<QSpinBox *>(u"macdFast"_s)->setValue(12);
+    dialog.findChild<QDoubleSpinBox *>(u"rsiLow"_s)->setValue(80);
+    QVERIFY2(dialog.problem().contains(u"RSI"_s), qPrintable(dialog.problem()));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected)); // not accepted
+    QVERIFY(!dialog.findChild<QLabel *>(u"problem"_s)->isHidden());
 }
 
 QTEST_MAIN(TestChartAxes)

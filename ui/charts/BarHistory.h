@@ -54,6 +54,7 @@ public:
     void setSessionTimeZone(const QString &ianaName);
     /// The indicators' periods for charts loaded from now on.
     void setIndicators(const Indicators::IndicatorConfig &config) { m_indicators = config; }
+    const Indicators::IndicatorConfig &indicators() const noexcept { return m_indicators; }
     /// A live record of a watched symbol: every chart of the symbol takes it into its bars.
     void add(const Pipeline::LiveBar &record);
     void addMarker(const QString &symbol, const Marker &marker);

@@ -276,6 +276,8 @@ void SymbolChart::setDarkTheme(bool dark)
 
 void SymbolChart::clearSeries()
 {
+    m_customBars.clear(); // another symbol's or timeframe's bars
+    m_customRevision = ~quint64(0);
     m_candles->setCandles({});
     m_volume->setCandles({});
     for (QLineSeries *s : {m_sma, m_ema, m_upper, m_lower, m_rsi, m_focusLine, m_closeLine, m_vwap})
@@ -470,6 +472,11 @@ void SymbolChart::redraw(const BarHistory &history)
     }
     m_stack->setCurrentIndex(1);
     m_firstSlot = history.firstSlot(m_key);
+    if (m_indicatorSettings.periods &&
+        (m_customRevision != history.revision(m_key) || m_customBars.size() != all.size())) {
+        m_customBars = withPeriods(all, *m_indicatorSettings.periods);
+        m_customRevision = history.revision(m_key);
+    }
     if (m_focusPending)
         scrollToFocus(history);
     // Bars are spaced by index: bar i of the deque is at position firstSlot + i, so nights, weekends and pauses
@@ -510,7 +517,7 @@ void SymbolChart::redraw(const BarHistory &history)
     std::vector<Model::TimestampUs> times;
     times.reserve(std::size_t(last - first));
     for (auto it = first; it != last; ++it) {
-        const Pipeline::LiveBar &b = *it;
+        const Pipeline::LiveBar &b = drawnBar(all, std::size_t(it - all.begin()));
         const qreal t = slotOf(it);
         times.push_back(b.bar.timestamp);
         const double v = double(b.bar.volume) / volumeScale.divisor;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "BarHistory.h"
+#include "ChartIndicatorSettings.h"
 #include "ChartType.h"
 
 #include <QWidget>
@@ -49,6 +50,9 @@ public:
     /// The overlays (sma, ema, bollinger, vwap) and panes (volume, rsi, macd, atr) shown, by id.
     void setShownIndicators(const QStringList &ids);
     QStringList shownIndicators() const { return m_shown; }
+    /// Its own periods, colours and RSI levels (Indicators → Periods, colours and levels…), applied at once.
+    void setIndicatorSettings(const ChartIndicatorSettings &settings);
+    const ChartIndicatorSettings &indicatorSettings() const noexcept { return m_indicatorSettings; }
     /// Every id, in menu order, and those shown at first.
     static const QStringList &indicatorIds();
     static QStringList defaultIndicators();
@@ -97,6 +101,8 @@ Q_SIGNALS:
     void chartTypeChanged(ChartType type);
     /// The trader turned an overlay or a pane on or off.
     void indicatorsChanged(const QStringList &ids);
+    /// The trader changed the chart's periods, colours or levels.
+    void indicatorSettingsChanged();
     /// Scrolled back past the oldest bar it has: older bars of `chart` are wanted.
     void olderWanted(const ChartKey &chart);
     /// The trader went back to the live end: the bars loaded while scrolled back may go.
@@ -119,6 +125,12 @@ private:
     void pickTimeframe(const Bars::Timeframe &timeframe);
     void buildCrosshair();
     void buildIndicatorMenu();
+    void editIndicatorSettings();
+    /// The bar drawn for the `i`-th in memory: with the chart's own indicator values when it has its own periods.
+    const Pipeline::LiveBar &drawnBar(const std::deque<Pipeline::LiveBar> &bars, std::size_t i) const
+    {
+        return m_indicatorSettings.periods && i < m_customBars.size() ? m_customBars[i] : bars[i];
+    }
     void updateHeaderButtons();
     /// The panes on screen, the candles' first.
     QList<QChartView *> visiblePanes() const;
@@ -190,6 +202,9 @@ private:
     IndicatorPane *m_atrPane;
     QToolButton *m_indicatorButton;
     QStringList m_shown;
+    ChartIndicatorSettings m_indicatorSettings;
+    std::vector<Pipeline::LiveBar> m_customBars; ///< the bars with the chart's own periods' values
+    quint64 m_customRevision = ~quint64(0);
     std::optional<double> m_crossLevelPrice; ///< the mouse's price, when it is over the price pane
     Model::TimestampUs m_focus = 0;
     const BarHistory *m_lastHistory = nullptr;

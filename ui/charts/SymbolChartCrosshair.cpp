@@ -112,7 +112,7 @@ void SymbolChart::drawCrosshair()
     } else {
         m_crossLevel->clear();
     }
-    QString text = dataWindowText(*bar, m_utc);
+    QString text = dataWindowText(drawnBar(bars, std::size_t(bar - bars.begin())), m_utc);
     if (m_compact) // a grid cell: time and prices, the indicators would cover the candles
         text = text.section(u'\n', 0, 1);
     m_dataWindow->setText(text);

@@ -4,6 +4,7 @@
 
 #include "ChartStyle.h"
 #include "IndicatorPane.h"
+#include "dialogs/ChartIndicatorDialog.h"
 
 #include <QAction>
 #include <QChart>
@@ -80,7 +81,43 @@ void SymbolChart::buildIndicatorMenu()
             Q_EMIT indicatorsChanged(m_shown);
         });
     }
+    menu->addSeparator();
+    QAction *edit = menu->addAction(tr("Periods, colours and levels…"), this, &SymbolChart::editIndicatorSettings);
+    edit->setObjectName(u"indicatorSettings"_s);
     m_indicatorButton->setMenu(menu);
+}
+
+void SymbolChart::editIndicatorSettings()
+{
+    const Indicators::IndicatorConfig app = m_lastHistory ? m_lastHistory->indicators() : Indicators::IndicatorConfig{};
+    ChartIndicatorDialog dialog(m_indicatorSettings, app, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.settings() == m_indicatorSettings)
+        return;
+    setIndicatorSettings(dialog.settings());
+    Q_EMIT indicatorSettingsChanged();
+}
+
+void SymbolChart::setIndicatorSettings(const ChartIndicatorSettings &settings)
+{
+    m_indicatorSettings = settings;
+    const auto recolour = [](QLineSeries *series, const QColor &colour) {
+        QPen pen = series->pen();
+        pen.setColor(colour);
+        series->setPen(pen);
+    };
+    recolour(m_sma, settings.sma);
+    recolour(m_ema, settings.ema);
+    recolour(m_upper, settings.bollinger);
+    recolour(m_lower, settings.bollinger);
+    recolour(m_vwap, settings.vwap);
+    recolour(m_rsi, settings.rsi);
+    m_rsi30->replace({{-1e12, settings.rsiLow}, {1e12, settings.rsiLow}});
+    m_rsi70->replace({{-1e12, settings.rsiHigh}, {1e12, settings.rsiHigh}});
+    m_customBars.clear();
+    m_customRevision = ~quint64(0);
+    m_drawnRevision = ~quint64(0);
+    if (m_lastHistory)
+        redraw(*m_lastHistory);
 }
 
 void SymbolChart::setShownIndicators(const QStringList &ids)

@@ -511,6 +511,7 @@ void MainWindow::connectChart(SymbolChart *chart)
     connect(chart, &SymbolChart::timeframeChanged, this, [this, chart] { onTimeframeChanged(chart); });
     connect(chart, &SymbolChart::chartTypeChanged, this, [this] { saveCharts(); });
     connect(chart, &SymbolChart::indicatorsChanged, this, [this] { saveCharts(); });
+    connect(chart, &SymbolChart::indicatorSettingsChanged, this, [this] { saveCharts(); });
     connect(chart, &SymbolChart::olderWanted, this, [this](const ChartKey &key) {
         const auto &bars = m_history.bars(key);
         if (bars.empty() || !m_history.canLoadOlder(key))

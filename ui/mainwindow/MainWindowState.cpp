@@ -35,20 +35,25 @@ const QString TabTypesKey = u"charts/tabTypes"_s;
 const QString GridTypesKey = u"charts/gridTypes"_s;
 const QString TabIndicatorsKey = u"charts/tabIndicators"_s;
 const QString GridIndicatorsKey = u"charts/gridIndicators"_s;
+const QString TabIndicatorSettingsKey = u"charts/tabIndicatorSettings"_s;
+const QString GridIndicatorSettingsKey = u"charts/gridIndicatorSettings"_s;
 
 const QString RemovedKey = u"watchlist/removed"_s;
 
-/// How the charts of one place (the tabs, or the grid's cells) draw, one entry per chart in two lists:
-/// the type (candles, line, ...) and the overlays and panes ("sma+ema+rsi").
+/// How the charts of one place (the tabs, or the grid's cells) draw, one entry per chart in three lists:
+/// the type (candles, line, ...), the overlays and panes ("sma+ema+rsi"), and their periods, colours and
+/// levels (ChartIndicatorSettings::toText).
 struct ChartLooks
 {
     QStringList types;
     QStringList indicators;
+    QStringList settings;
 
     void append(const SymbolChart *chart)
     {
         types.append(chartTypeId(chart->chartType()));
         indicators.append(chart->shownIndicators().join(u'+'));
+        settings.append(chart->indicatorSettings().toText());
     }
     /// Entry `i` onto `chart`; nothing saved for it: the type stays, the indicators are the defaults.
     void apply(SymbolChart *chart, qsizetype i) const
@@ -57,15 +62,19 @@ struct ChartLooks
             chart->setChartType(chartTypeFromId(types[i]));
         chart->setShownIndicators(i < indicators.size() ? indicators[i].split(u'+', Qt::SkipEmptyParts)
                                                         : SymbolChart::defaultIndicators());
+        chart->setIndicatorSettings(ChartIndicatorSettings::fromText(i < settings.size() ? settings[i] : QString()));
     }
-    static ChartLooks read(const QSettings &settings, const QString &typesKey, const QString &indicatorsKey)
+    static ChartLooks read(const QSettings &settings, const QString &typesKey, const QString &indicatorsKey,
+                           const QString &settingsKey)
     {
-        return {settings.value(typesKey).toStringList(), settings.value(indicatorsKey).toStringList()};
+        return {settings.value(typesKey).toStringList(), settings.value(indicatorsKey).toStringList(),
+                settings.value(settingsKey).toStringList()};
     }
-    void write(QSettings &settings, const QString &typesKey, const QString &indicatorsKey) const
+    void write(QSettings &out, const QString &typesKey, const QString &indicatorsKey, const QString &settingsKey) const
     {
-        settings.setValue(typesKey, types);
-        settings.setValue(indicatorsKey, indicators);
+        out.setValue(typesKey, types);
+        out.setValue(indicatorsKey, indicators);
+        out.setValue(settingsKey, settings);
     }
 };
 
@@ -125,12 +134,12 @@ void MainWindow::restoreCharts()
     for (qsizetype i = 0; i < gridTimeframes.size() && i < m_grid->charts().size(); ++i)
         if (const auto timeframe = Bars::Timeframe::parse(gridTimeframes[i]))
             m_grid->charts()[i]->setTimeframe(*timeframe);
-    const ChartLooks gridLooks = ChartLooks::read(settings, GridTypesKey, GridIndicatorsKey);
+    const ChartLooks gridLooks = ChartLooks::read(settings, GridTypesKey, GridIndicatorsKey, GridIndicatorSettingsKey);
     for (qsizetype i = 0; i < m_grid->charts().size(); ++i)
         gridLooks.apply(m_grid->charts()[i], i);
     m_grid->setSymbols(settings.value(GridKey).toStringList(), settings.value(GridPickedKey, false).toBool());
     const QStringList tabs = settings.value(TabsKey).toStringList();
-    const ChartLooks tabLooks = ChartLooks::read(settings, TabTypesKey, TabIndicatorsKey);
+    const ChartLooks tabLooks = ChartLooks::read(settings, TabTypesKey, TabIndicatorsKey, TabIndicatorSettingsKey);
     for (qsizetype i = 0; i < tabs.size(); ++i) {
         const ChartKey key = chartKeyFrom(tabs[i]);
         if (SymbolChart *chart = openChart(key.symbol, key.timeframe))
@@ -168,7 +177,7 @@ void MainWindow::saveCharts() const
         geometries.append(window->saveGeometry());
     settings.setValue(DetachedGeometryKey, geometries);
     settings.setValue(TabsKey, tabs);
-    tabLooks.write(settings, TabTypesKey, TabIndicatorsKey);
+    tabLooks.write(settings, TabTypesKey, TabIndicatorsKey, TabIndicatorSettingsKey);
     settings.setValue(TabTimeframeKey, m_tabTimeframe.name());
     QStringList gridTimeframes;
     ChartLooks gridLooks;
@@ -177,7 +186,7 @@ void MainWindow::saveCharts() const
         gridLooks.append(chart);
     }
     settings.setValue(GridTimeframesKey, gridTimeframes);
-    gridLooks.write(settings, GridTypesKey, GridIndicatorsKey);
+    gridLooks.write(settings, GridTypesKey, GridIndicatorsKey, GridIndicatorSettingsKey);
     settings.setValue(GridSizeKey, u"%1x%2"_s.arg(m_grid->rows()).arg(m_grid->columns()));
     settings.setValue(CurrentTabKey, m_tabs->currentIndex());
     settings.setValue(GridKey, m_grid->symbols());
