@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+#include "AlertEvaluator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace Alerts {
+
+Evaluator::Evaluator(const Definition &alert, State state)
+    : m_alert(alert)
+    , m_state(std::move(state))
+{
+    if (!m_alert.enabled && m_state.status == Status::Active)
+        m_state.status = Status::Disabled;
+    if (m_alert.enabled && m_state.status == Status::Disabled)
+        m_state.status = Status::Active;
+}
+
+void Evaluator::expireIfDue(Model::TimestampUs now)
+{
+    if (m_alert.expires && now >= *m_alert.expires &&
+        (m_state.status == Status::Active || m_state.status == Status::Disabled))
+        m_state.status = Status::Expired;
+}
+
+bool Evaluator::mayFire(const Sample &sample) const
+{
+    switch (m_alert.trigger) {
+    case Trigger::Once:
+        return true;
+    case Trigger::OncePerBar:
+        return m_state.lastFireBar != sample.barOpen;
+    case Trigger::OncePerBarClose:
+        return sample.closed && m_state.lastFireBar != sample.barOpen;
+    case Trigger::EveryTime:
+        return !m_state.lastFire || sample.time - *m_state.lastFire >= m_alert.cooldownSeconds * 1'000'000;
+    }
+    return false;
+}
+
+bool Evaluator::happens(const Sample &s, double &level)
+{
+    if (!s.left)
+        return false;
+    const double x = *s.left;
+    const double band = m_alert.deadBand;
+    if (m_alert.usesMoving()) {
+        const bool ready = int(m_state.closes.size()) == m_alert.bars;
+        const double reference = ready ? m_state.closes.front() : 0;
+        level = reference;
+        const double by = m_alert.right.value;
+        switch (m_alert.op) {
+        case Operator::MovingUp:
+            return ready && x - reference >= by;
+        case Operator::MovingDown:
+            return ready && reference - x >= by;
+        case Operator::MovingUpPercent:
+            return ready && reference != 0 && (x - reference) / std::abs(reference) * 100 >= by;
+        default: // MovingDownPercent
+            return ready && reference != 0 && (reference - x) / std::abs(reference) * 100 >= by;
+        }
+    }
+    if (m_alert.usesChannel()) {
+        if (!s.right || !s.right2)
+            return false;
+        const double low = std::min(*s.right, *s.right2);
+        const double high = std::max(*s.right, *s.right2);
+        level = x < low ? low : high;
+        int side = m_state.side;
+        if (x < low - band || x > high + band)
+            side = -1;
+        else if (x >= low + band && x <= high - band)
+            side = 1;
+        else if (side == 0) // first seen within the band: the side it is nearer to the middle of
+            side = x >= low && x <= high ? 1 : -1;
+        const int before = m_state.side;
+        m_state.side = side;
+        switch (m_alert.op) {
+        case Operator::EnteringChannel:
+            return before == -1 && side == 1;
+        case Operator::ExitingChannel:
+            return before == 1 && side == -1;
+        case Operator::InsideChannel:
+            return side == 1;
+        default: // OutsideChannel
+            return side == -1;
+        }
+    }
+    if (!s.right)
+        return false;
+    level = *s.right;
+    const double diff = x - *s.right;
+    if (m_alert.op == Operator::GreaterThan)
+        return diff > band;
+    if (m_alert.op == Operator::LessThan)
+        return diff < -band;
+    // Crossings: a change of side, the side changing only beyond the dead band.
+    const int before = m_state.side;
+    const int side = diff > band ? 1 : diff < -band ? -1 : before;
+    m_state.side = side;
+    if (before == 0 || side == before)
+        return false;
+    return m_alert.op == Operator::Crossing || (m_alert.op == Operator::CrossingUp) == (side == 1);
+}
+
+std::optional<Fire> Evaluator::add(const Sample &sample)
+{
+    if (m_state.status != Status::Active)
+        return std::nullopt;
+    if (m_alert.expires && sample.time >= *m_alert.expires) {
+        m_state.status = Status::Expired;
+        return std::nullopt;
+    }
+    if (m_alert.trigger == Trigger::OncePerBarClose && !sample.closed)
+        return std::nullopt; // closed bars only: the forming bar changes nothing, not even a side
+    double level = 0;
+    const bool now = happens(sample, level);
+    if (m_alert.usesMoving() && sample.closed && sample.left) {
+        m_state.closes.push_back(*sample.left);
+        while (int(m_state.closes.size()) > m_alert.bars)
+            m_state.closes.pop_front();
+    }
+    if (!now || !mayFire(sample))
+        return std::nullopt;
+    ++m_state.count;
+    m_state.lastFire = sample.time;
+    m_state.lastFireBar = sample.barOpen;
+    if (m_alert.trigger == Trigger::Once ||
+        (m_alert.trigger == Trigger::EveryTime && m_alert.maxCount > 0 && m_state.count >= m_alert.maxCount))
+        m_state.status = Status::Fired;
+    return Fire{sample.barOpen, sample.time, *sample.left, level, sample.price};
+}
+
+} // namespace Alerts

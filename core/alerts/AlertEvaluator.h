@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "AlertDefinition.h"
+
+#include <deque>
+#include <optional>
+
+namespace Alerts {
+
+enum class Status
+{
+    Active,
+    Fired,   ///< a Once alert that fired, or an EveryTime alert that reached its maximum count
+    Expired, ///< past its expiry
+    Disabled,
+    Error, ///< it cannot be evaluated (the reason is kept with it)
+};
+
+/// The operands' values at one moment of a symbol's bar of the alert's timeframe.
+struct Sample
+{
+    Model::TimestampUs barOpen = 0; ///< the bar they belong to
+    bool closed = false;            ///< the bar's final values, as it closed
+    Model::TimestampUs time = 0;    ///< when: the record's time, or the bar's end for a close
+    std::optional<double> left;
+    std::optional<double> right;  ///< the single right operand, or the channel's first edge
+    std::optional<double> right2; ///< the channel's second edge
+    double price = 0;             ///< the last price, for the message
+};
+
+/// What a fire says and when.
+struct Fire
+{
+    Model::TimestampUs barOpen = 0;
+    Model::TimestampUs time = 0;
+    double value = 0; ///< the left operand
+    double level = 0; ///< the right operand, or the channel edge that matters
+    double price = 0;
+};
+
+/// An alert's state for one symbol; kept across restarts.
+struct State
+{
+    Status status = Status::Active;
+    int count = 0;
+    std::optional<Model::TimestampUs> lastFire;
+    std::optional<Model::TimestampUs> lastFireBar;
+    /// Crossing operators: which side of the level the value was last seen on (-1 below, 1 above, 0 not
+    /// yet); channel operators: inside (1) or outside (-1). Only a move out of the dead band changes it.
+    int side = 0;
+    std::deque<double> closes; ///< moving operators: the left operand on the last `bars` closed bars
+
+    bool operator==(const State &) const = default;
+};
+
+/// Decides when one alert fires for one symbol, sample by sample. Crossings are changes of side: a value
+/// that only touches the level, or hovers within the dead band, never crosses. A condition that holds
+/// (greater than, inside a channel, moving up…) fires as its trigger allows: once, once a bar, on closed
+/// bars only (the default, so that a fire never repaints), or every time at least the cool-down apart.
+class Evaluator final
+{
+public:
+    explicit Evaluator(const Definition &alert, State state = {});
+
+    std::optional<Fire> add(const Sample &sample);
+    /// Marks the alert expired when `now` is past its expiry (a quiet symbol's alert expires on time too).
+    void expireIfDue(Model::TimestampUs now);
+    const State &state() const noexcept { return m_state; }
+
+private:
+    /// Whether the condition holds (or a crossing happened) at this sample; updates the side.
+    bool happens(const Sample &sample, double &level);
+    bool mayFire(const Sample &sample) const;
+
+    Definition m_alert;
+    State m_state;
+};
+
+} // namespace Alerts
