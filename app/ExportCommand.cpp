@@ -216,6 +216,8 @@ int runExportBars(const QStringList &arguments)
         {u"tz"_s,
          QCoreApplication::translate("CommandLine", "Time zone whose midnight begins days and weeks (default UTC)."),
          u"ZONE"_s},
+        {u"fill"_s,
+         QCoreApplication::translate("CommandLine", "A flat bar, marked filled, for each stretch without records.")},
     });
     CommonOptions common;
     common.command = u"export-bars"_s;
@@ -231,6 +233,7 @@ int runExportBars(const QStringList &arguments)
     query.fromUs = common.fromUs;
     query.toUs = common.toUs;
     query.limit = common.limit;
+    query.fillGaps = parser.isSet(u"fill"_s);
     if (parser.isSet(u"timeframe"_s)) {
         const auto timeframe = Bars::Timeframe::parse(parser.value(u"timeframe"_s));
         if (!timeframe) {

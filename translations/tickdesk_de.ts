@@ -236,6 +236,10 @@ Befehle (jeder mit eigenem --help):
         <source>Symbols kept live in memory (default 20000, about 6 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
         <translation>Symbole, die im Speicher aktiv bleiben (Standard 20000, etwa 6 KB je Symbol); die am längsten nicht aktualisierten darüber hinaus werden aus der Datenbank zurückgelesen, wenn sie wieder handeln.</translation>
     </message>
+    <message>
+        <source>A flat bar, marked filled, for each stretch without records.</source>
+        <translation>Ein flacher, als aufgefüllt markierter Balken für jede Strecke ohne Datensätze.</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>

@@ -236,6 +236,10 @@ Commandes (chacune avec son propre --help) :
         <source>Symbols kept live in memory (default 20000, about 6 KB each); the least recently updated beyond that are read back from the database when they trade.</source>
         <translation>Symboles gardés actifs en mémoire (20000 par défaut, environ 6 Ko chacun) ; au-delà, les moins récemment mis à jour sont relus depuis la base quand ils traitent de nouveau.</translation>
     </message>
+    <message>
+        <source>A flat bar, marked filled, for each stretch without records.</source>
+        <translation>Une barre plate, marquée comme comblée, pour chaque période sans enregistrement.</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>

@@ -29,7 +29,8 @@ Util::Result<BarRequest> parseBarRequest(const QByteArray &text)
     const QUrlQuery q(QString::fromUtf8(text));
     BarRequest r;
     r.query.limit = 1000;
-    if (QString e = Rest::unknownParameter(q, {u"symbol"_s, u"timeframe"_s, u"from"_s, u"to"_s, u"limit"_s, u"tz"_s});
+    if (QString e = Rest::unknownParameter(
+            q, {u"symbol"_s, u"timeframe"_s, u"from"_s, u"to"_s, u"limit"_s, u"tz"_s, u"fill"_s});
         !e.isEmpty())
         return R::failure(e);
     if (QString e = Rest::symbol(q, r.query.symbol); !e.isEmpty())
@@ -48,6 +49,12 @@ Util::Result<BarRequest> parseBarRequest(const QByteArray &text)
         return R::failure(u"from must not be after to"_s);
     if (QString e = Rest::limit(q, r.query.limit); !e.isEmpty())
         return R::failure(e);
+    if (q.hasQueryItem(u"fill"_s)) {
+        const QString fill = q.queryItemValue(u"fill"_s);
+        if (fill != u"true"_s && fill != u"false"_s)
+            return R::failure(u"fill: must be true or false"_s);
+        r.query.fillGaps = fill == u"true"_s;
+    }
     if (q.hasQueryItem(u"tz"_s)) {
         const auto zone = Bars::timeZoneNamed(q.queryItemValue(u"tz"_s, QUrl::FullyDecoded));
         if (!zone)
@@ -67,7 +74,8 @@ QJsonObject barJson(const Bars::Bar &bar, bool forming)
                        {u"close"_s, bar.close},
                        {u"volume"_s, qint64(bar.volume)},
                        {u"records"_s, qint64(bar.records)},
-                       {u"forming"_s, forming}};
+                       {u"forming"_s, forming},
+                       {u"filled"_s, bar.filled}};
 }
 
 } // namespace
@@ -96,9 +104,9 @@ void RestApi::installBars(Http::HttpRouter &router)
             }
             QByteArray body;
             if (csv) {
-                body = Io::barCsvHeader();
+                body = Io::barCsvHeader(parsed->query.fillGaps);
                 for (const Bars::Bar &bar : range.bars)
-                    Io::appendBarCsvRow(parsed->query.symbol, bar, body);
+                    Io::appendBarCsvRow(parsed->query.symbol, bar, body, parsed->query.fillGaps);
             } else {
                 QJsonArray rows;
                 for (std::size_t i = 0; i < range.bars.size(); ++i)

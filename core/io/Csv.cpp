@@ -138,16 +138,19 @@ void appendTickCsvRow(const Model::Tick &t, QByteArray &out)
     out += "\r\n";
 }
 
-QByteArray barCsvHeader()
+QByteArray barCsvHeader(bool withFilled)
 {
-    return QByteArrayLiteral("time_utc,epoch_s,symbol,open,high,low,close,volume,records\r\n");
+    return withFilled ? QByteArrayLiteral("time_utc,epoch_s,symbol,open,high,low,close,volume,records,filled\r\n")
+                      : QByteArrayLiteral("time_utc,epoch_s,symbol,open,high,low,close,volume,records\r\n");
 }
 
-void appendBarCsvRow(const Model::Symbol &symbol, const Bars::Bar &bar, QByteArray &out)
+void appendBarCsvRow(const Model::Symbol &symbol, const Bars::Bar &bar, QByteArray &out, bool withFilled)
 {
     appendTickFields(Model::Tick{symbol, bar.open, bar.high, bar.low, bar.close, bar.volume, bar.openTime}, out);
     out += ',';
     Ingest::appendInteger(bar.records, out);
+    if (withFilled)
+        out += bar.filled ? ",1" : ",0";
     out += "\r\n";
 }
 

@@ -28,7 +28,7 @@ QByteArray tickCsvHeader();
 void appendTickCsvRow(const Model::Tick &tick, QByteArray &out);
 
 /// Bars as the ticks, stamped with their opening time, and the number of records in each.
-QByteArray barCsvHeader();
-void appendBarCsvRow(const Model::Symbol &symbol, const Bars::Bar &bar, QByteArray &out);
+QByteArray barCsvHeader(bool withFilled = false);
+void appendBarCsvRow(const Model::Symbol &symbol, const Bars::Bar &bar, QByteArray &out, bool withFilled = false);
 
 } // namespace Io

@@ -77,10 +77,10 @@ Util::Result<qint64> exportBars(const QString &databasePath, const Storage::BarQ
     if (!range)
         return R::failure(range.error());
     CsvFile file(path, qint64(range->bars.size()), cancel, progress);
-    if (auto status = file.open(barCsvHeader()); !status)
+    if (auto status = file.open(barCsvHeader(query.fillGaps)); !status)
         return R::failure(status.error());
     for (const Bars::Bar &bar : range->bars) {
-        appendBarCsvRow(query.symbol, bar, file.buffer());
+        appendBarCsvRow(query.symbol, bar, file.buffer(), query.fillGaps);
         if (!file.rowDone())
             return file.fail({});
     }

@@ -202,6 +202,21 @@ Util::Result<std::optional<BarRange>> readKept(SqliteDatabase &db, std::int64_t 
 
 } // namespace
 
+namespace {
+
+/// The stretches without records filled, when asked for, keeping the newest `limit`.
+BarRange filled(BarRange range, const BarQuery &query, const Bars::Session &session)
+{
+    if (!query.fillGaps || !query.timeframe.isTime())
+        return range;
+    range.bars = Bars::fillGaps(range.bars, query.timeframe, session);
+    if (query.limit > 0 && qint64(range.bars.size()) > query.limit)
+        range.bars.erase(range.bars.begin(), range.bars.end() - query.limit);
+    return range;
+}
+
+} // namespace
+
 Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const Bars::Session &session)
 {
     using R = Util::Result<BarRange>;
@@ -221,9 +236,12 @@ Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const
         if (!kept)
             return R::failure(kept.error());
         if (*kept)
-            return std::move(**kept);
+            return filled(std::move(**kept), query, session);
     }
-    return readFromRecords(db, id, query, session);
+    auto built = readFromRecords(db, id, query, session);
+    if (!built)
+        return built;
+    return filled(std::move(*built), query, session);
 }
 
 } // namespace Storage

@@ -18,6 +18,9 @@ struct BarQuery
     Model::TimestampUs fromUs = 0; ///< bars that open at or after this (time bars: from the bar holding it)
     Model::TimestampUs toUs = std::numeric_limits<Model::TimestampUs>::max(); ///< and at or before this
     qint64 limit = 0;                                                         ///< the newest this many; 0: all
+    /// Time bars: a flat bar at the last close, no volume and marked filled, for each stretch without
+    /// records (at most 10,000 in one stretch), as some charting tools expect.
+    bool fillGaps = false;
 };
 
 struct BarRange

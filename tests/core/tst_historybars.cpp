@@ -228,6 +228,25 @@ void TestHistoryBars::lateRecordJoiningALongerBarIsKept()
                             "f.timeframe_id WHERE t.name = '5m'"),
              0);
     compareKept(path(), "LATE", feed, session);
+
+    // Minutes 4 and 5 had no record: asked to, the read fills them with flat bars at the last close, marked.
+    auto db = SqliteDatabase::open(path(), SqliteDatabase::Mode::ReadOnly);
+    QVERIFY(db);
+    Storage::BarQuery query{symbolOf("LATE"), Bars::Timeframe::minutes(1)};
+    query.fillGaps = true;
+    const auto filled = Storage::readBars(**db, query, session);
+    QVERIFY(filled);
+    QCOMPARE(filled->bars.size(), std::size_t(7));
+    for (int i : {4, 5}) {
+        const Bars::Bar &bar = filled->bars[std::size_t(i)];
+        QVERIFY(bar.filled);
+        QCOMPARE(bar.openTime, base + i * m);
+        QCOMPARE(bar.volume, 0);
+        QCOMPARE(bar.close, filled->bars[3].close);
+    }
+    QVERIFY(!filled->bars[6].filled);
+    query.limit = 3; // the newest three, filled ones included
+    QCOMPARE(Storage::readBars(**db, query, session)->bars.front().openTime, base + 4 * m);
 }
 
 void TestHistoryBars::olderRecordsAreBroughtIn()

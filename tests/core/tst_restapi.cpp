@@ -209,6 +209,7 @@ void TestRestApi::barsOfATimeframe()
     QCOMPARE(first.value(u"volume"_s).toInt(), 400);
     QCOMPARE(first.value(u"records"_s).toInt(), 40);
     QCOMPARE(first.value(u"forming"_s).toBool(), false);
+    QCOMPARE(first.value(u"filled"_s).toBool(), false);
     QCOMPARE(rows[1].toObject().value(u"open"_s).toDouble(), 105.0);
     QCOMPARE(rows[1].toObject().value(u"forming"_s).toBool(), true);
 
@@ -258,6 +259,7 @@ void TestRestApi::badParameters_data()
     QTest::newRow("timeframe") << QByteArray("/api/bars?symbol=AAPL&timeframe=2D")
                                << u"timeframe: \"2D\": days come one at a time (1D)"_s;
     QTest::newRow("timeframe unit") << QByteArray("/api/bars.csv?symbol=AAPL&timeframe=5y") << u"unknown unit 'y'"_s;
+    QTest::newRow("fill") << QByteArray("/api/bars?symbol=AAPL&fill=yes") << u"fill: must be true or false"_s;
     QTest::newRow("time zone") << QByteArray("/api/bars?symbol=AAPL&tz=Mars/Olympus")
                                << u"tz: \"Mars/Olympus\" is not a time zone"_s;
     QTest::newRow("bars unknown") << QByteArray("/api/bars?symbol=AAPL&side=buy") << u"unknown parameter \"side\""_s;
