@@ -251,6 +251,28 @@ CREATE TABLE history_forming (
     PRIMARY KEY (symbol_id, timeframe_id)
 ) WITHOUT ROWID;
 )sql",
+    // 6: alerts the trader writes (their JSON form, see alerts/AlertDefinition.h) and each one's state per
+    // symbol, so that an alert that fired once does not fire again after a restart.
+    R"sql(
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    definition TEXT NOT NULL,
+    created_us INTEGER NOT NULL,
+    updated_us INTEGER NOT NULL
+);
+CREATE TABLE alert_states (
+    alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+    symbol TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'fired', 'expired', 'disabled', 'error')),
+    count INTEGER NOT NULL DEFAULT 0,
+    last_fire_us INTEGER,
+    last_fire_bar_us INTEGER,
+    side INTEGER NOT NULL DEFAULT 0,
+    closes TEXT NOT NULL DEFAULT '',
+    error TEXT,
+    PRIMARY KEY (alert_id, symbol)
+) WITHOUT ROWID;
+)sql",
 };
 
 } // namespace

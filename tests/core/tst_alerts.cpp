@@ -3,8 +3,12 @@
 // each operator and trigger on crafted series, and a property test against a from-scratch evaluator.
 #include "alerts/AlertDefinition.h"
 #include "alerts/AlertEvaluator.h"
+#include "storage/AlertStore.h"
+#include "storage/Schema.h"
+#include "storage/SqliteDatabase.h"
 
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <random>
@@ -160,6 +164,7 @@ private Q_SLOTS:
     void operandsTakeTheirOwnPeriods();
     void messageTemplate();
     void matchesAFromScratchEvaluator();
+    void storeKeepsAlertsAndTheirStates();
 };
 
 void TestAlerts::bodiesAreTakenAsWritten()
@@ -449,6 +454,62 @@ void TestAlerts::matchesAFromScratchEvaluator()
         }
     }
     QVERIFY(fires > 500); // the rounds did fire, often
+}
+
+void TestAlerts::storeKeepsAlertsAndTheirStates()
+{
+    namespace Store = Storage::AlertStore;
+    QTemporaryDir dir;
+    auto opened = Storage::SqliteDatabase::open(dir.filePath(u"alerts.sqlite"_s));
+    QVERIFY(opened);
+    Storage::SqliteDatabase &db = **opened;
+    QVERIFY(Storage::Schema::migrate(db).ok());
+
+    auto a = *Alerts::fromJson(json(R"({"name":"AAPL above 182.50","symbols":["AAPL","MSFT"],"left":{"source":"close"},
+        "operator":"crossing_up","right":{"value":182.5},"trigger":"once"})"));
+    const auto id = Store::add(db, a, 1000);
+    QVERIFY2(id, qPrintable(id.error()));
+    a.id = *id;
+    auto b = a;
+    b.name = u"second"_s;
+    QVERIFY(Store::add(db, b, 2000));
+    const auto all = Store::all(db);
+    QVERIFY(all);
+    QCOMPARE(all->size(), std::size_t(2));
+    QCOMPARE(all->front().alert, a);
+    QCOMPARE(all->front().createdUs, 1000);
+
+    // A state per symbol, read back as written.
+    Alerts::Evaluator evaluator(a);
+    evaluator.add(closes({181}, 182.5)[0]);
+    QVERIFY(evaluator.add(closes({183}, 182.5)[0]));
+    Storage::StoredAlertState state{u"AAPL"_s, evaluator.state(), {}};
+    state.state.closes = {1.5, 2.25};
+    QVERIFY(Store::saveState(db, a.id, state).ok());
+    QVERIFY(Store::saveState(db, a.id, {u"MSFT"_s, {}, u"no bars yet"_s}).ok());
+    auto states = Store::states(db, a.id);
+    QVERIFY(states);
+    QCOMPARE(states->size(), std::size_t(2));
+    QCOMPARE(states->front().symbol, u"AAPL"_s);
+    QCOMPARE(states->front().state, state.state);
+    QCOMPARE(states->front().state.status, Alerts::Status::Fired);
+    QCOMPARE(states->back().error, u"no bars yet"_s);
+
+    // Changing the alert starts its states afresh; a missing id is said so; deleting takes its states.
+    a.right = Alerts::Operand::constant(190);
+    QCOMPARE(*Store::replace(db, a, 3000), true);
+    QCOMPARE(Store::find(db, a.id)->value().alert.right.value, 190.0);
+    QCOMPARE(Store::find(db, a.id)->value().updatedUs, 3000);
+    QVERIFY(Store::states(db, a.id)->empty());
+    auto ghost = a;
+    ghost.id = 999;
+    QCOMPARE(*Store::replace(db, ghost, 3000), false);
+    QVERIFY(!Store::find(db, 999)->has_value());
+    QVERIFY(Store::saveState(db, a.id, state).ok());
+    QCOMPARE(*Store::remove(db, a.id), true);
+    QCOMPARE(*Store::remove(db, a.id), false);
+    QCOMPARE(db.scalar("SELECT count(*) FROM alert_states"), 0);
+    QCOMPARE(Store::all(db)->size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestAlerts)
