@@ -265,6 +265,7 @@ void RestApi::install(Http::HttpRouter &router)
             }));
 
     installBars(router);
+    installAlerts(router);
     addRead(router, "/api/ticks", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
                 const auto filters = parseFilters(request.query, true);
                 if (!filters) {

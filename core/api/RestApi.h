@@ -20,8 +20,9 @@ class Pipeline;
 
 namespace Api {
 
-/// The read side of the HTTP server: `GET /api/symbols`, `/api/summary`,
-/// `/api/signals` (JSON), `/api/signals.csv`, `/api/ticks`, `/api/bars` and `/api/bars.csv`. Queries run on two
+/// The REST side of the HTTP server: `GET /api/symbols`, `/api/summary`,
+/// `/api/signals` (JSON), `/api/signals.csv`, `/api/ticks`, `/api/bars` and `/api/bars.csv`, and the
+/// trader's alerts (`/api/alerts`, `/api/alerts/{id}`: list, create, read, replace, change, delete). Queries run on two
 /// reader threads of their own, never on the I/O threads (a large read must not hold
 /// up ingest), each with a read-only connection (WAL readers never block the writer).
 /// Bad parameters get 400 with the reason; more than 64 reads waiting get 503.
@@ -37,16 +38,20 @@ public:
     void addRead(Http::HttpRouter &router, const QByteArray &path, Handler handler);
     /// Waits for the reads under way; call before the HTTP server stops (their answers go through it).
     void stop();
+    /// Called (on a reader thread) after an alert was created, changed or deleted.
+    void setAlertsChanged(std::function<void()> changed) { m_alertsChanged = std::move(changed); }
 
 private:
     /// `handler` as a route that runs on the reader threads.
     Handler offload(Handler handler);
     void installBars(Http::HttpRouter &router);
+    void installAlerts(Http::HttpRouter &router);
 
     QString m_path;
     const Pipeline::Pipeline &m_pipeline;
     std::unique_ptr<QThreadPool> m_readers;
     std::atomic<int> m_waiting{0};
+    std::function<void()> m_alertsChanged;
 };
 
 } // namespace Api

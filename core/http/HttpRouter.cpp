@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "HttpRouter.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Http {
@@ -10,16 +12,35 @@ void HttpRouter::add(const QByteArray &method, const QByteArray &path, Route rou
     m_routes[path].push_back({method, std::move(route)});
 }
 
+void HttpRouter::addWithId(const QByteArray &method, const QByteArray &prefix, Route route)
+{
+    m_idRoutes[prefix].push_back({method, std::move(route)});
+}
+
+qint64 HttpRouter::idOf(const QByteArray &path)
+{
+    const QByteArray last = path.mid(path.lastIndexOf('/') + 1);
+    if (last.isEmpty() || last.size() > 18 ||
+        !std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return -1;
+    return last.toLongLong();
+}
+
 void HttpRouter::handle(HttpRequest &&request, HttpResponder responder)
 {
     const auto it = m_routes.constFind(request.path);
-    if (it == m_routes.cend()) {
-        responder.send(
-            HttpResponse::error(404, u"no such endpoint: %1"_s.arg(QString::fromUtf8(request.path.left(200)))));
-        return;
-    }
+    if (it != m_routes.cend())
+        return dispatch(*it, std::move(request), responder);
+    const auto byId = m_idRoutes.constFind(request.path.left(request.path.lastIndexOf('/') + 1));
+    if (byId != m_idRoutes.cend() && idOf(request.path) >= 0)
+        return dispatch(*byId, std::move(request), responder);
+    responder.send(HttpResponse::error(404, u"no such endpoint: %1"_s.arg(QString::fromUtf8(request.path.left(200)))));
+}
+
+void HttpRouter::dispatch(const std::vector<Entry> &entries, HttpRequest &&request, HttpResponder responder)
+{
     QByteArray allow;
-    for (const Entry &entry : *it) {
+    for (const Entry &entry : entries) {
         if (entry.method == request.method) {
             entry.route(std::move(request), responder);
             return;

@@ -11,8 +11,8 @@
 
 namespace Http {
 
-/// Dispatches by exact path and method; answers 404 for an unknown path and
-/// 405 with `Allow` for a known path asked with another method.
+/// Dispatches by exact path and method, or by a path prefix followed by a numeric id ("/api/alerts/12");
+/// answers 404 for an unknown path and 405 with `Allow` for a known path asked with another method.
 /// Routes are added before the server starts and never change afterwards.
 class HttpRouter final : public HttpHandler
 {
@@ -20,6 +20,11 @@ public:
     using Route = std::function<void(HttpRequest &&, HttpResponder)>;
 
     void add(const QByteArray &method, const QByteArray &path, Route route);
+    /// A route for `prefix` followed by a whole number ("/api/alerts/" and "12"); the route reads the id from
+    /// the request's path (idOf).
+    void addWithId(const QByteArray &method, const QByteArray &prefix, Route route);
+    /// The number after the last '/' of a path; -1 when there is none.
+    static qint64 idOf(const QByteArray &path);
     void handle(HttpRequest &&request, HttpResponder responder) override;
 
 private:
@@ -28,7 +33,10 @@ private:
         QByteArray method;
         Route route;
     };
+    void dispatch(const std::vector<Entry> &entries, HttpRequest &&request, HttpResponder responder);
+
     QHash<QByteArray, std::vector<Entry>> m_routes;
+    QHash<QByteArray, std::vector<Entry>> m_idRoutes; ///< by prefix
 };
 
 } // namespace Http

@@ -46,9 +46,11 @@ private Q_SLOTS:
     void badParameters();
     void readsDoNotHoldUpOtherRequests();
     void symbolListsArePaged();
+    void alertsCreateReadChangeDelete();
 
 private:
     TestHttp::Response get(const QByteArray &target);
+    TestHttp::Response send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {});
 
     QTemporaryDir m_dir;
     std::unique_ptr<Storage::StorageWriter> m_writer;
@@ -124,6 +126,83 @@ TestHttp::Response TestRestApi::get(const QByteArray &target)
     if (!client.connectTo(m_server->port()))
         return {};
     return client.roundTrip(TestHttp::request("GET", target, {}, {})).value_or(TestHttp::Response{});
+}
+
+TestHttp::Response TestRestApi::send(const QByteArray &method, const QByteArray &target, const QByteArray &body)
+{
+    TestHttp::Client client;
+    if (!client.connectTo(m_server->port()))
+        return {};
+    return client.roundTrip(TestHttp::request(method, target, body)).value_or(TestHttp::Response{});
+}
+
+void TestRestApi::alertsCreateReadChangeDelete()
+{
+    std::atomic<int> changes{0};
+    m_api->setAlertsChanged([&changes] { ++changes; });
+    QCOMPARE(QJsonDocument::fromJson(get("/api/alerts").body).array().size(), 0);
+
+    // Created as written: 201, where it is, and the stored alert with its id and the condition in words.
+    auto r = send("POST", "/api/alerts",
+                  R"({"name":"AAPL above 182.50","symbols":["AAPL"],"timeframe":"1m","left":{"source":"close"},
+                      "operator":"crossing_up","right":{"value":182.5},"trigger":"once"})");
+    QCOMPARE(r.status, 201);
+    const QJsonObject created = QJsonDocument::fromJson(r.body).object();
+    const qint64 id = qint64(created.value(u"id"_s).toDouble());
+    QVERIFY(id > 0);
+    QCOMPARE(r.headers.value("location"), "/api/alerts/" + QByteArray::number(id));
+    QCOMPARE(created.value(u"description"_s).toString(), u"close crossing up 182.5 on 1m"_s);
+    QCOMPARE(created.value(u"trigger"_s).toString(), u"once"_s);
+    QTRY_COMPARE(changes.load(), 1);
+    r = send("POST", "/api/alerts",
+             R"({"symbols":["*"],"timeframe":"5m","left":{"indicator":"rsi","period":14},"operator":"greater_than",
+                 "right":{"value":70},"trigger":"once_per_bar_close"})");
+    QCOMPARE(r.status, 201);
+    QCOMPARE(QJsonDocument::fromJson(get("/api/alerts").body).array().size(), 2);
+
+    // Read, changed in part (PATCH keeps the rest), replaced whole (PUT: omitted fields take defaults).
+    const QByteArray path = "/api/alerts/" + QByteArray::number(id);
+    r = get(path);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"name"_s).toString(), u"AAPL above 182.50"_s);
+    r = send("PATCH", path, R"({"right":{"value":190},"enabled":false})");
+    QCOMPARE(r.status, 200);
+    QJsonObject changed = QJsonDocument::fromJson(r.body).object();
+    QCOMPARE(changed.value(u"right"_s).toObject().value(u"value"_s).toDouble(), 190.0);
+    QCOMPARE(changed.value(u"enabled"_s).toBool(), false);
+    QCOMPARE(changed.value(u"name"_s).toString(), u"AAPL above 182.50"_s);
+    r = send("PUT", path,
+             R"({"symbols":["MSFT"],"left":{"source":"price"},"operator":"less_than","right":{"value":90}})");
+    QCOMPARE(r.status, 200);
+    changed = QJsonDocument::fromJson(r.body).object();
+    QCOMPARE(changed.value(u"trigger"_s).toString(), u"once_per_bar_close"_s);
+    QCOMPARE(changed.value(u"name"_s).toString(), u"price less than 90 on 1m"_s);
+    QCOMPARE(changed.value(u"id"_s).toDouble(), double(id));
+
+    // Bad bodies name the field and change nothing; unknown ids are 404.
+    r = send("POST", "/api/alerts", R"({"left":{"source":"close"},"operator":"above","right":{"value":1}})");
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.body.contains("operator: must be one of"), r.body.constData());
+    r = send("PATCH", path, R"({"right":{"channel":[{"value":1}]},"operator":"inside_channel"})");
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.body.contains("right.channel"), r.body.constData());
+    r = send("POST", "/api/alerts", "[1, 2]");
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.body.contains("body: must be a JSON object"), r.body.constData());
+    QCOMPARE(QJsonDocument::fromJson(get(path).body).object().value(u"operator"_s).toString(), u"less_than"_s);
+    QCOMPARE(get("/api/alerts/999").status, 404);
+    QCOMPARE(send("PUT", "/api/alerts/999", R"({"left":{"source":"close"},"right":{"value":1}})").status, 404);
+    QCOMPARE(get("/api/alerts/abc").status, 404);
+    QCOMPARE(send("POST", path, "{}").status, 405);
+
+    // Deleted: 204, then gone.
+    const int before = changes.load();
+    QCOMPARE(send("DELETE", path).status, 204);
+    QCOMPARE(send("DELETE", path).status, 404);
+    QCOMPARE(get(path).status, 404);
+    QCOMPARE(QJsonDocument::fromJson(get("/api/alerts").body).array().size(), 1);
+    QTRY_COMPARE(changes.load(), before + 1);
+    m_api->setAlertsChanged({});
 }
 
 void TestRestApi::symbolsAndSummary()

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+// /api/alerts and /api/alerts/{id}: list, create, read, replace, change and delete the trader's alerts.
+#include "RestApi.h"
+#include "RestQuery.h"
+
+#include "http/HttpRouter.h"
+#include "storage/AlertStore.h"
+#include "storage/SqliteDatabase.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace Api {
+
+namespace {
+
+QJsonObject alertJson(const Storage::StoredAlert &stored, const std::vector<Storage::StoredAlertState> &states)
+{
+    QJsonObject json = Alerts::toJson(stored.alert);
+    json.insert(u"id"_s, stored.alert.id);
+    json.insert(u"description"_s, Alerts::describe(stored.alert));
+    json.insert(u"created"_s, double(stored.createdUs) / 1e6);
+    json.insert(u"updated"_s, double(stored.updatedUs) / 1e6);
+    QJsonArray rows;
+    for (const Storage::StoredAlertState &s : states)
+        rows.append(QJsonObject{
+            {u"symbol"_s, s.symbol},
+            {u"status"_s, Storage::AlertStore::statusName(s.state.status)},
+            {u"count"_s, s.state.count},
+            {u"last_fired"_s, s.state.lastFire ? QJsonValue(double(*s.state.lastFire) / 1e6) : QJsonValue()},
+            {u"error"_s, s.error.isEmpty() ? QJsonValue() : QJsonValue(s.error)},
+        });
+    json.insert(u"states"_s, rows);
+    return json;
+}
+
+Util::Result<QJsonObject> bodyObject(const std::string &body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(body), &error);
+    if (error.error != QJsonParseError::NoError)
+        return Util::Result<QJsonObject>::failure(
+            u"body: not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset));
+    if (!doc.isObject())
+        return Util::Result<QJsonObject>::failure(u"body: must be a JSON object, one alert"_s);
+    return doc.object();
+}
+
+Model::TimestampUs nowUs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
+
+Http::HttpResponse jsonResponse(int status, const QJsonObject &json)
+{
+    return Http::HttpResponse::json(status, QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+void RestApi::installAlerts(Http::HttpRouter &router)
+{
+    // Every route runs on the reader threads with a connection of its own that may write: alerts change
+    // rarely, and a change is a short transaction beside the storage writer's.
+    const auto withDatabase = [this](auto &&use) {
+        return [this, use](Http::HttpRequest &&request, Http::HttpResponder responder) {
+            auto db = Storage::SqliteDatabase::open(m_path);
+            if (!db) {
+                responder.send(Http::HttpResponse::error(500, db.error()));
+                return;
+            }
+            Http::HttpResponse response = use(request, **db);
+            const bool changed =
+                response.status == 201 || response.status == 204 || (response.status == 200 && request.method != "GET");
+            responder.send(std::move(response));
+            if (changed && m_alertsChanged)
+                m_alertsChanged();
+        };
+    };
+    const auto read = [](Storage::SqliteDatabase &db, qint64 id) -> Util::Result<std::optional<QJsonObject>> {
+        auto stored = Storage::AlertStore::find(db, id);
+        if (!stored)
+            return Util::Result<std::optional<QJsonObject>>::failure(stored.error());
+        if (!*stored)
+            return std::optional<QJsonObject>();
+        auto states = Storage::AlertStore::states(db, id);
+        if (!states)
+            return Util::Result<std::optional<QJsonObject>>::failure(states.error());
+        return std::optional<QJsonObject>(alertJson(**stored, *states));
+    };
+    const auto answer = [read](Storage::SqliteDatabase &db, qint64 id, int status) {
+        auto json = read(db, id);
+        if (!json)
+            return Http::HttpResponse::error(500, json.error());
+        if (!*json)
+            return Http::HttpResponse::error(404, u"no alert %1"_s.arg(id));
+        Http::HttpResponse response = jsonResponse(status, **json);
+        if (status == 201)
+            response.headers.append({QByteArrayLiteral("Location"), "/api/alerts/" + QByteArray::number(id)});
+        return response;
+    };
+    const auto route = [&](const QByteArray &method, const QByteArray &path, auto &&use, bool withId) {
+        if (withId)
+            router.addWithId(method, path, offload(withDatabase(use)));
+        else
+            router.add(method, path, offload(withDatabase(use)));
+    };
+
+    route(
+        "GET", "/api/alerts",
+        [](Http::HttpRequest &, Storage::SqliteDatabase &db) {
+            auto all = Storage::AlertStore::all(db);
+            if (!all)
+                return Http::HttpResponse::error(500, all.error());
+            QJsonArray rows;
+            for (const Storage::StoredAlert &stored : *all) {
+                auto states = Storage::AlertStore::states(db, stored.alert.id);
+                if (!states)
+                    return Http::HttpResponse::error(500, states.error());
+                rows.append(alertJson(stored, *states));
+            }
+            return Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact));
+        },
+        false);
+    route(
+        "POST", "/api/alerts",
+        [answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+            const auto body = bodyObject(request.body);
+            if (!body)
+                return Rest::badRequest(body.error());
+            const auto alert = Alerts::fromJson(*body);
+            if (!alert)
+                return Rest::badRequest(alert.error());
+            const auto id = Storage::AlertStore::add(db, *alert, nowUs());
+            if (!id)
+                return Http::HttpResponse::error(500, id.error());
+            return answer(db, *id, 201);
+        },
+        false);
+    route(
+        "GET", "/api/alerts/",
+        [answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+            return answer(db, Http::HttpRouter::idOf(request.path), 200);
+        },
+        true);
+    // PUT replaces the whole alert (omitted fields take their defaults); PATCH changes the fields given.
+    for (const char *method : {"PUT", "PATCH"}) {
+        route(
+            method, "/api/alerts/",
+            [answer, method](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                const qint64 id = Http::HttpRouter::idOf(request.path);
+                auto body = bodyObject(request.body);
+                if (!body)
+                    return Rest::badRequest(body.error());
+                auto stored = Storage::AlertStore::find(db, id);
+                if (!stored)
+                    return Http::HttpResponse::error(500, stored.error());
+                if (!*stored)
+                    return Http::HttpResponse::error(404, u"no alert %1"_s.arg(id));
+                QJsonObject merged = qstrcmp(method, "PATCH") == 0 ? Alerts::toJson((*stored)->alert) : QJsonObject();
+                for (auto it = body->constBegin(); it != body->constEnd(); ++it)
+                    merged.insert(it.key(), it.value());
+                merged.remove(u"id"_s);
+                auto alert = Alerts::fromJson(merged);
+                if (!alert)
+                    return Rest::badRequest(alert.error());
+                alert->id = id;
+                auto replaced = Storage::AlertStore::replace(db, *alert, nowUs());
+                if (!replaced)
+                    return Http::HttpResponse::error(500, replaced.error());
+                return answer(db, id, 200);
+            },
+            true);
+    }
+    route(
+        "DELETE", "/api/alerts/",
+        [](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+            const qint64 id = Http::HttpRouter::idOf(request.path);
+            auto removed = Storage::AlertStore::remove(db, id);
+            if (!removed)
+                return Http::HttpResponse::error(500, removed.error());
+            if (!*removed)
+                return Http::HttpResponse::error(404, u"no alert %1"_s.arg(id));
+            Http::HttpResponse response;
+            response.status = 204;
+            return response;
+        },
+        true);
+}
+
+} // namespace Api
