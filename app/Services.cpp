@@ -2,6 +2,7 @@
 #include "Services.h"
 
 #include "Version.h"
+#include "alerts/AlertBook.h"
 #include "api/RestApi.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
@@ -95,6 +96,11 @@ Util::Status Services::start()
     m_pipeline = std::make_unique<Pipeline::Pipeline>(pipeline, *m_writer, m_feed.get());
     if (auto status = m_pipeline->warmStart(storage.path); !status)
         return status;
+    // The trader's alerts, read again whenever the REST API changes one.
+    m_alerts = std::make_unique<Alerts::AlertBook>();
+    if (auto status = m_alerts->reload(storage.path); !status)
+        qCWarning(lcApp) << "alerts:" << status.error();
+    m_pipeline->setAlertBook(m_alerts.get());
     if (m_options.streamPort >= 0) {
         Stream::StreamOptions stream;
         stream.address = m_options.bindAddress;
@@ -132,6 +138,10 @@ Util::Status Services::start()
         return http + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
     });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
+    m_api->setAlertsChanged([this, path = storage.path] {
+        if (auto status = m_alerts->reload(path); !status)
+            qCWarning(lcApp) << "alerts:" << status.error();
+    });
     m_api->install(*m_router);
 
     Http::ServerOptions server;

@@ -35,6 +35,10 @@ namespace Notify {
 class Notifier;
 }
 
+namespace Alerts {
+class AlertBook;
+}
+
 namespace App {
 
 /// The core services of one running TickDesk, wired together: storage
@@ -76,6 +80,7 @@ private:
     std::unique_ptr<Sim::MarketSimulator> m_simulator;
     std::unique_ptr<Stream::StreamServer> m_stream;
     std::unique_ptr<Notify::Notifier> m_notifier;
+    std::unique_ptr<Alerts::AlertBook> m_alerts;
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;

@@ -96,6 +96,12 @@ void Pipeline::setCommitListener(CommitListener *listener)
         shard->setCommitListener(listener);
 }
 
+void Pipeline::setAlertBook(const Alerts::AlertBook *book)
+{
+    for (auto &shard : m_shards)
+        shard->setAlertBook(book);
+}
+
 Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done)
 {
     const int shards = shardCount();

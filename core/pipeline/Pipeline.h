@@ -18,6 +18,10 @@ namespace Storage {
 class StorageWriter;
 }
 
+namespace Alerts {
+class AlertBook;
+}
+
 namespace Pipeline {
 
 class CommitListener;
@@ -44,6 +48,8 @@ public:
     Util::Status warmStart(const QString &databasePath);
     /// Before start(): who hears about every commit (processed ticks and signals).
     void setCommitListener(CommitListener *listener);
+    /// Before start(): the trader's alerts, evaluated on every record of their symbols (may be null).
+    void setAlertBook(const Alerts::AlertBook *book);
     void start();
     /// Processes what is queued and hands it to the writer; call before stopping the writer.
     void stop();

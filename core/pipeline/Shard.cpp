@@ -180,6 +180,55 @@ void Shard::warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symb
     publishSummaries({&state});
 }
 
+void Shard::syncAlerts(SymbolState &state, const Alerts::AlertBook::Catalog &catalog)
+{
+    std::vector<AlertRun> runs;
+    for (const auto &alert : catalog.of(state.summary.symbol.toString())) {
+        const auto same = std::find_if(state.alerts.begin(), state.alerts.end(),
+                                       [&](const AlertRun &run) { return run.alert() == *alert; });
+        if (same != state.alerts.end()) { // unchanged: it carries on where it was
+            runs.push_back(std::move(*same));
+            continue;
+        }
+        const auto stored = catalog.states.find({alert->id, state.summary.symbol.toString()});
+        runs.emplace_back(alert, m_session, state.summary.symbol,
+                          stored == catalog.states.end() ? Alerts::State{} : stored->second);
+        if (Storage::SymbolHistoryReader *reader = historyReader()) {
+            Storage::BarQuery query;
+            query.symbol = state.summary.symbol;
+            query.timeframe = alert->timeframe;
+            query.limit = m_options.warmRuleBars;
+            const Storage::BarRange bars = reader->readBars(query, m_session);
+            runs.back().warm(bars.bars, bars.lastForming);
+        }
+    }
+    state.alerts = std::move(runs);
+    state.alertsVersion = catalog.version;
+}
+
+void Shard::takeFires(SymbolState &state, AlertRun &run, std::vector<AlertRun::Fired> &fired,
+                      std::vector<Model::TradeSignal> &signals, std::vector<Storage::AlertStateWrite> &states)
+{
+    for (const AlertRun::Fired &f : fired) {
+        Model::TradeSignal signal;
+        signal.symbol = state.summary.symbol;
+        signal.rule = run.alert().name;
+        signal.timeframe = run.alert().timeframe.name();
+        signal.side = Model::SignalSide::Alert;
+        signal.reason = f.message;
+        signal.price = f.fire.price;
+        signal.timestamp = f.fire.barOpen;
+        signal.snapshot = "{\"alert_id\":" + QByteArray::number(run.alert().id) +
+                          ",\"value\":" + QByteArray::number(f.fire.value, 'g', 17) +
+                          ",\"level\":" + QByteArray::number(f.fire.level, 'g', 17) + '}';
+        state.summary.addSignal(signal, -1);
+        signals.push_back(std::move(signal));
+    }
+    if (!fired.empty())
+        states.push_back({run.alert().id, state.summary.symbol.toString(), run.state()});
+    fired.clear();
+}
+
 void Shard::evict(Model::Symbol symbol)
 {
     const auto it = m_symbols.find(symbol);
@@ -225,7 +274,8 @@ void Shard::run()
 {
     pthread_setname_np(pthread_self(), QByteArray("shard-" + QByteArray::number(m_index)).constData());
     std::vector<Message> batch;
-    const bool timedBars = m_options.rules.timeframe.isTime();
+    // Alerts too have bars to close and expiries to keep on time.
+    const bool timedBars = m_options.rules.timeframe.isTime() || m_alertBook != nullptr;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
@@ -289,6 +339,9 @@ void Shard::process(Message &message)
     std::vector<ProcessedTick> processed;
     const bool streamTicks = m_listener && m_listener->wantsTicks();
     const std::size_t count = message.records.size();
+    const auto catalog = m_alertBook ? m_alertBook->catalog() : nullptr;
+    std::vector<Storage::AlertStateWrite> alertStates;
+    std::vector<AlertRun::Fired> fired;
     for (const Model::Record &record : message.records) {
         if (const auto *bar = std::get_if<Model::Tick>(&record)) {
             SymbolState &state = stateOf(bar->symbol);
@@ -302,6 +355,12 @@ void Shard::process(Message &message)
                 });
             if (!inTime)
                 m_metrics.late.fetch_add(1, std::memory_order_relaxed);
+            if (catalog && state.alertsVersion != catalog->version)
+                syncAlerts(state, *catalog);
+            for (AlertRun &run : state.alerts) {
+                run.add(*bar, fired);
+                takeFires(state, run, fired, signals, alertStates);
+            }
             if (before != signals.size() && (touched.empty() || touched.back() != &state))
                 touched.push_back(&state);
             if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime)
@@ -346,6 +405,7 @@ void Shard::process(Message &message)
     Storage::WriteJob job;
     job.records = std::move(message.records);
     job.signals = std::move(signals);
+    job.alertStates = std::move(alertStates);
     job.receivedNs = message.receivedNs;
     job.group = std::move(message.group);
     job.done = [tracker = message.tracker, this,
@@ -383,7 +443,21 @@ void Shard::closeDueBars()
     const Model::TimestampUs dueBefore = Util::wallClockUs() - qint64(m_options.barCloseDelayMs) * 1000;
     std::vector<Model::TradeSignal> signals;
     std::vector<SymbolState *> touched;
+    std::vector<Storage::AlertStateWrite> alertStates;
+    std::vector<AlertRun::Fired> fired;
+    const Model::TimestampUs now = Util::wallClockUs();
     for (auto &[symbol, state] : m_symbols) {
+        // Alerts: bars of quiet symbols close on time, and alerts expire on time.
+        const std::size_t signalsBefore = signals.size();
+        for (AlertRun &run : state->alerts) {
+            if (run.expireIfDue(now))
+                alertStates.push_back({run.alert().id, symbol.toString(), run.state()});
+            if (m_nowNs - state->lastUsedNs >= delayNs)
+                run.closeIfDue(dueBefore, fired);
+            takeFires(*state, run, fired, signals, alertStates);
+        }
+        if (signals.size() != signalsBefore)
+            touched.push_back(state.get());
         const auto &forming = state->track.builder().forming();
         // Quiet for the delay too: a feed replaying old records fast closes its bars with its records.
         if (!forming || forming->endTime > dueBefore || m_nowNs - state->lastUsedNs < delayNs)
@@ -395,15 +469,16 @@ void Shard::closeDueBars()
         if (signals.size() != before)
             touched.push_back(state.get());
     }
-    if (signals.empty())
+    if (signals.empty() && alertStates.empty())
         return;
-    const qint64 now = Util::monotonicNs();
+    const qint64 nowNs = Util::monotonicNs();
     for (Model::TradeSignal &signal : signals)
-        signal.receivedNs = now;
+        signal.receivedNs = nowNs;
     publishSummaries(touched);
     Storage::WriteJob job;
     job.signals = std::move(signals);
-    job.receivedNs = now;
+    job.alertStates = std::move(alertStates);
+    job.receivedNs = nowNs;
     job.done = [this](const QString &error, std::vector<Model::TradeSignal> &stored) {
         if (error.isEmpty() && !stored.empty()) {
             m_publish(stored);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "AlertRun.h"
 #include "PipelineOptions.h"
 #include "RequestTracker.h"
 #include "TimeframeTrack.h"
+#include "alerts/AlertBook.h"
 #include "analytics/SymbolSummary.h"
 #include "model/TradeSignal.h"
 #include "signals/RuleEngine.h"
@@ -20,6 +22,7 @@
 #include <vector>
 
 namespace Storage {
+struct AlertStateWrite;
 struct BarRange;
 struct SymbolHistory;
 class StorageWriter;
@@ -59,6 +62,8 @@ public:
     /// Before start(): history of one symbol (Pipeline::warmStart reads it); moves its bars, indicators and
     /// rules on silently, and its latest stored signal becomes its summary's last signal.
     void warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol);
+    /// Before start(): the alerts to evaluate (may be null: none).
+    void setAlertBook(const Alerts::AlertBook *book) noexcept { m_alertBook = book; }
     /// Before start(): where symbols that left memory are read back from.
     void setDatabasePath(const QString &path) { m_options.databasePath = path; }
     /// Before start(): whether the shard holds as many symbols as it may.
@@ -90,6 +95,8 @@ private:
         std::list<Model::Symbol>::iterator recency; ///< its place in m_recency
         bool rulesPending = false;                  ///< stored history whose bars for the rules are still to be read
         qint64 lastUsedNs = 0;
+        std::vector<AlertRun> alerts; ///< the alerts on the symbol, as of the catalog of alertsVersion
+        quint64 alertsVersion = 0;
     };
     struct Message
     {
@@ -117,6 +124,11 @@ private:
                  std::vector<Model::TradeSignal> &signals);
     /// Closes the rules' bars whose end passed a while ago on symbols that went quiet; commits any signal.
     void closeDueBars();
+    /// The symbol's alert runs as the catalog has them: new ones warmed from its stored bars, the others kept.
+    void syncAlerts(SymbolState &state, const Alerts::AlertBook::Catalog &catalog);
+    /// Turns what alerts fired into signals, and their new states into rows to store with them.
+    void takeFires(SymbolState &state, AlertRun &run, std::vector<AlertRun::Fired> &fired,
+                   std::vector<Model::TradeSignal> &signals, std::vector<Storage::AlertStateWrite> &states);
     /// Drops the least recently updated symbols past the cap and those idle too long.
     void trim(bool idleToo);
     void evict(Model::Symbol symbol); ///< by value: callers pass m_recency's own element
@@ -133,6 +145,7 @@ private:
     Publish m_publish;
     LiveFeed *m_feed; ///< may be null: nobody watches
     CommitListener *m_listener = nullptr;
+    const Alerts::AlertBook *m_alertBook = nullptr;
     std::unordered_map<Model::Symbol, std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
     std::list<Model::Symbol> m_recency;                                        ///< least recently updated first
     std::size_t m_maxSymbols;                                                  ///< this shard's share of the cap

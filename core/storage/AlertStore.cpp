@@ -192,8 +192,10 @@ Util::Result<std::vector<StoredAlertState>> states(SqliteDatabase &db, qint64 al
 
 Util::Status saveState(SqliteDatabase &db, qint64 alertId, const StoredAlertState &s)
 {
+    // An alert deleted meanwhile keeps no state (and its fire's transaction does not fail for it).
     auto st = db.prepare("INSERT OR REPLACE INTO alert_states(alert_id, symbol, status, count, last_fire_us, "
-                         "last_fire_bar_us, side, closes, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                         "last_fire_bar_us, side, closes, error) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 "
+                         "WHERE EXISTS (SELECT 1 FROM alerts WHERE id = ?1)");
     if (!st)
         return Util::Status::failure(st.error());
     QStringList closes;

@@ -2,6 +2,7 @@
 #include "StorageWriter.h"
 #include "util/Clock.h"
 
+#include "AlertStore.h"
 #include "BarStore.h"
 #include "Checkpointer.h"
 #include "HistoryWriter.h"
@@ -418,6 +419,12 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     const qint64 now = Util::monotonicNs();
     std::uint64_t signalsStored = 0;
     for (WriteJob &job : jobs) {
+        for (const AlertStateWrite &write : job.alertStates) {
+            if (!error.isEmpty())
+                break;
+            if (auto s = AlertStore::saveState(*m_db, write.alertId, {write.symbol, write.state, {}}); !s)
+                error = s.error();
+        }
         for (Model::TradeSignal &signal : job.signals) {
             if (!error.isEmpty())
                 break;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "alerts/AlertEvaluator.h"
 #include "ingest/RecordSink.h"
 #include "model/TradeSignal.h"
 #include "util/LatencyHistogram.h"
@@ -73,12 +74,21 @@ struct CommitGroup
     std::size_t weight = 0; ///< records and signals of the parts queued so far
 };
 
+/// An alert's state for a symbol after a fire or a change of status, stored with the fire.
+struct AlertStateWrite
+{
+    qint64 alertId = 0;
+    QString symbol;
+    Alerts::State state;
+};
+
 /// Records and the signals they raised, written in one transaction.
 struct WriteJob
 {
     std::shared_ptr<CommitGroup> group; ///< null: a request of its own
     Model::RecordBatch records;
     std::vector<Model::TradeSignal> signals;
+    std::vector<AlertStateWrite> alertStates; ///< of the alerts that fired or changed status
     qint64 receivedNs = 0;
     /// Called on the writer thread after the commit (empty error) or the
     /// rollback; the signals then carry their row ids.
