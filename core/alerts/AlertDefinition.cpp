@@ -188,6 +188,19 @@ QString number(double v)
     return QString::number(v, 'g', 10);
 }
 
+/// A value for a person: prices and indicator values to the cent, small ones to four significant digits.
+QString readable(double v)
+{
+    if (std::abs(v) < 1)
+        return QString::number(v, 'g', 4);
+    QString text = QString::number(v, 'f', 2);
+    while (text.endsWith(u'0'))
+        text.chop(1);
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return text;
+}
+
 } // namespace
 
 Indicators::IndicatorConfig Operand::config() const
@@ -506,8 +519,12 @@ QString message(const Definition &a, const FireContext &c)
     const QString time =
         QDateTime::fromMSecsSinceEpoch(c.time / 1000, QTimeZone::utc()).toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s);
     const std::pair<QString, QString> fields[] = {
-        {u"{symbol}"_s, c.symbol},       {u"{price}"_s, number(c.price)},        {u"{value}"_s, number(c.value)},
-        {u"{level}"_s, number(c.level)}, {u"{timeframe}"_s, a.timeframe.name()}, {u"{time}"_s, time},
+        {u"{symbol}"_s, c.symbol},
+        {u"{price}"_s, readable(c.price)},
+        {u"{value}"_s, readable(c.value)},
+        {u"{level}"_s, readable(c.level)},
+        {u"{timeframe}"_s, a.timeframe.name()},
+        {u"{time}"_s, time},
         {u"{name}"_s, a.name},
     };
     for (const auto &[key, value] : fields)
