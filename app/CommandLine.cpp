@@ -46,7 +46,8 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                        "  export-signals  write stored signals as CSV\n"
                        "  export-ticks    write stored bars as CSV\n"
                        "  export-bars     write a symbol's bars of a timeframe as CSV\n"
-                       "  import          load a CSV (OHLCV) or JSON file of records into the database"));
+                       "  import          load a CSV (OHLCV) or JSON file of records into the database\n"
+                       "  alerts          export the alerts to a JSON file, or import them from one"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(

@@ -18,6 +18,8 @@ Subcommand findSubcommand(const char *name)
         return &runExportBars;
     if (std::strcmp(name, "import") == 0)
         return &runImport;
+    if (std::strcmp(name, "alerts") == 0)
+        return &runAlerts;
     return nullptr;
 }
 

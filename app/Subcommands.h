@@ -8,7 +8,7 @@
 
 namespace App {
 
-/// `tickdesk simulate`, `export-signals`, `import`: tools that run without the
+/// `tickdesk simulate`, `export-signals`, `import`, `alerts`: tools that run without the
 /// server. Each parses its own arguments (the first is the program, the second
 /// the command) and returns the process exit code; errors go to stderr.
 int runSimulate(const QStringList &arguments);
@@ -16,6 +16,7 @@ int runExportSignals(const QStringList &arguments);
 int runExportTicks(const QStringList &arguments);
 int runExportBars(const QStringList &arguments);
 int runImport(const QStringList &arguments);
+int runAlerts(const QStringList &arguments);
 
 /// The command's runner, or nullptr when `name` is not one.
 using Subcommand = int (*)(const QStringList &);

@@ -199,24 +199,6 @@
         <translation>Ein Webseiten-Ursprung, der die HTTP-API und den Stream nutzen darf, z. B. http://127.0.0.1:8080 (für mehrere wiederholen). Andere Webseiten werden abgewiesen.</translation>
     </message>
     <message>
-        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
-
-Commands (each with its own --help):
-  simulate        post simulated market data to an /ingest URL
-  export-signals  write stored signals as CSV
-  export-ticks    write stored bars as CSV
-  export-bars     write a symbol&apos;s bars of a timeframe as CSV
-  import          load a CSV (OHLCV) or JSON file of records into the database</source>
-        <translation>TickDesk: ein Handelsterminal für den Desktop. Empfängt Marktdaten über HTTP, speichert sie in SQLite und berechnet Indikatoren und Signale.
-
-Befehle (jeder mit eigenem --help):
-  simulate        simulierte Marktdaten an eine /ingest-URL senden
-  export-signals  gespeicherte Signale als CSV schreiben
-  export-ticks    gespeicherte Kerzen als CSV schreiben
-  export-bars     die Kerzen eines Symbols in einem Zeitrahmen als CSV schreiben
-  import          eine CSV-Datei (OHLCV) oder JSON-Datei mit Datensätzen in die Datenbank laden</translation>
-    </message>
-    <message>
         <source>Writes a symbol&apos;s bars of a timeframe, built from the stored records, as CSV (RFC 4180), oldest first.</source>
         <translation>Schreibt die Kerzen eines Symbols in einem Zeitrahmen, gebildet aus den gespeicherten Datensätzen, als CSV (RFC 4180), älteste zuerst.</translation>
     </message>
@@ -239,6 +221,38 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>A flat bar, marked filled, for each stretch without records.</source>
         <translation>Ein flacher, als aufgefüllt markierter Balken für jede Strecke ohne Datensätze.</translation>
+    </message>
+    <message>
+        <source>Writes the alerts to a JSON file (export FILE, - for standard output) or adds those of a file (import FILE): all of them, or none when one is wrong.</source>
+        <translation>Schreibt die Alarme in eine JSON-Datei (export DATEI, - für die Standardausgabe) oder fügt die einer Datei hinzu (import DATEI): alle, oder keinen, wenn einer fehlerhaft ist.</translation>
+    </message>
+    <message>
+        <source>export or import.</source>
+        <translation>export oder import.</translation>
+    </message>
+    <message>
+        <source>The .json file.</source>
+        <translation>Die .json-Datei.</translation>
+    </message>
+    <message>
+        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
+
+Commands (each with its own --help):
+  simulate        post simulated market data to an /ingest URL
+  export-signals  write stored signals as CSV
+  export-ticks    write stored bars as CSV
+  export-bars     write a symbol&apos;s bars of a timeframe as CSV
+  import          load a CSV (OHLCV) or JSON file of records into the database
+  alerts          export the alerts to a JSON file, or import them from one</source>
+        <translation>TickDesk: ein Handelsterminal für den Desktop. Empfängt Marktdaten über HTTP, speichert sie in SQLite und berechnet Indikatoren und Signale.
+
+Befehle (jeder mit eigenem --help):
+  simulate        simulierte Marktdaten an eine /ingest-URL senden
+  export-signals  gespeicherte Signale als CSV schreiben
+  export-ticks    gespeicherte Kerzen als CSV schreiben
+  export-bars     die Kerzen eines Symbols in einem Zeitrahmen als CSV schreiben
+  import          eine CSV-Datei (OHLCV) oder JSON-Datei mit Datensätzen in die Datenbank laden
+  alerts          die Alarme in eine JSON-Datei exportieren oder aus einer importieren</translation>
     </message>
 </context>
 <context>

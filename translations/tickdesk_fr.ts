@@ -199,24 +199,6 @@
         <translation>Une origine de page web autorisée à utiliser l’API HTTP et le flux, par ex. http://127.0.0.1:8080 (à répéter pour en ajouter). Les autres pages web sont refusées.</translation>
     </message>
     <message>
-        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
-
-Commands (each with its own --help):
-  simulate        post simulated market data to an /ingest URL
-  export-signals  write stored signals as CSV
-  export-ticks    write stored bars as CSV
-  export-bars     write a symbol&apos;s bars of a timeframe as CSV
-  import          load a CSV (OHLCV) or JSON file of records into the database</source>
-        <translation>TickDesk : un terminal de trading de bureau. Reçoit les cotations par HTTP, les enregistre dans SQLite et calcule indicateurs et signaux.
-
-Commandes (chacune avec son propre --help) :
-  simulate        envoyer des données de marché simulées à une URL /ingest
-  export-signals  écrire les signaux enregistrés en CSV
-  export-ticks    écrire les barres enregistrées en CSV
-  export-bars     écrire les barres d&apos;un symbole dans une unité de temps en CSV
-  import          charger un fichier CSV (OHLCV) ou JSON d&apos;enregistrements dans la base</translation>
-    </message>
-    <message>
         <source>Writes a symbol&apos;s bars of a timeframe, built from the stored records, as CSV (RFC 4180), oldest first.</source>
         <translation>Écrit les barres d&apos;un symbole dans une unité de temps, construites à partir des enregistrements stockés, en CSV (RFC 4180), les plus anciennes d&apos;abord.</translation>
     </message>
@@ -239,6 +221,38 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>A flat bar, marked filled, for each stretch without records.</source>
         <translation>Une barre plate, marquée comme comblée, pour chaque période sans enregistrement.</translation>
+    </message>
+    <message>
+        <source>Writes the alerts to a JSON file (export FILE, - for standard output) or adds those of a file (import FILE): all of them, or none when one is wrong.</source>
+        <translation>Écrit les alertes dans un fichier JSON (export FICHIER, - pour la sortie standard) ou ajoute celles d’un fichier (import FICHIER) : toutes, ou aucune si l’une est fausse.</translation>
+    </message>
+    <message>
+        <source>export or import.</source>
+        <translation>export ou import.</translation>
+    </message>
+    <message>
+        <source>The .json file.</source>
+        <translation>Le fichier .json.</translation>
+    </message>
+    <message>
+        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
+
+Commands (each with its own --help):
+  simulate        post simulated market data to an /ingest URL
+  export-signals  write stored signals as CSV
+  export-ticks    write stored bars as CSV
+  export-bars     write a symbol&apos;s bars of a timeframe as CSV
+  import          load a CSV (OHLCV) or JSON file of records into the database
+  alerts          export the alerts to a JSON file, or import them from one</source>
+        <translation>TickDesk : un terminal de trading de bureau. Reçoit les cotations par HTTP, les enregistre dans SQLite et calcule indicateurs et signaux.
+
+Commandes (chacune avec son propre --help) :
+  simulate        envoyer des données de marché simulées à une URL /ingest
+  export-signals  écrire les signaux enregistrés en CSV
+  export-ticks    écrire les barres enregistrées en CSV
+  export-bars     écrire les barres d&apos;un symbole dans une unité de temps en CSV
+  import          charger un fichier CSV (OHLCV) ou JSON d&apos;enregistrements dans la base
+  alerts          exporter les alertes dans un fichier JSON, ou les importer depuis un fichier</translation>
     </message>
 </context>
 <context>

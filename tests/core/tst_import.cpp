@@ -4,11 +4,14 @@
 #include "io/OhlcvCsv.h"
 #include "io/SignalExport.h"
 #include "pipeline/Pipeline.h"
+#include "storage/AlertStore.h"
+#include "storage/Schema.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void cancelStopsTheImport();
     void exportsReadTheDatabase();
     void commandLineImportAndExport();
+    void alertsMoveBetweenDesks();
 };
 
 void TestImport::csvLayouts_data()
@@ -451,6 +455,55 @@ void TestImport::commandLineImportAndExport()
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), r.err.constData());
     }
+}
+
+void TestImport::alertsMoveBetweenDesks()
+{
+    QTemporaryDir dir;
+    const QString from = dir.filePath(u"from.sqlite"_s);
+    const QString to = dir.filePath(u"to.sqlite"_s);
+    const QString file = dir.filePath(u"alerts.json"_s);
+    {
+        auto db = Storage::SqliteDatabase::open(from);
+        QVERIFY(db && Storage::Schema::migrate(**db).ok());
+        for (const char *json :
+             {R"({"name":"AAPL above 182.50","symbols":["AAPL"],"left":{"source":"close"},"operator":"crossing_up",
+                 "right":{"value":182.5},"trigger":"once"})",
+              R"({"symbols":["*"],"timeframe":"5m","left":{"indicator":"rsi","period":14},"operator":"greater_than",
+                 "right":{"value":70}})"})
+            QVERIFY(Storage::AlertStore::add(**db, *Alerts::fromJson(QJsonDocument::fromJson(json).object()), 1));
+    }
+    auto r = tickdesk({u"alerts"_s, u"export"_s, file, u"--db"_s, from});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("2 alerts exported"), r.out.constData());
+    r = tickdesk({u"alerts"_s, u"import"_s, file, u"--db"_s, to});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("2 alerts imported"), r.out.constData());
+    {
+        auto a = Storage::SqliteDatabase::open(from);
+        auto b = Storage::SqliteDatabase::open(to);
+        QVERIFY(a && b);
+        const auto before = Storage::AlertStore::all(**a);
+        const auto after = Storage::AlertStore::all(**b);
+        QVERIFY(before && after && before->size() == after->size());
+        for (std::size_t i = 0; i < before->size(); ++i)
+            QCOMPARE(Alerts::toJson((*after)[i].alert), Alerts::toJson((*before)[i].alert));
+    }
+    // One wrong alert in a file: it is named, and none of the file's alerts is added.
+    QFile bad(dir.filePath(u"bad.json"_s));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(R"([{"left":{"source":"close"},"right":{"value":1}},
+                 {"left":{"source":"close"},"operator":"above","right":{"value":1}}])");
+    bad.close();
+    r = tickdesk({u"alerts"_s, u"import"_s, bad.fileName(), u"--db"_s, to});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("alert 2 of 2: operator: must be one of"), r.err.constData());
+    auto b = Storage::SqliteDatabase::open(to);
+    QVERIFY(b);
+    QCOMPARE(Storage::AlertStore::all(**b)->size(), std::size_t(2));
+    r = tickdesk({u"alerts"_s, u"send"_s, file});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("give export FILE or import FILE"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestImport)
