@@ -7,7 +7,9 @@
 namespace Alerts {
 
 Evaluator::Evaluator(const Definition &alert, State state)
-    : m_alert(alert)
+    : m_alert{alert.op,     alert.trigger,  alert.usesChannel(), alert.usesMoving(), alert.enabled,
+              alert.bars,   alert.maxCount, alert.deadBand,      alert.right.value,  alert.cooldownSeconds * 1'000'000,
+              alert.expires}
     , m_state(std::move(state))
 {
     if (!m_alert.enabled && m_state.status == Status::Active)
@@ -33,7 +35,7 @@ bool Evaluator::mayFire(const Sample &sample) const
     case Trigger::OncePerBarClose:
         return sample.closed && m_state.lastFireBar != sample.barOpen;
     case Trigger::EveryTime:
-        return !m_state.lastFire || sample.time - *m_state.lastFire >= m_alert.cooldownSeconds * 1'000'000;
+        return !m_state.lastFire || sample.time - *m_state.lastFire >= m_alert.cooldownUs;
     }
     return false;
 }
@@ -48,7 +50,7 @@ bool Evaluator::happens(const Sample &s, double &level)
         const bool ready = int(m_state.closes.size()) == m_alert.bars;
         const double reference = ready ? m_state.closes.front() : 0;
         level = reference;
-        const double by = m_alert.right.value;
+        const double by = m_alert.by;
         switch (m_alert.op) {
         case Operator::MovingUp:
             return ready && x - reference >= by;
@@ -117,8 +119,8 @@ std::optional<Fire> Evaluator::add(const Sample &sample)
     const bool now = happens(sample, level);
     if (m_alert.usesMoving() && sample.closed && sample.left) {
         m_state.closes.push_back(*sample.left);
-        while (int(m_state.closes.size()) > m_alert.bars)
-            m_state.closes.pop_front();
+        if (int(m_state.closes.size()) > m_alert.bars)
+            m_state.closes.erase(m_state.closes.begin(), m_state.closes.end() - std::ptrdiff_t(m_alert.bars));
     }
     if (!now || !mayFire(sample))
         return std::nullopt;

@@ -3,8 +3,8 @@
 
 #include "AlertDefinition.h"
 
-#include <deque>
 #include <optional>
+#include <vector>
 
 namespace Alerts {
 
@@ -49,7 +49,7 @@ struct State
     /// Crossing operators: which side of the level the value was last seen on (-1 below, 1 above, 0 not
     /// yet); channel operators: inside (1) or outside (-1). Only a move out of the dead band changes it.
     int side = 0;
-    std::deque<double> closes; ///< moving operators: the left operand on the last `bars` closed bars
+    std::vector<double> closes; ///< moving operators: the left operand on the last `bars` closed bars
 
     bool operator==(const State &) const = default;
 };
@@ -73,7 +73,25 @@ private:
     bool happens(const Sample &sample, double &level);
     bool mayFire(const Sample &sample) const;
 
-    Definition m_alert;
+    /// What deciding needs of the alert, kept small: an engine holds one evaluator per alert and symbol.
+    struct Rule
+    {
+        Operator op = Operator::CrossingUp;
+        Trigger trigger = Trigger::OncePerBarClose;
+        bool channel = false;
+        bool moving = false;
+        bool enabled = true;
+        int bars = 1;
+        int maxCount = 0;
+        double deadBand = 0;
+        double by = 0; ///< moving operators: how far
+        qint64 cooldownUs = 0;
+        std::optional<Model::TimestampUs> expires;
+        bool usesMoving() const noexcept { return moving; }
+        bool usesChannel() const noexcept { return channel; }
+    };
+
+    Rule m_alert;
     State m_state;
 };
 

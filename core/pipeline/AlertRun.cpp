@@ -1,58 +1,169 @@
 // SPDX-License-Identifier: MIT
 #include "AlertRun.h"
 
+#include "storage/BarQueries.h"
+
 #include <algorithm>
 
 namespace Pipeline {
 
-AlertRun::AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Bars::Session &session,
-                   const Model::Symbol &symbol, const Alerts::State &stored)
-    : m_alert(std::move(alert))
-    , m_symbol(symbol)
-    , m_evaluator(*m_alert, stored)
+namespace {
+
+std::vector<const Alerts::Operand *> operandsOf(const Alerts::Definition &alert)
 {
-    // A track per distinct set of indicator periods; fields and constants read the first track's bars.
-    std::vector<Indicators::IndicatorConfig> configs;
-    for (const Alerts::Operand *operand : operands()) {
-        const Indicators::IndicatorConfig config = operand->config();
-        int track = 0;
-        if (operand->kind == Alerts::Operand::Kind::Indicator) {
-            const auto it = std::find(configs.begin(), configs.end(), config);
-            track = int(it - configs.begin());
-            if (it == configs.end())
-                configs.push_back(config);
+    if (alert.channel)
+        return {&alert.left, &alert.channel->first, &alert.channel->second};
+    return {&alert.left, &alert.right};
+}
+
+} // namespace
+
+AlertSet::AlertSet() = default;
+AlertSet::~AlertSet() = default;
+AlertSet::AlertSet(AlertSet &&) noexcept = default;
+AlertSet &AlertSet::operator=(AlertSet &&) noexcept = default;
+
+int AlertSet::trackFor(const Bars::Timeframe &timeframe, const std::optional<Indicators::IndicatorConfig> &config,
+                       const Bars::Session &session, const Model::Symbol &symbol, const ReadBars &readBars,
+                       bool &warmed)
+{
+    for (std::size_t i = 0; i < m_tracks.size(); ++i)
+        if (m_tracks[i].timeframe == timeframe && m_tracks[i].config == config)
+            return int(i);
+    m_tracks.push_back(
+        {timeframe,
+         config,
+         TimeframeTrack(timeframe, session, config.value_or(Indicators::IndicatorConfig{}), config.has_value()),
+         {}});
+    SharedTrack &shared = m_tracks.back();
+    shared.track.setSymbol(symbol);
+    if (readBars) {
+        const Storage::BarRange bars = readBars(timeframe);
+        shared.track.warm(
+            bars.bars, bars.lastForming,
+            [&](TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
+                shared.events.push_back({change, bar, s});
+            });
+        warmed = true;
+    }
+    return int(m_tracks.size() - 1);
+}
+
+void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symbol &symbol,
+                    const Bars::Session &session, const ReadBars &readBars)
+{
+    m_symbol = symbol;
+    const QString name = symbol.toString();
+    std::vector<AlertRun> runs;
+    std::vector<std::size_t> fresh;
+    for (const auto &alert : catalog.of(name)) {
+        const auto same =
+            std::find_if(m_runs.begin(), m_runs.end(), [&](const AlertRun &run) { return run.alert() == *alert; });
+        if (same != m_runs.end()) { // unchanged: it carries on where it was
+            runs.push_back(std::move(*same));
+            continue;
         }
-        m_trackOf.push_back(track);
+        bool warmed = false;
+        std::vector<int> trackOf;
+        for (const Alerts::Operand *operand : operandsOf(*alert)) {
+            const bool indicator = operand->kind == Alerts::Operand::Kind::Indicator;
+            // Fields and constants need no indicators of their own: any track of the timeframe serves.
+            trackOf.push_back(trackFor(alert->timeframe, indicator ? std::optional(operand->config()) : std::nullopt,
+                                       session, symbol, readBars, warmed));
+        }
+        const auto stored = catalog.states.find({alert->id, name});
+        runs.emplace_back(alert, stored == catalog.states.end() ? Alerts::State{} : stored->second, std::move(trackOf));
+        fresh.push_back(runs.size() - 1);
     }
-    if (configs.empty())
-        configs.emplace_back();
-    for (const Indicators::IndicatorConfig &config : configs) {
-        m_tracks.emplace_back(m_alert->timeframe, session, config);
-        m_tracks.back().setSymbol(symbol);
-    }
-    m_events.resize(m_tracks.size());
+    m_runs = std::move(runs);
+    if (m_runs.empty())
+        m_tracks.clear(); // no alert left on the symbol: nothing to keep bars for
+    // Tracks no alert reads any more go; the events of the warm-up settle the new alerts, then are cleared.
+    for (const std::size_t i : fresh)
+        m_runs[i].settle(m_tracks);
+    for (SharedTrack &shared : m_tracks)
+        shared.events.clear();
+    m_version = catalog.version;
 }
 
-std::vector<const Alerts::Operand *> AlertRun::operands() const
+void AlertSet::add(const Model::Tick &tick, std::vector<Fired> &fired)
 {
-    if (m_alert->channel)
+    if (m_runs.empty())
+        return;
+    bool inTime = true;
+    for (SharedTrack &shared : m_tracks) {
+        shared.events.clear();
+        inTime = shared.track.add(tick, [&](TimeframeTrack::Change change, const Bars::Bar &bar,
+                                            const Indicators::IndicatorSnapshot &s) {
+            shared.events.push_back({change, bar, s});
+        }) && inTime;
+    }
+    if (inTime)
+        evaluate(tick.timestamp, fired);
+}
+
+void AlertSet::closeIfDue(Model::TimestampUs now, std::vector<Fired> &fired)
+{
+    if (m_runs.empty())
+        return;
+    for (SharedTrack &shared : m_tracks) {
+        shared.events.clear();
+        shared.track.closeIfDue(
+            now, [&](TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
+                shared.events.push_back({change, bar, s});
+            });
+    }
+    evaluate(std::nullopt, fired);
+}
+
+void AlertSet::evaluate(std::optional<Model::TimestampUs> recordTime, std::vector<Fired> &fired)
+{
+    for (AlertRun &run : m_runs)
+        run.evaluate(m_tracks, recordTime, m_symbol, fired);
+}
+
+void AlertSet::expireIfDue(Model::TimestampUs now, std::vector<const AlertRun *> &changed)
+{
+    for (AlertRun &run : m_runs)
+        if (run.expireIfDue(now))
+            changed.push_back(&run);
+}
+
+AlertRun::AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Alerts::State &stored,
+                   std::vector<int> trackOf)
+    : m_alert(std::move(alert))
+    , m_trackOf(std::move(trackOf))
+    , m_evaluator(*m_alert, stored)
+{}
+
+std::array<const Alerts::Operand *, 3> AlertRun::operands(std::size_t &count) const
+{
+    if (m_alert->channel) {
+        count = 3;
         return {&m_alert->left, &m_alert->channel->first, &m_alert->channel->second};
-    return {&m_alert->left, &m_alert->right};
+    }
+    count = 2;
+    return {&m_alert->left, &m_alert->right, nullptr};
 }
 
-Alerts::Sample AlertRun::sampleAt(std::size_t event, double price) const
+Alerts::Sample AlertRun::sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, std::size_t event,
+                                  double price) const
 {
-    const Event &bars = m_events[0][event];
+    const AlertSet::Event &bars = tracks[std::size_t(m_trackOf[0])].events[event];
     Alerts::Sample sample;
     sample.barOpen = bars.bar.openTime;
     sample.closed = bars.change == TimeframeTrack::Change::Closed;
     sample.time = bars.bar.endTime;
     sample.price = price;
-    const auto ops = operands();
+    std::size_t count = 0;
+    const auto ops = operands(count);
     std::optional<double> values[3];
-    for (std::size_t i = 0; i < ops.size(); ++i) {
-        const Event &e = m_events[std::size_t(m_trackOf[i])][event];
-        values[i] = ops[i]->valueOf(m_tracks[0].asTick(e.bar), e.snapshot, price);
+    for (std::size_t i = 0; i < count; ++i) {
+        const AlertSet::SharedTrack &shared = tracks[std::size_t(m_trackOf[i])];
+        if (event >= shared.events.size())
+            continue; // a track that joined later and has not seen the same bars: no value yet
+        const AlertSet::Event &e = shared.events[event];
+        values[i] = ops[i]->valueOf(shared.track.asTick(e.bar), e.snapshot, price);
     }
     sample.left = values[0];
     sample.right = values[1];
@@ -60,73 +171,39 @@ Alerts::Sample AlertRun::sampleAt(std::size_t event, double price) const
     return sample;
 }
 
-void AlertRun::warm(const std::vector<Bars::Bar> &bars, bool lastForming)
+void AlertRun::settle(const std::vector<AlertSet::SharedTrack> &tracks)
 {
-    for (std::size_t t = 0; t < m_tracks.size(); ++t) {
-        m_events[t].clear();
-        m_tracks[t].warm(
-            bars, lastForming,
-            [&](TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
-                m_events[t].push_back({change, bar, s});
-            });
-    }
     // The stored state says whether it fired; where the value stands and its recent closes come from the bars.
-    Alerts::State state = m_evaluator.state();
-    state.side = 0;
-    state.closes.clear();
     Alerts::Definition silent = *m_alert;
     silent.trigger = Alerts::Trigger::OncePerBarClose;
     silent.expires.reset();
     silent.enabled = true;
     Alerts::Evaluator replay(silent, Alerts::State{});
-    for (std::size_t i = 0; i < m_events[0].size(); ++i)
-        if (m_events[0][i].change == TimeframeTrack::Change::Closed)
-            replay.add(sampleAt(i, m_events[0][i].bar.close));
+    const auto &events = tracks[std::size_t(m_trackOf[0])].events;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        if (events[i].change == TimeframeTrack::Change::Closed)
+            replay.add(sampleAt(tracks, i, events[i].bar.close));
+    Alerts::State state = m_evaluator.state();
     state.side = replay.state().side;
     state.closes = replay.state().closes;
     m_evaluator = Alerts::Evaluator(*m_alert, state);
 }
 
-bool AlertRun::add(const Model::Tick &tick, std::vector<Fired> &fired)
+void AlertRun::evaluate(const std::vector<AlertSet::SharedTrack> &tracks, std::optional<Model::TimestampUs> recordTime,
+                        const Model::Symbol &symbol, std::vector<AlertSet::Fired> &fired)
 {
-    bool inTime = true;
-    for (std::size_t t = 0; t < m_tracks.size(); ++t) {
-        m_events[t].clear();
-        inTime = m_tracks[t].add(
-            tick, [&](TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
-                m_events[t].push_back({change, bar, s});
-            });
-    }
-    if (!inTime)
-        return false;
-    evaluate(tick.timestamp, fired);
-    return true;
-}
-
-void AlertRun::closeIfDue(Model::TimestampUs now, std::vector<Fired> &fired)
-{
-    for (std::size_t t = 0; t < m_tracks.size(); ++t) {
-        m_events[t].clear();
-        m_tracks[t].closeIfDue(
-            now, [&](TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
-                m_events[t].push_back({change, bar, s});
-            });
-    }
-    evaluate(std::nullopt, fired);
-}
-
-void AlertRun::evaluate(std::optional<Model::TimestampUs> recordTime, std::vector<Fired> &fired)
-{
-    for (std::size_t i = 0; i < m_events[0].size(); ++i) {
-        if (m_events[0][i].change == TimeframeTrack::Change::Revised)
+    const auto &events = tracks[std::size_t(m_trackOf[0])].events;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events[i].change == TimeframeTrack::Change::Revised)
             continue; // a delayed record joined a closed bar: that bar was decided on
-        const double price = m_events[0][i].bar.close;
-        Alerts::Sample sample = sampleAt(i, price);
+        if (m_alert->trigger == Alerts::Trigger::OncePerBarClose && events[i].change != TimeframeTrack::Change::Closed)
+            continue; // the forming bar changes nothing for it: skip building the sample
+        Alerts::Sample sample = sampleAt(tracks, i, events[i].bar.close);
         if (recordTime)
             sample.time = std::max(*recordTime, sample.barOpen);
         if (const auto fire = m_evaluator.add(sample)) {
-            const Alerts::FireContext context{m_symbol.toString(), fire->price, fire->value, fire->level, fire->time};
-            fired.push_back({*fire, Alerts::message(*m_alert, context)});
+            const Alerts::FireContext context{symbol.toString(), fire->price, fire->value, fire->level, fire->time};
+            fired.push_back({this, *fire, Alerts::message(*m_alert, context)});
         }
     }
 }

@@ -2,62 +2,105 @@
 #pragma once
 
 #include "TimeframeTrack.h"
-#include "alerts/AlertEvaluator.h"
+#include "alerts/AlertBook.h"
 
+#include <array>
+#include <functional>
 #include <memory>
 #include <vector>
 
+namespace Storage {
+struct BarRange;
+}
+
 namespace Pipeline {
 
-/// One alert on one symbol in the engine: the bars of the alert's timeframe with the indicators its
-/// operands ask for (with their own periods), sampled as each record forms or closes a bar, and the
-/// alert's evaluator deciding on every sample. The same bar builder and indicators as the charts, so an
-/// alert never disagrees with what a chart of that timeframe shows.
-class AlertRun final
+class AlertRun;
+
+/// One symbol's alerts in the engine. Bars of each alert's timeframe with the indicators its operands ask for
+/// (with their own periods) are kept once per timeframe and set of periods, shared by every alert that needs
+/// them, and sampled as each record forms or closes a bar; each alert's evaluator decides on every sample.
+/// The same bar builder and indicators as the charts, so an alert never disagrees with what a chart shows.
+class AlertSet final
 {
 public:
     struct Fired
     {
+        const AlertRun *run = nullptr; ///< valid until the next sync()
         Alerts::Fire fire;
         QString message;
     };
+    /// The stored bars of a timeframe to warm from (oldest first).
+    using ReadBars = std::function<Storage::BarRange(const Bars::Timeframe &)>;
 
-    AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Bars::Session &session, const Model::Symbol &symbol,
-             const Alerts::State &stored);
+    AlertSet();
+    ~AlertSet();
+    AlertSet(AlertSet &&) noexcept;
+    AlertSet &operator=(AlertSet &&) noexcept;
 
-    const Alerts::Definition &alert() const noexcept { return *m_alert; }
-    const std::shared_ptr<const Alerts::Definition> &definition() const noexcept { return m_alert; }
-    const Alerts::State &state() const noexcept { return m_evaluator.state(); }
+    /// The symbol's alerts as `catalog` has them: unchanged ones carry on where they were, new ones start from
+    /// their stored state with bars read by `readBars` (null: none).
+    void sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symbol &symbol, const Bars::Session &session,
+              const ReadBars &readBars);
+    quint64 version() const noexcept { return m_version; }
+    bool empty() const noexcept { return m_runs.empty(); }
+    const std::vector<AlertRun> &runs() const noexcept { return m_runs; }
 
-    /// Carries on from stored bars of its timeframe (oldest first, the last one forming when `lastForming`):
-    /// the indicators take them, the side of the level and the recent closes are set from them, and no
-    /// alert fires.
-    void warm(const std::vector<Bars::Bar> &bars, bool lastForming);
-    /// A record of its symbol; a fire it caused is appended to `fired`. False when the record was late.
-    bool add(const Model::Tick &tick, std::vector<Fired> &fired);
-    /// Closes the forming bar when `now` is past its end (a quiet symbol), deciding on it.
+    /// A record of the symbol; fires are appended to `fired`.
+    void add(const Model::Tick &tick, std::vector<Fired> &fired);
+    /// Closes bars whose end passed (a quiet symbol), deciding on them.
     void closeIfDue(Model::TimestampUs now, std::vector<Fired> &fired);
-    /// Expires the alert when `now` is past its expiry; true when that changed its state.
-    bool expireIfDue(Model::TimestampUs now);
+    /// Expires alerts past their expiry; those whose state changed are appended to `changed`.
+    void expireIfDue(Model::TimestampUs now, std::vector<const AlertRun *> &changed);
 
-private:
     struct Event
     {
         TimeframeTrack::Change change;
         Bars::Bar bar;
         Indicators::IndicatorSnapshot snapshot;
     };
-    /// The operands in order: left, then the right one or the channel's two edges.
-    std::vector<const Alerts::Operand *> operands() const;
-    Alerts::Sample sampleAt(std::size_t event, double price) const;
-    /// Samples what the last record (or the clock) changed; `recordTime`: the record's time.
+    struct SharedTrack
+    {
+        Bars::Timeframe timeframe;
+        std::optional<Indicators::IndicatorConfig> config; ///< none: bars only, for prices and constants
+        TimeframeTrack track;
+        std::vector<Event> events; ///< what the last record (or the clock) changed
+    };
+
+private:
+    int trackFor(const Bars::Timeframe &timeframe, const std::optional<Indicators::IndicatorConfig> &config,
+                 const Bars::Session &session, const Model::Symbol &symbol, const ReadBars &readBars, bool &warmed);
     void evaluate(std::optional<Model::TimestampUs> recordTime, std::vector<Fired> &fired);
 
-    std::shared_ptr<const Alerts::Definition> m_alert;
+    std::vector<SharedTrack> m_tracks;
+    std::vector<AlertRun> m_runs;
     Model::Symbol m_symbol;
-    std::vector<TimeframeTrack> m_tracks;     ///< the first gives the bars; one per set of indicator periods
-    std::vector<int> m_trackOf;               ///< for each operand, its track
-    std::vector<std::vector<Event>> m_events; ///< per track, what the last record changed
+    quint64 m_version = 0;
+};
+
+/// One alert on one symbol: which shared tracks its operands read, and its evaluator.
+class AlertRun final
+{
+public:
+    AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Alerts::State &stored, std::vector<int> trackOf);
+
+    const Alerts::Definition &alert() const noexcept { return *m_alert; }
+    const Alerts::State &state() const noexcept { return m_evaluator.state(); }
+
+    /// The side of the level and the recent closes from the closed bars the tracks were warmed with.
+    void settle(const std::vector<AlertSet::SharedTrack> &tracks);
+    /// Decides on every bar the last record changed.
+    void evaluate(const std::vector<AlertSet::SharedTrack> &tracks, std::optional<Model::TimestampUs> recordTime,
+                  const Model::Symbol &symbol, std::vector<AlertSet::Fired> &fired);
+    bool expireIfDue(Model::TimestampUs now);
+
+private:
+    /// The operands in order: left, then the right one or the channel's two edges.
+    std::array<const Alerts::Operand *, 3> operands(std::size_t &count) const;
+    Alerts::Sample sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, std::size_t event, double price) const;
+
+    std::shared_ptr<const Alerts::Definition> m_alert;
+    std::vector<int> m_trackOf; ///< per operand; the first gives the bars
     Alerts::Evaluator m_evaluator;
 };
 

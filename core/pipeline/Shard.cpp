@@ -182,50 +182,41 @@ void Shard::warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symb
 
 void Shard::syncAlerts(SymbolState &state, const Alerts::AlertBook::Catalog &catalog)
 {
-    std::vector<AlertRun> runs;
-    for (const auto &alert : catalog.of(state.summary.symbol.toString())) {
-        const auto same = std::find_if(state.alerts.begin(), state.alerts.end(),
-                                       [&](const AlertRun &run) { return run.alert() == *alert; });
-        if (same != state.alerts.end()) { // unchanged: it carries on where it was
-            runs.push_back(std::move(*same));
-            continue;
-        }
-        const auto stored = catalog.states.find({alert->id, state.summary.symbol.toString()});
-        runs.emplace_back(alert, m_session, state.summary.symbol,
-                          stored == catalog.states.end() ? Alerts::State{} : stored->second);
-        if (Storage::SymbolHistoryReader *reader = historyReader()) {
+    Storage::SymbolHistoryReader *reader = historyReader();
+    const Model::Symbol &symbol = state.summary.symbol;
+    AlertSet::ReadBars readBars;
+    if (reader)
+        readBars = [this, reader, &symbol](const Bars::Timeframe &timeframe) {
             Storage::BarQuery query;
-            query.symbol = state.summary.symbol;
-            query.timeframe = alert->timeframe;
+            query.symbol = symbol;
+            query.timeframe = timeframe;
             query.limit = m_options.warmRuleBars;
-            const Storage::BarRange bars = reader->readBars(query, m_session);
-            runs.back().warm(bars.bars, bars.lastForming);
-        }
-    }
-    state.alerts = std::move(runs);
-    state.alertsVersion = catalog.version;
+            return reader->readBars(query, m_session);
+        };
+    state.alerts.sync(catalog, symbol, m_session, readBars);
 }
 
-void Shard::takeFires(SymbolState &state, AlertRun &run, std::vector<AlertRun::Fired> &fired,
-                      std::vector<Model::TradeSignal> &signals, std::vector<Storage::AlertStateWrite> &states)
+void Shard::takeFires(SymbolState &state, std::vector<AlertSet::Fired> &fired, std::vector<Model::TradeSignal> &signals,
+                      std::vector<Storage::AlertStateWrite> &states)
 {
-    for (const AlertRun::Fired &f : fired) {
+    for (const AlertSet::Fired &f : fired) {
+        const Alerts::Definition &alert = f.run->alert();
         Model::TradeSignal signal;
         signal.symbol = state.summary.symbol;
-        signal.rule = run.alert().name;
-        signal.timeframe = run.alert().timeframe.name();
+        signal.rule = alert.name;
+        signal.timeframe = alert.timeframe.name();
         signal.side = Model::SignalSide::Alert;
         signal.reason = f.message;
         signal.price = f.fire.price;
         signal.timestamp = f.fire.barOpen;
-        signal.snapshot = "{\"alert_id\":" + QByteArray::number(run.alert().id) +
+        signal.snapshot = "{\"alert_id\":" + QByteArray::number(alert.id) +
                           ",\"value\":" + QByteArray::number(f.fire.value, 'g', 17) +
                           ",\"level\":" + QByteArray::number(f.fire.level, 'g', 17) + '}';
         state.summary.addSignal(signal, -1);
         signals.push_back(std::move(signal));
+        // Its state as of this fire (a later fire of the same record stores the newer one after it).
+        states.push_back({alert.id, state.summary.symbol.toString(), f.run->state()});
     }
-    if (!fired.empty())
-        states.push_back({run.alert().id, state.summary.symbol.toString(), run.state()});
     fired.clear();
 }
 
@@ -341,7 +332,7 @@ void Shard::process(Message &message)
     const std::size_t count = message.records.size();
     const auto catalog = m_alertBook ? m_alertBook->catalog() : nullptr;
     std::vector<Storage::AlertStateWrite> alertStates;
-    std::vector<AlertRun::Fired> fired;
+    std::vector<AlertSet::Fired> fired;
     for (const Model::Record &record : message.records) {
         if (const auto *bar = std::get_if<Model::Tick>(&record)) {
             SymbolState &state = stateOf(bar->symbol);
@@ -355,12 +346,10 @@ void Shard::process(Message &message)
                 });
             if (!inTime)
                 m_metrics.late.fetch_add(1, std::memory_order_relaxed);
-            if (catalog && state.alertsVersion != catalog->version)
+            if (catalog && state.alerts.version() != catalog->version)
                 syncAlerts(state, *catalog);
-            for (AlertRun &run : state.alerts) {
-                run.add(*bar, fired);
-                takeFires(state, run, fired, signals, alertStates);
-            }
+            state.alerts.add(*bar, fired);
+            takeFires(state, fired, signals, alertStates);
             if (before != signals.size() && (touched.empty() || touched.back() != &state))
                 touched.push_back(&state);
             if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime)
@@ -444,20 +433,22 @@ void Shard::closeDueBars()
     std::vector<Model::TradeSignal> signals;
     std::vector<SymbolState *> touched;
     std::vector<Storage::AlertStateWrite> alertStates;
-    std::vector<AlertRun::Fired> fired;
+    std::vector<AlertSet::Fired> fired;
+    std::vector<const AlertRun *> expired;
     const Model::TimestampUs now = Util::wallClockUs();
     for (auto &[symbol, state] : m_symbols) {
         // Alerts: bars of quiet symbols close on time, and alerts expire on time.
-        const std::size_t signalsBefore = signals.size();
-        for (AlertRun &run : state->alerts) {
-            if (run.expireIfDue(now))
-                alertStates.push_back({run.alert().id, symbol.toString(), run.state()});
+        if (!state->alerts.empty()) {
+            expired.clear();
+            state->alerts.expireIfDue(now, expired);
+            for (const AlertRun *run : expired)
+                alertStates.push_back({run->alert().id, symbol.toString(), run->state()});
             if (m_nowNs - state->lastUsedNs >= delayNs)
-                run.closeIfDue(dueBefore, fired);
-            takeFires(*state, run, fired, signals, alertStates);
+                state->alerts.closeIfDue(dueBefore, fired);
+            if (!fired.empty())
+                touched.push_back(state.get());
+            takeFires(*state, fired, signals, alertStates);
         }
-        if (signals.size() != signalsBefore)
-            touched.push_back(state.get());
         const auto &forming = state->track.builder().forming();
         // Quiet for the delay too: a feed replaying old records fast closes its bars with its records.
         if (!forming || forming->endTime > dueBefore || m_nowNs - state->lastUsedNs < delayNs)

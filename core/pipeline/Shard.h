@@ -95,8 +95,7 @@ private:
         std::list<Model::Symbol>::iterator recency; ///< its place in m_recency
         bool rulesPending = false;                  ///< stored history whose bars for the rules are still to be read
         qint64 lastUsedNs = 0;
-        std::vector<AlertRun> alerts; ///< the alerts on the symbol, as of the catalog of alertsVersion
-        quint64 alertsVersion = 0;
+        AlertSet alerts; ///< the alerts on the symbol, as of the catalog of alerts.version()
     };
     struct Message
     {
@@ -124,11 +123,11 @@ private:
                  std::vector<Model::TradeSignal> &signals);
     /// Closes the rules' bars whose end passed a while ago on symbols that went quiet; commits any signal.
     void closeDueBars();
-    /// The symbol's alert runs as the catalog has them: new ones warmed from its stored bars, the others kept.
+    /// The symbol's alerts as the catalog has them: new ones warmed from its stored bars, the others kept.
     void syncAlerts(SymbolState &state, const Alerts::AlertBook::Catalog &catalog);
     /// Turns what alerts fired into signals, and their new states into rows to store with them.
-    void takeFires(SymbolState &state, AlertRun &run, std::vector<AlertRun::Fired> &fired,
-                   std::vector<Model::TradeSignal> &signals, std::vector<Storage::AlertStateWrite> &states);
+    void takeFires(SymbolState &state, std::vector<AlertSet::Fired> &fired, std::vector<Model::TradeSignal> &signals,
+                   std::vector<Storage::AlertStateWrite> &states);
     /// Drops the least recently updated symbols past the cap and those idle too long.
     void trim(bool idleToo);
     void evict(Model::Symbol symbol); ///< by value: callers pass m_recency's own element

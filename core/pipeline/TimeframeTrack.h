@@ -21,10 +21,12 @@ public:
         Revised, ///< a delayed record joined the bar its end had closed
     };
 
+    /// `withIndicators` false: bars only (an alert on prices needs no indicators); snapshots are then empty.
     TimeframeTrack(const Bars::Timeframe &timeframe, const Bars::Session &session,
-                   const Indicators::IndicatorConfig &config)
+                   const Indicators::IndicatorConfig &config, bool withIndicators = true)
         : m_builder(timeframe, session)
         , m_indicators(config)
+        , m_withIndicators(withIndicators)
     {}
 
     /// Adds one record. `onChange(Change, const Bars::Bar &, const Indicators::IndicatorSnapshot &)` hears
@@ -34,7 +36,7 @@ public:
     bool add(const Model::Tick &tick, OnChange &&onChange)
     {
         if (m_builder.joinForming(tick)) {
-            onChange(Change::Forming, *m_builder.forming(), m_indicators.replaceLast(asTick(*m_builder.forming())));
+            onChange(Change::Forming, *m_builder.forming(), replaced(*m_builder.forming()));
             return true;
         }
         const Bars::BarBuilder::Step step = m_builder.add(tick);
@@ -43,7 +45,7 @@ public:
         if (step.closed)
             onChange(Change::Closed, *step.closed, enter(*step.closed));
         if (step.outcome == Bars::BarBuilder::Outcome::Revised)
-            onChange(Change::Revised, *m_builder.revised(), m_indicators.replaceLast(asTick(*m_builder.revised())));
+            onChange(Change::Revised, *m_builder.revised(), replaced(*m_builder.revised()));
         else if (m_builder.forming())
             onChange(Change::Forming, *m_builder.forming(), enter(*m_builder.forming(), true));
         return true;
@@ -88,16 +90,25 @@ private:
     /// The indicators' values with `bar` as their newest: replacing the forming bar they hold, if any.
     const Indicators::IndicatorSnapshot &enter(const Bars::Bar &bar, bool forming = false)
     {
+        if (!m_withIndicators) {
+            m_open = forming;
+            return m_indicators.snapshot();
+        }
         const Indicators::IndicatorSnapshot &s =
             m_open ? m_indicators.replaceLast(asTick(bar)) : m_indicators.update(asTick(bar));
         m_open = forming;
         return s;
+    }
+    const Indicators::IndicatorSnapshot &replaced(const Bars::Bar &bar)
+    {
+        return m_withIndicators ? m_indicators.replaceLast(asTick(bar)) : m_indicators.snapshot();
     }
 
     Bars::BarBuilder m_builder;
     Indicators::IndicatorSet m_indicators;
     Model::Symbol m_symbol;
     bool m_open = false; ///< the indicators' newest bar is the forming one
+    bool m_withIndicators = true;
 };
 
 } // namespace Pipeline
