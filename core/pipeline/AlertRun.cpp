@@ -78,6 +78,19 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
     m_runs = std::move(runs);
     if (m_runs.empty())
         m_tracks.clear(); // no alert left on the symbol: nothing to keep bars for
+    // A track whose readers all wait for closed bars leaves its indicators alone while a bar forms: most alerts
+    // then cost a bar builder's step a record.
+    std::vector<bool> intrabarTrack(m_tracks.size(), false);
+    m_intrabar.clear();
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        if (!m_runs[i].intrabar())
+            continue;
+        m_intrabar.push_back(i);
+        for (const int t : m_runs[i].tracks())
+            intrabarTrack[std::size_t(t)] = true;
+    }
+    for (std::size_t t = 0; t < m_tracks.size(); ++t)
+        m_tracks[t].track.setFormingIndicators(intrabarTrack[t]);
     // Tracks no alert reads any more go; the events of the warm-up settle the new alerts, then are cleared.
     for (const std::size_t i : fresh)
         m_runs[i].settle(m_tracks);
@@ -118,8 +131,17 @@ void AlertSet::closeIfDue(Model::TimestampUs now, std::vector<Fired> &fired)
 
 void AlertSet::evaluate(std::optional<Model::TimestampUs> recordTime, std::vector<Fired> &fired)
 {
-    for (AlertRun &run : m_runs)
-        run.evaluate(m_tracks, recordTime, m_symbol, fired);
+    const bool closed = std::any_of(m_tracks.begin(), m_tracks.end(), [](const SharedTrack &shared) {
+        return std::any_of(shared.events.begin(), shared.events.end(),
+                           [](const Event &e) { return e.change == TimeframeTrack::Change::Closed; });
+    });
+    if (closed) { // every alert decides
+        for (AlertRun &run : m_runs)
+            run.evaluate(m_tracks, recordTime, m_symbol, fired);
+        return;
+    }
+    for (const std::size_t i : m_intrabar) // only a bar formed: those on closed bars have nothing to do
+        m_runs[i].evaluate(m_tracks, recordTime, m_symbol, fired);
 }
 
 void AlertSet::expireIfDue(Model::TimestampUs now, std::vector<const AlertRun *> &changed)

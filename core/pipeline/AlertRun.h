@@ -74,6 +74,7 @@ private:
 
     std::vector<SharedTrack> m_tracks;
     std::vector<AlertRun> m_runs;
+    std::vector<std::size_t> m_intrabar; ///< the runs that look at forming bars too (not once per bar close)
     Model::Symbol m_symbol;
     quint64 m_version = 0;
 };
@@ -85,6 +86,9 @@ public:
     AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Alerts::State &stored, std::vector<int> trackOf);
 
     const Alerts::Definition &alert() const noexcept { return *m_alert; }
+    const std::vector<int> &tracks() const noexcept { return m_trackOf; }
+    /// Whether it decides on forming bars too, not only on closed ones.
+    bool intrabar() const noexcept { return m_alert->trigger != Alerts::Trigger::OncePerBarClose; }
     const Alerts::State &state() const noexcept { return m_evaluator.state(); }
 
     /// The side of the level and the recent closes from the closed bars the tracks were warmed with.

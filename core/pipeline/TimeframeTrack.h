@@ -29,6 +29,10 @@ public:
         , m_withIndicators(withIndicators)
     {}
 
+    /// false: the indicators take the forming bar only as it begins and as it closes, not with each record
+    /// that joins it (for readers that look at closed bars only); a forming bar's snapshot is then stale.
+    void setFormingIndicators(bool on) noexcept { m_formingIndicators = on; }
+
     /// Adds one record. `onChange(Change, const Bars::Bar &, const Indicators::IndicatorSnapshot &)` hears
     /// of each change: a close before the bar the record begins. False when the record was late (older
     /// than the forming bar): nothing changed.
@@ -45,7 +49,9 @@ public:
         if (step.closed)
             onChange(Change::Closed, *step.closed, enter(*step.closed));
         if (step.outcome == Bars::BarBuilder::Outcome::Revised)
-            onChange(Change::Revised, *m_builder.revised(), replaced(*m_builder.revised()));
+            onChange(Change::Revised, *m_builder.revised(),
+                     m_withIndicators ? m_indicators.replaceLast(asTick(*m_builder.revised()))
+                                      : m_indicators.snapshot());
         else if (m_builder.forming())
             onChange(Change::Forming, *m_builder.forming(), enter(*m_builder.forming(), true));
         return true;
@@ -56,8 +62,11 @@ public:
     void closeIfDue(Model::TimestampUs now, OnChange &&onChange)
     {
         if (auto closed = m_builder.closeIfDue(now)) {
+            // Without forming updates the indicators still hold the bar as it began: its final values now.
+            const bool stale = m_withIndicators && !m_formingIndicators && m_open;
             m_open = false;
-            onChange(Change::Closed, *closed, m_indicators.snapshot());
+            onChange(Change::Closed, *closed,
+                     stale ? m_indicators.replaceLast(asTick(*closed)) : m_indicators.snapshot());
         }
     }
 
@@ -101,7 +110,8 @@ private:
     }
     const Indicators::IndicatorSnapshot &replaced(const Bars::Bar &bar)
     {
-        return m_withIndicators ? m_indicators.replaceLast(asTick(bar)) : m_indicators.snapshot();
+        return m_withIndicators && m_formingIndicators ? m_indicators.replaceLast(asTick(bar))
+                                                       : m_indicators.snapshot();
     }
 
     Bars::BarBuilder m_builder;
@@ -109,6 +119,7 @@ private:
     Model::Symbol m_symbol;
     bool m_open = false; ///< the indicators' newest bar is the forming one
     bool m_withIndicators = true;
+    bool m_formingIndicators = true;
 };
 
 } // namespace Pipeline

@@ -3,6 +3,7 @@
 // as an alert signal with the alert's state in the same transaction, and that state kept across a restart.
 #include "alerts/AlertBook.h"
 #include "pipeline/Pipeline.h"
+#include "pipeline/TimeframeTrack.h"
 #include "storage/AlertStore.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
@@ -12,6 +13,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <random>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void firesAreStoredAsSignalsWithTheirState();
     void aFiredOnceAlertStaysFiredAcrossARestart();
     void changedAlertsApplyToTheNextRecords();
+    void closedBarsKeepFinalValuesWithoutFormingUpdates();
 
 private:
     void startDesk();
@@ -205,6 +208,57 @@ void TestAlertEngine::changedAlertsApplyToTheNextRecords()
     QVERIFY(m_book->reload(m_path).ok());
     feed({tick("TSLA", 0, 204, 30)});
     QCOMPARE(alertSignals().size(), 2);
+}
+
+void TestAlertEngine::closedBarsKeepFinalValuesWithoutFormingUpdates()
+{
+    // Alerts that look at closed bars only leave their indicators alone while a bar forms. Closed by a later
+    // record, by the clock, or revised by a delayed record after the clock closed it, every closed bar has the
+    // same values as with the indicators updated on every record.
+    const Bars::Session session;
+    Indicators::IndicatorConfig config;
+    config.rsi = 3;
+    config.sma = 4;
+    config.bollinger = 5;
+    config.atr = 3;
+    Pipeline::TimeframeTrack every(Bars::Timeframe::minutes(1), session, config);
+    Pipeline::TimeframeTrack closes(Bars::Timeframe::minutes(1), session, config);
+    closes.setFormingIndicators(false);
+    std::vector<Indicators::IndicatorSnapshot> a, b;
+    const auto collect = [](std::vector<Indicators::IndicatorSnapshot> &out) {
+        return
+            [&out](Pipeline::TimeframeTrack::Change change, const Bars::Bar &, const Indicators::IndicatorSnapshot &s) {
+                if (change != Pipeline::TimeframeTrack::Change::Forming)
+                    out.push_back(s);
+            };
+    };
+    std::mt19937_64 rng(3);
+    double price = 100;
+    for (int m = 0; m < 40; ++m) {
+        const int records = 1 + int(rng() % 5);
+        for (int r = 0; r < records; ++r) {
+            price += double(int(rng() % 201) - 100) / 100;
+            const Model::Tick t = tick("IND", m, price, r * 10);
+            every.add(t, collect(a));
+            closes.add(t, collect(b));
+        }
+        if (m % 7 == 3) { // quiet: the clock closes the bar, then a delayed record revises it
+            every.closeIfDue(Start + (m + 1) * Minute, collect(a));
+            closes.closeIfDue(Start + (m + 1) * Minute, collect(b));
+            const Model::Tick late = tick("IND", m, price + 1, 55);
+            every.add(late, collect(a));
+            closes.add(late, collect(b));
+        }
+    }
+    QCOMPARE(a.size(), b.size());
+    QVERIFY(a.size() > 40);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(b[i].rsi, a[i].rsi);
+        QCOMPARE(b[i].sma, a[i].sma);
+        QCOMPARE(b[i].bollingerUpper, a[i].bollingerUpper);
+        QCOMPARE(b[i].atr, a[i].atr);
+        QCOMPARE(b[i].macd, a[i].macd);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAlertEngine)
