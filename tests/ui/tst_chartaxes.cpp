@@ -195,7 +195,11 @@ void TestChartAxes::markersFitAndThemeFollows()
     buy.timestamp = stored.bars.front().bar.timestamp;
     Model::TradeSignal priceless = buy; // news before any record of the symbol: no place on the price axis
     priceless.price = 0;
-    stored.signals = {buy, sell, priceless};
+    Model::TradeSignal alert = buy; // an alert that fired at 102.5, a dot at that price
+    alert.side = Model::SignalSide::Alert;
+    alert.price = 102.5;
+    alert.timestamp = stored.bars[10].bar.timestamp;
+    stored.signals = {buy, sell, priceless, alert};
     history.setWatched({Gui::ChartKey{u"MARK"_s, Bars::Timeframe::minutes(1)}});
     history.load(stored);
 
@@ -206,7 +210,15 @@ void TestChartAxes::markersFitAndThemeFollows()
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     chart.refresh(history);
     QCOMPARE(chart.candleCount(), 30);
-    QCOMPARE(chart.markerCount(), 2);
+    QCOMPARE(chart.markerCount(), 3);
+    QScatterSeries *alerts = nullptr;
+    for (QChartView *view : chart.findChildren<QChartView *>())
+        for (QAbstractSeries *series : view->chart()->series())
+            if (series->objectName() == u"alertMarkers"_s)
+                alerts = qobject_cast<QScatterSeries *>(series);
+    QVERIFY(alerts && alerts->count() == 1);
+    QCOMPARE(alerts->at(0).y(), 102.5);
+    QCOMPARE(alerts->at(0).x(), *chart.xOf(stored.bars[10].bar.timestamp));
     const auto views = chart.findChildren<QChartView *>();
     QChart *price = views.first()->chart();
     auto *axis = qobject_cast<QValueAxis *>(price->axes(Qt::Vertical).first());

@@ -136,12 +136,19 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_lower = line(QColor(150, 150, 160), 1, Qt::DashLine);
     m_buys = triangles(Up.lighter(120), true);
     m_sells = triangles(Down.lighter(110), false);
+    m_alertMarks = new QScatterSeries;
+    m_alertMarks->setObjectName(QStringLiteral("alertMarkers"));
+    m_alertMarks->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_alertMarks->setMarkerSize(7);
+    m_alertMarks->setColor(QColor(255, 152, 0, 200));
+    m_alertMarks->setBorderColor(Qt::white);
     m_priceTime = timeAxis();
     m_priceAxis = valueAxis();
     price->addAxis(m_priceTime, Qt::AlignBottom);
     price->addAxis(m_priceAxis, Qt::AlignRight);
-    for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{
-             m_priceAnchor, m_closeLine, m_upper, m_lower, m_sma, m_ema, m_vwap, m_buys, m_sells, m_focusLine})
+    for (QAbstractSeries *s :
+         std::initializer_list<QAbstractSeries *>{m_priceAnchor, m_closeLine, m_upper, m_lower, m_sma, m_ema, m_vwap,
+                                                  m_buys, m_sells, m_alertMarks, m_focusLine})
         attach(price, s, m_priceTime, m_priceAxis);
     m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
     m_priceTicks = new TimeAxisItem(price, m_priceAnchor, m_priceTime);
@@ -286,6 +293,7 @@ void SymbolChart::clearSeries()
     m_atrPane->clear();
     m_buys->clear();
     m_sells->clear();
+    m_alertMarks->clear();
     hideCrosshair();
     m_lastClose.reset();
     m_rising.reset();
@@ -558,7 +566,7 @@ void SymbolChart::redraw(const BarHistory &history)
     }
     // Markers sit just outside the price they fired at, ▲ below and ▼ above, and the range makes room for them.
     const double offset = std::max((high - low) * 0.05, high * 1e-4);
-    QList<QPointF> buys, sells;
+    QList<QPointF> buys, sells, alerts;
     for (const Marker &m : history.markers(m_key)) {
         // On the bar that holds its time: the latest that opened at or before it.
         const auto after = std::upper_bound(first, last, m.time,
@@ -574,6 +582,8 @@ void SymbolChart::redraw(const BarHistory &history)
         } else if (m.side == Model::SignalSide::Sell) {
             sells.append({at, m.price + offset});
             high = std::max(high, m.price + 1.6 * offset);
+        } else {
+            alerts.append({at, m.price}); // an alert fired there, at that price
         }
     }
     m_candles->setCandles(std::move(candles));
@@ -592,6 +602,7 @@ void SymbolChart::redraw(const BarHistory &history)
         m_atrPane->setData({atr}, {}, 1);
     m_buys->replace(buys);
     m_sells->replace(sells);
+    m_alertMarks->replace(alerts);
     if (m_focus >= all.front().bar.timestamp) {
         const auto holding = std::upper_bound(all.begin(), all.end(), m_focus,
                                               [](Model::TimestampUs t, const auto &b) { return t < b.bar.timestamp; });
@@ -684,7 +695,7 @@ int SymbolChart::candleCount() const
 
 int SymbolChart::markerCount() const
 {
-    return m_buys->count() + m_sells->count();
+    return m_buys->count() + m_sells->count() + m_alertMarks->count();
 }
 
 QString SymbolChart::title() const

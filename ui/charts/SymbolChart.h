@@ -179,6 +179,7 @@ private:
     QLineSeries *m_lower;
     QScatterSeries *m_buys;
     QScatterSeries *m_sells;
+    QScatterSeries *m_alertMarks; ///< alerts that fired: a dot at the price
     QLineSeries *m_focusLine;
     QLineSeries *m_crossPrice; ///< the crosshair's vertical line in each pane,
     QLineSeries *m_crossVolume;
