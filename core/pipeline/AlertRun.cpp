@@ -9,11 +9,15 @@ namespace Pipeline {
 
 namespace {
 
-std::vector<const Alerts::Operand *> operandsOf(const Alerts::Definition &alert)
+/// An alert's operands in order: left, then the right one or the channel's two edges; `count` of them.
+std::array<const Alerts::Operand *, 3> operandsOf(const Alerts::Definition &alert, std::size_t &count)
 {
-    if (alert.channel)
+    if (alert.channel) {
+        count = 3;
         return {&alert.left, &alert.channel->first, &alert.channel->second};
-    return {&alert.left, &alert.right};
+    }
+    count = 2;
+    return {&alert.left, &alert.right, nullptr};
 }
 
 } // namespace
@@ -65,7 +69,10 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
         }
         bool warmed = false;
         std::vector<int> trackOf;
-        for (const Alerts::Operand *operand : operandsOf(*alert)) {
+        std::size_t count = 0;
+        const auto operands = operandsOf(*alert, count);
+        for (std::size_t i = 0; i < count; ++i) {
+            const Alerts::Operand *operand = operands[i];
             const bool indicator = operand->kind == Alerts::Operand::Kind::Indicator;
             // Fields and constants need no indicators of their own: any track of the timeframe serves.
             trackOf.push_back(trackFor(alert->timeframe, indicator ? std::optional(operand->config()) : std::nullopt,
@@ -158,16 +165,6 @@ AlertRun::AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Alerts
     , m_evaluator(*m_alert, stored)
 {}
 
-std::array<const Alerts::Operand *, 3> AlertRun::operands(std::size_t &count) const
-{
-    if (m_alert->channel) {
-        count = 3;
-        return {&m_alert->left, &m_alert->channel->first, &m_alert->channel->second};
-    }
-    count = 2;
-    return {&m_alert->left, &m_alert->right, nullptr};
-}
-
 Alerts::Sample AlertRun::sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, std::size_t event,
                                   double price) const
 {
@@ -178,7 +175,7 @@ Alerts::Sample AlertRun::sampleAt(const std::vector<AlertSet::SharedTrack> &trac
     sample.time = bars.bar.endTime;
     sample.price = price;
     std::size_t count = 0;
-    const auto ops = operands(count);
+    const auto ops = operandsOf(*m_alert, count);
     std::optional<double> values[3];
     for (std::size_t i = 0; i < count; ++i) {
         const AlertSet::SharedTrack &shared = tracks[std::size_t(m_trackOf[i])];

@@ -99,8 +99,6 @@ public:
     bool expireIfDue(Model::TimestampUs now);
 
 private:
-    /// The operands in order: left, then the right one or the channel's two edges.
-    std::array<const Alerts::Operand *, 3> operands(std::size_t &count) const;
     Alerts::Sample sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, std::size_t event, double price) const;
 
     std::shared_ptr<const Alerts::Definition> m_alert;

@@ -111,15 +111,16 @@ Storage::SymbolHistory Shard::readHistory(Storage::SymbolHistoryReader &reader, 
 {
     Storage::SymbolHistory history = reader.read(symbol, m_options.warmBars);
     if (ruleBars && !history.bars.empty())
-        history.ruleBars = readRuleBars(reader, symbol);
+        history.ruleBars = readRecentBars(reader, symbol, m_options.rules.timeframe);
     return history;
 }
 
-Storage::BarRange Shard::readRuleBars(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol)
+Storage::BarRange Shard::readRecentBars(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol,
+                                        const Bars::Timeframe &timeframe)
 {
     Storage::BarQuery query;
     query.symbol = symbol;
-    query.timeframe = m_options.rules.timeframe;
+    query.timeframe = timeframe;
     query.limit = m_options.warmRuleBars;
     return reader.readBars(query, m_session);
 }
@@ -143,7 +144,7 @@ void Shard::warmRules(SymbolState &state)
 {
     state.rulesPending = false;
     if (Storage::SymbolHistoryReader *reader = historyReader()) {
-        const Storage::BarRange bars = readRuleBars(*reader, state.summary.symbol);
+        const Storage::BarRange bars = readRecentBars(*reader, state.summary.symbol, m_options.rules.timeframe);
         state.track.warm(bars.bars, bars.lastForming, silentRules(state.track, state.rules));
     }
 }
@@ -187,11 +188,7 @@ void Shard::syncAlerts(SymbolState &state, const Alerts::AlertBook::Catalog &cat
     AlertSet::ReadBars readBars;
     if (reader)
         readBars = [this, reader, &symbol](const Bars::Timeframe &timeframe) {
-            Storage::BarQuery query;
-            query.symbol = symbol;
-            query.timeframe = timeframe;
-            query.limit = m_options.warmRuleBars;
-            return reader->readBars(query, m_session);
+            return readRecentBars(*reader, symbol, timeframe);
         };
     state.alerts.sync(catalog, symbol, m_session, readBars);
 }

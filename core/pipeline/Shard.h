@@ -111,7 +111,9 @@ private:
     /// `ruleBars`: with the bars of the rules' timeframe (rebuilt from records: milliseconds a symbol).
     Storage::SymbolHistory readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol,
                                        bool ruleBars);
-    Storage::BarRange readRuleBars(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol);
+    /// A symbol's latest stored bars of a timeframe (the rules', an alert's), as many as warming takes.
+    Storage::BarRange readRecentBars(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol,
+                                     const Bars::Timeframe &timeframe);
     /// The rules' bars of a symbol warmed at a start without them, read as it first trades.
     void warmRules(SymbolState &state);
     /// The reader of the database symbols are warmed from, opened at first use; null without one.

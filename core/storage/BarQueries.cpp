@@ -15,18 +15,13 @@ namespace Storage {
 
 namespace {
 
-struct Arrived
-{
-    std::int64_t seq;
-    Model::Tick tick;
-};
+using Arrived = ArrivedTick;
 
 /// The symbol's records with times in [from, to], in the order they arrived.
 Util::Status readArrivals(SqliteDatabase &db, std::int64_t symbolId, const Model::Symbol &symbol,
                           Model::TimestampUs from, Model::TimestampUs to, std::vector<Arrived> &out)
 {
-    const QByteArray sql =
-        BarStore::symbolRowsSql("seq, ts_us, open, high, low, close, volume", "ts_us >= ?2 AND ts_us <= ?3", 4);
+    const QByteArray sql = BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?2 AND ts_us <= ?3", 4);
     auto st = db.prepare(sql.constData());
     if (!st)
         return Util::Status::failure(st.error());
@@ -34,23 +29,8 @@ Util::Status readArrivals(SqliteDatabase &db, std::int64_t symbolId, const Model
     st->bind(2, std::int64_t(from));
     st->bind(3, std::int64_t(to));
     st->bind(4, symbolId % BarStore::LogBuckets);
-    out.clear();
-    int rc = 0;
-    Arrived a;
-    a.tick.symbol = symbol;
-    while ((rc = st->step()) == SQLITE_ROW) {
-        a.seq = st->columnInt64(0);
-        a.tick.timestamp = st->columnInt64(1);
-        a.tick.open = st->columnPrice(2);
-        a.tick.high = st->columnPrice(3);
-        a.tick.low = st->columnPrice(4);
-        a.tick.close = st->columnPrice(5);
-        a.tick.volume = st->columnInt64(6);
-        out.push_back(a);
-    }
-    if (rc != SQLITE_DONE)
-        return Util::Status::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
-    std::sort(out.begin(), out.end(), [](const Arrived &x, const Arrived &y) { return x.seq < y.seq; });
+    if (const QString error = BarStore::readArrivals(*st, db, symbol, out); !error.isEmpty())
+        return Util::Status::failure(u"reading the database failed: %1"_s.arg(error));
     return {};
 }
 

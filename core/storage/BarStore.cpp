@@ -123,6 +123,30 @@ QByteArray BarStore::symbolTimeSql(const char *function, const QByteArray &where
     return "SELECT " + f + "(x) FROM (" + symbolRowsSql(f + "(ts_us) AS x", where, bucketParameter) + ')';
 }
 
+QString BarStore::readArrivals(Statement &st, SqliteDatabase &db, const Model::Symbol &symbol,
+                               std::vector<ArrivedTick> &out)
+{
+    out.clear();
+    ArrivedTick a;
+    a.tick.symbol = symbol;
+    int rc = 0;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        a.seq = st.columnInt64(0);
+        a.tick.timestamp = st.columnInt64(1);
+        a.tick.open = st.columnPrice(2);
+        a.tick.high = st.columnPrice(3);
+        a.tick.low = st.columnPrice(4);
+        a.tick.close = st.columnPrice(5);
+        a.tick.volume = st.columnInt64(6);
+        out.push_back(a);
+    }
+    st.reset();
+    if (rc != SQLITE_DONE)
+        return db.lastError();
+    std::sort(out.begin(), out.end(), [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
+    return {};
+}
+
 Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::size_t logMergeRows)
 {
     using R = Util::Result<std::unique_ptr<BarStore>>;

@@ -29,6 +29,13 @@ struct BarRow
     std::int64_t volume = 0;
 };
 
+/// A stored record of a symbol and its place in the order records arrived.
+struct ArrivedTick
+{
+    std::int64_t seq = 0;
+    Model::Tick tick;
+};
+
 /// How the storage writer stores bars (the contract's tick records), on its connection and inside its
 /// transactions.
 ///
@@ -59,6 +66,12 @@ public:
     /// SQL for the oldest (`function` min) or newest (max) time of one symbol's rows, as symbolRowsSql()
     /// selects them; one of the two per statement, so that each reads an end of the index only.
     static QByteArray symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter);
+    /// The columns readArrivals() takes, in its order.
+    static constexpr const char *ArrivalColumns = "seq, ts_us, open, high, low, close, volume";
+    /// Steps `st` (bound, selecting ArrivalColumns) to its end and resets it; `out` gets the records in the
+    /// order they arrived, each with `symbol`. Empty, or the database's error.
+    static QString readArrivals(Statement &st, SqliteDatabase &db, const Model::Symbol &symbol,
+                                std::vector<ArrivedTick> &out);
     ~BarStore();
     BarStore(const BarStore &) = delete;
     BarStore &operator=(const BarStore &) = delete;

@@ -152,8 +152,7 @@ Util::Result<std::unique_ptr<Reader>> Reader::open(SqliteDatabase &db, const Tim
         prepared(select("history_bars", "symbol_id = ?1 AND timeframe_id = ?2 AND open_us >= ?3 AND open_us <= ?4 "
                                         "ORDER BY open_us DESC LIMIT ?5"),
                  reader->m_range) &&
-        prepared(BarStore::symbolRowsSql("seq, ts_us, open, high, low, close, volume", "ts_us >= ?2 AND seq < ?4", 3),
-                 reader->m_records);
+        prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?2 AND seq < ?4", 3), reader->m_records);
     if (!ok)
         return R::failure(u"cannot read kept bars: %1"_s.arg(db.lastError()));
     return reader;
@@ -232,37 +231,19 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
 
 Util::Status Reader::formingOfRecords(std::int64_t symbolId, Track &track)
 {
-    struct Arrived
-    {
-        std::int64_t seq;
-        Model::Tick tick;
-    };
-    std::vector<Arrived> records;
+    std::vector<ArrivedTick> records;
     m_records.bind(1, symbolId);
     m_records.bind(2, std::int64_t(track.next()));
     m_records.bind(3, symbolId % BarStore::LogBuckets);
     m_records.bind(4, m_seqLimit);
-    int rc = 0;
-    while ((rc = m_records.step()) == SQLITE_ROW) {
-        Arrived a{m_records.columnInt64(0), {}};
-        a.tick.timestamp = m_records.columnInt64(1);
-        a.tick.open = m_records.columnPrice(2);
-        a.tick.high = m_records.columnPrice(3);
-        a.tick.low = m_records.columnPrice(4);
-        a.tick.close = m_records.columnPrice(5);
-        a.tick.volume = m_records.columnInt64(6);
-        records.push_back(a);
-    }
-    m_records.reset();
-    if (rc != SQLITE_DONE)
-        return Util::Status::failure(u"cannot read kept bars: %1"_s.arg(m_db.lastError()));
-    std::sort(records.begin(), records.end(), [](const Arrived &a, const Arrived &b) { return a.seq < b.seq; });
+    if (const QString error = BarStore::readArrivals(m_records, m_db, {}, records); !error.isEmpty())
+        return Util::Status::failure(u"cannot read kept bars: %1"_s.arg(error));
     // The builder as the writer holds it after its last closed bar: records before next() are late.
     Bars::BarBuilder builder(kept()[0], m_session);
     Bars::Bar edge;
     edge.openTime = edge.endTime = track.next();
     builder.resume(edge, false);
-    for (const Arrived &a : records)
+    for (const ArrivedTick &a : records)
         builder.add(a.tick);
     track.forming = builder.forming();
     return {};

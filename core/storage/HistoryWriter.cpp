@@ -84,8 +84,7 @@ Util::Status HistoryWriter::prepare()
         prepared("SELECT id FROM symbols WHERE id >= ?1 ORDER BY id LIMIT 1", m_nextSymbol) &&
         prepared(BarStore::symbolTimeSql("min", "ts_us < ?3", 2), m_oldest) &&
         prepared(BarStore::symbolTimeSql("max", "ts_us < ?3", 2), m_newest) &&
-        prepared(BarStore::symbolRowsSql("seq, ts_us, open, high, low, close, volume", "ts_us >= ?3 AND ts_us < ?4", 2),
-                 m_day);
+        prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?3 AND ts_us < ?4", 2), m_day);
     if (!ok)
         return Util::Status::failure(m_db.lastError());
     return {};
@@ -330,26 +329,13 @@ QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
     // its part of that day, so days bound the records read at once.
     if (const auto [from, last] = span(latest); last >= from) {
         const Bars::Span day = m_session.dayOf(last);
-        std::vector<std::pair<std::int64_t, Model::Tick>> records; // by arrival
+        std::vector<ArrivedTick> records;
         m_day.bind(1, symbolId);
         m_day.bind(2, symbolId % BarStore::LogBuckets);
         m_day.bind(3, std::int64_t(day.start));
         m_day.bind(4, std::int64_t(latest));
-        int rc = 0;
-        while ((rc = m_day.step()) == SQLITE_ROW) {
-            Model::Tick t;
-            t.timestamp = m_day.columnInt64(1);
-            t.open = m_day.columnPrice(2);
-            t.high = m_day.columnPrice(3);
-            t.low = m_day.columnPrice(4);
-            t.close = m_day.columnPrice(5);
-            t.volume = m_day.columnInt64(6);
-            records.emplace_back(m_day.columnInt64(0), t);
-        }
-        m_day.reset();
-        if (rc != SQLITE_DONE)
-            return m_db.lastError();
-        std::sort(records.begin(), records.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        if (QString error = BarStore::readArrivals(m_day, m_db, {}, records); !error.isEmpty())
+            return error;
         for (std::size_t i = 0; i < Week; ++i) {
             if (m_tracks[i].since <= day.start)
                 continue;
