@@ -3,6 +3,7 @@
 
 #include "Version.h"
 #include "alerts/AlertBook.h"
+#include "alerts/AlertManager.h"
 #include "api/RestApi.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
@@ -101,6 +102,7 @@ Util::Status Services::start()
     if (auto status = m_alerts->reload(storage.path); !status)
         qCWarning(lcApp) << "alerts:" << status.error();
     m_pipeline->setAlertBook(m_alerts.get());
+    m_alertManager = std::make_unique<Alerts::AlertManager>(storage.path, m_alerts.get());
     if (m_options.streamPort >= 0) {
         Stream::StreamOptions stream;
         stream.address = m_options.bindAddress;
@@ -138,10 +140,7 @@ Util::Status Services::start()
         return http + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
     });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
-    m_api->setAlertsChanged([this, path = storage.path] {
-        if (auto status = m_alerts->reload(path); !status)
-            qCWarning(lcApp) << "alerts:" << status.error();
-    });
+    m_api->setAlertsChanged([this] { m_alertManager->changedElsewhere(); });
     m_api->install(*m_router);
 
     Http::ServerOptions server;

@@ -37,7 +37,8 @@ class Notifier;
 
 namespace Alerts {
 class AlertBook;
-}
+class AlertManager;
+} // namespace Alerts
 
 namespace App {
 
@@ -67,6 +68,8 @@ public:
     const Pipeline::Pipeline &pipeline() const { return *m_pipeline; }
 
     Notify::Notifier &notifier() { return *m_notifier; }
+    /// The alerts and drawings as the window edits them.
+    Alerts::AlertManager &alerts() { return *m_alertManager; }
 
 private:
     QByteArray healthJson() const;
@@ -81,6 +84,7 @@ private:
     std::unique_ptr<Stream::StreamServer> m_stream;
     std::unique_ptr<Notify::Notifier> m_notifier;
     std::unique_ptr<Alerts::AlertBook> m_alerts;
+    std::unique_ptr<Alerts::AlertManager> m_alertManager;
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;

@@ -8,6 +8,7 @@
 #include "Subcommands.h"
 #include "UnixSignals.h"
 #include "Version.h"
+#include "alerts/AlertManager.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
 #include "mainwindow/EventLoopMonitor.h"
@@ -202,13 +203,15 @@ int main(int argc, char *argv[])
                 (services.stream()
                      ? QCoreApplication::translate("main", ", stream %1").arg(services.stream()->address())
                      : QString()),
-            services.simulator(), &settings, &services.notifier(), [&services]() -> Sim::MarketSimulator * {
+            services.simulator(), &settings, &services.notifier(),
+            [&services]() -> Sim::MarketSimulator * {
                 if (auto status = services.startSimulator(); !status) {
                     qWarning("simulator: %s", qPrintable(status.error()));
                     return nullptr;
                 }
                 return services.simulator();
-            }});
+            },
+            &services.alerts()});
         mainWindow->show();
         QObject::connect(instance.get(), &App::SingleInstance::requested, mainWindow.get(),
                          [&services, window = mainWindow.get()](const App::InstanceRequest &request) {

@@ -57,6 +57,8 @@ Util::Status AlertBook::reload(const QString &databasePath)
     std::vector<Definition> alerts;
     std::map<std::pair<qint64, QString>, State> states;
     for (const Storage::StoredAlert &s : *stored) {
+        if (!s.error.isEmpty())
+            continue; // listed with its reason, never evaluated
         alerts.push_back(s.alert);
         auto rows = Storage::AlertStore::states(**db, s.alert.id);
         if (!rows)

@@ -113,7 +113,51 @@ Util::Status wholeNumber(const QJsonObject &json, const QString &field, const QS
     return {};
 }
 
-Util::Result<Operand> operandFrom(const QJsonValue &value, const QString &where, bool constantAllowed)
+/// A time as epoch seconds or ISO-8601 text, in µs; nullopt when it is neither.
+std::optional<Model::TimestampUs> timeFrom(const QJsonValue &v)
+{
+    const QDateTime at = v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble() * 1000), QTimeZone::utc())
+                                      : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!at.isValid())
+        return std::nullopt;
+    return at.toMSecsSinceEpoch() * 1000;
+}
+
+QString timeText(Model::TimestampUs time)
+{
+    return QDateTime::fromMSecsSinceEpoch(time / 1000, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+}
+
+/// `{"line":[{"time":...,"price":...},{"time":...,"price":...}]}`
+Util::Result<Operand> lineFrom(const QJsonValue &value, const QString &where)
+{
+    using R = Util::Result<Operand>;
+    const QJsonArray points = value.toArray();
+    if (points.size() != 2)
+        return R::failure(
+            u"%1.line: must be two points, e.g. [{\"time\":\"2026-11-02T14:30:00Z\",\"price\":180},{...}]"_s.arg(
+                where));
+    Model::TimestampUs times[2];
+    double prices[2];
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject point = points[i].toObject();
+        const QString at = u"%1.line[%2]."_s.arg(where).arg(i);
+        const auto time = timeFrom(point.value(u"time"_s));
+        if (!time)
+            return R::failure(at + u"time: must be a time, ISO-8601 or epoch seconds"_s);
+        const QJsonValue price = point.value(u"price"_s);
+        if (!price.isDouble() || !std::isfinite(price.toDouble()))
+            return R::failure(at + u"price: must be a number"_s);
+        times[i] = *time;
+        prices[i] = price.toDouble();
+    }
+    if (times[0] == times[1])
+        return R::failure(u"%1.line: its two points must be at different times"_s.arg(where));
+    return Operand::line(times[0], prices[0], times[1], prices[1]);
+}
+
+Util::Result<Operand> operandFrom(const QJsonValue &value, const QString &where, bool constantAllowed,
+                                  bool lineAllowed = false)
 {
     using R = Util::Result<Operand>;
     if (!value.isObject())
@@ -123,11 +167,14 @@ Util::Result<Operand> operandFrom(const QJsonValue &value, const QString &where,
     const QString prefix = where + u'.';
     Operand operand;
     const int kinds = int(json.contains(u"source"_s)) + int(json.contains(u"indicator"_s)) +
-                      int(constantAllowed && json.contains(u"value"_s));
+                      int(constantAllowed && json.contains(u"value"_s)) + int(lineAllowed && json.contains(u"line"_s));
     if (kinds != 1)
-        return R::failure(constantAllowed ? u"%1: give one of source, indicator or value"_s.arg(where)
-                                          : u"%1: give one of source or indicator"_s.arg(where));
-    if (json.contains(u"source"_s)) {
+        return R::failure(lineAllowed       ? u"%1: give one of source, indicator, value or line"_s.arg(where)
+                          : constantAllowed ? u"%1: give one of source, indicator or value"_s.arg(where)
+                                            : u"%1: give one of source or indicator"_s.arg(where));
+    if (json.contains(u"line"_s)) {
+        return lineFrom(json.value(u"line"_s), where);
+    } else if (json.contains(u"source"_s)) {
         const auto field = byName(FieldNames, json.value(u"source"_s).toString());
         if (!field)
             return R::failure(u"%1source: must be one of %2"_s.arg(prefix, choices(FieldNames)));
@@ -163,6 +210,11 @@ QJsonObject operandJson(const Operand &operand)
     switch (operand.kind) {
     case Operand::Kind::Constant:
         json.insert(u"value"_s, operand.value);
+        break;
+    case Operand::Kind::Line:
+        json.insert(u"line"_s,
+                    QJsonArray{QJsonObject{{u"time"_s, timeText(operand.time1)}, {u"price"_s, operand.value}},
+                               QJsonObject{{u"time"_s, timeText(operand.time2)}, {u"price"_s, operand.value2}}});
         break;
     case Operand::Kind::Field:
         json.insert(u"source"_s, nameOf(FieldNames, operand.field));
@@ -248,6 +300,8 @@ std::optional<double> Operand::valueOf(const Model::Tick &bar, const Indicators:
     switch (kind) {
     case Kind::Constant:
         return value;
+    case Kind::Line:
+        return lineAt(bar.timestamp);
     case Kind::Field:
         switch (field) {
         case Field::Price:
@@ -324,6 +378,10 @@ Util::Status validate(const Definition &a)
         if (o->kind == Operand::Kind::Indicator && isMacd(o->indicator) && o->fast >= o->slow)
             return S::failure(u"%1.fast: the MACD's fast period must be shorter than its slow one"_s.arg(
                 o == &a.left ? u"left"_s : u"right"_s));
+    if (a.right.kind == Operand::Kind::Line && a.op != Operator::Crossing && a.op != Operator::CrossingUp &&
+        a.op != Operator::CrossingDown && a.op != Operator::GreaterThan && a.op != Operator::LessThan)
+        return S::failure(u"right.line: a line goes with crossing, crossing_up, crossing_down, greater_than or "
+                          "less_than"_s);
     if (a.usesChannel() && !a.channel)
         return S::failure(u"right.channel: the channel operators need two edges, [low, high]"_s);
     if (a.usesMoving()) {
@@ -398,7 +456,7 @@ Util::Result<Definition> fromJson(const QJsonObject &json)
     } else {
         QJsonObject single = right;
         single.remove(u"bars"_s);
-        auto operand = operandFrom(single, u"right"_s, true);
+        auto operand = operandFrom(single, u"right"_s, true, true);
         if (!operand)
             return R::failure(operand.error());
         a.right = *operand;
@@ -420,12 +478,9 @@ Util::Result<Definition> fromJson(const QJsonObject &json)
     if (auto s = wholeNumber(json, u"max_count"_s, QString(), 0, 1'000'000, a.maxCount); !s)
         return R::failure(s.error());
     if (json.contains(u"expires"_s) && !json.value(u"expires"_s).isNull()) {
-        const QJsonValue e = json.value(u"expires"_s);
-        const QDateTime at = e.isDouble() ? QDateTime::fromSecsSinceEpoch(qint64(e.toDouble()), QTimeZone::utc())
-                                          : QDateTime::fromString(e.toString(), Qt::ISODateWithMs);
-        if (!at.isValid())
+        a.expires = timeFrom(json.value(u"expires"_s));
+        if (!a.expires)
             return R::failure(u"expires: must be a time, ISO-8601 (2026-12-31T16:00:00Z) or epoch seconds"_s);
-        a.expires = at.toMSecsSinceEpoch() * 1000;
     }
     if (json.contains(u"enabled"_s)) {
         if (!json.value(u"enabled"_s).isBool())
@@ -467,11 +522,7 @@ QJsonObject toJson(const Definition &a)
     json.insert(u"trigger"_s, nameOf(TriggerNames, a.trigger));
     json.insert(u"cooldown_s"_s, double(a.cooldownSeconds));
     json.insert(u"max_count"_s, a.maxCount);
-    json.insert(
-        u"expires"_s,
-        a.expires ? QJsonValue(
-                        QDateTime::fromMSecsSinceEpoch(*a.expires / 1000, QTimeZone::utc()).toString(Qt::ISODateWithMs))
-                  : QJsonValue());
+    json.insert(u"expires"_s, a.expires ? QJsonValue(timeText(*a.expires)) : QJsonValue());
     json.insert(u"enabled"_s, a.enabled);
     json.insert(u"dead_band"_s, a.deadBand);
     json.insert(u"message"_s, a.message);
@@ -483,6 +534,8 @@ QString describe(const Operand &o)
     switch (o.kind) {
     case Operand::Kind::Constant:
         return number(o.value);
+    case Operand::Kind::Line:
+        return u"the line %1 → %2"_s.arg(readable(o.value), readable(o.value2));
     case Operand::Kind::Field:
         return nameOf(FieldNames, o.field);
     case Operand::Kind::Indicator:

@@ -43,7 +43,9 @@ enum class Indicator
     Vwap,
 };
 
-/// One side of a condition: a field of the bar, an indicator with its own periods, or a constant.
+/// One side of a condition: a field of the bar, an indicator with its own periods, a constant, or a line
+/// through two points of time and price (a trend line drawn on a chart), whose level at a bar is the
+/// line's at the bar's open time.
 struct Operand
 {
     enum class Kind
@@ -51,16 +53,20 @@ struct Operand
         Field,
         Indicator,
         Constant,
+        Line,
     };
     Kind kind = Kind::Constant;
     Field field = Field::Close;
     Indicator indicator = Indicator::Sma;
-    int period = 0;          ///< 0: the indicator's usual one (14 for RSI and ATR, 20 otherwise)
-    int fast = 12;           ///< MACD
-    int slow = 26;           ///< MACD
-    int signal = 9;          ///< MACD
-    double deviations = 2.0; ///< Bollinger
-    double value = 0;        ///< a constant
+    int period = 0;               ///< 0: the indicator's usual one (14 for RSI and ATR, 20 otherwise)
+    int fast = 12;                ///< MACD
+    int slow = 26;                ///< MACD
+    int signal = 9;               ///< MACD
+    double deviations = 2.0;      ///< Bollinger
+    double value = 0;             ///< a constant; a line's price at time1
+    Model::TimestampUs time1 = 0; ///< a line's two points
+    Model::TimestampUs time2 = 0;
+    double value2 = 0;
 
     static Operand constant(double v)
     {
@@ -68,6 +74,20 @@ struct Operand
     }
     static Operand of(Field f) { return Operand{Kind::Field, f}; }
     static Operand of(Indicator i, int period = 0) { return Operand{Kind::Indicator, Field::Close, i, period}; }
+    static Operand line(Model::TimestampUs t1, double price1, Model::TimestampUs t2, double price2)
+    {
+        Operand o = constant(price1);
+        o.kind = Kind::Line;
+        o.time1 = t1;
+        o.time2 = t2;
+        o.value2 = price2;
+        return o;
+    }
+    /// A line's level at `time` (its two points' prices joined straight through time, and beyond them).
+    double lineAt(Model::TimestampUs time) const
+    {
+        return time2 == time1 ? value : value + (value2 - value) * double(time - time1) / double(time2 - time1);
+    }
     /// The periods an indicator set needs to compute this operand (the others left as they are).
     Indicators::IndicatorConfig config() const;
     /// Its value after a bar (its indicators computed with config()); `price` is the last price.

@@ -18,11 +18,20 @@ namespace Api {
 
 namespace {
 
+Model::TimestampUs nowUs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
+
 QJsonObject alertJson(const Storage::StoredAlert &stored, const std::vector<Storage::StoredAlertState> &states)
 {
     QJsonObject json = Alerts::toJson(stored.alert);
     json.insert(u"id"_s, stored.alert.id);
-    json.insert(u"description"_s, Alerts::describe(stored.alert));
+    json.insert(u"description"_s, stored.error.isEmpty() ? Alerts::describe(stored.alert) : QString());
+    json.insert(u"status"_s,
+                Storage::AlertStore::statusName(Storage::AlertStore::overallStatus(stored, states, nowUs())));
+    if (const QString error = Storage::AlertStore::overallError(stored, states); !error.isEmpty())
+        json.insert(u"error"_s, error);
     json.insert(u"created"_s, double(stored.createdUs) / 1e6);
     json.insert(u"updated"_s, double(stored.updatedUs) / 1e6);
     QJsonArray rows;
@@ -48,11 +57,6 @@ Util::Result<QJsonObject> bodyObject(const std::string &body)
     if (!doc.isObject())
         return Util::Result<QJsonObject>::failure(u"body: must be a JSON object, one alert"_s);
     return doc.object();
-}
-
-Model::TimestampUs nowUs()
-{
-    return QDateTime::currentMSecsSinceEpoch() * 1000;
 }
 
 Http::HttpResponse jsonResponse(int status, const QJsonObject &json)
@@ -161,6 +165,10 @@ void RestApi::installAlerts(Http::HttpRouter &router)
                     return Http::HttpResponse::error(500, stored.error());
                 if (!*stored)
                     return Http::HttpResponse::error(404, u"no alert %1"_s.arg(id));
+                if (!(*stored)->error.isEmpty() && qstrcmp(method, "PATCH") == 0)
+                    return Http::HttpResponse::error(
+                        409, u"alert %1 as stored cannot be read (%2): PUT a whole alert to replace it"_s.arg(id).arg(
+                                 (*stored)->error));
                 QJsonObject merged = qstrcmp(method, "PATCH") == 0 ? Alerts::toJson((*stored)->alert) : QJsonObject();
                 for (auto it = body->constBegin(); it != body->constEnd(); ++it)
                     merged.insert(it.key(), it.value());

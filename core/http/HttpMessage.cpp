@@ -48,6 +48,10 @@ const char *reasonPhrase(int status) noexcept
     switch (status) {
     case 200:
         return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
     case 400:
         return "Bad Request";
     case 401:
@@ -58,6 +62,8 @@ const char *reasonPhrase(int status) noexcept
         return "Method Not Allowed";
     case 408:
         return "Request Timeout";
+    case 409:
+        return "Conflict";
     case 413:
         return "Content Too Large";
     case 415:

@@ -61,8 +61,9 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
     std::vector<AlertRun> runs;
     std::vector<std::size_t> fresh;
     for (const auto &alert : catalog.of(name)) {
-        const auto same =
-            std::find_if(m_runs.begin(), m_runs.end(), [&](const AlertRun &run) { return run.alert() == *alert; });
+        // A run taken over already was moved from: it has no alert any more.
+        const auto same = std::find_if(m_runs.begin(), m_runs.end(),
+                                       [&](const AlertRun &run) { return run.isValid() && run.alert() == *alert; });
         if (same != m_runs.end()) { // unchanged: it carries on where it was
             runs.push_back(std::move(*same));
             continue;

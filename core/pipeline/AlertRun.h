@@ -86,6 +86,8 @@ public:
     AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Alerts::State &stored, std::vector<int> trackOf);
 
     const Alerts::Definition &alert() const noexcept { return *m_alert; }
+    /// False once moved from.
+    bool isValid() const noexcept { return m_alert != nullptr; }
     const std::vector<int> &tracks() const noexcept { return m_trackOf; }
     /// Whether it decides on forming bars too, not only on closed ones.
     bool intrabar() const noexcept { return m_alert->trigger != Alerts::Trigger::OncePerBarClose; }

@@ -3,8 +3,11 @@
 
 #include "SqliteDatabase.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
+
+#include <algorithm>
 
 #include <sqlite3.h>
 
@@ -31,15 +34,23 @@ QByteArray definitionText(const Alerts::Definition &alert)
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
-Util::Result<StoredAlert> alertAt(const Statement &st)
+StoredAlert alertAt(const Statement &st)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(st.columnUtf8(1));
     auto alert = Alerts::fromJson(doc.object());
-    if (!alert)
-        return Util::Result<StoredAlert>::failure(
-            u"stored alert %1 cannot be read: %2"_s.arg(st.columnInt64(0)).arg(alert.error()));
+    if (!alert) {
+        StoredAlert unreadable{Alerts::Definition{}, st.columnInt64(2), st.columnInt64(3), alert.error()};
+        unreadable.alert.id = st.columnInt64(0);
+        unreadable.alert.name = doc.object().value(u"name"_s).toString().left(200);
+        if (unreadable.alert.name.isEmpty())
+            unreadable.alert.name = u"alert %1"_s.arg(unreadable.alert.id);
+        unreadable.alert.symbols.clear(); // it applies to no symbol until it is fixed
+        for (const QJsonValue &symbol : doc.object().value(u"symbols"_s).toArray())
+            unreadable.alert.symbols.append(symbol.toString());
+        return unreadable;
+    }
     alert->id = st.columnInt64(0);
-    return StoredAlert{*alert, st.columnInt64(2), st.columnInt64(3)};
+    return StoredAlert{*alert, st.columnInt64(2), st.columnInt64(3), {}};
 }
 
 std::string_view view(const QByteArray &bytes)
@@ -65,6 +76,37 @@ std::optional<Alerts::Status> statusFromName(const QString &name)
     return std::nullopt;
 }
 
+Alerts::Status overallStatus(const StoredAlert &alert, const std::vector<StoredAlertState> &states,
+                             Model::TimestampUs now)
+{
+    if (!overallError(alert, states).isEmpty())
+        return Alerts::Status::Error;
+    if (!alert.alert.enabled)
+        return Alerts::Status::Disabled;
+    if (alert.alert.expires && *alert.alert.expires <= now)
+        return Alerts::Status::Expired;
+    if (alert.alert.appliesTo(u"*"_s))
+        return Alerts::Status::Active;
+    const auto firedOn = [&](const QString &symbol) {
+        return std::any_of(states.begin(), states.end(), [&](const StoredAlertState &s) {
+            return s.symbol == symbol && s.state.status == Alerts::Status::Fired;
+        });
+    };
+    const QStringList &symbols = alert.alert.symbols;
+    return !symbols.isEmpty() && std::all_of(symbols.begin(), symbols.end(), firedOn) ? Alerts::Status::Fired
+                                                                                      : Alerts::Status::Active;
+}
+
+QString overallError(const StoredAlert &alert, const std::vector<StoredAlertState> &states)
+{
+    if (!alert.error.isEmpty())
+        return alert.error;
+    for (const StoredAlertState &s : states)
+        if (s.state.status == Alerts::Status::Error)
+            return u"%1: %2"_s.arg(s.symbol, s.error);
+    return {};
+}
+
 Util::Result<std::vector<StoredAlert>> all(SqliteDatabase &db)
 {
     using R = Util::Result<std::vector<StoredAlert>>;
@@ -74,10 +116,7 @@ Util::Result<std::vector<StoredAlert>> all(SqliteDatabase &db)
     std::vector<StoredAlert> out;
     int rc = 0;
     while ((rc = st->step()) == SQLITE_ROW) {
-        auto alert = alertAt(*st);
-        if (!alert)
-            return R::failure(alert.error());
-        out.push_back(std::move(*alert));
+        out.push_back(alertAt(*st));
     }
     if (rc != SQLITE_DONE)
         return R::failure(failed(db).error());
@@ -96,10 +135,7 @@ Util::Result<std::optional<StoredAlert>> find(SqliteDatabase &db, qint64 id)
         return std::optional<StoredAlert>();
     if (rc != SQLITE_ROW)
         return R::failure(failed(db).error());
-    auto alert = alertAt(*st);
-    if (!alert)
-        return R::failure(alert.error());
-    return std::optional<StoredAlert>(std::move(*alert));
+    return std::optional<StoredAlert>(alertAt(*st));
 }
 
 Util::Result<qint64> add(SqliteDatabase &db, const Alerts::Definition &alert, Model::TimestampUs now)
@@ -116,10 +152,12 @@ Util::Result<qint64> add(SqliteDatabase &db, const Alerts::Definition &alert, Mo
     return qint64(sqlite3_last_insert_rowid(db.handle()));
 }
 
-Util::Result<bool> replace(SqliteDatabase &db, const Alerts::Definition &alert, Model::TimestampUs now)
+Util::Result<bool> replace(SqliteDatabase &db, const Alerts::Definition &alert, Model::TimestampUs now,
+                           StatesAfterChange states)
 {
     using R = Util::Result<bool>;
-    if (auto s = db.exec("BEGIN IMMEDIATE"); !s)
+    // A savepoint, so that the change can also be part of a larger transaction (a drawing moved with its alert).
+    if (auto s = db.exec("SAVEPOINT alert_replace"); !s)
         return R::failure(s.error());
     auto st = db.prepare("UPDATE alerts SET definition = ?2, updated_us = ?3 WHERE id = ?1");
     auto clear = db.prepare("DELETE FROM alert_states WHERE alert_id = ?1");
@@ -133,14 +171,14 @@ Util::Result<bool> replace(SqliteDatabase &db, const Alerts::Definition &alert, 
         ok = st->step() == SQLITE_DONE;
         found = ok && sqlite3_changes(db.handle()) > 0;
         clear->bind(1, std::int64_t(alert.id));
-        ok = ok && clear->step() == SQLITE_DONE;
+        ok = ok && (states == KeepStates || clear->step() == SQLITE_DONE);
     }
     if (!ok) {
         const QString error = failed(db).error();
-        db.exec("ROLLBACK");
+        db.exec("ROLLBACK TO alert_replace; RELEASE alert_replace");
         return R::failure(error);
     }
-    if (auto s = db.exec("COMMIT"); !s)
+    if (auto s = db.exec("RELEASE alert_replace"); !s)
         return R::failure(s.error());
     return found;
 }
@@ -148,14 +186,16 @@ Util::Result<bool> replace(SqliteDatabase &db, const Alerts::Definition &alert, 
 Util::Result<bool> remove(SqliteDatabase &db, qint64 id)
 {
     using R = Util::Result<bool>;
-    // Its states go by the foreign key's cascade, or here where the connection has foreign keys off.
+    // Its states and a drawing's hold on it go by the foreign keys, or here where the connection has them off.
     auto states = db.prepare("DELETE FROM alert_states WHERE alert_id = ?1");
+    auto drawings = db.prepare("UPDATE drawings SET alert_id = NULL WHERE alert_id = ?1");
     auto st = db.prepare("DELETE FROM alerts WHERE id = ?1");
-    if (!states || !st)
+    if (!states || !drawings || !st)
         return R::failure(failed(db).error());
     states->bind(1, std::int64_t(id));
+    drawings->bind(1, std::int64_t(id));
     st->bind(1, std::int64_t(id));
-    if (states->step() != SQLITE_DONE || st->step() != SQLITE_DONE)
+    if (states->step() != SQLITE_DONE || drawings->step() != SQLITE_DONE || st->step() != SQLITE_DONE)
         return R::failure(failed(db).error());
     return sqlite3_changes(db.handle()) > 0;
 }

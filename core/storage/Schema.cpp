@@ -273,6 +273,21 @@ CREATE TABLE alert_states (
     PRIMARY KEY (alert_id, symbol)
 ) WITHOUT ROWID;
 )sql",
+    // 7: lines and boxes drawn on a symbol's charts (alerts/Drawing.h); a line may carry one of the alerts.
+    R"sql(
+CREATE TABLE drawings (
+    id INTEGER PRIMARY KEY,
+    symbol TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('horizontal', 'trend', 'rectangle')),
+    time1_us INTEGER NOT NULL,
+    price1 REAL NOT NULL,
+    time2_us INTEGER NOT NULL,
+    price2 REAL NOT NULL,
+    alert_id INTEGER REFERENCES alerts(id) ON DELETE SET NULL,
+    created_us INTEGER NOT NULL
+);
+CREATE INDEX drawings_by_symbol ON drawings(symbol);
+)sql",
 };
 
 } // namespace

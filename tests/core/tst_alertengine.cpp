@@ -45,6 +45,8 @@ private Q_SLOTS:
     void firesAreStoredAsSignalsWithTheirState();
     void aFiredOnceAlertStaysFiredAcrossARestart();
     void changedAlertsApplyToTheNextRecords();
+    void severalAlertsOnASymbolOutliveChangesToOne();
+    void aTrendLineAlertFiresWhereThePriceCrossesTheLine();
     void closedBarsKeepFinalValuesWithoutFormingUpdates();
 
 private:
@@ -208,6 +210,54 @@ void TestAlertEngine::changedAlertsApplyToTheNextRecords()
     QVERIFY(m_book->reload(m_path).ok());
     feed({tick("TSLA", 0, 204, 30)});
     QCOMPARE(alertSignals().size(), 2);
+}
+
+void TestAlertEngine::severalAlertsOnASymbolOutliveChangesToOne()
+{
+    // The engine takes over the alerts that did not change and starts the changed one afresh, however many
+    // alerts the symbol has and however often the catalog changes (a drawn line dragged again and again).
+    startDesk();
+    feed({tick("TSLA", 0, 200)});
+    addAlert(R"({"name":"TSLA over 201","symbols":["TSLA"],"left":{"source":"price"},"operator":"greater_than",
+        "right":{"value":201},"trigger":"every_time"})");
+    const qint64 moving = addAlert(R"({"name":"line","symbols":["TSLA"],"left":{"source":"price"},
+        "operator":"crossing_up","right":{"value":250},"trigger":"once"})");
+    addAlert(R"({"name":"TSLA under 100","symbols":["TSLA"],"left":{"source":"price"},"operator":"less_than",
+        "right":{"value":100},"trigger":"every_time"})");
+    QVERIFY(m_book->reload(m_path).ok());
+    feed({tick("TSLA", 0, 199, 10)});
+    auto db = Storage::SqliteDatabase::open(m_path);
+    QVERIFY(db);
+    for (const double level : {240.0, 230.0, 220.0, 204.5}) {
+        auto stored = Storage::AlertStore::find(**db, moving);
+        QVERIFY(stored && *stored);
+        Alerts::Definition alert = (*stored)->alert;
+        alert.right = Alerts::Operand::constant(level);
+        QVERIFY(*Storage::AlertStore::replace(**db, alert, 1));
+        QVERIFY(m_book->reload(m_path).ok());
+        feed({tick("TSLA", 0, 199, 20)});
+    }
+    feed({tick("TSLA", 0, 205, 30)});
+    const QStringList fired = alertSignals();
+    QCOMPARE(fired.filter(u"TSLA over 201|"_s).size(), 1);
+    QCOMPARE(fired.filter(u"line|"_s).size(), 1); // at its last level, 204.5
+    QVERIFY(fired.filter(u"TSLA under 100|"_s).isEmpty());
+}
+
+void TestAlertEngine::aTrendLineAlertFiresWhereThePriceCrossesTheLine()
+{
+    // A line from 100 at minute 0 to 110 at minute 10: 1 a minute. Closes at 100 (on it), 100.5 (under 101),
+    // 101.5 (under 102) stay below or on it; 104 at minute 3 (line 103) crosses up.
+    startDesk();
+    addAlert(R"({"name":"trend","symbols":["AAPL"],"left":{"source":"close"},"operator":"crossing_up",
+        "right":{"line":[{"time":"2026-11-23T10:00:00Z","price":100},{"time":"2026-11-23T10:10:00Z","price":110}]},
+        "trigger":"once_per_bar_close"})");
+    QVERIFY(m_book->reload(m_path).ok());
+    feed({tick("AAPL", 0, 99), tick("AAPL", 1, 100.5), tick("AAPL", 2, 101.5), tick("AAPL", 3, 104),
+          tick("AAPL", 4, 105)});
+    const QStringList fired = alertSignals();
+    QCOMPARE(fired.size(), 1);
+    QVERIFY2(fired.constFirst().startsWith(u"trend|3|"_s), qPrintable(fired.constFirst()));
 }
 
 void TestAlertEngine::closedBarsKeepFinalValuesWithoutFormingUpdates()

@@ -149,6 +149,8 @@ void ChartGrid::showMenu(int cell, const QPoint &at)
     });
     if (!symbol.isEmpty())
         menu.addAction(tr("Empty this cell"), this, [this, cell] { pick(cell, QString()); });
+    menu.addSeparator();
+    m_charts[cell]->addChartActions(&menu, at);
     menu.exec(at);
 }
 

@@ -151,6 +151,9 @@ SymbolChart::SymbolChart(QWidget *parent)
                                                   m_buys, m_sells, m_alertMarks, m_focusLine})
         attach(price, s, m_priceTime, m_priceAxis);
     m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
+    m_drawingItem = new DrawingItem(price, m_priceAnchor);
+    m_drawingItem->setMapping([this](Model::TimestampUs time) { return slotOfTime(time); },
+                              [this](qreal slot) { return Model::TimestampUs(std::llround(timeMsAt(slot) * 1000)); });
     m_priceTicks = new TimeAxisItem(price, m_priceAnchor, m_priceTime);
     m_priceTicks->setLabelsVisible(true);
 
@@ -274,6 +277,7 @@ void SymbolChart::setDarkTheme(bool dark)
                              static_cast<QChartView *>(m_atrPane)})
         colourPane(view, background, grid, labels);
     m_focusLine->setPen(QPen(dark ? QColor(255, 255, 255, 150) : QColor(0, 0, 0, 150), 1, Qt::DashLine));
+    m_drawingItem->setDark(dark);
     QPalette palette = m_placeholder->palette();
     palette.setColor(QPalette::Window, background);
     palette.setColor(QPalette::WindowText, labels);
@@ -307,6 +311,10 @@ void SymbolChart::setSymbol(const QString &symbol)
         resetView();
         m_sessionChange.reset();
         m_focus = 0;
+        m_placing.reset();
+        m_drawingDrag.reset();
+        m_drawingItem->setPreview(std::nullopt);
+        m_drawingItem->setDrawings({}); // the window brings the new symbol's
     }
     m_key.symbol = symbol;
     m_drawnRevision = ~quint64(0);
@@ -347,6 +355,19 @@ void SymbolChart::pickTimeframe(const Bars::Timeframe &timeframe)
 
 void SymbolChart::keyPressEvent(QKeyEvent *event)
 {
+    if (event->key() == Qt::Key_Escape && (m_placing || m_drawingDrag)) {
+        m_placing.reset();
+        m_drawingDrag.reset();
+        m_drawingItem->setPreview(std::nullopt);
+        m_priceView->viewport()->unsetCursor();
+        return;
+    }
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && m_drawingItem->selected()) {
+        const qint64 id = *m_drawingItem->selected();
+        m_drawingItem->setSelected(std::nullopt);
+        Q_EMIT drawingRemoved(id);
+        return;
+    }
     if (event->key() == Qt::Key_End) {
         goLive();
         return;
@@ -614,6 +635,7 @@ void SymbolChart::redraw(const BarHistory &history)
 
     m_candles->setBarWidth(1);
     m_volume->setBarWidth(1);
+    m_drawingItem->update(); // the bars moved under the drawings
     // Round times where they fall among the bars in view, as many as fit the width.
     const int maxLabels = std::max(2, m_priceView->width() / (m_compact ? 90 : 75));
     const Bars::Timeframe &timeframe = m_key.timeframe;

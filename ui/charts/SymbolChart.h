@@ -4,6 +4,8 @@
 #include "BarHistory.h"
 #include "ChartIndicatorSettings.h"
 #include "ChartType.h"
+#include "DrawingItem.h"
+#include "alerts/AlertDefinition.h"
 
 #include <QWidget>
 
@@ -13,6 +15,7 @@ class QChart;
 class QChartView;
 class QLabel;
 class QLineSeries;
+class QMenu;
 class QScatterSeries;
 class QStackedLayout;
 class QToolButton;
@@ -92,6 +95,22 @@ public:
     std::optional<Model::TimestampUs> crosshairTime() const noexcept { return m_crosshair; }
     QString dataWindow() const;
 
+    /// The lines and boxes drawn on this symbol's charts (SymbolChartDrawings.cpp).
+    void setDrawings(std::vector<Alerts::Drawing> drawings);
+    const std::vector<Alerts::Drawing> &drawings() const noexcept { return m_drawingItem->drawings(); }
+    /// Puts what a right-click at `globalPos` offers into `menu`: an alert at the price or indicator value
+    /// there, drawing tools, and the drawing under the mouse's own items.
+    void addChartActions(QMenu *menu, const QPoint &globalPos);
+    /// Places a new drawing: its first point (when given) and then one click per point on the price pane;
+    /// Esc gives up.
+    void startDrawing(Alerts::Drawing::Kind kind, std::optional<std::pair<Model::TimestampUs, double>> first = {});
+    bool isDrawing() const noexcept { return m_placing.has_value(); }
+    /// The price pane and the point of its viewport at a time and price (tests drive the mouse with these).
+    QChartView *pricePane() const noexcept { return m_priceView; }
+    QPoint pricePanePoint(Model::TimestampUs time, double price) const;
+    /// The selected drawing (clicked), if any; Delete removes it.
+    std::optional<qint64> selectedDrawing() const { return m_drawingItem->selected(); }
+
 Q_SIGNALS:
     /// A double-click: the trader wants this symbol in a tab of its own.
     void openRequested(const QString &symbol);
@@ -107,11 +126,21 @@ Q_SIGNALS:
     void olderWanted(const ChartKey &chart);
     /// The trader went back to the live end: the bars loaded while scrolled back may go.
     void backToLive(const ChartKey &chart);
+    /// "Add alert at …": an alert with these first values, for the trader to finish in the alert dialog.
+    void alertWanted(const Alerts::Definition &seed);
+    /// "Alert when the price crosses this line": an alert carried by the drawing.
+    void drawingAlertWanted(const Alerts::Drawing &drawing);
+    /// A drawing was made (id 0) or moved.
+    void drawingChanged(const Alerts::Drawing &drawing);
+    void drawingRemoved(qint64 id);
+    /// The alert a drawing carries is to go; the drawing stays.
+    void drawingAlertRemoved(qint64 drawingId);
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void redraw(const BarHistory &history);
@@ -155,6 +184,14 @@ private:
     bool navigate(QChartView *view, QEvent *event);
     /// Draws the crosshair at its bar, after new bars or a move.
     void drawCrosshair();
+    /// The axis position of a time: through the bars in memory, a bar's length apart past their ends.
+    qreal slotOfTime(Model::TimestampUs time) const;
+    /// The time and price under a point of the price pane's viewport (the time of the nearest bar position).
+    std::pair<Model::TimestampUs, double> valueAt(const QPointF &viewportPosition) const;
+    /// Placing and dragging drawings with the mouse on the price pane; true when the event is used up.
+    bool handleDrawingMouse(QEvent *event);
+    /// A seed for "Add alert at …" on this chart.
+    Alerts::Definition alertSeed(const Alerts::Operand &left, double level) const;
 
     ChartKey m_key{QString(), Bars::Timeframe::minutes(1)};
     TimeframeBar *m_timeframes;
@@ -223,6 +260,17 @@ private:
     QValueAxis *m_priceAxis;
     QValueAxis *m_volumeAxis;
     QValueAxis *m_rsiAxis;
+    DrawingItem *m_drawingItem;
+    std::optional<Alerts::Drawing> m_placing; ///< a drawing being placed
+    bool m_placingFirst = false;              ///< the first point is still to come
+    struct Drag
+    {
+        DrawingItem::Hit hit;
+        Alerts::Drawing original;
+        std::pair<Model::TimestampUs, double> from;
+        Alerts::Drawing now;
+    };
+    std::optional<Drag> m_drawingDrag;
 };
 
 } // namespace Gui

@@ -62,6 +62,11 @@ bool SymbolChart::eventFilter(QObject *watched, QEvent *event)
                              static_cast<QChartView *>(m_atrPane)}) {
         if (watched != view->viewport())
             continue;
+        if (view == m_priceView && handleDrawingMouse(event)) {
+            if (event->type() == QEvent::MouseMove)
+                moveCrosshair(view, static_cast<QMouseEvent *>(event)->position());
+            return true;
+        }
         if (navigate(view, event))
             return true;
         if (event->type() == QEvent::MouseMove)

@@ -5,12 +5,14 @@
 #include "FileTransfers.h"
 #include "Theme.h"
 #include "Version.h"
+#include "alerts/AlertManager.h"
 #include "charts/ChartGrid.h"
 #include "charts/ChartLoader.h"
 #include "charts/SymbolChart.h"
 #include "dialogs/SettingsDialog.h"
 #include "ingest/IngestCounters.h"
 #include "io/Import.h"
+#include "models/AlertModel.h"
 #include "models/EventModel.h"
 #include "models/SignalModel.h"
 #include "models/WatchlistFilter.h"
@@ -169,6 +171,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     });
 
     buildDocks();
+    buildAlertsDock();
     buildActions();
     updateSimulatorActions();
     for (QLabel *label :
@@ -403,12 +406,18 @@ void MainWindow::refreshCharts()
     // but no single turn of the event loop pays for all nine.
     m_chartPhase = (m_chartPhase + 1) % 3;
     const auto &cells = m_grid->charts();
-    for (qsizetype i = m_chartPhase; i < cells.size(); i += 3)
+    for (qsizetype i = m_chartPhase; i < cells.size(); i += 3) {
         cells[i]->refresh(m_history);
-    if (auto *current = qobject_cast<SymbolChart *>(m_tabs->currentWidget()))
+        showDrawings(cells[i]);
+    }
+    if (auto *current = qobject_cast<SymbolChart *>(m_tabs->currentWidget())) {
         current->refresh(m_history);
-    for (ChartWindow *window : std::as_const(m_chartWindows))
+        showDrawings(current);
+    }
+    for (ChartWindow *window : std::as_const(m_chartWindows)) {
         window->chart()->refresh(m_history);
+        showDrawings(window->chart());
+    }
 }
 
 void MainWindow::refreshWatchlist()
@@ -520,6 +529,7 @@ void MainWindow::connectChart(SymbolChart *chart)
         m_loader->loadOlder(key.symbol, key.timeframe, bars.front().bar.timestamp, 1000, m_history.sessionZone());
     });
     connect(chart, &SymbolChart::backToLive, this, [this](const ChartKey &key) { m_history.backToLive(key); });
+    connectChartAlerts(chart);
 }
 
 void MainWindow::onTimeframeChanged(SymbolChart *chart)
@@ -548,8 +558,13 @@ void MainWindow::flushSignals()
     if (m_pendingSignals.isEmpty())
         return;
     m_signals->add(m_pendingSignals);
-    for (const auto &s : std::as_const(m_pendingSignals))
+    bool alertFired = false;
+    for (const auto &s : std::as_const(m_pendingSignals)) {
         m_history.addMarker(s.symbol.toString(), Marker{s.timestamp, s.price, s.side});
+        alertFired = alertFired || s.side == Model::SignalSide::Alert;
+    }
+    if (alertFired && m_sources.alerts)
+        m_sources.alerts->refresh(); // their status, last fire and count
     m_desktop->add(m_pendingSignals);
     m_pendingSignals.clear();
 }
@@ -715,6 +730,8 @@ void MainWindow::setUtc(bool utc)
 {
     m_utc = utc;
     m_signals->setUtc(utc);
+    if (m_alertModel)
+        m_alertModel->setUtc(utc);
     m_events->setUtc(utc);
     // The toolbar's toggle and Settings → Display are one setting.
     if (m_sources.settings && m_sources.settings->utcTimes() != utc)

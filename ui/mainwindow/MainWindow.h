@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "alerts/Drawing.h"
 #include "charts/BarHistory.h"
 #include "model/TradeSignal.h"
 
@@ -20,6 +21,9 @@ class QTableView;
 class QTimer;
 class QComboBox;
 
+namespace Alerts {
+class AlertManager;
+}
 namespace Core {
 class Settings;
 }
@@ -43,6 +47,7 @@ class StorageWriter;
 
 namespace Gui {
 
+class AlertModel;
 class ChartGrid;
 class ChartLoader;
 class ChartWindow;
@@ -67,6 +72,8 @@ struct Sources
     Notify::Notifier *notifier = nullptr; ///< null: tray messages coalesced by the window alone (tests)
     /// Starts the built-in simulator when there is none yet (Simulator → Start); null: not offered.
     std::function<Sim::MarketSimulator *()> startSimulator = {};
+    /// The trader's alerts and drawings; null: no Alerts dock, no drawings (tests).
+    Alerts::AlertManager *alerts = nullptr;
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
@@ -126,6 +133,13 @@ public:
     /// Why a name cannot name a workspace, or empty when it can.
     static QString workspaceNameProblem(const QString &name);
 
+    /// Opens the alert dialog on `alert` (a new one when its id is 0); accepted, it is stored. With `carrier`,
+    /// the alert is the drawn line's and keeps the line as its level (`onLine`: its level is a line anyway).
+    void editAlert(Alerts::Definition alert, std::optional<Alerts::Drawing> carrier = std::nullopt,
+                   bool onLine = false);
+    /// The alert dialog for a new alert on the symbol at its last price (the watchlist's "Add alert…").
+    void addAlertForSymbol(const QString &symbol);
+
 Q_SIGNALS:
     void exportFinished(const QString &error, qint64 count);
     void importFinished(const QString &error, qint64 stored, qint64 skipped);
@@ -176,6 +190,16 @@ private:
     void chooseWorkspaceName();
     /// Closes every chart tab and detached window (the grid stays).
     void closeChartTabs();
+    void buildAlertsDock();
+    qint64 selectedAlert() const;
+    void editAlertById(qint64 id);
+    /// Gives a chart its symbol's drawings, reading them first if they are not known yet.
+    void showDrawings(SymbolChart *chart);
+    void connectChartAlerts(SymbolChart *chart);
+    /// The symbol of the chart tab in front, or empty (the grid).
+    QString currentChartSymbol() const;
+    /// The grid's charts, the tabs' and the detached ones.
+    QList<SymbolChart *> allCharts() const;
 
     Sources m_sources;
     BarHistory m_history;
@@ -217,6 +241,11 @@ private:
     QSet<QString> m_reloadWanted;        ///< charts (ChartKey::id) to read again once their current read is in
     QList<ChartWindow *> m_chartWindows; ///< detached charts, in the order they left the tabs
     Bars::Timeframe m_tabTimeframe = Bars::Timeframe::minutes(1); ///< of a new tab: the last picked on one
+    AlertModel *m_alertModel = nullptr;
+    QSortFilterProxyModel *m_alertFilter = nullptr;
+    QTableView *m_alertView = nullptr;
+    QHash<QString, std::vector<Alerts::Drawing>> m_drawings; ///< by symbol, as stored
+    QSet<QString> m_drawingsAsked;                           ///< symbols whose drawings are being read
 };
 
 } // namespace Gui

@@ -217,6 +217,8 @@ void MainWindow::showWatchlistMenu(const QPoint &at)
     if (const int cell = m_grid->cellOf(symbol); cell >= 0)
         menu.addAction(tr("Remove from grid"), this, [this, cell] { m_grid->pick(cell, QString()); });
     menu.addAction(tr("Show its signals"), this, [this, symbol] { m_signalSymbolFilter->setText(symbol); });
+    if (m_sources.alerts)
+        menu.addAction(tr("Add alert…"), this, [this, symbol] { addAlertForSymbol(symbol); });
     menu.addSeparator();
     menu.addAction(tr("Remove from watchlist"), this, [this, symbol] { removeFromWatchlist(symbol); });
     menu.exec(m_watchlistView->viewport()->mapToGlobal(at));
