@@ -56,7 +56,10 @@ Util::Status moveCarriedAlert(Storage::SqliteDatabase &db, const Drawing &drawin
     Definition alert = (*stored)->alert;
     if (alert.right == drawing.level())
         return {};
+    const bool namedByCondition = alert.name == describe(alert).left(200);
     alert.right = drawing.level();
+    if (namedByCondition) // a name that said where the line was says where it is now
+        alert.name = describe(alert).left(200);
     auto replaced = Storage::AlertStore::replace(db, alert, nowUs());
     return replaced ? Util::Status() : Util::Status::failure(replaced.error());
 }

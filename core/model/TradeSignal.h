@@ -37,6 +37,8 @@ struct TradeSignal
     qint64 publishedNs = 0;    ///< monotonic clock when the signal was stored and published
 
     qint64 latencyNs() const noexcept { return receivedNs > 0 && publishedNs > 0 ? publishedNs - receivedNs : 0; }
+    /// A fire of an alert the trader wrote (not one of the built-in rules): its snapshot names the alert.
+    bool isTraderAlert() const noexcept { return side == SignalSide::Alert && snapshot.startsWith("{\"alert_id\":"); }
 };
 
 using SignalList = QList<TradeSignal>;

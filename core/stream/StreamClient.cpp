@@ -34,8 +34,10 @@ QByteArray Subscription::describe() const
         out += "\"tick\"";
     if (signals)
         out += ticks ? ",\"signal\"" : "\"signal\"";
+    if (alerts)
+        out += ticks || signals ? ",\"alert\"" : "\"alert\"";
     if (!timeframes.empty())
-        out += ticks || signals ? ",\"bar\"" : "\"bar\"";
+        out += ticks || signals || alerts ? ",\"bar\"" : "\"bar\"";
     out += ']';
     if (!timeframes.empty()) {
         out += ",\"timeframes\":[";

@@ -25,15 +25,25 @@ struct Subscription
     /// Bars are built per symbol and timeframe asked for: at most this many pairs per client.
     static constexpr std::size_t MaxBarSeries = 100;
 
+    /// What a message carries.
+    enum class Kind
+    {
+        Tick,
+        Signal, ///< a rule's buy or sell
+        Alert,  ///< a trader's alert that fired (the price-move rule's alerts are signals)
+    };
+
     bool ticks = true;
     bool signals = true;
+    bool alerts = true;
     bool allSymbols = true;
     std::unordered_set<Model::Symbol> symbols;
     std::vector<Bars::Timeframe> timeframes; ///< bars of these, for the symbols named; none: no bars
 
-    bool wants(bool isSignal, const Model::Symbol &symbol) const
+    bool wants(Kind kind, const Model::Symbol &symbol) const
     {
-        return (isSignal ? signals : ticks) && (allSymbols || symbols.contains(symbol));
+        const bool type = kind == Kind::Tick ? ticks : kind == Kind::Signal ? signals : alerts;
+        return type && (allSymbols || symbols.contains(symbol));
     }
     bool wantsBars(const Model::Symbol &symbol, const Bars::Timeframe &timeframe) const
     {

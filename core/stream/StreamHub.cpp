@@ -115,6 +115,7 @@ std::optional<Subscription> subscriptionFor(const QString &path, QString &error)
     }
     if (p == u"/ws/ticks"_s) {
         s.signals = false;
+        s.alerts = false;
         return s;
     }
     if (p.startsWith(u"/ws/stocks/"_s)) {
@@ -267,14 +268,19 @@ void StreamHub::drain()
             m_bars.add(std::get<Pipeline::ProcessedTick>(item).bar, nowNs, m_sendBar);
         const Model::Symbol &symbol =
             isSignal ? std::get<Model::TradeSignal>(item).symbol : std::get<Pipeline::ProcessedTick>(item).bar.symbol;
+        const auto kind = !isSignal                                            ? Subscription::Kind::Tick
+                          : std::get<Model::TradeSignal>(item).isTraderAlert() ? Subscription::Kind::Alert
+                                                                               : Subscription::Kind::Signal;
         QString text; // encoded once, for the first client that wants it, and shared
         qsizetype bytes = 0;
         for (StreamClient *client : m_clients) {
-            if (!client->subscription.wants(isSignal, symbol))
+            if (!client->subscription.wants(kind, symbol))
                 continue;
             if (text.isNull()) {
-                const QByteArray json = isSignal ? signalMessage(std::get<Model::TradeSignal>(item))
-                                                 : tickMessage(std::get<Pipeline::ProcessedTick>(item));
+                const QByteArray json = kind == Subscription::Kind::Alert
+                                            ? alertMessage(std::get<Model::TradeSignal>(item))
+                                        : isSignal ? signalMessage(std::get<Model::TradeSignal>(item))
+                                                   : tickMessage(std::get<Pipeline::ProcessedTick>(item));
                 text = QString::fromUtf8(json);
                 bytes = json.size();
             }

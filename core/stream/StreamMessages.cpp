@@ -95,4 +95,27 @@ QByteArray signalMessage(const Model::TradeSignal &signal)
     return out;
 }
 
+QByteArray alertMessage(const Model::TradeSignal &fire)
+{
+    QByteArray out;
+    out.reserve(400);
+    out += "{\"type\":\"alert\",\"id\":";
+    Ingest::appendInteger(fire.id, out);
+    appendCommon(fire.symbol, fire.timestamp, out);
+    out += ",\"name\":";
+    Ingest::appendString(fire.rule, out);
+    out += ",\"timeframe\":";
+    Ingest::appendString(fire.timeframe, out);
+    out += ",\"reason\":";
+    Ingest::appendString(fire.reason, out);
+    appendNumberField("price", fire.price, out);
+    // The fire's own fields (alert_id, value, level) are its snapshot's, an object written by the engine.
+    if (fire.snapshot.size() > 2 && fire.snapshot.startsWith('{') && fire.snapshot.endsWith('}')) {
+        out += ',';
+        out.append(fire.snapshot.constData() + 1, fire.snapshot.size() - 2);
+    }
+    out += '}';
+    return out;
+}
+
 } // namespace Stream

@@ -26,27 +26,31 @@ Util::Result<Subscription> applySubscriptionMessage(const Subscription &current,
     bool bars = false;
     if (o.contains(u"types"_s)) {
         const QJsonArray types = o.value(u"types"_s).toArray();
-        bool ticks = false, signals = false;
+        bool ticks = false, signals = false, alerts = false;
         for (const QJsonValue &t : types) {
             if (t.toString() == u"tick"_s)
                 ticks = true;
             else if (t.toString() == u"signal"_s)
                 signals = true;
+            else if (t.toString() == u"alert"_s)
+                alerts = true;
             else if (t.toString() == u"bar"_s)
                 bars = true;
             else
-                return R::failure(u"types must be a list of \"tick\", \"signal\" and \"bar\""_s);
+                return R::failure(u"types must be a list of \"tick\", \"signal\", \"alert\" and \"bar\""_s);
         }
         if (types.isEmpty())
-            return R::failure(u"types must be a list of \"tick\", \"signal\" and \"bar\""_s);
+            return R::failure(u"types must be a list of \"tick\", \"signal\", \"alert\" and \"bar\""_s);
         if (add) {
             s.ticks = ticks;
             s.signals = signals;
+            s.alerts = alerts;
             if (!bars)
                 s.timeframes.clear();
         } else {
             s.ticks = s.ticks && !ticks;
             s.signals = s.signals && !signals;
+            s.alerts = s.alerts && !alerts;
             if (bars)
                 s.timeframes.clear();
         }

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void pathChoosesWhatArrives_data();
     void pathChoosesWhatArrives();
     void subscribeAndUnsubscribe();
+    void alertFiresAreTheirOwnType();
     void badMessagesGetAnErrorAndTheConnectionStays();
     void unknownPathIsRefused();
     void tokenIsRequiredWhenConfigured();
@@ -211,6 +212,48 @@ void TestStream::subscribeAndUnsubscribe()
     client.send(R"({"action":"unsubscribe","symbols":"*"})");
     QTRY_COMPARE(client.messages.size(), 8);
     QCOMPARE(client.messages[7].value(u"symbols"_s).toArray(), QJsonArray{});
+}
+
+void TestStream::alertFiresAreTheirOwnType()
+{
+    // A fire of a trader's alert goes out as an "alert" with the alert's id, value and level; a client that
+    // asked for signals only gets the rules' buys and sells, one that asked for alerts only gets the fires.
+    Client alerts(url(u"/ws"_s));
+    Client signals(url(u"/ws"_s));
+    QVERIFY(alerts.waitConnected());
+    QVERIFY(signals.waitConnected());
+    alerts.send(R"({"action":"subscribe","types":["alert"]})");
+    signals.send(R"({"action":"subscribe","types":["signal"]})");
+    QTRY_COMPARE(alerts.messages.size(), 2);
+    QTRY_COMPARE(signals.messages.size(), 2);
+    QCOMPARE(alerts.messages[1].value(u"types"_s).toArray(), QJsonArray{u"alert"_s});
+    Model::TradeSignal fire = signal("AAPL", 7);
+    fire.side = Model::SignalSide::Alert;
+    fire.rule = u"AAPL above 182.50"_s;
+    fire.timeframe = u"1m"_s;
+    fire.reason = u"AAPL crossed 182.50"_s;
+    fire.snapshot = R"({"alert_id":3,"value":182.61,"level":182.5})";
+    publish({}, {signal("AAPL", 6), fire});
+    QTRY_COMPARE(alerts.messages.size(), 3);
+    QTRY_COMPARE(signals.messages.size(), 3);
+    const QJsonObject got = alerts.messages[2];
+    QCOMPARE(got.value(u"type"_s).toString(), u"alert"_s);
+    QCOMPARE(got.value(u"id"_s).toInt(), 7);
+    QCOMPARE(got.value(u"alert_id"_s).toInt(), 3);
+    QCOMPARE(got.value(u"name"_s).toString(), u"AAPL above 182.50"_s);
+    QCOMPARE(got.value(u"symbol"_s).toString(), u"AAPL"_s);
+    QCOMPARE(got.value(u"value"_s).toDouble(), 182.61);
+    QCOMPARE(got.value(u"level"_s).toDouble(), 182.5);
+    QCOMPARE(got.value(u"reason"_s).toString(), u"AAPL crossed 182.50"_s);
+    QCOMPARE(signals.messages[2].value(u"type"_s).toString(), u"signal"_s);
+    QCOMPARE(signals.messages[2].value(u"id"_s).toInt(), 6);
+    // Nothing more came to either: a marker both get shows everything before it has arrived.
+    alerts.send(R"({"action":"subscribe","types":["alert","signal"]})");
+    QTRY_COMPARE(alerts.messages.size(), 4);
+    publish({}, {signal("ZZZ", 8)});
+    QTRY_COMPARE(alerts.messages.size(), 5);
+    QTRY_COMPARE(signals.messages.size(), 4);
+    QCOMPARE(signals.messages[3].value(u"symbol"_s).toString(), u"ZZZ"_s);
 }
 
 void TestStream::badMessagesGetAnErrorAndTheConnectionStays()
@@ -443,7 +486,7 @@ void TestStream::ticksAndSignalsFromThePipeline()
 
 void TestStream::barSubscriptions()
 {
-    const Stream::Subscription none{false, false, true, {}, {}};
+    const Stream::Subscription none{false, false, false, true, {}, {}};
     const auto apply = [&none](const char *json) { return Stream::applySubscriptionMessage(none, json); };
     auto s = apply(R"({"action":"subscribe","symbols":["AAPL","MSFT"],"types":["bar"],"timeframes":["1m","5m","1m"]})");
     QVERIFY2(s, qPrintable(s.error()));
@@ -452,7 +495,7 @@ void TestStream::barSubscriptions()
     Model::Symbol::parse("AAPL", aapl);
     QVERIFY(s->wantsBars(aapl, Bars::Timeframe::minutes(5)));
     QVERIFY(!s->wantsBars(aapl, Bars::Timeframe::hours(1)));
-    QVERIFY(!s->wants(false, aapl)); // bars only: no ticks
+    QVERIFY(!s->wants(Stream::Subscription::Kind::Tick, aapl)); // bars only: no ticks
     QVERIFY(s->describe().contains(R"("types":["bar"],"timeframes":["1m","5m"])"));
     // Unsubscribing from bars keeps the symbols.
     const auto off = Stream::applySubscriptionMessage(*s, R"({"action":"unsubscribe","types":["bar"]})");

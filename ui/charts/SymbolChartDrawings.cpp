@@ -58,8 +58,8 @@ std::pair<Model::TimestampUs, double> SymbolChart::valueAt(const QPointF &positi
     QChart *chart = m_priceView->chart();
     const QPointF value =
         chart->mapToValue(chart->mapFromScene(m_priceView->mapToScene(position.toPoint())), m_priceAnchor);
-    // A point stands at a bar's time: the nearest bar position's.
-    return {Model::TimestampUs(std::llround(timeMsAt(std::round(value.x())) * 1000)), value.y()};
+    // A point stands at a bar's time (the nearest bar position's) and a price as the axis shows it.
+    return {Model::TimestampUs(std::llround(timeMsAt(std::round(value.x())) * 1000)), rounded(value.y())};
 }
 
 QPoint SymbolChart::pricePanePoint(Model::TimestampUs time, double price) const

@@ -561,7 +561,7 @@ void MainWindow::flushSignals()
     bool alertFired = false;
     for (const auto &s : std::as_const(m_pendingSignals)) {
         m_history.addMarker(s.symbol.toString(), Marker{s.timestamp, s.price, s.side});
-        alertFired = alertFired || s.side == Model::SignalSide::Alert;
+        alertFired = alertFired || s.isTraderAlert();
     }
     if (alertFired && m_sources.alerts)
         m_sources.alerts->refresh(); // their status, last fire and count

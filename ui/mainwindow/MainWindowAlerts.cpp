@@ -167,8 +167,10 @@ void MainWindow::buildAlertsDock()
     layout->addWidget(view);
     dock->setWidget(box);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    if (auto *signalDock = findChild<QDockWidget *>(QStringLiteral("signalDock")))
+    if (auto *signalDock = findChild<QDockWidget *>(QStringLiteral("signalDock"))) {
         tabifyDockWidget(signalDock, dock);
+        signalDock->raise();
+    }
 
     connect(manager, &Alerts::AlertManager::failed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Alerts: %1").arg(error), 15000);
