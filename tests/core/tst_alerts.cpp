@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: MIT
 // The alert condition model: the JSON bodies it takes and the errors it names, and when an alert fires —
 // each operator and trigger on crafted series, and a property test against a from-scratch evaluator.
+#include "alerts/AlertBook.h"
 #include "alerts/AlertDefinition.h"
 #include "alerts/AlertEvaluator.h"
 #include "storage/AlertStore.h"
 #include "storage/Schema.h"
 #include "storage/SqliteDatabase.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <random>
 
@@ -165,6 +168,8 @@ private Q_SLOTS:
     void messageTemplate();
     void matchesAFromScratchEvaluator();
     void storeKeepsAlertsAndTheirStates();
+    void anUnreadableStoredAlertIsListedAsAnError();
+    void linesThroughTwoPoints();
 };
 
 void TestAlerts::bodiesAreTakenAsWritten()
@@ -237,6 +242,19 @@ void TestAlerts::badBodiesNameTheField_data()
     QTest::newRow("cooldown") << QByteArray("{" + ok + R"(,"cooldown_s":-5})") << u"cooldown_s:"_s;
     QTest::newRow("dead band") << QByteArray("{" + ok + R"(,"dead_band":-1})") << u"dead_band:"_s;
     QTest::newRow("enabled") << QByteArray("{" + ok + R"(,"enabled":"yes"})") << u"enabled:"_s;
+    QTest::newRow("line of one point") << QByteArray(R"({"left":{"source":"close"},"right":{"line":[{"time":0,
+                                                      "price":1}]}})")
+                                       << u"right.line:"_s;
+    QTest::newRow("line point time") << QByteArray(R"({"left":{"source":"close"},"right":{"line":[{"time":"x",
+                                                    "price":1},{"time":60,"price":2}]}})")
+                                     << u"right.line[0].time:"_s;
+    QTest::newRow("line vertical") << QByteArray(R"({"left":{"source":"close"},"right":{"line":[{"time":60,
+                                                  "price":1},{"time":60,"price":2}]}})")
+                                   << u"right.line:"_s;
+    QTest::newRow("line in a moving alert")
+        << QByteArray(R"({"left":{"source":"close"},"operator":"moving_up","right":{"line":[{"time":0,"price":1},
+                         {"time":60,"price":2}]}})")
+        << u"right."_s;
 }
 
 void TestAlerts::badBodiesNameTheField()
@@ -510,6 +528,63 @@ void TestAlerts::storeKeepsAlertsAndTheirStates()
     QCOMPARE(*Store::remove(db, a.id), false);
     QCOMPARE(db.scalar("SELECT count(*) FROM alert_states"), 0);
     QCOMPARE(Store::all(db)->size(), std::size_t(1));
+}
+
+void TestAlerts::anUnreadableStoredAlertIsListedAsAnError()
+{
+    // Written by a later version, or edited by hand: the alert is listed with its name and why, status error,
+    // and the others are read and evaluated as usual.
+    namespace Store = Storage::AlertStore;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"alerts.sqlite"_s);
+    auto opened = Storage::SqliteDatabase::open(path);
+    QVERIFY(opened);
+    Storage::SqliteDatabase &db = **opened;
+    QVERIFY(Storage::Schema::migrate(db).ok());
+    const auto good = *Alerts::fromJson(json(R"({"symbols":["AAPL"],"left":{"source":"close"},"right":{"value":1}})"));
+    QVERIFY(Store::add(db, good, 1));
+    QVERIFY(db.exec(R"(INSERT INTO alerts(definition, created_us, updated_us) VALUES
+        ('{"name":"from the future","symbols":["TSLA"],"left":{"source":"close"},"operator":"teleporting",
+          "right":{"value":1}}', 2, 2))")
+                .ok());
+    const auto all = Store::all(db);
+    QVERIFY2(all, qPrintable(all.error()));
+    QCOMPARE(all->size(), std::size_t(2));
+    const Storage::StoredAlert &bad = all->back();
+    QCOMPARE(bad.alert.name, u"from the future"_s);
+    QCOMPARE(bad.alert.symbols, QStringList{u"TSLA"_s});
+    QVERIFY2(bad.error.startsWith(u"operator:"_s), qPrintable(bad.error));
+    QCOMPARE(Store::overallStatus(bad, {}, 0), Alerts::Status::Error);
+    QCOMPARE(Store::overallError(bad, {}), bad.error);
+    QCOMPARE(Store::overallStatus(all->front(), {}, 0), Alerts::Status::Active);
+    Alerts::AlertBook book;
+    QVERIFY(book.reload(path).ok());
+    QCOMPARE(book.catalog()->alerts.size(), std::size_t(1)); // only the good one is evaluated
+    QVERIFY(book.catalog()->of(u"TSLA"_s).empty());
+}
+
+void TestAlerts::linesThroughTwoPoints()
+{
+    // A trend line's level at a bar is the line's at the bar's open time, straight through time and beyond.
+    const auto a = Alerts::fromJson(json(R"({"symbols":["AAPL"],"left":{"source":"close"},"operator":"crossing_up",
+        "right":{"line":[{"time":"2026-11-23T10:00:00Z","price":100},{"time":"2026-11-23T10:10:00Z","price":110}]}})"));
+    QVERIFY2(a, qPrintable(a.error()));
+    QCOMPARE(a->right.kind, Alerts::Operand::Kind::Line);
+    const qint64 t0 = QDateTime(QDate(2026, 11, 23), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+    QCOMPARE(a->right.lineAt(t0), 100.0);
+    QCOMPARE(a->right.lineAt(t0 + 5 * 60'000'000LL), 105.0);
+    QCOMPARE(a->right.lineAt(t0 + 20 * 60'000'000LL), 120.0);
+    QCOMPARE(a->right.lineAt(t0 - 10 * 60'000'000LL), 90.0);
+    Model::Tick bar;
+    bar.timestamp = t0 + 3 * 60'000'000LL;
+    QCOMPARE(*a->right.valueOf(bar, {}, 0), 103.0);
+    // Its JSON reads back the same; epoch seconds are read as well.
+    QCOMPARE(*Alerts::fromJson(Alerts::toJson(*a)), *a);
+    const auto seconds = Alerts::fromJson(json(R"({"symbols":["AAPL"],"left":{"source":"close"},
+        "right":{"line":[{"time":1795428000,"price":100},{"time":1795428600,"price":110}]}})"));
+    QVERIFY2(seconds, qPrintable(seconds.error()));
+    QCOMPARE(seconds->right, a->right);
+    QVERIFY(Alerts::describe(*a).contains(u"the line 100 → 110"_s));
 }
 
 QTEST_GUILESS_MAIN(TestAlerts)
