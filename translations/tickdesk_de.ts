@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Alerts::AlertManager</name>
+    <message>
+        <source>The alert was deleted meanwhile.</source>
+        <translation>Der Alarm wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <source>A rectangle cannot carry an alert.</source>
+        <translation>Ein Rechteck kann keinen Alarm tragen.</translation>
+    </message>
+</context>
+<context>
     <name>ChartType</name>
     <message>
         <source>Candles</source>
@@ -391,6 +402,255 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>histogram</source>
         <translation>Histogramm</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingItem</name>
+    <message>
+        <source>%1 · alert</source>
+        <translation>%1 · Alarm</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AlertDialog</name>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Edit alert</source>
+        <translation>Alarm bearbeiten</translation>
+    </message>
+    <message>
+        <source>New alert</source>
+        <translation>Neuer Alarm</translation>
+    </message>
+    <message>
+        <source>Empty: the condition in words</source>
+        <translation>Leer: die Bedingung in Worten</translation>
+    </message>
+    <message>
+        <source>AAPL, MSFT — or * for every symbol</source>
+        <translation>AAPL, MSFT – oder * für jedes Symbol</translation>
+    </message>
+    <message>
+        <source>Each record</source>
+        <translation>Jeder Datensatz</translation>
+    </message>
+    <message>
+        <source>crossing</source>
+        <translation>kreuzt</translation>
+    </message>
+    <message>
+        <source>crossing up</source>
+        <translation>kreuzt nach oben</translation>
+    </message>
+    <message>
+        <source>crossing down</source>
+        <translation>kreuzt nach unten</translation>
+    </message>
+    <message>
+        <source>greater than</source>
+        <translation>größer als</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>kleiner als</translation>
+    </message>
+    <message>
+        <source>entering channel</source>
+        <translation>tritt in den Kanal ein</translation>
+    </message>
+    <message>
+        <source>exiting channel</source>
+        <translation>verlässt den Kanal</translation>
+    </message>
+    <message>
+        <source>inside channel</source>
+        <translation>im Kanal</translation>
+    </message>
+    <message>
+        <source>outside channel</source>
+        <translation>außerhalb des Kanals</translation>
+    </message>
+    <message>
+        <source>moving up</source>
+        <translation>steigt um</translation>
+    </message>
+    <message>
+        <source>moving down</source>
+        <translation>fällt um</translation>
+    </message>
+    <message>
+        <source>moving up %</source>
+        <translation>steigt um %</translation>
+    </message>
+    <message>
+        <source>moving down %</source>
+        <translation>fällt um %</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation> Balken</translation>
+    </message>
+    <message>
+        <source>within </source>
+        <translation>innerhalb </translation>
+    </message>
+    <message>
+        <source>Low edge:</source>
+        <translation>Untere Kante:</translation>
+    </message>
+    <message>
+        <source>High edge:</source>
+        <translation>Obere Kante:</translation>
+    </message>
+    <message>
+        <source>the drawn line (it moves with the line)</source>
+        <translation>die gezeichnete Linie (bewegt sich mit ihr)</translation>
+    </message>
+    <message>
+        <source>Only once</source>
+        <translation>Nur einmal</translation>
+    </message>
+    <message>
+        <source>Once per bar</source>
+        <translation>Einmal pro Balken</translation>
+    </message>
+    <message>
+        <source>Once per bar close</source>
+        <translation>Einmal pro Balkenschluss</translation>
+    </message>
+    <message>
+        <source>Every time</source>
+        <translation>Jedes Mal</translation>
+    </message>
+    <message>
+        <source>Once per bar close decides on closed bars only, so a fire never repaints</source>
+        <translation>„Einmal pro Balkenschluss“ entscheidet nur an geschlossenen Balken, ein Auslösen ändert sich also nie nachträglich</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>cool-down </source>
+        <translation>Pause </translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>höchstens </translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>ohne Grenze</translation>
+    </message>
+    <message>
+        <source>The value must leave this band around the level before the alert can fire again, so a price hovering at the level does not fire a storm</source>
+        <translation>Der Wert muss dieses Band um die Schwelle verlassen, bevor der Alarm wieder auslösen kann, damit ein Kurs an der Schwelle keine Flut auslöst</translation>
+    </message>
+    <message>
+        <source>{symbol} {name}: {value} at {time}</source>
+        <translation>{symbol} {name}: {value} um {time}</translation>
+    </message>
+    <message>
+        <source>Placeholders: {symbol} {price} {value} {level} {timeframe} {time} {name}</source>
+        <translation>Platzhalter: {symbol} {price} {value} {level} {timeframe} {time} {name}</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symbole:</translation>
+    </message>
+    <message>
+        <source>Timeframe:</source>
+        <translation>Zeitrahmen:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Wenn:</translation>
+    </message>
+    <message>
+        <source>is:</source>
+        <translation>ist:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <source>Fires:</source>
+        <translation>Löst aus:</translation>
+    </message>
+    <message>
+        <source>Dead band:</source>
+        <translation>Totband:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>Fires on: %1</source>
+        <translation>Löst aus bei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AlertModel</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>fired</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Zuletzt ausgelöst</translation>
+    </message>
+    <message>
+        <source>Fires</source>
+        <translation>Auslösungen</translation>
     </message>
 </context>
 <context>
@@ -884,6 +1144,58 @@ Befehle (jeder mit eigenem --help):
         <source>A workspace “%1” exists. Replace it?</source>
         <translation>Ein Arbeitsbereich „%1“ existiert bereits. Ersetzen?</translation>
     </message>
+    <message>
+        <source>Filter alerts</source>
+        <translation>Alarme filtern</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Open chart of %1</source>
+        <translation>Chart von %1 öffnen</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>Alarme: %1</translation>
+    </message>
+    <message>
+        <source>This alert cannot be read (%1): delete it or replace it through the API</source>
+        <translation>Dieser Alarm ist nicht lesbar (%1): löschen oder über die API ersetzen</translation>
+    </message>
+    <message>
+        <source>Add alert…</source>
+        <translation>Alarm hinzufügen…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -1010,6 +1322,101 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OperandEditor</name>
+    <message>
+        <source>Period, in bars</source>
+        <translation>Periode, in Balken</translation>
+    </message>
+    <message>
+        <source>MACD fast period</source>
+        <translation>MACD schnelle Periode</translation>
+    </message>
+    <message>
+        <source>MACD slow period</source>
+        <translation>MACD langsame Periode</translation>
+    </message>
+    <message>
+        <source>MACD signal period</source>
+        <translation>MACD Signalperiode</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Price (last)</source>
+        <translation>Kurs (letzter)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Eröffnung</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Tief</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schluss</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>SMA</source>
+        <translation>SMA</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <source>MACD line</source>
+        <translation>MACD-Linie</translation>
+    </message>
+    <message>
+        <source>MACD signal</source>
+        <translation>MACD-Signal</translation>
+    </message>
+    <message>
+        <source>MACD histogram</source>
+        <translation>MACD-Histogramm</translation>
+    </message>
+    <message>
+        <source>Bollinger upper band</source>
+        <translation>Oberes Bollinger-Band</translation>
+    </message>
+    <message>
+        <source>Bollinger middle band</source>
+        <translation>Mittleres Bollinger-Band</translation>
+    </message>
+    <message>
+        <source>Bollinger lower band</source>
+        <translation>Unteres Bollinger-Band</translation>
+    </message>
+    <message>
+        <source>ATR</source>
+        <translation>ATR</translation>
+    </message>
+    <message>
+        <source>VWAP</source>
+        <translation>VWAP</translation>
+    </message>
+    <message>
+        <source>Bollinger width, in standard deviations</source>
+        <translation>Bollinger-Breite, in Standardabweichungen</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1806,58 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Periods, colours and levels…</source>
         <translation>Perioden, Farben und Linien…</translation>
+    </message>
+    <message>
+        <source>Add alert: volume at %1…</source>
+        <translation>Alarm hinzufügen: Volumen bei %1…</translation>
+    </message>
+    <message>
+        <source>Add alert: RSI at %1…</source>
+        <translation>Alarm hinzufügen: RSI bei %1…</translation>
+    </message>
+    <message>
+        <source>Add alert: MACD at %1…</source>
+        <translation>Alarm hinzufügen: MACD bei %1…</translation>
+    </message>
+    <message>
+        <source>Add alert: ATR at %1…</source>
+        <translation>Alarm hinzufügen: ATR bei %1…</translation>
+    </message>
+    <message>
+        <source>Alert when the price crosses this line…</source>
+        <translation>Alarm, wenn der Kurs diese Linie kreuzt…</translation>
+    </message>
+    <message>
+        <source>Remove the line&apos;s alert</source>
+        <translation>Alarm der Linie entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the drawing and its alert</source>
+        <translation>Zeichnung und ihren Alarm löschen</translation>
+    </message>
+    <message>
+        <source>Delete the drawing</source>
+        <translation>Zeichnung löschen</translation>
+    </message>
+    <message>
+        <source>Add alert at %1…</source>
+        <translation>Alarm bei %1 hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Zeichnen</translation>
+    </message>
+    <message>
+        <source>Horizontal line at %1</source>
+        <translation>Horizontale Linie bei %1</translation>
+    </message>
+    <message>
+        <source>Trend line from here</source>
+        <translation>Trendlinie von hier</translation>
+    </message>
+    <message>
+        <source>Rectangle from here</source>
+        <translation>Rechteck von hier</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Alerts::AlertManager</name>
+    <message>
+        <source>The alert was deleted meanwhile.</source>
+        <translation>L’alerte a été supprimée entre-temps.</translation>
+    </message>
+    <message>
+        <source>A rectangle cannot carry an alert.</source>
+        <translation>Un rectangle ne peut pas porter d’alerte.</translation>
+    </message>
+</context>
+<context>
     <name>ChartType</name>
     <message>
         <source>Candles</source>
@@ -391,6 +402,255 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>histogram</source>
         <translation>histogramme</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingItem</name>
+    <message>
+        <source>%1 · alert</source>
+        <translation>%1 · alerte</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AlertDialog</name>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Edit alert</source>
+        <translation>Modifier l’alerte</translation>
+    </message>
+    <message>
+        <source>New alert</source>
+        <translation>Nouvelle alerte</translation>
+    </message>
+    <message>
+        <source>Empty: the condition in words</source>
+        <translation>Vide : la condition en mots</translation>
+    </message>
+    <message>
+        <source>AAPL, MSFT — or * for every symbol</source>
+        <translation>AAPL, MSFT — ou * pour tous les symboles</translation>
+    </message>
+    <message>
+        <source>Each record</source>
+        <translation>Chaque enregistrement</translation>
+    </message>
+    <message>
+        <source>crossing</source>
+        <translation>croise</translation>
+    </message>
+    <message>
+        <source>crossing up</source>
+        <translation>croise à la hausse</translation>
+    </message>
+    <message>
+        <source>crossing down</source>
+        <translation>croise à la baisse</translation>
+    </message>
+    <message>
+        <source>greater than</source>
+        <translation>supérieur à</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>inférieur à</translation>
+    </message>
+    <message>
+        <source>entering channel</source>
+        <translation>entre dans le canal</translation>
+    </message>
+    <message>
+        <source>exiting channel</source>
+        <translation>sort du canal</translation>
+    </message>
+    <message>
+        <source>inside channel</source>
+        <translation>dans le canal</translation>
+    </message>
+    <message>
+        <source>outside channel</source>
+        <translation>hors du canal</translation>
+    </message>
+    <message>
+        <source>moving up</source>
+        <translation>monte de</translation>
+    </message>
+    <message>
+        <source>moving down</source>
+        <translation>baisse de</translation>
+    </message>
+    <message>
+        <source>moving up %</source>
+        <translation>monte de %</translation>
+    </message>
+    <message>
+        <source>moving down %</source>
+        <translation>baisse de %</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation> barres</translation>
+    </message>
+    <message>
+        <source>within </source>
+        <translation>en </translation>
+    </message>
+    <message>
+        <source>Low edge:</source>
+        <translation>Bord bas :</translation>
+    </message>
+    <message>
+        <source>High edge:</source>
+        <translation>Bord haut :</translation>
+    </message>
+    <message>
+        <source>the drawn line (it moves with the line)</source>
+        <translation>la ligne tracée (suit la ligne)</translation>
+    </message>
+    <message>
+        <source>Only once</source>
+        <translation>Une seule fois</translation>
+    </message>
+    <message>
+        <source>Once per bar</source>
+        <translation>Une fois par barre</translation>
+    </message>
+    <message>
+        <source>Once per bar close</source>
+        <translation>Une fois par clôture de barre</translation>
+    </message>
+    <message>
+        <source>Every time</source>
+        <translation>À chaque fois</translation>
+    </message>
+    <message>
+        <source>Once per bar close decides on closed bars only, so a fire never repaints</source>
+        <translation>« Une fois par clôture de barre » ne décide que sur des barres closes : un déclenchement ne change jamais après coup</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>cool-down </source>
+        <translation>pause </translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>au plus </translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>The value must leave this band around the level before the alert can fire again, so a price hovering at the level does not fire a storm</source>
+        <translation>La valeur doit sortir de cette bande autour du niveau avant que l’alerte puisse se redéclencher : un cours qui hésite au niveau ne déclenche pas de rafale</translation>
+    </message>
+    <message>
+        <source>{symbol} {name}: {value} at {time}</source>
+        <translation>{symbol} {name} : {value} à {time}</translation>
+    </message>
+    <message>
+        <source>Placeholders: {symbol} {price} {value} {level} {timeframe} {time} {name}</source>
+        <translation>Champs : {symbol} {price} {value} {level} {timeframe} {time} {name}</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symboles :</translation>
+    </message>
+    <message>
+        <source>Timeframe:</source>
+        <translation>Unité de temps :</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Quand :</translation>
+    </message>
+    <message>
+        <source>is:</source>
+        <translation>est :</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Niveau :</translation>
+    </message>
+    <message>
+        <source>Fires:</source>
+        <translation>Déclenche :</translation>
+    </message>
+    <message>
+        <source>Dead band:</source>
+        <translation>Bande morte :</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message :</translation>
+    </message>
+    <message>
+        <source>Fires on: %1</source>
+        <translation>Se déclenche sur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AlertModel</name>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>fired</source>
+        <translation>déclenchée</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>illisible : %1</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Symboles</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Dernier déclenchement</translation>
+    </message>
+    <message>
+        <source>Fires</source>
+        <translation>Déclenchements</translation>
     </message>
 </context>
 <context>
@@ -884,6 +1144,58 @@ Commandes (chacune avec son propre --help) :
         <source>A workspace “%1” exists. Replace it?</source>
         <translation>Un espace de travail « %1 » existe. Le remplacer ?</translation>
     </message>
+    <message>
+        <source>Filter alerts</source>
+        <translation>Filtrer les alertes</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nouvelle…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Open chart of %1</source>
+        <translation>Ouvrir le graphique de %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>Alertes : %1</translation>
+    </message>
+    <message>
+        <source>This alert cannot be read (%1): delete it or replace it through the API</source>
+        <translation>Cette alerte est illisible (%1) : supprimez-la ou remplacez-la par l’API</translation>
+    </message>
+    <message>
+        <source>Add alert…</source>
+        <translation>Ajouter une alerte…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -1010,6 +1322,101 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Not sent: %1</source>
         <translation>Non envoyé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OperandEditor</name>
+    <message>
+        <source>Period, in bars</source>
+        <translation>Période, en barres</translation>
+    </message>
+    <message>
+        <source>MACD fast period</source>
+        <translation>Période rapide du MACD</translation>
+    </message>
+    <message>
+        <source>MACD slow period</source>
+        <translation>Période lente du MACD</translation>
+    </message>
+    <message>
+        <source>MACD signal period</source>
+        <translation>Période du signal MACD</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Price (last)</source>
+        <translation>Cours (dernier)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverture</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Plus haut</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Plus bas</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>SMA</source>
+        <translation>MMS</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>MME</translation>
+    </message>
+    <message>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <source>MACD line</source>
+        <translation>Ligne MACD</translation>
+    </message>
+    <message>
+        <source>MACD signal</source>
+        <translation>Signal MACD</translation>
+    </message>
+    <message>
+        <source>MACD histogram</source>
+        <translation>Histogramme MACD</translation>
+    </message>
+    <message>
+        <source>Bollinger upper band</source>
+        <translation>Bande de Bollinger haute</translation>
+    </message>
+    <message>
+        <source>Bollinger middle band</source>
+        <translation>Bande de Bollinger médiane</translation>
+    </message>
+    <message>
+        <source>Bollinger lower band</source>
+        <translation>Bande de Bollinger basse</translation>
+    </message>
+    <message>
+        <source>ATR</source>
+        <translation>ATR</translation>
+    </message>
+    <message>
+        <source>VWAP</source>
+        <translation>VWAP</translation>
+    </message>
+    <message>
+        <source>Bollinger width, in standard deviations</source>
+        <translation>Largeur de Bollinger, en écarts-types</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1806,58 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Periods, colours and levels…</source>
         <translation>Périodes, couleurs et niveaux…</translation>
+    </message>
+    <message>
+        <source>Add alert: volume at %1…</source>
+        <translation>Ajouter une alerte : volume à %1…</translation>
+    </message>
+    <message>
+        <source>Add alert: RSI at %1…</source>
+        <translation>Ajouter une alerte : RSI à %1…</translation>
+    </message>
+    <message>
+        <source>Add alert: MACD at %1…</source>
+        <translation>Ajouter une alerte : MACD à %1…</translation>
+    </message>
+    <message>
+        <source>Add alert: ATR at %1…</source>
+        <translation>Ajouter une alerte : ATR à %1…</translation>
+    </message>
+    <message>
+        <source>Alert when the price crosses this line…</source>
+        <translation>Alerte quand le cours croise cette ligne…</translation>
+    </message>
+    <message>
+        <source>Remove the line&apos;s alert</source>
+        <translation>Retirer l’alerte de la ligne</translation>
+    </message>
+    <message>
+        <source>Delete the drawing and its alert</source>
+        <translation>Supprimer le tracé et son alerte</translation>
+    </message>
+    <message>
+        <source>Delete the drawing</source>
+        <translation>Supprimer le tracé</translation>
+    </message>
+    <message>
+        <source>Add alert at %1…</source>
+        <translation>Ajouter une alerte à %1…</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Tracer</translation>
+    </message>
+    <message>
+        <source>Horizontal line at %1</source>
+        <translation>Ligne horizontale à %1</translation>
+    </message>
+    <message>
+        <source>Trend line from here</source>
+        <translation>Ligne de tendance d’ici</translation>
+    </message>
+    <message>
+        <source>Rectangle from here</source>
+        <translation>Rectangle d’ici</translation>
     </message>
 </context>
 <context>

@@ -274,7 +274,7 @@ void AlertDialog::updateFields()
     const QString problem = this->problem();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_summary->setText(problem.isEmpty() ? tr("Fires when %1.").arg(Alerts::describe(a)) : QString());
+    m_summary->setText(problem.isEmpty() ? tr("Fires on: %1").arg(Alerts::describe(a)) : QString());
     if (auto *ok =
             findChild<QDialogButtonBox *>() ? findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok) : nullptr)
         ok->setEnabled(problem.isEmpty());
