@@ -27,19 +27,16 @@ AlertSet::~AlertSet() = default;
 AlertSet::AlertSet(AlertSet &&) noexcept = default;
 AlertSet &AlertSet::operator=(AlertSet &&) noexcept = default;
 
-int AlertSet::trackFor(const Bars::Timeframe &timeframe, const std::optional<Indicators::IndicatorConfig> &config,
-                       const Bars::Session &session, const Model::Symbol &symbol, const ReadBars &readBars,
-                       bool &warmed)
+AlertSet::SharedTrack AlertSet::warmTrack(const Bars::Timeframe &timeframe,
+                                          const std::optional<Indicators::IndicatorConfig> &config,
+                                          const Bars::Session &session, const Model::Symbol &symbol,
+                                          const ReadBars &readBars)
 {
-    for (std::size_t i = 0; i < m_tracks.size(); ++i)
-        if (m_tracks[i].timeframe == timeframe && m_tracks[i].config == config)
-            return int(i);
-    m_tracks.push_back(
-        {timeframe,
-         config,
-         TimeframeTrack(timeframe, session, config.value_or(Indicators::IndicatorConfig{}), config.has_value()),
-         {}});
-    SharedTrack &shared = m_tracks.back();
+    SharedTrack shared{
+        timeframe,
+        config,
+        TimeframeTrack(timeframe, session, config.value_or(Indicators::IndicatorConfig{}), config.has_value()),
+        {}};
     shared.track.setSymbol(symbol);
     if (readBars) {
         const Storage::BarRange bars = readBars(timeframe);
@@ -48,8 +45,17 @@ int AlertSet::trackFor(const Bars::Timeframe &timeframe, const std::optional<Ind
             [&](TimeframeTrack::Change change, const Bars::Bar &bar, const Indicators::IndicatorSnapshot &s) {
                 shared.events.push_back({change, bar, s});
             });
-        warmed = true;
     }
+    return shared;
+}
+
+int AlertSet::trackFor(const Bars::Timeframe &timeframe, const std::optional<Indicators::IndicatorConfig> &config,
+                       const Bars::Session &session, const Model::Symbol &symbol, const ReadBars &readBars)
+{
+    for (std::size_t i = 0; i < m_tracks.size(); ++i)
+        if (m_tracks[i].timeframe == timeframe && m_tracks[i].config == config)
+            return int(i);
+    m_tracks.push_back(warmTrack(timeframe, config, session, symbol, readBars));
     return int(m_tracks.size() - 1);
 }
 
@@ -58,6 +64,8 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
 {
     m_symbol = symbol;
     const QString name = symbol.toString();
+    // Tracks made before this sync carry on live: their warm-up events are gone.
+    const auto carriedTracks = int(m_tracks.size());
     std::vector<AlertRun> runs;
     std::vector<std::size_t> fresh;
     for (const auto &alert : catalog.of(name)) {
@@ -68,7 +76,6 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
             runs.push_back(std::move(*same));
             continue;
         }
-        bool warmed = false;
         std::vector<int> trackOf;
         std::size_t count = 0;
         const auto operands = operandsOf(*alert, count);
@@ -77,7 +84,7 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
             const bool indicator = operand->kind == Alerts::Operand::Kind::Indicator;
             // Fields and constants need no indicators of their own: any track of the timeframe serves.
             trackOf.push_back(trackFor(alert->timeframe, indicator ? std::optional(operand->config()) : std::nullopt,
-                                       session, symbol, readBars, warmed));
+                                       session, symbol, readBars));
         }
         const auto stored = catalog.states.find({alert->id, name});
         runs.emplace_back(alert, stored == catalog.states.end() ? Alerts::State{} : stored->second, std::move(trackOf));
@@ -99,9 +106,24 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
     }
     for (std::size_t t = 0; t < m_tracks.size(); ++t)
         m_tracks[t].track.setFormingIndicators(intrabarTrack[t]);
-    // Tracks no alert reads any more go; the events of the warm-up settle the new alerts, then are cleared.
-    for (const std::size_t i : fresh)
-        m_runs[i].settle(m_tracks);
+    // The events of the warm-up settle the new alerts, then are cleared. A new alert that reads a track which
+    // was already running settles on tracks of its own warmed from storage (the running one's warm-up is gone),
+    // so that it knows its side of the level at once, as it would after a restart.
+    for (const std::size_t i : fresh) {
+        const std::vector<int> &trackOf = m_runs[i].tracks();
+        if (std::all_of(trackOf.begin(), trackOf.end(), [&](int t) { return t >= carriedTracks; }) || !readBars) {
+            m_runs[i].settle(m_tracks);
+            continue;
+        }
+        std::vector<SharedTrack> own;
+        std::vector<int> ownOf;
+        for (const int t : trackOf) {
+            own.push_back(warmTrack(m_tracks[std::size_t(t)].timeframe, m_tracks[std::size_t(t)].config, session,
+                                    symbol, readBars));
+            ownOf.push_back(int(own.size() - 1));
+        }
+        m_runs[i].settle(own, &ownOf);
+    }
     for (SharedTrack &shared : m_tracks)
         shared.events.clear();
     m_version = catalog.version;
@@ -166,10 +188,10 @@ AlertRun::AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Alerts
     , m_evaluator(*m_alert, stored)
 {}
 
-Alerts::Sample AlertRun::sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, std::size_t event,
-                                  double price) const
+Alerts::Sample AlertRun::sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, const std::vector<int> &trackOf,
+                                  std::size_t event, double price) const
 {
-    const AlertSet::Event &bars = tracks[std::size_t(m_trackOf[0])].events[event];
+    const AlertSet::Event &bars = tracks[std::size_t(trackOf[0])].events[event];
     Alerts::Sample sample;
     sample.barOpen = bars.bar.openTime;
     sample.closed = bars.change == TimeframeTrack::Change::Closed;
@@ -179,7 +201,7 @@ Alerts::Sample AlertRun::sampleAt(const std::vector<AlertSet::SharedTrack> &trac
     const auto ops = operandsOf(*m_alert, count);
     std::optional<double> values[3];
     for (std::size_t i = 0; i < count; ++i) {
-        const AlertSet::SharedTrack &shared = tracks[std::size_t(m_trackOf[i])];
+        const AlertSet::SharedTrack &shared = tracks[std::size_t(trackOf[i])];
         if (event >= shared.events.size())
             continue; // a track that joined later and has not seen the same bars: no value yet
         const AlertSet::Event &e = shared.events[event];
@@ -191,18 +213,19 @@ Alerts::Sample AlertRun::sampleAt(const std::vector<AlertSet::SharedTrack> &trac
     return sample;
 }
 
-void AlertRun::settle(const std::vector<AlertSet::SharedTrack> &tracks)
+void AlertRun::settle(const std::vector<AlertSet::SharedTrack> &tracks, const std::vector<int> *trackOf)
 {
+    const std::vector<int> &of = trackOf ? *trackOf : m_trackOf;
     // The stored state says whether it fired; where the value stands and its recent closes come from the bars.
     Alerts::Definition silent = *m_alert;
     silent.trigger = Alerts::Trigger::OncePerBarClose;
     silent.expires.reset();
     silent.enabled = true;
     Alerts::Evaluator replay(silent, Alerts::State{});
-    const auto &events = tracks[std::size_t(m_trackOf[0])].events;
+    const auto &events = tracks[std::size_t(of[0])].events;
     for (std::size_t i = 0; i < events.size(); ++i)
         if (events[i].change == TimeframeTrack::Change::Closed)
-            replay.add(sampleAt(tracks, i, events[i].bar.close));
+            replay.add(sampleAt(tracks, of, i, events[i].bar.close));
     Alerts::State state = m_evaluator.state();
     state.side = replay.state().side;
     state.closes = replay.state().closes;
@@ -218,7 +241,7 @@ void AlertRun::evaluate(const std::vector<AlertSet::SharedTrack> &tracks, std::o
             continue; // a delayed record joined a closed bar: that bar was decided on
         if (m_alert->trigger == Alerts::Trigger::OncePerBarClose && events[i].change != TimeframeTrack::Change::Closed)
             continue; // the forming bar changes nothing for it: skip building the sample
-        Alerts::Sample sample = sampleAt(tracks, i, events[i].bar.close);
+        Alerts::Sample sample = sampleAt(tracks, m_trackOf, i, events[i].bar.close);
         if (recordTime)
             sample.time = std::max(*recordTime, sample.barOpen);
         if (const auto fire = m_evaluator.add(sample)) {

@@ -69,7 +69,11 @@ public:
 
 private:
     int trackFor(const Bars::Timeframe &timeframe, const std::optional<Indicators::IndicatorConfig> &config,
-                 const Bars::Session &session, const Model::Symbol &symbol, const ReadBars &readBars, bool &warmed);
+                 const Bars::Session &session, const Model::Symbol &symbol, const ReadBars &readBars);
+    /// A track warmed from the stored bars, its events those of the warm-up.
+    static SharedTrack warmTrack(const Bars::Timeframe &timeframe,
+                                 const std::optional<Indicators::IndicatorConfig> &config, const Bars::Session &session,
+                                 const Model::Symbol &symbol, const ReadBars &readBars);
     void evaluate(std::optional<Model::TimestampUs> recordTime, std::vector<Fired> &fired);
 
     std::vector<SharedTrack> m_tracks;
@@ -93,15 +97,17 @@ public:
     bool intrabar() const noexcept { return m_alert->trigger != Alerts::Trigger::OncePerBarClose; }
     const Alerts::State &state() const noexcept { return m_evaluator.state(); }
 
-    /// The side of the level and the recent closes from the closed bars the tracks were warmed with.
-    void settle(const std::vector<AlertSet::SharedTrack> &tracks);
+    /// The side of the level and the recent closes from the closed bars the tracks were warmed with; `trackOf`
+    /// says which of `tracks` each operand reads (by default its own tracks).
+    void settle(const std::vector<AlertSet::SharedTrack> &tracks, const std::vector<int> *trackOf = nullptr);
     /// Decides on every bar the last record changed.
     void evaluate(const std::vector<AlertSet::SharedTrack> &tracks, std::optional<Model::TimestampUs> recordTime,
                   const Model::Symbol &symbol, std::vector<AlertSet::Fired> &fired);
     bool expireIfDue(Model::TimestampUs now);
 
 private:
-    Alerts::Sample sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, std::size_t event, double price) const;
+    Alerts::Sample sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, const std::vector<int> &trackOf,
+                            std::size_t event, double price) const;
 
     std::shared_ptr<const Alerts::Definition> m_alert;
     std::vector<int> m_trackOf; ///< per operand; the first gives the bars

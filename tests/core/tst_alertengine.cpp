@@ -47,6 +47,7 @@ private Q_SLOTS:
     void changedAlertsApplyToTheNextRecords();
     void severalAlertsOnASymbolOutliveChangesToOne();
     void aTrendLineAlertFiresWhereThePriceCrossesTheLine();
+    void aNewAlertBesideRunningOnesKnowsItsSideAtOnce();
     void closedBarsKeepFinalValuesWithoutFormingUpdates();
 
 private:
@@ -258,6 +259,25 @@ void TestAlertEngine::aTrendLineAlertFiresWhereThePriceCrossesTheLine()
     const QStringList fired = alertSignals();
     QCOMPARE(fired.size(), 1);
     QVERIFY2(fired.constFirst().startsWith(u"trend|3|"_s), qPrintable(fired.constFirst()));
+}
+
+void TestAlertEngine::aNewAlertBesideRunningOnesKnowsItsSideAtOnce()
+{
+    // An alert added while others on the same bars run takes its side of the level from the stored bars, as it
+    // would after a restart: the first close across its level fires it.
+    startDesk();
+    addAlert(R"({"name":"up","symbols":["TSLA"],"left":{"source":"close"},"operator":"crossing_up",
+        "right":{"value":500}})");
+    QVERIFY(m_book->reload(m_path).ok());
+    feed({tick("TSLA", 0, 110), tick("TSLA", 1, 111), tick("TSLA", 2, 112)});
+    feed({tick("TSLA", 2, 112.5, 30)}); // a record that closes no bar: the running track has no closed bar in hand
+    addAlert(R"({"name":"down","symbols":["TSLA"],"left":{"source":"close"},"operator":"crossing_down",
+        "right":{"value":105}})");
+    QVERIFY(m_book->reload(m_path).ok());
+    feed({tick("TSLA", 2, 100, 45), tick("TSLA", 3, 99), tick("TSLA", 4, 98)}); // bar 2 closes at 100
+    const QStringList fired = alertSignals();
+    QCOMPARE(fired.size(), 1);
+    QVERIFY2(fired.constFirst().startsWith(u"down|2|"_s), qPrintable(fired.constFirst()));
 }
 
 void TestAlertEngine::closedBarsKeepFinalValuesWithoutFormingUpdates()

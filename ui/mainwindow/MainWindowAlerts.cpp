@@ -256,9 +256,11 @@ void MainWindow::showDrawings(SymbolChart *chart)
 void MainWindow::connectChartAlerts(SymbolChart *chart)
 {
     connect(chart, &SymbolChart::alertWanted, this, [this](const Alerts::Definition &seed) { editAlert(seed); });
-    connect(chart, &SymbolChart::drawingAlertWanted, this, [this](const Alerts::Drawing &drawing) {
+    connect(chart, &SymbolChart::drawingAlertWanted, this, [this, chart](const Alerts::Drawing &drawing) {
         Alerts::Definition seed;
         seed.symbols = QStringList{drawing.symbol};
+        if (chart->timeframe().isTime())
+            seed.timeframe = chart->timeframe();
         seed.left = Alerts::Operand::of(Alerts::Field::Price);
         seed.op = Alerts::Operator::Crossing;
         seed.right = drawing.level();
