@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Alerts {
 
@@ -131,6 +132,50 @@ std::optional<Fire> Evaluator::add(const Sample &sample)
         (m_alert.trigger == Trigger::EveryTime && m_alert.maxCount > 0 && m_state.count >= m_alert.maxCount))
         m_state.status = Status::Fired;
     return Fire{sample.barOpen, sample.time, *sample.left, level, sample.price};
+}
+
+std::pair<double, double> Evaluator::quietRange(double level) const
+{
+    constexpr double Infinity = std::numeric_limits<double>::infinity();
+    constexpr std::pair<double, double> Everything{-Infinity, Infinity};
+    constexpr std::pair<double, double> Nothing{Infinity, -Infinity};
+    if (m_state.status != Status::Active || m_alert.trigger == Trigger::OncePerBarClose)
+        return Everything;
+    if (m_alert.expires || m_alert.usesChannel())
+        return Nothing; // the clock, or two edges: decided sample by sample
+    // A hair inside the exact edge, so that rounding can never hide a fire.
+    const auto inside = [](double edge, double towards) { return edge + towards * (std::abs(edge) * 1e-12 + 1e-12); };
+    if (m_alert.usesMoving()) {
+        if (int(m_state.closes.size()) != m_alert.bars)
+            return Everything; // not ready: nothing happens until a bar closes
+        const double reference = m_state.closes.front();
+        const double by = m_alert.by;
+        switch (m_alert.op) {
+        case Operator::MovingUp:
+            return {-Infinity, inside(reference + by, -1)};
+        case Operator::MovingDown:
+            return {inside(reference - by, 1), Infinity};
+        case Operator::MovingUpPercent:
+            return reference == 0 ? Everything
+                                  : std::pair{-Infinity, inside(reference + std::abs(reference) * by / 100, -1)};
+        default: // MovingDownPercent
+            return reference == 0 ? Everything
+                                  : std::pair{inside(reference - std::abs(reference) * by / 100, 1), Infinity};
+        }
+    }
+    const double band = m_alert.deadBand;
+    switch (m_alert.op) {
+    case Operator::GreaterThan:
+        return {-Infinity, inside(level + band, -1)};
+    case Operator::LessThan:
+        return {inside(level - band, 1), Infinity};
+    default: // crossings: the side changes only beyond the dead band on the other side
+        if (m_state.side == 1)
+            return {inside(level - band, 1), Infinity};
+        if (m_state.side == -1)
+            return {-Infinity, inside(level + band, -1)};
+        return Nothing; // the first sample sets the side
+    }
 }
 
 } // namespace Alerts

@@ -64,6 +64,10 @@ public:
     explicit Evaluator(const Definition &alert, State state = {});
 
     std::optional<Fire> add(const Sample &sample);
+    /// The values of the left operand for which add() of a forming bar's sample, the right operand being
+    /// `level`, would neither fire nor change the state: a record whose value stays inside needs no look. An
+    /// empty range (low > high) when it cannot tell; the whole line when nothing can happen.
+    std::pair<double, double> quietRange(double level) const;
     /// Marks the alert expired when `now` is past its expiry (a quiet symbol's alert expires on time too).
     void expireIfDue(Model::TimestampUs now);
     const State &state() const noexcept { return m_state; }

@@ -4,6 +4,7 @@
 #include "storage/BarQueries.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace Pipeline {
 
@@ -52,8 +53,9 @@ AlertSet::SharedTrack AlertSet::warmTrack(const Bars::Timeframe &timeframe,
 int AlertSet::trackFor(const Bars::Timeframe &timeframe, const std::optional<Indicators::IndicatorConfig> &config,
                        const Bars::Session &session, const Model::Symbol &symbol, const ReadBars &readBars)
 {
+    // Prices and constants need bars only: any track of the timeframe serves, one with indicators included.
     for (std::size_t i = 0; i < m_tracks.size(); ++i)
-        if (m_tracks[i].timeframe == timeframe && m_tracks[i].config == config)
+        if (m_tracks[i].timeframe == timeframe && (!config || m_tracks[i].config == config))
             return int(i);
     m_tracks.push_back(warmTrack(timeframe, config, session, symbol, readBars));
     return int(m_tracks.size() - 1);
@@ -68,10 +70,25 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
     const auto carriedTracks = int(m_tracks.size());
     std::vector<AlertRun> runs;
     std::vector<std::size_t> fresh;
-    for (const auto &alert : catalog.of(name)) {
+    const auto running = [this](const Alerts::Definition &alert) {
         // A run taken over already was moved from: it has no alert any more.
-        const auto same = std::find_if(m_runs.begin(), m_runs.end(),
-                                       [&](const AlertRun &run) { return run.isValid() && run.alert() == *alert; });
+        return std::find_if(m_runs.begin(), m_runs.end(),
+                            [&](const AlertRun &run) { return run.isValid() && run.alert() == alert; });
+    };
+    const std::vector<std::shared_ptr<const Alerts::Definition>> alerts = catalog.of(name);
+    // The new alerts' indicator tracks first, so that their prices and constants ride on one of those instead
+    // of on bars of their own: a record then costs one bar builder's step less.
+    for (const auto &alert : alerts) {
+        if (running(*alert) != m_runs.end())
+            continue;
+        std::size_t count = 0;
+        const auto operands = operandsOf(*alert, count);
+        for (std::size_t i = 0; i < count; ++i)
+            if (operands[i]->kind == Alerts::Operand::Kind::Indicator)
+                trackFor(alert->timeframe, operands[i]->config(), session, symbol, readBars);
+    }
+    for (const auto &alert : alerts) {
+        const auto same = running(*alert);
         if (same != m_runs.end()) { // unchanged: it carries on where it was
             runs.push_back(std::move(*same));
             continue;
@@ -82,7 +99,6 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
         for (std::size_t i = 0; i < count; ++i) {
             const Alerts::Operand *operand = operands[i];
             const bool indicator = operand->kind == Alerts::Operand::Kind::Indicator;
-            // Fields and constants need no indicators of their own: any track of the timeframe serves.
             trackOf.push_back(trackFor(alert->timeframe, indicator ? std::optional(operand->config()) : std::nullopt,
                                        session, symbol, readBars));
         }
@@ -93,7 +109,7 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
     m_runs = std::move(runs);
     if (m_runs.empty())
         m_tracks.clear(); // no alert left on the symbol: nothing to keep bars for
-    // A track whose readers all wait for closed bars leaves its indicators alone while a bar forms: most alerts
+    // A track whose indicators are read on closed bars only leaves them alone while a bar forms: most alerts
     // then cost a bar builder's step a record.
     std::vector<bool> intrabarTrack(m_tracks.size(), false);
     m_intrabar.clear();
@@ -101,8 +117,12 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
         if (!m_runs[i].intrabar())
             continue;
         m_intrabar.push_back(i);
-        for (const int t : m_runs[i].tracks())
-            intrabarTrack[std::size_t(t)] = true;
+        // Only an indicator read while a bar forms needs the track's indicators updated on every record.
+        std::size_t count = 0;
+        const auto operands = operandsOf(m_runs[i].alert(), count);
+        for (std::size_t o = 0; o < count; ++o)
+            if (operands[o]->kind == Alerts::Operand::Kind::Indicator)
+                intrabarTrack[std::size_t(m_runs[i].tracks()[o])] = true;
     }
     for (std::size_t t = 0; t < m_tracks.size(); ++t)
         m_tracks[t].track.setFormingIndicators(intrabarTrack[t]);
@@ -126,6 +146,7 @@ void AlertSet::sync(const Alerts::AlertBook::Catalog &catalog, const Model::Symb
     }
     for (SharedTrack &shared : m_tracks)
         shared.events.clear();
+    updateQuiet();
     m_version = catalog.version;
 }
 
@@ -138,7 +159,12 @@ void AlertSet::add(const Model::Tick &tick, std::vector<Fired> &fired)
         shared.events.clear();
         inTime = shared.track.add(tick, [&](TimeframeTrack::Change change, const Bars::Bar &bar,
                                             const Indicators::IndicatorSnapshot &s) {
-            shared.events.push_back({change, bar, s});
+            // The forming bar comes last and its values stay the track's until the next record; a closed bar's
+            // are copied, the forming one that follows it changes them.
+            if (change == TimeframeTrack::Change::Forming)
+                shared.events.push_back({change, bar, {}, &s});
+            else
+                shared.events.push_back({change, bar, s});
         }) && inTime;
     }
     if (inTime)
@@ -168,23 +194,49 @@ void AlertSet::evaluate(std::optional<Model::TimestampUs> recordTime, std::vecto
     if (closed) { // every alert decides
         for (AlertRun &run : m_runs)
             run.evaluate(m_tracks, recordTime, m_symbol, fired);
+        updateQuiet();
         return;
     }
-    for (const std::size_t i : m_intrabar) // only a bar formed: those on closed bars have nothing to do
+    // Only a bar formed: those on closed bars have nothing to do, and the others nothing while the price stays
+    // where none of them can fire.
+    if (!m_intrabar.empty() && !m_tracks.empty()) {
+        const auto &events = m_tracks.front().events;
+        const auto forming = std::find_if(events.begin(), events.end(),
+                                          [](const Event &e) { return e.change == TimeframeTrack::Change::Forming; });
+        if (forming == events.end())
+            return; // a delayed record revised a closed bar: decided on already
+        if (forming->bar.close >= m_quiet.first && forming->bar.close <= m_quiet.second)
+            return;
+    }
+    for (const std::size_t i : m_intrabar)
         m_runs[i].evaluate(m_tracks, recordTime, m_symbol, fired);
+    updateQuiet();
+}
+
+void AlertSet::updateQuiet()
+{
+    m_quiet = {-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+    for (const std::size_t i : m_intrabar) {
+        const auto [low, high] = m_runs[i].quietRange();
+        m_quiet = {std::max(m_quiet.first, low), std::min(m_quiet.second, high)};
+    }
 }
 
 void AlertSet::expireIfDue(Model::TimestampUs now, std::vector<const AlertRun *> &changed)
 {
+    const std::size_t before = changed.size();
     for (AlertRun &run : m_runs)
         if (run.expireIfDue(now))
             changed.push_back(&run);
+    if (changed.size() != before)
+        updateQuiet();
 }
 
 AlertRun::AlertRun(std::shared_ptr<const Alerts::Definition> alert, const Alerts::State &stored,
                    std::vector<int> trackOf)
     : m_alert(std::move(alert))
     , m_trackOf(std::move(trackOf))
+    , m_trigger(m_alert->trigger)
     , m_evaluator(*m_alert, stored)
 {}
 
@@ -205,7 +257,7 @@ Alerts::Sample AlertRun::sampleAt(const std::vector<AlertSet::SharedTrack> &trac
         if (event >= shared.events.size())
             continue; // a track that joined later and has not seen the same bars: no value yet
         const AlertSet::Event &e = shared.events[event];
-        values[i] = ops[i]->valueOf(shared.track.asTick(e.bar), e.snapshot, price);
+        values[i] = ops[i]->valueOf(shared.track.asTick(e.bar), e.values(), price);
     }
     sample.left = values[0];
     sample.right = values[1];
@@ -239,7 +291,7 @@ void AlertRun::evaluate(const std::vector<AlertSet::SharedTrack> &tracks, std::o
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (events[i].change == TimeframeTrack::Change::Revised)
             continue; // a delayed record joined a closed bar: that bar was decided on
-        if (m_alert->trigger == Alerts::Trigger::OncePerBarClose && events[i].change != TimeframeTrack::Change::Closed)
+        if (m_trigger == Alerts::Trigger::OncePerBarClose && events[i].change != TimeframeTrack::Change::Closed)
             continue; // the forming bar changes nothing for it: skip building the sample
         Alerts::Sample sample = sampleAt(tracks, m_trackOf, i, events[i].bar.close);
         if (recordTime)
@@ -249,6 +301,16 @@ void AlertRun::evaluate(const std::vector<AlertSet::SharedTrack> &tracks, std::o
             fired.push_back({this, *fire, Alerts::message(*m_alert, context)});
         }
     }
+}
+
+std::pair<double, double> AlertRun::quietRange() const
+{
+    const Alerts::Operand &left = m_alert->left;
+    const bool price = left.kind == Alerts::Operand::Kind::Field &&
+                       (left.field == Alerts::Field::Price || left.field == Alerts::Field::Close);
+    if (!price || m_alert->channel || m_alert->right.kind != Alerts::Operand::Kind::Constant)
+        return {1, 0};
+    return m_evaluator.quietRange(m_alert->right.value);
 }
 
 bool AlertRun::expireIfDue(Model::TimestampUs now)

@@ -58,6 +58,10 @@ public:
         TimeframeTrack::Change change;
         Bars::Bar bar;
         Indicators::IndicatorSnapshot snapshot;
+        /// A forming bar's values, the track's own until its next record: not copied on every record.
+        const Indicators::IndicatorSnapshot *live = nullptr;
+
+        const Indicators::IndicatorSnapshot &values() const noexcept { return live ? *live : snapshot; }
     };
     struct SharedTrack
     {
@@ -75,10 +79,15 @@ private:
                                  const std::optional<Indicators::IndicatorConfig> &config, const Bars::Session &session,
                                  const Model::Symbol &symbol, const ReadBars &readBars);
     void evaluate(std::optional<Model::TimestampUs> recordTime, std::vector<Fired> &fired);
+    /// The prices within which no run that decides on forming bars has anything to do (all of theirs met).
+    void updateQuiet();
 
     std::vector<SharedTrack> m_tracks;
     std::vector<AlertRun> m_runs;
     std::vector<std::size_t> m_intrabar; ///< the runs that look at forming bars too (not once per bar close)
+    /// A record that only forms a bar, at a price in here, changes nothing for any of those runs: they are not
+    /// even looked at (the cost of most records on a symbol with many alerts).
+    std::pair<double, double> m_quiet{1, 0};
     Model::Symbol m_symbol;
     quint64 m_version = 0;
 };
@@ -94,7 +103,7 @@ public:
     bool isValid() const noexcept { return m_alert != nullptr; }
     const std::vector<int> &tracks() const noexcept { return m_trackOf; }
     /// Whether it decides on forming bars too, not only on closed ones.
-    bool intrabar() const noexcept { return m_alert->trigger != Alerts::Trigger::OncePerBarClose; }
+    bool intrabar() const noexcept { return m_trigger != Alerts::Trigger::OncePerBarClose; }
     const Alerts::State &state() const noexcept { return m_evaluator.state(); }
 
     /// The side of the level and the recent closes from the closed bars the tracks were warmed with; `trackOf`
@@ -104,6 +113,9 @@ public:
     void evaluate(const std::vector<AlertSet::SharedTrack> &tracks, std::optional<Model::TimestampUs> recordTime,
                   const Model::Symbol &symbol, std::vector<AlertSet::Fired> &fired);
     bool expireIfDue(Model::TimestampUs now);
+    /// The last prices for which a forming bar cannot make it fire or change (see Evaluator::quietRange): for an
+    /// alert on the price or close against a constant; an empty range for the others.
+    std::pair<double, double> quietRange() const;
 
 private:
     Alerts::Sample sampleAt(const std::vector<AlertSet::SharedTrack> &tracks, const std::vector<int> &trackOf,
@@ -111,6 +123,7 @@ private:
 
     std::shared_ptr<const Alerts::Definition> m_alert;
     std::vector<int> m_trackOf; ///< per operand; the first gives the bars
+    Alerts::Trigger m_trigger;  ///< the alert's, at hand: most records end at this test for most runs
     Alerts::Evaluator m_evaluator;
 };
 

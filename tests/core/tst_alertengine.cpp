@@ -2,6 +2,7 @@
 // Alerts in the engine: evaluated on the records of their symbols on bars of their timeframe, a fire stored
 // as an alert signal with the alert's state in the same transaction, and that state kept across a restart.
 #include "alerts/AlertBook.h"
+#include "pipeline/AlertRun.h"
 #include "pipeline/Pipeline.h"
 #include "pipeline/TimeframeTrack.h"
 #include "storage/AlertStore.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void severalAlertsOnASymbolOutliveChangesToOne();
     void aTrendLineAlertFiresWhereThePriceCrossesTheLine();
     void aNewAlertBesideRunningOnesKnowsItsSideAtOnce();
+    void quietPricesSkipNothingThatWouldFire();
     void closedBarsKeepFinalValuesWithoutFormingUpdates();
 
 private:
@@ -278,6 +280,89 @@ void TestAlertEngine::aNewAlertBesideRunningOnesKnowsItsSideAtOnce()
     const QStringList fired = alertSignals();
     QCOMPARE(fired.size(), 1);
     QVERIFY2(fired.constFirst().startsWith(u"down|2|"_s), qPrintable(fired.constFirst()));
+}
+
+void TestAlertEngine::quietPricesSkipNothingThatWouldFire()
+{
+    // A record that only forms a bar, at a price where none of the symbol's intrabar alerts can fire or change,
+    // is not shown to them. The fires must be exactly those of evaluating every alert on every record: random
+    // walks with gaps and delayed records, against random price alerts of every intrabar kind.
+    const Bars::Session session;
+    std::mt19937_64 rng(21);
+    for (int round = 0; round < 40; ++round) {
+        std::vector<Alerts::Definition> alerts;
+        const Alerts::Operator ops[] = {
+            Alerts::Operator::Crossing,    Alerts::Operator::CrossingUp,      Alerts::Operator::CrossingDown,
+            Alerts::Operator::GreaterThan, Alerts::Operator::LessThan,        Alerts::Operator::MovingUp,
+            Alerts::Operator::MovingDown,  Alerts::Operator::MovingUpPercent, Alerts::Operator::MovingDownPercent};
+        const Alerts::Trigger triggers[] = {Alerts::Trigger::Once, Alerts::Trigger::OncePerBar,
+                                            Alerts::Trigger::EveryTime, Alerts::Trigger::OncePerBarClose};
+        for (int i = 0; i < 12; ++i) {
+            Alerts::Definition a;
+            a.id = i + 1;
+            a.symbols = QStringList{u"AAPL"_s};
+            a.left = Alerts::Operand::of(rng() % 2 ? Alerts::Field::Price : Alerts::Field::Close);
+            a.op = ops[rng() % std::size(ops)];
+            a.trigger = triggers[rng() % std::size(triggers)];
+            a.cooldownSeconds = qint64(rng() % 3) * 20;
+            a.maxCount = int(rng() % 4);
+            a.deadBand = double(rng() % 3) * 0.05;
+            a.bars = 1 + int(rng() % 3);
+            a.right = Alerts::Operand::constant(a.usesMoving() ? 0.2 + double(rng() % 10) / 10
+                                                               : 99 + double(rng() % 200) / 100);
+            alerts.push_back(a);
+        }
+        Alerts::AlertBook book;
+        book.set(alerts);
+        Model::Symbol aapl;
+        Model::Symbol::parse("AAPL", aapl);
+        Pipeline::AlertSet set;
+        set.sync(*book.catalog(), aapl, session, {});
+        // The same alerts, every one shown every sample.
+        std::vector<Alerts::Evaluator> every;
+        for (const auto &a : alerts)
+            every.emplace_back(a);
+        Pipeline::TimeframeTrack track(Bars::Timeframe::minutes(1), session, {}, false);
+        track.setSymbol(aapl);
+        QStringList expected, got;
+        double price = 100;
+        qint64 second = 0;
+        for (int n = 0; n < 600; ++n) {
+            second += rng() % 7 == 0 ? 61 + qint64(rng() % 200) : 1 + qint64(rng() % 12); // gaps now and then
+            price = std::max(1.0, price + double(int(rng() % 41) - 20) / 100);
+            Model::Tick t = tick("AAPL", 0, std::round(price * 100) / 100, second);
+            if (rng() % 25 == 0)
+                t.timestamp -= 90'000'000; // delayed
+            std::vector<Pipeline::AlertSet::Fired> fired;
+            set.add(t, fired);
+            for (const auto &f : fired)
+                got.append(u"%1@%2/%3"_s.arg(f.run->alert().id).arg(f.fire.barOpen).arg(f.fire.time));
+            std::vector<std::pair<Pipeline::TimeframeTrack::Change, Bars::Bar>> events;
+            const bool inTime =
+                track.add(t, [&](Pipeline::TimeframeTrack::Change change, const Bars::Bar &bar,
+                                 const Indicators::IndicatorSnapshot &) { events.emplace_back(change, bar); });
+            if (!inTime)
+                continue;
+            for (const auto &[change, bar] : events) {
+                if (change == Pipeline::TimeframeTrack::Change::Revised)
+                    continue;
+                Alerts::Sample sample;
+                sample.barOpen = bar.openTime;
+                sample.closed = change == Pipeline::TimeframeTrack::Change::Closed;
+                sample.time = std::max(t.timestamp, bar.openTime);
+                sample.left = bar.close;
+                sample.price = bar.close;
+                for (std::size_t i = 0; i < alerts.size(); ++i) {
+                    sample.right = alerts[i].right.value;
+                    if (const auto fire = every[i].add(sample))
+                        expected.append(u"%1@%2/%3"_s.arg(alerts[i].id).arg(fire->barOpen).arg(fire->time));
+                }
+            }
+        }
+        std::sort(expected.begin(), expected.end());
+        std::sort(got.begin(), got.end());
+        QCOMPARE(got, expected);
+    }
 }
 
 void TestAlertEngine::closedBarsKeepFinalValuesWithoutFormingUpdates()
