@@ -601,6 +601,10 @@ Befehle (jeder mit eigenem --help):
         <source>Fires on: %1</source>
         <translation>Löst aus bei: %1</translation>
     </message>
+    <message>
+        <source> bar</source>
+        <translation> Balken</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AlertModel</name>

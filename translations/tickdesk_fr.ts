@@ -601,6 +601,10 @@ Commandes (chacune avec son propre --help) :
         <source>Fires on: %1</source>
         <translation>Se déclenche sur : %1</translation>
     </message>
+    <message>
+        <source> bar</source>
+        <translation> barre</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AlertModel</name>

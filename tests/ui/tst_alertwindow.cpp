@@ -342,6 +342,14 @@ void TestAlertWindow::theDialogRefusesAWrongAlertWithTheReason()
     QVERIFY(good.problem().isEmpty());
     QVERIFY(good.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
     QCOMPARE(good.alert().left, alert.left);
+
+    // Turned into a channel alert, it starts around the level it had, not at [0, 0].
+    auto *op = good.findChild<QComboBox *>(u"alertOperator"_s);
+    op->setCurrentIndex(op->findData(int(Alerts::Operator::ExitingChannel)));
+    QVERIFY(good.alert().channel);
+    QCOMPARE(good.alert().channel->first.value, 70 - 1.4);
+    QCOMPARE(good.alert().channel->second.value, 70 + 1.4);
+    QVERIFY(good.problem().isEmpty());
 }
 
 void TestAlertWindow::theDockDisablesAndDeletes()

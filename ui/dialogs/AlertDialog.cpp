@@ -17,6 +17,7 @@
 #include <QStackedWidget>
 #include <QTimeZone>
 
+#include <cmath>
 #include <limits>
 
 namespace Gui {
@@ -112,7 +113,9 @@ AlertDialog::AlertDialog(const Alerts::Definition &alert, bool onLine, QWidget *
     m_moveBy->setRange(0, std::numeric_limits<double>::max());
     m_moveBy->setDecimals(4);
     m_moveBars->setRange(1, 1000);
-    m_moveBars->setSuffix(tr(" bars"));
+    const auto barsSuffix = [this](int bars) { m_moveBars->setSuffix(bars == 1 ? tr(" bar") : tr(" bars")); };
+    barsSuffix(1);
+    connect(m_moveBars, &QSpinBox::valueChanged, this, barsSuffix);
     m_moveBars->setPrefix(tr("within "));
     auto *channel = new QWidget(this);
     auto *channelLayout = new QFormLayout(channel);
@@ -263,6 +266,19 @@ QString AlertDialog::problem() const
 
 void AlertDialog::updateFields()
 {
+    // A channel chosen for the first time starts around the level the alert had, not at [0, 0].
+    const auto op = Operator(m_operator->currentData().toInt());
+    const bool channel = op == Operator::EnteringChannel || op == Operator::ExitingChannel ||
+                         op == Operator::InsideChannel || op == Operator::OutsideChannel;
+    const Alerts::Operand unset = Alerts::Operand::constant(0);
+    if (channel && !m_onLine && m_channelLow->operand() == unset && m_channelHigh->operand() == unset) {
+        const Alerts::Operand level = m_level->operand();
+        if (level.kind == Alerts::Operand::Kind::Constant && level.value != 0) {
+            const double width = std::abs(level.value) * 0.02;
+            m_channelLow->setOperand(Alerts::Operand::constant(level.value - width));
+            m_channelHigh->setOperand(Alerts::Operand::constant(level.value + width));
+        }
+    }
     const Alerts::Definition a = alert();
     m_right->setCurrentIndex(m_onLine          ? LinePage
                              : a.usesChannel() ? ChannelPage
