@@ -1984,6 +1984,10 @@ Befehle (jeder mit eigenem --help):
             <numerusform>%n neue Signale</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1984,6 +1984,10 @@ Commandes (chacune avec son propre --help) :
             <numerusform>%n nouveaux signaux</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alerte : %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

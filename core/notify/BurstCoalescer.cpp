@@ -16,12 +16,15 @@ DesktopMessage describe(const Model::SignalList &signals)
     m.count = int(signals.size());
     if (signals.isEmpty())
         return m;
+    // A trader's alert by its name, a rule's signal by its side.
     const auto name = [](const Model::TradeSignal &s) -> QString {
-        return s.symbol.toString() + u' ' + QString::fromLatin1(Model::sideName(s.side));
+        return s.symbol.toString() + u' ' + (s.isTraderAlert() ? s.rule : QString::fromLatin1(Model::sideName(s.side)));
     };
     if (m.count == 1) {
-        m.title = QObject::tr("New signal: %1").arg(name(signals.front()));
-        m.text = signals.front().reason;
+        const Model::TradeSignal &only = signals.front();
+        m.title = only.isTraderAlert() ? QObject::tr("Alert: %1").arg(name(only))
+                                       : QObject::tr("New signal: %1").arg(name(only));
+        m.text = only.reason;
     } else {
         QStringList parts;
         for (qsizetype i = 0; i < signals.size() && i < 5; ++i)
@@ -48,8 +51,10 @@ BurstCoalescer::BurstCoalescer(int gatherMs, int minimumGapMs, QObject *parent)
 
 void BurstCoalescer::add(const Model::SignalList &signals)
 {
+    // The built-in rules' alerts (price moves, news) stay in the signal panel; the trader's own alerts are
+    // what they asked to be told about.
     for (const Model::TradeSignal &s : signals)
-        if (s.side != Model::SignalSide::Alert)
+        if (s.side != Model::SignalSide::Alert || s.isTraderAlert())
             m_pending.append(s);
     if (m_pending.isEmpty() || m_timer->isActive())
         return;

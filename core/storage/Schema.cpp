@@ -288,6 +288,17 @@ CREATE TABLE drawings (
 );
 CREATE INDEX drawings_by_symbol ON drawings(symbol);
 )sql",
+    // 8: a fire of an alert the trader wrote goes to every channel (they asked for it by writing it); a channel's
+    // "alerts" switch is about the built-in rules' alerts (price moves, news) only.
+    R"sql(
+DROP TRIGGER signals_to_outbox;
+CREATE TRIGGER signals_to_outbox AFTER INSERT ON signals
+BEGIN
+    INSERT INTO notifications(signal_id, channel, created_us)
+    SELECT NEW.id, c.name, NEW.created_us FROM notification_channels c
+    WHERE NEW.side <> 'alert' OR c.alerts <> 0 OR NEW.snapshot LIKE '{"alert_id":%';
+END;
+)sql",
 };
 
 } // namespace

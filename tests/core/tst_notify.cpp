@@ -356,6 +356,18 @@ void TestNotify::alertsOnlyWhenAsked()
     QVERIFY(startNotifier(options));
     store({signal("C", Model::SignalSide::Alert, 3, 3)});
     QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'"), 2, 20'000);
+
+    // An alert the trader wrote is delivered whatever that switch says: writing it was asking for it.
+    m_notifier.reset();
+    options.webhookAlerts = false;
+    QVERIFY(startNotifier(options));
+    Model::TradeSignal fire = signal("D", Model::SignalSide::Alert, 4, 4);
+    fire.rule = u"D above 4"_s;
+    fire.snapshot = R"({"alert_id":7,"value":4.1,"level":4})";
+    store({fire, signal("E", Model::SignalSide::Alert, 5, 5)});
+    QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'"), 3, 20'000);
+    QCOMPARE(scalar("SELECT count(*) FROM notifications"), 3); // the price-move alert E still got none
+    QVERIFY(QJsonDocument(receiver.bodies().constLast()).toJson().contains("D above 4"));
 }
 
 void TestNotify::crashBetweenSignalAndDelivery()
@@ -447,7 +459,7 @@ void TestNotify::desktopMessagesAreGatheredAndSpaced()
     Model::SignalList burst;
     for (int i = 0; i < 7; ++i)
         burst.append(signal(i % 2 ? "AAPL" : "MSFT", i % 2 ? Model::SignalSide::Buy : Model::SignalSide::Sell, 1, i));
-    burst.append(signal("ZZZ", Model::SignalSide::Alert, 1, 9)); // alerts stay in the panel
+    burst.append(signal("ZZZ", Model::SignalSide::Alert, 1, 9)); // the rules' alerts stay in the panel
     coalescer.add(burst);
     QVERIFY(messages.wait(5000));
     auto m = messages.at(0).at(0).value<Notify::DesktopMessage>();
@@ -465,6 +477,17 @@ void TestNotify::desktopMessagesAreGatheredAndSpaced()
     m = messages.at(1).at(0).value<Notify::DesktopMessage>();
     QCOMPARE(m.title, u"New signal: TSLA buy"_s);
     QCOMPARE(m.text, u"RSI 30 < 30 and SMA 101.20 < EMA 101.91"_s);
+
+    // A trader's own alert is told by its name and message.
+    Model::TradeSignal fire = signal("AAPL", Model::SignalSide::Alert, 182.6, 11);
+    fire.rule = u"AAPL above 182.50"_s;
+    fire.reason = u"AAPL crossed 182.50 at 182.61"_s;
+    fire.snapshot = R"({"alert_id":3,"value":182.61,"level":182.5})";
+    coalescer.add({fire});
+    QVERIFY(messages.wait(5000));
+    m = messages.at(2).at(0).value<Notify::DesktopMessage>();
+    QCOMPARE(m.title, u"Alert: AAPL AAPL above 182.50"_s);
+    QCOMPARE(m.text, u"AAPL crossed 182.50 at 182.61"_s);
 }
 
 void TestNotify::unchangedChannelsWriteNothing()
