@@ -195,6 +195,17 @@ Util::Result<Operand> operandFrom(const QJsonValue &value, const QString &where,
             if (!(operand.deviations > 0 && operand.deviations <= 10))
                 return R::failure(u"%1deviations: must be a number above 0 and at most 10"_s.arg(prefix));
         }
+        // What the indicator does not use keeps its default, so that an alert reads back as it was stored.
+        const Operand usual = Operand::of(operand.indicator, defaultPeriod(operand.indicator));
+        if (isMacd(operand.indicator)) {
+            operand.period = usual.period;
+        } else {
+            operand.fast = usual.fast;
+            operand.slow = usual.slow;
+            operand.signal = usual.signal;
+        }
+        if (!isBollinger(operand.indicator))
+            operand.deviations = usual.deviations;
     } else {
         const QJsonValue v = json.value(u"value"_s);
         if (!v.isDouble() || !std::isfinite(v.toDouble()))

@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for target in decoder http csv stream bars; do
+for target in decoder http csv stream bars alerts; do
     binary="$build/tests/fuzz/fuzz_$target"
     [[ -x "$binary" ]] || { echo "missing $binary: build the fuzz preset first" >&2; exit 2; }
     mkdir -p "$work/$target"
