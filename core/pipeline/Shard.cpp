@@ -451,9 +451,10 @@ void Shard::closeDueBars()
         if (!forming || forming->endTime > dueBefore || m_nowNs - state->lastUsedNs < delayNs)
             continue;
         const std::size_t before = signals.size();
-        state->track.closeIfDue(dueBefore,
-                                [&](TimeframeTrack::Change, const Bars::Bar &bar,
-                                    const Indicators::IndicatorSnapshot &s) { ruleBar(*state, bar, s, signals); });
+        SymbolState &quiet = *state; // clang cannot capture a structured binding
+        quiet.track.closeIfDue(dueBefore,
+                               [&](TimeframeTrack::Change, const Bars::Bar &bar,
+                                   const Indicators::IndicatorSnapshot &s) { ruleBar(quiet, bar, s, signals); });
         if (signals.size() != before)
             touched.push_back(state.get());
     }

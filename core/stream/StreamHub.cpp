@@ -56,7 +56,10 @@ StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
                 continue;
             }
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            m_webSockets->handleConnection(socket);
+            if (m_options.accessToken.isEmpty())
+                m_webSockets->handleConnection(socket);
+            else
+                admitWithToken(socket);
         }
     });
     m_webSockets->setHandshakeTimeout(std::chrono::seconds(10));
@@ -148,17 +151,6 @@ void StreamHub::accept()
         // A client only sends small subscription messages: a larger frame or message closes it unread.
         socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxMessageBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageBytes));
-        if (!m_options.accessToken.isEmpty()) {
-            const QByteArray header = socket->request().rawHeader("Authorization");
-            const QByteArray query = QUrlQuery(socket->requestUrl()).queryItemValue(u"token"_s).toUtf8();
-            if (!Util::constantTimeEquals(header, "Bearer " + m_options.accessToken) &&
-                !Util::constantTimeEquals(query, m_options.accessToken)) {
-                socket->sendTextMessage(QString::fromUtf8(errorMessage(u"access token missing or wrong"_s)));
-                socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"access token missing or wrong"_s);
-                socket->deleteLater();
-                continue;
-            }
-        }
         QString error;
         const auto subscription = subscriptionFor(socket->requestUrl().path(), error);
         if (!subscription) {
@@ -186,6 +178,67 @@ void StreamHub::accept()
         const QByteArray hello = client->subscription.describe();
         client->sendNow(QString::fromUtf8(hello), hello.size());
     }
+}
+
+bool StreamHub::tokenIn(const QByteArray &head) const
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    const QByteArray query =
+        QUrlQuery(QUrl(QString::fromLatin1(requestLine.value(1)))).queryItemValue(u"token"_s).toUtf8();
+    if (Util::constantTimeEquals(query, m_options.accessToken))
+        return true;
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare("authorization", Qt::CaseInsensitive) == 0)
+            return Util::constantTimeEquals(line.mid(colon + 1).trimmed(), "Bearer " + m_options.accessToken);
+    }
+    return false;
+}
+
+void StreamHub::admitWithToken(QTcpSocket *socket)
+{
+    // The handshake's head is read without taking it from the socket: with the token the WebSocket server
+    // answers it as usual, without it the answer is a 401 and no 101, so nothing streams and no WebSocket is
+    // made. A head that does not come within the handshake time, or is too long, closes the connection.
+    constexpr qint64 MaxHead = 16 * 1024;
+    const auto gone = connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    auto *deadline = new QTimer(socket);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, socket, [socket] { socket->abort(); });
+    deadline->start(std::chrono::seconds(10));
+    const auto refuse = [this, socket](const char *status, const QString &why) {
+        const QByteArray body = errorMessage(why);
+        socket->write(QByteArray("HTTP/1.1 ") + status + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+        m_server.m_stats.refusedClients.fetch_add(1, std::memory_order_relaxed);
+    };
+    auto gate = std::make_shared<QMetaObject::Connection>();
+    const auto look = [this, socket, deadline, gate, gone, refuse] {
+        const QByteArray head = socket->peek(std::min(socket->bytesAvailable(), MaxHead + 4));
+        const qsizetype end = head.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (socket->bytesAvailable() > MaxHead) {
+                disconnect(*gate);
+                refuse("431 Request Header Fields Too Large", u"the handshake is too long"_s);
+            }
+            return;
+        }
+        disconnect(*gate);
+        if (!tokenIn(head.left(end))) {
+            qCInfo(lcStream) << "refused a WebSocket without the access token from"
+                             << socket->peerAddress().toString();
+            refuse("401 Unauthorized", u"access token missing or wrong"_s);
+            return;
+        }
+        delete deadline;
+        disconnect(gone); // the WebSocket server looks after it from here
+        m_webSockets->handleConnection(socket);
+    };
+    *gate = connect(socket, &QTcpSocket::readyRead, this, look);
+    if (socket->bytesAvailable() > 0)
+        look();
 }
 
 void StreamHub::remove(StreamClient *client)

@@ -9,6 +9,7 @@
 #include <vector>
 
 class QTcpServer;
+class QTcpSocket;
 class QTimer;
 class QWebSocket;
 class QWebSocketServer;
@@ -35,6 +36,11 @@ public:
 
 private:
     void accept();
+    /// Hands a connection to the WebSocket server only once its handshake carries the access token.
+    void admitWithToken(QTcpSocket *socket);
+    /// Whether a handshake's head (request line and headers) carries the access token, in the query or as a
+    /// bearer token.
+    bool tokenIn(const QByteArray &head) const;
     void handshakeDone(QWebSocket *socket);
     void received(StreamClient *client, const QString &message);
     void remove(StreamClient *client);
