@@ -474,6 +474,8 @@ Util::Result<Definition> fromJson(const QJsonObject &json)
     }
     if (auto s = wholeNumber(right, u"bars"_s, u"right."_s, 1, 1000, a.bars); !s)
         return R::failure(s.error());
+    if (!a.usesMoving())
+        a.bars = 1; // only the moving operators look back: the alert reads back as stored
     if (json.contains(u"trigger"_s)) {
         const auto trigger = byName(TriggerNames, json.value(u"trigger"_s).toString());
         if (!trigger)

@@ -298,7 +298,9 @@ QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
         }
         return ends;
     };
-    const auto [oldest, newest] = span(std::numeric_limits<Model::TimestampUs>::max());
+    const auto bounds = span(std::numeric_limits<Model::TimestampUs>::max());
+    const Model::TimestampUs oldest = bounds.first; // not a structured binding: clang cannot capture one
+    const Model::TimestampUs newest = bounds.second;
     if (newest < oldest)
         return {};
     if (auto s = m_reader->read(symbolId, KeptCount - 1, m_tracks); !s)

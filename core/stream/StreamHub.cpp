@@ -227,8 +227,7 @@ void StreamHub::admitWithToken(QTcpSocket *socket)
         }
         disconnect(*gate);
         if (!tokenIn(head.left(end))) {
-            qCInfo(lcStream) << "refused a WebSocket without the access token from"
-                             << socket->peerAddress().toString();
+            qCInfo(lcStream) << "refused a WebSocket without the access token from" << socket->peerAddress().toString();
             refuse("401 Unauthorized", u"access token missing or wrong"_s);
             return;
         }

@@ -310,7 +310,8 @@ void TestStream::tokenIsRequiredWhenConfigured()
         QTcpSocket raw;
         raw.connectToHost(QHostAddress::LocalHost, m_server->port());
         QVERIFY(raw.waitForConnected(5000));
-        raw.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        raw.write("GET " + target +
+                  " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                   "Authorization: Bearer wrong\r\n\r\n");
         QByteArray answer;
