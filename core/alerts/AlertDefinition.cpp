@@ -116,9 +116,15 @@ Util::Status wholeNumber(const QJsonObject &json, const QString &field, const QS
 /// A time as epoch seconds or ISO-8601 text, in µs; nullopt when it is neither.
 std::optional<Model::TimestampUs> timeFrom(const QJsonValue &v)
 {
+    // Years 1900 to 9999: what ISO-8601 writes back, and far inside what a time in µs can hold.
+    constexpr double Earliest = -2'208'988'800; // 1900-01-01, in seconds
+    constexpr double Latest = 253'402'300'799;  // 9999-12-31 23:59:59
+    if (v.isDouble() && !(v.toDouble() >= Earliest && v.toDouble() <= Latest))
+        return std::nullopt;
     const QDateTime at = v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble() * 1000), QTimeZone::utc())
                                       : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    if (!at.isValid())
+    if (!at.isValid() || at.toMSecsSinceEpoch() < qint64(Earliest) * 1000 ||
+        at.toMSecsSinceEpoch() > qint64(Latest) * 1000 + 999)
         return std::nullopt;
     return at.toMSecsSinceEpoch() * 1000;
 }
@@ -144,7 +150,7 @@ Util::Result<Operand> lineFrom(const QJsonValue &value, const QString &where)
         const QString at = u"%1.line[%2]."_s.arg(where).arg(i);
         const auto time = timeFrom(point.value(u"time"_s));
         if (!time)
-            return R::failure(at + u"time: must be a time, ISO-8601 or epoch seconds"_s);
+            return R::failure(at + u"time: must be a time from 1900 to 9999, ISO-8601 or epoch seconds"_s);
         const QJsonValue price = point.value(u"price"_s);
         if (!price.isDouble() || !std::isfinite(price.toDouble()))
             return R::failure(at + u"price: must be a number"_s);
@@ -493,7 +499,8 @@ Util::Result<Definition> fromJson(const QJsonObject &json)
     if (json.contains(u"expires"_s) && !json.value(u"expires"_s).isNull()) {
         a.expires = timeFrom(json.value(u"expires"_s));
         if (!a.expires)
-            return R::failure(u"expires: must be a time, ISO-8601 (2026-12-31T16:00:00Z) or epoch seconds"_s);
+            return R::failure(
+                u"expires: must be a time from 1900 to 9999, ISO-8601 (2026-12-31T16:00:00Z) or epoch seconds"_s);
     }
     if (json.contains(u"enabled"_s)) {
         if (!json.value(u"enabled"_s).isBool())

@@ -7,8 +7,6 @@
 
 #include <QDateTime>
 
-#include <sqlite3.h>
-
 using namespace Qt::StringLiterals;
 
 namespace Alerts {
@@ -30,19 +28,6 @@ Util::Status inTransaction(Storage::SqliteDatabase &db, const std::function<Util
         return s;
     }
     return db.exec("COMMIT");
-}
-
-/// The symbols whose drawings carry the alert.
-QStringList symbolsCarrying(Storage::SqliteDatabase &db, qint64 alertId)
-{
-    QStringList symbols;
-    auto st = db.prepare("SELECT DISTINCT symbol FROM drawings WHERE alert_id = ?1");
-    if (!st)
-        return symbols;
-    st->bind(1, std::int64_t(alertId));
-    while (st->step() == SQLITE_ROW)
-        symbols.append(st->columnText(0));
-    return symbols;
 }
 
 /// The alert a drawing carries, with its level at the drawing's.
@@ -214,12 +199,14 @@ void AlertManager::remove(qint64 id)
 {
     run(
         [this, id](Storage::SqliteDatabase &db) -> Util::Status {
-            const QStringList carriers = symbolsCarrying(db, id);
+            const auto carriers = Storage::DrawingStore::symbolsCarrying(db, id);
+            if (!carriers)
+                return Util::Status::failure(carriers.error());
             auto status = inTransaction(db, [&]() -> Util::Status {
                 auto removed = Storage::AlertStore::remove(db, id);
                 return removed ? Util::Status() : Util::Status::failure(removed.error());
             });
-            for (const QString &symbol : carriers)
+            for (const QString &symbol : *carriers)
                 if (status)
                     status = sendDrawings(db, symbol);
             return status;

@@ -125,4 +125,20 @@ Util::Result<bool> remove(SqliteDatabase &db, qint64 id)
     return sqlite3_changes(db.handle()) > 0;
 }
 
+Util::Result<QStringList> symbolsCarrying(SqliteDatabase &db, qint64 alertId)
+{
+    using R = Util::Result<QStringList>;
+    auto st = db.prepare("SELECT DISTINCT symbol FROM drawings WHERE alert_id = ?1");
+    if (!st)
+        return R::failure(st.error());
+    st->bind(1, std::int64_t(alertId));
+    QStringList symbols;
+    int rc = 0;
+    while ((rc = st->step()) == SQLITE_ROW)
+        symbols.append(st->columnText(0));
+    if (rc != SQLITE_DONE)
+        return R::failure(failed(db).error());
+    return symbols;
+}
+
 } // namespace Storage::DrawingStore

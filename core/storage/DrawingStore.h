@@ -22,6 +22,8 @@ Util::Result<qint64> add(SqliteDatabase &db, const Alerts::Drawing &drawing, Mod
 Util::Result<bool> replace(SqliteDatabase &db, const Alerts::Drawing &drawing);
 /// False: no drawing had that id.
 Util::Result<bool> remove(SqliteDatabase &db, qint64 id);
+/// The symbols with a drawing that carries the alert.
+Util::Result<QStringList> symbolsCarrying(SqliteDatabase &db, qint64 alertId);
 
 } // namespace DrawingStore
 

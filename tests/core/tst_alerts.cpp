@@ -248,6 +248,12 @@ void TestAlerts::badBodiesNameTheField_data()
     QTest::newRow("line point time") << QByteArray(R"({"left":{"source":"close"},"right":{"line":[{"time":"x",
                                                     "price":1},{"time":60,"price":2}]}})")
                                      << u"right.line[0].time:"_s;
+    QTest::newRow("line past 9999") << QByteArray(R"({"left":{"source":"close"},"right":{"line":[{"time":60,
+                                                   "price":1},{"time":33333333333170,"price":2}]}})")
+                                    << u"right.line[1].time:"_s;
+    QTest::newRow("expires past 9999") << QByteArray(R"({"left":{"source":"close"},"right":{"value":1},
+                                                      "expires":1e300})")
+                                       << u"expires:"_s;
     QTest::newRow("line vertical") << QByteArray(R"({"left":{"source":"close"},"right":{"line":[{"time":60,
                                                   "price":1},{"time":60,"price":2}]}})")
                                    << u"right.line:"_s;
