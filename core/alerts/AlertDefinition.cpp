@@ -131,7 +131,7 @@ std::optional<Model::TimestampUs> timeFrom(const QJsonValue &v)
 
 QString timeText(Model::TimestampUs time)
 {
-    return QDateTime::fromMSecsSinceEpoch(time / 1000, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(time / 1000, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 /// `{"line":[{"time":...,"price":...},{"time":...,"price":...}]}`

@@ -18,18 +18,13 @@ namespace Api {
 
 namespace {
 
-Model::TimestampUs nowUs()
-{
-    return QDateTime::currentMSecsSinceEpoch() * 1000;
-}
-
 QJsonObject alertJson(const Storage::StoredAlert &stored, const std::vector<Storage::StoredAlertState> &states)
 {
     QJsonObject json = Alerts::toJson(stored.alert);
     json.insert(u"id"_s, stored.alert.id);
     json.insert(u"description"_s, stored.error.isEmpty() ? Alerts::describe(stored.alert) : QString());
     json.insert(u"status"_s,
-                Storage::AlertStore::statusName(Storage::AlertStore::overallStatus(stored, states, nowUs())));
+                Storage::AlertStore::statusName(Storage::AlertStore::overallStatus(stored, states, Rest::nowUs())));
     if (const QString error = Storage::AlertStore::overallError(stored, states); !error.isEmpty())
         json.insert(u"error"_s, error);
     json.insert(u"created"_s, double(stored.createdUs) / 1e6);
@@ -47,44 +42,10 @@ QJsonObject alertJson(const Storage::StoredAlert &stored, const std::vector<Stor
     return json;
 }
 
-Util::Result<QJsonObject> bodyObject(const std::string &body)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(body), &error);
-    if (error.error != QJsonParseError::NoError)
-        return Util::Result<QJsonObject>::failure(
-            u"body: not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset));
-    if (!doc.isObject())
-        return Util::Result<QJsonObject>::failure(u"body: must be a JSON object, one alert"_s);
-    return doc.object();
-}
-
-Http::HttpResponse jsonResponse(int status, const QJsonObject &json)
-{
-    return Http::HttpResponse::json(status, QJsonDocument(json).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 void RestApi::installAlerts(Http::HttpRouter &router)
 {
-    // Every route runs on the reader threads with a connection of its own that may write: alerts change
-    // rarely, and a change is a short transaction beside the storage writer's.
-    const auto withDatabase = [this](auto &&use) {
-        return [this, use](Http::HttpRequest &&request, Http::HttpResponder responder) {
-            auto db = Storage::SqliteDatabase::open(m_path);
-            if (!db) {
-                responder.send(Http::HttpResponse::error(500, db.error()));
-                return;
-            }
-            Http::HttpResponse response = use(request, **db);
-            const bool changed =
-                response.status == 201 || response.status == 204 || (response.status == 200 && request.method != "GET");
-            responder.send(std::move(response));
-            if (changed && m_alertsChanged)
-                m_alertsChanged();
-        };
-    };
     const auto read = [](Storage::SqliteDatabase &db, qint64 id) -> Util::Result<std::optional<QJsonObject>> {
         auto stored = Storage::AlertStore::find(db, id);
         if (!stored)
@@ -102,16 +63,20 @@ void RestApi::installAlerts(Http::HttpRouter &router)
             return Http::HttpResponse::error(500, json.error());
         if (!*json)
             return Http::HttpResponse::error(404, u"no alert %1"_s.arg(id));
-        Http::HttpResponse response = jsonResponse(status, **json);
+        Http::HttpResponse response = Rest::jsonResponse(status, **json);
         if (status == 201)
             response.headers.append({QByteArrayLiteral("Location"), "/api/alerts/" + QByteArray::number(id)});
         return response;
     };
-    const auto route = [&](const QByteArray &method, const QByteArray &path, auto &&use, bool withId) {
+    const auto route = [&](const QByteArray &method, const QByteArray &path, Change use, bool withId) {
+        const auto changed = [this] {
+            if (m_alertsChanged)
+                m_alertsChanged();
+        };
         if (withId)
-            router.addWithId(method, path, offload(withDatabase(use)));
+            router.addWithId(method, path, writable(std::move(use), changed));
         else
-            router.add(method, path, offload(withDatabase(use)));
+            router.add(method, path, writable(std::move(use), changed));
     };
 
     route(
@@ -133,13 +98,13 @@ void RestApi::installAlerts(Http::HttpRouter &router)
     route(
         "POST", "/api/alerts",
         [answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
-            const auto body = bodyObject(request.body);
+            const auto body = Rest::bodyObject(request.body, u"one alert"_s);
             if (!body)
                 return Rest::badRequest(body.error());
             const auto alert = Alerts::fromJson(*body);
             if (!alert)
                 return Rest::badRequest(alert.error());
-            const auto id = Storage::AlertStore::add(db, *alert, nowUs());
+            const auto id = Storage::AlertStore::add(db, *alert, Rest::nowUs());
             if (!id)
                 return Http::HttpResponse::error(500, id.error());
             return answer(db, *id, 201);
@@ -157,7 +122,7 @@ void RestApi::installAlerts(Http::HttpRouter &router)
             method, "/api/alerts/",
             [answer, method](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
                 const qint64 id = Http::HttpRouter::idOf(request.path);
-                auto body = bodyObject(request.body);
+                auto body = Rest::bodyObject(request.body, u"one alert"_s);
                 if (!body)
                     return Rest::badRequest(body.error());
                 auto stored = Storage::AlertStore::find(db, id);
@@ -177,7 +142,7 @@ void RestApi::installAlerts(Http::HttpRouter &router)
                 if (!alert)
                     return Rest::badRequest(alert.error());
                 alert->id = id;
-                auto replaced = Storage::AlertStore::replace(db, *alert, nowUs());
+                auto replaced = Storage::AlertStore::replace(db, *alert, Rest::nowUs());
                 if (!replaced)
                     return Http::HttpResponse::error(500, replaced.error());
                 return answer(db, id, 200);

@@ -166,6 +166,24 @@ RestApi::Handler RestApi::offload(Handler handler)
     };
 }
 
+RestApi::Handler RestApi::writable(Change use, std::function<void()> changed)
+{
+    return offload([this, use = std::move(use), changed = std::move(changed)](Http::HttpRequest &&request,
+                                                                              Http::HttpResponder responder) {
+        auto db = Storage::SqliteDatabase::open(m_path);
+        if (!db) {
+            responder.send(Http::HttpResponse::error(500, db.error()));
+            return;
+        }
+        Http::HttpResponse response = use(request, **db);
+        const bool done =
+            response.status == 201 || response.status == 204 || (response.status == 200 && request.method != "GET");
+        responder.send(std::move(response));
+        if (done && changed)
+            changed();
+    });
+}
+
 void RestApi::addRead(Http::HttpRouter &router, const QByteArray &path, Handler handler)
 {
     router.add("GET", path, offload(std::move(handler)));
@@ -266,6 +284,7 @@ void RestApi::install(Http::HttpRouter &router)
 
     installBars(router);
     installAlerts(router);
+    installTrades(router);
     addRead(router, "/api/ticks", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
                 const auto filters = parseFilters(request.query, true);
                 if (!filters) {

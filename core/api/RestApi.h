@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "http/HttpMessage.h"
 #include "http/HttpResponder.h"
 
 #include <QString>
@@ -16,6 +17,9 @@ struct HttpRequest;
 } // namespace Http
 namespace Pipeline {
 class Pipeline;
+}
+namespace Storage {
+class SqliteDatabase;
 }
 
 namespace Api {
@@ -44,8 +48,13 @@ public:
 private:
     /// `handler` as a route that runs on the reader threads.
     Handler offload(Handler handler);
+    using Change = std::function<Http::HttpResponse(Http::HttpRequest &, Storage::SqliteDatabase &)>;
+    /// A route on the reader threads with a connection of its own that may write (alerts and trades change
+    /// rarely, and a change is a short transaction beside the storage writer's); `changed` hears of a change.
+    Handler writable(Change use, std::function<void()> changed = {});
     void installBars(Http::HttpRouter &router);
     void installAlerts(Http::HttpRouter &router);
+    void installTrades(Http::HttpRouter &router);
 
     QString m_path;
     const Pipeline::Pipeline &m_pipeline;

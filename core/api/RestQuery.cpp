@@ -3,6 +3,10 @@
 
 #include "storage/SqliteDatabase.h"
 
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +44,28 @@ QString query(const QString &databasePath, const std::function<Util::Status(Stor
 Http::HttpResponse badRequest(const QString &message)
 {
     return Http::HttpResponse::error(400, message);
+}
+
+Http::HttpResponse jsonResponse(int status, const QJsonObject &json)
+{
+    return Http::HttpResponse::json(status, QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+Util::Result<QJsonObject> bodyObject(const std::string &body, const QString &what)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(body), &error);
+    if (error.error != QJsonParseError::NoError)
+        return Util::Result<QJsonObject>::failure(
+            u"body: not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset));
+    if (!doc.isObject())
+        return Util::Result<QJsonObject>::failure(u"body: must be a JSON object, %1"_s.arg(what));
+    return doc.object();
+}
+
+Model::TimestampUs nowUs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
 }
 
 QString unknownParameter(const QUrlQuery &q, const QStringList &known)

@@ -5,6 +5,7 @@
 #include "model/Records.h"
 #include "util/Result.h"
 
+#include <QJsonObject>
 #include <QStringList>
 #include <QUrlQuery>
 
@@ -24,6 +25,10 @@ constexpr qint64 MaxLimit = 100'000;
 QString query(const QString &databasePath, const std::function<Util::Status(Storage::SqliteDatabase &)> &run);
 
 Http::HttpResponse badRequest(const QString &message);
+Http::HttpResponse jsonResponse(int status, const QJsonObject &json);
+/// A request body that must be one JSON object; the error says what it is instead.
+Util::Result<QJsonObject> bodyObject(const std::string &body, const QString &what);
+Model::TimestampUs nowUs();
 
 /// An error for the first parameter not in `known`, or empty.
 QString unknownParameter(const QUrlQuery &q, const QStringList &known);

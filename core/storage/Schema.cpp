@@ -299,6 +299,23 @@ BEGIN
     WHERE NEW.side <> 'alert' OR c.alerts <> 0 OR NEW.snapshot LIKE '{"alert_id":%';
 END;
 )sql",
+    // 9: trades, entered by hand (the trades API) or filled by the paper broker, in the order they happened.
+    R"sql(
+CREATE TABLE trades (
+    id INTEGER PRIMARY KEY,
+    symbol TEXT NOT NULL,
+    side TEXT NOT NULL CHECK (side IN ('buy', 'sell', 'sell_short', 'buy_to_cover')),
+    quantity REAL NOT NULL CHECK (quantity > 0),
+    price REAL NOT NULL CHECK (price > 0),
+    fee REAL NOT NULL DEFAULT 0,
+    ts_us INTEGER NOT NULL,
+    order_id INTEGER,
+    note TEXT NOT NULL DEFAULT '',
+    created_us INTEGER NOT NULL
+);
+CREATE INDEX trades_by_time ON trades(ts_us, id);
+CREATE INDEX trades_by_symbol ON trades(symbol, ts_us, id);
+)sql",
 };
 
 } // namespace

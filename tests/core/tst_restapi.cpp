@@ -38,6 +38,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void symbolsAndSummary();
+    void tradesCreateListChangeDelete();
     void signalsWithFilters_data();
     void signalsWithFilters();
     void signalsCsv();
@@ -227,6 +228,110 @@ void TestRestApi::alertsCreateReadChangeDelete()
     QCOMPARE(send("DELETE", "/api/alerts/77").status, 204);
     QTRY_COMPARE(changes.load(), before + 3); // the PUT and the DELETE; the refused PATCH changed nothing
     m_api->setAlertsChanged({});
+}
+
+void TestRestApi::tradesCreateListChangeDelete()
+{
+    const auto json = [](const TestHttp::Response &r) { return QJsonDocument::fromJson(r.body); };
+    // The reference's body, as written: 201 with the stored trade and where it is.
+    auto r = send("POST", "/api/trades",
+                  R"({"ticker":"AAPL","price":180,"quantity":10,"side":"buy","time":"2026-11-02T14:30:00Z",
+                      "note":"opening"})");
+    QCOMPARE(r.status, 201);
+    const QJsonObject first = json(r).object();
+    const qint64 id = qint64(first.value(u"id"_s).toDouble());
+    QCOMPARE(r.headers.value("location"), "/api/trades/" + QByteArray::number(id));
+    QCOMPARE(first.value(u"ticker"_s).toString(), u"AAPL"_s);
+    QCOMPARE(first.value(u"time"_s).toString(), u"2026-11-02T14:30:00.000Z"_s);
+    QCOMPARE(first.value(u"note"_s).toString(), u"opening"_s);
+    QVERIFY(first.value(u"order_id"_s).isNull());
+    // Trades around midnight UTC and New York's, on three days.
+    for (const char *body :
+         {R"({"ticker":"AAPL","price":190,"quantity":4,"side":"sell","time":"2026-11-03T23:59:59Z"})",
+          R"({"ticker":"aapl","price":185,"quantity":2,"side":"sell","time":"2026-11-04T03:00:00Z"})",
+          R"({"ticker":"MSFT","price":400,"quantity":5,"side":"sell_short","time":1793750400})",
+          R"({"symbol":"MSFT","price":390,"quantity":5,"side":"buy_to_cover","fee":1.5,
+                                 "time":"2026-11-05T00:00:00Z"})"})
+        QCOMPARE(send("POST", "/api/trades", body).status, 201);
+
+    const auto tickersOf = [&](const QByteArray &target) {
+        QStringList out;
+        for (const QJsonValue &v : json(get(target)).array())
+            out << v.toObject().value(u"ticker"_s).toString() + u'@' +
+                       v.toObject().value(u"time"_s).toString().left(10);
+        return out;
+    };
+    QCOMPARE(tickersOf("/api/trades").size(), 5);
+    // Dates include both days, in UTC unless a zone is given.
+    QCOMPARE(tickersOf("/api/trades?ticker=AAPL&start_date=2026-11-03&end_date=2026-11-03"),
+             QStringList{u"AAPL@2026-11-03"_s});
+    QCOMPARE(tickersOf("/api/trades?ticker=AAPL&start_date=2026-11-03&end_date=2026-11-04").size(), 2);
+    // In New York, 23:59:59 and 03:00 UTC are both still 3 November.
+    QCOMPARE(tickersOf("/api/trades?ticker=AAPL&start_date=2026-11-03&end_date=2026-11-03&tz=America/New_York"),
+             (QStringList{u"AAPL@2026-11-03"_s, u"AAPL@2026-11-04"_s}));
+    QCOMPARE(tickersOf("/api/trades?start_date=2026-11-05").size(), 1); // 1793750400 is 2026-11-04T00:00Z
+    QCOMPARE(tickersOf("/api/trades?end_date=2026-11-02"), QStringList{u"AAPL@2026-11-02"_s});
+    // Pages, in the order the trades happened, with where the next begins.
+    r = get("/api/trades?limit=2");
+    QCOMPARE(json(r).array().size(), 2);
+    QCOMPARE(r.headers.value("x-next-offset"), QByteArray("2"));
+    r = get("/api/trades?limit=2&offset=4");
+    QCOMPARE(json(r).array().size(), 1);
+    QVERIFY(!r.headers.contains("x-next-offset"));
+
+    // The positions they add up to: AAPL 10 bought at 180, 6 sold; MSFT shorted and covered for +50 less 1.50.
+    QJsonObject positions = json(get("/api/positions")).object();
+    QCOMPARE(positions.value(u"trades"_s).toInt(), 5);
+    QCOMPARE(positions.value(u"realized"_s).toDouble(), 4 * 10.0 + 2 * 5.0 + 50);
+    QCOMPARE(positions.value(u"fees"_s).toDouble(), 1.5);
+    QJsonArray open = positions.value(u"positions"_s).toArray();
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open[0].toObject().value(u"ticker"_s).toString(), u"AAPL"_s);
+    QCOMPARE(open[0].toObject().value(u"quantity"_s).toDouble(), 4.0);
+    QCOMPARE(open[0].toObject().value(u"average_price"_s).toDouble(), 180.0);
+
+    // Changed in part (PATCH keeps the rest and its time), replaced whole (PUT), deleted: positions follow.
+    const QByteArray path = "/api/trades/" + QByteArray::number(id);
+    r = send("PATCH", path, R"({"price":170})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(json(r).object().value(u"time"_s).toString(), u"2026-11-02T14:30:00.000Z"_s);
+    QCOMPARE(json(r).object().value(u"note"_s).toString(), u"opening"_s);
+    positions = json(get("/api/positions")).object();
+    QCOMPARE(positions.value(u"realized"_s).toDouble(), 4 * 20.0 + 2 * 15.0 + 50);
+    r = send("PUT", path, R"({"ticker":"AAPL","price":170,"quantity":6,"side":"buy","time":"2026-11-02T14:30:00Z"})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(json(r).object().value(u"note"_s).toString(), QString()); // PUT: omitted fields take defaults
+    QVERIFY(json(get("/api/positions")).object().value(u"positions"_s).toArray().isEmpty()); // 6 in, 6 out
+    QCOMPARE(send("DELETE", path).status, 204);
+    QCOMPARE(send("DELETE", path).status, 404);
+    QCOMPARE(get(path).status, 404);
+    open = json(get("/api/positions")).object().value(u"positions"_s).toArray();
+    QCOMPARE(open.size(), 1); // without the buy, the sells left AAPL short 6
+    QCOMPARE(open[0].toObject().value(u"quantity"_s).toDouble(), -6.0);
+
+    // Bad bodies and parameters name the field and change nothing.
+    const std::pair<const char *, const char *> bad[] = {
+        {R"({"price":1,"quantity":1,"side":"buy"})", "ticker:"},
+        {R"({"ticker":"A B","price":1,"quantity":1,"side":"buy"})", "ticker:"},
+        {R"({"ticker":"AAPL","price":0,"quantity":1,"side":"buy"})", "price:"},
+        {R"({"ticker":"AAPL","price":1,"quantity":-3,"side":"buy"})", "quantity:"},
+        {R"({"ticker":"AAPL","price":1,"quantity":1,"side":"hold"})", "side:"},
+        {R"({"ticker":"AAPL","price":1,"quantity":1,"side":"buy","time":"yesterday"})", "time:"},
+        {R"({"ticker":"AAPL","price":1,"quantity":1,"side":"buy","fee":-1})", "fee:"},
+        {R"([1])", "body:"},
+    };
+    for (const auto &[body, field] : bad) {
+        r = send("POST", "/api/trades", body);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains(field), r.body.constData());
+    }
+    for (const char *target : {"/api/trades?start_date=2026-13-01", "/api/trades?tz=Mars/Olympus",
+                               "/api/trades?ticker=A%20B", "/api/trades?offset=-1", "/api/trades?page=2"}) {
+        r = get(target);
+        QCOMPARE(r.status, 400);
+    }
+    QCOMPARE(json(get("/api/trades")).array().size(), 4);
+    QCOMPARE(send("PATCH", "/api/trades/999", R"({"price":1})").status, 404);
 }
 
 void TestRestApi::symbolsAndSummary()

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+// /api/trades, /api/trades/{id} and /api/positions: trades entered by hand or filled by the paper broker,
+// listed by symbol and date, and the positions they add up to.
+#include "RestApi.h"
+#include "RestQuery.h"
+
+#include "analytics/SymbolSummary.h"
+#include "http/HttpRouter.h"
+#include "pipeline/Pipeline.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/TradeStore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimeZone>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Api {
+
+namespace {
+
+constexpr double StartingCash = 100'000;
+
+QString timeText(Model::TimestampUs time)
+{
+    return QDateTime::fromMSecsSinceEpoch(time / 1000, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject tradeJson(const Storage::StoredTrade &t)
+{
+    return QJsonObject{
+        {u"id"_s, t.id},
+        {u"ticker"_s, t.fill.symbol},
+        {u"side"_s, Trading::sideName(t.fill.side)},
+        {u"quantity"_s, t.fill.quantity},
+        {u"price"_s, t.fill.price},
+        {u"fee"_s, t.fill.fee},
+        {u"time"_s, timeText(t.fill.time)},
+        {u"timestamp"_s, double(t.fill.time) / 1e6},
+        {u"note"_s, t.note},
+        {u"order_id"_s, t.fill.orderId > 0 ? QJsonValue(t.fill.orderId) : QJsonValue()},
+        {u"created"_s, double(t.createdUs) / 1e6},
+    };
+}
+
+/// A trade from its JSON: ticker (or symbol), side, quantity, price, and optionally time (ISO-8601 or epoch
+/// seconds; now when absent), fee and note. The error names the field.
+Util::Result<Storage::StoredTrade> tradeFrom(const QJsonObject &json)
+{
+    using R = Util::Result<Storage::StoredTrade>;
+    Storage::StoredTrade t;
+    const QJsonValue ticker = json.contains(u"ticker"_s) ? json.value(u"ticker"_s) : json.value(u"symbol"_s);
+    Model::Symbol symbol;
+    if (!ticker.isString() || !Model::Symbol::fromString(ticker.toString().trimmed().toUpper(), symbol))
+        return R::failure(u"ticker: must be a symbol such as \"AAPL\""_s);
+    t.fill.symbol = symbol.toString();
+    const auto side = Trading::sideFromName(json.value(u"side"_s).toString().toLower());
+    if (!side)
+        return R::failure(u"side: must be buy, sell, sell_short or buy_to_cover"_s);
+    t.fill.side = *side;
+    const auto positive = [&json](const QString &field, double &out) -> Util::Status {
+        const QJsonValue v = json.value(field);
+        if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() <= 0 || v.toDouble() > 1e12)
+            return Util::Status::failure(u"%1: must be a number above 0"_s.arg(field));
+        out = v.toDouble();
+        return {};
+    };
+    if (auto s = positive(u"quantity"_s, t.fill.quantity); !s)
+        return R::failure(s.error());
+    if (auto s = positive(u"price"_s, t.fill.price); !s)
+        return R::failure(s.error());
+    if (json.contains(u"fee"_s)) {
+        const QJsonValue fee = json.value(u"fee"_s);
+        if (!fee.isDouble() || !(fee.toDouble() >= 0) || !std::isfinite(fee.toDouble()))
+            return R::failure(u"fee: must be 0 or more"_s);
+        t.fill.fee = fee.toDouble();
+    }
+    t.fill.time = Rest::nowUs();
+    if (json.contains(u"time"_s) && !json.value(u"time"_s).isNull()) {
+        const QJsonValue v = json.value(u"time"_s);
+        const QDateTime at = v.isDouble() && std::abs(v.toDouble()) < 2.5e11
+                                 ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble() * 1000), QTimeZone::utc())
+                                 : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+        if (!at.isValid() || at.date().year() < 1900 || at.date().year() > 9999)
+            return R::failure(u"time: must be a time, ISO-8601 (2026-11-27T14:30:00Z) or epoch seconds"_s);
+        t.fill.time = at.toMSecsSinceEpoch() * 1000;
+    }
+    if (json.contains(u"note"_s)) {
+        if (!json.value(u"note"_s).isString() || json.value(u"note"_s).toString().size() > 2000)
+            return R::failure(u"note: must be text, at most 2,000 characters"_s);
+        t.note = json.value(u"note"_s).toString();
+    }
+    return t;
+}
+
+/// `start_date` and `end_date` (YYYY-MM-DD, both days included) in `tz` (UTC unless given) as [from, to).
+QString dateRange(const QUrlQuery &q, Storage::TradeFilter &filter)
+{
+    QTimeZone zone = QTimeZone::utc();
+    if (q.hasQueryItem(u"tz"_s)) {
+        zone = QTimeZone(q.queryItemValue(u"tz"_s).toUtf8());
+        if (!zone.isValid())
+            return u"tz: \"%1\" is not a time zone (e.g. America/New_York)"_s.arg(q.queryItemValue(u"tz"_s).left(40));
+    }
+    for (const auto &[name, days] : {std::pair{u"start_date"_s, 0}, std::pair{u"end_date"_s, 1}}) {
+        if (!q.hasQueryItem(name))
+            continue;
+        const QDate date = QDate::fromString(q.queryItemValue(name), Qt::ISODate);
+        if (!date.isValid())
+            return u"%1: must be a date, YYYY-MM-DD"_s.arg(name);
+        const Model::TimestampUs at = QDateTime(date.addDays(days), QTime(0, 0), zone).toMSecsSinceEpoch() * 1000;
+        (days == 0 ? filter.from : filter.to) = at;
+    }
+    return {};
+}
+
+} // namespace
+
+void RestApi::installTrades(Http::HttpRouter &router)
+{
+    const auto answer = [](Storage::SqliteDatabase &db, qint64 id, int status) {
+        auto stored = Storage::TradeStore::find(db, id);
+        if (!stored)
+            return Http::HttpResponse::error(500, stored.error());
+        if (!*stored)
+            return Http::HttpResponse::error(404, u"no trade %1"_s.arg(id));
+        Http::HttpResponse response = Rest::jsonResponse(status, tradeJson(**stored));
+        if (status == 201)
+            response.headers.append({QByteArrayLiteral("Location"), "/api/trades/" + QByteArray::number(id)});
+        return response;
+    };
+
+    // Pages in the order the trades happened: `limit` (default 100) from `offset`; a full page says where the next
+    // begins in X-Next-Offset.
+    router.add("GET", "/api/trades", writable([](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                   const QUrlQuery q(QString::fromUtf8(request.query));
+                   if (const QString e = Rest::unknownParameter(
+                           q, {u"ticker"_s, u"start_date"_s, u"end_date"_s, u"tz"_s, u"limit"_s, u"offset"_s});
+                       !e.isEmpty())
+                       return Rest::badRequest(e);
+                   Storage::TradeFilter filter;
+                   if (q.hasQueryItem(u"ticker"_s)) {
+                       Model::Symbol symbol;
+                       if (!Model::Symbol::fromString(q.queryItemValue(u"ticker"_s).toUpper(), symbol))
+                           return Rest::badRequest(u"ticker: must be a symbol such as AAPL"_s);
+                       filter.symbol = symbol.toString();
+                   }
+                   if (const QString e = dateRange(q, filter); !e.isEmpty())
+                       return Rest::badRequest(e);
+                   if (const QString e = Rest::limit(q, filter.limit); !e.isEmpty())
+                       return Rest::badRequest(e);
+                   if (q.hasQueryItem(u"offset"_s)) {
+                       bool ok = false;
+                       filter.offset = q.queryItemValue(u"offset"_s).toLongLong(&ok);
+                       if (!ok || filter.offset < 0)
+                           return Rest::badRequest(u"offset: must be a whole number, 0 or more"_s);
+                   }
+                   auto trades = Storage::TradeStore::list(db, filter);
+                   if (!trades)
+                       return Http::HttpResponse::error(500, trades.error());
+                   QJsonArray rows;
+                   for (const Storage::StoredTrade &t : *trades)
+                       rows.append(tradeJson(t));
+                   Http::HttpResponse response =
+                       Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact));
+                   if (qint64(trades->size()) == filter.limit)
+                       response.headers.append(
+                           {QByteArrayLiteral("X-Next-Offset"), QByteArray::number(filter.offset + filter.limit)});
+                   return response;
+               }));
+    router.add("POST", "/api/trades", writable([answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                   const auto body = Rest::bodyObject(request.body, u"one trade"_s);
+                   if (!body)
+                       return Rest::badRequest(body.error());
+                   const auto trade = tradeFrom(*body);
+                   if (!trade)
+                       return Rest::badRequest(trade.error());
+                   const auto id = Storage::TradeStore::add(db, trade->fill, trade->note, Rest::nowUs());
+                   if (!id)
+                       return Http::HttpResponse::error(500, id.error());
+                   return answer(db, *id, 201);
+               }));
+    router.addWithId("GET", "/api/trades/", writable([answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                         return answer(db, Http::HttpRouter::idOf(request.path), 200);
+                     }));
+    // PUT replaces the whole trade (omitted optional fields take their defaults); PATCH changes the fields given.
+    for (const char *method : {"PUT", "PATCH"}) {
+        router.addWithId(method, "/api/trades/",
+                         writable([answer, method](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                             const qint64 id = Http::HttpRouter::idOf(request.path);
+                             const auto body = Rest::bodyObject(request.body, u"one trade"_s);
+                             if (!body)
+                                 return Rest::badRequest(body.error());
+                             auto stored = Storage::TradeStore::find(db, id);
+                             if (!stored)
+                                 return Http::HttpResponse::error(500, stored.error());
+                             if (!*stored)
+                                 return Http::HttpResponse::error(404, u"no trade %1"_s.arg(id));
+                             QJsonObject merged = qstrcmp(method, "PATCH") == 0 ? tradeJson(**stored) : QJsonObject();
+                             if (qstrcmp(method, "PATCH") == 0)
+                                 merged.insert(u"time"_s, double((*stored)->fill.time) / 1e6); // µs kept as they were
+                             for (auto it = body->constBegin(); it != body->constEnd(); ++it)
+                                 merged.insert(it.key(), it.value());
+                             auto trade = tradeFrom(merged);
+                             if (!trade)
+                                 return Rest::badRequest(trade.error());
+                             if (qstrcmp(method, "PATCH") == 0 && !body->contains(u"time"_s))
+                                 trade->fill.time = (*stored)->fill.time;
+                             trade->id = id;
+                             trade->fill.orderId = (*stored)->fill.orderId;
+                             auto replaced = Storage::TradeStore::replace(db, *trade);
+                             if (!replaced)
+                                 return Http::HttpResponse::error(500, replaced.error());
+                             return answer(db, id, 200);
+                         }));
+    }
+    router.addWithId("DELETE", "/api/trades/", writable([](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                         const qint64 id = Http::HttpRouter::idOf(request.path);
+                         auto removed = Storage::TradeStore::remove(db, id);
+                         if (!removed)
+                             return Http::HttpResponse::error(500, removed.error());
+                         if (!*removed)
+                             return Http::HttpResponse::error(404, u"no trade %1"_s.arg(id));
+                         Http::HttpResponse response;
+                         response.status = 204;
+                         return response;
+                     }));
+
+    // The positions the trades add up to, worked out afresh from all of them (so an edited or deleted trade
+    // counts as it is now), valued at the newest prices the engine has.
+    addRead(router, "/api/positions", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
+        std::vector<Trading::Fill> fills;
+        const QString error = Rest::query(m_path, [&](Storage::SqliteDatabase &db) {
+            auto all = Storage::TradeStore::all(db);
+            if (!all)
+                return Util::Status::failure(all.error());
+            fills = std::move(*all);
+            return Util::Status();
+        });
+        if (!error.isEmpty()) {
+            responder.send(Http::HttpResponse::error(500, error));
+            return;
+        }
+        Trading::Account account(StartingCash);
+        for (Trading::Fill &fill : fills)
+            account.apply(fill);
+        for (const auto &summary : m_pipeline.summaries())
+            account.mark(summary.symbol.toString(), summary.lastPrice);
+        QJsonArray positions;
+        for (const auto &[symbol, p] : account.positions()) {
+            if (p.quantity == 0)
+                continue;
+            positions.append(QJsonObject{
+                {u"ticker"_s, symbol},
+                {u"quantity"_s, p.quantity},
+                {u"average_price"_s, p.averagePrice()},
+                {u"last"_s, p.last},
+                {u"unrealized"_s, p.unrealized()},
+                {u"unrealized_percent"_s, p.unrealizedPercent()},
+                {u"realized"_s, p.realized},
+            });
+        }
+        responder.send(Rest::jsonResponse(200, QJsonObject{
+                                                   {u"cash"_s, account.cash()},
+                                                   {u"equity"_s, account.equity()},
+                                                   {u"realized"_s, account.realized()},
+                                                   {u"fees"_s, account.fees()},
+                                                   {u"trades"_s, qint64(fills.size())},
+                                                   {u"positions"_s, positions},
+                                               }));
+    });
+}
+
+} // namespace Api

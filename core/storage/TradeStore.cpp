@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "TradeStore.h"
+
+#include "SqliteDatabase.h"
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Storage::TradeStore {
+
+namespace {
+
+#define TRADE_COLUMNS "SELECT id, symbol, side, quantity, price, fee, ts_us, order_id, note, created_us FROM trades "
+
+Util::Status failed(SqliteDatabase &db)
+{
+    return Util::Status::failure(u"the trades cannot be stored or read: %1"_s.arg(db.lastError()));
+}
+
+StoredTrade tradeAt(const Statement &st)
+{
+    StoredTrade t;
+    t.id = st.columnInt64(0);
+    t.fill.symbol = st.columnText(1);
+    t.fill.side = Trading::sideFromName(st.columnText(2)).value_or(Trading::Side::Buy);
+    t.fill.quantity = st.columnDouble(3);
+    t.fill.price = st.columnDouble(4);
+    t.fill.fee = st.columnDouble(5);
+    t.fill.time = st.columnInt64(6);
+    t.fill.orderId = st.columnIsNull(7) ? 0 : st.columnInt64(7);
+    t.note = st.columnText(8);
+    t.createdUs = st.columnInt64(9);
+    return t;
+}
+
+/// Binds ?2 to ?9 (symbol to note); the texts must outlive the step.
+void bindTrade(Statement &st, const Trading::Fill &f, const QByteArray &symbol, const QByteArray &side,
+               const QByteArray &note)
+{
+    st.bindText(2, {symbol.constData(), std::size_t(symbol.size())});
+    st.bindText(3, {side.constData(), std::size_t(side.size())});
+    st.bind(4, f.quantity);
+    st.bind(5, f.price);
+    st.bind(6, f.fee);
+    st.bind(7, std::int64_t(f.time));
+    if (f.orderId > 0)
+        st.bind(8, std::int64_t(f.orderId));
+    else
+        st.bindNull(8);
+    st.bindText(9, {note.constData(), std::size_t(note.size())});
+}
+
+} // namespace
+
+Util::Result<qint64> add(SqliteDatabase &db, const Trading::Fill &fill, const QString &note, Model::TimestampUs now)
+{
+    using R = Util::Result<qint64>;
+    auto st = db.prepare("INSERT INTO trades(symbol, side, quantity, price, fee, ts_us, order_id, note, created_us) "
+                         "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1)");
+    if (!st)
+        return R::failure(st.error());
+    const QByteArray symbol = fill.symbol.toUtf8(), side = Trading::sideName(fill.side).toLatin1(),
+                     text = note.toUtf8();
+    st->bind(1, std::int64_t(now));
+    bindTrade(*st, fill, symbol, side, text);
+    if (st->step() != SQLITE_DONE)
+        return R::failure(failed(db).error());
+    return qint64(sqlite3_last_insert_rowid(db.handle()));
+}
+
+Util::Result<std::optional<StoredTrade>> find(SqliteDatabase &db, qint64 id)
+{
+    using R = Util::Result<std::optional<StoredTrade>>;
+    auto st = db.prepare(TRADE_COLUMNS "WHERE id = ?1");
+    if (!st)
+        return R::failure(st.error());
+    st->bind(1, std::int64_t(id));
+    const int rc = st->step();
+    if (rc == SQLITE_DONE)
+        return std::optional<StoredTrade>();
+    if (rc != SQLITE_ROW)
+        return R::failure(failed(db).error());
+    return std::optional<StoredTrade>(tradeAt(*st));
+}
+
+Util::Result<bool> replace(SqliteDatabase &db, const StoredTrade &trade)
+{
+    using R = Util::Result<bool>;
+    auto st = db.prepare("UPDATE trades SET symbol = ?2, side = ?3, quantity = ?4, price = ?5, fee = ?6, ts_us = ?7, "
+                         "order_id = ?8, note = ?9 WHERE id = ?1");
+    if (!st)
+        return R::failure(st.error());
+    const QByteArray symbol = trade.fill.symbol.toUtf8(), side = Trading::sideName(trade.fill.side).toLatin1(),
+                     text = trade.note.toUtf8();
+    st->bind(1, std::int64_t(trade.id));
+    bindTrade(*st, trade.fill, symbol, side, text);
+    if (st->step() != SQLITE_DONE)
+        return R::failure(failed(db).error());
+    return sqlite3_changes(db.handle()) > 0;
+}
+
+Util::Result<bool> remove(SqliteDatabase &db, qint64 id)
+{
+    using R = Util::Result<bool>;
+    auto st = db.prepare("DELETE FROM trades WHERE id = ?1");
+    if (!st)
+        return R::failure(st.error());
+    st->bind(1, std::int64_t(id));
+    if (st->step() != SQLITE_DONE)
+        return R::failure(failed(db).error());
+    return sqlite3_changes(db.handle()) > 0;
+}
+
+Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilter &filter)
+{
+    using R = Util::Result<std::vector<StoredTrade>>;
+    // One statement for every filter: an absent bound is the widest one, so the time index serves all.
+    auto st = db.prepare(filter.symbol.isEmpty() ? TRADE_COLUMNS
+                             "WHERE ts_us >= ?2 AND ts_us < ?3 ORDER BY ts_us, id LIMIT ?4 OFFSET ?5"
+                                                 : TRADE_COLUMNS "WHERE symbol = ?1 AND ts_us >= ?2 AND ts_us < ?3 "
+                                                                 "ORDER BY ts_us, id LIMIT ?4 OFFSET ?5");
+    if (!st)
+        return R::failure(st.error());
+    const QByteArray symbol = filter.symbol.toUtf8();
+    if (!filter.symbol.isEmpty())
+        st->bindText(1, {symbol.constData(), std::size_t(symbol.size())});
+    st->bind(2, std::int64_t(filter.from.value_or(std::numeric_limits<std::int64_t>::min())));
+    st->bind(3, std::int64_t(filter.to.value_or(std::numeric_limits<std::int64_t>::max())));
+    st->bind(4, std::int64_t(filter.limit));
+    st->bind(5, std::int64_t(filter.offset));
+    std::vector<StoredTrade> out;
+    int rc = 0;
+    while ((rc = st->step()) == SQLITE_ROW)
+        out.push_back(tradeAt(*st));
+    if (rc != SQLITE_DONE)
+        return R::failure(failed(db).error());
+    return out;
+}
+
+Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db)
+{
+    using R = Util::Result<std::vector<Trading::Fill>>;
+    auto st = db.prepare(TRADE_COLUMNS "ORDER BY ts_us, id");
+    if (!st)
+        return R::failure(st.error());
+    std::vector<Trading::Fill> out;
+    int rc = 0;
+    while ((rc = st->step()) == SQLITE_ROW)
+        out.push_back(tradeAt(*st).fill);
+    if (rc != SQLITE_DONE)
+        return R::failure(failed(db).error());
+    return out;
+}
+
+} // namespace Storage::TradeStore

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "trading/Account.h"
+#include "util/Result.h"
+
+#include <optional>
+#include <vector>
+
+namespace Storage {
+
+class SqliteDatabase;
+
+/// A trade as stored: what was traded, with its id, note and when it was entered.
+struct StoredTrade
+{
+    qint64 id = 0;
+    Trading::Fill fill; ///< its orderId is the paper order it filled, 0 for a trade entered by hand
+    QString note;
+    Model::TimestampUs createdUs = 0;
+};
+
+/// Which trades a list holds: of one symbol or all, in [from, to), `limit` of them after skipping `offset`.
+struct TradeFilter
+{
+    QString symbol;
+    std::optional<Model::TimestampUs> from;
+    std::optional<Model::TimestampUs> to;
+    qint64 limit = 100;
+    qint64 offset = 0;
+};
+
+/// The trades table (schema step 9), on any connection that may write. Lists are in the order the trades
+/// happened (their time, then their id).
+namespace TradeStore {
+
+Util::Result<qint64> add(SqliteDatabase &db, const Trading::Fill &fill, const QString &note, Model::TimestampUs now);
+Util::Result<std::optional<StoredTrade>> find(SqliteDatabase &db, qint64 id);
+/// Replaces the trade of `trade.id`; false: none has that id.
+Util::Result<bool> replace(SqliteDatabase &db, const StoredTrade &trade);
+/// False: none had that id.
+Util::Result<bool> remove(SqliteDatabase &db, qint64 id);
+Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilter &filter);
+/// Every trade in the order they happened (to work the positions out).
+Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db);
+
+} // namespace TradeStore
+
+} // namespace Storage
