@@ -332,6 +332,15 @@ void TestRestApi::tradesCreateListChangeDelete()
     }
     QCOMPARE(json(get("/api/trades")).array().size(), 4);
     QCOMPARE(send("PATCH", "/api/trades/999", R"({"price":1})").status, 404);
+    // A body that does not say it is JSON (as a web page's form would send it) is refused unread.
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(m_server->port()));
+    r = client
+            .roundTrip(TestHttp::request("POST", "/api/trades",
+                                         R"({"ticker":"AAPL","price":1,"quantity":1,"side":"buy"})", "text/plain"))
+            .value_or(TestHttp::Response{});
+    QCOMPARE(r.status, 415);
+    QCOMPARE(json(get("/api/trades")).array().size(), 4);
 }
 
 void TestRestApi::symbolsAndSummary()
