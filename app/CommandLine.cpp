@@ -47,7 +47,9 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                        "  export-ticks    write stored bars as CSV\n"
                        "  export-bars     write a symbol's bars of a timeframe as CSV\n"
                        "  import          load a CSV (OHLCV) or JSON file of records into the database\n"
-                       "  alerts          export the alerts to a JSON file, or import them from one"));
+                       "  alerts          export the alerts to a JSON file, or import them from one\n"
+                       "  export-trades   write each day's trades to DIR/YYYY/MM/DD/trades.csv\n"
+                       "  analyze-trades  a day's trade analysis: P/L, fees, win rate, profit factor (stored)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(

@@ -20,6 +20,10 @@ Subcommand findSubcommand(const char *name)
         return &runImport;
     if (std::strcmp(name, "alerts") == 0)
         return &runAlerts;
+    if (std::strcmp(name, "export-trades") == 0)
+        return &runExportTrades;
+    if (std::strcmp(name, "analyze-trades") == 0)
+        return &runAnalyzeTrades;
     return nullptr;
 }
 

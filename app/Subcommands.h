@@ -17,6 +17,8 @@ int runExportTicks(const QStringList &arguments);
 int runExportBars(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 int runAlerts(const QStringList &arguments);
+int runExportTrades(const QStringList &arguments);
+int runAnalyzeTrades(const QStringList &arguments);
 
 /// The command's runner, or nullptr when `name` is not one.
 using Subcommand = int (*)(const QStringList &);

@@ -254,7 +254,9 @@ Commands (each with its own --help):
   export-ticks    write stored bars as CSV
   export-bars     write a symbol&apos;s bars of a timeframe as CSV
   import          load a CSV (OHLCV) or JSON file of records into the database
-  alerts          export the alerts to a JSON file, or import them from one</source>
+  alerts          export the alerts to a JSON file, or import them from one
+  export-trades   write each day&apos;s trades to DIR/YYYY/MM/DD/trades.csv
+  analyze-trades  a day&apos;s trade analysis: P/L, fees, win rate, profit factor (stored)</source>
         <translation>TickDesk: ein Handelsterminal für den Desktop. Empfängt Marktdaten über HTTP, speichert sie in SQLite und berechnet Indikatoren und Signale.
 
 Befehle (jeder mit eigenem --help):
@@ -263,7 +265,37 @@ Befehle (jeder mit eigenem --help):
   export-ticks    gespeicherte Kerzen als CSV schreiben
   export-bars     die Kerzen eines Symbols in einem Zeitrahmen als CSV schreiben
   import          eine CSV-Datei (OHLCV) oder JSON-Datei mit Datensätzen in die Datenbank laden
-  alerts          die Alarme in eine JSON-Datei exportieren oder aus einer importieren</translation>
+  alerts          die Alarme in eine JSON-Datei exportieren oder aus einer importieren
+  export-trades   die Trades jedes Tages nach DIR/YYYY/MM/DD/trades.csv schreiben
+  analyze-trades  Auswertung der Trades eines Tages: G/V, Gebühren, Trefferquote, Profitfaktor (gespeichert)</translation>
+    </message>
+    <message>
+        <source>The time zone whose midnight begins a day (default: UTC).</source>
+        <translation>Die Zeitzone, deren Mitternacht einen Tag beginnt (Standard: UTC).</translation>
+    </message>
+    <message>
+        <source>Writes the trades of each day to DIR/YYYY/MM/DD/trades.csv, in the order they happened.</source>
+        <translation>Schreibt die Trades jedes Tages nach DIR/YYYY/MM/DD/trades.csv, in der Reihenfolge, in der sie stattfanden.</translation>
+    </message>
+    <message>
+        <source>The folder to write into.</source>
+        <translation>Der Ordner, in den geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Analyzes a day&apos;s trades (P/L, fees, win rate, profit factor, wins and losses, the running total), prints the analysis and stores it; with --stored, prints the one stored.</source>
+        <translation>Wertet die Trades eines Tages aus (G/V, Gebühren, Trefferquote, Profitfaktor, Gewinne und Verluste, laufende Summe), gibt die Auswertung aus und speichert sie; mit --stored wird die gespeicherte ausgegeben.</translation>
+    </message>
+    <message>
+        <source>The day, YYYY-MM-DD.</source>
+        <translation>Der Tag, JJJJ-MM-TT.</translation>
+    </message>
+    <message>
+        <source>Print the stored analysis of that day.</source>
+        <translation>Die gespeicherte Auswertung dieses Tages ausgeben.</translation>
+    </message>
+    <message>
+        <source>Print it as JSON.</source>
+        <translation>Als JSON ausgeben.</translation>
     </message>
 </context>
 <context>

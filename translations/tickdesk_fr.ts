@@ -254,7 +254,9 @@ Commands (each with its own --help):
   export-ticks    write stored bars as CSV
   export-bars     write a symbol&apos;s bars of a timeframe as CSV
   import          load a CSV (OHLCV) or JSON file of records into the database
-  alerts          export the alerts to a JSON file, or import them from one</source>
+  alerts          export the alerts to a JSON file, or import them from one
+  export-trades   write each day&apos;s trades to DIR/YYYY/MM/DD/trades.csv
+  analyze-trades  a day&apos;s trade analysis: P/L, fees, win rate, profit factor (stored)</source>
         <translation>TickDesk : un terminal de trading de bureau. Reçoit les cotations par HTTP, les enregistre dans SQLite et calcule indicateurs et signaux.
 
 Commandes (chacune avec son propre --help) :
@@ -263,7 +265,37 @@ Commandes (chacune avec son propre --help) :
   export-ticks    écrire les barres enregistrées en CSV
   export-bars     écrire les barres d&apos;un symbole dans une unité de temps en CSV
   import          charger un fichier CSV (OHLCV) ou JSON d&apos;enregistrements dans la base
-  alerts          exporter les alertes dans un fichier JSON, ou les importer depuis un fichier</translation>
+  alerts          exporter les alertes dans un fichier JSON, ou les importer depuis un fichier
+  export-trades   écrire les transactions de chaque jour dans DIR/YYYY/MM/DD/trades.csv
+  analyze-trades  l’analyse des transactions d’un jour : P/P, frais, taux de réussite, facteur de profit (enregistrée)</translation>
+    </message>
+    <message>
+        <source>The time zone whose midnight begins a day (default: UTC).</source>
+        <translation>Le fuseau horaire dont minuit commence un jour (par défaut : UTC).</translation>
+    </message>
+    <message>
+        <source>Writes the trades of each day to DIR/YYYY/MM/DD/trades.csv, in the order they happened.</source>
+        <translation>Écrit les transactions de chaque jour dans DIR/YYYY/MM/DD/trades.csv, dans l’ordre où elles ont eu lieu.</translation>
+    </message>
+    <message>
+        <source>The folder to write into.</source>
+        <translation>Le dossier où écrire.</translation>
+    </message>
+    <message>
+        <source>Analyzes a day&apos;s trades (P/L, fees, win rate, profit factor, wins and losses, the running total), prints the analysis and stores it; with --stored, prints the one stored.</source>
+        <translation>Analyse les transactions d’un jour (P/P, frais, taux de réussite, facteur de profit, gains et pertes, total cumulé), affiche l’analyse et l’enregistre ; avec --stored, affiche celle enregistrée.</translation>
+    </message>
+    <message>
+        <source>The day, YYYY-MM-DD.</source>
+        <translation>Le jour, AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>Print the stored analysis of that day.</source>
+        <translation>Afficher l’analyse enregistrée de ce jour.</translation>
+    </message>
+    <message>
+        <source>Print it as JSON.</source>
+        <translation>L’afficher en JSON.</translation>
     </message>
 </context>
 <context>

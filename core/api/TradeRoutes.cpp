@@ -9,6 +9,7 @@
 #include "pipeline/Pipeline.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/TradeStore.h"
+#include "trading/DailyAnalysis.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -229,6 +230,45 @@ void RestApi::installTrades(Http::HttpRouter &router)
                          response.status = 204;
                          return response;
                      }));
+
+    // Per day, in UTC or the zone given: trade count, realized and net P/L, fees, win rate, profit factor, average
+    // and largest win and loss, and the running total, for the days from `from` to `to` (both included).
+    addRead(router, "/api/trades/daily", [this](Http::HttpRequest &&request, Http::HttpResponder responder) {
+        const QUrlQuery q(QString::fromUtf8(request.query));
+        if (const QString e = Rest::unknownParameter(q, {u"from"_s, u"to"_s, u"tz"_s}); !e.isEmpty())
+            return responder.send(Rest::badRequest(e));
+        QTimeZone zone = QTimeZone::utc();
+        if (q.hasQueryItem(u"tz"_s)) {
+            zone = QTimeZone(q.queryItemValue(u"tz"_s).toUtf8());
+            if (!zone.isValid())
+                return responder.send(Rest::badRequest(u"tz: \"%1\" is not a time zone (e.g. America/New_York)"_s.arg(
+                    q.queryItemValue(u"tz"_s).left(40))));
+        }
+        QDate bounds[2] = {QDate(1900, 1, 1), QDate(9999, 12, 31)};
+        for (int i = 0; i < 2; ++i) {
+            const QString name = i == 0 ? u"from"_s : u"to"_s;
+            if (!q.hasQueryItem(name))
+                continue;
+            bounds[i] = QDate::fromString(q.queryItemValue(name), Qt::ISODate);
+            if (!bounds[i].isValid())
+                return responder.send(Rest::badRequest(u"%1: must be a date, YYYY-MM-DD"_s.arg(name)));
+        }
+        std::vector<Trading::Fill> fills;
+        const QString error = Rest::query(m_path, [&](Storage::SqliteDatabase &db) {
+            auto all = Storage::TradeStore::all(db);
+            if (!all)
+                return Util::Status::failure(all.error());
+            fills = std::move(*all);
+            return Util::Status();
+        });
+        if (!error.isEmpty())
+            return responder.send(Http::HttpResponse::error(500, error));
+        QJsonArray days;
+        for (const Trading::DayStats &d : Trading::analyzeByDay(Trading::replay(std::move(fills), zone)))
+            if (d.day >= bounds[0] && d.day <= bounds[1])
+                days.append(d.toJson());
+        responder.send(Http::HttpResponse::json(200, QJsonDocument(days).toJson(QJsonDocument::Compact)));
+    });
 
     // The positions the trades add up to, worked out afresh from all of them (so an edited or deleted trade
     // counts as it is now), valued at the newest prices the engine has.

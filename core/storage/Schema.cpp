@@ -299,7 +299,8 @@ BEGIN
     WHERE NEW.side <> 'alert' OR c.alerts <> 0 OR NEW.snapshot LIKE '{"alert_id":%';
 END;
 )sql",
-    // 9: trades, entered by hand (the trades API) or filled by the paper broker, in the order they happened.
+    // 9: trades, entered by hand (the trades API) or filled by the paper broker, in the order they happened, and
+    // the stored analyses of their days (per time zone).
     R"sql(
 CREATE TABLE trades (
     id INTEGER PRIMARY KEY,
@@ -315,6 +316,13 @@ CREATE TABLE trades (
 );
 CREATE INDEX trades_by_time ON trades(ts_us, id);
 CREATE INDEX trades_by_symbol ON trades(symbol, ts_us, id);
+CREATE TABLE trade_days (
+    day TEXT NOT NULL,
+    zone TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    computed_us INTEGER NOT NULL,
+    PRIMARY KEY (day, zone)
+) WITHOUT ROWID;
 )sql",
 };
 

@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Storage::TradeStore {
@@ -138,19 +140,62 @@ Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilte
     return out;
 }
 
-Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db)
+Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db)
 {
-    using R = Util::Result<std::vector<Trading::Fill>>;
+    using R = Util::Result<std::vector<StoredTrade>>;
     auto st = db.prepare(TRADE_COLUMNS "ORDER BY ts_us, id");
     if (!st)
         return R::failure(st.error());
-    std::vector<Trading::Fill> out;
+    std::vector<StoredTrade> out;
     int rc = 0;
     while ((rc = st->step()) == SQLITE_ROW)
-        out.push_back(tradeAt(*st).fill);
+        out.push_back(tradeAt(*st));
     if (rc != SQLITE_DONE)
         return R::failure(failed(db).error());
     return out;
+}
+
+Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db)
+{
+    auto stored = allStored(db);
+    if (!stored)
+        return Util::Result<std::vector<Trading::Fill>>::failure(stored.error());
+    std::vector<Trading::Fill> out;
+    out.reserve(stored->size());
+    for (const StoredTrade &t : *stored)
+        out.push_back(t.fill);
+    return out;
+}
+
+Util::Status saveDay(SqliteDatabase &db, const QString &day, const QString &zone, const QByteArray &analysis,
+                     Model::TimestampUs now)
+{
+    auto st = db.prepare("INSERT OR REPLACE INTO trade_days(day, zone, analysis, computed_us) VALUES (?1, ?2, ?3, ?4)");
+    if (!st)
+        return Util::Status::failure(st.error());
+    const QByteArray d = day.toUtf8(), z = zone.toUtf8();
+    st->bindText(1, {d.constData(), std::size_t(d.size())});
+    st->bindText(2, {z.constData(), std::size_t(z.size())});
+    st->bindText(3, {analysis.constData(), std::size_t(analysis.size())});
+    st->bind(4, std::int64_t(now));
+    return st->step() == SQLITE_DONE ? Util::Status() : failed(db);
+}
+
+Util::Result<std::optional<QByteArray>> storedDay(SqliteDatabase &db, const QString &day, const QString &zone)
+{
+    using R = Util::Result<std::optional<QByteArray>>;
+    auto st = db.prepare("SELECT analysis FROM trade_days WHERE day = ?1 AND zone = ?2");
+    if (!st)
+        return R::failure(st.error());
+    const QByteArray d = day.toUtf8(), z = zone.toUtf8();
+    st->bindText(1, {d.constData(), std::size_t(d.size())});
+    st->bindText(2, {z.constData(), std::size_t(z.size())});
+    const int rc = st->step();
+    if (rc == SQLITE_DONE)
+        return std::optional<QByteArray>();
+    if (rc != SQLITE_ROW)
+        return R::failure(failed(db).error());
+    return std::optional<QByteArray>(st->columnUtf8(0));
 }
 
 } // namespace Storage::TradeStore

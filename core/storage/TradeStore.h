@@ -43,6 +43,14 @@ Util::Result<bool> remove(SqliteDatabase &db, qint64 id);
 Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilter &filter);
 /// Every trade in the order they happened (to work the positions out).
 Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db);
+/// Every trade with its id and note, in the order they happened (to export them).
+Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db);
+
+/// Keeps the analysis of a day (in a time zone), replacing an earlier one.
+Util::Status saveDay(SqliteDatabase &db, const QString &day, const QString &zone, const QByteArray &analysis,
+                     Model::TimestampUs now);
+/// The stored analysis of a day, or nothing.
+Util::Result<std::optional<QByteArray>> storedDay(SqliteDatabase &db, const QString &day, const QString &zone);
 
 } // namespace TradeStore
 

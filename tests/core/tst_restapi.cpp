@@ -290,6 +290,14 @@ void TestRestApi::tradesCreateListChangeDelete()
     QCOMPARE(open[0].toObject().value(u"quantity"_s).toDouble(), 4.0);
     QCOMPARE(open[0].toObject().value(u"average_price"_s).toDouble(), 180.0);
 
+    // Per day, both dates included: the short and its cover make the 5th's day a win of 50, less 1.50.
+    const QJsonArray days = json(get("/api/trades/daily?from=2026-11-03&to=2026-11-05")).array();
+    QCOMPARE(days.size(), 3);
+    QCOMPARE(days[2].toObject().value(u"date"_s).toString(), u"2026-11-05"_s);
+    QCOMPARE(days[2].toObject().value(u"net"_s).toDouble(), 48.5);
+    QCOMPARE(days[2].toObject().value(u"cumulative"_s).toDouble(), 40 + 10 + 48.5);
+    QCOMPARE(get("/api/trades/daily?from=yesterday").status, 400);
+
     // Changed in part (PATCH keeps the rest and its time), replaced whole (PUT), deleted: positions follow.
     const QByteArray path = "/api/trades/" + QByteArray::number(id);
     r = send("PATCH", path, R"({"price":170})");

@@ -37,8 +37,8 @@ fi
 # The program follows the system's language, and the settings' choice over it.
 home="$work/home"
 mkdir -p "$home/.config/TickDesk"
-env -u LANGUAGE HOME="$home" XDG_CONFIG_HOME="$home/.config" LC_ALL=de_DE.UTF-8 "$tickdesk" --help | grep -q "Handelsterminal"
-env -u LANGUAGE HOME="$home" XDG_CONFIG_HOME="$home/.config" LC_ALL=fr_FR.UTF-8 "$tickdesk" --help | grep -q "terminal de trading"
+grep -q "Handelsterminal" <<<"$(env -u LANGUAGE HOME="$home" XDG_CONFIG_HOME="$home/.config" LC_ALL=de_DE.UTF-8 "$tickdesk" --help)" # read whole: grep -q stopping early would break the pipe
+grep -q "terminal de trading" <<<"$(env -u LANGUAGE HOME="$home" XDG_CONFIG_HOME="$home/.config" LC_ALL=fr_FR.UTF-8 "$tickdesk" --help)" # read whole: grep -q stopping early would break the pipe
 printf '[display]\nlanguage=fr\n' >"$home/.config/TickDesk/TickDesk.conf"
-env -u LANGUAGE HOME="$home" XDG_CONFIG_HOME="$home/.config" LC_ALL=de_DE.UTF-8 "$tickdesk" --help | grep -q "terminal de trading"
+grep -q "terminal de trading" <<<"$(env -u LANGUAGE HOME="$home" XDG_CONFIG_HOME="$home/.config" LC_ALL=de_DE.UTF-8 "$tickdesk" --help)" # read whole: grep -q stopping early would break the pipe
 echo "translations complete and current; German and French in use"
