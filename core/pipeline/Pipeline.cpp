@@ -102,6 +102,12 @@ void Pipeline::setAlertBook(const Alerts::AlertBook *book)
         shard->setAlertBook(book);
 }
 
+void Pipeline::setPaperDesk(Trading::PaperDesk *desk)
+{
+    for (auto &shard : m_shards)
+        shard->setPaperDesk(desk);
+}
+
 Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done)
 {
     const int shards = shardCount();

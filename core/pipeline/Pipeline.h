@@ -22,6 +22,10 @@ namespace Alerts {
 class AlertBook;
 }
 
+namespace Trading {
+class PaperDesk;
+}
+
 namespace Pipeline {
 
 class CommitListener;
@@ -50,6 +54,8 @@ public:
     void setCommitListener(CommitListener *listener);
     /// Before start(): the trader's alerts, evaluated on every record of their symbols (may be null).
     void setAlertBook(const Alerts::AlertBook *book);
+    /// Paper orders fill against the records (null: no paper trading).
+    void setPaperDesk(Trading::PaperDesk *desk);
     void start();
     /// Processes what is queued and hands it to the writer; call before stopping the writer.
     void stop();

@@ -6,6 +6,7 @@
 #include "PipelineMetrics.h"
 #include "storage/Queries.h"
 #include "storage/StorageWriter.h"
+#include "trading/PaperDesk.h"
 #include "util/Clock.h"
 
 #include <pthread.h>
@@ -330,6 +331,8 @@ void Shard::process(Message &message)
     const auto catalog = m_alertBook ? m_alertBook->catalog() : nullptr;
     std::vector<Storage::AlertStateWrite> alertStates;
     std::vector<AlertSet::Fired> fired;
+    const auto watched = m_paperDesk ? m_paperDesk->watched() : nullptr;
+    Trading::PaperDesk::Outcome paper;
     for (const Model::Record &record : message.records) {
         if (const auto *bar = std::get_if<Model::Tick>(&record)) {
             SymbolState &state = stateOf(bar->symbol);
@@ -351,6 +354,12 @@ void Shard::process(Message &message)
                 touched.push_back(&state);
             if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime)
                 continue; // older than what the symbol has: stored as sent, but it is not the last price
+            if (watched && !watched->isEmpty() && watched->contains(bar->symbol.toString())) {
+                // Paper orders fill on the newest records only, and are stored with the record that filled them.
+                Trading::PaperDesk::Outcome outcome = m_paperDesk->onRecord(*bar);
+                std::move(outcome.fills.begin(), outcome.fills.end(), std::back_inserter(paper.fills));
+                std::move(outcome.orders.begin(), outcome.orders.end(), std::back_inserter(paper.orders));
+            }
             const Indicators::IndicatorSnapshot &snapshot = state.track.snapshot();
             state.summary.addTick(*bar);
             state.summary.rsi = snapshot.rsi;
@@ -392,6 +401,8 @@ void Shard::process(Message &message)
     job.records = std::move(message.records);
     job.signals = std::move(signals);
     job.alertStates = std::move(alertStates);
+    job.paperFills = std::move(paper.fills);
+    job.paperOrders = std::move(paper.orders);
     job.receivedNs = message.receivedNs;
     job.group = std::move(message.group);
     job.done = [tracker = message.tracker, this,

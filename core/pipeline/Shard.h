@@ -30,6 +30,10 @@ class SymbolHistoryReader;
 struct CommitGroup;
 } // namespace Storage
 
+namespace Trading {
+class PaperDesk;
+}
+
 namespace Pipeline {
 
 struct PipelineMetrics;
@@ -64,6 +68,7 @@ public:
     void warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol);
     /// Before start(): the alerts to evaluate (may be null: none).
     void setAlertBook(const Alerts::AlertBook *book) noexcept { m_alertBook = book; }
+    void setPaperDesk(Trading::PaperDesk *desk) noexcept { m_paperDesk = desk; }
     /// Before start(): where symbols that left memory are read back from.
     void setDatabasePath(const QString &path) { m_options.databasePath = path; }
     /// Before start(): whether the shard holds as many symbols as it may.
@@ -147,6 +152,7 @@ private:
     LiveFeed *m_feed; ///< may be null: nobody watches
     CommitListener *m_listener = nullptr;
     const Alerts::AlertBook *m_alertBook = nullptr;
+    Trading::PaperDesk *m_paperDesk = nullptr; ///< shown the records of symbols with working orders
     std::unordered_map<Model::Symbol, std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
     std::list<Model::Symbol> m_recency;                                        ///< least recently updated first
     std::size_t m_maxSymbols;                                                  ///< this shard's share of the cap

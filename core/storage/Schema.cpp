@@ -299,8 +299,8 @@ BEGIN
     WHERE NEW.side <> 'alert' OR c.alerts <> 0 OR NEW.snapshot LIKE '{"alert_id":%';
 END;
 )sql",
-    // 9: trades, entered by hand (the trades API) or filled by the paper broker, in the order they happened, and
-    // the stored analyses of their days (per time zone).
+    // 9: trades, entered by hand (the trades API) or filled by the paper broker, in the order they happened, the
+    // paper broker's orders, and the stored analyses of the trades' days (per time zone).
     R"sql(
 CREATE TABLE trades (
     id INTEGER PRIMARY KEY,
@@ -316,6 +316,21 @@ CREATE TABLE trades (
 );
 CREATE INDEX trades_by_time ON trades(ts_us, id);
 CREATE INDEX trades_by_symbol ON trades(symbol, ts_us, id);
+CREATE TABLE paper_orders (
+    id INTEGER PRIMARY KEY,
+    symbol TEXT NOT NULL,
+    side TEXT NOT NULL,
+    type TEXT NOT NULL,
+    quantity REAL NOT NULL,
+    limit_price REAL NOT NULL DEFAULT 0,
+    stop_price REAL NOT NULL DEFAULT 0,
+    time_in_force TEXT NOT NULL,
+    placed_us INTEGER NOT NULL,
+    expires_us INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
 CREATE TABLE trade_days (
     day TEXT NOT NULL,
     zone TEXT NOT NULL,

@@ -8,6 +8,7 @@
 #include "HistoryWriter.h"
 #include "Schema.h"
 #include "SqliteDatabase.h"
+#include "TradeStore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -424,6 +425,18 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
                 break;
             if (auto s = AlertStore::saveState(*m_db, write.alertId, {write.symbol, write.state, {}}); !s)
                 error = s.error();
+        }
+        for (const Trading::Order &order : job.paperOrders) {
+            if (!error.isEmpty())
+                break;
+            if (auto s = TradeStore::saveOrder(*m_db, order); !s)
+                error = s.error();
+        }
+        for (const Trading::Fill &fill : job.paperFills) {
+            if (!error.isEmpty())
+                break;
+            if (auto id = TradeStore::add(*m_db, fill, QString(), createdUs); !id)
+                error = id.error();
         }
         for (Model::TradeSignal &signal : job.signals) {
             if (!error.isEmpty())

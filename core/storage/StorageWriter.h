@@ -4,6 +4,7 @@
 #include "alerts/AlertEvaluator.h"
 #include "ingest/RecordSink.h"
 #include "model/TradeSignal.h"
+#include "trading/Account.h"
 #include "util/LatencyHistogram.h"
 #include "util/Result.h"
 
@@ -89,6 +90,8 @@ struct WriteJob
     Model::RecordBatch records;
     std::vector<Model::TradeSignal> signals;
     std::vector<AlertStateWrite> alertStates; ///< of the alerts that fired or changed status
+    std::vector<Trading::Order> paperOrders;  ///< placed, or their status changed
+    std::vector<Trading::Fill> paperFills;    ///< stored as trades
     qint64 receivedNs = 0;
     /// Called on the writer thread after the commit (empty error) or the
     /// rollback; the signals then carry their row ids.

@@ -167,6 +167,67 @@ Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db)
     return out;
 }
 
+Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &o)
+{
+    auto st =
+        db.prepare("INSERT OR REPLACE INTO paper_orders(id, symbol, side, type, quantity, limit_price, stop_price, "
+                   "time_in_force, placed_us, expires_us, status, reason, note) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    if (!st)
+        return Util::Status::failure(st.error());
+    const QByteArray symbol = o.symbol.toUtf8(), side = Trading::sideName(o.side).toLatin1(),
+                     type = Trading::typeName(o.type).toLatin1(),
+                     tif = Trading::timeInForceName(o.timeInForce).toLatin1(),
+                     status = Trading::statusName(o.status).toLatin1(), reason = o.reason.toUtf8(),
+                     note = o.note.toUtf8();
+    const auto text = [](const QByteArray &b) { return std::string_view(b.constData(), std::size_t(b.size())); };
+    st->bind(1, std::int64_t(o.id));
+    st->bindText(2, text(symbol));
+    st->bindText(3, text(side));
+    st->bindText(4, text(type));
+    st->bind(5, o.quantity);
+    st->bind(6, o.limitPrice);
+    st->bind(7, o.stopPrice);
+    st->bindText(8, text(tif));
+    st->bind(9, std::int64_t(o.placed));
+    st->bind(10, std::int64_t(o.expires));
+    st->bindText(11, text(status));
+    st->bindText(12, text(reason));
+    st->bindText(13, text(note));
+    return st->step() == SQLITE_DONE ? Util::Status() : failed(db);
+}
+
+Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db)
+{
+    using R = Util::Result<std::vector<Trading::Order>>;
+    auto st = db.prepare("SELECT id, symbol, side, type, quantity, limit_price, stop_price, time_in_force, placed_us, "
+                         "expires_us, status, reason, note FROM paper_orders ORDER BY id");
+    if (!st)
+        return R::failure(st.error());
+    std::vector<Trading::Order> out;
+    int rc = 0;
+    while ((rc = st->step()) == SQLITE_ROW) {
+        Trading::Order o;
+        o.id = st->columnInt64(0);
+        o.symbol = st->columnText(1);
+        o.side = Trading::sideFromName(st->columnText(2)).value_or(Trading::Side::Buy);
+        o.type = Trading::typeFromName(st->columnText(3)).value_or(Trading::OrderType::Market);
+        o.quantity = st->columnDouble(4);
+        o.limitPrice = st->columnDouble(5);
+        o.stopPrice = st->columnDouble(6);
+        o.timeInForce = Trading::timeInForceFromName(st->columnText(7)).value_or(Trading::TimeInForce::Day);
+        o.placed = st->columnInt64(8);
+        o.expires = st->columnInt64(9);
+        o.status = Trading::statusFromName(st->columnText(10)).value_or(Trading::OrderStatus::Cancelled);
+        o.reason = st->columnText(11);
+        o.note = st->columnText(12);
+        out.push_back(o);
+    }
+    if (rc != SQLITE_DONE)
+        return R::failure(failed(db).error());
+    return out;
+}
+
 Util::Status saveDay(SqliteDatabase &db, const QString &day, const QString &zone, const QByteArray &analysis,
                      Model::TimestampUs now)
 {

@@ -46,6 +46,11 @@ Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db);
 /// Every trade with its id and note, in the order they happened (to export them).
 Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db);
 
+/// Stores a paper order as it is now (a new one, or its new status).
+Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &order);
+/// Every paper order, oldest first.
+Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db);
+
 /// Keeps the analysis of a day (in a time zone), replacing an earlier one.
 Util::Status saveDay(SqliteDatabase &db, const QString &day, const QString &zone, const QByteArray &analysis,
                      Model::TimestampUs now);

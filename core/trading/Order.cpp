@@ -97,4 +97,9 @@ QString statusName(OrderStatus status)
     return nameIn(StatusNames, status);
 }
 
+std::optional<OrderStatus> statusFromName(const QString &name)
+{
+    return valueIn(StatusNames, name);
+}
+
 } // namespace Trading

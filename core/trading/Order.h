@@ -77,5 +77,6 @@ std::optional<OrderType> typeFromName(const QString &name);
 QString timeInForceName(TimeInForce tif);
 std::optional<TimeInForce> timeInForceFromName(const QString &name);
 QString statusName(OrderStatus status);
+std::optional<OrderStatus> statusFromName(const QString &name);
 
 } // namespace Trading

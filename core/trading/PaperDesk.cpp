@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "PaperDesk.h"
+
+#include "storage/SqliteDatabase.h"
+#include "storage/TradeStore.h"
+
+namespace Trading {
+
+PaperDesk::PaperDesk(Costs costs, double startingCash)
+    : m_broker(costs, startingCash)
+{}
+
+Util::Status PaperDesk::load(const QString &databasePath)
+{
+    auto db = Storage::SqliteDatabase::open(databasePath, Storage::SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return Util::Status::failure(db.error());
+    auto orders = Storage::TradeStore::orders(**db);
+    if (!orders)
+        return Util::Status::failure(orders.error());
+    auto fills = Storage::TradeStore::all(**db);
+    if (!fills)
+        return Util::Status::failure(fills.error());
+    std::lock_guard lock(m_mutex);
+    Account account(m_broker.account().startingCash());
+    for (Fill &fill : *fills)
+        account.apply(fill);
+    m_broker.restore(std::move(*orders), std::move(account));
+    updateWatched();
+    return {};
+}
+
+void PaperDesk::updateWatched()
+{
+    auto watched = std::make_shared<QSet<QString>>();
+    for (const Order &o : m_broker.orders())
+        if (o.status == OrderStatus::Working)
+            watched->insert(o.symbol);
+    m_watched = std::move(watched);
+}
+
+std::shared_ptr<const QSet<QString>> PaperDesk::watched() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_watched;
+}
+
+PaperDesk::Outcome PaperDesk::onRecord(const Model::Tick &record)
+{
+    std::lock_guard lock(m_mutex);
+    const QString symbol = record.symbol.toString();
+    std::vector<qint64> working;
+    for (const Order &o : m_broker.orders())
+        if (o.status == OrderStatus::Working && o.symbol == symbol)
+            working.push_back(o.id);
+    Outcome out;
+    out.fills = m_broker.onRecord(record);
+    for (const qint64 id : working) // filled, or rejected with nothing left to close
+        if (const Order *o = m_broker.order(id); o->status != OrderStatus::Working)
+            out.orders.push_back(*o);
+    if (!out.orders.empty())
+        updateWatched();
+    return out;
+}
+
+PaperDesk::Outcome PaperDesk::expire(Model::TimestampUs now)
+{
+    std::lock_guard lock(m_mutex);
+    Outcome out;
+    for (const qint64 id : m_broker.expire(now))
+        out.orders.push_back(*m_broker.order(id));
+    if (!out.orders.empty())
+        updateWatched();
+    return out;
+}
+
+Util::Result<Order> PaperDesk::place(const Order &order, Model::TimestampUs now, Model::TimestampUs dayEnd)
+{
+    std::lock_guard lock(m_mutex);
+    const auto id = m_broker.place(order, now, dayEnd);
+    if (!id)
+        return Util::Result<Order>::failure(id.error());
+    updateWatched();
+    return *m_broker.order(*id);
+}
+
+std::optional<Order> PaperDesk::cancel(qint64 id)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_broker.cancel(id, QStringLiteral("cancelled by the trader")))
+        return std::nullopt;
+    updateWatched();
+    return *m_broker.order(id);
+}
+
+void PaperDesk::book(Fill fill)
+{
+    std::lock_guard lock(m_mutex);
+    m_broker.book(std::move(fill));
+}
+
+std::vector<Order> PaperDesk::orders() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_broker.orders();
+}
+
+Account PaperDesk::account() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_broker.account();
+}
+
+} // namespace Trading

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "PaperBroker.h"
+
+#include <QSet>
+
+#include <memory>
+#include <mutex>
+
+namespace Trading {
+
+/// The paper broker shared by the engine's workers and the interfaces that place orders. The workers show
+/// it the records of the symbols with working orders (watched() says which, without a lock) and store what
+/// it answers in the transaction of the record that caused it; placing, changing and cancelling go through
+/// here too, under the same lock.
+class PaperDesk final
+{
+public:
+    explicit PaperDesk(Costs costs = {}, double startingCash = 100'000);
+
+    /// Carries on from the database: its orders and the account its trades add up to.
+    Util::Status load(const QString &databasePath);
+
+    /// What a record (or the clock) did: fills (for the trades table) and orders whose status changed.
+    struct Outcome
+    {
+        std::vector<Fill> fills;
+        std::vector<Order> orders;
+        bool empty() const noexcept { return fills.empty() && orders.empty(); }
+    };
+    /// The symbols with working orders: a record of any other changes nothing.
+    std::shared_ptr<const QSet<QString>> watched() const;
+    Outcome onRecord(const Model::Tick &record);
+    /// Day orders whose day ended.
+    Outcome expire(Model::TimestampUs now);
+
+    /// Places an order: the order as placed (with its id), to be stored; or why not.
+    Util::Result<Order> place(const Order &order, Model::TimestampUs now, Model::TimestampUs dayEnd);
+    /// The cancelled order, to be stored; nothing when no working order has that id.
+    std::optional<Order> cancel(qint64 id);
+    /// A trade entered by hand changes the account the broker checks orders against.
+    void book(Fill fill);
+
+    std::vector<Order> orders() const;
+    Account account() const;
+
+private:
+    void updateWatched();
+
+    mutable std::mutex m_mutex;
+    PaperBroker m_broker;
+    std::shared_ptr<const QSet<QString>> m_watched = std::make_shared<QSet<QString>>();
+};
+
+} // namespace Trading
