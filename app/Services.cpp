@@ -15,12 +15,15 @@
 #include "sim/MarketSimulator.h"
 #include "storage/StorageWriter.h"
 #include "stream/StreamServer.h"
+#include "trading/PaperDesk.h"
 #include "util/Prometheus.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QTimer>
 
 #include <sys/resource.h>
 
@@ -103,6 +106,22 @@ Util::Status Services::start()
         qCWarning(lcApp) << "alerts:" << status.error();
     m_pipeline->setAlertBook(m_alerts.get());
     m_alertManager = std::make_unique<Alerts::AlertManager>(storage.path, m_alerts.get());
+    // Paper trading: working orders fill against the records; day orders end at the session's midnight.
+    m_paperDesk = std::make_unique<Trading::PaperDesk>();
+    if (auto status = m_paperDesk->load(storage.path); !status)
+        return status;
+    m_pipeline->setPaperDesk(m_paperDesk.get());
+    m_dayOrders = std::make_unique<QTimer>();
+    m_dayOrders->setInterval(std::chrono::seconds(15));
+    QObject::connect(m_dayOrders.get(), &QTimer::timeout, [this] {
+        Trading::PaperDesk::Outcome ended = m_paperDesk->expire(QDateTime::currentMSecsSinceEpoch() * 1000);
+        if (ended.orders.empty())
+            return;
+        Storage::WriteJob job;
+        job.paperOrders = std::move(ended.orders);
+        m_writer->submit(std::move(job));
+    });
+    m_dayOrders->start();
     if (m_options.streamPort >= 0) {
         Stream::StreamOptions stream;
         stream.address = m_options.bindAddress;
@@ -141,6 +160,7 @@ Util::Status Services::start()
     });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
     m_api->setAlertsChanged([this] { m_alertManager->changedElsewhere(); });
+    m_api->setPaperDesk(m_paperDesk.get(), m_writer.get(), m_options.sessionTimeZone);
     m_api->install(*m_router);
 
     Http::ServerOptions server;
@@ -219,6 +239,8 @@ void Services::shutdown()
     // committed (its response still goes out), then the connections close.
     if (m_simulator)
         m_simulator->stop();
+    if (m_dayOrders)
+        m_dayOrders->stop();
     if (m_server)
         m_server->stopListening();
     if (m_pipeline)

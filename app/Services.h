@@ -35,6 +35,11 @@ namespace Notify {
 class Notifier;
 }
 
+class QTimer;
+
+namespace Trading {
+class PaperDesk;
+}
 namespace Alerts {
 class AlertBook;
 class AlertManager;
@@ -85,6 +90,8 @@ private:
     std::unique_ptr<Notify::Notifier> m_notifier;
     std::unique_ptr<Alerts::AlertBook> m_alerts;
     std::unique_ptr<Alerts::AlertManager> m_alertManager;
+    std::unique_ptr<Trading::PaperDesk> m_paperDesk;
+    std::unique_ptr<QTimer> m_dayOrders; ///< ends day orders when their day is over
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;

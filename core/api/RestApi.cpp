@@ -292,6 +292,7 @@ void RestApi::install(Http::HttpRouter &router)
     installBars(router);
     installAlerts(router);
     installTrades(router);
+    installOrders(router);
     addRead(router, "/api/ticks", ([this](Http::HttpRequest &&request, Http::HttpResponder responder) {
                 const auto filters = parseFilters(request.query, true);
                 if (!filters) {

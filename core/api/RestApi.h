@@ -20,6 +20,10 @@ class Pipeline;
 }
 namespace Storage {
 class SqliteDatabase;
+class StorageWriter;
+} // namespace Storage
+namespace Trading {
+class PaperDesk;
 }
 
 namespace Api {
@@ -42,6 +46,14 @@ public:
     void addRead(Http::HttpRouter &router, const QByteArray &path, Handler handler);
     /// Waits for the reads under way; call before the HTTP server stops (their answers go through it).
     void stop();
+    /// Paper trading: orders placed through `/api/orders` go to `desk` and are stored by `writer`; day orders end
+    /// at midnight in `sessionZone`.
+    void setPaperDesk(Trading::PaperDesk *desk, Storage::StorageWriter *writer, QString sessionZone)
+    {
+        m_desk = desk;
+        m_writer = writer;
+        m_sessionZone = std::move(sessionZone);
+    }
     /// Called (on a reader thread) after an alert was created, changed or deleted.
     void setAlertsChanged(std::function<void()> changed) { m_alertsChanged = std::move(changed); }
 
@@ -55,12 +67,16 @@ private:
     void installBars(Http::HttpRouter &router);
     void installAlerts(Http::HttpRouter &router);
     void installTrades(Http::HttpRouter &router);
+    void installOrders(Http::HttpRouter &router);
 
     QString m_path;
     const Pipeline::Pipeline &m_pipeline;
     std::unique_ptr<QThreadPool> m_readers;
     std::atomic<int> m_waiting{0};
     std::function<void()> m_alertsChanged;
+    Trading::PaperDesk *m_desk = nullptr;
+    Storage::StorageWriter *m_writer = nullptr;
+    QString m_sessionZone;
 };
 
 } // namespace Api

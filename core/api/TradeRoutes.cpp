@@ -10,6 +10,7 @@
 #include "storage/SqliteDatabase.h"
 #include "storage/TradeStore.h"
 #include "trading/DailyAnalysis.h"
+#include "trading/PaperDesk.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -173,63 +174,77 @@ void RestApi::installTrades(Http::HttpRouter &router)
                            {QByteArrayLiteral("X-Next-Offset"), QByteArray::number(filter.offset + filter.limit)});
                    return response;
                }));
-    router.add("POST", "/api/trades", writable([answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
-                   const auto body = Rest::bodyObject(request.body, u"one trade"_s);
-                   if (!body)
-                       return Rest::badRequest(body.error());
-                   const auto trade = tradeFrom(*body);
-                   if (!trade)
-                       return Rest::badRequest(trade.error());
-                   const auto id = Storage::TradeStore::add(db, trade->fill, trade->note, Rest::nowUs());
-                   if (!id)
-                       return Http::HttpResponse::error(500, id.error());
-                   return answer(db, *id, 201);
-               }));
+    // The paper desk checks orders against the account: it hears of trades entered, changed and deleted by hand.
+    const auto changed = [this] {
+        if (m_desk)
+            m_desk->reloadAccount(m_path);
+    };
+    router.add("POST", "/api/trades",
+               writable(
+                   [answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                       const auto body = Rest::bodyObject(request.body, u"one trade"_s);
+                       if (!body)
+                           return Rest::badRequest(body.error());
+                       const auto trade = tradeFrom(*body);
+                       if (!trade)
+                           return Rest::badRequest(trade.error());
+                       const auto id = Storage::TradeStore::add(db, trade->fill, trade->note, Rest::nowUs());
+                       if (!id)
+                           return Http::HttpResponse::error(500, id.error());
+                       return answer(db, *id, 201);
+                   },
+                   changed));
     router.addWithId("GET", "/api/trades/", writable([answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
                          return answer(db, Http::HttpRouter::idOf(request.path), 200);
                      }));
     // PUT replaces the whole trade (omitted optional fields take their defaults); PATCH changes the fields given.
     for (const char *method : {"PUT", "PATCH"}) {
-        router.addWithId(method, "/api/trades/",
-                         writable([answer, method](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
-                             const qint64 id = Http::HttpRouter::idOf(request.path);
-                             const auto body = Rest::bodyObject(request.body, u"one trade"_s);
-                             if (!body)
-                                 return Rest::badRequest(body.error());
-                             auto stored = Storage::TradeStore::find(db, id);
-                             if (!stored)
-                                 return Http::HttpResponse::error(500, stored.error());
-                             if (!*stored)
-                                 return Http::HttpResponse::error(404, u"no trade %1"_s.arg(id));
-                             QJsonObject merged = qstrcmp(method, "PATCH") == 0 ? tradeJson(**stored) : QJsonObject();
-                             if (qstrcmp(method, "PATCH") == 0)
-                                 merged.insert(u"time"_s, double((*stored)->fill.time) / 1e6); // µs kept as they were
-                             for (auto it = body->constBegin(); it != body->constEnd(); ++it)
-                                 merged.insert(it.key(), it.value());
-                             auto trade = tradeFrom(merged);
-                             if (!trade)
-                                 return Rest::badRequest(trade.error());
-                             if (qstrcmp(method, "PATCH") == 0 && !body->contains(u"time"_s))
-                                 trade->fill.time = (*stored)->fill.time;
-                             trade->id = id;
-                             trade->fill.orderId = (*stored)->fill.orderId;
-                             auto replaced = Storage::TradeStore::replace(db, *trade);
-                             if (!replaced)
-                                 return Http::HttpResponse::error(500, replaced.error());
-                             return answer(db, id, 200);
-                         }));
+        router.addWithId(
+            method, "/api/trades/",
+            writable(
+                [answer, method](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                    const qint64 id = Http::HttpRouter::idOf(request.path);
+                    const auto body = Rest::bodyObject(request.body, u"one trade"_s);
+                    if (!body)
+                        return Rest::badRequest(body.error());
+                    auto stored = Storage::TradeStore::find(db, id);
+                    if (!stored)
+                        return Http::HttpResponse::error(500, stored.error());
+                    if (!*stored)
+                        return Http::HttpResponse::error(404, u"no trade %1"_s.arg(id));
+                    QJsonObject merged = qstrcmp(method, "PATCH") == 0 ? tradeJson(**stored) : QJsonObject();
+                    if (qstrcmp(method, "PATCH") == 0)
+                        merged.insert(u"time"_s, double((*stored)->fill.time) / 1e6); // µs kept as they were
+                    for (auto it = body->constBegin(); it != body->constEnd(); ++it)
+                        merged.insert(it.key(), it.value());
+                    auto trade = tradeFrom(merged);
+                    if (!trade)
+                        return Rest::badRequest(trade.error());
+                    if (qstrcmp(method, "PATCH") == 0 && !body->contains(u"time"_s))
+                        trade->fill.time = (*stored)->fill.time;
+                    trade->id = id;
+                    trade->fill.orderId = (*stored)->fill.orderId;
+                    auto replaced = Storage::TradeStore::replace(db, *trade);
+                    if (!replaced)
+                        return Http::HttpResponse::error(500, replaced.error());
+                    return answer(db, id, 200);
+                },
+                changed));
     }
-    router.addWithId("DELETE", "/api/trades/", writable([](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
-                         const qint64 id = Http::HttpRouter::idOf(request.path);
-                         auto removed = Storage::TradeStore::remove(db, id);
-                         if (!removed)
-                             return Http::HttpResponse::error(500, removed.error());
-                         if (!*removed)
-                             return Http::HttpResponse::error(404, u"no trade %1"_s.arg(id));
-                         Http::HttpResponse response;
-                         response.status = 204;
-                         return response;
-                     }));
+    router.addWithId("DELETE", "/api/trades/",
+                     writable(
+                         [](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                             const qint64 id = Http::HttpRouter::idOf(request.path);
+                             auto removed = Storage::TradeStore::remove(db, id);
+                             if (!removed)
+                                 return Http::HttpResponse::error(500, removed.error());
+                             if (!*removed)
+                                 return Http::HttpResponse::error(404, u"no trade %1"_s.arg(id));
+                             Http::HttpResponse response;
+                             response.status = 204;
+                             return response;
+                         },
+                         changed));
 
     // Per day, in UTC or the zone given: trade count, realized and net P/L, fees, win rate, profit factor, average
     // and largest win and loss, and the running total, for the days from `from` to `to` (both included).

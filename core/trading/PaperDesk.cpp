@@ -4,6 +4,8 @@
 #include "storage/SqliteDatabase.h"
 #include "storage/TradeStore.h"
 
+#include <QDateTime>
+
 namespace Trading {
 
 PaperDesk::PaperDesk(Costs costs, double startingCash)
@@ -97,6 +99,29 @@ void PaperDesk::book(Fill fill)
 {
     std::lock_guard lock(m_mutex);
     m_broker.book(std::move(fill));
+}
+
+Util::Status PaperDesk::reloadAccount(const QString &databasePath)
+{
+    auto db = Storage::SqliteDatabase::open(databasePath, Storage::SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return Util::Status::failure(db.error());
+    auto fills = Storage::TradeStore::all(**db);
+    if (!fills)
+        return Util::Status::failure(fills.error());
+    std::lock_guard lock(m_mutex);
+    Account account(m_broker.account().startingCash());
+    for (Fill &fill : *fills)
+        account.apply(fill);
+    m_broker.restore(m_broker.orders(), std::move(account));
+    return {};
+}
+
+Model::TimestampUs PaperDesk::dayEnd(Model::TimestampUs now, const QTimeZone &zone)
+{
+    const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(now / 1000, z).date();
+    return QDateTime(today.addDays(1), QTime(0, 0), z).toMSecsSinceEpoch() * 1000;
 }
 
 std::vector<Order> PaperDesk::orders() const

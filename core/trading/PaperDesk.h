@@ -4,6 +4,7 @@
 #include "PaperBroker.h"
 
 #include <QSet>
+#include <QTimeZone>
 
 #include <memory>
 #include <mutex>
@@ -41,6 +42,10 @@ public:
     std::optional<Order> cancel(qint64 id);
     /// A trade entered by hand changes the account the broker checks orders against.
     void book(Fill fill);
+    /// Works the account out again from the stored trades (after one was edited or deleted by hand).
+    Util::Status reloadAccount(const QString &databasePath);
+    /// When a day order placed at `now` ends: the next midnight in `zone` (UTC when invalid).
+    static Model::TimestampUs dayEnd(Model::TimestampUs now, const QTimeZone &zone);
 
     std::vector<Order> orders() const;
     Account account() const;

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+// /api/orders and /api/orders/{id}: the paper broker's orders, placed, listed and cancelled.
+#include "RestApi.h"
+#include "RestQuery.h"
+
+#include "http/HttpRouter.h"
+#include "storage/StorageWriter.h"
+#include "trading/PaperDesk.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Api {
+
+namespace {
+
+QJsonObject orderJson(const Trading::Order &o)
+{
+    const auto time = [](Model::TimestampUs us) {
+        return us > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODateWithMs))
+                      : QJsonValue();
+    };
+    return QJsonObject{
+        {u"id"_s, o.id},
+        {u"ticker"_s, o.symbol},
+        {u"side"_s, Trading::sideName(o.side)},
+        {u"type"_s, Trading::typeName(o.type)},
+        {u"quantity"_s, o.quantity},
+        {u"limit_price"_s, o.type == Trading::OrderType::Limit ? QJsonValue(o.limitPrice) : QJsonValue()},
+        {u"stop_price"_s, o.type == Trading::OrderType::Stop ? QJsonValue(o.stopPrice) : QJsonValue()},
+        {u"time_in_force"_s, Trading::timeInForceName(o.timeInForce)},
+        {u"placed"_s, time(o.placed)},
+        {u"expires"_s, time(o.expires)},
+        {u"status"_s, Trading::statusName(o.status)},
+        {u"reason"_s, o.reason},
+        {u"note"_s, o.note},
+    };
+}
+
+/// An order from its JSON: ticker, side, quantity, and type (market unless said), limit_price or stop_price,
+/// time_in_force (day unless said), note. The error names the field.
+Util::Result<Trading::Order> orderFrom(const QJsonObject &json)
+{
+    using R = Util::Result<Trading::Order>;
+    Trading::Order o;
+    o.symbol = json.value(u"ticker"_s).toString(json.value(u"symbol"_s).toString()).trimmed().toUpper();
+    const auto side = Trading::sideFromName(json.value(u"side"_s).toString());
+    if (!side)
+        return R::failure(u"side: must be buy, sell, sell_short or buy_to_cover"_s);
+    o.side = *side;
+    if (json.contains(u"type"_s)) {
+        const auto type = Trading::typeFromName(json.value(u"type"_s).toString());
+        if (!type)
+            return R::failure(u"type: must be market, limit or stop"_s);
+        o.type = *type;
+    }
+    if (json.contains(u"time_in_force"_s)) {
+        const auto tif = Trading::timeInForceFromName(json.value(u"time_in_force"_s).toString());
+        if (!tif)
+            return R::failure(u"time_in_force: must be day or gtc"_s);
+        o.timeInForce = *tif;
+    }
+    for (const auto &[field, target] :
+         {std::pair{u"quantity"_s, &o.quantity}, {u"limit_price"_s, &o.limitPrice}, {u"stop_price"_s, &o.stopPrice}}) {
+        if (!json.contains(field) || json.value(field).isNull())
+            continue;
+        if (!json.value(field).isDouble() || !std::isfinite(json.value(field).toDouble()))
+            return R::failure(u"%1: must be a number"_s.arg(field));
+        *target = json.value(field).toDouble();
+    }
+    o.note = json.value(u"note"_s).toString().left(2000);
+    if (auto s = Trading::validate(o); !s)
+        return R::failure(s.error());
+    return o;
+}
+
+} // namespace
+
+void RestApi::installOrders(Http::HttpRouter &router)
+{
+    // Stores an order as it is now, then answers (from the storage writer's thread) once it is committed.
+    const auto storeThenAnswer = [this](const Trading::Order &order, int status, Http::HttpResponder responder) {
+        Storage::WriteJob job;
+        job.paperOrders = {order};
+        job.done = [order, status, responder](const QString &error, std::vector<Model::TradeSignal> &) {
+            if (!error.isEmpty())
+                return responder.send(Http::HttpResponse::error(500, error));
+            Http::HttpResponse response = Rest::jsonResponse(status, orderJson(order));
+            if (status == 201)
+                response.headers.append({QByteArrayLiteral("Location"), "/api/orders/" + QByteArray::number(order.id)});
+            responder.send(std::move(response));
+        };
+        if (m_writer->submitWaiting(std::move(job)) != Ingest::RecordSink::Submit::Accepted)
+            responder.send(Http::HttpResponse::error(503, u"TickDesk is stopping"_s));
+    };
+    const auto unavailable = [] { return Http::HttpResponse::error(404, u"paper trading is not running"_s); };
+
+    router.add(
+        "POST", "/api/orders",
+        offload([this, storeThenAnswer, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
+            if (!m_desk || !m_writer)
+                return responder.send(unavailable());
+            if (request.contentType.split(';').constFirst().trimmed().toLower() != "application/json")
+                return responder.send(Http::HttpResponse::error(415, u"Content-Type: send application/json"_s));
+            const auto body = Rest::bodyObject(request.body, u"one order"_s);
+            if (!body)
+                return responder.send(Rest::badRequest(body.error()));
+            const auto order = orderFrom(*body);
+            if (!order)
+                return responder.send(Rest::badRequest(order.error()));
+            const Model::TimestampUs now = Rest::nowUs();
+            const auto placed =
+                m_desk->place(*order, now, Trading::PaperDesk::dayEnd(now, QTimeZone(m_sessionZone.toUtf8())));
+            if (!placed)
+                return responder.send(Rest::badRequest(placed.error()));
+            storeThenAnswer(*placed, 201, responder);
+        }));
+    addRead(router, "/api/orders", [this, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
+        if (!m_desk)
+            return responder.send(unavailable());
+        const QUrlQuery q(QString::fromUtf8(request.query));
+        const QString status = q.queryItemValue(u"status"_s);
+        if (!status.isEmpty() && !Trading::statusFromName(status))
+            return responder.send(
+                Rest::badRequest(u"status: must be working, filled, cancelled, expired or rejected"_s));
+        QJsonArray rows;
+        for (const Trading::Order &o : m_desk->orders())
+            if (status.isEmpty() || Trading::statusName(o.status) == status)
+                rows.append(orderJson(o));
+        responder.send(Http::HttpResponse::json(200, QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+    });
+    router.addWithId("GET", "/api/orders/",
+                     offload([this, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
+                         if (!m_desk)
+                             return responder.send(unavailable());
+                         const qint64 id = Http::HttpRouter::idOf(request.path);
+                         for (const Trading::Order &o : m_desk->orders())
+                             if (o.id == id)
+                                 return responder.send(Rest::jsonResponse(200, orderJson(o)));
+                         responder.send(Http::HttpResponse::error(404, u"no order %1"_s.arg(id)));
+                     }));
+    // Cancels a working order: 200 with it, now cancelled; 404 when no working order has that id.
+    router.addWithId(
+        "DELETE", "/api/orders/",
+        offload([this, storeThenAnswer, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
+            if (!m_desk || !m_writer)
+                return responder.send(unavailable());
+            const qint64 id = Http::HttpRouter::idOf(request.path);
+            const auto cancelled = m_desk->cancel(id);
+            if (!cancelled)
+                return responder.send(Http::HttpResponse::error(404, u"no working order %1"_s.arg(id)));
+            storeThenAnswer(*cancelled, 200, responder);
+        }));
+}
+
+} // namespace Api

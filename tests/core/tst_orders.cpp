@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+// The paper broker over HTTP: orders placed, filled by the records that follow, listed and cancelled through
+// /api/orders, each stored before it is answered, and their fills in /api/trades.
+#include "HttpTestClient.h"
+#include "api/RestApi.h"
+#include "http/HttpRouter.h"
+#include "http/HttpServer.h"
+#include "pipeline/Pipeline.h"
+#include "storage/StorageWriter.h"
+#include "trading/PaperDesk.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+class TestOrders : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void placedFilledListedAndCancelled();
+    void badOrdersNameTheField();
+
+private:
+    TestHttp::Response send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {});
+    QJsonDocument json(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
+    {
+        return QJsonDocument::fromJson(send(method, target, body).body);
+    }
+    /// A record of a symbol at a price, a second from now (after the orders placed so far).
+    void feed(const char *symbol, double open, double low, double high);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Storage::StorageWriter> m_writer;
+    std::unique_ptr<Trading::PaperDesk> m_desk;
+    std::unique_ptr<Pipeline::Pipeline> m_pipeline;
+    std::unique_ptr<Api::RestApi> m_api;
+    std::unique_ptr<Http::HttpRouter> m_router;
+    std::unique_ptr<Http::HttpServer> m_server;
+    int m_seconds = 0;
+};
+
+void TestOrders::init()
+{
+    static int run = 0;
+    const QString path = m_dir.filePath(u"orders%1.sqlite"_s.arg(++run));
+    auto writer = Storage::StorageWriter::open({path});
+    QVERIFY(writer);
+    m_writer = std::move(*writer);
+    m_desk = std::make_unique<Trading::PaperDesk>();
+    QVERIFY(m_desk->load(path).ok());
+    m_pipeline = std::make_unique<Pipeline::Pipeline>(Pipeline::PipelineOptions{}, *m_writer);
+    m_pipeline->setPaperDesk(m_desk.get());
+    m_pipeline->start();
+    m_api = std::make_unique<Api::RestApi>(path, *m_pipeline);
+    m_api->setPaperDesk(m_desk.get(), m_writer.get(), u"America/New_York"_s);
+    m_router = std::make_unique<Http::HttpRouter>();
+    m_api->install(*m_router);
+    Http::ServerOptions options;
+    options.port = 0;
+    m_server = std::make_unique<Http::HttpServer>(options, *m_router);
+    QVERIFY(m_server->start().ok());
+}
+
+void TestOrders::cleanup()
+{
+    m_server->stopListening();
+    m_api->stop();
+    m_pipeline->stop();
+    m_writer->stop();
+    m_server->stop();
+    m_server.reset();
+    m_api.reset();
+    m_pipeline.reset();
+    m_writer.reset();
+    m_desk.reset();
+}
+
+TestHttp::Response TestOrders::send(const QByteArray &method, const QByteArray &target, const QByteArray &body)
+{
+    TestHttp::Client client;
+    if (!client.connectTo(m_server->port()))
+        return {};
+    return client
+        .roundTrip(TestHttp::request(method, target, body, method == "GET" ? QByteArray() : "application/json"))
+        .value_or(TestHttp::Response{});
+}
+
+void TestOrders::feed(const char *symbol, double open, double low, double high)
+{
+    Model::Tick t;
+    Model::Symbol::parse(symbol, t.symbol);
+    t.open = open;
+    t.low = low;
+    t.high = high;
+    t.close = open;
+    t.volume = 10;
+    t.timestamp = (QDateTime::currentMSecsSinceEpoch() + 1000 * ++m_seconds) * 1000;
+    std::atomic<bool> done{false};
+    QCOMPARE(m_pipeline->submit({t}, 1, [&done](const QString &) { done = true; }),
+             Ingest::RecordSink::Submit::Accepted);
+    QTRY_VERIFY(done.load());
+}
+
+void TestOrders::placedFilledListedAndCancelled()
+{
+    auto r = send("POST", "/api/orders", R"({"ticker":"aapl","side":"buy","quantity":10})");
+    QCOMPARE(r.status, 201);
+    const QJsonObject market = QJsonDocument::fromJson(r.body).object();
+    QCOMPARE(market.value(u"status"_s).toString(), u"working"_s);
+    QCOMPARE(market.value(u"type"_s).toString(), u"market"_s);
+    QCOMPARE(market.value(u"time_in_force"_s).toString(), u"day"_s);
+    QVERIFY(!market.value(u"expires"_s).toString().isEmpty()); // the session's midnight
+    QCOMPARE(r.headers.value("location"), "/api/orders/" + QByteArray::number(market.value(u"id"_s).toInteger()));
+    r = send("POST", "/api/orders",
+             R"({"ticker":"AAPL","side":"sell","type":"limit","limit_price":110,"quantity":4,"time_in_force":"gtc"})");
+    QCOMPARE(r.status, 400); // nothing held yet to sell
+    QVERIFY2(r.body.contains("quantity:"), r.body.constData());
+
+    feed("AAPL", 100, 99.5, 100.5);
+    QCOMPARE(json("GET", "/api/orders?status=filled").array().size(), 1);
+    const QJsonArray trades = json("GET", "/api/trades").array();
+    QCOMPARE(trades.size(), 1);
+    QCOMPARE(trades[0].toObject().value(u"order_id"_s).toInteger(), market.value(u"id"_s).toInteger());
+    QCOMPARE(trades[0].toObject().value(u"price"_s).toDouble(), 100.0);
+
+    // Held now: a take-profit to sell, and a stop under it.
+    r = send("POST", "/api/orders",
+             R"({"ticker":"AAPL","side":"sell","type":"limit","limit_price":110,"quantity":4,"time_in_force":"gtc"})");
+    QCOMPARE(r.status, 201);
+    const qint64 target = QJsonDocument::fromJson(r.body).object().value(u"id"_s).toInteger();
+    r = send("POST", "/api/orders", R"({"ticker":"AAPL","side":"sell","type":"stop","stop_price":95,"quantity":6})");
+    QCOMPARE(r.status, 201);
+    const qint64 stop = QJsonDocument::fromJson(r.body).object().value(u"id"_s).toInteger();
+    QCOMPARE(json("GET", "/api/orders?status=working").array().size(), 2);
+    // Cancelled: answered with the order, now cancelled; a second time there is none working.
+    r = send("DELETE", "/api/orders/" + QByteArray::number(stop));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"status"_s).toString(), u"cancelled"_s);
+    QCOMPARE(send("DELETE", "/api/orders/" + QByteArray::number(stop)).status, 404);
+    feed("AAPL", 104, 94, 108); // through 95, not up to 110: the cancelled stop does nothing
+    QCOMPARE(json("GET", "/api/trades").array().size(), 1);
+    feed("AAPL", 109, 108, 111);
+    QCOMPARE(json("GET", "/api/trades").array().size(), 2);
+    const QJsonObject filled = json("GET", "/api/orders/" + QByteArray::number(target)).object();
+    QCOMPARE(filled.value(u"status"_s).toString(), u"filled"_s);
+    const QJsonObject positions = json("GET", "/api/positions").object();
+    QCOMPARE(positions.value(u"realized"_s).toDouble(), 40.0);
+    QCOMPARE(positions.value(u"positions"_s).toArray()[0].toObject().value(u"quantity"_s).toDouble(), 6.0);
+    QCOMPARE(send("GET", "/api/orders/999").status, 404);
+}
+
+void TestOrders::badOrdersNameTheField()
+{
+    const std::pair<const char *, const char *> bad[] = {
+        {R"({"ticker":"AAPL","side":"hold","quantity":1})", "side:"},
+        {R"({"ticker":"AAPL","side":"buy","quantity":0})", "quantity:"},
+        {R"({"ticker":"A B","side":"buy","quantity":1})", "symbol:"},
+        {R"({"ticker":"AAPL","side":"buy","type":"limit","quantity":1})", "limit_price:"},
+        {R"({"ticker":"AAPL","side":"buy","type":"stop","stop_price":"high","quantity":1})", "stop_price:"},
+        {R"({"ticker":"AAPL","side":"buy","type":"trailing","quantity":1})", "type:"},
+        {R"({"ticker":"AAPL","side":"buy","quantity":1,"time_in_force":"ioc"})", "time_in_force:"},
+        {R"({"ticker":"AAPL","side":"buy_to_cover","quantity":1})", "quantity:"},
+        {R"(["order"])", "body:"},
+    };
+    for (const auto &[body, field] : bad) {
+        const auto r = send("POST", "/api/orders", body);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains(field), r.body.constData());
+    }
+    QVERIFY(json("GET", "/api/orders").array().isEmpty());
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(m_server->port()));
+    const auto plain = client.roundTrip(
+        TestHttp::request("POST", "/api/orders", R"({"ticker":"AAPL","side":"buy","quantity":1})", "text/plain"));
+    QVERIFY(plain);
+    QCOMPARE(plain->status, 415);
+    QCOMPARE(send("GET", "/api/orders?status=open").status, 400);
+}
+
+QTEST_GUILESS_MAIN(TestOrders)
+#include "tst_orders.moc"
