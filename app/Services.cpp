@@ -109,7 +109,7 @@ Util::Status Services::start()
     // Paper trading: working orders fill against the records; day orders end at the session's midnight.
     m_paperDesk = std::make_unique<Trading::PaperDesk>();
     if (auto status = m_paperDesk->load(storage.path); !status)
-        return status;
+        qCWarning(lcApp) << "paper trading:" << status.error();
     m_pipeline->setPaperDesk(m_paperDesk.get());
     m_dayOrders = std::make_unique<QTimer>();
     m_dayOrders->setInterval(std::chrono::seconds(15));
