@@ -23,6 +23,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -122,6 +123,19 @@ Util::Status Services::start()
         m_writer->submit(std::move(job));
     });
     m_dayOrders->start();
+    // Signals the trader chose to trade on become market orders, placed and stored off the writer's thread.
+    QObject::connect(m_pipeline.get(), &Pipeline::Pipeline::signalsPublished, m_dayOrders.get(),
+                     [this](const Model::SignalList &signals) {
+                         const Model::TimestampUs now = QDateTime::currentMSecsSinceEpoch() * 1000;
+                         std::vector<Trading::Order> placed = m_paperDesk->onSignals(
+                             signals, now,
+                             Trading::PaperDesk::dayEnd(now, QTimeZone(m_options.sessionTimeZone.toUtf8())));
+                         if (placed.empty())
+                             return;
+                         Storage::WriteJob job;
+                         job.paperOrders = std::move(placed);
+                         m_writer->submit(std::move(job));
+                     });
     if (m_options.streamPort >= 0) {
         Stream::StreamOptions stream;
         stream.address = m_options.bindAddress;

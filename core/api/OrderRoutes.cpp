@@ -5,6 +5,7 @@
 
 #include "http/HttpRouter.h"
 #include "storage/StorageWriter.h"
+#include "storage/TradeStore.h"
 #include "trading/PaperDesk.h"
 
 #include <QDateTime>
@@ -144,6 +145,43 @@ void RestApi::installOrders(Http::HttpRouter &router)
                                  return responder.send(Rest::jsonResponse(200, orderJson(o)));
                          responder.send(Http::HttpResponse::error(404, u"no order %1"_s.arg(id)));
                      }));
+    // Which signals the paper broker trades on: `{"entries":[{"source":"rsi_trend","buy_shares":10,
+    // "max_position":50}, ...]}`, replaced whole by PUT (every entry checked first, the wrong one named).
+    const auto entriesJson = [this] {
+        QJsonArray entries;
+        for (const Trading::AutoTrade &e : m_desk->autoTrades())
+            entries.append(Trading::toJson(e));
+        return QJsonObject{{u"entries"_s, entries}};
+    };
+    addRead(router, "/api/paper/autotrade",
+            [this, unavailable, entriesJson](Http::HttpRequest &&, Http::HttpResponder responder) {
+                if (!m_desk)
+                    return responder.send(unavailable());
+                responder.send(Rest::jsonResponse(200, entriesJson()));
+            });
+    router.add("PUT", "/api/paper/autotrade",
+               writable([this, unavailable, entriesJson](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+                   if (!m_desk)
+                       return unavailable();
+                   const auto body = Rest::bodyObject(request.body, u"{\"entries\":[...]}"_s);
+                   if (!body)
+                       return Rest::badRequest(body.error());
+                   if (!body->value(u"entries"_s).isArray())
+                       return Rest::badRequest(u"entries: must be a list, [] for none"_s);
+                   std::vector<Trading::AutoTrade> entries;
+                   const QJsonArray list = body->value(u"entries"_s).toArray();
+                   for (qsizetype i = 0; i < list.size(); ++i) {
+                       const auto entry = Trading::autoTradeFromJson(list[i].toObject());
+                       if (!entry)
+                           return Rest::badRequest(u"entries[%1].%2"_s.arg(i).arg(entry.error()));
+                       entries.push_back(*entry);
+                   }
+                   if (auto s = Storage::TradeStore::setAutoTrades(db, entries); !s)
+                       return Http::HttpResponse::error(500, s.error());
+                   m_desk->setAutoTrades(std::move(entries));
+                   return Rest::jsonResponse(200, entriesJson());
+               }));
+
     // Cancels a working order: 200 with it, now cancelled; 404 when no working order has that id.
     router.addWithId(
         "DELETE", "/api/orders/",

@@ -300,7 +300,7 @@ BEGIN
 END;
 )sql",
     // 9: trades, entered by hand (the trades API) or filled by the paper broker, in the order they happened, the
-    // paper broker's orders, and the stored analyses of the trades' days (per time zone).
+    // paper broker's orders and the signals it trades on, and the stored analyses of the trades' days (per zone).
     R"sql(
 CREATE TABLE trades (
     id INTEGER PRIMARY KEY,
@@ -330,6 +330,10 @@ CREATE TABLE paper_orders (
     status TEXT NOT NULL,
     reason TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE paper_autotrade (
+    position INTEGER PRIMARY KEY,
+    definition TEXT NOT NULL
 );
 CREATE TABLE trade_days (
     day TEXT NOT NULL,

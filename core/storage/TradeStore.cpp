@@ -3,6 +3,8 @@
 
 #include "SqliteDatabase.h"
 
+#include <QJsonDocument>
+
 #include <sqlite3.h>
 
 #include <limits>
@@ -226,6 +228,45 @@ Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db)
     if (rc != SQLITE_DONE)
         return R::failure(failed(db).error());
     return out;
+}
+
+Util::Result<std::vector<Trading::AutoTrade>> autoTrades(SqliteDatabase &db)
+{
+    using R = Util::Result<std::vector<Trading::AutoTrade>>;
+    auto st = db.prepare("SELECT definition FROM paper_autotrade ORDER BY position");
+    if (!st)
+        return R::failure(st.error());
+    std::vector<Trading::AutoTrade> out;
+    int rc = 0;
+    while ((rc = st->step()) == SQLITE_ROW)
+        if (auto entry = Trading::autoTradeFromJson(QJsonDocument::fromJson(st->columnUtf8(0)).object()))
+            out.push_back(*entry);
+    if (rc != SQLITE_DONE)
+        return R::failure(failed(db).error());
+    return out;
+}
+
+Util::Status setAutoTrades(SqliteDatabase &db, const std::vector<Trading::AutoTrade> &entries)
+{
+    if (auto s = db.exec("BEGIN IMMEDIATE; DELETE FROM paper_autotrade;"); !s) {
+        db.exec("ROLLBACK");
+        return s;
+    }
+    auto st = db.prepare("INSERT INTO paper_autotrade(position, definition) VALUES (?1, ?2)");
+    bool ok = bool(st);
+    for (std::size_t i = 0; ok && i < entries.size(); ++i) {
+        const QByteArray text = QJsonDocument(Trading::toJson(entries[i])).toJson(QJsonDocument::Compact);
+        st->bind(1, std::int64_t(i));
+        st->bindText(2, {text.constData(), std::size_t(text.size())});
+        ok = st->step() == SQLITE_DONE;
+        st->reset();
+    }
+    if (!ok) {
+        const Util::Status error = failed(db);
+        db.exec("ROLLBACK");
+        return error;
+    }
+    return db.exec("COMMIT");
 }
 
 Util::Status saveDay(SqliteDatabase &db, const QString &day, const QString &zone, const QByteArray &analysis,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "trading/Account.h"
+#include "trading/AutoTrade.h"
 #include "util/Result.h"
 
 #include <optional>
@@ -50,6 +51,11 @@ Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db);
 Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &order);
 /// Every paper order, oldest first.
 Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db);
+
+/// Which signals the paper broker trades on, in order.
+Util::Result<std::vector<Trading::AutoTrade>> autoTrades(SqliteDatabase &db);
+/// Replaces them all, in one transaction.
+Util::Status setAutoTrades(SqliteDatabase &db, const std::vector<Trading::AutoTrade> &entries);
 
 /// Keeps the analysis of a day (in a time zone), replacing an earlier one.
 Util::Status saveDay(SqliteDatabase &db, const QString &day, const QString &zone, const QByteArray &analysis,

@@ -29,7 +29,45 @@ Util::Status PaperDesk::load(const QString &databasePath)
         account.apply(fill);
     m_broker.restore(std::move(*orders), std::move(account));
     updateWatched();
+    auto entries = Storage::TradeStore::autoTrades(**db);
+    if (!entries)
+        return Util::Status::failure(entries.error());
+    m_autoTrades = std::move(*entries);
     return {};
+}
+
+void PaperDesk::setAutoTrades(std::vector<AutoTrade> entries)
+{
+    std::lock_guard lock(m_mutex);
+    m_autoTrades = std::move(entries);
+}
+
+std::vector<AutoTrade> PaperDesk::autoTrades() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_autoTrades;
+}
+
+std::vector<Order> PaperDesk::onSignals(const Model::SignalList &signals, Model::TimestampUs now,
+                                        Model::TimestampUs dayEnd)
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<Order> placed;
+    if (m_autoTrades.empty())
+        return placed;
+    for (const Model::TradeSignal &signal : signals) {
+        const QString symbol = signal.symbol.toString();
+        double held = m_broker.account().quantity(symbol);
+        for (const Order &o : m_broker.orders())
+            if (o.status == OrderStatus::Working && o.symbol == symbol)
+                held += o.direction() * o.quantity;
+        for (const Order &order : ordersFor(signal, m_autoTrades, held))
+            if (const auto id = m_broker.place(order, now, dayEnd))
+                placed.push_back(*m_broker.order(*id));
+    }
+    if (!placed.empty())
+        updateWatched();
+    return placed;
 }
 
 void PaperDesk::updateWatched()

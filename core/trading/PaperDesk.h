@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "AutoTrade.h"
 #include "PaperBroker.h"
 
 #include <QSet>
@@ -47,6 +48,13 @@ public:
     /// When a day order placed at `now` ends: the next midnight in `zone` (UTC when invalid).
     static Model::TimestampUs dayEnd(Model::TimestampUs now, const QTimeZone &zone);
 
+    /// Which signals it trades on (see AutoTrade).
+    void setAutoTrades(std::vector<AutoTrade> entries);
+    std::vector<AutoTrade> autoTrades() const;
+    /// The market orders stored signals ask for, placed (to be stored): each counts the shares held and those
+    /// working orders of the symbol are already buying or selling.
+    std::vector<Order> onSignals(const Model::SignalList &signals, Model::TimestampUs now, Model::TimestampUs dayEnd);
+
     std::vector<Order> orders() const;
     Account account() const;
 
@@ -55,6 +63,7 @@ private:
 
     mutable std::mutex m_mutex;
     PaperBroker m_broker;
+    std::vector<AutoTrade> m_autoTrades;
     std::shared_ptr<const QSet<QString>> m_watched = std::make_shared<QSet<QString>>();
 };
 

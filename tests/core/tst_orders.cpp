@@ -29,6 +29,7 @@ private Q_SLOTS:
     void cleanup();
     void placedFilledListedAndCancelled();
     void badOrdersNameTheField();
+    void signalsToTradeOnAreKept();
 
 private:
     TestHttp::Response send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {});
@@ -40,6 +41,7 @@ private:
     void feed(const char *symbol, double open, double low, double high);
 
     QTemporaryDir m_dir;
+    QString m_path;
     std::unique_ptr<Storage::StorageWriter> m_writer;
     std::unique_ptr<Trading::PaperDesk> m_desk;
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
@@ -52,7 +54,7 @@ private:
 void TestOrders::init()
 {
     static int run = 0;
-    const QString path = m_dir.filePath(u"orders%1.sqlite"_s.arg(++run));
+    const QString path = m_path = m_dir.filePath(u"orders%1.sqlite"_s.arg(++run));
     auto writer = Storage::StorageWriter::open({path});
     QVERIFY(writer);
     m_writer = std::move(*writer);
@@ -185,6 +187,37 @@ void TestOrders::badOrdersNameTheField()
     QVERIFY(plain);
     QCOMPARE(plain->status, 415);
     QCOMPARE(send("GET", "/api/orders?status=open").status, 400);
+}
+
+void TestOrders::signalsToTradeOnAreKept()
+{
+    QCOMPARE(json("GET", "/api/paper/autotrade").object().value(u"entries"_s).toArray().size(), 0);
+    auto r = send("PUT", "/api/paper/autotrade",
+                  R"({"entries":[{"source":"rsi_trend","buy_shares":10,"max_position":30},
+                                 {"source":"alert:4","buy_cash":2000,"alert_side":"buy"}]})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"entries"_s).toArray().size(), 2);
+    r = send("PUT", "/api/paper/autotrade", R"({"entries":[{"source":"rsi_trend","buy_shares":1},{"source":"x"}]})");
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.body.contains("entries[1].source:"), r.body.constData());
+    QCOMPARE(json("GET", "/api/paper/autotrade").object().value(u"entries"_s).toArray().size(), 2); // unchanged
+
+    // A stored buy signal of the rule places its order, which the next record fills.
+    Model::TradeSignal signal;
+    Model::Symbol::parse("AAPL", signal.symbol);
+    signal.rule = u"rsi_trend"_s;
+    signal.side = Model::SignalSide::Buy;
+    signal.price = 100;
+    const auto placed = m_desk->onSignals({signal}, QDateTime::currentMSecsSinceEpoch() * 1000, 0);
+    QCOMPARE(placed.size(), std::size_t(1));
+    QCOMPARE(placed[0].quantity, 10.0);
+    feed("AAPL", 100, 100, 100);
+    QCOMPARE(m_desk->account().quantity(u"AAPL"_s), 10.0);
+    // Kept across a restart of the desk.
+    Trading::PaperDesk again;
+    QVERIFY(again.load(m_path).ok());
+    QCOMPARE(again.autoTrades().size(), std::size_t(2));
+    QCOMPARE(again.autoTrades()[1].source, u"alert:4"_s);
 }
 
 QTEST_GUILESS_MAIN(TestOrders)

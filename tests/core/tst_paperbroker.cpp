@@ -2,8 +2,10 @@
 // The paper broker against hand-computed cases: FIFO lots and partial closes, flat then reopened, short and
 // cover, commissions and slippage, limit and stop fills on crafted records (a gap through a stop), day orders
 // ending with their day, and the orders it refuses.
+#include "trading/AutoTrade.h"
 #include "trading/PaperBroker.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void refusedOrdersSayWhy();
     void equityAndDayPnl();
     void cancelModifyAndRestore();
+    void signalsBecomeOrders();
 };
 
 void TestPaperBroker::fifoLotsAndPartialCloses()
@@ -308,6 +311,64 @@ void TestPaperBroker::cancelModifyAndRestore()
     const auto fills = again.onRecord(bar("AAPL", 2, 89, 91, 88, 90));
     QCOMPARE(fills.size(), std::size_t(1));
     QCOMPARE(fills[0].realized, 100.0);
+}
+
+void TestPaperBroker::signalsBecomeOrders()
+{
+    const auto entry = [](const char *json) {
+        const auto e = Trading::autoTradeFromJson(QJsonDocument::fromJson(json).object());
+        if (!e)
+            qWarning() << e.error();
+        return e ? *e : Trading::AutoTrade{};
+    };
+    const std::vector<Trading::AutoTrade> entries{
+        entry(R"({"source":"rsi_trend","buy_shares":10,"max_position":25})"),
+        entry(R"({"source":"ma_cross","buy_cash":1000})"),
+        entry(R"({"source":"alert:7","buy_shares":5,"alert_side":"sell"})"),
+    };
+    Model::TradeSignal s;
+    Model::Symbol::parse("AAPL", s.symbol);
+    s.id = 41;
+    s.price = 300;
+    s.rule = u"rsi_trend"_s;
+    s.side = Model::SignalSide::Buy;
+    auto orders = Trading::ordersFor(s, entries, 0);
+    QCOMPARE(orders.size(), std::size_t(1));
+    QCOMPARE(orders[0].side, Trading::Side::Buy);
+    QCOMPARE(orders[0].quantity, 10.0);
+    QCOMPARE(orders[0].type, Trading::OrderType::Market);
+    QCOMPARE(orders[0].note, u"rsi_trend signal #41"_s);
+    QCOMPARE(Trading::ordersFor(s, entries, 20)[0].quantity, 5.0); // up to the maximum position of 25
+    QVERIFY(Trading::ordersFor(s, entries, 25).empty());
+    QVERIFY(Trading::ordersFor(s, entries, -3).empty()); // short: left alone
+    s.rule = u"ma_cross"_s;
+    QCOMPARE(Trading::ordersFor(s, entries, 0)[0].quantity, 3.0); // $1,000 at 300: 3 whole shares
+    s.side = Model::SignalSide::Sell;
+    orders = Trading::ordersFor(s, entries, 12);
+    QCOMPARE(orders.size(), std::size_t(1));
+    QCOMPARE(orders[0].side, Trading::Side::Sell);
+    QCOMPARE(orders[0].quantity, 12.0); // a sell closes the position
+    QVERIFY(Trading::ordersFor(s, entries, 0).empty());
+    s.rule = u"price_move"_s; // no entry for it
+    QVERIFY(Trading::ordersFor(s, entries, 12).empty());
+    // A fire of alert 7, which its entry says is a sell; another alert's is nothing.
+    s.side = Model::SignalSide::Alert;
+    s.rule = u"AAPL under 290"_s;
+    s.snapshot = R"({"alert_id":7,"value":289,"level":290})";
+    QCOMPARE(Trading::ordersFor(s, entries, 4)[0].side, Trading::Side::Sell);
+    s.snapshot = R"({"alert_id":8,"value":289,"level":290})";
+    QVERIFY(Trading::ordersFor(s, entries, 4).empty());
+    // Entries that cannot work say why.
+    for (const auto &[json, field] : {std::pair{R"({"source":"hunch","buy_shares":1})", "source:"},
+                                      {R"({"source":"rsi_trend"})", "buy_shares:"},
+                                      {R"({"source":"rsi_trend","buy_shares":1,"buy_cash":5})", "buy_shares:"},
+                                      {R"({"source":"alert:x","buy_shares":1})", "source:"},
+                                      {R"({"source":"alert:3","buy_shares":1,"alert_side":"up"})", "alert_side:"}}) {
+        const auto e = Trading::autoTradeFromJson(QJsonDocument::fromJson(json).object());
+        QVERIFY(!e);
+        QVERIFY2(e.error().startsWith(QLatin1StringView(field)), qPrintable(e.error()));
+    }
+    QCOMPARE(*Trading::autoTradeFromJson(Trading::toJson(entries[2])), entries[2]);
 }
 
 QTEST_GUILESS_MAIN(TestPaperBroker)
