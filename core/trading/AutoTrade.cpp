@@ -35,12 +35,13 @@ Util::Result<AutoTrade> autoTradeFromJson(const QJsonObject &json)
     using R = Util::Result<AutoTrade>;
     AutoTrade e;
     e.source = json.value(u"source"_s).toString().trimmed();
-    const QStringList rules{u"rsi_trend"_s, u"ma_cross"_s, u"price_move"_s, u"news_sentiment"_s};
+    // The rules that say buy or sell (price_move only alerts: it says neither).
+    const QStringList rules{u"rsi_trend"_s, u"ma_cross"_s, u"news_sentiment"_s};
     bool alertId = false;
     if (e.source.startsWith(u"alert:"_s))
         alertId = e.source.mid(6).toLongLong() > 0;
     if (!rules.contains(e.source) && !alertId)
-        return R::failure(u"source: must be a rule (%1) or alert:ID"_s.arg(rules.join(u", "_s)));
+        return R::failure(u"source: must be a rule that buys and sells (%1) or alert:ID"_s.arg(rules.join(u", "_s)));
     for (const auto &[field, target] :
          {std::pair{u"buy_shares"_s, &e.buyShares}, {u"buy_cash"_s, &e.buyCash}, {u"max_position"_s, &e.maxPosition}}) {
         if (!json.contains(field))

@@ -360,6 +360,7 @@ void TestPaperBroker::signalsBecomeOrders()
     QVERIFY(Trading::ordersFor(s, entries, 4).empty());
     // Entries that cannot work say why.
     for (const auto &[json, field] : {std::pair{R"({"source":"hunch","buy_shares":1})", "source:"},
+                                      {R"({"source":"price_move","buy_shares":1})", "source:"},
                                       {R"({"source":"rsi_trend"})", "buy_shares:"},
                                       {R"({"source":"rsi_trend","buy_shares":1,"buy_cash":5})", "buy_shares:"},
                                       {R"({"source":"alert:x","buy_shares":1})", "source:"},
