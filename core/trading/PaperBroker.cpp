@@ -55,6 +55,14 @@ std::vector<Order> PaperBroker::working() const
     return out;
 }
 
+std::vector<qint64> PaperBroker::workingIds(const QString &symbol) const
+{
+    std::vector<qint64> ids;
+    for (const std::size_t i : m_working.value(symbol))
+        ids.push_back(m_orders[i].id);
+    return ids;
+}
+
 double PaperBroker::workingToClose(const QString &symbol, Side side, qint64 except) const
 {
     double shares = 0;

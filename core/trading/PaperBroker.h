@@ -47,6 +47,8 @@ public:
     /// Every order placed since the last reset, oldest first.
     const std::vector<Order> &orders() const noexcept { return m_orders; }
     std::vector<Order> working() const;
+    /// The ids of a symbol's working orders, in the order they were placed.
+    std::vector<qint64> workingIds(const QString &symbol) const;
     /// Carries on from stored state: orders (ids kept; the next is past the largest) and the account.
     void restore(std::vector<Order> orders, Account account);
 

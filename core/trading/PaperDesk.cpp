@@ -58,9 +58,8 @@ std::vector<Order> PaperDesk::onSignals(const Model::SignalList &signals, Model:
     for (const Model::TradeSignal &signal : signals) {
         const QString symbol = signal.symbol.toString();
         double held = m_broker.account().quantity(symbol);
-        for (const Order &o : m_broker.orders())
-            if (o.status == OrderStatus::Working && o.symbol == symbol)
-                held += o.direction() * o.quantity;
+        for (const qint64 id : m_broker.workingIds(symbol))
+            held += m_broker.order(id)->direction() * m_broker.order(id)->quantity;
         for (const Order &order : ordersFor(signal, m_autoTrades, held))
             if (const auto id = m_broker.place(order, now, dayEnd))
                 placed.push_back(*m_broker.order(*id));
@@ -88,11 +87,7 @@ std::shared_ptr<const QSet<QString>> PaperDesk::watched() const
 PaperDesk::Outcome PaperDesk::onRecord(const Model::Tick &record)
 {
     std::lock_guard lock(m_mutex);
-    const QString symbol = record.symbol.toString();
-    std::vector<qint64> working;
-    for (const Order &o : m_broker.orders())
-        if (o.status == OrderStatus::Working && o.symbol == symbol)
-            working.push_back(o.id);
+    const std::vector<qint64> working = m_broker.workingIds(record.symbol.toString());
     Outcome out;
     out.fills = m_broker.onRecord(record);
     for (const qint64 id : working) // filled, or rejected with nothing left to close

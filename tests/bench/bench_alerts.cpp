@@ -5,22 +5,19 @@
 // within a bar every time), side by side in one run. The first tenth of the records sets the symbols and their
 // alerts up (each alert's bars read from the database as its symbol first trades) and is timed on its own.
 //   bench_alerts [RECORDS] [ALERTS...]
+#include "BenchFeed.h"
 #include "alerts/AlertBook.h"
 #include "pipeline/Pipeline.h"
 #include "storage/StorageWriter.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <sys/resource.h>
 
-#include <condition_variable>
 #include <cstdio>
-#include <mutex>
 #include <random>
-#include <thread>
 
 namespace {
 
@@ -120,43 +117,10 @@ Outcome run(const std::vector<Model::RecordBatch> &batches, int alertCount)
     Pipeline::Pipeline pipeline(options, **writer);
     pipeline.setAlertBook(&book);
     pipeline.start();
-    std::mutex mutex;
-    std::condition_variable cv;
-    int inFlight = 0;
-    QElapsedTimer timer;
-    timer.start();
-    const std::size_t setUp = batches.size() / 10;
     Outcome outcome;
-    std::int64_t timed = 0;
-    for (std::size_t b = 0; b < batches.size(); ++b) {
-        const auto &batch = batches[b];
-        if (b == setUp) {
-            std::unique_lock lock(mutex);
-            cv.wait(lock, [&] { return inFlight == 0; });
-            outcome.setUpSeconds = double(timer.nsecsElapsed()) / 1e9;
-            timer.restart();
-        }
-        if (b >= setUp)
-            timed += std::int64_t(batch.size());
-        {
-            std::unique_lock lock(mutex);
-            cv.wait(lock, [&] { return inFlight < InFlight; });
-            ++inFlight;
-        }
-        const auto acknowledged = [&](const QString &) {
-            std::lock_guard lock(mutex);
-            --inFlight;
-            cv.notify_one();
-        };
-        for (Model::RecordBatch copy = batch;
-             pipeline.submit(std::move(copy), 1, acknowledged) != Ingest::RecordSink::Submit::Accepted; copy = batch)
-            std::this_thread::yield();
-    }
-    {
-        std::unique_lock lock(mutex);
-        cv.wait(lock, [&] { return inFlight == 0; });
-    }
-    outcome.recordsPerSecond = double(timed) / (double(timer.nsecsElapsed()) / 1e9);
+    const Bench::FeedTiming timing = Bench::feed(pipeline, batches, InFlight);
+    outcome.setUpSeconds = timing.setUpSeconds;
+    outcome.recordsPerSecond = timing.recordsPerSecond;
     outcome.signals = (*writer)->stats().storedSignals.load();
     pipeline.stop();
     (*writer)->stop();
