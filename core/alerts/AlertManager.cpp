@@ -146,7 +146,13 @@ void AlertManager::refresh()
 
 void AlertManager::changedElsewhere()
 {
-    run([](Storage::SqliteDatabase &) { return Util::Status(); }, true);
+    run(
+        [this](Storage::SqliteDatabase &) {
+            QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT drawingsStale(); }, Qt::QueuedConnection);
+            return Util::Status();
+        },
+        true);
 }
 
 void AlertManager::save(Definition alert)

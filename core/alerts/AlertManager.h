@@ -69,6 +69,8 @@ Q_SIGNALS:
     void failed(const QString &error);
     /// A symbol's drawings, after loadDrawings() or any change to one of them.
     void drawingsLoaded(const QString &symbol, const std::vector<Alerts::Drawing> &drawings);
+    /// Alerts changed elsewhere (one a drawing carried may be gone): drawings read before may be out of date.
+    void drawingsStale();
 
 private:
     /// Runs `work` on the worker with a connection; a failure comes back as failed(); `changed` reloads the

@@ -11,6 +11,8 @@
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
+#include "storage/AlertStore.h"
+#include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 
 #include <QChartView>
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void aRightClickOnAChartAddsAnAlertThatFires();
     void aDrawnLineCarriesItsAlertWhereverItIsDragged();
     void trendLinesAndBoxesArePlacedWithTwoClicks();
+    void anAlertDeletedElsewhereLeavesItsLine();
     void theDialogRefusesAWrongAlertWithTheReason();
     void theDockDisablesAndDeletes();
 
@@ -315,6 +318,25 @@ void TestAlertWindow::trendLinesAndBoxesArePlacedWithTwoClicks()
     QVERIFY(msft->drawings().empty());
     chart->setTimeframe(Bars::Timeframe::minutes(5));
     QCOMPARE(chart->drawings().size(), std::size_t(1));
+}
+
+void TestAlertWindow::anAlertDeletedElsewhereLeavesItsLine()
+{
+    Gui::SymbolChart *chart = aaplChart();
+    action(*menuAt(chart, Start + 4 * Minute, 100.9), u"Horizontal line at 100.9"_s)->trigger();
+    QTRY_COMPARE(chart->drawings().size(), std::size_t(1));
+    action(*menuAt(chart, Start + 6 * Minute, 100.9), u"Alert when the price crosses this line"_s)->trigger();
+    acceptDialog();
+    QTRY_VERIFY(chart->drawings().front().alertId > 0);
+    // Deleted through the REST API (as it does: then it tells the manager): the line stays, without its alert.
+    {
+        auto db = Storage::SqliteDatabase::open(m_path);
+        QVERIFY(db);
+        QVERIFY(*Storage::AlertStore::remove(**db, chart->drawings().front().alertId));
+    }
+    m_manager->changedElsewhere();
+    QTRY_VERIFY((m_window->refreshCharts(), !chart->drawings().empty() && chart->drawings().front().alertId == 0));
+    QTRY_VERIFY(alerts().empty());
 }
 
 void TestAlertWindow::theDialogRefusesAWrongAlertWithTheReason()

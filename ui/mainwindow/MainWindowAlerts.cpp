@@ -186,6 +186,8 @@ void MainWindow::buildAlertsDock()
                     if (chart->symbol() == symbol)
                         chart->setDrawings(drawings);
             });
+    // Read again as the charts come round: the REST API may have deleted an alert a line carried.
+    connect(manager, &Alerts::AlertManager::drawingsStale, this, [this] { m_drawings.clear(); });
     manager->refresh();
 }
 
