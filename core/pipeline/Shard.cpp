@@ -354,7 +354,7 @@ void Shard::process(Message &message)
                 touched.push_back(&state);
             if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime)
                 continue; // older than what the symbol has: stored as sent, but it is not the last price
-            if (watched && !watched->isEmpty() && watched->contains(bar->symbol.toString())) {
+            if (watched && !watched->empty() && watched->contains(bar->symbol)) {
                 // Paper orders fill on the newest records only, and are stored with the record that filled them.
                 Trading::PaperDesk::Outcome outcome = m_paperDesk->onRecord(*bar);
                 std::move(outcome.fills.begin(), outcome.fills.end(), std::back_inserter(paper.fills));

@@ -166,9 +166,8 @@ std::optional<double> PaperBroker::fillPrice(const Order &o, const Model::Tick &
     return std::nullopt;
 }
 
-std::vector<Fill> PaperBroker::onRecord(const Model::Tick &record)
+std::vector<Fill> PaperBroker::onRecord(const Model::Tick &record, const QString &symbol, std::vector<Order> *ended)
 {
-    const QString symbol = record.symbol.toString();
     std::vector<Fill> fills;
     const auto it = m_working.find(symbol);
     if (it != m_working.end() && !it->empty()) {
@@ -187,6 +186,8 @@ std::vector<Fill> PaperBroker::onRecord(const Model::Tick &record)
                 if (quantity <= 0) {
                     o.status = OrderStatus::Rejected;
                     o.reason = u"nothing left to close"_s;
+                    if (ended)
+                        ended->push_back(o);
                     continue;
                 }
             }
@@ -194,6 +195,8 @@ std::vector<Fill> PaperBroker::onRecord(const Model::Tick &record)
             m_account.apply(fill);
             o.status = OrderStatus::Filled;
             fills.push_back(fill);
+            if (ended)
+                ended->push_back(o);
         }
         *it = std::move(still);
     }

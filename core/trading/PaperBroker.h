@@ -32,7 +32,10 @@ public:
 
     /// A record of a symbol: the fills it causes, in the order the orders were placed (each applied to the
     /// account), and its close as the symbol's last price.
-    std::vector<Fill> onRecord(const Model::Tick &record);
+    std::vector<Fill> onRecord(const Model::Tick &record) { return onRecord(record, record.symbol.toString()); }
+    /// The same, with the record's symbol as text at hand; the orders it ended (filled, or rejected with nothing
+    /// left to close) are appended to `ended`.
+    std::vector<Fill> onRecord(const Model::Tick &record, const QString &symbol, std::vector<Order> *ended = nullptr);
     /// Day orders whose day ended by `now`: their ids (now Expired).
     std::vector<qint64> expire(Model::TimestampUs now);
     /// A trade entered by hand (the trades API): applied to the account as it is.
@@ -49,6 +52,11 @@ public:
     std::vector<Order> working() const;
     /// The ids of a symbol's working orders, in the order they were placed.
     std::vector<qint64> workingIds(const QString &symbol) const;
+    bool hasWorking(const QString &symbol) const
+    {
+        const auto it = m_working.constFind(symbol);
+        return it != m_working.cend() && !it->empty();
+    }
     /// Carries on from stored state: orders (ids kept; the next is past the largest) and the account.
     void restore(std::vector<Order> orders, Account account);
 

@@ -61,24 +61,39 @@ std::vector<Order> PaperDesk::onSignals(const Model::SignalList &signals, Model:
         for (const qint64 id : m_broker.workingIds(symbol))
             held += m_broker.order(id)->direction() * m_broker.order(id)->quantity;
         for (const Order &order : ordersFor(signal, m_autoTrades, held))
-            if (const auto id = m_broker.place(order, now, dayEnd))
+            if (const auto id = m_broker.place(order, now, dayEnd)) {
                 placed.push_back(*m_broker.order(*id));
+                watch(order.symbol, true);
+            }
     }
-    if (!placed.empty())
-        updateWatched();
     return placed;
 }
 
 void PaperDesk::updateWatched()
 {
-    auto watched = std::make_shared<QSet<QString>>();
-    for (const Order &o : m_broker.orders())
-        if (o.status == OrderStatus::Working)
-            watched->insert(o.symbol);
+    auto watched = std::make_shared<std::unordered_set<Model::Symbol>>();
+    for (const Order &o : m_broker.orders()) {
+        Model::Symbol symbol;
+        if (o.status == OrderStatus::Working && Model::Symbol::fromString(o.symbol, symbol))
+            watched->insert(symbol);
+    }
     m_watched = std::move(watched);
 }
 
-std::shared_ptr<const QSet<QString>> PaperDesk::watched() const
+void PaperDesk::watch(const QString &symbol, bool on)
+{
+    Model::Symbol key;
+    if (!Model::Symbol::fromString(symbol, key) || m_watched->contains(key) == on)
+        return;
+    auto watched = std::make_shared<std::unordered_set<Model::Symbol>>(*m_watched);
+    if (on)
+        watched->insert(key);
+    else
+        watched->erase(key);
+    m_watched = std::move(watched);
+}
+
+std::shared_ptr<const std::unordered_set<Model::Symbol>> PaperDesk::watched() const
 {
     std::lock_guard lock(m_mutex);
     return m_watched;
@@ -87,14 +102,11 @@ std::shared_ptr<const QSet<QString>> PaperDesk::watched() const
 PaperDesk::Outcome PaperDesk::onRecord(const Model::Tick &record)
 {
     std::lock_guard lock(m_mutex);
-    const std::vector<qint64> working = m_broker.workingIds(record.symbol.toString());
+    const QString symbol = record.symbol.toString();
     Outcome out;
-    out.fills = m_broker.onRecord(record);
-    for (const qint64 id : working) // filled, or rejected with nothing left to close
-        if (const Order *o = m_broker.order(id); o->status != OrderStatus::Working)
-            out.orders.push_back(*o);
+    out.fills = m_broker.onRecord(record, symbol, &out.orders);
     if (!out.orders.empty())
-        updateWatched();
+        watch(symbol, m_broker.hasWorking(symbol));
     return out;
 }
 
@@ -115,7 +127,7 @@ Util::Result<Order> PaperDesk::place(const Order &order, Model::TimestampUs now,
     const auto id = m_broker.place(order, now, dayEnd);
     if (!id)
         return Util::Result<Order>::failure(id.error());
-    updateWatched();
+    watch(order.symbol, true);
     return *m_broker.order(*id);
 }
 

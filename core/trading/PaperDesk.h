@@ -4,11 +4,11 @@
 #include "AutoTrade.h"
 #include "PaperBroker.h"
 
-#include <QSet>
 #include <QTimeZone>
 
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 
 namespace Trading {
 
@@ -32,7 +32,7 @@ public:
         bool empty() const noexcept { return fills.empty() && orders.empty(); }
     };
     /// The symbols with working orders: a record of any other changes nothing.
-    std::shared_ptr<const QSet<QString>> watched() const;
+    std::shared_ptr<const std::unordered_set<Model::Symbol>> watched() const;
     Outcome onRecord(const Model::Tick &record);
     /// Day orders whose day ended.
     Outcome expire(Model::TimestampUs now);
@@ -59,12 +59,17 @@ public:
     Account account() const;
 
 private:
+    /// Every symbol with working orders, afresh (after expiry, a cancel, a restore: rare).
     void updateWatched();
+    /// Whether a symbol has working orders changed: the set is copied with or without it (a fill or a
+    /// placement: the others keep reading the set they hold).
+    void watch(const QString &symbol, bool on);
 
     mutable std::mutex m_mutex;
     PaperBroker m_broker;
     std::vector<AutoTrade> m_autoTrades;
-    std::shared_ptr<const QSet<QString>> m_watched = std::make_shared<QSet<QString>>();
+    std::shared_ptr<const std::unordered_set<Model::Symbol>> m_watched =
+        std::make_shared<std::unordered_set<Model::Symbol>>();
 };
 
 } // namespace Trading

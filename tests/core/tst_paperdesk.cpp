@@ -156,7 +156,7 @@ void TestPaperDesk::fillsAreStoredWithTheRecordThatCausedThem()
     QCOMPARE(scalar("SELECT fee FROM trades"), 1);
     QCOMPARE(scalar("SELECT count(*) FROM paper_orders WHERE status = 'filled'"), 1);
     QCOMPARE(m_desk->account().quantity(u"AAPL"_s), 10.0);
-    QVERIFY(m_desk->watched()->isEmpty()); // no working order: the engine looks no more
+    QVERIFY(m_desk->watched()->empty()); // no working order: the engine looks no more
 
     // A stop to close: the gap through it fills at the worse price.
     const qint64 stop = place(order(Trading::Side::Sell, 10, Trading::OrderType::Stop, 97), T0 + 3 * Second);
@@ -181,7 +181,9 @@ void TestPaperDesk::aRestartCarriesOnWithOrdersAndPositions()
     startDesk();
     QCOMPARE(m_desk->account().quantity(u"AAPL"_s), 5.0);
     QCOMPARE(m_desk->account().position(u"AAPL"_s)->averagePrice(), 101.0);
-    QVERIFY(m_desk->watched()->contains(u"AAPL"_s));
+    Model::Symbol aapl;
+    Model::Symbol::parse("AAPL", aapl);
+    QVERIFY(m_desk->watched()->contains(aapl));
     // The stored target fills after the restart, and new orders take ids after the stored ones.
     const qint64 next = place(order(Trading::Side::Buy, 1, Trading::OrderType::Limit, 50), T0 + 2 * Second);
     QVERIFY(next > target);
