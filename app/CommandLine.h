@@ -45,6 +45,7 @@ struct Options
     QString sessionTimeZone;                       ///< IANA name; empty: UTC
     std::optional<Bars::Timeframe> rulesTimeframe; ///< --rules-timeframe, over the settings' one
     int retentionDays = 0;
+    Core::PaperSettings paper;
     Core::NotificationSettings notifications;
     QString smtpPassword;
     bool measureUi = false;

@@ -108,7 +108,7 @@ Util::Status Services::start()
     m_pipeline->setAlertBook(m_alerts.get());
     m_alertManager = std::make_unique<Alerts::AlertManager>(storage.path, m_alerts.get());
     // Paper trading: working orders fill against the records; day orders end at the session's midnight.
-    m_paperDesk = std::make_unique<Trading::PaperDesk>();
+    m_paperDesk = std::make_unique<Trading::PaperDesk>(m_options.paper.costs, m_options.paper.startingCash);
     if (auto status = m_paperDesk->load(storage.path); !status)
         qCWarning(lcApp) << "paper trading:" << status.error();
     m_pipeline->setPaperDesk(m_paperDesk.get());

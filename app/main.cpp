@@ -109,6 +109,11 @@ int main(int argc, char *argv[])
         return parsed.exitCode;
     App::Options options = *parsed.options;
     options.retentionDays = settings.retentionDays();
+    options.paper = settings.paper();
+    if (auto status = Core::Settings::validate(options.paper); !status) {
+        qWarning("settings ignored, defaults used: %s", qPrintable(status.error()));
+        options.paper = {};
+    }
     options.notifications = settings.notifications();
     if (auto status = Core::Settings::validate(options.notifications); !status) {
         qWarning("notification settings ignored: %s", qPrintable(status.error()));

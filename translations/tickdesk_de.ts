@@ -408,6 +408,18 @@ Befehle (jeder mit eigenem --help):
         <source>Session time zone: %1</source>
         <translation>Sitzungszeitzone: %1</translation>
     </message>
+    <message>
+        <source>Paper trading: the starting cash must be above 0.</source>
+        <translation>Papierhandel: Das Startkapital muss über 0 liegen.</translation>
+    </message>
+    <message>
+        <source>Paper trading: %1 must be 0 or more.</source>
+        <translation>Papierhandel: %1 muss 0 oder mehr sein.</translation>
+    </message>
+    <message>
+        <source>Paper trading: commissionPercent must be under 100.</source>
+        <translation>Papierhandel: commissionPercent muss unter 100 liegen.</translation>
+    </message>
 </context>
 <context>
     <name>DataWindow</name>

@@ -408,6 +408,18 @@ Commandes (chacune avec son propre --help) :
         <source>Session time zone: %1</source>
         <translation>Fuseau horaire de séance : %1</translation>
     </message>
+    <message>
+        <source>Paper trading: the starting cash must be above 0.</source>
+        <translation>Trading fictif : le capital de départ doit être supérieur à 0.</translation>
+    </message>
+    <message>
+        <source>Paper trading: %1 must be 0 or more.</source>
+        <translation>Trading fictif : %1 doit valoir 0 ou plus.</translation>
+    </message>
+    <message>
+        <source>Paper trading: commissionPercent must be under 100.</source>
+        <translation>Trading fictif : commissionPercent doit être inférieur à 100.</translation>
+    </message>
 </context>
 <context>
     <name>DataWindow</name>

@@ -25,7 +25,7 @@ namespace Api {
 
 namespace {
 
-constexpr double StartingCash = 100'000;
+constexpr double StartingCash = 100'000; ///< without a paper desk (the settings give the desk's)
 
 QString timeText(Model::TimestampUs time)
 {
@@ -300,7 +300,7 @@ void RestApi::installTrades(Http::HttpRouter &router)
             responder.send(Http::HttpResponse::error(500, error));
             return;
         }
-        Trading::Account account(StartingCash);
+        Trading::Account account(m_desk ? m_desk->account().startingCash() : StartingCash);
         for (Trading::Fill &fill : fills)
             account.apply(fill);
         for (const auto &summary : m_pipeline.summaries())

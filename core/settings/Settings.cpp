@@ -267,6 +267,41 @@ void Settings::setChartBars(int bars)
     m_settings.setValue(u"display/chartBars"_s, bars);
 }
 
+PaperSettings Settings::paper() const
+{
+    PaperSettings p;
+    p.startingCash = m_settings.value(u"paper/startingCash"_s, p.startingCash).toDouble();
+    p.costs.perShare = m_settings.value(u"paper/commissionPerShare"_s, 0.0).toDouble();
+    p.costs.perOrder = m_settings.value(u"paper/commissionPerOrder"_s, 0.0).toDouble();
+    p.costs.percent = m_settings.value(u"paper/commissionPercent"_s, 0.0).toDouble();
+    p.costs.slippage = m_settings.value(u"paper/slippage"_s, 0.0).toDouble();
+    return p;
+}
+
+void Settings::setPaper(const PaperSettings &p)
+{
+    m_settings.setValue(u"paper/startingCash"_s, p.startingCash);
+    m_settings.setValue(u"paper/commissionPerShare"_s, p.costs.perShare);
+    m_settings.setValue(u"paper/commissionPerOrder"_s, p.costs.perOrder);
+    m_settings.setValue(u"paper/commissionPercent"_s, p.costs.percent);
+    m_settings.setValue(u"paper/slippage"_s, p.costs.slippage);
+}
+
+Util::Status Settings::validate(const PaperSettings &p)
+{
+    if (!(p.startingCash > 0 && p.startingCash < 1e15))
+        return Util::Status::failure(tr("Paper trading: the starting cash must be above 0."));
+    for (const auto &[value, name] : {std::pair{p.costs.perShare, "commissionPerShare"},
+                                      {p.costs.perOrder, "commissionPerOrder"},
+                                      {p.costs.percent, "commissionPercent"},
+                                      {p.costs.slippage, "slippage"}})
+        if (!(value >= 0 && value < 1e9))
+            return Util::Status::failure(tr("Paper trading: %1 must be 0 or more.").arg(QLatin1StringView(name)));
+    if (p.costs.percent >= 100)
+        return Util::Status::failure(tr("Paper trading: commissionPercent must be under 100."));
+    return {};
+}
+
 int Settings::retentionDays() const
 {
     return m_settings.value(u"storage/retentionDays"_s, 0).toInt();

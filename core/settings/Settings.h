@@ -3,6 +3,7 @@
 
 #include "indicators/IndicatorSet.h"
 #include "signals/RuleConfig.h"
+#include "trading/Account.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,13 @@ namespace Core {
 
 /// Where notifications go besides the tray. The SMTP password is not here: it is
 /// kept by the desktop's keyring (Secrets) or taken from TICKDESK_SMTP_PASSWORD.
+struct PaperSettings
+{
+    double startingCash = 100'000;
+    Trading::Costs costs;
+    bool operator==(const PaperSettings &) const = default;
+};
+
 struct NotificationSettings
 {
     bool emailEnabled = false;
@@ -88,6 +96,9 @@ public:
 
     NotificationSettings notifications() const;
     void setNotifications(const NotificationSettings &n);
+    /// The paper account: its cash at the start and what trading costs.
+    PaperSettings paper() const;
+    void setPaper(const PaperSettings &paper);
 
     /// Checks values before they are saved; the message names the field and the problem.
     static Util::Status validateServer(const QString &bindAddress, int port, const QString &token);
@@ -96,6 +107,7 @@ public:
     static Util::Status validateSessionTimeZone(const QString &ianaName);
     static Util::Status validate(const NotificationSettings &n);
     static Util::Status validateSimulator(const QStringList &symbols, double rate, double volatility);
+    static Util::Status validate(const PaperSettings &paper);
 
     static constexpr quint16 DefaultPort = 5000;
     static constexpr quint16 DefaultWebSocketPort = 5678;

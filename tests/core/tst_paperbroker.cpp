@@ -2,10 +2,12 @@
 // The paper broker against hand-computed cases: FIFO lots and partial closes, flat then reopened, short and
 // cover, commissions and slippage, limit and stop fills on crafted records (a gap through a stop), day orders
 // ending with their day, and the orders it refuses.
+#include "settings/Settings.h"
 #include "trading/AutoTrade.h"
 #include "trading/PaperBroker.h"
 
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void equityAndDayPnl();
     void cancelModifyAndRestore();
     void signalsBecomeOrders();
+    void settingsGiveCashAndCosts();
 };
 
 void TestPaperBroker::fifoLotsAndPartialCloses()
@@ -370,6 +373,31 @@ void TestPaperBroker::signalsBecomeOrders()
         QVERIFY2(e.error().startsWith(QLatin1StringView(field)), qPrintable(e.error()));
     }
     QCOMPARE(*Trading::autoTradeFromJson(Trading::toJson(entries[2])), entries[2]);
+}
+
+void TestPaperBroker::settingsGiveCashAndCosts()
+{
+    QTemporaryDir dir;
+    Core::Settings settings(dir.filePath(u"settings.ini"_s));
+    QCOMPARE(settings.paper(), Core::PaperSettings{}); // 100,000 and no costs unless set
+    Core::PaperSettings paper;
+    paper.startingCash = 25'000;
+    paper.costs = Trading::Costs{0.005, 1, 0.01, 0.02};
+    QVERIFY(Core::Settings::validate(paper));
+    settings.setPaper(paper);
+    QCOMPARE(Core::Settings(dir.filePath(u"settings.ini"_s)).paper(), paper);
+    for (const auto &[change, word] :
+         std::initializer_list<std::pair<std::function<void(Core::PaperSettings &)>, const char *>>{
+             {[](Core::PaperSettings &p) { p.startingCash = 0; }, "starting cash"},
+             {[](Core::PaperSettings &p) { p.costs.perShare = -1; }, "commissionPerShare"},
+             {[](Core::PaperSettings &p) { p.costs.percent = 100; }, "commissionPercent"},
+             {[](Core::PaperSettings &p) { p.costs.slippage = std::nan(""); }, "slippage"}}) {
+        Core::PaperSettings wrong = paper;
+        change(wrong);
+        const Util::Status status = Core::Settings::validate(wrong);
+        QVERIFY(!status);
+        QVERIFY2(status.error().contains(QLatin1StringView(word)), qPrintable(status.error()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPaperBroker)
