@@ -2,6 +2,7 @@
 // `tickdesk export-trades --by-day DIR` and `tickdesk analyze-trades --date D`: the trades of each day to a CSV
 // file of its own, and a day's analysis (printed and stored).
 #include "Subcommands.h"
+#include "bars/Session.h"
 #include "io/Csv.h"
 #include "settings/Settings.h"
 #include "storage/Schema.h"
@@ -39,12 +40,12 @@ std::optional<int> openFor(const QCommandLineParser &parser, TradeOptions &optio
 {
     if (parser.isSet(u"tz"_s)) {
         options.zoneName = parser.value(u"tz"_s);
-        options.zone = QTimeZone(options.zoneName.toUtf8());
-        if (!options.zone.isValid()) {
-            printCommandError(options.command, u"--tz: \"%1\" is not a time zone (e.g. America/New_York)"_s.arg(
-                                                   options.zoneName.left(40)));
+        const auto zone = Bars::timeZoneNamed(options.zoneName);
+        if (!zone) {
+            printCommandError(options.command, u"--tz: "_s + zone.error());
             return 2;
         }
+        options.zone = *zone;
     }
     const QString path = parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Core::Settings().databasePath();
     if (!QFileInfo::exists(path)) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "AlertDefinition.h"
 
+#include "model/JsonTime.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QTimeZone>
@@ -113,27 +115,6 @@ Util::Status wholeNumber(const QJsonObject &json, const QString &field, const QS
     return {};
 }
 
-/// A time as epoch seconds or ISO-8601 text, in µs; nullopt when it is neither.
-std::optional<Model::TimestampUs> timeFrom(const QJsonValue &v)
-{
-    // Years 1900 to 9999: what ISO-8601 writes back, and far inside what a time in µs can hold.
-    constexpr double Earliest = -2'208'988'800; // 1900-01-01, in seconds
-    constexpr double Latest = 253'402'300'799;  // 9999-12-31 23:59:59
-    if (v.isDouble() && !(v.toDouble() >= Earliest && v.toDouble() <= Latest))
-        return std::nullopt;
-    const QDateTime at = v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble() * 1000), QTimeZone::utc())
-                                      : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    if (!at.isValid() || at.toMSecsSinceEpoch() < qint64(Earliest) * 1000 ||
-        at.toMSecsSinceEpoch() > qint64(Latest) * 1000 + 999)
-        return std::nullopt;
-    return at.toMSecsSinceEpoch() * 1000;
-}
-
-QString timeText(Model::TimestampUs time)
-{
-    return QDateTime::fromMSecsSinceEpoch(time / 1000, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 /// `{"line":[{"time":...,"price":...},{"time":...,"price":...}]}`
 Util::Result<Operand> lineFrom(const QJsonValue &value, const QString &where)
 {
@@ -148,7 +129,7 @@ Util::Result<Operand> lineFrom(const QJsonValue &value, const QString &where)
     for (int i = 0; i < 2; ++i) {
         const QJsonObject point = points[i].toObject();
         const QString at = u"%1.line[%2]."_s.arg(where).arg(i);
-        const auto time = timeFrom(point.value(u"time"_s));
+        const auto time = Model::timeFromJson(point.value(u"time"_s));
         if (!time)
             return R::failure(at + u"time: must be a time from 1900 to 9999, ISO-8601 or epoch seconds"_s);
         const QJsonValue price = point.value(u"price"_s);
@@ -230,8 +211,8 @@ QJsonObject operandJson(const Operand &operand)
         break;
     case Operand::Kind::Line:
         json.insert(u"line"_s,
-                    QJsonArray{QJsonObject{{u"time"_s, timeText(operand.time1)}, {u"price"_s, operand.value}},
-                               QJsonObject{{u"time"_s, timeText(operand.time2)}, {u"price"_s, operand.value2}}});
+                    QJsonArray{QJsonObject{{u"time"_s, Model::isoTime(operand.time1)}, {u"price"_s, operand.value}},
+                               QJsonObject{{u"time"_s, Model::isoTime(operand.time2)}, {u"price"_s, operand.value2}}});
         break;
     case Operand::Kind::Field:
         json.insert(u"source"_s, nameOf(FieldNames, operand.field));
@@ -497,7 +478,7 @@ Util::Result<Definition> fromJson(const QJsonObject &json)
     if (auto s = wholeNumber(json, u"max_count"_s, QString(), 0, 1'000'000, a.maxCount); !s)
         return R::failure(s.error());
     if (json.contains(u"expires"_s) && !json.value(u"expires"_s).isNull()) {
-        a.expires = timeFrom(json.value(u"expires"_s));
+        a.expires = Model::timeFromJson(json.value(u"expires"_s));
         if (!a.expires)
             return R::failure(
                 u"expires: must be a time from 1900 to 9999, ISO-8601 (2026-12-31T16:00:00Z) or epoch seconds"_s);
@@ -542,7 +523,7 @@ QJsonObject toJson(const Definition &a)
     json.insert(u"trigger"_s, nameOf(TriggerNames, a.trigger));
     json.insert(u"cooldown_s"_s, double(a.cooldownSeconds));
     json.insert(u"max_count"_s, a.maxCount);
-    json.insert(u"expires"_s, a.expires ? QJsonValue(timeText(*a.expires)) : QJsonValue());
+    json.insert(u"expires"_s, a.expires ? QJsonValue(Model::isoTime(*a.expires)) : QJsonValue());
     json.insert(u"enabled"_s, a.enabled);
     json.insert(u"dead_band"_s, a.deadBand);
     json.insert(u"message"_s, a.message);

@@ -73,10 +73,11 @@ void RestApi::installAlerts(Http::HttpRouter &router)
             if (m_alertsChanged)
                 m_alertsChanged();
         };
+        Handler handler = method == "GET" ? readOnly(std::move(use)) : writable(std::move(use), changed);
         if (withId)
-            router.addWithId(method, path, writable(std::move(use), changed));
+            router.addWithId(method, path, std::move(handler));
         else
-            router.add(method, path, writable(std::move(use), changed));
+            router.add(method, path, std::move(handler));
     };
 
     route(

@@ -55,12 +55,8 @@ Util::Result<BarRequest> parseBarRequest(const QByteArray &text)
             return R::failure(u"fill: must be true or false"_s);
         r.query.fillGaps = fill == u"true"_s;
     }
-    if (q.hasQueryItem(u"tz"_s)) {
-        const auto zone = Bars::timeZoneNamed(q.queryItemValue(u"tz"_s, QUrl::FullyDecoded));
-        if (!zone)
-            return R::failure(u"tz: "_s + zone.error());
-        r.zone = *zone;
-    }
+    if (const QString e = Rest::timeZone(q, r.zone); !e.isEmpty())
+        return R::failure(e);
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include "RestQuery.h"
 
 #include "http/HttpRouter.h"
+#include "model/JsonTime.h"
 #include "storage/StorageWriter.h"
 #include "storage/TradeStore.h"
 #include "trading/PaperDesk.h"
@@ -22,10 +23,7 @@ namespace {
 
 QJsonObject orderJson(const Trading::Order &o)
 {
-    const auto time = [](Model::TimestampUs us) {
-        return us > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODateWithMs))
-                      : QJsonValue();
-    };
+    const auto time = [](Model::TimestampUs us) { return us > 0 ? QJsonValue(Model::isoTime(us)) : QJsonValue(); };
     return QJsonObject{
         {u"id"_s, o.id},
         {u"ticker"_s, o.symbol},

@@ -191,6 +191,18 @@ RestApi::Handler RestApi::writable(Change use, std::function<void()> changed)
     });
 }
 
+RestApi::Handler RestApi::readOnly(Change use)
+{
+    return offload([this, use = std::move(use)](Http::HttpRequest &&request, Http::HttpResponder responder) {
+        Http::HttpResponse response;
+        const QString error = query(m_path, [&](Storage::SqliteDatabase &db) {
+            response = use(request, db);
+            return Util::Status();
+        });
+        responder.send(error.isEmpty() ? std::move(response) : Http::HttpResponse::error(500, error));
+    });
+}
+
 void RestApi::addRead(Http::HttpRouter &router, const QByteArray &path, Handler handler)
 {
     router.add("GET", path, offload(std::move(handler)));

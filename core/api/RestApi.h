@@ -64,6 +64,8 @@ private:
     /// A route on the reader threads with a connection of its own that may write (alerts and trades change
     /// rarely, and a change is a short transaction beside the storage writer's); `changed` hears of a change.
     Handler writable(Change use, std::function<void()> changed = {});
+    /// The same for a route that only reads: on the reader threads' own read-only connections.
+    Handler readOnly(Change use);
     void installBars(Http::HttpRouter &router);
     void installAlerts(Http::HttpRouter &router);
     void installTrades(Http::HttpRouter &router);

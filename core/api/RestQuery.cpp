@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "RestQuery.h"
 
+#include "bars/Session.h"
 #include "storage/SqliteDatabase.h"
 
 #include <QDateTime>
@@ -39,6 +40,17 @@ QString query(const QString &databasePath, const std::function<Util::Status(Stor
         return u"the database cannot be read"_s;
     const Util::Status status = run(*db);
     return status ? QString() : status.error();
+}
+
+QString timeZone(const QUrlQuery &q, QTimeZone &out)
+{
+    if (!q.hasQueryItem(u"tz"_s))
+        return {};
+    const auto zone = Bars::timeZoneNamed(q.queryItemValue(u"tz"_s, QUrl::FullyDecoded));
+    if (!zone)
+        return u"tz: "_s + zone.error();
+    out = *zone;
+    return {};
 }
 
 Http::HttpResponse badRequest(const QString &message)

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QStringList>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 #include <functional>
@@ -36,6 +37,8 @@ QString unknownParameter(const QUrlQuery &q, const QStringList &known);
 QString epochSeconds(const QUrlQuery &q, const QString &name, Model::TimestampUs &out);
 /// A whole number from 1 to MaxLimit from `limit`, left as it is when absent.
 QString limit(const QUrlQuery &q, qint64 &out);
+/// The time zone named by `tz` into `out`, left as it is when absent.
+QString timeZone(const QUrlQuery &q, QTimeZone &out);
 /// A valid symbol from `symbol`; an error when it is missing or malformed.
 QString symbol(const QUrlQuery &q, Model::Symbol &out);
 

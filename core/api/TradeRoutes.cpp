@@ -6,6 +6,7 @@
 
 #include "analytics/SymbolSummary.h"
 #include "http/HttpRouter.h"
+#include "model/JsonTime.h"
 #include "pipeline/Pipeline.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/TradeStore.h"
@@ -27,11 +28,6 @@ namespace {
 
 constexpr double StartingCash = 100'000; ///< without a paper desk (the settings give the desk's)
 
-QString timeText(Model::TimestampUs time)
-{
-    return QDateTime::fromMSecsSinceEpoch(time / 1000, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 QJsonObject tradeJson(const Storage::StoredTrade &t)
 {
     return QJsonObject{
@@ -41,7 +37,7 @@ QJsonObject tradeJson(const Storage::StoredTrade &t)
         {u"quantity"_s, t.fill.quantity},
         {u"price"_s, t.fill.price},
         {u"fee"_s, t.fill.fee},
-        {u"time"_s, timeText(t.fill.time)},
+        {u"time"_s, Model::isoTime(t.fill.time)},
         {u"timestamp"_s, double(t.fill.time) / 1e6},
         {u"note"_s, t.note},
         {u"order_id"_s, t.fill.orderId > 0 ? QJsonValue(t.fill.orderId) : QJsonValue()},
@@ -83,13 +79,10 @@ Util::Result<Storage::StoredTrade> tradeFrom(const QJsonObject &json)
     }
     t.fill.time = Rest::nowUs();
     if (json.contains(u"time"_s) && !json.value(u"time"_s).isNull()) {
-        const QJsonValue v = json.value(u"time"_s);
-        const QDateTime at = v.isDouble() && std::abs(v.toDouble()) < 2.5e11
-                                 ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble() * 1000), QTimeZone::utc())
-                                 : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-        if (!at.isValid() || at.date().year() < 1900 || at.date().year() > 9999)
+        const auto time = Model::timeFromJson(json.value(u"time"_s));
+        if (!time)
             return R::failure(u"time: must be a time, ISO-8601 (2026-11-27T14:30:00Z) or epoch seconds"_s);
-        t.fill.time = at.toMSecsSinceEpoch() * 1000;
+        t.fill.time = *time;
     }
     if (json.contains(u"note"_s)) {
         if (!json.value(u"note"_s).isString() || json.value(u"note"_s).toString().size() > 2000)
@@ -103,11 +96,8 @@ Util::Result<Storage::StoredTrade> tradeFrom(const QJsonObject &json)
 QString dateRange(const QUrlQuery &q, Storage::TradeFilter &filter)
 {
     QTimeZone zone = QTimeZone::utc();
-    if (q.hasQueryItem(u"tz"_s)) {
-        zone = QTimeZone(q.queryItemValue(u"tz"_s).toUtf8());
-        if (!zone.isValid())
-            return u"tz: \"%1\" is not a time zone (e.g. America/New_York)"_s.arg(q.queryItemValue(u"tz"_s).left(40));
-    }
+    if (const QString e = Rest::timeZone(q, zone); !e.isEmpty())
+        return e;
     for (const auto &[name, days] : {std::pair{u"start_date"_s, 0}, std::pair{u"end_date"_s, 1}}) {
         if (!q.hasQueryItem(name))
             continue;
@@ -138,7 +128,7 @@ void RestApi::installTrades(Http::HttpRouter &router)
 
     // Pages in the order the trades happened: `limit` (default 100) from `offset`; a full page says where the next
     // begins in X-Next-Offset.
-    router.add("GET", "/api/trades", writable([](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+    router.add("GET", "/api/trades", readOnly([](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
                    const QUrlQuery q(QString::fromUtf8(request.query));
                    if (const QString e = Rest::unknownParameter(
                            q, {u"ticker"_s, u"start_date"_s, u"end_date"_s, u"tz"_s, u"limit"_s, u"offset"_s});
@@ -194,7 +184,7 @@ void RestApi::installTrades(Http::HttpRouter &router)
                        return answer(db, *id, 201);
                    },
                    changed));
-    router.addWithId("GET", "/api/trades/", writable([answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
+    router.addWithId("GET", "/api/trades/", readOnly([answer](Http::HttpRequest &request, Storage::SqliteDatabase &db) {
                          return answer(db, Http::HttpRouter::idOf(request.path), 200);
                      }));
     // PUT replaces the whole trade (omitted optional fields take their defaults); PATCH changes the fields given.
@@ -253,12 +243,8 @@ void RestApi::installTrades(Http::HttpRouter &router)
         if (const QString e = Rest::unknownParameter(q, {u"from"_s, u"to"_s, u"tz"_s}); !e.isEmpty())
             return responder.send(Rest::badRequest(e));
         QTimeZone zone = QTimeZone::utc();
-        if (q.hasQueryItem(u"tz"_s)) {
-            zone = QTimeZone(q.queryItemValue(u"tz"_s).toUtf8());
-            if (!zone.isValid())
-                return responder.send(Rest::badRequest(u"tz: \"%1\" is not a time zone (e.g. America/New_York)"_s.arg(
-                    q.queryItemValue(u"tz"_s).left(40))));
-        }
+        if (const QString e = Rest::timeZone(q, zone); !e.isEmpty())
+            return responder.send(Rest::badRequest(e));
         QDate bounds[2] = {QDate(1900, 1, 1), QDate(9999, 12, 31)};
         for (int i = 0; i < 2; ++i) {
             const QString name = i == 0 ? u"from"_s : u"to"_s;

@@ -5,12 +5,46 @@
 
 #include <QElapsedTimer>
 
+#include <cmath>
 #include <condition_variable>
 #include <mutex>
+#include <random>
 #include <thread>
 #include <vector>
 
 namespace Bench {
+
+/// `records` noisy ticks round-robin over `symbols` symbols (`PREFIX0`, `PREFIX1`, …), each a random walk from 100
+/// quoted to the cent, a second apart per round, in batches of 1000.
+inline std::vector<Model::RecordBatch> noisyBatches(std::int64_t records, int symbols, const char *prefix)
+{
+    std::mt19937_64 rng(7);
+    std::normal_distribution<double> step(0.0, 0.004);
+    std::vector<double> price(std::size_t(symbols), 100.0);
+    std::vector<Model::RecordBatch> out;
+    Model::RecordBatch batch;
+    for (std::int64_t n = 0; n < records; ++n) {
+        const std::size_t s = std::size_t(n % symbols);
+        Model::Tick t;
+        const QByteArray name = QByteArray(prefix) + QByteArray::number(qint64(s));
+        Model::Symbol::parse(name.constData(), t.symbol);
+        t.open = price[s];
+        t.close = std::round(t.open * std::exp(step(rng)) * 100) / 100;
+        t.high = std::max(t.open, t.close);
+        t.low = std::min(t.open, t.close);
+        t.volume = 100;
+        t.timestamp = 1'700'000'000'000'000LL + (n / symbols) * 1'000'000LL;
+        price[s] = t.close;
+        batch.emplace_back(t);
+        if (batch.size() == 1000) {
+            out.push_back(std::move(batch));
+            batch = {};
+        }
+    }
+    if (!batch.empty())
+        out.push_back(std::move(batch));
+    return out;
+}
 
 struct FeedTiming
 {

@@ -25,35 +25,6 @@ constexpr int Symbols = 5000;
 constexpr int BatchSize = 1000;
 constexpr int InFlight = 16;
 
-std::vector<Model::RecordBatch> makeBatches(std::int64_t records)
-{
-    std::mt19937_64 rng(7);
-    std::normal_distribution<double> step(0.0, 0.004);
-    std::vector<double> price(Symbols, 100.0);
-    std::vector<Model::RecordBatch> out;
-    Model::RecordBatch batch;
-    for (std::int64_t n = 0; n < records; ++n) {
-        const std::size_t s = std::size_t(n % Symbols);
-        Model::Tick t;
-        Model::Symbol::parse(QByteArray("S" + QByteArray::number(qint64(s))).constData(), t.symbol);
-        t.open = price[s];
-        t.close = std::round(t.open * std::exp(step(rng)) * 100) / 100;
-        t.high = std::max(t.open, t.close);
-        t.low = std::min(t.open, t.close);
-        t.volume = 100;
-        t.timestamp = 1'700'000'000'000'000LL + (n / Symbols) * 1'000'000LL;
-        price[s] = t.close;
-        batch.emplace_back(t);
-        if (batch.size() == BatchSize) {
-            out.push_back(std::move(batch));
-            batch = {};
-        }
-    }
-    if (!batch.empty())
-        out.push_back(std::move(batch));
-    return out;
-}
-
 std::vector<Alerts::Definition> makeAlerts(int count)
 {
     std::mt19937_64 rng(11);
@@ -139,7 +110,7 @@ int main(int argc, char **argv)
         for (int i = 2; i < argc; ++i)
             counts.push_back(std::atoi(argv[i]));
     }
-    const auto batches = makeBatches(records);
+    const auto batches = Bench::noisyBatches(records, Symbols, "S");
     std::printf("%lld noisy ticks over %d symbols, batches of %d, %d in flight, durable\n",
                 static_cast<long long>(records), Symbols, BatchSize, InFlight);
     double base = 0;

@@ -23,35 +23,6 @@ QByteArray symbolName(int s)
     return "P" + QByteArray::number(s);
 }
 
-std::vector<Model::RecordBatch> makeBatches(std::int64_t records)
-{
-    std::mt19937_64 rng(7);
-    std::normal_distribution<double> step(0.0, 0.004);
-    std::vector<double> price(Symbols, 100.0);
-    std::vector<Model::RecordBatch> out;
-    Model::RecordBatch batch;
-    for (std::int64_t n = 0; n < records; ++n) {
-        const std::size_t s = std::size_t(n % Symbols);
-        Model::Tick t;
-        Model::Symbol::parse(symbolName(int(s)).constData(), t.symbol);
-        t.open = price[s];
-        t.close = std::round(t.open * std::exp(step(rng)) * 100) / 100;
-        t.high = std::max(t.open, t.close);
-        t.low = std::min(t.open, t.close);
-        t.volume = 100;
-        t.timestamp = 1'700'000'000'000'000LL + (n / Symbols) * 1'000'000LL;
-        price[s] = t.close;
-        batch.emplace_back(t);
-        if (batch.size() == 1000) {
-            out.push_back(std::move(batch));
-            batch = {};
-        }
-    }
-    if (!batch.empty())
-        out.push_back(std::move(batch));
-    return out;
-}
-
 struct Outcome
 {
     Bench::FeedTiming timing;
@@ -108,7 +79,7 @@ int main(int argc, char **argv)
         for (int i = 2; i < argc; ++i)
             counts.push_back(std::atoi(argv[i]));
     }
-    const auto batches = makeBatches(records);
+    const auto batches = Bench::noisyBatches(records, Symbols, "P");
     std::printf("%lld noisy ticks over %d symbols, batches of 1000, 16 in flight, durable\n",
                 static_cast<long long>(records), Symbols);
     double base = 0;
