@@ -15,7 +15,7 @@
 #include "sim/MarketSimulator.h"
 #include "storage/StorageWriter.h"
 #include "stream/StreamServer.h"
-#include "trading/PaperDesk.h"
+#include "trading/PaperManager.h"
 #include "util/Prometheus.h"
 
 #include <QDateTime>
@@ -107,34 +107,29 @@ Util::Status Services::start()
         qCWarning(lcApp) << "alerts:" << status.error();
     m_pipeline->setAlertBook(m_alerts.get());
     m_alertManager = std::make_unique<Alerts::AlertManager>(storage.path, m_alerts.get());
-    // Paper trading: working orders fill against the records; day orders end at the session's midnight.
-    m_paperDesk = std::make_unique<Trading::PaperDesk>(m_options.paper.costs, m_options.paper.startingCash);
+    // Paper trading: working orders fill against the records; the session's midnight ends day orders and
+    // begins a new day P/L.
+    m_paperDesk = std::make_unique<Trading::PaperDesk>(m_options.paper.costs, m_options.paper.startingCash,
+                                                       QTimeZone(m_options.sessionTimeZone.toUtf8()));
     if (auto status = m_paperDesk->load(storage.path); !status)
         qCWarning(lcApp) << "paper trading:" << status.error();
+    std::vector<std::pair<QString, double>> prices;
+    for (const auto &summary : m_pipeline->summaries())
+        prices.emplace_back(summary.symbol.toString(), summary.lastPrice);
+    m_paperDesk->mark(prices);
     m_pipeline->setPaperDesk(m_paperDesk.get());
-    m_dayOrders = std::make_unique<QTimer>();
-    m_dayOrders->setInterval(std::chrono::seconds(15));
-    QObject::connect(m_dayOrders.get(), &QTimer::timeout, [this] {
-        Trading::PaperDesk::Outcome ended = m_paperDesk->expire(QDateTime::currentMSecsSinceEpoch() * 1000);
-        if (ended.orders.empty())
-            return;
-        Storage::WriteJob job;
-        job.paperOrders = std::move(ended.orders);
-        m_writer->submit(std::move(job));
-    });
-    m_dayOrders->start();
+    m_paperOrders = std::make_unique<Trading::PaperOrders>(*m_paperDesk, *m_writer);
+    m_paperOrders->tick(QDateTime::currentMSecsSinceEpoch() * 1000);
+    m_paperManager = std::make_unique<Trading::PaperManager>(storage.path, *m_paperOrders);
+    m_paperClock = std::make_unique<QTimer>();
+    m_paperClock->setInterval(std::chrono::seconds(15));
+    QObject::connect(m_paperClock.get(), &QTimer::timeout,
+                     [this] { m_paperOrders->tick(QDateTime::currentMSecsSinceEpoch() * 1000); });
+    m_paperClock->start();
     // Signals the trader chose to trade on become market orders, placed and stored off the writer's thread.
-    QObject::connect(m_pipeline.get(), &Pipeline::Pipeline::signalsPublished, m_dayOrders.get(),
+    QObject::connect(m_pipeline.get(), &Pipeline::Pipeline::signalsPublished, m_paperClock.get(),
                      [this](const Model::SignalList &signals) {
-                         const Model::TimestampUs now = QDateTime::currentMSecsSinceEpoch() * 1000;
-                         std::vector<Trading::Order> placed = m_paperDesk->onSignals(
-                             signals, now,
-                             Trading::PaperDesk::dayEnd(now, QTimeZone(m_options.sessionTimeZone.toUtf8())));
-                         if (placed.empty())
-                             return;
-                         Storage::WriteJob job;
-                         job.paperOrders = std::move(placed);
-                         m_writer->submit(std::move(job));
+                         m_paperOrders->onSignals(signals, QDateTime::currentMSecsSinceEpoch() * 1000);
                      });
     if (m_options.streamPort >= 0) {
         Stream::StreamOptions stream;
@@ -174,7 +169,7 @@ Util::Status Services::start()
     });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
     m_api->setAlertsChanged([this] { m_alertManager->changedElsewhere(); });
-    m_api->setPaperDesk(m_paperDesk.get(), m_writer.get(), m_options.sessionTimeZone);
+    m_api->setPaperOrders(m_paperOrders.get());
     m_api->install(*m_router);
 
     Http::ServerOptions server;
@@ -253,8 +248,8 @@ void Services::shutdown()
     // committed (its response still goes out), then the connections close.
     if (m_simulator)
         m_simulator->stop();
-    if (m_dayOrders)
-        m_dayOrders->stop();
+    if (m_paperClock)
+        m_paperClock->stop();
     if (m_server)
         m_server->stopListening();
     if (m_pipeline)

@@ -39,7 +39,9 @@ class QTimer;
 
 namespace Trading {
 class PaperDesk;
-}
+class PaperManager;
+class PaperOrders;
+} // namespace Trading
 namespace Alerts {
 class AlertBook;
 class AlertManager;
@@ -75,6 +77,8 @@ public:
     Notify::Notifier &notifier() { return *m_notifier; }
     /// The alerts and drawings as the window edits them.
     Alerts::AlertManager &alerts() { return *m_alertManager; }
+    /// The paper account as the window works it.
+    Trading::PaperManager &paper() { return *m_paperManager; }
 
 private:
     QByteArray healthJson() const;
@@ -91,7 +95,9 @@ private:
     std::unique_ptr<Alerts::AlertBook> m_alerts;
     std::unique_ptr<Alerts::AlertManager> m_alertManager;
     std::unique_ptr<Trading::PaperDesk> m_paperDesk;
-    std::unique_ptr<QTimer> m_dayOrders; ///< ends day orders when their day is over
+    std::unique_ptr<Trading::PaperOrders> m_paperOrders;
+    std::unique_ptr<Trading::PaperManager> m_paperManager;
+    std::unique_ptr<QTimer> m_paperClock; ///< ends day orders when their day is over, begins day P/L
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;

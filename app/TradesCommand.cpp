@@ -3,7 +3,7 @@
 // file of its own, and a day's analysis (printed and stored).
 #include "Subcommands.h"
 #include "bars/Session.h"
-#include "io/Csv.h"
+#include "io/TradeCsv.h"
 #include "settings/Settings.h"
 #include "storage/Schema.h"
 #include "storage/SqliteDatabase.h"
@@ -76,27 +76,6 @@ void addTradeOptions(QCommandLineParser &parser)
     });
 }
 
-QByteArray tradeCsvHeader()
-{
-    return "id,time_utc,epoch_s,ticker,side,quantity,price,fee,realized,order_id,note\r\n";
-}
-
-void appendTradeCsvRow(const Storage::StoredTrade &t, double realized, QByteArray &out)
-{
-    out += QByteArray::number(t.id) + ',';
-    Io::appendIsoTime(t.fill.time, out);
-    out += ',' + QByteArray::number(double(t.fill.time) / 1e6, 'f', 6) + ',';
-    Io::appendCsvField(t.fill.symbol.toUtf8(), out);
-    out += ',' + Trading::sideName(t.fill.side).toLatin1() + ',';
-    out += QByteArray::number(t.fill.quantity, 'g', 15) + ',' + QByteArray::number(t.fill.price, 'g', 15) + ',' +
-           QByteArray::number(t.fill.fee, 'g', 15) + ',' + QByteArray::number(realized, 'g', 15) + ',';
-    if (t.fill.orderId > 0)
-        out += QByteArray::number(t.fill.orderId);
-    out += ',';
-    Io::appendCsvField(t.note.toUtf8(), out);
-    out += "\r\n";
-}
-
 } // namespace
 
 int runExportTrades(const QStringList &arguments)
@@ -129,8 +108,9 @@ int runExportTrades(const QStringList &arguments)
     for (std::size_t i = 0; i < stored->size(); ++i) {
         QByteArray &file = files[replayed[i].day];
         if (file.isEmpty())
-            file = tradeCsvHeader();
-        appendTradeCsvRow((*stored)[i], replayed[i].fill.realized, file);
+            file = Io::tradeCsvHeader();
+        (*stored)[i].fill.realized = replayed[i].fill.realized;
+        Io::appendTradeCsvRow((*stored)[i], file);
     }
     const QDir root(parser.value(u"by-day"_s));
     for (const auto &[day, bytes] : files) {

@@ -5,9 +5,8 @@
 
 #include "http/HttpRouter.h"
 #include "model/JsonTime.h"
-#include "storage/StorageWriter.h"
 #include "storage/TradeStore.h"
-#include "trading/PaperDesk.h"
+#include "trading/PaperOrders.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -78,46 +77,69 @@ Util::Result<Trading::Order> orderFrom(const QJsonObject &json)
     return o;
 }
 
+QJsonObject accountJson(const Trading::Account &a, qint64 id)
+{
+    double unrealized = 0;
+    for (const auto &[symbol, p] : a.positions())
+        unrealized += p.unrealized();
+    return QJsonObject{
+        {u"account"_s, id},
+        {u"starting_cash"_s, a.startingCash()},
+        {u"cash"_s, a.cash()},
+        {u"equity"_s, a.equity()},
+        {u"day_pnl"_s, a.dayPnl()},
+        {u"realized"_s, a.realized()},
+        {u"unrealized"_s, unrealized},
+        {u"fees"_s, a.fees()},
+    };
+}
+
 } // namespace
+
+void RestApi::setPaperOrders(Trading::PaperOrders *orders)
+{
+    m_orders = orders;
+    m_desk = orders ? &orders->desk() : nullptr;
+}
 
 void RestApi::installOrders(Http::HttpRouter &router)
 {
-    // Stores an order as it is now, then answers (from the storage writer's thread) once it is committed.
-    const auto storeThenAnswer = [this](const Trading::Order &order, int status, Http::HttpResponder responder) {
-        Storage::WriteJob job;
-        job.paperOrders = {order};
-        job.done = [order, status, responder](const QString &error, std::vector<Model::TradeSignal> &) {
-            if (!error.isEmpty())
-                return responder.send(Http::HttpResponse::error(500, error));
-            Http::HttpResponse response = Rest::jsonResponse(status, orderJson(order));
+    // Answers (from the storage writer's thread) once the change is committed, or at once with why not.
+    const auto answerWith = [](int status, Http::HttpResponder responder) {
+        return [status, responder](const Util::Result<Trading::Order> &order) {
+            if (!order)
+                return responder.send(order.error().startsWith(u"id:"_s) ? Http::HttpResponse::error(404, order.error())
+                                      : order.error().startsWith(Trading::PaperOrders::NotStored)
+                                          ? Http::HttpResponse::error(500, order.error())
+                                          : Rest::badRequest(order.error()));
+            Http::HttpResponse response = Rest::jsonResponse(status, orderJson(*order));
             if (status == 201)
-                response.headers.append({QByteArrayLiteral("Location"), "/api/orders/" + QByteArray::number(order.id)});
+                response.headers.append(
+                    {QByteArrayLiteral("Location"), "/api/orders/" + QByteArray::number(order->id)});
             responder.send(std::move(response));
         };
-        if (m_writer->submitWaiting(std::move(job)) != Ingest::RecordSink::Submit::Accepted)
-            responder.send(Http::HttpResponse::error(503, u"TickDesk is stopping"_s));
     };
     const auto unavailable = [] { return Http::HttpResponse::error(404, u"paper trading is not running"_s); };
+    const auto jsonBody = [](const Http::HttpRequest &request, const QString &what) -> Util::Result<QJsonObject> {
+        if (request.contentType.split(';').constFirst().trimmed().toLower() != "application/json")
+            return Util::Result<QJsonObject>::failure(u"Content-Type: send application/json"_s);
+        return Rest::bodyObject(request.body, what);
+    };
 
     router.add(
         "POST", "/api/orders",
-        offload([this, storeThenAnswer, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
-            if (!m_desk || !m_writer)
+        offload([this, answerWith, unavailable, jsonBody](Http::HttpRequest &&request, Http::HttpResponder responder) {
+            if (!m_orders)
                 return responder.send(unavailable());
-            if (request.contentType.split(';').constFirst().trimmed().toLower() != "application/json")
-                return responder.send(Http::HttpResponse::error(415, u"Content-Type: send application/json"_s));
-            const auto body = Rest::bodyObject(request.body, u"one order"_s);
+            const auto body = jsonBody(request, u"one order"_s);
             if (!body)
-                return responder.send(Rest::badRequest(body.error()));
+                return responder.send(body.error().startsWith(u"Content-Type"_s)
+                                          ? Http::HttpResponse::error(415, body.error())
+                                          : Rest::badRequest(body.error()));
             const auto order = orderFrom(*body);
             if (!order)
                 return responder.send(Rest::badRequest(order.error()));
-            const Model::TimestampUs now = Rest::nowUs();
-            const auto placed =
-                m_desk->place(*order, now, Trading::PaperDesk::dayEnd(now, QTimeZone(m_sessionZone.toUtf8())));
-            if (!placed)
-                return responder.send(Rest::badRequest(placed.error()));
-            storeThenAnswer(*placed, 201, responder);
+            m_orders->place(*order, answerWith(201, responder));
         }));
     addRead(router, "/api/orders", [this, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
         if (!m_desk)
@@ -183,15 +205,72 @@ void RestApi::installOrders(Http::HttpRouter &router)
     // Cancels a working order: 200 with it, now cancelled; 404 when no working order has that id.
     router.addWithId(
         "DELETE", "/api/orders/",
-        offload([this, storeThenAnswer, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
-            if (!m_desk || !m_writer)
+        offload([this, answerWith, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
+            if (!m_orders)
                 return responder.send(unavailable());
-            const qint64 id = Http::HttpRouter::idOf(request.path);
-            const auto cancelled = m_desk->cancel(id);
-            if (!cancelled)
-                return responder.send(Http::HttpResponse::error(404, u"no working order %1"_s.arg(id)));
-            storeThenAnswer(*cancelled, 200, responder);
+            m_orders->cancel(Http::HttpRouter::idOf(request.path), answerWith(200, responder));
         }));
+    // Changes a working order: `quantity`, `limit_price`, `stop_price` (those given); 200 with it as it is now.
+    router.addWithId(
+        "PATCH", "/api/orders/",
+        offload([this, answerWith, unavailable, jsonBody](Http::HttpRequest &&request, Http::HttpResponder responder) {
+            if (!m_orders)
+                return responder.send(unavailable());
+            const auto body = jsonBody(request, u"the fields to change"_s);
+            if (!body)
+                return responder.send(body.error().startsWith(u"Content-Type"_s)
+                                          ? Http::HttpResponse::error(415, body.error())
+                                          : Rest::badRequest(body.error()));
+            double values[3] = {0, 0, 0};
+            const QString fields[3] = {u"quantity"_s, u"limit_price"_s, u"stop_price"_s};
+            for (int i = 0; i < 3; ++i) {
+                if (!body->contains(fields[i]))
+                    continue;
+                const QJsonValue v = body->value(fields[i]);
+                if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() <= 0)
+                    return responder.send(Rest::badRequest(u"%1: must be a number above 0"_s.arg(fields[i])));
+                values[i] = v.toDouble();
+            }
+            for (auto it = body->constBegin(); it != body->constEnd(); ++it)
+                if (!std::count(std::begin(fields), std::end(fields), it.key()))
+                    return responder.send(Rest::badRequest(
+                        u"%1: cannot be changed (quantity, limit_price and stop_price can)"_s.arg(it.key())));
+            m_orders->modify(Http::HttpRouter::idOf(request.path), values[0], values[1], values[2],
+                             answerWith(200, responder));
+        }));
+    // Begins a new paper account: `{"starting_cash": 100000}` (the current account's when omitted); working
+    // orders are cancelled, positions start flat, earlier trades stay listed.
+    router.add("POST", "/api/paper/reset",
+               offload([this, unavailable, jsonBody](Http::HttpRequest &&request, Http::HttpResponder responder) {
+                   if (!m_orders)
+                       return responder.send(unavailable());
+                   double cash = m_desk->account().startingCash();
+                   if (!QByteArray::fromStdString(request.body).trimmed().isEmpty()) {
+                       const auto body = jsonBody(request, u"{\"starting_cash\": 100000}"_s);
+                       if (!body)
+                           return responder.send(body.error().startsWith(u"Content-Type"_s)
+                                                     ? Http::HttpResponse::error(415, body.error())
+                                                     : Rest::badRequest(body.error()));
+                       if (body->contains(u"starting_cash"_s)) {
+                           const QJsonValue v = body->value(u"starting_cash"_s);
+                           if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() <= 0 ||
+                               v.toDouble() > 1e12)
+                               return responder.send(Rest::badRequest(u"starting_cash: must be a number above 0"_s));
+                           cash = v.toDouble();
+                       }
+                   }
+                   m_orders->reset(cash, [this, responder](const QString &error) {
+                       if (!error.isEmpty())
+                           return responder.send(Http::HttpResponse::error(500, error));
+                       responder.send(Rest::jsonResponse(200, accountJson(m_desk->account(), m_desk->accountId())));
+                   });
+               }));
+    // The paper account: cash, equity, day P/L, realized P/L and fees, the cash it started with.
+    addRead(router, "/api/paper/account", [this, unavailable](Http::HttpRequest &&, Http::HttpResponder responder) {
+        if (!m_desk)
+            return responder.send(unavailable());
+        responder.send(Rest::jsonResponse(200, accountJson(m_desk->account(), m_desk->accountId())));
+    });
 }
 
 } // namespace Api

@@ -20,11 +20,11 @@ class Pipeline;
 }
 namespace Storage {
 class SqliteDatabase;
-class StorageWriter;
 } // namespace Storage
 namespace Trading {
 class PaperDesk;
-}
+class PaperOrders;
+} // namespace Trading
 
 namespace Api {
 
@@ -46,14 +46,8 @@ public:
     void addRead(Http::HttpRouter &router, const QByteArray &path, Handler handler);
     /// Waits for the reads under way; call before the HTTP server stops (their answers go through it).
     void stop();
-    /// Paper trading: orders placed through `/api/orders` go to `desk` and are stored by `writer`; day orders end
-    /// at midnight in `sessionZone`.
-    void setPaperDesk(Trading::PaperDesk *desk, Storage::StorageWriter *writer, QString sessionZone)
-    {
-        m_desk = desk;
-        m_writer = writer;
-        m_sessionZone = std::move(sessionZone);
-    }
+    /// Paper trading: orders placed through `/api/orders`, and resets, go through `orders`.
+    void setPaperOrders(Trading::PaperOrders *orders);
     /// Called (on a reader thread) after an alert was created, changed or deleted.
     void setAlertsChanged(std::function<void()> changed) { m_alertsChanged = std::move(changed); }
 
@@ -76,9 +70,8 @@ private:
     std::unique_ptr<QThreadPool> m_readers;
     std::atomic<int> m_waiting{0};
     std::function<void()> m_alertsChanged;
+    Trading::PaperOrders *m_orders = nullptr;
     Trading::PaperDesk *m_desk = nullptr;
-    Storage::StorageWriter *m_writer = nullptr;
-    QString m_sessionZone;
 };
 
 } // namespace Api

@@ -271,12 +271,17 @@ void RestApi::installTrades(Http::HttpRouter &router)
         responder.send(Http::HttpResponse::json(200, QJsonDocument(days).toJson(QJsonDocument::Compact)));
     });
 
-    // The positions the trades add up to, worked out afresh from all of them (so an edited or deleted trade
-    // counts as it is now), valued at the newest prices the engine has.
+    // The positions the current paper account's trades add up to, worked out afresh from them (so an edited or
+    // deleted trade counts as it is now), valued at the newest prices the engine has.
     addRead(router, "/api/positions", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
         std::vector<Trading::Fill> fills;
+        Storage::PaperAccount current;
         const QString error = Rest::query(m_path, [&](Storage::SqliteDatabase &db) {
-            auto all = Storage::TradeStore::all(db);
+            auto account = Storage::TradeStore::currentAccount(db);
+            if (!account)
+                return Util::Status::failure(account.error());
+            current = *account;
+            auto all = Storage::TradeStore::all(db, current.id);
             if (!all)
                 return Util::Status::failure(all.error());
             fills = std::move(*all);
@@ -286,7 +291,8 @@ void RestApi::installTrades(Http::HttpRouter &router)
             responder.send(Http::HttpResponse::error(500, error));
             return;
         }
-        Trading::Account account(m_desk ? m_desk->account().startingCash() : StartingCash);
+        Trading::Account account(
+            current.startingCash.value_or(m_desk ? m_desk->account().startingCash() : StartingCash));
         for (Trading::Fill &fill : fills)
             account.apply(fill);
         for (const auto &summary : m_pipeline.summaries())

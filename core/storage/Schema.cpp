@@ -343,6 +343,23 @@ CREATE TABLE trade_days (
     PRIMARY KEY (day, zone)
 ) WITHOUT ROWID;
 )sql",
+    // 10: paper accounts. A reset begins a new account (its row: the cash it starts with); a trade belongs to the
+    // account current when it was made, and the positions are those of the newest account's trades. The equity
+    // each day began with, so the day's P/L survives a restart.
+    R"sql(
+ALTER TABLE trades ADD COLUMN account INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE paper_accounts (
+    id INTEGER PRIMARY KEY,
+    starting_cash REAL NOT NULL,
+    began_us INTEGER NOT NULL
+);
+CREATE TABLE paper_days (
+    account INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    start_equity REAL NOT NULL,
+    PRIMARY KEY (account, day)
+) WITHOUT ROWID;
+)sql",
 };
 
 } // namespace

@@ -420,6 +420,9 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     const qint64 now = Util::monotonicNs();
     std::uint64_t signalsStored = 0;
     for (WriteJob &job : jobs) {
+        if (job.write && error.isEmpty())
+            if (auto s = job.write(*m_db); !s)
+                error = s.error();
         for (const AlertStateWrite &write : job.alertStates) {
             if (!error.isEmpty())
                 break;

@@ -89,9 +89,10 @@ struct WriteJob
     std::shared_ptr<CommitGroup> group; ///< null: a request of its own
     Model::RecordBatch records;
     std::vector<Model::TradeSignal> signals;
-    std::vector<AlertStateWrite> alertStates; ///< of the alerts that fired or changed status
-    std::vector<Trading::Order> paperOrders;  ///< placed, or their status changed
-    std::vector<Trading::Fill> paperFills;    ///< stored as trades
+    std::vector<AlertStateWrite> alertStates;            ///< of the alerts that fired or changed status
+    std::vector<Trading::Order> paperOrders;             ///< placed, or their status changed
+    std::vector<Trading::Fill> paperFills;               ///< stored as trades
+    std::function<Util::Status(SqliteDatabase &)> write; ///< more to write in the same transaction, first
     qint64 receivedNs = 0;
     /// Called on the writer thread after the commit (empty error) or the
     /// rollback; the signals then carry their row ids.

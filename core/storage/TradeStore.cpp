@@ -15,7 +15,8 @@ namespace Storage::TradeStore {
 
 namespace {
 
-#define TRADE_COLUMNS "SELECT id, symbol, side, quantity, price, fee, ts_us, order_id, note, created_us FROM trades "
+#define TRADE_COLUMNS                                                                                                  \
+    "SELECT id, symbol, side, quantity, price, fee, ts_us, order_id, note, created_us, account FROM trades "
 
 Util::Status failed(SqliteDatabase &db)
 {
@@ -35,6 +36,7 @@ StoredTrade tradeAt(const Statement &st)
     t.fill.orderId = st.columnIsNull(7) ? 0 : st.columnInt64(7);
     t.note = st.columnText(8);
     t.createdUs = st.columnInt64(9);
+    t.fill.account = st.columnInt64(10);
     return t;
 }
 
@@ -60,14 +62,17 @@ void bindTrade(Statement &st, const Trading::Fill &f, const QByteArray &symbol, 
 Util::Result<qint64> add(SqliteDatabase &db, const Trading::Fill &fill, const QString &note, Model::TimestampUs now)
 {
     using R = Util::Result<qint64>;
-    auto st = db.prepare("INSERT INTO trades(symbol, side, quantity, price, fee, ts_us, order_id, note, created_us) "
-                         "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1)");
+    // A trade without an account belongs to the current one (the newest reset's, 0 before any).
+    auto st = db.prepare("INSERT INTO trades(symbol, side, quantity, price, fee, ts_us, order_id, note, created_us, "
+                         "account) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1, CASE WHEN ?10 >= 0 THEN ?10 ELSE "
+                         "(SELECT coalesce(max(id), 0) FROM paper_accounts) END)");
     if (!st)
         return R::failure(st.error());
     const QByteArray symbol = fill.symbol.toUtf8(), side = Trading::sideName(fill.side).toLatin1(),
                      text = note.toUtf8();
     st->bind(1, std::int64_t(now));
     bindTrade(*st, fill, symbol, side, text);
+    st->bind(10, std::int64_t(fill.account));
     if (st->step() != SQLITE_DONE)
         return R::failure(failed(db).error());
     return qint64(sqlite3_last_insert_rowid(db.handle()));
@@ -157,7 +162,7 @@ Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db)
     return out;
 }
 
-Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db)
+Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db, std::optional<qint64> account)
 {
     auto stored = allStored(db);
     if (!stored)
@@ -165,8 +170,34 @@ Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db)
     std::vector<Trading::Fill> out;
     out.reserve(stored->size());
     for (const StoredTrade &t : *stored)
-        out.push_back(t.fill);
+        if (!account || t.fill.account == *account)
+            out.push_back(t.fill);
     return out;
+}
+
+Util::Result<PaperAccount> currentAccount(SqliteDatabase &db)
+{
+    using R = Util::Result<PaperAccount>;
+    auto st = db.prepare("SELECT id, starting_cash, began_us FROM paper_accounts ORDER BY id DESC LIMIT 1");
+    if (!st)
+        return R::failure(st.error());
+    const int rc = st->step();
+    if (rc == SQLITE_DONE)
+        return PaperAccount{};
+    if (rc != SQLITE_ROW)
+        return R::failure(failed(db).error());
+    return PaperAccount{st->columnInt64(0), st->columnDouble(1), st->columnInt64(2)};
+}
+
+Util::Status beginAccount(SqliteDatabase &db, const PaperAccount &account)
+{
+    auto st = db.prepare("INSERT INTO paper_accounts(id, starting_cash, began_us) VALUES (?1, ?2, ?3)");
+    if (!st)
+        return Util::Status::failure(st.error());
+    st->bind(1, std::int64_t(account.id));
+    st->bind(2, account.startingCash.value_or(0));
+    st->bind(3, std::int64_t(account.began));
+    return st->step() == SQLITE_DONE ? Util::Status() : failed(db);
 }
 
 Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &o)
@@ -228,6 +259,35 @@ Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db)
     if (rc != SQLITE_DONE)
         return R::failure(failed(db).error());
     return out;
+}
+
+Util::Status saveDayStart(SqliteDatabase &db, qint64 account, const QString &day, double equity)
+{
+    auto st = db.prepare("INSERT OR REPLACE INTO paper_days(account, day, start_equity) VALUES (?1, ?2, ?3)");
+    if (!st)
+        return Util::Status::failure(st.error());
+    const QByteArray d = day.toUtf8();
+    st->bind(1, std::int64_t(account));
+    st->bindText(2, {d.constData(), std::size_t(d.size())});
+    st->bind(3, equity);
+    return st->step() == SQLITE_DONE ? Util::Status() : failed(db);
+}
+
+Util::Result<std::optional<double>> dayStart(SqliteDatabase &db, qint64 account, const QString &day)
+{
+    using R = Util::Result<std::optional<double>>;
+    auto st = db.prepare("SELECT start_equity FROM paper_days WHERE account = ?1 AND day = ?2");
+    if (!st)
+        return R::failure(st.error());
+    const QByteArray d = day.toUtf8();
+    st->bind(1, std::int64_t(account));
+    st->bindText(2, {d.constData(), std::size_t(d.size())});
+    const int rc = st->step();
+    if (rc == SQLITE_DONE)
+        return std::optional<double>();
+    if (rc != SQLITE_ROW)
+        return R::failure(failed(db).error());
+    return std::optional<double>(st->columnDouble(0));
 }
 
 Util::Result<std::vector<Trading::AutoTrade>> autoTrades(SqliteDatabase &db)

@@ -31,6 +31,14 @@ struct TradeFilter
     qint64 offset = 0;
 };
 
+/// A paper account: the first (id 0, starting with the cash the settings give) or one a reset began.
+struct PaperAccount
+{
+    qint64 id = 0;
+    std::optional<double> startingCash; ///< none for the first
+    Model::TimestampUs began = 0;
+};
+
 /// The trades table (schema step 9), on any connection that may write. Lists are in the order the trades
 /// happened (their time, then their id).
 namespace TradeStore {
@@ -42,8 +50,8 @@ Util::Result<bool> replace(SqliteDatabase &db, const StoredTrade &trade);
 /// False: none had that id.
 Util::Result<bool> remove(SqliteDatabase &db, qint64 id);
 Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilter &filter);
-/// Every trade in the order they happened (to work the positions out).
-Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db);
+/// Every trade in the order they happened, of one paper account or all (to work the positions out).
+Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db, std::optional<qint64> account = std::nullopt);
 /// Every trade with its id and note, in the order they happened (to export them).
 Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db);
 
@@ -51,6 +59,15 @@ Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db);
 Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &order);
 /// Every paper order, oldest first.
 Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db);
+
+/// The newest paper account (the first when none was reset).
+Util::Result<PaperAccount> currentAccount(SqliteDatabase &db);
+/// Stores the account a reset begins.
+Util::Status beginAccount(SqliteDatabase &db, const PaperAccount &account);
+
+/// The equity an account began a day with (the day as YYYY-MM-DD in the session's zone).
+Util::Status saveDayStart(SqliteDatabase &db, qint64 account, const QString &day, double equity);
+Util::Result<std::optional<double>> dayStart(SqliteDatabase &db, qint64 account, const QString &day);
 
 /// Which signals the paper broker trades on, in order.
 Util::Result<std::vector<Trading::AutoTrade>> autoTrades(SqliteDatabase &db);

@@ -88,9 +88,9 @@ void Account::mark(const QString &symbol, double price)
         it->second.last = price;
 }
 
-void Account::beginDay()
+void Account::beginDay(std::optional<double> startEquity)
 {
-    m_dayStartEquity = equity();
+    m_dayStartEquity = startEquity.value_or(equity());
 }
 
 double Account::equity() const

@@ -35,6 +35,9 @@ struct Fill
     double fee = 0;
     Model::TimestampUs time = 0;
     double realized = 0; ///< P/L it realized (fees apart), set when the account takes it
+    /// The paper account it belongs to: 0 the first, one more after each reset. Stored with -1: the account
+    /// current then.
+    qint64 account = -1;
 
     double signedQuantity() const noexcept
     {
@@ -81,8 +84,9 @@ public:
     void apply(Fill &fill);
     /// The newest price of a symbol, for unrealized P/L and equity.
     void mark(const QString &symbol, double price);
-    /// A new day begins: day P/L counts from the equity now.
-    void beginDay();
+    /// A new day begins: day P/L counts from the equity now, or from `startEquity` (the day's, kept from before).
+    void beginDay(std::optional<double> startEquity = std::nullopt);
+    double dayStartEquity() const noexcept { return m_dayStartEquity; }
     void reset(double startingCash);
 
     double startingCash() const noexcept { return m_startingCash; }

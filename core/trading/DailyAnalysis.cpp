@@ -5,6 +5,7 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -44,11 +45,11 @@ QJsonObject DayStats::toJson() const
 
 std::vector<ReplayedTrade> replay(std::vector<Fill> fills, const QTimeZone &zone)
 {
-    Account account(0);
+    std::map<qint64, Account> accounts; // a reset's account starts flat: no lot crosses it
     std::vector<ReplayedTrade> out;
     out.reserve(fills.size());
     for (Fill &fill : fills) {
-        account.apply(fill);
+        accounts.try_emplace(fill.account, 0).first->second.apply(fill);
         out.push_back({fill, QDateTime::fromMSecsSinceEpoch(fill.time / 1000, zone).date()});
     }
     return out;

@@ -45,7 +45,7 @@ struct ReplayedTrade
     QDate day; ///< in the zone asked for
 };
 
-/// Replays `fills` (in the order they happened) through an account: each with what it realized and its day.
+/// Replays `fills` (in the order they happened) through their accounts: each with what it realized and its day.
 std::vector<ReplayedTrade> replay(std::vector<Fill> fills, const QTimeZone &zone);
 /// Each day with trades, in order, in `zone`.
 std::vector<DayStats> analyzeByDay(const std::vector<ReplayedTrade> &trades);

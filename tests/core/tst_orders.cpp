@@ -7,7 +7,7 @@
 #include "http/HttpServer.h"
 #include "pipeline/Pipeline.h"
 #include "storage/StorageWriter.h"
-#include "trading/PaperDesk.h"
+#include "trading/PaperOrders.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -30,6 +30,8 @@ private Q_SLOTS:
     void placedFilledListedAndCancelled();
     void badOrdersNameTheField();
     void signalsToTradeOnAreKept();
+    void workingOrderModified();
+    void resetBeginsANewAccount();
 
 private:
     TestHttp::Response send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {});
@@ -44,6 +46,7 @@ private:
     QString m_path;
     std::unique_ptr<Storage::StorageWriter> m_writer;
     std::unique_ptr<Trading::PaperDesk> m_desk;
+    std::unique_ptr<Trading::PaperOrders> m_orders;
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Api::RestApi> m_api;
     std::unique_ptr<Http::HttpRouter> m_router;
@@ -58,13 +61,14 @@ void TestOrders::init()
     auto writer = Storage::StorageWriter::open({path});
     QVERIFY(writer);
     m_writer = std::move(*writer);
-    m_desk = std::make_unique<Trading::PaperDesk>();
+    m_desk = std::make_unique<Trading::PaperDesk>(Trading::Costs{}, 100'000, QTimeZone("America/New_York"));
     QVERIFY(m_desk->load(path).ok());
+    m_orders = std::make_unique<Trading::PaperOrders>(*m_desk, *m_writer);
     m_pipeline = std::make_unique<Pipeline::Pipeline>(Pipeline::PipelineOptions{}, *m_writer);
     m_pipeline->setPaperDesk(m_desk.get());
     m_pipeline->start();
     m_api = std::make_unique<Api::RestApi>(path, *m_pipeline);
-    m_api->setPaperDesk(m_desk.get(), m_writer.get(), u"America/New_York"_s);
+    m_api->setPaperOrders(m_orders.get());
     m_router = std::make_unique<Http::HttpRouter>();
     m_api->install(*m_router);
     Http::ServerOptions options;
@@ -84,6 +88,7 @@ void TestOrders::cleanup()
     m_api.reset();
     m_pipeline.reset();
     m_writer.reset();
+    m_orders.reset();
     m_desk.reset();
 }
 
@@ -218,6 +223,75 @@ void TestOrders::signalsToTradeOnAreKept()
     QVERIFY(again.load(m_path).ok());
     QCOMPARE(again.autoTrades().size(), std::size_t(2));
     QCOMPARE(again.autoTrades()[1].source, u"alert:4"_s);
+}
+
+void TestOrders::workingOrderModified()
+{
+    auto r =
+        send("POST", "/api/orders",
+             R"({"ticker":"MSFT","side":"buy","type":"limit","limit_price":90,"quantity":5,"time_in_force":"gtc"})");
+    QCOMPARE(r.status, 201);
+    const QByteArray path =
+        "/api/orders/" + QByteArray::number(QJsonDocument::fromJson(r.body).object()[u"id"_s].toInteger());
+    r = send("PATCH", path, R"({"quantity":8,"limit_price":95})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"quantity"_s).toDouble(), 8.0);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"limit_price"_s).toDouble(), 95.0);
+    // Bad changes name the field and change nothing.
+    for (const auto &[body, field] : {std::pair{R"({"quantity":-1})", "quantity:"},
+                                      {R"({"side":"sell"})", "side:"},
+                                      {R"({"limit_price":"x"})", "limit_price:"}}) {
+        r = send("PATCH", path, body);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains(field), r.body.constData());
+    }
+    QCOMPARE(send("PATCH", "/api/orders/999", R"({"quantity":1})").status, 404);
+    feed("MSFT", 96, 94, 97); // reaches the new limit, 95, not the old one
+    QCOMPARE(m_desk->account().quantity(u"MSFT"_s), 8.0);
+    QCOMPARE(send("PATCH", path, R"({"quantity":2})").status, 404); // filled: no longer working
+    // Stored as changed: a restarted desk has the order filled at 8.
+    Trading::PaperDesk again;
+    QVERIFY(again.load(m_path).ok());
+    QCOMPARE(again.orders().back().quantity, 8.0);
+    QCOMPARE(again.account().quantity(u"MSFT"_s), 8.0);
+}
+
+void TestOrders::resetBeginsANewAccount()
+{
+    QCOMPARE(send("POST", "/api/orders", R"({"ticker":"AAPL","side":"buy","quantity":10})").status, 201);
+    feed("AAPL", 100, 100, 100);
+    QCOMPARE(
+        send("POST", "/api/orders",
+             R"({"ticker":"AAPL","side":"sell","type":"limit","limit_price":150,"quantity":10,"time_in_force":"gtc"})")
+            .status,
+        201);
+    QCOMPARE(json("GET", "/api/paper/account").object().value(u"cash"_s).toDouble(), 99'000.0);
+    QCOMPARE(send("POST", "/api/paper/reset", R"({"starting_cash":-5})").status, 400);
+    auto r = send("POST", "/api/paper/reset", R"({"starting_cash":25000})");
+    QCOMPARE(r.status, 200);
+    const QJsonObject account = QJsonDocument::fromJson(r.body).object();
+    QCOMPARE(account.value(u"account"_s).toInteger(), 1);
+    QCOMPARE(account.value(u"cash"_s).toDouble(), 25'000.0);
+    QCOMPARE(account.value(u"equity"_s).toDouble(), 25'000.0);
+    QCOMPARE(account.value(u"day_pnl"_s).toDouble(), 0.0);
+    // The working sell was cancelled; positions start flat; the earlier trade stays listed.
+    QCOMPARE(json("GET", "/api/orders?status=working").array().size(), 0);
+    QVERIFY(json("GET", "/api/positions").object().value(u"positions"_s).toArray().isEmpty());
+    QCOMPARE(json("GET", "/api/positions").object().value(u"cash"_s).toDouble(), 25'000.0);
+    QCOMPARE(json("GET", "/api/trades").array().size(), 1);
+    // The new account trades on its own; a restarted desk carries on with it.
+    QCOMPARE(send("POST", "/api/orders", R"({"ticker":"AAPL","side":"buy","quantity":2})").status, 201);
+    feed("AAPL", 200, 200, 200);
+    Trading::PaperDesk again(Trading::Costs{}, 100'000, QTimeZone("America/New_York"));
+    QVERIFY(again.load(m_path).ok());
+    QCOMPARE(again.accountId(), 1);
+    QCOMPARE(again.account().quantity(u"AAPL"_s), 2.0);
+    QCOMPARE(again.account().cash(), 24'600.0);
+    QCOMPARE(again.account().dayStartEquity(), 25'000.0); // the day began with the reset
+    // The day analysis keeps the accounts apart: the first account's 10 shares are not sold by the second.
+    const QJsonArray days = json("GET", "/api/trades/daily").array();
+    QCOMPARE(days.size(), 1);
+    QCOMPARE(days[0].toObject().value(u"realized"_s).toDouble(), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestOrders)

@@ -156,7 +156,9 @@ void TestPaperDesk::fillsAreStoredWithTheRecordThatCausedThem()
     QCOMPARE(scalar("SELECT fee FROM trades"), 1);
     QCOMPARE(scalar("SELECT count(*) FROM paper_orders WHERE status = 'filled'"), 1);
     QCOMPARE(m_desk->account().quantity(u"AAPL"_s), 10.0);
-    QVERIFY(m_desk->watched()->empty()); // no working order: the engine looks no more
+    QCOMPARE(m_desk->watched()->size(), std::size_t(1)); // no working order, but held: its price is marked
+    feed({tick("AAPL", 2.5, 99.25)});
+    QCOMPARE(m_desk->account().position(u"AAPL"_s)->unrealized(), 10 * (99.25 - 98.7));
 
     // A stop to close: the gap through it fills at the worse price.
     const qint64 stop = place(order(Trading::Side::Sell, 10, Trading::OrderType::Stop, 97), T0 + 3 * Second);
@@ -167,6 +169,7 @@ void TestPaperDesk::fillsAreStoredWithTheRecordThatCausedThem()
     QCOMPARE(m_desk->account().quantity(u"AAPL"_s), 0.0);
     QCOMPARE(m_desk->account().realized(), -37.0);
     QCOMPARE(m_desk->account().cash(), 10'000 - 37.0 - 2);
+    QVERIFY(m_desk->watched()->empty()); // flat, nothing working: the engine looks no more
 }
 
 void TestPaperDesk::aRestartCarriesOnWithOrdersAndPositions()
