@@ -1244,6 +1244,140 @@ Befehle (jeder mit eigenem --help):
         <source>Add alert…</source>
         <translation>Alarm hinzufügen…</translation>
     </message>
+    <message>
+        <source>any day</source>
+        <translation>jeder Tag</translation>
+    </message>
+    <message>
+        <source>Order ticket</source>
+        <translation>Orderticket</translation>
+    </message>
+    <message>
+        <source>Close %1 at the market</source>
+        <translation>%1 zum Marktpreis schließen</translation>
+    </message>
+    <message>
+        <source>Buy %1…</source>
+        <translation>%1 kaufen…</translation>
+    </message>
+    <message>
+        <source>Sell %1…</source>
+        <translation>%1 verkaufen…</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Alle Orders</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Order stornieren</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <source>Cancel order #%1</source>
+        <translation>Order #%1 stornieren</translation>
+    </message>
+    <message>
+        <source>Change order #%1…</source>
+        <translation>Order #%1 ändern…</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Export trades</source>
+        <translation>Trades exportieren</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>The paper account: cash, equity (cash and positions at their last prices) and today&apos;s P/L</source>
+        <translation>Das Papierkonto: Bargeld, Eigenkapital (Bargeld und Positionen zu ihren letzten Kursen) und heutiger G/V</translation>
+    </message>
+    <message>
+        <source>newest %1 of %2 trades</source>
+        <translation>neueste %1 von %2 Trades</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trades</source>
+        <translation>
+            <numerusform>%n Trade</numerusform>
+            <numerusform>%n Trades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trades written to %1</source>
+        <translation>
+            <numerusform>%n Trade nach %1 geschrieben</numerusform>
+            <numerusform>%n Trades nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paper trading: %1</source>
+        <translation>Papierhandel: %1</translation>
+    </message>
+    <message>
+        <source>The paper account was reset</source>
+        <translation>Das Papierkonto wurde zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Trade</source>
+        <translation>&amp;Handel</translation>
+    </message>
+    <message>
+        <source>&amp;Buy…</source>
+        <translation>&amp;Kaufen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sell…</source>
+        <translation>&amp;Verkaufen…</translation>
+    </message>
+    <message>
+        <source>P/L &amp;calendar…</source>
+        <translation>G/V-&amp;Kalender…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset paper account…</source>
+        <translation>Papierkonto &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Reset paper account</source>
+        <translation>Papierkonto zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Working orders are cancelled and positions start flat; earlier trades stay in the list and the calendar.
+
+Starting cash:</source>
+        <translation>Offene Orders werden storniert und Positionen beginnen bei null; frühere Trades bleiben in der Liste und im Kalender.
+
+Startkapital:</translation>
+    </message>
+    <message>
+        <source>closed from the positions</source>
+        <translation>aus den Positionen geschlossen</translation>
+    </message>
+    <message>
+        <source>Paper: cash %1 · equity %2 · day &lt;span style=&quot;color:%4&quot;&gt;%3&lt;/span&gt;</source>
+        <translation>Papier: Bargeld %1 · Eigenkapital %2 · Tag &lt;span style=&quot;color:%4&quot;&gt;%3&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -1465,6 +1599,178 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Bollinger width, in standard deviations</source>
         <translation>Bollinger-Breite, in Standardabweichungen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OrderModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Limit / stop</source>
+        <translation>Limit / Stop</translation>
+    </message>
+    <message>
+        <source>Time in force</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Erteilt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OrderTicket</name>
+    <message>
+        <source>Change order</source>
+        <translation>Order ändern</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Order stornieren</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Neue Order</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Type / price</source>
+        <translation>Typ / Preis</translation>
+    </message>
+    <message>
+        <source>Time in force</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3 %4 %5: %6</source>
+        <translation>#%1 %2 %3 %4 %5: %6</translation>
+    </message>
+    <message>
+        <source>Type a symbol</source>
+        <translation>Symbol eingeben</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>keine Position</translation>
+    </message>
+    <message>
+        <source>held: %1</source>
+        <translation>gehalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Buy %1 — Enter sends</source>
+        <translation>%1 kaufen — Enter sendet</translation>
+    </message>
+    <message>
+        <source>Sell %1 — Enter sends</source>
+        <translation>%1 verkaufen — Enter sendet</translation>
+    </message>
+    <message>
+        <source>Changing order #%1: %2 %3</source>
+        <translation>Order #%1 ändern: %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PnlCalendar</name>
+    <message>
+        <source>P/L calendar</source>
+        <translation>G/V-Kalender</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: net %2 from %n trades</source>
+        <translation>
+            <numerusform>%1: netto %2 aus %n Trade</numerusform>
+            <numerusform>%1: netto %2 aus %n Trades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n days</source>
+        <translation>
+            <numerusform> an %n Tag</numerusform>
+            <numerusform> an %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no trades</source>
+        <translation>%1: keine Trades</translation>
+    </message>
+    <message>
+        <source>%1: %2 trades · realized %3 · fees %4 · net %5
+win rate %6 · profit factor %7 · average win %8, loss %9 · largest win %10, loss %11 · cumulative %12</source>
+        <translation>%1: %2 Trades · realisiert %3 · Gebühren %4 · netto %5
+Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · größter Gewinn %10, Verlust %11 · kumuliert %12</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PositionModel</name>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Ø Preis</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Unrealized</source>
+        <translation>Unrealisiert</translation>
+    </message>
+    <message>
+        <source>Unrealized %</source>
+        <translation>Unrealisiert %</translation>
+    </message>
+    <message>
+        <source>Realized</source>
+        <translation>Realisiert</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2213,30 @@ Befehle (jeder mit eigenem --help):
         <source>Rectangle from here</source>
         <translation>Rechteck von hier</translation>
     </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kaufen</translation>
+    </message>
+    <message>
+        <source>An order ticket to buy this symbol (Shift+B)</source>
+        <translation>Ein Orderticket, um dieses Symbol zu kaufen (Umschalt+B)</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkaufen</translation>
+    </message>
+    <message>
+        <source>An order ticket to sell this symbol (Shift+S)</source>
+        <translation>Ein Orderticket, um dieses Symbol zu verkaufen (Umschalt+S)</translation>
+    </message>
+    <message>
+        <source>Buy at %1…</source>
+        <translation>Kaufen bei %1…</translation>
+    </message>
+    <message>
+        <source>Sell at %1…</source>
+        <translation>Verkaufen bei %1…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::TimeframeBar</name>
@@ -1937,6 +2267,57 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>More</source>
         <translation>Mehr</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TradeModel</name>
+    <message>
+        <source>Filled paper order #%1</source>
+        <translation>Ausgeführte Papierorder #%1</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>Von Hand erfasst</translation>
+    </message>
+    <message>
+        <source>hand</source>
+        <translation>Hand</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Realized</source>
+        <translation>Realisiert</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
     </message>
 </context>
 <context>
@@ -2031,6 +2412,65 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Alert: %1</source>
         <translation>Alarm: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TradingText</name>
+    <message>
+        <source>Buy</source>
+        <translation>Kaufen</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkaufen</translation>
+    </message>
+    <message>
+        <source>Sell short</source>
+        <translation>Leerverkaufen</translation>
+    </message>
+    <message>
+        <source>Buy to cover</source>
+        <translation>Eindecken</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Good till cancelled</source>
+        <translation>Bis auf Widerruf</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
     </message>
 </context>
 <context>

@@ -1244,6 +1244,140 @@ Commandes (chacune avec son propre --help) :
         <source>Add alert…</source>
         <translation>Ajouter une alerte…</translation>
     </message>
+    <message>
+        <source>any day</source>
+        <translation>tout jour</translation>
+    </message>
+    <message>
+        <source>Order ticket</source>
+        <translation>Ticket d’ordre</translation>
+    </message>
+    <message>
+        <source>Close %1 at the market</source>
+        <translation>Clôturer %1 au marché</translation>
+    </message>
+    <message>
+        <source>Buy %1…</source>
+        <translation>Acheter %1…</translation>
+    </message>
+    <message>
+        <source>Sell %1…</source>
+        <translation>Vendre %1…</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Tous les ordres</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Annuler l’ordre</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Cancel order #%1</source>
+        <translation>Annuler l’ordre n° %1</translation>
+    </message>
+    <message>
+        <source>Change order #%1…</source>
+        <translation>Modifier l’ordre n° %1…</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Ordres</translation>
+    </message>
+    <message>
+        <source>Export trades</source>
+        <translation>Exporter les transactions</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>The paper account: cash, equity (cash and positions at their last prices) and today&apos;s P/L</source>
+        <translation>Le compte fictif : liquidités, valeur (liquidités et positions à leurs derniers cours) et P/P du jour</translation>
+    </message>
+    <message>
+        <source>newest %1 of %2 trades</source>
+        <translation>les %1 plus récentes sur %2 transactions</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trades</source>
+        <translation>
+            <numerusform>%n transaction</numerusform>
+            <numerusform>%n transactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trades written to %1</source>
+        <translation>
+            <numerusform>%n transaction écrite dans %1</numerusform>
+            <numerusform>%n transactions écrites dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paper trading: %1</source>
+        <translation>Trading fictif : %1</translation>
+    </message>
+    <message>
+        <source>The paper account was reset</source>
+        <translation>Le compte fictif a été réinitialisé</translation>
+    </message>
+    <message>
+        <source>&amp;Trade</source>
+        <translation>&amp;Trading</translation>
+    </message>
+    <message>
+        <source>&amp;Buy…</source>
+        <translation>&amp;Acheter…</translation>
+    </message>
+    <message>
+        <source>&amp;Sell…</source>
+        <translation>&amp;Vendre…</translation>
+    </message>
+    <message>
+        <source>P/L &amp;calendar…</source>
+        <translation>&amp;Calendrier des P/P…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset paper account…</source>
+        <translation>&amp;Réinitialiser le compte fictif…</translation>
+    </message>
+    <message>
+        <source>Reset paper account</source>
+        <translation>Réinitialiser le compte fictif</translation>
+    </message>
+    <message>
+        <source>Working orders are cancelled and positions start flat; earlier trades stay in the list and the calendar.
+
+Starting cash:</source>
+        <translation>Les ordres en cours sont annulés et les positions repartent de zéro ; les transactions passées restent dans la liste et le calendrier.
+
+Liquidités de départ :</translation>
+    </message>
+    <message>
+        <source>closed from the positions</source>
+        <translation>clôturée depuis les positions</translation>
+    </message>
+    <message>
+        <source>Paper: cash %1 · equity %2 · day &lt;span style=&quot;color:%4&quot;&gt;%3&lt;/span&gt;</source>
+        <translation>Fictif : liquidités %1 · valeur %2 · jour &lt;span style=&quot;color:%4&quot;&gt;%3&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -1465,6 +1599,178 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Bollinger width, in standard deviations</source>
         <translation>Largeur de Bollinger, en écarts-types</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OrderModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>n°</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Limit / stop</source>
+        <translation>Limite / stop</translation>
+    </message>
+    <message>
+        <source>Time in force</source>
+        <translation>Validité</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Passé</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OrderTicket</name>
+    <message>
+        <source>Change order</source>
+        <translation>Modifier l’ordre</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Annuler l’ordre</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Nouvel ordre</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Type / price</source>
+        <translation>Type / prix</translation>
+    </message>
+    <message>
+        <source>Time in force</source>
+        <translation>Validité</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3 %4 %5: %6</source>
+        <translation>n° %1 %2 %3 %4 %5 : %6</translation>
+    </message>
+    <message>
+        <source>Type a symbol</source>
+        <translation>Saisissez un symbole</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>aucune position</translation>
+    </message>
+    <message>
+        <source>held: %1</source>
+        <translation>détenu : %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Buy %1 — Enter sends</source>
+        <translation>Acheter %1 — Entrée envoie</translation>
+    </message>
+    <message>
+        <source>Sell %1 — Enter sends</source>
+        <translation>Vendre %1 — Entrée envoie</translation>
+    </message>
+    <message>
+        <source>Changing order #%1: %2 %3</source>
+        <translation>Modification de l’ordre n° %1 : %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PnlCalendar</name>
+    <message>
+        <source>P/L calendar</source>
+        <translation>Calendrier des P/P</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: net %2 from %n trades</source>
+        <translation>
+            <numerusform>%1 : net %2 sur %n transaction</numerusform>
+            <numerusform>%1 : net %2 sur %n transactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n days</source>
+        <translation>
+            <numerusform> en %n jour</numerusform>
+            <numerusform> en %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no trades</source>
+        <translation>%1 : aucune transaction</translation>
+    </message>
+    <message>
+        <source>%1: %2 trades · realized %3 · fees %4 · net %5
+win rate %6 · profit factor %7 · average win %8, loss %9 · largest win %10, loss %11 · cumulative %12</source>
+        <translation>%1 : %2 transactions · réalisé %3 · frais %4 · net %5
+taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus grand gain %10, perte %11 · cumulé %12</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PositionModel</name>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Prix moyen</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernier</translation>
+    </message>
+    <message>
+        <source>Unrealized</source>
+        <translation>Latent</translation>
+    </message>
+    <message>
+        <source>Unrealized %</source>
+        <translation>Latent %</translation>
+    </message>
+    <message>
+        <source>Realized</source>
+        <translation>Réalisé</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2213,30 @@ Commandes (chacune avec son propre --help) :
         <source>Rectangle from here</source>
         <translation>Rectangle d’ici</translation>
     </message>
+    <message>
+        <source>Buy</source>
+        <translation>Acheter</translation>
+    </message>
+    <message>
+        <source>An order ticket to buy this symbol (Shift+B)</source>
+        <translation>Un ticket d’ordre pour acheter ce symbole (Maj+B)</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Vendre</translation>
+    </message>
+    <message>
+        <source>An order ticket to sell this symbol (Shift+S)</source>
+        <translation>Un ticket d’ordre pour vendre ce symbole (Maj+S)</translation>
+    </message>
+    <message>
+        <source>Buy at %1…</source>
+        <translation>Acheter à %1…</translation>
+    </message>
+    <message>
+        <source>Sell at %1…</source>
+        <translation>Vendre à %1…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::TimeframeBar</name>
@@ -1937,6 +2267,57 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>More</source>
         <translation>Plus</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TradeModel</name>
+    <message>
+        <source>Filled paper order #%1</source>
+        <translation>Ordre fictif n° %1 exécuté</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>Saisie à la main</translation>
+    </message>
+    <message>
+        <source>hand</source>
+        <translation>main</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Realized</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -2031,6 +2412,65 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Alert: %1</source>
         <translation>Alerte : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TradingText</name>
+    <message>
+        <source>Buy</source>
+        <translation>Acheter</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Vendre</translation>
+    </message>
+    <message>
+        <source>Sell short</source>
+        <translation>Vendre à découvert</translation>
+    </message>
+    <message>
+        <source>Buy to cover</source>
+        <translation>Racheter</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Marché</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Good till cancelled</source>
+        <translation>Jusqu’à annulation</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>exécuté</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
     </message>
 </context>
 <context>

@@ -401,12 +401,15 @@ void Shard::process(Message &message)
     job.records = std::move(message.records);
     job.signals = std::move(signals);
     job.alertStates = std::move(alertStates);
+    const bool filled = !paper.fills.empty();
     job.paperFills = std::move(paper.fills);
     job.paperOrders = std::move(paper.orders);
     job.receivedNs = message.receivedNs;
     job.group = std::move(message.group);
-    job.done = [tracker = message.tracker, this,
+    job.done = [tracker = message.tracker, this, filled,
                 ticks = std::move(processed)](const QString &error, std::vector<Model::TradeSignal> &stored) mutable {
+        if (error.isEmpty() && filled)
+            m_paperDesk->tradesStored();
         if (error.isEmpty() && !stored.empty())
             m_publish(stored);
         if (error.isEmpty() && m_listener && (!ticks.empty() || !stored.empty()))

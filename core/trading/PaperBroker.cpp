@@ -72,11 +72,11 @@ double PaperBroker::workingToClose(const QString &symbol, Side side, qint64 exce
     return shares;
 }
 
-Util::Result<qint64> PaperBroker::place(Order order, Model::TimestampUs now, Model::TimestampUs dayEnd)
+Util::Status PaperBroker::check(const Order &order) const
 {
-    using R = Util::Result<qint64>;
+    using R = Util::Status;
     if (auto s = validate(order); !s)
-        return R::failure(s.error());
+        return s;
     const double held = m_account.quantity(order.symbol);
     switch (order.side) {
     case Side::Buy:
@@ -97,6 +97,13 @@ Util::Result<qint64> PaperBroker::place(Order order, Model::TimestampUs now, Mod
         break;
     }
     }
+    return {};
+}
+
+Util::Result<qint64> PaperBroker::place(Order order, Model::TimestampUs now, Model::TimestampUs dayEnd)
+{
+    if (auto s = check(order); !s)
+        return Util::Result<qint64>::failure(s.error());
     order.id = m_nextId++;
     order.placed = now;
     order.expires = order.timeInForce == TimeInForce::Day ? dayEnd : 0;

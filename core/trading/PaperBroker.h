@@ -25,6 +25,8 @@ public:
     /// while long is refused (cover or sell first). A day order ends at `dayEnd` (given by the caller, who
     /// knows the session), a GTC order never.
     Util::Result<qint64> place(Order order, Model::TimestampUs now, Model::TimestampUs dayEnd = 0);
+    /// Whether place() would take the order, and why not.
+    Util::Status check(const Order &order) const;
     /// Cancels a working order; false when there is none of that id.
     bool cancel(qint64 id, const QString &reason = QString());
     /// Changes a working order's quantity and prices (0: as they are); the error names the field.

@@ -175,8 +175,6 @@ PaperDesk::Outcome PaperDesk::onRecord(const Model::Tick &record)
         fill.account = m_accountId;
     if (!out.orders.empty())
         watch(symbol);
-    if (!out.fills.empty())
-        m_tradesVersion.fetch_add(1, std::memory_order_relaxed);
     changed();
     return out;
 }
@@ -203,6 +201,12 @@ Util::Result<Order> PaperDesk::place(const Order &order, Model::TimestampUs now,
     watch(order.symbol);
     changed();
     return *m_broker.order(*id);
+}
+
+Util::Status PaperDesk::check(const Order &order) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_broker.check(order);
 }
 
 std::optional<Order> PaperDesk::cancel(qint64 id)
@@ -239,7 +243,6 @@ void PaperDesk::reset(double startingCash, Model::TimestampUs now, const std::fu
     reset.day = {reset.account, m_day, startingCash};
     updateWatched();
     changed();
-    m_tradesVersion.fetch_add(1, std::memory_order_relaxed);
     store(std::move(reset));
 }
 
@@ -256,7 +259,6 @@ void PaperDesk::book(Fill fill)
     m_broker.book(std::move(fill));
     watch(symbol);
     changed();
-    m_tradesVersion.fetch_add(1, std::memory_order_relaxed);
 }
 
 Util::Status PaperDesk::reloadAccount(const QString &databasePath)
@@ -295,6 +297,19 @@ std::vector<Order> PaperDesk::orders() const
 {
     std::lock_guard lock(m_mutex);
     return m_broker.orders();
+}
+
+std::vector<Order> PaperDesk::workingOrders() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_broker.working();
+}
+
+std::optional<Order> PaperDesk::order(qint64 id) const
+{
+    std::lock_guard lock(m_mutex);
+    const Order *o = m_broker.order(id);
+    return o ? std::optional<Order>(*o) : std::nullopt;
 }
 
 Account PaperDesk::account() const

@@ -61,6 +61,8 @@ public:
 
     /// Places an order: the order as placed (with its id), to be stored; or why not.
     Util::Result<Order> place(const Order &order, Model::TimestampUs now, Model::TimestampUs dayEnd);
+    /// Whether place() would take the order now, and why not (naming the field).
+    Util::Status check(const Order &order) const;
     /// The cancelled order, to be stored; nothing when no working order has that id.
     std::optional<Order> cancel(qint64 id);
     /// A working order with a new quantity and prices (0: as they are), to be stored; or why not.
@@ -86,8 +88,11 @@ public:
 
     /// Goes up with every change to orders, positions or prices, so a view can tell when to look again.
     quint64 version() const noexcept { return m_version.load(std::memory_order_relaxed); }
-    /// Goes up with every trade made or entered, so a trade list can tell when to read again.
+    /// Goes up once trades made or entered are stored (or the account was reset), so a trade list can tell
+    /// when to read again.
     quint64 tradesVersion() const noexcept { return m_tradesVersion.load(std::memory_order_relaxed); }
+    /// Fills or a reset were committed (any thread).
+    void tradesStored() noexcept { m_tradesVersion.fetch_add(1, std::memory_order_relaxed); }
     /// A trade entered by hand changes the account the broker checks orders against.
     void book(Fill fill);
     /// Works the account out again from the stored trades (after one was edited or deleted by hand).
@@ -104,6 +109,8 @@ public:
     std::vector<Order> onSignals(const Model::SignalList &signals, Model::TimestampUs now, Model::TimestampUs dayEnd);
 
     std::vector<Order> orders() const;
+    std::vector<Order> workingOrders() const;
+    std::optional<Order> order(qint64 id) const;
     Account account() const;
 
 private:

@@ -15,7 +15,7 @@ namespace {
 /// Whether a trade falls in the query's symbol and days.
 bool matches(const TradeQuery &q, const Storage::StoredTrade &t)
 {
-    if (!q.symbol.isEmpty() && t.fill.symbol != q.symbol)
+    if (!q.symbol.isEmpty() && !t.fill.symbol.startsWith(q.symbol))
         return false;
     if (q.from.isNull() && q.to.isNull())
         return true;

@@ -13,8 +13,8 @@
 
 namespace Trading {
 
-/// Which trades a trade list shows: of one symbol or all, on the days from `from` to `to` (both included,
-/// either open) in `zone`, the newest `maxRows` of them.
+/// Which trades a trade list shows: of the symbols beginning with `symbol` (all when empty), on the days from `from` to
+/// `to` (both included, either open) in `zone`, the newest `maxRows` of them.
 struct TradeQuery
 {
     QString symbol;
@@ -48,7 +48,11 @@ public:
 
     Account account() const { return m_orders.desk().account(); }
     std::vector<Order> orders() const { return m_orders.desk().orders(); }
+    std::vector<Order> workingOrders() const { return m_orders.desk().workingOrders(); }
+    std::optional<Order> order(qint64 id) const { return m_orders.desk().order(id); }
     qint64 accountId() const { return m_orders.desk().accountId(); }
+    /// Whether the desk would take the order now, and why not.
+    Util::Status check(const Order &order) const { return m_orders.desk().check(order); }
 
     /// orderDone() or failed() tells.
     void place(const Order &order);

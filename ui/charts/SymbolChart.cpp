@@ -109,6 +109,33 @@ QScatterSeries *triangles(const QColor &color, bool pointingUp)
     return series;
 }
 
+/// A paper fill's marker: a diamond at the price it filled at.
+QScatterSeries *diamonds(const QColor &color, const QString &name)
+{
+    constexpr int Size = 11;
+    QImage image(Size, Size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainterPath path;
+    path.moveTo(Size / 2.0, 0.5);
+    path.lineTo(Size - 0.5, Size / 2.0);
+    path.lineTo(Size / 2.0, Size - 0.5);
+    path.lineTo(0.5, Size / 2.0);
+    path.closeSubpath();
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(20, 20, 20), 1));
+    painter.setBrush(color);
+    painter.drawPath(path);
+    painter.end();
+    auto *series = new QScatterSeries;
+    series->setObjectName(name);
+    series->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    series->setMarkerSize(Size);
+    series->setBrush(image);
+    series->setPen(QColor(Qt::transparent));
+    return series;
+}
+
 } // namespace
 
 SymbolChart::SymbolChart(QWidget *parent)
@@ -142,13 +169,15 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_alertMarks->setMarkerSize(7);
     m_alertMarks->setColor(QColor(255, 152, 0, 200));
     m_alertMarks->setBorderColor(Qt::white);
+    m_fillBuys = diamonds(QColor(41, 182, 246), QStringLiteral("fillBuys"));
+    m_fillSells = diamonds(QColor(255, 112, 67), QStringLiteral("fillSells"));
     m_priceTime = timeAxis();
     m_priceAxis = valueAxis();
     price->addAxis(m_priceTime, Qt::AlignBottom);
     price->addAxis(m_priceAxis, Qt::AlignRight);
     for (QAbstractSeries *s :
          std::initializer_list<QAbstractSeries *>{m_priceAnchor, m_closeLine, m_upper, m_lower, m_sma, m_ema, m_vwap,
-                                                  m_buys, m_sells, m_alertMarks, m_focusLine})
+                                                  m_buys, m_sells, m_alertMarks, m_fillBuys, m_fillSells, m_focusLine})
         attach(price, s, m_priceTime, m_priceAxis);
     m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
     m_drawingItem = new DrawingItem(price, m_priceAnchor);
@@ -254,6 +283,7 @@ SymbolChart::SymbolChart(QWidget *parent)
     header->addWidget(m_indicatorButton);
     header->addWidget(m_typeButton);
     header->addWidget(m_liveButton);
+    buildTradeButtons(header);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -298,6 +328,8 @@ void SymbolChart::clearSeries()
     m_buys->clear();
     m_sells->clear();
     m_alertMarks->clear();
+    m_fillBuys->clear();
+    m_fillSells->clear();
     hideCrosshair();
     m_lastClose.reset();
     m_rising.reset();
@@ -315,12 +347,14 @@ void SymbolChart::setSymbol(const QString &symbol)
         m_drawingDrag.reset();
         m_drawingItem->setPreview(std::nullopt);
         m_drawingItem->setDrawings({}); // the window brings the new symbol's
+        m_fills.clear();                // and its fills
     }
     m_key.symbol = symbol;
     m_drawnRevision = ~quint64(0);
     m_placeholder->setText(symbol.isEmpty() ? tr("Empty cell: right-click to choose a symbol") : tr("No data"));
     m_stack->setCurrentIndex(0);
     updateTitle();
+    updateTradeButtons();
 }
 
 void SymbolChart::setChartType(ChartType type)
@@ -392,6 +426,8 @@ void SymbolChart::updateHeaderButtons()
     m_typeButton->setText(m_compact ? shortTypes[qsizetype(m_type)] : chartTypeText(m_type));
     m_typeButton->setToolTip(chartTypeText(m_type));
     m_indicatorButton->setText(m_compact ? u"fx"_s : tr("Indicators"));
+    if (m_buyButton)
+        updateTradeButtons();
 }
 
 void SymbolChart::setCompact(bool compact)
@@ -607,6 +643,22 @@ void SymbolChart::redraw(const BarHistory &history)
             alerts.append({at, m.price}); // an alert fired there, at that price
         }
     }
+    // Paper fills at the price they filled at, on the bar that holds their time.
+    QList<QPointF> fillBuys, fillSells;
+    for (const FillMark &f : m_fills) {
+        const auto after = std::upper_bound(first, last, f.time,
+                                            [](Model::TimestampUs t, const auto &b) { return t < b.bar.timestamp; });
+        if (after == first || (after == last && last != all.end() && f.time >= last->bar.timestamp))
+            continue; // before the bars in view, or in a bar after them
+        const qreal at = slotOf(std::prev(after));
+        if (at < from || at > to)
+            continue;
+        (f.buy ? fillBuys : fillSells).append({at, f.price});
+        low = std::min(low, f.price);
+        high = std::max(high, f.price);
+    }
+    m_fillBuys->replace(fillBuys);
+    m_fillSells->replace(fillSells);
     m_candles->setCandles(std::move(candles));
     m_closeLine->replace(closes);
     if (!m_volumeHidden) // a hidden pane costs nothing: its axes would still lay out their labels

@@ -12,6 +12,7 @@
 #include <optional>
 
 class QChart;
+class QHBoxLayout;
 class QChartView;
 class QLabel;
 class QLineSeries;
@@ -95,6 +96,19 @@ public:
     std::optional<Model::TimestampUs> crosshairTime() const noexcept { return m_crosshair; }
     QString dataWindow() const;
 
+    /// A paper trade on this symbol, marked where it filled.
+    struct FillMark
+    {
+        Model::TimestampUs time = 0;
+        double price = 0;
+        bool buy = true;
+    };
+    /// The symbol's paper trades, marked on the price pane (SymbolChartTrading.cpp).
+    void setFills(std::vector<FillMark> fills);
+    int fillMarkerCount() const;
+    /// Buy and Sell buttons in the header and order items in the price pane's menu.
+    void setTradingEnabled(bool enabled);
+
     /// The lines and boxes drawn on this symbol's charts (SymbolChartDrawings.cpp).
     void setDrawings(std::vector<Alerts::Drawing> drawings);
     const std::vector<Alerts::Drawing> &drawings() const noexcept { return m_drawingItem->drawings(); }
@@ -135,6 +149,9 @@ Q_SIGNALS:
     void drawingRemoved(qint64 id);
     /// The alert a drawing carries is to go; the drawing stays.
     void drawingAlertRemoved(qint64 drawingId);
+    /// The Buy or Sell button, or "Buy / Sell at …" from the price pane's menu: an order ticket for the
+    /// symbol, at that price when given.
+    void orderWanted(const QString &symbol, bool buy, std::optional<double> price);
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
@@ -161,6 +178,10 @@ private:
         return m_indicatorSettings.periods && i < m_customBars.size() ? m_customBars[i] : bars[i];
     }
     void updateHeaderButtons();
+    void buildTradeButtons(QHBoxLayout *header);
+    void updateTradeButtons();
+    /// "Buy / Sell at …" for a right-click on the price pane at `price`.
+    void addOrderActions(QMenu *menu, double price);
     /// The panes on screen, the candles' first.
     QList<QChartView *> visiblePanes() const;
     /// The volume and RSI panes' plot areas under the price pane's, so their bars line up with the candles.
@@ -217,6 +238,12 @@ private:
     QScatterSeries *m_buys;
     QScatterSeries *m_sells;
     QScatterSeries *m_alertMarks; ///< alerts that fired: a dot at the price
+    QScatterSeries *m_fillBuys;   ///< paper fills: a diamond at the price
+    QScatterSeries *m_fillSells;
+    std::vector<FillMark> m_fills; ///< oldest first
+    bool m_trading = false;
+    QToolButton *m_buyButton = nullptr;
+    QToolButton *m_sellButton = nullptr;
     QLineSeries *m_focusLine;
     QLineSeries *m_crossPrice; ///< the crosshair's vertical line in each pane,
     QLineSeries *m_crossVolume;

@@ -23,6 +23,8 @@
 #include "settings/Settings.h"
 #include "sim/MarketSimulator.h"
 #include "storage/StorageWriter.h"
+#include "trading/OrderModel.h"
+#include "trading/TradeModel.h"
 #include "tray/TrayNotifier.h"
 
 #include <QAction>
@@ -172,8 +174,11 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
 
     buildDocks();
     buildAlertsDock();
+    buildTrading();
     buildActions();
     updateSimulatorActions();
+    if (m_statusAccount)
+        statusBar()->addPermanentWidget(m_statusAccount);
     for (QLabel *label :
          {m_statusAddress, m_statusRate, m_statusRejected, m_statusLatency, m_statusDatabase, m_statusSimulator})
         statusBar()->addPermanentWidget(label);
@@ -320,6 +325,7 @@ void MainWindow::buildActions()
         updateSimulatorActions();
     });
 
+    buildTradeMenu();
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About TickDesk"), this, [this] {
         QMessageBox::about(this, tr("About TickDesk"),
@@ -409,14 +415,17 @@ void MainWindow::refreshCharts()
     for (qsizetype i = m_chartPhase; i < cells.size(); i += 3) {
         cells[i]->refresh(m_history);
         showDrawings(cells[i]);
+        showFills(cells[i]);
     }
     if (auto *current = qobject_cast<SymbolChart *>(m_tabs->currentWidget())) {
         current->refresh(m_history);
         showDrawings(current);
+        showFills(current);
     }
     for (ChartWindow *window : std::as_const(m_chartWindows)) {
         window->chart()->refresh(m_history);
         showDrawings(window->chart());
+        showFills(window->chart());
     }
 }
 
@@ -530,6 +539,7 @@ void MainWindow::connectChart(SymbolChart *chart)
     });
     connect(chart, &SymbolChart::backToLive, this, [this](const ChartKey &key) { m_history.backToLive(key); });
     connectChartAlerts(chart);
+    connectChartTrading(chart);
 }
 
 void MainWindow::onTimeframeChanged(SymbolChart *chart)
@@ -732,6 +742,10 @@ void MainWindow::setUtc(bool utc)
     m_signals->setUtc(utc);
     if (m_alertModel)
         m_alertModel->setUtc(utc);
+    if (m_orderModel) {
+        m_orderModel->setUtc(utc);
+        m_tradeModel->setUtc(utc);
+    }
     m_events->setUtc(utc);
     // The toolbar's toggle and Settings → Display are one setting.
     if (m_sources.settings && m_sources.settings->utcTimes() != utc)

@@ -3,6 +3,7 @@
 
 #include "alerts/Drawing.h"
 #include "charts/BarHistory.h"
+#include "charts/SymbolChart.h"
 #include "model/TradeSignal.h"
 
 #include <QMainWindow>
@@ -20,10 +21,16 @@ class QTabWidget;
 class QTableView;
 class QTimer;
 class QComboBox;
+class QDateEdit;
 
 namespace Alerts {
 class AlertManager;
 }
+namespace Trading {
+class PaperManager;
+struct Order;
+struct TradeQuery;
+} // namespace Trading
 namespace Core {
 class Settings;
 }
@@ -52,6 +59,11 @@ class ChartGrid;
 class ChartLoader;
 class ChartWindow;
 class EventModel;
+class OrderModel;
+class OrderTicket;
+class PnlCalendar;
+class PositionModel;
+class TradeModel;
 class SignalModel;
 class FileTransfers;
 class SymbolChart;
@@ -74,6 +86,8 @@ struct Sources
     std::function<Sim::MarketSimulator *()> startSimulator = {};
     /// The trader's alerts and drawings; null: no Alerts dock, no drawings (tests).
     Alerts::AlertManager *alerts = nullptr;
+    /// The paper account; null: no order ticket, no trading docks (tests).
+    Trading::PaperManager *paper = nullptr;
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
@@ -140,6 +154,18 @@ public:
     /// The alert dialog for a new alert on the symbol at its last price (the watchlist's "Add alert…").
     void addAlertForSymbol(const QString &symbol);
 
+    /// The order ticket, shown, for a new order on `symbol` (Enter sends a buy, or a sell), at `price` when given
+    /// (MainWindowTrading.cpp).
+    void prepareOrder(const QString &symbol, bool buy, std::optional<double> price = std::nullopt);
+    /// The order ticket, shown, changing a working order.
+    void editOrder(const Trading::Order &order);
+    /// A market order closing the paper position in `symbol`.
+    void closePosition(const QString &symbol);
+    /// Trade → P/L calendar.
+    void showPnlCalendar();
+    OrderTicket *orderTicket() const noexcept { return m_ticket; }
+    PnlCalendar *pnlCalendar() const noexcept { return m_calendar; }
+
 Q_SIGNALS:
     void exportFinished(const QString &error, qint64 count);
     void importFinished(const QString &error, qint64 stored, qint64 skipped);
@@ -200,6 +226,18 @@ private:
     QString currentChartSymbol() const;
     /// The grid's charts, the tabs' and the detached ones.
     QList<SymbolChart *> allCharts() const;
+    void buildTrading();
+    void buildTradeMenu();
+    /// The account line, the positions and the orders, as the paper desk has them now.
+    void showAccount();
+    /// Reads the trades the blotter's filters ask for.
+    void listTrades();
+    Trading::TradeQuery tradeQuery() const;
+    /// The symbol Trade → Buy… and Sell… act on: the chart tab's in front, or the watchlist's selected one.
+    QString symbolToTrade() const;
+    /// Gives a chart its symbol's paper fills, reading them first if they are not known yet.
+    void showFills(SymbolChart *chart);
+    void connectChartTrading(SymbolChart *chart);
 
     Sources m_sources;
     BarHistory m_history;
@@ -246,6 +284,22 @@ private:
     QTableView *m_alertView = nullptr;
     QHash<QString, std::vector<Alerts::Drawing>> m_drawings; ///< by symbol, as stored
     QSet<QString> m_drawingsAsked;                           ///< symbols whose drawings are being read
+    OrderTicket *m_ticket = nullptr;
+    PositionModel *m_positionModel = nullptr;
+    OrderModel *m_orderModel = nullptr;
+    TradeModel *m_tradeModel = nullptr;
+    QTableView *m_positionView = nullptr;
+    QTableView *m_orderView = nullptr;
+    QTableView *m_tradeView = nullptr;
+    QLineEdit *m_tradeSymbol = nullptr;
+    QDateEdit *m_tradeFrom = nullptr;
+    QDateEdit *m_tradeTo = nullptr;
+    QLabel *m_tradeCount = nullptr;
+    QLabel *m_statusAccount = nullptr;
+    PnlCalendar *m_calendar = nullptr;
+    QHash<QString, std::vector<SymbolChart::FillMark>> m_fills; ///< paper fills by symbol, as stored
+    QSet<QString> m_fillsAsked;                                 ///< symbols whose fills are being read
+    quint64 m_fillsRead = 0;
 };
 
 } // namespace Gui
