@@ -3,12 +3,18 @@
 #include "HttpTestClient.h"
 #include "storage/SqliteDatabase.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <cmath>
 #include <deque>
+#include <map>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -54,6 +60,7 @@ private Q_SLOTS:
     void acknowledgedRecordsSurviveSigkill();
     void sigtermFlushesAndExits();
     void bodiesAreStoredWholeOrNotAtAll();
+    void paperFillsSurviveSigkillOnceEach();
 };
 
 void TestDurability::acknowledgedRecordsSurviveSigkill_data()
@@ -221,6 +228,112 @@ void TestDurability::bodiesAreStoredWholeOrNotAtAll()
     }
     QVERIFY(bodies >= answered);
     qInfo("%d bodies answered, %d stored whole, %d sent", answered, bodies, next);
+}
+
+void TestDurability::paperFillsSurviveSigkillOnceEach()
+{
+    // 50 symbols with four GTC buy limits each (99, 98, 97, 96); records walk every symbol's price down from 100
+    // while the process is killed. Each acknowledged record that reached a limit has its fill stored, in the
+    // record's transaction: no order fills twice, none is marked filled without its trade or the reverse.
+    constexpr int Symbols = 50;
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"paper.sqlite"_s);
+    TestApp::Process app;
+    QVERIFY2(app.start({u"--db"_s, db, u"--shards"_s, u"2"_s}), app.log().constData());
+    {
+        TestHttp::Client client;
+        QVERIFY(client.connectTo(app.port()));
+        for (int s = 0; s < Symbols; ++s)
+            for (const int limit : {99, 98, 97, 96}) {
+                const QByteArray order = "{\"ticker\":\"P" + QByteArray::number(s) +
+                                         "\",\"side\":\"buy\",\"type\":\"limit\",\"limit_price\":" +
+                                         QByteArray::number(limit) + ",\"quantity\":1,\"time_in_force\":\"gtc\"}";
+                const auto r = client.roundTrip(TestHttp::request("POST", "/api/orders", order, "application/json"));
+                QVERIFY(r);
+                QCOMPARE(r->status, 201);
+            }
+    }
+    const qint64 base = QDateTime::currentSecsSinceEpoch() + 5; // after the orders were placed
+    const auto record = [&](int id) -> QByteArray {
+        const int step = id / Symbols; // every symbol 5 cents lower each round
+        const QByteArray price = QByteArray::number(100 - 0.05 * step, 'f', 2);
+        return "{\"stock_symbol\":\"P" + QByteArray::number(id % Symbols) + "\",\"opening_price\":" + price +
+               ",\"closing_price\":" + price + ",\"high\":" + price + ",\"low\":" + price +
+               ",\"volume\":1,\"timestamp\":" + QByteArray::number(base + id) + "}";
+    };
+    constexpr int Connections = 4;
+    std::vector<std::unique_ptr<TestHttp::Client>> clients;
+    std::vector<std::deque<int>> inFlight(Connections);
+    for (int c = 0; c < Connections; ++c) {
+        clients.push_back(std::make_unique<TestHttp::Client>());
+        QVERIFY(clients.back()->connectTo(app.port()));
+    }
+    // One record in flight per connection, so a symbol's records arrive in time order.
+    std::map<int, double> lowestAcknowledged; // by symbol
+    int next = 0;
+    const auto acknowledge = [&](int id) {
+        const double price = 100 - 0.05 * (id / Symbols);
+        auto [it, added] = lowestAcknowledged.try_emplace(id % Symbols, price);
+        it->second = std::min(it->second, price);
+    };
+    constexpr int KillAfter = 3100; // every symbol past 97, none down to 96
+    int answered = 0;
+    while (answered < KillAfter) {
+        for (int c = 0; c < Connections; ++c) {
+            clients[c]->send(TestHttp::request("POST", "/ingest", record(next)));
+            inFlight[c].push_back(next++);
+        }
+        for (int c = 0; c < Connections; ++c) {
+            const auto r = clients[c]->read(10000);
+            QVERIFY(r);
+            QCOMPARE(r->status, 200);
+            acknowledge(inFlight[c].front());
+            inFlight[c].pop_front();
+            ++answered;
+        }
+    }
+    for (int c = 0; c < Connections; ++c) // in flight as the kill lands
+        clients[c]->send(TestHttp::request("POST", "/ingest", record(next++)));
+    ::kill(pid_t(app.process().processId()), SIGKILL);
+    QVERIFY(app.process().waitForFinished(10000));
+
+    auto opened = Storage::SqliteDatabase::open(db);
+    QVERIFY(opened);
+    Storage::SqliteDatabase &d = **opened;
+    QCOMPARE(d.scalar("SELECT count(*) FROM (SELECT order_id FROM trades GROUP BY order_id HAVING count(*) > 1)"), 0);
+    QCOMPARE(d.scalar("SELECT count(*) FROM paper_orders o WHERE (o.status = 'filled') <> "
+                      "EXISTS (SELECT 1 FROM trades t WHERE t.order_id = o.id)"),
+             0);
+    // Every limit an acknowledged record reached has its fill.
+    int expected = 0;
+    for (const auto &[symbol, lowest] : lowestAcknowledged)
+        for (const int limit : {99, 98, 97, 96})
+            if (lowest <= limit + 1e-9) {
+                ++expected;
+                const QByteArray sql = "SELECT count(*) FROM trades t JOIN paper_orders o ON o.id = t.order_id "
+                                       "WHERE o.symbol = 'P" +
+                                       QByteArray::number(symbol) + "' AND o.limit_price = " +
+                                       QByteArray::number(limit);
+                QVERIFY2(d.scalar(sql.constData()) == 1, sql.constData());
+            }
+    QCOMPARE(expected, 3 * Symbols);
+    const qint64 fills = d.scalar("SELECT count(*) FROM trades");
+    qInfo("%d fills acknowledged, %lld stored, %d records answered", expected, fills, answered);
+
+    // Started again, the desk carries on from the stored fills: positions are what the trades add up to.
+    TestApp::Process again;
+    QVERIFY2(again.start({u"--db"_s, db}), again.log().constData());
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(again.port()));
+    const auto positions = client.roundTrip(TestHttp::request("GET", "/api/paper/account"));
+    QVERIFY(positions);
+    const QJsonObject account = QJsonDocument::fromJson(positions->body).object();
+    QCOMPARE(qint64(std::llround(100'000 - account.value(u"cash"_s).toDouble())),
+             d.scalar("SELECT CAST(round(sum(quantity * price + fee)) AS INTEGER) FROM trades"));
+    const auto working = client.roundTrip(TestHttp::request("GET", "/api/orders?status=working"));
+    QVERIFY(working);
+    QCOMPARE(qint64(QJsonDocument::fromJson(working->body).array().size()),
+             d.scalar("SELECT count(*) FROM paper_orders WHERE status = 'working'"));
 }
 
 QTEST_GUILESS_MAIN(TestDurability)
