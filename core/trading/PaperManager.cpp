@@ -51,9 +51,11 @@ void PaperManager::poll()
         m_seen = version;
         Q_EMIT changed();
     }
+    // Trade lists read every trade again: once a second at most, however fast fills come.
     const quint64 trades = m_orders.desk().tradesVersion();
-    if (trades != m_seenTrades) {
+    if (trades != m_seenTrades && (!m_tradesTold.isValid() || m_tradesTold.elapsed() >= 1000)) {
         m_seenTrades = trades;
+        m_tradesTold.start();
         Q_EMIT tradesChanged();
     }
 }

@@ -5,6 +5,7 @@
 #include "PaperOrders.h"
 #include "storage/TradeStore.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
@@ -76,7 +77,7 @@ public:
 Q_SIGNALS:
     /// Orders, positions or prices changed (looked at four times a second).
     void changed();
-    /// A trade was made, entered, changed or deleted, or the account was reset.
+    /// A trade was made, entered, changed or deleted, or the account was reset (once a second at most).
     void tradesChanged();
     void orderDone(const Trading::Order &order);
     void resetDone();
@@ -101,6 +102,7 @@ private:
     QTimer m_poll;
     quint64 m_seen = 0;
     quint64 m_seenTrades = 0;
+    QElapsedTimer m_tradesTold; ///< since tradesChanged() was last emitted
     std::mutex m_queryMutex;
     std::optional<TradeQuery> m_wantedList; ///< the newest list asked for and not yet read
 };

@@ -4,6 +4,7 @@
 // prices that raise a price_move alert about every tenth tick. Each signal's
 // latency runs from the moment its request was read whole to the moment the
 // signal was committed and published.
+#include "BenchHttp.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
@@ -13,10 +14,6 @@
 #include <QCoreApplication>
 #include <QTemporaryDir>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,42 +28,8 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-int connectTo(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
-        return -1;
-    const int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    return fd;
-}
-
-/// Reads one response (headers and Content-Length body); false on error.
-bool readResponse(int fd, std::string &buffer)
-{
-    for (;;) {
-        const auto end = buffer.find("\r\n\r\n");
-        if (end != std::string::npos) {
-            const auto cl = buffer.find("Content-Length: ");
-            const std::size_t length = std::strtoul(buffer.c_str() + cl + 16, nullptr, 10);
-            if (buffer.size() >= end + 4 + length) {
-                const bool ok = buffer.compare(0, 12, "HTTP/1.1 200") == 0;
-                buffer.erase(0, end + 4 + length);
-                return ok;
-            }
-        }
-        char chunk[4096];
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n <= 0)
-            return false;
-        buffer.append(chunk, std::size_t(n));
-    }
-}
+using BenchHttp::connectTo;
+using BenchHttp::readResponse;
 
 } // namespace
 

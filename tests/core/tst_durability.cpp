@@ -11,8 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <deque>
 #include <map>
 #include <memory>
@@ -245,9 +245,10 @@ void TestDurability::paperFillsSurviveSigkillOnceEach()
         QVERIFY(client.connectTo(app.port()));
         for (int s = 0; s < Symbols; ++s)
             for (const int limit : {99, 98, 97, 96}) {
-                const QByteArray order = "{\"ticker\":\"P" + QByteArray::number(s) +
-                                         "\",\"side\":\"buy\",\"type\":\"limit\",\"limit_price\":" +
-                                         QByteArray::number(limit) + ",\"quantity\":1,\"time_in_force\":\"gtc\"}";
+                const QByteArray order =
+                    "{\"ticker\":\"P" + QByteArray::number(s) +
+                    "\",\"side\":\"buy\",\"type\":\"limit\",\"limit_price\":" + QByteArray::number(limit) +
+                    ",\"quantity\":1,\"time_in_force\":\"gtc\"}";
                 const auto r = client.roundTrip(TestHttp::request("POST", "/api/orders", order, "application/json"));
                 QVERIFY(r);
                 QCOMPARE(r->status, 201);
@@ -312,8 +313,8 @@ void TestDurability::paperFillsSurviveSigkillOnceEach()
                 ++expected;
                 const QByteArray sql = "SELECT count(*) FROM trades t JOIN paper_orders o ON o.id = t.order_id "
                                        "WHERE o.symbol = 'P" +
-                                       QByteArray::number(symbol) + "' AND o.limit_price = " +
-                                       QByteArray::number(limit);
+                                       QByteArray::number(symbol) +
+                                       "' AND o.limit_price = " + QByteArray::number(limit);
                 QVERIFY2(d.scalar(sql.constData()) == 1, sql.constData());
             }
     QCOMPARE(expected, 3 * Symbols);
