@@ -702,6 +702,97 @@ Befehle (jeder mit eigenem --help):
     </message>
 </context>
 <context>
+    <name>Gui::AutoTradeDialog</name>
+    <message>
+        <source>Signals that trade</source>
+        <translation>Handelnde Signale</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Rule or alert</source>
+        <translation>Regel oder Alarm</translation>
+    </message>
+    <message>
+        <source>A buy buys</source>
+        <translation>Ein Kauf kauft</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Most shares held</source>
+        <translation>Höchstens gehaltene Aktien</translation>
+    </message>
+    <message>
+        <source>An alert&apos;s fire</source>
+        <translation>Auslösung eines Alarms</translation>
+    </message>
+    <message>
+        <source>A stored buy signal of a chosen rule (or a fire of a chosen alert) places a market order for the paper account; a sell closes the position. So you see live what each rule would have earned.</source>
+        <translation>Ein gespeichertes Kaufsignal einer gewählten Regel (oder die Auslösung eines gewählten Alarms) erteilt eine Marktorder für das Papierkonto; ein Verkauf schließt die Position. So sehen Sie live, was jede Regel verdient hätte.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>RSI trend</source>
+        <translation>RSI-Trend</translation>
+    </message>
+    <message>
+        <source>Moving-average cross</source>
+        <translation>Kreuzung gleitender Durchschnitte</translation>
+    </message>
+    <message>
+        <source>News sentiment</source>
+        <translation>Nachrichtenstimmung</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>%1 (no longer there)</source>
+        <translation>%1 (nicht mehr vorhanden)</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>Aktien</translation>
+    </message>
+    <message>
+        <source>cash&apos;s worth</source>
+        <translation>für einen Betrag</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>buys</source>
+        <translation>kauft</translation>
+    </message>
+    <message>
+        <source>sells</source>
+        <translation>verkauft</translation>
+    </message>
+    <message>
+        <source>Row %1: say how much a buy buys (above 0).</source>
+        <translation>Zeile %1: Geben Sie an, wie viel ein Kauf kauft (über 0).</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ChartGrid</name>
     <message>
         <source>Open %1 in a tab</source>
@@ -1378,6 +1469,14 @@ Startkapital:</translation>
         <source>Paper: cash %1 · equity %2 · day &lt;span style=&quot;color:%4&quot;&gt;%3&lt;/span&gt;</source>
         <translation>Papier: Bargeld %1 · Eigenkapital %2 · Tag &lt;span style=&quot;color:%4&quot;&gt;%3&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>The signals that trade were saved</source>
+        <translation>Die handelnden Signale wurden gespeichert</translation>
+    </message>
+    <message>
+        <source>Signals that &amp;trade…</source>
+        <translation>&amp;Handelnde Signale…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -2010,6 +2109,34 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     <message>
         <source>Rules&apos; timeframe: %1</source>
         <translation>Zeitrahmen der Regeln: %1</translation>
+    </message>
+    <message>
+        <source>Paper trading</source>
+        <translation>Papierhandel</translation>
+    </message>
+    <message>
+        <source>Starting cash:</source>
+        <translation>Startkapital:</translation>
+    </message>
+    <message>
+        <source>Commission per share:</source>
+        <translation>Provision je Aktie:</translation>
+    </message>
+    <message>
+        <source>Commission per order:</source>
+        <translation>Provision je Order:</translation>
+    </message>
+    <message>
+        <source>Commission (% of the value traded):</source>
+        <translation>Provision (% des gehandelten Werts):</translation>
+    </message>
+    <message>
+        <source>Slippage per share (market and stop fills):</source>
+        <translation>Slippage je Aktie (Markt- und Stop-Ausführungen):</translation>
+    </message>
+    <message>
+        <source>Costs take effect at the next start. The starting cash is the first account&apos;s; Trade → Reset paper account begins a new one with the cash you give.</source>
+        <translation>Kosten gelten ab dem nächsten Start. Das Startkapital ist das des ersten Kontos; Handel → Papierkonto zurücksetzen beginnt ein neues mit dem Betrag, den Sie angeben.</translation>
     </message>
 </context>
 <context>

@@ -702,6 +702,97 @@ Commandes (chacune avec son propre --help) :
     </message>
 </context>
 <context>
+    <name>Gui::AutoTradeDialog</name>
+    <message>
+        <source>Signals that trade</source>
+        <translation>Signaux qui tradent</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Rule or alert</source>
+        <translation>Règle ou alerte</translation>
+    </message>
+    <message>
+        <source>A buy buys</source>
+        <translation>Un achat achète</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Most shares held</source>
+        <translation>Actions détenues au plus</translation>
+    </message>
+    <message>
+        <source>An alert&apos;s fire</source>
+        <translation>Déclenchement d’une alerte</translation>
+    </message>
+    <message>
+        <source>A stored buy signal of a chosen rule (or a fire of a chosen alert) places a market order for the paper account; a sell closes the position. So you see live what each rule would have earned.</source>
+        <translation>Un signal d’achat enregistré d’une règle choisie (ou le déclenchement d’une alerte choisie) passe un ordre au marché pour le compte fictif ; une vente clôture la position. Vous voyez ainsi en direct ce que chaque règle aurait rapporté.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>RSI trend</source>
+        <translation>Tendance RSI</translation>
+    </message>
+    <message>
+        <source>Moving-average cross</source>
+        <translation>Croisement de moyennes mobiles</translation>
+    </message>
+    <message>
+        <source>News sentiment</source>
+        <translation>Sentiment des nouvelles</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alerte : %1</translation>
+    </message>
+    <message>
+        <source>%1 (no longer there)</source>
+        <translation>%1 (n’existe plus)</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>cash&apos;s worth</source>
+        <translation>pour un montant</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>buys</source>
+        <translation>achète</translation>
+    </message>
+    <message>
+        <source>sells</source>
+        <translation>vend</translation>
+    </message>
+    <message>
+        <source>Row %1: say how much a buy buys (above 0).</source>
+        <translation>Ligne %1 : indiquez combien un achat achète (plus de 0).</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ChartGrid</name>
     <message>
         <source>Open %1 in a tab</source>
@@ -1378,6 +1469,14 @@ Liquidités de départ :</translation>
         <source>Paper: cash %1 · equity %2 · day &lt;span style=&quot;color:%4&quot;&gt;%3&lt;/span&gt;</source>
         <translation>Fictif : liquidités %1 · valeur %2 · jour &lt;span style=&quot;color:%4&quot;&gt;%3&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>The signals that trade were saved</source>
+        <translation>Les signaux qui tradent ont été enregistrés</translation>
+    </message>
+    <message>
+        <source>Signals that &amp;trade…</source>
+        <translation>Signaux qui &amp;tradent…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -2010,6 +2109,34 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     <message>
         <source>Rules&apos; timeframe: %1</source>
         <translation>Unité de temps des règles : %1</translation>
+    </message>
+    <message>
+        <source>Paper trading</source>
+        <translation>Trading fictif</translation>
+    </message>
+    <message>
+        <source>Starting cash:</source>
+        <translation>Liquidités de départ :</translation>
+    </message>
+    <message>
+        <source>Commission per share:</source>
+        <translation>Commission par action :</translation>
+    </message>
+    <message>
+        <source>Commission per order:</source>
+        <translation>Commission par ordre :</translation>
+    </message>
+    <message>
+        <source>Commission (% of the value traded):</source>
+        <translation>Commission (% de la valeur échangée) :</translation>
+    </message>
+    <message>
+        <source>Slippage per share (market and stop fills):</source>
+        <translation>Glissement par action (exécutions au marché et stop) :</translation>
+    </message>
+    <message>
+        <source>Costs take effect at the next start. The starting cash is the first account&apos;s; Trade → Reset paper account begins a new one with the cash you give.</source>
+        <translation>Les coûts s’appliquent au prochain démarrage. Les liquidités de départ sont celles du premier compte ; Trading → Réinitialiser le compte fictif en commence un nouveau avec le montant que vous indiquez.</translation>
     </message>
 </context>
 <context>

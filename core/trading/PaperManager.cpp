@@ -115,6 +115,23 @@ void PaperManager::reset(double startingCash)
     });
 }
 
+void PaperManager::setAutoTrades(std::vector<AutoTrade> entries)
+{
+    run([this, entries = std::move(entries)]() mutable {
+        auto db = Storage::SqliteDatabase::open(m_path);
+        Util::Status stored =
+            db ? Storage::TradeStore::setAutoTrades(**db, entries) : Util::Status::failure(db.error());
+        if (stored)
+            m_orders.desk().setAutoTrades(std::move(entries));
+        QMetaObject::invokeMethod(this, [this, error = stored ? QString() : stored.error()] {
+            if (error.isEmpty())
+                Q_EMIT autoTradesSaved();
+            else
+                Q_EMIT failed(error);
+        });
+    });
+}
+
 Util::Result<std::vector<Storage::StoredTrade>> PaperManager::readTrades() const
 {
     using R = Util::Result<std::vector<Storage::StoredTrade>>;

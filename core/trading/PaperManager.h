@@ -61,6 +61,10 @@ public:
     void cancel(qint64 id);
     /// Begins a new account; resetDone() or failed() tells.
     void reset(double startingCash);
+    /// Which signals trade (see AutoTrade).
+    std::vector<AutoTrade> autoTrades() const { return m_orders.desk().autoTrades(); }
+    /// Stores them and has the desk trade on them; autoTradesSaved() or failed() tells.
+    void setAutoTrades(std::vector<AutoTrade> entries);
 
     /// tradesListed() brings them; a request while one waits replaces it.
     void listTrades(const TradeQuery &query);
@@ -81,6 +85,7 @@ Q_SIGNALS:
     void tradesChanged();
     void orderDone(const Trading::Order &order);
     void resetDone();
+    void autoTradesSaved();
     void failed(const QString &error);
     void tradesListed(const Trading::TradeList &list);
     void exported(qint64 rows, const QString &path);

@@ -442,6 +442,9 @@ void TestMainWindow::settingsRoundTrip()
         auto *language = dialog.findChild<QComboBox *>(u"language"_s);
         language->setCurrentIndex(language->findData(u"de"_s));
         dialog.findChild<QPlainTextEdit *>(u"webhookUrls"_s)->setPlainText(u"https://hooks.example.org/a\n\n"_s);
+        dialog.findChild<QDoubleSpinBox *>(u"startingCash"_s)->setValue(25'000);
+        dialog.findChild<QDoubleSpinBox *>(u"commissionPerOrder"_s)->setValue(1.5);
+        dialog.findChild<QDoubleSpinBox *>(u"slippage"_s)->setValue(0.01);
         QSignalSpy applied(&dialog, &Gui::SettingsDialog::applied);
         dialog.accept();
         QCOMPARE(applied.count(), 1);
@@ -460,6 +463,10 @@ void TestMainWindow::settingsRoundTrip()
     QCOMPARE(reread.sessionTimeZone(), u"America/New_York"_s);
     QCOMPARE(reread.language(), u"de"_s);
     QCOMPARE(reread.notifications().webhookUrls, QStringList{u"https://hooks.example.org/a"_s});
+    QCOMPARE(reread.paper().startingCash, 25'000.0);
+    QCOMPARE(reread.paper().costs.perOrder, 1.5);
+    QCOMPARE(reread.paper().costs.slippage, 0.01);
+    QCOMPARE(reread.paper().costs.perShare, 0.0);
     // And the dialog shows what is stored.
     Gui::SettingsDialog again(reread);
     QCOMPARE(again.findChild<QSpinBox *>(u"rsiPeriod"_s)->value(), 21);
@@ -487,6 +494,8 @@ void TestMainWindow::invalidSettingsRefused_data()
     QTest::newRow("e-mail without a server") << u"emailEnabled"_s << QVariant(true) << u"SMTP server: give the host"_s;
     QTest::newRow("bad sender") << u"smtpFrom"_s << QVariant(u"nobody"_s) << u"From: \"nobody\" is not an e-mail"_s;
     QTest::newRow("bad webhook") << u"webhookUrls"_s << QVariant(u"ftp://x"_s) << u"Webhook \"ftp://x\""_s;
+    QTest::newRow("no starting cash") << u"startingCash"_s << QVariant(0.0)
+                                      << u"Paper trading: the starting cash must be above 0."_s;
 }
 
 void TestMainWindow::invalidSettingsRefused()

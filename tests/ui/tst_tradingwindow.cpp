@@ -10,6 +10,7 @@
 #include "settings/Settings.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
+#include "trading/AutoTradeDialog.h"
 #include "trading/OrderModel.h"
 #include "trading/OrderTicket.h"
 #include "trading/PaperManager.h"
@@ -19,6 +20,7 @@
 
 #include <QChartView>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -31,6 +33,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -87,6 +90,7 @@ private Q_SLOTS:
     void aChartSellsAtAPriceAndTheOrderIsChangedThenCancelled();
     void theBlotterFiltersAndExports();
     void theCalendarShowsEachDaysPnl();
+    void signalsThatTradeAreChosenInADialog();
 
 private:
     void feed(const Model::RecordBatch &batch);
@@ -390,6 +394,44 @@ void TestTradingWindow::theCalendarShowsEachDaysPnl()
     // Today in the session's zone: UTC's date, or the day before it west of Greenwich.
     QTRY_VERIFY(calendar->month()->day(QDate::currentDate()) != nullptr ||
                 calendar->month()->day(QDate::currentDate().addDays(-1)) != nullptr);
+}
+
+void TestTradingWindow::signalsThatTradeAreChosenInADialog()
+{
+    m_window->editAutoTrades();
+    Gui::AutoTradeDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<Gui::AutoTradeDialog *>()) != nullptr);
+    dialog->findChild<QPushButton *>(u"addAutoTrade"_s)->click();
+    QTableWidget *table = dialog->table();
+    QCOMPARE(table->rowCount(), 1);
+    // No amount: refused with the row named, the dialog stays.
+    qobject_cast<QDoubleSpinBox *>(table->cellWidget(0, 3))->setValue(0);
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->findChild<QLabel *>(u"autoTradeProblem"_s)->text().startsWith(u"Row 1:"_s));
+    // Cash's worth of MA crosses, at most 30 shares.
+    auto *source = qobject_cast<QComboBox *>(table->cellWidget(0, 1));
+    source->setCurrentIndex(source->findData(u"ma_cross"_s));
+    auto *buyBy = qobject_cast<QComboBox *>(table->cellWidget(0, 2));
+    buyBy->setCurrentIndex(1);
+    qobject_cast<QDoubleSpinBox *>(table->cellWidget(0, 3))->setValue(2500);
+    qobject_cast<QDoubleSpinBox *>(table->cellWidget(0, 4))->setValue(30);
+    QSignalSpy saved(m_paper.get(), &Trading::PaperManager::autoTradesSaved);
+    dialog->accept();
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(m_desk->autoTrades().size(), std::size_t(1));
+    const Trading::AutoTrade entry = m_desk->autoTrades()[0];
+    QCOMPARE(entry.source, u"ma_cross"_s);
+    QCOMPARE(entry.buyCash, 2500.0);
+    QCOMPARE(entry.buyShares, 0.0);
+    QCOMPARE(entry.maxPosition, 30.0);
+    // Stored: a desk started again trades on it, and the dialog opens with it.
+    Trading::PaperDesk again;
+    QVERIFY(again.load(m_path));
+    QCOMPARE(again.autoTrades(), m_desk->autoTrades());
+    m_window->editAutoTrades();
+    QTRY_COMPARE(m_window->findChildren<Gui::AutoTradeDialog *>().size(), 1);
+    QCOMPARE(m_window->findChild<Gui::AutoTradeDialog *>()->table()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestTradingWindow)

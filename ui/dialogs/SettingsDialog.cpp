@@ -152,6 +152,24 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, const QString &listenin
     sim->addRow(m_simAtStart = check(QStringLiteral("simulatorAtStart"), tr("Start the simulator with TickDesk"),
                                      settings.simulatorAtStart()));
 
+    QFormLayout *paper = page(tabs, tr("Paper trading"));
+    const Core::PaperSettings costs = settings.paper();
+    paper->addRow(tr("Starting cash:"),
+                  m_startingCash = number(QStringLiteral("startingCash"), costs.startingCash, 0, 1e12));
+    paper->addRow(tr("Commission per share:"),
+                  m_perShare = number(QStringLiteral("commissionPerShare"), costs.costs.perShare, 0, 1e6, 4));
+    paper->addRow(tr("Commission per order:"),
+                  m_perOrder = number(QStringLiteral("commissionPerOrder"), costs.costs.perOrder, 0, 1e6));
+    paper->addRow(tr("Commission (% of the value traded):"),
+                  m_percent = number(QStringLiteral("commissionPercent"), costs.costs.percent, 0, 99.99, 4));
+    paper->addRow(tr("Slippage per share (market and stop fills):"),
+                  m_slippage = number(QStringLiteral("slippage"), costs.costs.slippage, 0, 1e6, 4));
+    auto *paperNote = new QLabel(tr("Costs take effect at the next start. The starting cash is the first account's; "
+                                    "Trade → Reset paper account begins a new one with the cash you give."),
+                                 this);
+    paperNote->setWordWrap(true);
+    paper->addRow(paperNote);
+
     QFormLayout *display = page(tabs, tr("Display"));
     display->addRow(m_utc = check(QStringLiteral("utcTimes"), tr("Show times in UTC"), settings.utcTimes()));
     display->addRow(m_dark = check(QStringLiteral("darkTheme"), tr("Dark theme"), settings.darkTheme()));
@@ -201,6 +219,17 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, const QString &listenin
         connect(edit, &QLineEdit::textEdited, m_error, &QLabel::clear);
     for (auto *box : findChildren<QCheckBox *>())
         connect(box, &QCheckBox::toggled, m_error, &QLabel::clear);
+}
+
+Core::PaperSettings SettingsDialog::paperSettings() const
+{
+    Core::PaperSettings p;
+    p.startingCash = m_startingCash->value();
+    p.costs.perShare = m_perShare->value();
+    p.costs.perOrder = m_perOrder->value();
+    p.costs.percent = m_percent->value();
+    p.costs.slippage = m_slippage->value();
+    return p;
 }
 
 QString SettingsDialog::error() const
@@ -253,7 +282,7 @@ void SettingsDialog::accept()
          {Core::Settings::validateServer(m_bind->text().trimmed(), m_port->value(), m_token->text()),
           Core::Settings::validate(ind), Core::Settings::validate(rules), Core::Settings::validateSessionTimeZone(zone),
           Core::Settings::validateSimulator(symbols, m_simRate->value(), m_simVolatility->value()),
-          Core::Settings::validate(m_notifications->values())}) {
+          Core::Settings::validate(paperSettings()), Core::Settings::validate(m_notifications->values())}) {
         if (!status) {
             m_error->setText(status.error()); // refused: the dialog stays open with the reason
             return;
@@ -279,6 +308,7 @@ void SettingsDialog::accept()
     m_settings.setCloseToTray(m_closeToTray->isChecked());
     m_settings.setRetentionDays(m_retention->value());
     m_settings.setChartBars(m_chartBars->value());
+    m_settings.setPaper(paperSettings());
     m_settings.setNotifications(m_notifications->values());
     if (m_notifications->password() != m_storedPassword)
         Core::Secrets::storeSmtpPassword(m_notifications->password());

@@ -12,13 +12,14 @@ class QSpinBox;
 
 namespace Core {
 class Settings;
-}
+struct PaperSettings;
+} // namespace Core
 
 namespace Gui {
 
 class NotificationsPage;
 
-/// Server, indicators, rules, simulator and display settings. Values are
+/// Server, indicators, rules, simulator, paper trading and display settings. Values are
 /// checked when the dialog is accepted; an invalid one keeps the dialog open
 /// and the reason is shown. Display and simulator changes apply at once, the
 /// others at the next start.
@@ -41,6 +42,7 @@ Q_SIGNALS:
 private:
     QSpinBox *period(const QString &name, int value, int maximum = 5000);
     QDoubleSpinBox *number(const QString &name, double value, double minimum, double maximum, int decimals = 2);
+    Core::PaperSettings paperSettings() const;
 
     Core::Settings &m_settings;
     QLabel *m_error;
@@ -62,6 +64,7 @@ private:
     QComboBox *m_language;
     QSpinBox *m_retention;
     QSpinBox *m_chartBars;
+    QDoubleSpinBox *m_startingCash, *m_perShare, *m_perOrder, *m_percent, *m_slippage;
     NotificationsPage *m_notifications;
     QString m_storedPassword;
 };

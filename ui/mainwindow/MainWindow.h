@@ -163,6 +163,8 @@ public:
     void closePosition(const QString &symbol);
     /// Trade → P/L calendar.
     void showPnlCalendar();
+    /// Trade → Signals that trade: the dialog, whose OK stores them.
+    void editAutoTrades();
     OrderTicket *orderTicket() const noexcept { return m_ticket; }
     PnlCalendar *pnlCalendar() const noexcept { return m_calendar; }
 

@@ -3,11 +3,13 @@
 // the status bar, the Trade menu, the P/L calendar, and the charts' Buy and Sell buttons and fill marks.
 #include "MainWindow.h"
 
+#include "alerts/AlertManager.h"
 #include "analytics/SymbolSummary.h"
 #include "charts/ChartGrid.h"
 #include "charts/SymbolChart.h"
 #include "models/WatchlistFilter.h"
 #include "models/WatchlistModel.h"
+#include "trading/AutoTradeDialog.h"
 #include "trading/OrderModel.h"
 #include "trading/OrderTicket.h"
 #include "trading/PaperManager.h"
@@ -288,6 +290,8 @@ void MainWindow::buildTrading()
     });
     connect(paper, &Trading::PaperManager::failed, this,
             [this](const QString &error) { statusBar()->showMessage(tr("Paper trading: %1").arg(error), 15000); });
+    connect(paper, &Trading::PaperManager::autoTradesSaved, this,
+            [this] { statusBar()->showMessage(tr("The signals that trade were saved"), 10000); });
     connect(paper, &Trading::PaperManager::resetDone, this,
             [this] { statusBar()->showMessage(tr("The paper account was reset"), 10000); });
     showAccount();
@@ -315,6 +319,9 @@ void MainWindow::buildTradeMenu()
         if (auto *dock = findChild<QDockWidget *>(QString::fromLatin1(name)))
             trade->addAction(dock->toggleViewAction());
     trade->addSeparator();
+    QAction *signalsTrade = trade->addAction(tr("Signals that &trade…"));
+    signalsTrade->setObjectName(QStringLiteral("autoTradeAction"));
+    connect(signalsTrade, &QAction::triggered, this, &MainWindow::editAutoTrades);
     QAction *calendar = trade->addAction(tr("P/L &calendar…"));
     calendar->setObjectName(QStringLiteral("pnlCalendarAction"));
     connect(calendar, &QAction::triggered, this, &MainWindow::showPnlCalendar);
@@ -330,6 +337,22 @@ void MainWindow::buildTradeMenu()
         if (ok)
             m_sources.paper->reset(cash);
     });
+}
+
+void MainWindow::editAutoTrades()
+{
+    QList<std::pair<qint64, QString>> alerts;
+    if (m_sources.alerts)
+        for (const Alerts::AlertRow &row : m_sources.alerts->rows())
+            if (row.stored.error.isEmpty())
+                alerts.append({row.stored.alert.id, row.stored.alert.name});
+    auto *dialog = new AutoTradeDialog(m_sources.paper->autoTrades(), alerts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto entries = dialog->entries())
+            m_sources.paper->setAutoTrades(*entries);
+    });
+    dialog->open();
 }
 
 QString MainWindow::symbolToTrade() const
