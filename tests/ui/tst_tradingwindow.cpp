@@ -275,6 +275,15 @@ void TestTradingWindow::aChartSellsAtAPriceAndTheOrderIsChangedThenCancelled()
     QCOMPARE(working.side, Trading::Side::SellShort);
     auto *orders = child<QTableView>(u"orderView"_s);
     QTRY_COMPARE(orders->model()->rowCount(), 1);
+    // On the chart: a line at its price, whose menu changes or cancels it.
+    QTRY_COMPARE(chart->orderLines().size(), std::size_t(1));
+    QCOMPARE(chart->orderLines()[0].price, working.limitPrice);
+    QCOMPARE(chart->orderLines()[0].buy, false);
+    QMenu onLine;
+    chart->addChartActions(
+        &onLine, chart->pricePane()->viewport()->mapToGlobal(chart->pricePanePoint(minuteAt(5), working.limitPrice)));
+    QVERIFY(action(onLine, u"Change order #%1"_s.arg(working.id)));
+    QVERIFY(action(onLine, u"Cancel order #%1"_s.arg(working.id)));
 
     // Changed from the Orders dock (its tab clicked): double-click brings it into the ticket, Enter stores the change.
     child<QDockWidget>(u"orderDock"_s)->raise();
@@ -297,6 +306,7 @@ void TestTradingWindow::aChartSellsAtAPriceAndTheOrderIsChangedThenCancelled()
     child<QToolButton>(u"cancelOrder"_s)->click();
     QTRY_COMPARE(m_paper->order(working.id)->status, Trading::OrderStatus::Cancelled);
     QTRY_COMPARE(orders->model()->rowCount(), 0);
+    QTRY_VERIFY(chart->orderLines().empty());
     child<QCheckBox>(u"showAllOrders"_s)->setChecked(true);
     QTRY_COMPARE(orders->model()->rowCount(), 1);
     QCOMPARE(orders->model()->index(0, Gui::OrderModel::Status).data().toString(), u"cancelled"_s);

@@ -181,6 +181,7 @@ SymbolChart::SymbolChart(QWidget *parent)
         attach(price, s, m_priceTime, m_priceAxis);
     m_candles = new CandleItem(price, m_priceAnchor, Up, Down);
     m_drawingItem = new DrawingItem(price, m_priceAnchor);
+    m_orderLines = new OrderLineItem(price, m_priceAnchor);
     m_drawingItem->setMapping([this](Model::TimestampUs time) { return slotOfTime(time); },
                               [this](qreal slot) { return Model::TimestampUs(std::llround(timeMsAt(slot) * 1000)); });
     m_priceTicks = new TimeAxisItem(price, m_priceAnchor, m_priceTime);
@@ -347,7 +348,8 @@ void SymbolChart::setSymbol(const QString &symbol)
         m_drawingDrag.reset();
         m_drawingItem->setPreview(std::nullopt);
         m_drawingItem->setDrawings({}); // the window brings the new symbol's
-        m_fills.clear();                // and its fills
+        m_fills.clear();                // and its fills and orders
+        m_orderLines->setLines({});
     }
     m_key.symbol = symbol;
     m_drawnRevision = ~quint64(0);
@@ -688,6 +690,7 @@ void SymbolChart::redraw(const BarHistory &history)
     m_candles->setBarWidth(1);
     m_volume->setBarWidth(1);
     m_drawingItem->update(); // the bars moved under the drawings
+    m_orderLines->update();
     // Round times where they fall among the bars in view, as many as fit the width.
     const int maxLabels = std::max(2, m_priceView->width() / (m_compact ? 90 : 75));
     const Bars::Timeframe &timeframe = m_key.timeframe;

@@ -5,6 +5,7 @@
 #include "ChartIndicatorSettings.h"
 #include "ChartType.h"
 #include "DrawingItem.h"
+#include "OrderLineItem.h"
 #include "alerts/AlertDefinition.h"
 
 #include <QWidget>
@@ -108,6 +109,9 @@ public:
     int fillMarkerCount() const;
     /// Buy and Sell buttons in the header and order items in the price pane's menu.
     void setTradingEnabled(bool enabled);
+    /// The symbol's working paper orders, as lines at their prices.
+    void setOrderLines(std::vector<OrderLine> lines);
+    const std::vector<OrderLine> &orderLines() const noexcept { return m_orderLines->lines(); }
 
     /// The lines and boxes drawn on this symbol's charts (SymbolChartDrawings.cpp).
     void setDrawings(std::vector<Alerts::Drawing> drawings);
@@ -152,6 +156,9 @@ Q_SIGNALS:
     /// The Buy or Sell button, or "Buy / Sell at …" from the price pane's menu: an order ticket for the
     /// symbol, at that price when given.
     void orderWanted(const QString &symbol, bool buy, std::optional<double> price);
+    /// From the menu of a working order's line: cancel it, or change it in the ticket.
+    void orderCancelWanted(qint64 id);
+    void orderChangeWanted(qint64 id);
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
@@ -180,8 +187,9 @@ private:
     void updateHeaderButtons();
     void buildTradeButtons(QHBoxLayout *header);
     void updateTradeButtons();
-    /// "Buy / Sell at …" for a right-click on the price pane at `price`.
-    void addOrderActions(QMenu *menu, double price);
+    /// "Buy / Sell at …" for a right-click on the price pane at `price` (`chartPoint`), and a working order's
+    /// items when its line is there.
+    void addOrderActions(QMenu *menu, double price, const QPointF &chartPoint);
     /// The panes on screen, the candles' first.
     QList<QChartView *> visiblePanes() const;
     /// The volume and RSI panes' plot areas under the price pane's, so their bars line up with the candles.
@@ -288,6 +296,7 @@ private:
     QValueAxis *m_volumeAxis;
     QValueAxis *m_rsiAxis;
     DrawingItem *m_drawingItem;
+    OrderLineItem *m_orderLines;
     std::optional<Alerts::Drawing> m_placing; ///< a drawing being placed
     bool m_placingFirst = false;              ///< the first point is still to come
     struct Drag

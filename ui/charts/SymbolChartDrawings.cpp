@@ -275,10 +275,10 @@ void SymbolChart::addChartActions(QMenu *menu, const QPoint &globalPos)
                         [this, d] { Q_EMIT drawingRemoved(d.id); });
         menu->addSeparator();
     }
+    if (m_trading)
+        addOrderActions(menu, rounded(price), chartPoint);
     menu->addAction(tr("Add alert at %1…").arg(levelText(price)), this,
                     [this, price] { Q_EMIT alertWanted(alertSeed(Alerts::Operand::of(Alerts::Field::Price), price)); });
-    if (m_trading)
-        addOrderActions(menu, rounded(price));
     QMenu *draw = menu->addMenu(tr("Draw"));
     draw->setObjectName(QStringLiteral("drawMenu"));
     draw->addAction(tr("Horizontal line at %1").arg(levelText(price)), this, [this, time, price] {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The chart's side of paper trading: Buy and Sell buttons in its header, "Buy / Sell at …" in the price
-// pane's menu, and the symbol's fills marked where they happened.
+// pane's menu, the symbol's fills marked where they happened and its working orders' lines.
 #include "SymbolChart.h"
 
 #include <QHBoxLayout>
@@ -52,8 +52,20 @@ void SymbolChart::updateTradeButtons()
     m_sellButton->setVisible(shown);
 }
 
-void SymbolChart::addOrderActions(QMenu *menu, double price)
+void SymbolChart::setOrderLines(std::vector<OrderLine> lines)
 {
+    m_orderLines->setLines(std::move(lines));
+}
+
+void SymbolChart::addOrderActions(QMenu *menu, double price, const QPointF &chartPoint)
+{
+    if (const auto id = m_orderLines->hitTest(chartPoint)) {
+        menu->addAction(tr("Change order #%1…").arg(*id), this, [this, id = *id] { Q_EMIT orderChangeWanted(id); })
+            ->setObjectName(QStringLiteral("changeOrderOnChart"));
+        menu->addAction(tr("Cancel order #%1").arg(*id), this, [this, id = *id] { Q_EMIT orderCancelWanted(id); })
+            ->setObjectName(QStringLiteral("cancelOrderOnChart"));
+        menu->addSeparator();
+    }
     const QString text = QLocale().toString(price, 'f', std::abs(price) < 1 ? 4 : 2);
     menu->addAction(tr("Buy at %1…").arg(text), this, [this, price] { Q_EMIT orderWanted(m_key.symbol, true, price); })
         ->setObjectName(QStringLiteral("buyAtPrice"));

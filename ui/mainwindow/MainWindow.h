@@ -5,6 +5,7 @@
 #include "charts/BarHistory.h"
 #include "charts/SymbolChart.h"
 #include "model/TradeSignal.h"
+#include "trading/Order.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -28,7 +29,6 @@ class AlertManager;
 }
 namespace Trading {
 class PaperManager;
-struct Order;
 struct TradeQuery;
 } // namespace Trading
 namespace Core {
@@ -237,9 +237,11 @@ private:
     Trading::TradeQuery tradeQuery() const;
     /// The symbol Trade → Buy… and Sell… act on: the chart tab's in front, or the watchlist's selected one.
     QString symbolToTrade() const;
-    /// Gives a chart its symbol's paper fills, reading them first if they are not known yet.
+    /// Gives a chart its symbol's paper fills (reading them first if they are not known yet) and working orders.
     void showFills(SymbolChart *chart);
     void connectChartTrading(SymbolChart *chart);
+    /// A symbol's working limit and stop orders, as its charts draw them.
+    std::vector<OrderLine> orderLinesOf(const QString &symbol) const;
 
     Sources m_sources;
     BarHistory m_history;
@@ -302,6 +304,7 @@ private:
     QHash<QString, std::vector<SymbolChart::FillMark>> m_fills; ///< paper fills by symbol, as stored
     QSet<QString> m_fillsAsked;                                 ///< symbols whose fills are being read
     quint64 m_fillsRead = 0;
+    std::vector<Trading::Order> m_working; ///< the paper desk's working orders, as last shown
 };
 
 } // namespace Gui

@@ -408,10 +408,28 @@ void MainWindow::showAccount()
     const QString color = std::round(day * 100) == 0 ? QString()
                           : day > 0                  ? QStringLiteral("#26a69a")
                                                      : QStringLiteral("#ef5350");
+    m_working = m_sources.paper->workingOrders();
+    for (SymbolChart *chart : allCharts())
+        chart->setOrderLines(orderLinesOf(chart->symbol()));
     m_statusAccount->setText(tr("Paper: cash %1 · equity %2 · day <span style=\"color:%4\">%3</span>")
                                  .arg(TradingText::money(account.cash()), TradingText::money(account.equity()),
                                       TradingText::money(day, true), color));
     m_ticket->recheck();
+}
+
+std::vector<OrderLine> MainWindow::orderLinesOf(const QString &symbol) const
+{
+    std::vector<OrderLine> lines;
+    for (const Trading::Order &o : m_working) {
+        if (o.symbol != symbol || o.type == Trading::OrderType::Market)
+            continue;
+        lines.push_back(
+            {o.id, o.type == Trading::OrderType::Limit ? o.limitPrice : o.stopPrice, o.direction() > 0,
+             tr("%1 %2 %3 · #%4")
+                 .arg(TradingText::side(o.side), TradingText::type(o.type).toLower(), TradingText::quantity(o.quantity))
+                 .arg(o.id)});
+    }
+    return lines;
 }
 
 Trading::TradeQuery MainWindow::tradeQuery() const
@@ -450,6 +468,8 @@ void MainWindow::showFills(SymbolChart *chart)
     if (!m_sources.paper || chart->symbol().isEmpty())
         return;
     const QString symbol = chart->symbol();
+    if (chart->orderLines().empty()) // a chart just shown, or given another symbol
+        chart->setOrderLines(orderLinesOf(symbol));
     if (const auto it = m_fills.constFind(symbol); it != m_fills.cend()) {
         // Given once per reading: a chart shown later gets them too.
         const QString given = symbol + QLatin1Char('#') + QString::number(m_fillsRead);
@@ -469,8 +489,14 @@ void MainWindow::connectChartTrading(SymbolChart *chart)
     if (!m_sources.paper)
         return;
     chart->setTradingEnabled(true);
+    chart->setOrderLines(orderLinesOf(chart->symbol()));
     connect(chart, &SymbolChart::orderWanted, this,
             [this](const QString &symbol, bool buy, std::optional<double> price) { prepareOrder(symbol, buy, price); });
+    connect(chart, &SymbolChart::orderCancelWanted, this, [this](qint64 id) { m_sources.paper->cancel(id); });
+    connect(chart, &SymbolChart::orderChangeWanted, this, [this](qint64 id) {
+        if (const auto order = m_sources.paper->order(id); order && order->status == Trading::OrderStatus::Working)
+            editOrder(*order);
+    });
 }
 
 } // namespace Gui
