@@ -1477,6 +1477,10 @@ Startkapital:</translation>
         <source>Signals that &amp;trade…</source>
         <translation>&amp;Handelnde Signale…</translation>
     </message>
+    <message>
+        <source>%1 %2 %3 · #%4</source>
+        <translation>%1 %2 %3 · #%4</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -1808,6 +1812,10 @@ Startkapital:</translation>
     <message>
         <source>Changing order #%1: %2 %3</source>
         <translation>Order #%1 ändern: %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2363,6 +2371,14 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     <message>
         <source>Sell at %1…</source>
         <translation>Verkaufen bei %1…</translation>
+    </message>
+    <message>
+        <source>Change order #%1…</source>
+        <translation>Order #%1 ändern…</translation>
+    </message>
+    <message>
+        <source>Cancel order #%1</source>
+        <translation>Order #%1 stornieren</translation>
     </message>
 </context>
 <context>

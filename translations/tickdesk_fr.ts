@@ -1477,6 +1477,10 @@ Liquidités de départ :</translation>
         <source>Signals that &amp;trade…</source>
         <translation>Signaux qui &amp;tradent…</translation>
     </message>
+    <message>
+        <source>%1 %2 %3 · #%4</source>
+        <translation>%1 %2 %3 · n° %4</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -1808,6 +1812,10 @@ Liquidités de départ :</translation>
     <message>
         <source>Changing order #%1: %2 %3</source>
         <translation>Modification de l’ordre n° %1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2363,6 +2371,14 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     <message>
         <source>Sell at %1…</source>
         <translation>Vendre à %1…</translation>
+    </message>
+    <message>
+        <source>Change order #%1…</source>
+        <translation>Modifier l’ordre n° %1…</translation>
+    </message>
+    <message>
+        <source>Cancel order #%1</source>
+        <translation>Annuler l’ordre n° %1</translation>
     </message>
 </context>
 <context>

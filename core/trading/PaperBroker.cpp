@@ -90,10 +90,19 @@ Util::Status PaperBroker::check(const Order &order) const
     case Side::Sell:
     case Side::BuyToCover: {
         const double open = order.side == Side::Sell ? std::max(0.0, held) : std::max(0.0, -held);
-        const double free = open - workingToClose(order.symbol, order.side);
+        const double working = workingToClose(order.symbol, order.side);
+        const double free = open - working;
+        const QString verb = order.side == Side::Sell ? u"sell"_s : u"cover"_s;
+        if (order.quantity > free + 1e-9 && working > 0)
+            return R::failure(u"quantity: %1 shares of %2 are open and working orders already %3 %4 of them: "
+                              "%5 more can be %6"_s.arg(open)
+                                  .arg(order.symbol, verb)
+                                  .arg(working)
+                                  .arg(std::max(0.0, free))
+                                  .arg(order.side == Side::Sell ? u"sold"_s : u"covered"_s));
         if (order.quantity > free + 1e-9)
-            return R::failure(u"quantity: only %1 shares of %2 are there to %3"_s.arg(std::max(0.0, free))
-                                  .arg(order.symbol, order.side == Side::Sell ? u"sell"_s : u"cover"_s));
+            return R::failure(
+                u"quantity: only %1 shares of %2 are there to %3"_s.arg(std::max(0.0, free)).arg(order.symbol, verb));
         break;
     }
     }

@@ -149,6 +149,12 @@ void TestOrders::placedFilledListedAndCancelled()
     QCOMPARE(r.status, 201);
     const qint64 stop = QJsonDocument::fromJson(r.body).object().value(u"id"_s).toInteger();
     QCOMPARE(json("GET", "/api/orders?status=working").array().size(), 2);
+    // All ten held are being sold: one more is refused, saying why.
+    r = send("POST", "/api/orders", R"({"ticker":"AAPL","side":"sell","quantity":1})");
+    QCOMPARE(r.status, 400);
+    QVERIFY2(
+        r.body.contains("10 shares of AAPL are open and working orders already sell 10 of them: 0 more can be sold"),
+        r.body.constData());
     // Cancelled: answered with the order, now cancelled; a second time there is none working.
     r = send("DELETE", "/api/orders/" + QByteArray::number(stop));
     QCOMPARE(r.status, 200);

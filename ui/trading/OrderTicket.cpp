@@ -247,12 +247,15 @@ void OrderTicket::recheck()
     m_sell->setEnabled(sellProblem.isEmpty());
     m_buy->setToolTip(buyProblem);
     m_sell->setToolTip(sellProblem);
-    // The reason for the side Enter sends; the other's when only it is off.
+    // The reason for the side Enter sends; the other's, saying whose, when only it is off.
     const QString &shown = m_buyPrepared ? buyProblem : sellProblem;
-    m_problem->setText(!shown.isEmpty() ? shown
-                       : buyProblem.isEmpty() == sellProblem.isEmpty() || symbol.isEmpty()
-                           ? QString()
-                           : (buyProblem.isEmpty() ? sellProblem : buyProblem));
+    const QString &other = m_buyPrepared ? sellProblem : buyProblem;
+    if (!shown.isEmpty())
+        m_problem->setText(shown);
+    else if (!other.isEmpty() && !symbol.isEmpty())
+        m_problem->setText(tr("%1: %2").arg((m_buyPrepared ? m_sell : m_buy)->text(), other));
+    else
+        m_problem->clear();
 }
 
 void OrderTicket::prepare(const QString &symbol, bool buy, std::optional<double> price)
