@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Csv.h"
 
-#include "ingest/RecordEncoder.h"
+#include "text/JsonWriter.h"
 
 #include <cstdio>
 
@@ -38,40 +38,6 @@ QByteArray csvField(QStringView text)
     return out;
 }
 
-namespace {
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
-void civilFromDays(std::int64_t z, int &year, unsigned &month, unsigned &day)
-{
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = unsigned(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    day = doy - (153 * mp + 2) / 5 + 1;
-    month = mp < 10 ? mp + 3 : mp - 9;
-    year = int(std::int64_t(yoe) + era * 400 + (month <= 2 ? 1 : 0));
-}
-
-} // namespace
-
-void appendIsoTime(Model::TimestampUs us, QByteArray &out)
-{
-    const std::int64_t ms = us >= 0 ? us / 1000 : (us - 999) / 1000;
-    const std::int64_t seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-    const std::int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-    const auto secondOfDay = unsigned(seconds - days * 86400);
-    int year = 0;
-    unsigned month = 0, day = 0;
-    civilFromDays(days, year, month, day);
-    char buffer[40];
-    const int n =
-        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", year, month, day,
-                      secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, unsigned(ms - seconds * 1000));
-    out.append(buffer, n);
-}
-
 QByteArray signalCsvHeader()
 {
     return QByteArrayLiteral("id,time_utc,epoch_s,symbol,side,rule,timeframe,price,reason,snapshot\r\n");
@@ -79,11 +45,11 @@ QByteArray signalCsvHeader()
 
 void appendSignalCsvRow(const Model::TradeSignal &s, QByteArray &out)
 {
-    Ingest::appendInteger(s.id, out);
+    Text::appendInteger(s.id, out);
     out += ',';
-    appendIsoTime(s.timestamp, out);
+    Text::appendIsoTime(s.timestamp, out);
     out += ',';
-    Ingest::appendEpochSeconds(s.timestamp, out);
+    Text::appendEpochSeconds(s.timestamp, out);
     out += ',';
     out.append(s.symbol.view().data(), qsizetype(s.symbol.size()));
     out += ',';
@@ -93,7 +59,7 @@ void appendSignalCsvRow(const Model::TradeSignal &s, QByteArray &out)
     out += ',';
     appendCsvField(s.timeframe.toUtf8(), out);
     out += ',';
-    Ingest::appendNumber(s.price, out);
+    Text::appendNumber(s.price, out);
     out += ',';
     appendCsvField(s.reason.toUtf8(), out);
     out += ',';
@@ -117,17 +83,17 @@ namespace {
 
 void appendTickFields(const Model::Tick &t, QByteArray &out)
 {
-    appendIsoTime(t.timestamp, out);
+    Text::appendIsoTime(t.timestamp, out);
     out += ',';
-    Ingest::appendEpochSeconds(t.timestamp, out);
+    Text::appendEpochSeconds(t.timestamp, out);
     out += ',';
     out.append(t.symbol.view().data(), qsizetype(t.symbol.size()));
     for (const double v : {t.open, t.high, t.low, t.close}) {
         out += ',';
-        Ingest::appendNumber(v, out);
+        Text::appendNumber(v, out);
     }
     out += ',';
-    Ingest::appendInteger(t.volume, out);
+    Text::appendInteger(t.volume, out);
 }
 
 } // namespace
@@ -148,7 +114,7 @@ void appendBarCsvRow(const Model::Symbol &symbol, const Bars::Bar &bar, QByteArr
 {
     appendTickFields(Model::Tick{symbol, bar.open, bar.high, bar.low, bar.close, bar.volume, bar.openTime}, out);
     out += ',';
-    Ingest::appendInteger(bar.records, out);
+    Text::appendInteger(bar.records, out);
     if (withFilled)
         out += bar.filled ? ",1" : ",0";
     out += "\r\n";

@@ -14,9 +14,6 @@ namespace Io {
 QByteArray csvField(QStringView text);
 void appendCsvField(QByteArrayView utf8, QByteArray &out);
 
-/// `2026-11-22T09:30:00.123Z`: UTC, ISO-8601, milliseconds.
-void appendIsoTime(Model::TimestampUs us, QByteArray &out);
-
 /// `id,time_utc,epoch_s,symbol,side,rule,price,reason,snapshot`, CRLF-terminated.
 QByteArray signalCsvHeader();
 /// One signal as a CSV record: time as UTC ISO-8601 and as epoch seconds; CRLF-terminated.

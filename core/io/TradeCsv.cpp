@@ -2,6 +2,7 @@
 #include "TradeCsv.h"
 
 #include "Csv.h"
+#include "text/JsonWriter.h"
 
 namespace Io {
 
@@ -13,7 +14,7 @@ QByteArray tradeCsvHeader()
 void appendTradeCsvRow(const Storage::StoredTrade &t, QByteArray &out)
 {
     out += QByteArray::number(t.id) + ',';
-    appendIsoTime(t.fill.time, out);
+    Text::appendIsoTime(t.fill.time, out);
     out += ',' + QByteArray::number(double(t.fill.time) / 1e6, 'f', 6) + ',';
     appendCsvField(t.fill.symbol.toUtf8(), out);
     out += ',' + Trading::sideName(t.fill.side).toLatin1() + ',';

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "MessageText.h"
 
-#include "io/Csv.h"
-#include "stream/StreamMessages.h"
+#include "text/JsonWriter.h"
+#include "text/SignalJson.h"
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +18,7 @@ QString sideWord(const Model::TradeSignal &s)
 QString utcTime(Model::TimestampUs us)
 {
     QByteArray text;
-    Io::appendIsoTime(us, text);
+    Text::appendIsoTime(us, text);
     return QString::fromLatin1(text);
 }
 
@@ -60,7 +60,7 @@ QByteArray jsonOf(const std::vector<OutboxEntry> &entries, const QString &messag
     for (std::size_t i = 0; i < entries.size(); ++i) {
         if (i > 0)
             out += ',';
-        out += Stream::signalMessage(entries[i].signal);
+        out += Text::signalJson(entries[i].signal);
     }
     out += "]}";
     return out;

@@ -5,6 +5,7 @@
 #include "StreamMessages.h"
 #include "SubscriptionMessage.h"
 #include "http/BrowserGuard.h"
+#include "text/SignalJson.h"
 #include "util/Clock.h"
 #include "util/ConstantTime.h"
 
@@ -330,8 +331,8 @@ void StreamHub::drain()
                 continue;
             if (text.isNull()) {
                 const QByteArray json = kind == Subscription::Kind::Alert
-                                            ? alertMessage(std::get<Model::TradeSignal>(item))
-                                        : isSignal ? signalMessage(std::get<Model::TradeSignal>(item))
+                                            ? Text::alertJson(std::get<Model::TradeSignal>(item))
+                                        : isSignal ? Text::signalJson(std::get<Model::TradeSignal>(item))
                                                    : tickMessage(std::get<Pipeline::ProcessedTick>(item));
                 text = QString::fromUtf8(json);
                 bytes = json.size();
