@@ -5,6 +5,7 @@
 #include "alerts/AlertBook.h"
 #include "alerts/AlertManager.h"
 #include "api/RestApi.h"
+#include "api/Routes.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
@@ -153,24 +154,24 @@ Util::Status Services::start()
 
     m_router = std::make_unique<Http::HttpRouter>();
     m_ingest = std::make_unique<Ingest::IngestEndpoint>(*m_pipeline);
-    m_ingest->install(*m_router);
-    m_router->add("GET", "/health", [this](Http::HttpRequest &&, Http::HttpResponder responder) {
-        responder.send(Http::HttpResponse::json(200, healthJson()));
-    });
-    // The explicit QByteArray matters: with QStringBuilder, "a + b" would be returned as a
-    // builder that points at temporaries already gone.
-    Pipeline::installMetricsRoute(*m_router, m_ingest->counters(), *m_writer, *m_pipeline, [this]() -> QByteArray {
-        QByteArray http;
-        if (m_server)
-            Util::appendPrometheus(http, "tickdesk_http_connections_evicted_total", "counter",
-                                   "idle or slow connections closed to make room near the connection cap",
-                                   double(m_server->evictedConnections()));
-        return http + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
-    });
     m_api = std::make_unique<Api::RestApi>(storage.path, *m_pipeline);
     m_api->setAlertsChanged([this] { m_alertManager->changedElsewhere(); });
     m_api->setPaperOrders(m_paperOrders.get());
-    m_api->install(*m_router);
+    Api::RouteSources routes;
+    routes.ingest = m_ingest.get();
+    routes.rest = m_api.get();
+    routes.health = [this] { return healthJson(); };
+    // The explicit QByteArray matters: with QStringBuilder, "a + b" would be returned as a
+    // builder that points at temporaries already gone.
+    routes.metrics = [this]() -> QByteArray {
+        QByteArray text = Pipeline::prometheusText(m_ingest->counters(), *m_writer, *m_pipeline);
+        if (m_server)
+            Util::appendPrometheus(text, "tickdesk_http_connections_evicted_total", "counter",
+                                   "idle or slow connections closed to make room near the connection cap",
+                                   double(m_server->evictedConnections()));
+        return text + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
+    };
+    Api::installRoutes(*m_router, routes);
 
     Http::ServerOptions server;
     server.address = m_options.bindAddress;

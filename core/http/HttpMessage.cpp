@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "HttpMessage.h"
 
-#include "ingest/DecodeError.h"
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Http {
 
@@ -15,7 +16,7 @@ HttpResponse HttpResponse::json(int status, QByteArray body)
 
 HttpResponse HttpResponse::error(int status, const QString &message)
 {
-    return json(status, Ingest::errorJson(message));
+    return json(status, QJsonDocument(QJsonObject{{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact));
 }
 
 QByteArray HttpResponse::serialize(bool closeConnection) const

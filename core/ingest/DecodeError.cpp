@@ -18,9 +18,4 @@ QByteArray DecodeError::toJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QByteArray errorJson(const QString &message)
-{
-    return QJsonDocument(QJsonObject{{u"error"_s, message}}).toJson(QJsonDocument::Compact);
-}
-
 } // namespace Ingest

@@ -18,7 +18,4 @@ struct DecodeError
     QByteArray toJson() const;
 };
 
-/// A JSON error body without a field, for errors of the request rather than the data.
-QByteArray errorJson(const QString &message);
-
 } // namespace Ingest

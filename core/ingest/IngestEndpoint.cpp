@@ -43,11 +43,6 @@ IngestEndpoint::IngestEndpoint(RecordSink &sink)
     : m_sink(sink)
 {}
 
-void IngestEndpoint::install(Http::HttpRouter &router)
-{
-    router.add("POST", "/ingest", [this](Http::HttpRequest &&r, Http::HttpResponder p) { handle(std::move(r), p); });
-}
-
 void IngestEndpoint::reject(const Http::HttpResponder &responder, Http::HttpResponse response)
 {
     m_counters.rejected.fetch_add(1, std::memory_order_relaxed);

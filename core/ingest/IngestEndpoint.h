@@ -18,7 +18,6 @@ class IngestEndpoint final
 public:
     explicit IngestEndpoint(RecordSink &sink);
 
-    void install(Http::HttpRouter &router);
     void handle(Http::HttpRequest &&request, Http::HttpResponder responder);
 
     const IngestCounters &counters() const noexcept { return m_counters; }

@@ -102,20 +102,4 @@ QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::S
     return w.take();
 }
 
-void installMetricsRoute(Http::HttpRouter &router, const Ingest::IngestCounters &ingest,
-                         const Storage::StorageWriter &writer, const Pipeline &pipeline,
-                         std::function<QByteArray()> more)
-{
-    router.add(
-        "GET", "/metrics",
-        [&ingest, &writer, &pipeline, more = std::move(more)](Http::HttpRequest &&, Http::HttpResponder responder) {
-            QByteArray text = prometheusText(ingest, writer, pipeline);
-            if (more)
-                text += more();
-            Http::HttpResponse response = Http::HttpResponse::json(200, std::move(text));
-            response.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
-            responder.send(std::move(response));
-        });
-}
-
 } // namespace Pipeline

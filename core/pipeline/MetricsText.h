@@ -5,9 +5,6 @@
 
 #include <functional>
 
-namespace Http {
-class HttpRouter;
-}
 namespace Ingest {
 struct IngestCounters;
 }
@@ -23,10 +20,5 @@ class Pipeline;
 /// Prometheus text format (version 0.0.4).
 QByteArray prometheusText(const Ingest::IngestCounters &ingest, const Storage::StorageWriter &writer,
                           const Pipeline &pipeline);
-
-/// Adds `GET /metrics` to the router; `more` appends the families of other parts (stream, notifier).
-void installMetricsRoute(Http::HttpRouter &router, const Ingest::IngestCounters &ingest,
-                         const Storage::StorageWriter &writer, const Pipeline &pipeline,
-                         std::function<QByteArray()> more = {});
 
 } // namespace Pipeline

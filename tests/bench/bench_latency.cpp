@@ -5,6 +5,7 @@
 // latency runs from the moment its request was read whole to the moment the
 // signal was committed and published.
 #include "BenchHttp.h"
+#include "api/Routes.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
@@ -59,7 +60,9 @@ int main(int argc, char **argv)
     pipeline.start();
     Ingest::IngestEndpoint endpoint(pipeline);
     Http::HttpRouter router;
-    endpoint.install(router);
+    Api::RouteSources routes;
+    routes.ingest = &endpoint;
+    Api::installRoutes(router, routes);
     Http::ServerOptions options;
     options.port = 0;
     Http::HttpServer server(options, router);

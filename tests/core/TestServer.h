@@ -4,6 +4,7 @@
 // Builds the ingest path the way the application does: storage writer (or a
 // test sink), ingest endpoint, router and a real server on a free port.
 
+#include "api/Routes.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
@@ -79,7 +80,9 @@ struct Server
             sink = writer.get();
         }
         endpoint = std::make_unique<Ingest::IngestEndpoint>(*sink);
-        endpoint->install(router);
+        Api::RouteSources routes;
+        routes.ingest = endpoint.get();
+        Api::installRoutes(router, routes);
         options.port = 0;
         http = std::make_unique<Http::HttpServer>(options, router);
         return http->start().ok();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "HttpTestClient.h"
+#include "api/Routes.h"
 #include "bars/BarBuilder.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
@@ -588,8 +589,10 @@ void TestPipeline::metricsOnKnownInput()
     QVERIFY(engine.start(one));
     Ingest::IngestEndpoint endpoint(*engine.pipeline);
     Http::HttpRouter router;
-    endpoint.install(router);
-    Pipeline::installMetricsRoute(router, endpoint.counters(), *engine.writer, *engine.pipeline);
+    Api::RouteSources routes;
+    routes.ingest = &endpoint;
+    routes.metrics = [&] { return Pipeline::prometheusText(endpoint.counters(), *engine.writer, *engine.pipeline); };
+    Api::installRoutes(router, routes);
     Http::ServerOptions options;
     options.port = 0;
     Http::HttpServer server(options, router);
