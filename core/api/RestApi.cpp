@@ -5,8 +5,8 @@
 #include "http/HttpRouter.h"
 #include "io/Csv.h"
 #include "notify/ChannelName.h"
-#include "notify/Outbox.h"
 #include "pipeline/Pipeline.h"
+#include "storage/Outbox.h"
 #include "storage/Queries.h"
 #include "storage/SqliteDatabase.h"
 
@@ -14,8 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <memory>
@@ -256,7 +254,7 @@ void RestApi::install(Http::HttpRouter &router)
                     });
                     // Per channel: {"email": {"status": "pending", "error": "..."}}; empty when nothing was configured.
                     std::unordered_map<qint64, QJsonObject> delivery;
-                    for (const Notify::DeliveryState &d : Notify::deliveryStates(db, ids)) {
+                    for (const Storage::DeliveryState &d : Storage::deliveryStates(db, ids)) {
                         QJsonObject state{{u"status"_s, d.status}};
                         if (!d.error.isEmpty())
                             state.insert(u"error"_s, d.error);

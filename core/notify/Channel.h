@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Outbox.h"
+#include "storage/Outbox.h"
 
 namespace Notify {
 
@@ -31,7 +31,7 @@ public:
     virtual QString name() const = 0;
     /// One message holding `entries` (one signal, or a digest), under a stable `messageId`:
     /// a retry sends the same id, so a receiver can drop duplicates.
-    virtual SendResult send(const std::vector<OutboxEntry> &entries, const QString &messageId) = 0;
+    virtual SendResult send(const std::vector<Storage::OutboxEntry> &entries, const QString &messageId) = 0;
 };
 
 } // namespace Notify

@@ -112,7 +112,7 @@ SmtpChannel::SmtpChannel(SmtpOptions options)
     initCurl();
 }
 
-SendResult SmtpChannel::send(const std::vector<OutboxEntry> &entries, const QString &messageId)
+SendResult SmtpChannel::send(const std::vector<Storage::OutboxEntry> &entries, const QString &messageId)
 {
     CurlHandle curl(curl_easy_init());
     if (!curl)
@@ -181,7 +181,7 @@ QString WebhookChannel::name() const
     return u"webhook:"_s + m_options.url;
 }
 
-SendResult WebhookChannel::send(const std::vector<OutboxEntry> &entries, const QString &messageId)
+SendResult WebhookChannel::send(const std::vector<Storage::OutboxEntry> &entries, const QString &messageId)
 {
     CurlHandle curl(curl_easy_init());
     if (!curl)

@@ -36,7 +36,7 @@ class SmtpChannel final : public Channel
 public:
     explicit SmtpChannel(SmtpOptions options);
     QString name() const override { return QStringLiteral("email"); }
-    SendResult send(const std::vector<OutboxEntry> &entries, const QString &messageId) override;
+    SendResult send(const std::vector<Storage::OutboxEntry> &entries, const QString &messageId) override;
 
 private:
     SmtpOptions m_options;
@@ -56,7 +56,7 @@ public:
     explicit WebhookChannel(WebhookOptions options);
     /// "webhook:" and the URL: one outbox channel per URL.
     QString name() const override;
-    SendResult send(const std::vector<OutboxEntry> &entries, const QString &messageId) override;
+    SendResult send(const std::vector<Storage::OutboxEntry> &entries, const QString &messageId) override;
 
 private:
     WebhookOptions m_options;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Deliverer.h"
 
-#include "Outbox.h"
+#include "storage/Outbox.h"
 #include "util/Clock.h"
 
 #include <QDateTime>
@@ -19,11 +19,11 @@ namespace Notify {
 
 namespace {
 
-std::vector<qint64> idsOf(const std::vector<OutboxEntry> &entries)
+std::vector<qint64> idsOf(const std::vector<Storage::OutboxEntry> &entries)
 {
     std::vector<qint64> ids;
     ids.reserve(entries.size());
-    for (const OutboxEntry &e : entries)
+    for (const Storage::OutboxEntry &e : entries)
         ids.push_back(e.id);
     return ids;
 }
@@ -71,7 +71,7 @@ void Deliverer::wake()
 void Deliverer::run()
 {
     pthread_setname_np(pthread_self(), "notify");
-    auto outbox = Outbox::open(m_databasePath);
+    auto outbox = Storage::Outbox::open(m_databasePath);
     if (!outbox) {
         qCWarning(lcNotify) << "notifications on" << m_name << "cannot start:" << outbox.error();
         return;
@@ -91,7 +91,7 @@ void Deliverer::run()
     }
 }
 
-qint64 Deliverer::deliverOnce(Outbox &outbox)
+qint64 Deliverer::deliverOnce(Storage::Outbox &outbox)
 {
     const qint64 now = Util::wallClockUs();
     const qint64 pending = outbox.pending(m_name);
@@ -130,9 +130,9 @@ qint64 Deliverer::deliverOnce(Outbox &outbox)
     }
     m_stats.attempts.fetch_add(1, std::memory_order_relaxed);
     const SendResult result = m_channel->send(*entries, messageId);
-    std::vector<DeliveryState> states;
+    std::vector<Storage::DeliveryState> states;
     const auto report = [&](const QString &status, const QString &error) {
-        for (const OutboxEntry &e : *entries)
+        for (const Storage::OutboxEntry &e : *entries)
             states.push_back({e.signal.id, m_name, status, error});
     };
     switch (result.outcome) {

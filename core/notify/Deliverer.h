@@ -35,7 +35,7 @@ struct DelivererStats
 class Deliverer final
 {
 public:
-    using Report = std::function<void(const std::vector<DeliveryState> &)>;
+    using Report = std::function<void(const std::vector<Storage::DeliveryState> &)>;
 
     Deliverer(QString databasePath, std::unique_ptr<Channel> channel, DeliveryPolicy policy, Report report);
     ~Deliverer();
@@ -53,7 +53,7 @@ public:
 private:
     void run();
     /// One message if one is due; returns how long to sleep (ms) before the next look, -1: until woken.
-    qint64 deliverOnce(class Outbox &outbox);
+    qint64 deliverOnce(class Storage::Outbox &outbox);
 
     QString m_databasePath;
     std::unique_ptr<Channel> m_channel;

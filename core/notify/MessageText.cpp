@@ -24,7 +24,7 @@ QString utcTime(Model::TimestampUs us)
 
 } // namespace
 
-QString subjectOf(const std::vector<OutboxEntry> &entries)
+QString subjectOf(const std::vector<Storage::OutboxEntry> &entries)
 {
     if (entries.size() == 1) {
         const Model::TradeSignal &s = entries.front().signal;
@@ -41,10 +41,10 @@ QString subjectOf(const std::vector<OutboxEntry> &entries)
     return u"TickDesk: %1 signals (%2)"_s.arg(entries.size()).arg(parts.join(u", "_s));
 }
 
-QString bodyOf(const std::vector<OutboxEntry> &entries)
+QString bodyOf(const std::vector<Storage::OutboxEntry> &entries)
 {
     QString body;
-    for (const OutboxEntry &e : entries) {
+    for (const Storage::OutboxEntry &e : entries) {
         const Model::TradeSignal &s = e.signal;
         body += u"%1 %2 at %3\n"_s.arg(sideWord(s), s.symbol.toString()).arg(s.price, 0, 'f', 4);
         body +=
@@ -54,7 +54,7 @@ QString bodyOf(const std::vector<OutboxEntry> &entries)
     return body;
 }
 
-QByteArray jsonOf(const std::vector<OutboxEntry> &entries, const QString &messageId)
+QByteArray jsonOf(const std::vector<Storage::OutboxEntry> &entries, const QString &messageId)
 {
     QByteArray out = "{\"message_id\":\"" + messageId.toUtf8() + "\",\"signals\":[";
     for (std::size_t i = 0; i < entries.size(); ++i) {

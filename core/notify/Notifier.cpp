@@ -14,7 +14,7 @@ Notifier::Notifier(NotifierOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_desktop(new BurstCoalescer(1500, 5000, this))
 {
-    qRegisterMetaType<QList<Notify::DeliveryState>>();
+    qRegisterMetaType<QList<Storage::DeliveryState>>();
 }
 
 Notifier::~Notifier()
@@ -25,8 +25,8 @@ Notifier::~Notifier()
 Util::Status Notifier::start()
 {
     std::vector<std::pair<QString, bool>> channels;
-    const auto report = [this](const std::vector<DeliveryState> &states) {
-        Q_EMIT deliveryChanged(QList<DeliveryState>(states.begin(), states.end()));
+    const auto report = [this](const std::vector<Storage::DeliveryState> &states) {
+        Q_EMIT deliveryChanged(QList<Storage::DeliveryState>(states.begin(), states.end()));
     };
     if (m_options.email) {
         auto channel = std::make_unique<SmtpChannel>(*m_options.email);
@@ -48,7 +48,7 @@ Util::Status Notifier::start()
         return {};
     }
     // Always written, also when empty: a channel switched off gets no new rows.
-    auto outbox = Outbox::open(m_options.databasePath);
+    auto outbox = Storage::Outbox::open(m_options.databasePath);
     if (!outbox)
         return Util::Status::failure(outbox.error());
     if (auto s = (*outbox)->setChannels(channels); !s)

@@ -53,7 +53,7 @@ public:
 
 Q_SIGNALS:
     /// From the deliverer threads: what became of some signals on a channel.
-    void deliveryChanged(const QList<Notify::DeliveryState> &states);
+    void deliveryChanged(const QList<Storage::DeliveryState> &states);
 
 private:
     NotifierOptions m_options;
@@ -63,4 +63,4 @@ private:
 
 } // namespace Notify
 
-Q_DECLARE_METATYPE(Notify::DeliveryState)
+Q_DECLARE_METATYPE(Storage::DeliveryState)

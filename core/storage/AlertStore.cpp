@@ -114,11 +114,11 @@ Util::Result<std::vector<StoredAlert>> all(SqliteDatabase &db)
     if (!st)
         return R::failure(st.error());
     std::vector<StoredAlert> out;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW) {
+    Step rc{};
+    while ((rc = st->step()) == Step::Row) {
         out.push_back(alertAt(*st));
     }
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(failed(db).error());
     return out;
 }
@@ -130,10 +130,10 @@ Util::Result<std::optional<StoredAlert>> find(SqliteDatabase &db, qint64 id)
     if (!st)
         return R::failure(st.error());
     st->bind(1, std::int64_t(id));
-    const int rc = st->step();
-    if (rc == SQLITE_DONE)
+    const Step rc = st->step();
+    if (rc == Step::Done)
         return std::optional<StoredAlert>();
-    if (rc != SQLITE_ROW)
+    if (rc != Step::Row)
         return R::failure(failed(db).error());
     return std::optional<StoredAlert>(alertAt(*st));
 }
@@ -147,7 +147,7 @@ Util::Result<qint64> add(SqliteDatabase &db, const Alerts::Definition &alert, Mo
     const QByteArray text = definitionText(alert);
     st->bindText(1, view(text));
     st->bind(2, std::int64_t(now));
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return R::failure(failed(db).error());
     return qint64(sqlite3_last_insert_rowid(db.handle()));
 }
@@ -168,10 +168,10 @@ Util::Result<bool> replace(SqliteDatabase &db, const Alerts::Definition &alert, 
         st->bind(1, std::int64_t(alert.id));
         st->bindText(2, view(text));
         st->bind(3, std::int64_t(now));
-        ok = st->step() == SQLITE_DONE;
+        ok = st->step() == Step::Done;
         found = ok && sqlite3_changes(db.handle()) > 0;
         clear->bind(1, std::int64_t(alert.id));
-        ok = ok && (states == KeepStates || clear->step() == SQLITE_DONE);
+        ok = ok && (states == KeepStates || clear->step() == Step::Done);
     }
     if (!ok) {
         const QString error = failed(db).error();
@@ -195,7 +195,7 @@ Util::Result<bool> remove(SqliteDatabase &db, qint64 id)
     states->bind(1, std::int64_t(id));
     drawings->bind(1, std::int64_t(id));
     st->bind(1, std::int64_t(id));
-    if (states->step() != SQLITE_DONE || drawings->step() != SQLITE_DONE || st->step() != SQLITE_DONE)
+    if (states->step() != Step::Done || drawings->step() != Step::Done || st->step() != Step::Done)
         return R::failure(failed(db).error());
     return sqlite3_changes(db.handle()) > 0;
 }
@@ -209,8 +209,8 @@ Util::Result<std::vector<StoredAlertState>> states(SqliteDatabase &db, qint64 al
         return R::failure(st.error());
     st->bind(1, std::int64_t(alertId));
     std::vector<StoredAlertState> out;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW) {
+    Step rc{};
+    while ((rc = st->step()) == Step::Row) {
         StoredAlertState s;
         s.symbol = st->columnText(0);
         s.state.status = statusFromName(st->columnText(1)).value_or(Alerts::Status::Error);
@@ -225,7 +225,7 @@ Util::Result<std::vector<StoredAlertState>> states(SqliteDatabase &db, qint64 al
         s.error = st->columnText(7);
         out.push_back(std::move(s));
     }
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(failed(db).error());
     return out;
 }
@@ -263,7 +263,7 @@ Util::Status saveState(SqliteDatabase &db, qint64 alertId, const StoredAlertStat
         st->bindNull(9);
     else
         st->bindText(9, view(error));
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return failed(db);
     return {};
 }

@@ -85,7 +85,7 @@ Util::Result<BarRange> readFromRecords(SqliteDatabase &db, std::int64_t id, cons
         end->bind(2, std::int64_t(from));
         end->bind(3, std::int64_t(to));
         end->bind(4, id % BarStore::LogBuckets);
-        if (end->step() != SQLITE_ROW || end->columnIsNull(0))
+        if (end->step() != Step::Row || end->columnIsNull(0))
             return BarRange{};
         ends[i] = end->columnInt64(0);
     }
@@ -121,7 +121,7 @@ Util::Result<Model::TimestampUs> newestRecord(SqliteDatabase &db, std::int64_t i
     st->bind(1, id);
     st->bind(2, std::int64_t(to));
     st->bind(3, id % BarStore::LogBuckets);
-    if (st->step() != SQLITE_ROW)
+    if (st->step() != Step::Row)
         return Util::Result<Model::TimestampUs>::failure(db.lastError());
     return st->columnIsNull(0) ? Model::TimestampUs(0) : Model::TimestampUs(st->columnInt64(0));
 }
@@ -204,7 +204,7 @@ Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const
     if (!find)
         return R::failure(find.error());
     find->bindText(1, query.symbol.view());
-    if (find->step() != SQLITE_ROW)
+    if (find->step() != Step::Row)
         return BarRange{};
     const std::int64_t id = find->columnInt64(0);
     if (const int index = History::keptIndex(query.timeframe); index >= 0) {

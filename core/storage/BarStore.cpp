@@ -78,9 +78,9 @@ struct BarStore::Inserter
 
     static QString run(Statement &st, SqliteDatabase &db)
     {
-        const int rc = st.step();
+        const Step rc = st.step();
         st.reset();
-        return rc == SQLITE_DONE ? QString() : db.lastError();
+        return rc == Step::Done ? QString() : db.lastError();
     }
 
     QString add(const BarRow &row, SqliteDatabase &db)
@@ -129,8 +129,8 @@ QString BarStore::readArrivals(Statement &st, SqliteDatabase &db, const Model::S
     out.clear();
     ArrivedTick a;
     a.tick.symbol = symbol;
-    int rc = 0;
-    while ((rc = st.step()) == SQLITE_ROW) {
+    Step rc{};
+    while ((rc = st.step()) == Step::Row) {
         a.seq = st.columnInt64(0);
         a.tick.timestamp = st.columnInt64(1);
         a.tick.open = st.columnPrice(2);
@@ -141,7 +141,7 @@ QString BarStore::readArrivals(Statement &st, SqliteDatabase &db, const Model::S
         out.push_back(a);
     }
     st.reset();
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return db.lastError();
     std::sort(out.begin(), out.end(), [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
     return {};
@@ -225,20 +225,20 @@ QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &
         return {};
     }
     m_findSymbol.bindText(1, symbol.view());
-    int rc = m_findSymbol.step();
-    if (rc == SQLITE_ROW)
+    Step rc = m_findSymbol.step();
+    if (rc == Step::Row)
         id = m_findSymbol.columnInt64(0);
     m_findSymbol.reset();
-    if (rc == SQLITE_DONE) {
+    if (rc == Step::Done) {
         m_addSymbol.bindText(1, symbol.view());
         rc = m_addSymbol.step();
         m_addSymbol.reset();
-        if (rc != SQLITE_DONE)
+        if (rc != Step::Done)
             return m_db.lastError();
         id = sqlite3_last_insert_rowid(m_db.handle());
         m_newSymbols.push_back(symbol);
         added = true;
-    } else if (rc != SQLITE_ROW) {
+    } else if (rc != Step::Row) {
         return m_db.lastError();
     }
     m_ids.emplace(symbol, id);
@@ -332,13 +332,13 @@ QString BarStore::loadFrozen(std::size_t rows)
     while (m_loadedBuckets < LogBuckets && m_frozenRows.size() - before < rows) {
         load.bind(1, std::int64_t(m_loadedBuckets));
         load.bind(2, m_state.mergedThrough);
-        int rc = 0;
-        while ((rc = load.step()) == SQLITE_ROW)
+        Step rc{};
+        while ((rc = load.step()) == Step::Row)
             m_frozenRows.push_back(BarRow{load.columnInt64(1), load.columnInt64(2), load.columnInt64(0),
                                           load.columnPrice(3), load.columnPrice(4), load.columnPrice(5),
                                           load.columnPrice(6), load.columnInt64(7)});
         load.reset();
-        if (rc != SQLITE_DONE)
+        if (rc != Step::Done)
             return m_db.lastError();
         ++m_loadedBuckets;
     }

@@ -58,10 +58,10 @@ Util::Result<std::vector<Alerts::Drawing>> of(SqliteDatabase &db, const QString 
     const QByteArray name = symbol.toUtf8();
     st->bindText(1, {name.constData(), std::size_t(name.size())});
     std::vector<Alerts::Drawing> out;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW)
+    Step rc{};
+    while ((rc = st->step()) == Step::Row)
         out.push_back(drawingAt(*st));
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(failed(db).error());
     return out;
 }
@@ -73,10 +73,10 @@ Util::Result<std::optional<Alerts::Drawing>> find(SqliteDatabase &db, qint64 id)
     if (!st)
         return R::failure(st.error());
     st->bind(1, std::int64_t(id));
-    const int rc = st->step();
-    if (rc == SQLITE_DONE)
+    const Step rc = st->step();
+    if (rc == Step::Done)
         return std::optional<Alerts::Drawing>();
-    if (rc != SQLITE_ROW)
+    if (rc != Step::Row)
         return R::failure(failed(db).error());
     return std::optional<Alerts::Drawing>(drawingAt(*st));
 }
@@ -92,7 +92,7 @@ Util::Result<qint64> add(SqliteDatabase &db, const Alerts::Drawing &drawing, Mod
     const QByteArray kind = Alerts::kindName(drawing.kind).toLatin1();
     st->bind(1, std::int64_t(now));
     bindFields(*st, drawing, symbol, kind);
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return R::failure(failed(db).error());
     return qint64(sqlite3_last_insert_rowid(db.handle()));
 }
@@ -108,7 +108,7 @@ Util::Result<bool> replace(SqliteDatabase &db, const Alerts::Drawing &drawing)
     const QByteArray kind = Alerts::kindName(drawing.kind).toLatin1();
     st->bind(1, std::int64_t(drawing.id));
     bindFields(*st, drawing, symbol, kind);
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return R::failure(failed(db).error());
     return sqlite3_changes(db.handle()) > 0;
 }
@@ -120,7 +120,7 @@ Util::Result<bool> remove(SqliteDatabase &db, qint64 id)
     if (!st)
         return R::failure(st.error());
     st->bind(1, std::int64_t(id));
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return R::failure(failed(db).error());
     return sqlite3_changes(db.handle()) > 0;
 }
@@ -133,10 +133,10 @@ Util::Result<QStringList> symbolsCarrying(SqliteDatabase &db, qint64 alertId)
         return R::failure(st.error());
     st->bind(1, std::int64_t(alertId));
     QStringList symbols;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW)
+    Step rc{};
+    while ((rc = st->step()) == Step::Row)
         symbols.append(st->columnText(0));
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(failed(db).error());
     return symbols;
 }

@@ -58,21 +58,21 @@ Util::Result<std::optional<TimeframeIds>> timeframeIds(SqliteDatabase &db, const
         const QByteArray name = kept()[i].name().toUtf8();
         find->bindText(1, std::string_view(name.constData(), std::size_t(name.size())));
         find->bindText(2, std::string_view(zoneText.constData(), std::size_t(zoneText.size())));
-        const int rc = find->step();
-        if (rc == SQLITE_ROW)
+        const Step rc = find->step();
+        if (rc == Step::Row)
             ids[i] = find->columnInt64(0);
         find->reset();
-        if (rc == SQLITE_ROW)
+        if (rc == Step::Row)
             continue;
-        if (rc != SQLITE_DONE)
+        if (rc != Step::Done)
             return R::failure(db.lastError());
         if (!create)
             return std::optional<TimeframeIds>();
         add->bindText(1, std::string_view(name.constData(), std::size_t(name.size())));
         add->bindText(2, std::string_view(zoneText.constData(), std::size_t(zoneText.size())));
-        const int added = add->step();
+        const Step added = add->step();
         add->reset();
-        if (added != SQLITE_DONE)
+        if (added != Step::Done)
             return R::failure(db.lastError());
         ids[i] = sqlite3_last_insert_rowid(db.handle());
     }
@@ -165,8 +165,8 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
     for (std::size_t i = 0; i <= upTo; ++i)
         out[i] = Track{};
     m_tracks.bind(1, symbolId);
-    int rc = 0;
-    while ((rc = m_tracks.step()) == SQLITE_ROW) {
+    Step rc{};
+    while ((rc = m_tracks.step()) == Step::Row) {
         const auto it = std::find(m_ids.begin(), m_ids.end(), m_tracks.columnInt64(0));
         if (const auto i = std::size_t(it - m_ids.begin()); it != m_ids.end() && i <= upTo) {
             out[i].tracked = true;
@@ -174,7 +174,7 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
         }
     }
     m_tracks.reset();
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return failed();
 
     for (std::size_t i = 0; i <= upTo; ++i) {
@@ -183,15 +183,15 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
             continue;
         m_last.bind(1, symbolId);
         m_last.bind(2, m_ids[i]);
-        if ((rc = m_last.step()) == SQLITE_ROW)
+        if ((rc = m_last.step()) == Step::Row)
             track.last = barAt(m_last, 0);
         m_last.reset();
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        if (rc != Step::Row && rc != Step::Done)
             return failed();
 
         m_forming.bind(1, symbolId);
         m_forming.bind(2, m_ids[i]);
-        if ((rc = m_forming.step()) == SQLITE_ROW) {
+        if ((rc = m_forming.step()) == Step::Row) {
             const Bars::Bar bar = barAt(m_forming, 0);
             if (bar.openTime >= track.next()) {
                 track.forming = bar;
@@ -199,7 +199,7 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
             }
         }
         m_forming.reset();
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        if (rc != Step::Row && rc != Step::Done)
             return failed();
         if (track.formingStored)
             continue;
@@ -217,10 +217,10 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
         m_after.bind(1, symbolId);
         m_after.bind(2, m_ids[i - 1]);
         m_after.bind(3, std::int64_t(track.next()));
-        while ((rc = m_after.step()) == SQLITE_ROW)
+        while ((rc = m_after.step()) == Step::Row)
             m_lower.push_back(barAt(m_after, 0));
         m_after.reset();
-        if (rc != SQLITE_DONE)
+        if (rc != Step::Done)
             return failed();
         if (lower.forming && lower.forming->openTime >= track.next())
             m_lower.push_back(*lower.forming);
@@ -258,11 +258,11 @@ Util::Status Reader::closed(std::int64_t symbolId, std::size_t index, Model::Tim
     m_range.bind(4, std::int64_t(to));
     m_range.bind(5, std::int64_t(limit > 0 ? limit : -1));
     const std::size_t first = out.size();
-    int rc = 0;
-    while ((rc = m_range.step()) == SQLITE_ROW)
+    Step rc{};
+    while ((rc = m_range.step()) == Step::Row)
         out.push_back(barAt(m_range, 0));
     m_range.reset();
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return Util::Status::failure(u"cannot read kept bars: %1"_s.arg(m_db.lastError()));
     std::reverse(out.begin() + std::ptrdiff_t(first), out.end());
     return {};

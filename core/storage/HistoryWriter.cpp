@@ -92,9 +92,9 @@ Util::Status HistoryWriter::prepare()
 
 QString HistoryWriter::run(Statement &st)
 {
-    const int rc = st.step();
+    const Step rc = st.step();
     st.reset();
-    return rc == SQLITE_DONE ? QString() : m_db.lastError();
+    return rc == Step::Done ? QString() : m_db.lastError();
 }
 
 QString HistoryWriter::startTracks(std::int64_t symbolId, Model::TimestampUs firstTime, SymbolState &state)
@@ -247,14 +247,14 @@ QString HistoryWriter::backfill()
     if (m_backfillFrom < 0)
         return {};
     m_nextSymbol.bind(1, m_backfillFrom);
-    const int rc = m_nextSymbol.step();
-    const std::int64_t symbolId = rc == SQLITE_ROW ? m_nextSymbol.columnInt64(0) : -1;
+    const Step rc = m_nextSymbol.step();
+    const std::int64_t symbolId = rc == Step::Row ? m_nextSymbol.columnInt64(0) : -1;
     m_nextSymbol.reset();
-    if (rc == SQLITE_DONE) {
+    if (rc == Step::Done) {
         m_backfillFrom = -1;
         return {};
     }
-    if (rc != SQLITE_ROW)
+    if (rc != Step::Row)
         return m_db.lastError();
     bool done = false;
     if (QString error = backfillSymbol(symbolId, done); !error.isEmpty())
@@ -292,7 +292,7 @@ QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
             st->bind(1, symbolId);
             st->bind(2, symbolId % BarStore::LogBuckets);
             st->bind(3, std::int64_t(before));
-            if (st->step() == SQLITE_ROW && !st->columnIsNull(0))
+            if (st->step() == Step::Row && !st->columnIsNull(0))
                 (st == &m_oldest ? ends.first : ends.second) = st->columnInt64(0);
             st->reset();
         }

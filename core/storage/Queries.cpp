@@ -123,15 +123,15 @@ Util::Result<qint64> countOf(Util::Result<Statement> st, SqliteDatabase &db, qin
 {
     if (!st)
         return Util::Result<qint64>::failure(st.error());
-    if (st->step() != SQLITE_ROW)
+    if (st->step() != Step::Row)
         return Util::Result<qint64>::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
     const qint64 n = st->columnInt64(0);
     return limit > 0 ? std::min(n, limit) : n;
 }
 
-Util::Status finished(int rc, SqliteDatabase &db)
+Util::Status finished(Step rc, SqliteDatabase &db)
 {
-    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    if (rc == Step::Done || rc == Step::Row)
         return {};
     return Util::Status::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
 }
@@ -172,9 +172,9 @@ Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
                              orderAndLimit(filter.newestFirst, filter.limit), b);
     if (!st)
         return Util::Status::failure(st.error());
-    int rc = 0;
+    Step rc{};
     Model::TradeSignal s;
-    while ((rc = st->step()) == SQLITE_ROW) {
+    while ((rc = st->step()) == Step::Row) {
         readSignal(*st, 0, s);
         if (!row(s))
             break;
@@ -195,9 +195,9 @@ Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
     auto st = prepareTicks(db, filter, barsSelect(filter, orderAndLimit(filter.newestFirst, filter.limit)), b);
     if (!st)
         return Util::Status::failure(st.error());
-    int rc = 0;
+    Step rc{};
     Model::Tick t;
-    while ((rc = st->step()) == SQLITE_ROW) {
+    while ((rc = st->step()) == Step::Row) {
         Model::Symbol::fromString(st->columnText(0), t.symbol);
         t.timestamp = st->columnInt64(1);
         t.open = st->columnPrice(3);
@@ -274,14 +274,14 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars)
     Model::Tick bar;
     bar.symbol = symbol;
     d->symbolId.bindText(1, symbol.view());
-    const bool known = d->symbolId.step() == SQLITE_ROW;
+    const bool known = d->symbolId.step() == Step::Row;
     const std::int64_t id = known ? d->symbolId.columnInt64(0) : 0;
     d->symbolId.reset();
     if (known) {
         d->bars.bind(1, id);
         d->bars.bind(2, id % BarStore::LogBuckets);
         d->bars.bind(3, std::int64_t(bars));
-        while (d->bars.step() == SQLITE_ROW) {
+        while (d->bars.step() == Step::Row) {
             bar.timestamp = d->bars.columnInt64(0);
             bar.open = d->bars.columnPrice(2);
             bar.high = d->bars.columnPrice(3);
@@ -294,7 +294,7 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars)
     }
     std::reverse(history.bars.begin(), history.bars.end());
     d->lastSignal.bindText(1, symbol.view());
-    if (d->lastSignal.step() == SQLITE_ROW) {
+    if (d->lastSignal.step() == Step::Row) {
         Model::TradeSignal signal;
         signal.symbol = symbol;
         signal.side = Model::sideFromName(d->lastSignal.columnText(0));
@@ -319,7 +319,7 @@ std::vector<Model::Symbol> SymbolHistoryReader::symbols()
 {
     std::vector<Model::Symbol> out;
     Model::Symbol symbol;
-    while (d->symbols.step() == SQLITE_ROW)
+    while (d->symbols.step() == Step::Row)
         if (Model::Symbol::fromString(d->symbols.columnText(0), symbol))
             out.push_back(symbol);
     d->symbols.reset();

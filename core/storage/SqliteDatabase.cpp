@@ -58,9 +58,16 @@ void Statement::bindPrice(int index, double price)
         sqlite3_bind_double(m_stmt, index, price);
 }
 
-int Statement::step()
+Step Statement::step()
 {
-    return sqlite3_step(m_stmt);
+    switch (sqlite3_step(m_stmt)) {
+    case SQLITE_ROW:
+        return Step::Row;
+    case SQLITE_DONE:
+        return Step::Done;
+    default:
+        return Step::Error;
+    }
 }
 
 void Statement::reset()
@@ -155,7 +162,7 @@ Util::Result<Statement> SqliteDatabase::prepare(const char *sql)
 std::int64_t SqliteDatabase::scalar(const char *sql, std::int64_t fallback)
 {
     auto statement = prepare(sql);
-    if (!statement || statement->step() != SQLITE_ROW)
+    if (!statement || statement->step() != Step::Row)
         return fallback;
     return statement->columnInt64(0);
 }

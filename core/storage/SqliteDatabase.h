@@ -14,6 +14,14 @@ struct sqlite3_stmt;
 
 namespace Storage {
 
+/// What a statement's step came to: a row to read, the end, or an error (SqliteDatabase::lastError says which).
+enum class Step
+{
+    Row,
+    Done,
+    Error,
+};
+
 /// A prepared statement, finalized when it goes out of scope.
 class Statement final
 {
@@ -37,8 +45,7 @@ public:
     /// A price in the bar tables' compact form (see PriceCodec.h).
     void bindPrice(int index, double price);
 
-    /// SQLITE_ROW, SQLITE_DONE or an error code.
-    int step();
+    Step step();
     void reset();
 
     std::int64_t columnInt64(int column) const;

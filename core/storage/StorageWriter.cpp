@@ -67,9 +67,9 @@ QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &sign
     else
         st.bindNull(9);
     st.bindText(10, std::string_view(timeframe.constData(), std::size_t(timeframe.size())));
-    const int rc = st.step();
+    const Step rc = st.step();
     st.reset();
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return db.lastError();
     signal.id = sqlite3_last_insert_rowid(db.handle());
     return {};
@@ -319,7 +319,7 @@ void StorageWriter::applyRetention()
             continue;
         }
         statement->bind(1, std::int64_t(cutoff));
-        if (statement->step() == SQLITE_DONE)
+        if (statement->step() == Step::Done)
             m_deleted.fetch_add(std::uint64_t(sqlite3_changes(m_db->handle())), std::memory_order_relaxed);
         else
             qCWarning(lcStorage) << "retention:" << m_db->lastError();
@@ -409,9 +409,9 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     std::array<std::uint64_t, Model::RecordKindCount> counts{};
     Statements &st = *m_statements;
     const auto insert = [this](Statement &statement) {
-        const int rc = statement.step();
+        const Step rc = statement.step();
         statement.reset();
-        return rc == SQLITE_DONE ? QString() : m_db->lastError();
+        return rc == Step::Done ? QString() : m_db->lastError();
     };
 
     QString error;

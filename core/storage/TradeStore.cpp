@@ -73,7 +73,7 @@ Util::Result<qint64> add(SqliteDatabase &db, const Trading::Fill &fill, const QS
     st->bind(1, std::int64_t(now));
     bindTrade(*st, fill, symbol, side, text);
     st->bind(10, std::int64_t(fill.account));
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return R::failure(failed(db).error());
     return qint64(sqlite3_last_insert_rowid(db.handle()));
 }
@@ -85,10 +85,10 @@ Util::Result<std::optional<StoredTrade>> find(SqliteDatabase &db, qint64 id)
     if (!st)
         return R::failure(st.error());
     st->bind(1, std::int64_t(id));
-    const int rc = st->step();
-    if (rc == SQLITE_DONE)
+    const Step rc = st->step();
+    if (rc == Step::Done)
         return std::optional<StoredTrade>();
-    if (rc != SQLITE_ROW)
+    if (rc != Step::Row)
         return R::failure(failed(db).error());
     return std::optional<StoredTrade>(tradeAt(*st));
 }
@@ -104,7 +104,7 @@ Util::Result<bool> replace(SqliteDatabase &db, const StoredTrade &trade)
                      text = trade.note.toUtf8();
     st->bind(1, std::int64_t(trade.id));
     bindTrade(*st, trade.fill, symbol, side, text);
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return R::failure(failed(db).error());
     return sqlite3_changes(db.handle()) > 0;
 }
@@ -116,7 +116,7 @@ Util::Result<bool> remove(SqliteDatabase &db, qint64 id)
     if (!st)
         return R::failure(st.error());
     st->bind(1, std::int64_t(id));
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return R::failure(failed(db).error());
     return sqlite3_changes(db.handle()) > 0;
 }
@@ -139,10 +139,10 @@ Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilte
     st->bind(4, std::int64_t(filter.limit));
     st->bind(5, std::int64_t(filter.offset));
     std::vector<StoredTrade> out;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW)
+    Step rc{};
+    while ((rc = st->step()) == Step::Row)
         out.push_back(tradeAt(*st));
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(failed(db).error());
     return out;
 }
@@ -154,10 +154,10 @@ Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db)
     if (!st)
         return R::failure(st.error());
     std::vector<StoredTrade> out;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW)
+    Step rc{};
+    while ((rc = st->step()) == Step::Row)
         out.push_back(tradeAt(*st));
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(failed(db).error());
     return out;
 }
@@ -181,10 +181,10 @@ Util::Result<PaperAccount> currentAccount(SqliteDatabase &db)
     auto st = db.prepare("SELECT id, starting_cash, began_us FROM paper_accounts ORDER BY id DESC LIMIT 1");
     if (!st)
         return R::failure(st.error());
-    const int rc = st->step();
-    if (rc == SQLITE_DONE)
+    const Step rc = st->step();
+    if (rc == Step::Done)
         return PaperAccount{};
-    if (rc != SQLITE_ROW)
+    if (rc != Step::Row)
         return R::failure(failed(db).error());
     return PaperAccount{st->columnInt64(0), st->columnDouble(1), st->columnInt64(2)};
 }
@@ -197,7 +197,7 @@ Util::Status beginAccount(SqliteDatabase &db, const PaperAccount &account)
     st->bind(1, std::int64_t(account.id));
     st->bind(2, account.startingCash.value_or(0));
     st->bind(3, std::int64_t(account.began));
-    return st->step() == SQLITE_DONE ? Util::Status() : failed(db);
+    return st->step() == Step::Done ? Util::Status() : failed(db);
 }
 
 Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &o)
@@ -227,7 +227,7 @@ Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &o)
     st->bindText(11, text(status));
     st->bindText(12, text(reason));
     st->bindText(13, text(note));
-    return st->step() == SQLITE_DONE ? Util::Status() : failed(db);
+    return st->step() == Step::Done ? Util::Status() : failed(db);
 }
 
 Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db)
@@ -238,8 +238,8 @@ Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db)
     if (!st)
         return R::failure(st.error());
     std::vector<Trading::Order> out;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW) {
+    Step rc{};
+    while ((rc = st->step()) == Step::Row) {
         Trading::Order o;
         o.id = st->columnInt64(0);
         o.symbol = st->columnText(1);
@@ -256,7 +256,7 @@ Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db)
         o.note = st->columnText(12);
         out.push_back(o);
     }
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(failed(db).error());
     return out;
 }
@@ -270,7 +270,7 @@ Util::Status saveDayStart(SqliteDatabase &db, qint64 account, const QString &day
     st->bind(1, std::int64_t(account));
     st->bindText(2, {d.constData(), std::size_t(d.size())});
     st->bind(3, equity);
-    return st->step() == SQLITE_DONE ? Util::Status() : failed(db);
+    return st->step() == Step::Done ? Util::Status() : failed(db);
 }
 
 Util::Result<std::optional<double>> dayStart(SqliteDatabase &db, qint64 account, const QString &day)
@@ -282,10 +282,10 @@ Util::Result<std::optional<double>> dayStart(SqliteDatabase &db, qint64 account,
     const QByteArray d = day.toUtf8();
     st->bind(1, std::int64_t(account));
     st->bindText(2, {d.constData(), std::size_t(d.size())});
-    const int rc = st->step();
-    if (rc == SQLITE_DONE)
+    const Step rc = st->step();
+    if (rc == Step::Done)
         return std::optional<double>();
-    if (rc != SQLITE_ROW)
+    if (rc != Step::Row)
         return R::failure(failed(db).error());
     return std::optional<double>(st->columnDouble(0));
 }
@@ -297,11 +297,11 @@ Util::Result<std::vector<Trading::AutoTrade>> autoTrades(SqliteDatabase &db)
     if (!st)
         return R::failure(st.error());
     std::vector<Trading::AutoTrade> out;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW)
+    Step rc{};
+    while ((rc = st->step()) == Step::Row)
         if (auto entry = Trading::autoTradeFromJson(QJsonDocument::fromJson(st->columnUtf8(0)).object()))
             out.push_back(*entry);
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(failed(db).error());
     return out;
 }
@@ -318,7 +318,7 @@ Util::Status setAutoTrades(SqliteDatabase &db, const std::vector<Trading::AutoTr
         const QByteArray text = QJsonDocument(Trading::toJson(entries[i])).toJson(QJsonDocument::Compact);
         st->bind(1, std::int64_t(i));
         st->bindText(2, {text.constData(), std::size_t(text.size())});
-        ok = st->step() == SQLITE_DONE;
+        ok = st->step() == Step::Done;
         st->reset();
     }
     if (!ok) {
@@ -340,7 +340,7 @@ Util::Status saveDay(SqliteDatabase &db, const QString &day, const QString &zone
     st->bindText(2, {z.constData(), std::size_t(z.size())});
     st->bindText(3, {analysis.constData(), std::size_t(analysis.size())});
     st->bind(4, std::int64_t(now));
-    return st->step() == SQLITE_DONE ? Util::Status() : failed(db);
+    return st->step() == Step::Done ? Util::Status() : failed(db);
 }
 
 Util::Result<std::optional<QByteArray>> storedDay(SqliteDatabase &db, const QString &day, const QString &zone)
@@ -352,10 +352,10 @@ Util::Result<std::optional<QByteArray>> storedDay(SqliteDatabase &db, const QStr
     const QByteArray d = day.toUtf8(), z = zone.toUtf8();
     st->bindText(1, {d.constData(), std::size_t(d.size())});
     st->bindText(2, {z.constData(), std::size_t(z.size())});
-    const int rc = st->step();
-    if (rc == SQLITE_DONE)
+    const Step rc = st->step();
+    if (rc == Step::Done)
         return std::optional<QByteArray>();
-    if (rc != SQLITE_ROW)
+    if (rc != Step::Row)
         return R::failure(failed(db).error());
     return std::optional<QByteArray>(st->columnUtf8(0));
 }

@@ -136,7 +136,7 @@ QStringList TestAlertEngine::alertSignals()
         return out;
     auto st = (*db)->prepare("SELECT rule, ts_us, reason, timeframe FROM signals WHERE side = 'alert' AND snapshot "
                              "LIKE '{\"alert_id\"%' ORDER BY id");
-    while (st && st->step() == 100)
+    while (st && st->step() == Storage::Step::Row)
         out.append(u"%1|%2|%3|%4"_s.arg(st->columnText(0))
                        .arg((st->columnInt64(1) - Start) / Minute)
                        .arg(st->columnText(2), st->columnText(3)));

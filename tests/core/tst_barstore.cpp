@@ -315,7 +315,7 @@ void TestBarStore::earlierLayoutMigrated()
         auto q = db->prepare("SELECT symbol, ts_us, open, high, low, close, volume FROM ticks "
                              "ORDER BY symbol, ts_us, id");
         QVERIFY(q);
-        while (q->step() == 100) {
+        while (q->step() == Storage::Step::Row) {
             Model::Tick t;
             Model::Symbol::fromString(q->columnText(0), t.symbol);
             t.timestamp = q->columnInt64(1);

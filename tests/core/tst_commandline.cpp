@@ -54,7 +54,7 @@ QList<std::pair<double, double>> simulatedBars(const QString &database)
     if (!db)
         return out;
     auto st = (*db)->prepare("SELECT open, close FROM ticks WHERE symbol = 'AAPL' ORDER BY ts_us, id");
-    while (st && st->step() == SQLITE_ROW)
+    while (st && st->step() == Storage::Step::Row)
         out.append({st->columnDouble(0), st->columnDouble(1)});
     return out;
 }

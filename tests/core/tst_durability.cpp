@@ -38,7 +38,7 @@ QSet<qint64> storedIds(const QString &path)
     if (!db)
         return ids;
     auto q = (*db)->prepare("SELECT volume FROM ticks");
-    while (q && q->step() == 100)
+    while (q && q->step() == Storage::Step::Row)
         ids.insert(q->columnInt64(0));
     return ids;
 }
@@ -219,7 +219,7 @@ void TestDurability::bodiesAreStoredWholeOrNotAtAll()
     auto q = (*opened)->prepare("SELECT volume, count(*) FROM ticks GROUP BY volume");
     QVERIFY(q);
     int bodies = 0;
-    while (q->step() == 100) {
+    while (q->step() == Storage::Step::Row) {
         QVERIFY2(q->columnInt64(1) == PerBody,
                  qPrintable(u"body %1 stored with %2 of its %3 records"_s.arg(q->columnInt64(0))
                                 .arg(q->columnInt64(1))

@@ -6,7 +6,7 @@
 #include "http/HttpServer.h"
 #include "notify/ChannelName.h"
 #include "notify/Notifier.h"
-#include "notify/Outbox.h"
+#include "storage/Outbox.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 
@@ -218,7 +218,7 @@ void TestNotify::emailArrivesWithEverything()
         QVERIFY2(m.contains(part), qPrintable(part + u" not in\n"_s + m));
     QTRY_COMPARE(scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'"), 1);
     QTRY_VERIFY(!changed.isEmpty());
-    const auto states = changed.last().at(0).value<QList<Notify::DeliveryState>>();
+    const auto states = changed.last().at(0).value<QList<Storage::DeliveryState>>();
     QCOMPARE(states.first().status, u"delivered"_s);
     QCOMPARE(states.first().channel, u"email"_s);
 }
@@ -264,7 +264,7 @@ void TestNotify::starttlsTrustsOnlyWhatItIsTold()
     Notify::SmtpOptions smtp = smtpOn(port);
     smtp.security = Notify::SmtpOptions::Security::StartTls;
     Notify::SmtpChannel untrusted(smtp);
-    Notify::OutboxEntry entry;
+    Storage::OutboxEntry entry;
     entry.signal = signal("AAPL", Model::SignalSide::Buy, 10, 1);
     const Notify::SendResult refused = untrusted.send({entry}, u"tickdesk-test"_s);
     QCOMPARE(refused.outcome, Notify::SendResult::Outcome::Retry);
@@ -336,7 +336,7 @@ void TestNotify::webhookRefusalIsFinal()
     store({signal("NVDA", Model::SignalSide::Buy, 900, 3)});
     QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM notifications WHERE status = 'failed'"), 1, 20'000);
     QTRY_VERIFY(!changed.isEmpty());
-    const auto states = changed.last().at(0).value<QList<Notify::DeliveryState>>();
+    const auto states = changed.last().at(0).value<QList<Storage::DeliveryState>>();
     QCOMPARE(states.first().status, u"failed"_s);
     QCOMPARE(states.first().error, u"the webhook answered HTTP 404"_s);
     QCOMPARE(receiver.bodies().size(), 1); // not retried
@@ -496,7 +496,7 @@ void TestNotify::unchangedChannelsWriteNothing()
     const QString path = m_dir->filePath(u"channels.sqlite"_s);
     auto writer = Storage::StorageWriter::open({path});
     QVERIFY(writer);
-    auto outbox = Notify::Outbox::open(path);
+    auto outbox = Storage::Outbox::open(path);
     QVERIFY(outbox);
     const std::vector<std::pair<QString, bool>> channels{{u"email"_s, false}, {u"webhook:http://h/x"_s, true}};
     QVERIFY((*outbox)->setChannels(channels));

@@ -248,7 +248,7 @@ void TestPipeline::signalsStoredBeforePublished()
         QVERIFY(s.publishedNs >= s.receivedNs);
         auto q = (*db)->prepare("SELECT symbol, rule, side, reason, price FROM signals WHERE id = ?1");
         q->bind(1, std::int64_t(s.id));
-        QCOMPARE(q->step(), 100);
+        QCOMPARE(q->step(), Storage::Step::Row);
         QCOMPARE(q->columnText(0), s.symbol.toString());
         QCOMPARE(q->columnText(1), s.rule);
         QCOMPARE(q->columnText(2), QString::fromLatin1(Model::sideName(s.side)));
@@ -295,7 +295,7 @@ void TestPipeline::perSymbolOrderUnderConcurrency()
     auto q = (*db)->prepare("SELECT symbol, volume FROM ticks ORDER BY id");
     std::map<QString, std::int64_t> last;
     int rows = 0;
-    while (q->step() == 100) {
+    while (q->step() == Storage::Step::Row) {
         const QString symbol = q->columnText(0);
         const std::int64_t sequence = q->columnInt64(1);
         const auto it = last.find(symbol);

@@ -133,7 +133,7 @@ void TestStorage::everyKindStoredAndReopened()
     QVERIFY(db);
     auto q = db->prepare("SELECT symbol, ts_us, open, high, low, close, volume FROM ticks ORDER BY id");
     QVERIFY(q);
-    QCOMPARE(q->step(), 100); // SQLITE_ROW
+    QCOMPARE(q->step(), Storage::Step::Row);
     QCOMPARE(q->columnText(0), u"AAPL"_s);
     QCOMPARE(q->columnInt64(1), 1644016200'000000LL);
     QCOMPARE(q->columnDouble(2), 100.0);
@@ -149,7 +149,7 @@ void TestStorage::everyKindStoredAndReopened()
     QCOMPARE(db->scalar("SELECT count(*) FROM economic_indicators WHERE name='GDP Growth Rate' AND value=2.5"), 1);
     QCOMPARE(db->scalar("SELECT count(*) FROM signals"), 0);
     auto mode = db->prepare("PRAGMA journal_mode");
-    QVERIFY(mode && mode->step() == 100);
+    QVERIFY(mode && mode->step() == Storage::Step::Row);
     QCOMPARE(mode->columnText(0), u"wal"_s);
 }
 

@@ -171,7 +171,7 @@ void NotificationsPage::sendTest()
     });
     // libcurl blocks: never on the GUI thread.
     watcher->setFuture(QtConcurrent::run([smtp] {
-        Notify::OutboxEntry entry;
+        Storage::OutboxEntry entry;
         Model::Symbol::parse("TEST", entry.signal.symbol);
         entry.signal.side = Model::SignalSide::Buy;
         entry.signal.rule = QStringLiteral("test");

@@ -90,13 +90,13 @@ void SignalModel::setUtc(bool utc)
         Q_EMIT dataChanged(index(0, Time), index(int(m_rows.size()) - 1, Time));
 }
 
-void SignalModel::setDelivery(const QList<Notify::DeliveryState> &states)
+void SignalModel::setDelivery(const QList<Storage::DeliveryState> &states)
 {
     QSet<qint64> changed;
-    for (const Notify::DeliveryState &state : states) {
+    for (const Storage::DeliveryState &state : states) {
         auto &list = m_delivery[state.signalId];
         const auto it = std::find_if(list.begin(), list.end(),
-                                     [&](const Notify::DeliveryState &d) { return d.channel == state.channel; });
+                                     [&](const Storage::DeliveryState &d) { return d.channel == state.channel; });
         if (it == list.end())
             list.append(state);
         else
@@ -160,7 +160,7 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
             if (it == m_delivery.end())
                 return {};
             QStringList parts;
-            for (const Notify::DeliveryState &d : it->second) {
+            for (const Storage::DeliveryState &d : it->second) {
                 QString part = shortChannel(d.channel) + QStringLiteral(": ") +
                                (d.status == QStringLiteral("delivered") ? tr("delivered")
                                 : d.status == QStringLiteral("failed")  ? tr("failed")

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "model/TradeSignal.h"
-#include "notify/Outbox.h"
+#include "storage/Outbox.h"
 
 #include <QAbstractTableModel>
 
@@ -39,7 +39,7 @@ public:
     void setUtc(bool utc);
     /// What became of signals on the notification channels (e-mail, webhooks); may come
     /// before the signal itself reaches the table.
-    void setDelivery(const QList<Notify::DeliveryState> &states);
+    void setDelivery(const QList<Storage::DeliveryState> &states);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -50,7 +50,7 @@ private:
     int m_capacity;
     bool m_utc = false;
     QList<Model::TradeSignal> m_rows;
-    std::map<qint64, QList<Notify::DeliveryState>> m_delivery; ///< by signal id, bounded
+    std::map<qint64, QList<Storage::DeliveryState>> m_delivery; ///< by signal id, bounded
 };
 
 /// "buy", "sell" or "alert" for a person, in their language.

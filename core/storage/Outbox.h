@@ -12,11 +12,9 @@
 #include <vector>
 
 namespace Storage {
+
 class SqliteDatabase;
 class Statement;
-} // namespace Storage
-
-namespace Notify {
 
 /// One notification waiting in the outbox: a stored signal for one channel.
 struct OutboxEntry
@@ -67,16 +65,15 @@ public:
     qint64 pending(const QString &channel);
 
 private:
-    explicit Outbox(std::unique_ptr<Storage::SqliteDatabase> db);
+    explicit Outbox(std::unique_ptr<SqliteDatabase> db);
     /// The one number `sql` answers for the channel bound to ?1; nothing for NULL or an error.
     std::optional<qint64> channelValue(const char *sql, const QString &channel);
-    Util::Status update(const char *sql, const std::vector<qint64> &ids,
-                        const std::function<void(Storage::Statement &)> &bind);
+    Util::Status update(const char *sql, const std::vector<qint64> &ids, const std::function<void(Statement &)> &bind);
 
-    std::unique_ptr<Storage::SqliteDatabase> m_db;
+    std::unique_ptr<SqliteDatabase> m_db;
 };
 
 /// Delivery states of these signals, read on any connection (the REST API's readers).
-std::vector<DeliveryState> deliveryStates(Storage::SqliteDatabase &db, const std::vector<qint64> &signalIds);
+std::vector<DeliveryState> deliveryStates(SqliteDatabase &db, const std::vector<qint64> &signalIds);
 
-} // namespace Notify
+} // namespace Storage

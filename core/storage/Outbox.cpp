@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Notify {
+namespace Storage {
 
 namespace {
 
@@ -32,7 +32,7 @@ std::string_view view(const QByteArray &bytes)
 
 } // namespace
 
-Outbox::Outbox(std::unique_ptr<Storage::SqliteDatabase> db)
+Outbox::Outbox(std::unique_ptr<SqliteDatabase> db)
     : m_db(std::move(db))
 {}
 
@@ -40,7 +40,7 @@ Outbox::~Outbox() = default;
 
 Util::Result<std::unique_ptr<Outbox>> Outbox::open(const QString &databasePath)
 {
-    auto db = Storage::SqliteDatabase::open(databasePath);
+    auto db = SqliteDatabase::open(databasePath);
     if (!db)
         return Util::Result<std::unique_ptr<Outbox>>::failure(db.error());
     return std::unique_ptr<Outbox>(new Outbox(std::move(*db)));
@@ -51,7 +51,7 @@ Util::Status Outbox::setChannels(const std::vector<std::pair<QString, bool>> &ch
     // Unchanged since the last start: nothing is written, so a start on a full disk still works.
     if (auto current = m_db->prepare("SELECT name, alerts FROM notification_channels ORDER BY name")) {
         std::vector<std::pair<QString, bool>> stored;
-        while (current->step() == SQLITE_ROW)
+        while (current->step() == Step::Row)
             stored.emplace_back(current->columnText(0), current->columnInt64(1) != 0);
         auto wanted = channels;
         std::sort(wanted.begin(), wanted.end());
@@ -72,7 +72,7 @@ Util::Status Outbox::setChannels(const std::vector<std::pair<QString, bool>> &ch
         const QByteArray utf8 = name.toUtf8();
         st->bindText(1, view(utf8));
         st->bind(2, std::int64_t(alerts ? 1 : 0));
-        if (st->step() != SQLITE_DONE) {
+        if (st->step() != Step::Done) {
             m_db->exec("ROLLBACK");
             return Util::Status::failure(m_db->lastError());
         }
@@ -92,12 +92,12 @@ Util::Result<std::vector<OutboxEntry>> Outbox::due(const QString &channel, qint6
         return R::failure(open.error());
     open->bindText(1, view(name));
     QByteArray batch;
-    if (open->step() == SQLITE_ROW) {
+    if (open->step() == Step::Row) {
         if (open->columnInt64(1) > nowUs)
             return std::vector<OutboxEntry>{};
         batch = open->columnUtf8(0);
     }
-    const QByteArray sql = QByteArray("SELECT n.id, n.batch, n.attempts, ") + Storage::signalColumns("s") +
+    const QByteArray sql = QByteArray("SELECT n.id, n.batch, n.attempts, ") + signalColumns("s") +
                            " FROM notifications n JOIN signals s ON s.id = n.signal_id WHERE n.channel = ?1 AND "
                            "n.status = 'pending' AND " +
                            (batch.isEmpty() ? "n.batch IS NULL AND n.next_attempt_us <= ?2" : "n.batch = ?3") +
@@ -110,16 +110,16 @@ Util::Result<std::vector<OutboxEntry>> Outbox::due(const QString &channel, qint6
     st->bindText(3, view(batch));
     st->bind(4, std::int64_t(limit));
     std::vector<OutboxEntry> entries;
-    int rc = 0;
-    while ((rc = st->step()) == SQLITE_ROW) {
+    Step rc{};
+    while ((rc = st->step()) == Step::Row) {
         OutboxEntry e;
         e.id = st->columnInt64(0);
         e.batch = st->columnText(1);
         e.attempts = int(st->columnInt64(2));
-        Storage::readSignal(*st, 3, e.signal);
+        readSignal(*st, 3, e.signal);
         entries.push_back(std::move(e));
     }
-    if (rc != SQLITE_DONE)
+    if (rc != Step::Done)
         return R::failure(m_db->lastError());
     return entries;
 }
@@ -131,7 +131,7 @@ std::optional<qint64> Outbox::channelValue(const char *sql, const QString &chann
         return std::nullopt;
     const QByteArray name = channel.toUtf8();
     st->bindText(1, view(name));
-    if (st->step() != SQLITE_ROW || st->columnIsNull(0))
+    if (st->step() != Step::Row || st->columnIsNull(0))
         return std::nullopt;
     return st->columnInt64(0);
 }
@@ -151,7 +151,7 @@ std::optional<qint64> Outbox::oldestUnbatched(const QString &channel)
 }
 
 Util::Status Outbox::update(const char *sql, const std::vector<qint64> &ids,
-                            const std::function<void(Storage::Statement &)> &bind)
+                            const std::function<void(Statement &)> &bind)
 {
     if (ids.empty())
         return {};
@@ -160,7 +160,7 @@ Util::Status Outbox::update(const char *sql, const std::vector<qint64> &ids,
     if (!st)
         return Util::Status::failure(st.error());
     bind(*st);
-    if (st->step() != SQLITE_DONE)
+    if (st->step() != Step::Done)
         return Util::Status::failure(u"updating the outbox failed: %1"_s.arg(m_db->lastError()));
     return {};
 }
@@ -168,21 +168,20 @@ Util::Status Outbox::update(const char *sql, const std::vector<qint64> &ids,
 Util::Status Outbox::assignBatch(const std::vector<qint64> &ids, const QString &batch)
 {
     const QByteArray utf8 = batch.toUtf8();
-    return update("UPDATE notifications SET batch = ?1", ids,
-                  [&](Storage::Statement &st) { st.bindText(1, view(utf8)); });
+    return update("UPDATE notifications SET batch = ?1", ids, [&](Statement &st) { st.bindText(1, view(utf8)); });
 }
 
 Util::Status Outbox::markDelivered(const std::vector<qint64> &ids, qint64 nowUs)
 {
     return update("UPDATE notifications SET status = 'delivered', attempts = attempts + 1, delivered_us = ?1", ids,
-                  [&](Storage::Statement &st) { st.bind(1, std::int64_t(nowUs)); });
+                  [&](Statement &st) { st.bind(1, std::int64_t(nowUs)); });
 }
 
 Util::Status Outbox::markRetry(const std::vector<qint64> &ids, const QString &error, qint64 nextAttemptUs)
 {
     const QByteArray utf8 = error.toUtf8();
     return update("UPDATE notifications SET attempts = attempts + 1, next_attempt_us = ?1, last_error = ?2", ids,
-                  [&](Storage::Statement &st) {
+                  [&](Statement &st) {
                       st.bind(1, std::int64_t(nextAttemptUs));
                       st.bindText(2, view(utf8));
                   });
@@ -192,7 +191,7 @@ Util::Status Outbox::markFailed(const std::vector<qint64> &ids, const QString &e
 {
     const QByteArray utf8 = error.toUtf8();
     return update("UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = ?1", ids,
-                  [&](Storage::Statement &st) { st.bindText(1, view(utf8)); });
+                  [&](Statement &st) { st.bindText(1, view(utf8)); });
 }
 
 qint64 Outbox::pending(const QString &channel)
@@ -201,7 +200,7 @@ qint64 Outbox::pending(const QString &channel)
         .value_or(0);
 }
 
-std::vector<DeliveryState> deliveryStates(Storage::SqliteDatabase &db, const std::vector<qint64> &signalIds)
+std::vector<DeliveryState> deliveryStates(SqliteDatabase &db, const std::vector<qint64> &signalIds)
 {
     std::vector<DeliveryState> out;
     if (signalIds.empty())
@@ -212,9 +211,9 @@ std::vector<DeliveryState> deliveryStates(Storage::SqliteDatabase &db, const std
     auto st = db.prepare(sql.constData());
     if (!st)
         return out;
-    while (st->step() == SQLITE_ROW)
+    while (st->step() == Step::Row)
         out.push_back({st->columnInt64(0), st->columnText(1), st->columnText(2), st->columnText(3)});
     return out;
 }
 
-} // namespace Notify
+} // namespace Storage
