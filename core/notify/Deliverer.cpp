@@ -45,27 +45,21 @@ Deliverer::~Deliverer()
 
 void Deliverer::start()
 {
-    m_thread = std::thread([this] { run(); });
+    m_worker.start([this] { run(); });
 }
 
 void Deliverer::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_worker.stop();
 }
 
 void Deliverer::wake()
 {
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_worker.mutex());
         m_woken = true;
     }
-    m_wake.notify_one();
+    m_worker.wake().notify_one();
 }
 
 void Deliverer::run()
@@ -78,15 +72,16 @@ void Deliverer::run()
     }
     for (;;) {
         const qint64 sleepMs = deliverOnce(**outbox);
-        std::unique_lock lock(m_mutex);
-        if (m_stopping)
+        std::unique_lock lock(m_worker.mutex());
+        if (m_worker.stopping())
             return;
         if (sleepMs < 0)
-            m_wake.wait(lock, [this] { return m_stopping || m_woken; });
+            m_worker.wake().wait(lock, [this] { return m_worker.stopping() || m_woken; });
         else if (sleepMs > 0)
-            m_wake.wait_for(lock, std::chrono::milliseconds(sleepMs), [this] { return m_stopping || m_woken; });
+            m_worker.wake().wait_for(lock, std::chrono::milliseconds(sleepMs),
+                                     [this] { return m_worker.stopping() || m_woken; });
         m_woken = false;
-        if (m_stopping)
+        if (m_worker.stopping())
             return;
     }
 }

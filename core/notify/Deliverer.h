@@ -2,9 +2,9 @@
 #pragma once
 
 #include "Channel.h"
+#include "util/WorkerThread.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -61,11 +61,8 @@ private:
     DeliveryPolicy m_policy;
     Report m_report;
     DelivererStats m_stats;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
     bool m_woken = false;
-    bool m_stopping = false;
-    std::thread m_thread;
+    Util::WorkerThread m_worker;
 };
 
 } // namespace Notify

@@ -46,8 +46,8 @@ Shard::~Shard()
 
 bool Shard::reserve(std::size_t count)
 {
-    std::lock_guard lock(m_mutex);
-    if (m_stopping || (m_reserved > 0 && m_reserved + count > m_options.shardQueueCapacity))
+    std::lock_guard lock(m_worker.mutex());
+    if (m_worker.stopping() || (m_reserved > 0 && m_reserved + count > m_options.shardQueueCapacity))
         return false;
     m_reserved += count;
     return true;
@@ -55,7 +55,7 @@ bool Shard::reserve(std::size_t count)
 
 void Shard::unreserve(std::size_t count)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_worker.mutex());
     m_reserved -= count;
 }
 
@@ -64,17 +64,17 @@ void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_pt
 {
     bool wake = false;
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_worker.mutex());
         wake = m_queue.empty();
         m_queue.push_back(Message{std::move(records), receivedNs, std::move(tracker), std::move(group)});
     }
     if (wake)
-        m_wake.notify_one();
+        m_worker.wake().notify_one();
 }
 
 std::size_t Shard::depth() const
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_worker.mutex());
     return m_reserved;
 }
 
@@ -245,18 +245,12 @@ void Shard::trim(bool idleToo)
 
 void Shard::start()
 {
-    m_thread = std::thread([this] { run(); });
+    m_worker.start([this] { run(); });
 }
 
 void Shard::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_worker.stop();
 }
 
 void Shard::run()
@@ -267,13 +261,13 @@ void Shard::run()
     const bool timedBars = m_options.rules.timeframe.isTime() || m_alertBook != nullptr;
     for (;;) {
         {
-            std::unique_lock lock(m_mutex);
-            const auto ready = [this] { return m_stopping || !m_queue.empty(); };
+            std::unique_lock lock(m_worker.mutex());
+            const auto ready = [this] { return m_worker.stopping() || !m_queue.empty(); };
             if (timedBars) // wakes now and then to close the bars of symbols gone quiet
-                m_wake.wait_for(lock, std::chrono::milliseconds(CloseSweepMs), ready);
+                m_worker.wake().wait_for(lock, std::chrono::milliseconds(CloseSweepMs), ready);
             else
-                m_wake.wait(lock, ready);
-            if (m_queue.empty() && m_stopping)
+                m_worker.wake().wait(lock, ready);
+            if (m_queue.empty() && m_worker.stopping())
                 return; // stopping, and everything is handed on
             batch.swap(m_queue);
         }

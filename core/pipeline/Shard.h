@@ -10,9 +10,9 @@
 #include "model/TradeSignal.h"
 #include "signals/RuleEngine.h"
 #include "util/BloomFilter.h"
+#include "util/WorkerThread.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <list>
 #include <memory>
@@ -164,12 +164,9 @@ private:
     std::atomic<std::uint64_t> m_evictions{0};
     std::atomic<std::size_t> m_symbolCount{0}; ///< m_symbols.size(), for other threads
 
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
     std::vector<Message> m_queue;
     std::size_t m_reserved = 0;
-    bool m_stopping = false;
-    std::thread m_thread;
+    Util::WorkerThread m_worker;
 
     mutable std::mutex m_summaryMutex;
     std::unordered_map<Model::Symbol, Analytics::SymbolSummary> m_summaries; ///< copies for other threads

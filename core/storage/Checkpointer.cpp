@@ -27,7 +27,7 @@ Util::Result<std::unique_ptr<Checkpointer>> Checkpointer::open(const QString &pa
 Checkpointer::Checkpointer(std::unique_ptr<SqliteDatabase> db)
     : m_db(std::move(db))
 {
-    m_thread = std::thread([this] { run(); });
+    m_worker.start([this] { run(); });
 }
 
 Checkpointer::~Checkpointer()
@@ -46,23 +46,17 @@ int Checkpointer::walHook(void *self, sqlite3 *, const char *, int pages)
     auto *c = static_cast<Checkpointer *>(self);
     if (pages >= c->m_threshold) {
         {
-            std::lock_guard lock(c->m_mutex);
+            std::lock_guard lock(c->m_worker.mutex());
             c->m_requested = true;
         }
-        c->m_wake.notify_one();
+        c->m_worker.wake().notify_one();
     }
     return SQLITE_OK;
 }
 
 void Checkpointer::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_worker.stop();
 }
 
 void Checkpointer::run()
@@ -70,9 +64,9 @@ void Checkpointer::run()
     pthread_setname_np(pthread_self(), "storage-ckpt");
     for (;;) {
         {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || m_requested; });
-            if (m_stopping)
+            std::unique_lock lock(m_worker.mutex());
+            m_worker.wake().wait(lock, [this] { return m_worker.stopping() || m_requested; });
+            if (m_worker.stopping())
                 return;
             m_requested = false;
         }

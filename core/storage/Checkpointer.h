@@ -2,11 +2,11 @@
 #pragma once
 
 #include "util/Result.h"
+#include "util/WorkerThread.h"
 
 #include <QString>
 
 #include <atomic>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -42,12 +42,9 @@ private:
 
     std::unique_ptr<SqliteDatabase> m_db;
     int m_threshold = 4096;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
     bool m_requested = false;
-    bool m_stopping = false;
     std::atomic<std::uint64_t> m_checkpoints{0};
-    std::thread m_thread;
+    Util::WorkerThread m_worker;
 };
 
 } // namespace Storage

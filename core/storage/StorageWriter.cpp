@@ -154,7 +154,7 @@ StorageWriter::StorageWriter(WriterOptions options, std::unique_ptr<SqliteDataba
 {
     if (!m_options.keepBars)
         m_history->stopBackfill();
-    m_thread = std::thread([this] { run(); });
+    m_worker.start([this] { run(); });
 }
 
 StorageWriter::~StorageWriter()
@@ -167,7 +167,7 @@ StorageWriter::~StorageWriter()
 
 std::size_t StorageWriter::queuedRecords() const
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_worker.mutex());
     return m_inFlight;
 }
 
@@ -198,7 +198,7 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
     const std::size_t count = weight(job);
     bool wake = false;
     {
-        std::unique_lock lock(m_mutex);
+        std::unique_lock lock(m_worker.mutex());
         // A job larger than the whole capacity still goes in when nothing else is waiting; so does the rest
         // of a group already begun, which the writer cannot take before it is whole.
         const auto fits = [&] {
@@ -206,8 +206,8 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
                    (job.group && job.group->queued > 0);
         };
         if (wait)
-            m_space.wait(lock, [&] { return m_stopping || fits(); });
-        if (m_stopping)
+            m_space.wait(lock, [&] { return m_worker.stopping() || fits(); });
+        if (m_worker.stopping())
             return Submit::Closed;
         if (!fits())
             return Submit::Saturated;
@@ -220,7 +220,7 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
         m_queue.push_back(std::move(job));
     }
     if (wake)
-        m_wake.notify_one();
+        m_worker.wake().notify_one();
     return Submit::Accepted;
 }
 
@@ -264,14 +264,7 @@ void StorageWriter::takeBatch(std::vector<WriteJob> &batch)
 
 void StorageWriter::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    m_space.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_worker.stop([this] { m_space.notify_all(); });
     if (m_checkpointer)
         m_checkpointer->stop();
 }
@@ -289,10 +282,10 @@ void StorageWriter::setRetentionDays(int days)
 void StorageWriter::requestRetention()
 {
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_worker.mutex());
         m_retentionDue = true;
     }
-    m_wake.notify_one();
+    m_worker.wake().notify_one();
 }
 
 void StorageWriter::applyRetention()
@@ -335,9 +328,9 @@ void StorageWriter::run()
     for (;;) {
         bool retention = false;
         {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait_until(lock, nextRetention, [this] {
-                return m_stopping || anyReady() || m_retentionDue || m_bars->mergePending() ||
+            std::unique_lock lock(m_worker.mutex());
+            m_worker.wake().wait_until(lock, nextRetention, [this] {
+                return m_worker.stopping() || anyReady() || m_retentionDue || m_bars->mergePending() ||
                        m_history->backfillPending();
             });
             if (m_retentionDue || std::chrono::steady_clock::now() >= nextRetention) {
@@ -349,19 +342,19 @@ void StorageWriter::run()
         if (retention)
             applyRetention(); // between transactions, on the one connection that writes
         {
-            std::unique_lock lock(m_mutex);
-            if (!anyReady() && !m_stopping && m_bars->mergePending()) {
+            std::unique_lock lock(m_worker.mutex());
+            if (!anyReady() && !m_worker.stopping() && m_bars->mergePending()) {
                 lock.unlock();
                 mergeWhileIdle();
                 continue;
             }
-            if (!anyReady() && !m_stopping && m_history->backfillPending()) {
+            if (!anyReady() && !m_worker.stopping() && m_history->backfillPending()) {
                 lock.unlock();
                 backfillWhileIdle();
                 continue;
             }
             if (!anyReady()) {
-                if (!m_stopping)
+                if (!m_worker.stopping())
                     continue;
                 // Stopping: parts of requests that never became whole are not written (their request has
                 // been told of the part that failed); they are answered so that nothing waits for them.
@@ -382,7 +375,7 @@ void StorageWriter::run()
         for (const WriteJob &job : batch)
             records += weight(job);
         {
-            std::lock_guard lock(m_mutex);
+            std::lock_guard lock(m_worker.mutex());
             m_inFlight -= records;
         }
         m_space.notify_all();

@@ -7,12 +7,12 @@
 #include "trading/Account.h"
 #include "util/LatencyHistogram.h"
 #include "util/Result.h"
+#include "util/WorkerThread.h"
 
 #include <QString>
 
 #include <array>
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -164,16 +164,13 @@ private:
     std::unique_ptr<Checkpointer> m_checkpointer;
     WriterStats m_stats;
 
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
     std::condition_variable m_space;
     std::vector<WriteJob> m_queue;
     std::size_t m_inFlight = 0; ///< records queued or in the transaction being written
-    bool m_stopping = false;
     bool m_retentionDue = true;
     std::atomic<int> m_retentionDays{0};
     std::atomic<std::uint64_t> m_deleted{0};
-    std::thread m_thread;
+    Util::WorkerThread m_worker;
 };
 
 /// `QStandardPaths::AppDataLocation/tickdesk.sqlite`, creating the folder.
