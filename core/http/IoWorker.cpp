@@ -60,22 +60,16 @@ void IoWorker::deliver(quint64 connection, quint64 sequence, HttpResponse respon
 
 void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
 {
-    bool schedule = false;
-    {
-        std::lock_guard lock(m_outboxMutex);
-        schedule = m_outbox.empty();
-        m_outbox.push_back({connection, sequence, std::move(response)});
-    }
+    const bool schedule = m_outbox.post([&](std::deque<Completed> &box) {
+        box.push_back({connection, sequence, std::move(response)});
+    });
     if (schedule)
         QMetaObject::invokeMethod(this, &IoWorker::drainOutbox, Qt::QueuedConnection);
 }
 
 void IoWorker::drainOutbox()
 {
-    {
-        std::lock_guard lock(m_outboxMutex);
-        m_draining.swap(m_outbox);
-    }
+    m_outbox.take(m_draining);
     for (Completed &c : m_draining)
         deliver(c.connection, c.sequence, std::move(c.response));
     m_draining.clear();

@@ -14,6 +14,7 @@
 class QTimer;
 
 #include "BrowserGuard.h"
+#include "util/Mailbox.h"
 
 #include <optional>
 
@@ -67,9 +68,8 @@ private:
     ServerShared &m_shared;
     QHash<quint64, HttpConnection *> m_connections;
     QTimer *m_sweepTimer = nullptr;
-    std::mutex m_outboxMutex;
-    std::vector<Completed> m_outbox;
-    std::vector<Completed> m_draining;
+    Util::Mailbox<Completed> m_outbox; ///< responses finished on other threads, to send from this one
+    std::deque<Completed> m_draining;
 };
 
 } // namespace Http

@@ -24,34 +24,32 @@ LiveBar LiveBar::of(const Model::Tick &bar, const Indicators::IndicatorSnapshot 
 
 void LiveFeed::append(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events)
 {
-    std::lock_guard lock(m_mutex);
-    for (LiveBar &b : bars)
-        m_bars.push_back(std::move(b));
-    for (LiveEvent &e : events)
-        m_events.push_back(std::move(e));
-    while (m_bars.size() > m_capacity) {
-        m_bars.pop_front();
-        ++m_dropped;
-    }
-    while (m_events.size() > m_capacity / 10) {
-        m_events.pop_front();
-        ++m_dropped;
-    }
+    // Past the capacity the oldest go (events keep a tenth of it).
+    const auto put = [this](auto &in, std::size_t capacity) {
+        return [this, &in, capacity](auto &box) {
+            for (auto &item : in)
+                box.push_back(std::move(item));
+            while (box.size() > capacity) {
+                box.pop_front();
+                m_dropped.fetch_add(1, std::memory_order_relaxed);
+            }
+        };
+    };
+    if (!bars.empty())
+        m_bars.post(put(bars, m_capacity));
+    if (!events.empty())
+        m_events.post(put(events, m_capacity / 10));
 }
 
-void LiveFeed::take(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events)
+void LiveFeed::take(std::deque<LiveBar> &bars, std::deque<LiveEvent> &events)
 {
-    std::lock_guard lock(m_mutex);
-    bars.assign(std::make_move_iterator(m_bars.begin()), std::make_move_iterator(m_bars.end()));
-    events.assign(std::make_move_iterator(m_events.begin()), std::make_move_iterator(m_events.end()));
-    m_bars.clear();
-    m_events.clear();
+    m_bars.take(bars);
+    m_events.take(events);
 }
 
 std::uint64_t LiveFeed::dropped() const
 {
-    std::lock_guard lock(m_mutex);
-    return m_dropped;
+    return m_dropped.load(std::memory_order_relaxed);
 }
 
 } // namespace Pipeline

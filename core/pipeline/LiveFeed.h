@@ -3,11 +3,12 @@
 
 #include "indicators/IndicatorSet.h"
 #include "model/Records.h"
+#include "util/Mailbox.h"
 
 #include <QString>
 
+#include <atomic>
 #include <deque>
-#include <mutex>
 #include <vector>
 
 namespace Pipeline {
@@ -52,15 +53,14 @@ public:
     {}
 
     void append(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events);
-    void take(std::vector<LiveBar> &bars, std::vector<LiveEvent> &events);
+    void take(std::deque<LiveBar> &bars, std::deque<LiveEvent> &events);
     std::uint64_t dropped() const;
 
 private:
-    mutable std::mutex m_mutex;
     std::size_t m_capacity;
-    std::deque<LiveBar> m_bars;
-    std::deque<LiveEvent> m_events;
-    std::uint64_t m_dropped = 0;
+    Util::Mailbox<LiveBar> m_bars;
+    Util::Mailbox<LiveEvent> m_events;
+    std::atomic<std::uint64_t> m_dropped{0};
 };
 
 } // namespace Pipeline

@@ -72,35 +72,34 @@ bool StreamServer::wantsTicks() const noexcept
 void StreamServer::committed(std::vector<Pipeline::ProcessedTick> &&ticks,
                              const std::vector<Model::TradeSignal> &signals)
 {
-    {
-        std::lock_guard lock(m_inboxMutex);
+    m_inbox.post([&](std::deque<Item> &inbox) {
         for (Pipeline::ProcessedTick &tick : ticks) {
             // Bounded: while the stream thread is behind, new ticks are dropped (signals are not).
             if (m_inboxTicks >= m_options.inboxCapacity) {
                 m_stats.droppedInbox.fetch_add(1, std::memory_order_relaxed);
                 continue;
             }
-            m_inbox.emplace_back(std::move(tick));
+            inbox.emplace_back(std::move(tick));
             ++m_inboxTicks;
         }
         for (const Model::TradeSignal &signal : signals) {
-            if (m_inbox.size() >= 2 * m_options.inboxCapacity) {
+            if (inbox.size() >= 2 * m_options.inboxCapacity) {
                 m_stats.droppedInbox.fetch_add(1, std::memory_order_relaxed);
                 continue;
             }
-            m_inbox.emplace_back(signal);
+            inbox.emplace_back(signal);
         }
-    }
+    });
     if (m_hub && !m_drainPosted.exchange(true))
         QMetaObject::invokeMethod(m_hub, &StreamHub::drain, Qt::QueuedConnection);
 }
 
 void StreamServer::takeInbox(std::deque<Item> &out)
 {
-    std::lock_guard lock(m_inboxMutex);
-    m_drainPosted = false;
-    out.swap(m_inbox);
-    m_inboxTicks = 0;
+    m_inbox.take(out, [this] {
+        m_drainPosted = false;
+        m_inboxTicks = 0;
+    });
 }
 
 QByteArray StreamServer::metricsText() const

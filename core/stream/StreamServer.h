@@ -3,6 +3,7 @@
 
 #include "indicators/IndicatorSet.h"
 #include "pipeline/CommitListener.h"
+#include "util/Mailbox.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -98,9 +99,8 @@ private:
     QThread *m_thread = nullptr;
     StreamHub *m_hub = nullptr;
 
-    std::mutex m_inboxMutex;
-    std::deque<Item> m_inbox;
-    std::size_t m_inboxTicks = 0;
+    Util::Mailbox<Item> m_inbox;
+    std::size_t m_inboxTicks = 0; ///< ticks in the inbox (kept with it, under its lock)
     std::atomic<bool> m_drainPosted{false};
 
     friend class StreamHub;

@@ -392,8 +392,8 @@ void TestPipeline::lateRecordIsStoredButNeverLast()
     QCOMPARE(summary->lastTickTime, minute(18, 9));
     QCOMPARE(summary->sessionLow, 99.5); // the late bar's 50.5 is not part of the session either
     QCOMPARE(pipeline.metrics().late.load(), std::uint64_t(1));
-    std::vector<Pipeline::LiveBar> bars;
-    std::vector<Pipeline::LiveEvent> events;
+    std::deque<Pipeline::LiveBar> bars;
+    std::deque<Pipeline::LiveEvent> events;
     feed.take(bars, events);
     QCOMPARE(bars.size(), std::size_t(60));
     QCOMPARE(bars.back().bar.close, 111.9);

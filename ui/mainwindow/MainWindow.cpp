@@ -397,8 +397,8 @@ SymbolChart *MainWindow::openChart(const QString &symbol, std::optional<Bars::Ti
 
 void MainWindow::pollFeed()
 {
-    std::vector<Pipeline::LiveBar> bars;
-    std::vector<Pipeline::LiveEvent> events;
+    std::deque<Pipeline::LiveBar> bars;
+    std::deque<Pipeline::LiveEvent> events;
     m_sources.feed.take(bars, events);
     for (const auto &bar : bars)
         m_history.add(bar);

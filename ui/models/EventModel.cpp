@@ -10,7 +10,7 @@ EventModel::EventModel(int capacity, QObject *parent)
     , m_capacity(capacity)
 {}
 
-void EventModel::add(const std::vector<Pipeline::LiveEvent> &events)
+void EventModel::add(const std::deque<Pipeline::LiveEvent> &events)
 {
     if (events.empty())
         return;

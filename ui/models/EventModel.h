@@ -25,7 +25,7 @@ public:
 
     explicit EventModel(int capacity = 5000, QObject *parent = nullptr);
 
-    void add(const std::vector<Pipeline::LiveEvent> &events);
+    void add(const std::deque<Pipeline::LiveEvent> &events);
     void setUtc(bool utc);
 
     int rowCount(const QModelIndex &parent = {}) const override;
