@@ -927,6 +927,46 @@ Befehle (jeder mit eigenem --help):
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
+    <message>
+        <source>record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>order book</source>
+        <translation>Orderbuch</translation>
+    </message>
+    <message>
+        <source>news sentiment</source>
+        <translation>Nachrichtenstimmung</translation>
+    </message>
+    <message>
+        <source>market data</source>
+        <translation>Marktdaten</translation>
+    </message>
+    <message>
+        <source>economic indicator</source>
+        <translation>Wirtschaftsindikator</translation>
+    </message>
+    <message>
+        <source>buy %1 @ %2</source>
+        <translation>Kauf %1 @ %2</translation>
+    </message>
+    <message>
+        <source>sell %1 @ %2</source>
+        <translation>Verkauf %1 @ %2</translation>
+    </message>
+    <message>
+        <source>sentiment %1, magnitude %2</source>
+        <translation>Stimmung %1, Stärke %2</translation>
+    </message>
+    <message>
+        <source>market cap %1, P/E %2</source>
+        <translation>Marktkapitalisierung %1, KGV %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::FileTransfers</name>
@@ -2519,6 +2559,29 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     <message>
         <source>Day %</source>
         <translation>Tag %</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>%1 rows read, %2 imported, %3 skipped</source>
+        <translation>%1 Zeilen gelesen, %2 importiert, %3 übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 records read, %2 imported, %3 skipped</source>
+        <translation>%1 Datensätze gelesen, %2 importiert, %3 übersprungen</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>record %1: %2</source>
+        <translation>Datensatz %1: %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
     </message>
 </context>
 <context>

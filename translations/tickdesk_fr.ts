@@ -927,6 +927,46 @@ Commandes (chacune avec son propre --help) :
         <source>Details</source>
         <translation>Détails</translation>
     </message>
+    <message>
+        <source>record</source>
+        <translation>enregistrement</translation>
+    </message>
+    <message>
+        <source>order book</source>
+        <translation>carnet d’ordres</translation>
+    </message>
+    <message>
+        <source>news sentiment</source>
+        <translation>sentiment des nouvelles</translation>
+    </message>
+    <message>
+        <source>market data</source>
+        <translation>données de marché</translation>
+    </message>
+    <message>
+        <source>economic indicator</source>
+        <translation>indicateur économique</translation>
+    </message>
+    <message>
+        <source>buy %1 @ %2</source>
+        <translation>achat %1 @ %2</translation>
+    </message>
+    <message>
+        <source>sell %1 @ %2</source>
+        <translation>vente %1 @ %2</translation>
+    </message>
+    <message>
+        <source>sentiment %1, magnitude %2</source>
+        <translation>sentiment %1, ampleur %2</translation>
+    </message>
+    <message>
+        <source>market cap %1, P/E %2</source>
+        <translation>capitalisation %1, PER %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::FileTransfers</name>
@@ -2519,6 +2559,29 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     <message>
         <source>Day %</source>
         <translation>Jour %</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>%1 rows read, %2 imported, %3 skipped</source>
+        <translation>%1 lignes lues, %2 importées, %3 ignorées</translation>
+    </message>
+    <message>
+        <source>%1 records read, %2 imported, %3 skipped</source>
+        <translation>%1 enregistrements lus, %2 importés, %3 ignorés</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>record %1: %2</source>
+        <translation>enregistrement %1 : %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
     </message>
 </context>
 <context>

@@ -255,7 +255,7 @@ void RestApi::install(Http::HttpRouter &router)
                     // Per channel: {"email": {"status": "pending", "error": "..."}}; empty when nothing was configured.
                     std::unordered_map<qint64, QJsonObject> delivery;
                     for (const Storage::DeliveryState &d : Storage::deliveryStates(db, ids)) {
-                        QJsonObject state{{u"status"_s, d.status}};
+                        QJsonObject state{{u"status"_s, QString::fromLatin1(Storage::deliveryName(d.status))}};
                         if (!d.error.isEmpty())
                             state.insert(u"error"_s, d.error);
                         delivery[d.signalId].insert(Notify::displayChannel(d.channel), state);

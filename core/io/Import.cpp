@@ -6,6 +6,7 @@
 #include "ingest/RecordSink.h"
 #include "util/Clock.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
@@ -39,15 +40,20 @@ void ImportReport::skip(qint64 line, QString message)
 
 QString ImportReport::summary(int maxProblems) const
 {
+    // In the reader's language (the window's and the command line's); the problems name fields as the data does.
     const QLocale locale;
-    QString text = u"%1 %2 read, %3 imported, %4 skipped"_s.arg(locale.toString(read),
-                                                                format == u"CSV"_s ? u"rows"_s : u"records"_s,
-                                                                locale.toString(stored), locale.toString(skipped));
-    const QString where = format == u"CSV"_s ? u"line"_s : u"record"_s;
+    const bool csv = format == u"CSV"_s;
+    QString text = (csv ? QCoreApplication::translate("ImportReport", "%1 rows read, %2 imported, %3 skipped")
+                        : QCoreApplication::translate("ImportReport", "%1 records read, %2 imported, %3 skipped"))
+                       .arg(locale.toString(read), locale.toString(stored), locale.toString(skipped));
     for (std::size_t i = 0; i < problems.size() && i < std::size_t(maxProblems); ++i)
-        text += u"\n  %1 %2: %3"_s.arg(where).arg(problems[i].line).arg(problems[i].message);
+        text += u"\n  "_s + (csv ? QCoreApplication::translate("ImportReport", "line %1: %2")
+                                 : QCoreApplication::translate("ImportReport", "record %1: %2"))
+                                .arg(problems[i].line)
+                                .arg(problems[i].message);
     if (skipped > maxProblems && maxProblems > 0)
-        text += u"\n  … and %1 more"_s.arg(skipped - std::min<qint64>(maxProblems, qint64(problems.size())));
+        text += u"\n  "_s + QCoreApplication::translate("ImportReport", "… and %1 more")
+                                .arg(skipped - std::min<qint64>(maxProblems, qint64(problems.size())));
     return text;
 }
 

@@ -126,7 +126,7 @@ qint64 Deliverer::deliverOnce(Storage::Outbox &outbox)
     m_stats.attempts.fetch_add(1, std::memory_order_relaxed);
     const SendResult result = m_channel->send(*entries, messageId);
     std::vector<Storage::DeliveryState> states;
-    const auto report = [&](const QString &status, const QString &error) {
+    const auto report = [&](Storage::Delivery status, const QString &error) {
         for (const Storage::OutboxEntry &e : *entries)
             states.push_back({e.signal.id, m_name, status, error});
     };
@@ -134,20 +134,20 @@ qint64 Deliverer::deliverOnce(Storage::Outbox &outbox)
     case SendResult::Outcome::Accepted:
         outbox.markDelivered(ids, Util::wallClockUs());
         m_stats.delivered.fetch_add(ids.size(), std::memory_order_relaxed);
-        report(u"delivered"_s, {});
+        report(Storage::Delivery::Delivered, {});
         break;
     case SendResult::Outcome::Permanent:
         qCWarning(lcNotify).noquote() << m_name << "refused" << messageId << ":" << result.error;
         outbox.markFailed(ids, result.error);
         m_stats.failed.fetch_add(ids.size(), std::memory_order_relaxed);
-        report(u"failed"_s, result.error);
+        report(Storage::Delivery::Failed, result.error);
         break;
     case SendResult::Outcome::Retry: {
         const int attempts = entries->front().attempts;
         const qint64 delayMs = std::min(m_policy.maxRetryMs, m_policy.firstRetryMs << std::min(attempts, 20));
         qCInfo(lcNotify).noquote() << m_name << "will retry" << messageId << "in" << delayMs << "ms:" << result.error;
         outbox.markRetry(ids, result.error, Util::wallClockUs() + delayMs * 1000);
-        report(u"pending"_s, result.error);
+        report(Storage::Delivery::Pending, result.error);
         break;
     }
     }

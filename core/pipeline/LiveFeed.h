@@ -33,13 +33,10 @@ struct LiveBar
     static LiveBar of(const Model::Tick &bar, const Indicators::IndicatorSnapshot &indicators);
 };
 
-/// A metadata record for the events panel.
+/// A metadata record for the events panel, as it came: the panel words it in the reader's language.
 struct LiveEvent
 {
-    Model::RecordKind kind = Model::RecordKind::OrderBook;
-    QString symbol; ///< empty for economic indicators
-    QString text;
-    Model::TimestampUs timestamp = 0;
+    Model::Record record;
 };
 
 /// What the window has not drawn yet. Workers append; the GUI takes everything

@@ -279,38 +279,7 @@ void Shard::run()
     }
 }
 
-namespace {
-
-LiveEvent describe(const Model::Record &record)
-{
-    LiveEvent e;
-    e.kind = Model::kindOf(record);
-    std::visit(
-        [&e](const auto &r) {
-            using T = std::decay_t<decltype(r)>;
-            e.timestamp = r.timestamp;
-            if constexpr (std::is_same_v<T, Model::OrderBookEvent>) {
-                e.symbol = r.symbol.toString();
-                e.text = QStringLiteral("%1 %2 @ %3")
-                             .arg(r.side == Model::OrderSide::Buy ? QStringLiteral("buy") : QStringLiteral("sell"))
-                             .arg(r.quantity)
-                             .arg(r.price, 0, 'f', 2);
-            } else if constexpr (std::is_same_v<T, Model::NewsSentimentEvent>) {
-                e.symbol = r.symbol.toString();
-                e.text =
-                    QStringLiteral("sentiment %1, magnitude %2").arg(r.score, 0, 'f', 2).arg(r.magnitude, 0, 'f', 2);
-            } else if constexpr (std::is_same_v<T, Model::MarketDataEvent>) {
-                e.symbol = r.symbol.toString();
-                e.text = QStringLiteral("market cap %1, P/E %2").arg(r.marketCap, 0, 'g', 4).arg(r.peRatio, 0, 'f', 1);
-            } else if constexpr (std::is_same_v<T, Model::EconomicIndicatorEvent>) {
-                e.text = QStringLiteral("%1: %2").arg(r.name).arg(r.value, 0, 'g', 6);
-            }
-        },
-        record);
-    return e;
-}
-
-} // namespace
+namespace {} // namespace
 
 void Shard::process(Message &message)
 {
@@ -366,7 +335,7 @@ void Shard::process(Message &message)
             continue;
         }
         if (m_feed)
-            liveEvents.push_back(describe(record));
+            liveEvents.push_back({record});
         if (const auto *news = std::get_if<Model::NewsSentimentEvent>(&record)) {
             SymbolState &state = stateOf(news->symbol);
             const std::size_t before = signals.size();

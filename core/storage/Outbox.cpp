@@ -200,6 +200,19 @@ qint64 Outbox::pending(const QString &channel)
         .value_or(0);
 }
 
+const char *deliveryName(Delivery delivery) noexcept
+{
+    switch (delivery) {
+    case Delivery::Pending:
+        return "pending";
+    case Delivery::Delivered:
+        return "delivered";
+    case Delivery::Failed:
+        return "failed";
+    }
+    return "pending";
+}
+
 std::vector<DeliveryState> deliveryStates(SqliteDatabase &db, const std::vector<qint64> &signalIds)
 {
     std::vector<DeliveryState> out;
@@ -211,8 +224,14 @@ std::vector<DeliveryState> deliveryStates(SqliteDatabase &db, const std::vector<
     auto st = db.prepare(sql.constData());
     if (!st)
         return out;
-    while (st->step() == Step::Row)
-        out.push_back({st->columnInt64(0), st->columnText(1), st->columnText(2), st->columnText(3)});
+    while (st->step() == Step::Row) {
+        const QString status = st->columnText(2);
+        out.push_back({st->columnInt64(0), st->columnText(1),
+                       status == u"delivered"_s ? Delivery::Delivered
+                       : status == u"failed"_s  ? Delivery::Failed
+                                                : Delivery::Pending,
+                       st->columnText(3)});
+    }
     return out;
 }
 

@@ -25,13 +25,23 @@ struct OutboxEntry
     Model::TradeSignal signal;
 };
 
+/// Where a signal's notification on one channel stands.
+enum class Delivery
+{
+    Pending,
+    Delivered,
+    Failed,
+};
+/// `pending`, `delivered` or `failed`, as stored and as the REST API says it.
+const char *deliveryName(Delivery delivery) noexcept;
+
 /// Delivery state of one signal on one channel, for the panel and the REST API.
 struct DeliveryState
 {
     qint64 signalId = 0;
     QString channel;
-    QString status; ///< pending, delivered or failed
-    QString error;  ///< the last one, when there was one
+    Delivery status = Delivery::Pending;
+    QString error; ///< the last one, when there was one
 };
 
 /// The notification outbox in the database (schema step 2). Rows are written

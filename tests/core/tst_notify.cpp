@@ -219,7 +219,7 @@ void TestNotify::emailArrivesWithEverything()
     QTRY_COMPARE(scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'"), 1);
     QTRY_VERIFY(!changed.isEmpty());
     const auto states = changed.last().at(0).value<QList<Storage::DeliveryState>>();
-    QCOMPARE(states.first().status, u"delivered"_s);
+    QCOMPARE(states.first().status, Storage::Delivery::Delivered);
     QCOMPARE(states.first().channel, u"email"_s);
 }
 
@@ -337,7 +337,7 @@ void TestNotify::webhookRefusalIsFinal()
     QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM notifications WHERE status = 'failed'"), 1, 20'000);
     QTRY_VERIFY(!changed.isEmpty());
     const auto states = changed.last().at(0).value<QList<Storage::DeliveryState>>();
-    QCOMPARE(states.first().status, u"failed"_s);
+    QCOMPARE(states.first().status, Storage::Delivery::Failed);
     QCOMPARE(states.first().error, u"the webhook answered HTTP 404"_s);
     QCOMPARE(receiver.bodies().size(), 1); // not retried
 }

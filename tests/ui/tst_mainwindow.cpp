@@ -351,8 +351,8 @@ void TestMainWindow::deliveryStateInTheSignalTable()
 {
     Gui::SignalModel model;
     // A delivery may be reported before its signal reaches the table.
-    model.setDelivery({{5, u"email"_s, u"pending"_s, u"connection refused"_s},
-                       {5, u"webhook:http://hooks.example.org/x"_s, u"delivered"_s, {}}});
+    model.setDelivery({{5, u"email"_s, Storage::Delivery::Pending, u"connection refused"_s},
+                       {5, u"webhook:http://hooks.example.org/x"_s, Storage::Delivery::Delivered, {}}});
     Model::TradeSignal s;
     s.id = 5;
     Model::Symbol::parse("AAPL", s.symbol);
@@ -368,11 +368,11 @@ void TestMainWindow::deliveryStateInTheSignalTable()
     QCOMPARE(cell.data().toString(), u"email: pending, "_s + x + u": delivered"_s);
     QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(u"(connection refused)"_s));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.setDelivery({{5, u"email"_s, u"delivered"_s, {}}});
+    model.setDelivery({{5, u"email"_s, Storage::Delivery::Delivered, {}}});
     QCOMPARE(changed.count(), 1);
     QCOMPARE(cell.data().toString(), u"email: delivered, "_s + x + u": delivered"_s);
     // Two webhooks on one host stay apart: one down is not hidden by the other.
-    model.setDelivery({{5, u"webhook:http://hooks.example.org:8080/y"_s, u"pending"_s, u"HTTP 503"_s}});
+    model.setDelivery({{5, u"webhook:http://hooks.example.org:8080/y"_s, Storage::Delivery::Pending, u"HTTP 503"_s}});
     QCOMPARE(cell.data().toString(), u"email: delivered, "_s + x + u": delivered, "_s + y + u": pending"_s);
 }
 

@@ -534,7 +534,15 @@ void TestWindowTrust::selectingASignalSelectsItsSymbol()
 void TestWindowTrust::eventsFollowUtc()
 {
     Gui::EventModel model;
-    model.add({Pipeline::LiveEvent{Model::RecordKind::NewsSentiment, u"AAPL"_s, u"sentiment"_s, at(9, 30)}});
+    Model::NewsSentimentEvent news;
+    Model::Symbol::parse("AAPL", news.symbol);
+    news.score = 0.5;
+    news.magnitude = 0.25;
+    news.timestamp = at(9, 30);
+    model.add({Pipeline::LiveEvent{news}});
+    QCOMPARE(model.index(0, Gui::EventModel::Type).data().toString(), u"news sentiment"_s);
+    QCOMPARE(model.index(0, Gui::EventModel::Symbol).data().toString(), u"AAPL"_s);
+    QCOMPARE(model.index(0, Gui::EventModel::Details).data().toString(), u"sentiment 0.50, magnitude 0.25"_s);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setUtc(true);
     QCOMPARE(changed.count(), 1);
@@ -543,8 +551,6 @@ void TestWindowTrust::eventsFollowUtc()
     // The window's toggle reaches its events panel too.
     m_window->findChild<QAction *>(u"utcTimes"_s)->setChecked(true);
     auto *events = m_window->findChild<QTableView *>(u"eventView"_s);
-    Model::NewsSentimentEvent news;
-    Model::Symbol::fromString(u"AAPL"_s, news.symbol);
     news.score = 0.1;
     news.magnitude = 0.1;
     news.timestamp = at(9, 31);

@@ -3,6 +3,8 @@
 
 #include "SignalModel.h"
 
+#include <QLocale>
+
 namespace Gui {
 
 EventModel::EventModel(int capacity, QObject *parent)
@@ -43,20 +45,67 @@ int EventModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString EventModel::kindText(Model::RecordKind kind)
+{
+    switch (kind) {
+    case Model::RecordKind::Tick:
+        return tr("record");
+    case Model::RecordKind::OrderBook:
+        return tr("order book");
+    case Model::RecordKind::NewsSentiment:
+        return tr("news sentiment");
+    case Model::RecordKind::MarketData:
+        return tr("market data");
+    case Model::RecordKind::EconomicIndicator:
+        return tr("economic indicator");
+    }
+    return {};
+}
+
+QString EventModel::details(const Model::Record &record)
+{
+    const QLocale locale;
+    return std::visit(
+        [&locale](const auto &r) -> QString {
+            using T = std::decay_t<decltype(r)>;
+            if constexpr (std::is_same_v<T, Model::OrderBookEvent>)
+                return (r.side == Model::OrderSide::Buy ? tr("buy %1 @ %2") : tr("sell %1 @ %2"))
+                    .arg(locale.toString(r.quantity), locale.toString(r.price, 'f', 2));
+            else if constexpr (std::is_same_v<T, Model::NewsSentimentEvent>)
+                return tr("sentiment %1, magnitude %2")
+                    .arg(locale.toString(r.score, 'f', 2), locale.toString(r.magnitude, 'f', 2));
+            else if constexpr (std::is_same_v<T, Model::MarketDataEvent>)
+                return tr("market cap %1, P/E %2")
+                    .arg(locale.toString(r.marketCap, 'g', 4), locale.toString(r.peRatio, 'f', 1));
+            else if constexpr (std::is_same_v<T, Model::EconomicIndicatorEvent>)
+                return tr("%1: %2").arg(r.name, locale.toString(r.value, 'g', 6));
+            else
+                return QString();
+        },
+        record);
+}
+
 QVariant EventModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size() || role != Qt::DisplayRole)
         return {};
-    const auto &e = m_rows[index.row()];
+    const Model::Record &record = m_rows[index.row()].record;
     switch (index.column()) {
     case Time:
-        return formatTime(e.timestamp, m_utc);
+        return formatTime(std::visit([](const auto &r) { return r.timestamp; }, record), m_utc);
     case Type:
-        return QString::fromLatin1(Model::kindName(e.kind));
+        return kindText(Model::kindOf(record));
     case Symbol:
-        return e.symbol;
+        return std::visit(
+            [](const auto &r) {
+                if constexpr (requires { r.symbol; })
+                    return r.symbol.toString();
+                else
+                    return QString(); // economic indicators have none
+            },
+            record);
     case Details:
-        return e.text;
+        return details(record);
     }
     return {};
 }

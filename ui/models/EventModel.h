@@ -33,6 +33,10 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    /// A record's kind and what it says, in the reader's language and number format.
+    static QString kindText(Model::RecordKind kind);
+    static QString details(const Model::Record &record);
+
 private:
     int m_capacity;
     bool m_utc = false;

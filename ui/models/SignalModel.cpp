@@ -162,9 +162,9 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
             QStringList parts;
             for (const Storage::DeliveryState &d : it->second) {
                 QString part = shortChannel(d.channel) + QStringLiteral(": ") +
-                               (d.status == QStringLiteral("delivered") ? tr("delivered")
-                                : d.status == QStringLiteral("failed")  ? tr("failed")
-                                                                        : tr("pending"));
+                               (d.status == Storage::Delivery::Delivered ? tr("delivered")
+                                : d.status == Storage::Delivery::Failed  ? tr("failed")
+                                                                         : tr("pending"));
                 if (!d.error.isEmpty() && role == Qt::ToolTipRole)
                     part += QStringLiteral(" (") + d.error + u')';
                 parts << part;
