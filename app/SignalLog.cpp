@@ -33,7 +33,7 @@ void SignalLog::log(const Model::SignalList &signals)
         qInfo().noquote() << QStringLiteral("signal #%1 %2 %3 %4 at %5: %6")
                                  .arg(s.id)
                                  .arg(QString::fromLatin1(Model::sideName(s.side)).toUpper(), s.symbol.toString(),
-                                      s.rule)
+                                      s.ruleName())
                                  .arg(s.price, 0, 'f', 2)
                                  .arg(s.reason);
     }

@@ -35,7 +35,7 @@ void SymbolSummary::addSignal(const Model::TradeSignal &signal, int rule)
     if (rule >= 0 && rule < int(signalsByRule.size()))
         ++signalsByRule[std::size_t(rule)];
     lastSignalTime = signal.timestamp;
-    lastSignal = QString::fromLatin1(Model::sideName(signal.side)) + u' ' + signal.rule;
+    lastSignal = QString::fromLatin1(Model::sideName(signal.side)) + u' ' + signal.ruleName();
 }
 
 } // namespace Analytics

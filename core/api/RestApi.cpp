@@ -242,7 +242,7 @@ void RestApi::install(Http::HttpRouter &router)
                             {u"id"_s, s.id},
                             {u"symbol"_s, s.symbol.toString()},
                             {u"side"_s, QString::fromLatin1(Model::sideName(s.side))},
-                            {u"rule"_s, s.rule},
+                            {u"rule"_s, s.ruleName()},
                             {u"timeframe"_s, s.timeframe},
                             {u"price"_s, s.price},
                             {u"reason"_s, s.reason},

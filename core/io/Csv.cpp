@@ -55,7 +55,7 @@ void appendSignalCsvRow(const Model::TradeSignal &s, QByteArray &out)
     out += ',';
     out += Model::sideName(s.side);
     out += ',';
-    appendCsvField(s.rule.toUtf8(), out);
+    appendCsvField(s.ruleName().toUtf8(), out);
     out += ',';
     appendCsvField(s.timeframe.toUtf8(), out);
     out += ',';

@@ -34,6 +34,31 @@ const char *sideName(SignalSide side) noexcept
     return "alert";
 }
 
+const char *ruleId(SignalRule rule) noexcept
+{
+    switch (rule) {
+    case SignalRule::RsiTrend:
+        return "rsi_trend";
+    case SignalRule::MaCross:
+        return "ma_cross";
+    case SignalRule::PriceMove:
+        return "price_move";
+    case SignalRule::NewsSentiment:
+        return "news_sentiment";
+    case SignalRule::TraderAlert:
+        return "alert";
+    }
+    return "alert";
+}
+
+std::optional<SignalRule> builtInRule(QStringView id) noexcept
+{
+    for (int r = 0; r < BuiltInRuleCount; ++r)
+        if (id == QLatin1StringView(ruleId(SignalRule(r))))
+            return SignalRule(r);
+    return std::nullopt;
+}
+
 SignalSide sideFromName(QStringView name) noexcept
 {
     if (name == QLatin1StringView("buy"))

@@ -18,7 +18,8 @@ DesktopMessage describe(const Model::SignalList &signals)
         return m;
     // A trader's alert by its name, a rule's signal by its side.
     const auto name = [](const Model::TradeSignal &s) -> QString {
-        return s.symbol.toString() + u' ' + (s.isTraderAlert() ? s.rule : QString::fromLatin1(Model::sideName(s.side)));
+        return s.symbol.toString() + u' ' +
+               (s.isTraderAlert() ? s.alertName : QString::fromLatin1(Model::sideName(s.side)));
     };
     if (m.count == 1) {
         const Model::TradeSignal &only = signals.front();

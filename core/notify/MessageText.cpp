@@ -30,7 +30,7 @@ QString subjectOf(const std::vector<Storage::OutboxEntry> &entries)
         const Model::TradeSignal &s = entries.front().signal;
         return u"TickDesk: %1 %2 at %3 (%4)"_s.arg(sideWord(s), s.symbol.toString())
             .arg(s.price, 0, 'f', 2)
-            .arg(s.rule);
+            .arg(s.ruleName());
     }
     QStringList parts;
     for (std::size_t i = 0; i < entries.size() && i < 3; ++i)
@@ -47,8 +47,8 @@ QString bodyOf(const std::vector<Storage::OutboxEntry> &entries)
     for (const Storage::OutboxEntry &e : entries) {
         const Model::TradeSignal &s = e.signal;
         body += u"%1 %2 at %3\n"_s.arg(sideWord(s), s.symbol.toString()).arg(s.price, 0, 'f', 4);
-        body +=
-            u"Rule: %1\nReason: %2\nTime: %3 (signal #%4)\n\n"_s.arg(s.rule, s.reason, utcTime(s.timestamp)).arg(s.id);
+        body += u"Rule: %1\nReason: %2\nTime: %3 (signal #%4)\n\n"_s.arg(s.ruleName(), s.reason, utcTime(s.timestamp))
+                    .arg(s.id);
     }
     body += u"-- \nSent by TickDesk. Each signal is sent once; a repeat carries the same Message-ID.\n"_s;
     return body;

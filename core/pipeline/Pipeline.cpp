@@ -160,7 +160,7 @@ void Pipeline::publish(std::vector<Model::TradeSignal> &signals)
     list.reserve(qsizetype(signals.size()));
     for (Model::TradeSignal &signal : signals) {
         signal.publishedNs = now;
-        const int rule = Signals::RuleEngine::ruleIndex(signal.rule);
+        const int rule = signal.builtInIndex();
         if (rule >= 0)
             m_metrics.signals[std::size_t(rule)][std::size_t(signal.side)].fetch_add(1, std::memory_order_relaxed);
         if (signal.receivedNs > 0)

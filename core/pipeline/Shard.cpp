@@ -166,7 +166,8 @@ void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
     state.summary.rsi = state.track.snapshot().rsi;
     if (const auto &lastSignal = history.lastSignal) {
         state.summary.lastSignalTime = lastSignal->timestamp;
-        state.summary.lastSignal = QString::fromLatin1(Model::sideName(lastSignal->side)) + u' ' + lastSignal->rule;
+        state.summary.lastSignal =
+            QString::fromLatin1(Model::sideName(lastSignal->side)) + u' ' + lastSignal->ruleName();
     }
 }
 
@@ -201,7 +202,8 @@ void Shard::takeFires(SymbolState &state, std::vector<AlertSet::Fired> &fired, s
         const Alerts::Definition &alert = f.run->alert();
         Model::TradeSignal signal;
         signal.symbol = state.summary.symbol;
-        signal.rule = alert.name;
+        signal.rule = Model::SignalRule::TraderAlert;
+        signal.alertName = alert.name;
         signal.timeframe = alert.timeframe.name();
         signal.side = Model::SignalSide::Alert;
         signal.reason = f.message;
@@ -343,7 +345,7 @@ void Shard::process(Message &message)
                 state.rules.setLastPrice(state.summary.lastPrice);
             state.rules.onSentiment(*news, state.track.snapshot(), signals);
             for (std::size_t i = before; i < signals.size(); ++i)
-                state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
+                state.summary.addSignal(signals[i], signals[i].builtInIndex());
             if (before != signals.size())
                 touched.push_back(&state);
         }
@@ -394,7 +396,7 @@ void Shard::ruleBar(SymbolState &state, const Bars::Bar &bar, const Indicators::
     state.rules.onTick(state.track.asTick(bar), snapshot, false, signals);
     for (std::size_t i = before; i < signals.size(); ++i) {
         signals[i].timeframe = m_ruleTimeframe;
-        state.summary.addSignal(signals[i], Signals::RuleEngine::ruleIndex(signals[i].rule));
+        state.summary.addSignal(signals[i], signals[i].builtInIndex());
     }
 }
 

@@ -60,7 +60,7 @@ bool RuleEngine::fire(Rule rule, Model::SignalSide side, const Model::Symbol &sy
         return false;
     Model::TradeSignal signal;
     signal.symbol = symbol;
-    signal.rule = QString::fromLatin1(ruleId(rule));
+    signal.rule = Model::SignalRule(rule);
     signal.side = side;
     signal.reason = std::move(reason);
     signal.price = price;

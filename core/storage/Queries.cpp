@@ -156,11 +156,11 @@ void readSignal(const Statement &st, int first, Model::TradeSignal &s)
     s.id = st.columnInt64(first);
     Model::Symbol::fromString(st.columnText(first + 1), s.symbol);
     s.timestamp = st.columnInt64(first + 2);
-    s.rule = st.columnText(first + 3);
     s.side = Model::sideFromName(st.columnText(first + 4));
     s.price = st.columnDouble(first + 5);
     s.reason = st.columnText(first + 6);
     s.snapshot = st.columnUtf8(first + 7);
+    s.setRuleName(st.columnText(first + 3), Model::TradeSignal::namesAlert(s.side, s.snapshot));
     s.timeframe = st.columnText(first + 8);
 }
 
@@ -298,7 +298,7 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars)
         Model::TradeSignal signal;
         signal.symbol = symbol;
         signal.side = Model::sideFromName(d->lastSignal.columnText(0));
-        signal.rule = d->lastSignal.columnText(1);
+        signal.setRuleName(d->lastSignal.columnText(1), false);
         signal.timestamp = d->lastSignal.columnInt64(2);
         history.lastSignal = std::move(signal);
     }

@@ -51,7 +51,7 @@ constexpr std::size_t IdleMergeSlice = 16 * 1024;
 
 QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &signal, qint64 createdUs, qint64 latencyNs)
 {
-    const QByteArray rule = signal.rule.toUtf8();
+    const QByteArray rule = signal.ruleName().toUtf8();
     const QByteArray reason = signal.reason.toUtf8();
     const QByteArray timeframe = signal.timeframe.toUtf8();
     st.bindText(1, signal.symbol.view());

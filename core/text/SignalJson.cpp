@@ -15,7 +15,7 @@ QByteArray signalJson(const Model::TradeSignal &signal)
     out += ",\"side\":\"";
     out += Model::sideName(signal.side);
     out += "\",\"rule\":";
-    Text::appendString(signal.rule, out);
+    Text::appendString(signal.ruleName(), out);
     out += ",\"timeframe\":";
     Text::appendString(signal.timeframe, out);
     out += ",\"reason\":";
@@ -35,7 +35,7 @@ QByteArray alertJson(const Model::TradeSignal &fire)
     Text::appendInteger(fire.id, out);
     appendSymbolAndTime(fire.symbol, fire.timestamp, out);
     out += ",\"name\":";
-    Text::appendString(fire.rule, out);
+    Text::appendString(fire.alertName, out);
     out += ",\"timeframe\":";
     Text::appendString(fire.timeframe, out);
     out += ",\"reason\":";

@@ -25,7 +25,7 @@ bool matches(const AutoTrade &entry, const Model::TradeSignal &signal)
         return false;
     if (entry.source.startsWith(u"alert:"_s))
         return alertIdOf(signal) > 0 && entry.source.mid(6).toLongLong() == alertIdOf(signal);
-    return !signal.isTraderAlert() && signal.rule == entry.source;
+    return !signal.isTraderAlert() && signal.ruleName() == entry.source;
 }
 
 } // namespace

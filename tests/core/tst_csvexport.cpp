@@ -17,7 +17,7 @@ Model::TradeSignal signal(int i, const QString &reason)
     Model::TradeSignal s;
     s.id = i;
     Model::Symbol::parse("BRK.B", s.symbol);
-    s.rule = u"rsi_trend"_s;
+    s.rule = Model::SignalRule::RsiTrend;
     s.side = i % 2 ? Model::SignalSide::Sell : Model::SignalSide::Buy;
     s.reason = reason;
     s.price = 101.25 + i;

@@ -99,7 +99,7 @@ Model::TradeSignal signal(const char *symbol, Model::SignalSide side, double pri
     Model::TradeSignal s;
     Model::Symbol::parse(symbol, s.symbol);
     s.side = side;
-    s.rule = u"rsi_trend"_s;
+    s.rule = Model::SignalRule::RsiTrend;
     s.reason = u"RSI %1 < 30 and SMA 101.20 < EMA 101.91"_s.arg(20 + n);
     s.price = price;
     s.snapshot = "{\"rsi\":27.5}";
@@ -362,7 +362,8 @@ void TestNotify::alertsOnlyWhenAsked()
     options.webhookAlerts = false;
     QVERIFY(startNotifier(options));
     Model::TradeSignal fire = signal("D", Model::SignalSide::Alert, 4, 4);
-    fire.rule = u"D above 4"_s;
+    fire.rule = Model::SignalRule::TraderAlert;
+    fire.alertName = u"D above 4"_s;
     fire.snapshot = R"({"alert_id":7,"value":4.1,"level":4})";
     store({fire, signal("E", Model::SignalSide::Alert, 5, 5)});
     QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'"), 3, 20'000);
@@ -480,7 +481,8 @@ void TestNotify::desktopMessagesAreGatheredAndSpaced()
 
     // A trader's own alert is told by its name and message.
     Model::TradeSignal fire = signal("AAPL", Model::SignalSide::Alert, 182.6, 11);
-    fire.rule = u"AAPL above 182.50"_s;
+    fire.rule = Model::SignalRule::TraderAlert;
+    fire.alertName = u"AAPL above 182.50"_s;
     fire.reason = u"AAPL crossed 182.50 at 182.61"_s;
     fire.snapshot = R"({"alert_id":3,"value":182.61,"level":182.5})";
     coalescer.add({fire});

@@ -216,7 +216,7 @@ void TestOrders::signalsToTradeOnAreKept()
     // A stored buy signal of the rule places its order, which the next record fills.
     Model::TradeSignal signal;
     Model::Symbol::parse("AAPL", signal.symbol);
-    signal.rule = u"rsi_trend"_s;
+    signal.rule = Model::SignalRule::RsiTrend;
     signal.side = Model::SignalSide::Buy;
     signal.price = 100;
     const auto placed = m_desk->onSignals({signal}, QDateTime::currentMSecsSinceEpoch() * 1000, 0);

@@ -333,7 +333,7 @@ void TestPaperBroker::signalsBecomeOrders()
     Model::Symbol::parse("AAPL", s.symbol);
     s.id = 41;
     s.price = 300;
-    s.rule = u"rsi_trend"_s;
+    s.rule = Model::SignalRule::RsiTrend;
     s.side = Model::SignalSide::Buy;
     auto orders = Trading::ordersFor(s, entries, 0);
     QCOMPARE(orders.size(), std::size_t(1));
@@ -344,7 +344,7 @@ void TestPaperBroker::signalsBecomeOrders()
     QCOMPARE(Trading::ordersFor(s, entries, 20)[0].quantity, 5.0); // up to the maximum position of 25
     QVERIFY(Trading::ordersFor(s, entries, 25).empty());
     QVERIFY(Trading::ordersFor(s, entries, -3).empty()); // short: left alone
-    s.rule = u"ma_cross"_s;
+    s.rule = Model::SignalRule::MaCross;
     QCOMPARE(Trading::ordersFor(s, entries, 0)[0].quantity, 3.0); // $1,000 at 300: 3 whole shares
     s.side = Model::SignalSide::Sell;
     orders = Trading::ordersFor(s, entries, 12);
@@ -352,11 +352,12 @@ void TestPaperBroker::signalsBecomeOrders()
     QCOMPARE(orders[0].side, Trading::Side::Sell);
     QCOMPARE(orders[0].quantity, 12.0); // a sell closes the position
     QVERIFY(Trading::ordersFor(s, entries, 0).empty());
-    s.rule = u"price_move"_s; // no entry for it
+    s.rule = Model::SignalRule::PriceMove; // no entry for it
     QVERIFY(Trading::ordersFor(s, entries, 12).empty());
     // A fire of alert 7, which its entry says is a sell; another alert's is nothing.
     s.side = Model::SignalSide::Alert;
-    s.rule = u"AAPL under 290"_s;
+    s.rule = Model::SignalRule::TraderAlert;
+    s.alertName = u"AAPL under 290"_s;
     s.snapshot = R"({"alert_id":7,"value":289,"level":290})";
     QCOMPARE(Trading::ordersFor(s, entries, 4)[0].side, Trading::Side::Sell);
     s.snapshot = R"({"alert_id":8,"value":289,"level":290})";

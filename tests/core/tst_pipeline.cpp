@@ -168,9 +168,10 @@ QStringList describe(const Model::SignalList &signals)
 {
     QStringList out;
     for (const auto &s : signals)
-        out.append(u"%1 %2 %3 %4 %5"_s.arg(s.symbol.toString(), s.rule, QString::fromLatin1(Model::sideName(s.side)))
-                       .arg(s.timestamp)
-                       .arg(s.reason));
+        out.append(
+            u"%1 %2 %3 %4 %5"_s.arg(s.symbol.toString(), s.ruleName(), QString::fromLatin1(Model::sideName(s.side)))
+                .arg(s.timestamp)
+                .arg(s.reason));
     out.sort();
     return out;
 }
@@ -250,7 +251,7 @@ void TestPipeline::signalsStoredBeforePublished()
         q->bind(1, std::int64_t(s.id));
         QCOMPARE(q->step(), Storage::Step::Row);
         QCOMPARE(q->columnText(0), s.symbol.toString());
-        QCOMPARE(q->columnText(1), s.rule);
+        QCOMPARE(q->columnText(1), s.ruleName());
         QCOMPARE(q->columnText(2), QString::fromLatin1(Model::sideName(s.side)));
         QCOMPARE(q->columnText(3), s.reason);
         QCOMPARE(q->columnDouble(4), s.price);
@@ -715,7 +716,7 @@ void TestPipeline::quietSymbolsBarClosesByTimer()
     QCOMPARE(engine.published.size(), 0); // the bar is forming: nothing yet
     QTRY_COMPARE(engine.published.size(), 1);
     const Model::TradeSignal &signal = engine.published.front();
-    QCOMPARE(signal.rule, u"price_move"_s);
+    QCOMPARE(signal.rule, Model::SignalRule::PriceMove);
     QCOMPARE(signal.timeframe, u"15s"_s);
     QCOMPARE(signal.timestamp, start + 60'000'000LL);
     QCOMPARE(signal.price, 104.0);
@@ -779,7 +780,7 @@ void TestPipeline::newsSignalCarriesTheLastPrice()
     QVERIFY(engine.start(barRules(Bars::Timeframe::minutes(1))));
     engine.feed({t, news}, 2);
     QTRY_COMPARE(engine.published.size(), 1);
-    QCOMPARE(engine.published.front().rule, u"news_sentiment"_s);
+    QCOMPARE(engine.published.front().rule, Model::SignalRule::NewsSentiment);
     QCOMPARE(engine.published.front().price, 42.5);
 }
 

@@ -92,7 +92,7 @@ void TestRestApi::initTestCase()
     for (int i = 0; i < 3; ++i) {
         Model::TradeSignal s;
         Model::Symbol::parse("MSFT", s.symbol);
-        s.rule = u"rsi_trend"_s;
+        s.rule = Model::SignalRule::RsiTrend;
         s.side = i == 2 ? Model::SignalSide::Sell : Model::SignalSide::Buy;
         s.reason = u"reason %1, with \"quotes\""_s.arg(i);
         s.price = 100 + i;

@@ -137,7 +137,7 @@ void TestSignals::rsiTrendBuyOnceAtKnownBar()
     QCOMPARE(fired.size(), std::size_t(1));
     QCOMPARE(fired[0].bar, expected);
     QCOMPARE(fired[0].signal.side, Model::SignalSide::Buy);
-    QCOMPARE(fired[0].signal.rule, u"rsi_trend"_s);
+    QCOMPARE(fired[0].signal.rule, Model::SignalRule::RsiTrend);
     QVERIFY2(fired[0].signal.reason.startsWith(u"RSI "_s) && fired[0].signal.reason.contains(u" < 30 and SMA "_s),
              qPrintable(fired[0].signal.reason));
 }
@@ -295,7 +295,7 @@ void TestSignals::signalCarriesEverything()
     QCOMPARE(fired.size(), std::size_t(1));
     const Model::TradeSignal &s = fired[0].signal;
     QCOMPARE(s.symbol.toString(), u"TEST"_s);
-    QCOMPARE(s.rule, u"price_move"_s);
+    QCOMPARE(s.rule, Model::SignalRule::PriceMove);
     QCOMPARE(s.price, 103.0);
     QCOMPARE(s.timestamp, 1'700'000'000'000'000LL + 30'000'000LL);
     QVERIFY(s.snapshot.startsWith("{\"sma\":"));

@@ -64,7 +64,7 @@ Model::TradeSignal signal(const char *symbol, qint64 id)
     Model::TradeSignal s;
     s.id = id;
     Model::Symbol::parse(symbol, s.symbol);
-    s.rule = u"rsi_trend"_s;
+    s.rule = Model::SignalRule::RsiTrend;
     s.side = Model::SignalSide::Buy;
     s.reason = u"RSI 27.1 < 30, \"quoted\"\nand SMA < EMA"_s;
     s.price = 101.5;
@@ -229,7 +229,8 @@ void TestStream::alertFiresAreTheirOwnType()
     QCOMPARE(alerts.messages[1].value(u"types"_s).toArray(), QJsonArray{u"alert"_s});
     Model::TradeSignal fire = signal("AAPL", 7);
     fire.side = Model::SignalSide::Alert;
-    fire.rule = u"AAPL above 182.50"_s;
+    fire.rule = Model::SignalRule::TraderAlert;
+    fire.alertName = u"AAPL above 182.50"_s;
     fire.timeframe = u"1m"_s;
     fire.reason = u"AAPL crossed 182.50"_s;
     fire.snapshot = R"({"alert_id":3,"value":182.61,"level":182.5})";

@@ -356,7 +356,7 @@ void TestMainWindow::deliveryStateInTheSignalTable()
     Model::TradeSignal s;
     s.id = 5;
     Model::Symbol::parse("AAPL", s.symbol);
-    s.rule = u"rsi_trend"_s;
+    s.rule = Model::SignalRule::RsiTrend;
     s.timeframe = u"5m"_s;
     model.add({s});
     // The rule with the bars it looked at.

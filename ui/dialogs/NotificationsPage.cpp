@@ -174,7 +174,8 @@ void NotificationsPage::sendTest()
         Storage::OutboxEntry entry;
         Model::Symbol::parse("TEST", entry.signal.symbol);
         entry.signal.side = Model::SignalSide::Buy;
-        entry.signal.rule = QStringLiteral("test");
+        entry.signal.rule = Model::SignalRule::TraderAlert;
+        entry.signal.alertName = QStringLiteral("test");
         entry.signal.reason = QStringLiteral("A test e-mail from TickDesk's settings: notifications reach you.");
         entry.signal.price = 100;
         entry.signal.timestamp = QDateTime::currentMSecsSinceEpoch() * 1000;

@@ -149,8 +149,8 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
             return sideText(QString::fromLatin1(Model::sideName(s.side)));
         case Rule: // with the bars it looked at, unless it looked at records (news, or the rules set so)
             return s.timeframe.isEmpty() || s.timeframe == u"record"
-                       ? ruleText(s.rule)
-                       : ruleText(s.rule) + QStringLiteral(" · ") + s.timeframe;
+                       ? ruleText(s.ruleName())
+                       : ruleText(s.ruleName()) + QStringLiteral(" · ") + s.timeframe;
         case Price:
             return QLocale().toString(s.price, 'f', 2);
         case Reason:
@@ -181,7 +181,7 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::UserRole && index.column() == Side) {
         return QString::fromLatin1(Model::sideName(s.side)); // for filters, whatever the language
     } else if (role == Qt::UserRole && index.column() == Rule) {
-        return s.rule;
+        return s.ruleName();
     } else if (role == Qt::ForegroundRole) {
         switch (s.side) {
         case Model::SignalSide::Buy:
