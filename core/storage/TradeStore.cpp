@@ -125,10 +125,14 @@ Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilte
 {
     using R = Util::Result<std::vector<StoredTrade>>;
     // One statement for every filter: an absent bound is the widest one, so the time index serves all.
-    auto st = db.prepare(filter.symbol.isEmpty() ? TRADE_COLUMNS
-                             "WHERE ts_us >= ?2 AND ts_us < ?3 ORDER BY ts_us, id LIMIT ?4 OFFSET ?5"
-                                                 : TRADE_COLUMNS "WHERE symbol = ?1 AND ts_us >= ?2 AND ts_us < ?3 "
-                                                                 "ORDER BY ts_us, id LIMIT ?4 OFFSET ?5");
+    static const char *const statements[2][2] = {
+        {TRADE_COLUMNS "WHERE ts_us >= ?2 AND ts_us < ?3 ORDER BY ts_us, id LIMIT ?4 OFFSET ?5",
+         TRADE_COLUMNS "WHERE ts_us >= ?2 AND ts_us < ?3 ORDER BY ts_us DESC, id DESC LIMIT ?4 OFFSET ?5"},
+        {TRADE_COLUMNS "WHERE symbol = ?1 AND ts_us >= ?2 AND ts_us < ?3 ORDER BY ts_us, id LIMIT ?4 OFFSET ?5",
+         TRADE_COLUMNS "WHERE symbol = ?1 AND ts_us >= ?2 AND ts_us < ?3 ORDER BY ts_us DESC, id DESC "
+                       "LIMIT ?4 OFFSET ?5"},
+    };
+    auto st = db.prepare(statements[filter.symbol.isEmpty() ? 0 : 1][filter.newestFirst ? 1 : 0]);
     if (!st)
         return R::failure(st.error());
     const QByteArray symbol = filter.symbol.toUtf8();

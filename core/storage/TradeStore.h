@@ -21,7 +21,8 @@ struct StoredTrade
     Model::TimestampUs createdUs = 0;
 };
 
-/// Which trades a list holds: of one symbol or all, in [from, to), `limit` of them after skipping `offset`.
+/// Which trades a list holds: of one symbol or all, in [from, to), `limit` of them after skipping `offset`, in
+/// the order they happened or (`newestFirst`) the reverse.
 struct TradeFilter
 {
     QString symbol;
@@ -29,6 +30,7 @@ struct TradeFilter
     std::optional<Model::TimestampUs> to;
     qint64 limit = 100;
     qint64 offset = 0;
+    bool newestFirst = false;
 };
 
 /// A paper account: the first (id 0, starting with the cash the settings give) or one a reset began.

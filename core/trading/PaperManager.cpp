@@ -227,7 +227,8 @@ void PaperManager::loadFills(const QString &symbol)
             return;
         Storage::TradeFilter filter;
         filter.symbol = symbol;
-        filter.limit = 20'000;
+        filter.limit = 20'000; // the newest: marks far back on a chart matter least
+        filter.newestFirst = true;
         auto trades = Storage::TradeStore::list(**db, filter);
         if (!trades)
             return;

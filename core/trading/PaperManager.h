@@ -72,7 +72,7 @@ public:
     void exportTrades(const TradeQuery &query, const QString &path);
     /// daysAnalyzed() brings every day with trades, in `zone`.
     void analyzeDays(const QTimeZone &zone);
-    /// fillsLoaded() brings a symbol's trades (for marks on its chart).
+    /// fillsLoaded() brings a symbol's newest 20,000 trades, newest first (for marks on its chart).
     void loadFills(const QString &symbol);
 
     /// Waits until every request so far is done (tests, and quitting).

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void daysInUtc();
     void daysInNewYork();
     void exportByDayAndStoredAnalysis();
+    void listsInEitherOrder();
 };
 
 void TestTrades::daysInUtc()
@@ -184,6 +185,30 @@ void TestTrades::exportByDayAndStoredAnalysis()
         {u"export-trades"_s, u"--by-day"_s, dir.filePath(u"x"_s), u"--tz"_s, u"Mars/Olympus"_s, u"--db"_s, path});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains("--tz"));
+}
+
+void TestTrades::listsInEitherOrder()
+{
+    QTemporaryDir dir;
+    auto db = Storage::SqliteDatabase::open(dir.filePath(u"order.sqlite"_s));
+    QVERIFY(db);
+    QVERIFY(Storage::Schema::migrate(**db));
+    for (const Trading::Fill &f : theTrades())
+        QVERIFY(Storage::TradeStore::add(**db, f, QString(), 1));
+    Storage::TradeFilter filter;
+    filter.symbol = u"AAPL"_s;
+    filter.limit = 2;
+    const auto oldest = Storage::TradeStore::list(**db, filter);
+    QVERIFY(oldest);
+    QCOMPARE(oldest->size(), std::size_t(2));
+    QCOMPARE(oldest->front().fill.price, 100.0); // the buy of 2 November, then the sale at 110
+    QCOMPARE(oldest->back().fill.price, 110.0);
+    filter.newestFirst = true; // a chart's marks: the newest ones
+    const auto newest = Storage::TradeStore::list(**db, filter);
+    QVERIFY(newest);
+    QCOMPARE(newest->size(), std::size_t(2));
+    QCOMPARE(newest->front().fill.price, 95.0);
+    QCOMPARE(newest->back().fill.price, 110.0);
 }
 
 QTEST_GUILESS_MAIN(TestTrades)
