@@ -312,6 +312,12 @@ std::optional<Order> PaperDesk::order(qint64 id) const
     return o ? std::optional<Order>(*o) : std::nullopt;
 }
 
+double PaperDesk::held(const QString &symbol) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_broker.account().quantity(symbol);
+}
+
 Account PaperDesk::account() const
 {
     std::lock_guard lock(m_mutex);

@@ -112,6 +112,8 @@ public:
     std::vector<Order> workingOrders() const;
     std::optional<Order> order(qint64 id) const;
     Account account() const;
+    /// Shares of a symbol held now (negative: short), without copying the account.
+    double held(const QString &symbol) const;
 
 private:
     /// Every symbol with working orders or a position, afresh (after expiry, a cancel, a restore: rare).

@@ -205,16 +205,13 @@ void PaperManager::exportTrades(const TradeQuery &query, const QString &path)
 void PaperManager::analyzeDays(const QTimeZone &zone)
 {
     run([this, zone] {
-        auto all = readTrades();
-        if (!all) {
-            QMetaObject::invokeMethod(this, [this, error = all.error()] { Q_EMIT failed(error); });
+        auto db = Storage::SqliteDatabase::open(m_path, Storage::SqliteDatabase::Mode::ReadOnly);
+        auto fills = db ? Storage::TradeStore::all(**db) : Util::Result<std::vector<Fill>>::failure(db.error());
+        if (!fills) {
+            QMetaObject::invokeMethod(this, [this, error = fills.error()] { Q_EMIT failed(error); });
             return;
         }
-        std::vector<Fill> fills;
-        fills.reserve(all->size());
-        for (const Storage::StoredTrade &t : *all)
-            fills.push_back(t.fill);
-        std::vector<DayStats> days = analyzeByDay(replay(std::move(fills), zone));
+        std::vector<DayStats> days = analyzeByDay(replay(std::move(*fills), zone));
         QMetaObject::invokeMethod(this, [this, days = std::move(days)] { Q_EMIT daysAnalyzed(days); });
     });
 }

@@ -48,6 +48,7 @@ public:
     ~PaperManager() override;
 
     Account account() const { return m_orders.desk().account(); }
+    double held(const QString &symbol) const { return m_orders.desk().held(symbol); }
     std::vector<Order> orders() const { return m_orders.desk().orders(); }
     std::vector<Order> workingOrders() const { return m_orders.desk().workingOrders(); }
     std::optional<Order> order(qint64 id) const { return m_orders.desk().order(id); }

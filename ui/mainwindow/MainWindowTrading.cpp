@@ -386,7 +386,7 @@ void MainWindow::editOrder(const Trading::Order &order)
 
 void MainWindow::closePosition(const QString &symbol)
 {
-    const double held = m_sources.paper->account().quantity(symbol);
+    const double held = m_sources.paper->held(symbol);
     if (held == 0)
         return;
     Trading::Order order;
@@ -403,12 +403,12 @@ void MainWindow::showAccount()
         return;
     const Trading::Account account = m_sources.paper->account();
     m_positionModel->setAccount(account);
-    m_orderModel->setOrders(m_orderModel->showsAll() ? m_sources.paper->orders() : m_sources.paper->workingOrders());
+    m_working = m_sources.paper->workingOrders();
+    m_orderModel->setOrders(m_orderModel->showsAll() ? m_sources.paper->orders() : m_working);
     const double day = account.dayPnl();
     const QString color = std::round(day * 100) == 0 ? QString()
                           : day > 0                  ? QStringLiteral("#26a69a")
                                                      : QStringLiteral("#ef5350");
-    m_working = m_sources.paper->workingOrders();
     for (SymbolChart *chart : allCharts())
         chart->setOrderLines(orderLinesOf(chart->symbol()));
     m_statusAccount->setText(tr("Paper: cash %1 · equity %2 · day <span style=\"color:%4\">%3</span>")

@@ -190,7 +190,7 @@ void OrderTicket::showOutcome()
 
 double OrderTicket::held() const
 {
-    return m_paper.account().quantity(m_symbol->text().trimmed());
+    return m_paper.held(m_symbol->text().trimmed());
 }
 
 Trading::Order OrderTicket::order(bool buy) const
