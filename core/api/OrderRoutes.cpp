@@ -120,27 +120,21 @@ void RestApi::installOrders(Http::HttpRouter &router)
         };
     };
     const auto unavailable = [] { return Http::HttpResponse::error(404, u"paper trading is not running"_s); };
-    const auto jsonBody = [](const Http::HttpRequest &request, const QString &what) -> Util::Result<QJsonObject> {
-        if (request.contentType.split(';').constFirst().trimmed().toLower() != "application/json")
-            return Util::Result<QJsonObject>::failure(u"Content-Type: send application/json"_s);
-        return Rest::bodyObject(request.body, what);
-    };
 
-    router.add(
-        "POST", "/api/orders",
-        offload([this, answerWith, unavailable, jsonBody](Http::HttpRequest &&request, Http::HttpResponder responder) {
-            if (!m_orders)
-                return responder.send(unavailable());
-            const auto body = jsonBody(request, u"one order"_s);
-            if (!body)
-                return responder.send(body.error().startsWith(u"Content-Type"_s)
-                                          ? Http::HttpResponse::error(415, body.error())
-                                          : Rest::badRequest(body.error()));
-            const auto order = orderFrom(*body);
-            if (!order)
-                return responder.send(Rest::badRequest(order.error()));
-            m_orders->place(*order, answerWith(201, responder));
-        }));
+    router.add("POST", "/api/orders",
+               offload([this, answerWith, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
+                   if (!m_orders)
+                       return responder.send(unavailable());
+                   if (auto refused = Rest::notJson(request))
+                       return responder.send(std::move(*refused));
+                   const auto body = Rest::bodyObject(request.body, u"one order"_s);
+                   if (!body)
+                       return responder.send(Rest::badRequest(body.error()));
+                   const auto order = orderFrom(*body);
+                   if (!order)
+                       return responder.send(Rest::badRequest(order.error()));
+                   m_orders->place(*order, answerWith(201, responder));
+               }));
     addRead(router, "/api/orders", [this, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
         if (!m_desk)
             return responder.send(unavailable());
@@ -213,14 +207,14 @@ void RestApi::installOrders(Http::HttpRouter &router)
     // Changes a working order: `quantity`, `limit_price`, `stop_price` (those given); 200 with it as it is now.
     router.addWithId(
         "PATCH", "/api/orders/",
-        offload([this, answerWith, unavailable, jsonBody](Http::HttpRequest &&request, Http::HttpResponder responder) {
+        offload([this, answerWith, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
             if (!m_orders)
                 return responder.send(unavailable());
-            const auto body = jsonBody(request, u"the fields to change"_s);
+            if (auto refused = Rest::notJson(request))
+                return responder.send(std::move(*refused));
+            const auto body = Rest::bodyObject(request.body, u"the fields to change"_s);
             if (!body)
-                return responder.send(body.error().startsWith(u"Content-Type"_s)
-                                          ? Http::HttpResponse::error(415, body.error())
-                                          : Rest::badRequest(body.error()));
+                return responder.send(Rest::badRequest(body.error()));
             double values[3] = {0, 0, 0};
             const QString fields[3] = {u"quantity"_s, u"limit_price"_s, u"stop_price"_s};
             for (int i = 0; i < 3; ++i) {
@@ -241,16 +235,16 @@ void RestApi::installOrders(Http::HttpRouter &router)
     // Begins a new paper account: `{"starting_cash": 100000}` (the current account's when omitted); working
     // orders are cancelled, positions start flat, earlier trades stay listed.
     router.add("POST", "/api/paper/reset",
-               offload([this, unavailable, jsonBody](Http::HttpRequest &&request, Http::HttpResponder responder) {
+               offload([this, unavailable](Http::HttpRequest &&request, Http::HttpResponder responder) {
                    if (!m_orders)
                        return responder.send(unavailable());
                    double cash = m_desk->account().startingCash();
                    if (!QByteArray::fromStdString(request.body).trimmed().isEmpty()) {
-                       const auto body = jsonBody(request, u"{\"starting_cash\": 100000}"_s);
+                       if (auto refused = Rest::notJson(request))
+                           return responder.send(std::move(*refused));
+                       const auto body = Rest::bodyObject(request.body, u"{\"starting_cash\": 100000}"_s);
                        if (!body)
-                           return responder.send(body.error().startsWith(u"Content-Type"_s)
-                                                     ? Http::HttpResponse::error(415, body.error())
-                                                     : Rest::badRequest(body.error()));
+                           return responder.send(Rest::badRequest(body.error()));
                        if (body->contains(u"starting_cash"_s)) {
                            const QJsonValue v = body->value(u"starting_cash"_s);
                            if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() <= 0 ||

@@ -168,11 +168,9 @@ RestApi::Handler RestApi::writable(Change use, std::function<void()> changed)
 {
     return offload([this, use = std::move(use), changed = std::move(changed)](Http::HttpRequest &&request,
                                                                               Http::HttpResponder responder) {
-        // A body is JSON, said so: a web page cannot send that without asking first (and TickDesk says no).
         const bool withBody = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
-        const QByteArray mime = request.contentType.split(';').constFirst().trimmed().toLower();
-        if (withBody && mime != "application/json") {
-            responder.send(Http::HttpResponse::error(415, u"Content-Type: send application/json"_s));
+        if (auto refused = withBody ? Rest::notJson(request) : std::nullopt) {
+            responder.send(std::move(*refused));
             return;
         }
         auto db = Storage::SqliteDatabase::open(m_path);

@@ -63,6 +63,13 @@ Http::HttpResponse jsonResponse(int status, const QJsonObject &json)
     return Http::HttpResponse::json(status, QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
+std::optional<Http::HttpResponse> notJson(const Http::HttpRequest &request)
+{
+    if (request.contentType.split(';').constFirst().trimmed().toLower() == "application/json")
+        return std::nullopt;
+    return Http::HttpResponse::error(415, u"Content-Type: send application/json"_s);
+}
+
 Util::Result<QJsonObject> bodyObject(const std::string &body, const QString &what)
 {
     QJsonParseError error;

@@ -11,6 +11,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 namespace Storage {
 class SqliteDatabase;
@@ -29,6 +30,9 @@ Http::HttpResponse badRequest(const QString &message);
 Http::HttpResponse jsonResponse(int status, const QJsonObject &json);
 /// A request body that must be one JSON object; the error says what it is instead.
 Util::Result<QJsonObject> bodyObject(const std::string &body, const QString &what);
+/// 415 for a request whose body is not said to be JSON (a web page cannot send that without asking first, and
+/// TickDesk says no); none when it is.
+std::optional<Http::HttpResponse> notJson(const Http::HttpRequest &request);
 Model::TimestampUs nowUs();
 
 /// An error for the first parameter not in `known`, or empty.
