@@ -3,6 +3,8 @@
 // opened from a chart, the watchlist or the dock, and the charts' drawings, stored through the alert manager.
 #include "MainWindow.h"
 
+#include "DockParts.h"
+
 #include "alerts/AlertManager.h"
 #include "analytics/SymbolSummary.h"
 #include "charts/ChartGrid.h"
@@ -13,7 +15,6 @@
 #include "settings/Settings.h"
 
 #include <QDockWidget>
-#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -21,7 +22,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 namespace Gui {
 
@@ -78,22 +78,12 @@ void MainWindow::buildAlertsDock()
     m_alertFilter->setFilterKeyColumn(-1);
     m_alertFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_alertFilter->setSortRole(Qt::UserRole);
-    auto *view = m_alertView = new QTableView(this);
-    view->setObjectName(QStringLiteral("alertView"));
-    view->setModel(m_alertFilter);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(22);
-    view->horizontalHeader()->setStretchLastSection(true);
+    auto *view = m_alertView = tableView(m_alertFilter, QStringLiteral("alertView"), this);
     view->setSortingEnabled(true);
     view->sortByColumn(AlertModel::Name, Qt::AscendingOrder);
     view->setColumnWidth(AlertModel::Name, 200);
     view->setColumnWidth(AlertModel::Condition, 260);
     view->setColumnWidth(AlertModel::LastFired, 150);
-    view->setWordWrap(false);
 
     auto *search = new QLineEdit(this);
     search->setObjectName(QStringLiteral("alertFilter"));
@@ -155,17 +145,7 @@ void MainWindow::buildAlertsDock()
 
     auto *dock = new QDockWidget(tr("Alerts"), this);
     dock->setObjectName(QStringLiteral("alertDock"));
-    auto *box = new QWidget(dock);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->setSpacing(2);
-    auto *row = new QHBoxLayout;
-    row->addWidget(search);
-    for (QToolButton *button : {add, edit, duplicate, remove})
-        row->addWidget(button);
-    layout->addLayout(row);
-    layout->addWidget(view);
-    dock->setWidget(box);
+    dock->setWidget(withToolbar(view, {search, add, edit, duplicate, remove}, dock));
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     if (auto *signalDock = findChild<QDockWidget *>(QStringLiteral("signalDock"))) {
         tabifyDockWidget(signalDock, dock);

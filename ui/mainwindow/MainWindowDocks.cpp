@@ -2,6 +2,8 @@
 // The window's docks: watchlist, summary, signals and events, and the watchlist's menu.
 #include "MainWindow.h"
 
+#include "DockParts.h"
+
 #include "charts/ChartGrid.h"
 #include "charts/SymbolChart.h"
 #include "models/EventModel.h"
@@ -12,34 +14,16 @@
 
 #include <QComboBox>
 #include <QDockWidget>
-#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 namespace Gui {
 
 namespace {
-
-QTableView *tableView(QAbstractItemModel *model, const QString &name, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(22);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
-    return view;
-}
 
 /// Filters signals by symbol text, side and rule, all at once.
 class SignalFilter final : public QSortFilterProxyModel
@@ -71,20 +55,6 @@ private:
     QString m_side;
     QString m_rule;
 };
-
-QWidget *withToolbar(QWidget *content, const QList<QWidget *> &tools, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->setSpacing(2);
-    auto *row = new QHBoxLayout;
-    for (QWidget *tool : tools)
-        row->addWidget(tool);
-    layout->addLayout(row);
-    layout->addWidget(content);
-    return box;
-}
 
 } // namespace
 

@@ -3,6 +3,8 @@
 // the status bar, the Trade menu, the P/L calendar, and the charts' Buy and Sell buttons and fill marks.
 #include "MainWindow.h"
 
+#include "DockParts.h"
+
 #include "alerts/AlertManager.h"
 #include "analytics/SymbolSummary.h"
 #include "charts/ChartGrid.h"
@@ -22,7 +24,7 @@
 #include <QDateEdit>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QHeaderView>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,28 +36,18 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 namespace Gui {
 
 namespace {
 
+/// A dock's table, sorted by each cell's Qt::UserRole value, with a menu of its own.
 QTableView *sortedTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
     auto *proxy = new QSortFilterProxyModel(parent);
     proxy->setSourceModel(model);
     proxy->setSortRole(Qt::UserRole);
-    auto *view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(proxy);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(22);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
+    QTableView *view = tableView(proxy, name, parent);
     view->setSortingEnabled(true);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     return view;
@@ -74,18 +66,6 @@ QDockWidget *dockOf(const QString &title, const QString &name, QWidget *content,
     dock->setObjectName(name);
     dock->setWidget(content);
     return dock;
-}
-
-QWidget *boxOf(QLayout *tools, QWidget *content, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->setSpacing(2);
-    if (tools)
-        layout->addLayout(tools);
-    layout->addWidget(content);
-    return box;
 }
 
 QDateEdit *dayFilter(const QString &name, QWidget *parent)
@@ -140,8 +120,7 @@ void MainWindow::buildTrading()
         menu.addAction(tr("Open chart"), this, [this, position] { openChart(position.symbol); });
         menu.exec(positions->viewport()->mapToGlobal(at));
     });
-    QDockWidget *positionDock =
-        dockOf(tr("Positions"), QStringLiteral("positionDock"), boxOf(nullptr, positions, this), this);
+    QDockWidget *positionDock = dockOf(tr("Positions"), QStringLiteral("positionDock"), positions, this);
 
     // Working orders: cancel or change; all orders on request.
     m_orderModel = new OrderModel(this);
@@ -199,7 +178,8 @@ void MainWindow::buildTrading()
     orderTools->addStretch(1);
     orderTools->addWidget(change);
     orderTools->addWidget(cancel);
-    QDockWidget *orderDock = dockOf(tr("Orders"), QStringLiteral("orderDock"), boxOf(orderTools, orders, this), this);
+    QDockWidget *orderDock =
+        dockOf(tr("Orders"), QStringLiteral("orderDock"), withToolbar(orders, orderTools, this), this);
 
     // The blotter: every trade, filtered by symbol and days, exported as it is filtered.
     m_tradeModel = new TradeModel(this);
@@ -241,7 +221,8 @@ void MainWindow::buildTrading()
     tradeTools->addWidget(m_tradeTo);
     tradeTools->addWidget(m_tradeCount, 1);
     tradeTools->addWidget(exportTrades);
-    QDockWidget *tradeDock = dockOf(tr("Trades"), QStringLiteral("tradeDock"), boxOf(tradeTools, trades, this), this);
+    QDockWidget *tradeDock =
+        dockOf(tr("Trades"), QStringLiteral("tradeDock"), withToolbar(trades, tradeTools, this), this);
 
     for (QDockWidget *dock : {positionDock, orderDock, tradeDock})
         addDockWidget(Qt::BottomDockWidgetArea, dock);
