@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Alerts in the engine: evaluated on the records of their symbols on bars of their timeframe, a fire stored
 // as an alert signal with the alert's state in the same transaction, and that state kept across a restart.
+#include "PipelineFeed.h"
 #include "alerts/AlertBook.h"
 #include "pipeline/AlertRun.h"
 #include "pipeline/Pipeline.h"
@@ -110,10 +111,7 @@ void TestAlertEngine::stopDesk()
 
 void TestAlertEngine::feed(Model::RecordBatch batch)
 {
-    std::atomic<bool> done{false};
-    QCOMPARE(m_pipeline->submit(std::move(batch), 1, [&done](const QString &) { done = true; }),
-             Ingest::RecordSink::Submit::Accepted);
-    QTRY_VERIFY(done.load());
+    QVERIFY(TestFeed::committed(*m_pipeline, std::move(batch)));
 }
 
 qint64 TestAlertEngine::addAlert(const char *json)

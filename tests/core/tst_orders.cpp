@@ -2,6 +2,7 @@
 // The paper broker over HTTP: orders placed, filled by the records that follow, listed and cancelled through
 // /api/orders, each stored before it is answered, and their fills in /api/trades.
 #include "HttpTestClient.h"
+#include "PipelineFeed.h"
 #include "api/RestApi.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
@@ -112,10 +113,7 @@ void TestOrders::feed(const char *symbol, double open, double low, double high)
     t.close = open;
     t.volume = 10;
     t.timestamp = (QDateTime::currentMSecsSinceEpoch() + 1000 * ++m_seconds) * 1000;
-    std::atomic<bool> done{false};
-    QCOMPARE(m_pipeline->submit({t}, 1, [&done](const QString &) { done = true; }),
-             Ingest::RecordSink::Submit::Accepted);
-    QTRY_VERIFY(done.load());
+    QVERIFY(TestFeed::committed(*m_pipeline, {t}));
 }
 
 void TestOrders::placedFilledListedAndCancelled()

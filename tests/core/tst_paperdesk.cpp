@@ -2,6 +2,7 @@
 // Paper trading in the engine: orders placed through the desk fill against the records of their symbols as
 // the pipeline takes them, each fill stored as a trade (with its order's new status) in the transaction of the
 // record that caused it; after a restart the desk carries on with the stored orders and positions.
+#include "PipelineFeed.h"
 #include "pipeline/Pipeline.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
@@ -110,10 +111,7 @@ void TestPaperDesk::stopDesk()
 
 void TestPaperDesk::feed(Model::RecordBatch batch)
 {
-    std::atomic<bool> done{false};
-    QCOMPARE(m_pipeline->submit(std::move(batch), 1, [&done](const QString &) { done = true; }),
-             Ingest::RecordSink::Submit::Accepted);
-    QTRY_VERIFY(done.load());
+    QVERIFY(TestFeed::committed(*m_pipeline, std::move(batch)));
 }
 
 qint64 TestPaperDesk::place(const Trading::Order &o, Model::TimestampUs now)

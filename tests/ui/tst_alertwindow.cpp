@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Alerts in the window as a trader makes them: from a right-click on a chart, a line drawn and dragged, the
 // dialog that refuses a wrong one, and the Alerts dock; what is made is stored, evaluated and kept.
+#include "PipelineFeed.h"
 #include "alerts/AlertBook.h"
 #include "alerts/AlertManager.h"
 #include "charts/SymbolChart.h"
@@ -161,10 +162,7 @@ void TestAlertWindow::stopDesk()
 
 void TestAlertWindow::feed(const Model::RecordBatch &batch)
 {
-    std::atomic<bool> done{false};
-    QCOMPARE(m_pipeline->submit(Model::RecordBatch(batch), 1, [&done](const QString &) { done = true; }),
-             Ingest::RecordSink::Submit::Accepted);
-    QTRY_VERIFY(done.load());
+    QVERIFY(TestFeed::committed(*m_pipeline, Model::RecordBatch(batch)));
     m_window->pollFeed();
     m_window->refreshWatchlist();
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "PipelineFeed.h"
 #include "SmtpServer.h"
 #include "charts/ChartGrid.h"
 #include "charts/SymbolChart.h"
@@ -137,10 +138,7 @@ void TestMainWindow::cleanup()
 
 void TestMainWindow::feed(const Model::RecordBatch &batch)
 {
-    std::atomic<bool> done{false};
-    QCOMPARE(m_pipeline->submit(Model::RecordBatch(batch), 1, [&done](const QString &) { done = true; }),
-             Ingest::RecordSink::Submit::Accepted);
-    QTRY_VERIFY(done.load());
+    QVERIFY(TestFeed::committed(*m_pipeline, Model::RecordBatch(batch)));
 }
 
 void TestMainWindow::opensAndFillsWatchlist()

@@ -2,6 +2,7 @@
 // Paper trading in the window as a trader does it: the order ticket from the keyboard, a chart's buttons and
 // menu, the docks that follow (positions, orders, trades), changing and cancelling an order, the blotter's
 // filters and export, the P/L calendar, fills marked on the chart, and the account line.
+#include "PipelineFeed.h"
 #include "charts/SymbolChart.h"
 #include "ingest/IngestCounters.h"
 #include "mainwindow/MainWindow.h"
@@ -167,10 +168,7 @@ void TestTradingWindow::cleanup()
 
 void TestTradingWindow::feed(const Model::RecordBatch &batch)
 {
-    std::atomic<bool> done{false};
-    QCOMPARE(m_pipeline->submit(Model::RecordBatch(batch), 1, [&done](const QString &) { done = true; }),
-             Ingest::RecordSink::Submit::Accepted);
-    QTRY_VERIFY(done.load());
+    QVERIFY(TestFeed::committed(*m_pipeline, Model::RecordBatch(batch)));
     m_window->pollFeed();
     m_window->refreshWatchlist();
 }

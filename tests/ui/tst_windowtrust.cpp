@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The window shows only right numbers and remembers itself: each case was a defect a trader saw.
+#include "PipelineFeed.h"
 #include "charts/ChartGrid.h"
 #include "charts/SymbolChart.h"
 #include "dialogs/SettingsDialog.h"
@@ -184,10 +185,7 @@ void TestWindowTrust::stopDesk()
 
 void TestWindowTrust::feed(const Model::RecordBatch &batch)
 {
-    std::atomic<bool> done{false};
-    QCOMPARE(m_pipeline->submit(Model::RecordBatch(batch), 1, [&done](const QString &) { done = true; }),
-             Ingest::RecordSink::Submit::Accepted);
-    QTRY_VERIFY(done.load());
+    QVERIFY(TestFeed::committed(*m_pipeline, Model::RecordBatch(batch)));
     m_window->pollFeed();
     m_window->refreshWatchlist();
 }
