@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include "Decisions.h"
+
+#include "alerts/AlertEvaluator.h"
+
+#include <cmath>
+#include <limits>
+
+namespace Backtest {
+
+namespace {
+
+constexpr double Absent = std::numeric_limits<double>::quiet_NaN();
+
+std::optional<double> present(double x)
+{
+    return std::isnan(x) ? std::nullopt : std::optional(x);
+}
+
+/// An operand's value at bar `i`: from the cache, or worked out there for a constant or a line.
+struct OperandReader
+{
+    const Alerts::Operand *operand = nullptr;
+    const std::vector<double> *values = nullptr;
+
+    static OperandReader of(const Alerts::Operand &operand, SeriesCache &series)
+    {
+        const bool cached =
+            operand.kind == Alerts::Operand::Kind::Field || operand.kind == Alerts::Operand::Kind::Indicator;
+        return {&operand, cached ? &series.valuesOf(operand) : nullptr};
+    }
+    std::optional<double> at(std::size_t i, const BarColumns &bars) const
+    {
+        if (values)
+            return present((*values)[i]);
+        if (operand->kind == Alerts::Operand::Kind::Line)
+            return operand->lineAt(bars.time[i]);
+        return operand->value;
+    }
+};
+
+std::vector<bool> alertFires(const Alerts::Definition &alert, SeriesCache &series)
+{
+    const BarColumns &bars = series.bars();
+    const std::size_t n = bars.size();
+    std::vector<bool> fires(n, false);
+    Alerts::Evaluator evaluator(alert);
+    const OperandReader left = OperandReader::of(alert.left, series);
+    const OperandReader right = OperandReader::of(alert.channel ? alert.channel->first : alert.right, series);
+    const std::optional<OperandReader> right2 =
+        alert.channel ? std::optional(OperandReader::of(alert.channel->second, series)) : std::nullopt;
+    Alerts::Sample sample;
+    sample.closed = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        sample.barOpen = bars.time[i];
+        sample.time = bars.end[i];
+        sample.price = bars.close[i];
+        sample.left = left.at(i, bars);
+        sample.right = right.at(i, bars);
+        if (right2)
+            sample.right2 = right2->at(i, bars);
+        if (evaluator.add(sample))
+            fires[i] = true;
+    }
+    return fires;
+}
+
+std::vector<bool> ruleFires(const Condition &c, SeriesCache &series)
+{
+    const BarColumns &bars = series.bars();
+    std::vector<bool> fires(bars.size(), false);
+    Indicators::IndicatorSet indicators(c.indicators);
+    Signals::RuleEngine rules(c.rules);
+    std::vector<Model::TradeSignal> signals;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const Model::Tick bar = bars.tick(i, series.symbol());
+        rules.onTick(bar, indicators.update(bar), false, signals);
+        for (const Model::TradeSignal &s : signals)
+            if (s.side == c.side && s.rule == Model::SignalRule(c.rule))
+                fires[i] = true;
+        signals.clear();
+    }
+    return fires;
+}
+
+} // namespace
+
+SeriesCache::SeriesCache(std::shared_ptr<const BarColumns> bars)
+    : m_bars(std::move(bars))
+{
+    Model::Symbol::fromString(m_bars->symbol, m_symbol);
+}
+
+const std::vector<double> &SeriesCache::valuesOf(const Alerts::Operand &operand)
+{
+    std::shared_ptr<Entry> entry;
+    {
+        const std::lock_guard lock(m_mutex);
+        std::shared_ptr<Entry> &slot = m_entries[Alerts::describe(operand)];
+        if (!slot)
+            slot = std::make_shared<Entry>();
+        entry = slot;
+    }
+    std::call_once(entry->computed, [&] { entry->values = compute(operand); });
+    return entry->values; // entries are never removed: the reference outlives the lock
+}
+
+std::vector<double> SeriesCache::compute(const Alerts::Operand &operand) const
+{
+    const BarColumns &bars = *m_bars;
+    const std::size_t n = bars.size();
+    std::vector<double> out(n, Absent);
+    if (operand.kind == Alerts::Operand::Kind::Indicator && operand.indicator == Alerts::Indicator::Sma) {
+        // The indicator set's own average, without the others it would compute beside it.
+        Indicators::Sma sma(operand.config().sma);
+        for (std::size_t i = 0; i < n; ++i)
+            if (const auto v = sma.update(bars.close[i]))
+                out[i] = *v;
+        return out;
+    }
+    Indicators::IndicatorSet indicators(operand.config());
+    for (std::size_t i = 0; i < n; ++i) {
+        const Model::Tick bar = bars.tick(i, m_symbol);
+        const Indicators::IndicatorSnapshot &s =
+            operand.kind == Alerts::Operand::Kind::Indicator ? indicators.update(bar) : indicators.snapshot();
+        if (const auto v = operand.valueOf(bar, s, bar.close))
+            out[i] = *v;
+    }
+    return out;
+}
+
+std::vector<bool> firesOf(const Condition &condition, SeriesCache &series)
+{
+    return condition.kind == Condition::Kind::Rule ? ruleFires(condition, series)
+                                                   : alertFires(condition.alert, series);
+}
+
+std::vector<std::uint8_t> decide(const Strategy &strategy, SeriesCache &series)
+{
+    std::vector<std::uint8_t> decisions(series.bars().size(), 0);
+    const auto mark = [&](const std::optional<Condition> &condition, std::uint8_t bit) {
+        if (!condition)
+            return;
+        const std::vector<bool> fires = firesOf(*condition, series);
+        for (std::size_t i = 0; i < fires.size(); ++i)
+            if (fires[i])
+                decisions[i] |= bit;
+    };
+    if (strategy.allowsLong()) {
+        mark(strategy.enterLong, EnterLong);
+        mark(strategy.exitLong, ExitLong);
+    }
+    if (strategy.allowsShort()) {
+        mark(strategy.enterShort, EnterShort);
+        mark(strategy.exitShort, ExitShort);
+    }
+    return decisions;
+}
+
+} // namespace Backtest

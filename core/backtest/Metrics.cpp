@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "Metrics.h"
+
+#include <cmath>
+
+namespace Backtest {
+
+const char *exitReasonName(ExitReason reason) noexcept
+{
+    switch (reason) {
+    case ExitReason::Signal:
+        return "signal";
+    case ExitReason::StopLoss:
+        return "stop_loss";
+    case ExitReason::TakeProfit:
+        return "take_profit";
+    case ExitReason::MaxBars:
+        return "max_bars";
+    case ExitReason::End:
+        return "end";
+    }
+    return "signal";
+}
+
+EquityStats::EquityStats(double startEquity)
+    : m_start(startEquity)
+    , m_last(startEquity)
+    , m_peak(startEquity)
+{}
+
+Metrics EquityStats::metrics(const std::vector<Trade> &trades)
+{
+    constexpr double YearUs = 365.25 * 86'400e6;
+    if (m_below) { // still under water at the end: the stretch so far counts
+        underwaterEnds(m_bars - 1, m_to);
+        m_below = false;
+    }
+    Metrics m;
+    m.startEquity = m_start;
+    m.endEquity = m_last;
+    m.totalReturn = m_start != 0 ? m_last / m_start - 1 : 0;
+    m.bars = m_bars;
+    m.from = m_from;
+    m.to = m_to;
+    m.exposure = m_bars > 0 ? double(m_exposed) / double(m_bars) : 0;
+    m.maxDrawdown = m_maxDrawdown;
+    m.maxDrawdownBars = m_maxUnderBars;
+    m.maxDrawdownUs = m_maxUnderUs;
+    const double years = double(m_to - m_from) / YearUs;
+    const qint64 returns = m_bars - 1;
+    if (returns >= 1 && years > 0) {
+        m.periodsPerYear = double(returns) / years;
+        const double mean = m_sum / double(returns);
+        const double variance =
+            returns >= 2 ? std::max(0.0, (m_sumSquares - m_sum * mean) / double(returns - 1)) : 0.0;
+        const double sd = std::sqrt(variance);
+        const double annual = std::sqrt(m.periodsPerYear);
+        m.volatility = sd * annual;
+        if (sd > 1e-15)
+            m.sharpe = mean / sd * annual;
+        const double downside = std::sqrt(m_downSquares / double(returns));
+        if (downside > 1e-15)
+            m.sortino = mean / downside * annual;
+    }
+    if (years >= 1 && m_start > 0 && m_last > 0) {
+        m.cagr = std::pow(m_last / m_start, 1 / years) - 1;
+        if (m_maxDrawdown > 0)
+            m.calmar = *m.cagr / m_maxDrawdown;
+    }
+    m.trades = int(trades.size());
+    double won = 0;
+    double lost = 0;
+    int wins = 0;
+    double net = 0;
+    for (const Trade &t : trades) {
+        m.fees += t.fees;
+        net += t.pnl;
+        if (t.pnl > 0) {
+            won += t.pnl;
+            ++wins;
+        } else {
+            lost -= t.pnl;
+        }
+    }
+    if (!trades.empty()) {
+        m.winRate = double(wins) / double(trades.size());
+        m.expectancy = net / double(trades.size());
+        if (lost > 0)
+            m.profitFactor = won / lost;
+    }
+    return m;
+}
+
+Metrics metricsOf(double startEquity, const std::vector<EquityPoint> &equity, const std::vector<Trade> &trades)
+{
+    EquityStats stats(startEquity);
+    for (const EquityPoint &p : equity)
+        stats.add(p.time, p.equity, p.exposed);
+    return stats.metrics(trades);
+}
+
+} // namespace Backtest

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: MIT
+#include "Simulator.h"
+
+#include "Decisions.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace Backtest {
+
+namespace {
+
+/// The account while a test runs: cash, at most one position, and its trades.
+class Book final
+{
+public:
+    explicit Book(const SimulationInput &in)
+        : m_bars(*in.bars)
+        , m_strategy(*in.strategy)
+        , m_costs(in.costs)
+        , m_cash(in.startingCash)
+    {}
+
+    bool flat() const noexcept { return m_quantity == 0; }
+    bool isLong() const noexcept { return m_quantity > 0; }
+    double cash() const noexcept { return m_cash; }
+    double equityAt(double price) const noexcept { return m_cash + m_quantity * price; }
+    int barsHeld() const noexcept { return m_barsHeld; }
+    std::vector<Trade> &trades() noexcept { return m_trades; }
+
+    /// A market fill's price: slippage and half the spread against the trader.
+    double marketPrice(double price, bool buying) const noexcept
+    {
+        const double cost = m_costs.broker.slippage + m_costs.spread / 2;
+        return std::max(buying ? price + cost : price - cost, 1e-9);
+    }
+
+    void open(std::size_t i, bool isLong)
+    {
+        const double price = marketPrice(m_bars.open[i], isLong);
+        const Trading::Costs &fees = m_costs.broker;
+        double quantity = m_strategy.size.value;
+        if (m_strategy.size.kind != Size::Kind::Shares) {
+            const double value = m_strategy.size.kind == Size::Kind::Cash
+                                     ? m_strategy.size.value
+                                     : m_cash * m_strategy.size.value / 100; // flat: the cash is the equity
+            quantity = (value - fees.perOrder) / (price * (1 + fees.percent / 100) + fees.perShare);
+        }
+        if (m_strategy.wholeShares)
+            quantity = std::floor(quantity + 1e-9);
+        if (!(quantity > 0))
+            return;
+        const double fee = fees.commission(quantity, price);
+        m_cash += isLong ? -(quantity * price) - fee : quantity * price - fee;
+        m_quantity = isLong ? quantity : -quantity;
+        m_entryPrice = price;
+        m_entryTime = m_bars.time[i];
+        m_entryFee = fee;
+        m_barsHeld = 0;
+        m_worst = m_best = price;
+        const double sl = m_strategy.stopLossPercent / 100;
+        const double tp = m_strategy.takeProfitPercent / 100;
+        m_stop = sl > 0 ? (isLong ? price * (1 - sl) : price * (1 + sl)) : 0;
+        m_target = tp > 0 ? (isLong ? price * (1 + tp) : std::max(price * (1 - tp), 0.0)) : 0;
+        m_enteredAt = i;
+    }
+
+    /// Closes the position at `price` (costs already in it) at `time`.
+    void close(double price, ExitReason reason, Model::TimestampUs time)
+    {
+        const double quantity = std::fabs(m_quantity);
+        const bool wasLong = m_quantity > 0;
+        const double fee = m_costs.broker.commission(quantity, price);
+        m_cash += wasLong ? quantity * price - fee : -(quantity * price) - fee;
+        see(price, price);
+        Trade t;
+        t.symbol = m_bars.symbol;
+        t.isLong = wasLong;
+        t.quantity = quantity;
+        t.entryTime = m_entryTime;
+        t.entryPrice = m_entryPrice;
+        t.exitTime = time;
+        t.exitPrice = price;
+        t.reason = reason;
+        t.fees = m_entryFee + fee;
+        t.pnl = (wasLong ? price - m_entryPrice : m_entryPrice - price) * quantity - t.fees;
+        t.returnPercent = t.pnl / (m_entryPrice * quantity) * 100;
+        const double worst = wasLong ? m_worst : m_best;
+        const double best = wasLong ? m_best : m_worst;
+        t.maePercent = std::min(0.0, (wasLong ? worst - m_entryPrice : m_entryPrice - worst) / m_entryPrice * 100);
+        t.mfePercent = std::max(0.0, (wasLong ? best - m_entryPrice : m_entryPrice - best) / m_entryPrice * 100);
+        // Left inside a bar: that bar counts too (one left at an open or at the end was counted already).
+        t.bars = m_barsHeld + (reason == ExitReason::StopLoss || reason == ExitReason::TakeProfit ? 1 : 0);
+        m_trades.push_back(std::move(t));
+        m_quantity = 0;
+    }
+
+    /// The stop and the target inside bar `i`: true when one closed the position.
+    bool watch(std::size_t i)
+    {
+        const double open = m_bars.open[i];
+        const double high = m_bars.high[i];
+        const double low = m_bars.low[i];
+        const bool entryBar = m_enteredAt == i; // entered at this open: the gap rules do not apply
+        const bool isLong = m_quantity > 0;
+        if (m_stop > 0) {
+            const bool gapped = !entryBar && (isLong ? open <= m_stop : open >= m_stop);
+            const bool reached = isLong ? low <= m_stop : high >= m_stop;
+            if (gapped || reached) {
+                if (!entryBar)
+                    see(open, open);
+                const double level = gapped ? open : m_stop;
+                close(marketPrice(level, !isLong), ExitReason::StopLoss, m_bars.time[i]);
+                return true;
+            }
+        }
+        if (m_target > 0) {
+            const bool gapped = !entryBar && (isLong ? open >= m_target : open <= m_target);
+            const bool reached = isLong ? high >= m_target : low <= m_target;
+            if (gapped || reached) {
+                // The bar's other side may have come first: it counts against the trade.
+                see(isLong ? low : high, isLong ? low : high);
+                close(gapped ? open : m_target, ExitReason::TakeProfit, m_bars.time[i]);
+                return true;
+            }
+        }
+        see(low, high);
+        return false;
+    }
+
+    void countBar() noexcept { ++m_barsHeld; }
+
+private:
+    void see(double low, double high) noexcept
+    {
+        m_worst = std::min(m_worst, low);
+        m_best = std::max(m_best, high);
+    }
+
+    const BarColumns &m_bars;
+    const Strategy &m_strategy;
+    const Costs &m_costs;
+    double m_cash;
+    double m_quantity = 0; ///< shares, below 0 when short
+    double m_entryPrice = 0;
+    Model::TimestampUs m_entryTime = 0;
+    double m_entryFee = 0;
+    double m_stop = 0;
+    double m_target = 0;
+    double m_worst = 0; ///< the lowest price seen while open
+    double m_best = 0;  ///< the highest
+    int m_barsHeld = 0;
+    std::size_t m_enteredAt = 0;
+    std::vector<Trade> m_trades;
+};
+
+} // namespace
+
+Simulation simulate(const SimulationInput &in)
+{
+    Simulation out;
+    const BarColumns &bars = *in.bars;
+    const Strategy &strategy = *in.strategy;
+    const std::vector<std::uint8_t> &decisions = *in.decisions;
+    const std::size_t to = std::min(in.to, bars.size());
+    const std::size_t from = std::min(in.from, to);
+    Book book(in);
+    EquityStats stats(in.startingCash);
+    if (in.keepEquity)
+        out.equity.reserve(to - from);
+    bool exitPending = false;
+    ExitReason exitReason = ExitReason::Signal;
+    int enterPending = 0; ///< 1 long, -1 short
+    const bool longs = strategy.allowsLong();
+    const bool shorts = strategy.allowsShort();
+    for (std::size_t i = from; i < to; ++i) {
+        // What was decided at the last close is carried out at this open.
+        if (exitPending && !book.flat())
+            book.close(book.marketPrice(bars.open[i], !book.isLong()), exitReason, bars.time[i]);
+        exitPending = false;
+        if (enterPending != 0 && book.flat())
+            book.open(i, enterPending > 0);
+        enterPending = 0;
+        if (!book.flat()) {
+            book.watch(i);
+            if (!book.flat())
+                book.countBar();
+        }
+        const bool last = i + 1 == to;
+        if (last && !book.flat()) {
+            const double price = book.marketPrice(bars.close[i], !book.isLong());
+            book.close(price, ExitReason::End, bars.end[i]);
+        }
+        const double equity = book.equityAt(bars.close[i]);
+        stats.add(bars.time[i], equity, !book.flat());
+        if (in.keepEquity)
+            out.equity.push_back({bars.time[i], equity, !book.flat()});
+        if (last)
+            break;
+        // Decisions at this close.
+        const std::uint8_t d = decisions[i];
+        if (book.flat()) {
+            const bool up = longs && (d & EnterLong) && !(d & ExitLong);
+            const bool down = shorts && (d & EnterShort) && !(d & ExitShort);
+            if (up != down)
+                enterPending = up ? 1 : -1;
+        } else if (book.isLong()) {
+            const bool reverse = shorts && (d & EnterShort) && !(d & ExitShort);
+            if ((d & ExitLong) || reverse) {
+                exitPending = true;
+                exitReason = ExitReason::Signal;
+                enterPending = reverse ? -1 : 0;
+            } else if (strategy.maxBars > 0 && book.barsHeld() >= strategy.maxBars) {
+                exitPending = true;
+                exitReason = ExitReason::MaxBars;
+            }
+        } else {
+            const bool reverse = longs && (d & EnterLong) && !(d & ExitLong);
+            if ((d & ExitShort) || reverse) {
+                exitPending = true;
+                exitReason = ExitReason::Signal;
+                enterPending = reverse ? 1 : 0;
+            } else if (strategy.maxBars > 0 && book.barsHeld() >= strategy.maxBars) {
+                exitPending = true;
+                exitReason = ExitReason::MaxBars;
+            }
+        }
+    }
+    out.trades = std::move(book.trades());
+    out.metrics = stats.metrics(out.trades);
+    return out;
+}
+
+} // namespace Backtest
