@@ -24,6 +24,12 @@ Subcommand findSubcommand(const char *name)
         return &runExportTrades;
     if (std::strcmp(name, "analyze-trades") == 0)
         return &runAnalyzeTrades;
+    if (std::strcmp(name, "backtest") == 0)
+        return &runBacktest;
+    if (std::strcmp(name, "optimize") == 0)
+        return &runOptimize;
+    if (std::strcmp(name, "strategies") == 0)
+        return &runStrategies;
     return nullptr;
 }
 

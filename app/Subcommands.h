@@ -19,6 +19,9 @@ int runImport(const QStringList &arguments);
 int runAlerts(const QStringList &arguments);
 int runExportTrades(const QStringList &arguments);
 int runAnalyzeTrades(const QStringList &arguments);
+int runBacktest(const QStringList &arguments);
+int runOptimize(const QStringList &arguments);
+int runStrategies(const QStringList &arguments);
 
 /// The command's runner, or nullptr when `name` is not one.
 using Subcommand = int (*)(const QStringList &);

@@ -134,6 +134,52 @@ std::optional<Fire> Evaluator::add(const Sample &sample)
     return Fire{sample.barOpen, sample.time, *sample.left, level, sample.price};
 }
 
+bool Evaluator::addClosedRun(const double *left, const double *right, std::size_t rightStride,
+                             const Model::TimestampUs *barOpen, const Model::TimestampUs *barEnd, std::size_t count,
+                             std::uint8_t *fired, std::uint8_t bit)
+{
+    const Operator op = m_alert.op;
+    const bool crossing = op == Operator::Crossing || op == Operator::CrossingUp || op == Operator::CrossingDown;
+    if (m_state.status != Status::Active || m_alert.expires || m_alert.trigger != Trigger::OncePerBarClose ||
+        m_alert.usesChannel() || m_alert.usesMoving() ||
+        !(crossing || op == Operator::GreaterThan || op == Operator::LessThan))
+        return false;
+    // happens() and mayFire() for these operators, with the state in registers: each bar is a closed bar of
+    // its own, so once per bar close never holds a fire back.
+    const double band = m_alert.deadBand;
+    const int wanted = op == Operator::CrossingUp ? 1 : op == Operator::CrossingDown ? -1 : 0;
+    int side = m_state.side;
+    std::ptrdiff_t last = -1;
+    int fires = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const double x = left[i];
+        const double y = right[i * rightStride];
+        if (std::isnan(x) || std::isnan(y))
+            continue; // absent: nothing happens, not even a side
+        const double diff = x - y;
+        bool now;
+        if (crossing) {
+            const int next = diff > band ? 1 : diff < -band ? -1 : side;
+            now = side != 0 && next != side && (wanted == 0 || wanted == next);
+            side = next;
+        } else {
+            now = op == Operator::GreaterThan ? diff > band : diff < -band;
+        }
+        if (now) {
+            fired[i] |= bit;
+            last = std::ptrdiff_t(i);
+            ++fires;
+        }
+    }
+    m_state.side = side;
+    if (last >= 0) {
+        m_state.count += fires;
+        m_state.lastFire = barEnd[last];
+        m_state.lastFireBar = barOpen[last];
+    }
+    return true;
+}
+
 std::pair<double, double> Evaluator::quietRange(double level) const
 {
     constexpr double Infinity = std::numeric_limits<double>::infinity();

@@ -3,6 +3,7 @@
 
 #include "AlertDefinition.h"
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -64,6 +65,14 @@ public:
     explicit Evaluator(const Definition &alert, State state = {});
 
     std::optional<Fire> add(const Sample &sample);
+    /// Closed bars one after another (a strategy test): what add() of each bar's closed sample would do, in one
+    /// tight pass. `left` and `right` hold each bar's values, NaN where absent; with `rightStride` 0 one right
+    /// value serves every bar. Sets `bit` in `fired[i]` where bar i fires. Handles an active alert without an
+    /// expiry that decides on closed bars and compares two values (crossings, greater or less than): false,
+    /// doing nothing, for any other, which add() then takes bar by bar.
+    bool addClosedRun(const double *left, const double *right, std::size_t rightStride,
+                      const Model::TimestampUs *barOpen, const Model::TimestampUs *barEnd, std::size_t count,
+                      std::uint8_t *fired, std::uint8_t bit);
     /// The values of the left operand for which add() of a forming bar's sample, the right operand being
     /// `level`, would neither fire nor change the state: a record whose value stays inside needs no look. An
     /// empty range (low > high) when it cannot tell; the whole line when nothing can happen.

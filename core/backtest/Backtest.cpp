@@ -3,8 +3,10 @@
 
 #include "storage/BarQueries.h"
 #include "storage/SqliteDatabase.h"
+#include "util/Clock.h"
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -31,8 +33,10 @@ Util::Result<std::vector<std::shared_ptr<const BarColumns>>> loadBars(const QStr
         auto range = Storage::readBars(**db, query, session);
         if (!range)
             return R::failure(range.error());
-        if (range->lastForming && !range->bars.empty())
-            range->bars.pop_back(); // a bar still forming has not closed: no decision is taken on it
+        // A bar still forming has not closed: no decision is taken on it. (The newest bar of past history is
+        // said to be forming too, as a record could still join it; once its time is over it counts.)
+        if (range->lastForming && !range->bars.empty() && range->bars.back().endTime > Util::wallClockUs())
+            range->bars.pop_back();
         auto bars = std::make_shared<BarColumns>(BarColumns::of(name, range->bars));
         if (bars->empty())
             return R::failure(u"%1: no %2 bars stored in that range"_s.arg(name, request.timeframe.name()));
@@ -71,23 +75,30 @@ std::vector<EquityPoint> joinEquity(const std::vector<std::vector<EquityPoint>> 
     return out;
 }
 
+std::pair<std::size_t, std::size_t> Span::of(const BarColumns &bars) const
+{
+    const auto first = std::lower_bound(bars.time.begin(), bars.time.end(), from);
+    const auto last = std::lower_bound(first, bars.time.end(), to);
+    return {std::size_t(first - bars.time.begin()), std::size_t(last - bars.time.begin())};
+}
+
 Report run(const Strategy &strategy, const std::vector<SeriesCache *> &series, const Settings &settings,
-           std::size_t from, std::size_t to)
+           const Span &span, const std::vector<std::vector<std::uint8_t>> *decisions)
 {
     Report report;
     const double share = settings.startingCash / double(std::max<std::size_t>(1, series.size()));
     std::vector<std::vector<EquityPoint>> parts;
     std::vector<double> cash;
-    for (SeriesCache *s : series) {
-        const std::vector<std::uint8_t> decisions = decide(strategy, *s);
+    for (std::size_t k = 0; k < series.size(); ++k) {
+        SeriesCache *s = series[k];
+        const std::vector<std::uint8_t> own = decisions ? std::vector<std::uint8_t>() : decide(strategy, *s);
         SimulationInput in;
         in.bars = &s->bars();
-        in.decisions = &decisions;
+        in.decisions = decisions ? &(*decisions)[k] : &own;
         in.strategy = &strategy;
         in.costs = settings.costs;
         in.startingCash = share;
-        in.from = from;
-        in.to = to;
+        std::tie(in.from, in.to) = span.of(s->bars());
         in.keepEquity = settings.keepEquity || series.size() > 1;
         Simulation sim = simulate(in);
         report.symbols.push_back({s->bars().symbol, sim.metrics});

@@ -49,11 +49,20 @@ struct Report
     std::vector<PerSymbol> symbols;
 };
 
-/// Runs `strategy` over each symbol's bars, [from, to) of each (SIZE_MAX: to the end). With several symbols,
-/// the starting cash is shared out equally and each symbol trades its own part; the account is their sum at
-/// each close.
+/// A stretch of the bars: those opening at or after `from` and before `to`.
+struct Span
+{
+    Model::TimestampUs from = std::numeric_limits<Model::TimestampUs>::min();
+    Model::TimestampUs to = std::numeric_limits<Model::TimestampUs>::max();
+    /// Its bars among `bars`: [first, second).
+    std::pair<std::size_t, std::size_t> of(const BarColumns &bars) const;
+};
+
+/// Runs `strategy` over each symbol's bars within `span` (the bars before it still warm the indicators and
+/// conditions). With several symbols, the starting cash is shared out equally and each symbol trades its own
+/// part; the account is their sum at each close. `decisions`, when given, are each symbol's decide() already.
 Report run(const Strategy &strategy, const std::vector<SeriesCache *> &series, const Settings &settings,
-           std::size_t from = 0, std::size_t to = SIZE_MAX);
+           const Span &span = {}, const std::vector<std::vector<std::uint8_t>> *decisions = nullptr);
 
 /// The account of several parts: the sum of their equities at each time any of them has a close (a part
 /// counts its last close, or its starting cash before its first).

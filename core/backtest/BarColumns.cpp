@@ -31,7 +31,10 @@ BarColumns BarColumns::slice(std::size_t from, std::size_t to) const
     out.symbol = symbol;
     to = std::min(to, size());
     from = std::min(from, to);
-    const auto cut = [&](const auto &column) { return std::decay_t<decltype(column)>(column.begin() + std::ptrdiff_t(from), column.begin() + std::ptrdiff_t(to)); };
+    const auto cut = [&](const auto &column) {
+        return std::decay_t<decltype(column)>(column.begin() + std::ptrdiff_t(from),
+                                              column.begin() + std::ptrdiff_t(to));
+    };
     out.time = cut(time);
     out.end = cut(end);
     out.open = cut(open);

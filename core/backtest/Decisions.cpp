@@ -39,14 +39,20 @@ struct OperandReader
     }
 };
 
-std::vector<bool> alertFires(const Alerts::Definition &alert, SeriesCache &series)
+void alertFires(const Alerts::Definition &alert, SeriesCache &series, std::uint8_t *fired, std::uint8_t bit)
 {
     const BarColumns &bars = series.bars();
     const std::size_t n = bars.size();
-    std::vector<bool> fires(n, false);
     Alerts::Evaluator evaluator(alert);
     const OperandReader left = OperandReader::of(alert.left, series);
     const OperandReader right = OperandReader::of(alert.channel ? alert.channel->first : alert.right, series);
+    if (left.values && !alert.channel) {
+        const bool constant = alert.right.kind == Alerts::Operand::Kind::Constant;
+        if ((right.values || constant) &&
+            evaluator.addClosedRun(left.values->data(), right.values ? right.values->data() : &alert.right.value,
+                                   right.values ? 1 : 0, bars.time.data(), bars.end.data(), n, fired, bit))
+            return;
+    }
     const std::optional<OperandReader> right2 =
         alert.channel ? std::optional(OperandReader::of(alert.channel->second, series)) : std::nullopt;
     Alerts::Sample sample;
@@ -60,15 +66,13 @@ std::vector<bool> alertFires(const Alerts::Definition &alert, SeriesCache &serie
         if (right2)
             sample.right2 = right2->at(i, bars);
         if (evaluator.add(sample))
-            fires[i] = true;
+            fired[i] |= bit;
     }
-    return fires;
 }
 
-std::vector<bool> ruleFires(const Condition &c, SeriesCache &series)
+void ruleFires(const Condition &c, SeriesCache &series, std::uint8_t *fired, std::uint8_t bit)
 {
     const BarColumns &bars = series.bars();
-    std::vector<bool> fires(bars.size(), false);
     Indicators::IndicatorSet indicators(c.indicators);
     Signals::RuleEngine rules(c.rules);
     std::vector<Model::TradeSignal> signals;
@@ -77,10 +81,9 @@ std::vector<bool> ruleFires(const Condition &c, SeriesCache &series)
         rules.onTick(bar, indicators.update(bar), false, signals);
         for (const Model::TradeSignal &s : signals)
             if (s.side == c.side && s.rule == Model::SignalRule(c.rule))
-                fires[i] = true;
+                fired[i] |= bit;
         signals.clear();
     }
-    return fires;
 }
 
 } // namespace
@@ -129,22 +132,27 @@ std::vector<double> SeriesCache::compute(const Alerts::Operand &operand) const
     return out;
 }
 
+void markFires(const Condition &condition, SeriesCache &series, std::uint8_t *fired, std::uint8_t bit)
+{
+    if (condition.kind == Condition::Kind::Rule)
+        ruleFires(condition, series, fired, bit);
+    else
+        alertFires(condition.alert, series, fired, bit);
+}
+
 std::vector<bool> firesOf(const Condition &condition, SeriesCache &series)
 {
-    return condition.kind == Condition::Kind::Rule ? ruleFires(condition, series)
-                                                   : alertFires(condition.alert, series);
+    std::vector<std::uint8_t> fired(series.bars().size(), 0);
+    markFires(condition, series, fired.data(), 1);
+    return std::vector<bool>(fired.begin(), fired.end());
 }
 
 std::vector<std::uint8_t> decide(const Strategy &strategy, SeriesCache &series)
 {
     std::vector<std::uint8_t> decisions(series.bars().size(), 0);
     const auto mark = [&](const std::optional<Condition> &condition, std::uint8_t bit) {
-        if (!condition)
-            return;
-        const std::vector<bool> fires = firesOf(*condition, series);
-        for (std::size_t i = 0; i < fires.size(); ++i)
-            if (fires[i])
-                decisions[i] |= bit;
+        if (condition)
+            markFires(*condition, series, decisions.data(), bit);
     };
     if (strategy.allowsLong()) {
         mark(strategy.enterLong, EnterLong);

@@ -56,5 +56,7 @@ std::vector<std::uint8_t> decide(const Strategy &strategy, SeriesCache &series);
 /// Where one condition fires, bar by bar: a built-in rule's signal of its side, or an alert condition on a
 /// closed bar (the evaluator the alerts run).
 std::vector<bool> firesOf(const Condition &condition, SeriesCache &series);
+/// The same as bits: `bit` is set in `fired[i]` where bar i fires.
+void markFires(const Condition &condition, SeriesCache &series, std::uint8_t *fired, std::uint8_t bit);
 
 } // namespace Backtest

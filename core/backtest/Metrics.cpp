@@ -26,14 +26,81 @@ EquityStats::EquityStats(double startEquity)
     : m_start(startEquity)
     , m_last(startEquity)
     , m_peak(startEquity)
+    , m_trough(startEquity)
 {}
+
+void EquityStats::add(const Model::TimestampUs *time, const double *equity, const bool *exposed,
+                      std::size_t count) noexcept
+{
+    if (count == 0)
+        return;
+    if (m_bars == 0)
+        m_from = time[0];
+    // The state in locals, so that the loop runs in registers. The deepest fall below a peak is worked out
+    // when the peak is left behind (or at the end), from the lowest equity seen under it.
+    double last = m_last;
+    double peak = m_peak;
+    double trough = m_trough;
+    double sum = m_sum;
+    double squares = m_sumSquares;
+    double down = m_downSquares;
+    qint64 peakBar = m_peakBar;
+    Model::TimestampUs peakTime = m_peakTime;
+    bool below = m_below;
+    qint64 open = 0;
+    const qint64 first = m_bars;
+    for (std::size_t k = 0; k < count; ++k) {
+        const double e = equity[k];
+        if (e != last && (first > 0 || k > 0) && last != 0) { // returns run from close to close; flat is 0
+            const double r = e / last - 1;
+            sum += r;
+            squares += r * r;
+            down += r < 0 ? r * r : 0;
+        }
+        if (e >= peak) {
+            if (below) { // back at the peak: a stretch under it ended
+                const qint64 bar = first + qint64(k);
+                if (bar - peakBar > m_maxUnderBars) {
+                    m_maxUnderBars = bar - peakBar;
+                    m_maxUnderUs = time[k] - peakTime;
+                }
+                m_maxDrawdown = std::max(m_maxDrawdown, (peak - trough) / peak);
+                below = false;
+            }
+            peak = e;
+            trough = e;
+            peakTime = time[k];
+            peakBar = first + qint64(k);
+        } else {
+            below = true;
+            trough = std::min(trough, e);
+        }
+        last = e;
+        open += exposed[k] ? 1 : 0;
+    }
+    m_last = last;
+    m_peak = peak;
+    m_sum = sum;
+    m_sumSquares = squares;
+    m_downSquares = down;
+    m_trough = trough;
+    m_peakBar = peakBar;
+    m_peakTime = peakTime;
+    m_below = below;
+    m_exposed += open;
+    m_bars += qint64(count);
+    m_to = time[count - 1];
+}
 
 Metrics EquityStats::metrics(const std::vector<Trade> &trades)
 {
     constexpr double YearUs = 365.25 * 86'400e6;
-    if (m_below) { // still under water at the end: the stretch so far counts
-        underwaterEnds(m_bars - 1, m_to);
-        m_below = false;
+    if (m_below) { // still under water at the end: that stretch counts
+        if (m_bars - 1 - m_peakBar > m_maxUnderBars) {
+            m_maxUnderBars = m_bars - 1 - m_peakBar;
+            m_maxUnderUs = m_to - m_peakTime;
+        }
+        m_maxDrawdown = std::max(m_maxDrawdown, (m_peak - m_trough) / m_peak);
     }
     Metrics m;
     m.startEquity = m_start;
@@ -51,8 +118,7 @@ Metrics EquityStats::metrics(const std::vector<Trade> &trades)
     if (returns >= 1 && years > 0) {
         m.periodsPerYear = double(returns) / years;
         const double mean = m_sum / double(returns);
-        const double variance =
-            returns >= 2 ? std::max(0.0, (m_sumSquares - m_sum * mean) / double(returns - 1)) : 0.0;
+        const double variance = returns >= 2 ? std::max(0.0, (m_sumSquares - m_sum * mean) / double(returns - 1)) : 0.0;
         const double sd = std::sqrt(variance);
         const double annual = std::sqrt(m.periodsPerYear);
         m.volatility = sd * annual;

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <cstdint>
+
 #include <optional>
 #include <vector>
 
@@ -61,9 +63,9 @@ struct Metrics
     std::optional<double> sharpe;
     std::optional<double> sortino;
     std::optional<double> calmar;
-    double maxDrawdown = 0;                ///< the deepest fall from a peak, 0.1 for 10 %
-    qint64 maxDrawdownBars = 0;            ///< the longest stretch under a peak, in bars
-    Model::TimestampUs maxDrawdownUs = 0;  ///< and in time
+    double maxDrawdown = 0;               ///< the deepest fall from a peak, 0.1 for 10 %
+    qint64 maxDrawdownBars = 0;           ///< the longest stretch under a peak, in bars
+    Model::TimestampUs maxDrawdownUs = 0; ///< and in time
     int trades = 0;
     std::optional<double> winRate;      ///< winning trades / trades
     std::optional<double> profitFactor; ///< gross profit / gross loss; absent without a losing trade
@@ -76,56 +78,23 @@ struct Metrics
     double periodsPerYear = 0;
 };
 
-/// Figures of an equity series, added one close at a time in O(1) each.
+/// Figures of an equity series, added close by close (or many closes at once, in one tight pass).
 class EquityStats final
 {
 public:
     explicit EquityStats(double startEquity = 0);
 
-    void add(Model::TimestampUs time, double equity, bool exposed) noexcept
-    {
-        if (m_bars > 0) {
-            const double r = m_last != 0 ? equity / m_last - 1 : 0;
-            m_sum += r;
-            m_sumSquares += r * r;
-            if (r < 0)
-                m_downSquares += r * r;
-        } else {
-            m_from = time;
-        }
-        if (equity >= m_peak) {
-            if (m_below)
-                underwaterEnds(m_bars, time);
-            m_below = false;
-            m_peak = equity;
-            m_peakTime = time;
-            m_peakBar = m_bars;
-        } else {
-            m_below = true;
-            if (const double dd = (m_peak - equity) / m_peak; dd > m_maxDrawdown)
-                m_maxDrawdown = dd;
-        }
-        m_last = equity;
-        m_to = time;
-        m_exposed += exposed ? 1 : 0;
-        ++m_bars;
-    }
+    /// `count` closes in a row: their times, the equity at each, and whether a position was open.
+    void add(const Model::TimestampUs *time, const double *equity, const bool *exposed, std::size_t count) noexcept;
+    void add(Model::TimestampUs time, double equity, bool exposed) noexcept { add(&time, &equity, &exposed, 1); }
     /// The figures, with the trade statistics of `trades`.
     Metrics metrics(const std::vector<Trade> &trades);
 
 private:
-    /// A stretch below the peak ended (recovered at bar `bar`, or the series ended there): from the peak on.
-    void underwaterEnds(qint64 bar, Model::TimestampUs time) noexcept
-    {
-        if (bar - m_peakBar > m_maxUnderBars) {
-            m_maxUnderBars = bar - m_peakBar;
-            m_maxUnderUs = time - m_peakTime;
-        }
-    }
-
     double m_start;
     double m_last;
     double m_peak;
+    double m_trough; ///< the lowest equity since the peak
     Model::TimestampUs m_peakTime = 0;
     qint64 m_peakBar = 0;
     bool m_below = false; ///< under the peak since it was set

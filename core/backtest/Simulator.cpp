@@ -4,7 +4,9 @@
 #include "Decisions.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 namespace Backtest {
 
@@ -21,8 +23,8 @@ public:
         , m_cash(in.startingCash)
     {}
 
-    bool flat() const noexcept { return m_quantity == 0; }
-    bool isLong() const noexcept { return m_quantity > 0; }
+    bool flat() const noexcept { return m_side == 0; }
+    bool isLong() const noexcept { return m_side > 0; }
     double cash() const noexcept { return m_cash; }
     double equityAt(double price) const noexcept { return m_cash + m_quantity * price; }
     int barsHeld() const noexcept { return m_barsHeld; }
@@ -53,6 +55,7 @@ public:
         const double fee = fees.commission(quantity, price);
         m_cash += isLong ? -(quantity * price) - fee : quantity * price - fee;
         m_quantity = isLong ? quantity : -quantity;
+        m_side = isLong ? 1 : -1;
         m_entryPrice = price;
         m_entryTime = m_bars.time[i];
         m_entryFee = fee;
@@ -69,7 +72,7 @@ public:
     void close(double price, ExitReason reason, Model::TimestampUs time)
     {
         const double quantity = std::fabs(m_quantity);
-        const bool wasLong = m_quantity > 0;
+        const bool wasLong = m_side > 0;
         const double fee = m_costs.broker.commission(quantity, price);
         m_cash += wasLong ? quantity * price - fee : -(quantity * price) - fee;
         see(price, price);
@@ -93,6 +96,7 @@ public:
         t.bars = m_barsHeld + (reason == ExitReason::StopLoss || reason == ExitReason::TakeProfit ? 1 : 0);
         m_trades.push_back(std::move(t));
         m_quantity = 0;
+        m_side = 0;
     }
 
     /// The stop and the target inside bar `i`: true when one closed the position.
@@ -102,7 +106,7 @@ public:
         const double high = m_bars.high[i];
         const double low = m_bars.low[i];
         const bool entryBar = m_enteredAt == i; // entered at this open: the gap rules do not apply
-        const bool isLong = m_quantity > 0;
+        const bool isLong = m_side > 0;
         if (m_stop > 0) {
             const bool gapped = !entryBar && (isLong ? open <= m_stop : open >= m_stop);
             const bool reached = isLong ? low <= m_stop : high >= m_stop;
@@ -142,6 +146,7 @@ private:
     const Costs &m_costs;
     double m_cash;
     double m_quantity = 0; ///< shares, below 0 when short
+    int m_side = 0;        ///< 1 long, -1 short, 0 flat
     double m_entryPrice = 0;
     Model::TimestampUs m_entryTime = 0;
     double m_entryFee = 0;
@@ -161,71 +166,76 @@ Simulation simulate(const SimulationInput &in)
     Simulation out;
     const BarColumns &bars = *in.bars;
     const Strategy &strategy = *in.strategy;
-    const std::vector<std::uint8_t> &decisions = *in.decisions;
+    const std::uint8_t *decisions = in.decisions->data();
     const std::size_t to = std::min(in.to, bars.size());
     const std::size_t from = std::min(in.from, to);
     Book book(in);
     EquityStats stats(in.startingCash);
     if (in.keepEquity)
         out.equity.reserve(to - from);
+    // The closes' equity goes to the figures a block at a time, in one tight pass.
+    constexpr std::size_t Block = 512;
+    std::array<double, Block> equity{};
+    std::array<bool, Block> exposed{}; // not bytes: a store to one would alias every pointer
+    std::size_t filled = 0;
+    const auto flush = [&](std::size_t next) {
+        stats.add(&bars.time[next - filled], equity.data(), exposed.data(), filled);
+        if (in.keepEquity)
+            for (std::size_t k = 0; k < filled; ++k)
+                out.equity.push_back({bars.time[next - filled + k], equity[k], exposed[k]});
+        filled = 0;
+    };
     bool exitPending = false;
     ExitReason exitReason = ExitReason::Signal;
     int enterPending = 0; ///< 1 long, -1 short
     const bool longs = strategy.allowsLong();
     const bool shorts = strategy.allowsShort();
+    const int maxBars = strategy.maxBars > 0 ? strategy.maxBars : std::numeric_limits<int>::max();
     for (std::size_t i = from; i < to; ++i) {
         // What was decided at the last close is carried out at this open.
-        if (exitPending && !book.flat())
-            book.close(book.marketPrice(bars.open[i], !book.isLong()), exitReason, bars.time[i]);
-        exitPending = false;
-        if (enterPending != 0 && book.flat())
-            book.open(i, enterPending > 0);
-        enterPending = 0;
-        if (!book.flat()) {
-            book.watch(i);
-            if (!book.flat())
-                book.countBar();
+        if (exitPending | (enterPending != 0)) {
+            if (exitPending && !book.flat())
+                book.close(book.marketPrice(bars.open[i], !book.isLong()), exitReason, bars.time[i]);
+            exitPending = false;
+            if (enterPending != 0 && book.flat())
+                book.open(i, enterPending > 0);
+            enterPending = 0;
         }
+        if (!book.flat() && !book.watch(i))
+            book.countBar();
         const bool last = i + 1 == to;
-        if (last && !book.flat()) {
-            const double price = book.marketPrice(bars.close[i], !book.isLong());
-            book.close(price, ExitReason::End, bars.end[i]);
-        }
-        const double equity = book.equityAt(bars.close[i]);
-        stats.add(bars.time[i], equity, !book.flat());
-        if (in.keepEquity)
-            out.equity.push_back({bars.time[i], equity, !book.flat()});
-        if (last)
-            break;
+        if (last && !book.flat())
+            book.close(book.marketPrice(bars.close[i], !book.isLong()), ExitReason::End, bars.end[i]);
+        equity[filled] = book.equityAt(bars.close[i]);
+        exposed[filled] = !book.flat();
+        if (++filled == Block)
+            flush(i + 1);
         // Decisions at this close.
         const std::uint8_t d = decisions[i];
+        if (last || (d == 0 && (book.flat() || book.barsHeld() < maxBars)))
+            continue;
         if (book.flat()) {
             const bool up = longs && (d & EnterLong) && !(d & ExitLong);
             const bool down = shorts && (d & EnterShort) && !(d & ExitShort);
             if (up != down)
                 enterPending = up ? 1 : -1;
-        } else if (book.isLong()) {
-            const bool reverse = shorts && (d & EnterShort) && !(d & ExitShort);
-            if ((d & ExitLong) || reverse) {
-                exitPending = true;
-                exitReason = ExitReason::Signal;
-                enterPending = reverse ? -1 : 0;
-            } else if (strategy.maxBars > 0 && book.barsHeld() >= strategy.maxBars) {
-                exitPending = true;
-                exitReason = ExitReason::MaxBars;
-            }
-        } else {
-            const bool reverse = longs && (d & EnterLong) && !(d & ExitLong);
-            if ((d & ExitShort) || reverse) {
-                exitPending = true;
-                exitReason = ExitReason::Signal;
-                enterPending = reverse ? 1 : 0;
-            } else if (strategy.maxBars > 0 && book.barsHeld() >= strategy.maxBars) {
-                exitPending = true;
-                exitReason = ExitReason::MaxBars;
-            }
+            continue;
+        }
+        const bool isLong = book.isLong();
+        const bool exit = d & (isLong ? ExitLong : ExitShort);
+        const bool reverse =
+            isLong ? shorts && (d & EnterShort) && !(d & ExitShort) : longs && (d & EnterLong) && !(d & ExitLong);
+        if (exit || reverse) {
+            exitPending = true;
+            exitReason = ExitReason::Signal;
+            enterPending = reverse ? (isLong ? -1 : 1) : 0;
+        } else if (book.barsHeld() >= maxBars) {
+            exitPending = true;
+            exitReason = ExitReason::MaxBars;
         }
     }
+    if (filled > 0)
+        flush(to);
     out.trades = std::move(book.trades());
     out.metrics = stats.metrics(out.trades);
     return out;

@@ -22,9 +22,8 @@ Status numberField(const QJsonObject &json, const QString &field, const QString 
     const QJsonValue v = json.value(field);
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || !(d >= low && d <= high) || (whole && d != std::floor(d)))
-        return Status::failure(u"%1%2: must be %3 from %4 to %5"_s.arg(where, field,
-                                                                        whole ? u"a whole number"_s : u"a number"_s,
-                                                                        QString::number(low), QString::number(high)));
+        return Status::failure(u"%1%2: must be %3 from %4 to %5"_s.arg(
+            where, field, whole ? u"a whole number"_s : u"a number"_s, QString::number(low), QString::number(high)));
     out = d;
     return {};
 }
@@ -62,12 +61,11 @@ Status ruleSettings(const QJsonObject &json, const QString &where, Condition &c)
                                         {u"slow"_s, &i.crossSlow}})
         if (auto s = wholeField(json, field, where, 1, 1000, *target); !s)
             return s;
-    for (const auto &[field, target, low, high] :
-         {std::tuple{u"buy_below"_s, &r.rsiBuyBelow, 0.0, 100.0},
-          {u"sell_above"_s, &r.rsiSellAbove, 0.0, 100.0},
-          {u"rearm"_s, &r.rsiRearm, 0.0, 100.0},
-          {u"spread_percent"_s, &r.crossSpreadPercent, 0.0, 100.0},
-          {u"move_percent"_s, &r.priceMovePercent, 0.001, 1000.0}})
+    for (const auto &[field, target, low, high] : {std::tuple{u"buy_below"_s, &r.rsiBuyBelow, 0.0, 100.0},
+                                                   {u"sell_above"_s, &r.rsiSellAbove, 0.0, 100.0},
+                                                   {u"rearm"_s, &r.rsiRearm, 0.0, 100.0},
+                                                   {u"spread_percent"_s, &r.crossSpreadPercent, 0.0, 100.0},
+                                                   {u"move_percent"_s, &r.priceMovePercent, 0.001, 1000.0}})
         if (auto s = numberField(json, field, where, low, high, *target); !s)
             return s;
     if (auto s = wholeField(json, u"window_s"_s, where, 1, 86'400, r.priceMoveWindowSeconds); !s)
@@ -138,8 +136,8 @@ Status expandPreset(QJsonObject &json)
         if (auto s = wholeField(json, u"slow"_s, QString(), 1, 1000, slow); !s)
             return s;
         if (fast >= slow)
-            return Status::failure(u"fast: the fast average (%1) must be shorter than the slow one (%2)"_s.arg(fast)
-                                       .arg(slow));
+            return Status::failure(
+                u"fast: the fast average (%1) must be shorter than the slow one (%2)"_s.arg(fast).arg(slow));
         const auto set = [&](const QString &key, const QString &op) {
             if (json.contains(key))
                 return;
@@ -179,11 +177,29 @@ Status expandPreset(QJsonObject &json)
 const QStringList &knownFields()
 {
     static const QStringList fields{
-        u"name"_s,        u"timeframe"_s,         u"direction"_s,           u"preset"_s,      u"enter_long"_s,
-        u"exit_long"_s,   u"enter_short"_s,       u"exit_short"_s,          u"max_bars"_s,    u"size"_s,
-        u"whole_shares"_s, u"stop_loss_percent"_s, u"take_profit_percent"_s, u"fast"_s,        u"slow"_s,
-        u"rsi"_s,         u"sma"_s,               u"ema"_s,                 u"buy_below"_s,   u"sell_above"_s,
-        u"rearm"_s,       u"cooldown_s"_s,        u"id"_s,
+        u"name"_s,
+        u"timeframe"_s,
+        u"direction"_s,
+        u"preset"_s,
+        u"enter_long"_s,
+        u"exit_long"_s,
+        u"enter_short"_s,
+        u"exit_short"_s,
+        u"max_bars"_s,
+        u"size"_s,
+        u"whole_shares"_s,
+        u"stop_loss_percent"_s,
+        u"take_profit_percent"_s,
+        u"fast"_s,
+        u"slow"_s,
+        u"rsi"_s,
+        u"sma"_s,
+        u"ema"_s,
+        u"buy_below"_s,
+        u"sell_above"_s,
+        u"rearm"_s,
+        u"cooldown_s"_s,
+        u"id"_s,
     };
     return fields;
 }
@@ -201,8 +217,8 @@ Status sizeFrom(const QJsonValue &value, Size &size)
         ++given;
         size.kind = kind;
         size.value = -1;
-        if (auto s = numberField(json, key, u"size."_s, 1e-9, kind == Size::Kind::PercentOfEquity ? 1000 : 1e12,
-                                 size.value);
+        if (auto s =
+                numberField(json, key, u"size."_s, 1e-9, kind == Size::Kind::PercentOfEquity ? 1000 : 1e12, size.value);
             !s)
             return s;
     }
@@ -234,8 +250,8 @@ Util::Result<Strategy> strategyFromJson(const QJsonObject &input)
     QJsonObject json = input;
     for (auto it = json.constBegin(); it != json.constEnd(); ++it)
         if (!knownFields().contains(it.key()))
-            return R::failure(u"%1: not a strategy field (known: %2)"_s.arg(it.key().left(40),
-                                                                            knownFields().join(u", "_s)));
+            return R::failure(
+                u"%1: not a strategy field (known: %2)"_s.arg(it.key().left(40), knownFields().join(u", "_s)));
     if (json.contains(u"preset"_s))
         if (auto s = expandPreset(json); !s)
             return R::failure(s.error());

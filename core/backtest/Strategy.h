@@ -26,9 +26,9 @@ struct Condition
     Kind kind = Kind::Alert;
     Signals::RuleEngine::Rule rule = Signals::RuleEngine::MaCross;
     Model::SignalSide side = Model::SignalSide::Buy;
-    Signals::RuleConfig rules;             ///< Rule: the rule's settings (the others switched off)
+    Signals::RuleConfig rules;              ///< Rule: the rule's settings (the others switched off)
     Indicators::IndicatorConfig indicators; ///< Rule: the periods it reads
-    Alerts::Definition alert;              ///< Alert: left, operator, right or channel, bars, dead band
+    Alerts::Definition alert;               ///< Alert: left, operator, right or channel, bars, dead band
 
     bool operator==(const Condition &) const = default;
 };

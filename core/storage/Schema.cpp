@@ -360,6 +360,15 @@ CREATE TABLE paper_days (
     PRIMARY KEY (account, day)
 ) WITHOUT ROWID;
 )sql",
+    // 11: the strategy tester's saved strategies, each its JSON form under a name.
+    R"sql(
+CREATE TABLE strategies (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    definition TEXT NOT NULL,
+    updated_us INTEGER NOT NULL
+);
+)sql",
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 // The strategy tester's engine: figures against hand-computed values on tiny series, the fill model (next
 // open, costs, a stop and a target in one bar, gaps), strategies read from JSON, and no look-ahead (a strategy
 // run on a series and on the same series cut at every bar decides the same).
+#include "alerts/AlertEvaluator.h"
 #include "backtest/Backtest.h"
 
 #include <QJsonDocument>
@@ -68,16 +69,17 @@ Backtest::Strategy strategy(const char *json)
 }
 
 Backtest::Report runOn(const Backtest::Strategy &s, std::shared_ptr<const Backtest::BarColumns> bars,
-                       Backtest::Costs costs = {}, std::size_t to = SIZE_MAX)
+                       Backtest::Costs costs = {})
 {
     Backtest::SeriesCache cache(std::move(bars));
     Backtest::Settings settings;
     settings.costs = costs;
-    return Backtest::run(s, {&cache}, settings, 0, to);
+    return Backtest::run(s, {&cache}, settings);
 }
 
 /// Enter when the close crosses up through 10, leave when it crosses down through it.
-const char *const Through10 = R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
+const char *const Through10 =
+    R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
     "exit_long":{"left":{"source":"close"},"operator":"crossing_down","right":{"value":10}}})";
 
 bool near(double a, double b, double tolerance = 1e-9)
@@ -160,9 +162,13 @@ private Q_SLOTS:
     {
         // Close crosses up at bar 1 → bought at bar 2's open (12); crosses down at bar 4 → sold at bar 5's open (15).
         const auto s = strategy(Through10);
-        const Backtest::Report r =
-            runOn(s, daily({{9, 9, 9, 9}, {9, 11, 9, 11}, {12, 14, 12, 13}, {13, 20, 13, 18}, {18, 18, 8, 9},
-                            {15, 16, 8, 9}, {9, 9, 9, 9}}));
+        const Backtest::Report r = runOn(s, daily({{9, 9, 9, 9},
+                                                   {9, 11, 9, 11},
+                                                   {12, 14, 12, 13},
+                                                   {13, 20, 13, 18},
+                                                   {18, 18, 8, 9},
+                                                   {15, 16, 8, 9},
+                                                   {9, 9, 9, 9}}));
         QCOMPARE(r.trades.size(), std::size_t(1));
         const Backtest::Trade &t = r.trades.front();
         QCOMPARE(t.entryTime, Start + 2 * Day);
@@ -191,7 +197,8 @@ private Q_SLOTS:
     {
         // Bought at 12 + 0.05 slippage + half a 0.10 spread = 12.10, sold at 9 - 0.10 = 8.90; $1 an order plus
         // 1 cent a share; 1,000 shares.
-        const auto s = strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
+        const auto s =
+            strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
             "exit_long":{"left":{"source":"close"},"operator":"crossing_down","right":{"value":10}},
             "size":{"shares":1000}})");
         Backtest::Costs costs;
@@ -199,8 +206,9 @@ private Q_SLOTS:
         costs.broker.perOrder = 1;
         costs.broker.perShare = 0.01;
         costs.spread = 0.1;
-        const Backtest::Report r = runOn(
-            s, daily({{9, 9, 9, 9}, {9, 11, 9, 11}, {12, 12, 12, 12}, {9, 9, 9, 9}, {9, 9, 9, 9}, {9, 9, 9, 9}}), costs);
+        const Backtest::Report r =
+            runOn(s, daily({{9, 9, 9, 9}, {9, 11, 9, 11}, {12, 12, 12, 12}, {9, 9, 9, 9}, {9, 9, 9, 9}, {9, 9, 9, 9}}),
+                  costs);
         QCOMPARE(r.trades.size(), std::size_t(1));
         const Backtest::Trade &t = r.trades.front();
         QVERIFY(near(t.entryPrice, 12.10));
@@ -217,9 +225,16 @@ private Q_SLOTS:
     {
         // +25 % then a loss: bought at 12 sold at 15, bought at 14 sold at 12.
         const auto s = strategy(Through10);
-        const Backtest::Report r =
-            runOn(s, daily({{9, 9, 9, 9}, {11, 11, 11, 11}, {12, 12, 12, 12}, {9, 9, 9, 9}, {15, 15, 15, 15},
-                            {14, 14, 14, 14}, {15, 15, 15, 15}, {9, 9, 9, 9}, {12, 12, 9, 9}, {9, 9, 9, 9}}));
+        const Backtest::Report r = runOn(s, daily({{9, 9, 9, 9},
+                                                   {11, 11, 11, 11},
+                                                   {12, 12, 12, 12},
+                                                   {9, 9, 9, 9},
+                                                   {15, 15, 15, 15},
+                                                   {14, 14, 14, 14},
+                                                   {15, 15, 15, 15},
+                                                   {9, 9, 9, 9},
+                                                   {12, 12, 9, 9},
+                                                   {9, 9, 9, 9}}));
         QCOMPARE(r.trades.size(), std::size_t(2));
         const double win = r.trades[0].pnl;
         const double loss = r.trades[1].pnl;
@@ -233,7 +248,8 @@ private Q_SLOTS:
     void stopAndTargetInOneBar()
     {
         // Entered at 100 with a 2 % stop (98) and a 5 % target (105); the next bar reaches both: the stop is taken.
-        const auto s = strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
+        const auto s =
+            strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
             "stop_loss_percent":2,"take_profit_percent":5})");
         const Backtest::Report r = runOn(
             s, daily({{9, 9, 9, 9}, {11, 11, 11, 11}, {100, 101, 99, 100}, {100, 106, 97, 104}, {104, 104, 104, 104}}));
@@ -246,7 +262,8 @@ private Q_SLOTS:
 
     void targetAlone()
     {
-        const auto s = strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
+        const auto s =
+            strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
             "stop_loss_percent":2,"take_profit_percent":5})");
         const Backtest::Report r = runOn(
             s, daily({{9, 9, 9, 9}, {11, 11, 11, 11}, {100, 101, 99, 100}, {100, 106, 99, 104}, {104, 104, 104, 104}}));
@@ -258,10 +275,11 @@ private Q_SLOTS:
     void gapThroughTheStop()
     {
         // The open jumps below the stop: filled at the open, the worse price.
-        const auto s = strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
+        const auto s =
+            strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
             "stop_loss_percent":2})");
-        const Backtest::Report r = runOn(
-            s, daily({{9, 9, 9, 9}, {11, 11, 11, 11}, {100, 101, 99, 100}, {95, 96, 94, 95}, {95, 95, 95, 95}}));
+        const Backtest::Report r =
+            runOn(s, daily({{9, 9, 9, 9}, {11, 11, 11, 11}, {100, 101, 99, 100}, {95, 96, 94, 95}, {95, 95, 95, 95}}));
         QCOMPARE(r.trades[0].reason, Backtest::ExitReason::StopLoss);
         QCOMPARE(r.trades[0].exitPrice, 95.0);
     }
@@ -269,7 +287,8 @@ private Q_SLOTS:
     void stopOnTheEntryBar()
     {
         // Bought at the open of 100; the same bar falls to 97: stopped at 98 within the entry's own bar.
-        const auto s = strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
+        const auto s =
+            strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"value":10}},
             "stop_loss_percent":2})");
         const Backtest::Report r =
             runOn(s, daily({{9, 9, 9, 9}, {11, 11, 11, 11}, {100, 100, 97, 99}, {99, 99, 99, 99}}));
@@ -297,7 +316,8 @@ private Q_SLOTS:
     void maxBarsAndTheEnd()
     {
         // Out after two bars at the next open; a position still open after the last bar closes at its close.
-        const auto s = strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"greater_than","right":{"value":10}},
+        const auto s =
+            strategy(R"({"enter_long":{"left":{"source":"close"},"operator":"greater_than","right":{"value":10}},
             "max_bars":2})");
         const Backtest::Report r = runOn(s, daily({{9, 9, 9, 9},
                                                    {11, 11, 11, 11},
@@ -368,10 +388,11 @@ private Q_SLOTS:
     {
         // Decisions at each bar, and every trade closed before the cut, are those of the whole series.
         const auto bars = randomWalk(300, 3);
-        for (const char *json :
-             {R"({"preset":"ma_cross","fast":3,"slow":12,"direction":"both","stop_loss_percent":2,"take_profit_percent":3})",
-              R"({"preset":"rsi_trend","rsi":5,"sma":5,"ema":8})",
-              R"({"enter_long":{"left":{"indicator":"rsi","period":6},"operator":"less_than","right":{"value":35}},
+        for (
+            const char *json :
+            {R"({"preset":"ma_cross","fast":3,"slow":12,"direction":"both","stop_loss_percent":2,"take_profit_percent":3})",
+             R"({"preset":"rsi_trend","rsi":5,"sma":5,"ema":8})",
+             R"({"enter_long":{"left":{"indicator":"rsi","period":6},"operator":"less_than","right":{"value":35}},
                   "exit_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"indicator":"bb_upper","period":10}},
                   "max_bars":7})"}) {
             const auto s = strategy(json);
@@ -413,6 +434,51 @@ private Q_SLOTS:
         }
     }
 
+    void closedRunsDecideAsSampleBySample()
+    {
+        // The evaluator's one-pass form for closed bars fires where add() does, sample by sample: values that
+        // touch, hover in the dead band, or are absent included.
+        QRandomGenerator random(9);
+        const std::size_t n = 3000;
+        std::vector<double> left(n), right(n);
+        std::vector<Model::TimestampUs> open(n), end(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            left[i] = i % 97 == 5 ? std::nan("") : double(random.bounded(20));
+            right[i] = i % 89 == 3 ? std::nan("") : 10 + double(random.bounded(3)) - 1;
+            open[i] = Start + Model::TimestampUs(i) * Day;
+            end[i] = open[i] + Day;
+        }
+        for (const auto op : {Alerts::Operator::Crossing, Alerts::Operator::CrossingUp, Alerts::Operator::CrossingDown,
+                              Alerts::Operator::GreaterThan, Alerts::Operator::LessThan}) {
+            for (const double band : {0.0, 1.5}) {
+                Alerts::Definition alert;
+                alert.op = op;
+                alert.deadBand = band;
+                Alerts::Evaluator one(alert), run(alert);
+                std::vector<std::uint8_t> fired(n, 0);
+                QVERIFY(run.addClosedRun(left.data(), right.data(), 1, open.data(), end.data(), n, fired.data(), 4));
+                for (std::size_t i = 0; i < n; ++i) {
+                    Alerts::Sample sample;
+                    sample.closed = true;
+                    sample.barOpen = open[i];
+                    sample.time = end[i];
+                    if (!std::isnan(left[i]))
+                        sample.left = left[i];
+                    if (!std::isnan(right[i]))
+                        sample.right = right[i];
+                    QCOMPARE(one.add(sample).has_value(), fired[i] == 4);
+                }
+                QCOMPARE(run.state(), one.state());
+            }
+        }
+        Alerts::Definition channel;
+        channel.op = Alerts::Operator::InsideChannel;
+        channel.channel = std::pair{Alerts::Operand::constant(1), Alerts::Operand::constant(2)};
+        std::uint8_t bit = 0;
+        QVERIFY(!Alerts::Evaluator(channel).addClosedRun(left.data(), right.data(), 1, open.data(), end.data(), 1, &bit,
+                                                         1));
+    }
+
     void twoSymbolsShareTheCash()
     {
         const auto s = strategy(R"({"preset":"ma_cross","fast":3,"slow":10})");
@@ -435,18 +501,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("error");
-        QTest::newRow("unknown field") << u"{\"preset\":\"ma_cross\",\"stop_loss\":2}"_s << u"stop_loss: not a strategy field"_s;
+        QTest::newRow("unknown field") << u"{\"preset\":\"ma_cross\",\"stop_loss\":2}"_s
+                                       << u"stop_loss: not a strategy field"_s;
         QTest::newRow("fast not shorter") << u"{\"preset\":\"ma_cross\",\"fast\":30,\"slow\":30}"_s << u"fast:"_s;
-        QTest::newRow("unknown preset") << u"{\"preset\":\"turtle\"}"_s << u"preset: must be one of ma_cross, rsi_trend"_s;
+        QTest::newRow("unknown preset") << u"{\"preset\":\"turtle\"}"_s
+                                        << u"preset: must be one of ma_cross, rsi_trend"_s;
         QTest::newRow("no entry") << u"{\"stop_loss_percent\":2}"_s << u"enter_long: missing"_s;
-        QTest::newRow("short without entry") << u"{\"preset\":\"rsi_trend\",\"direction\":\"short\",\"enter_short\":null}"_s
-                                              << u"enter_short: missing"_s;
+        QTest::newRow("short without entry")
+            << u"{\"preset\":\"rsi_trend\",\"direction\":\"short\",\"enter_short\":null}"_s
+            << u"enter_short: missing"_s;
         QTest::newRow("bad size") << u"{\"preset\":\"ma_cross\",\"size\":{\"percent\":0}}"_s << u"size.percent:"_s;
-        QTest::newRow("two sizes") << u"{\"preset\":\"ma_cross\",\"size\":{\"percent\":5,\"cash\":5}}"_s << u"size: give one of"_s;
-        QTest::newRow("stop of 100 %") << u"{\"preset\":\"ma_cross\",\"stop_loss_percent\":100}"_s << u"stop_loss_percent:"_s;
-        QTest::newRow("bad condition") << u"{\"enter_long\":{\"left\":{\"source\":\"close\"},\"operator\":\"above\",\"right\":{\"value\":1}}}"_s
-                                       << u"enter_long.operator: must be one of"_s;
-        QTest::newRow("news rule") << u"{\"enter_long\":{\"rule\":\"news_sentiment\",\"side\":\"buy\"}}"_s << u"enter_long.rule:"_s;
+        QTest::newRow("two sizes") << u"{\"preset\":\"ma_cross\",\"size\":{\"percent\":5,\"cash\":5}}"_s
+                                   << u"size: give one of"_s;
+        QTest::newRow("stop of 100 %") << u"{\"preset\":\"ma_cross\",\"stop_loss_percent\":100}"_s
+                                       << u"stop_loss_percent:"_s;
+        QTest::newRow("bad condition")
+            << u"{\"enter_long\":{\"left\":{\"source\":\"close\"},\"operator\":\"above\",\"right\":{\"value\":1}}}"_s
+            << u"enter_long.operator: must be one of"_s;
+        QTest::newRow("news rule") << u"{\"enter_long\":{\"rule\":\"news_sentiment\",\"side\":\"buy\"}}"_s
+                                   << u"enter_long.rule:"_s;
         QTest::newRow("timeframe") << u"{\"preset\":\"ma_cross\",\"timeframe\":\"7x\"}"_s << u"timeframe:"_s;
     }
 
