@@ -205,7 +205,7 @@ Simulation simulate(const SimulationInput &in)
             book.countBar();
         const bool last = i + 1 == to;
         if (last && !book.flat())
-            book.close(book.marketPrice(bars.close[i], !book.isLong()), ExitReason::End, bars.end[i]);
+            book.close(book.marketPrice(bars.close[i], !book.isLong()), ExitReason::End, bars.time[i]);
         equity[filled] = book.equityAt(bars.close[i]);
         exposed[filled] = !book.flat();
         if (++filled == Block)

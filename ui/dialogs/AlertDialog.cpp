@@ -154,7 +154,7 @@ AlertDialog::AlertDialog(const Alerts::Definition &alert, bool onLine, QWidget *
     m_summary->setObjectName(QStringLiteral("alertSummary"));
     m_summary->setWordWrap(true);
 
-    auto *form = new QFormLayout;
+    auto *form = m_form = new QFormLayout;
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Symbols:"), m_symbols);
     form->addRow(tr("Timeframe:"), m_timeframe);
@@ -190,6 +190,20 @@ AlertDialog::AlertDialog(const Alerts::Definition &alert, bool onLine, QWidget *
     connect(m_expires, &QCheckBox::toggled, this, update);
     connect(m_enabled, &QCheckBox::toggled, this, update);
     connect(m_expiry, &QDateTimeEdit::dateTimeChanged, this, update);
+    updateFields();
+}
+
+void AlertDialog::setConditionOnly()
+{
+    m_conditionOnly = true;
+    setWindowTitle(tr("Condition"));
+    for (QWidget *field : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_symbols),
+                           static_cast<QWidget *>(m_timeframe), m_trigger->parentWidget(), m_expires->parentWidget(),
+                           static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_enabled)})
+        m_form->setRowVisible(field, false);
+    m_trigger->setCurrentIndex(std::max(0, m_trigger->findData(int(Trigger::OncePerBarClose))));
+    m_expires->setChecked(false);
+    m_enabled->setChecked(true);
     updateFields();
 }
 
@@ -290,7 +304,10 @@ void AlertDialog::updateFields()
     const QString problem = this->problem();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_summary->setText(problem.isEmpty() ? tr("Fires on: %1").arg(Alerts::describe(a)) : QString());
+    m_summary->setText(problem.isEmpty()
+                           ? (m_conditionOnly ? tr("Decides when: %1 (on each closed bar)") : tr("Fires on: %1"))
+                                 .arg(Alerts::describe(a))
+                           : QString());
     if (auto *ok =
             findChild<QDialogButtonBox *>() ? findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok) : nullptr)
         ok->setEnabled(problem.isEmpty());

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -34,6 +35,9 @@ public:
     Alerts::Definition alert() const;
     /// Why it cannot be stored, or empty.
     QString problem() const;
+    /// Shows the condition alone (what, operator, level, dead band): for a strategy's entry or exit, which
+    /// decides on closed bars of the strategy's own timeframe and has no name, symbols or message.
+    void setConditionOnly();
 
     void accept() override;
 
@@ -64,6 +68,8 @@ private:
     QCheckBox *m_enabled;
     QLabel *m_problem;
     QLabel *m_summary;
+    QFormLayout *m_form = nullptr;
+    bool m_conditionOnly = false;
 };
 
 } // namespace Gui

@@ -326,6 +326,11 @@ void MainWindow::buildActions()
     });
 
     buildTradeMenu();
+    QMenu *tools = menuBar()->addMenu(tr("T&ools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QAction *tester = tools->addAction(tr("Strategy &tester…"), this, [this] { openStrategyTester(); });
+    tester->setObjectName(QStringLiteral("strategyTesterAction"));
+    tester->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About TickDesk"), this, [this] {
         QMessageBox::about(this, tr("About TickDesk"),

@@ -8,6 +8,7 @@
 #include "trading/Order.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 
 #include <atomic>
@@ -63,6 +64,7 @@ class OrderModel;
 class OrderTicket;
 class PnlCalendar;
 class PositionModel;
+class StrategyTesterWindow;
 class TradeModel;
 class SignalModel;
 class FileTransfers;
@@ -163,6 +165,8 @@ public:
     void closePosition(const QString &symbol);
     /// Trade → P/L calendar.
     void showPnlCalendar();
+    /// Opens (or brings forward) the strategy tester.
+    StrategyTesterWindow *openStrategyTester();
     /// Trade → Signals that trade: the dialog, whose OK stores them.
     void editAutoTrades();
     OrderTicket *orderTicket() const noexcept { return m_ticket; }
@@ -301,6 +305,7 @@ private:
     QLabel *m_tradeCount = nullptr;
     QLabel *m_statusAccount = nullptr;
     PnlCalendar *m_calendar = nullptr;
+    QPointer<StrategyTesterWindow> m_tester;                    ///< closed: deleted
     QHash<QString, std::vector<SymbolChart::FillMark>> m_fills; ///< paper fills by symbol, as stored
     QSet<QString> m_fillsAsked;                                 ///< symbols whose fills are being read
     quint64 m_fillsRead = 0;
