@@ -24,11 +24,6 @@ namespace App {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 QString percent(double fraction)
 {
     return QString::number(fraction * 100, 'f', 2) + u" %"_s;
@@ -95,18 +90,23 @@ std::vector<Alerts::Definition> alertsOf(const QString &databasePath, const QStr
 int runBacktest(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Tests a strategy over stored bars: decisions at each bar's close, fills at the next bar's open, stops "
-           "and targets inside a bar (the stop first when a bar reaches both). Prints the figures."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine",
+        "Tests a strategy over stored bars: decisions at each bar's close, fills at the next bar's open, stops "
+        "and targets inside a bar (the stop first when a bar reaches both). Prints the figures."));
     addBacktestOptions(parser);
     parser.addOptions({
-        {u"trades"_s, tr("List the trades too (in JSON: trade_list).")},
-        {u"equity"_s, tr("JSON: the equity and drawdown at each close too.")},
-        {u"trades-csv"_s, tr("Write the trades to this CSV file."), u"FILE"_s},
-        {u"equity-csv"_s, tr("Write the equity and drawdown at each close to this CSV file."), u"FILE"_s},
+        {u"trades"_s, QCoreApplication::translate("CommandLine", "List the trades too (in JSON: trade_list).")},
+        {u"equity"_s, QCoreApplication::translate("CommandLine", "JSON: the equity and drawdown at each close too.")},
+        {u"trades-csv"_s, QCoreApplication::translate("CommandLine", "Write the trades to this CSV file."), u"FILE"_s},
+        {u"equity-csv"_s,
+         QCoreApplication::translate("CommandLine", "Write the equity and drawdown at each close to this CSV file."),
+         u"FILE"_s},
         {u"reliability"_s,
-         tr("Also how each built-in rule (as set in Settings) and each stored alert fared: the hit rate and average "
-            "move this many bars after its signals."),
+         QCoreApplication::translate(
+             "CommandLine",
+             "Also how each built-in rule (as set in Settings) and each stored alert fared: the hit rate and average "
+             "move this many bars after its signals."),
          u"BARS"_s},
     });
     BacktestOptions o;
@@ -184,20 +184,31 @@ int runBacktest(const QStringList &arguments)
 int runOptimize(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Searches a grid of up to three strategy parameters over stored bars on every core, and prints the "
-           "best sets; with --walk-forward, re-tunes on each in-sample stretch and tests the next one."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine",
+        "Searches a grid of up to three strategy parameters over stored bars on every core, and prints the "
+        "best sets; with --walk-forward, re-tunes on each in-sample stretch and tests the next one."));
     addBacktestOptions(parser);
     parser.addOptions({
-        {u"param"_s, tr("A parameter and its values, e.g. fast=5:50:5 or stop_loss_percent=1:5:1; up to three."),
+        {u"param"_s,
+         QCoreApplication::translate(
+             "CommandLine", "A parameter and its values, e.g. fast=5:50:5 or stop_loss_percent=1:5:1; up to three."),
          u"PATH=FROM:TO:STEP"_s},
         {u"objective"_s,
-         tr("What ranks the sets: total_return, sharpe (default), sortino, calmar, profit_factor, win_rate, "
-            "expectancy, max_drawdown."),
+         QCoreApplication::translate(
+             "CommandLine",
+             "What ranks the sets: total_return, sharpe (default), sortino, calmar, profit_factor, win_rate, "
+             "expectancy, max_drawdown."),
          u"NAME"_s},
-        {u"top"_s, tr("Print this many of the best sets (default 10)."), u"N"_s},
-        {u"heatmap"_s, tr("Write the objective over the first two parameters to this CSV file."), u"FILE"_s},
-        {u"walk-forward"_s, tr("In-sample and out-of-sample bars of each fold, e.g. 500:100."), u"IN:OUT"_s},
+        {u"top"_s, QCoreApplication::translate("CommandLine", "Print this many of the best sets (default 10)."),
+         u"N"_s},
+        {u"heatmap"_s,
+         QCoreApplication::translate("CommandLine",
+                                     "Write the objective over the first two parameters to this CSV file."),
+         u"FILE"_s},
+        {u"walk-forward"_s,
+         QCoreApplication::translate("CommandLine", "In-sample and out-of-sample bars of each fold, e.g. 500:100."),
+         u"IN:OUT"_s},
     });
     BacktestOptions o;
     o.command = u"optimize"_s;
@@ -336,10 +347,12 @@ int runOptimize(const QStringList &arguments)
 int runStrategies(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists, shows, saves and removes the strategy tester's saved strategies:\n"
-                                        "  strategies list | show NAME | save NAME FILE.json | remove NAME"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "Lists, shows, saves and removes the strategy tester's saved strategies:\n"
+                       "  strategies list | show NAME | save NAME FILE.json | remove NAME"));
     parser.addHelpOption();
-    parser.addOption({u"db"_s, tr("Database file (default: the app's)."), u"PATH"_s});
+    parser.addOption(
+        {u"db"_s, QCoreApplication::translate("CommandLine", "Database file (default: the app's)."), u"PATH"_s});
     const QString command = u"strategies"_s;
     if (const auto code = parseCommand(parser, arguments, command, true))
         return *code;

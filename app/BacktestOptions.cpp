@@ -18,11 +18,6 @@ namespace App {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 /// Options that set one number of the strategy: the option's name and the path it sets.
 constexpr std::array<std::pair<const char *, const char *>, 5> StrategyNumbers{{{"fast", "fast"},
                                                                                 {"slow", "slow"},
@@ -101,40 +96,65 @@ void addBacktestOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
     parser.addOptions({
-        {u"db"_s, tr("Database file (default: the app's)."), u"PATH"_s},
+        {u"db"_s, QCoreApplication::translate("CommandLine", "Database file (default: the app's)."), u"PATH"_s},
         {u"symbol"_s,
-         tr("The symbol to test; repeat or comma-separate for several (the cash is shared out "
-            "equally)."),
+         QCoreApplication::translate("CommandLine",
+                                     "The symbol to test; repeat or comma-separate for several (the cash is shared out "
+                                     "equally)."),
          u"S"_s},
         {u"timeframe"_s,
-         tr("Bar size: 1m to 1D and 1W, Ns, Nm, Nh, Nt (records), Nv (shares). Default: the "
-            "strategy's, else 1D."),
+         QCoreApplication::translate("CommandLine",
+                                     "Bar size: 1m to 1D and 1W, Ns, Nm, Nh, Nt (records), Nv (shares). Default: the "
+                                     "strategy's, else 1D."),
          u"TF"_s},
-        {u"from"_s, tr("Bars from this time: epoch seconds or ISO-8601 (UTC by default)."), u"T"_s},
-        {u"to"_s, tr("Bars up to this time, inclusive."), u"T"_s},
-        {u"tz"_s, tr("Time zone whose midnight begins days and weeks (default UTC)."), u"ZONE"_s},
-        {u"strategy"_s, tr("A preset (ma_cross, rsi_trend) or the name of a saved strategy. Default ma_cross."),
+        {u"from"_s,
+         QCoreApplication::translate("CommandLine", "Bars from this time: epoch seconds or ISO-8601 (UTC by default)."),
+         u"T"_s},
+        {u"to"_s, QCoreApplication::translate("CommandLine", "Bars up to this time, inclusive."), u"T"_s},
+        {u"tz"_s,
+         QCoreApplication::translate("CommandLine", "Time zone whose midnight begins days and weeks (default UTC)."),
+         u"ZONE"_s},
+        {u"strategy"_s,
+         QCoreApplication::translate(
+             "CommandLine", "A preset (ma_cross, rsi_trend) or the name of a saved strategy. Default ma_cross."),
          u"NAME"_s},
-        {u"strategy-file"_s, tr("A strategy's JSON form from a file."), u"FILE"_s},
-        {u"fast"_s, tr("ma_cross: the fast SMA's period (default 10)."), u"N"_s},
-        {u"slow"_s, tr("ma_cross: the slow SMA's period (default 30)."), u"N"_s},
-        {u"direction"_s, tr("long, short or both (default: the strategy's, else long)."), u"D"_s},
-        {u"stop-loss"_s, tr("Close at this loss, in percent of the entry price."), u"P"_s},
-        {u"take-profit"_s, tr("Close at this gain, in percent of the entry price."), u"P"_s},
-        {u"max-bars"_s, tr("Close after this many bars."), u"N"_s},
-        {u"size-percent"_s, tr("Each position: this percent of the equity (default 100)."), u"P"_s},
-        {u"size-cash"_s, tr("Each position: this much cash."), u"C"_s},
-        {u"size-shares"_s, tr("Each position: this many shares."), u"N"_s},
-        {u"whole-shares"_s, tr("Whole shares only (default: fractional)."), {}},
-        {u"set"_s, tr("Sets a number in the strategy's JSON, e.g. enter_long.right.value=30; repeatable."),
+        {u"strategy-file"_s, QCoreApplication::translate("CommandLine", "A strategy's JSON form from a file."),
+         u"FILE"_s},
+        {u"fast"_s, QCoreApplication::translate("CommandLine", "ma_cross: the fast SMA's period (default 10)."),
+         u"N"_s},
+        {u"slow"_s, QCoreApplication::translate("CommandLine", "ma_cross: the slow SMA's period (default 30)."),
+         u"N"_s},
+        {u"direction"_s,
+         QCoreApplication::translate("CommandLine", "long, short or both (default: the strategy's, else long)."),
+         u"D"_s},
+        {u"stop-loss"_s,
+         QCoreApplication::translate("CommandLine", "Close at this loss, in percent of the entry price."), u"P"_s},
+        {u"take-profit"_s,
+         QCoreApplication::translate("CommandLine", "Close at this gain, in percent of the entry price."), u"P"_s},
+        {u"max-bars"_s, QCoreApplication::translate("CommandLine", "Close after this many bars."), u"N"_s},
+        {u"size-percent"_s,
+         QCoreApplication::translate("CommandLine", "Each position: this percent of the equity (default 100)."),
+         u"P"_s},
+        {u"size-cash"_s, QCoreApplication::translate("CommandLine", "Each position: this much cash."), u"C"_s},
+        {u"size-shares"_s, QCoreApplication::translate("CommandLine", "Each position: this many shares."), u"N"_s},
+        {u"whole-shares"_s, QCoreApplication::translate("CommandLine", "Whole shares only (default: fractional)."), {}},
+        {u"set"_s,
+         QCoreApplication::translate(
+             "CommandLine", "Sets a number in the strategy's JSON, e.g. enter_long.right.value=30; repeatable."),
          u"PATH=V"_s},
-        {u"cash"_s, tr("Starting cash (default 100000)."), u"C"_s},
-        {u"commission-per-share"_s, tr("Commission per share (default 0)."), u"C"_s},
-        {u"commission-per-order"_s, tr("Commission per order (default 0)."), u"C"_s},
-        {u"commission-percent"_s, tr("Commission in percent of the value traded (default 0)."), u"P"_s},
-        {u"slippage"_s, tr("Slippage per share on fills at the market (default 0)."), u"C"_s},
-        {u"spread"_s, tr("Bid/ask spread; each fill at the market pays half (default 0)."), u"C"_s},
-        {u"json"_s, tr("Print one JSON object.")},
+        {u"cash"_s, QCoreApplication::translate("CommandLine", "Starting cash (default 100000)."), u"C"_s},
+        {u"commission-per-share"_s, QCoreApplication::translate("CommandLine", "Commission per share (default 0)."),
+         u"C"_s},
+        {u"commission-per-order"_s, QCoreApplication::translate("CommandLine", "Commission per order (default 0)."),
+         u"C"_s},
+        {u"commission-percent"_s,
+         QCoreApplication::translate("CommandLine", "Commission in percent of the value traded (default 0)."), u"P"_s},
+        {u"slippage"_s,
+         QCoreApplication::translate("CommandLine", "Slippage per share on fills at the market (default 0)."), u"C"_s},
+        {u"spread"_s,
+         QCoreApplication::translate("CommandLine", "Bid/ask spread; each fill at the market pays half (default 0)."),
+         u"C"_s},
+        {u"json"_s, QCoreApplication::translate("CommandLine", "Print one JSON object.")},
     });
 }
 

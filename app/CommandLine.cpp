@@ -49,7 +49,10 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                        "  import          load a CSV (OHLCV) or JSON file of records into the database\n"
                        "  alerts          export the alerts to a JSON file, or import them from one\n"
                        "  export-trades   write each day's trades to DIR/YYYY/MM/DD/trades.csv\n"
-                       "  analyze-trades  a day's trade analysis: P/L, fees, win rate, profit factor (stored)"));
+                       "  analyze-trades  a day's trade analysis: P/L, fees, win rate, profit factor (stored)\n"
+                       "  backtest        test a strategy over stored bars and print its figures\n"
+                       "  optimize        search a strategy's parameters over stored bars; walk-forward\n"
+                       "  strategies      list, show, save or remove saved strategies"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(

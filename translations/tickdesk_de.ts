@@ -246,30 +246,6 @@
         <translation>Die .json-Datei.</translation>
     </message>
     <message>
-        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
-
-Commands (each with its own --help):
-  simulate        post simulated market data to an /ingest URL
-  export-signals  write stored signals as CSV
-  export-ticks    write stored bars as CSV
-  export-bars     write a symbol&apos;s bars of a timeframe as CSV
-  import          load a CSV (OHLCV) or JSON file of records into the database
-  alerts          export the alerts to a JSON file, or import them from one
-  export-trades   write each day&apos;s trades to DIR/YYYY/MM/DD/trades.csv
-  analyze-trades  a day&apos;s trade analysis: P/L, fees, win rate, profit factor (stored)</source>
-        <translation>TickDesk: ein Handelsterminal für den Desktop. Empfängt Marktdaten über HTTP, speichert sie in SQLite und berechnet Indikatoren und Signale.
-
-Befehle (jeder mit eigenem --help):
-  simulate        simulierte Marktdaten an eine /ingest-URL senden
-  export-signals  gespeicherte Signale als CSV schreiben
-  export-ticks    gespeicherte Kerzen als CSV schreiben
-  export-bars     die Kerzen eines Symbols in einem Zeitrahmen als CSV schreiben
-  import          eine CSV-Datei (OHLCV) oder JSON-Datei mit Datensätzen in die Datenbank laden
-  alerts          die Alarme in eine JSON-Datei exportieren oder aus einer importieren
-  export-trades   die Trades jedes Tages nach DIR/YYYY/MM/DD/trades.csv schreiben
-  analyze-trades  Auswertung der Trades eines Tages: G/V, Gebühren, Trefferquote, Profitfaktor (gespeichert)</translation>
-    </message>
-    <message>
         <source>The time zone whose midnight begins a day (default: UTC).</source>
         <translation>Die Zeitzone, deren Mitternacht einen Tag beginnt (Standard: UTC).</translation>
     </message>
@@ -296,6 +272,186 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>Print it as JSON.</source>
         <translation>Als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Tests a strategy over stored bars: decisions at each bar&apos;s close, fills at the next bar&apos;s open, stops and targets inside a bar (the stop first when a bar reaches both). Prints the figures.</source>
+        <translation>Testet eine Strategie über gespeicherte Kerzen: Entscheidungen beim Schluss jeder Kerze, Ausführung zur Eröffnung der nächsten, Stopps und Ziele innerhalb einer Kerze (der Stopp zuerst, wenn eine Kerze beide erreicht). Gibt die Kennzahlen aus.</translation>
+    </message>
+    <message>
+        <source>List the trades too (in JSON: trade_list).</source>
+        <translation>Auch die Trades auflisten (in JSON: trade_list).</translation>
+    </message>
+    <message>
+        <source>JSON: the equity and drawdown at each close too.</source>
+        <translation>JSON: auch Eigenkapital und Drawdown bei jedem Schluss.</translation>
+    </message>
+    <message>
+        <source>Write the trades to this CSV file.</source>
+        <translation>Die Trades in diese CSV-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Write the equity and drawdown at each close to this CSV file.</source>
+        <translation>Eigenkapital und Drawdown bei jedem Schluss in diese CSV-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Also how each built-in rule (as set in Settings) and each stored alert fared: the hit rate and average move this many bars after its signals.</source>
+        <translation>Außerdem, wie jede eingebaute Regel (wie in den Einstellungen) und jeder gespeicherte Alarm abschnitt: Trefferquote und mittlere Bewegung so viele Kerzen nach ihren Signalen.</translation>
+    </message>
+    <message>
+        <source>Searches a grid of up to three strategy parameters over stored bars on every core, and prints the best sets; with --walk-forward, re-tunes on each in-sample stretch and tests the next one.</source>
+        <translation>Durchsucht ein Raster aus bis zu drei Strategieparametern über gespeicherte Kerzen auf allen Kernen und gibt die besten Sätze aus; mit --walk-forward wird auf jedem In-Sample-Abschnitt neu abgestimmt und der nächste getestet.</translation>
+    </message>
+    <message>
+        <source>A parameter and its values, e.g. fast=5:50:5 or stop_loss_percent=1:5:1; up to three.</source>
+        <translation>Ein Parameter und seine Werte, z. B. fast=5:50:5 oder stop_loss_percent=1:5:1; bis zu drei.</translation>
+    </message>
+    <message>
+        <source>What ranks the sets: total_return, sharpe (default), sortino, calmar, profit_factor, win_rate, expectancy, max_drawdown.</source>
+        <translation>Wonach die Sätze geordnet werden: total_return, sharpe (Standard), sortino, calmar, profit_factor, win_rate, expectancy, max_drawdown.</translation>
+    </message>
+    <message>
+        <source>Print this many of the best sets (default 10).</source>
+        <translation>So viele der besten Sätze ausgeben (Standard 10).</translation>
+    </message>
+    <message>
+        <source>Write the objective over the first two parameters to this CSV file.</source>
+        <translation>Die Zielgröße über den ersten beiden Parametern in diese CSV-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>In-sample and out-of-sample bars of each fold, e.g. 500:100.</source>
+        <translation>In-Sample- und Out-of-Sample-Kerzen jedes Abschnitts, z. B. 500:100.</translation>
+    </message>
+    <message>
+        <source>Lists, shows, saves and removes the strategy tester&apos;s saved strategies:
+  strategies list | show NAME | save NAME FILE.json | remove NAME</source>
+        <translation>Listet, zeigt, speichert und entfernt die gespeicherten Strategien des Strategietesters:
+  strategies list | show NAME | save NAME DATEI.json | remove NAME</translation>
+    </message>
+    <message>
+        <source>The symbol to test; repeat or comma-separate for several (the cash is shared out equally).</source>
+        <translation>Das zu testende Symbol; für mehrere wiederholen oder mit Kommas trennen (das Kapital wird gleich aufgeteilt).</translation>
+    </message>
+    <message>
+        <source>Bar size: 1m to 1D and 1W, Ns, Nm, Nh, Nt (records), Nv (shares). Default: the strategy&apos;s, else 1D.</source>
+        <translation>Kerzengröße: 1m bis 1D und 1W, Ns, Nm, Nh, Nt (Datensätze), Nv (Stück). Standard: die der Strategie, sonst 1D.</translation>
+    </message>
+    <message>
+        <source>Bars from this time: epoch seconds or ISO-8601 (UTC by default).</source>
+        <translation>Kerzen ab dieser Zeit: Epochensekunden oder ISO-8601 (standardmäßig UTC).</translation>
+    </message>
+    <message>
+        <source>Bars up to this time, inclusive.</source>
+        <translation>Kerzen bis zu dieser Zeit, einschließlich.</translation>
+    </message>
+    <message>
+        <source>A preset (ma_cross, rsi_trend) or the name of a saved strategy. Default ma_cross.</source>
+        <translation>Eine Vorlage (ma_cross, rsi_trend) oder der Name einer gespeicherten Strategie. Standard ma_cross.</translation>
+    </message>
+    <message>
+        <source>A strategy&apos;s JSON form from a file.</source>
+        <translation>Die JSON-Form einer Strategie aus einer Datei.</translation>
+    </message>
+    <message>
+        <source>ma_cross: the fast SMA&apos;s period (default 10).</source>
+        <translation>ma_cross: Periode des schnellen SMA (Standard 10).</translation>
+    </message>
+    <message>
+        <source>ma_cross: the slow SMA&apos;s period (default 30).</source>
+        <translation>ma_cross: Periode des langsamen SMA (Standard 30).</translation>
+    </message>
+    <message>
+        <source>long, short or both (default: the strategy&apos;s, else long).</source>
+        <translation>long, short oder both (Standard: die der Strategie, sonst long).</translation>
+    </message>
+    <message>
+        <source>Close at this loss, in percent of the entry price.</source>
+        <translation>Bei diesem Verlust schließen, in Prozent des Einstiegskurses.</translation>
+    </message>
+    <message>
+        <source>Close at this gain, in percent of the entry price.</source>
+        <translation>Bei diesem Gewinn schließen, in Prozent des Einstiegskurses.</translation>
+    </message>
+    <message>
+        <source>Close after this many bars.</source>
+        <translation>Nach so vielen Kerzen schließen.</translation>
+    </message>
+    <message>
+        <source>Each position: this percent of the equity (default 100).</source>
+        <translation>Jede Position: dieser Prozentsatz des Eigenkapitals (Standard 100).</translation>
+    </message>
+    <message>
+        <source>Each position: this much cash.</source>
+        <translation>Jede Position: so viel Geld.</translation>
+    </message>
+    <message>
+        <source>Each position: this many shares.</source>
+        <translation>Jede Position: so viele Stück.</translation>
+    </message>
+    <message>
+        <source>Whole shares only (default: fractional).</source>
+        <translation>Nur ganze Stück (Standard: Bruchteile).</translation>
+    </message>
+    <message>
+        <source>Sets a number in the strategy&apos;s JSON, e.g. enter_long.right.value=30; repeatable.</source>
+        <translation>Setzt eine Zahl im JSON der Strategie, z. B. enter_long.right.value=30; wiederholbar.</translation>
+    </message>
+    <message>
+        <source>Starting cash (default 100000).</source>
+        <translation>Startkapital (Standard 100000).</translation>
+    </message>
+    <message>
+        <source>Commission per share (default 0).</source>
+        <translation>Provision pro Stück (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Commission per order (default 0).</source>
+        <translation>Provision pro Order (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Commission in percent of the value traded (default 0).</source>
+        <translation>Provision in Prozent des gehandelten Werts (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Slippage per share on fills at the market (default 0).</source>
+        <translation>Slippage pro Stück bei Ausführungen zum Marktpreis (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Bid/ask spread; each fill at the market pays half (default 0).</source>
+        <translation>Geld-Brief-Spanne; jede Ausführung zum Marktpreis zahlt die Hälfte (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
+
+Commands (each with its own --help):
+  simulate        post simulated market data to an /ingest URL
+  export-signals  write stored signals as CSV
+  export-ticks    write stored bars as CSV
+  export-bars     write a symbol&apos;s bars of a timeframe as CSV
+  import          load a CSV (OHLCV) or JSON file of records into the database
+  alerts          export the alerts to a JSON file, or import them from one
+  export-trades   write each day&apos;s trades to DIR/YYYY/MM/DD/trades.csv
+  analyze-trades  a day&apos;s trade analysis: P/L, fees, win rate, profit factor (stored)
+  backtest        test a strategy over stored bars and print its figures
+  optimize        search a strategy&apos;s parameters over stored bars; walk-forward
+  strategies      list, show, save or remove saved strategies</source>
+        <translation>TickDesk: ein Handelsterminal für den Desktop. Empfängt Marktdaten über HTTP, speichert sie in SQLite und berechnet Indikatoren und Signale.
+
+Befehle (jeder mit eigenem --help):
+  simulate        simulierte Marktdaten an eine /ingest-URL senden
+  export-signals  gespeicherte Signale als CSV schreiben
+  export-ticks    gespeicherte Kerzen als CSV schreiben
+  export-bars     die Kerzen eines Symbols in einem Zeitrahmen als CSV schreiben
+  import          eine CSV-Datei (OHLCV) oder JSON-Datei mit Datensätzen in die Datenbank laden
+  alerts          die Alarme in eine JSON-Datei exportieren oder aus einer importieren
+  export-trades   die Trades jedes Tages nach DIR/YYYY/MM/DD/trades.csv schreiben
+  analyze-trades  Auswertung der Trades eines Tages: G/V, Gebühren, Trefferquote, Profitfaktor (gespeichert)
+  backtest        eine Strategie über gespeicherte Kerzen testen und ihre Kennzahlen ausgeben
+  optimize        die Parameter einer Strategie über gespeicherte Kerzen suchen; Walk-forward
+  strategies      gespeicherte Strategien auflisten, zeigen, speichern oder entfernen</translation>
     </message>
 </context>
 <context>
@@ -649,6 +805,14 @@ Befehle (jeder mit eigenem --help):
         <source> bar</source>
         <translation> Balken</translation>
     </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Decides when: %1 (on each closed bar)</source>
+        <translation>Entscheidet, wenn: %1 (bei jeder geschlossenen Kerze)</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AlertModel</name>
@@ -793,6 +957,89 @@ Befehle (jeder mit eigenem --help):
     </message>
 </context>
 <context>
+    <name>Gui::BacktestTradeModel</name>
+    <message>
+        <source>Long</source>
+        <translation>Long</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Stop loss</source>
+        <translation>Stop-Loss</translation>
+    </message>
+    <message>
+        <source>Take profit</source>
+        <translation>Take-Profit</translation>
+    </message>
+    <message>
+        <source>Bars held</source>
+        <translation>Kerzen gehalten</translation>
+    </message>
+    <message>
+        <source>End of test</source>
+        <translation>Testende</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Stk.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <source>Entry price</source>
+        <translation>Einstiegskurs</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ausstieg</translation>
+    </message>
+    <message>
+        <source>Exit price</source>
+        <translation>Ausstiegskurs</translation>
+    </message>
+    <message>
+        <source>Exit reason</source>
+        <translation>Ausstiegsgrund</translation>
+    </message>
+    <message>
+        <source>P/L</source>
+        <translation>G/V</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rendite</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>MFE</source>
+        <translation>MFE</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Kerzen</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ChartGrid</name>
     <message>
         <source>Open %1 in a tab</source>
@@ -907,6 +1154,56 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>%1 — TickDesk</source>
         <translation>%1 — TickDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConditionRow</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>RSI with trend: buy signal</source>
+        <translation>RSI mit Trend: Kaufsignal</translation>
+    </message>
+    <message>
+        <source>RSI with trend: sell signal</source>
+        <translation>RSI mit Trend: Verkaufssignal</translation>
+    </message>
+    <message>
+        <source>MA crossover: buy signal</source>
+        <translation>MA-Kreuzung: Kaufsignal</translation>
+    </message>
+    <message>
+        <source>MA crossover: sell signal</source>
+        <translation>MA-Kreuzung: Verkaufssignal</translation>
+    </message>
+    <message>
+        <source>Price move: up</source>
+        <translation>Kursbewegung: aufwärts</translation>
+    </message>
+    <message>
+        <source>Price move: down</source>
+        <translation>Kursbewegung: abwärts</translation>
+    </message>
+    <message>
+        <source>Condition…</source>
+        <translation>Bedingung…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EquityChart</name>
+    <message>
+        <source>Equity</source>
+        <translation>Eigenkapital</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1818,14 @@ Startkapital:</translation>
         <source>%1 %2 %3 · #%4</source>
         <translation>%1 %2 %3 · #%4</translation>
     </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Strategy &amp;tester…</source>
+        <translation>Strategie&amp;tester…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -1921,6 +2226,79 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     </message>
 </context>
 <context>
+    <name>Gui::ReliabilityModel</name>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured %n bars after each signal, in the signal&apos;s direction</source>
+        <translation>
+            <numerusform>Gemessen %n Kerze nach jedem Signal, in Richtung des Signals</numerusform>
+            <numerusform>Gemessen %n Kerzen nach jedem Signal, in Richtung des Signals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule or alert</source>
+        <translation>Regel oder Alarm</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Average move</source>
+        <translation>Mittlere Bewegung</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SearchResultModel</name>
+    <message>
+        <source>Return</source>
+        <translation>Rendite</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>Sharpe</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>Profitfaktor</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Gewinnquote</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+</context>
+<context>
     <name>Gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2259,6 +2637,541 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     </message>
 </context>
 <context>
+    <name>Gui::StrategyEditor</name>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Whole shares</source>
+        <translation>Ganze Stück</translation>
+    </message>
+    <message>
+        <source>Unnamed</source>
+        <translation>Ohne Namen</translation>
+    </message>
+    <message>
+        <source>Moving-average crossover</source>
+        <translation>Kreuzung gleitender Durchschnitte</translation>
+    </message>
+    <message>
+        <source>RSI with trend</source>
+        <translation>RSI mit Trend</translation>
+    </message>
+    <message>
+        <source>Entries and exits of my own</source>
+        <translation>Eigene Ein- und Ausstiege</translation>
+    </message>
+    <message>
+        <source>fast SMA </source>
+        <translation>schneller SMA </translation>
+    </message>
+    <message>
+        <source>slow SMA </source>
+        <translation>langsamer SMA </translation>
+    </message>
+    <message>
+        <source>RSI </source>
+        <translation>RSI </translation>
+    </message>
+    <message>
+        <source>buy below </source>
+        <translation>kaufen unter </translation>
+    </message>
+    <message>
+        <source>sell above </source>
+        <translation>verkaufen über </translation>
+    </message>
+    <message>
+        <source>Averages:</source>
+        <translation>Durchschnitte:</translation>
+    </message>
+    <message>
+        <source>Buys when the fast SMA crosses above the slow one at a bar&apos;s close, sells when it crosses below.</source>
+        <translation>Kauft, wenn der schnelle SMA beim Kerzenschluss über den langsamen kreuzt, verkauft, wenn er darunter kreuzt.</translation>
+    </message>
+    <message>
+        <source>RSI:</source>
+        <translation>RSI:</translation>
+    </message>
+    <message>
+        <source>Levels:</source>
+        <translation>Schwellen:</translation>
+    </message>
+    <message>
+        <source>Buy when:</source>
+        <translation>Kaufen, wenn:</translation>
+    </message>
+    <message>
+        <source>Sell when:</source>
+        <translation>Verkaufen, wenn:</translation>
+    </message>
+    <message>
+        <source>Sell short when:</source>
+        <translation>Leerverkaufen, wenn:</translation>
+    </message>
+    <message>
+        <source>Cover when:</source>
+        <translation>Eindecken, wenn:</translation>
+    </message>
+    <message>
+        <source>Long only</source>
+        <translation>Nur long</translation>
+    </message>
+    <message>
+        <source>Short only</source>
+        <translation>Nur short</translation>
+    </message>
+    <message>
+        <source>Long and short</source>
+        <translation>Long und short</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation> Kerzen</translation>
+    </message>
+    <message>
+        <source>% of equity</source>
+        <translation>% des Eigenkapitals</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <source>Timeframe:</source>
+        <translation>Zeitrahmen:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Richtung:</translation>
+    </message>
+    <message>
+        <source>Stop loss:</source>
+        <translation>Stop-Loss:</translation>
+    </message>
+    <message>
+        <source>Take profit:</source>
+        <translation>Take-Profit:</translation>
+    </message>
+    <message>
+        <source>Close after:</source>
+        <translation>Schließen nach:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Position:</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::StrategyTesterWindow</name>
+    <message>
+        <source>The strategy cannot run: %1</source>
+        <translation>Die Strategie kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a symbol.</source>
+        <translation>„%1“ ist kein Symbol.</translation>
+    </message>
+    <message>
+        <source>Give the symbols to test, e.g. AAPL.</source>
+        <translation>Die zu testenden Symbole angeben, z. B. AAPL.</translation>
+    </message>
+    <message>
+        <source>The range begins after it ends.</source>
+        <translation>Der Zeitraum beginnt nach seinem Ende.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Walk-forward cancelled.</source>
+        <translation>Walk-forward abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Moving-average crossover %1/%2</source>
+        <translation>Kreuzung gleitender Durchschnitte %1/%2</translation>
+    </message>
+    <message>
+        <source>RSI with trend</source>
+        <translation>RSI mit Trend</translation>
+    </message>
+    <message>
+        <source>Unnamed strategy</source>
+        <translation>Strategie ohne Namen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2, %3 bars, %4 to %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; auf %2, %3-Kerzen, %4 bis %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Walk-forward, out-of-sample stretches joined (%n folds):</source>
+        <translation>
+            <numerusform>Walk-forward, Out-of-Sample-Abschnitte verbunden (%n Abschnitt):</numerusform>
+            <numerusform>Walk-forward, Out-of-Sample-Abschnitte verbunden (%n Abschnitte):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— (under a year)</source>
+        <translation>— (unter einem Jahr)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 days (%n bars)</source>
+        <translation>
+            <numerusform>%1 Tage (%n Kerze)</numerusform>
+            <numerusform>%1 Tage (%n Kerzen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— (no loss)</source>
+        <translation>— (kein Verlust)</translation>
+    </message>
+    <message>
+        <source>Equity, out of sample</source>
+        <translation>Eigenkapital, out of sample</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Eigenkapital</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n trades, return %2.</source>
+        <translation>
+            <numerusform>%1: %n Trade, Rendite %2.</numerusform>
+            <numerusform>%1: %n Trades, Rendite %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walk-forward done</source>
+        <translation>Walk-forward fertig</translation>
+    </message>
+    <message>
+        <source>Test done</source>
+        <translation>Test fertig</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 sets.</source>
+        <translation>Abgebrochen nach %1 von %2 Sätzen.</translation>
+    </message>
+    <message>
+        <source>%1 sets run.</source>
+        <translation>%1 Sätze gelaufen.</translation>
+    </message>
+    <message>
+        <source>%1 could not run, e.g.: %2</source>
+        <translation>%1 konnten nicht laufen, z. B.: %2</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>&amp;Run test</source>
+        <translation>Test &amp;starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Strategy Tester</source>
+        <translation>Strategietester</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Optimize</source>
+        <translation>Optimieren</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Saved:</source>
+        <translation>Gespeichert:</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>AAPL, MSFT</source>
+        <translation>AAPL, MSFT</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symbole:</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Starting cash:</source>
+        <translation>Startkapital:</translation>
+    </message>
+    <message>
+        <source>a share</source>
+        <translation>pro Stück</translation>
+    </message>
+    <message>
+        <source>an order</source>
+        <translation>pro Order</translation>
+    </message>
+    <message>
+        <source>Commission:</source>
+        <translation>Provision:</translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation>Spanne</translation>
+    </message>
+    <message>
+        <source>Slippage:</source>
+        <translation>Slippage:</translation>
+    </message>
+    <message>
+        <source> bars after</source>
+        <translation> Kerzen danach</translation>
+    </message>
+    <message>
+        <source>Rule reliability: where the price was this many bars after each signal</source>
+        <translation>Verlässlichkeit der Regeln: wo der Kurs so viele Kerzen nach jedem Signal stand</translation>
+    </message>
+    <message>
+        <source>Reliability:</source>
+        <translation>Verlässlichkeit:</translation>
+    </message>
+    <message>
+        <source>Choose a strategy and symbols, then Run test.</source>
+        <translation>Strategie und Symbole wählen, dann Test starten.</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>Gesamtrendite</translation>
+    </message>
+    <message>
+        <source>CAGR</source>
+        <translation>CAGR</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>Longest drawdown</source>
+        <translation>Längster Drawdown</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>Sharpe</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <source>Calmar</source>
+        <translation>Calmar</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>Volatilität</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Gewinnquote</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>Profitfaktor</translation>
+    </message>
+    <message>
+        <source>Expectancy</source>
+        <translation>Erwartungswert</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Marktanteil</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>Ending equity</source>
+        <translation>Eigenkapital am Ende</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Kerzen</translation>
+    </message>
+    <message>
+        <source>Decisions at each bar&apos;s close, fills at the next bar&apos;s open; a stop and a target reached in one bar count as the stop.</source>
+        <translation>Entscheidungen beim Schluss jeder Kerze, Ausführung zur Eröffnung der nächsten; erreicht eine Kerze Stopp und Ziel, zählt der Stopp.</translation>
+    </message>
+    <message>
+        <source>Which signals to trust: each rule and alert over this history</source>
+        <translation>Welchen Signalen man trauen kann: jede Regel und jeder Alarm über diese Historie</translation>
+    </message>
+    <message>
+        <source>Export trades…</source>
+        <translation>Trades exportieren…</translation>
+    </message>
+    <message>
+        <source>Export equity…</source>
+        <translation>Eigenkapital exportieren…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Smallest drawdown</source>
+        <translation>Kleinster Drawdown</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source> bars in sample</source>
+        <translation> Kerzen in-sample</translation>
+    </message>
+    <message>
+        <source> bars out of sample</source>
+        <translation> Kerzen out-of-sample</translation>
+    </message>
+    <message>
+        <source>&amp;Walk forward</source>
+        <translation>&amp;Walk-forward</translation>
+    </message>
+    <message>
+        <source>Rank by:</source>
+        <translation>Ordnen nach:</translation>
+    </message>
+    <message>
+        <source>Double-click a set to test it</source>
+        <translation>Doppelklick auf einen Satz testet ihn</translation>
+    </message>
+    <message>
+        <source>Run test</source>
+        <translation>Test starten</translation>
+    </message>
+    <message>
+        <source>Moving-average crossover (preset)</source>
+        <translation>Kreuzung gleitender Durchschnitte (Vorlage)</translation>
+    </message>
+    <message>
+        <source>RSI with trend (preset)</source>
+        <translation>RSI mit Trend (Vorlage)</translation>
+    </message>
+    <message>
+        <source>Save strategy</source>
+        <translation>Strategie speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete strategy</source>
+        <translation>Strategie löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved strategy &quot;%1&quot;?</source>
+        <translation>Die gespeicherte Strategie „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Run a test first.</source>
+        <translation>Zuerst einen Test starten.</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>Nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Gui::SymbolChart</name>
     <message>
         <source>SMA</source>
@@ -2450,6 +3363,17 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     <message>
         <source>More</source>
         <translation>Mehr</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TradeChart</name>
+    <message>
+        <source>Buys</source>
+        <translation>Käufe</translation>
+    </message>
+    <message>
+        <source>Sells</source>
+        <translation>Verkäufe</translation>
     </message>
 </context>
 <context>

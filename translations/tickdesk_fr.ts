@@ -246,30 +246,6 @@
         <translation>Le fichier .json.</translation>
     </message>
     <message>
-        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
-
-Commands (each with its own --help):
-  simulate        post simulated market data to an /ingest URL
-  export-signals  write stored signals as CSV
-  export-ticks    write stored bars as CSV
-  export-bars     write a symbol&apos;s bars of a timeframe as CSV
-  import          load a CSV (OHLCV) or JSON file of records into the database
-  alerts          export the alerts to a JSON file, or import them from one
-  export-trades   write each day&apos;s trades to DIR/YYYY/MM/DD/trades.csv
-  analyze-trades  a day&apos;s trade analysis: P/L, fees, win rate, profit factor (stored)</source>
-        <translation>TickDesk : un terminal de trading de bureau. Reçoit les cotations par HTTP, les enregistre dans SQLite et calcule indicateurs et signaux.
-
-Commandes (chacune avec son propre --help) :
-  simulate        envoyer des données de marché simulées à une URL /ingest
-  export-signals  écrire les signaux enregistrés en CSV
-  export-ticks    écrire les barres enregistrées en CSV
-  export-bars     écrire les barres d&apos;un symbole dans une unité de temps en CSV
-  import          charger un fichier CSV (OHLCV) ou JSON d&apos;enregistrements dans la base
-  alerts          exporter les alertes dans un fichier JSON, ou les importer depuis un fichier
-  export-trades   écrire les transactions de chaque jour dans DIR/YYYY/MM/DD/trades.csv
-  analyze-trades  l’analyse des transactions d’un jour : P/P, frais, taux de réussite, facteur de profit (enregistrée)</translation>
-    </message>
-    <message>
         <source>The time zone whose midnight begins a day (default: UTC).</source>
         <translation>Le fuseau horaire dont minuit commence un jour (par défaut : UTC).</translation>
     </message>
@@ -296,6 +272,186 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>Print it as JSON.</source>
         <translation>L’afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>Tests a strategy over stored bars: decisions at each bar&apos;s close, fills at the next bar&apos;s open, stops and targets inside a bar (the stop first when a bar reaches both). Prints the figures.</source>
+        <translation>Teste une stratégie sur les barres enregistrées : décisions à la clôture de chaque barre, exécutions à l&apos;ouverture de la suivante, stops et objectifs à l&apos;intérieur d&apos;une barre (le stop d&apos;abord quand une barre atteint les deux). Affiche les chiffres.</translation>
+    </message>
+    <message>
+        <source>List the trades too (in JSON: trade_list).</source>
+        <translation>Liste aussi les trades (en JSON : trade_list).</translation>
+    </message>
+    <message>
+        <source>JSON: the equity and drawdown at each close too.</source>
+        <translation>JSON : aussi les capitaux et le drawdown à chaque clôture.</translation>
+    </message>
+    <message>
+        <source>Write the trades to this CSV file.</source>
+        <translation>Écrit les trades dans ce fichier CSV.</translation>
+    </message>
+    <message>
+        <source>Write the equity and drawdown at each close to this CSV file.</source>
+        <translation>Écrit les capitaux et le drawdown à chaque clôture dans ce fichier CSV.</translation>
+    </message>
+    <message>
+        <source>Also how each built-in rule (as set in Settings) and each stored alert fared: the hit rate and average move this many bars after its signals.</source>
+        <translation>Indique aussi comment chaque règle intégrée (telle que réglée) et chaque alerte enregistrée s&apos;en sont sorties : taux de réussite et mouvement moyen autant de barres après leurs signaux.</translation>
+    </message>
+    <message>
+        <source>Searches a grid of up to three strategy parameters over stored bars on every core, and prints the best sets; with --walk-forward, re-tunes on each in-sample stretch and tests the next one.</source>
+        <translation>Parcourt une grille de jusqu&apos;à trois paramètres de stratégie sur les barres enregistrées, sur tous les cœurs, et affiche les meilleurs jeux ; avec --walk-forward, réajuste sur chaque période d&apos;apprentissage et teste la suivante.</translation>
+    </message>
+    <message>
+        <source>A parameter and its values, e.g. fast=5:50:5 or stop_loss_percent=1:5:1; up to three.</source>
+        <translation>Un paramètre et ses valeurs, p. ex. fast=5:50:5 ou stop_loss_percent=1:5:1 ; jusqu&apos;à trois.</translation>
+    </message>
+    <message>
+        <source>What ranks the sets: total_return, sharpe (default), sortino, calmar, profit_factor, win_rate, expectancy, max_drawdown.</source>
+        <translation>Ce qui classe les jeux : total_return, sharpe (par défaut), sortino, calmar, profit_factor, win_rate, expectancy, max_drawdown.</translation>
+    </message>
+    <message>
+        <source>Print this many of the best sets (default 10).</source>
+        <translation>Affiche ce nombre de meilleurs jeux (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>Write the objective over the first two parameters to this CSV file.</source>
+        <translation>Écrit l&apos;objectif sur les deux premiers paramètres dans ce fichier CSV.</translation>
+    </message>
+    <message>
+        <source>In-sample and out-of-sample bars of each fold, e.g. 500:100.</source>
+        <translation>Barres d&apos;apprentissage et de test de chaque pli, p. ex. 500:100.</translation>
+    </message>
+    <message>
+        <source>Lists, shows, saves and removes the strategy tester&apos;s saved strategies:
+  strategies list | show NAME | save NAME FILE.json | remove NAME</source>
+        <translation>Liste, affiche, enregistre et supprime les stratégies enregistrées du testeur :
+  strategies list | show NOM | save NOM FICHIER.json | remove NOM</translation>
+    </message>
+    <message>
+        <source>The symbol to test; repeat or comma-separate for several (the cash is shared out equally).</source>
+        <translation>Le symbole à tester ; répéter ou séparer par des virgules pour plusieurs (le capital est partagé également).</translation>
+    </message>
+    <message>
+        <source>Bar size: 1m to 1D and 1W, Ns, Nm, Nh, Nt (records), Nv (shares). Default: the strategy&apos;s, else 1D.</source>
+        <translation>Taille des barres : 1m à 1D et 1W, Ns, Nm, Nh, Nt (enregistrements), Nv (actions). Par défaut : celle de la stratégie, sinon 1D.</translation>
+    </message>
+    <message>
+        <source>Bars from this time: epoch seconds or ISO-8601 (UTC by default).</source>
+        <translation>Barres à partir de cette heure : secondes epoch ou ISO-8601 (UTC par défaut).</translation>
+    </message>
+    <message>
+        <source>Bars up to this time, inclusive.</source>
+        <translation>Barres jusqu&apos;à cette heure, incluse.</translation>
+    </message>
+    <message>
+        <source>A preset (ma_cross, rsi_trend) or the name of a saved strategy. Default ma_cross.</source>
+        <translation>Un préréglage (ma_cross, rsi_trend) ou le nom d&apos;une stratégie enregistrée. Par défaut ma_cross.</translation>
+    </message>
+    <message>
+        <source>A strategy&apos;s JSON form from a file.</source>
+        <translation>La forme JSON d&apos;une stratégie, depuis un fichier.</translation>
+    </message>
+    <message>
+        <source>ma_cross: the fast SMA&apos;s period (default 10).</source>
+        <translation>ma_cross : période de la SMA rapide (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>ma_cross: the slow SMA&apos;s period (default 30).</source>
+        <translation>ma_cross : période de la SMA lente (30 par défaut).</translation>
+    </message>
+    <message>
+        <source>long, short or both (default: the strategy&apos;s, else long).</source>
+        <translation>long, short ou both (par défaut : celle de la stratégie, sinon long).</translation>
+    </message>
+    <message>
+        <source>Close at this loss, in percent of the entry price.</source>
+        <translation>Clôture à cette perte, en pourcentage du prix d&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>Close at this gain, in percent of the entry price.</source>
+        <translation>Clôture à ce gain, en pourcentage du prix d&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>Close after this many bars.</source>
+        <translation>Clôture après ce nombre de barres.</translation>
+    </message>
+    <message>
+        <source>Each position: this percent of the equity (default 100).</source>
+        <translation>Chaque position : ce pourcentage des capitaux (100 par défaut).</translation>
+    </message>
+    <message>
+        <source>Each position: this much cash.</source>
+        <translation>Chaque position : ce montant.</translation>
+    </message>
+    <message>
+        <source>Each position: this many shares.</source>
+        <translation>Chaque position : ce nombre d&apos;actions.</translation>
+    </message>
+    <message>
+        <source>Whole shares only (default: fractional).</source>
+        <translation>Actions entières seulement (par défaut : fractions).</translation>
+    </message>
+    <message>
+        <source>Sets a number in the strategy&apos;s JSON, e.g. enter_long.right.value=30; repeatable.</source>
+        <translation>Règle un nombre dans le JSON de la stratégie, p. ex. enter_long.right.value=30 ; répétable.</translation>
+    </message>
+    <message>
+        <source>Starting cash (default 100000).</source>
+        <translation>Capital de départ (100000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Commission per share (default 0).</source>
+        <translation>Commission par action (0 par défaut).</translation>
+    </message>
+    <message>
+        <source>Commission per order (default 0).</source>
+        <translation>Commission par ordre (0 par défaut).</translation>
+    </message>
+    <message>
+        <source>Commission in percent of the value traded (default 0).</source>
+        <translation>Commission en pourcentage de la valeur échangée (0 par défaut).</translation>
+    </message>
+    <message>
+        <source>Slippage per share on fills at the market (default 0).</source>
+        <translation>Glissement par action sur les exécutions au marché (0 par défaut).</translation>
+    </message>
+    <message>
+        <source>Bid/ask spread; each fill at the market pays half (default 0).</source>
+        <translation>Écart achat/vente ; chaque exécution au marché en paie la moitié (0 par défaut).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Affiche un objet JSON.</translation>
+    </message>
+    <message>
+        <source>TickDesk: a desktop trading terminal. Receives market ticks over HTTP, stores them in SQLite and computes indicators and signals.
+
+Commands (each with its own --help):
+  simulate        post simulated market data to an /ingest URL
+  export-signals  write stored signals as CSV
+  export-ticks    write stored bars as CSV
+  export-bars     write a symbol&apos;s bars of a timeframe as CSV
+  import          load a CSV (OHLCV) or JSON file of records into the database
+  alerts          export the alerts to a JSON file, or import them from one
+  export-trades   write each day&apos;s trades to DIR/YYYY/MM/DD/trades.csv
+  analyze-trades  a day&apos;s trade analysis: P/L, fees, win rate, profit factor (stored)
+  backtest        test a strategy over stored bars and print its figures
+  optimize        search a strategy&apos;s parameters over stored bars; walk-forward
+  strategies      list, show, save or remove saved strategies</source>
+        <translation>TickDesk : un terminal de trading de bureau. Reçoit les cotations par HTTP, les enregistre dans SQLite et calcule indicateurs et signaux.
+
+Commandes (chacune avec son propre --help) :
+  simulate        envoyer des données de marché simulées à une URL /ingest
+  export-signals  écrire les signaux enregistrés en CSV
+  export-ticks    écrire les barres enregistrées en CSV
+  export-bars     écrire les barres d&apos;un symbole dans une unité de temps en CSV
+  import          charger un fichier CSV (OHLCV) ou JSON d&apos;enregistrements dans la base
+  alerts          exporter les alertes dans un fichier JSON, ou les importer depuis un fichier
+  export-trades   écrire les transactions de chaque jour dans DIR/YYYY/MM/DD/trades.csv
+  analyze-trades  l’analyse des transactions d’un jour : P/P, frais, taux de réussite, facteur de profit (enregistrée)
+  backtest        tester une stratégie sur les barres enregistrées et afficher ses chiffres
+  optimize        chercher les paramètres d&apos;une stratégie sur les barres enregistrées ; walk-forward
+  strategies      lister, afficher, enregistrer ou supprimer les stratégies enregistrées</translation>
     </message>
 </context>
 <context>
@@ -649,6 +805,14 @@ Commandes (chacune avec son propre --help) :
         <source> bar</source>
         <translation> barre</translation>
     </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Decides when: %1 (on each closed bar)</source>
+        <translation>Décide quand : %1 (à chaque barre close)</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AlertModel</name>
@@ -793,6 +957,89 @@ Commandes (chacune avec son propre --help) :
     </message>
 </context>
 <context>
+    <name>Gui::BacktestTradeModel</name>
+    <message>
+        <source>Long</source>
+        <translation>Long</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Stop loss</source>
+        <translation>Stop loss</translation>
+    </message>
+    <message>
+        <source>Take profit</source>
+        <translation>Prise de bénéfice</translation>
+    </message>
+    <message>
+        <source>Bars held</source>
+        <translation>Barres détenues</translation>
+    </message>
+    <message>
+        <source>End of test</source>
+        <translation>Fin du test</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Entry price</source>
+        <translation>Prix d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Exit price</source>
+        <translation>Prix de sortie</translation>
+    </message>
+    <message>
+        <source>Exit reason</source>
+        <translation>Motif de sortie</translation>
+    </message>
+    <message>
+        <source>P/L</source>
+        <translation>P/P</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rendement</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>MFE</source>
+        <translation>MFE</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Barres</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ChartGrid</name>
     <message>
         <source>Open %1 in a tab</source>
@@ -907,6 +1154,56 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>%1 — TickDesk</source>
         <translation>%1 — TickDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConditionRow</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>RSI with trend: buy signal</source>
+        <translation>RSI avec tendance : signal d&apos;achat</translation>
+    </message>
+    <message>
+        <source>RSI with trend: sell signal</source>
+        <translation>RSI avec tendance : signal de vente</translation>
+    </message>
+    <message>
+        <source>MA crossover: buy signal</source>
+        <translation>Croisement de MM : signal d&apos;achat</translation>
+    </message>
+    <message>
+        <source>MA crossover: sell signal</source>
+        <translation>Croisement de MM : signal de vente</translation>
+    </message>
+    <message>
+        <source>Price move: up</source>
+        <translation>Mouvement de prix : hausse</translation>
+    </message>
+    <message>
+        <source>Price move: down</source>
+        <translation>Mouvement de prix : baisse</translation>
+    </message>
+    <message>
+        <source>Condition…</source>
+        <translation>Condition…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EquityChart</name>
+    <message>
+        <source>Equity</source>
+        <translation>Capitaux</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1818,14 @@ Liquidités de départ :</translation>
         <source>%1 %2 %3 · #%4</source>
         <translation>%1 %2 %3 · n° %4</translation>
     </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>Strategy &amp;tester…</source>
+        <translation>&amp;Testeur de stratégies…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -1921,6 +2226,79 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     </message>
 </context>
 <context>
+    <name>Gui::ReliabilityModel</name>
+    <message>
+        <source>Buy</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured %n bars after each signal, in the signal&apos;s direction</source>
+        <translation>
+            <numerusform>Mesuré %n barre après chaque signal, dans le sens du signal</numerusform>
+            <numerusform>Mesuré %n barres après chaque signal, dans le sens du signal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule or alert</source>
+        <translation>Règle ou alerte</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signaux</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Taux de réussite</translation>
+    </message>
+    <message>
+        <source>Average move</source>
+        <translation>Mouvement moyen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SearchResultModel</name>
+    <message>
+        <source>Return</source>
+        <translation>Rendement</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Drawdown max.</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>Sharpe</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>Facteur de profit</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Taux de gain</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+</context>
+<context>
     <name>Gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2259,6 +2637,541 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     </message>
 </context>
 <context>
+    <name>Gui::StrategyEditor</name>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Whole shares</source>
+        <translation>Actions entières</translation>
+    </message>
+    <message>
+        <source>Unnamed</source>
+        <translation>Sans nom</translation>
+    </message>
+    <message>
+        <source>Moving-average crossover</source>
+        <translation>Croisement de moyennes mobiles</translation>
+    </message>
+    <message>
+        <source>RSI with trend</source>
+        <translation>RSI avec tendance</translation>
+    </message>
+    <message>
+        <source>Entries and exits of my own</source>
+        <translation>Mes propres entrées et sorties</translation>
+    </message>
+    <message>
+        <source>fast SMA </source>
+        <translation>SMA rapide </translation>
+    </message>
+    <message>
+        <source>slow SMA </source>
+        <translation>SMA lente </translation>
+    </message>
+    <message>
+        <source>RSI </source>
+        <translation>RSI </translation>
+    </message>
+    <message>
+        <source>buy below </source>
+        <translation>acheter sous </translation>
+    </message>
+    <message>
+        <source>sell above </source>
+        <translation>vendre au-dessus de </translation>
+    </message>
+    <message>
+        <source>Averages:</source>
+        <translation>Moyennes :</translation>
+    </message>
+    <message>
+        <source>Buys when the fast SMA crosses above the slow one at a bar&apos;s close, sells when it crosses below.</source>
+        <translation>Achète quand la SMA rapide croise au-dessus de la lente à la clôture d&apos;une barre, vend quand elle croise en dessous.</translation>
+    </message>
+    <message>
+        <source>RSI:</source>
+        <translation>RSI :</translation>
+    </message>
+    <message>
+        <source>Levels:</source>
+        <translation>Niveaux :</translation>
+    </message>
+    <message>
+        <source>Buy when:</source>
+        <translation>Acheter quand :</translation>
+    </message>
+    <message>
+        <source>Sell when:</source>
+        <translation>Vendre quand :</translation>
+    </message>
+    <message>
+        <source>Sell short when:</source>
+        <translation>Vendre à découvert quand :</translation>
+    </message>
+    <message>
+        <source>Cover when:</source>
+        <translation>Racheter quand :</translation>
+    </message>
+    <message>
+        <source>Long only</source>
+        <translation>Long seulement</translation>
+    </message>
+    <message>
+        <source>Short only</source>
+        <translation>Short seulement</translation>
+    </message>
+    <message>
+        <source>Long and short</source>
+        <translation>Long et short</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation> barres</translation>
+    </message>
+    <message>
+        <source>% of equity</source>
+        <translation>% des capitaux</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>montant</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Stratégie :</translation>
+    </message>
+    <message>
+        <source>Timeframe:</source>
+        <translation>Unité de temps :</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Sens :</translation>
+    </message>
+    <message>
+        <source>Stop loss:</source>
+        <translation>Stop loss :</translation>
+    </message>
+    <message>
+        <source>Take profit:</source>
+        <translation>Prise de bénéfice :</translation>
+    </message>
+    <message>
+        <source>Close after:</source>
+        <translation>Clôturer après :</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Position :</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::StrategyTesterWindow</name>
+    <message>
+        <source>The strategy cannot run: %1</source>
+        <translation>La stratégie ne peut pas tourner : %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a symbol.</source>
+        <translation>« %1 » n&apos;est pas un symbole.</translation>
+    </message>
+    <message>
+        <source>Give the symbols to test, e.g. AAPL.</source>
+        <translation>Indiquez les symboles à tester, p. ex. AAPL.</translation>
+    </message>
+    <message>
+        <source>The range begins after it ends.</source>
+        <translation>La période commence après sa fin.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+        <source>Walk-forward cancelled.</source>
+        <translation>Walk-forward annulé.</translation>
+    </message>
+    <message>
+        <source>Moving-average crossover %1/%2</source>
+        <translation>Croisement de moyennes mobiles %1/%2</translation>
+    </message>
+    <message>
+        <source>RSI with trend</source>
+        <translation>RSI avec tendance</translation>
+    </message>
+    <message>
+        <source>Unnamed strategy</source>
+        <translation>Stratégie sans nom</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2, %3 bars, %4 to %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; sur %2, barres %3, du %4 au %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Walk-forward, out-of-sample stretches joined (%n folds):</source>
+        <translation>
+            <numerusform>Walk-forward, périodes de test mises bout à bout (%n pli) :</numerusform>
+            <numerusform>Walk-forward, périodes de test mises bout à bout (%n plis) :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— (under a year)</source>
+        <translation>— (moins d&apos;un an)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 days (%n bars)</source>
+        <translation>
+            <numerusform>%1 jours (%n barre)</numerusform>
+            <numerusform>%1 jours (%n barres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— (no loss)</source>
+        <translation>— (aucune perte)</translation>
+    </message>
+    <message>
+        <source>Equity, out of sample</source>
+        <translation>Capitaux, hors échantillon</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Capitaux</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n trades, return %2.</source>
+        <translation>
+            <numerusform>%1 : %n trade, rendement %2.</numerusform>
+            <numerusform>%1 : %n trades, rendement %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walk-forward done</source>
+        <translation>Walk-forward terminé</translation>
+    </message>
+    <message>
+        <source>Test done</source>
+        <translation>Test terminé</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 sets.</source>
+        <translation>Annulé après %1 jeux sur %2.</translation>
+    </message>
+    <message>
+        <source>%1 sets run.</source>
+        <translation>%1 jeux exécutés.</translation>
+    </message>
+    <message>
+        <source>%1 could not run, e.g.: %2</source>
+        <translation>%1 n&apos;ont pas pu tourner, p. ex. : %2</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>&amp;Run test</source>
+        <translation>&amp;Lancer le test</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Strategy Tester</source>
+        <translation>Testeur de stratégies</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>Optimize</source>
+        <translation>Optimiser</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Saved:</source>
+        <translation>Enregistrées :</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Stratégie</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>AAPL, MSFT</source>
+        <translation>AAPL, MSFT</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symboles :</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <source>Starting cash:</source>
+        <translation>Capital de départ :</translation>
+    </message>
+    <message>
+        <source>a share</source>
+        <translation>par action</translation>
+    </message>
+    <message>
+        <source>an order</source>
+        <translation>par ordre</translation>
+    </message>
+    <message>
+        <source>Commission:</source>
+        <translation>Commission :</translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation>écart</translation>
+    </message>
+    <message>
+        <source>Slippage:</source>
+        <translation>Glissement :</translation>
+    </message>
+    <message>
+        <source> bars after</source>
+        <translation> barres après</translation>
+    </message>
+    <message>
+        <source>Rule reliability: where the price was this many bars after each signal</source>
+        <translation>Fiabilité des règles : où était le prix ce nombre de barres après chaque signal</translation>
+    </message>
+    <message>
+        <source>Reliability:</source>
+        <translation>Fiabilité :</translation>
+    </message>
+    <message>
+        <source>Choose a strategy and symbols, then Run test.</source>
+        <translation>Choisissez une stratégie et des symboles, puis lancez le test.</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>Rendement total</translation>
+    </message>
+    <message>
+        <source>CAGR</source>
+        <translation>TCAC</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Drawdown max.</translation>
+    </message>
+    <message>
+        <source>Longest drawdown</source>
+        <translation>Drawdown le plus long</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>Sharpe</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <source>Calmar</source>
+        <translation>Calmar</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>Volatilité</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Taux de gain</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>Facteur de profit</translation>
+    </message>
+    <message>
+        <source>Expectancy</source>
+        <translation>Espérance</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Exposition</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Ending equity</source>
+        <translation>Capitaux finaux</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Barres</translation>
+    </message>
+    <message>
+        <source>Decisions at each bar&apos;s close, fills at the next bar&apos;s open; a stop and a target reached in one bar count as the stop.</source>
+        <translation>Décisions à la clôture de chaque barre, exécutions à l&apos;ouverture de la suivante ; un stop et un objectif atteints dans la même barre comptent comme le stop.</translation>
+    </message>
+    <message>
+        <source>Which signals to trust: each rule and alert over this history</source>
+        <translation>À quels signaux se fier : chaque règle et alerte sur cet historique</translation>
+    </message>
+    <message>
+        <source>Export trades…</source>
+        <translation>Exporter les trades…</translation>
+    </message>
+    <message>
+        <source>Export equity…</source>
+        <translation>Exporter les capitaux…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Exporter en JSON…</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <source>Smallest drawdown</source>
+        <translation>Plus petit drawdown</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source> bars in sample</source>
+        <translation> barres d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <source> bars out of sample</source>
+        <translation> barres de test</translation>
+    </message>
+    <message>
+        <source>&amp;Walk forward</source>
+        <translation>&amp;Walk-forward</translation>
+    </message>
+    <message>
+        <source>Rank by:</source>
+        <translation>Classer par :</translation>
+    </message>
+    <message>
+        <source>Double-click a set to test it</source>
+        <translation>Double-cliquez sur un jeu pour le tester</translation>
+    </message>
+    <message>
+        <source>Run test</source>
+        <translation>Lancer le test</translation>
+    </message>
+    <message>
+        <source>Moving-average crossover (preset)</source>
+        <translation>Croisement de moyennes mobiles (préréglage)</translation>
+    </message>
+    <message>
+        <source>RSI with trend (preset)</source>
+        <translation>RSI avec tendance (préréglage)</translation>
+    </message>
+    <message>
+        <source>Save strategy</source>
+        <translation>Enregistrer la stratégie</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>« %1 » enregistrée.</translation>
+    </message>
+    <message>
+        <source>Delete strategy</source>
+        <translation>Supprimer la stratégie</translation>
+    </message>
+    <message>
+        <source>Delete the saved strategy &quot;%1&quot;?</source>
+        <translation>Supprimer la stratégie enregistrée « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>« %1 » supprimée.</translation>
+    </message>
+    <message>
+        <source>Run a test first.</source>
+        <translation>Lancez d&apos;abord un test.</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>Écrit dans %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Gui::SymbolChart</name>
     <message>
         <source>SMA</source>
@@ -2450,6 +3363,17 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     <message>
         <source>More</source>
         <translation>Plus</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TradeChart</name>
+    <message>
+        <source>Buys</source>
+        <translation>Achats</translation>
+    </message>
+    <message>
+        <source>Sells</source>
+        <translation>Ventes</translation>
     </message>
 </context>
 <context>
