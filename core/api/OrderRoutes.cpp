@@ -37,6 +37,8 @@ QJsonObject orderJson(const Trading::Order &o)
         {u"status"_s, Trading::statusName(o.status)},
         {u"reason"_s, o.reason},
         {u"note"_s, o.note},
+        {u"oco_with"_s, o.ocoWith > 0 ? QJsonValue(o.ocoWith) : QJsonValue()},
+        {u"fill_price"_s, o.status == Trading::OrderStatus::Filled ? QJsonValue(o.fillPrice) : QJsonValue()},
     };
 }
 

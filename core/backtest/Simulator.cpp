@@ -188,8 +188,6 @@ Simulation simulate(const SimulationInput &in)
     bool exitPending = false;
     ExitReason exitReason = ExitReason::Signal;
     int enterPending = 0; ///< 1 long, -1 short
-    const bool longs = strategy.allowsLong();
-    const bool shorts = strategy.allowsShort();
     const int maxBars = strategy.maxBars > 0 ? strategy.maxBars : std::numeric_limits<int>::max();
     for (std::size_t i = from; i < to; ++i) {
         // What was decided at the last close is carried out at this open.
@@ -214,25 +212,10 @@ Simulation simulate(const SimulationInput &in)
         const std::uint8_t d = decisions[i];
         if (last || (d == 0 && (book.flat() || book.barsHeld() < maxBars)))
             continue;
-        if (book.flat()) {
-            const bool up = longs && (d & EnterLong) && !(d & ExitLong);
-            const bool down = shorts && (d & EnterShort) && !(d & ExitShort);
-            if (up != down)
-                enterPending = up ? 1 : -1;
-            continue;
-        }
-        const bool isLong = book.isLong();
-        const bool exit = d & (isLong ? ExitLong : ExitShort);
-        const bool reverse =
-            isLong ? shorts && (d & EnterShort) && !(d & ExitShort) : longs && (d & EnterLong) && !(d & ExitLong);
-        if (exit || reverse) {
-            exitPending = true;
-            exitReason = ExitReason::Signal;
-            enterPending = reverse ? (isLong ? -1 : 1) : 0;
-        } else if (book.barsHeld() >= maxBars) {
-            exitPending = true;
-            exitReason = ExitReason::MaxBars;
-        }
+        const CloseDecision decision = atClose(strategy, d, book.flat() ? 0 : book.isLong() ? 1 : -1, book.barsHeld());
+        exitPending = decision.exit;
+        exitReason = decision.reason;
+        enterPending = decision.enter;
     }
     if (filled > 0)
         flush(to);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "BarColumns.h"
+#include "Decisions.h"
 #include "Metrics.h"
 #include "Strategy.h"
 
@@ -38,6 +39,40 @@ struct Simulation
     std::vector<EquityPoint> equity; ///< when kept
     Metrics metrics;
 };
+
+/// What a strategy does at a bar's close, given where its conditions fire there (Decision bits) and its position
+/// (`side` 1 long, -1 short, 0 flat, held `barsHeld` bars): nothing, close it (and why), open one, or both (a
+/// reversal: the opposite entry closes the position and opens the other way). The test and the strategies
+/// trading live decide by this one function.
+struct CloseDecision
+{
+    bool exit = false;
+    ExitReason reason = ExitReason::Signal;
+    int enter = 0; ///< 1 long, -1 short
+};
+inline CloseDecision atClose(const Strategy &strategy, std::uint8_t d, int side, int barsHeld) noexcept
+{
+    CloseDecision out;
+    const bool longs = strategy.allowsLong();
+    const bool shorts = strategy.allowsShort();
+    const bool up = longs && (d & EnterLong) && !(d & ExitLong);
+    const bool down = shorts && (d & EnterShort) && !(d & ExitShort);
+    if (side == 0) {
+        if (up != down) // both at once: no entry
+            out.enter = up ? 1 : -1;
+        return out;
+    }
+    const bool exit = (d & (side > 0 ? ExitLong : ExitShort)) != 0;
+    const bool reverse = side > 0 ? down : up;
+    if (exit || reverse) {
+        out.exit = true;
+        out.enter = reverse ? -side : 0;
+    } else if (strategy.maxBars > 0 && barsHeld >= strategy.maxBars) {
+        out.exit = true;
+        out.reason = ExitReason::MaxBars;
+    }
+    return out;
+}
 
 /// Runs the fill model over the bars (README, "Strategy tester"): a decision taken at a bar's close is
 /// carried out at the next bar's open, with slippage and half the spread against the trader; a stop and a

@@ -369,6 +369,21 @@ CREATE TABLE strategies (
     updated_us INTEGER NOT NULL
 );
 )sql",
+    // 12: strategies trading live on the paper account: what each trades and where it stands per symbol. Orders
+    // may be paired (one cancels the other: a position's stop and target) and keep the price they filled at.
+    R"sql(
+ALTER TABLE paper_orders ADD COLUMN oco INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE paper_orders ADD COLUMN fill_price REAL NOT NULL DEFAULT 0;
+CREATE TABLE strategy_runs (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    symbols TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    state TEXT NOT NULL DEFAULT '{}',
+    updated_us INTEGER NOT NULL
+);
+)sql",
 };
 
 } // namespace

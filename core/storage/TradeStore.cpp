@@ -208,8 +208,8 @@ Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &o)
 {
     auto st =
         db.prepare("INSERT OR REPLACE INTO paper_orders(id, symbol, side, type, quantity, limit_price, stop_price, "
-                   "time_in_force, placed_us, expires_us, status, reason, note) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+                   "time_in_force, placed_us, expires_us, status, reason, note, oco, fill_price) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     if (!st)
         return Util::Status::failure(st.error());
     const QByteArray symbol = o.symbol.toUtf8(), side = Trading::sideName(o.side).toLatin1(),
@@ -231,6 +231,8 @@ Util::Status saveOrder(SqliteDatabase &db, const Trading::Order &o)
     st->bindText(11, text(status));
     st->bindText(12, text(reason));
     st->bindText(13, text(note));
+    st->bind(14, std::int64_t(o.ocoWith));
+    st->bind(15, o.fillPrice);
     return st->step() == Step::Done ? Util::Status() : failed(db);
 }
 
@@ -238,7 +240,7 @@ Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db)
 {
     using R = Util::Result<std::vector<Trading::Order>>;
     auto st = db.prepare("SELECT id, symbol, side, type, quantity, limit_price, stop_price, time_in_force, placed_us, "
-                         "expires_us, status, reason, note FROM paper_orders ORDER BY id");
+                         "expires_us, status, reason, note, oco, fill_price FROM paper_orders ORDER BY id");
     if (!st)
         return R::failure(st.error());
     std::vector<Trading::Order> out;
@@ -258,6 +260,8 @@ Util::Result<std::vector<Trading::Order>> orders(SqliteDatabase &db)
         o.status = Trading::statusFromName(st->columnText(10)).value_or(Trading::OrderStatus::Cancelled);
         o.reason = st->columnText(11);
         o.note = st->columnText(12);
+        o.ocoWith = st->columnInt64(13);
+        o.fillPrice = st->columnDouble(14);
         out.push_back(o);
     }
     if (rc != Step::Done)

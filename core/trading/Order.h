@@ -59,6 +59,10 @@ struct Order
     OrderStatus status = OrderStatus::Working;
     QString reason; ///< why it was rejected or cancelled
     QString note;
+    /// One cancels the other: the id of the order this one is paired with (a position's stop and its target).
+    /// When either fills the other is cancelled, and while both work they count once against the position.
+    qint64 ocoWith = 0;
+    double fillPrice = 0; ///< once filled
 
     /// Whether it adds to the position (Buy, SellShort) or takes from it (Sell, BuyToCover).
     bool opens() const noexcept { return side == Side::Buy || side == Side::SellShort; }

@@ -63,12 +63,25 @@ std::vector<qint64> PaperBroker::workingIds(const QString &symbol) const
     return ids;
 }
 
+bool PaperBroker::pairedWithWorking(const Order &o) const
+{
+    if (o.ocoWith == 0)
+        return false;
+    const Order *other = order(o.ocoWith);
+    return other && other->status == OrderStatus::Working;
+}
+
 double PaperBroker::workingToClose(const QString &symbol, Side side, qint64 except) const
 {
     double shares = 0;
-    for (const std::size_t i : m_working.value(symbol))
-        if (m_orders[i].side == side && m_orders[i].id != except)
-            shares += m_orders[i].quantity;
+    for (const std::size_t i : m_working.value(symbol)) {
+        const Order &o = m_orders[i];
+        if (o.side != side || o.id == except || (except != 0 && o.ocoWith == except))
+            continue;
+        // A pair (one cancels the other) never closes twice: it counts once, by the order it names.
+        if (!pairedWithWorking(o))
+            shares += o.quantity;
+    }
     return shares;
 }
 
@@ -90,7 +103,8 @@ Util::Status PaperBroker::check(const Order &order) const
     case Side::Sell:
     case Side::BuyToCover: {
         const double open = order.side == Side::Sell ? std::max(0.0, held) : std::max(0.0, -held);
-        const double working = workingToClose(order.symbol, order.side);
+        // Paired with a working order: the two close the same shares once.
+        const double working = workingToClose(order.symbol, order.side, order.ocoWith);
         const double free = open - working;
         const QString verb = order.side == Side::Sell ? u"sell"_s : u"cover"_s;
         if (order.quantity > free + 1e-9 && working > 0)
@@ -190,6 +204,8 @@ std::vector<Fill> PaperBroker::onRecord(const Model::Tick &record, const QString
         std::vector<std::size_t> still;
         for (const std::size_t i : *it) {
             Order &o = m_orders[i];
+            if (o.status != OrderStatus::Working)
+                continue; // the other of a pair that filled on this record
             const auto price = fillPrice(o, record);
             if (!price || o.placed > record.timestamp) {
                 still.push_back(i);
@@ -210,10 +226,23 @@ std::vector<Fill> PaperBroker::onRecord(const Model::Tick &record, const QString
             Fill fill{o.id, symbol, o.side, quantity, *price, m_costs.commission(quantity, *price), record.timestamp};
             m_account.apply(fill);
             o.status = OrderStatus::Filled;
+            o.fillPrice = *price;
             fills.push_back(fill);
             if (ended)
                 ended->push_back(o);
+            // One cancels the other: its pair ends with it.
+            for (const std::size_t j : *it) {
+                Order &other = m_orders[j];
+                if (other.status == OrderStatus::Working && other.id != o.id &&
+                    (other.ocoWith == o.id || o.ocoWith == other.id)) {
+                    other.status = OrderStatus::Cancelled;
+                    other.reason = u"the other of its pair filled"_s;
+                    if (ended)
+                        ended->push_back(other);
+                }
+            }
         }
+        std::erase_if(still, [this](std::size_t j) { return m_orders[j].status != OrderStatus::Working; });
         *it = std::move(still);
     }
     m_account.mark(symbol, record.close);

@@ -67,6 +67,8 @@ private:
     std::optional<double> fillPrice(const Order &order, const Model::Tick &record) const;
     /// Shares that working closing orders of a symbol would take, besides `except`.
     double workingToClose(const QString &symbol, Side side, qint64 except = 0) const;
+    /// Whether `o` names a working order it is paired with (the pair is counted by that one).
+    bool pairedWithWorking(const Order &o) const;
     Order *find(qint64 id);
 
     Costs m_costs;

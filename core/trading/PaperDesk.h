@@ -100,6 +100,8 @@ public:
     /// When a day order placed at `now` ends: the next midnight in `zone` (UTC when invalid).
     static Model::TimestampUs dayEnd(Model::TimestampUs now, const QTimeZone &zone);
     Model::TimestampUs dayEnd(Model::TimestampUs now) const { return dayEnd(now, m_zone); }
+    /// The session's time zone (its midnight begins days and weeks).
+    const QTimeZone &zone() const noexcept { return m_zone; }
 
     /// Which signals it trades on (see AutoTrade).
     void setAutoTrades(std::vector<AutoTrade> entries);

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void marketOrdersFillAtTheNextRecord();
     void limitsFillAtTheLimitOrBetter();
     void aGapThroughAStopFillsAtTheWorsePrice();
+    void aStopAndItsTargetArePaired();
     void dayOrdersEndWithTheirDay();
     void refusedOrdersSayWhy();
     void equityAndDayPnl();
@@ -230,6 +231,33 @@ void TestPaperBroker::aGapThroughAStopFillsAtTheWorsePrice()
     in = broker.onRecord(bar("AAPL", 4, 94, 95, 93.5, 94.5));
     QCOMPARE(in[0].orderId, more);
     QCOMPARE(in[0].price, 94.05);
+}
+
+void TestPaperBroker::aStopAndItsTargetArePaired()
+{
+    Trading::PaperBroker broker({}, 100'000);
+    broker.book(trade(Trading::Side::Buy, 10, 100));
+    const qint64 stop = *broker.place(order(Trading::Side::Sell, 10, Trading::OrderType::Stop, 95), T0);
+    // Alone, a second sell of the 10 shares is refused; paired with the stop (one cancels the other), it is taken.
+    Trading::Order target = order(Trading::Side::Sell, 10, Trading::OrderType::Limit, 110);
+    QVERIFY(!broker.check(target));
+    target.ocoWith = stop;
+    const auto placed = broker.place(target, T0);
+    QVERIFY2(placed, qPrintable(placed.error()));
+    // The pair counts once: nothing more can be sold, and a partial sell still finds the 10 taken.
+    const auto more = broker.place(order(Trading::Side::Sell, 1), T0);
+    QVERIFY(!more);
+    QVERIFY(more.error().contains(u"working orders already sell 10"_s));
+    // Both reached by one record: the stop, placed first, fills; the target ends with it.
+    std::vector<Trading::Order> ended;
+    const auto fills = broker.onRecord(bar("AAPL", 1, 100, 111, 94, 100), u"AAPL"_s, &ended);
+    QCOMPARE(fills.size(), std::size_t(1));
+    QCOMPARE(fills[0].orderId, stop);
+    QCOMPARE(broker.order(stop)->fillPrice, 95.0);
+    QCOMPARE(broker.order(*placed)->status, Trading::OrderStatus::Cancelled);
+    QCOMPARE(broker.order(*placed)->reason, u"the other of its pair filled"_s);
+    QCOMPARE(ended.size(), std::size_t(2)); // both stored: the fill and the cancel
+    QVERIFY(broker.working().empty());
 }
 
 void TestPaperBroker::dayOrdersEndWithTheirDay()
