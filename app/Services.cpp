@@ -17,6 +17,7 @@
 #include "storage/StorageWriter.h"
 #include "stream/StreamServer.h"
 #include "trading/PaperManager.h"
+#include "trading/StrategyTrader.h"
 #include "util/Prometheus.h"
 
 #include <QDateTime>
@@ -127,6 +128,11 @@ Util::Status Services::start()
     QObject::connect(m_paperClock.get(), &QTimer::timeout,
                      [this] { m_paperOrders->tick(QDateTime::currentMSecsSinceEpoch() * 1000); });
     m_paperClock->start();
+    // Saved strategies trading live: a pass a second on a thread of their own.
+    m_strategies = std::make_unique<Trading::StrategyTrader>(storage.path, *m_paperOrders);
+    if (auto status = m_strategies->load(); !status)
+        qCWarning(lcApp) << "strategies trading live:" << status.error();
+    m_strategies->start();
     // Signals the trader chose to trade on become market orders, placed and stored off the writer's thread.
     QObject::connect(m_pipeline.get(), &Pipeline::Pipeline::signalsPublished, m_paperClock.get(),
                      [this](const Model::SignalList &signals) {
@@ -251,6 +257,8 @@ void Services::shutdown()
         m_simulator->stop();
     if (m_paperClock)
         m_paperClock->stop();
+    if (m_strategies)
+        m_strategies->stop(); // before the writer: its passes store orders
     if (m_server)
         m_server->stopListening();
     if (m_pipeline)

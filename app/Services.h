@@ -41,6 +41,7 @@ namespace Trading {
 class PaperDesk;
 class PaperManager;
 class PaperOrders;
+class StrategyTrader;
 } // namespace Trading
 namespace Alerts {
 class AlertBook;
@@ -79,6 +80,8 @@ public:
     Alerts::AlertManager &alerts() { return *m_alertManager; }
     /// The paper account as the window works it.
     Trading::PaperManager &paper() { return *m_paperManager; }
+    /// The strategies trading live on the paper account.
+    Trading::StrategyTrader &strategies() { return *m_strategies; }
 
 private:
     QByteArray healthJson() const;
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<Trading::PaperDesk> m_paperDesk;
     std::unique_ptr<Trading::PaperOrders> m_paperOrders;
     std::unique_ptr<Trading::PaperManager> m_paperManager;
+    std::unique_ptr<Trading::StrategyTrader> m_strategies;
     std::unique_ptr<QTimer> m_paperClock; ///< ends day orders when their day is over, begins day P/L
     std::unique_ptr<Pipeline::Pipeline> m_pipeline;
     std::unique_ptr<Http::HttpRouter> m_router;

@@ -209,10 +209,10 @@ Util::Status PaperDesk::check(const Order &order) const
     return m_broker.check(order);
 }
 
-std::optional<Order> PaperDesk::cancel(qint64 id)
+std::optional<Order> PaperDesk::cancel(qint64 id, const QString &reason)
 {
     std::lock_guard lock(m_mutex);
-    if (!m_broker.cancel(id, QStringLiteral("cancelled by the trader")))
+    if (!m_broker.cancel(id, reason.isEmpty() ? QStringLiteral("cancelled by the trader") : reason))
         return std::nullopt;
     updateWatched();
     changed();

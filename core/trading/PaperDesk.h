@@ -63,8 +63,9 @@ public:
     Util::Result<Order> place(const Order &order, Model::TimestampUs now, Model::TimestampUs dayEnd);
     /// Whether place() would take the order now, and why not (naming the field).
     Util::Status check(const Order &order) const;
-    /// The cancelled order, to be stored; nothing when no working order has that id.
-    std::optional<Order> cancel(qint64 id);
+    /// The cancelled order, to be stored; nothing when no working order has that id. The reason is the trader's
+    /// unless given.
+    std::optional<Order> cancel(qint64 id, const QString &reason = {});
     /// A working order with a new quantity and prices (0: as they are), to be stored; or why not.
     Util::Result<Order> modify(qint64 id, double quantity, double limitPrice, double stopPrice);
 

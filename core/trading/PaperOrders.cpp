@@ -56,9 +56,9 @@ void PaperOrders::modify(qint64 id, double quantity, double limitPrice, double s
     });
 }
 
-void PaperOrders::cancel(qint64 id, Answer answer)
+void PaperOrders::cancel(qint64 id, Answer answer, const QString &reason)
 {
-    const auto cancelled = m_desk.cancel(id);
+    const auto cancelled = m_desk.cancel(id, reason);
     if (!cancelled)
         return answer(Util::Result<Order>::failure(u"id: no working order %1"_s.arg(id)));
     store({*cancelled}, {}, [answer, order = *cancelled](const QString &error) {

@@ -27,7 +27,8 @@ public:
     void place(const Order &order, Answer answer);
     /// A working order's new quantity and prices (0: as they are).
     void modify(qint64 id, double quantity, double limitPrice, double stopPrice, Answer answer);
-    void cancel(qint64 id, Answer answer);
+    /// `reason`: why, when not the trader's wish.
+    void cancel(qint64 id, Answer answer, const QString &reason = {});
     /// Begins a new account with `startingCash`; `done` gets an error text, empty once stored.
     void reset(double startingCash, std::function<void(const QString &error)> done);
 

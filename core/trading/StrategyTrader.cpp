@@ -463,7 +463,8 @@ void StrategyTrader::cancel(qint64 &id)
     if (const auto o = m_orders.desk().order(id); o && o->status == OrderStatus::Working) {
         std::promise<void> done;
         auto waited = done.get_future();
-        m_orders.cancel(id, [&done](const Util::Result<Order> &) { done.set_value(); });
+        m_orders.cancel(
+            id, [&done](const Util::Result<Order> &) { done.set_value(); }, u"cancelled by its strategy"_s);
         waited.get();
     }
     id = 0;

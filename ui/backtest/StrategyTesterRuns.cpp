@@ -5,6 +5,7 @@
 #include "HeatmapView.h"
 #include "StrategyEditor.h"
 #include "StrategyTesterWindow.h"
+#include "trading/StrategyTrader.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -55,6 +57,21 @@ QString orDash(const std::optional<double> &value, bool asPercent = false)
 }
 
 } // namespace
+
+QString StrategyTesterWindow::title(const QJsonObject &json)
+{
+    const QString name = json.value(u"name"_s).toString();
+    if (!name.isEmpty())
+        return name;
+    const QString preset = json.value(u"preset"_s).toString();
+    if (preset == u"ma_cross"_s)
+        return tr("Moving-average crossover %1/%2")
+            .arg(json.value(u"fast"_s).toInt(10))
+            .arg(json.value(u"slow"_s).toInt(30));
+    if (preset == u"rsi_trend"_s)
+        return tr("RSI with trend");
+    return tr("Unnamed strategy");
+}
 
 std::optional<StrategyTesterWindow::Request> StrategyTesterWindow::request(Outcome::Kind kind)
 {
@@ -259,15 +276,7 @@ void StrategyTesterWindow::showReport(const Outcome &outcome)
     const auto day = [this](Model::TimestampUs t) {
         return QDateTime::fromMSecsSinceEpoch(t / 1000, m_sources.zone).toString(u"yyyy-MM-dd"_s);
     };
-    QString name = strategy.name;
-    if (name.isEmpty() && outcome.strategy.value(u"preset"_s) == u"ma_cross"_s)
-        name = tr("Moving-average crossover %1/%2")
-                   .arg(outcome.strategy.value(u"fast"_s).toInt())
-                   .arg(outcome.strategy.value(u"slow"_s).toInt());
-    else if (name.isEmpty() && outcome.strategy.value(u"preset"_s) == u"rsi_trend"_s)
-        name = tr("RSI with trend");
-    else if (name.isEmpty())
-        name = tr("Unnamed strategy");
+    const QString name = title(outcome.strategy);
     QString headline =
         tr("<b>%1</b> on %2, %3 bars, %4 to %5")
             .arg(name.toHtmlEscaped(), symbols.join(u", "_s), strategy.timeframe.name(), day(m.from), day(m.to));
@@ -365,6 +374,35 @@ void StrategyTesterWindow::showSearch(const Outcome &outcome)
                           outcome.objective);
     m_status->setText(m_searchStatus->text());
     m_tabs->setCurrentIndex(m_tabs->count() - 1);
+}
+
+void StrategyTesterWindow::tradeLive()
+{
+    const auto r = request(Outcome::Kind::Test);
+    if (!m_sources.strategies || !r)
+        return;
+    const Backtest::Strategy strategy = *Backtest::strategyFromJson(r->strategy);
+    const QString name = title(r->strategy);
+    if (QMessageBox::question(this, tr("Trade live"),
+                              tr("Trade \"%1\" live on the paper account, on %2?\n\n%3\n\nIt decides at the close of "
+                                 "each %4 bar from the next one on and trades at the next record; a position's stop "
+                                 "and target wait at the broker. Trade → Strategies trading live… pauses or ends it.")
+                                  .arg(name, r->bars.symbols.join(u", "_s), Backtest::describe(strategy),
+                                       strategy.timeframe.name())) != QMessageBox::Yes)
+        return;
+    Trading::StrategyRun run;
+    run.name = name;
+    run.definition = r->strategy;
+    run.symbols = r->bars.symbols;
+    // Off the window's thread: adding waits for a pass of the trader under way.
+    auto *watcher = new QFutureWatcher<Util::Result<qint64>>(this);
+    connect(watcher, &QFutureWatcher<Util::Result<qint64>>::finished, this, [this, watcher, name] {
+        const Util::Result<qint64> id = watcher->result();
+        m_status->setText(id ? tr("\"%1\" trades live (run %2).").arg(name).arg(*id)
+                             : tr("Cannot trade live: %1").arg(id.error()));
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([trader = m_sources.strategies, run] { return trader->add(run); }));
 }
 
 } // namespace Gui

@@ -85,6 +85,7 @@ StrategyTesterWindow::StrategyTesterWindow(TesterSources sources, QWidget *paren
     , m_horizon(new QSpinBox(this))
     , m_run(new QPushButton(tr("&Run test"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_live(new QPushButton(tr("Trade live…"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_tabs(new QTabWidget(this))
@@ -259,14 +260,20 @@ QWidget *StrategyTesterWindow::buildSettings()
     m_run->setDefault(true);
     m_cancel->setObjectName(u"cancelTest"_s);
     m_cancel->setEnabled(false);
+    m_live->setObjectName(u"tradeLive"_s);
+    m_live->setToolTip(tr("Trade this strategy live on the paper account: it decides at each bar's close from the "
+                          "next bar on, as the test does"));
+    m_live->setVisible(m_sources.strategies != nullptr);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
     buttons->addStretch();
+    buttons->addWidget(m_live);
     layout->addLayout(buttons);
     layout->addStretch();
     connect(m_run, &QPushButton::clicked, this, &StrategyTesterWindow::runTest);
     connect(m_cancel, &QPushButton::clicked, this, &StrategyTesterWindow::cancel);
+    connect(m_live, &QPushButton::clicked, this, &StrategyTesterWindow::tradeLive);
     connect(m_editor, &StrategyEditor::changed, this,
             [this] { m_run->setEnabled(!m_watcher.isRunning() && m_editor->problem().isEmpty()); });
     return box;

@@ -26,6 +26,10 @@ class QSpinBox;
 class QTabWidget;
 class QTableView;
 
+namespace Trading {
+class StrategyTrader;
+}
+
 namespace Gui {
 
 class BacktestTradeModel;
@@ -47,6 +51,7 @@ struct TesterSources
     Indicators::IndicatorConfig indicators;
     QTimeZone zone = QTimeZone::utc();                       ///< where days begin
     std::function<std::vector<Alerts::Definition>()> alerts; ///< the trader's alerts (for reliability)
+    Trading::StrategyTrader *strategies = nullptr;           ///< null: no live trading offered
 };
 
 /// The strategy tester: a strategy (built in the editor, or saved), symbols, range and costs; a test's figures,
@@ -69,6 +74,8 @@ public:
     void runSearch();
     void runWalkForward();
     void cancel();
+    /// Trades the strategy shown live on the paper account, on the symbols given (after asking).
+    void tradeLive();
     bool isRunning() const { return m_watcher.isRunning(); }
     /// The last test's results (for tests and exports).
     const Backtest::Report &report() const { return m_report; }
@@ -101,6 +108,8 @@ private:
     };
     struct Request;
 
+    /// A strategy's name, or what it is ("Moving-average crossover 10/30").
+    static QString title(const QJsonObject &json);
     QWidget *buildSettings();
     QWidget *buildSummary();
     QWidget *buildSearch();
@@ -134,6 +143,7 @@ private:
     QSpinBox *m_horizon;
     QPushButton *m_run;
     QPushButton *m_cancel;
+    QPushButton *m_live;
     QProgressBar *m_progress;
     QLabel *m_status;
     QTabWidget *m_tabs;

@@ -30,6 +30,7 @@ class AlertManager;
 }
 namespace Trading {
 class PaperManager;
+class StrategyTrader;
 struct TradeQuery;
 } // namespace Trading
 namespace Core {
@@ -90,6 +91,8 @@ struct Sources
     Alerts::AlertManager *alerts = nullptr;
     /// The paper account; null: no order ticket, no trading docks (tests).
     Trading::PaperManager *paper = nullptr;
+    /// The strategies trading live; null: the tester offers no live trading (tests).
+    Trading::StrategyTrader *strategies = nullptr;
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
@@ -167,6 +170,8 @@ public:
     void showPnlCalendar();
     /// Opens (or brings forward) the strategy tester.
     StrategyTesterWindow *openStrategyTester();
+    /// The strategies trading live, to pause or end.
+    void showLiveStrategies();
     /// Trade → Signals that trade: the dialog, whose OK stores them.
     void editAutoTrades();
     OrderTicket *orderTicket() const noexcept { return m_ticket; }

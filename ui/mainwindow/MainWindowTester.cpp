@@ -9,6 +9,7 @@
 #include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
 #include "storage/StorageWriter.h"
+#include "trading/LiveStrategiesDialog.h"
 
 namespace Gui {
 
@@ -43,10 +44,20 @@ StrategyTesterWindow *MainWindow::openStrategyTester()
                     out.push_back(row.stored.alert);
             return out;
         };
+    sources.strategies = m_sources.strategies;
     m_tester = new StrategyTesterWindow(std::move(sources), this);
     m_tester->setWindowFlag(Qt::Window);
     m_tester->show();
     return m_tester;
+}
+
+void MainWindow::showLiveStrategies()
+{
+    if (!m_sources.strategies)
+        return;
+    auto *dialog = new LiveStrategiesDialog(*m_sources.strategies, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 } // namespace Gui

@@ -303,6 +303,11 @@ void MainWindow::buildTradeMenu()
     QAction *signalsTrade = trade->addAction(tr("Signals that &trade…"));
     signalsTrade->setObjectName(QStringLiteral("autoTradeAction"));
     connect(signalsTrade, &QAction::triggered, this, &MainWindow::editAutoTrades);
+    if (m_sources.strategies) {
+        QAction *live = trade->addAction(tr("Strategies trading &live…"));
+        live->setObjectName(QStringLiteral("liveStrategiesAction"));
+        connect(live, &QAction::triggered, this, &MainWindow::showLiveStrategies);
+    }
     QAction *calendar = trade->addAction(tr("P/L &calendar…"));
     calendar->setObjectName(QStringLiteral("pnlCalendarAction"));
     connect(calendar, &QAction::triggered, this, &MainWindow::showPnlCalendar);
