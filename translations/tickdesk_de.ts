@@ -1296,6 +1296,101 @@ Befehle (jeder mit eigenem --help):
     </message>
 </context>
 <context>
+    <name>Gui::LiveStrategiesDialog</name>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>End run…</source>
+        <translation>Lauf beenden…</translation>
+    </message>
+    <message>
+        <source>Strategies trading live</source>
+        <translation>Live handelnde Strategien</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Bars held</source>
+        <translation>Kerzen gehalten</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Each run decides at the close of each bar of its strategy&apos;s timeframe and trades at the next record; a position&apos;s stop and target wait at the broker. Start one from the strategy tester (Trade live…).</source>
+        <translation>Jeder Lauf entscheidet beim Schluss jeder Kerze im Zeitrahmen seiner Strategie und handelt beim nächsten Datensatz; Stopp und Ziel einer Position warten beim Broker. Ein Lauf wird im Strategietester gestartet (Live handeln…).</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Run %1 resumed.</source>
+        <translation>Lauf %1 fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Run %1 paused.</source>
+        <translation>Lauf %1 angehalten.</translation>
+    </message>
+    <message>
+        <source>End run</source>
+        <translation>Lauf beenden</translation>
+    </message>
+    <message>
+        <source>End run %1? Its working orders are cancelled; a position it opened stays in the account.</source>
+        <translation>Lauf %1 beenden? Seine offenen Orders werden storniert; eine eröffnete Position bleibt im Konto.</translation>
+    </message>
+    <message>
+        <source>Run %1 ended.</source>
+        <translation>Lauf %1 beendet.</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>flach</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <translation>%1 %2 zu %3</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>long</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>short</translation>
+    </message>
+</context>
+<context>
     <name>Gui::MainWindow</name>
     <message>
         <source>TickDesk</source>
@@ -1825,6 +1920,10 @@ Startkapital:</translation>
     <message>
         <source>Strategy &amp;tester…</source>
         <translation>Strategie&amp;tester…</translation>
+    </message>
+    <message>
+        <source>Strategies trading &amp;live…</source>
+        <translation>&amp;Live handelnde Strategien…</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +3268,38 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Trade live</source>
+        <translation>Live handeln</translation>
+    </message>
+    <message>
+        <source>Trade &quot;%1&quot; live on the paper account, on %2?
+
+%3
+
+It decides at the close of each %4 bar from the next one on and trades at the next record; a position&apos;s stop and target wait at the broker. Trade → Strategies trading live… pauses or ends it.</source>
+        <translation>„%1“ live auf dem Papierkonto handeln, auf %2?
+
+%3
+
+Sie entscheidet ab der nächsten beim Schluss jeder %4-Kerze und handelt beim nächsten Datensatz; Stopp und Ziel einer Position warten beim Broker. Handel → Live handelnde Strategien… hält sie an oder beendet sie.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; trades live (run %2).</source>
+        <translation>„%1“ handelt live (Lauf %2).</translation>
+    </message>
+    <message>
+        <source>Cannot trade live: %1</source>
+        <translation>Live-Handel nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Trade live…</source>
+        <translation>Live handeln…</translation>
+    </message>
+    <message>
+        <source>Trade this strategy live on the paper account: it decides at each bar&apos;s close from the next bar on, as the test does</source>
+        <translation>Diese Strategie live auf dem Papierkonto handeln: Sie entscheidet ab der nächsten Kerze bei jedem Kerzenschluss, wie im Test</translation>
     </message>
 </context>
 <context>

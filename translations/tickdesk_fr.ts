@@ -1296,6 +1296,101 @@ Commandes (chacune avec son propre --help) :
     </message>
 </context>
 <context>
+    <name>Gui::LiveStrategiesDialog</name>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>End run…</source>
+        <translation>Arrêter…</translation>
+    </message>
+    <message>
+        <source>Strategies trading live</source>
+        <translation>Stratégies en direct</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Stratégie</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Bars held</source>
+        <translation>Barres détenues</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernière action</translation>
+    </message>
+    <message>
+        <source>Each run decides at the close of each bar of its strategy&apos;s timeframe and trades at the next record; a position&apos;s stop and target wait at the broker. Start one from the strategy tester (Trade live…).</source>
+        <translation>Chaque stratégie active décide à la clôture de chaque barre de son unité de temps et négocie à l&apos;enregistrement suivant ; le stop et l&apos;objectif d&apos;une position attendent chez le courtier. On en lance une depuis le testeur de stratégies (Trader en direct…).</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Run %1 resumed.</source>
+        <translation>Stratégie active %1 reprise.</translation>
+    </message>
+    <message>
+        <source>Run %1 paused.</source>
+        <translation>Stratégie active %1 suspendue.</translation>
+    </message>
+    <message>
+        <source>End run</source>
+        <translation>Arrêter la stratégie</translation>
+    </message>
+    <message>
+        <source>End run %1? Its working orders are cancelled; a position it opened stays in the account.</source>
+        <translation>Arrêter la stratégie active %1 ? Ses ordres en cours sont annulés ; une position ouverte reste dans le compte.</translation>
+    </message>
+    <message>
+        <source>Run %1 ended.</source>
+        <translation>Stratégie active %1 arrêtée.</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>ne peut pas tourner : %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>suspendue</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>à plat</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <translation>%1 %2 à %3</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>long</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>short</translation>
+    </message>
+</context>
+<context>
     <name>Gui::MainWindow</name>
     <message>
         <source>TickDesk</source>
@@ -1825,6 +1920,10 @@ Liquidités de départ :</translation>
     <message>
         <source>Strategy &amp;tester…</source>
         <translation>&amp;Testeur de stratégies…</translation>
+    </message>
+    <message>
+        <source>Strategies trading &amp;live…</source>
+        <translation>Stratégies en &amp;direct…</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +3268,38 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Trade live</source>
+        <translation>Trader en direct</translation>
+    </message>
+    <message>
+        <source>Trade &quot;%1&quot; live on the paper account, on %2?
+
+%3
+
+It decides at the close of each %4 bar from the next one on and trades at the next record; a position&apos;s stop and target wait at the broker. Trade → Strategies trading live… pauses or ends it.</source>
+        <translation>Trader « %1 » en direct sur le compte papier, sur %2 ?
+
+%3
+
+Elle décide à la clôture de chaque barre %4 à partir de la prochaine et négocie à l&apos;enregistrement suivant ; le stop et l&apos;objectif d&apos;une position attendent chez le courtier. Trading → Stratégies en direct… la suspend ou l&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; trades live (run %2).</source>
+        <translation>« %1 » est tradée en direct (stratégie active %2).</translation>
+    </message>
+    <message>
+        <source>Cannot trade live: %1</source>
+        <translation>Impossible de trader en direct : %1</translation>
+    </message>
+    <message>
+        <source>Trade live…</source>
+        <translation>Trader en direct…</translation>
+    </message>
+    <message>
+        <source>Trade this strategy live on the paper account: it decides at each bar&apos;s close from the next bar on, as the test does</source>
+        <translation>Trader cette stratégie en direct sur le compte papier : elle décide à chaque clôture de barre à partir de la prochaine, comme le test</translation>
     </message>
 </context>
 <context>

@@ -12,18 +12,23 @@
 #include "backtest/StrategyTesterWindow.h"
 #include "pipeline/Pipeline.h"
 #include "storage/StorageWriter.h"
+#include "trading/LiveStrategiesDialog.h"
+#include "trading/PaperOrders.h"
+#include "trading/StrategyTrader.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -244,6 +249,66 @@ private Q_SLOTS:
         QCOMPARE(strategy->enterLong->kind, Backtest::Condition::Kind::Rule);
         QVERIFY(!strategy->exitLong);
         QCOMPARE(strategy->stopLossPercent, 4.0);
+    }
+
+    void aStrategyTradesLiveAndIsPausedAndEnded()
+    {
+        auto writer = Storage::StorageWriter::open({m_db});
+        QVERIFY(writer);
+        Trading::PaperDesk desk;
+        Trading::PaperOrders orders(desk, **writer);
+        Trading::StrategyTrader trader(m_db, orders);
+        QVERIFY(trader.load());
+        Gui::TesterSources sources;
+        sources.databasePath = m_db;
+        sources.symbols = {u"DAILY"_s};
+        sources.strategies = &trader;
+        m_window = std::make_unique<Gui::StrategyTesterWindow>(std::move(sources));
+        m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto *live = m_window->findChild<QPushButton *>(u"tradeLive"_s);
+        QVERIFY(live->isVisible());
+        // Asked first: the strategy and the symbols in words.
+        QString asked;
+        QTimer::singleShot(0, this, [&asked] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
+                    asked = box->text();
+                    box->button(QMessageBox::Yes)->click();
+                }
+        });
+        QTest::mouseClick(live, Qt::LeftButton);
+        QVERIFY2(asked.contains(u"Trade \"Moving-average crossover 10/30\" live on the paper account, on DAILY?"_s),
+                 qPrintable(asked));
+        QTRY_COMPARE(trader.runs().size(), std::size_t(1));
+        QTRY_COMPARE(m_window->findChild<QLabel *>(u"testerStatus"_s)->text(),
+                     u"\"Moving-average crossover 10/30\" trades live (run 1)."_s);
+        QCOMPARE(trader.runs().front().run.symbols, QStringList{u"DAILY"_s});
+        // The runs dialog: a row per run and symbol; pause, then end.
+        Gui::LiveStrategiesDialog dialog(trader);
+        dialog.show();
+        auto *table = dialog.findChild<QTableWidget *>(u"liveStrategies"_s);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), u"#1 Moving-average crossover 10/30"_s);
+        QCOMPARE(table->item(0, 2)->text(), u"yes"_s);
+        table->selectRow(0);
+        auto *pause = dialog.findChild<QPushButton *>(u"pauseRun"_s);
+        QVERIFY(pause->isEnabled());
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QTRY_VERIFY(!trader.runs().front().run.enabled);
+        QTRY_COMPARE(table->item(0, 2)->text(), u"paused"_s);
+        QCOMPARE(pause->text(), u"Resume"_s);
+        QTimer::singleShot(0, this, [] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible())
+                    box->button(QMessageBox::Yes)->click();
+        });
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"endRun"_s), Qt::LeftButton);
+        QTRY_VERIFY(trader.runs().empty());
+        QTRY_COMPARE(table->rowCount(), 0);
+        m_window.reset();
+        (*writer)->stop();
     }
 
 private:
