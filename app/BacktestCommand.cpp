@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -359,18 +360,19 @@ int runStrategies(const QStringList &arguments)
     const QStringList args = parser.positionalArguments();
     const QString action = args.value(0, u"list"_s);
     const QString path = parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Core::Settings().databasePath();
-    auto db = Storage::SqliteDatabase::open(path, action == u"list"_s || action == u"show"_s
-                                                      ? Storage::SqliteDatabase::Mode::ReadOnly
-                                                      : Storage::SqliteDatabase::Mode::ReadWrite);
+    if (!QFileInfo::exists(path)) {
+        printCommandError(command, u"no database at %1"_s.arg(path));
+        return 2;
+    }
+    auto db = Storage::SqliteDatabase::open(path);
     const auto fail = [&](const QString &error) {
         std::fprintf(stderr, "tickdesk %s: %s\n", qPrintable(command), qPrintable(error));
         return 1;
     };
     if (!db)
         return fail(db.error());
-    if (action != u"list"_s && action != u"show"_s)
-        if (auto s = Storage::Schema::migrate(**db); !s)
-            return fail(s.error());
+    if (auto s = Storage::Schema::migrate(**db); !s) // a database of an older version has no strategies yet
+        return fail(s.error());
     if (action == u"list"_s) {
         const auto all = Storage::StrategyStore::all(**db);
         if (!all)
