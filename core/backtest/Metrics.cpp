@@ -92,6 +92,35 @@ void EquityStats::add(const Model::TimestampUs *time, const double *equity, cons
     m_to = time[count - 1];
 }
 
+void EquityStats::addFlat(Model::TimestampUs first, Model::TimestampUs last, std::size_t count) noexcept
+{
+    if (count == 0)
+        return;
+    if (m_bars == 0)
+        m_from = first;
+    // Every return is 0; the equity stays where it was, at the peak or under it.
+    const double e = m_last;
+    if (e >= m_peak) {
+        if (m_below) { // recovered at the stretch's first close
+            if (m_bars - m_peakBar > m_maxUnderBars) {
+                m_maxUnderBars = m_bars - m_peakBar;
+                m_maxUnderUs = first - m_peakTime;
+            }
+            m_maxDrawdown = std::max(m_maxDrawdown, (m_peak - m_trough) / m_peak);
+            m_below = false;
+        }
+        m_peak = e;
+        m_trough = e;
+        m_peakTime = last; // each close at the peak is the peak again: the last one counts
+        m_peakBar = m_bars + qint64(count) - 1;
+    } else {
+        m_below = true;
+        m_trough = std::min(m_trough, e);
+    }
+    m_bars += qint64(count);
+    m_to = last;
+}
+
 Metrics EquityStats::metrics(const std::vector<Trade> &trades)
 {
     constexpr double YearUs = 365.25 * 86'400e6;

@@ -87,6 +87,9 @@ public:
     /// `count` closes in a row: their times, the equity at each, and whether a position was open.
     void add(const Model::TimestampUs *time, const double *equity, const bool *exposed, std::size_t count) noexcept;
     void add(Model::TimestampUs time, double equity, bool exposed) noexcept { add(&time, &equity, &exposed, 1); }
+    /// `count` closes from `first` to `last` at the equity of the close before them, without a position (a
+    /// stretch where nothing is held): the same as adding each, in O(1).
+    void addFlat(Model::TimestampUs first, Model::TimestampUs last, std::size_t count) noexcept;
     /// The figures, with the trade statistics of `trades`.
     Metrics metrics(const std::vector<Trade> &trades);
 

@@ -190,6 +190,17 @@ Simulation simulate(const SimulationInput &in)
     int enterPending = 0; ///< 1 long, -1 short
     const int maxBars = strategy.maxBars > 0 ? strategy.maxBars : std::numeric_limits<int>::max();
     for (std::size_t i = from; i < to; ++i) {
+        // Flat with nothing decided: the closes until the next decision (or the last bar) change nothing but the
+        // count, and are added at once.
+        if (!exitPending && enterPending == 0 && book.flat() && !in.keepEquity && decisions[i] == 0 && i + 1 < to) {
+            std::size_t j = i + 1;
+            while (j + 1 < to && decisions[j] == 0)
+                ++j; // bar j is the first that decides something, or the last
+            if (filled > 0)
+                flush(i);
+            stats.addFlat(bars.time[i], bars.time[j - 1], j - i);
+            i = j;
+        }
         // What was decided at the last close is carried out at this open.
         if (exitPending | (enterPending != 0)) {
             if (exitPending && !book.flat())

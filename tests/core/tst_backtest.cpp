@@ -416,6 +416,37 @@ private Q_SLOTS:
         }
     }
 
+    void figuresWithoutTheSeriesAreTheSame()
+    {
+        // Without the equity series, stretches without a position are counted at once: the figures are the same.
+        const auto bars = randomWalk(1500, 8);
+        for (const char *json :
+             {R"({"preset":"ma_cross","fast":3,"slow":12})",
+              R"({"preset":"ma_cross","fast":5,"slow":40,"stop_loss_percent":1,"max_bars":4})",
+              R"({"preset":"ma_cross","fast":2,"slow":9,"direction":"both"})", R"({"preset":"rsi_trend","rsi":5})"}) {
+            const auto s = strategy(json);
+            Backtest::SeriesCache cache(bars);
+            Backtest::Settings with;
+            Backtest::Settings without;
+            without.keepEquity = false;
+            const Backtest::Metrics a = Backtest::run(s, {&cache}, with).metrics;
+            const Backtest::Metrics b = Backtest::run(s, {&cache}, without).metrics;
+            QVERIFY2(a.trades > 3, json);
+            QCOMPARE(b.totalReturn, a.totalReturn);
+            QCOMPARE(b.sharpe, a.sharpe);
+            QCOMPARE(b.sortino, a.sortino);
+            QCOMPARE(b.volatility, a.volatility);
+            QCOMPARE(b.maxDrawdown, a.maxDrawdown);
+            QCOMPARE(b.maxDrawdownBars, a.maxDrawdownBars);
+            QCOMPARE(b.maxDrawdownUs, a.maxDrawdownUs);
+            QCOMPARE(b.exposure, a.exposure);
+            QCOMPARE(b.bars, a.bars);
+            QCOMPARE(b.from, a.from);
+            QCOMPARE(b.to, a.to);
+            QCOMPARE(b.periodsPerYear, a.periodsPerYear);
+        }
+    }
+
     void averagesAsTheIndicatorSetHasThem()
     {
         // The cache's own SMA is the indicator set's, to the last bit; other indicators come from the set.
