@@ -111,8 +111,9 @@ Report run(const Strategy &strategy, const std::vector<SeriesCache *> &series, c
         }
         std::move(sim.trades.begin(), sim.trades.end(), std::back_inserter(report.trades));
     }
-    std::stable_sort(report.trades.begin(), report.trades.end(),
-                     [](const Trade &a, const Trade &b) { return a.exitTime < b.exitTime; });
+    if (series.size() > 1) // one symbol's trades come in the order they closed already
+        std::stable_sort(report.trades.begin(), report.trades.end(),
+                         [](const Trade &a, const Trade &b) { return a.exitTime < b.exitTime; });
     if (series.size() > 1) {
         report.equity = joinEquity(parts, cash);
         report.metrics = metricsOf(settings.startingCash, report.equity, report.trades);

@@ -2,6 +2,7 @@
 #include "Decisions.h"
 
 #include "alerts/AlertEvaluator.h"
+#include "util/HugePages.h"
 
 #include <cmath>
 #include <limits>
@@ -21,7 +22,7 @@ std::optional<double> present(double x)
 struct OperandReader
 {
     const Alerts::Operand *operand = nullptr;
-    const std::vector<double> *values = nullptr;
+    const Column *values = nullptr;
 
     static OperandReader of(const Alerts::Operand &operand, SeriesCache &series)
     {
@@ -94,7 +95,14 @@ SeriesCache::SeriesCache(std::shared_ptr<const BarColumns> bars)
     Model::Symbol::fromString(m_bars->symbol, m_symbol);
 }
 
-const std::vector<double> &SeriesCache::valuesOf(const Alerts::Operand &operand)
+Column::Column(std::size_t n)
+    : m_data(new double[n]) // default-initialised: written by the one who fills it
+    , m_size(n)
+{
+    Util::preferHugePages(m_data.get(), n * sizeof(double));
+}
+
+const Column &SeriesCache::valuesOf(const Alerts::Operand &operand)
 {
     std::shared_ptr<Entry> entry;
     {
@@ -108,17 +116,19 @@ const std::vector<double> &SeriesCache::valuesOf(const Alerts::Operand &operand)
     return entry->values; // entries are never removed: the reference outlives the lock
 }
 
-std::vector<double> SeriesCache::compute(const Alerts::Operand &operand) const
+Column SeriesCache::compute(const Alerts::Operand &operand) const
 {
     const BarColumns &bars = *m_bars;
     const std::size_t n = bars.size();
-    std::vector<double> out(n, Absent);
+    Column out(n);
+    double *values = out.data();
     if (operand.kind == Alerts::Operand::Kind::Indicator && operand.indicator == Alerts::Indicator::Sma) {
         // The indicator set's own average, without the others it would compute beside it.
         Indicators::Sma sma(operand.config().sma);
-        for (std::size_t i = 0; i < n; ++i)
-            if (const auto v = sma.update(bars.close[i]))
-                out[i] = *v;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto v = sma.update(bars.close[i]);
+            values[i] = v ? *v : Absent;
+        }
         return out;
     }
     Indicators::IndicatorSet indicators(operand.config());
@@ -126,8 +136,8 @@ std::vector<double> SeriesCache::compute(const Alerts::Operand &operand) const
         const Model::Tick bar = bars.tick(i, m_symbol);
         const Indicators::IndicatorSnapshot &s =
             operand.kind == Alerts::Operand::Kind::Indicator ? indicators.update(bar) : indicators.snapshot();
-        if (const auto v = operand.valueOf(bar, s, bar.close))
-            out[i] = *v;
+        const auto v = operand.valueOf(bar, s, bar.close);
+        values[i] = v ? *v : Absent;
     }
     return out;
 }
@@ -149,7 +159,7 @@ std::vector<bool> firesOf(const Condition &condition, SeriesCache &series)
 
 std::vector<std::uint8_t> decide(const Strategy &strategy, SeriesCache &series)
 {
-    std::vector<std::uint8_t> decisions(series.bars().size(), 0);
+    std::vector<std::uint8_t> decisions = Util::hugeVector<std::uint8_t>(series.bars().size(), 0);
     const auto mark = [&](const std::optional<Condition> &condition, std::uint8_t bit) {
         if (condition)
             markFires(*condition, series, decisions.data(), bit);

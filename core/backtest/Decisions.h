@@ -22,6 +22,23 @@ enum Decision : std::uint8_t
     ExitShort = 8,
 };
 
+/// A value at each bar, NaN where absent. Its memory is written once, by whoever fills it (never zeroed first), and
+/// sits on huge pages when large: a test of ten million bars spends its time computing, not clearing memory.
+class Column final
+{
+public:
+    Column() = default;
+    explicit Column(std::size_t n);
+    double *data() noexcept { return m_data.get(); }
+    const double *data() const noexcept { return m_data.get(); }
+    std::size_t size() const noexcept { return m_size; }
+    double operator[](std::size_t i) const noexcept { return m_data[i]; }
+
+private:
+    std::unique_ptr<double[]> m_data;
+    std::size_t m_size = 0;
+};
+
 /// The values of alert operands (fields and indicators) at each bar's close, NaN where absent, computed by the
 /// engine's own indicators once and shared by every run over the same bars: a parameter search asks for
 /// SMA(20) a thousand times and computes it once. Safe to use from several threads.
@@ -33,15 +50,15 @@ public:
     const BarColumns &bars() const noexcept { return *m_bars; }
     const Model::Symbol &symbol() const noexcept { return m_symbol; }
     /// A field's or an indicator's values (not a constant's or a line's).
-    const std::vector<double> &valuesOf(const Alerts::Operand &operand);
+    const Column &valuesOf(const Alerts::Operand &operand);
 
 private:
     struct Entry
     {
         std::once_flag computed;
-        std::vector<double> values;
+        Column values;
     };
-    std::vector<double> compute(const Alerts::Operand &operand) const;
+    Column compute(const Alerts::Operand &operand) const;
 
     std::shared_ptr<const BarColumns> m_bars;
     Model::Symbol m_symbol;

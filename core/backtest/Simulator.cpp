@@ -2,6 +2,7 @@
 #include "Simulator.h"
 
 #include "Decisions.h"
+#include "util/HugePages.h"
 
 #include <algorithm>
 #include <array>
@@ -21,7 +22,19 @@ public:
         , m_strategy(*in.strategy)
         , m_costs(in.costs)
         , m_cash(in.startingCash)
-    {}
+    {
+        // A long test: each trade begins with an entry decided at a close, so their count bounds the trades,
+        // which then never move in memory as they come (a short one grows its list as usual).
+        const std::size_t to = std::min(in.to, in.bars->size());
+        if (to < std::min(in.from, to) + 1'000'000)
+            return;
+        const std::uint8_t *d = in.decisions->data();
+        std::size_t entries = 1;
+        for (std::size_t i = std::min(in.from, to); i < to; ++i)
+            entries += (d[i] & (EnterLong | EnterShort)) != 0;
+        m_trades.reserve(entries);
+        Util::preferHugePages(m_trades.data(), entries * sizeof(Trade));
+    }
 
     bool flat() const noexcept { return m_side == 0; }
     bool isLong() const noexcept { return m_side > 0; }

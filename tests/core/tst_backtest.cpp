@@ -454,7 +454,7 @@ private Q_SLOTS:
         Backtest::SeriesCache cache(bars);
         for (int period : {3, 20, 50}) {
             const auto operand = Alerts::Operand::of(Alerts::Indicator::Sma, period);
-            const std::vector<double> &values = cache.valuesOf(operand);
+            const Backtest::Column &values = cache.valuesOf(operand);
             Indicators::IndicatorSet set(operand.config());
             for (std::size_t i = 0; i < bars->size(); ++i) {
                 const auto s = set.update(bars->tick(i, Model::Symbol()));
