@@ -91,16 +91,24 @@ Report run(const Strategy &strategy, const std::vector<SeriesCache *> &series, c
     std::vector<double> cash;
     for (std::size_t k = 0; k < series.size(); ++k) {
         SeriesCache *s = series[k];
-        const std::vector<std::uint8_t> own = decisions ? std::vector<std::uint8_t>() : decide(strategy, *s);
+        const bool streamed = settings.streamed && !decisions;
+        const std::vector<std::uint8_t> own =
+            decisions || streamed ? std::vector<std::uint8_t>() : decide(strategy, *s);
         SimulationInput in;
         in.bars = &s->bars();
-        in.decisions = decisions ? &(*decisions)[k] : &own;
+        in.decisions = decisions ? &(*decisions)[k] : streamed ? nullptr : &own;
         in.strategy = &strategy;
         in.costs = settings.costs;
         in.startingCash = share;
         std::tie(in.from, in.to) = span.of(s->bars());
         in.keepEquity = settings.keepEquity || series.size() > 1;
-        Simulation sim = simulate(in);
+        Simulation sim;
+        if (streamed) {
+            DecisionStream stream(strategy, s->bars(), s->symbol());
+            sim = simulate(in, stream);
+        } else {
+            sim = simulate(in);
+        }
         report.symbols.push_back({s->bars().symbol, sim.metrics});
         if (series.size() == 1) {
             report.metrics = sim.metrics;

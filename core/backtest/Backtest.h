@@ -33,6 +33,9 @@ struct Settings
     Costs costs;
     double startingCash = 100'000;
     bool keepEquity = true; ///< the equity series (the figures need none)
+    /// Decide as the test goes, a stretch of bars at a time (a single test); false: from the cache's columns,
+    /// computed once and shared by every test over them (a search).
+    bool streamed = true;
 };
 
 /// A whole test: the figures of the account, its trades (oldest exit first) and its equity at each close.

@@ -4,7 +4,10 @@
 #include "alerts/AlertEvaluator.h"
 #include "util/HugePages.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace Backtest {
@@ -18,73 +21,9 @@ std::optional<double> present(double x)
     return std::isnan(x) ? std::nullopt : std::optional(x);
 }
 
-/// An operand's value at bar `i`: from the cache, or worked out there for a constant or a line.
-struct OperandReader
+bool streamable(const Alerts::Operand &operand)
 {
-    const Alerts::Operand *operand = nullptr;
-    const Column *values = nullptr;
-
-    static OperandReader of(const Alerts::Operand &operand, SeriesCache &series)
-    {
-        const bool cached =
-            operand.kind == Alerts::Operand::Kind::Field || operand.kind == Alerts::Operand::Kind::Indicator;
-        return {&operand, cached ? &series.valuesOf(operand) : nullptr};
-    }
-    std::optional<double> at(std::size_t i, const BarColumns &bars) const
-    {
-        if (values)
-            return present((*values)[i]);
-        if (operand->kind == Alerts::Operand::Kind::Line)
-            return operand->lineAt(bars.time[i]);
-        return operand->value;
-    }
-};
-
-void alertFires(const Alerts::Definition &alert, SeriesCache &series, std::uint8_t *fired, std::uint8_t bit)
-{
-    const BarColumns &bars = series.bars();
-    const std::size_t n = bars.size();
-    Alerts::Evaluator evaluator(alert);
-    const OperandReader left = OperandReader::of(alert.left, series);
-    const OperandReader right = OperandReader::of(alert.channel ? alert.channel->first : alert.right, series);
-    if (left.values && !alert.channel) {
-        const bool constant = alert.right.kind == Alerts::Operand::Kind::Constant;
-        if ((right.values || constant) &&
-            evaluator.addClosedRun(left.values->data(), right.values ? right.values->data() : &alert.right.value,
-                                   right.values ? 1 : 0, bars.time.data(), bars.end.data(), n, fired, bit))
-            return;
-    }
-    const std::optional<OperandReader> right2 =
-        alert.channel ? std::optional(OperandReader::of(alert.channel->second, series)) : std::nullopt;
-    Alerts::Sample sample;
-    sample.closed = true;
-    for (std::size_t i = 0; i < n; ++i) {
-        sample.barOpen = bars.time[i];
-        sample.time = bars.end[i];
-        sample.price = bars.close[i];
-        sample.left = left.at(i, bars);
-        sample.right = right.at(i, bars);
-        if (right2)
-            sample.right2 = right2->at(i, bars);
-        if (evaluator.add(sample))
-            fired[i] |= bit;
-    }
-}
-
-void ruleFires(const Condition &c, SeriesCache &series, std::uint8_t *fired, std::uint8_t bit)
-{
-    const BarColumns &bars = series.bars();
-    Indicators::IndicatorSet indicators(c.indicators);
-    Signals::RuleEngine rules(c.rules);
-    std::vector<Model::TradeSignal> signals;
-    for (std::size_t i = 0; i < bars.size(); ++i) {
-        const Model::Tick bar = bars.tick(i, series.symbol());
-        rules.onTick(bar, indicators.update(bar), false, signals);
-        for (const Model::TradeSignal &s : signals)
-            if (s.side == c.side && s.rule == Model::SignalRule(c.rule))
-                fired[i] |= bit;
-        signals.clear();
-    }
+    return operand.kind == Alerts::Operand::Kind::Field || operand.kind == Alerts::Operand::Kind::Indicator;
 }
 
 } // namespace
@@ -118,36 +57,189 @@ const Column &SeriesCache::valuesOf(const Alerts::Operand &operand)
 
 Column SeriesCache::compute(const Alerts::Operand &operand) const
 {
-    const BarColumns &bars = *m_bars;
-    const std::size_t n = bars.size();
-    Column out(n);
-    double *values = out.data();
-    if (operand.kind == Alerts::Operand::Kind::Indicator && operand.indicator == Alerts::Indicator::Sma) {
-        // The indicator set's own average, without the others it would compute beside it.
-        Indicators::Sma sma(operand.config().sma);
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto v = sma.update(bars.close[i]);
-            values[i] = v ? *v : Absent;
-        }
-        return out;
-    }
-    Indicators::IndicatorSet indicators(operand.config());
-    for (std::size_t i = 0; i < n; ++i) {
-        const Model::Tick bar = bars.tick(i, m_symbol);
-        const Indicators::IndicatorSnapshot &s =
-            operand.kind == Alerts::Operand::Kind::Indicator ? indicators.update(bar) : indicators.snapshot();
-        const auto v = operand.valueOf(bar, s, bar.close);
-        values[i] = v ? *v : Absent;
-    }
+    Column out(m_bars->size());
+    OperandStream(operand, m_symbol).fill(*m_bars, 0, m_bars->size(), out.data());
     return out;
+}
+
+OperandStream::OperandStream(const Alerts::Operand &operand, const Model::Symbol &symbol)
+    : m_operand(operand)
+    , m_symbol(symbol)
+{
+    if (operand.kind == Alerts::Operand::Kind::Indicator && operand.indicator == Alerts::Indicator::Sma)
+        m_sma.emplace(operand.config().sma); // the indicator set's own average, without the others beside it
+    else
+        m_set = std::make_unique<Indicators::IndicatorSet>(operand.config());
+}
+
+OperandStream::OperandStream(OperandStream &&) noexcept = default;
+OperandStream::~OperandStream() = default;
+
+void OperandStream::fill(const BarColumns &bars, std::size_t from, std::size_t to, double *out)
+{
+    if (m_sma) {
+        for (std::size_t i = from; i < to; ++i) {
+            const auto v = m_sma->update(bars.close[i]);
+            out[i - from] = v ? *v : Absent;
+        }
+        return;
+    }
+    const bool indicator = m_operand.kind == Alerts::Operand::Kind::Indicator;
+    for (std::size_t i = from; i < to; ++i) {
+        const Model::Tick bar = bars.tick(i, m_symbol);
+        const Indicators::IndicatorSnapshot &s = indicator ? m_set->update(bar) : m_set->snapshot();
+        const auto v = m_operand.valueOf(bar, s, bar.close);
+        out[i - from] = v ? *v : Absent;
+    }
+}
+
+/// One condition decided a stretch at a time: a built-in rule's signal of its side, or an alert condition on
+/// closed bars (the evaluator the alerts run, in its one-pass form where it has one).
+class DecisionStream::ConditionStream
+{
+public:
+    ConditionStream(const Condition &c, const BarColumns &bars, const Model::Symbol &symbol, SeriesCache *cache,
+                    const std::function<Shared *(const Alerts::Operand &)> &shared)
+        : m_condition(c)
+        , m_bars(bars)
+        , m_symbol(symbol)
+        , m_evaluator(c.alert)
+    {
+        if (c.kind == Condition::Kind::Rule) {
+            m_indicators = std::make_unique<Indicators::IndicatorSet>(c.indicators);
+            m_rules = std::make_unique<Signals::RuleEngine>(c.rules);
+            return;
+        }
+        const Alerts::Definition &a = c.alert;
+        const std::array<const Alerts::Operand *, 3> operands{&a.left, a.channel ? &a.channel->first : &a.right,
+                                                              a.channel ? &a.channel->second : nullptr};
+        for (std::size_t k = 0; k < 3; ++k) {
+            if (!operands[k] || !streamable(*operands[k]))
+                continue;
+            if (cache)
+                m_cached[k] = &cache->valuesOf(*operands[k]);
+            else
+                m_streams[k] = shared(*operands[k]);
+        }
+    }
+
+    void mark(std::size_t from, std::size_t to, std::uint8_t *fired, std::uint8_t bit)
+    {
+        if (m_rules)
+            return markRule(from, to, fired, bit);
+        const Alerts::Definition &a = m_condition.alert;
+        const std::array<const Alerts::Operand *, 3> operands{&a.left, a.channel ? &a.channel->first : &a.right,
+                                                              a.channel ? &a.channel->second : nullptr};
+        // Each streamed operand's values for the stretch; cached ones are read in place.
+        std::array<const double *, 3> values{};
+        for (std::size_t k = 0; k < 3; ++k) {
+            if (m_cached[k]) {
+                values[k] = m_cached[k]->data() + from;
+            } else if (m_streams[k]) {
+                values[k] = m_streams[k]->values.data(); // filled for this stretch by the decision stream
+            }
+        }
+        const std::size_t n = to - from;
+        if (values[0] && !a.channel && (values[1] || a.right.kind == Alerts::Operand::Kind::Constant) &&
+            m_evaluator.addClosedRun(values[0], values[1] ? values[1] : &a.right.value, values[1] ? 1 : 0,
+                                     m_bars.time.data() + from, m_bars.end.data() + from, n, fired, bit))
+            return;
+        const auto at = [&](std::size_t k, std::size_t i) -> std::optional<double> {
+            if (values[k])
+                return present(values[k][i - from]);
+            if (operands[k]->kind == Alerts::Operand::Kind::Line)
+                return operands[k]->lineAt(m_bars.time[i]);
+            return operands[k]->value;
+        };
+        Alerts::Sample sample;
+        sample.closed = true;
+        for (std::size_t i = from; i < to; ++i) {
+            sample.barOpen = m_bars.time[i];
+            sample.time = m_bars.end[i];
+            sample.price = m_bars.close[i];
+            sample.left = at(0, i);
+            sample.right = at(1, i);
+            if (operands[2])
+                sample.right2 = at(2, i);
+            if (m_evaluator.add(sample))
+                fired[i - from] |= bit;
+        }
+    }
+
+private:
+    void markRule(std::size_t from, std::size_t to, std::uint8_t *fired, std::uint8_t bit)
+    {
+        for (std::size_t i = from; i < to; ++i) {
+            const Model::Tick bar = m_bars.tick(i, m_symbol);
+            m_rules->onTick(bar, m_indicators->update(bar), false, m_signals);
+            for (const Model::TradeSignal &s : m_signals)
+                if (s.side == m_condition.side && s.rule == Model::SignalRule(m_condition.rule))
+                    fired[i - from] |= bit;
+            m_signals.clear();
+        }
+    }
+
+    Condition m_condition;
+    const BarColumns &m_bars;
+    Model::Symbol m_symbol;
+    Alerts::Evaluator m_evaluator;
+    std::array<const Column *, 3> m_cached{};
+    std::array<Shared *, 3> m_streams{};
+    std::unique_ptr<Indicators::IndicatorSet> m_indicators;
+    std::unique_ptr<Signals::RuleEngine> m_rules;
+    std::vector<Model::TradeSignal> m_signals;
+};
+
+DecisionStream::DecisionStream(const Strategy &strategy, const BarColumns &bars, const Model::Symbol &symbol,
+                               SeriesCache *cache)
+{
+    const auto shared = [&](const Alerts::Operand &operand) {
+        const QString key = Alerts::describe(operand);
+        for (const auto &s : m_operands)
+            if (s->key == key)
+                return s.get();
+        m_operands.push_back(std::make_unique<Shared>(Shared{key, OperandStream(operand, symbol), {}}));
+        return m_operands.back().get();
+    };
+    const auto add = [&](const std::optional<Condition> &condition, std::uint8_t bit) {
+        if (condition)
+            m_conditions.emplace_back(std::make_unique<ConditionStream>(*condition, bars, symbol, cache, shared), bit);
+    };
+    m_bars = &bars;
+    if (strategy.allowsLong()) {
+        add(strategy.enterLong, EnterLong);
+        add(strategy.exitLong, ExitLong);
+    }
+    if (strategy.allowsShort()) {
+        add(strategy.enterShort, EnterShort);
+        add(strategy.exitShort, ExitShort);
+    }
+}
+
+DecisionStream::DecisionStream(DecisionStream &&) noexcept = default;
+DecisionStream::~DecisionStream() = default;
+
+void DecisionStream::next(std::size_t from, std::size_t to, std::uint8_t *out)
+{
+    for (const auto &s : m_operands) {
+        s->values.resize(to - from);
+        s->stream.fill(*m_bars, from, to, s->values.data());
+    }
+    std::fill(out, out + (to - from), std::uint8_t(0));
+    for (auto &[condition, bit] : m_conditions)
+        condition->mark(from, to, out, bit);
 }
 
 void markFires(const Condition &condition, SeriesCache &series, std::uint8_t *fired, std::uint8_t bit)
 {
-    if (condition.kind == Condition::Kind::Rule)
-        ruleFires(condition, series, fired, bit);
-    else
-        alertFires(condition.alert, series, fired, bit);
+    Strategy one;
+    one.direction = Direction::Long;
+    one.enterLong = condition;
+    std::vector<std::uint8_t> bits(series.bars().size(), 0);
+    DecisionStream(one, series.bars(), series.symbol(), &series).next(0, bits.size(), bits.data());
+    for (std::size_t i = 0; i < bits.size(); ++i)
+        if (bits[i] & EnterLong)
+            fired[i] |= bit;
 }
 
 std::vector<bool> firesOf(const Condition &condition, SeriesCache &series)
@@ -160,18 +252,7 @@ std::vector<bool> firesOf(const Condition &condition, SeriesCache &series)
 std::vector<std::uint8_t> decide(const Strategy &strategy, SeriesCache &series)
 {
     std::vector<std::uint8_t> decisions = Util::hugeVector<std::uint8_t>(series.bars().size(), 0);
-    const auto mark = [&](const std::optional<Condition> &condition, std::uint8_t bit) {
-        if (condition)
-            markFires(*condition, series, decisions.data(), bit);
-    };
-    if (strategy.allowsLong()) {
-        mark(strategy.enterLong, EnterLong);
-        mark(strategy.exitLong, ExitLong);
-    }
-    if (strategy.allowsShort()) {
-        mark(strategy.enterShort, EnterShort);
-        mark(strategy.exitShort, ExitShort);
-    }
+    DecisionStream(strategy, series.bars(), series.symbol(), &series).next(0, decisions.size(), decisions.data());
     return decisions;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace Backtest {
@@ -64,6 +65,54 @@ private:
     Model::Symbol m_symbol;
     std::mutex m_mutex;
     QHash<QString, std::shared_ptr<Entry>> m_entries;
+};
+
+/// An operand's values (a field or an indicator, not a constant or a line) computed bar by bar, a stretch at a
+/// time, by the engine's own average or indicator set: the cache fills whole columns with it, a streamed test a
+/// stretch at a time.
+class OperandStream final
+{
+public:
+    OperandStream(const Alerts::Operand &operand, const Model::Symbol &symbol);
+    OperandStream(OperandStream &&) noexcept;
+    ~OperandStream();
+    /// The values of bars [from, to) into `out[0 .. to - from)`, NaN where absent; stretches one after another.
+    void fill(const BarColumns &bars, std::size_t from, std::size_t to, double *out);
+
+private:
+    Alerts::Operand m_operand;
+    Model::Symbol m_symbol;
+    std::optional<Indicators::Sma> m_sma;
+    std::unique_ptr<Indicators::IndicatorSet> m_set;
+};
+
+/// A strategy's decisions a stretch of bars at a time, each condition keeping its state (its evaluator, its
+/// rule engine, its operands' indicators) from one stretch to the next: a test of millions of bars decides them
+/// in a few kilobytes, as it trades them. With a cache, operands are read from its columns instead.
+class DecisionStream final
+{
+public:
+    DecisionStream(const Strategy &strategy, const BarColumns &bars, const Model::Symbol &symbol,
+                   SeriesCache *cache = nullptr);
+    DecisionStream(DecisionStream &&) noexcept;
+    ~DecisionStream();
+    /// The Decision bits of bars [from, to) into `out[0 .. to - from)`; stretches one after another from 0.
+    void next(std::size_t from, std::size_t to, std::uint8_t *out);
+
+    /// An operand streamed for the conditions that read it (SMA(10) for both the entry and the exit): computed
+    /// once per stretch.
+    struct Shared
+    {
+        QString key;
+        OperandStream stream;
+        std::vector<double> values; ///< the stretch's
+    };
+
+private:
+    class ConditionStream;
+    std::vector<std::unique_ptr<Shared>> m_operands;
+    const BarColumns *m_bars = nullptr;
+    std::vector<std::pair<std::unique_ptr<ConditionStream>, std::uint8_t>> m_conditions;
 };
 
 /// Which of `strategy`'s conditions fire at each bar's close (Decision bits). A bar's bits depend on that

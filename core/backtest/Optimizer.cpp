@@ -178,6 +178,7 @@ SetResult runSet(const Search &search, std::size_t index)
         series.push_back(s.get());
     Settings settings = search.settings;
     settings.keepEquity = false;
+    settings.streamed = false; // the sets share the columns of their operands
     result.metrics = run(*strategy, series, settings, search.span).metrics;
     return result;
 }

@@ -26,8 +26,14 @@ public:
         // A long test: each trade begins with an entry decided at a close, so their count bounds the trades,
         // which then never move in memory as they come (a short one grows its list as usual).
         const std::size_t to = std::min(in.to, in.bars->size());
-        if (to < std::min(in.from, to) + 1'000'000)
+        const std::size_t from = std::min(in.from, to);
+        if (to < from + 1'000'000)
             return;
+        if (!in.decisions || in.decisions->size() < to) { // decided as it goes: a trade every 32 bars at first
+            m_trades.reserve((to - from) / 32);
+            Util::preferHugePages(m_trades.data(), m_trades.capacity() * sizeof(Trade));
+            return;
+        }
         const std::uint8_t *d = in.decisions->data();
         std::size_t entries = 1;
         for (std::size_t i = std::min(in.from, to); i < to; ++i)
@@ -172,80 +178,145 @@ private:
     std::vector<Trade> m_trades;
 };
 
+/// The fill model's loop over the bars, fed a stretch of decisions at a time.
+class Runner final
+{
+public:
+    explicit Runner(const SimulationInput &in)
+        : m_in(in)
+        , m_bars(*in.bars)
+        , m_strategy(*in.strategy)
+        , m_to(std::min(in.to, in.bars->size()))
+        , m_next(std::min(in.from, m_to))
+        , m_book(in)
+        , m_stats(in.startingCash)
+        , m_maxBars(m_strategy.maxBars > 0 ? m_strategy.maxBars : std::numeric_limits<int>::max())
+    {
+        if (in.keepEquity)
+            m_out.equity.reserve(m_to - m_next);
+    }
+
+    std::size_t next() const noexcept { return m_next; }
+    std::size_t end() const noexcept { return m_to; }
+
+    /// Bars from next() up to `to`, their decisions at `decisions[i - decisionsFrom]`.
+    void feed(std::size_t to, const std::uint8_t *decisions, std::size_t decisionsFrom)
+    {
+        to = std::min(to, m_to);
+        const BarColumns &bars = m_bars;
+        Book &book = m_book;
+        const auto decision = [decisions, decisionsFrom](std::size_t i) { return decisions[i - decisionsFrom]; };
+        // The flags in locals while the loop runs (members would be stored and loaded on every bar).
+        bool exitPending = m_exitPending;
+        ExitReason exitReason = m_exitReason;
+        int enterPending = m_enterPending;
+        for (std::size_t i = m_next; i < to; ++i) {
+            // Flat with nothing decided: the closes until the next decision (or the last bar) change nothing but
+            // the count, and are added at once.
+            if (!exitPending && enterPending == 0 && book.flat() && !m_in.keepEquity && decision(i) == 0 &&
+                i + 1 < to) {
+                std::size_t j = i + 1;
+                while (j + 1 < to && decision(j) == 0)
+                    ++j; // bar j is the first that decides something, or the stretch's last
+                flush(i);
+                m_stats.addFlat(bars.time[i], bars.time[j - 1], j - i);
+                i = j;
+            }
+            // What was decided at the last close is carried out at this open.
+            if (exitPending | (enterPending != 0)) {
+                if (exitPending && !book.flat())
+                    book.close(book.marketPrice(bars.open[i], !book.isLong()), exitReason, bars.time[i]);
+                exitPending = false;
+                if (enterPending != 0 && book.flat())
+                    book.open(i, enterPending > 0);
+                enterPending = 0;
+            }
+            if (!book.flat() && !book.watch(i))
+                book.countBar();
+            const bool last = i + 1 == m_to;
+            if (last && !book.flat())
+                book.close(book.marketPrice(bars.close[i], !book.isLong()), ExitReason::End, bars.time[i]);
+            m_equity[m_filled] = book.equityAt(bars.close[i]);
+            m_exposed[m_filled] = !book.flat();
+            if (++m_filled == Block)
+                flush(i + 1);
+            // Decisions at this close.
+            const std::uint8_t d = decision(i);
+            if (last || (d == 0 && (book.flat() || book.barsHeld() < m_maxBars)))
+                continue;
+            const CloseDecision c = atClose(m_strategy, d, book.flat() ? 0 : book.isLong() ? 1 : -1, book.barsHeld());
+            exitPending = c.exit;
+            exitReason = c.reason;
+            enterPending = c.enter;
+        }
+        m_exitPending = exitPending;
+        m_exitReason = exitReason;
+        m_enterPending = enterPending;
+        m_next = std::max(m_next, to);
+    }
+
+    Simulation finish()
+    {
+        flush(m_next);
+        m_out.trades = std::move(m_book.trades());
+        m_out.metrics = m_stats.metrics(m_out.trades);
+        return std::move(m_out);
+    }
+
+private:
+    /// The closes' equity goes to the figures a block at a time, in one tight pass.
+    static constexpr std::size_t Block = 512;
+
+    void flush(std::size_t next)
+    {
+        if (m_filled == 0)
+            return;
+        m_stats.add(&m_bars.time[next - m_filled], m_equity.data(), m_exposed.data(), m_filled);
+        if (m_in.keepEquity)
+            for (std::size_t k = 0; k < m_filled; ++k)
+                m_out.equity.push_back({m_bars.time[next - m_filled + k], m_equity[k], m_exposed[k]});
+        m_filled = 0;
+    }
+
+    const SimulationInput &m_in;
+    const BarColumns &m_bars;
+    const Strategy &m_strategy;
+    std::size_t m_to;
+    std::size_t m_next;
+    Book m_book;
+    EquityStats m_stats;
+    int m_maxBars;
+    Simulation m_out;
+    std::array<double, Block> m_equity{};
+    std::array<bool, Block> m_exposed{}; // not bytes: a store to one would alias every pointer
+    std::size_t m_filled = 0;
+    bool m_exitPending = false;
+    ExitReason m_exitReason = ExitReason::Signal;
+    int m_enterPending = 0; ///< 1 long, -1 short
+};
+
 } // namespace
 
 Simulation simulate(const SimulationInput &in)
 {
-    Simulation out;
-    const BarColumns &bars = *in.bars;
-    const Strategy &strategy = *in.strategy;
-    const std::uint8_t *decisions = in.decisions->data();
-    const std::size_t to = std::min(in.to, bars.size());
-    const std::size_t from = std::min(in.from, to);
-    Book book(in);
-    EquityStats stats(in.startingCash);
-    if (in.keepEquity)
-        out.equity.reserve(to - from);
-    // The closes' equity goes to the figures a block at a time, in one tight pass.
-    constexpr std::size_t Block = 512;
-    std::array<double, Block> equity{};
-    std::array<bool, Block> exposed{}; // not bytes: a store to one would alias every pointer
-    std::size_t filled = 0;
-    const auto flush = [&](std::size_t next) {
-        stats.add(&bars.time[next - filled], equity.data(), exposed.data(), filled);
-        if (in.keepEquity)
-            for (std::size_t k = 0; k < filled; ++k)
-                out.equity.push_back({bars.time[next - filled + k], equity[k], exposed[k]});
-        filled = 0;
-    };
-    bool exitPending = false;
-    ExitReason exitReason = ExitReason::Signal;
-    int enterPending = 0; ///< 1 long, -1 short
-    const int maxBars = strategy.maxBars > 0 ? strategy.maxBars : std::numeric_limits<int>::max();
-    for (std::size_t i = from; i < to; ++i) {
-        // Flat with nothing decided: the closes until the next decision (or the last bar) change nothing but the
-        // count, and are added at once.
-        if (!exitPending && enterPending == 0 && book.flat() && !in.keepEquity && decisions[i] == 0 && i + 1 < to) {
-            std::size_t j = i + 1;
-            while (j + 1 < to && decisions[j] == 0)
-                ++j; // bar j is the first that decides something, or the last
-            if (filled > 0)
-                flush(i);
-            stats.addFlat(bars.time[i], bars.time[j - 1], j - i);
-            i = j;
-        }
-        // What was decided at the last close is carried out at this open.
-        if (exitPending | (enterPending != 0)) {
-            if (exitPending && !book.flat())
-                book.close(book.marketPrice(bars.open[i], !book.isLong()), exitReason, bars.time[i]);
-            exitPending = false;
-            if (enterPending != 0 && book.flat())
-                book.open(i, enterPending > 0);
-            enterPending = 0;
-        }
-        if (!book.flat() && !book.watch(i))
-            book.countBar();
-        const bool last = i + 1 == to;
-        if (last && !book.flat())
-            book.close(book.marketPrice(bars.close[i], !book.isLong()), ExitReason::End, bars.time[i]);
-        equity[filled] = book.equityAt(bars.close[i]);
-        exposed[filled] = !book.flat();
-        if (++filled == Block)
-            flush(i + 1);
-        // Decisions at this close.
-        const std::uint8_t d = decisions[i];
-        if (last || (d == 0 && (book.flat() || book.barsHeld() < maxBars)))
-            continue;
-        const CloseDecision decision = atClose(strategy, d, book.flat() ? 0 : book.isLong() ? 1 : -1, book.barsHeld());
-        exitPending = decision.exit;
-        exitReason = decision.reason;
-        enterPending = decision.enter;
+    Runner runner(in);
+    runner.feed(runner.end(), in.decisions->data(), 0);
+    return runner.finish();
+}
+
+Simulation simulate(const SimulationInput &in, DecisionStream &decisions)
+{
+    // A stretch of decisions at a time, from the first bar (the bars before the test warm its conditions).
+    constexpr std::size_t Stretch = 16'384;
+    Runner runner(in);
+    std::vector<std::uint8_t> bits(Stretch);
+    for (std::size_t from = 0; from < runner.end(); from += Stretch) {
+        const std::size_t to = std::min(runner.end(), from + Stretch);
+        decisions.next(from, to, bits.data());
+        if (to > runner.next())
+            runner.feed(to, bits.data(), from);
     }
-    if (filled > 0)
-        flush(to);
-    out.trades = std::move(book.trades());
-    out.metrics = stats.metrics(out.trades);
-    return out;
+    return runner.finish();
 }
 
 } // namespace Backtest

@@ -81,5 +81,8 @@ inline CloseDecision atClose(const Strategy &strategy, std::uint8_t d, int side,
 /// both, the stop is taken, as nobody can tell which came first. A position still open after the last bar
 /// is closed at its close.
 Simulation simulate(const SimulationInput &input);
+/// The same test with its decisions made as it goes, a stretch of bars at a time (`input.decisions` unused): a
+/// long test needs no column of values or decisions, only its bars.
+Simulation simulate(const SimulationInput &input, DecisionStream &decisions);
 
 } // namespace Backtest

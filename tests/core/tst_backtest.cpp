@@ -447,6 +447,47 @@ private Q_SLOTS:
         }
     }
 
+    void streamedDecisionsAreTheCachedOnes()
+    {
+        // A test decided as it goes, a stretch at a time, trades as one decided from the whole columns: long enough
+        // to cross several stretches, for presets, rules, conditions on indicators, channels and lines.
+        const auto bars = randomWalk(40'000, 12);
+        for (
+            const char *json :
+            {R"({"preset":"ma_cross","fast":3,"slow":12,"direction":"both","stop_loss_percent":2,"take_profit_percent":3})",
+             R"({"preset":"rsi_trend","rsi":5,"sma":5,"ema":8})",
+             R"({"enter_long":{"left":{"indicator":"rsi","period":6},"operator":"less_than","right":{"value":30}},
+                  "exit_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"indicator":"bb_upper","period":10}},
+                  "max_bars":7})",
+             R"({"enter_long":{"left":{"source":"close"},"operator":"exiting_channel","right":{"channel":[{"indicator":"bb_lower","period":20},{"indicator":"bb_upper","period":20}]}},
+                  "exit_long":{"left":{"source":"close"},"operator":"moving_down_percent","right":{"value":2,"bars":3}}})",
+             R"({"enter_long":{"left":{"source":"close"},"operator":"crossing_up","right":{"line":[{"time":"2024-01-01T00:00:00Z","price":90},{"time":"2030-01-01T00:00:00Z","price":300}]}}})"}) {
+            const auto s = strategy(json);
+            Backtest::SeriesCache cache(bars);
+            Backtest::Settings streamed;
+            Backtest::Settings cached;
+            cached.streamed = false;
+            const Backtest::Report a = Backtest::run(s, {&cache}, streamed);
+            const Backtest::Report b = Backtest::run(s, {&cache}, cached);
+            QVERIFY2(a.trades.size() > 3 || QByteArray(json).contains("line"), json); // a line is crossed once or so
+            QVERIFY(!a.trades.empty());
+            QCOMPARE(a.trades.size(), b.trades.size());
+            for (std::size_t t = 0; t < a.trades.size(); ++t) {
+                QCOMPARE(a.trades[t].entryTime, b.trades[t].entryTime);
+                QCOMPARE(a.trades[t].exitTime, b.trades[t].exitTime);
+                QCOMPARE(a.trades[t].pnl, b.trades[t].pnl);
+            }
+            QCOMPARE(a.metrics.totalReturn, b.metrics.totalReturn);
+            QCOMPARE(a.metrics.sharpe, b.metrics.sharpe);
+            // Over a later stretch only: the bars before it still decide where the conditions stand.
+            Backtest::Span span{bars->time[25'000], bars->time[39'000]};
+            const Backtest::Report c = Backtest::run(s, {&cache}, streamed, span);
+            const Backtest::Report d = Backtest::run(s, {&cache}, cached, span);
+            QCOMPARE(c.trades.size(), d.trades.size());
+            QCOMPARE(c.metrics.endEquity, d.metrics.endEquity);
+        }
+    }
+
     void averagesAsTheIndicatorSetHasThem()
     {
         // The cache's own SMA is the indicator set's, to the last bit; other indicators come from the set.
