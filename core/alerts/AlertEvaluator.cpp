@@ -134,18 +134,35 @@ std::optional<Fire> Evaluator::add(const Sample &sample)
     return Fire{sample.barOpen, sample.time, *sample.left, level, sample.price};
 }
 
+bool Evaluator::runnable(bool &crossing) const
+{
+    const Operator op = m_alert.op;
+    crossing = op == Operator::Crossing || op == Operator::CrossingUp || op == Operator::CrossingDown;
+    return m_state.status == Status::Active && !m_alert.expires && m_alert.trigger == Trigger::OncePerBarClose &&
+           !m_alert.usesChannel() && !m_alert.usesMoving() &&
+           (crossing || op == Operator::GreaterThan || op == Operator::LessThan);
+}
+
+void Evaluator::fired(int fires, std::ptrdiff_t last, const Model::TimestampUs *barOpen,
+                      const Model::TimestampUs *barEnd)
+{
+    if (last < 0)
+        return;
+    m_state.count += fires;
+    m_state.lastFire = barEnd[last];
+    m_state.lastFireBar = barOpen[last];
+}
+
 bool Evaluator::addClosedRun(const double *left, const double *right, std::size_t rightStride,
                              const Model::TimestampUs *barOpen, const Model::TimestampUs *barEnd, std::size_t count,
                              std::uint8_t *fired, std::uint8_t bit)
 {
-    const Operator op = m_alert.op;
-    const bool crossing = op == Operator::Crossing || op == Operator::CrossingUp || op == Operator::CrossingDown;
-    if (m_state.status != Status::Active || m_alert.expires || m_alert.trigger != Trigger::OncePerBarClose ||
-        m_alert.usesChannel() || m_alert.usesMoving() ||
-        !(crossing || op == Operator::GreaterThan || op == Operator::LessThan))
+    bool crossing = false;
+    if (!runnable(crossing))
         return false;
     // happens() and mayFire() for these operators, with the state in registers: each bar is a closed bar of
     // its own, so once per bar close never holds a fire back.
+    const Operator op = m_alert.op;
     const double band = m_alert.deadBand;
     const int wanted = op == Operator::CrossingUp ? 1 : op == Operator::CrossingDown ? -1 : 0;
     int side = m_state.side;
@@ -172,11 +189,56 @@ bool Evaluator::addClosedRun(const double *left, const double *right, std::size_
         }
     }
     m_state.side = side;
-    if (last >= 0) {
-        m_state.count += fires;
-        m_state.lastFire = barEnd[last];
-        m_state.lastFireBar = barOpen[last];
+    this->fired(fires, last, barOpen, barEnd);
+    return true;
+}
+
+bool Evaluator::addClosedRunPair(Evaluator &a, std::uint8_t bitA, Evaluator &b, std::uint8_t bitB, const double *left,
+                                 const double *right, std::size_t rightStride, const Model::TimestampUs *barOpen,
+                                 const Model::TimestampUs *barEnd, std::size_t count, std::uint8_t *fired)
+{
+    bool crossingA = false;
+    bool crossingB = false;
+    if (!a.runnable(crossingA) || !b.runnable(crossingB) || !crossingA || !crossingB ||
+        a.m_alert.deadBand != b.m_alert.deadBand || a.m_state.side != b.m_state.side)
+        return false;
+    // One side for both: it moves with the values alone.
+    const double band = a.m_alert.deadBand;
+    const auto wantedOf = [](Operator op) {
+        return op == Operator::CrossingUp ? 1 : op == Operator::CrossingDown ? -1 : 0;
+    };
+    const int wantedA = wantedOf(a.m_alert.op);
+    const int wantedB = wantedOf(b.m_alert.op);
+    int side = a.m_state.side;
+    std::ptrdiff_t lastA = -1;
+    std::ptrdiff_t lastB = -1;
+    int firesA = 0;
+    int firesB = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const double x = left[i];
+        const double y = right[i * rightStride];
+        if (std::isnan(x) || std::isnan(y))
+            continue;
+        const double diff = x - y;
+        const int next = diff > band ? 1 : diff < -band ? -1 : side;
+        if (side != 0 && next != side) { // a crossing: each says whether it is its way
+            if (wantedA == 0 || wantedA == next) {
+                fired[i] |= bitA;
+                lastA = std::ptrdiff_t(i);
+                ++firesA;
+            }
+            if (wantedB == 0 || wantedB == next) {
+                fired[i] |= bitB;
+                lastB = std::ptrdiff_t(i);
+                ++firesB;
+            }
+        }
+        side = next;
     }
+    a.m_state.side = side;
+    b.m_state.side = side;
+    a.fired(firesA, lastA, barOpen, barEnd);
+    b.fired(firesB, lastB, barOpen, barEnd);
     return true;
 }
 

@@ -73,6 +73,12 @@ public:
     bool addClosedRun(const double *left, const double *right, std::size_t rightStride,
                       const Model::TimestampUs *barOpen, const Model::TimestampUs *barEnd, std::size_t count,
                       std::uint8_t *fired, std::uint8_t bit);
+    /// Two crossing alerts on the same values (crossing up and crossing down of one pair: a strategy's entry and
+    /// its exit) in one pass: the same as addClosedRun() of each. False, doing nothing, unless both are crossings
+    /// that addClosedRun() takes, with the same dead band, standing on the same side.
+    static bool addClosedRunPair(Evaluator &a, std::uint8_t bitA, Evaluator &b, std::uint8_t bitB, const double *left,
+                                 const double *right, std::size_t rightStride, const Model::TimestampUs *barOpen,
+                                 const Model::TimestampUs *barEnd, std::size_t count, std::uint8_t *fired);
     /// The values of the left operand for which add() of a forming bar's sample, the right operand being
     /// `level`, would neither fire nor change the state: a record whose value stays inside needs no look. An
     /// empty range (low > high) when it cannot tell; the whole line when nothing can happen.
@@ -84,6 +90,10 @@ public:
 private:
     /// Whether the condition holds (or a crossing happened) at this sample; updates the side.
     bool happens(const Sample &sample, double &level);
+    /// Whether addClosedRun() takes this alert; `crossing` says whether it is a crossing.
+    bool runnable(bool &crossing) const;
+    /// A run's fires into the state: how many, and the last one's bar.
+    void fired(int fires, std::ptrdiff_t last, const Model::TimestampUs *barOpen, const Model::TimestampUs *barEnd);
     bool mayFire(const Sample &sample) const;
 
     /// What deciding needs of the alert, kept small: an engine holds one evaluator per alert and symbol.

@@ -123,6 +123,33 @@ public:
         }
     }
 
+    /// Whether `other` is a crossing of the same two values with the same dead band (a strategy's entry and exit
+    /// on one crossing), which markPair() decides in one pass.
+    bool pairs(const ConditionStream &other) const
+    {
+        const Alerts::Definition &a = m_condition.alert;
+        const Alerts::Definition &b = other.m_condition.alert;
+        const auto crossing = [](Alerts::Operator op) {
+            return op == Alerts::Operator::Crossing || op == Alerts::Operator::CrossingUp ||
+                   op == Alerts::Operator::CrossingDown;
+        };
+        return !m_rules && !other.m_rules && !a.channel && !b.channel && crossing(a.op) && crossing(b.op) &&
+               a.left == b.left && a.right == b.right && a.deadBand == b.deadBand;
+    }
+
+    /// Decides this condition and `other` (see pairs()) in one pass; false when the evaluators cannot.
+    bool markPair(ConditionStream &other, std::size_t from, std::size_t to, std::uint8_t *fired, std::uint8_t bit,
+                  std::uint8_t otherBit)
+    {
+        const std::array<const double *, 3> values = valuesFor(from);
+        const Alerts::Definition &a = m_condition.alert;
+        if (!values[0] || !(values[1] || a.right.kind == Alerts::Operand::Kind::Constant))
+            return false;
+        return Alerts::Evaluator::addClosedRunPair(
+            m_evaluator, bit, other.m_evaluator, otherBit, values[0], values[1] ? values[1] : &a.right.value,
+            values[1] ? 1 : 0, m_bars.time.data() + from, m_bars.end.data() + from, to - from, fired);
+    }
+
     void mark(std::size_t from, std::size_t to, std::uint8_t *fired, std::uint8_t bit)
     {
         if (m_rules)
@@ -130,15 +157,7 @@ public:
         const Alerts::Definition &a = m_condition.alert;
         const std::array<const Alerts::Operand *, 3> operands{&a.left, a.channel ? &a.channel->first : &a.right,
                                                               a.channel ? &a.channel->second : nullptr};
-        // Each streamed operand's values for the stretch; cached ones are read in place.
-        std::array<const double *, 3> values{};
-        for (std::size_t k = 0; k < 3; ++k) {
-            if (m_cached[k]) {
-                values[k] = m_cached[k]->data() + from;
-            } else if (m_streams[k]) {
-                values[k] = m_streams[k]->values.data(); // filled for this stretch by the decision stream
-            }
-        }
+        const std::array<const double *, 3> values = valuesFor(from);
         const std::size_t n = to - from;
         if (values[0] && !a.channel && (values[1] || a.right.kind == Alerts::Operand::Kind::Constant) &&
             m_evaluator.addClosedRun(values[0], values[1] ? values[1] : &a.right.value, values[1] ? 1 : 0,
@@ -167,6 +186,20 @@ public:
     }
 
 private:
+    /// Each operand's values for the stretch from `from`: cached ones read in place, streamed ones as the decision
+    /// stream filled them; null for a constant or a line.
+    std::array<const double *, 3> valuesFor(std::size_t from) const
+    {
+        std::array<const double *, 3> values{};
+        for (std::size_t k = 0; k < 3; ++k) {
+            if (m_cached[k])
+                values[k] = m_cached[k]->data() + from;
+            else if (m_streams[k])
+                values[k] = m_streams[k]->values.data();
+        }
+        return values;
+    }
+
     void markRule(std::size_t from, std::size_t to, std::uint8_t *fired, std::uint8_t bit)
     {
         for (std::size_t i = from; i < to; ++i) {
@@ -226,8 +259,19 @@ void DecisionStream::next(std::size_t from, std::size_t to, std::uint8_t *out)
         s->stream.fill(*m_bars, from, to, s->values.data());
     }
     std::fill(out, out + (to - from), std::uint8_t(0));
-    for (auto &[condition, bit] : m_conditions)
-        condition->mark(from, to, out, bit);
+    std::array<bool, 4> done{};
+    for (std::size_t i = 0; i < m_conditions.size(); ++i) {
+        if (done[i])
+            continue;
+        auto &[condition, bit] = m_conditions[i];
+        // The entry and exit of one crossing: decided in one pass.
+        for (std::size_t j = i + 1; j < m_conditions.size() && !done[i]; ++j)
+            if (!done[j] && condition->pairs(*m_conditions[j].first) &&
+                condition->markPair(*m_conditions[j].first, from, to, out, bit, m_conditions[j].second))
+                done[i] = done[j] = true;
+        if (!done[i])
+            condition->mark(from, to, out, bit);
+    }
 }
 
 void markFires(const Condition &condition, SeriesCache &series, std::uint8_t *fired, std::uint8_t bit)

@@ -543,6 +543,26 @@ private Q_SLOTS:
                 QCOMPARE(run.state(), one.state());
             }
         }
+        // Two crossings of the same values in one pass: as each alone.
+        for (const auto &[opA, opB] : {std::pair{Alerts::Operator::CrossingUp, Alerts::Operator::CrossingDown},
+                                       std::pair{Alerts::Operator::Crossing, Alerts::Operator::CrossingUp}}) {
+            for (const double band : {0.0, 1.5}) {
+                Alerts::Definition a;
+                a.op = opA;
+                a.deadBand = band;
+                Alerts::Definition b = a;
+                b.op = opB;
+                Alerts::Evaluator pairA(a), pairB(b), soloA(a), soloB(b);
+                std::vector<std::uint8_t> both(n, 0), alone(n, 0);
+                QVERIFY(Alerts::Evaluator::addClosedRunPair(pairA, 1, pairB, 2, left.data(), right.data(), 1,
+                                                            open.data(), end.data(), n, both.data()));
+                QVERIFY(soloA.addClosedRun(left.data(), right.data(), 1, open.data(), end.data(), n, alone.data(), 1));
+                QVERIFY(soloB.addClosedRun(left.data(), right.data(), 1, open.data(), end.data(), n, alone.data(), 2));
+                QCOMPARE(both, alone);
+                QCOMPARE(pairA.state(), soloA.state());
+                QCOMPARE(pairB.state(), soloB.state());
+            }
+        }
         Alerts::Definition channel;
         channel.op = Alerts::Operator::InsideChannel;
         channel.channel = std::pair{Alerts::Operand::constant(1), Alerts::Operand::constant(2)};
