@@ -307,7 +307,7 @@ Simulation simulate(const SimulationInput &in)
 Simulation simulate(const SimulationInput &in, DecisionStream &decisions)
 {
     // A stretch of decisions at a time, from the first bar (the bars before the test warm its conditions).
-    constexpr std::size_t Stretch = 16'384;
+    constexpr std::size_t Stretch = 4096;
     Runner runner(in);
     std::vector<std::uint8_t> bits(Stretch);
     for (std::size_t from = 0; from < runner.end(); from += Stretch) {
