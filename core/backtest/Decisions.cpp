@@ -79,7 +79,7 @@ void OperandStream::fill(const BarColumns &bars, std::size_t from, std::size_t t
 {
     if (m_sma) {
         for (std::size_t i = from; i < to; ++i) {
-            const auto v = m_sma->update(bars.close[i]);
+            const auto v = m_sma->append(bars.close[i]); // a series worked through: never a bar replaced
             out[i - from] = v ? *v : Absent;
         }
         return;

@@ -56,6 +56,12 @@ public:
     void push(double x) noexcept
     {
         m_before = Sums{m_sum, m_mean, m_m2, m_sinceExact};
+        append(x);
+    }
+    /// push() for a window whose newest value is never replaced (a whole series worked through): the very same
+    /// sums, without keeping the ones before it for replaceLast().
+    void append(double x) noexcept
+    {
         m_grew = m_count < m_period;
         if (m_grew) {
             m_values[std::size_t(wrap(m_head + m_count))] = x;

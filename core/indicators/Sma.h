@@ -19,6 +19,12 @@ public:
         m_window.push(x);
         return value();
     }
+    /// update() for a series whose newest value is never replaced (see RollingWindow::append).
+    std::optional<double> append(double x) noexcept
+    {
+        m_window.append(x);
+        return value();
+    }
     std::optional<double> replaceLast(double x) noexcept
     {
         m_window.replaceLast(x);
