@@ -7,7 +7,6 @@
 #include "storage/StrategyStore.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -74,23 +73,6 @@ bool readNumber(const QCommandLineParser &parser, const QString &option, const Q
 }
 
 } // namespace
-
-std::optional<Model::TimestampUs> parseTimeArgument(const QString &text)
-{
-    bool ok = false;
-    const double seconds = text.toDouble(&ok);
-    if (ok)
-        return seconds >= 0 && seconds < 32503680000.0 ? std::optional(Model::TimestampUs(seconds * 1e6))
-                                                       : std::nullopt;
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
-    if (!time.isValid())
-        return std::nullopt;
-    if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeSpec(Qt::UTC);
-    return time.toMSecsSinceEpoch() * 1000;
-}
 
 void addBacktestOptions(QCommandLineParser &parser)
 {
@@ -165,42 +147,14 @@ bool readBacktestOptions(const QCommandLineParser &parser, BacktestOptions &o)
         printCommandError(o.command, u"no database at %1"_s.arg(o.databasePath));
         return false;
     }
-    for (const QString &value : parser.values(u"symbol"_s))
-        for (const QString &item : value.split(u',', Qt::SkipEmptyParts)) {
-            Model::Symbol symbol;
-            if (!Model::Symbol::fromString(item.trimmed().toUpper(), symbol)) {
-                printCommandError(o.command, u"--symbol: \"%1\" is not a symbol"_s.arg(item));
-                return false;
-            }
-            o.bars.symbols.append(symbol.toString());
-        }
+    if (!readSymbols(parser, o.command, o.bars.symbols))
+        return false;
     if (o.bars.symbols.isEmpty()) {
         printCommandError(o.command, u"--symbol: give the symbol to test"_s);
         return false;
     }
-    for (const auto &[name, target] : {std::pair{u"from"_s, &o.bars.fromUs}, std::pair{u"to"_s, &o.bars.toUs}}) {
-        if (!parser.isSet(name))
-            continue;
-        const auto time = parseTimeArgument(parser.value(name));
-        if (!time) {
-            printCommandError(o.command, u"--%1: \"%2\" is neither epoch seconds nor an ISO-8601 time"_s.arg(
-                                             name, parser.value(name)));
-            return false;
-        }
-        *target = *time;
-    }
-    if (o.bars.fromUs > o.bars.toUs) {
-        printCommandError(o.command, u"--from is after --to"_s);
+    if (!readTimeRange(parser, o.command, o.bars.fromUs, o.bars.toUs) || !readTimeZone(parser, o.command, o.bars.zone))
         return false;
-    }
-    if (parser.isSet(u"tz"_s)) {
-        const auto zone = Bars::timeZoneNamed(parser.value(u"tz"_s));
-        if (!zone) {
-            printCommandError(o.command, u"--tz: "_s + zone.error());
-            return false;
-        }
-        o.bars.zone = *zone;
-    }
     const auto base = baseStrategy(parser, o);
     if (!base)
         return false;

@@ -24,7 +24,4 @@ bool readBacktestOptions(const QCommandLineParser &parser, BacktestOptions &o);
 /// The bars the options ask for, each symbol's in a cache of its own; nothing after printing why not.
 std::optional<std::vector<std::shared_ptr<Backtest::SeriesCache>>> loadSeries(const BacktestOptions &o);
 
-/// Epoch seconds, or an ISO-8601 date or date-time (UTC unless it says otherwise).
-std::optional<Model::TimestampUs> parseTimeArgument(const QString &text);
-
 } // namespace App

@@ -7,7 +7,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -18,24 +17,6 @@ using namespace Qt::StringLiterals;
 namespace App {
 
 namespace {
-
-/// Epoch seconds, or an ISO-8601 date or date-time (UTC unless it says otherwise).
-std::optional<Model::TimestampUs> parseTime(const QString &text)
-{
-    bool ok = false;
-    const double seconds = text.toDouble(&ok);
-    if (ok)
-        return seconds >= 0 && seconds < 32503680000.0 ? std::optional(Model::TimestampUs(seconds * 1e6))
-                                                       : std::nullopt;
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
-    if (!time.isValid())
-        return std::nullopt;
-    if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeSpec(Qt::UTC);
-    return time.toMSecsSinceEpoch() * 1000;
-}
 
 struct CommonOptions
 {
@@ -78,30 +59,8 @@ bool parseCommon(QCommandLineParser &parser, const QStringList &arguments, Commo
     }
     o.output = parser.value(u"output"_s);
     o.databasePath = parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Core::Settings().databasePath();
-    for (const QString &value : parser.values(u"symbol"_s))
-        for (const QString &item : value.split(u',', Qt::SkipEmptyParts)) {
-            Model::Symbol symbol;
-            if (!Model::Symbol::fromString(item.trimmed().toUpper(), symbol)) {
-                printCommandError(o.command, u"--symbol: \"%1\" is not a symbol"_s.arg(item));
-                return false;
-            }
-            o.symbols.append(symbol.toString());
-        }
-    for (const auto &[name, target] : {std::pair{u"from"_s, &o.fromUs}, std::pair{u"to"_s, &o.toUs}}) {
-        if (!parser.isSet(name))
-            continue;
-        const auto time = parseTime(parser.value(name));
-        if (!time) {
-            printCommandError(o.command, u"--%1: \"%2\" is neither epoch seconds nor an ISO-8601 time"_s.arg(
-                                             name, parser.value(name)));
-            return false;
-        }
-        *target = *time;
-    }
-    if (o.fromUs > o.toUs) {
-        printCommandError(o.command, u"--from is after --to"_s);
+    if (!readSymbols(parser, o.command, o.symbols) || !readTimeRange(parser, o.command, o.fromUs, o.toUs))
         return false;
-    }
     if (parser.isSet(u"limit"_s)) {
         bool ok = false;
         o.limit = parser.value(u"limit"_s).toLongLong(&ok);
@@ -243,14 +202,8 @@ int runExportBars(const QStringList &arguments)
         query.timeframe = *timeframe;
     }
     QTimeZone zone = QTimeZone::utc();
-    if (parser.isSet(u"tz"_s)) {
-        const auto named = Bars::timeZoneNamed(parser.value(u"tz"_s));
-        if (!named) {
-            printCommandError(common.command, u"--tz: "_s + named.error());
-            return 2;
-        }
-        zone = *named;
-    }
+    if (!readTimeZone(parser, common.command, zone))
+        return 2;
     return runExport(common, "bars", [&](const std::atomic<bool> &cancel) {
         return Io::exportBars(common.databasePath, query, Bars::Session(zone), common.output, cancel);
     });

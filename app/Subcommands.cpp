@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "Subcommands.h"
 
+#include "bars/Session.h"
+#include "model/Symbol.h"
+
+#include <QDateTime>
+
 #include <cstdio>
 #include <cstring>
 
@@ -59,6 +64,72 @@ std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &a
         return 2;
     }
     return std::nullopt;
+}
+
+std::optional<Model::TimestampUs> parseTimeArgument(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (ok)
+        return seconds >= 0 && seconds < 32503680000.0 ? std::optional(Model::TimestampUs(seconds * 1e6))
+                                                       : std::nullopt;
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
+    if (!time.isValid())
+        return std::nullopt;
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    return time.toMSecsSinceEpoch() * 1000;
+}
+
+bool readSymbols(const QCommandLineParser &parser, const QString &command, QStringList &out)
+{
+    for (const QString &value : parser.values(QStringLiteral("symbol")))
+        for (const QString &item : value.split(u',', Qt::SkipEmptyParts)) {
+            Model::Symbol symbol;
+            if (!Model::Symbol::fromString(item.trimmed().toUpper(), symbol)) {
+                printCommandError(command, QStringLiteral("--symbol: \"%1\" is not a symbol").arg(item));
+                return false;
+            }
+            out.append(symbol.toString());
+        }
+    return true;
+}
+
+bool readTimeRange(const QCommandLineParser &parser, const QString &command, Model::TimestampUs &from,
+                   Model::TimestampUs &to)
+{
+    for (const auto &[name, target] :
+         {std::pair{QStringLiteral("from"), &from}, std::pair{QStringLiteral("to"), &to}}) {
+        if (!parser.isSet(name))
+            continue;
+        const auto time = parseTimeArgument(parser.value(name));
+        if (!time) {
+            printCommandError(command, QStringLiteral("--%1: \"%2\" is neither epoch seconds nor an ISO-8601 time")
+                                           .arg(name, parser.value(name)));
+            return false;
+        }
+        *target = *time;
+    }
+    if (from > to) {
+        printCommandError(command, QStringLiteral("--from is after --to"));
+        return false;
+    }
+    return true;
+}
+
+bool readTimeZone(const QCommandLineParser &parser, const QString &command, QTimeZone &zone)
+{
+    if (!parser.isSet(QStringLiteral("tz")))
+        return true;
+    const auto named = Bars::timeZoneNamed(parser.value(QStringLiteral("tz")));
+    if (!named) {
+        printCommandError(command, QStringLiteral("--tz: ") + named.error());
+        return false;
+    }
+    zone = *named;
+    return true;
 }
 
 } // namespace App

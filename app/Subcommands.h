@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "model/Records.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -35,5 +38,16 @@ void printCommandError(const QString &command, const QString &message);
 /// With `positionalAllowed` false, any stray argument is an error too.
 std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &command,
                                 bool positionalAllowed);
+
+/// Epoch seconds, or an ISO-8601 date or date-time (UTC unless it says otherwise).
+std::optional<Model::TimestampUs> parseTimeArgument(const QString &text);
+/// --symbol (repeated or comma-separated) appended to `out`, upper-cased; false after printing the one that is
+/// not a symbol.
+bool readSymbols(const QCommandLineParser &parser, const QString &command, QStringList &out);
+/// --from and --to into `from` and `to` (left as they are when not given); false after printing what is wrong.
+bool readTimeRange(const QCommandLineParser &parser, const QString &command, Model::TimestampUs &from,
+                   Model::TimestampUs &to);
+/// --tz into `zone` (left as it is when not given); false after printing why the name is no time zone.
+bool readTimeZone(const QCommandLineParser &parser, const QString &command, QTimeZone &zone);
 
 } // namespace App

@@ -38,15 +38,10 @@ struct TradeOptions
 /// The database (it must exist) and the time zone (`--tz`, UTC by default) of a trades command.
 std::optional<int> openFor(const QCommandLineParser &parser, TradeOptions &options)
 {
-    if (parser.isSet(u"tz"_s)) {
+    if (!readTimeZone(parser, options.command, options.zone))
+        return 2;
+    if (parser.isSet(u"tz"_s))
         options.zoneName = parser.value(u"tz"_s);
-        const auto zone = Bars::timeZoneNamed(options.zoneName);
-        if (!zone) {
-            printCommandError(options.command, u"--tz: "_s + zone.error());
-            return 2;
-        }
-        options.zone = *zone;
-    }
     const QString path = parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Core::Settings().databasePath();
     if (!QFileInfo::exists(path)) {
         printCommandError(options.command, u"no database at %1"_s.arg(path));
