@@ -5,6 +5,7 @@
 #include "HeatmapView.h"
 #include "StrategyEditor.h"
 #include "StrategyTesterWindow.h"
+#include "mainwindow/InBackground.h"
 #include "trading/StrategyTrader.h"
 
 #include <QCheckBox>
@@ -395,14 +396,12 @@ void StrategyTesterWindow::tradeLive()
     run.definition = r->strategy;
     run.symbols = r->bars.symbols;
     // Off the window's thread: adding waits for a pass of the trader under way.
-    auto *watcher = new QFutureWatcher<Util::Result<qint64>>(this);
-    connect(watcher, &QFutureWatcher<Util::Result<qint64>>::finished, this, [this, watcher, name] {
-        const Util::Result<qint64> id = watcher->result();
-        m_status->setText(id ? tr("\"%1\" trades live (run %2).").arg(name).arg(*id)
-                             : tr("Cannot trade live: %1").arg(id.error()));
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run([trader = m_sources.strategies, run] { return trader->add(run); }));
+    inBackground<Util::Result<qint64>>(
+        this, [trader = m_sources.strategies, run] { return trader->add(run); },
+        [this, name](Util::Result<qint64> id) {
+            m_status->setText(id ? tr("\"%1\" trades live (run %2).").arg(name).arg(*id)
+                                 : tr("Cannot trade live: %1").arg(id.error()));
+        });
 }
 
 } // namespace Gui

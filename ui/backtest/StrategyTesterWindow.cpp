@@ -7,6 +7,7 @@
 #include "StrategyEditor.h"
 #include "backtest/ReportExport.h"
 #include "mainwindow/DockParts.h"
+#include "mainwindow/InBackground.h"
 #include "storage/Schema.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StrategyStore.h"
@@ -50,18 +51,6 @@ QDoubleSpinBox *moneyBox(QWidget *parent, double max, int decimals = 2)
     box->setRange(0, max);
     box->setDecimals(decimals);
     return box;
-}
-
-/// Runs `work` on the thread pool with a database connection of its own, then `done` on the window's thread.
-template<typename Result>
-void inBackground(QObject *context, std::function<Result()> work, std::function<void(Result)> done)
-{
-    auto *watcher = new QFutureWatcher<Result>(context);
-    QObject::connect(watcher, &QFutureWatcher<Result>::finished, context, [watcher, done] {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 } // namespace

@@ -2,10 +2,10 @@
 #include "LiveStrategiesDialog.h"
 
 #include "TradingText.h"
+#include "mainwindow/InBackground.h"
 #include "trading/StrategyTrader.h"
 
 #include <QDialogButtonBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Gui {
 
@@ -97,13 +96,10 @@ qint64 LiveStrategiesDialog::selectedRun() const
 
 void LiveStrategiesDialog::change(const std::function<QString()> &work)
 {
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        m_status->setText(watcher->result());
-        watcher->deleteLater();
+    inBackground<QString>(this, work, [this](const QString &outcome) {
+        m_status->setText(outcome);
         refresh();
     });
-    watcher->setFuture(QtConcurrent::run(work));
 }
 
 void LiveStrategiesDialog::refresh()
