@@ -358,6 +358,9 @@ void StrategyTrader::protect(Entry &e, const QString &symbol, RunPosition &p)
 void StrategyTrader::step(Entry &e, const QString &symbol, RunPosition &p, Model::TimestampUs now)
 {
     const Backtest::Strategy &s = *e.strategy;
+    Model::TimestampUs &due = e.due[symbol];
+    if (now < due)
+        return;
     Storage::SqliteDatabase *db = database();
     if (!db)
         return;
@@ -371,8 +374,11 @@ void StrategyTrader::step(Entry &e, const QString &symbol, RunPosition &p, Model
     if (!range || range->bars.empty())
         return;
     std::vector<Bars::Bar> &bars = range->bars;
-    if (bars.back().endTime > now) // still forming: decided on once it closes
+    due = 0;
+    if (bars.back().endTime > now) { // still forming: decided on once it closes
+        due = bars.back().endTime;
         bars.pop_back();
+    }
     if (bars.empty() || bars.back().openTime <= p.lastBar)
         return;
     const Model::TimestampUs newest = bars.back().openTime;

@@ -104,6 +104,8 @@ private:
         std::optional<Backtest::Strategy> strategy;
         QString problem;
         std::map<QString, RunPosition> positions;
+        /// Per symbol, when its forming bar closes: no bar can close before, so its bars are not read until then.
+        std::map<QString, Model::TimestampUs> due;
     };
 
     void step(Entry &entry, const QString &symbol, RunPosition &p, Model::TimestampUs now);
