@@ -58,16 +58,8 @@ std::vector<Reliability> reliability(SeriesCache &series, const Signals::RuleCon
         if (!on)
             continue;
         for (const auto side : {Model::SignalSide::Buy, Model::SignalSide::Sell}) {
-            Condition c;
-            c.kind = Condition::Kind::Rule;
-            c.rule = rule;
-            c.side = side;
-            c.rules = rules; // the rule as the engine runs it, with its cool-down
-            c.rules.rsiTrend = rule == Signals::RuleEngine::RsiTrend;
-            c.rules.maCross = rule == Signals::RuleEngine::MaCross;
-            c.rules.priceMove = rule == Signals::RuleEngine::PriceMove;
-            c.rules.newsSentiment = false;
-            c.indicators = indicators;
+            // The rule as the engine runs it, with its cool-down.
+            const Condition c = Condition::ofRule(rule, side, rules, indicators);
             Reliability r;
             r.name = QString::fromLatin1(Signals::RuleEngine::ruleId(rule));
             r.side = side;

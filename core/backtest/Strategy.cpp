@@ -88,21 +88,17 @@ Util::Result<Condition> conditionFrom(const QJsonValue &value, const QString &fi
     const QJsonObject json = value.toObject();
     Condition c;
     if (json.contains(u"rule"_s)) {
-        c.kind = Condition::Kind::Rule;
         const int rule = Signals::RuleEngine::ruleIndex(json.value(u"rule"_s).toString());
         if (rule < 0 || rule == Signals::RuleEngine::NewsSentiment)
             return R::failure(u"%1rule: must be one of rsi_trend, ma_cross, price_move (news sentiment is not in "
                               "bars)"_s.arg(where));
-        c.rule = Signals::RuleEngine::Rule(rule);
         const QString side = json.value(u"side"_s).toString();
         if (side != u"buy"_s && side != u"sell"_s)
             return R::failure(u"%1side: must be buy or sell"_s.arg(where));
-        c.side = side == u"buy"_s ? Model::SignalSide::Buy : Model::SignalSide::Sell;
-        c.rules.timeframe = timeframe;
-        c.rules.rsiTrend = c.rule == Signals::RuleEngine::RsiTrend;
-        c.rules.maCross = c.rule == Signals::RuleEngine::MaCross;
-        c.rules.priceMove = c.rule == Signals::RuleEngine::PriceMove;
-        c.rules.newsSentiment = false;
+        Signals::RuleConfig rules;
+        rules.timeframe = timeframe;
+        c = Condition::ofRule(Signals::RuleEngine::Rule(rule),
+                              side == u"buy"_s ? Model::SignalSide::Buy : Model::SignalSide::Sell, rules, {});
         if (auto s = ruleSettings(json, where, c); !s)
             return R::failure(s.error());
         return c;
@@ -229,6 +225,22 @@ Status sizeFrom(const QJsonValue &value, Size &size)
 }
 
 } // namespace
+
+Condition Condition::ofRule(Signals::RuleEngine::Rule rule, Model::SignalSide side, Signals::RuleConfig rules,
+                            Indicators::IndicatorConfig indicators)
+{
+    Condition c;
+    c.kind = Kind::Rule;
+    c.rule = rule;
+    c.side = side;
+    c.rules = rules;
+    c.rules.rsiTrend = rule == Signals::RuleEngine::RsiTrend;
+    c.rules.maCross = rule == Signals::RuleEngine::MaCross;
+    c.rules.priceMove = rule == Signals::RuleEngine::PriceMove;
+    c.rules.newsSentiment = false;
+    c.indicators = indicators;
+    return c;
+}
 
 QStringList presetNames()
 {

@@ -30,6 +30,9 @@ struct Condition
     Indicators::IndicatorConfig indicators; ///< Rule: the periods it reads
     Alerts::Definition alert;               ///< Alert: left, operator, right or channel, bars, dead band
 
+    /// A rule's signal of one side, the rule run with `rules` and `indicators`, alone (the others switched off).
+    static Condition ofRule(Signals::RuleEngine::Rule rule, Model::SignalSide side, Signals::RuleConfig rules,
+                            Indicators::IndicatorConfig indicators);
     bool operator==(const Condition &) const = default;
 };
 

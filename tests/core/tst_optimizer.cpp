@@ -319,15 +319,7 @@ private Q_SLOTS:
         std::vector<std::pair<std::size_t, QString>> fires;
         for (const auto rule : {Signals::RuleEngine::RsiTrend, Signals::RuleEngine::MaCross})
             for (const auto side : {Model::SignalSide::Buy, Model::SignalSide::Sell}) {
-                Backtest::Condition c;
-                c.kind = Backtest::Condition::Kind::Rule;
-                c.rule = rule;
-                c.side = side;
-                c.rules = options.rules;
-                c.rules.priceMove = c.rules.newsSentiment = false;
-                c.rules.rsiTrend = rule == Signals::RuleEngine::RsiTrend;
-                c.rules.maCross = rule == Signals::RuleEngine::MaCross;
-                c.indicators = options.indicators;
+                const auto c = Backtest::Condition::ofRule(rule, side, options.rules, options.indicators);
                 const std::vector<bool> f = Backtest::firesOf(c, cache);
                 for (std::size_t i = 0; i < f.size(); ++i)
                     if (f[i])
