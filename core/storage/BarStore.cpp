@@ -48,27 +48,18 @@ int bucketOf(std::int64_t symbolId)
 /// Rows for one table, sent many to a statement.
 struct BarStore::Inserter
 {
+    static constexpr int Columns = 8;
     Statement many;
     Statement one;
-    bool log = false; ///< bars_logN's columns (with the bucket first) instead of bars'
     std::array<BarRow, RowsPerStatement> pending{};
     int count = 0;
 
-    int columns() const { return log ? 9 : 8; }
-
-    void bind(Statement &st, int row, const BarRow &r) const
+    static void bind(Statement &st, int row, const BarRow &r)
     {
-        int i = row * columns() + 1;
-        if (log) {
-            st.bind(i++, std::int64_t(bucketOf(r.symbolId)));
-            st.bind(i++, r.seq);
-            st.bind(i++, r.symbolId);
-            st.bind(i++, r.timestamp);
-        } else {
-            st.bind(i++, r.symbolId);
-            st.bind(i++, r.timestamp);
-            st.bind(i++, r.seq);
-        }
+        int i = row * Columns + 1;
+        st.bind(i++, r.symbolId);
+        st.bind(i++, r.timestamp);
+        st.bind(i++, r.seq);
         st.bindPrice(i++, r.open);
         st.bindPrice(i++, r.high);
         st.bindPrice(i++, r.low);
@@ -111,7 +102,7 @@ QByteArray BarStore::symbolRowsSql(const QByteArray &columns, const QByteArray &
     const QByteArray filter = where.isEmpty() ? QByteArray() : " AND " + where;
     QByteArray sql = "SELECT " + columns + " FROM bars WHERE symbol_id = ?1" + filter;
     for (int log = 0; log < 2; ++log)
-        sql += " UNION ALL SELECT " + columns + " FROM " + logName(log) + " WHERE bucket = ?" +
+        sql += " UNION ALL SELECT " + columns + " FROM " + logName(log) + " j, bar_rows(j.data) WHERE j.bucket = ?" +
                QByteArray::number(bucketParameter) + " AND symbol_id = ?1" + filter +
                " AND ?1 > (SELECT merged_through FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
     return sql;
@@ -167,7 +158,7 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
     } else {
         st.active = db.scalar("SELECT EXISTS (SELECT 1 FROM bars_log1)") != 0 ? 1 : 0;
     }
-    st.activeRows = db.scalar(QByteArray("SELECT count(*) FROM " + logName(st.active)).constData());
+    st.activeRows = db.scalar(QByteArray("SELECT coalesce(sum(rows), 0) FROM " + logName(st.active)).constData());
     store->m_activeCopyWhole = st.activeRows == 0;
     store->m_committed = st;
     return store;
@@ -189,24 +180,16 @@ Util::Status BarStore::prepare()
         out = std::move(*st);
         return true;
     };
-    const auto inserter = [&](const QByteArray &head, bool log) {
-        auto in = std::make_unique<Inserter>();
-        in->log = log;
-        if (!prepared(multiRowInsert(head, in->columns(), RowsPerStatement), in->many) ||
-            !prepared(multiRowInsert(head, in->columns(), 1), in->one))
-            return std::unique_ptr<Inserter>();
-        return in;
-    };
-    m_bars = inserter("INSERT INTO bars(symbol_id, ts_us, seq, open, high, low, close, volume)", false);
-    bool ok = m_bars != nullptr;
+    m_bars = std::make_unique<Inserter>();
+    const QByteArray head = "INSERT INTO bars(symbol_id, ts_us, seq, open, high, low, close, volume)";
+    bool ok = prepared(multiRowInsert(head, Inserter::Columns, RowsPerStatement), m_bars->many) &&
+              prepared(multiRowInsert(head, Inserter::Columns, 1), m_bars->one);
     for (int log = 0; log < 2 && ok; ++log) {
-        m_logs[std::size_t(log)] = inserter(
-            "INSERT INTO " + logName(log) + "(bucket, seq, symbol_id, ts_us, open, high, low, close, volume)", true);
-        ok = m_logs[std::size_t(log)] &&
-             prepared("SELECT seq, symbol_id, ts_us, open, high, low, close, volume FROM " + logName(log) +
-                          " WHERE bucket = ?1 AND symbol_id > ?2",
-                      m_loadBucket[std::size_t(log)]) &&
-             prepared("DELETE FROM " + logName(log), m_clearLog[std::size_t(log)]);
+        const auto i = std::size_t(log);
+        ok = prepared("INSERT INTO " + logName(log) + "(bucket, first_seq, rows, data) VALUES (?1, ?2, ?3, ?4)",
+                      m_appendLog[i]) &&
+             prepared("SELECT data FROM " + logName(log) + " WHERE bucket = ?1", m_loadBucket[i]) &&
+             prepared("DELETE FROM " + logName(log), m_clearLog[i]);
     }
     ok = ok && prepared("SELECT id FROM symbols WHERE name = ?1", m_findSymbol) &&
          prepared("INSERT INTO symbols(name) VALUES (?1)", m_addSymbol) &&
@@ -272,16 +255,8 @@ QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
     }
     if (error.isEmpty())
         error = m_bars->flush(m_db);
-    // Into the log bucket by bucket, so that consecutive rows land on the same pages.
-    std::sort(m_logRows.begin(), m_logRows.end(), [](const BarRow &a, const BarRow &b) {
-        const int ba = bucketOf(a.symbolId), bb = bucketOf(b.symbolId);
-        return ba != bb ? ba < bb : a.seq < b.seq;
-    });
-    Inserter &log = *m_logs[std::size_t(m_state.active)];
-    for (std::size_t i = 0; i < m_logRows.size() && error.isEmpty(); ++i)
-        error = log.add(m_logRows[i], m_db);
     if (error.isEmpty())
-        error = log.flush(m_db);
+        error = appendToLog();
     m_state.activeRows += std::int64_t(m_logRows.size());
     if (m_activeCopyWhole)
         m_activeCopy.insert(m_activeCopy.end(), m_logRows.begin(), m_logRows.end());
@@ -292,6 +267,32 @@ QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
     if (error.isEmpty() && m_state.frozen < 0 && m_state.activeRows >= std::int64_t(m_logMergeRows))
         error = freeze();
     return error;
+}
+
+QString BarStore::appendToLog()
+{
+    // A value per bucket, its rows in arrival order.
+    std::sort(m_logRows.begin(), m_logRows.end(), [](const BarRow &a, const BarRow &b) {
+        const int ba = bucketOf(a.symbolId), bb = bucketOf(b.symbolId);
+        return ba != bb ? ba < bb : a.seq < b.seq;
+    });
+    Statement &append = m_appendLog[std::size_t(m_state.active)];
+    for (std::size_t first = 0; first < m_logRows.size();) {
+        const int bucket = bucketOf(m_logRows[first].symbolId);
+        std::size_t end = first + 1;
+        while (end < m_logRows.size() && bucketOf(m_logRows[end].symbolId) == bucket)
+            ++end;
+        m_logValue.clear();
+        BarRowCodec::encode(m_logRows.data() + first, end - first, m_logValue);
+        append.bind(1, std::int64_t(bucket));
+        append.bind(2, m_logRows[first].seq);
+        append.bind(3, std::int64_t(end - first));
+        append.bindBlob(4, m_logValue.constData(), std::size_t(m_logValue.size()));
+        if (QString error = Inserter::run(append, m_db); !error.isEmpty())
+            return error;
+        first = end;
+    }
+    return {};
 }
 
 QString BarStore::freeze()
@@ -331,13 +332,20 @@ QString BarStore::loadFrozen(std::size_t rows)
     const std::size_t before = m_frozenRows.size();
     while (m_loadedBuckets < LogBuckets && m_frozenRows.size() - before < rows) {
         load.bind(1, std::int64_t(m_loadedBuckets));
-        load.bind(2, m_state.mergedThrough);
         Step rc{};
-        while ((rc = load.step()) == Step::Row)
-            m_frozenRows.push_back(BarRow{load.columnInt64(1), load.columnInt64(2), load.columnInt64(0),
-                                          load.columnPrice(3), load.columnPrice(4), load.columnPrice(5),
-                                          load.columnPrice(6), load.columnInt64(7)});
+        bool damaged = false;
+        while (!damaged && (rc = load.step()) == Step::Row) {
+            const QByteArrayView value = load.columnBlob(0);
+            BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+            BarRow row;
+            while (reader.next(row))
+                if (row.symbolId > m_state.mergedThrough)
+                    m_frozenRows.push_back(row);
+            damaged = reader.failed();
+        }
         load.reset();
+        if (damaged)
+            return u"a value in bar log %1 is damaged"_s.arg(m_state.frozen);
         if (rc != Step::Done)
             return m_db.lastError();
         ++m_loadedBuckets;
@@ -456,25 +464,90 @@ QString BarStore::deleteOlderThan(std::int64_t cutoffUs, const QString &zone, st
             return error;
         deleted += std::uint64_t(sqlite3_changes(m_db.handle()));
     }
-    // The logs are short; their old rows (imported history, mostly) go in one statement each.
-    for (int log = 0; log < 2; ++log) {
-        const QByteArray table = logName(log);
-        auto st = m_db.prepare(
-            QByteArray("DELETE FROM " + table + " WHERE ts_us < ?1 AND " + QByteArray(covered).replace("%1", table))
-                .constData());
-        if (!st)
-            return st.error();
-        st->bind(1, cutoffUs);
-        st->bindText(4, zoneView);
-        if (QString error = Inserter::run(*st, m_db); !error.isEmpty())
-            return error;
-        const auto changes = std::int64_t(sqlite3_changes(m_db.handle()));
-        deleted += std::uint64_t(changes);
-        if (log == m_state.active && changes > 0) {
-            m_state.activeRows = std::max<std::int64_t>(0, m_state.activeRows - changes);
-            m_committed.activeRows = m_state.activeRows;
-            forgetActiveCopy();
+    return deleteFromActiveLog(cutoffUs, zoneView, deleted);
+}
+
+QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted)
+{
+    // Old rows in the active log (imported history, mostly): each value holding some is written again
+    // without them. A frozen log's rows are in `bars` soon, where the next pass finds them.
+    const QByteArray table = logName(m_state.active);
+    auto values = m_db.prepare(QByteArray("SELECT bucket, first_seq, data FROM " + table).constData());
+    auto span = m_db.prepare(
+        "SELECT coalesce((SELECT max(since_us) FROM history_tracks h WHERE h.symbol_id = ?1 AND h.timeframe_id IN "
+        "(SELECT id FROM history_timeframes WHERE zone = ?2)), 9223372036854775807), "
+        "coalesce((SELECT end_us FROM history_bars k WHERE k.symbol_id = ?1 AND k.timeframe_id = (SELECT id FROM "
+        "history_timeframes WHERE zone = ?2 AND name = '1m') ORDER BY open_us DESC LIMIT 1), -9223372036854775807)");
+    auto update = m_db.prepare(
+        QByteArray("UPDATE " + table + " SET rows = ?3, data = ?4 WHERE bucket = ?1 AND first_seq = ?2").constData());
+    auto remove =
+        m_db.prepare(QByteArray("DELETE FROM " + table + " WHERE bucket = ?1 AND first_seq = ?2").constData());
+    if (!values || !span || !update || !remove)
+        return m_db.lastError();
+    // Of each symbol only the rows whose kept bars cover them: from where its kept bars begin up to the end
+    // of its last closed minute.
+    std::unordered_map<std::int64_t, std::pair<std::int64_t, std::int64_t>> covered;
+    const auto isCovered = [&](const BarRow &row) {
+        auto it = covered.find(row.symbolId);
+        if (it == covered.end()) {
+            span->bind(1, row.symbolId);
+            span->bindText(2, zone);
+            std::pair<std::int64_t, std::int64_t> range{1, 0};
+            if (span->step() == Step::Row)
+                range = {span->columnInt64(0), span->columnInt64(1)};
+            span->reset();
+            it = covered.emplace(row.symbolId, range).first;
         }
+        return row.timestamp >= it->second.first && row.timestamp < it->second.second;
+    };
+    struct Change
+    {
+        std::int64_t bucket = 0;
+        std::int64_t firstSeq = 0;
+        std::int64_t rows = 0;
+        QByteArray value;
+    };
+    std::vector<Change> changes;
+    std::vector<BarRow> kept;
+    std::uint64_t gone = 0;
+    Step rc{};
+    while ((rc = values->step()) == Step::Row) {
+        const QByteArrayView value = values->columnBlob(2);
+        BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+        kept.clear();
+        std::size_t rows = 0;
+        for (BarRow row; reader.next(row); ++rows)
+            if (row.timestamp >= cutoffUs || !isCovered(row))
+                kept.push_back(row);
+        if (reader.failed())
+            return u"a value in bar log %1 is damaged"_s.arg(m_state.active);
+        if (kept.size() == rows)
+            continue;
+        Change change{values->columnInt64(0), values->columnInt64(1), std::int64_t(kept.size()), {}};
+        if (!kept.empty())
+            BarRowCodec::encode(kept.data(), kept.size(), change.value);
+        gone += rows - kept.size();
+        changes.push_back(std::move(change));
+    }
+    values->reset();
+    if (rc != Step::Done)
+        return m_db.lastError();
+    for (const Change &c : changes) {
+        Statement &st = c.rows > 0 ? *update : *remove;
+        st.bind(1, c.bucket);
+        st.bind(2, c.firstSeq);
+        if (c.rows > 0) {
+            st.bind(3, c.rows);
+            st.bindBlob(4, c.value.constData(), std::size_t(c.value.size()));
+        }
+        if (QString error = Inserter::run(st, m_db); !error.isEmpty())
+            return error;
+    }
+    if (gone > 0) {
+        deleted += gone;
+        m_state.activeRows = std::max<std::int64_t>(0, m_state.activeRows - std::int64_t(gone));
+        m_committed.activeRows = m_state.activeRows;
+        forgetActiveCopy();
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #include "model/Records.h"
 #include "util/Result.h"
 
+#include "BarRowCodec.h"
 #include "SqliteDatabase.h"
 
 #include <QString>
@@ -15,19 +16,6 @@
 #include <vector>
 
 namespace Storage {
-
-/// One stored bar as the bar tables hold it.
-struct BarRow
-{
-    std::int64_t symbolId = 0;
-    std::int64_t timestamp = 0;
-    std::int64_t seq = 0; ///< arrival order over all symbols; orders bars of equal time
-    double open = 0;
-    double high = 0;
-    double low = 0;
-    double close = 0;
-    std::int64_t volume = 0;
-};
 
 /// A stored record of a symbol and its place in the order records arrived.
 struct ArrivedTick
@@ -42,8 +30,10 @@ struct ArrivedTick
 /// `bars` keeps every symbol's bars side by side in time order, so a chart or a query of one symbol
 /// reads a few pages. Writing there costs a page per symbol touched, though: a commit of 8,000 records
 /// spread over 5,000 symbols would write some 5,000 pages. So a symbol with only a few rows in a commit
-/// has them appended to the active log instead (a few pages for the whole commit), and a symbol with a
-/// run of rows goes straight into `bars`. When the active log is full it is frozen, the other log
+/// has them appended to the active log instead, and a symbol with a run of rows goes straight into
+/// `bars`. A log keeps a commit's rows of one bucket (symbol id mod LogBuckets) as one value in a compact
+/// form (BarRowCodec.h; SQL reads it through `bar_rows(data)`), so a commit over thousands of symbols
+/// writes at most LogBuckets values, about 15 bytes a row. When the active log is full it is frozen, the other log
 /// takes the appends, and the frozen one moves into `bars` in symbol order, a slice per commit, each
 /// slice touching each symbol's last page once for many rows. Readers see every row exactly once: a
 /// log's rows of symbols up to its `merged_through` are already in `bars`, and that mark moves in the
@@ -109,6 +99,8 @@ public:
 
 private:
     struct Inserter;
+    QString appendToLog();
+    QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
     struct State
     {
         int active = 0; ///< the log taking appends
@@ -132,7 +124,7 @@ private:
     State m_committed;
 
     std::unique_ptr<Inserter> m_bars;
-    std::array<std::unique_ptr<Inserter>, 2> m_logs;
+    std::array<Statement, 2> m_appendLog;
     Statement m_findSymbol;
     Statement m_addSymbol;
     Statement m_setSequence;
@@ -150,6 +142,7 @@ private:
     std::vector<BarRow> m_frozenRows;
     bool m_frozenSorted = false;
     std::vector<BarRow> m_logRows; ///< a commit's rows for the log, reused
+    QByteArray m_logValue;         ///< one bucket's rows in the compact form, reused
     std::vector<Run> m_runs;
     /// A copy of the active log's rows while it holds all of them (it does from the log's first row on),
     /// so that freezing the log does not have to read it back.

@@ -72,11 +72,12 @@ Util::Result<Statement> prepareSignals(SqliteDatabase &db, const SignalFilter &f
 /// merged_through are in `bars` already. One SELECT of `columns` over one of them (-1: bars), filtered.
 QByteArray barSource(int log, const QByteArray &columns, const TickFilter &f)
 {
-    const QByteArray table = log < 0 ? QByteArray("bars") : "bars_log" + QByteArray::number(log);
-    QByteArray sql = "SELECT " + columns + " FROM " + table + " x JOIN symbols s ON s.id = x.symbol_id" +
+    const QByteArray table =
+        log < 0 ? QByteArray("bars x") : "bars_log" + QByteArray::number(log) + " j, bar_rows(j.data) x";
+    QByteArray sql = "SELECT " + columns + " FROM " + table + " JOIN symbols s ON s.id = x.symbol_id" +
                      " WHERE x.ts_us >= ?3 AND x.ts_us <= ?4 AND " + symbolClause(f.symbols, SymbolsFrom, "s.name");
     if (log >= 0) // the bucket lets a query of named symbols read their buckets only
-        sql += " AND x.bucket = s.id % " + QByteArray::number(BarStore::LogBuckets) +
+        sql += " AND j.bucket = s.id % " + QByteArray::number(BarStore::LogBuckets) +
                " AND x.symbol_id > (SELECT merged_through FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
     return sql;
 }
@@ -235,7 +236,8 @@ Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(con
     auto impl = std::make_unique<Impl>();
     // Every symbol with bars: a probe of `bars` each, and the logs' symbols gathered once.
     auto symbols = (*db)->prepare("SELECT name FROM symbols s WHERE EXISTS (SELECT 1 FROM bars WHERE symbol_id = s.id) "
-                                  "OR s.id IN (SELECT symbol_id FROM bars_log0 UNION SELECT symbol_id FROM bars_log1) "
+                                  "OR s.id IN (SELECT symbol_id FROM bars_log0 j, bar_rows(j.data) "
+                                  "UNION SELECT symbol_id FROM bars_log1 j, bar_rows(j.data)) "
                                   "ORDER BY name");
     auto symbolId = (*db)->prepare("SELECT id FROM symbols WHERE name = ?1");
     // Newest first from each table; a log is read in the symbol's bucket only.

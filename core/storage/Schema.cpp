@@ -384,6 +384,57 @@ CREATE TABLE strategy_runs (
     updated_us INTEGER NOT NULL
 );
 )sql",
+    // 13: a bar log keeps each commit's rows of a bucket in one value of a compact form (BarRowCodec.h), read
+    // back through the function bar_rows(data): a commit over thousands of symbols writes a few values
+    // instead of a row and its key per record. The rows of the earlier logs move into `bars`.
+    R"sql(
+DROP VIEW ticks;
+INSERT INTO bars SELECT symbol_id, ts_us, seq, open, high, low, close, volume FROM bars_log0
+WHERE symbol_id > (SELECT merged_through FROM bars_logs WHERE log = 0);
+INSERT INTO bars SELECT symbol_id, ts_us, seq, open, high, low, close, volume FROM bars_log1
+WHERE symbol_id > (SELECT merged_through FROM bars_logs WHERE log = 1);
+DROP TABLE bars_log0;
+DROP TABLE bars_log1;
+UPDATE bars_logs SET frozen = 0, merged_through = -1;
+CREATE TABLE bars_log0 (
+    bucket INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    rows INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (bucket, first_seq)
+) WITHOUT ROWID;
+CREATE TABLE bars_log1 (
+    bucket INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    rows INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (bucket, first_seq)
+) WITHOUT ROWID;
+CREATE VIEW ticks AS
+SELECT b.seq AS id, s.name AS symbol, b.ts_us AS ts_us,
+       CASE WHEN typeof(b.open) = 'integer' THEN b.open / 10000.0 ELSE b.open END AS open,
+       CASE WHEN typeof(b.high) = 'integer' THEN b.high / 10000.0 ELSE b.high END AS high,
+       CASE WHEN typeof(b.low) = 'integer' THEN b.low / 10000.0 ELSE b.low END AS low,
+       CASE WHEN typeof(b.close) = 'integer' THEN b.close / 10000.0 ELSE b.close END AS close,
+       b.volume AS volume
+FROM bars b JOIN symbols s ON s.id = b.symbol_id
+UNION ALL
+SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
+       CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
+       CASE WHEN typeof(l.high) = 'integer' THEN l.high / 10000.0 ELSE l.high END AS high,
+       CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
+       CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
+       l.volume AS volume
+FROM bars_log0 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE l.symbol_id > (SELECT merged_through FROM bars_logs WHERE log = 0)
+UNION ALL
+SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
+       CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
+       CASE WHEN typeof(l.high) = 'integer' THEN l.high / 10000.0 ELSE l.high END AS high,
+       CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
+       CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
+       l.volume AS volume
+FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE l.symbol_id > (SELECT merged_through FROM bars_logs WHERE log = 1);
+)sql",
 };
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SqliteDatabase.h"
 
+#include "BarRowsTable.h"
+
 #include "PriceCodec.h"
 
 #include <sqlite3.h>
@@ -48,6 +50,11 @@ void Statement::bindText(int index, std::string_view value)
 void Statement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);
+}
+
+void Statement::bindBlob(int index, const void *data, std::size_t size)
+{
+    sqlite3_bind_blob64(m_stmt, index, data, sqlite3_uint64(size), SQLITE_STATIC);
 }
 
 void Statement::bindPrice(int index, double price)
@@ -104,6 +111,12 @@ double Statement::columnPrice(int column) const
     return sqlite3_column_double(m_stmt, column);
 }
 
+QByteArrayView Statement::columnBlob(int column) const
+{
+    const void *data = sqlite3_column_blob(m_stmt, column);
+    return {static_cast<const char *>(data), sqlite3_column_bytes(m_stmt, column)};
+}
+
 bool Statement::columnIsNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
@@ -137,6 +150,11 @@ Util::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
+    if (registerBarRows(db) != SQLITE_OK) {
+        const QString message = u"cannot open database %1: %2"_s.arg(path, QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_close_v2(db);
+        return Util::Result<std::unique_ptr<SqliteDatabase>>::failure(message);
+    }
     return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(db, path));
 }
 

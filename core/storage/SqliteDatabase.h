@@ -3,6 +3,7 @@
 
 #include "util/Result.h"
 
+#include <QByteArrayView>
 #include <QString>
 
 #include <cstdint>
@@ -42,6 +43,8 @@ public:
     void bind(int index, std::int64_t value);
     void bindText(int index, std::string_view value);
     void bindNull(int index);
+    /// Binds bytes without copying them: they must stay alive until the statement is reset.
+    void bindBlob(int index, const void *data, std::size_t size);
     /// A price in the bar tables' compact form (see PriceCodec.h).
     void bindPrice(int index, double price);
 
@@ -53,6 +56,8 @@ public:
     QString columnText(int column) const;
     /// The text as stored, UTF-8, without decoding it.
     QByteArray columnUtf8(int column) const;
+    /// The bytes of a column, valid until the next step or reset.
+    QByteArrayView columnBlob(int column) const;
     bool columnIsNull(int column) const;
     /// A price stored by bindPrice(), exactly as it was bound.
     double columnPrice(int column) const;
