@@ -271,26 +271,30 @@ QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
 
 QString BarStore::appendToLog()
 {
-    // A value per bucket, its rows in arrival order.
-    std::sort(m_logRows.begin(), m_logRows.end(), [](const BarRow &a, const BarRow &b) {
-        const int ba = bucketOf(a.symbolId), bb = bucketOf(b.symbolId);
-        return ba != bb ? ba < bb : a.seq < b.seq;
-    });
+    // A value per bucket, its rows in arrival order: they are in that order already (sequence numbers are
+    // given in it), so a counting pass by bucket keeps it.
+    std::array<std::size_t, LogBuckets + 1> starts{};
+    for (const BarRow &row : m_logRows)
+        ++starts[std::size_t(bucketOf(row.symbolId)) + 1];
+    for (std::size_t b = 1; b < starts.size(); ++b)
+        starts[b] += starts[b - 1];
+    m_bucketRows.resize(m_logRows.size());
+    auto at = starts;
+    for (const BarRow &row : m_logRows)
+        m_bucketRows[at[std::size_t(bucketOf(row.symbolId))]++] = row;
     Statement &append = m_appendLog[std::size_t(m_state.active)];
-    for (std::size_t first = 0; first < m_logRows.size();) {
-        const int bucket = bucketOf(m_logRows[first].symbolId);
-        std::size_t end = first + 1;
-        while (end < m_logRows.size() && bucketOf(m_logRows[end].symbolId) == bucket)
-            ++end;
+    for (int bucket = 0; bucket < LogBuckets; ++bucket) {
+        const std::size_t first = starts[std::size_t(bucket)], end = starts[std::size_t(bucket) + 1];
+        if (first == end)
+            continue;
         m_logValue.clear();
-        BarRowCodec::encode(m_logRows.data() + first, end - first, m_logValue);
+        BarRowCodec::encode(m_bucketRows.data() + first, end - first, m_logValue);
         append.bind(1, std::int64_t(bucket));
-        append.bind(2, m_logRows[first].seq);
+        append.bind(2, m_bucketRows[first].seq);
         append.bind(3, std::int64_t(end - first));
         append.bindBlob(4, m_logValue.constData(), std::size_t(m_logValue.size()));
         if (QString error = Inserter::run(append, m_db); !error.isEmpty())
             return error;
-        first = end;
     }
     return {};
 }
