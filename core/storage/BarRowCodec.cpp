@@ -23,21 +23,21 @@ std::uint64_t zigzag(std::uint64_t d)
     return (d << 1) ^ std::uint64_t(std::int64_t(d) >> 63);
 }
 
-void putVarint(std::uint64_t v, QByteArray &out)
+void putVarint(std::uint64_t v, std::string &out)
 {
     while (v >= 0x80) {
-        out.append(char((v & 0x7f) | 0x80));
+        out.push_back(char((v & 0x7f) | 0x80));
         v >>= 7;
     }
-    out.append(char(v));
+    out.push_back(char(v));
 }
 
-void putDelta(std::int64_t value, std::int64_t previous, QByteArray &out)
+void putDelta(std::int64_t value, std::int64_t previous, std::string &out)
 {
     putVarint(zigzag(difference(value, previous)), out);
 }
 
-void putDouble(double value, QByteArray &out)
+void putDouble(double value, std::string &out)
 {
     char bytes[sizeof value];
     std::memcpy(bytes, &value, sizeof value);
@@ -46,11 +46,11 @@ void putDouble(double value, QByteArray &out)
 
 } // namespace
 
-void encode(const BarRow *rows, std::size_t count, QByteArray &out)
+void encode(const BarRow *rows, std::size_t count, std::string &out)
 {
-    if (out.isEmpty())
-        out.append(Version);
-    out.reserve(out.size() + qsizetype(count) * 16);
+    if (out.empty())
+        out.push_back(Version);
+    out.reserve(out.size() + count * 16);
     BarRow previous;
     std::int64_t previousOpen = 0;
     for (std::size_t i = 0; i < count; ++i) {
@@ -58,7 +58,7 @@ void encode(const BarRow *rows, std::size_t count, QByteArray &out)
         const auto open = PriceCodec::toUnits(r.open), high = PriceCodec::toUnits(r.high),
                    low = PriceCodec::toUnits(r.low), close = PriceCodec::toUnits(r.close);
         const bool units = open && high && low && close;
-        out.append(char(units ? PricesInUnits : 0));
+        out.push_back(char(units ? PricesInUnits : 0));
         putDelta(r.seq, previous.seq, out);
         putDelta(r.symbolId, previous.symbolId, out);
         putDelta(r.timestamp, previous.timestamp, out);

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QByteArray>
-
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace Storage {
 
@@ -32,7 +31,7 @@ namespace BarRowCodec {
 constexpr char Version = 1;
 
 /// Appends `count` rows to `out`, which starts a value when empty.
-void encode(const BarRow *rows, std::size_t count, QByteArray &out);
+void encode(const BarRow *rows, std::size_t count, std::string &out);
 
 /// Reads an encoded value row by row.
 class Reader final

@@ -292,7 +292,7 @@ QString BarStore::appendToLog()
         append.bind(1, std::int64_t(bucket));
         append.bind(2, m_bucketRows[first].seq);
         append.bind(3, std::int64_t(end - first));
-        append.bindBlob(4, m_logValue.constData(), std::size_t(m_logValue.size()));
+        append.bindBlob(4, m_logValue.data(), m_logValue.size());
         if (QString error = Inserter::run(append, m_db); !error.isEmpty())
             return error;
     }
@@ -509,7 +509,7 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
         std::int64_t bucket = 0;
         std::int64_t firstSeq = 0;
         std::int64_t rows = 0;
-        QByteArray value;
+        std::string value;
     };
     std::vector<Change> changes;
     std::vector<BarRow> kept;
@@ -542,7 +542,7 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
         st.bind(2, c.firstSeq);
         if (c.rows > 0) {
             st.bind(3, c.rows);
-            st.bindBlob(4, c.value.constData(), std::size_t(c.value.size()));
+            st.bindBlob(4, c.value.data(), c.value.size());
         }
         if (QString error = Inserter::run(st, m_db); !error.isEmpty())
             return error;

@@ -141,9 +141,9 @@ private:
     /// LogBuckets.
     std::vector<BarRow> m_frozenRows;
     bool m_frozenSorted = false;
-    std::vector<BarRow> m_logRows; ///< a commit's rows for the log, reused
+    std::vector<BarRow> m_logRows;    ///< a commit's rows for the log, reused
     std::vector<BarRow> m_bucketRows; ///< m_logRows by bucket, reused
-    QByteArray m_logValue;         ///< one bucket's rows in the compact form, reused
+    std::string m_logValue;           ///< one bucket's rows in the compact form, reused
     std::vector<Run> m_runs;
     /// A copy of the active log's rows while it holds all of them (it does from the log's first row on),
     /// so that freezing the log does not have to read it back.

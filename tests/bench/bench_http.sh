@@ -47,4 +47,4 @@ measure "1 record/request, keep-alive, 32 connections" 2 32 1
 measure "1000 records/request, 4 connections" 1 4 1000
 kill -TERM "$pid"
 wait "$pid" || true
-echo "  stored in SQLite: $(sqlite3 "$work/bench.sqlite" 'SELECT count(*) FROM ticks') ticks"
+echo "  stored in SQLite: $(sqlite3 -cmd ".load $build/core/libtickdesk_sqlite" "$work/bench.sqlite" 'SELECT count(*) FROM ticks') ticks"

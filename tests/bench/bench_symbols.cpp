@@ -102,6 +102,13 @@ Outcome run(const std::vector<Model::RecordBatch> &batches, std::size_t symbols)
     // A desk trading this many symbols keeps them all in memory (--max-symbols); past the cap every record of
     // an evicted symbol would read its history back, which is a different benchmark (bench_flood.sh).
     options.maxSymbols = std::max(options.maxSymbols, symbols + symbols / 4);
+    // BENCH_RULES_ON_RECORDS=1: the rules decide on every record (--rules-timeframe record) instead of on
+    // one-minute bars, so that with noisy prices they fire on a good share of the records.
+    if (qEnvironmentVariableIntValue("BENCH_RULES_ON_RECORDS") != 0)
+        options.rules.timeframe = Bars::Timeframe::record();
+    // BENCH_COOLDOWN=S: seconds between two signals of one rule and symbol (default 300).
+    if (const QByteArray cooldown = qgetenv("BENCH_COOLDOWN"); !cooldown.isEmpty())
+        options.rules.cooldownSeconds = cooldown.toInt();
     Pipeline::Pipeline pipeline(options, **writer);
     pipeline.start();
     std::mutex mutex;

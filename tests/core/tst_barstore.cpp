@@ -421,9 +421,9 @@ void TestBarStore::logValuesRoundTrip()
         r.volume = i % 29 == 0 ? extremes[(i / 29) % 5] : std::int64_t(rng() % 1000000);
         rows.push_back(r);
     }
-    QByteArray value;
+    std::string value;
     Storage::BarRowCodec::encode(rows.data(), rows.size(), value);
-    Storage::BarRowCodec::Reader reader(value.constData(), std::size_t(value.size()));
+    Storage::BarRowCodec::Reader reader(value.data(), value.size());
     std::size_t n = 0;
     for (Storage::BarRow r; reader.next(r); ++n) {
         const Storage::BarRow &w = rows[n];
@@ -440,7 +440,7 @@ void TestBarStore::logValuesRoundTrip()
     std::vector<Storage::BarRow> quoted;
     for (int i = 0; i < 1000; ++i)
         quoted.push_back(Storage::BarRow{i % 50, Start + i * 1'000'000LL, 100 + i, 182.37, 182.5, 182.1, 182.45, 300});
-    QByteArray compact;
+    std::string compact;
     Storage::BarRowCodec::encode(quoted.data(), quoted.size(), compact);
     QVERIFY2(compact.size() < 16 * 1000, qPrintable(QString::number(compact.size())));
 }

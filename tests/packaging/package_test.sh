@@ -42,12 +42,15 @@ env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" XDG_CONFIG_HOME="$work/home/
     /usr/bin/tickdesk --headless --simulate --rate 400 --duration 5 --port 0 --ws-port 0 --rules-timeframe record \
     --db "$work/installed.sqlite" 2>"$work/run.log"
 signals=$(sqlite3 "$work/installed.sqlite" "SELECT count(*) FROM signals")
-ticks=$(sqlite3 "$work/installed.sqlite" "SELECT count(*) FROM ticks")
+test -f /usr/lib/tickdesk/libtickdesk_sqlite.so
+# The sqlite3 shell reads the bar logs through the installed extension.
+ticks=$(sqlite3 -cmd ".load /usr/lib/tickdesk/libtickdesk_sqlite" "$work/installed.sqlite" "SELECT count(*) FROM ticks")
 echo "installed tickdesk stored $ticks ticks and $signals signals"
 [[ $ticks -gt 100 && $signals -gt 0 ]]
 
 dpkg -r tickdesk >"$work/remove.log"
 test ! -e /usr/bin/tickdesk
+test ! -e /usr/lib/tickdesk/libtickdesk_sqlite.so
 test ! -e /usr/share/applications/io.github.tickdesk.TickDesk.desktop
 [[ "$(dpkg-query -W -f='${db:Status-Status}' tickdesk 2>/dev/null || true)" != "installed" ]]
 echo "package installed, ran and removed cleanly"
