@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs the Debian 12 packages TickDesk needs, and only those missing.
 #   packaging/install-deps.sh          build and run
-#   packaging/install-deps.sh --test   also what the test suite and benchmarks use
+#   packaging/install-deps.sh --test   also what the test suite uses
+#   packaging/install-deps.sh --bench  also what the benchmarks use (wrk, and nginx to compare with)
 set -euo pipefail
 
 packages=(
@@ -12,9 +13,12 @@ packages=(
     libboost-dev libsimdjson-dev libsqlite3-dev libcurl4-openssl-dev qtkeychain-qt6-dev tzdata
     qt6-qpa-plugins qt6-translations-l10n
 )
-if [[ "${1:-}" == "--test" ]]; then
+if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
     packages+=(curl wrk sqlite3 xvfb xauth imagemagick clang-format python3-aiosmtpd openssl
         desktop-file-utils appstream)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+    packages+=(nginx-light)
 fi
 
 missing=()

@@ -103,9 +103,15 @@ QByteArray BarStore::symbolRowsSql(const QByteArray &columns, const QByteArray &
     QByteArray sql = "SELECT " + columns + " FROM bars WHERE symbol_id = ?1" + filter;
     for (int log = 0; log < 2; ++log)
         sql += " UNION ALL SELECT " + columns + " FROM " + logName(log) + " j, bar_rows(j.data) WHERE j.bucket = ?" +
-               QByteArray::number(bucketParameter) + " AND symbol_id = ?1" + filter +
-               " AND ?1 > (SELECT merged_through FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
+               QByteArray::number(bucketParameter) + " AND symbol_id = ?1" + filter + " AND " +
+               notMovedSql(log, "?1", {});
     return sql;
+}
+
+QByteArray BarStore::notMovedSql(int log, const QByteArray &symbol, const QByteArray &prefix)
+{
+    return "(" + symbol + ", " + prefix + "ts_us, " + prefix + "seq) > (SELECT merged_through, merged_ts, merged_seq " +
+           "FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
 }
 
 QByteArray BarStore::symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter)
@@ -151,9 +157,10 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
                            db.scalar("SELECT frozen FROM bars_logs WHERE log = 1") != 0};
     if (frozen[0] || frozen[1]) {
         st.frozen = frozen[0] ? 0 : 1;
-        st.mergedThrough = db.scalar(
-            QByteArray("SELECT merged_through FROM bars_logs WHERE log = " + QByteArray::number(st.frozen)).constData(),
-            -1);
+        const QByteArray where = " FROM bars_logs WHERE log = " + QByteArray::number(st.frozen);
+        st.mergedThrough.symbolId = db.scalar(QByteArray("SELECT merged_through" + where).constData(), -1);
+        st.mergedThrough.timestamp = db.scalar(QByteArray("SELECT merged_ts" + where).constData());
+        st.mergedThrough.seq = db.scalar(QByteArray("SELECT merged_seq" + where).constData());
         st.active = 1 - st.frozen;
     } else {
         st.active = db.scalar("SELECT EXISTS (SELECT 1 FROM bars_log1)") != 0 ? 1 : 0;
@@ -194,7 +201,9 @@ Util::Status BarStore::prepare()
     ok = ok && prepared("SELECT id FROM symbols WHERE name = ?1", m_findSymbol) &&
          prepared("INSERT INTO symbols(name) VALUES (?1)", m_addSymbol) &&
          prepared("UPDATE bar_sequence SET next = ?1", m_setSequence) &&
-         prepared("UPDATE bars_logs SET frozen = ?2, merged_through = ?3 WHERE log = ?1", m_setLog);
+         prepared("UPDATE bars_logs SET frozen = ?2, merged_through = ?3, merged_ts = ?4, merged_seq = ?5 "
+                  "WHERE log = ?1",
+                  m_setLog);
     if (!ok)
         return Util::Status::failure(m_db.lastError());
     return {};
@@ -301,13 +310,10 @@ QString BarStore::appendToLog()
 
 QString BarStore::freeze()
 {
-    m_setLog.bind(1, std::int64_t(m_state.active));
-    m_setLog.bind(2, std::int64_t(1));
-    m_setLog.bind(3, std::int64_t(-1));
-    if (QString error = Inserter::run(m_setLog, m_db); !error.isEmpty())
+    if (QString error = setLog(m_state.active, true, {}); !error.isEmpty())
         return error;
     m_state.frozen = m_state.active;
-    m_state.mergedThrough = -1;
+    m_state.mergedThrough = {};
     m_state.mergePos = 0;
     m_state.active = 1 - m_state.active;
     m_state.activeRows = 0; // the other log was emptied when its own merge ended
@@ -343,7 +349,7 @@ QString BarStore::loadFrozen(std::size_t rows)
             BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
             BarRow row;
             while (reader.next(row))
-                if (row.symbolId > m_state.mergedThrough)
+                if (m_state.mergedThrough.before(row))
                     m_frozenRows.push_back(row);
             damaged = reader.failed();
         }
@@ -372,14 +378,13 @@ QString BarStore::merge(std::size_t rows)
         m_frozenSorted = true;
     }
 
+    // A slice may end inside a symbol's rows: the mark is a row, not a symbol, so one symbol's long run
+    // (a single busy symbol fills a whole log) is moved over several commits instead of holding one up.
     QString error;
     std::size_t &pos = m_state.mergePos;
     const std::size_t goal = std::min(m_frozenRows.size(), pos + rows);
-    while (error.isEmpty() && pos < m_frozenRows.size() &&
-           (pos < goal || m_frozenRows[pos].symbolId == m_frozenRows[pos - 1].symbolId)) {
+    for (; error.isEmpty() && pos < goal; ++pos)
         error = m_bars->add(m_frozenRows[pos], m_db);
-        ++pos;
-    }
     if (error.isEmpty())
         error = m_bars->flush(m_db);
     if (!error.isEmpty())
@@ -390,15 +395,23 @@ QString BarStore::merge(std::size_t rows)
         if (!error.isEmpty())
             return error;
     }
-    m_setLog.bind(1, std::int64_t(m_state.frozen));
-    m_setLog.bind(2, std::int64_t(done ? 0 : 1));
-    m_setLog.bind(3, done || pos == 0 ? std::int64_t(-1) : m_frozenRows[pos - 1].symbolId);
-    error = Inserter::run(m_setLog, m_db);
+    const Mark mark = done || pos == 0 ? Mark{} : Mark::of(m_frozenRows[pos - 1]);
+    error = setLog(m_state.frozen, !done, mark);
     if (error.isEmpty() && done)
         m_state.frozen = -1;
-    else if (error.isEmpty() && pos > 0)
-        m_state.mergedThrough = m_frozenRows[pos - 1].symbolId;
+    else if (error.isEmpty())
+        m_state.mergedThrough = mark;
     return error;
+}
+
+QString BarStore::setLog(int log, bool frozen, const Mark &mark)
+{
+    m_setLog.bind(1, std::int64_t(log));
+    m_setLog.bind(2, std::int64_t(frozen ? 1 : 0));
+    m_setLog.bind(3, mark.symbolId);
+    m_setLog.bind(4, mark.timestamp);
+    m_setLog.bind(5, mark.seq);
+    return Inserter::run(m_setLog, m_db);
 }
 
 std::uint64_t BarStore::rowsToMerge() const

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -36,8 +37,8 @@ struct ArrivedTick
 /// writes at most LogBuckets values, about 15 bytes a row. When the active log is full it is frozen, the other log
 /// takes the appends, and the frozen one moves into `bars` in symbol order, a slice per commit, each
 /// slice touching each symbol's last page once for many rows. Readers see every row exactly once: a
-/// log's rows of symbols up to its `merged_through` are already in `bars`, and that mark moves in the
-/// transaction that moves the rows.
+/// log's rows up to its mark (merged_through, merged_ts, merged_seq: a row in symbol, time, sequence
+/// order) are already in `bars`, and the mark moves in the transaction that moves the rows.
 class BarStore final
 {
 public:
@@ -55,6 +56,9 @@ public:
     static QByteArray symbolRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter);
     /// SQL for the oldest (`function` min) or newest (max) time of one symbol's rows, as symbolRowsSql()
     /// selects them; one of the two per statement, so that each reads an end of the index only.
+    /// SQL true for a row of `log` not yet moved into `bars`: its symbol id is `symbol`, its time and
+    /// sequence the columns `prefix`ts_us and `prefix`seq.
+    static QByteArray notMovedSql(int log, const QByteArray &symbol, const QByteArray &prefix);
     static QByteArray symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter);
     /// The columns readArrivals() takes, in its order.
     static constexpr const char *ArrivalColumns = "seq, ts_us, open, high, low, close, volume";
@@ -80,7 +84,7 @@ public:
     const std::vector<Run> &runs() const noexcept { return m_runs; }
     /// The sequence number of the open transaction's first row.
     std::int64_t transactionSeq() const noexcept { return m_committed.nextSeq; }
-    /// Moves about `rows` rows of a frozen log into `bars` (never part of a symbol). Inside a transaction.
+    /// Moves `rows` rows of a frozen log into `bars` (a slice may end inside a symbol). Inside a transaction.
     QString merge(std::size_t rows);
     /// Whether a frozen log waits to be moved into `bars`.
     bool mergePending() const noexcept { return m_state.frozen >= 0; }
@@ -99,6 +103,22 @@ public:
 
 private:
     struct Inserter;
+    /// The last row of a frozen log already in `bars`, in (symbol id, time, sequence) order; the log's rows
+    /// up to it are moved. No row is before the empty mark.
+    struct Mark
+    {
+        std::int64_t symbolId = -1;
+        std::int64_t timestamp = 0;
+        std::int64_t seq = 0;
+
+        static Mark of(const BarRow &r) { return {r.symbolId, r.timestamp, r.seq}; }
+        /// Whether `r` is after the mark, so not in `bars` yet.
+        bool before(const BarRow &r) const
+        {
+            return std::tie(symbolId, timestamp, seq) < std::tie(r.symbolId, r.timestamp, r.seq);
+        }
+    };
+    QString setLog(int log, bool frozen, const Mark &mark);
     QString appendToLog();
     QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
     struct State
@@ -106,7 +126,7 @@ private:
         int active = 0; ///< the log taking appends
         std::int64_t activeRows = 0;
         int frozen = -1; ///< the log being moved into bars, or -1
-        std::int64_t mergedThrough = -1;
+        Mark mergedThrough;
         std::size_t mergePos = 0; ///< into m_frozenRows
         std::int64_t nextSeq = 1;
     };

@@ -68,8 +68,9 @@ Util::Result<Statement> prepareSignals(SqliteDatabase &db, const SignalFilter &f
     return st;
 }
 
-/// Bars live in three tables (BarStore.h): `bars`, and two logs whose rows of symbols up to their
-/// merged_through are in `bars` already. One SELECT of `columns` over one of them (-1: bars), filtered.
+/// Bars live in three tables (BarStore.h): `bars`, and two logs whose rows up to their mark
+/// (merged_through, merged_ts, merged_seq) are in `bars` already. One SELECT of `columns` over one of them (-1: bars),
+/// filtered.
 QByteArray barSource(int log, const QByteArray &columns, const TickFilter &f)
 {
     const QByteArray table =
@@ -77,8 +78,8 @@ QByteArray barSource(int log, const QByteArray &columns, const TickFilter &f)
     QByteArray sql = "SELECT " + columns + " FROM " + table + " JOIN symbols s ON s.id = x.symbol_id" +
                      " WHERE x.ts_us >= ?3 AND x.ts_us <= ?4 AND " + symbolClause(f.symbols, SymbolsFrom, "s.name");
     if (log >= 0) // the bucket lets a query of named symbols read their buckets only
-        sql += " AND j.bucket = s.id % " + QByteArray::number(BarStore::LogBuckets) +
-               " AND x.symbol_id > (SELECT merged_through FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
+        sql += " AND j.bucket = s.id % " + QByteArray::number(BarStore::LogBuckets) + " AND " +
+               BarStore::notMovedSql(log, "x.symbol_id", "x.");
     return sql;
 }
 

@@ -26,9 +26,9 @@ done
 [[ -n "$port" ]] || { cat "$work/log"; echo "tickdesk did not start" >&2; exit 1; }
 
 measure() {
-    local label=$1 threads=$2 connections=$3 batch=$4
+    local label=$1 threads=$2 connections=$3 batch=$4 target=${5:-$port}
     local out
-    out=$(BATCH=$batch wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$port/ingest" \
+    out=$(BATCH=$batch wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$target/ingest" \
         | grep '^BENCH')
     local requests non2xx secs p50 p99
     requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$out")
@@ -47,4 +47,40 @@ measure "1 record/request, keep-alive, 32 connections" 2 32 1
 measure "1000 records/request, 4 connections" 1 4 1000
 kill -TERM "$pid"
 wait "$pid" || true
+
+# The same single-record requests against nginx answering a constant 200 (nothing stored), with one and two
+# workers, for comparison on this machine in this run (packaging/install-deps.sh --bench installs it).
+nginx_with() {
+    local workers=$1 dir="$work/nginx$1"
+    mkdir -p "$dir/logs"
+    cat >"$dir/nginx.conf" <<CONF
+worker_processes $workers;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $dir/body;
+    server { listen 127.0.0.1:$nginx_port; location / { return 200; } }
+}
+CONF
+    nginx -p "$dir" -c "$dir/nginx.conf" &
+    local nginx_pid=$!
+    for _ in $(seq 50); do
+        curl -s -o /dev/null "http://127.0.0.1:$nginx_port/" && break
+        sleep 0.1
+    done
+    measure "nginx return 200, $workers worker(s), same requests" 2 32 1 "$nginx_port"
+    kill -QUIT "$nginx_pid"
+    wait "$nginx_pid" || true
+}
+if command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]; then
+    PATH=$PATH:/usr/sbin
+    nginx_port=$((port + 1))
+    nginx_with 1
+    nginx_with 2
+else
+    echo "  (nginx not installed: packaging/install-deps.sh --bench adds it for the comparison)"
+fi
 echo "  stored in SQLite: $(sqlite3 -cmd ".load $build/core/libtickdesk_sqlite" "$work/bench.sqlite" 'SELECT count(*) FROM ticks') ticks"

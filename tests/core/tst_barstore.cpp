@@ -3,6 +3,7 @@
 // prices in the compact form, and the migration of a database of the earlier one-table layout.
 #include "storage/BarQueries.h"
 #include "storage/BarRowCodec.h"
+#include "storage/BarStore.h"
 #include "storage/PriceCodec.h"
 #include "storage/Queries.h"
 #include "storage/Schema.h"
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void runsGoStraightToBars();
     void logsMergeWithoutLosingOrDoublingARow();
     void restartFinishesAMerge();
+    void oneSymbolsLogMovesInSlices();
     void historyReaderSpansTablesNewestLast();
     void earlierLayoutMigrated();
     void rowLogsMigratedToValues();
@@ -236,6 +238,47 @@ void TestBarStore::logsMergeWithoutLosingOrDoublingARow()
     auto count = Storage::countTicks(**reader, filter);
     QVERIFY(count);
     QCOMPARE(*count, 10);
+}
+
+void TestBarStore::oneSymbolsLogMovesInSlices()
+{
+    // One busy symbol sending a few records per commit fills a whole log by itself. Its move into bars goes
+    // a slice per commit like any other (no commit takes the whole log): the mark stops inside the symbol's
+    // rows, and after every commit, and after a restart in the middle, each row is seen exactly once.
+    auto db = openDb(path());
+    QVERIFY(Storage::Schema::migrate(*db).ok());
+    auto reader = openDb(path());
+    std::vector<Model::Tick> sent;
+    int insideMarks = 0;
+    for (int round = 0; round < 2; ++round) {
+        auto store = Storage::BarStore::open(*db, 400);
+        QVERIFY(store);
+        for (int b = 0; b < 70; ++b) {
+            std::vector<Model::Tick> ticks;
+            for (int i = 0; i < 8; ++i) {
+                const int n = int(sent.size());
+                sent.push_back(tick("ONE", n, 100 + (n % 89) * 0.01, n));
+                ticks.push_back(sent.back());
+            }
+            std::vector<const Model::Tick *> sorted;
+            for (const Model::Tick &t : ticks)
+                sorted.push_back(&t);
+            QVERIFY(db->exec("BEGIN IMMEDIATE").ok());
+            QCOMPARE((*store)->write(sorted), QString());
+            QCOMPARE((*store)->merge(sorted.size()), QString());
+            QVERIFY(db->exec("COMMIT").ok());
+            (*store)->committed();
+            QCOMPARE(reader->scalar("SELECT count(*) FROM ticks"), qint64(sent.size()));
+            QCOMPARE(reader->scalar("SELECT count(DISTINCT id) FROM ticks"), qint64(sent.size()));
+            insideMarks +=
+                int(reader->scalar("SELECT count(*) FROM bars_logs WHERE frozen = 1 AND merged_through > 0"));
+        }
+    }
+    QVERIFY2(insideMarks > 20, qPrintable(QString::number(insideMarks)));
+    const auto back = read(path());
+    QCOMPARE(back.size(), sent.size());
+    for (std::size_t i = 0; i < sent.size(); ++i)
+        QVERIFY2(same(back[i], sent[i]), qPrintable(QString::number(i)));
 }
 
 void TestBarStore::restartFinishesAMerge()
