@@ -46,7 +46,12 @@ int main(int argc, char **argv)
     auto writer = Storage::StorageWriter::open({dir.filePath(QStringLiteral("latency.sqlite"))});
     if (!writer)
         return 1;
-    Pipeline::Pipeline pipeline({}, **writer);
+    // The rules decide on every record (--rules-timeframe record) with no cooldown, so that the price moves
+    // raise signals as they arrive; on one-minute bars none would close within the run.
+    Pipeline::PipelineOptions options;
+    options.rules.timeframe = Bars::Timeframe::record();
+    options.rules.cooldownSeconds = 0;
+    Pipeline::Pipeline pipeline(options, **writer);
     std::mutex mutex;
     std::vector<qint64> latencies;
     QObject::connect(
@@ -63,9 +68,9 @@ int main(int argc, char **argv)
     Api::RouteSources routes;
     routes.ingest = &endpoint;
     Api::installRoutes(router, routes);
-    Http::ServerOptions options;
-    options.port = 0;
-    Http::HttpServer server(options, router);
+    Http::ServerOptions serverOptions;
+    serverOptions.port = 0;
+    Http::HttpServer server(serverOptions, router);
     if (!server.start())
         return 1;
 
