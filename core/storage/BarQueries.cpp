@@ -21,7 +21,7 @@ using Arrived = ArrivedTick;
 Util::Status readArrivals(SqliteDatabase &db, std::int64_t symbolId, const Model::Symbol &symbol,
                           Model::TimestampUs from, Model::TimestampUs to, std::vector<Arrived> &out)
 {
-    const QByteArray sql = BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?2 AND ts_us <= ?3", 4);
+    const QByteArray sql = BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?2 AND ts_us <= ?3", 4, {2, 3});
     auto st = db.prepare(sql.constData());
     if (!st)
         return Util::Status::failure(st.error());
@@ -77,8 +77,8 @@ Util::Result<BarRange> readFromRecords(SqliteDatabase &db, std::int64_t id, cons
     // reaches `from` or the oldest record.
     Model::TimestampUs ends[2] = {};
     for (int i = 0; i < 2; ++i) {
-        auto end =
-            db.prepare(BarStore::symbolTimeSql(i == 0 ? "min" : "max", "ts_us >= ?2 AND ts_us <= ?3", 4).constData());
+        auto end = db.prepare(
+            BarStore::symbolTimeSql(i == 0 ? "min" : "max", "ts_us >= ?2 AND ts_us <= ?3", 4, {2, 3}).constData());
         if (!end)
             return R::failure(end.error());
         end->bind(1, id);
@@ -115,7 +115,7 @@ Util::Result<BarRange> readFromRecords(SqliteDatabase &db, std::int64_t id, cons
 /// The newest record's time at or before `to`; 0 when there is none.
 Util::Result<Model::TimestampUs> newestRecord(SqliteDatabase &db, std::int64_t id, Model::TimestampUs to)
 {
-    auto st = db.prepare(BarStore::symbolTimeSql("max", "ts_us <= ?2", 3).constData());
+    auto st = db.prepare(BarStore::symbolTimeSql("max", "ts_us <= ?2", 3, {0, 2}).constData());
     if (!st)
         return Util::Result<Model::TimestampUs>::failure(st.error());
     st->bind(1, id);

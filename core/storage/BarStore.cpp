@@ -11,31 +11,25 @@ namespace Storage {
 
 namespace {
 
-/// Rows per multi-row INSERT: one statement execution then serves many rows.
-constexpr int RowsPerStatement = 64;
 /// Ids kept in memory at most; past this the cache starts over (symbols are looked up again).
 constexpr std::size_t MaxCachedIds = 100'000;
-/// Symbol ids per retention statement.
-constexpr std::int64_t RetentionIdStep = 1000;
 
 QByteArray logName(int log)
 {
     return "bars_log" + QByteArray::number(log);
 }
 
-QByteArray multiRowInsert(const QByteArray &head, int columns, int rows)
+QString run(Statement &st, SqliteDatabase &db)
 {
-    QByteArray row = "(?";
-    for (int c = 1; c < columns; ++c)
-        row += ",?";
-    row += ')';
-    QByteArray sql = head + " VALUES ";
-    for (int r = 0; r < rows; ++r) {
-        if (r > 0)
-            sql += ',';
-        sql += row;
-    }
-    return sql;
+    const Step rc = st.step();
+    st.reset();
+    return rc == Step::Done ? QString() : db.lastError();
+}
+
+/// A symbol's rows in time order, rows of the same time in the order they arrived.
+bool inTimeOrder(const BarRow &a, const BarRow &b)
+{
+    return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.seq < b.seq;
 }
 
 int bucketOf(std::int64_t symbolId)
@@ -45,67 +39,21 @@ int bucketOf(std::int64_t symbolId)
 
 } // namespace
 
-/// Rows for one table, sent many to a statement.
-struct BarStore::Inserter
-{
-    static constexpr int Columns = 8;
-    Statement many;
-    Statement one;
-    std::array<BarRow, RowsPerStatement> pending{};
-    int count = 0;
-
-    static void bind(Statement &st, int row, const BarRow &r)
-    {
-        int i = row * Columns + 1;
-        st.bind(i++, r.symbolId);
-        st.bind(i++, r.timestamp);
-        st.bind(i++, r.seq);
-        st.bindPrice(i++, r.open);
-        st.bindPrice(i++, r.high);
-        st.bindPrice(i++, r.low);
-        st.bindPrice(i++, r.close);
-        st.bind(i, r.volume);
-    }
-
-    static QString run(Statement &st, SqliteDatabase &db)
-    {
-        const Step rc = st.step();
-        st.reset();
-        return rc == Step::Done ? QString() : db.lastError();
-    }
-
-    QString add(const BarRow &row, SqliteDatabase &db)
-    {
-        pending[std::size_t(count++)] = row;
-        if (count < RowsPerStatement)
-            return {};
-        for (int r = 0; r < RowsPerStatement; ++r)
-            bind(many, r, pending[std::size_t(r)]);
-        count = 0;
-        return run(many, db);
-    }
-
-    QString flush(SqliteDatabase &db)
-    {
-        QString error;
-        for (int r = 0; r < count && error.isEmpty(); ++r) {
-            bind(one, 0, pending[std::size_t(r)]);
-            error = run(one, db);
-        }
-        count = 0;
-        return error;
-    }
-};
-
-QByteArray BarStore::symbolRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter)
+QByteArray BarStore::logRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter)
 {
     const QByteArray filter = where.isEmpty() ? QByteArray() : " AND " + where;
-    QByteArray sql = "SELECT " + columns + " FROM bars WHERE symbol_id = ?1" + filter;
+    QByteArray sql;
     for (int log = 0; log < 2; ++log)
-        sql += " UNION ALL SELECT " + columns + " FROM " + logName(log) + " j, bar_rows(j.data) WHERE j.bucket = ?" +
-               QByteArray::number(bucketParameter) + " AND symbol_id = ?1" + filter + " AND " +
-               notMovedSql(log, "?1", {});
+        sql += QByteArray(log > 0 ? " UNION ALL " : "") + "SELECT " + columns + " FROM " + logName(log) +
+               " j, bar_rows(j.data) WHERE j.bucket = ?" + QByteArray::number(bucketParameter) + " AND symbol_id = ?1" +
+               filter + " AND " + notMovedSql(log, "?1", {});
     return sql;
+}
+
+QByteArray BarStore::symbolRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter,
+                                   BarBlocks::Bounds bounds)
+{
+    return BarBlocks::rowsSql(columns, where, bounds) + " UNION ALL " + logRowsSql(columns, where, bucketParameter);
 }
 
 QByteArray BarStore::notMovedSql(int log, const QByteArray &symbol, const QByteArray &prefix)
@@ -114,10 +62,12 @@ QByteArray BarStore::notMovedSql(int log, const QByteArray &symbol, const QByteA
            "FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
 }
 
-QByteArray BarStore::symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter)
+QByteArray BarStore::symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter,
+                                   BarBlocks::Bounds bounds)
 {
     const QByteArray f(function);
-    return "SELECT " + f + "(x) FROM (" + symbolRowsSql(f + "(ts_us) AS x", where, bucketParameter) + ')';
+    return "SELECT " + f + "(x) FROM (" + BarBlocks::timeSql(function, where, bounds) + " UNION ALL " +
+           logRowsSql(f + "(ts_us) AS x", where, bucketParameter) + ')';
 }
 
 QString BarStore::readArrivals(Statement &st, SqliteDatabase &db, const Model::Symbol &symbol,
@@ -187,10 +137,11 @@ Util::Status BarStore::prepare()
         out = std::move(*st);
         return true;
     };
-    m_bars = std::make_unique<Inserter>();
-    const QByteArray head = "INSERT INTO bars(symbol_id, ts_us, seq, open, high, low, close, volume)";
-    bool ok = prepared(multiRowInsert(head, Inserter::Columns, RowsPerStatement), m_bars->many) &&
-              prepared(multiRowInsert(head, Inserter::Columns, 1), m_bars->one);
+    auto blocks = BarBlocks::open(m_db);
+    if (!blocks)
+        return Util::Status::failure(blocks.error());
+    m_blocks = std::move(*blocks);
+    bool ok = true;
     for (int log = 0; log < 2 && ok; ++log) {
         const auto i = std::size_t(log);
         ok = prepared("INSERT INTO " + logName(log) + "(bucket, first_seq, rows, data) VALUES (?1, ?2, ?3, ?4)",
@@ -252,18 +203,18 @@ QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
         error = symbolId(symbol, id, added);
         m_runs.push_back(Run{id, added, first, end});
         const bool direct = end - first >= DirectRun;
-        for (std::size_t i = first; i < end && error.isEmpty(); ++i) {
+        m_directRows.clear();
+        for (std::size_t i = first; i < end; ++i) {
             const Model::Tick &t = *sorted[i];
             const BarRow row{id, t.timestamp, m_state.nextSeq++, t.open, t.high, t.low, t.close, t.volume};
-            if (direct)
-                error = m_bars->add(row, m_db);
-            else
-                m_logRows.push_back(row);
+            (direct ? m_directRows : m_logRows).push_back(row);
+        }
+        if (direct && error.isEmpty()) {
+            std::sort(m_directRows.begin(), m_directRows.end(), inTimeOrder);
+            error = m_blocks->add(id, m_directRows.data(), m_directRows.size());
         }
         first = end;
     }
-    if (error.isEmpty())
-        error = m_bars->flush(m_db);
     if (error.isEmpty())
         error = appendToLog();
     m_state.activeRows += std::int64_t(m_logRows.size());
@@ -271,7 +222,7 @@ QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
         m_activeCopy.insert(m_activeCopy.end(), m_logRows.begin(), m_logRows.end());
     if (error.isEmpty()) {
         m_setSequence.bind(1, m_state.nextSeq);
-        error = Inserter::run(m_setSequence, m_db);
+        error = run(m_setSequence, m_db);
     }
     if (error.isEmpty() && m_state.frozen < 0 && m_state.activeRows >= std::int64_t(m_logMergeRows))
         error = freeze();
@@ -302,7 +253,7 @@ QString BarStore::appendToLog()
         append.bind(2, m_bucketRows[first].seq);
         append.bind(3, std::int64_t(end - first));
         append.bindBlob(4, m_logValue.data(), m_logValue.size());
-        if (QString error = Inserter::run(append, m_db); !error.isEmpty())
+        if (QString error = run(append, m_db); !error.isEmpty())
             return error;
     }
     return {};
@@ -383,15 +334,18 @@ QString BarStore::merge(std::size_t rows)
     QString error;
     std::size_t &pos = m_state.mergePos;
     const std::size_t goal = std::min(m_frozenRows.size(), pos + rows);
-    for (; error.isEmpty() && pos < goal; ++pos)
-        error = m_bars->add(m_frozenRows[pos], m_db);
-    if (error.isEmpty())
-        error = m_bars->flush(m_db);
+    while (error.isEmpty() && pos < goal) {
+        std::size_t end = pos + 1;
+        while (end < goal && m_frozenRows[end].symbolId == m_frozenRows[pos].symbolId)
+            ++end;
+        error = m_blocks->add(m_frozenRows[pos].symbolId, m_frozenRows.data() + pos, end - pos);
+        pos = end;
+    }
     if (!error.isEmpty())
         return error;
     const bool done = pos == m_frozenRows.size();
     if (done) {
-        error = Inserter::run(m_clearLog[std::size_t(m_state.frozen)], m_db);
+        error = run(m_clearLog[std::size_t(m_state.frozen)], m_db);
         if (!error.isEmpty())
             return error;
     }
@@ -411,7 +365,7 @@ QString BarStore::setLog(int log, bool frozen, const Mark &mark)
     m_setLog.bind(3, mark.symbolId);
     m_setLog.bind(4, mark.timestamp);
     m_setLog.bind(5, mark.seq);
-    return Inserter::run(m_setLog, m_db);
+    return run(m_setLog, m_db);
 }
 
 std::uint64_t BarStore::rowsToMerge() const
@@ -439,6 +393,7 @@ void BarStore::committed()
 
 void BarStore::rolledBack()
 {
+    m_blocks->rolledBack();
     m_state = m_committed;
     for (const Model::Symbol &symbol : m_newSymbols)
         m_ids.erase(symbol);
@@ -454,33 +409,12 @@ void BarStore::rolledBack()
 
 QString BarStore::deleteOlderThan(std::int64_t cutoffUs, const QString &zone, std::uint64_t &deleted)
 {
-    const std::int64_t lastId = m_db.scalar("SELECT max(id) FROM symbols");
     // Only records whose bars are kept go: from where a symbol's kept bars begin up to the end of its last
     // closed minute (later ones make its forming bar).
-    const QByteArray covered =
-        "ts_us >= coalesce((SELECT max(since_us) FROM history_tracks h WHERE h.symbol_id = %1.symbol_id AND "
-        "h.timeframe_id IN (SELECT id FROM history_timeframes WHERE zone = ?4)), 9223372036854775807) AND "
-        "ts_us < coalesce((SELECT end_us FROM history_bars k WHERE k.symbol_id = %1.symbol_id AND k.timeframe_id = "
-        "(SELECT id FROM history_timeframes WHERE zone = ?4 AND name = '1m') ORDER BY open_us DESC LIMIT 1), "
-        "-9223372036854775807)";
     const QByteArray zoneText = zone.toUtf8();
     const std::string_view zoneView(zoneText.constData(), std::size_t(zoneText.size()));
-    // Per symbol, the old bars are the front of its range in bars; a step covers a block of symbols.
-    auto bars = m_db.prepare(QByteArray("DELETE FROM bars WHERE symbol_id IN (SELECT id FROM symbols WHERE id > ?2 "
-                                        "AND id <= ?3) AND ts_us < ?1 AND " +
-                                        QByteArray(covered).replace("%1", "bars"))
-                                 .constData());
-    if (!bars)
-        return bars.error();
-    for (std::int64_t from = 0; from < lastId; from += RetentionIdStep) {
-        bars->bind(1, cutoffUs);
-        bars->bind(2, from);
-        bars->bind(3, from + RetentionIdStep);
-        bars->bindText(4, zoneView);
-        if (QString error = Inserter::run(*bars, m_db); !error.isEmpty())
-            return error;
-        deleted += std::uint64_t(sqlite3_changes(m_db.handle()));
-    }
+    if (QString error = m_blocks->deleteOlderThan(cutoffUs, zoneView, deleted); !error.isEmpty())
+        return error;
     return deleteFromActiveLog(cutoffUs, zoneView, deleted);
 }
 
@@ -490,11 +424,7 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
     // without them. A frozen log's rows are in `bars` soon, where the next pass finds them.
     const QByteArray table = logName(m_state.active);
     auto values = m_db.prepare(QByteArray("SELECT bucket, first_seq, data FROM " + table).constData());
-    auto span = m_db.prepare(
-        "SELECT coalesce((SELECT max(since_us) FROM history_tracks h WHERE h.symbol_id = ?1 AND h.timeframe_id IN "
-        "(SELECT id FROM history_timeframes WHERE zone = ?2)), 9223372036854775807), "
-        "coalesce((SELECT end_us FROM history_bars k WHERE k.symbol_id = ?1 AND k.timeframe_id = (SELECT id FROM "
-        "history_timeframes WHERE zone = ?2 AND name = '1m') ORDER BY open_us DESC LIMIT 1), -9223372036854775807)");
+    auto span = m_db.prepare(BarBlocks::CoveredSql);
     auto update = m_db.prepare(
         QByteArray("UPDATE " + table + " SET rows = ?3, data = ?4 WHERE bucket = ?1 AND first_seq = ?2").constData());
     auto remove =
@@ -557,7 +487,7 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
             st.bind(3, c.rows);
             st.bindBlob(4, c.value.data(), c.value.size());
         }
-        if (QString error = Inserter::run(st, m_db); !error.isEmpty())
+        if (QString error = run(st, m_db); !error.isEmpty())
             return error;
     }
     if (gone > 0) {

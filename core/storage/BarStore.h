@@ -4,6 +4,7 @@
 #include "model/Records.h"
 #include "util/Result.h"
 
+#include "BarBlocks.h"
 #include "BarRowCodec.h"
 #include "SqliteDatabase.h"
 
@@ -28,21 +29,21 @@ struct ArrivedTick
 /// How the storage writer stores bars (the contract's tick records), on its connection and inside its
 /// transactions.
 ///
-/// `bars` keeps every symbol's bars side by side in time order, so a chart or a query of one symbol
-/// reads a few pages. Writing there costs a page per symbol touched, though: a commit of 8,000 records
-/// spread over 5,000 symbols would write some 5,000 pages. So a symbol with only a few rows in a commit
-/// has them appended to the active log instead, and a symbol with a run of rows goes straight into
-/// `bars`. A log keeps a commit's rows of one bucket (symbol id mod LogBuckets) as one value in a compact
-/// form (BarRowCodec.h; SQL reads it through `bar_rows(data)`), so a commit over thousands of symbols
-/// writes at most LogBuckets values, about 15 bytes a row. When the active log is full it is frozen, the other log
-/// takes the appends, and the frozen one moves into `bars` in symbol order, a slice per commit, each
-/// slice touching each symbol's last page once for many rows. Readers see every row exactly once: a
-/// log's rows up to its mark (merged_through, merged_ts, merged_seq: a row in symbol, time, sequence
-/// order) are already in `bars`, and the mark moves in the transaction that moves the rows.
+/// `bar_blocks` keeps every symbol's bars side by side in time order, a few hundred to a value
+/// (BarBlocks.h), so a chart or a query of one symbol reads a few pages. Writing there costs a block per
+/// symbol touched, though: a commit of 8,000 records spread over 5,000 symbols would write some 5,000
+/// tiny blocks. So a symbol with only a few rows in a commit has them appended to the active log instead,
+/// and a symbol with a run of rows goes straight into blocks. A log keeps a commit's rows of one bucket
+/// (symbol id mod LogBuckets) as one value in the same compact form (BarRowCodec.h; SQL reads both through
+/// `bar_rows(data)`), so a commit over thousands of symbols writes at most LogBuckets values. When the
+/// active log is full it is frozen, the other log takes the appends, and the frozen one moves into blocks
+/// in symbol order, a slice per commit, a block per symbol in the slice. Readers see every row exactly
+/// once: a log's rows up to its mark (merged_through, merged_ts, merged_seq: a row in symbol, time,
+/// sequence order) are already in blocks, and the mark moves in the transaction that moves the rows.
 class BarStore final
 {
 public:
-    /// Rows of one symbol in one commit from which they go straight into `bars`.
+    /// Rows of one symbol in one commit from which they go straight into blocks.
     static constexpr std::size_t DirectRun = 16;
     /// A log's rows are spread over this many buckets by symbol id, so reading one symbol from a log
     /// scans one bucket, while a commit still appends to at most this many places.
@@ -50,16 +51,21 @@ public:
 
     static Util::Result<std::unique_ptr<BarStore>> open(SqliteDatabase &db, std::size_t logMergeRows);
 
-    /// SQL for one symbol's rows in all three tables, each counted once: `SELECT columns` from `bars` and
-    /// from each log (its bucket only, without the rows already moved), `UNION ALL`. Parameter ?1 is the
-    /// symbol's id, `?bucketParameter` its bucket; `where` adds conditions on the columns of both.
-    static QByteArray symbolRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter);
+    /// SQL for one symbol's rows in all three tables, each counted once: `SELECT columns` from the blocks that
+    /// may hold rows within `bounds` and from each log (its bucket only, without the rows already moved),
+    /// `UNION ALL`. Parameter ?1 is the symbol's id, `?bucketParameter` its bucket; `where` adds conditions on
+    /// the rows' columns.
+    static QByteArray symbolRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter,
+                                    BarBlocks::Bounds bounds);
+    /// The logs' part of symbolRowsSql().
+    static QByteArray logRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter);
     /// SQL for the oldest (`function` min) or newest (max) time of one symbol's rows, as symbolRowsSql()
-    /// selects them; one of the two per statement, so that each reads an end of the index only.
-    /// SQL true for a row of `log` not yet moved into `bars`: its symbol id is `symbol`, its time and
+    /// selects them: only the blocks that can hold the answer are read.
+    static QByteArray symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter,
+                                    BarBlocks::Bounds bounds);
+    /// SQL true for a row of `log` not yet moved into blocks: its symbol id is `symbol`, its time and
     /// sequence the columns `prefix`ts_us and `prefix`seq.
     static QByteArray notMovedSql(int log, const QByteArray &symbol, const QByteArray &prefix);
-    static QByteArray symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter);
     /// The columns readArrivals() takes, in its order.
     static constexpr const char *ArrivalColumns = "seq, ts_us, open, high, low, close, volume";
     /// Steps `st` (bound, selecting ArrivalColumns) to its end and resets it; `out` gets the records in the
@@ -84,12 +90,12 @@ public:
     const std::vector<Run> &runs() const noexcept { return m_runs; }
     /// The sequence number of the open transaction's first row.
     std::int64_t transactionSeq() const noexcept { return m_committed.nextSeq; }
-    /// Moves `rows` rows of a frozen log into `bars` (a slice may end inside a symbol). Inside a transaction.
+    /// Moves `rows` rows of a frozen log into blocks (a slice may end inside a symbol). Inside a transaction.
     QString merge(std::size_t rows);
-    /// Whether a frozen log waits to be moved into `bars`.
+    /// Whether a frozen log waits to be moved into blocks.
     bool mergePending() const noexcept { return m_state.frozen >= 0; }
-    /// Deletes bars older than `cutoffUs` (retention), a bounded step per statement, each its own
-    /// transaction; of each symbol only those older than its kept bars of `zone` (history_tracks).
+    /// Deletes bars older than `cutoffUs` (retention), in transactions of a thousand symbols; of each
+    /// symbol only those its kept bars of `zone` cover (history_tracks).
     /// Adds what it deleted to `deleted`.
     QString deleteOlderThan(std::int64_t cutoffUs, const QString &zone, std::uint64_t &deleted);
 
@@ -98,12 +104,11 @@ public:
     void rolledBack();
 
     std::uint64_t mergedRows() const noexcept { return m_mergedRows; }
-    /// Rows of a frozen log not yet in `bars` (an estimate before the log has been read back).
+    /// Rows of a frozen log not yet in blocks (an estimate before the log has been read back).
     std::uint64_t rowsToMerge() const;
 
 private:
-    struct Inserter;
-    /// The last row of a frozen log already in `bars`, in (symbol id, time, sequence) order; the log's rows
+    /// The last row of a frozen log already in blocks, in (symbol id, time, sequence) order; the log's rows
     /// up to it are moved. No row is before the empty mark.
     struct Mark
     {
@@ -112,7 +117,7 @@ private:
         std::int64_t seq = 0;
 
         static Mark of(const BarRow &r) { return {r.symbolId, r.timestamp, r.seq}; }
-        /// Whether `r` is after the mark, so not in `bars` yet.
+        /// Whether `r` is after the mark, so not in blocks yet.
         bool before(const BarRow &r) const
         {
             return std::tie(symbolId, timestamp, seq) < std::tie(r.symbolId, r.timestamp, r.seq);
@@ -125,7 +130,7 @@ private:
     {
         int active = 0; ///< the log taking appends
         std::int64_t activeRows = 0;
-        int frozen = -1; ///< the log being moved into bars, or -1
+        int frozen = -1; ///< the log being moved into blocks, or -1
         Mark mergedThrough;
         std::size_t mergePos = 0; ///< into m_frozenRows
         std::int64_t nextSeq = 1;
@@ -143,7 +148,7 @@ private:
     State m_state;
     State m_committed;
 
-    std::unique_ptr<Inserter> m_bars;
+    std::unique_ptr<BarBlocks> m_blocks;
     std::array<Statement, 2> m_appendLog;
     Statement m_findSymbol;
     Statement m_addSymbol;
@@ -157,11 +162,12 @@ private:
     std::unordered_map<Model::Symbol, std::int64_t> m_ids;
     std::vector<Model::Symbol> m_newSymbols;
 
-    /// The frozen log's rows not yet in bars, in (symbol, time, seq) order once m_loadedBuckets reaches
+    /// The frozen log's rows not yet in blocks, in (symbol, time, seq) order once m_loadedBuckets reaches
     /// LogBuckets.
     std::vector<BarRow> m_frozenRows;
     bool m_frozenSorted = false;
     std::vector<BarRow> m_logRows;    ///< a commit's rows for the log, reused
+    std::vector<BarRow> m_directRows; ///< one symbol's rows going straight to the blocks, reused
     std::vector<BarRow> m_bucketRows; ///< m_logRows by bucket, reused
     std::string m_logValue;           ///< one bucket's rows in the compact form, reused
     std::vector<Run> m_runs;

@@ -152,7 +152,8 @@ Util::Result<std::unique_ptr<Reader>> Reader::open(SqliteDatabase &db, const Tim
         prepared(select("history_bars", "symbol_id = ?1 AND timeframe_id = ?2 AND open_us >= ?3 AND open_us <= ?4 "
                                         "ORDER BY open_us DESC LIMIT ?5"),
                  reader->m_range) &&
-        prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?2 AND seq < ?4", 3), reader->m_records);
+        prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?2 AND seq < ?4", 3, {2, 0}),
+                 reader->m_records);
     if (!ok)
         return R::failure(u"cannot read kept bars: %1"_s.arg(db.lastError()));
     return reader;

@@ -82,9 +82,9 @@ Util::Status HistoryWriter::prepare()
         prepared("INSERT OR REPLACE INTO history_forming" + barColumns, m_setForming) &&
         prepared("DELETE FROM history_forming WHERE symbol_id = ?1 AND timeframe_id = ?2", m_clearForming) &&
         prepared("SELECT id FROM symbols WHERE id >= ?1 ORDER BY id LIMIT 1", m_nextSymbol) &&
-        prepared(BarStore::symbolTimeSql("min", "ts_us < ?3", 2), m_oldest) &&
-        prepared(BarStore::symbolTimeSql("max", "ts_us < ?3", 2), m_newest) &&
-        prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?3 AND ts_us < ?4", 2), m_day);
+        prepared(BarStore::symbolTimeSql("min", "ts_us < ?3", 2, {0, 3}), m_oldest) &&
+        prepared(BarStore::symbolTimeSql("max", "ts_us < ?3", 2, {0, 3}), m_newest) &&
+        prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?3 AND ts_us < ?4", 2, {3, 4}), m_day);
     if (!ok)
         return Util::Status::failure(m_db.lastError());
     return {};

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -74,9 +75,13 @@ Util::Result<Statement> prepareSignals(SqliteDatabase &db, const SignalFilter &f
 QByteArray barSource(int log, const QByteArray &columns, const TickFilter &f)
 {
     const QByteArray table =
-        log < 0 ? QByteArray("bars x") : "bars_log" + QByteArray::number(log) + " j, bar_rows(j.data) x";
-    QByteArray sql = "SELECT " + columns + " FROM " + table + " JOIN symbols s ON s.id = x.symbol_id" +
-                     " WHERE x.ts_us >= ?3 AND x.ts_us <= ?4 AND " + symbolClause(f.symbols, SymbolsFrom, "s.name");
+        log < 0 ? QByteArray("bar_blocks k, bar_rows(k.data) x JOIN symbols s ON s.id = k.symbol_id")
+                : "bars_log" + QByteArray::number(log) + " j, bar_rows(j.data) x JOIN symbols s ON s.id = x.symbol_id";
+    QByteArray sql = "SELECT " + columns + " FROM " + table + " WHERE x.ts_us >= ?3 AND x.ts_us <= ?4 AND " +
+                     symbolClause(f.symbols, SymbolsFrom, "s.name");
+    if (log < 0) // only the blocks that can hold rows of the range (BarBlocks.h)
+        sql += " AND k.last_ts >= ?3 AND k.first_ts <= ?4 AND k.last_ts <= (SELECT coalesce(min(last_ts), "
+               "9223372036854775807) FROM bar_blocks b WHERE b.symbol_id = k.symbol_id AND b.last_ts > ?4)";
     if (log >= 0) // the bucket lets a query of named symbols read their buckets only
         sql += " AND j.bucket = s.id % " + QByteArray::number(BarStore::LogBuckets) + " AND " +
                BarStore::notMovedSql(log, "x.symbol_id", "x.");
@@ -224,6 +229,7 @@ struct SymbolHistoryReader::Impl
     std::unique_ptr<SqliteDatabase> db;
     Statement symbols;
     Statement symbolId;
+    Statement blocks;
     Statement bars;
     Statement lastSignal;
 };
@@ -235,22 +241,28 @@ Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(con
     if (!db)
         return R::failure(db.error());
     auto impl = std::make_unique<Impl>();
-    // Every symbol with bars: a probe of `bars` each, and the logs' symbols gathered once.
-    auto symbols = (*db)->prepare("SELECT name FROM symbols s WHERE EXISTS (SELECT 1 FROM bars WHERE symbol_id = s.id) "
-                                  "OR s.id IN (SELECT symbol_id FROM bars_log0 j, bar_rows(j.data) "
-                                  "UNION SELECT symbol_id FROM bars_log1 j, bar_rows(j.data)) "
-                                  "ORDER BY name");
+    // Every symbol with bars: a probe of the blocks each, and the logs' symbols gathered once.
+    auto symbols =
+        (*db)->prepare("SELECT name FROM symbols s WHERE EXISTS (SELECT 1 FROM bar_blocks WHERE symbol_id = s.id) "
+                       "OR s.id IN (SELECT symbol_id FROM bars_log0 j, bar_rows(j.data) "
+                       "UNION SELECT symbol_id FROM bars_log1 j, bar_rows(j.data)) "
+                       "ORDER BY name");
     auto symbolId = (*db)->prepare("SELECT id FROM symbols WHERE name = ?1");
-    // Newest first from each table; a log is read in the symbol's bucket only.
-    const QByteArray barsSql = BarStore::symbolRowsSql("ts_us, seq, open, high, low, close, volume", {}, 2) +
-                               " ORDER BY ts_us DESC, seq DESC LIMIT ?3";
+    // Newest first from each table, blocks from the time ?4 from which they hold enough rows; a log is read
+    // in the symbol's bucket only.
+    auto blocks = (*db)->prepare("SELECT first_ts, rows FROM bar_blocks WHERE symbol_id = ?1 "
+                                 "ORDER BY last_ts DESC, last_seq DESC");
+    const QByteArray barsSql =
+        BarStore::symbolRowsSql("ts_us, seq, open, high, low, close, volume", "ts_us >= ?4", 2, {4, 0}) +
+        " ORDER BY ts_us DESC, seq DESC LIMIT ?3";
     auto bars = (*db)->prepare(barsSql.constData());
     auto lastSignal = (*db)->prepare("SELECT side, rule, ts_us FROM signals WHERE symbol = ?1 "
                                      "ORDER BY ts_us DESC, id DESC LIMIT 1");
-    if (!symbols || !symbolId || !bars || !lastSignal)
+    if (!symbols || !symbolId || !blocks || !bars || !lastSignal)
         return R::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
     impl->symbols = std::move(*symbols);
     impl->symbolId = std::move(*symbolId);
+    impl->blocks = std::move(*blocks);
     impl->bars = std::move(*bars);
     impl->lastSignal = std::move(*lastSignal);
     impl->db = std::move(*db);
@@ -266,6 +278,7 @@ SymbolHistoryReader::~SymbolHistoryReader()
     if (d) { // statements before their connection
         d->symbols = {};
         d->symbolId = {};
+        d->blocks = {};
         d->bars = {};
         d->lastSignal = {};
     }
@@ -281,7 +294,19 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars)
     const std::int64_t id = known ? d->symbolId.columnInt64(0) : 0;
     d->symbolId.reset();
     if (known) {
+        // The newest blocks that hold `bars` rows between them (blocks never overlap in time).
+        std::int64_t from = std::numeric_limits<std::int64_t>::min();
+        std::int64_t rows = 0;
+        d->blocks.bind(1, id);
+        while (rows < bars && d->blocks.step() == Step::Row) {
+            from = d->blocks.columnInt64(0);
+            rows += d->blocks.columnInt64(1);
+        }
+        d->blocks.reset();
+        if (rows < bars)
+            from = std::numeric_limits<std::int64_t>::min();
         d->bars.bind(1, id);
+        d->bars.bind(4, from);
         d->bars.bind(2, id % BarStore::LogBuckets);
         d->bars.bind(3, std::int64_t(bars));
         while (d->bars.step() == Step::Row) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Schema.h"
 
+#include "BarBlocks.h"
 #include "SqliteDatabase.h"
 
 #include <algorithm>
@@ -439,6 +440,60 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        l.volume AS volume
 FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id, l.ts_us, l.seq) > (SELECT merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
 )sql",
+    // 14: bars in blocks of up to 512 rows of one symbol in the compact form (BarBlocks.h), keyed by the symbol
+    // and the block's last time and sequence: one insert per block instead of one per row, about 12 bytes a
+    // row. The rows of `bars` move into blocks (finishSteps below), then `bars` goes.
+    R"sql(
+CREATE TABLE bar_blocks (
+    symbol_id INTEGER NOT NULL,
+    last_ts INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    first_ts INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    rows INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (symbol_id, last_ts, last_seq)
+) WITHOUT ROWID;
+)sql",
+};
+
+/// Work a step does after its SQL, in its transaction: code, then more SQL.
+struct Finish
+{
+    int step; ///< the version the step brings the file to
+    Util::Status (*run)(SqliteDatabase &);
+    const char *sql;
+};
+
+const Finish FinishSteps[] = {
+    {14, &BarBlocks::fromRows, R"sql(
+DROP VIEW ticks;
+DROP TABLE bars;
+CREATE VIEW ticks AS
+SELECT b.seq AS id, s.name AS symbol, b.ts_us AS ts_us,
+       CASE WHEN typeof(b.open) = 'integer' THEN b.open / 10000.0 ELSE b.open END AS open,
+       CASE WHEN typeof(b.high) = 'integer' THEN b.high / 10000.0 ELSE b.high END AS high,
+       CASE WHEN typeof(b.low) = 'integer' THEN b.low / 10000.0 ELSE b.low END AS low,
+       CASE WHEN typeof(b.close) = 'integer' THEN b.close / 10000.0 ELSE b.close END AS close,
+       b.volume AS volume
+FROM bar_blocks k, bar_rows(k.data) b JOIN symbols s ON s.id = k.symbol_id
+UNION ALL
+SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
+       CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
+       CASE WHEN typeof(l.high) = 'integer' THEN l.high / 10000.0 ELSE l.high END AS high,
+       CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
+       CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
+       l.volume AS volume
+FROM bars_log0 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id, l.ts_us, l.seq) > (SELECT merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 0)
+UNION ALL
+SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
+       CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
+       CASE WHEN typeof(l.high) = 'integer' THEN l.high / 10000.0 ELSE l.high END AS high,
+       CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
+       CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
+       l.volume AS volume
+FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id, l.ts_us, l.seq) > (SELECT merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
+)sql"},
 };
 
 } // namespace
@@ -463,9 +518,17 @@ Util::Status migrate(SqliteDatabase &db, int upTo)
                 currentVersion()));
 
     for (int step = version; step < std::min(upTo, currentVersion()); ++step) {
-        const QByteArray sql = QByteArray("BEGIN IMMEDIATE;") + Steps[std::size_t(step)] +
-                               "PRAGMA user_version = " + QByteArray::number(step + 1) + ";COMMIT;";
-        if (auto s = db.exec(sql.constData()); !s) {
+        const QByteArray sql = QByteArray("BEGIN IMMEDIATE;") + Steps[std::size_t(step)];
+        Util::Status s = db.exec(sql.constData());
+        for (const Finish &finish : FinishSteps) {
+            if (s && finish.step == step + 1)
+                s = finish.run(db);
+            if (s && finish.step == step + 1)
+                s = db.exec(finish.sql);
+        }
+        if (s)
+            s = db.exec(QByteArray("PRAGMA user_version = " + QByteArray::number(step + 1) + ";COMMIT;").constData());
+        if (!s) {
             db.exec("ROLLBACK");
             return Util::Status::failure(
                 u"cannot migrate %1 to schema %2: %3"_s.arg(db.path()).arg(step + 1).arg(s.error()));

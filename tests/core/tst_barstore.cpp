@@ -110,6 +110,7 @@ private Q_SLOTS:
     void logsMergeWithoutLosingOrDoublingARow();
     void restartFinishesAMerge();
     void oneSymbolsLogMovesInSlices();
+    void lateRowsGoIntoTheirBlocks();
     void historyReaderSpansTablesNewestLast();
     void earlierLayoutMigrated();
     void rowLogsMigratedToValues();
@@ -160,7 +161,8 @@ void TestBarStore::pricesComeBackExactly()
     QCOMPARE(db->scalar("SELECT count(*) FROM ticks WHERE typeof(open) <> 'real'"), 0);
     const auto stored = [&db](const char *type) {
         qint64 n = 0;
-        for (const char *table : {"bars", "bars_log0 j, bar_rows(j.data)", "bars_log1 j, bar_rows(j.data)"})
+        for (const char *table :
+             {"bar_blocks k, bar_rows(k.data)", "bars_log0 j, bar_rows(j.data)", "bars_log1 j, bar_rows(j.data)"})
             n += db->scalar(QByteArray("SELECT count(*) FROM ")
                                 .append(table)
                                 .append(" WHERE typeof(open) = '")
@@ -183,7 +185,7 @@ void TestBarStore::runsGoStraightToBars()
     batch.emplace_back(tick("ONE", 0, 10));
     QVERIFY(store(**writer, std::move(batch)));
     auto db = openDb(path());
-    QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 40);
+    QCOMPARE(db->scalar("SELECT coalesce(sum(rows), 0) FROM bar_blocks"), 40);
     QCOMPARE(db->scalar("SELECT coalesce(sum(rows), 0) FROM bars_log0") +
                  db->scalar("SELECT coalesce(sum(rows), 0) FROM bars_log1"),
              1);
@@ -216,7 +218,7 @@ void TestBarStore::logsMergeWithoutLosingOrDoublingARow()
     // While idle the writer finishes the merge of a frozen log.
     QTRY_COMPARE(db->scalar("SELECT sum(frozen) FROM bars_logs"), 0);
     QTRY_COMPARE((*writer)->stats().barsToMerge.load(), 0u);
-    QVERIFY(db->scalar("SELECT count(*) FROM bars") >= 500);
+    QVERIFY(db->scalar("SELECT coalesce(sum(rows), 0) FROM bar_blocks") >= 500);
     QVERIFY(db->scalar("SELECT coalesce(sum(rows), 0) FROM bars_log0") +
                 db->scalar("SELECT coalesce(sum(rows), 0) FROM bars_log1") <
             1000);
@@ -281,6 +283,133 @@ void TestBarStore::oneSymbolsLogMovesInSlices()
         QVERIFY2(same(back[i], sent[i]), qPrintable(QString::number(i)));
 }
 
+void TestBarStore::lateRowsGoIntoTheirBlocks()
+{
+    // A symbol's blocks: 1,300 rows in time order make three, then runs of late rows land before the first,
+    // inside one, in the gap between two, on a block's last time, and at the newest time. Afterwards the
+    // blocks still follow each other without overlapping, and every read (all rows, time ranges, the oldest
+    // and newest time in a range) equals the rows sorted by time.
+    auto db = openDb(path());
+    QVERIFY(Storage::Schema::migrate(*db).ok());
+    auto store = Storage::BarStore::open(*db, 1'000'000);
+    QVERIFY(store);
+    std::vector<Model::Tick> sent;
+    const auto write = [&](const std::vector<qint64> &seconds) {
+        std::vector<Model::Tick> ticks;
+        for (const qint64 second : seconds)
+            ticks.push_back(tick("LATE", second, 50 + double(sent.size() % 97) * 0.01, qint64(sent.size())));
+        sent.insert(sent.end(), ticks.begin(), ticks.end());
+        std::vector<const Model::Tick *> sorted;
+        for (const Model::Tick &t : ticks)
+            sorted.push_back(&t);
+        QVERIFY(db->exec("BEGIN IMMEDIATE").ok());
+        QCOMPARE((*store)->write(sorted), QString());
+        QVERIFY(db->exec("COMMIT").ok());
+        (*store)->committed();
+    };
+    std::vector<qint64> first;
+    for (qint64 i = 0; i < 1300; ++i)
+        first.push_back(i * 10);
+    write(first);
+    QCOMPARE(db->scalar("SELECT count(*) FROM bar_blocks"), 3);
+    const qint64 firstBlockEnd = db->scalar("SELECT min(last_ts) FROM bar_blocks");
+    std::vector<qint64> late;
+    for (qint64 i = 0; i < 20; ++i) {
+        late.push_back(-100 + i);                                          // before everything
+        late.push_back(1000 + i * 7);                                      // inside the first block
+        late.push_back((firstBlockEnd - Start) / 1'000'000);               // on its last time
+        late.push_back((firstBlockEnd - Start) / 1'000'000 + 1 + (i % 9)); // in the gap after it
+        late.push_back(12990);                                             // the newest time
+    }
+    write(late);
+    std::mt19937 rng(5);
+    for (int round = 0; round < 5; ++round) {
+        std::vector<qint64> random;
+        for (int i = 0; i < 40; ++i)
+            random.push_back(qint64(rng() % 14000) - 200);
+        write(random);
+    }
+
+    // Blocks in key order begin after the one before ends; rows inside are in order and within the span.
+    auto blocks = db->prepare("SELECT last_ts, last_seq, first_ts, first_seq, rows, data FROM bar_blocks "
+                              "ORDER BY symbol_id, last_ts, last_seq");
+    QVERIFY(blocks);
+    std::pair<qint64, qint64> before{std::numeric_limits<qint64>::min(), 0};
+    qint64 total = 0;
+    while (blocks->step() == Storage::Step::Row) {
+        const std::pair<qint64, qint64> last{blocks->columnInt64(0), blocks->columnInt64(1)};
+        const std::pair<qint64, qint64> begin{blocks->columnInt64(2), blocks->columnInt64(3)};
+        QVERIFY(before < begin);
+        QVERIFY(begin <= last);
+        const QByteArrayView value = blocks->columnBlob(5);
+        Storage::BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+        std::pair<qint64, qint64> previous = begin;
+        qint64 rows = 0;
+        for (Storage::BarRow r; reader.next(r); ++rows) {
+            const std::pair<qint64, qint64> at{r.timestamp, r.seq};
+            QVERIFY(rows == 0 ? at == begin : previous < at);
+            previous = at;
+        }
+        QVERIFY(!reader.failed());
+        QCOMPARE(previous, last);
+        QCOMPARE(rows, blocks->columnInt64(4));
+        total += rows;
+        before = last;
+    }
+    *blocks = {};
+    QCOMPARE(total, qint64(sent.size()));
+
+    std::vector<Model::Tick> expected = sent;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const Model::Tick &a, const Model::Tick &b) { return a.timestamp < b.timestamp; });
+    const auto back = read(path());
+    QCOMPARE(back.size(), expected.size());
+    for (std::size_t i = 0; i < back.size(); ++i)
+        QVERIFY2(same(back[i], expected[i]), qPrintable(QString::number(i)));
+
+    auto reader = SqliteDatabase::open(path(), SqliteDatabase::Mode::ReadOnly);
+    QVERIFY(reader);
+    auto minimum = (*reader)->prepare(
+        Storage::BarStore::symbolTimeSql("min", "ts_us >= ?2 AND ts_us <= ?3", 4, {2, 3}).constData());
+    auto maximum = (*reader)->prepare(Storage::BarStore::symbolTimeSql("max", "ts_us < ?2", 3, {0, 2}).constData());
+    QVERIFY(minimum && maximum);
+    const qint64 id = db->scalar("SELECT id FROM symbols WHERE name = 'LATE'");
+    for (int round = 0; round < 200; ++round) {
+        const qint64 from = Start + (qint64(rng() % 14000) - 300) * 1'000'000;
+        const qint64 to = from + qint64(rng() % 3000) * 1'000'000;
+        Storage::TickFilter filter;
+        filter.symbols = {u"LATE"_s};
+        filter.fromUs = from;
+        filter.toUs = to;
+        std::vector<Model::Tick> inRange;
+        for (const Model::Tick &t : expected)
+            if (t.timestamp >= from && t.timestamp <= to)
+                inRange.push_back(t);
+        const auto got = read(path(), filter);
+        QCOMPARE(got.size(), inRange.size());
+        for (std::size_t i = 0; i < got.size(); ++i)
+            QVERIFY2(same(got[i], inRange[i]), qPrintable(QString::number(i)));
+
+        minimum->bind(1, std::int64_t(id));
+        minimum->bind(2, std::int64_t(from));
+        minimum->bind(3, std::int64_t(to));
+        minimum->bind(4, std::int64_t(id % Storage::BarStore::LogBuckets));
+        QCOMPARE(minimum->step(), Storage::Step::Row);
+        QCOMPARE(minimum->columnInt64(0), inRange.empty() ? 0 : inRange.front().timestamp);
+        minimum->reset();
+        qint64 newest = 0;
+        for (const Model::Tick &t : expected)
+            if (t.timestamp < to)
+                newest = t.timestamp;
+        maximum->bind(1, std::int64_t(id));
+        maximum->bind(2, std::int64_t(to));
+        maximum->bind(3, std::int64_t(id % Storage::BarStore::LogBuckets));
+        QCOMPARE(maximum->step(), Storage::Step::Row);
+        QCOMPARE(maximum->columnInt64(0), newest);
+        maximum->reset();
+    }
+}
+
 void TestBarStore::restartFinishesAMerge()
 {
     Storage::WriterOptions options{path()};
@@ -303,7 +432,7 @@ void TestBarStore::restartFinishesAMerge()
         auto writer = StorageWriter::open(options);
         QVERIFY(writer);
         QTRY_COMPARE(db->scalar("SELECT sum(frozen) FROM bars_logs"), 0);
-        QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 260);
+        QCOMPARE(db->scalar("SELECT coalesce(sum(rows), 0) FROM bar_blocks"), 260);
         // New rows get new sequence numbers after a restart.
         QVERIFY(store(**writer, Model::RecordBatch{tick("R1", 99, 31)}));
     }
@@ -329,7 +458,7 @@ void TestBarStore::historyReaderSpansTablesNewestLast()
     for (int i = 20; i < 25; ++i)
         QVERIFY(store(**writer, Model::RecordBatch{tick("HX", i, 10 + i), tick("OTHER", i, 1)}));
     auto db = openDb(path());
-    QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 20);
+    QCOMPARE(db->scalar("SELECT coalesce(sum(rows), 0) FROM bar_blocks"), 20);
     auto reader = Storage::SymbolHistoryReader::open(path());
     QVERIFY(reader);
     Model::Symbol hx;
@@ -387,7 +516,7 @@ void TestBarStore::earlierLayoutMigrated()
     auto db = openDb(path());
     QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
     QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ticks' AND type = 'view'"), 1);
-    QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 5);
+    QCOMPARE(db->scalar("SELECT coalesce(sum(rows), 0) FROM bar_blocks"), 5);
     // The ids carry over (they order bars of equal time), and new bars follow them.
     QCOMPARE(db->scalar("SELECT id FROM ticks WHERE symbol = 'AAPL' AND volume = 700"), 4);
     QVERIFY(store(**writer, Model::RecordBatch{tick("AAPL", 5, 190)}));
@@ -431,7 +560,7 @@ void TestBarStore::rowLogsMigratedToValues()
     QVERIFY2(writer, qPrintable(writer.error()));
     auto db = openDb(path());
     QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
-    QCOMPARE(db->scalar("SELECT count(*) FROM bars"), 5);
+    QCOMPARE(db->scalar("SELECT coalesce(sum(rows), 0) FROM bar_blocks"), 5);
     QCOMPARE(db->scalar("SELECT count(*) FROM bars_log0") + db->scalar("SELECT count(*) FROM bars_log1"), 0);
     QCOMPARE(db->scalar("SELECT sum(frozen) FROM bars_logs"), 0);
     QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 5);

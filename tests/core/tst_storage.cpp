@@ -163,7 +163,7 @@ void TestStorage::migrationFromEmptyFile()
     (*writer)->stop();
     auto db = openDb(path());
     QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
-    for (const char *table : {"symbols", "bars", "bars_log0", "bars_log1", "order_book", "news_sentiment",
+    for (const char *table : {"symbols", "bar_blocks", "bars_log0", "bars_log1", "order_book", "news_sentiment",
                               "market_data", "economic_indicators", "signals"})
         QCOMPARE(db->scalar(QByteArray("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='")
                                 .append(table)

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "util/Result.h"
+
+#include "BarRowCodec.h"
+#include "SqliteDatabase.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace Storage {
+
+/// `bar_blocks`: every symbol's bars in time order, as blocks of up to MaxRows rows in the compact form of
+/// BarRowCodec.h (about 12 bytes a row), keyed by (symbol id, the block's last time and sequence). One
+/// insert stores a block, so moving a log into place costs an insert per symbol and slice instead of one per
+/// row, and a symbol's history is one run of pages.
+///
+/// A symbol's blocks never overlap: in (time, sequence) order each block ends before the next one begins.
+/// Rows after a symbol's newest block make new blocks; a late row goes into the block whose span it falls in
+/// (or just before), which is written again. Readers find the blocks of a time range by the key alone (from
+/// the first block ending at or after its start to the first block ending after its end) and decode them
+/// with `bar_rows(data)`.
+class BarBlocks final
+{
+public:
+    /// Rows a block holds at most.
+    static constexpr std::size_t MaxRows = 512;
+
+    /// Parameter numbers of a time range's ends in the SQL below (0: open at that end).
+    struct Bounds
+    {
+        int lower = 0; ///< rows at or after
+        int upper = 0; ///< rows at or before (a stricter condition in `where` may narrow it)
+    };
+    /// SQL selecting `columns` of one symbol's rows (?1 its id) from the blocks that may hold rows within
+    /// `bounds`; `where` (on the rows' columns) picks the rows.
+    static QByteArray rowsSql(const QByteArray &columns, const QByteArray &where, Bounds bounds);
+    /// SQL for `function`(ts_us) AS x over one symbol's rows that satisfy `where`, where `function` is min or
+    /// max: reads the one or two blocks that can hold the answer.
+    static QByteArray timeSql(const char *function, const QByteArray &where, Bounds bounds);
+    /// SQL for the part of one symbol's history (?1) a retention pass keeps: its kept bars of zone ?2 begin at
+    /// the first column, its last closed minute ends at the second.
+    static const char *const CoveredSql;
+
+    /// Brings the rows of a `bars` table of one row per record into blocks (a schema step).
+    static Util::Status fromRows(SqliteDatabase &db);
+
+    static Util::Result<std::unique_ptr<BarBlocks>> open(SqliteDatabase &db);
+    BarBlocks(const BarBlocks &) = delete;
+    BarBlocks &operator=(const BarBlocks &) = delete;
+
+    /// Stores one symbol's rows, sorted by (time, sequence). Inside a transaction.
+    QString add(std::int64_t symbolId, const BarRow *rows, std::size_t count);
+    /// Deletes rows older than `cutoffUs` that kept bars of `zone` cover, in transactions of a thousand
+    /// symbols. Adds what it deleted to `deleted`.
+    QString deleteOlderThan(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
+    /// The writer's transaction was rolled back: what is remembered of it goes.
+    void rolledBack() { m_newest.clear(); }
+
+private:
+    using Position = std::pair<std::int64_t, std::int64_t>; ///< (time, sequence)
+
+    explicit BarBlocks(SqliteDatabase &db);
+    QString insert(std::int64_t symbolId, const BarRow *rows, std::size_t count);
+    QString remove(std::int64_t symbolId, Position last);
+    QString addLate(std::int64_t symbolId, const BarRow *rows, std::size_t count);
+    QString newestOf(std::int64_t symbolId, Position &newest, bool &any);
+
+    SqliteDatabase &m_db;
+    Statement m_insert;
+    Statement m_delete;
+    Statement m_newestBlock;
+    Statement m_covering;
+    std::string m_value;
+    std::vector<BarRow> m_merged;
+    /// Each symbol's newest stored row (a bounded cache; forgotten on rollback).
+    std::unordered_map<std::int64_t, Position> m_newest;
+};
+
+} // namespace Storage
