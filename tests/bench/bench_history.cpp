@@ -133,7 +133,7 @@ int main(int argc, char **argv)
         return 1;
     }
     std::printf("%s: %lld records, %lld kept bars, %.2f GB\n", qPrintable(path),
-                static_cast<long long>((*db)->scalar("SELECT count(*) FROM bars")),
+                static_cast<long long>((*db)->scalar("SELECT coalesce(sum(rows), 0) FROM bar_blocks")),
                 static_cast<long long>((*db)->scalar("SELECT count(*) FROM history_bars")),
                 double(QFileInfo(path).size()) / 1e9);
     for (const auto &timeframe : {Bars::Timeframe::minutes(1), Bars::Timeframe::minutes(5), Bars::Timeframe::hours(1),
