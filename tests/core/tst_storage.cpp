@@ -80,6 +80,7 @@ private Q_SLOTS:
     void backPressureLosesNothingAcknowledged();
     void stopCommitsEverythingQueued();
     void groupsCommitWholeOrNotAtAll();
+    void retentionDeletesOldRecordsOnly_data();
     void retentionDeletesOldRecordsOnly();
     void writeAheadLogStaysBounded();
 
@@ -325,15 +326,24 @@ void TestStorage::groupsCommitWholeOrNotAtAll()
     QCOMPARE(openDb(path())->scalar("SELECT count(*) FROM ticks"), 9);
 }
 
+void TestStorage::retentionDeletesOldRecordsOnly_data()
+{
+    QTest::addColumn<int>("records");
+    QTest::newRow("a few: in a log") << 10;
+    QTest::newRow("a run: in a block, written again without the old ones") << 40;
+}
+
 void TestStorage::retentionDeletesOldRecordsOnly()
 {
+    QFETCH(int, records);
+    const int old = records * 6 / 10;
     auto writer = StorageWriter::open({path()});
     QVERIFY(writer);
     const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
     Model::RecordBatch batch;
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < records; ++i) {
         Model::Tick t = makeTick(i);
-        t.timestamp = nowUs - (i < 6 ? 3LL : 0LL) * 86'400'000'000LL - i; // six three days old, four fresh
+        t.timestamp = nowUs - (i < old ? 3LL : 0LL) * 86'400'000'000LL - i; // some three days old, the rest fresh
         batch.emplace_back(t);
     }
     batch.emplace_back(Model::EconomicIndicatorEvent{u"CPI"_s, 2.0, nowUs - 5LL * 86'400'000'000LL});
@@ -343,11 +353,11 @@ void TestStorage::retentionDeletesOldRecordsOnly()
 
     (*writer)->requestRetention(); // retention off: nothing goes
     auto db = openDb(path());
-    QTRY_COMPARE(db->scalar("SELECT count(*) FROM ticks"), 10);
+    QTRY_COMPARE(db->scalar("SELECT count(*) FROM ticks"), qint64(records));
     (*writer)->setRetentionDays(2);
     (*writer)->requestRetention();
-    QTRY_COMPARE((*writer)->deletedByRetention(), 7u);
-    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 4);
+    QTRY_COMPARE((*writer)->deletedByRetention(), std::uint64_t(old + 1));
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), qint64(records - old));
     QCOMPARE(db->scalar("SELECT count(*) FROM economic_indicators"), 0);
     QCOMPARE(db->scalar(
                  QByteArray("SELECT count(*) FROM ticks WHERE ts_us < " + QByteArray::number(nowUs - 86'400'000'000LL))
