@@ -20,9 +20,11 @@
 namespace Storage {
 
 /// `bar_blocks`: every symbol's bars in time order, as blocks of up to MaxRows rows in the compact form of
-/// BarRowCodec.h (about 12 bytes a row), keyed by (symbol id, the block's last time and sequence). One
-/// insert stores a block, so moving a log into place costs an insert per symbol and slice instead of one per
-/// row, and a symbol's history is one run of pages.
+/// BarRowCodec.h (about 12 bytes a row), found by an index on (symbol id, the block's last time and
+/// sequence). A block goes in as one row (appended at the table's end) and one index entry, so moving a log
+/// into place costs that per symbol and slice instead of an insert per record. The blocks are rows of an
+/// ordinary table, not of a WITHOUT ROWID one, because there a value longer than about a quarter page
+/// spills into an overflow page of its own: blocks of a few hundred bytes to a page would waste most of one.
 ///
 /// A symbol's blocks never overlap: in (time, sequence) order each block ends before the next one begins.
 /// Rows after a symbol's newest block make new blocks; a late row goes into the block whose span it falls in

@@ -440,20 +440,21 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        l.volume AS volume
 FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id, l.ts_us, l.seq) > (SELECT merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
 )sql",
-    // 14: bars in blocks of up to 512 rows of one symbol in the compact form (BarBlocks.h), keyed by the symbol
-    // and the block's last time and sequence: one insert per block instead of one per row, about 12 bytes a
-    // row. The rows of `bars` move into blocks (finishSteps below), then `bars` goes.
+    // 14: bars in blocks of up to 512 rows of one symbol in the compact form (BarBlocks.h), found by the symbol
+    // and the block's last time and sequence: one row and one index entry per block instead of a row per
+    // record, about 12 bytes a record. The rows of `bars` move into blocks (FinishSteps below), then `bars` goes.
     R"sql(
 CREATE TABLE bar_blocks (
+    id INTEGER PRIMARY KEY,
     symbol_id INTEGER NOT NULL,
     last_ts INTEGER NOT NULL,
     last_seq INTEGER NOT NULL,
     first_ts INTEGER NOT NULL,
     first_seq INTEGER NOT NULL,
     rows INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    PRIMARY KEY (symbol_id, last_ts, last_seq)
-) WITHOUT ROWID;
+    data BLOB NOT NULL
+);
+CREATE UNIQUE INDEX bar_blocks_by_symbol ON bar_blocks(symbol_id, last_ts, last_seq);
 )sql",
 };
 
