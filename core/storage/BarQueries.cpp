@@ -28,7 +28,7 @@ Util::Status readArrivals(SqliteDatabase &db, std::int64_t symbolId, const Model
     st->bind(1, symbolId);
     st->bind(2, std::int64_t(from));
     st->bind(3, std::int64_t(to));
-    st->bind(4, symbolId % BarStore::LogBuckets);
+    st->bind(4, BarStore::bucketOf(symbolId));
     if (const QString error = BarStore::readArrivals(*st, db, symbol, out); !error.isEmpty())
         return Util::Status::failure(u"reading the database failed: %1"_s.arg(error));
     return {};
@@ -84,7 +84,7 @@ Util::Result<BarRange> readFromRecords(SqliteDatabase &db, std::int64_t id, cons
         end->bind(1, id);
         end->bind(2, std::int64_t(from));
         end->bind(3, std::int64_t(to));
-        end->bind(4, id % BarStore::LogBuckets);
+        end->bind(4, BarStore::bucketOf(id));
         if (end->step() != Step::Row || end->columnIsNull(0))
             return BarRange{};
         ends[i] = end->columnInt64(0);
@@ -120,7 +120,7 @@ Util::Result<Model::TimestampUs> newestRecord(SqliteDatabase &db, std::int64_t i
         return Util::Result<Model::TimestampUs>::failure(st.error());
     st->bind(1, id);
     st->bind(2, std::int64_t(to));
-    st->bind(3, id % BarStore::LogBuckets);
+    st->bind(3, BarStore::bucketOf(id));
     if (st->step() != Step::Row)
         return Util::Result<Model::TimestampUs>::failure(db.lastError());
     return st->columnIsNull(0) ? Model::TimestampUs(0) : Model::TimestampUs(st->columnInt64(0));

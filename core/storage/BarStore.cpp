@@ -32,11 +32,6 @@ bool inTimeOrder(const BarRow &a, const BarRow &b)
     return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.seq < b.seq;
 }
 
-int bucketOf(std::int64_t symbolId)
-{
-    return int(symbolId % BarStore::LogBuckets);
-}
-
 } // namespace
 
 QByteArray BarStore::logRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter)
@@ -56,10 +51,16 @@ QByteArray BarStore::symbolRowsSql(const QByteArray &columns, const QByteArray &
     return BarBlocks::rowsSql(columns, where, bounds) + " UNION ALL " + logRowsSql(columns, where, bucketParameter);
 }
 
+QByteArray BarStore::bucketSql(const QByteArray &symbol)
+{
+    return "(" + symbol + " / 16 % " + QByteArray::number(LogBuckets) + ')';
+}
+
 QByteArray BarStore::notMovedSql(int log, const QByteArray &symbol, const QByteArray &prefix)
 {
-    return "(" + symbol + ", " + prefix + "ts_us, " + prefix + "seq) > (SELECT merged_through, merged_ts, merged_seq " +
-           "FROM bars_logs WHERE log = " + QByteArray::number(log) + ')';
+    return "(" + bucketSql(symbol) + ", " + symbol + ", " + prefix + "ts_us, " + prefix +
+           "seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = " +
+           QByteArray::number(log) + ')';
 }
 
 QByteArray BarStore::symbolTimeSql(const char *function, const QByteArray &where, int bucketParameter,
@@ -108,15 +109,26 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
     if (frozen[0] || frozen[1]) {
         st.frozen = frozen[0] ? 0 : 1;
         const QByteArray where = " FROM bars_logs WHERE log = " + QByteArray::number(st.frozen);
+        st.mergedThrough.bucket = db.scalar(QByteArray("SELECT merged_bucket" + where).constData(), -1);
         st.mergedThrough.symbolId = db.scalar(QByteArray("SELECT merged_through" + where).constData(), -1);
         st.mergedThrough.timestamp = db.scalar(QByteArray("SELECT merged_ts" + where).constData());
         st.mergedThrough.seq = db.scalar(QByteArray("SELECT merged_seq" + where).constData());
         st.active = 1 - st.frozen;
+        st.frozenRowsLeft =
+            db.scalar(QByteArray("SELECT coalesce(sum(rows), 0) FROM " + logName(st.frozen)).constData());
     } else {
         st.active = db.scalar("SELECT EXISTS (SELECT 1 FROM bars_log1)") != 0 ? 1 : 0;
     }
-    st.activeRows = db.scalar(QByteArray("SELECT coalesce(sum(rows), 0) FROM " + logName(st.active)).constData());
-    store->m_activeCopyWhole = st.activeRows == 0;
+    auto buckets =
+        db.prepare(QByteArray("SELECT bucket, sum(rows) FROM " + logName(st.active) + " GROUP BY bucket").constData());
+    if (!buckets)
+        return R::failure(buckets.error());
+    while (buckets->step() == Step::Row) {
+        const std::int64_t bucket = buckets->columnInt64(0);
+        if (bucket >= 0 && bucket < LogBuckets)
+            st.bucketRows[std::size_t(bucket)] = buckets->columnInt64(1);
+        st.activeRows += buckets->columnInt64(1);
+    }
     store->m_committed = st;
     return store;
 }
@@ -152,8 +164,8 @@ Util::Status BarStore::prepare()
     ok = ok && prepared("SELECT id FROM symbols WHERE name = ?1", m_findSymbol) &&
          prepared("INSERT INTO symbols(name) VALUES (?1)", m_addSymbol) &&
          prepared("UPDATE bar_sequence SET next = ?1", m_setSequence) &&
-         prepared("UPDATE bars_logs SET frozen = ?2, merged_through = ?3, merged_ts = ?4, merged_seq = ?5 "
-                  "WHERE log = ?1",
+         prepared("UPDATE bars_logs SET frozen = ?2, merged_bucket = ?3, merged_through = ?4, merged_ts = ?5, "
+                  "merged_seq = ?6 WHERE log = ?1",
                   m_setLog);
     if (!ok)
         return Util::Status::failure(m_db.lastError());
@@ -218,13 +230,16 @@ QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
     if (error.isEmpty())
         error = appendToLog();
     m_state.activeRows += std::int64_t(m_logRows.size());
-    if (m_activeCopyWhole)
-        m_activeCopy.insert(m_activeCopy.end(), m_logRows.begin(), m_logRows.end());
+    std::int64_t fullest = 0;
+    for (const BarRow &row : m_logRows)
+        fullest = std::max(fullest, ++m_state.bucketRows[std::size_t(bucketOf(row.symbolId))]);
     if (error.isEmpty()) {
         m_setSequence.bind(1, m_state.nextSeq);
         error = run(m_setSequence, m_db);
     }
-    if (error.isEmpty() && m_state.frozen < 0 && m_state.activeRows >= std::int64_t(m_logMergeRows))
+    const auto full = std::int64_t(m_logMergeRows);
+    if (error.isEmpty() && m_state.frozen < 0 &&
+        (m_state.activeRows >= full || fullest >= std::max<std::int64_t>(1, full / 16)))
         error = freeze();
     return error;
 }
@@ -265,52 +280,41 @@ QString BarStore::freeze()
         return error;
     m_state.frozen = m_state.active;
     m_state.mergedThrough = {};
-    m_state.mergePos = 0;
+    m_state.frozenRowsLeft = m_state.activeRows;
     m_state.active = 1 - m_state.active;
     m_state.activeRows = 0; // the other log was emptied when its own merge ended
-    if (m_activeCopyWhole) {
-        m_frozenRows = std::move(m_activeCopy);
-        m_loadedBuckets = LogBuckets;
-    } else {
-        m_frozenRows.clear();
-        m_loadedBuckets = 0;
-    }
-    m_frozenSorted = false;
-    m_activeCopy = {};
-    m_activeCopyWhole = true;
+    m_state.bucketRows = {};
+    m_frozenRows.clear();
+    m_loadedBucket = -1;
+    m_frozenPos = 0;
     return {};
 }
 
-void BarStore::forgetActiveCopy()
-{
-    m_activeCopy = {};
-    m_activeCopyWhole = m_state.activeRows == 0;
-}
-
-QString BarStore::loadFrozen(std::size_t rows)
+QString BarStore::loadBucket(int bucket)
 {
     Statement &load = m_loadBucket[std::size_t(m_state.frozen)];
-    const std::size_t before = m_frozenRows.size();
-    while (m_loadedBuckets < LogBuckets && m_frozenRows.size() - before < rows) {
-        load.bind(1, std::int64_t(m_loadedBuckets));
-        Step rc{};
-        bool damaged = false;
-        while (!damaged && (rc = load.step()) == Step::Row) {
-            const QByteArrayView value = load.columnBlob(0);
-            BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
-            BarRow row;
-            while (reader.next(row))
-                if (m_state.mergedThrough.before(row))
-                    m_frozenRows.push_back(row);
-            damaged = reader.failed();
-        }
-        load.reset();
-        if (damaged)
-            return u"a value in bar log %1 is damaged"_s.arg(m_state.frozen);
-        if (rc != Step::Done)
-            return m_db.lastError();
-        ++m_loadedBuckets;
+    m_frozenRows.clear();
+    m_frozenPos = 0;
+    load.bind(1, std::int64_t(bucket));
+    Step rc{};
+    bool damaged = false;
+    while (!damaged && (rc = load.step()) == Step::Row) {
+        const QByteArrayView value = load.columnBlob(0);
+        BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+        for (BarRow row; reader.next(row);)
+            if (m_state.mergedThrough.before(row))
+                m_frozenRows.push_back(row);
+        damaged = reader.failed();
     }
+    load.reset();
+    if (damaged)
+        return u"a value in bar log %1 is damaged"_s.arg(m_state.frozen);
+    if (rc != Step::Done)
+        return m_db.lastError();
+    std::sort(m_frozenRows.begin(), m_frozenRows.end(), [](const BarRow &a, const BarRow &b) {
+        return a.symbolId != b.symbolId ? a.symbolId < b.symbolId : inTimeOrder(a, b);
+    });
+    m_loadedBucket = bucket;
     return {};
 }
 
@@ -318,53 +322,59 @@ QString BarStore::merge(std::size_t rows)
 {
     if (m_state.frozen < 0 || rows == 0)
         return {};
-    if (m_loadedBuckets < LogBuckets)
-        return loadFrozen(rows); // reading is the slice's work; moving starts with the next one
-    if (!m_frozenSorted) {
-        std::sort(m_frozenRows.begin(), m_frozenRows.end(), [](const BarRow &a, const BarRow &b) {
-            if (a.symbolId != b.symbolId)
-                return a.symbolId < b.symbolId;
-            return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.seq < b.seq;
-        });
-        m_frozenSorted = true;
+    // A bucket at a time, its rows by symbol and time. A slice may end inside a symbol's rows: the mark is a
+    // row, so one symbol's long run (a single busy symbol fills a bucket) moves over several commits.
+    std::size_t moved = 0;
+    bool done = false;
+    while (moved < rows) {
+        if (m_frozenPos == m_frozenRows.size()) {
+            const int next =
+                m_loadedBucket < 0 ? int(std::max<std::int64_t>(0, m_state.mergedThrough.bucket)) : m_loadedBucket + 1;
+            if (next >= LogBuckets) {
+                done = true;
+                break;
+            }
+            if (QString error = loadBucket(next); !error.isEmpty())
+                return error;
+            continue;
+        }
+        const std::size_t goal = std::min(m_frozenRows.size(), m_frozenPos + (rows - moved));
+        while (m_frozenPos < goal) {
+            std::size_t end = m_frozenPos + 1;
+            while (end < goal && m_frozenRows[end].symbolId == m_frozenRows[m_frozenPos].symbolId)
+                ++end;
+            if (QString error = m_blocks->add(m_frozenRows[m_frozenPos].symbolId, m_frozenRows.data() + m_frozenPos,
+                                              end - m_frozenPos);
+                !error.isEmpty())
+                return error;
+            moved += end - m_frozenPos;
+            m_frozenPos = end;
+        }
+        m_state.mergedThrough = Mark::of(m_frozenRows[m_frozenPos - 1]);
     }
-
-    // A slice may end inside a symbol's rows: the mark is a row, not a symbol, so one symbol's long run
-    // (a single busy symbol fills a whole log) is moved over several commits instead of holding one up.
-    QString error;
-    std::size_t &pos = m_state.mergePos;
-    const std::size_t goal = std::min(m_frozenRows.size(), pos + rows);
-    while (error.isEmpty() && pos < goal) {
-        std::size_t end = pos + 1;
-        while (end < goal && m_frozenRows[end].symbolId == m_frozenRows[pos].symbolId)
-            ++end;
-        error = m_blocks->add(m_frozenRows[pos].symbolId, m_frozenRows.data() + pos, end - pos);
-        pos = end;
-    }
-    if (!error.isEmpty())
-        return error;
-    const bool done = pos == m_frozenRows.size();
+    m_state.moved += moved;
+    m_state.frozenRowsLeft = std::max<std::int64_t>(0, m_state.frozenRowsLeft - std::int64_t(moved));
     if (done) {
-        error = run(m_clearLog[std::size_t(m_state.frozen)], m_db);
-        if (!error.isEmpty())
+        if (QString error = run(m_clearLog[std::size_t(m_state.frozen)], m_db); !error.isEmpty())
             return error;
-    }
-    const Mark mark = done || pos == 0 ? Mark{} : Mark::of(m_frozenRows[pos - 1]);
-    error = setLog(m_state.frozen, !done, mark);
-    if (error.isEmpty() && done)
+        if (QString error = setLog(m_state.frozen, false, {}); !error.isEmpty())
+            return error;
         m_state.frozen = -1;
-    else if (error.isEmpty())
-        m_state.mergedThrough = mark;
-    return error;
+        m_state.mergedThrough = {};
+        m_state.frozenRowsLeft = 0;
+        return {};
+    }
+    return setLog(m_state.frozen, true, m_state.mergedThrough);
 }
 
 QString BarStore::setLog(int log, bool frozen, const Mark &mark)
 {
     m_setLog.bind(1, std::int64_t(log));
     m_setLog.bind(2, std::int64_t(frozen ? 1 : 0));
-    m_setLog.bind(3, mark.symbolId);
-    m_setLog.bind(4, mark.timestamp);
-    m_setLog.bind(5, mark.seq);
+    m_setLog.bind(3, mark.bucket);
+    m_setLog.bind(4, mark.symbolId);
+    m_setLog.bind(5, mark.timestamp);
+    m_setLog.bind(6, mark.seq);
     return run(m_setLog, m_db);
 }
 
@@ -372,18 +382,15 @@ std::uint64_t BarStore::rowsToMerge() const
 {
     if (m_state.frozen < 0)
         return 0;
-    if (m_loadedBuckets < LogBuckets)
-        return std::max<std::uint64_t>(1, m_frozenRows.size());
-    return std::max<std::uint64_t>(1, m_frozenRows.size() - m_state.mergePos);
+    return std::uint64_t(std::max<std::int64_t>(1, m_state.frozenRowsLeft));
 }
 
 void BarStore::committed()
 {
     if (m_state.frozen < 0 && m_committed.frozen >= 0) {
-        m_mergedRows += m_frozenRows.size();
         m_frozenRows = {};
-        m_loadedBuckets = 0;
-        m_frozenSorted = false;
+        m_loadedBucket = -1;
+        m_frozenPos = 0;
     }
     m_committed = m_state;
     m_newSymbols.clear();
@@ -398,13 +405,10 @@ void BarStore::rolledBack()
     for (const Model::Symbol &symbol : m_newSymbols)
         m_ids.erase(symbol);
     m_newSymbols.clear();
-    // The rows a rolled-back slice moved are in the log again: read it afresh from the committed mark.
+    // The rows a rolled-back slice moved are in the log again: read from the committed mark afresh.
     m_frozenRows = {};
-    m_loadedBuckets = 0;
-    m_frozenSorted = false;
-    forgetActiveCopy();
-    m_state.mergePos = 0;
-    m_committed.mergePos = 0;
+    m_loadedBucket = -1;
+    m_frozenPos = 0;
 }
 
 QString BarStore::deleteOlderThan(std::int64_t cutoffUs, const QString &zone, std::uint64_t &deleted)
@@ -453,6 +457,7 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
         std::int64_t firstSeq = 0;
         std::int64_t rows = 0;
         std::string value;
+        std::int64_t removed = 0;
     };
     std::vector<Change> changes;
     std::vector<BarRow> kept;
@@ -473,6 +478,7 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
         Change change{values->columnInt64(0), values->columnInt64(1), std::int64_t(kept.size()), {}};
         if (!kept.empty())
             BarRowCodec::encode(kept.data(), kept.size(), change.value);
+        change.removed = std::int64_t(rows - kept.size());
         gone += rows - kept.size();
         changes.push_back(std::move(change));
     }
@@ -489,12 +495,14 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
         }
         if (QString error = run(st, m_db); !error.isEmpty())
             return error;
+        auto &inBucket = m_state.bucketRows[std::size_t(std::clamp<std::int64_t>(c.bucket, 0, LogBuckets - 1))];
+        inBucket = std::max<std::int64_t>(0, inBucket - c.removed);
     }
     if (gone > 0) {
         deleted += gone;
         m_state.activeRows = std::max<std::int64_t>(0, m_state.activeRows - std::int64_t(gone));
         m_committed.activeRows = m_state.activeRows;
-        forgetActiveCopy();
+        m_committed.bucketRows = m_state.bucketRows;
     }
     return {};
 }

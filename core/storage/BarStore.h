@@ -34,7 +34,7 @@ struct ArrivedTick
 /// symbol touched, though: a commit of 8,000 records spread over 5,000 symbols would write some 5,000
 /// tiny blocks. So a symbol with only a few rows in a commit has them appended to the active log instead,
 /// and a symbol with a run of rows goes straight into blocks. A log keeps a commit's rows of one bucket
-/// (symbol id mod LogBuckets) as one value in the same compact form (BarRowCodec.h; SQL reads both through
+/// (bucketOf()) as one value in the same compact form (BarRowCodec.h; SQL reads both through
 /// `bar_rows(data)`), so a commit over thousands of symbols writes at most LogBuckets values. When the
 /// active log is full it is frozen, the other log takes the appends, and the frozen one moves into blocks
 /// in symbol order, a slice per commit, a block per symbol in the slice. Readers see every row exactly
@@ -48,6 +48,12 @@ public:
     /// A log's rows are spread over this many buckets by symbol id, so reading one symbol from a log
     /// scans one bucket, while a commit still appends to at most this many places.
     static constexpr int LogBuckets = 64;
+
+    /// A symbol's log bucket: sixteen consecutive ids share one, so that a bucket's symbols, moved in id
+    /// order, find their blocks' index entries side by side.
+    static std::int64_t bucketOf(std::int64_t symbolId) { return symbolId / 16 % LogBuckets; }
+    /// bucketOf() in SQL, of the expression `symbol`.
+    static QByteArray bucketSql(const QByteArray &symbol);
 
     static Util::Result<std::unique_ptr<BarStore>> open(SqliteDatabase &db, std::size_t logMergeRows);
 
@@ -103,45 +109,52 @@ public:
     void committed();
     void rolledBack();
 
-    std::uint64_t mergedRows() const noexcept { return m_mergedRows; }
+    std::uint64_t mergedRows() const noexcept { return m_committed.moved; }
     /// Rows of a frozen log not yet in blocks (an estimate before the log has been read back).
     std::uint64_t rowsToMerge() const;
 
 private:
-    /// The last row of a frozen log already in blocks, in (symbol id, time, sequence) order; the log's rows
-    /// up to it are moved. No row is before the empty mark.
+    /// The last row of a frozen log already in blocks, in (bucket, symbol id, time, sequence) order: a frozen
+    /// log moves a bucket at a time, each bucket's rows in symbol and time order. No row is before the empty
+    /// mark.
     struct Mark
     {
+        std::int64_t bucket = -1;
         std::int64_t symbolId = -1;
         std::int64_t timestamp = 0;
         std::int64_t seq = 0;
 
-        static Mark of(const BarRow &r) { return {r.symbolId, r.timestamp, r.seq}; }
+        static Mark of(const BarRow &r) { return {bucketOf(r.symbolId), r.symbolId, r.timestamp, r.seq}; }
         /// Whether `r` is after the mark, so not in blocks yet.
         bool before(const BarRow &r) const
         {
-            return std::tie(symbolId, timestamp, seq) < std::tie(r.symbolId, r.timestamp, r.seq);
+            const std::int64_t b = bucketOf(r.symbolId);
+            return std::tie(bucket, symbolId, timestamp, seq) < std::tie(b, r.symbolId, r.timestamp, r.seq);
         }
     };
-    QString setLog(int log, bool frozen, const Mark &mark);
-    QString appendToLog();
-    QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
     struct State
     {
         int active = 0; ///< the log taking appends
         std::int64_t activeRows = 0;
+        /// Rows of the active log per bucket: a log freezes when it is full or one bucket holds a
+        /// sixteenth of a full log (the most rows that are ever sorted in memory at once).
+        std::array<std::int64_t, LogBuckets> bucketRows{};
         int frozen = -1; ///< the log being moved into blocks, or -1
         Mark mergedThrough;
-        std::size_t mergePos = 0; ///< into m_frozenRows
+        std::int64_t frozenRowsLeft = 0; ///< an estimate
+        std::uint64_t moved = 0;         ///< rows moved into blocks, ever
         std::int64_t nextSeq = 1;
     };
 
     BarStore(SqliteDatabase &db, std::size_t logMergeRows);
     Util::Status prepare();
     QString symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added);
+    QString setLog(int log, bool frozen, const Mark &mark);
+    QString appendToLog();
     QString freeze();
-    QString loadFrozen(std::size_t rows);
-    void forgetActiveCopy();
+    /// Reads bucket `bucket` of the frozen log into m_frozenRows: its rows after the mark, sorted.
+    QString loadBucket(int bucket);
+    QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
 
     SqliteDatabase &m_db;
     const std::size_t m_logMergeRows;
@@ -162,21 +175,16 @@ private:
     std::unordered_map<Model::Symbol, std::int64_t> m_ids;
     std::vector<Model::Symbol> m_newSymbols;
 
-    /// The frozen log's rows not yet in blocks, in (symbol, time, seq) order once m_loadedBuckets reaches
-    /// LogBuckets.
+    /// The rows not yet in blocks of the frozen log's bucket m_loadedBucket (-1: none read), in (symbol,
+    /// time, seq) order; m_frozenPos is the next to move.
     std::vector<BarRow> m_frozenRows;
-    bool m_frozenSorted = false;
+    int m_loadedBucket = -1;
+    std::size_t m_frozenPos = 0;
     std::vector<BarRow> m_logRows;    ///< a commit's rows for the log, reused
     std::vector<BarRow> m_directRows; ///< one symbol's rows going straight to the blocks, reused
     std::vector<BarRow> m_bucketRows; ///< m_logRows by bucket, reused
     std::string m_logValue;           ///< one bucket's rows in the compact form, reused
     std::vector<Run> m_runs;
-    /// A copy of the active log's rows while it holds all of them (it does from the log's first row on),
-    /// so that freezing the log does not have to read it back.
-    std::vector<BarRow> m_activeCopy;
-    bool m_activeCopyWhole = false;
-    int m_loadedBuckets = 0;
-    std::uint64_t m_mergedRows = 0;
 };
 
 } // namespace Storage

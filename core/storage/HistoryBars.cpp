@@ -235,7 +235,7 @@ Util::Status Reader::formingOfRecords(std::int64_t symbolId, Track &track)
     std::vector<ArrivedTick> records;
     m_records.bind(1, symbolId);
     m_records.bind(2, std::int64_t(track.next()));
-    m_records.bind(3, symbolId % BarStore::LogBuckets);
+    m_records.bind(3, BarStore::bucketOf(symbolId));
     m_records.bind(4, m_seqLimit);
     if (const QString error = BarStore::readArrivals(m_records, m_db, {}, records); !error.isEmpty())
         return Util::Status::failure(u"cannot read kept bars: %1"_s.arg(error));

@@ -290,7 +290,7 @@ QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
         std::pair<Model::TimestampUs, Model::TimestampUs> ends{0, -1};
         for (Statement *st : {&m_oldest, &m_newest}) {
             st->bind(1, symbolId);
-            st->bind(2, symbolId % BarStore::LogBuckets);
+            st->bind(2, BarStore::bucketOf(symbolId));
             st->bind(3, std::int64_t(before));
             if (st->step() == Step::Row && !st->columnIsNull(0))
                 (st == &m_oldest ? ends.first : ends.second) = st->columnInt64(0);
@@ -333,7 +333,7 @@ QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
         const Bars::Span day = m_session.dayOf(last);
         std::vector<ArrivedTick> records;
         m_day.bind(1, symbolId);
-        m_day.bind(2, symbolId % BarStore::LogBuckets);
+        m_day.bind(2, BarStore::bucketOf(symbolId));
         m_day.bind(3, std::int64_t(day.start));
         m_day.bind(4, std::int64_t(latest));
         if (QString error = BarStore::readArrivals(m_day, m_db, {}, records); !error.isEmpty())

@@ -83,7 +83,7 @@ QByteArray barSource(int log, const QByteArray &columns, const TickFilter &f)
         sql += " AND k.last_ts >= ?3 AND k.first_ts <= ?4 AND k.last_ts <= (SELECT coalesce(min(last_ts), "
                "9223372036854775807) FROM bar_blocks b WHERE b.symbol_id = k.symbol_id AND b.last_ts > ?4)";
     if (log >= 0) // the bucket lets a query of named symbols read their buckets only
-        sql += " AND j.bucket = s.id % " + QByteArray::number(BarStore::LogBuckets) + " AND " +
+        sql += " AND j.bucket = " + BarStore::bucketSql("s.id") + " AND " +
                BarStore::notMovedSql(log, "x.symbol_id", "x.");
     return sql;
 }
@@ -307,7 +307,7 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars)
             from = std::numeric_limits<std::int64_t>::min();
         d->bars.bind(1, id);
         d->bars.bind(4, from);
-        d->bars.bind(2, id % BarStore::LogBuckets);
+        d->bars.bind(2, BarStore::bucketOf(id));
         d->bars.bind(3, std::int64_t(bars));
         while (d->bars.step() == Step::Row) {
             bar.timestamp = d->bars.columnInt64(0);

@@ -387,9 +387,10 @@ CREATE TABLE strategy_runs (
 )sql",
     // 13: a bar log keeps each commit's rows of a bucket in one value of a compact form (BarRowCodec.h), read
     // back through the function bar_rows(data): a commit over thousands of symbols writes a few values
-    // instead of a row and its key per record. A log's rows up to (merged_through, merged_ts, merged_seq) in
-    // (symbol id, time, sequence) order are in `bars` already, so a move may stop inside a symbol's rows. The
-    // rows of the earlier logs move into `bars`.
+    // instead of a row and its key per record. A frozen log moves a bucket (symbol id / 16 mod 64) at a time: its
+    // rows up to (merged_bucket, merged_through, merged_ts, merged_seq) in (bucket, symbol id, time, sequence)
+    // order are moved already, so a move may stop inside a symbol's rows. The rows of the earlier logs move
+    // into `bars`.
     R"sql(
 DROP VIEW ticks;
 INSERT INTO bars SELECT symbol_id, ts_us, seq, open, high, low, close, volume FROM bars_log0
@@ -398,9 +399,10 @@ INSERT INTO bars SELECT symbol_id, ts_us, seq, open, high, low, close, volume FR
 WHERE symbol_id > (SELECT merged_through FROM bars_logs WHERE log = 1);
 DROP TABLE bars_log0;
 DROP TABLE bars_log1;
+ALTER TABLE bars_logs ADD COLUMN merged_bucket INTEGER NOT NULL DEFAULT -1;
 ALTER TABLE bars_logs ADD COLUMN merged_ts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE bars_logs ADD COLUMN merged_seq INTEGER NOT NULL DEFAULT 0;
-UPDATE bars_logs SET frozen = 0, merged_through = -1, merged_ts = 0, merged_seq = 0;
+UPDATE bars_logs SET frozen = 0, merged_bucket = -1, merged_through = -1, merged_ts = 0, merged_seq = 0;
 CREATE TABLE bars_log0 (
     bucket INTEGER NOT NULL,
     first_seq INTEGER NOT NULL,
@@ -430,7 +432,7 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
        CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
        l.volume AS volume
-FROM bars_log0 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id, l.ts_us, l.seq) > (SELECT merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 0)
+FROM bars_log0 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 64, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 0)
 UNION ALL
 SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
@@ -438,7 +440,7 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
        CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
        l.volume AS volume
-FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id, l.ts_us, l.seq) > (SELECT merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
+FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 64, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
 )sql",
     // 14: bars in blocks of up to 512 rows of one symbol in the compact form (BarBlocks.h), found by the symbol
     // and the block's last time and sequence: one row and one index entry per block instead of a row per
@@ -485,7 +487,7 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
        CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
        l.volume AS volume
-FROM bars_log0 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id, l.ts_us, l.seq) > (SELECT merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 0)
+FROM bars_log0 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 64, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 0)
 UNION ALL
 SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
@@ -493,7 +495,7 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
        CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
        l.volume AS volume
-FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id, l.ts_us, l.seq) > (SELECT merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
+FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 64, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
 )sql"},
 };
 

@@ -71,6 +71,7 @@ struct Outcome
     double recordsPerSecond = 0;
     double recordsPerCommit = 0;
     double bytesPerRecord = 0;
+    double bytesInUsePerRecord = 0;
     std::uint64_t signals = 0;
 };
 
@@ -152,7 +153,11 @@ Outcome run(const std::vector<Model::RecordBatch> &batches, std::size_t symbols)
     // Everything into the main file, then its size over the rows: table, indexes and free pages.
     if (auto db = Storage::SqliteDatabase::open(path)) {
         (*db)->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        o.bytesPerRecord = double(QFileInfo(path).size()) / double(std::max<std::uint64_t>(1, done.load()));
+        const double records = double(std::max<std::uint64_t>(1, done.load()));
+        o.bytesPerRecord = double(QFileInfo(path).size()) / records;
+        // Free pages (mostly a moved log's, which the next log fills again) are in the file but hold nothing.
+        const double free = double((*db)->scalar("PRAGMA freelist_count") * (*db)->scalar("PRAGMA page_size"));
+        o.bytesInUsePerRecord = (double(QFileInfo(path).size()) - free) / records;
     }
     return o;
 }
@@ -171,17 +176,17 @@ int main(int argc, char **argv)
     std::printf("pipeline fed in-process, %lld ticks per run in batches of %d, %d in flight, durable (acknowledged "
                 "after commit)\n",
                 static_cast<long long>(records), BatchSize, InFlight);
-    std::printf("  %-8s %-6s %14s %9s %16s %14s %10s\n", "symbols", "prices", "records/s", "x 1 sym", "records/commit",
-                "bytes/record", "signals");
+    std::printf("  %-8s %-6s %14s %9s %16s %14s %12s %10s\n", "symbols", "prices", "records/s", "x 1 sym",
+                "records/commit", "bytes/record", "(in use)", "signals");
     for (const bool noisy : {false, true}) {
         double base = 0;
         for (const int symbols : counts) {
             const Outcome o = run(makeBatches(records, symbols, noisy), std::size_t(symbols));
             if (base == 0)
                 base = o.recordsPerSecond;
-            std::printf("  %-8d %-6s %14.0f %9.2f %16.0f %14.1f %10llu\n", symbols, noisy ? "noisy" : "flat",
+            std::printf("  %-8d %-6s %14.0f %9.2f %16.0f %14.1f %12.1f %10llu\n", symbols, noisy ? "noisy" : "flat",
                         o.recordsPerSecond, o.recordsPerSecond / base, o.recordsPerCommit, o.bytesPerRecord,
-                        static_cast<unsigned long long>(o.signals));
+                        o.bytesInUsePerRecord, static_cast<unsigned long long>(o.signals));
             std::fflush(stdout);
         }
     }
