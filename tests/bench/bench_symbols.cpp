@@ -80,7 +80,8 @@ Outcome run(const std::vector<Model::RecordBatch> &batches, std::size_t symbols)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bench.sqlite"));
     // Knobs for trying layouts side by side: BENCH_PAGE_SIZE (bytes), BENCH_COMMIT (records per commit at most),
-    // BENCH_LOG_ROWS (rows that fill a bar log).
+    // BENCH_LOG_ROWS (rows that fill a bar log), BENCH_SQL (run on the database once the writer has it, e.g.
+    // DROP INDEX signals_ts to see what that index costs).
     if (const int pageSize = qEnvironmentVariableIntValue("BENCH_PAGE_SIZE"); pageSize > 0) {
         auto db = Storage::SqliteDatabase::open(path);
         (*db)->exec(QByteArray("PRAGMA page_size=" + QByteArray::number(pageSize)).constData());
@@ -98,6 +99,11 @@ Outcome run(const std::vector<Model::RecordBatch> &batches, std::size_t symbols)
     if (!writer) {
         std::fprintf(stderr, "%s\n", qPrintable(writer.error()));
         std::exit(1);
+    }
+    if (const QByteArray sql = qgetenv("BENCH_SQL"); !sql.isEmpty()) {
+        auto db = Storage::SqliteDatabase::open(path);
+        if (auto st = (*db)->exec(sql.constData()); !st)
+            std::fprintf(stderr, "%s\n", qPrintable(st.error()));
     }
     Pipeline::PipelineOptions options;
     // A desk trading this many symbols keeps them all in memory (--max-symbols); past the cap every record of
