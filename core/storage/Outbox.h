@@ -45,7 +45,7 @@ struct DeliveryState
 };
 
 /// The notification outbox in the database (schema step 2). Rows are written
-/// by a trigger in the same transaction as their signal; this class, with a
+/// by the storage writer in the same transaction as their signal; this class, with a
 /// connection of its own, reads what is due and records what became of it.
 /// Not thread-safe: one per deliverer thread.
 class Outbox final

@@ -458,6 +458,11 @@ CREATE TABLE bar_blocks (
 );
 CREATE UNIQUE INDEX bar_blocks_by_symbol ON bar_blocks(symbol_id, last_ts, last_seq);
 )sql",
+    // 15: the storage writer puts a signal's rows in the notification outbox itself, in the signal's transaction,
+    // reading the channels once per transaction instead of running a trigger program per signal.
+    R"sql(
+DROP TRIGGER signals_to_outbox;
+)sql",
 };
 
 /// Work a step does after its SQL, in its transaction: code, then more SQL.

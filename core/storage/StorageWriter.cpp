@@ -75,11 +75,52 @@ QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &sign
     return {};
 }
 
+/// A notification channel, and whether the built-in rules' alerts go to it.
+struct Channel
+{
+    QByteArray name;
+    bool alerts = false;
+};
+
+QString readChannels(SqliteDatabase &db, Statement &st, std::vector<Channel> &out)
+{
+    out.clear();
+    Step rc{};
+    while ((rc = st.step()) == Step::Row)
+        out.push_back(Channel{st.columnUtf8(0), st.columnInt64(1) != 0});
+    st.reset();
+    return rc == Step::Done ? QString() : db.lastError();
+}
+
+/// A row in the notification outbox per channel the stored signal goes to, in the signal's transaction, so
+/// that nothing stored is ever left untold: every channel takes buy and sell signals and the fires of the
+/// trader's own alerts (their snapshot names the alert); the built-in rules' alerts go where asked.
+QString queueNotifications(SqliteDatabase &db, Statement &st, const Model::TradeSignal &signal,
+                           const std::vector<Channel> &channels, qint64 createdUs)
+{
+    const bool alert = signal.side == Model::SignalSide::Alert;
+    const bool traderAlert = signal.snapshot.startsWith("{\"alert_id\":");
+    for (const Channel &channel : channels) {
+        if (alert && !channel.alerts && !traderAlert)
+            continue;
+        st.bind(1, std::int64_t(signal.id));
+        st.bindText(2, std::string_view(channel.name.constData(), std::size_t(channel.name.size())));
+        st.bind(3, std::int64_t(createdUs));
+        const Step rc = st.step();
+        st.reset();
+        if (rc != Step::Done)
+            return db.lastError();
+    }
+    return {};
+}
+
 } // namespace
 
 struct StorageWriter::Statements
 {
     Statement signal;
+    Statement channels;
+    Statement notification;
     Statement orderBook;
     Statement sentiment;
     Statement marketData;
@@ -124,6 +165,8 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
         {&statements->economic, "INSERT INTO economic_indicators(name, ts_us, value) VALUES (?1, ?2, ?3)"},
         {&statements->signal, "INSERT INTO signals(symbol, ts_us, created_us, rule, side, price, reason, snapshot, "
                               "latency_ns, timeframe) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+        {&statements->channels, "SELECT name, alerts FROM notification_channels"},
+        {&statements->notification, "INSERT INTO notifications(signal_id, channel, created_us) VALUES (?1, ?2, ?3)"},
     };
     for (const auto &[target, text] : sql) {
         auto statement = (*db)->prepare(text);
@@ -410,6 +453,9 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     QString error;
     std::vector<const Model::Tick *> &sorted = m_sortedTicks;
     const qint64 createdUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    // The notification channels as this transaction sees them, read at its first signal.
+    std::vector<Channel> channels;
+    bool channelsRead = false;
     const qint64 now = Util::monotonicNs();
     std::uint64_t signalsStored = 0;
     for (WriteJob &job : jobs) {
@@ -437,7 +483,15 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         for (Model::TradeSignal &signal : job.signals) {
             if (!error.isEmpty())
                 break;
-            error = insertSignal(*m_db, st.signal, signal, createdUs, job.receivedNs > 0 ? now - job.receivedNs : -1);
+            if (!channelsRead) {
+                error = readChannels(*m_db, st.channels, channels);
+                channelsRead = true;
+            }
+            if (error.isEmpty())
+                error =
+                    insertSignal(*m_db, st.signal, signal, createdUs, job.receivedNs > 0 ? now - job.receivedNs : -1);
+            if (error.isEmpty())
+                error = queueNotifications(*m_db, st.notification, signal, channels, createdUs);
             ++signalsStored;
         }
         for (const Model::Record &record : job.records) {
