@@ -53,7 +53,7 @@ QByteArray BarStore::symbolRowsSql(const QByteArray &columns, const QByteArray &
 
 QByteArray BarStore::bucketSql(const QByteArray &symbol)
 {
-    return "(" + symbol + " / 16 % " + QByteArray::number(LogBuckets) + ')';
+    return "(" + symbol + " / " + QByteArray::number(IdsPerBucket) + " % " + QByteArray::number(LogBuckets) + ')';
 }
 
 QByteArray BarStore::notMovedSql(int log, const QByteArray &symbol, const QByteArray &prefix)

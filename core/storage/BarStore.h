@@ -49,9 +49,11 @@ public:
     /// scans one bucket, while a commit still appends to at most this many places.
     static constexpr int LogBuckets = 64;
 
-    /// A symbol's log bucket: sixteen consecutive ids share one, so that a bucket's symbols, moved in id
+    /// Consecutive symbol ids that share a log bucket.
+    static constexpr int IdsPerBucket = 16;
+    /// A symbol's log bucket: IdsPerBucket consecutive ids share one, so that a bucket's symbols, moved in id
     /// order, find their blocks' index entries side by side.
-    static std::int64_t bucketOf(std::int64_t symbolId) { return symbolId / 16 % LogBuckets; }
+    static std::int64_t bucketOf(std::int64_t symbolId) { return symbolId / IdsPerBucket % LogBuckets; }
     /// bucketOf() in SQL, of the expression `symbol`.
     static QByteArray bucketSql(const QByteArray &symbol);
 
