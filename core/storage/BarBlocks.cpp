@@ -16,30 +16,59 @@ constexpr std::size_t MaxCachedSymbols = 100'000;
 /// Symbols per retention transaction.
 constexpr std::int64_t RetentionSymbols = 1000;
 
-bool earlier(const BarRow &a, const BarRow &b)
-{
-    return std::tie(a.timestamp, a.seq) < std::tie(b.timestamp, b.seq);
-}
-
 QByteArray parameter(int n)
 {
     return "?" + QByteArray::number(n);
 }
 
-QString run(Statement &st, SqliteDatabase &db)
-{
-    const Step rc = st.step();
-    st.reset();
-    return rc == Step::Done ? QString() : db.lastError();
-}
-
 } // namespace
 
-const char *const BarBlocks::CoveredSql =
-    "SELECT coalesce((SELECT max(since_us) FROM history_tracks h WHERE h.symbol_id = ?1 AND h.timeframe_id IN "
-    "(SELECT id FROM history_timeframes WHERE zone = ?2)), 9223372036854775807), "
-    "coalesce((SELECT end_us FROM history_bars k WHERE k.symbol_id = ?1 AND k.timeframe_id = (SELECT id FROM "
-    "history_timeframes WHERE zone = ?2 AND name = '1m') ORDER BY open_us DESC LIMIT 1), -9223372036854775807)";
+Util::Result<RetentionRule> RetentionRule::open(SqliteDatabase &db, std::int64_t cutoffUs, std::string_view zone)
+{
+    auto covered = db.prepare(
+        "SELECT coalesce((SELECT max(since_us) FROM history_tracks h WHERE h.symbol_id = ?1 AND h.timeframe_id IN "
+        "(SELECT id FROM history_timeframes WHERE zone = ?2)), 9223372036854775807), "
+        "coalesce((SELECT end_us FROM history_bars k WHERE k.symbol_id = ?1 AND k.timeframe_id = (SELECT id FROM "
+        "history_timeframes WHERE zone = ?2 AND name = '1m') ORDER BY open_us DESC LIMIT 1), -9223372036854775807)");
+    if (!covered)
+        return Util::Result<RetentionRule>::failure(covered.error());
+    return RetentionRule(std::move(*covered), cutoffUs, zone);
+}
+
+RetentionRule::RetentionRule(Statement covered, std::int64_t cutoffUs, std::string_view zone)
+    : m_covered(std::move(covered))
+    , m_cutoffUs(cutoffUs)
+    , m_zone(zone)
+{}
+
+const RetentionRule::Span &RetentionRule::spanOf(std::int64_t symbolId)
+{
+    auto it = m_spans.find(symbolId);
+    if (it == m_spans.end()) {
+        m_covered.bind(1, symbolId);
+        m_covered.bindText(2, m_zone);
+        Span span{1, 0};
+        if (m_covered.step() == Step::Row)
+            span = {m_covered.columnInt64(0), m_covered.columnInt64(1)};
+        m_covered.reset();
+        it = m_spans.emplace(symbolId, span).first;
+    }
+    return it->second;
+}
+
+bool RetentionRule::coversAny(std::int64_t symbolId)
+{
+    const Span &span = spanOf(symbolId);
+    return span.first < span.second;
+}
+
+bool RetentionRule::deletes(const BarRow &row)
+{
+    if (row.timestamp >= m_cutoffUs)
+        return false;
+    const Span &span = spanOf(row.symbolId);
+    return row.timestamp >= span.first && row.timestamp < span.second;
+}
 
 QByteArray BarBlocks::rowsSql(const QByteArray &columns, const QByteArray &where, Bounds bounds)
 {
@@ -123,7 +152,7 @@ QString BarBlocks::insert(std::int64_t symbolId, const BarRow *rows, std::size_t
         m_insert.bind(5, block[0].seq);
         m_insert.bind(6, std::int64_t(n));
         m_insert.bindBlob(7, m_value.data(), m_value.size());
-        if (QString error = run(m_insert, m_db); !error.isEmpty())
+        if (QString error = m_db.run(m_insert); !error.isEmpty())
             return error;
     }
     return {};
@@ -134,7 +163,7 @@ QString BarBlocks::remove(std::int64_t symbolId, Position last)
     m_delete.bind(1, symbolId);
     m_delete.bind(2, last.first);
     m_delete.bind(3, last.second);
-    return run(m_delete, m_db);
+    return m_db.run(m_delete);
 }
 
 QString BarBlocks::newestOf(std::int64_t symbolId, Position &newest, bool &any)
@@ -212,7 +241,7 @@ QString BarBlocks::addLate(std::int64_t symbolId, const BarRow *rows, std::size_
         while (end < count && std::pair(rows[end].timestamp, rows[end].seq) <= last)
             ++end;
         m_merged.clear();
-        std::merge(stored.begin(), stored.end(), rows + i, rows + end, std::back_inserter(m_merged), earlier);
+        std::merge(stored.begin(), stored.end(), rows + i, rows + end, std::back_inserter(m_merged), inTimeOrder);
         if (QString error = remove(symbolId, last); !error.isEmpty())
             return error;
         if (QString error = insert(symbolId, m_merged.data(), m_merged.size()); !error.isEmpty())
@@ -225,10 +254,10 @@ QString BarBlocks::addLate(std::int64_t symbolId, const BarRow *rows, std::size_
 QString BarBlocks::deleteOlderThan(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted)
 {
     auto symbols = m_db.prepare("SELECT id FROM symbols WHERE id > ?1 ORDER BY id LIMIT ?2");
-    auto covered = m_db.prepare(CoveredSql);
+    auto rule = RetentionRule::open(m_db, cutoffUs, zone);
     auto blocks = m_db.prepare("SELECT last_ts, last_seq, first_ts, data FROM bar_blocks WHERE symbol_id = ?1 "
                                "ORDER BY last_ts, last_seq");
-    if (!symbols || !covered || !blocks)
+    if (!symbols || !rule || !blocks)
         return m_db.lastError();
     struct Change
     {
@@ -253,13 +282,7 @@ QString BarBlocks::deleteOlderThan(std::int64_t cutoffUs, std::string_view zone,
         for (const std::int64_t id : ids) {
             if (!error.isEmpty())
                 break;
-            covered->bind(1, id);
-            covered->bindText(2, zone);
-            Position span{1, 0};
-            if (covered->step() == Step::Row)
-                span = {covered->columnInt64(0), covered->columnInt64(1)};
-            covered->reset();
-            if (span.first >= span.second)
+            if (!rule->coversAny(id))
                 continue;
             // Blocks begin in time order: the old ones are the first.
             std::vector<Change> changes;
@@ -270,7 +293,7 @@ QString BarBlocks::deleteOlderThan(std::int64_t cutoffUs, std::string_view zone,
                 Change change{{blocks->columnInt64(0), blocks->columnInt64(1)}, {}};
                 std::size_t rows = 0;
                 for (BarRow r; reader.next(r); ++rows)
-                    if (r.timestamp >= cutoffUs || r.timestamp < span.first || r.timestamp >= span.second)
+                    if (!rule->deletes(r))
                         change.kept.push_back(r);
                 if (reader.failed()) {
                     error = u"a bar block of symbol %1 is damaged"_s.arg(id);

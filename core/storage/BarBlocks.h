@@ -19,6 +19,30 @@
 
 namespace Storage {
 
+/// Which stored rows a retention pass deletes: those older than its cutoff that their symbol's kept bars of
+/// the session's zone cover, from where the symbol's kept bars begin up to the end of its last closed minute
+/// (later ones make its forming bar). Used for the blocks and the logs alike.
+class RetentionRule final
+{
+public:
+    static Util::Result<RetentionRule> open(SqliteDatabase &db, std::int64_t cutoffUs, std::string_view zone);
+    /// Whether the symbol's kept bars cover any time at all (else none of its rows goes).
+    bool coversAny(std::int64_t symbolId);
+    /// Whether `row` goes.
+    bool deletes(const BarRow &row);
+
+private:
+    using Span = std::pair<std::int64_t, std::int64_t>; ///< [begin, end) in microseconds
+
+    RetentionRule(Statement covered, std::int64_t cutoffUs, std::string_view zone);
+    const Span &spanOf(std::int64_t symbolId);
+
+    Statement m_covered;
+    std::int64_t m_cutoffUs;
+    std::string_view m_zone;
+    std::unordered_map<std::int64_t, Span> m_spans;
+};
+
 /// `bar_blocks`: every symbol's bars in time order, as blocks of up to MaxRows rows in the compact form of
 /// BarRowCodec.h (about 12 bytes a row), found by an index on (symbol id, the block's last time and
 /// sequence). A block goes in as one row (appended at the table's end) and one index entry, so moving a log
@@ -49,9 +73,6 @@ public:
     /// SQL for `function`(ts_us) AS x over one symbol's rows that satisfy `where`, where `function` is min or
     /// max: reads the one or two blocks that can hold the answer.
     static QByteArray timeSql(const char *function, const QByteArray &where, Bounds bounds);
-    /// SQL for the part of one symbol's history (?1) a retention pass keeps: its kept bars of zone ?2 begin at
-    /// the first column, its last closed minute ends at the second.
-    static const char *const CoveredSql;
 
     /// Brings the rows of a `bars` table of one row per record into blocks (a schema step).
     static Util::Status fromRows(SqliteDatabase &db);

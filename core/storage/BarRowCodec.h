@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <tuple>
 
 namespace Storage {
 
@@ -19,6 +20,12 @@ struct BarRow
     double close = 0;
     std::int64_t volume = 0;
 };
+
+/// One symbol's rows in time order, rows of the same time in the order they arrived.
+inline bool inTimeOrder(const BarRow &a, const BarRow &b)
+{
+    return std::tie(a.timestamp, a.seq) < std::tie(b.timestamp, b.seq);
+}
 
 /// The compact form in which a bar log keeps many rows in one value. Each row is stored as differences
 /// from the row before it (sequence, symbol id, time, open) and from its own open (high, low, close), as

@@ -19,19 +19,6 @@ QByteArray logName(int log)
     return "bars_log" + QByteArray::number(log);
 }
 
-QString run(Statement &st, SqliteDatabase &db)
-{
-    const Step rc = st.step();
-    st.reset();
-    return rc == Step::Done ? QString() : db.lastError();
-}
-
-/// A symbol's rows in time order, rows of the same time in the order they arrived.
-bool inTimeOrder(const BarRow &a, const BarRow &b)
-{
-    return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.seq < b.seq;
-}
-
 } // namespace
 
 QByteArray BarStore::logRowsSql(const QByteArray &columns, const QByteArray &where, int bucketParameter)
@@ -230,12 +217,10 @@ QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
     if (error.isEmpty())
         error = appendToLog();
     m_state.activeRows += std::int64_t(m_logRows.size());
-    std::int64_t fullest = 0;
-    for (const BarRow &row : m_logRows)
-        fullest = std::max(fullest, ++m_state.bucketRows[std::size_t(bucketOf(row.symbolId))]);
+    const std::int64_t fullest = *std::max_element(m_state.bucketRows.begin(), m_state.bucketRows.end());
     if (error.isEmpty()) {
         m_setSequence.bind(1, m_state.nextSeq);
-        error = run(m_setSequence, m_db);
+        error = m_db.run(m_setSequence);
     }
     const auto full = std::int64_t(m_logMergeRows);
     if (error.isEmpty() && m_state.frozen < 0 &&
@@ -251,6 +236,8 @@ QString BarStore::appendToLog()
     std::array<std::size_t, LogBuckets + 1> starts{};
     for (const BarRow &row : m_logRows)
         ++starts[std::size_t(bucketOf(row.symbolId)) + 1];
+    for (std::size_t b = 0; b < std::size_t(LogBuckets); ++b) // the active log's rows per bucket grow by them
+        m_state.bucketRows[b] += std::int64_t(starts[b + 1]);
     for (std::size_t b = 1; b < starts.size(); ++b)
         starts[b] += starts[b - 1];
     m_bucketRows.resize(m_logRows.size());
@@ -268,7 +255,7 @@ QString BarStore::appendToLog()
         append.bind(2, m_bucketRows[first].seq);
         append.bind(3, std::int64_t(end - first));
         append.bindBlob(4, m_logValue.data(), m_logValue.size());
-        if (QString error = run(append, m_db); !error.isEmpty())
+        if (QString error = m_db.run(append); !error.isEmpty())
             return error;
     }
     return {};
@@ -355,7 +342,7 @@ QString BarStore::merge(std::size_t rows)
     m_state.moved += moved;
     m_state.frozenRowsLeft = std::max<std::int64_t>(0, m_state.frozenRowsLeft - std::int64_t(moved));
     if (done) {
-        if (QString error = run(m_clearLog[std::size_t(m_state.frozen)], m_db); !error.isEmpty())
+        if (QString error = m_db.run(m_clearLog[std::size_t(m_state.frozen)]); !error.isEmpty())
             return error;
         if (QString error = setLog(m_state.frozen, false, {}); !error.isEmpty())
             return error;
@@ -375,7 +362,7 @@ QString BarStore::setLog(int log, bool frozen, const Mark &mark)
     m_setLog.bind(4, mark.symbolId);
     m_setLog.bind(5, mark.timestamp);
     m_setLog.bind(6, mark.seq);
-    return run(m_setLog, m_db);
+    return m_db.run(m_setLog);
 }
 
 std::uint64_t BarStore::rowsToMerge() const
@@ -428,29 +415,13 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
     // without them. A frozen log's rows are in `bars` soon, where the next pass finds them.
     const QByteArray table = logName(m_state.active);
     auto values = m_db.prepare(QByteArray("SELECT bucket, first_seq, data FROM " + table).constData());
-    auto span = m_db.prepare(BarBlocks::CoveredSql);
+    auto rule = RetentionRule::open(m_db, cutoffUs, zone);
     auto update = m_db.prepare(
         QByteArray("UPDATE " + table + " SET rows = ?3, data = ?4 WHERE bucket = ?1 AND first_seq = ?2").constData());
     auto remove =
         m_db.prepare(QByteArray("DELETE FROM " + table + " WHERE bucket = ?1 AND first_seq = ?2").constData());
-    if (!values || !span || !update || !remove)
+    if (!values || !rule || !update || !remove)
         return m_db.lastError();
-    // Of each symbol only the rows whose kept bars cover them: from where its kept bars begin up to the end
-    // of its last closed minute.
-    std::unordered_map<std::int64_t, std::pair<std::int64_t, std::int64_t>> covered;
-    const auto isCovered = [&](const BarRow &row) {
-        auto it = covered.find(row.symbolId);
-        if (it == covered.end()) {
-            span->bind(1, row.symbolId);
-            span->bindText(2, zone);
-            std::pair<std::int64_t, std::int64_t> range{1, 0};
-            if (span->step() == Step::Row)
-                range = {span->columnInt64(0), span->columnInt64(1)};
-            span->reset();
-            it = covered.emplace(row.symbolId, range).first;
-        }
-        return row.timestamp >= it->second.first && row.timestamp < it->second.second;
-    };
     struct Change
     {
         std::int64_t bucket = 0;
@@ -469,7 +440,7 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
         kept.clear();
         std::size_t rows = 0;
         for (BarRow row; reader.next(row); ++rows)
-            if (row.timestamp >= cutoffUs || !isCovered(row))
+            if (!rule->deletes(row))
                 kept.push_back(row);
         if (reader.failed())
             return u"a value in bar log %1 is damaged"_s.arg(m_state.active);
@@ -493,7 +464,7 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
             st.bind(3, c.rows);
             st.bindBlob(4, c.value.data(), c.value.size());
         }
-        if (QString error = run(st, m_db); !error.isEmpty())
+        if (QString error = m_db.run(st); !error.isEmpty())
             return error;
         auto &inBucket = m_state.bucketRows[std::size_t(std::clamp<std::int64_t>(c.bucket, 0, LogBuckets - 1))];
         inBucket = std::max<std::int64_t>(0, inBucket - c.removed);

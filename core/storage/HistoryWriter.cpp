@@ -90,13 +90,6 @@ Util::Status HistoryWriter::prepare()
     return {};
 }
 
-QString HistoryWriter::run(Statement &st)
-{
-    const Step rc = st.step();
-    st.reset();
-    return rc == Step::Done ? QString() : m_db.lastError();
-}
-
 QString HistoryWriter::startTracks(std::int64_t symbolId, Model::TimestampUs firstTime, SymbolState &state)
 {
     for (std::size_t i = 0; i < KeptCount; ++i) {
@@ -105,7 +98,7 @@ QString HistoryWriter::startTracks(std::int64_t symbolId, Model::TimestampUs fir
         m_addTrack.bind(1, symbolId);
         m_addTrack.bind(2, m_ids[i]);
         m_addTrack.bind(3, std::int64_t(edge.openTime));
-        if (QString error = run(m_addTrack); !error.isEmpty())
+        if (QString error = m_db.run(m_addTrack); !error.isEmpty())
             return error;
         state.builders[i].resume(edge, false);
         state.since = std::min(state.since, edge.openTime);
@@ -204,13 +197,13 @@ QString HistoryWriter::storeForming(std::int64_t symbolId, SymbolState &state)
             m_setForming.bind(1, symbolId);
             m_setForming.bind(2, m_ids[i]);
             History::bindBar(m_setForming, 3, *forming);
-            if (QString error = run(m_setForming); !error.isEmpty())
+            if (QString error = m_db.run(m_setForming); !error.isEmpty())
                 return error;
             state.formingStored[i] = true;
         } else if (state.formingStored[i]) {
             m_clearForming.bind(1, symbolId);
             m_clearForming.bind(2, m_ids[i]);
-            if (QString error = run(m_clearForming); !error.isEmpty())
+            if (QString error = m_db.run(m_clearForming); !error.isEmpty())
                 return error;
             state.formingStored[i] = false;
         }
@@ -270,7 +263,7 @@ QString HistoryWriter::keepBar(std::int64_t symbolId, std::size_t index, const B
     m_addBar.bind(2, m_ids[index]);
     History::bindBar(m_addBar, 3, bar);
     ++m_barsWritten;
-    return run(m_addBar);
+    return m_db.run(m_addBar);
 }
 
 QString HistoryWriter::setSince(std::int64_t symbolId, std::size_t index, Model::TimestampUs since)
@@ -279,7 +272,7 @@ QString HistoryWriter::setSince(std::int64_t symbolId, std::size_t index, Model:
     m_setSince.bind(1, symbolId);
     m_setSince.bind(2, m_ids[index]);
     m_setSince.bind(3, std::int64_t(since));
-    return run(m_setSince);
+    return m_db.run(m_setSince);
 }
 
 QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
@@ -314,7 +307,7 @@ QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
         m_addTrack.bind(1, symbolId);
         m_addTrack.bind(2, m_ids[i]);
         m_addTrack.bind(3, std::int64_t(m_tracks[i].since));
-        if (QString error = run(m_addTrack); !error.isEmpty())
+        if (QString error = m_db.run(m_addTrack); !error.isEmpty())
             return error;
         m_symbols.erase(symbolId);
     }

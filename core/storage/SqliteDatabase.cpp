@@ -169,6 +169,13 @@ Util::Status SqliteDatabase::exec(const char *sql)
     return {};
 }
 
+QString SqliteDatabase::run(Statement &st)
+{
+    const Step rc = st.step();
+    st.reset();
+    return rc == Step::Done ? QString() : lastError();
+}
+
 Util::Result<Statement> SqliteDatabase::prepare(const char *sql)
 {
     sqlite3_stmt *stmt = nullptr;

@@ -82,6 +82,8 @@ public:
     SqliteDatabase &operator=(const SqliteDatabase &) = delete;
 
     Util::Status exec(const char *sql);
+    /// Steps a statement that returns no rows to its end and resets it: empty, or the error.
+    QString run(Statement &st);
     Util::Result<Statement> prepare(const char *sql);
     /// First column of the first row, or `fallback` when there is none.
     std::int64_t scalar(const char *sql, std::int64_t fallback = 0);

@@ -67,10 +67,8 @@ QString insertSignal(SqliteDatabase &db, Statement &st, Model::TradeSignal &sign
     else
         st.bindNull(9);
     st.bindText(10, std::string_view(timeframe.constData(), std::size_t(timeframe.size())));
-    const Step rc = st.step();
-    st.reset();
-    if (rc != Step::Done)
-        return db.lastError();
+    if (QString error = db.run(st); !error.isEmpty())
+        return error;
     signal.id = sqlite3_last_insert_rowid(db.handle());
     return {};
 }
@@ -106,10 +104,8 @@ QString queueNotifications(SqliteDatabase &db, Statement &st, const Model::Trade
         st.bind(1, std::int64_t(signal.id));
         st.bindText(2, std::string_view(channel.name.constData(), std::size_t(channel.name.size())));
         st.bind(3, std::int64_t(createdUs));
-        const Step rc = st.step();
-        st.reset();
-        if (rc != Step::Done)
-            return db.lastError();
+        if (QString error = db.run(st); !error.isEmpty())
+            return error;
     }
     return {};
 }
@@ -444,11 +440,6 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     }
     std::array<std::uint64_t, Model::RecordKindCount> counts{};
     Statements &st = *m_statements;
-    const auto insert = [this](Statement &statement) {
-        const Step rc = statement.step();
-        statement.reset();
-        return rc == Step::Done ? QString() : m_db->lastError();
-    };
 
     QString error;
     std::vector<const Model::Tick *> &sorted = m_sortedTicks;
@@ -506,21 +497,21 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
                                        st.orderBook.bindText(3, sideText(e.side));
                                        st.orderBook.bind(4, e.price);
                                        st.orderBook.bind(5, e.quantity);
-                                       return insert(st.orderBook);
+                                       return m_db->run(st.orderBook);
                                    },
                                    [&](const Model::NewsSentimentEvent &e) {
                                        st.sentiment.bindText(1, e.symbol.view());
                                        st.sentiment.bind(2, std::int64_t(e.timestamp));
                                        st.sentiment.bind(3, e.score);
                                        st.sentiment.bind(4, e.magnitude);
-                                       return insert(st.sentiment);
+                                       return m_db->run(st.sentiment);
                                    },
                                    [&](const Model::MarketDataEvent &e) {
                                        st.marketData.bindText(1, e.symbol.view());
                                        st.marketData.bind(2, std::int64_t(e.timestamp));
                                        st.marketData.bind(3, e.marketCap);
                                        st.marketData.bind(4, e.peRatio);
-                                       return insert(st.marketData);
+                                       return m_db->run(st.marketData);
                                    },
                                    [&](const Model::EconomicIndicatorEvent &e) {
                                        const QByteArray name = e.name.toUtf8();
@@ -528,7 +519,7 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
                                            1, std::string_view(name.constData(), std::size_t(name.size())));
                                        st.economic.bind(2, std::int64_t(e.timestamp));
                                        st.economic.bind(3, e.value);
-                                       return insert(st.economic);
+                                       return m_db->run(st.economic);
                                    },
                                },
                                record);
