@@ -10,7 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME="$work" ASAN_OPTIONS=detect_leaks=0 QT_QPA_PLATFORM=xcb
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
-    "$0" --db "$1/shot.sqlite" --port 0 --ws-port 0 --simulate --rate 40 --duration 20 2>"$1/app.log" &
+    "$0" --db "$1/shot.sqlite" --port 0 --ws-port 0 --simulate --rate 40 --seed 7 --duration 20 2>"$1/app.log" &
     pid=$!
     sleep 10
     import -window root "$2"
