@@ -19,6 +19,7 @@
 #include "trading/PaperManager.h"
 #include "trading/StrategyTrader.h"
 #include "util/Prometheus.h"
+#include "web/WebMonitor.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -178,6 +179,9 @@ Util::Status Services::start()
         return text + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
     };
     Api::installRoutes(*m_router, routes);
+    Web::MonitorOptions monitor;
+    monitor.streamPort = m_stream ? m_stream->port() : 0;
+    Web::installMonitor(*m_router, monitor);
 
     Http::ServerOptions server;
     server.address = m_options.bindAddress;
@@ -190,6 +194,8 @@ Util::Status Services::start()
     m_server = std::make_unique<Http::HttpServer>(server, *m_router);
     if (auto status = m_server->start(); !status)
         return status;
+    if (m_stream) // the web monitor's page comes from the HTTP server: it may open the stream
+        m_stream->setWebPort(m_server->port());
     if (m_options.simulate)
         return startSimulator();
     return {};

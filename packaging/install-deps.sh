@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Installs the Debian 12 packages TickDesk needs, and only those missing.
 #   packaging/install-deps.sh          build and run
-#   packaging/install-deps.sh --test   also what the test suite uses
+#   packaging/install-deps.sh --test   also what the test suite uses (Chromium: the web monitor in a browser)
 #   packaging/install-deps.sh --bench  also what the benchmarks use (wrk, and nginx to compare with)
 set -euo pipefail
 
@@ -11,11 +11,11 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
     libboost-dev libsimdjson-dev libsqlite3-dev libcurl4-openssl-dev qtkeychain-qt6-dev tzdata
-    qt6-qpa-plugins qt6-translations-l10n
+    qt6-qpa-plugins qt6-translations-l10n libjs-chart.js
 )
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
     packages+=(curl wrk sqlite3 xvfb xauth imagemagick clang-format python3-aiosmtpd openssl
-        desktop-file-utils appstream)
+        desktop-file-utils appstream chromium)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(nginx-light)

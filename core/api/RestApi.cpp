@@ -298,6 +298,7 @@ void RestApi::install(Http::HttpRouter &router)
             }));
 
     installBars(router);
+    installChart(router);
     installAlerts(router);
     installTrades(router);
     installOrders(router);

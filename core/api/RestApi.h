@@ -61,6 +61,7 @@ private:
     /// The same for a route that only reads: on the reader threads' own read-only connections.
     Handler readOnly(Change use);
     void installBars(Http::HttpRouter &router);
+    void installChart(Http::HttpRouter &router);
     void installAlerts(Http::HttpRouter &router);
     void installTrades(Http::HttpRouter &router);
     void installOrders(Http::HttpRouter &router);

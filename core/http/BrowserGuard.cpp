@@ -68,8 +68,10 @@ bool BrowserGuard::allowsOrigin(const QByteArray &header) const
     const QUrl url(QString::fromLatin1(origin));
     if (!url.isValid() || url.scheme() != u"http"_s || url.port(80) != m_webPort || m_webPort == 0)
         return false;
+    // With a token, the web monitor may be opened under any name of this machine (a phone on the LAN uses its
+    // address, the server may listen on all of them): the page still has to send the token to read anything.
     const QByteArray host = url.host().toLatin1();
-    return isLoopbackName(host) || (!m_bindHost.isEmpty() && host == m_bindHost);
+    return m_tokenSet || isLoopbackName(host) || (!m_bindHost.isEmpty() && host == m_bindHost);
 }
 
 QString BrowserGuard::refusal(const QByteArray &host, const QByteArray &origin) const

@@ -144,7 +144,7 @@ void HttpConnection::dispatch(HttpRequest &&request)
 bool HttpConnection::authorized(const HttpRequest &request) const
 {
     const QByteArray &token = m_shared.options.accessToken;
-    if (token.isEmpty())
+    if (token.isEmpty() || m_shared.handler->isPublic(request))
         return true;
     return Util::constantTimeEquals(request.token, token) ||
            Util::constantTimeEquals(request.authorization, "Bearer " + token);

@@ -18,7 +18,8 @@ struct HttpRequest
     QByteArray authorization;
     QByteArray token; ///< X-TickDesk-Token
     QByteArray host;
-    QByteArray origin; ///< sent by browsers only
+    QByteArray origin;      ///< sent by browsers only
+    QByteArray ifNoneMatch; ///< a cached copy's ETag, from browsers
     std::string body;
     bool keepAlive = true;
     qint64 receivedNs = 0; ///< monotonic clock when the request was complete

@@ -106,6 +106,7 @@ HttpRequest HttpRequestParser::take()
     request.token = toBytes(message["X-TickDesk-Token"]);
     request.host = toBytes(message[http::field::host]);
     request.origin = toBytes(message[http::field::origin]);
+    request.ifNoneMatch = toBytes(message[http::field::if_none_match]);
     request.keepAlive = message.keep_alive();
     request.body = std::move(message.body());
     reset();

@@ -36,6 +36,9 @@ class HttpHandler
 public:
     virtual ~HttpHandler() = default;
     virtual void handle(HttpRequest &&request, HttpResponder responder) = 0;
+    /// Whether `request` may be answered without the access token (pages that hold no data, which a browser
+    /// must load before it can ask the trader for the token).
+    virtual bool isPublic(const HttpRequest &) const { return false; }
 };
 
 } // namespace Http

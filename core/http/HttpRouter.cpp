@@ -17,6 +17,30 @@ void HttpRouter::addWithId(const QByteArray &method, const QByteArray &prefix, R
     m_idRoutes[prefix].push_back({method, std::move(route)});
 }
 
+void HttpRouter::addPrefix(const QByteArray &method, const QByteArray &prefix, Route route)
+{
+    for (auto &[known, entries] : m_prefixRoutes)
+        if (known == prefix) {
+            entries.push_back({method, std::move(route)});
+            return;
+        }
+    m_prefixRoutes.push_back({prefix, {Entry{method, std::move(route)}}});
+}
+
+void HttpRouter::makePublic(const QByteArray &path)
+{
+    m_public.push_back(path);
+}
+
+bool HttpRouter::isPublic(const HttpRequest &request) const
+{
+    if (request.method != "GET")
+        return false;
+    return std::any_of(m_public.begin(), m_public.end(), [&](const QByteArray &path) {
+        return path.endsWith('/') && path.size() > 1 ? request.path.startsWith(path) : request.path == path;
+    });
+}
+
 qint64 HttpRouter::idOf(const QByteArray &path)
 {
     const QByteArray last = path.mid(path.lastIndexOf('/') + 1);
@@ -34,6 +58,9 @@ void HttpRouter::handle(HttpRequest &&request, HttpResponder responder)
     const auto byId = m_idRoutes.constFind(request.path.left(request.path.lastIndexOf('/') + 1));
     if (byId != m_idRoutes.cend() && idOf(request.path) >= 0)
         return dispatch(*byId, std::move(request), responder);
+    for (const auto &[prefix, entries] : m_prefixRoutes)
+        if (request.path.startsWith(prefix) && request.path.size() > prefix.size())
+            return dispatch(entries, std::move(request), responder);
     responder.send(HttpResponse::error(404, u"no such endpoint: %1"_s.arg(QString::fromUtf8(request.path.left(200)))));
 }
 

@@ -23,9 +23,14 @@ public:
     /// A route for `prefix` followed by a whole number ("/api/alerts/" and "12"); the route reads the id from
     /// the request's path (idOf).
     void addWithId(const QByteArray &method, const QByteArray &prefix, Route route);
+    /// A route for every path under `prefix` ("/monitor/" and "AAPL") not matched otherwise.
+    void addPrefix(const QByteArray &method, const QByteArray &prefix, Route route);
+    /// Marks `path` (or, ending in '/', every path under it) as answered without the access token, for GET.
+    void makePublic(const QByteArray &path);
     /// The number after the last '/' of a path; -1 when there is none.
     static qint64 idOf(const QByteArray &path);
     void handle(HttpRequest &&request, HttpResponder responder) override;
+    bool isPublic(const HttpRequest &request) const override;
 
 private:
     struct Entry
@@ -37,6 +42,8 @@ private:
 
     QHash<QByteArray, std::vector<Entry>> m_routes;
     QHash<QByteArray, std::vector<Entry>> m_idRoutes; ///< by prefix
+    std::vector<std::pair<QByteArray, std::vector<Entry>>> m_prefixRoutes;
+    std::vector<QByteArray> m_public;
 };
 
 } // namespace Http

@@ -67,8 +67,9 @@ StreamHub::StreamHub(StreamServer &server, const StreamOptions &options)
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &StreamHub::accept);
     // A web page the trader visits may not open the stream (browsers always say which page asks).
     connect(m_webSockets, &QWebSocketServer::originAuthenticationRequired, this,
-            [guard = Http::BrowserGuard(options.webPort, options.address, options.allowedOrigins,
-                                        !options.accessToken.isEmpty())](QWebSocketCorsAuthenticator *authenticator) {
+            [this](QWebSocketCorsAuthenticator *authenticator) {
+                const Http::BrowserGuard guard(m_options.webPort, m_options.address, m_options.allowedOrigins,
+                                               !m_options.accessToken.isEmpty());
                 const bool allowed = guard.allowsOrigin(authenticator->origin().toUtf8());
                 if (!allowed)
                     qCInfo(lcStream) << "refused a WebSocket from the web page" << authenticator->origin();

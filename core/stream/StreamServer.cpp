@@ -23,6 +23,15 @@ StreamServer::~StreamServer()
     stop();
 }
 
+void StreamServer::setWebPort(quint16 port)
+{
+    if (m_hub)
+        QMetaObject::invokeMethod(
+            m_hub, [this, port] { m_options.webPort = port; }, Qt::BlockingQueuedConnection);
+    else
+        m_options.webPort = port;
+}
+
 QString StreamServer::address() const
 {
     return u"ws://%1:%2"_s.arg(m_options.address.toString()).arg(m_port);

@@ -79,6 +79,8 @@ public:
     /// Closes every connection and joins the thread.
     void stop();
     quint16 port() const noexcept { return m_port; }
+    /// The HTTP server's port once it listens (when it was asked for any free one): its pages may connect.
+    void setWebPort(quint16 port);
     QString address() const;
     const StreamStats &stats() const noexcept { return m_stats; }
     /// Prometheus text for /metrics.

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void signalsCsv();
     void ticksOfASymbol();
     void barsOfATimeframe();
+    void chartOfASymbol();
     void badParameters_data();
     void badParameters();
     void readsDoNotHoldUpOtherRequests();
@@ -468,6 +469,44 @@ void TestRestApi::barsOfATimeframe()
     QCOMPARE(lines.size(), 4); // two rows and the empty rest after the last line end
 }
 
+void TestRestApi::chartOfASymbol()
+{
+    // One-second bars of AAPL: 41, the last the jump to 105 that made a price_move alert.
+    auto r = get("/api/chart?symbol=AAPL&timeframe=1s&limit=100");
+    QCOMPARE(r.status, 200);
+    QJsonObject chart = QJsonDocument::fromJson(r.body).object();
+    QCOMPARE(chart.value(u"symbol"_s).toString(), u"AAPL"_s);
+    QCOMPARE(chart.value(u"timeframe"_s).toString(), u"1s"_s);
+    QJsonArray bars = chart.value(u"bars"_s).toArray();
+    QCOMPARE(bars.size(), 41);
+    QCOMPARE(bars[0].toObject().value(u"time"_s).toDouble(), 1700000000.0);
+    QCOMPARE(bars[40].toObject().value(u"close"_s).toDouble(), 105.0);
+    // The engine's indicators: absent (null) while warming up, then the SMA of 20 flat closes.
+    QVERIFY(bars[18].toObject().value(u"sma"_s).isNull());
+    QCOMPARE(bars[19].toObject().value(u"sma"_s).toDouble(), 100.0);
+    QCOMPARE(bars[19].toObject().value(u"bb_upper"_s).toDouble(), 100.0);
+    QCOMPARE(bars[19].toObject().value(u"ema"_s).toDouble(), 100.0);
+    QCOMPARE(bars[40].toObject().value(u"sma"_s).toDouble(), 100.25);
+    QJsonArray signalRows = chart.value(u"signals"_s).toArray();
+    QCOMPARE(signalRows.size(), 1);
+    QCOMPARE(signalRows[0].toObject().value(u"side"_s).toString(), u"alert"_s);
+    QCOMPARE(signalRows[0].toObject().value(u"rule"_s).toString(), u"price_move"_s);
+    QCOMPARE(signalRows[0].toObject().value(u"timestamp"_s).toDouble(), 1700000040.0);
+
+    // The newest few, their indicators settled by the older bars read before them.
+    chart = QJsonDocument::fromJson(get("/api/chart?symbol=AAPL&timeframe=1s&limit=5").body).object();
+    bars = chart.value(u"bars"_s).toArray();
+    QCOMPARE(bars.size(), 5);
+    QCOMPARE(bars[0].toObject().value(u"time"_s).toDouble(), 1700000036.0);
+    QCOMPARE(bars[0].toObject().value(u"sma"_s).toDouble(), 100.0);
+    QCOMPARE(chart.value(u"signals"_s).toArray().size(), 1);
+
+    // A symbol with nothing stored: no bars, no error.
+    chart = QJsonDocument::fromJson(get("/api/chart?symbol=NONE").body).object();
+    QCOMPARE(chart.value(u"bars"_s).toArray().size(), 0);
+    QCOMPARE(chart.value(u"timeframe"_s).toString(), u"1m"_s);
+}
+
 void TestRestApi::badParameters_data()
 {
     QTest::addColumn<QByteArray>("target");
@@ -487,6 +526,11 @@ void TestRestApi::badParameters_data()
     QTest::newRow("fill") << QByteArray("/api/bars?symbol=AAPL&fill=yes") << u"fill: must be true or false"_s;
     QTest::newRow("time zone") << QByteArray("/api/bars?symbol=AAPL&tz=Mars/Olympus")
                                << u"tz: \"Mars/Olympus\" is not a time zone"_s;
+    QTest::newRow("chart needs a symbol") << QByteArray("/api/chart?timeframe=1m") << u"symbol is required"_s;
+    QTest::newRow("chart limit") << QByteArray("/api/chart?symbol=AAPL&limit=5001")
+                                 << u"limit must be a whole number from 1 to 5000"_s;
+    QTest::newRow("chart timeframe") << QByteArray("/api/chart?symbol=AAPL&timeframe=7x") << u"timeframe: "_s;
+    QTest::newRow("chart unknown") << QByteArray("/api/chart?symbol=AAPL&from=1") << u"unknown parameter \"from\""_s;
     QTest::newRow("bars unknown") << QByteArray("/api/bars?symbol=AAPL&side=buy") << u"unknown parameter \"side\""_s;
 }
 

@@ -40,7 +40,16 @@ test -f /usr/share/doc/tickdesk/copyright
 mkdir -p "$work/home"
 env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \
     /usr/bin/tickdesk --headless --simulate --rate 400 --duration 5 --port 0 --ws-port 0 --rules-timeframe record \
-    --db "$work/installed.sqlite" 2>"$work/run.log"
+    --db "$work/installed.sqlite" 2>"$work/run.log" &
+pid=$!
+# The web monitor of the installed program serves Chart.js from Debian's libjs-chart.js, a dependency.
+port=$(timeout 20 tail -n +1 -f "$work/run.log" | grep -m1 -oP 'listening on "?127\.0\.0\.1:\K[0-9]+' || true)
+[[ -n "$port" ]]
+curl -sf "http://127.0.0.1:$port/" -o "$work/page.html"
+grep -q 'name="tickdesk-stream-port"' "$work/page.html"
+curl -sf "http://127.0.0.1:$port/web/chart.min.js" -o "$work/chart.js"
+head -c 200 "$work/chart.js" | grep -q 'Chart.js v3'
+wait $pid
 signals=$(sqlite3 "$work/installed.sqlite" "SELECT count(*) FROM signals")
 test -f /usr/lib/tickdesk/libtickdesk_sqlite.so
 # The sqlite3 shell reads the bar logs through the installed extension.
