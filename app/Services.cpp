@@ -196,6 +196,7 @@ Util::Status Services::start()
         return status;
     if (m_stream) // the web monitor's page comes from the HTTP server: it may open the stream
         m_stream->setWebPort(m_server->port());
+    qCInfo(lcApp).noquote() << "web monitor on" << webMonitorUrl().toString();
     if (m_options.simulate)
         return startSimulator();
     return {};
@@ -279,6 +280,19 @@ void Services::shutdown()
         m_api->stop(); // reads under way answer through the server's threads
     if (m_server)
         m_server->stop();
+}
+
+QUrl Services::webMonitorUrl() const
+{
+    // Listening on every address includes loopback, the one a browser here surely reaches.
+    const QHostAddress bind = m_options.bindAddress;
+    const bool any = bind == QHostAddress::Any || bind == QHostAddress::AnyIPv4 || bind == QHostAddress::AnyIPv6;
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(any ? u"127.0.0.1"_s : bind.toString());
+    url.setPort(m_server->port());
+    url.setPath(u"/"_s);
+    return url;
 }
 
 QByteArray Services::healthJson() const

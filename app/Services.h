@@ -5,6 +5,7 @@
 #include "util/Result.h"
 
 #include <QElapsedTimer>
+#include <QUrl>
 
 #include <memory>
 
@@ -65,6 +66,8 @@ public:
     const Storage::StorageWriter &writer() const { return *m_writer; }
     const Ingest::IngestEndpoint &ingest() const { return *m_ingest; }
     const Http::HttpServer &server() const { return *m_server; }
+    /// The web monitor's page as a browser on this machine opens it.
+    QUrl webMonitorUrl() const;
     Pipeline::Pipeline &pipeline() { return *m_pipeline; }
     Pipeline::LiveFeed *liveFeed() { return m_feed.get(); }
     Sim::MarketSimulator *simulator() { return m_simulator.get(); }

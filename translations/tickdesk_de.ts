@@ -1925,6 +1925,10 @@ Startkapital:</translation>
         <source>Strategies trading &amp;live…</source>
         <translation>&amp;Live handelnde Strategien…</translation>
     </message>
+    <message>
+        <source>Open the &amp;web monitor in a browser</source>
+        <translation>Den Das &amp;Web-Monitoring im Browser öffnenamp;Web-Monitor im Browser öffnen</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>

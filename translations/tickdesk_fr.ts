@@ -1925,6 +1925,10 @@ Liquidités de départ :</translation>
         <source>Strategies trading &amp;live…</source>
         <translation>Stratégies en &amp;direct…</translation>
     </message>
+    <message>
+        <source>Open the &amp;web monitor in a browser</source>
+        <translation>Ouvrir le &amp;moniteur web dans un navigateur</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>

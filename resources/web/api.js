@@ -30,8 +30,8 @@ TickDesk.api = (() => {
     function setLink(state, detail) {
         if (state === linkState && !detail)
             return;
-        if (linkState === 'locked' && state === 'reconnecting')
-            return; // still locked: the stream cannot come back before the token does
+        if ((linkState === 'locked' || linkState === 'offline') && state === 'reconnecting')
+            return; // the stream cannot come back before TickDesk answers (with the token)
         linkState = state;
         emit('link', state, detail || '');
     }

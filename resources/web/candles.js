@@ -27,11 +27,16 @@ TickDesk.CandleChart = (() => {
         return String(n).padStart(2, '0');
     }
 
-    function label(seconds, timeframe) {
+    function day(d) {
+        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    }
+
+    /// A bar's label: its time of day, or its date where a new day begins (and for daily bars).
+    function label(seconds, previous, timeframe) {
         const d = new Date(seconds * 1000);
         const step = timeframeSeconds(timeframe);
-        if (step >= 86400)
-            return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+        if (step >= 86400 || previous === undefined || day(d) !== day(new Date(previous * 1000)))
+            return day(d);
         const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
         return step < 60 ? `${time}:${pad(d.getSeconds())}` : time;
     }
@@ -162,9 +167,12 @@ TickDesk.CandleChart = (() => {
                 if (this.bars.length > MaxBars)
                     this.bars.shift();
             } else {
+                // A late record: it revises the bar it joined, or makes one where the chart had none.
                 const index = this.indexOf(bar.t);
                 if (index >= 0 && this.bars[index].t === bar.t)
                     this.bars[index] = bar;
+                else
+                    this.bars.splice(index + 1, 0, bar);
             }
             this.schedule();
         }
@@ -222,7 +230,7 @@ TickDesk.CandleChart = (() => {
             const bars = this.bars;
             const sets = this.chart.data.datasets;
             const bodyColors = bars.map((b) => (b.c >= b.o ? colors.up : colors.down));
-            this.chart.data.labels = bars.map((b) => label(b.t, this.timeframe));
+            this.chart.data.labels = bars.map((b, i) => label(b.t, i ? bars[i - 1].t : undefined, this.timeframe));
             sets[0].data = bars.map((b) => [b.l, b.h]);
             sets[0].backgroundColor = bodyColors;
             sets[1].data = bars.map((b) => [Math.min(b.o, b.c), Math.max(b.o, b.c)]);

@@ -43,12 +43,18 @@
         return typeof v === 'number' && Number.isFinite(v) ? Math.round(v).toLocaleString() : '–';
     }
 
+    function pad(n) {
+        return String(n).padStart(2, '0');
+    }
+
+    /// Today's times as 14:05:09, older ones as 2024-11-19 14:05.
     function fmtTime(seconds) {
         if (!seconds)
             return '–';
         const d = new Date(seconds * 1000);
-        const today = new Date();
-        return d.toDateString() === today.toDateString() ? d.toLocaleTimeString() : d.toLocaleString();
+        if (d.toDateString() === new Date().toDateString())
+            return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
     }
 
     /// Hours and minutes of today, the date before.
@@ -57,7 +63,8 @@
             return '';
         const d = new Date(seconds * 1000);
         return d.toDateString() === new Date().toDateString()
-            ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : d.toLocaleDateString();
+            ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+            : d.toLocaleDateString([], { month: 'short', day: 'numeric' });
     }
 
     function signClass(v) {
@@ -83,10 +90,17 @@
 
     function showLink(stateName, detail) {
         const link = $('link');
+        const wasUp = link.dataset.state === 'live' || link.dataset.state === 'off';
         link.dataset.state = stateName;
         const words = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…', offline: 'offline',
                         locked: 'locked', off: 'no stream' };
-        link.textContent = words[stateName] || stateName;
+        // What is shown stays, dimmed, with the time it was last known to be current.
+        const down = stateName === 'offline' || stateName === 'reconnecting';
+        if (down && wasUp)
+            state.downSince = new Date();
+        document.body.classList.toggle('stale', down);
+        link.textContent = down && state.downSince
+            ? `${words[stateName]} since ${state.downSince.toLocaleTimeString()}` : words[stateName] || stateName;
         link.title = detail || 'The page\'s connection to TickDesk';
     }
 
@@ -239,9 +253,14 @@
             : chart.bars.length ? '' : `No ${timeframe} bars of ${symbol} yet.`);
         showLastBar();
         // Bars of this symbol and timeframe from now on; its signals come with everyone's on the signal stream.
+        let opened = 0;
         state.chartStream = api.stream(`/ws/stocks/${encodeURIComponent(symbol)}`, {
-            open: (socket) => socket.send(JSON.stringify({ action: 'subscribe', symbols: [symbol], types: ['bar'],
-                                                          timeframes: [timeframe] })),
+            open: (socket) => {
+                socket.send(JSON.stringify({ action: 'subscribe', symbols: [symbol], types: ['bar'],
+                                             timeframes: [timeframe] }));
+                if (opened++)
+                    reloadChart(symbol, timeframe); // back after a break: the bars missed meanwhile
+            },
             message: (m) => {
                 if (m.type === 'bar') {
                     state.chart.applyBar(m);
@@ -251,6 +270,18 @@
                 }
             },
         });
+    }
+
+    async function reloadChart(symbol, timeframe) {
+        try {
+            const chart = await api.get(`/api/chart?symbol=${encodeURIComponent(symbol)}&timeframe=${timeframe}&limit=150`);
+            if (symbol === state.symbol && timeframe === state.timeframe) {
+                state.chart.load(symbol, timeframe, chart);
+                showLastBar();
+            }
+        } catch (e) {
+            // the next break or poll tells
+        }
     }
 
     function showLastBar() {
@@ -350,9 +381,9 @@
         fillTable($('positions').tBodies[0], open.map((p) => {
             const tr = document.createElement('tr');
             tr.append(cell(p.ticker || p.symbol, 'symbol'), cell(fmtInt(p.quantity), 'num'),
-                cell(fmtPrice(p.average_price), 'num'), cell(fmtPrice(p.last), 'num'),
+                cell(fmtPrice(p.average_price), 'num wide'), cell(fmtPrice(p.last), 'num'),
                 cell(fmtMoney(p.unrealized), `num ${signClass(p.unrealized)}`),
-                cell(fmtFixed(p.unrealized_percent, 2), `num wide ${signClass(p.unrealized_percent)}`));
+                cell(fmtFixed(p.unrealized_percent, 2), `num ${signClass(p.unrealized_percent)}`));
             tr.addEventListener('click', () => selectSymbol(p.ticker || p.symbol));
             return tr;
         }), 'positions-empty');
@@ -368,7 +399,8 @@
         fillTable($('alerts').tBodies[0], alerts.map((a) => {
             const tr = document.createElement('tr');
             const status = a.error ? `${a.status}: ${a.error}` : a.status;
-            tr.append(cell(a.name || `#${a.id}`), cell(status, `status ${a.status}`), cell(a.description || '', 'wide muted'));
+            tr.append(cell(a.name || `#${a.id}`), cell(status, `alert-status ${a.status}`),
+                cell(a.description || '', 'wide muted'));
             return tr;
         }), 'alerts-empty');
     }

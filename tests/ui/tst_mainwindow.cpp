@@ -19,6 +19,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void signalAppearsWithMarkerAndFocusesChart();
     void signalFilters();
     void layoutIsRestored();
+    void webMonitorOpensInTheBrowser();
     void workspacesSaveAndBringBackCharts();
     void exportWhatTheFilterShows();
     void importFeedsChartsAndReportsBadRows();
@@ -229,6 +231,33 @@ void TestMainWindow::layoutIsRestored()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(!m_window->findChild<QDockWidget *>(u"watchlistDock"_s)->isVisible());
     QVERIFY(m_window->findChild<QDockWidget *>(u"signalDock"_s)->isVisibleTo(m_window.get()));
+}
+
+/// Takes the URLs the window asks the desktop to open, instead of a browser.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public Q_SLOTS:
+    void open(const QUrl &url) { urls << url; }
+};
+
+void TestMainWindow::webMonitorOpensInTheBrowser()
+{
+    // Not offered when there is none (the window of the tests above).
+    QVERIFY(!m_window->findChild<QAction *>(u"webMonitorAction"_s));
+    Gui::Sources sources{*m_pipeline, *m_feed, *m_writer, m_counters, u"127.0.0.1:5000"_s, nullptr};
+    sources.webMonitor = QUrl(u"http://127.0.0.1:5000/"_s);
+    m_window = std::make_unique<Gui::MainWindow>(sources);
+    auto *action = m_window->findChild<QAction *>(u"webMonitorAction"_s);
+    QVERIFY(action);
+    QCOMPARE(action->toolTip(), u"http://127.0.0.1:5000/"_s);
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(u"http"_s, &catcher, "open");
+    action->trigger();
+    QDesktopServices::unsetUrlHandler(u"http"_s);
+    QCOMPARE(catcher.urls, QList<QUrl>{QUrl(u"http://127.0.0.1:5000/"_s)});
 }
 
 void TestMainWindow::workspacesSaveAndBringBackCharts()

@@ -32,6 +32,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -299,6 +300,13 @@ void MainWindow::buildActions()
     workspaces->setObjectName(QStringLiteral("workspacesMenu"));
     fillWorkspaceMenu(workspaces);
     connect(workspaces, &QMenu::aboutToShow, this, [this, workspaces] { fillWorkspaceMenu(workspaces); });
+    if (!m_sources.webMonitor.isEmpty()) {
+        // The same desk in a browser, for a second screen, another machine or a phone (see the README).
+        QAction *web = view->addAction(tr("Open the &web monitor in a browser"), this,
+                                       [this] { QDesktopServices::openUrl(m_sources.webMonitor); });
+        web->setObjectName(u"webMonitorAction"_s);
+        web->setToolTip(m_sources.webMonitor.toString());
+    }
     QAction *fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setObjectName(QStringLiteral("fullScreen"));
     fullScreen->setShortcuts(keys(Qt::Key_F11, QKeySequence::FullScreen));

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
+#include <QUrl>
 
 #include <atomic>
 #include <functional>
@@ -93,6 +94,8 @@ struct Sources
     Trading::PaperManager *paper = nullptr;
     /// The strategies trading live; null: the tester offers no live trading (tests).
     Trading::StrategyTrader *strategies = nullptr;
+    /// The web monitor's page; empty: not offered.
+    QUrl webMonitor = {};
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
