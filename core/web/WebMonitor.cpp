@@ -60,7 +60,6 @@ QByteArray contentSecurityPolicy(const QByteArray &hostHeader, quint16 streamPor
 struct Monitor
 {
     StaticFiles files;
-    QByteArray page;
     quint16 streamPort = 0;
 
     Http::HttpResponse pageResponse(const Http::HttpRequest &request) const
@@ -106,7 +105,8 @@ void installMonitor(Http::HttpRouter &router, const MonitorOptions &options)
     router.add("GET", "/monitor", servePage);
     router.addPrefix("GET", "/monitor/", [monitor](Http::HttpRequest &&request, Http::HttpResponder responder) {
         Model::Symbol symbol;
-        const QByteArray name = request.path.mid(qsizetype(sizeof("/monitor/")) - 1);
+        // Browsers send ^ and = (index and currency symbols) percent-encoded.
+        const QByteArray name = QByteArray::fromPercentEncoding(request.path.mid(qsizetype(sizeof("/monitor/")) - 1));
         if (!Model::Symbol::fromString(QString::fromLatin1(name), symbol)) {
             responder.send(
                 Http::HttpResponse::error(404, u"no such page: \"%1\" is not a symbol (1-16 of A-Z 0-9 . - ^ =)"_s.arg(

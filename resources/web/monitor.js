@@ -346,7 +346,9 @@
         state.chart.addSignal(m);
         if (matches(m, filters())) {
             const body = $('signals').tBodies[0];
-            body.prepend(signalRow(m));
+            const row = signalRow(m);
+            row.dataset.live = 'true'; // pushed by the stream, not read by a request
+            body.prepend(row);
             while (body.rows.length > MaxSignalRows)
                 body.deleteRow(-1);
             $('signals-empty').hidden = true;

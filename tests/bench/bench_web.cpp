@@ -164,6 +164,35 @@ int main(int argc, char **argv)
                 o.value(u"heap1"_s).toDouble() / 1e6, o.value(u"candles"_s).toInt(), o.value(u"rows"_s).toInt());
     std::printf("  the page's main thread busy %.0f ms a second (%.1f %%)\n", busy * 1000 / seconds,
                 busy * 100 / seconds);
+
+    // From a POST to its signal's row on the page: two records of a new symbol make a price-move alert; the page
+    // notes when the row appears, on its own clock, from just before the POST.
+    std::vector<double> shown;
+    for (int i = 0; i < 20; ++i) {
+        const QString symbol = u"WEB%1"_s.arg(i);
+        browser.evaluate(
+            u"window.seenAt = 0; window.postedAt = performance.now();"
+            "new MutationObserver((list, observer) => {"
+            "  if ([...document.querySelectorAll('#signals tbody td.symbol')].some(c => c.textContent === '%1')) {"
+            "    window.seenAt = performance.now(); observer.disconnect(); } })"
+            ".observe(document.querySelector('#signals tbody'), {childList: true}); true"_s.arg(symbol));
+        const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        const QByteArray records =
+            u"[{\"stock_symbol\":\"%1\",\"opening_price\":100,\"closing_price\":100,\"high\":100,\"low\":100,"
+            "\"volume\":1,\"timestamp\":%2},{\"stock_symbol\":\"%1\",\"opening_price\":100,\"closing_price\":104,"
+            "\"high\":104,\"low\":100,\"volume\":1,\"timestamp\":%3}]"_s.arg(symbol)
+                .arg(now - 1, 0, 'f', 3)
+                .arg(now, 0, 'f', 3)
+                .toUtf8();
+        TestHttp::Client client;
+        if (!client.connectTo(tickdesk.port()) || !client.roundTrip(TestHttp::request("POST", "/ingest", records)))
+            break;
+        if (!QTest::qWaitFor([&] { return browser.evaluate(u"window.seenAt"_s).toDouble() > 0; }, 10000))
+            break;
+        shown.push_back(browser.evaluate(u"window.seenAt - window.postedAt"_s).toDouble());
+    }
+    std::printf("  POST /ingest to its signal on the page: p50 %.1f ms, max %.1f ms over %zu signals\n",
+                percentile(shown, 0.5), percentile(shown, 1.0), shown.size());
     const QStringList errors = browser.errors();
     if (!errors.isEmpty())
         std::printf("  page errors: %s\n", qPrintable(errors.join(u"; "_s)));

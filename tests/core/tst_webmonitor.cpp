@@ -156,6 +156,8 @@ void TestWebMonitor::symbolPages()
     QCOMPARE(page.body, get("/").body);
     QVERIFY(!page.headers.value("content-security-policy").isEmpty());
     QCOMPARE(get("/monitor/BRK.B").status, 200);
+    QCOMPARE(get("/monitor/%5EGSPC").status, 200); // ^GSPC as a browser sends it
+    QCOMPARE(get("/monitor/EURUSD%3DX").status, 200);
     const TestHttp::Response bad = get("/monitor/%3Cscript%3E");
     QCOMPARE(bad.status, 404);
     QVERIFY2(bad.body.contains("is not a symbol"), bad.body);
