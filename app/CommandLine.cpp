@@ -123,8 +123,34 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                                     "Bars the RSI, crossover and price-move rules look at, evaluated as each closes: "
                                     "1s to 1W, Nm, Nt (N records), Nv (N shares) or record (default: Settings, 1m)."),
         u"TF"_s);
-    parser.addOptions({headless, bind, port, wsPort, db, token, duration, fullSync, ioThreads, shards, simulate, rate,
-                       symbols, seed, measureUi, allowOrigin, maxSymbols, rulesTimeframe});
+    const QCommandLineOption nats(
+        u"nats"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Publish records, signals, alert fires and paper fills to NATS JetStream at URL "
+                                    "(nats://HOST:4222, or tls://HOST:4222 for TLS)."),
+        u"URL"_s);
+    const QCommandLineOption natsToken(
+        u"nats-token"_s,
+        QCoreApplication::translate("CommandLine", "Token for the NATS server. Also read from TICKDESK_NATS_TOKEN."),
+        u"T"_s);
+    const QCommandLineOption natsUser(
+        u"nats-user"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "User for the NATS server; the password is read from TICKDESK_NATS_PASSWORD."),
+        u"USER"_s);
+    const QCommandLineOption natsCa(
+        u"nats-ca"_s,
+        QCoreApplication::translate("CommandLine", "TLS: the CA certificate (PEM) that signed the NATS server's."),
+        u"FILE"_s);
+    const QCommandLineOption natsNode(
+        u"nats-node"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "This node's name in NATS message ids (default: the host name); give each node "
+                                    "publishing into one stream its own."),
+        u"NAME"_s);
+    parser.addOptions({headless,   bind,           port,     wsPort,    db,       token,  duration,  fullSync,
+                       ioThreads,  shards,         simulate, rate,      symbols,  seed,   measureUi, allowOrigin,
+                       maxSymbols, rulesTimeframe, nats,     natsToken, natsUser, natsCa, natsNode});
 
     addMetadataRateOptions(parser);
     if (!parser.parse(arguments)) {
@@ -178,6 +204,20 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         o.allowedOrigins.append(origin.trimmed().toUtf8());
     }
     o.databasePath = parser.isSet(db) ? parser.value(db) : settings.databasePath();
+    if (parser.isSet(nats)) {
+        o.nats.url = parser.value(nats).trimmed();
+        const QUrl url(o.nats.url);
+        if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"nats"_s && url.scheme() != u"tls"_s)) {
+            printError(u"--nats: \"%1\" is not a NATS address such as nats://127.0.0.1:4222"_s.arg(o.nats.url));
+            return {std::nullopt, 2};
+        }
+        o.nats.token = parser.isSet(natsToken) ? parser.value(natsToken).toUtf8() : qgetenv("TICKDESK_NATS_TOKEN");
+        o.nats.user = parser.value(natsUser);
+        o.nats.password = qgetenv("TICKDESK_NATS_PASSWORD");
+        o.nats.caFile = parser.value(natsCa);
+        o.nats.node = parser.value(natsNode);
+        o.nats.databasePath = o.databasePath;
+    }
     o.fullSync = parser.isSet(fullSync) || settings.fullSync();
     if (parser.isSet(duration)) {
         bool ok = false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "indicators/IndicatorSet.h"
+#include "nats/NatsPublisher.h"
 #include "settings/Settings.h"
 #include "signals/RuleConfig.h"
 #include "sim/MarketGenerator.h"
@@ -27,6 +28,7 @@ struct Options
     int streamPort = 5678; ///< -1: no WebSocket stream
     QByteArray accessToken;
     QList<QByteArray> allowedOrigins; ///< web pages besides TickDesk's own that may use the servers
+    Nats::NatsOptions nats;           ///< url empty: no publishing to NATS
     QString databasePath;
     bool fullSync = false;
     int durationSeconds = 0; ///< 0: until asked to stop

@@ -9,7 +9,9 @@
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
+#include "nats/NatsPublisher.h"
 #include "notify/Notifier.h"
+#include "pipeline/CommitFanout.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/MetricsText.h"
 #include "pipeline/Pipeline.h"
@@ -153,8 +155,21 @@ Util::Status Services::start()
         m_stream = std::make_unique<Stream::StreamServer>(stream);
         if (auto status = m_stream->start(); !status)
             return status;
-        m_pipeline->setCommitListener(m_stream.get());
     }
+    m_commits = std::make_unique<Pipeline::CommitFanout>();
+    if (m_stream)
+        m_commits->add(m_stream.get());
+    if (!m_options.nats.url.isEmpty()) {
+        Nats::NatsOptions nats = m_options.nats;
+        nats.databasePath = storage.path;
+        m_nats = std::make_unique<Nats::NatsPublisher>(nats);
+        if (auto status = m_nats->start(); !status)
+            return status;
+        m_commits->add(m_nats.get());
+        qCInfo(lcApp).noquote() << "publishing to NATS at" << nats.url;
+    }
+    if (!m_commits->empty())
+        m_pipeline->setCommitListener(m_commits.get());
     QObject::connect(m_pipeline.get(), &Pipeline::Pipeline::signalsPublished, m_notifier.get(), &Notify::Notifier::wake,
                      Qt::DirectConnection);
     m_pipeline->start();
@@ -176,7 +191,8 @@ Util::Status Services::start()
             Util::appendPrometheus(text, "tickdesk_http_connections_evicted_total", "counter",
                                    "idle or slow connections closed to make room near the connection cap",
                                    double(m_server->evictedConnections()));
-        return text + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText();
+        return text + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText() +
+               (m_nats ? m_nats->metricsText() : QByteArray());
     };
     Api::installRoutes(*m_router, routes);
     Web::MonitorOptions monitor;
@@ -276,6 +292,8 @@ void Services::shutdown()
         m_notifier->stop(); // what it had not delivered waits in the outbox for the next start
     if (m_stream)
         m_stream->stop();
+    if (m_nats)
+        m_nats->stop(); // what it had not published waits in the database for the next start
     if (m_api)
         m_api->stop(); // reads under way answer through the server's threads
     if (m_server)
@@ -308,7 +326,10 @@ QByteArray Services::healthJson() const
         {u"queued"_s, qint64(m_writer->queuedRecords())},
         {u"connections"_s, m_server->connectionCount()},
     };
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QJsonObject health = o;
+    if (m_nats)
+        health.insert(u"nats"_s, QJsonDocument::fromJson(m_nats->healthJson()).object());
+    return QJsonDocument(health).toJson(QJsonDocument::Compact);
 }
 
 } // namespace App

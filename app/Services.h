@@ -23,6 +23,7 @@ namespace Storage {
 class StorageWriter;
 }
 namespace Pipeline {
+class CommitFanout;
 class LiveFeed;
 class Pipeline;
 } // namespace Pipeline
@@ -75,6 +76,8 @@ public:
     Util::Status startSimulator();
     /// Null when the stream is switched off (--ws-port -1).
     const Stream::StreamServer *stream() const { return m_stream.get(); }
+    /// Null unless started with --nats.
+    const Nats::NatsPublisher *nats() const { return m_nats.get(); }
     const Ingest::IngestEndpoint &ingestEndpoint() const { return *m_ingest; }
     const Pipeline::Pipeline &pipeline() const { return *m_pipeline; }
 
@@ -97,6 +100,8 @@ private:
     std::unique_ptr<Pipeline::LiveFeed> m_feed;
     std::unique_ptr<Sim::MarketSimulator> m_simulator;
     std::unique_ptr<Stream::StreamServer> m_stream;
+    std::unique_ptr<Nats::NatsPublisher> m_nats;
+    std::unique_ptr<Pipeline::CommitFanout> m_commits; ///< the stream and NATS
     std::unique_ptr<Notify::Notifier> m_notifier;
     std::unique_ptr<Alerts::AlertBook> m_alerts;
     std::unique_ptr<Alerts::AlertManager> m_alertManager;

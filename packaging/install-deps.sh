@@ -11,11 +11,11 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
     libboost-dev libsimdjson-dev libsqlite3-dev libcurl4-openssl-dev qtkeychain-qt6-dev tzdata
-    qt6-qpa-plugins qt6-translations-l10n libjs-chart.js
+    qt6-qpa-plugins qt6-translations-l10n libjs-chart.js libnats-dev
 )
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
     packages+=(curl wrk sqlite3 xvfb xauth imagemagick clang-format python3-aiosmtpd openssl
-        desktop-file-utils appstream chromium)
+        desktop-file-utils appstream chromium nats-server)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(nginx-light)

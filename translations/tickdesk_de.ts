@@ -453,6 +453,26 @@ Befehle (jeder mit eigenem --help):
   optimize        die Parameter einer Strategie über gespeicherte Kerzen suchen; Walk-forward
   strategies      gespeicherte Strategien auflisten, zeigen, speichern oder entfernen</translation>
     </message>
+    <message>
+        <source>Publish records, signals, alert fires and paper fills to NATS JetStream at URL (nats://HOST:4222, or tls://HOST:4222 for TLS).</source>
+        <translation>Datensätze, Signale, Alarmauslösungen und Papierhandel-Ausführungen an NATS JetStream unter URL veröffentlichen (nats://HOST:4222, oder tls://HOST:4222 für TLS).</translation>
+    </message>
+    <message>
+        <source>Token for the NATS server. Also read from TICKDESK_NATS_TOKEN.</source>
+        <translation>Token für den NATS-Server. Wird auch aus TICKDESK_NATS_TOKEN gelesen.</translation>
+    </message>
+    <message>
+        <source>User for the NATS server; the password is read from TICKDESK_NATS_PASSWORD.</source>
+        <translation>Benutzer für den NATS-Server; das Passwort wird aus TICKDESK_NATS_PASSWORD gelesen.</translation>
+    </message>
+    <message>
+        <source>TLS: the CA certificate (PEM) that signed the NATS server&apos;s.</source>
+        <translation>TLS: das CA-Zertifikat (PEM), das das Zertifikat des NATS-Servers signiert hat.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s name in NATS message ids (default: the host name); give each node publishing into one stream its own.</source>
+        <translation>Name dieses Knotens in NATS-Nachrichten-IDs (Standard: der Hostname); jeder Knoten, der in denselben Stream veröffentlicht, braucht einen eigenen.</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>
@@ -1928,6 +1948,18 @@ Startkapital:</translation>
     <message>
         <source>Open the &amp;web monitor in a browser</source>
         <translation>Den Das &amp;Web-Monitoring im Browser öffnenamp;Web-Monitor im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>NATS: sending, %1 behind</source>
+        <translation>NATS: sendet, %1 ausstehend</translation>
+    </message>
+    <message>
+        <source>NATS: connected</source>
+        <translation>NATS: verbunden</translation>
+    </message>
+    <message>
+        <source>NATS: away, %1 waiting</source>
+        <translation>NATS: nicht erreichbar, %1 wartend</translation>
     </message>
 </context>
 <context>

@@ -453,6 +453,26 @@ Commandes (chacune avec son propre --help) :
   optimize        chercher les paramètres d&apos;une stratégie sur les barres enregistrées ; walk-forward
   strategies      lister, afficher, enregistrer ou supprimer les stratégies enregistrées</translation>
     </message>
+    <message>
+        <source>Publish records, signals, alert fires and paper fills to NATS JetStream at URL (nats://HOST:4222, or tls://HOST:4222 for TLS).</source>
+        <translation>Publier les enregistrements, signaux, déclenchements d&apos;alertes et exécutions papier sur NATS JetStream à l&apos;URL (nats://HOST:4222, ou tls://HOST:4222 pour TLS).</translation>
+    </message>
+    <message>
+        <source>Token for the NATS server. Also read from TICKDESK_NATS_TOKEN.</source>
+        <translation>Jeton pour le serveur NATS. Lu aussi dans TICKDESK_NATS_TOKEN.</translation>
+    </message>
+    <message>
+        <source>User for the NATS server; the password is read from TICKDESK_NATS_PASSWORD.</source>
+        <translation>Utilisateur du serveur NATS ; le mot de passe est lu dans TICKDESK_NATS_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>TLS: the CA certificate (PEM) that signed the NATS server&apos;s.</source>
+        <translation>TLS : le certificat d&apos;autorité (PEM) qui a signé celui du serveur NATS.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s name in NATS message ids (default: the host name); give each node publishing into one stream its own.</source>
+        <translation>Nom de ce nœud dans les identifiants de messages NATS (par défaut : le nom d&apos;hôte) ; chaque nœud publiant dans un même flux doit avoir le sien.</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>
@@ -1928,6 +1948,18 @@ Liquidités de départ :</translation>
     <message>
         <source>Open the &amp;web monitor in a browser</source>
         <translation>Ouvrir le &amp;moniteur web dans un navigateur</translation>
+    </message>
+    <message>
+        <source>NATS: sending, %1 behind</source>
+        <translation>NATS : envoi, %1 en retard</translation>
+    </message>
+    <message>
+        <source>NATS: connected</source>
+        <translation>NATS : connecté</translation>
+    </message>
+    <message>
+        <source>NATS: away, %1 waiting</source>
+        <translation>NATS : injoignable, %1 en attente</translation>
     </message>
 </context>
 <context>

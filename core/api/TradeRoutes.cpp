@@ -12,6 +12,7 @@
 #include "storage/TradeStore.h"
 #include "trading/DailyAnalysis.h"
 #include "trading/PaperDesk.h"
+#include "trading/TradeJson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -28,22 +29,7 @@ namespace {
 
 constexpr double StartingCash = 100'000; ///< without a paper desk (the settings give the desk's)
 
-QJsonObject tradeJson(const Storage::StoredTrade &t)
-{
-    return QJsonObject{
-        {u"id"_s, t.id},
-        {u"ticker"_s, t.fill.symbol},
-        {u"side"_s, Trading::sideName(t.fill.side)},
-        {u"quantity"_s, t.fill.quantity},
-        {u"price"_s, t.fill.price},
-        {u"fee"_s, t.fill.fee},
-        {u"time"_s, Model::isoTime(t.fill.time)},
-        {u"timestamp"_s, double(t.fill.time) / 1e6},
-        {u"note"_s, t.note},
-        {u"order_id"_s, t.fill.orderId > 0 ? QJsonValue(t.fill.orderId) : QJsonValue()},
-        {u"created"_s, double(t.createdUs) / 1e6},
-    };
-}
+using Trading::tradeJson;
 
 /// A trade from its JSON: ticker (or symbol), side, quantity, price, and optionally time (ISO-8601 or epoch
 /// seconds; now when absent), fee and note. The error names the field.

@@ -189,6 +189,35 @@ Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
     return finished(rc, db);
 }
 
+Util::Status forEachSignalAfter(SqliteDatabase &db, qint64 afterId, qint64 limit,
+                                const std::function<bool(const Model::TradeSignal &)> &row)
+{
+    const QByteArray sql = "SELECT " + signalColumns() + " FROM signals WHERE id > ?1 ORDER BY id LIMIT ?2";
+    auto st = db.prepare(sql.constData());
+    if (!st)
+        return Util::Status::failure(st.error());
+    st->bind(1, std::int64_t(afterId));
+    st->bind(2, std::int64_t(limit));
+    Step rc{};
+    Model::TradeSignal s;
+    while ((rc = st->step()) == Step::Row) {
+        readSignal(*st, 0, s);
+        if (!row(s))
+            break;
+    }
+    return finished(rc, db);
+}
+
+Util::Result<qint64> newestSignalId(SqliteDatabase &db)
+{
+    auto st = db.prepare("SELECT coalesce(max(id), 0) FROM signals");
+    if (!st)
+        return Util::Result<qint64>::failure(st.error());
+    if (st->step() != Step::Row)
+        return Util::Result<qint64>::failure(db.lastError());
+    return qint64(st->columnInt64(0));
+}
+
 Util::Result<qint64> countSignals(SqliteDatabase &db, const SignalFilter &filter)
 {
     Bindings b;

@@ -42,6 +42,12 @@ struct TickFilter
 
 class Statement;
 
+/// Up to `limit` stored signals with ids after `afterId`, in id order (the order they were stored).
+Util::Status forEachSignalAfter(SqliteDatabase &db, qint64 afterId, qint64 limit,
+                                const std::function<bool(const Model::TradeSignal &)> &row);
+/// The newest signal's id; 0 when there is none.
+Util::Result<qint64> newestSignalId(SqliteDatabase &db);
+
 /// The columns every signal query selects, in this order, for readSignal(); `table` qualifies them
 /// ("s" gives "s.id, s.symbol, ...") for queries that join.
 QByteArray signalColumns(const char *table = nullptr);

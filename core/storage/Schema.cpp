@@ -463,6 +463,17 @@ CREATE UNIQUE INDEX bar_blocks_by_symbol ON bar_blocks(symbol_id, last_ts, last_
     R"sql(
 DROP TRIGGER signals_to_outbox;
 )sql",
+    // 16: how far each kind of stored row (signals, trades) has been published to NATS JetStream and acknowledged
+    // there, so that a restart carries on from the next one; and a name of this database, random, that makes
+    // the message ids of two databases publishing into one stream differ.
+    R"sql(
+CREATE TABLE nats_published (
+    kind TEXT PRIMARY KEY,
+    last_id INTEGER NOT NULL
+);
+CREATE TABLE database_identity (id TEXT NOT NULL);
+INSERT INTO database_identity(id) VALUES (lower(hex(randomblob(8))));
+)sql",
 };
 
 /// Work a step does after its SQL, in its transaction: code, then more SQL.

@@ -151,6 +151,23 @@ Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilte
     return out;
 }
 
+Util::Result<std::vector<StoredTrade>> after(SqliteDatabase &db, qint64 afterId, qint64 limit)
+{
+    using R = Util::Result<std::vector<StoredTrade>>;
+    auto st = db.prepare(TRADE_COLUMNS "WHERE id > ?1 ORDER BY id LIMIT ?2");
+    if (!st)
+        return R::failure(st.error());
+    st->bind(1, std::int64_t(afterId));
+    st->bind(2, std::int64_t(limit));
+    std::vector<StoredTrade> out;
+    Step rc{};
+    while ((rc = st->step()) == Step::Row)
+        out.push_back(tradeAt(*st));
+    if (rc != Step::Done)
+        return R::failure(failed(db).error());
+    return out;
+}
+
 Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db)
 {
     using R = Util::Result<std::vector<StoredTrade>>;

@@ -52,6 +52,8 @@ Util::Result<bool> replace(SqliteDatabase &db, const StoredTrade &trade);
 /// False: none had that id.
 Util::Result<bool> remove(SqliteDatabase &db, qint64 id);
 Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilter &filter);
+/// Up to `limit` trades with ids after `afterId`, in id order (the order they were stored).
+Util::Result<std::vector<StoredTrade>> after(SqliteDatabase &db, qint64 afterId, qint64 limit);
 /// Every trade in the order they happened, of one paper account or all (to work the positions out).
 Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db, std::optional<qint64> account = std::nullopt);
 /// Every trade with its id and note, in the order they happened (to export them).

@@ -10,6 +10,7 @@
 #include "mainwindow/ChartWindow.h"
 #include "mainwindow/MainWindow.h"
 #include "models/SignalModel.h"
+#include "nats/NatsPublisher.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void signalFilters();
     void layoutIsRestored();
     void webMonitorOpensInTheBrowser();
+    void natsStatusInTheStatusBar();
     void workspacesSaveAndBringBackCharts();
     void exportWhatTheFilterShows();
     void importFeedsChartsAndReportsBadRows();
@@ -258,6 +260,26 @@ void TestMainWindow::webMonitorOpensInTheBrowser()
     action->trigger();
     QDesktopServices::unsetUrlHandler(u"http"_s);
     QCOMPARE(catcher.urls, QList<QUrl>{QUrl(u"http://127.0.0.1:5000/"_s)});
+}
+
+void TestMainWindow::natsStatusInTheStatusBar()
+{
+    QVERIFY(!m_window->findChild<QLabel *>(u"statusNats"_s)); // not publishing: no field
+    // Nothing listens on port 1: the publisher keeps trying, and the window says NATS is away.
+    Nats::NatsOptions options;
+    options.url = u"nats://127.0.0.1:1"_s;
+    options.databasePath = m_writer->path();
+    Nats::NatsPublisher nats(options);
+    QVERIFY(nats.start());
+    Gui::Sources sources{*m_pipeline, *m_feed, *m_writer, m_counters, u"127.0.0.1:5000"_s, nullptr};
+    sources.nats = &nats;
+    m_window = std::make_unique<Gui::MainWindow>(sources);
+    auto *label = m_window->findChild<QLabel *>(u"statusNats"_s);
+    QVERIFY(label);
+    QTRY_COMPARE(label->text(), u"NATS: away, 0 waiting"_s);
+    QTRY_VERIFY(label->toolTip().contains(u"nats://127.0.0.1:1"_s));
+    m_window.reset();
+    nats.stop();
 }
 
 void TestMainWindow::workspacesSaveAndBringBackCharts()

@@ -17,6 +17,7 @@
 #include "models/SignalModel.h"
 #include "models/WatchlistFilter.h"
 #include "models/WatchlistModel.h"
+#include "nats/NatsPublisher.h"
 #include "notify/Notifier.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
@@ -184,6 +185,11 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
          {m_statusAddress, m_statusRate, m_statusRejected, m_statusLatency, m_statusDatabase, m_statusSimulator})
         statusBar()->addPermanentWidget(label);
     m_statusAddress->setObjectName(QStringLiteral("statusAddress"));
+    if (m_sources.nats) {
+        m_statusNats = new QLabel(this);
+        m_statusNats->setObjectName(QStringLiteral("statusNats"));
+        statusBar()->addPermanentWidget(m_statusNats);
+    }
 
     connect(&m_sources.pipeline, &Pipeline::Pipeline::signalsPublished, this, &MainWindow::onSignals);
 
@@ -784,6 +790,14 @@ void MainWindow::updateStatus()
     const qint64 bytes =
         QFileInfo(m_sources.writer.path()).size() + QFileInfo(m_sources.writer.path() + QStringLiteral("-wal")).size();
     m_statusDatabase->setText(tr("database %1 MB").arg(double(bytes) / 1048576.0, 0, 'f', 1));
+    if (m_statusNats) {
+        // Away, what waits is in the database: it goes out when NATS is back.
+        const Nats::NatsPublisher::Status nats = m_sources.nats->status();
+        m_statusNats->setText(
+            nats.connected ? (nats.behind > 0 ? tr("NATS: sending, %1 behind").arg(nats.behind) : tr("NATS: connected"))
+                           : tr("NATS: away, %1 waiting").arg(nats.behind));
+        m_statusNats->setToolTip(nats.error);
+    }
     if (!m_sources.simulator || !m_sources.simulator->isRunning())
         m_statusSimulator->setText(tr("simulator off"));
     else

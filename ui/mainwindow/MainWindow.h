@@ -26,6 +26,9 @@ class QTimer;
 class QComboBox;
 class QDateEdit;
 
+namespace Nats {
+class NatsPublisher;
+}
 namespace Alerts {
 class AlertManager;
 }
@@ -96,6 +99,8 @@ struct Sources
     Trading::StrategyTrader *strategies = nullptr;
     /// The web monitor's page; empty: not offered.
     QUrl webMonitor = {};
+    /// Publishing to NATS; null: not configured (no NATS field in the status bar).
+    const Nats::NatsPublisher *nats = nullptr;
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
@@ -281,6 +286,7 @@ private:
     QLabel *m_statusLatency;
     QLabel *m_statusDatabase;
     QLabel *m_statusSimulator;
+    QLabel *m_statusNats = nullptr; ///< when publishing to NATS
     std::uint64_t m_lastStored = 0;
     Model::SignalList m_pendingSignals;
     int m_chartPhase = 0;

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// A real nats-server with JetStream on loopback for tests, its store in a temporary directory; and a small
+// reader of what a JetStream stream holds, through the NATS C client.
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nats/nats.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace NatsTest {
+
+class Server
+{
+public:
+    static QString executable()
+    {
+        return QStandardPaths::findExecutable(QStringLiteral("nats-server"),
+                                              {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    }
+
+    /// Starts the server on a free port (the same one again after stop()); false when it does not come up.
+    bool start()
+    {
+        if (m_port == 0) {
+            QTcpServer probe;
+            if (!probe.listen(QHostAddress::LocalHost, 0))
+                return false;
+            m_port = probe.serverPort();
+        }
+        m_process.setProgram(executable());
+        m_process.setArguments({QStringLiteral("-js"), QStringLiteral("-a"), QStringLiteral("127.0.0.1"),
+                                QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-sd"), m_store.path()});
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start();
+        if (!m_process.waitForStarted(10000))
+            return false;
+        QByteArray log;
+        QDeadlineTimer deadline(20000);
+        while (!log.contains("Server is ready") && !deadline.hasExpired() &&
+               m_process.waitForReadyRead(int(deadline.remainingTime())))
+            log += m_process.readAll();
+        m_log += log;
+        return log.contains("Server is ready");
+    }
+
+    void stop()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(10000)) {
+                m_process.kill();
+                m_process.waitForFinished(10000);
+            }
+        }
+    }
+
+    ~Server() { stop(); }
+
+    QString url() const { return QStringLiteral("nats://127.0.0.1:%1").arg(m_port); }
+    QByteArray log() { return m_log + m_process.readAll(); }
+
+private:
+    QTemporaryDir m_store;
+    QProcess m_process;
+    quint16 m_port = 0;
+    QByteArray m_log;
+};
+
+/// One message of a stream: its subject, its Nats-Msg-Id and its data.
+struct StoredMessage
+{
+    std::string subject;
+    std::string id;
+    QByteArray data;
+};
+
+/// Every message `stream` holds now, in order, read by sequence number.
+inline std::vector<StoredMessage> streamMessages(const QString &url, const char *stream)
+{
+    std::vector<StoredMessage> out;
+    natsConnection *nc = nullptr;
+    jsCtx *js = nullptr;
+    if (natsConnection_ConnectTo(&nc, url.toUtf8().constData()) != NATS_OK)
+        return out;
+    if (natsConnection_JetStream(&js, nc, nullptr) == NATS_OK) {
+        jsStreamInfo *info = nullptr;
+        if (js_GetStreamInfo(&info, js, stream, nullptr, nullptr) == NATS_OK) {
+            for (uint64_t seq = info->State.FirstSeq; seq <= info->State.LastSeq && info->State.Msgs > 0; ++seq) {
+                natsMsg *msg = nullptr;
+                if (js_GetMsg(&msg, js, stream, seq, nullptr, nullptr) != NATS_OK)
+                    continue;
+                const char *id = nullptr;
+                natsMsgHeader_Get(msg, "Nats-Msg-Id", &id);
+                out.push_back({natsMsg_GetSubject(msg), id ? id : "",
+                               QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg))});
+                natsMsg_Destroy(msg);
+            }
+            jsStreamInfo_Destroy(info);
+        }
+        jsCtx_Destroy(js);
+    }
+    natsConnection_Destroy(nc);
+    return out;
+}
+
+} // namespace NatsTest
