@@ -249,6 +249,7 @@ bool NatsPublisher::publishBatch(const QByteArray &kind, const std::vector<Messa
     jsPubOptions_Init(&wait);
     wait.MaxWait = AckWaitMs;
     if (natsStatus s = js_PublishAsyncComplete(c.jetStream, &wait); s != NATS_OK || c.failedAcks.load() > 0) {
+        c.streamReady = false; // a server started afresh has no stream: make it again before the next try
         setError(u"JetStream did not acknowledge every message (%1); sending them again"_s.arg(
             s != NATS_OK ? natsError(s) : u"%1 refused"_s.arg(c.failedAcks.load())));
         return false;

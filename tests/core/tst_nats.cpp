@@ -28,6 +28,7 @@ private Q_SLOTS:
     void publishesEveryKind();
     void natsRestartedUnderLoadLosesNothing();
     void republishedAfterACrashIsDeduplicated();
+    void nodeStartedBeforeNatsCatchesUp();
     void badAddressIsRefused();
 
 private:
@@ -247,6 +248,27 @@ void TestNats::republishedAfterACrashIsDeduplicated()
                                  health(again.port()).value(u"nats"_s).toObject().value(u"connected"_s).toBool(),
                              15000);
     QCOMPARE(signalsIn().size(), published);
+}
+
+void TestNats::nodeStartedBeforeNatsCatchesUp()
+{
+    // TickDesk does not wait for NATS: it starts, stores, and publishes once NATS comes.
+    m_nats.stop();
+    TestApp::Process node;
+    QVERIFY2(startNode(node, m_dir.filePath(u"early.sqlite"_s)), node.log().constData());
+    const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(post(node.port(), jump(u"EARLY%1"_s.arg(i), now + i)), 200);
+    QTRY_COMPARE(health(node.port()).value(u"nats"_s).toObject().value(u"behind"_s).toInt(), 5);
+    QVERIFY(!health(node.port()).value(u"nats"_s).toObject().value(u"connected"_s).toBool());
+    QVERIFY2(m_nats.start(), m_nats.log().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(health(node.port()).value(u"nats"_s).toObject().value(u"behind"_s).toInt() == 0 &&
+                                 health(node.port()).value(u"nats"_s).toObject().value(u"connected"_s).toBool(),
+                             20000);
+    int early = 0;
+    for (const auto &m : signalsIn())
+        early += QByteArray::fromStdString(m.subject).startsWith("tickdesk.signal.EARLY");
+    QCOMPARE(early, 5);
 }
 
 void TestNats::badAddressIsRefused()
