@@ -216,7 +216,6 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         o.nats.password = qgetenv("TICKDESK_NATS_PASSWORD");
         o.nats.caFile = parser.value(natsCa);
         o.nats.node = parser.value(natsNode);
-        o.nats.databasePath = o.databasePath;
     }
     o.fullSync = parser.isSet(fullSync) || settings.fullSync();
     if (parser.isSet(duration)) {

@@ -127,6 +127,25 @@ int main(int argc, char *argv[])
             qWarning("no SMTP password (set it in Settings or TICKDESK_SMTP_PASSWORD): %s",
                      qPrintable(password.error()));
     }
+    // NATS from the settings unless the command line named it; the token or password from the keyring.
+    if (options.nats.url.isEmpty()) {
+        const Core::NatsSettings nats = settings.nats();
+        if (auto status = Core::Settings::validate(nats); !status) {
+            qWarning("NATS settings ignored: %s", qPrintable(status.error()));
+        } else if (!nats.url.isEmpty()) {
+            options.nats.url = nats.url;
+            options.nats.user = nats.user;
+            options.nats.node = nats.node;
+            options.nats.caFile = nats.caFile;
+            const auto secret = Core::Secrets::natsSecret();
+            if (secret && !secret->isEmpty()) {
+                if (nats.user.isEmpty())
+                    options.nats.token = secret->toUtf8();
+                else
+                    options.nats.password = secret->toUtf8();
+            }
+        }
+    }
     options.indicators = settings.indicators();
     options.rules = settings.rules();
     // A hand-edited settings file must not start the engine with nonsense.

@@ -596,6 +596,10 @@ Befehle (jeder mit eigenem --help):
         <source>Paper trading: commissionPercent must be under 100.</source>
         <translation>Papierhandel: commissionPercent muss unter 100 liegen.</translation>
     </message>
+    <message>
+        <source>NATS: &quot;%1&quot; is not a NATS address such as nats://127.0.0.1:4222 (tls:// for TLS).</source>
+        <translation>NATS: „%1“ ist keine NATS-Adresse wie nats://127.0.0.1:4222 (tls:// für TLS).</translation>
+    </message>
 </context>
 <context>
     <name>DataWindow</name>
@@ -2698,6 +2702,50 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     <message>
         <source>Costs take effect at the next start. The starting cash is the first account&apos;s; Trade → Reset paper account begins a new one with the cash you give.</source>
         <translation>Kosten gelten ab dem nächsten Start. Das Startkapital ist das des ersten Kontos; Handel → Papierkonto zurücksetzen beginnt ein neues mit dem Betrag, den Sie angeben.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Publishing to NATS JetStream&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Veröffentlichen an NATS JetStream&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>NATS URL:</source>
+        <translation>NATS-URL:</translation>
+    </message>
+    <message>
+        <source>off; e.g. nats://127.0.0.1:4222</source>
+        <translation>aus; z. B. nats://127.0.0.1:4222</translation>
+    </message>
+    <message>
+        <source>NATS user:</source>
+        <translation>NATS-Benutzer:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>NATS token or password:</source>
+        <translation>NATS-Token oder -Passwort:</translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Node name:</source>
+        <translation>Knotenname:</translation>
+    </message>
+    <message>
+        <source>the host name</source>
+        <translation>der Hostname</translation>
+    </message>
+    <message>
+        <source>NATS CA certificate:</source>
+        <translation>NATS-CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>the system&apos;s</source>
+        <translation>das des Systems</translation>
     </message>
 </context>
 <context>

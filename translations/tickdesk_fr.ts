@@ -596,6 +596,10 @@ Commandes (chacune avec son propre --help) :
         <source>Paper trading: commissionPercent must be under 100.</source>
         <translation>Trading fictif : commissionPercent doit être inférieur à 100.</translation>
     </message>
+    <message>
+        <source>NATS: &quot;%1&quot; is not a NATS address such as nats://127.0.0.1:4222 (tls:// for TLS).</source>
+        <translation>NATS : « %1 » n&apos;est pas une adresse NATS comme nats://127.0.0.1:4222 (tls:// pour TLS).</translation>
+    </message>
 </context>
 <context>
     <name>DataWindow</name>
@@ -2698,6 +2702,50 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     <message>
         <source>Costs take effect at the next start. The starting cash is the first account&apos;s; Trade → Reset paper account begins a new one with the cash you give.</source>
         <translation>Les coûts s’appliquent au prochain démarrage. Les liquidités de départ sont celles du premier compte ; Trading → Réinitialiser le compte fictif en commence un nouveau avec le montant que vous indiquez.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Publishing to NATS JetStream&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Publication vers NATS JetStream&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>NATS URL:</source>
+        <translation>URL NATS :</translation>
+    </message>
+    <message>
+        <source>off; e.g. nats://127.0.0.1:4222</source>
+        <translation>désactivé ; p. ex. nats://127.0.0.1:4222</translation>
+    </message>
+    <message>
+        <source>NATS user:</source>
+        <translation>Utilisateur NATS :</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>NATS token or password:</source>
+        <translation>Jeton ou mot de passe NATS :</translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation>conservé dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Node name:</source>
+        <translation>Nom du nœud :</translation>
+    </message>
+    <message>
+        <source>the host name</source>
+        <translation>le nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>NATS CA certificate:</source>
+        <translation>Certificat d&apos;autorité NATS :</translation>
+    </message>
+    <message>
+        <source>the system&apos;s</source>
+        <translation>celui du système</translation>
     </message>
 </context>
 <context>

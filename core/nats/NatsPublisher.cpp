@@ -136,6 +136,11 @@ Util::Status NatsPublisher::start()
             [](natsConnection *, void *self) {
                 auto *publisher = static_cast<NatsPublisher *>(self);
                 publisher->m_connected.store(false, std::memory_order_relaxed);
+                {
+                    std::lock_guard lock(publisher->m_mutex);
+                    if (publisher->m_stop)
+                        return; // closed by stop(): nothing to say
+                }
                 publisher->setError(u"disconnected from %1; trying again"_s.arg(publisher->m_options.url));
                 publisher->wake();
             },

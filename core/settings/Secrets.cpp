@@ -4,6 +4,8 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <optional>
+
 #include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
@@ -13,7 +15,6 @@ namespace Core::Secrets {
 namespace {
 
 const QString Service = u"TickDesk"_s;
-const QString SmtpKey = u"smtp-password"_s;
 
 /// Runs a keychain job to its end (or the time-out) on a local event loop.
 bool finish(QKeychain::Job &job, int timeoutMs)
@@ -32,14 +33,31 @@ bool finish(QKeychain::Job &job, int timeoutMs)
     return done;
 }
 
-} // namespace
-
-Util::Result<QString> smtpPassword(int timeoutMs)
+/// Where one secret lives: its key in the keyring, and the environment variables that override it.
+struct Secret
 {
-    if (qEnvironmentVariableIsSet("TICKDESK_SMTP_PASSWORD"))
-        return qEnvironmentVariable("TICKDESK_SMTP_PASSWORD");
+    QString key;
+    const char *environment[2];
+    const char *what;
+
+    std::optional<QString> fromEnvironment() const
+    {
+        for (const char *name : environment)
+            if (name && qEnvironmentVariableIsSet(name))
+                return qEnvironmentVariable(name);
+        return std::nullopt;
+    }
+};
+
+const Secret Smtp{u"smtp-password"_s, {"TICKDESK_SMTP_PASSWORD", nullptr}, "SMTP password"};
+const Secret NatsSecret{u"nats-secret"_s, {"TICKDESK_NATS_TOKEN", "TICKDESK_NATS_PASSWORD"}, "NATS token or password"};
+
+Util::Result<QString> read(const Secret &secret, int timeoutMs)
+{
+    if (auto value = secret.fromEnvironment())
+        return *value;
     QKeychain::ReadPasswordJob job(Service);
-    job.setKey(SmtpKey);
+    job.setKey(secret.key);
     if (!finish(job, timeoutMs))
         return Util::Result<QString>::failure(u"the keyring did not answer"_s);
     if (job.error() != QKeychain::NoError)
@@ -47,16 +65,15 @@ Util::Result<QString> smtpPassword(int timeoutMs)
     return job.textData();
 }
 
-void readSmtpPassword(QObject *context, std::function<void(const Util::Result<QString> &)> done)
+void readLater(const Secret &secret, QObject *context, std::function<void(const Util::Result<QString> &)> done)
 {
-    if (qEnvironmentVariableIsSet("TICKDESK_SMTP_PASSWORD")) {
+    if (auto value = secret.fromEnvironment()) {
         QMetaObject::invokeMethod(
-            context, [done = std::move(done)] { done(qEnvironmentVariable("TICKDESK_SMTP_PASSWORD")); },
-            Qt::QueuedConnection);
+            context, [done = std::move(done), value = *value] { done(value); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(Service); // deletes itself when finished
-    job->setKey(SmtpKey);
+    job->setKey(secret.key);
     QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
         if (read->error() != QKeychain::NoError)
@@ -67,23 +84,55 @@ void readSmtpPassword(QObject *context, std::function<void(const Util::Result<QS
     job->start();
 }
 
-void storeSmtpPassword(const QString &password)
+void store(const Secret &secret, const QString &value)
 {
     // Started and left to finish on its own (it deletes itself): nobody waits for the keyring.
     QKeychain::Job *job = nullptr;
-    if (password.isEmpty()) {
+    if (value.isEmpty()) {
         job = new QKeychain::DeletePasswordJob(Service);
     } else {
         auto *write = new QKeychain::WritePasswordJob(Service);
-        write->setTextData(password);
+        write->setTextData(value);
         job = write;
     }
-    job->setKey(SmtpKey);
-    QObject::connect(job, &QKeychain::Job::finished, job, [](QKeychain::Job *finished) {
+    job->setKey(secret.key);
+    QObject::connect(job, &QKeychain::Job::finished, job, [what = secret.what](QKeychain::Job *finished) {
         if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
-            qWarning("the SMTP password was not stored in the keyring: %s", qPrintable(finished->errorString()));
+            qWarning("the %s was not stored in the keyring: %s", what, qPrintable(finished->errorString()));
     });
     job->start();
+}
+
+} // namespace
+
+Util::Result<QString> smtpPassword(int timeoutMs)
+{
+    return read(Smtp, timeoutMs);
+}
+
+void readSmtpPassword(QObject *context, std::function<void(const Util::Result<QString> &)> done)
+{
+    readLater(Smtp, context, std::move(done));
+}
+
+void storeSmtpPassword(const QString &password)
+{
+    store(Smtp, password);
+}
+
+Util::Result<QString> natsSecret(int timeoutMs)
+{
+    return read(NatsSecret, timeoutMs);
+}
+
+void readNatsSecret(QObject *context, std::function<void(const Util::Result<QString> &)> done)
+{
+    readLater(NatsSecret, context, std::move(done));
+}
+
+void storeNatsSecret(const QString &secret)
+{
+    store(NatsSecret, secret);
 }
 
 } // namespace Core::Secrets

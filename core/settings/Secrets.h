@@ -10,8 +10,8 @@
 
 namespace Core {
 
-/// The SMTP password, kept by the desktop's keyring through QtKeychain, never in
-/// the settings file. TICKDESK_SMTP_PASSWORD, when set, takes precedence (headless use).
+/// Passwords kept by the desktop's keyring through QtKeychain, never in the settings file: the SMTP password
+/// (TICKDESK_SMTP_PASSWORD, when set, takes precedence: headless use) and the NATS token or password.
 namespace Secrets {
 
 /// Waits at most `timeoutMs` for the keyring; empty with the reason when there is none or no password.
@@ -20,6 +20,12 @@ Util::Result<QString> smtpPassword(int timeoutMs = 5000);
 void readSmtpPassword(QObject *context, std::function<void(const Util::Result<QString> &)> done);
 /// Stores (or, when empty, deletes) the password in the keyring, in the background; a failure is logged.
 void storeSmtpPassword(const QString &password);
+
+/// The NATS token (or, with a user, password) the same way; TICKDESK_NATS_TOKEN or TICKDESK_NATS_PASSWORD, when
+/// set, take precedence.
+Util::Result<QString> natsSecret(int timeoutMs = 5000);
+void readNatsSecret(QObject *context, std::function<void(const Util::Result<QString> &)> done);
+void storeNatsSecret(const QString &secret);
 
 } // namespace Secrets
 } // namespace Core

@@ -399,6 +399,35 @@ Util::Status Settings::validateSimulator(const QStringList &symbols, double rate
     return {};
 }
 
+NatsSettings Settings::nats() const
+{
+    NatsSettings n;
+    n.url = m_settings.value(u"nats/url"_s).toString();
+    n.user = m_settings.value(u"nats/user"_s).toString();
+    n.node = m_settings.value(u"nats/node"_s).toString();
+    n.caFile = m_settings.value(u"nats/caFile"_s).toString();
+    return n;
+}
+
+void Settings::setNats(const NatsSettings &n)
+{
+    m_settings.setValue(u"nats/url"_s, n.url);
+    m_settings.setValue(u"nats/user"_s, n.user);
+    m_settings.setValue(u"nats/node"_s, n.node);
+    m_settings.setValue(u"nats/caFile"_s, n.caFile);
+}
+
+Util::Status Settings::validate(const NatsSettings &n)
+{
+    if (n.url.isEmpty())
+        return {};
+    const QUrl url(n.url);
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"nats"_s && url.scheme() != u"tls"_s))
+        return Util::Status::failure(
+            tr("NATS: \"%1\" is not a NATS address such as nats://127.0.0.1:4222 (tls:// for TLS).").arg(n.url));
+    return {};
+}
+
 NotificationSettings Settings::notifications() const
 {
     NotificationSettings n;

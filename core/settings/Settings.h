@@ -41,6 +41,17 @@ struct NotificationSettings
     friend bool operator==(const NotificationSettings &, const NotificationSettings &) = default;
 };
 
+/// Publishing to NATS JetStream (see --nats); the token or password is in the keyring (Secrets).
+struct NatsSettings
+{
+    QString url; ///< empty: off
+    QString user;
+    QString node;
+    QString caFile;
+
+    friend bool operator==(const NatsSettings &, const NatsSettings &) = default;
+};
+
 /// The typed face of QSettings: every key, its default and its type in one place.
 /// Passed to whoever needs it; never reached as a global.
 class Settings final
@@ -99,6 +110,8 @@ public:
     /// The paper account: its cash at the start and what trading costs.
     PaperSettings paper() const;
     void setPaper(const PaperSettings &paper);
+    NatsSettings nats() const;
+    void setNats(const NatsSettings &nats);
 
     /// Checks values before they are saved; the message names the field and the problem.
     static Util::Status validateServer(const QString &bindAddress, int port, const QString &token);
@@ -108,6 +121,7 @@ public:
     static Util::Status validate(const NotificationSettings &n);
     static Util::Status validateSimulator(const QStringList &symbols, double rate, double volatility);
     static Util::Status validate(const PaperSettings &paper);
+    static Util::Status validate(const NatsSettings &nats);
 
     static constexpr quint16 DefaultPort = 5000;
     static constexpr quint16 DefaultWebSocketPort = 5678;

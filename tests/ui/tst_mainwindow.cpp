@@ -494,6 +494,9 @@ void TestMainWindow::settingsRoundTrip()
         dialog.findChild<QDoubleSpinBox *>(u"startingCash"_s)->setValue(25'000);
         dialog.findChild<QDoubleSpinBox *>(u"commissionPerOrder"_s)->setValue(1.5);
         dialog.findChild<QDoubleSpinBox *>(u"slippage"_s)->setValue(0.01);
+        dialog.findChild<QLineEdit *>(u"natsUrl"_s)->setText(u" nats://10.0.0.5:4222 "_s);
+        dialog.findChild<QLineEdit *>(u"natsUser"_s)->setText(u"desk"_s);
+        dialog.findChild<QLineEdit *>(u"natsNode"_s)->setText(u"desk1"_s);
         QSignalSpy applied(&dialog, &Gui::SettingsDialog::applied);
         dialog.accept();
         QCOMPARE(applied.count(), 1);
@@ -514,6 +517,7 @@ void TestMainWindow::settingsRoundTrip()
     QCOMPARE(reread.notifications().webhookUrls, QStringList{u"https://hooks.example.org/a"_s});
     QCOMPARE(reread.paper().startingCash, 25'000.0);
     QCOMPARE(reread.paper().costs.perOrder, 1.5);
+    QCOMPARE(reread.nats(), (Core::NatsSettings{u"nats://10.0.0.5:4222"_s, u"desk"_s, u"desk1"_s, QString()}));
     QCOMPARE(reread.paper().costs.slippage, 0.01);
     QCOMPARE(reread.paper().costs.perShare, 0.0);
     // And the dialog shows what is stored.
@@ -543,6 +547,8 @@ void TestMainWindow::invalidSettingsRefused_data()
     QTest::newRow("e-mail without a server") << u"emailEnabled"_s << QVariant(true) << u"SMTP server: give the host"_s;
     QTest::newRow("bad sender") << u"smtpFrom"_s << QVariant(u"nobody"_s) << u"From: \"nobody\" is not an e-mail"_s;
     QTest::newRow("bad webhook") << u"webhookUrls"_s << QVariant(u"ftp://x"_s) << u"Webhook \"ftp://x\""_s;
+    QTest::newRow("nats address") << u"natsUrl"_s << QVariant(u"http://10.0.0.5:4222"_s)
+                                  << u"NATS: \"http://10.0.0.5:4222\" is not a NATS address"_s;
     QTest::newRow("no starting cash") << u"startingCash"_s << QVariant(0.0)
                                       << u"Paper trading: the starting cash must be above 0."_s;
 }

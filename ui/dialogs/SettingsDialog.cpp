@@ -77,6 +77,28 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, const QString &listenin
     server->addRow(tr("Bind address:"), m_bind);
     server->addRow(tr("Port:"), m_port);
     server->addRow(tr("Access token:"), m_token);
+    const Core::NatsSettings nats = settings.nats();
+    const auto line = [this](const char *name, const QString &text, const QString &placeholder) {
+        auto *edit = new QLineEdit(text, this);
+        edit->setObjectName(QString::fromLatin1(name));
+        edit->setPlaceholderText(placeholder);
+        return edit;
+    };
+    server->addRow(new QLabel(tr("<b>Publishing to NATS JetStream</b>"), this));
+    server->addRow(tr("NATS URL:"), m_natsUrl = line("natsUrl", nats.url, tr("off; e.g. nats://127.0.0.1:4222")));
+    server->addRow(tr("NATS user:"), m_natsUser = line("natsUser", nats.user, tr("none")));
+    server->addRow(tr("NATS token or password:"),
+                   m_natsSecret = line("natsSecret", QString(), tr("kept in the keyring")));
+    m_natsSecret->setEchoMode(QLineEdit::Password);
+    server->addRow(tr("Node name:"), m_natsNode = line("natsNode", nats.node, tr("the host name")));
+    server->addRow(tr("NATS CA certificate:"), m_natsCa = line("natsCaFile", nats.caFile, tr("the system's")));
+    if (!nats.url.isEmpty())
+        Core::Secrets::readNatsSecret(this, [this](const Util::Result<QString> &stored) {
+            if (stored && m_natsSecret->text().isEmpty()) {
+                m_storedNatsSecret = *stored;
+                m_natsSecret->setText(*stored);
+            }
+        });
     server->addRow(new QLabel(tr("Server changes take effect at the next start."), this));
     if (!listening.isEmpty()) {
         auto *now = new QLabel(listening, this);
@@ -282,7 +304,8 @@ void SettingsDialog::accept()
          {Core::Settings::validateServer(m_bind->text().trimmed(), m_port->value(), m_token->text()),
           Core::Settings::validate(ind), Core::Settings::validate(rules), Core::Settings::validateSessionTimeZone(zone),
           Core::Settings::validateSimulator(symbols, m_simRate->value(), m_simVolatility->value()),
-          Core::Settings::validate(paperSettings()), Core::Settings::validate(m_notifications->values())}) {
+          Core::Settings::validate(paperSettings()), Core::Settings::validate(m_notifications->values()),
+          Core::Settings::validate(natsSettings())}) {
         if (!status) {
             m_error->setText(status.error()); // refused: the dialog stays open with the reason
             return;
@@ -312,8 +335,17 @@ void SettingsDialog::accept()
     m_settings.setNotifications(m_notifications->values());
     if (m_notifications->password() != m_storedPassword)
         Core::Secrets::storeSmtpPassword(m_notifications->password());
+    m_settings.setNats(natsSettings());
+    if (m_natsSecret->text() != m_storedNatsSecret)
+        Core::Secrets::storeNatsSecret(m_natsSecret->text());
     Q_EMIT applied();
     QDialog::accept();
+}
+
+Core::NatsSettings SettingsDialog::natsSettings() const
+{
+    return Core::NatsSettings{m_natsUrl->text().trimmed(), m_natsUser->text().trimmed(), m_natsNode->text().trimmed(),
+                              m_natsCa->text().trimmed()};
 }
 
 } // namespace Gui

@@ -12,6 +12,7 @@ class QSpinBox;
 
 namespace Core {
 class Settings;
+struct NatsSettings;
 struct PaperSettings;
 } // namespace Core
 
@@ -43,12 +44,18 @@ private:
     QSpinBox *period(const QString &name, int value, int maximum = 5000);
     QDoubleSpinBox *number(const QString &name, double value, double minimum, double maximum, int decimals = 2);
     Core::PaperSettings paperSettings() const;
+    Core::NatsSettings natsSettings() const;
 
     Core::Settings &m_settings;
     QLabel *m_error;
     QLineEdit *m_bind;
     QSpinBox *m_port;
     QLineEdit *m_token;
+    QLineEdit *m_natsUrl;
+    QLineEdit *m_natsUser;
+    QLineEdit *m_natsSecret;
+    QLineEdit *m_natsNode;
+    QLineEdit *m_natsCa;
     QSpinBox *m_sma, *m_ema, *m_rsi, *m_macdFast, *m_macdSlow, *m_macdSignal, *m_bollinger, *m_atr, *m_vwap,
         *m_crossFast, *m_crossSlow;
     QDoubleSpinBox *m_deviations;
@@ -67,6 +74,7 @@ private:
     QDoubleSpinBox *m_startingCash, *m_perShare, *m_perOrder, *m_percent, *m_slippage;
     NotificationsPage *m_notifications;
     QString m_storedPassword;
+    QString m_storedNatsSecret;
 };
 
 } // namespace Gui
