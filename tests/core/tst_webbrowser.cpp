@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,8 +28,10 @@ private Q_SLOTS:
     void symbolPageShowsItsChart();
     void fitsAPhone();
     void screenshotIsNotBlank();
+    void daysOnTheTimeAxis();
     void noConsoleErrors();
     void tokenIsAskedOnce();
+    void restartIsSeenAndRecovered();
 
 private:
     QString url(const QString &path = u"/"_s) const { return u"http://127.0.0.1:%1%2"_s.arg(m_app.port()).arg(path); }
@@ -195,6 +198,33 @@ void TestWebBrowser::screenshotIsNotBlank()
     QVERIFY2(candle > 20, qPrintable(QString::number(candle)));
 }
 
+void TestWebBrowser::daysOnTheTimeAxis()
+{
+    // Imported daily history seen on a minute chart: each bar a day, so the axis says which (not 00:00 each time).
+    const qint64 midnight = QDateTime::currentSecsSinceEpoch() / 86400 * 86400;
+    QByteArray days = "[";
+    for (int d = 3; d >= 1; --d)
+        days += u"{\"stock_symbol\":\"DAYS\",\"opening_price\":50,\"closing_price\":51,\"high\":52,\"low\":49,"
+                "\"volume\":10,\"timestamp\":%1},"_s.arg(midnight - d * 86400)
+                    .toUtf8();
+    days.back() = ']';
+    TestHttp::Client client;
+    QVERIFY(client.connectTo(m_app.port()));
+    QCOMPARE(client.roundTrip(TestHttp::request("POST", "/ingest", days))->status, 200);
+    QVERIFY(m_browser.navigate(url(u"/monitor/DAYS"_s)));
+    m_browser.evaluate(u"document.querySelector('#timeframes [data-timeframe=\"1m\"]').click(), true"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_browser.evaluate(u"Number(document.getElementById('chart').dataset.candles)"_s).toInt(),
+                              3, 10000);
+    const QStringList labels =
+        m_browser.evaluate(u"Chart.getChart(document.getElementById('chart')).data.labels.join()"_s)
+            .toString()
+            .split(u',');
+    QCOMPARE(labels.size(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(labels[i],
+                 QDateTime::fromSecsSinceEpoch(midnight - (3 - i) * 86400).toLocalTime().toString(u"yyyy-MM-dd"_s));
+}
+
 void TestWebBrowser::noConsoleErrors()
 {
     QVERIFY2(m_browser.errors().isEmpty(), qPrintable(m_browser.errors().join(u'\n')));
@@ -222,6 +252,47 @@ void TestWebBrowser::tokenIsAskedOnce()
     QTRY_VERIFY_WITH_TIMEOUT(rows("watchlist") >= 1, 15000);
     QVERIFY(!m_browser.evaluate(u"document.getElementById('token-dialog').open"_s).toBool());
     QCOMPARE(m_browser.evaluate(u"sessionStorage.getItem('tickdesk-token')"_s).toString(), u"s3cret"_s);
+}
+
+void TestWebBrowser::restartIsSeenAndRecovered()
+{
+    // TickDesk stopped with the page open: the page says since when it is offline and dims what it shows; started
+    // again (same ports, same database), the page is live again by itself and reads the chart afresh.
+    quint16 ports[2] = {};
+    for (quint16 &port : ports) {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    const QStringList arguments{
+        u"--headless"_s, u"--db"_s,   m_dir.filePath(u"restart.sqlite"_s), u"--simulate"_s, u"--rate"_s,
+        u"100"_s,        u"--port"_s, QString::number(ports[0]),           u"--ws-port"_s,  QString::number(ports[1])};
+    const auto startOn = [&](TestApp::Process &process) {
+        process.process().setProgram(QStringLiteral(TICKDESK_BINARY));
+        process.process().setArguments(arguments);
+        process.process().start();
+        return process.process().waitForStarted(10000);
+    };
+    const QString page = u"http://127.0.0.1:%1/monitor/AAPL"_s.arg(ports[0]);
+    {
+        TestApp::Process first;
+        QVERIFY(startOn(first));
+        QTRY_VERIFY_WITH_TIMEOUT(m_browser.navigate(page), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_browser.evaluate(u"document.getElementById('link').dataset.state"_s).toString(),
+                                  u"live"_s, 15000);
+        first.process().terminate();
+        QVERIFY(first.process().waitForFinished(20000));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(text(u"#link"_s).contains(u"since"_s), 15000);
+    QVERIFY(m_browser.evaluate(u"document.body.classList.contains('stale')"_s).toBool());
+    m_browser.clearErrors(); // the refused connections while it is away are the browser's to report
+    TestApp::Process second;
+    QVERIFY(startOn(second));
+    QTRY_COMPARE_WITH_TIMEOUT(m_browser.evaluate(u"document.getElementById('link').dataset.state"_s).toString(),
+                              u"live"_s, 30000);
+    QVERIFY(!m_browser.evaluate(u"document.body.classList.contains('stale')"_s).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_browser.evaluate(u"Number(document.getElementById('chart').dataset.candles)"_s).toInt() >= 1, 15000);
 }
 
 QTEST_GUILESS_MAIN(TestWebBrowser)
