@@ -98,8 +98,8 @@ void RestApi::installChart(Http::HttpRouter &router)
             return;
         }
         const Pipeline::PipelineOptions &options = m_pipeline.options();
-        const QTimeZone zone = parsed->zone.value_or(
-            options.sessionTimeZone.isEmpty() ? QTimeZone::utc() : QTimeZone(options.sessionTimeZone.toUtf8()));
+        // No session zone (or one this system does not know) is UTC: the chart's Session makes it so.
+        const QTimeZone zone = parsed->zone.value_or(QTimeZone(options.sessionTimeZone.toUtf8()));
         const auto history = Pipeline::loadChartHistory(m_path, parsed->symbol.toString(), parsed->timeframe,
                                                         int(parsed->limit), options.indicators, zone);
         if (!history) {

@@ -8,9 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace Http {
 
-namespace {
-
-/// The host of a Host header: "[::1]:5000" -> "::1", "Localhost:5000" -> "localhost".
 QByteArray hostName(const QByteArray &header)
 {
     QByteArray host = header.trimmed().toLower();
@@ -25,8 +22,6 @@ QByteArray hostName(const QByteArray &header)
         host.chop(1);
     return host;
 }
-
-} // namespace
 
 bool isLoopbackName(const QByteArray &host)
 {

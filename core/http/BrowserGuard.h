@@ -37,5 +37,8 @@ private:
 
 /// "localhost", "127.0.0.1", "::1" and the like, without port or brackets.
 bool isLoopbackName(const QByteArray &host);
+/// The host of a Host header, lower case, without port or brackets: "[::1]:5000" -> "::1",
+/// "Localhost:5000" -> "localhost".
+QByteArray hostName(const QByteArray &header);
 
 } // namespace Http

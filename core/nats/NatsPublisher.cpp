@@ -271,7 +271,6 @@ bool NatsPublisher::publishDurable()
     Connection &c = *m_connection;
     if (!c.jetStream || (!c.streamReady && !ensureStream()))
         return false;
-    qint64 behind = 0;
     // Signals and alert fires, then trades, each in the order they were stored.
     for (;;) {
         auto through = Storage::publishedThrough(*c.db, "signal");
@@ -320,12 +319,18 @@ bool NatsPublisher::publishDurable()
         if (qint64(batch.size()) < DurableBatch)
             break;
     }
-    if (auto newest = Storage::newestSignalId(*c.db); newest)
-        if (auto through = Storage::publishedThrough(*c.db, "signal"); through)
-            behind = std::max<qint64>(0, *newest - *through);
-    std::lock_guard lock(m_mutex);
-    m_behind = behind;
+    updateBehind();
     return true;
+}
+
+void NatsPublisher::updateBehind()
+{
+    Connection &c = *m_connection;
+    if (auto newest = Storage::newestSignalId(*c.db); newest)
+        if (auto through = Storage::publishedThrough(*c.db, "signal"); through) {
+            std::lock_guard lock(m_mutex);
+            m_behind = std::max<qint64>(0, *newest - *through);
+        }
 }
 
 void NatsPublisher::run()
@@ -372,12 +377,7 @@ void NatsPublisher::run()
             ticks.clear();
             if (c.connection)
                 setError(u"not connected to %1; trying again"_s.arg(m_options.url));
-            // How far behind, for the status: what is stored and not yet published.
-            if (auto newest = Storage::newestSignalId(*c.db); newest)
-                if (auto through = Storage::publishedThrough(*c.db, "signal"); through) {
-                    std::lock_guard lock(m_mutex);
-                    m_behind = std::max<qint64>(0, *newest - *through);
-                }
+            updateBehind();
             continue;
         }
         for (const Pipeline::ProcessedTick &tick : ticks) {

@@ -98,6 +98,8 @@ private:
     bool ensureStream();
     /// Publishes every stored signal and trade not yet acknowledged; false when something failed.
     bool publishDurable();
+    /// How many stored signals JetStream has not acknowledged yet, for the status.
+    void updateBehind();
     /// One batch of `kind` into JetStream, each with its id; true once JetStream acknowledged all of them.
     bool publishBatch(const QByteArray &kind, const std::vector<Message> &batch);
 

@@ -143,6 +143,19 @@ Util::Status finished(Step rc, SqliteDatabase &db)
     return Util::Status::failure(u"reading the database failed: %1"_s.arg(db.lastError()));
 }
 
+/// Hands each signal row of `st` to `row` until it says stop.
+Util::Status eachSignal(Statement &st, SqliteDatabase &db, const std::function<bool(const Model::TradeSignal &)> &row)
+{
+    Step rc{};
+    Model::TradeSignal s;
+    while ((rc = st.step()) == Step::Row) {
+        readSignal(st, 0, s);
+        if (!row(s))
+            break;
+    }
+    return finished(rc, db);
+}
+
 } // namespace
 
 QByteArray signalColumns(const char *table)
@@ -179,14 +192,7 @@ Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
                              orderAndLimit(filter.newestFirst, filter.limit), b);
     if (!st)
         return Util::Status::failure(st.error());
-    Step rc{};
-    Model::TradeSignal s;
-    while ((rc = st->step()) == Step::Row) {
-        readSignal(*st, 0, s);
-        if (!row(s))
-            break;
-    }
-    return finished(rc, db);
+    return eachSignal(*st, db, row);
 }
 
 Util::Status forEachSignalAfter(SqliteDatabase &db, qint64 afterId, qint64 limit,
@@ -198,14 +204,7 @@ Util::Status forEachSignalAfter(SqliteDatabase &db, qint64 afterId, qint64 limit
         return Util::Status::failure(st.error());
     st->bind(1, std::int64_t(afterId));
     st->bind(2, std::int64_t(limit));
-    Step rc{};
-    Model::TradeSignal s;
-    while ((rc = st->step()) == Step::Row) {
-        readSignal(*st, 0, s);
-        if (!row(s))
-            break;
-    }
-    return finished(rc, db);
+    return eachSignal(*st, db, row);
 }
 
 Util::Result<qint64> newestSignalId(SqliteDatabase &db)

@@ -40,6 +40,18 @@ StoredTrade tradeAt(const Statement &st)
     return t;
 }
 
+/// Every trade row `st` gives, in its order.
+Util::Result<std::vector<StoredTrade>> allRows(Statement &st, SqliteDatabase &db)
+{
+    std::vector<StoredTrade> out;
+    Step rc{};
+    while ((rc = st.step()) == Step::Row)
+        out.push_back(tradeAt(st));
+    if (rc != Step::Done)
+        return Util::Result<std::vector<StoredTrade>>::failure(failed(db).error());
+    return out;
+}
+
 /// Binds ?2 to ?9 (symbol to note); the texts must outlive the step.
 void bindTrade(Statement &st, const Trading::Fill &f, const QByteArray &symbol, const QByteArray &side,
                const QByteArray &note)
@@ -142,13 +154,7 @@ Util::Result<std::vector<StoredTrade>> list(SqliteDatabase &db, const TradeFilte
     st->bind(3, std::int64_t(filter.to.value_or(std::numeric_limits<std::int64_t>::max())));
     st->bind(4, std::int64_t(filter.limit));
     st->bind(5, std::int64_t(filter.offset));
-    std::vector<StoredTrade> out;
-    Step rc{};
-    while ((rc = st->step()) == Step::Row)
-        out.push_back(tradeAt(*st));
-    if (rc != Step::Done)
-        return R::failure(failed(db).error());
-    return out;
+    return allRows(*st, db);
 }
 
 Util::Result<std::vector<StoredTrade>> after(SqliteDatabase &db, qint64 afterId, qint64 limit)
@@ -159,13 +165,7 @@ Util::Result<std::vector<StoredTrade>> after(SqliteDatabase &db, qint64 afterId,
         return R::failure(st.error());
     st->bind(1, std::int64_t(afterId));
     st->bind(2, std::int64_t(limit));
-    std::vector<StoredTrade> out;
-    Step rc{};
-    while ((rc = st->step()) == Step::Row)
-        out.push_back(tradeAt(*st));
-    if (rc != Step::Done)
-        return R::failure(failed(db).error());
-    return out;
+    return allRows(*st, db);
 }
 
 Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db)
@@ -174,13 +174,7 @@ Util::Result<std::vector<StoredTrade>> allStored(SqliteDatabase &db)
     auto st = db.prepare(TRADE_COLUMNS "ORDER BY ts_us, id");
     if (!st)
         return R::failure(st.error());
-    std::vector<StoredTrade> out;
-    Step rc{};
-    while ((rc = st->step()) == Step::Row)
-        out.push_back(tradeAt(*st));
-    if (rc != Step::Done)
-        return R::failure(failed(db).error());
-    return out;
+    return allRows(*st, db);
 }
 
 Util::Result<std::vector<Trading::Fill>> all(SqliteDatabase &db, std::optional<qint64> account)

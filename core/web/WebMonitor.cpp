@@ -2,6 +2,7 @@
 #include "WebMonitor.h"
 #include "StaticFiles.h"
 
+#include "http/BrowserGuard.h"
 #include "http/HttpRouter.h"
 #include "model/Symbol.h"
 
@@ -28,21 +29,17 @@ QByteArray resource(const QString &name)
     return file.readAll();
 }
 
-/// The host part of a Host header, when it is plainly a host name or address (it goes into a header).
+/// The host of a Host header as a URL names it ("[::1]" in brackets), when it is plainly a host name or address
+/// (it goes into a header); else empty.
 QByteArray plainHost(const QByteArray &header)
 {
-    QByteArray host = header.trimmed();
-    if (host.startsWith('[')) {
-        const qsizetype end = host.indexOf(']');
-        host = end < 0 ? QByteArray() : host.left(end + 1);
-    } else if (const qsizetype colon = host.lastIndexOf(':'); colon >= 0 && host.indexOf(':') == colon) {
-        host.truncate(colon);
-    }
+    const QByteArray host = Http::hostName(header);
     const bool plain = !host.isEmpty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-               c == ':' || c == '[' || c == ']';
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':';
     });
-    return plain ? host : QByteArray();
+    if (!plain)
+        return {};
+    return host.contains(':') ? QByteArray('[' + host + ']') : host;
 }
 
 /// Scripts, styles and images from this server only, nothing inline; data from this server and the stream.

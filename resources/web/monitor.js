@@ -86,6 +86,19 @@
             $(emptyId).hidden = rows.length > 0;
     }
 
+    /// A read whose failure the status bar already tells (offline, locked): null then.
+    async function read(path) {
+        try {
+            return await api.get(path);
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function chartPath(symbol, timeframe) {
+        return `/api/chart?symbol=${encodeURIComponent(symbol)}&timeframe=${timeframe}&limit=150`;
+    }
+
     // ---- status bar ---------------------------------------------------------------------------------------
 
     function showLink(stateName, detail) {
@@ -131,12 +144,9 @@
     // ---- watchlist ----------------------------------------------------------------------------------------
 
     async function pollWatchlist() {
-        let rows;
-        try {
-            rows = await api.get('/api/summary?limit=500');
-        } catch (e) {
+        const rows = await read('/api/summary?limit=500');
+        if (!rows)
             return;
-        }
         const body = $('watchlist').tBodies[0];
         fillTable(body, rows.map((s) => {
             const tr = document.createElement('tr');
@@ -240,7 +250,7 @@
         }
         let chart;
         try {
-            chart = await api.get(`/api/chart?symbol=${encodeURIComponent(symbol)}&timeframe=${timeframe}&limit=150`);
+            chart = await api.get(chartPath(symbol, timeframe));
         } catch (e) {
             if (request === state.chartRequest)
                 chartMessage(`The chart could not be read: ${e.message}`);
@@ -273,14 +283,10 @@
     }
 
     async function reloadChart(symbol, timeframe) {
-        try {
-            const chart = await api.get(`/api/chart?symbol=${encodeURIComponent(symbol)}&timeframe=${timeframe}&limit=150`);
-            if (symbol === state.symbol && timeframe === state.timeframe) {
-                state.chart.load(symbol, timeframe, chart);
-                showLastBar();
-            }
-        } catch (e) {
-            // the next break or poll tells
+        const chart = await read(chartPath(symbol, timeframe));
+        if (chart && symbol === state.symbol && timeframe === state.timeframe) {
+            state.chart.load(symbol, timeframe, chart);
+            showLastBar();
         }
     }
 
@@ -328,12 +334,9 @@
             query.set('rule', f.rule);
         else if (f.rule === 'alert')
             query.set('side', 'alert');
-        let rows;
-        try {
-            rows = await api.get(`/api/signals?${query}`);
-        } catch (e) {
+        const rows = await read(`/api/signals?${query}`);
+        if (!rows)
             return;
-        }
         const shown = rows.filter((s) => matches(s, f));
         fillTable($('signals').tBodies[0], shown.map(signalRow), 'signals-empty');
     }
@@ -360,13 +363,9 @@
     // ---- paper account and alerts ---------------------------------------------------------------------------
 
     async function pollPaper() {
-        let positions;
-        let account;
-        try {
-            [positions, account] = await Promise.all([api.get('/api/positions'), api.get('/api/paper/account')]);
-        } catch (e) {
+        const [positions, account] = await Promise.all([read('/api/positions'), read('/api/paper/account')]);
+        if (!positions || !account)
             return;
-        }
         const figures = [['Cash', account.cash], ['Equity', account.equity], ['Day P/L', account.day_pnl],
                          ['Realized', account.realized], ['Unrealized', account.unrealized]];
         $('account').replaceChildren(...figures.map(([name, v]) => {
@@ -392,12 +391,9 @@
     }
 
     async function pollAlerts() {
-        let alerts;
-        try {
-            alerts = await api.get('/api/alerts');
-        } catch (e) {
+        const alerts = await read('/api/alerts');
+        if (!alerts)
             return;
-        }
         fillTable($('alerts').tBodies[0], alerts.map((a) => {
             const tr = document.createElement('tr');
             const status = a.error ? `${a.status}: ${a.error}` : a.status;

@@ -4,9 +4,20 @@
 #include <QByteArray>
 #include <QString>
 
+#include <algorithm>
 #include <random>
+#include <vector>
 
 namespace Bench {
+
+/// The value at fraction `p` (0.5: the median, 1: the largest) of `values`; 0 when there are none.
+inline double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, std::size_t(p * double(values.size())))];
+}
 
 /// A tick as the reference generator writes it, with varying values.
 inline QByteArray tickJson(std::mt19937_64 &rng)

@@ -7,6 +7,7 @@
 #include "../core/AppProcess.h"
 #include "../core/HttpTestClient.h"
 #include "../core/NatsServer.h"
+#include "BenchData.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -24,6 +25,7 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
+using Bench::percentile;
 
 namespace {
 
@@ -86,14 +88,6 @@ private:
     std::mutex m_mutex;
     std::vector<double> m_latencies;
 };
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(p * double(v.size())))];
-}
 
 /// A batch of `n` records over 100 symbols, stamped now.
 QByteArray batch(int n, std::uint64_t &serial)

@@ -6,6 +6,7 @@
 #include "../core/AppProcess.h"
 #include "../core/Browser.h"
 #include "../core/HttpTestClient.h"
+#include "BenchData.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -18,16 +19,9 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
+using Bench::percentile;
 
 namespace {
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, std::size_t(p * double(values.size())))];
-}
 
 /// Milliseconds from navigation to the page's first chart (its own performance mark), or -1.
 double firstChartMs(TestBrowser::Browser &browser, const QString &url)
