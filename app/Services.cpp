@@ -6,6 +6,7 @@
 #include "alerts/AlertManager.h"
 #include "api/RestApi.h"
 #include "api/Routes.h"
+#include "history/RefreshService.h"
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
@@ -15,6 +16,8 @@
 #include "pipeline/LiveFeed.h"
 #include "pipeline/MetricsText.h"
 #include "pipeline/Pipeline.h"
+#include "settings/Secrets.h"
+#include "settings/Settings.h"
 #include "sim/MarketSimulator.h"
 #include "storage/StorageWriter.h"
 #include "stream/StreamServer.h"
@@ -192,7 +195,8 @@ Util::Status Services::start()
                                    "idle or slow connections closed to make room near the connection cap",
                                    double(m_server->evictedConnections()));
         return text + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText() +
-               (m_nats ? m_nats->metricsText() : QByteArray());
+               (m_nats ? m_nats->metricsText() : QByteArray()) +
+               (m_refreshes ? History::metricsText(m_refreshes->counters()) : QByteArray());
     };
     Api::installRoutes(*m_router, routes);
     Web::MonitorOptions monitor;
@@ -213,9 +217,58 @@ Util::Status Services::start()
     if (m_stream) // the web monitor's page comes from the HTTP server: it may open the stream
         m_stream->setWebPort(m_server->port());
     qCInfo(lcApp).noquote() << "web monitor on" << webMonitorUrl().toString();
+    startRefreshes(storage.path);
     if (m_options.simulate)
         return startSimulator();
     return {};
+}
+
+void Services::startRefreshes(const QString &databasePath)
+{
+    History::Refresher::Options options;
+    options.databasePath = databasePath;
+    options.sessionTimeZone = m_options.sessionTimeZone;
+    m_refreshes = std::make_unique<History::RefreshService>(*m_writer, options);
+    History::RefreshService &refreshes = *m_refreshes;
+    const Core::Settings settings;
+    refreshes.setLastScheduledRun(settings.lastScheduledRefresh());
+    refreshes.setConfig(settings.history());
+    // Headless, the symbols the engine holds; the window sets its watchlist instead.
+    refreshes.setWatchlist([this] {
+        QStringList names;
+        for (const Analytics::SymbolSummary &s : m_pipeline->summaries())
+            names << s.symbol.toString();
+        return names;
+    });
+    // Merged history: indicators, rules and summaries read again.
+    refreshes.setMerged([this](const std::vector<Model::Symbol> &symbols) { m_pipeline->rewarm(symbols); });
+    for (const History::Source &source : refreshes.config().sources)
+        if (auto key = Core::Secrets::historyApiKey(source.name, 2000); key && !key->isEmpty())
+            refreshes.setApiKey(source.name, *key);
+    QObject::connect(&refreshes, &History::RefreshService::gapsFound, &refreshes,
+                     [](const QString &symbol, int gaps, const QString &spans) {
+                         qCInfo(lcApp).noquote() << symbol << ":" << gaps << "gaps in its history:" << spans;
+                     });
+    QObject::connect(&refreshes, &History::RefreshService::finished, &refreshes,
+                     [&refreshes](const QString &what, const History::RefreshReport &report) {
+                         if (what == u"schedule"_s)
+                             Core::Settings().setLastScheduledRefresh(refreshes.lastScheduledRun());
+                         for (const History::SymbolOutcome &o : report.symbols)
+                             if (!o.ok)
+                                 qCWarning(lcApp).noquote() << "history of" << o.symbol.toString() << ":" << o.message;
+                         qCInfo(lcApp).noquote() << "history" << what << ":" << report.symbols.size() << "symbols,"
+                                                 << report.stored() << "bars stored," << report.failed() << "failed";
+                     });
+    if (!refreshes.config().sources.empty()) {
+        qCInfo(lcApp).noquote() << "history sources:" << refreshes.config().sources.size() << "; next refresh"
+                                << refreshes.nextScheduledRun().toString(Qt::ISODate);
+        // Gaps left while TickDesk was closed, once the feed had a moment to bring the symbols in.
+        if (refreshes.config().schedule.fillGaps)
+            QTimer::singleShot(10'000, &refreshes, [&refreshes] {
+                if (auto list = refreshes.watchlist(); !list.isEmpty())
+                    refreshes.fillGaps(list);
+            });
+    }
 }
 
 Util::Status Services::startSimulator()
@@ -276,6 +329,7 @@ void Services::shutdown()
 {
     // Order matters: no new requests, then every accepted record processed and
     // committed (its response still goes out), then the connections close.
+    m_refreshes.reset(); // a refresh under way is cancelled: it writes through the writer
     if (m_simulator)
         m_simulator->stop();
     if (m_paperClock)

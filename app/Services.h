@@ -30,6 +30,9 @@ class Pipeline;
 namespace Sim {
 class MarketSimulator;
 }
+namespace History {
+class RefreshService;
+}
 namespace Stream {
 class StreamServer;
 }
@@ -88,10 +91,13 @@ public:
     Trading::PaperManager &paper() { return *m_paperManager; }
     /// The strategies trading live on the paper account.
     Trading::StrategyTrader &strategies() { return *m_strategies; }
+    /// History refreshes: on demand, on the schedule, and gap fills.
+    History::RefreshService &refreshes() { return *m_refreshes; }
 
 private:
     QByteArray healthJson() const;
     Util::Status startNotifier(const QString &databasePath);
+    void startRefreshes(const QString &databasePath);
 
     Options m_options;
     std::pair<int, int> m_caps{1024, 256}; ///< HTTP and stream connections the open-file limit allows
@@ -115,6 +121,7 @@ private:
     std::unique_ptr<Ingest::IngestEndpoint> m_ingest;
     std::unique_ptr<Api::RestApi> m_api;
     std::unique_ptr<Http::HttpServer> m_server;
+    std::unique_ptr<History::RefreshService> m_refreshes;
 };
 
 } // namespace App

@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalServer>
@@ -34,7 +35,12 @@ bool SingleInstance::handOver(const InstanceRequest &request)
     socket.connectToServer(m_name);
     if (!socket.waitForConnected(1000))
         return false;
-    const QJsonObject message{{u"simulate"_s, request.simulate}, {u"import"_s, request.importPath}};
+    const QJsonObject message{{u"simulate"_s, request.simulate},
+                              {u"import"_s, request.importPath},
+                              {u"refresh"_s, request.refresh},
+                              {u"refreshSymbols"_s, QJsonArray::fromStringList(request.refreshSymbols)},
+                              {u"refreshSource"_s, request.refreshSource},
+                              {u"refreshGaps"_s, request.refreshGaps}};
     socket.write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
     socket.waitForBytesWritten(2000);
     // The answer says the window took it; without one, better start than silently do nothing.
@@ -63,6 +69,11 @@ bool SingleInstance::listen()
                 InstanceRequest request;
                 request.simulate = o.value(u"simulate"_s).toBool();
                 request.importPath = o.value(u"import"_s).toString();
+                request.refresh = o.value(u"refresh"_s).toBool();
+                for (const QJsonValue &v : o.value(u"refreshSymbols"_s).toArray())
+                    request.refreshSymbols << v.toString();
+                request.refreshSource = o.value(u"refreshSource"_s).toString();
+                request.refreshGaps = o.value(u"refreshGaps"_s).toBool();
                 Q_EMIT requested(request);
             });
         }

@@ -3,6 +3,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 class QLocalServer;
 
@@ -11,8 +12,12 @@ namespace App {
 /// What a second start asks of the running window.
 struct InstanceRequest
 {
-    bool simulate = false; ///< start the simulator
-    QString importPath;    ///< import this file
+    bool simulate = false;      ///< start the simulator
+    QString importPath;         ///< import this file
+    bool refresh = false;       ///< refresh history (tickdesk refresh)
+    QStringList refreshSymbols; ///< empty: the schedule's or the watchlist
+    QString refreshSource;
+    bool refreshGaps = false; ///< only fill gaps
 };
 
 /// One window per user and database: a second start hands its request

@@ -35,6 +35,8 @@ Subcommand findSubcommand(const char *name)
         return &runOptimize;
     if (std::strcmp(name, "strategies") == 0)
         return &runStrategies;
+    if (std::strcmp(name, "refresh") == 0)
+        return &runRefresh;
     return nullptr;
 }
 

@@ -25,6 +25,7 @@ int runAnalyzeTrades(const QStringList &arguments);
 int runBacktest(const QStringList &arguments);
 int runOptimize(const QStringList &arguments);
 int runStrategies(const QStringList &arguments);
+int runRefresh(const QStringList &arguments);
 
 /// The command's runner, or nullptr when `name` is not one.
 using Subcommand = int (*)(const QStringList &);

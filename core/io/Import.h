@@ -5,6 +5,7 @@
 #include "model/Records.h"
 
 #include <QString>
+#include <QTimeZone>
 
 #include <atomic>
 #include <vector>
@@ -18,6 +19,8 @@ namespace Io {
 struct ImportOptions
 {
     QString symbol; ///< for a CSV without a symbol column
+    /// Where a date without a time of day begins (a daily bar of the exchange's day); UTC unless set.
+    QTimeZone dayZone = QTimeZone::utc();
 };
 
 /// A row or record that was left out, and why.

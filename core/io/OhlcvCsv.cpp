@@ -4,6 +4,9 @@
 #include "ingest/RecordDecoder.h"
 #include "ingest/RecordEncoder.h"
 
+#include <QDateTime>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -160,6 +163,24 @@ std::optional<Model::TimestampUs> parseCsvTime(QByteArrayView text, QByteArrayVi
 
 namespace {
 
+/// YYYY-MM-DD or YYYYMMDD with no time of day.
+bool isDateOnly(QByteArrayView text)
+{
+    text = text.trimmed();
+    return (text.size() == 10 && text[4] == '-' && text[7] == '-') ||
+           (text.size() == 8 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+} // namespace
+
+Model::TimestampUs dayStartIn(Model::TimestampUs utcMidnight, const QTimeZone &zone)
+{
+    const QDate date = QDateTime::fromMSecsSinceEpoch(utcMidnight / 1000, QTimeZone::utc()).date();
+    return QDateTime(date, QTime(0, 0), zone).toMSecsSinceEpoch() * 1000;
+}
+
+namespace {
+
 struct Columns
 {
     int time = -1;
@@ -306,6 +327,9 @@ Util::Status readOhlcvCsv(QByteArrayView text, const ImportOptions &options, Mod
             continue;
         }
         t.timestamp = *time;
+        if (options.dayZone != QTimeZone::utc() && isDateOnly(f[c.time]) &&
+            (c.timeOfDay < 0 || f[c.timeOfDay].trimmed().isEmpty()))
+            t.timestamp = dayStartIn(t.timestamp, options.dayZone);
         bool ok = true;
         for (const auto &[index, target, name] :
              {std::tuple{c.open, &t.open, "open"}, std::tuple{c.high, &t.high, "high"},

@@ -15,6 +15,9 @@ namespace Io {
 Util::Status readOhlcvCsv(QByteArrayView text, const ImportOptions &options, Model::RecordBatch &out,
                           ImportReport &report, const std::atomic<bool> &cancel, const Progress &progress);
 
+/// The start in `zone` of the day whose UTC midnight is `utcMidnight`.
+Model::TimestampUs dayStartIn(Model::TimestampUs utcMidnight, const QTimeZone &zone);
+
 /// Whether a CSV header line names a symbol column.
 bool headerHasSymbol(QByteArrayView headerLine);
 

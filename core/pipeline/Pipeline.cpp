@@ -51,6 +51,15 @@ Pipeline::~Pipeline()
     stop();
 }
 
+void Pipeline::rewarm(const std::vector<Model::Symbol> &symbols)
+{
+    std::vector<std::vector<Model::Symbol>> perShard(m_shards.size());
+    for (const Model::Symbol &symbol : symbols)
+        perShard[std::size_t(shardOf(symbol, shardCount()))].push_back(symbol);
+    for (std::size_t i = 0; i < m_shards.size(); ++i)
+        m_shards[i]->rewarm(std::move(perShard[i]));
+}
+
 int Pipeline::shardOf(const Model::Symbol &symbol, int shards) noexcept
 {
     return int(std::hash<Model::Symbol>{}(symbol) % std::size_t(shards));

@@ -61,6 +61,9 @@ public:
     void stop();
 
     Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done) override;
+    /// History was merged into these symbols' stored records (a refresh): their indicators, rules and summary
+    /// are read again from the database, after the records already queued.
+    void rewarm(const std::vector<Model::Symbol> &symbols);
 
     int shardCount() const noexcept { return int(m_shards.size()); }
     static int shardOf(const Model::Symbol &symbol, int shards) noexcept;

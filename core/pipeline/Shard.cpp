@@ -72,6 +72,22 @@ void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_pt
         m_worker.wake().notify_one();
 }
 
+void Shard::rewarm(std::vector<Model::Symbol> symbols)
+{
+    if (symbols.empty())
+        return;
+    bool wake = false;
+    {
+        std::lock_guard lock(m_worker.mutex());
+        wake = m_queue.empty();
+        Message message;
+        message.rewarm = std::move(symbols);
+        m_queue.push_back(std::move(message));
+    }
+    if (wake)
+        m_worker.wake().notify_one();
+}
+
 std::size_t Shard::depth() const
 {
     std::lock_guard lock(m_worker.mutex());
@@ -286,6 +302,17 @@ namespace {} // namespace
 void Shard::process(Message &message)
 {
     m_nowNs = Util::monotonicNs(); // one reading a message: it dates each symbol's last use
+    if (!message.rewarm.empty()) {
+        std::vector<SymbolState *> states;
+        for (const Model::Symbol &symbol : message.rewarm) {
+            if (!m_symbols.contains(symbol) || m_options.databasePath.isEmpty())
+                continue; // one not in memory is read from the database when it trades
+            evict(symbol);
+            states.push_back(&stateOf(symbol, true));
+        }
+        publishSummaries(states);
+        return;
+    }
     std::vector<Model::TradeSignal> signals;
     std::vector<SymbolState *> touched;
     std::vector<LiveBar> liveBars;

@@ -76,6 +76,10 @@ public:
     /// Before start(): a stored symbol not warmed now, to be read back when it trades.
     void rememberEvicted(const Model::Symbol &symbol) { m_evictedNames.add(symbol.view()); }
 
+    /// Reads the state of these symbols (those in memory) again from the database, in turn with the records
+    /// queued before: history was merged into theirs.
+    void rewarm(std::vector<Model::Symbol> symbols);
+
     void start();
     /// Processes and hands on everything queued, then joins the thread.
     void stop();
@@ -108,6 +112,7 @@ private:
         qint64 receivedNs = 0;
         std::shared_ptr<RequestTracker> tracker;
         std::shared_ptr<Storage::CommitGroup> group;
+        std::vector<Model::Symbol> rewarm; ///< set: read these symbols again instead
     };
 
     /// The symbol's state, made when it is new; `readBack`: one that left memory is read back from the database.

@@ -135,4 +135,26 @@ void storeNatsSecret(const QString &secret)
     store(NatsSecret, secret);
 }
 
+namespace {
+Secret historyKey(const QString &source)
+{
+    return {u"history-key-"_s + source, {"TICKDESK_HISTORY_API_KEY", nullptr}, "history source's API key"};
+}
+} // namespace
+
+Util::Result<QString> historyApiKey(const QString &source, int timeoutMs)
+{
+    return read(historyKey(source), timeoutMs);
+}
+
+void readHistoryApiKey(const QString &source, QObject *context, std::function<void(const Util::Result<QString> &)> done)
+{
+    readLater(historyKey(source), context, std::move(done));
+}
+
+void storeHistoryApiKey(const QString &source, const QString &key)
+{
+    store(historyKey(source), key);
+}
+
 } // namespace Core::Secrets

@@ -27,5 +27,11 @@ Util::Result<QString> natsSecret(int timeoutMs = 5000);
 void readNatsSecret(QObject *context, std::function<void(const Util::Result<QString> &)> done);
 void storeNatsSecret(const QString &secret);
 
+/// A history source's API key the same way; TICKDESK_HISTORY_API_KEY, when set, is every source's.
+Util::Result<QString> historyApiKey(const QString &source, int timeoutMs = 5000);
+void readHistoryApiKey(const QString &source, QObject *context,
+                       std::function<void(const Util::Result<QString> &)> done);
+void storeHistoryApiKey(const QString &source, const QString &key);
+
 } // namespace Secrets
 } // namespace Core

@@ -428,6 +428,87 @@ Util::Status Settings::validate(const NatsSettings &n)
     return {};
 }
 
+History::Config Settings::history() const
+{
+    History::Config c;
+    const int count = m_settings.value(u"history/sources/size"_s, 0).toInt();
+    for (int i = 0; i < count; ++i) {
+        const QString key = u"history/sources/%1/"_s.arg(i + 1);
+        History::Source s;
+        s.name = m_settings.value(key + u"name"_s).toString();
+        s.urlTemplate = m_settings.value(key + u"url"_s).toString();
+        s.format = History::formatNamed(m_settings.value(key + u"format"_s).toString()).value_or(History::Format::Auto);
+        if (auto interval = Bars::Timeframe::parse(m_settings.value(key + u"interval"_s, u"1D"_s).toString()))
+            s.interval = *interval;
+        s.intervalText = m_settings.value(key + u"intervalText"_s).toString();
+        s.requestsPerMinute = m_settings.value(key + u"requestsPerMinute"_s, 5).toInt();
+        s.timeoutSeconds = m_settings.value(key + u"timeoutSeconds"_s, 30).toInt();
+        s.allowCorrections = m_settings.value(key + u"allowCorrections"_s, false).toBool();
+        s.lookbackDays = m_settings.value(key + u"lookbackDays"_s, 7).toInt();
+        if (History::validate(s))
+            c.sources.push_back(s);
+    }
+    History::Schedule &d = c.schedule;
+    d.mode = History::modeNamed(m_settings.value(u"history/schedule/mode"_s).toString()).value_or(d.mode);
+    d.at = QTime::fromString(m_settings.value(u"history/schedule/at"_s, u"22:00"_s).toString(), u"HH:mm"_s);
+    d.zone = m_settings.value(u"history/schedule/zone"_s).toString();
+    d.everyMinutes = m_settings.value(u"history/schedule/everyMinutes"_s, 60).toInt();
+    d.symbols = m_settings.value(u"history/schedule/symbols"_s).toStringList();
+    d.source = m_settings.value(u"history/schedule/source"_s).toString();
+    d.fillGaps = m_settings.value(u"history/schedule/fillGaps"_s, true).toBool();
+    History::MarketHours &h = c.hours;
+    h.zone = m_settings.value(u"history/hours/zone"_s).toString();
+    h.open = QTime::fromString(m_settings.value(u"history/hours/open"_s, u"00:00"_s).toString(), u"HH:mm"_s);
+    h.close = QTime::fromString(m_settings.value(u"history/hours/close"_s, u"00:00"_s).toString(), u"HH:mm"_s);
+    h.days = m_settings.value(u"history/hours/days"_s, 0x7f).toInt();
+    if (!History::validate(c.schedule))
+        c.schedule = {};
+    if (!History::validate(c.hours))
+        c.hours = {};
+    return c;
+}
+
+void Settings::setHistory(const History::Config &c)
+{
+    m_settings.remove(u"history/sources"_s);
+    m_settings.setValue(u"history/sources/size"_s, int(c.sources.size()));
+    for (std::size_t i = 0; i < c.sources.size(); ++i) {
+        const History::Source &s = c.sources[i];
+        const QString key = u"history/sources/%1/"_s.arg(i + 1);
+        m_settings.setValue(key + u"name"_s, s.name);
+        m_settings.setValue(key + u"url"_s, s.urlTemplate);
+        m_settings.setValue(key + u"format"_s, History::formatName(s.format));
+        m_settings.setValue(key + u"interval"_s, s.interval.name());
+        m_settings.setValue(key + u"intervalText"_s, s.intervalText);
+        m_settings.setValue(key + u"requestsPerMinute"_s, s.requestsPerMinute);
+        m_settings.setValue(key + u"timeoutSeconds"_s, s.timeoutSeconds);
+        m_settings.setValue(key + u"allowCorrections"_s, s.allowCorrections);
+        m_settings.setValue(key + u"lookbackDays"_s, s.lookbackDays);
+    }
+    const History::Schedule &d = c.schedule;
+    m_settings.setValue(u"history/schedule/mode"_s, History::modeName(d.mode));
+    m_settings.setValue(u"history/schedule/at"_s, d.at.toString(u"HH:mm"_s));
+    m_settings.setValue(u"history/schedule/zone"_s, d.zone);
+    m_settings.setValue(u"history/schedule/everyMinutes"_s, d.everyMinutes);
+    m_settings.setValue(u"history/schedule/symbols"_s, d.symbols);
+    m_settings.setValue(u"history/schedule/source"_s, d.source);
+    m_settings.setValue(u"history/schedule/fillGaps"_s, d.fillGaps);
+    m_settings.setValue(u"history/hours/zone"_s, c.hours.zone);
+    m_settings.setValue(u"history/hours/open"_s, c.hours.open.toString(u"HH:mm"_s));
+    m_settings.setValue(u"history/hours/close"_s, c.hours.close.toString(u"HH:mm"_s));
+    m_settings.setValue(u"history/hours/days"_s, c.hours.days);
+}
+
+QDateTime Settings::lastScheduledRefresh() const
+{
+    return m_settings.value(u"history/lastScheduledRun"_s).toDateTime();
+}
+
+void Settings::setLastScheduledRefresh(const QDateTime &at)
+{
+    m_settings.setValue(u"history/lastScheduledRun"_s, at);
+}
+
 NotificationSettings Settings::notifications() const
 {
     NotificationSettings n;

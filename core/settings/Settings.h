@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "history/HistorySource.h"
 #include "indicators/IndicatorSet.h"
 #include "signals/RuleConfig.h"
 #include "trading/Account.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -112,6 +114,12 @@ public:
     void setPaper(const PaperSettings &paper);
     NatsSettings nats() const;
     void setNats(const NatsSettings &nats);
+    /// History sources, the refresh schedule and the market's hours (API keys: Secrets).
+    History::Config history() const;
+    void setHistory(const History::Config &config);
+    /// When the scheduled history refresh last ran (a daily one missed while closed runs at the next start).
+    QDateTime lastScheduledRefresh() const;
+    void setLastScheduledRefresh(const QDateTime &at);
 
     /// Checks values before they are saved; the message names the field and the problem.
     static Util::Status validateServer(const QString &bindAddress, int port, const QString &token);

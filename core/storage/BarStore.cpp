@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -79,6 +80,54 @@ QString BarStore::readArrivals(Statement &st, SqliteDatabase &db, const Model::S
     if (rc != Step::Done)
         return db.lastError();
     std::sort(out.begin(), out.end(), [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
+    return placeBackfilled(db, out);
+}
+
+QString BarStore::placeBackfilled(SqliteDatabase &db, std::vector<ArrivedTick> &out)
+{
+    if (out.empty())
+        return {};
+    Statement *st = db.cached("SELECT first_seq, last_seq FROM history_backfills "
+                              "WHERE first_seq <= ?2 AND last_seq >= ?1 ORDER BY first_seq");
+    if (!st)
+        return db.lastError();
+    st->bind(1, out.front().seq);
+    st->bind(2, out.back().seq);
+    std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+    Step rc{};
+    while ((rc = st->step()) == Step::Row)
+        ranges.emplace_back(st->columnInt64(0), st->columnInt64(1));
+    st->reset();
+    if (rc != Step::Done)
+        return db.lastError();
+    if (ranges.empty())
+        return {};
+    const auto filled = [&ranges](std::int64_t seq) {
+        auto it = std::upper_bound(ranges.begin(), ranges.end(), seq,
+                                   [](std::int64_t s, const auto &range) { return s < range.first; });
+        return it != ranges.begin() && seq <= std::prev(it)->second;
+    };
+    std::vector<ArrivedTick> live;
+    std::vector<ArrivedTick> history;
+    live.reserve(out.size());
+    for (ArrivedTick &a : out)
+        (filled(a.seq) ? history : live).push_back(std::move(a));
+    if (history.empty()) {
+        out = std::move(live);
+        return {};
+    }
+    std::stable_sort(history.begin(), history.end(),
+                     [](const ArrivedTick &x, const ArrivedTick &y) { return x.tick.timestamp < y.tick.timestamp; });
+    // Each filled record goes just before the first record that arrived with a later time: it is then never
+    // late, and what was late among the others stays late.
+    out.clear();
+    auto next = history.begin();
+    for (ArrivedTick &a : live) {
+        while (next != history.end() && next->tick.timestamp <= a.tick.timestamp)
+            out.push_back(std::move(*next++));
+        out.push_back(std::move(a));
+    }
+    std::move(next, history.end(), std::back_inserter(out));
     return {};
 }
 

@@ -80,6 +80,10 @@ public:
     /// order they arrived, each with `symbol`. Empty, or the database's error.
     static QString readArrivals(Statement &st, SqliteDatabase &db, const Model::Symbol &symbol,
                                 std::vector<ArrivedTick> &out);
+    /// Puts the records a history refresh stored (history_backfills) of `out`, which is in arrival order, where
+    /// they would have been had they arrived in time: each before the first record that arrived with a later
+    /// time. So a filled gap joins the bars around it, and the records that were late stay late.
+    static QString placeBackfilled(SqliteDatabase &db, std::vector<ArrivedTick> &out);
     ~BarStore();
     BarStore(const BarStore &) = delete;
     BarStore &operator=(const BarStore &) = delete;
@@ -98,6 +102,8 @@ public:
     const std::vector<Run> &runs() const noexcept { return m_runs; }
     /// The sequence number of the open transaction's first row.
     std::int64_t transactionSeq() const noexcept { return m_committed.nextSeq; }
+    /// The sequence number the next row gets.
+    std::int64_t nextSeq() const noexcept { return m_state.nextSeq; }
     /// Moves `rows` rows of a frozen log into blocks (a slice may end inside a symbol). Inside a transaction.
     QString merge(std::size_t rows);
     /// Whether a frozen log waits to be moved into blocks.

@@ -84,7 +84,10 @@ Util::Status HistoryWriter::prepare()
         prepared("SELECT id FROM symbols WHERE id >= ?1 ORDER BY id LIMIT 1", m_nextSymbol) &&
         prepared(BarStore::symbolTimeSql("min", "ts_us < ?3", 2, {0, 3}), m_oldest) &&
         prepared(BarStore::symbolTimeSql("max", "ts_us < ?3", 2, {0, 3}), m_newest) &&
-        prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?3 AND ts_us < ?4", 2, {3, 4}), m_day);
+        prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?3 AND ts_us < ?4", 2, {3, 4}), m_day) &&
+        prepared(
+            "DELETE FROM history_bars WHERE symbol_id = ?1 AND timeframe_id = ?2 AND open_us >= ?3 AND open_us < ?4",
+            m_dropBars);
     if (!ok)
         return Util::Status::failure(m_db.lastError());
     return {};
@@ -187,6 +190,158 @@ QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::T
         }
     }
     return storeForming(symbolId, *state);
+}
+
+QString HistoryWriter::refill(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first,
+                              const Model::Tick *const *end)
+{
+    if (first == end)
+        return {};
+    if (newSymbol)
+        return add(symbolId, true, first, end); // nothing stored before them: they arrive in time
+    Model::TimestampUs from = std::numeric_limits<Model::TimestampUs>::max();
+    Model::TimestampUs to = std::numeric_limits<Model::TimestampUs>::min();
+    for (const Model::Tick *const *t = first; t != end; ++t) {
+        from = std::min(from, (*t)->timestamp);
+        to = std::max(to, (*t)->timestamp);
+    }
+    m_symbols.erase(symbolId); // its builders are read again from what this leaves
+    if (auto s = m_reader->read(symbolId, KeptCount - 1, m_tracks); !s)
+        return s.error();
+    const Model::TimestampUs newest = newestRecord(symbolId);
+    bool older = false;
+    for (std::size_t i = 0; i < KeptCount; ++i) {
+        older = older || !m_tracks[i].tracked || from < m_tracks[i].since;
+        if (m_tracks[i].tracked)
+            if (QString error = rebuild(symbolId, i, from, to, newest); !error.isEmpty())
+                return error;
+    }
+    if (older)
+        m_backfillFrom = m_backfillFrom < 0 ? symbolId : std::min(m_backfillFrom, symbolId);
+    return {};
+}
+
+Model::TimestampUs HistoryWriter::newestRecord(std::int64_t symbolId)
+{
+    m_newest.bind(1, symbolId);
+    m_newest.bind(2, BarStore::bucketOf(symbolId));
+    m_newest.bind(3, std::numeric_limits<std::int64_t>::max());
+    Model::TimestampUs newest = std::numeric_limits<Model::TimestampUs>::max();
+    if (m_newest.step() == Step::Row && !m_newest.columnIsNull(0))
+        newest = m_newest.columnInt64(0);
+    m_newest.reset();
+    return newest;
+}
+
+Model::TimestampUs HistoryWriter::closedUntil(std::size_t index, Model::TimestampUs newest) const
+{
+    // The bar of the newest record may still take records, and so may the forming bar; the bars kept so far
+    // are closed in any case.
+    const History::Track &track = m_tracks[index];
+    Model::TimestampUs edge = newest == std::numeric_limits<Model::TimestampUs>::max()
+                                  ? newest
+                                  : m_session.barOf(kept()[index], newest).start;
+    if (track.forming)
+        edge = std::min(edge, track.forming->openTime);
+    return std::max(edge, track.next());
+}
+
+QString HistoryWriter::rebuild(std::int64_t symbolId, std::size_t index, Model::TimestampUs from, Model::TimestampUs to,
+                               Model::TimestampUs newest)
+{
+    const Bars::Timeframe &timeframe = kept()[index];
+    History::Track &track = m_tracks[index];
+    // Closed bars only: those of the track from its start up to its forming bar, which readers work out
+    // from the shorter time frame (a stored forming bar is dropped for that).
+    const Model::TimestampUs start = std::max(track.since, m_session.barOf(timeframe, from).start);
+    const Model::TimestampUs stop = std::min(closedUntil(index, newest), m_session.barOf(timeframe, to).end);
+    if (track.formingStored && track.forming && track.forming->endTime > from && track.forming->openTime <= to) {
+        m_clearForming.bind(1, symbolId);
+        m_clearForming.bind(2, m_ids[index]);
+        if (QString error = m_db.run(m_clearForming); !error.isEmpty())
+            return error;
+        track.formingStored = false;
+    }
+    if (start >= stop)
+        return {};
+    std::vector<Bars::Bar> bars;
+    if (index == 0) {
+        std::vector<ArrivedTick> records;
+        m_day.bind(1, symbolId);
+        m_day.bind(2, BarStore::bucketOf(symbolId));
+        m_day.bind(3, std::int64_t(start));
+        m_day.bind(4, std::int64_t(stop));
+        if (QString error = BarStore::readArrivals(m_day, m_db, {}, records); !error.isEmpty())
+            return error;
+        Bars::BarBuilder builder(timeframe, m_session);
+        for (const ArrivedTick &a : records)
+            if (auto closed = builder.add(a.tick).closed)
+                bars.push_back(*closed);
+        if (builder.forming())
+            bars.push_back(*builder.forming());
+    } else {
+        // Whole bars of the shorter time frame, from where they are all kept.
+        const History::Track &lower = m_tracks[index - 1];
+        const Model::TimestampUs lowerClosed = closedUntil(index - 1, newest);
+        std::vector<Bars::Bar> shorter;
+        if (auto s = m_reader->closed(symbolId, index - 1, start, stop - 1, 0, shorter); !s)
+            return s.error();
+        std::vector<Bars::Bar> group;
+        const auto flush = [&] {
+            if (!group.empty() && group.front().openTime >= lower.since)
+                if (const Bars::Span span = m_session.barOf(timeframe, group.front().openTime);
+                    span.start >= lower.since && span.end <= lowerClosed)
+                    if (auto sum = History::sumOf(timeframe, m_session, group))
+                        bars.push_back(*sum);
+            group.clear();
+        };
+        for (const Bars::Bar &bar : shorter) {
+            if (!group.empty() && m_session.barOf(timeframe, bar.openTime).start !=
+                                      m_session.barOf(timeframe, group.front().openTime).start)
+                flush();
+            group.push_back(bar);
+        }
+        flush();
+    }
+    std::erase_if(bars, [&](const Bars::Bar &bar) { return bar.openTime < start || bar.endTime > stop; });
+    if (bars.empty())
+        return {};
+    // Only the bars built again go: a bar of the span the records no longer make (none do) stays.
+    m_dropBars.bind(1, symbolId);
+    m_dropBars.bind(2, m_ids[index]);
+    m_dropBars.bind(3, std::int64_t(bars.front().openTime));
+    m_dropBars.bind(4, std::int64_t(bars.back().openTime + 1));
+    if (QString error = m_db.run(m_dropBars); !error.isEmpty())
+        return error;
+    for (const Bars::Bar &bar : bars)
+        if (QString error = keepBar(symbolId, index, bar); !error.isEmpty())
+            return error;
+    return {};
+}
+
+Util::Result<bool> HistoryWriter::correct(std::int64_t symbolId, std::size_t index, const Bars::Bar &bar)
+{
+    using R = Util::Result<bool>;
+    if (auto s = m_reader->read(symbolId, KeptCount - 1, m_tracks); !s)
+        return R::failure(s.error());
+    const History::Track &track = m_tracks[index];
+    std::vector<Bars::Bar> existing;
+    if (track.tracked && bar.openTime >= track.since)
+        if (auto s = m_reader->closed(symbolId, index, bar.openTime, bar.openTime, 0, existing); !s)
+            return R::failure(s.error());
+    if (existing.empty())
+        return false;
+    Bars::Bar replaced = bar;
+    replaced.endTime = existing.front().endTime;
+    if (QString error = keepBar(symbolId, index, replaced); !error.isEmpty())
+        return R::failure(error);
+    m_symbols.erase(symbolId);
+    const Model::TimestampUs newest = newestRecord(symbolId);
+    for (std::size_t i = index + 1; i < KeptCount; ++i)
+        if (m_tracks[i].tracked)
+            if (QString error = rebuild(symbolId, i, bar.openTime, bar.openTime, newest); !error.isEmpty())
+                return R::failure(error);
+    return true;
 }
 
 QString HistoryWriter::storeForming(std::int64_t symbolId, SymbolState &state)

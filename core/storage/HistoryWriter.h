@@ -32,6 +32,16 @@ public:
     /// transaction added the symbol, so it has no older records. An error means roll back.
     QString add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first, const Model::Tick *const *end);
 
+    /// One symbol's records fetched from a history source, after they were stored (their sequence numbers in
+    /// history_backfills, so readers place them by time): the kept bars over their span are built again from
+    /// the records there, each longer time frame from the shorter one's bars. Records older than the kept bars
+    /// are left to the backfill. An error means roll back.
+    QString refill(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first,
+                   const Model::Tick *const *end);
+    /// Puts a source's bar in place of the kept bar of kept()[index] that opens at its time, and the bars of
+    /// the longer time frames holding it are summed again. False (nothing changed) when no kept bar is there.
+    Util::Result<bool> correct(std::int64_t symbolId, std::size_t index, const Bars::Bar &bar);
+
     void committed();
     void rolledBack();
 
@@ -60,6 +70,15 @@ private:
     QString backfillSymbol(std::int64_t symbolId, bool &done);
     QString keepBar(std::int64_t symbolId, std::size_t index, const Bars::Bar &bar);
     QString setSince(std::int64_t symbolId, std::size_t index, Model::TimestampUs since);
+    /// Builds the closed bars of kept()[index] over [from, to] again (from the records for 1m, else from the
+    /// shorter time frame's kept bars), within what its track keeps; m_tracks must be the symbol's.
+    QString rebuild(std::int64_t symbolId, std::size_t index, Model::TimestampUs from, Model::TimestampUs to,
+                    Model::TimestampUs newest);
+    /// The time of the symbol's newest record (the greatest time when it has none).
+    Model::TimestampUs newestRecord(std::int64_t symbolId);
+    /// Where the closed bars of kept()[index] end for certain: neither the forming bar nor the newest record's
+    /// bar is closed (m_tracks must be the symbol's).
+    Model::TimestampUs closedUntil(std::size_t index, Model::TimestampUs newest) const;
 
     SqliteDatabase &m_db;
     const std::size_t m_maxSymbols;
@@ -76,6 +95,7 @@ private:
     Statement m_oldest; ///< the first and the last time of a symbol's records before a time
     Statement m_newest;
     Statement m_day;
+    Statement m_dropBars;
 
     std::unordered_map<std::int64_t, std::unique_ptr<SymbolState>> m_symbols;
     std::uint64_t m_stamp = 0; ///< counts add() calls; a symbol's last one tells how recently it was stored

@@ -474,6 +474,36 @@ CREATE TABLE nats_published (
 CREATE TABLE database_identity (id TEXT NOT NULL);
 INSERT INTO database_identity(id) VALUES (lower(hex(randomblob(8))));
 )sql",
+    // 17: history fetched from sources. The records a refresh stored are written in transactions of their own,
+    // whose sequence numbers are kept here: readers place them by time instead of where they arrived, so a
+    // filled gap joins the bars around it. The outcome of each symbol's last refresh from each source. Spans a
+    // source had no bars for (holidays, halts), so gap searches do not ask again.
+    R"sql(
+CREATE TABLE history_backfills (
+    first_seq INTEGER PRIMARY KEY,
+    last_seq INTEGER NOT NULL
+);
+CREATE TABLE history_refreshes (
+    symbol TEXT NOT NULL,
+    source TEXT NOT NULL,
+    at_us INTEGER NOT NULL,
+    ok INTEGER NOT NULL,
+    stored INTEGER NOT NULL,
+    duplicates INTEGER NOT NULL,
+    corrected INTEGER NOT NULL,
+    differing INTEGER NOT NULL,
+    skipped INTEGER NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (symbol, source)
+) WITHOUT ROWID;
+CREATE TABLE history_empty_spans (
+    symbol TEXT NOT NULL,
+    source TEXT NOT NULL,
+    from_us INTEGER NOT NULL,
+    to_us INTEGER NOT NULL,
+    PRIMARY KEY (symbol, source, from_us)
+) WITHOUT ROWID;
+)sql",
 };
 
 /// Work a step does after its SQL, in its transaction: code, then more SQL.

@@ -129,6 +129,7 @@ SqliteDatabase::SqliteDatabase(sqlite3 *db, QString path)
 
 SqliteDatabase::~SqliteDatabase()
 {
+    m_cached.clear();
     sqlite3_close_v2(m_db);
 }
 
@@ -182,6 +183,20 @@ Util::Result<Statement> SqliteDatabase::prepare(const char *sql)
     if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
         return Util::Result<Statement>::failure(lastError());
     return Statement(stmt);
+}
+
+Statement *SqliteDatabase::cached(const char *sql)
+{
+    auto &slot = m_cached[sql];
+    if (!slot) {
+        auto st = prepare(sql);
+        if (!st) {
+            m_cached.erase(sql);
+            return nullptr;
+        }
+        slot = std::make_unique<Statement>(std::move(*st));
+    }
+    return slot.get();
 }
 
 std::int64_t SqliteDatabase::scalar(const char *sql, std::int64_t fallback)

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -85,6 +86,9 @@ public:
     /// Steps a statement that returns no rows to its end and resets it: empty, or the error.
     QString run(Statement &st);
     Util::Result<Statement> prepare(const char *sql);
+    /// A statement of a string literal prepared at its first use and kept by the connection; the caller
+    /// resets it after use. Null, with lastError(), when it does not prepare.
+    Statement *cached(const char *sql);
     /// First column of the first row, or `fallback` when there is none.
     std::int64_t scalar(const char *sql, std::int64_t fallback = 0);
 
@@ -96,6 +100,7 @@ private:
     SqliteDatabase(sqlite3 *db, QString path);
     sqlite3 *m_db;
     QString m_path;
+    std::unordered_map<const char *, std::unique_ptr<Statement>> m_cached;
 };
 
 } // namespace Storage

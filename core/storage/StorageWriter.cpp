@@ -282,6 +282,10 @@ void StorageWriter::takeBatch(std::vector<WriteJob> &batch)
             take = false;
         } else if (job.group && std::find(chosen.begin(), chosen.end(), job.group.get()) != chosen.end()) {
             take = true;
+        } else if (!full && (job.history || (!batch.empty() && batch.front().history))) {
+            // History from a source goes alone: its transaction's sequence numbers are all its own.
+            take = batch.empty();
+            full = true;
         } else if (!full) {
             const std::size_t unit = job.group ? job.group->weight : weight(job);
             if (batch.empty() || records + unit <= m_options.maxRecordsPerCommit) {
@@ -538,11 +542,19 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     if (error.isEmpty())
         error = m_bars->write(sorted);
     m_history->setTransactionSeq(m_bars->transactionSeq());
+    HistoryFill *fill = jobs.size() == 1 ? jobs.front().history.get() : nullptr;
+    if (error.isEmpty() && fill && !sorted.empty())
+        error = noteBackfill(m_bars->transactionSeq(), m_bars->nextSeq() - 1);
     for (const BarStore::Run &run : m_bars->runs()) {
         if (!error.isEmpty() || !m_options.keepBars)
             break;
-        error = m_history->add(run.symbolId, run.newSymbol, sorted.data() + run.first, sorted.data() + run.end);
+        const Model::Tick *const *first = sorted.data() + run.first;
+        const Model::Tick *const *end = sorted.data() + run.end;
+        error = fill ? m_history->refill(run.symbolId, run.newSymbol, first, end)
+                     : m_history->add(run.symbolId, run.newSymbol, first, end);
     }
+    if (error.isEmpty() && fill && m_options.keepBars)
+        error = applyCorrections(*fill);
     if (error.isEmpty() && m_bars->mergePending())
         error = m_bars->merge(std::max(sorted.size(), MergeSlice));
     sorted.clear();
@@ -579,6 +591,37 @@ QString StorageWriter::finish(const QString &error)
     m_stats.failedCommits.fetch_add(1);
     qCWarning(lcStorage) << "transaction rolled back:" << error;
     return error;
+}
+
+QString StorageWriter::noteBackfill(std::int64_t firstSeq, std::int64_t lastSeq)
+{
+    Statement *st = m_db->cached("INSERT INTO history_backfills(first_seq, last_seq) VALUES (?1, ?2)");
+    if (!st)
+        return m_db->lastError();
+    st->bind(1, firstSeq);
+    st->bind(2, lastSeq);
+    return m_db->run(*st);
+}
+
+QString StorageWriter::applyCorrections(HistoryFill &fill)
+{
+    fill.corrected = 0;
+    Statement *symbol = m_db->cached("SELECT id FROM symbols WHERE name = ?1");
+    if (!symbol)
+        return m_db->lastError();
+    for (const KeptCorrection &c : fill.corrections) {
+        symbol->bindText(1, c.symbol.view());
+        const bool found = symbol->step() == Step::Row;
+        const std::int64_t id = found ? symbol->columnInt64(0) : -1;
+        symbol->reset();
+        if (!found)
+            continue;
+        auto done = m_history->correct(id, c.keptIndex, c.bar);
+        if (!done)
+            return done.error();
+        fill.corrected += *done ? 1 : 0;
+    }
+    return {};
 }
 
 void StorageWriter::mergeWhileIdle()

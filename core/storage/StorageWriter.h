@@ -2,6 +2,7 @@
 #pragma once
 
 #include "alerts/AlertEvaluator.h"
+#include "bars/BarBuilder.h"
 #include "ingest/RecordSink.h"
 #include "model/TradeSignal.h"
 #include "trading/Account.h"
@@ -84,6 +85,22 @@ struct AlertStateWrite
     Alerts::State state;
 };
 
+/// A source's bar to put in place of a kept bar (History::Refresh, where the trader allows corrections).
+struct KeptCorrection
+{
+    Model::Symbol symbol;
+    std::size_t keptIndex = 0; ///< of History::kept()
+    Bars::Bar bar;
+};
+
+/// What a write of history fetched from a source brings besides its records.
+struct HistoryFill
+{
+    std::vector<KeptCorrection> corrections;
+    /// Set by the writer before `done`: the corrections that found their kept bar and replaced it.
+    int corrected = 0;
+};
+
 /// Records and the signals they raised, written in one transaction.
 struct WriteJob
 {
@@ -94,6 +111,9 @@ struct WriteJob
     std::vector<Trading::Order> paperOrders;             ///< placed, or their status changed
     std::vector<Trading::Fill> paperFills;               ///< stored as trades
     std::function<Util::Status(SqliteDatabase &)> write; ///< more to write in the same transaction, first
+    /// Set: the records are history fetched from a source. They go in a transaction of their own, are placed by
+    /// time rather than arrival (history_backfills), and the kept bars over their span are built again.
+    std::shared_ptr<HistoryFill> history;
     qint64 receivedNs = 0;
     /// Called on the writer thread after the commit (empty error) or the
     /// rollback; the signals then carry their row ids.
@@ -153,6 +173,9 @@ private:
     /// A transaction bringing older records into kept bars, while no request waits.
     void backfillWhileIdle();
     QString finish(const QString &error);
+    /// Keeps the sequence numbers of a transaction of history from a source (history_backfills).
+    QString noteBackfill(std::int64_t firstSeq, std::int64_t lastSeq);
+    QString applyCorrections(HistoryFill &fill);
     void applyRetention();
     static std::size_t weight(const WriteJob &job) { return job.records.size() + job.signals.size(); }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "SettingsDialog.h"
 
+#include "HistoryPage.h"
 #include "NotificationsPage.h"
 #include "settings/Secrets.h"
 #include "settings/Settings.h"
@@ -223,6 +224,16 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, const QString &listenin
         });
     tabs->addTab(m_notifications, tr("Notifications"));
 
+    const History::Config history = settings.history();
+    m_history = new HistoryPage(history, tabs);
+    for (const History::Source &source : history.sources)
+        Core::Secrets::readHistoryApiKey(source.name, this,
+                                         [this, name = source.name](const Util::Result<QString> &stored) {
+                                             if (stored)
+                                                 m_history->setStoredKey(name, *stored);
+                                         });
+    tabs->addTab(m_history, tr("History"));
+
     m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setStyleSheet(QStringLiteral("color: #ef5350;"));
     m_error->setWordWrap(true);
@@ -305,7 +316,7 @@ void SettingsDialog::accept()
           Core::Settings::validate(ind), Core::Settings::validate(rules), Core::Settings::validateSessionTimeZone(zone),
           Core::Settings::validateSimulator(symbols, m_simRate->value(), m_simVolatility->value()),
           Core::Settings::validate(paperSettings()), Core::Settings::validate(m_notifications->values()),
-          Core::Settings::validate(natsSettings())}) {
+          Core::Settings::validate(natsSettings()), History::validate(m_history->values())}) {
         if (!status) {
             m_error->setText(status.error()); // refused: the dialog stays open with the reason
             return;
@@ -335,6 +346,11 @@ void SettingsDialog::accept()
     m_settings.setNotifications(m_notifications->values());
     if (m_notifications->password() != m_storedPassword)
         Core::Secrets::storeSmtpPassword(m_notifications->password());
+    const History::Config history = m_history->values();
+    m_settings.setHistory(history);
+    for (const History::Source &source : history.sources)
+        if (m_history->keyChanged(source.name))
+            Core::Secrets::storeHistoryApiKey(source.name, m_history->apiKeys().value(source.name));
     m_settings.setNats(natsSettings());
     if (m_natsSecret->text() != m_storedNatsSecret)
         Core::Secrets::storeNatsSecret(m_natsSecret->text());

@@ -18,6 +18,7 @@ struct PaperSettings;
 
 namespace Gui {
 
+class HistoryPage;
 class NotificationsPage;
 
 /// Server, indicators, rules, simulator, paper trading and display settings. Values are
@@ -36,6 +37,7 @@ public:
     void accept() override;
     QString error() const;
     NotificationsPage *notificationsPage() const noexcept { return m_notifications; }
+    HistoryPage *historyPage() const noexcept { return m_history; }
 
 Q_SIGNALS:
     void applied();
@@ -73,6 +75,7 @@ private:
     QSpinBox *m_chartBars;
     QDoubleSpinBox *m_startingCash, *m_perShare, *m_perOrder, *m_percent, *m_slippage;
     NotificationsPage *m_notifications;
+    HistoryPage *m_history;
     QString m_storedPassword;
     QString m_storedNatsSecret;
 };
