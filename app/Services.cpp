@@ -247,7 +247,7 @@ void Services::startRefreshes(const QString &databasePath)
             refreshes.setApiKey(source.name, *key);
     QObject::connect(&refreshes, &History::RefreshService::gapsFound, &refreshes,
                      [](const QString &symbol, int gaps, const QString &spans) {
-                         qCInfo(lcApp).noquote() << symbol << ":" << gaps << "gaps in its history:" << spans;
+                         qCInfo(lcApp).noquote() << symbol << ": gaps in its history:" << gaps << "; filling" << spans;
                      });
     QObject::connect(&refreshes, &History::RefreshService::finished, &refreshes,
                      [&refreshes](const QString &what, const History::RefreshReport &report) {
@@ -260,8 +260,9 @@ void Services::startRefreshes(const QString &databasePath)
                                                  << report.stored() << "bars stored," << report.failed() << "failed";
                      });
     if (!refreshes.config().sources.empty()) {
+        const QDateTime next = refreshes.nextScheduledRun();
         qCInfo(lcApp).noquote() << "history sources:" << refreshes.config().sources.size() << "; next refresh"
-                                << refreshes.nextScheduledRun().toString(Qt::ISODate);
+                                << (next.isValid() ? next.toString(Qt::ISODate) : u"not scheduled"_s);
         // Gaps left while TickDesk was closed, once the feed had a moment to bring the symbols in.
         if (refreshes.config().schedule.fillGaps)
             QTimer::singleShot(10'000, &refreshes, [&refreshes] {

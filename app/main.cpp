@@ -235,7 +235,8 @@ int main(int argc, char *argv[])
                 }
                 return services.simulator();
             },
-            &services.alerts(), &services.paper(), &services.strategies(), services.webMonitorUrl(), services.nats()});
+            &services.alerts(), &services.paper(), &services.strategies(), services.webMonitorUrl(), services.nats(),
+            &services.refreshes()});
         mainWindow->show();
         QObject::connect(instance.get(), &App::SingleInstance::requested, mainWindow.get(),
                          [&services, window = mainWindow.get()](const App::InstanceRequest &request) {
@@ -247,6 +248,9 @@ int main(int argc, char *argv[])
                              }
                              if (!request.importPath.isEmpty())
                                  window->importWithPrompt(request.importPath);
+                             if (request.refresh)
+                                 window->refreshHistory(request.refreshSymbols, request.refreshSource,
+                                                        request.refreshGaps);
                          });
         if (!options.importPath.isEmpty())
             QTimer::singleShot(0, mainWindow.get(), [window = mainWindow.get(), path = options.importPath] {

@@ -176,7 +176,8 @@ FetchResult fetch(QNetworkAccessManager &network, const QUrl &url, const Source 
             result.error = u"no answer within %1 s"_s.arg(source.timeoutSeconds);
         else
             result.error = errorText;
-        if (!(truncated || retryable(status, error)) || result.attempts >= policy.attempts)
+        result.sourceDown = truncated || retryable(status, error);
+        if (!result.sourceDown || result.attempts >= policy.attempts)
             return result;
         qint64 wait = std::min<qint64>(delay, policy.maxDelayMs);
         if (const qint64 asked = retryAfterMs(retryAfter, QDateTime::currentDateTimeUtc()); asked >= 0) {

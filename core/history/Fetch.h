@@ -31,6 +31,9 @@ struct FetchResult
     QString error;   ///< what went wrong, with the source's own message when it sent one
     int attempts = 0;
     int retriedAfterLimit = 0; ///< attempts that waited on a 429 or 503
+    /// It failed for the source's sake (5xx, 429, time-outs, no connection) rather than the request's (4xx): the
+    /// next request would most likely fail too.
+    bool sourceDown = false;
 };
 
 /// Spaces the requests to each source: at most N started a minute, shared by everything in the process.

@@ -175,18 +175,18 @@ SymbolOutcome Refresher::merge(const Source &source, const SymbolSpan &span, Mod
     fill->corrections = std::move(sorted.corrections);
     job.history = fill;
     if (!empty.empty()) {
-        job.write = [symbol = span.symbol, empty, name = source.name](Storage::SqliteDatabase &db) -> Util::Status {
-            Storage::Statement *st = db.cached("INSERT OR REPLACE INTO history_empty_spans(symbol, source, from_us, "
-                                               "to_us) VALUES (?1, ?2, ?3, ?4)");
+        job.write = [symbol = span.symbol, empty, name = source.name](Storage::SqliteDatabase &d) -> Util::Status {
+            Storage::Statement *st = d.cached("INSERT OR REPLACE INTO history_empty_spans(symbol, source, from_us, "
+                                              "to_us) VALUES (?1, ?2, ?3, ?4)");
             if (!st)
-                return Util::Status::failure(db.lastError());
+                return Util::Status::failure(d.lastError());
             const std::string sourceName = name.toStdString();
             for (const Bars::Span &gap : empty) {
                 st->bindText(1, symbol.view());
                 st->bindText(2, sourceName);
                 st->bind(3, std::int64_t(gap.start));
                 st->bind(4, std::int64_t(gap.end));
-                if (QString error = db.run(*st); !error.isEmpty())
+                if (QString error = d.run(*st); !error.isEmpty())
                     return Util::Status::failure(error);
             }
             return {};
@@ -307,6 +307,7 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
         return report;
     }
 
+    QString down; // the source failed for its own sake: the other symbols are not asked for in this run
     for (const SymbolSpan &span : spans) {
         if (cancel.load()) {
             report.cancelled = true;
@@ -314,6 +315,11 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
         }
         SymbolOutcome outcome;
         outcome.symbol = span.symbol;
+        if (!down.isEmpty()) {
+            outcome.message = down;
+            finishOne(std::move(outcome));
+            continue;
+        }
         auto url = requestUrl(source, span.symbol, span.from, span.to, apiKey);
         if (!url) {
             outcome.message = url.error();
@@ -328,6 +334,8 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
             }
             outcome.message = got.error;
             outcome.attempts = got.attempts;
+            if (got.sourceDown)
+                down = tr("not asked: %1 failed for %2 (%3)").arg(source.name, span.symbol.toString(), got.error);
             finishOne(std::move(outcome));
             continue;
         }

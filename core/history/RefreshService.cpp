@@ -23,9 +23,14 @@ constexpr int FeedCheckMs = 5'000;
 /// A feed silent this long and then storing again has resumed: its gap is looked for.
 constexpr qint64 QuietMs = 60'000;
 
-QString tr(const char *text)
+/// "2026-11-29 14:30 – 15:10 UTC", or with both dates when it spans days.
+QString spanText(const Bars::Span &span)
 {
-    return QCoreApplication::translate("History", text);
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(span.start / 1000, Qt::UTC);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(span.end / 1000, Qt::UTC);
+    const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
+    return QStringLiteral("%1 – %2 UTC")
+        .arg(from.toString(format), to.toString(from.date() == to.date() ? QStringLiteral("HH:mm") : format));
 }
 
 Model::TimestampUs microseconds(const QDateTime &t)
@@ -253,7 +258,9 @@ bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
             sources.push_back(job->config.source(job->sourceName));
         auto db = Storage::SqliteDatabase::open(options.databasePath, Storage::SqliteDatabase::Mode::ReadOnly);
         const MarketCalendar calendar(job->config.hours);
-        int done = 0;
+        // The spans of every source first, so that the progress knows its total.
+        std::vector<std::pair<const Source *, std::vector<SymbolSpan>>> work;
+        int all = 0;
         for (const Source *source : sources) {
             if (!source || cancel->load())
                 break;
@@ -274,22 +281,25 @@ bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
                 const std::vector<Bars::Span> &gaps = *found;
                 counters.gapsFound.fetch_add(gaps.size());
                 QStringList text;
-                for (const Bars::Span &g : gaps)
-                    text << u"%1 – %2"_s.arg(
-                        QDateTime::fromMSecsSinceEpoch(g.start / 1000, Qt::UTC).toString(Qt::ISODate),
-                        QDateTime::fromMSecsSinceEpoch(g.end / 1000, Qt::UTC).toString(Qt::ISODate));
-                post([name = symbol.toString(), n = int(gaps.size()), spansText = text.join(u", "_s),
-                      source = source->name](RefreshService *s) {
-                    Q_UNUSED(source)
-                    Q_EMIT s->gapsFound(name, n, spansText);
-                });
+                constexpr std::size_t Shown = 3; // a year of weekends must not make a line of pages
+                for (std::size_t i = 0; i < gaps.size() && i < Shown; ++i)
+                    text << spanText(gaps[i]);
+                if (gaps.size() > Shown)
+                    text << tr("and %1 more").arg(gaps.size() - Shown);
+                post([name = symbol.toString(), n = int(gaps.size()),
+                      spansText = text.join(u", "_s)](RefreshService *s) { Q_EMIT s->gapsFound(name, n, spansText); });
                 spans.push_back({symbol, gaps.front().start, gaps.back().end, gaps});
             }
-            if (spans.empty())
-                continue;
-            const QString key = keys.value(source->name);
+            all += int(spans.size());
+            if (!spans.empty())
+                work.emplace_back(source, std::move(spans));
+        }
+        int done = 0;
+        for (auto &[source, spans] : work) {
+            if (cancel->load())
+                break;
             RefreshReport report = refresher.run(
-                *source, key, spans, *cancel,
+                *source, keys.value(source->name), spans, *cancel,
                 [&](const SymbolOutcome &outcome, int, int) {
                     ++done;
                     counters.symbols.fetch_add(1);
@@ -300,11 +310,9 @@ bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
                         counters.gapBarsFilled.fetch_add(std::uint64_t(outcome.stored));
                     if (outcome.stored > 0 || outcome.corrected > 0)
                         merged.insert(outcome.symbol);
-                    post([outcome, done, n = int(job->symbols.size())](RefreshService *s) {
-                        Q_EMIT s->progressed(outcome, done, n);
-                    });
+                    post([outcome, done, all](RefreshService *s) { Q_EMIT s->progressed(outcome, done, all); });
                 },
-                [&](const QString &why) { post([why](RefreshService *s) { Q_EMIT s->waiting(why); }); });
+                [&](const QString &pause) { post([pause](RefreshService *s) { Q_EMIT s->waiting(pause); }); });
             total.cancelled = total.cancelled || report.cancelled;
             std::move(report.symbols.begin(), report.symbols.end(), std::back_inserter(total.symbols));
         }

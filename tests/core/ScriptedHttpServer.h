@@ -15,9 +15,16 @@ namespace TestHttp {
 
 struct Answer
 {
-    int status = 200;
+    Answer(int status_ = 200, QByteArray body_ = {}, QByteArray contentType_ = "text/plain",
+           QList<QPair<QByteArray, QByteArray>> headers_ = {})
+        : status(status_)
+        , body(std::move(body_))
+        , contentType(std::move(contentType_))
+        , headers(std::move(headers_))
+    {}
+    int status;
     QByteArray body;
-    QByteArray contentType = "text/plain";
+    QByteArray contentType;
     QList<QPair<QByteArray, QByteArray>> headers;
     qsizetype cutAfter = -1; ///< send only this many bytes of the body, then close (Content-Length says all)
 };

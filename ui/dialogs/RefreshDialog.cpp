@@ -57,7 +57,7 @@ RefreshDialog::RefreshDialog(History::RefreshService &service, QWidget *parent)
     connect(&service, &History::RefreshService::waiting, m_waiting, &QLabel::setText);
     connect(&service, &History::RefreshService::gapsFound, this,
             [this](const QString &symbol, int gaps, const QString &spans) {
-                m_waiting->setText(tr("%1: %2 gaps (%3)").arg(symbol).arg(gaps).arg(spans.left(200)));
+                m_waiting->setText(tr("%1: gaps in its history: %2; filling %3").arg(symbol).arg(gaps).arg(spans));
             });
     m_cancel->setEnabled(service.isRunning());
 }
@@ -95,15 +95,16 @@ void RefreshDialog::onFinished(const QString &what, const History::RefreshReport
 {
     Q_UNUSED(what)
     const QLocale locale;
-    QString text =
-        report.cancelled ? tr("Cancelled: %1 symbols done, %2 bars stored.") : tr("Done: %1 symbols, %2 bars stored.");
+    QString text = report.cancelled ? tr("Cancelled. Symbols done: %1; bars stored: %2.")
+                                    : tr("Done. Symbols: %1; bars stored: %2.");
     text = text.arg(report.symbols.size()).arg(locale.toString(report.stored()));
     if (report.failed() > 0)
-        text += QLatin1Char(' ') + tr("%1 failed.").arg(report.failed());
+        text += QLatin1Char(' ') + tr("Failed: %1.").arg(report.failed());
     if (report.symbols.empty() && !report.cancelled)
         text = tr("Nothing to do: no gaps, or nothing asked for.");
     m_title->setText(text);
-    m_progress->setValue(m_progress->maximum());
+    if (!report.cancelled)
+        m_progress->setValue(m_progress->maximum());
     m_cancel->setEnabled(false);
     m_waiting->clear();
 }

@@ -260,6 +260,7 @@ void MainWindow::buildActions()
         if (r.skipped > 0)
             showImportOutcome(QMessageBox::Information, r.summary(0), r.summary(int(Io::ImportReport::MaxProblems)));
     });
+    buildHistory(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, [this] {
         m_quitting = true;
@@ -829,6 +830,7 @@ void MainWindow::applySettings()
         m_history.setWindow(settings.chartBars());
         reloadShown();
     }
+    applyHistorySettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -26,6 +26,9 @@ class QTimer;
 class QComboBox;
 class QDateEdit;
 
+namespace History {
+class RefreshService;
+}
 namespace Nats {
 class NatsPublisher;
 }
@@ -69,6 +72,7 @@ class OrderModel;
 class OrderTicket;
 class PnlCalendar;
 class PositionModel;
+class RefreshDialog;
 class StrategyTesterWindow;
 class TradeModel;
 class SignalModel;
@@ -101,6 +105,8 @@ struct Sources
     QUrl webMonitor = {};
     /// Publishing to NATS; null: not configured (no NATS field in the status bar).
     const Nats::NatsPublisher *nats = nullptr;
+    /// History refreshes and gap fills; null: not offered (tests).
+    History::RefreshService *refreshes = nullptr;
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
@@ -182,6 +188,10 @@ public:
     void showLiveStrategies();
     /// Trade → Signals that trade: the dialog, whose OK stores them.
     void editAutoTrades();
+    /// File → Refresh history: `symbols` (empty: the watchlist) from `source` (empty: the schedule's), or
+    /// only their gaps; the progress dialog shows it (MainWindowHistory.cpp).
+    bool refreshHistory(const QStringList &symbols = {}, const QString &source = {}, bool gapsOnly = false);
+    RefreshDialog *refreshDialog() const noexcept { return m_refreshDialog; }
     OrderTicket *orderTicket() const noexcept { return m_ticket; }
     PnlCalendar *pnlCalendar() const noexcept { return m_calendar; }
 
@@ -246,6 +256,11 @@ private:
     /// The grid's charts, the tabs' and the detached ones.
     QList<SymbolChart *> allCharts() const;
     void buildTrading();
+    /// File → Refresh history, the status field, the events and the watchlist's notes of refreshes.
+    void buildHistory(QMenu *file);
+    void applyHistorySettings();
+    /// The last refresh of each symbol, read in the background into the watchlist's tooltips.
+    void loadRefreshNotes();
     void buildTradeMenu();
     /// The account line, the positions and the orders, as the paper desk has them now.
     void showAccount();
@@ -286,7 +301,9 @@ private:
     QLabel *m_statusLatency;
     QLabel *m_statusDatabase;
     QLabel *m_statusSimulator;
-    QLabel *m_statusNats = nullptr; ///< when publishing to NATS
+    QLabel *m_statusNats = nullptr;    ///< when publishing to NATS
+    QLabel *m_statusHistory = nullptr; ///< while a history refresh runs
+    RefreshDialog *m_refreshDialog = nullptr;
     std::uint64_t m_lastStored = 0;
     Model::SignalList m_pendingSignals;
     int m_chartPhase = 0;

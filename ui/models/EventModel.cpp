@@ -17,9 +17,23 @@ void EventModel::add(const std::deque<Pipeline::LiveEvent> &events)
     if (events.empty())
         return;
     const auto count = std::min<std::size_t>(events.size(), std::size_t(m_capacity));
-    beginInsertRows({}, 0, int(count) - 1);
+    QList<Row> rows;
+    rows.reserve(qsizetype(count));
     for (auto it = events.end() - std::ptrdiff_t(count); it != events.end(); ++it)
-        m_rows.prepend(*it);
+        rows.append(Row{*it, {}, {}, {}, {}});
+    insert(std::move(rows));
+}
+
+void EventModel::addNote(Model::TimestampUs time, const QString &type, const QString &symbol, const QString &details)
+{
+    insert({Row{{}, time, type, symbol, details}});
+}
+
+void EventModel::insert(QList<Row> rows)
+{
+    beginInsertRows({}, 0, int(rows.size()) - 1);
+    for (Row &row : rows)
+        m_rows.prepend(std::move(row));
     endInsertRows();
     if (m_rows.size() > m_capacity) {
         beginRemoveRows({}, m_capacity, int(m_rows.size()) - 1);
@@ -89,7 +103,21 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size() || role != Qt::DisplayRole)
         return {};
-    const Model::Record &record = m_rows[index.row()].record;
+    const Row &row = m_rows[index.row()];
+    if (!row.type.isEmpty()) {
+        switch (index.column()) {
+        case Time:
+            return formatTime(row.time, m_utc);
+        case Type:
+            return row.type;
+        case Symbol:
+            return row.symbol;
+        case Details:
+            return row.details;
+        }
+        return {};
+    }
+    const Model::Record &record = row.event.record;
     switch (index.column()) {
     case Time:
         return formatTime(std::visit([](const auto &r) { return r.timestamp; }, record), m_utc);

@@ -26,6 +26,8 @@ public:
     explicit EventModel(int capacity = 5000, QObject *parent = nullptr);
 
     void add(const std::deque<Pipeline::LiveEvent> &events);
+    /// A line of TickDesk's own (a history refresh, a gap filled): its time, kind, symbol and what it says.
+    void addNote(Model::TimestampUs time, const QString &type, const QString &symbol, const QString &details);
     void setUtc(bool utc);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -40,7 +42,15 @@ public:
 private:
     int m_capacity;
     bool m_utc = false;
-    QList<Pipeline::LiveEvent> m_rows;
+    /// A record of the stream, or a note (then `type` is set).
+    struct Row
+    {
+        Pipeline::LiveEvent event;
+        Model::TimestampUs time = 0;
+        QString type, symbol, details;
+    };
+    void insert(QList<Row> rows);
+    QList<Row> m_rows;
 };
 
 } // namespace Gui

@@ -150,6 +150,9 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
         case LastSignal:
             return qlonglong(s.lastSignalTime);
         }
+    } else if (role == Qt::ToolTipRole && index.column() == Symbol) {
+        const QString note = m_notes.value(s.symbol.toString());
+        return note.isEmpty() ? QVariant() : QVariant(note);
     } else if (role == Qt::ToolTipRole && (index.column() == Volume || index.column() == Ticks)) {
         return locale.toString(qlonglong(index.column() == Volume ? s.sessionVolume : s.sessionTicks));
     } else if (role == Qt::ForegroundRole && index.column() == Change) {
@@ -190,6 +193,19 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Last signal");
     }
     return {};
+}
+
+} // namespace Gui
+
+namespace Gui {
+
+void WatchlistModel::setNote(const QString &symbol, const QString &note)
+{
+    if (m_notes.value(symbol) == note)
+        return;
+    m_notes.insert(symbol, note);
+    if (const int row = rowOf(symbol); row >= 0)
+        Q_EMIT dataChanged(index(row, Symbol), index(row, Symbol), {Qt::ToolTipRole});
 }
 
 } // namespace Gui

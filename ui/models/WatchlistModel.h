@@ -41,6 +41,9 @@ public:
     QStringList symbols() const;
     /// Null when the symbol has no row.
     const Analytics::SymbolSummary *summaryOf(const QString &symbol) const;
+    /// A line the symbol's tooltip adds (its last history refresh); empty: none.
+    void setNote(const QString &symbol, const QString &note);
+    QString noteOf(const QString &symbol) const { return m_notes.value(symbol); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -50,6 +53,7 @@ public:
 private:
     Analytics::SummaryList m_rows;
     QHash<QString, int> m_rowOf;
+    QHash<QString, QString> m_notes;
 };
 
 } // namespace Gui
