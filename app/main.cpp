@@ -178,7 +178,10 @@ int main(int argc, char *argv[])
     if (options.window) {
         instance = std::make_unique<App::SingleInstance>(options.databasePath.isEmpty() ? Storage::defaultDatabasePath()
                                                                                         : options.databasePath);
-        if (instance->handOver({options.simulate, options.importPath})) {
+        App::InstanceRequest request;
+        request.simulate = options.simulate;
+        request.importPath = options.importPath;
+        if (instance->handOver(request)) {
             std::fprintf(stderr, "tickdesk: TickDesk is already running; its window was brought forward\n");
             return 0;
         }

@@ -2,15 +2,18 @@
 // History sources: the answer formats, the request address, the schedule, and refreshes against a real HTTP
 // server on loopback into a real database: idempotence, corrections, retries, truncated answers, gap fills.
 
+#include "AppProcess.h"
 #include "ScriptedHttpServer.h"
 #include "history/Gaps.h"
 #include "history/Refresh.h"
 #include "history/RefreshService.h"
 #include "history/SourceFormats.h"
+#include "settings/Settings.h"
 #include "storage/BarQueries.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -231,6 +234,9 @@ private Q_SLOTS:
     void gapsAfterAnOutageAreFilled();
     void gapSearchSkipsClosedMarket();
     void scheduledRefreshFiresAtItsTime();
+    void commandLineRefresh();
+    void commandLineHandsOverToTheWindow();
+    void metricsNameWhatHappened();
 };
 
 void TestHistoryRefresh::eachFormatGivesTheSameBars_data()
@@ -662,6 +668,124 @@ void TestHistoryRefresh::scheduledRefreshFiresAtItsTime()
     now = now.addSecs(3600);
     service.checkSchedule();
     QCOMPARE(started.size(), 1); // once a day
+}
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString log;
+};
+
+/// Runs `tickdesk refresh ARGS` with settings of its own, serving `server` meanwhile (no blocking wait).
+Run refreshCommand(const QStringList &arguments, const QString &home)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, home);
+    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
+    env.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"ASAN_OPTIONS"_s, u"detect_leaks=0"_s);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TICKDESK_BINARY), QStringList{u"refresh"_s} + arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000))
+        process.kill();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+void TestHistoryRefresh::commandLineRefresh()
+{
+    QTemporaryDir home;
+    TestHttp::ScriptedHttpServer server([](const QByteArray &target) {
+        if (target.contains("NOPE"))
+            return TestHttp::Answer{404, "unknown symbol NOPE"};
+        return TestHttp::Answer{200, yahooCsv(), "text/csv"};
+    });
+    const QString db = home.filePath(u"cli.sqlite"_s);
+    const QStringList source{u"--db"_s,
+                             db,
+                             u"--url"_s,
+                             server.base() + u"/d/{symbol}"_s,
+                             u"--lookback-days"_s,
+                             u"3650"_s,
+                             u"--requests-per-minute"_s,
+                             u"0"_s};
+    Run run = refreshCommand(source + QStringList{u"--symbol"_s, u"AAPL"_s}, home.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.log));
+    QVERIFY2(run.log.contains(u"[1/1] AAPL: 3 new, 0 already stored"_s), qPrintable(run.log));
+    run = refreshCommand(source + QStringList{u"--symbol"_s, u"AAPL"_s}, home.path());
+    QVERIFY2(run.exitCode == 0 && run.log.contains(u"AAPL: 0 new, 3 already stored"_s), qPrintable(run.log));
+    // One symbol failing: named, exit 1, the others still done.
+    run = refreshCommand(source + QStringList{u"--symbol"_s, u"NOPE,MSFT"_s}, home.path());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.log.contains(u"NOPE: failed: HTTP 404 Not Found: unknown symbol NOPE"_s), qPrintable(run.log));
+    QVERIFY2(run.log.contains(u"MSFT: 3 new"_s), qPrintable(run.log));
+    // Without --symbol: every stored symbol (NOPE never was).
+    run = refreshCommand(source, home.path());
+    QVERIFY2(run.exitCode == 0 && run.log.contains(u"AAPL: 0 new"_s) && run.log.contains(u"MSFT: 0 new"_s),
+             qPrintable(run.log));
+    // Wrong arguments: exit 2 with the reason, nothing asked.
+    const auto asked = server.requests().size();
+    run = refreshCommand({u"--db"_s, db, u"--url"_s, server.base() + u"/d/{sym}"_s}, home.path());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.log.contains(u"unknown placeholder {sym}"_s), qPrintable(run.log));
+    run = refreshCommand({u"--db"_s, db}, home.path());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.log.contains(u"no history source"_s), qPrintable(run.log));
+    run = refreshCommand(source + QStringList{u"--symbol"_s, u"not a symbol"_s}, home.path());
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(server.requests().size(), asked);
+    // A database that cannot be opened: exit 3.
+    run = refreshCommand(
+        {u"--db"_s, home.path(), u"--url"_s, server.base() + u"/d/{symbol}"_s, u"--symbol"_s, u"AAPL"_s}, home.path());
+    QVERIFY2(run.exitCode == 3, qPrintable(run.log));
+}
+
+void TestHistoryRefresh::commandLineHandsOverToTheWindow()
+{
+    // cron fires while the window is open on the database: the window refreshes (one writer keeps the bars).
+    QTemporaryDir home;
+    TestHttp::ScriptedHttpServer server([](const QByteArray &) {
+        return TestHttp::Answer{200, yahooCsv(), "text/csv"};
+    });
+    {
+        Core::Settings settings(home.filePath(u".config/TickDesk/TickDesk.conf"_s));
+        History::Config config;
+        config.sources.push_back(source(server.base(), u"/d/{symbol}"_s));
+        config.sources.back().name = u"nightly"_s;
+        config.sources.back().lookbackDays = 3650;
+        settings.setHistory(config);
+    }
+    const QString db = home.filePath(u"window.sqlite"_s);
+    TestApp::Process window;
+    QVERIFY(window.startWindow({u"--db"_s, db}, home.path()));
+    const Run run = refreshCommand({u"--db"_s, db, u"--symbol"_s, u"AAPL"_s}, home.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.log));
+    QVERIFY2(run.log.contains(u"handed to the TickDesk window"_s), qPrintable(run.log));
+    const auto refreshed = [&db] {
+        auto d = Storage::SqliteDatabase::open(db, Storage::SqliteDatabase::Mode::ReadOnly);
+        return d && (*d)->scalar("SELECT count(*) FROM history_refreshes WHERE symbol = 'AAPL' AND ok = 1") == 1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed(), 30000);
+    QCOMPARE(server.requests().size(), 1);
+}
+
+void TestHistoryRefresh::metricsNameWhatHappened()
+{
+    History::RefreshCounters counters;
+    counters.runs = 2;
+    counters.gapBarsFilled = 60;
+    const QByteArray text = History::metricsText(counters);
+    QVERIFY(text.contains("tickdesk_history_refreshes_total 2\n"));
+    QVERIFY(text.contains("tickdesk_history_gap_bars_filled_total 60\n"));
+    QVERIFY(text.contains("# TYPE tickdesk_history_refresh_running gauge"));
 }
 
 QTEST_MAIN(TestHistoryRefresh)

@@ -26,6 +26,7 @@ RefreshDialog::RefreshDialog(History::RefreshService &service, QWidget *parent)
     setWindowTitle(tr("History refresh"));
     setModal(false);
     resize(640, 420);
+    m_title->setObjectName(QStringLiteral("refreshTitle"));
     m_progress->setObjectName(QStringLiteral("refreshProgress"));
     m_table->setObjectName(QStringLiteral("refreshResults"));
     m_table->setHorizontalHeaderLabels({tr("Symbol"), tr("Result")});
