@@ -15,7 +15,7 @@ packages=(
 )
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
     packages+=(curl wrk sqlite3 xvfb xauth imagemagick clang-format python3-aiosmtpd openssl
-        desktop-file-utils appstream chromium nats-server)
+        desktop-file-utils appstream chromium nats-server systemd)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(nginx-light)

@@ -12,6 +12,7 @@
 #include <QNetworkProxyFactory>
 
 #include <cmath>
+#include <deque>
 #include <future>
 #include <map>
 
@@ -122,23 +123,11 @@ Refresher::Refresher(Storage::StorageWriter &writer, Options options)
             m_session = Bars::Session(*zone);
 }
 
-void Refresher::store(Storage::WriteJob &&job, const std::atomic<bool> &cancel, QString &error)
+Refresher::Pending Refresher::merge(const Source &source, const SymbolSpan &span, Model::RecordBatch &&bars,
+                                    const Io::ImportReport &read, Storage::SqliteDatabase &db)
 {
-    Q_UNUSED(cancel) // a write is short; it is not given up halfway
-    std::promise<QString> committed;
-    auto result = committed.get_future();
-    job.done = [&committed](const QString &e, std::vector<Model::TradeSignal> &) { committed.set_value(e); };
-    if (m_writer.submitWaiting(std::move(job)) != Storage::StorageWriter::Submit::Accepted) {
-        error = u"the database is shutting down"_s;
-        return;
-    }
-    error = result.get();
-}
-
-SymbolOutcome Refresher::merge(const Source &source, const SymbolSpan &span, Model::RecordBatch &&bars,
-                               const Io::ImportReport &read, Storage::SqliteDatabase &db)
-{
-    SymbolOutcome outcome;
+    Pending pending;
+    SymbolOutcome &outcome = pending.outcome;
     outcome.symbol = span.symbol;
     outcome.fetched = qint64(bars.size());
     outcome.skipped = read.skipped;
@@ -153,7 +142,7 @@ SymbolOutcome Refresher::merge(const Source &source, const SymbolSpan &span, Mod
         auto stored = Storage::readBars(db, query, m_session);
         if (!stored) {
             outcome.message = tr("reading the stored bars failed: %1").arg(stored.error());
-            return outcome;
+            return pending;
         }
         sorted = sortAgainstStored(bars, stored->bars, source, m_session, m_options.now().toMSecsSinceEpoch() * 1000);
     }
@@ -170,10 +159,12 @@ SymbolOutcome Refresher::merge(const Source &source, const SymbolSpan &span, Mod
 
     Storage::WriteJob job;
     job.records = std::move(sorted.fresh);
-    const auto fresh = qint64(job.records.size());
-    auto fill = std::make_shared<Storage::HistoryFill>();
-    fill->corrections = std::move(sorted.corrections);
-    job.history = fill;
+    outcome.ok = true;
+    outcome.stored = qint64(job.records.size());
+    auto write = std::make_shared<Write>();
+    write->fill = std::make_shared<Storage::HistoryFill>();
+    write->fill->corrections = std::move(sorted.corrections);
+    job.history = write->fill;
     if (!empty.empty()) {
         job.write = [symbol = span.symbol, empty, name = source.name](Storage::SqliteDatabase &d) -> Util::Status {
             Storage::Statement *st = d.cached("INSERT OR REPLACE INTO history_empty_spans(symbol, source, from_us, "
@@ -192,18 +183,41 @@ SymbolOutcome Refresher::merge(const Source &source, const SymbolSpan &span, Mod
             return {};
         };
     }
-    QString error;
-    const std::atomic<bool> never{false};
-    store(std::move(job), never, error);
-    if (!error.isEmpty()) {
-        outcome.message = tr("storing failed: %1").arg(error);
-        return outcome;
+    pending.write = write;
+    pending.committed = submit(std::move(job), write);
+    return pending;
+}
+
+std::future<QString> Refresher::submit(Storage::WriteJob &&job, std::shared_ptr<Write> write)
+{
+    auto committed = std::make_shared<std::promise<QString>>();
+    std::future<QString> result = committed->get_future();
+    // Told on the writer thread, before it takes the next job: the outcome's row, written next, knows.
+    job.done = [committed, write](const QString &e, std::vector<Model::TradeSignal> &) {
+        if (write)
+            write->error = e;
+        committed->set_value(e);
+    };
+    if (m_writer.submitWaiting(std::move(job)) != Storage::StorageWriter::Submit::Accepted) {
+        if (write)
+            write->error = tr("the database is shutting down");
+        committed->set_value(tr("the database is shutting down"));
     }
-    outcome.ok = true;
-    outcome.stored = fresh;
-    outcome.corrected = fill->corrected;
-    outcome.differing += qint64(fill->corrections.size()) - fill->corrected;
-    return outcome;
+    return result;
+}
+
+static void settleCounts(SymbolOutcome &outcome, const Refresher::Write *write)
+{
+    if (!write)
+        return;
+    if (!write->error.isEmpty()) {
+        outcome.ok = false;
+        outcome.stored = 0;
+        outcome.message = Refresher::tr("storing failed: %1").arg(write->error);
+        return;
+    }
+    outcome.corrected = write->fill->corrected;
+    outcome.differing += qint64(write->fill->corrections.size()) - write->fill->corrected;
 }
 
 RefreshReport Refresher::run(const Source &source, const QString &apiKey, const std::vector<SymbolSpan> &spans,
@@ -219,13 +233,38 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
     ReadOptions read;
     read.format = source.format;
     read.dayZone = m_session.zone();
-    const auto finishOne = [&](SymbolOutcome outcome) {
-        outcome.at = m_options.now();
-        if (outcome.ok && outcome.message.isEmpty())
+    // Up to this many symbols are being stored while the next ones are fetched.
+    constexpr std::size_t InFlight = 4;
+    struct Sent
+    {
+        Pending pending;
+        std::future<QString> logged;
+    };
+    std::deque<Sent> sent;
+    const auto settle = [&] {
+        Sent &front = sent.front();
+        SymbolOutcome outcome = std::move(front.pending.outcome);
+        if (front.pending.committed.valid())
+            front.pending.committed.wait();
+        settleCounts(outcome, front.pending.write.get());
+        if (outcome.ok)
             outcome.message = outcome.summary();
-        // The outcome is kept for the watchlist's tooltip and the next start.
+        front.logged.wait();
+        sent.pop_front();
+        report.symbols.push_back(std::move(outcome));
+        if (progress)
+            progress(report.symbols.back(), int(report.symbols.size()), int(spans.size()));
+    };
+    const auto finishPending = [&](Pending pending) {
+        pending.outcome.at = m_options.now();
+        // The outcome is kept for the watchlist's tooltip and the next start; written after the bars, it knows
+        // how their transaction went.
         Storage::WriteJob log;
-        log.write = [outcome, name = source.name](Storage::SqliteDatabase &d) -> Util::Status {
+        log.write = [outcome = pending.outcome, write = pending.write,
+                     name = source.name](Storage::SqliteDatabase &d) mutable -> Util::Status {
+            settleCounts(outcome, write.get());
+            if (outcome.ok)
+                outcome.message = outcome.summary();
             Storage::Statement *st = d.cached(
                 "INSERT OR REPLACE INTO history_refreshes(symbol, source, at_us, ok, stored, duplicates, corrected, "
                 "differing, skipped, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -247,11 +286,21 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
                 return Util::Status::failure(error);
             return {};
         };
-        QString error;
-        store(std::move(log), cancel, error);
-        report.symbols.push_back(std::move(outcome));
-        if (progress)
-            progress(report.symbols.back(), int(report.symbols.size()), int(spans.size()));
+        std::future<QString> logged = submit(std::move(log), nullptr);
+        sent.push_back({std::move(pending), std::move(logged)});
+        while (sent.size() > InFlight ||
+               (!sent.empty() && sent.front().logged.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
+            settle();
+    };
+    const auto finishOne = [&](SymbolOutcome outcome) {
+        Pending pending;
+        pending.outcome = std::move(outcome);
+        finishPending(std::move(pending));
+    };
+    const auto drained = [&](RefreshReport &r) -> RefreshReport & {
+        while (!sent.empty())
+            settle();
+        return r;
     };
     const auto failAll = [&](const QString &message, std::size_t from) {
         for (std::size_t i = from; i < spans.size(); ++i) {
@@ -263,7 +312,7 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
     };
     if (!db) {
         failAll(tr("cannot read the database: %1").arg(db.error()), 0);
-        return report;
+        return drained(report);
     }
 
     if (!source.perSymbol() && !spans.empty()) {
@@ -276,20 +325,20 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
         auto url = requestUrl(source, {}, from, to, apiKey);
         if (!url) {
             failAll(url.error(), 0);
-            return report;
+            return drained(report);
         }
         const FetchResult got = fetch(network, *url, source, m_options.retry, cancel, waiting);
         if (!got.ok) {
             report.cancelled = cancel.load();
             failAll(got.error, 0);
-            return report;
+            return drained(report);
         }
         Model::RecordBatch all;
         Io::ImportReport problems;
         read.onlyAsked = false;
         if (auto s = readAnswer(got.body, read, all, problems); !s) {
             failAll(s.error(), 0);
-            return report;
+            return drained(report);
         }
         std::map<Model::Symbol, Model::RecordBatch> bySymbol;
         for (Model::Record &r : all)
@@ -299,12 +348,12 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
                 report.cancelled = true;
                 break;
             }
-            SymbolOutcome o = merge(source, spans[i], std::move(bySymbol[spans[i].symbol]),
-                                    i == 0 ? problems : Io::ImportReport{}, **db);
-            o.attempts = got.attempts;
-            finishOne(std::move(o));
+            Pending p = merge(source, spans[i], std::move(bySymbol[spans[i].symbol]),
+                              i == 0 ? problems : Io::ImportReport{}, **db);
+            p.outcome.attempts = got.attempts;
+            finishPending(std::move(p));
         }
-        return report;
+        return drained(report);
     }
 
     QString down; // the source failed for its own sake: the other symbols are not asked for in this run
@@ -326,6 +375,10 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
             finishOne(std::move(outcome));
             continue;
         }
+        // A source with a rate limit makes the next request wait: the results so far are shown first.
+        if (source.requestsPerMinute > 0)
+            while (!sent.empty())
+                settle();
         const FetchResult got = fetch(network, *url, source, m_options.retry, cancel, waiting);
         if (!got.ok) {
             if (cancel.load()) {
@@ -351,11 +404,11 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
             finishOne(std::move(outcome));
             continue;
         }
-        SymbolOutcome merged = merge(source, span, std::move(bars), problems, **db);
-        merged.attempts = got.attempts;
-        finishOne(std::move(merged));
+        Pending merged = merge(source, span, std::move(bars), problems, **db);
+        merged.outcome.attempts = got.attempts;
+        finishPending(std::move(merged));
     }
-    return report;
+    return drained(report);
 }
 
 Util::Result<std::vector<std::pair<QString, LastRefresh>>> lastRefreshes(Storage::SqliteDatabase &db)

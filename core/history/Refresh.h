@@ -6,11 +6,14 @@
 #include "io/Import.h"
 #include "storage/StorageWriter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>
 
 #include <atomic>
 #include <functional>
+#include <future>
+#include <memory>
 #include <vector>
 
 namespace Storage {
@@ -76,6 +79,8 @@ Sorted sortAgainstStored(const Model::RecordBatch &fetched, const std::vector<Ba
 /// a time. Runs on a worker thread (it waits on the network and the writer), one refresh at a time.
 class Refresher final
 {
+    Q_DECLARE_TR_FUNCTIONS(History::Refresher)
+
 public:
     struct Options
     {
@@ -95,10 +100,25 @@ public:
                       const std::atomic<bool> &cancel, const Progress &progress = {},
                       const std::function<void(const QString &)> &waiting = {});
 
+    /// A write of fetched bars on its way: how it went is known once committed.
+    struct Write
+    {
+        std::shared_ptr<Storage::HistoryFill> fill;
+        QString error; ///< set on the writer thread before it takes the next job
+    };
+
 private:
-    SymbolOutcome merge(const Source &source, const SymbolSpan &span, Model::RecordBatch &&bars,
-                        const Io::ImportReport &read, Storage::SqliteDatabase &db);
-    void store(Storage::WriteJob &&job, const std::atomic<bool> &cancel, QString &error);
+    /// A symbol's outcome so far and its write, when there is one.
+    struct Pending
+    {
+        SymbolOutcome outcome;
+        std::shared_ptr<Write> write;
+        std::future<QString> committed;
+    };
+    Pending merge(const Source &source, const SymbolSpan &span, Model::RecordBatch &&bars, const Io::ImportReport &read,
+                  Storage::SqliteDatabase &db);
+    /// Hands a job to the writer (waiting while its queue is full); the future says how its transaction went.
+    std::future<QString> submit(Storage::WriteJob &&job, std::shared_ptr<Write> write);
 
     Storage::StorageWriter &m_writer;
     Options m_options;

@@ -36,6 +36,8 @@ test -f /usr/share/icons/hicolor/scalable/apps/io.github.tickdesk.TickDesk.svg
 test -f /usr/share/icons/hicolor/256x256/apps/io.github.tickdesk.TickDesk.png
 test -f /usr/share/man/man1/tickdesk.1.gz
 test -f /usr/share/doc/tickdesk/copyright
+# The history refresh's user timer and service, as systemd reads them.
+systemd-analyze verify /usr/lib/systemd/user/tickdesk-refresh.timer /usr/lib/systemd/user/tickdesk-refresh.service
 
 mkdir -p "$work/home"
 env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \

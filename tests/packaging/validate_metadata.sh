@@ -11,4 +11,7 @@ grep -q "^Icon=$id\$" "$dir/$id.desktop"
 grep -q "<id>$id</id>" "$dir/$id.metainfo.xml"
 grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$dir/$id.metainfo.xml"
 grep -q "TICKDESK_APP_ID \"$id\"" "$dir/../core/Version.h.in"
+# The history refresh timer's schedule is one systemd reads.
+systemd-analyze calendar "$(sed -n 's/^OnCalendar=//p' "$dir/systemd/tickdesk-refresh.timer")" >/dev/null
+grep -q '^ExecStart=/usr/bin/tickdesk refresh$' "$dir/systemd/tickdesk-refresh.service"
 echo "metadata valid"
