@@ -1320,6 +1320,185 @@ Befehle (jeder mit eigenem --help):
     </message>
 </context>
 <context>
+    <name>Gui::HistoryPage</name>
+    <message>
+        <source>Sources (tried in this order)</source>
+        <translation>Quellen (in dieser Reihenfolge versucht)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>e.g. stooq</source>
+        <translation>z. B. stooq</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {symbol}, {symbol:lower}, {from} and {to} (Unix seconds, or {from:yyyy-MM-dd}), {interval}, {apikey}. Without {symbol}, one request answers for all.</source>
+        <translation>Platzhalter: {symbol}, {symbol:lower}, {from} und {to} (Unix-Sekunden oder {from:yyyy-MM-dd}), {interval}, {apikey}. Ohne {symbol} beantwortet eine Anfrage alle Symbole.</translation>
+    </message>
+    <message>
+        <source>Recognised by itself</source>
+        <translation>Automatisch erkannt</translation>
+    </message>
+    <message>
+        <source>CSV (Yahoo, Stooq, …)</source>
+        <translation>CSV (Yahoo, Stooq, …)</translation>
+    </message>
+    <message>
+        <source>JSON records (data.json, NDJSON)</source>
+        <translation>JSON-Datensätze (data.json, NDJSON)</translation>
+    </message>
+    <message>
+        <source>Yahoo Finance chart JSON</source>
+        <translation>Yahoo-Finance-Chart-JSON</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>One row is:</source>
+        <translation>Eine Zeile ist:</translation>
+    </message>
+    <message>
+        <source>{interval} becomes:</source>
+        <translation>{interval} wird zu:</translation>
+    </message>
+    <message>
+        <source>the row&apos;s length</source>
+        <translation>die Länge der Zeile</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Requests a minute:</source>
+        <translation>Anfragen pro Minute:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Time-out (s):</source>
+        <translation>Zeitlimit (s):</translation>
+    </message>
+    <message>
+        <source>Look back (days):</source>
+        <translation>Zurückblicken (Tage):</translation>
+    </message>
+    <message>
+        <source>A bar that differs from the stored one replaces it</source>
+        <translation>Ein abweichender Balken ersetzt den gespeicherten</translation>
+    </message>
+    <message>
+        <source>Refresh by itself</source>
+        <translation>Selbsttätig aktualisieren</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Every few minutes</source>
+        <translation>Alle paar Minuten</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
+    </message>
+    <message>
+        <source>Daily at:</source>
+        <translation>Täglich um:</translation>
+    </message>
+    <message>
+        <source>In the time zone:</source>
+        <translation>In der Zeitzone:</translation>
+    </message>
+    <message>
+        <source>the system&apos;s; e.g. America/New_York</source>
+        <translation>die des Systems; z. B. America/New_York</translation>
+    </message>
+    <message>
+        <source>Every (minutes):</source>
+        <translation>Alle (Minuten):</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symbole:</translation>
+    </message>
+    <message>
+        <source>the watchlist</source>
+        <translation>die Beobachtungsliste</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>Fill gaps at start and when the feed comes back after a pause</source>
+        <translation>Lücken beim Start und nach einer Pause des Datenstroms füllen</translation>
+    </message>
+    <message>
+        <source>Market hours (no gap is looked for outside them)</source>
+        <translation>Handelszeiten (außerhalb wird keine Lücke gesucht)</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>UTC; e.g. America/New_York</source>
+        <translation>UTC; z. B. America/New_York</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>(equal: all day)</source>
+        <translation>(gleich: ganztägig)</translation>
+    </message>
+    <message>
+        <source>Open:</source>
+        <translation>Geöffnet:</translation>
+    </message>
+    <message>
+        <source>Trading days:</source>
+        <translation>Handelstage:</translation>
+    </message>
+    <message>
+        <source>the first source</source>
+        <translation>die erste Quelle</translation>
+    </message>
+    <message>
+        <source>source %1</source>
+        <translation>Quelle %1</translation>
+    </message>
+</context>
+<context>
     <name>Gui::LiveStrategiesDialog</name>
     <message>
         <source>Pause</source>
@@ -1965,6 +2144,70 @@ Startkapital:</translation>
         <source>NATS: away, %1 waiting</source>
         <translation>NATS: nicht erreichbar, %1 wartend</translation>
     </message>
+    <message>
+        <source>History from %1, %2: %3</source>
+        <translation>Historie von %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>History from %1, %2: failed: %3</source>
+        <translation>Historie von %1, %2: fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historie</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the watchlist&apos;s history</source>
+        <translation>Historie der Beobachtungsliste &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the watchlist &amp;from</source>
+        <translation>Beobachtungsliste aktualisieren &amp;von</translation>
+    </message>
+    <message>
+        <source>No source yet: Settings → History</source>
+        <translation>Noch keine Quelle: Einstellungen → Historie</translation>
+    </message>
+    <message>
+        <source>Fill &amp;gaps in the watchlist&apos;s history</source>
+        <translation>&amp;Lücken in der Historie der Beobachtungsliste füllen</translation>
+    </message>
+    <message>
+        <source>Show the last &amp;refresh</source>
+        <translation>Letzte Aktualisierung &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>History: 0 of %1 symbols</source>
+        <translation>Historie: 0 von %1 Symbolen</translation>
+    </message>
+    <message>
+        <source>History: %1 of %2 symbols</source>
+        <translation>Historie: %1 von %2 Symbolen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historie</translation>
+    </message>
+    <message>
+        <source>Refresh failed: %1</source>
+        <translation>Aktualisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Lücke</translation>
+    </message>
+    <message>
+        <source>Gaps in its history: %1; filling %2</source>
+        <translation>Lücken in der Historie: %1; fülle %2</translation>
+    </message>
+    <message>
+        <source>History: symbols %1, bars stored %2, failed %3</source>
+        <translation>Historie: Symbole %1, gespeicherte Balken %2, fehlgeschlagen %3</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Historie: %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -2365,6 +2608,65 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     </message>
 </context>
 <context>
+    <name>Gui::RefreshDialog</name>
+    <message>
+        <source>History refresh</source>
+        <translation>Aktualisierung der Historie</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Cancel refresh</source>
+        <translation>Aktualisierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1: gaps in its history: %2; filling %3</source>
+        <translation>%1: Lücken in der Historie: %2; fülle %3</translation>
+    </message>
+    <message>
+        <source>Looking for gaps in %1 symbols…</source>
+        <translation>Suche Lücken in %1 Symbolen…</translation>
+    </message>
+    <message>
+        <source>Scheduled refresh of %1 symbols…</source>
+        <translation>Geplante Aktualisierung von %1 Symbolen…</translation>
+    </message>
+    <message>
+        <source>Refreshing %1 symbols…</source>
+        <translation>Aktualisiere %1 Symbole…</translation>
+    </message>
+    <message>
+        <source>Failed: </source>
+        <translation>Fehlgeschlagen: </translation>
+    </message>
+    <message>
+        <source>Cancelled. Symbols done: %1; bars stored: %2.</source>
+        <translation>Abgebrochen. Erledigte Symbole: %1; gespeicherte Balken: %2.</translation>
+    </message>
+    <message>
+        <source>Done. Symbols: %1; bars stored: %2.</source>
+        <translation>Fertig. Symbole: %1; gespeicherte Balken: %2.</translation>
+    </message>
+    <message>
+        <source>Failed: %1.</source>
+        <translation>Fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no gaps, or nothing asked for.</source>
+        <translation>Nichts zu tun: keine Lücken, oder nichts angefragt.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ReliabilityModel</name>
     <message>
         <source>Buy</source>
@@ -2746,6 +3048,10 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     <message>
         <source>the system&apos;s</source>
         <translation>das des Systems</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historie</translation>
     </message>
 </context>
 <context>
@@ -3698,6 +4004,152 @@ Sie entscheidet ab der nächsten beim Schluss jeder %4-Kerze und handelt beim n�
     <message>
         <source>Day %</source>
         <translation>Tag %</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>unknown placeholder %1</source>
+        <translation>unbekannter Platzhalter %1</translation>
+    </message>
+    <message>
+        <source>the address &quot;%1&quot; is not valid: %2</source>
+        <translation>die Adresse „%1“ ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 already stored</source>
+        <translation>%1 neu, %2 bereits gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 corrected</source>
+        <translation>%1 korrigiert</translation>
+    </message>
+    <message>
+        <source>%1 differ from the stored bars (kept ours)</source>
+        <translation>%1 weichen von den gespeicherten Balken ab (unsere behalten)</translation>
+    </message>
+    <message>
+        <source>%1 bad rows skipped</source>
+        <translation>%1 fehlerhafte Zeilen ausgelassen</translation>
+    </message>
+    <message>
+        <source>reading the stored bars failed: %1</source>
+        <translation>Lesen der gespeicherten Balken fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the database is shutting down</source>
+        <translation>die Datenbank wird geschlossen</translation>
+    </message>
+    <message>
+        <source>storing failed: %1</source>
+        <translation>Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the database: %1</source>
+        <translation>die Datenbank ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>not asked: %1 failed for %2 (%3)</source>
+        <translation>nicht angefragt: %1 ist für %2 fehlgeschlagen (%3)</translation>
+    </message>
+    <message>
+        <source>History source: the name is empty.</source>
+        <translation>Historienquelle: der Name ist leer.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: the name may not hold / or \.</source>
+        <translation>Historienquelle „%1“: der Name darf kein / oder \ enthalten.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: &quot;%2&quot; is not an http:// or https:// address.</source>
+        <translation>Historienquelle „%1“: „%2“ ist keine http://- oder https://-Adresse.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: unknown placeholder %2 (known: {symbol}, {symbol:lower}, {from}, {to}, {from:yyyy-MM-dd}, {interval}, {apikey}).</source>
+        <translation>Historienquelle „%1“: unbekannter Platzhalter %2 (bekannt: {symbol}, {symbol:lower}, {from}, {to}, {from:yyyy-MM-dd}, {interval}, {apikey}).</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: the interval must be minutes, hours, 1D or 1W, not %2.</source>
+        <translation>Historienquelle „%1“: das Intervall muss Minuten, Stunden, 1D oder 1W sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: requests a minute must be 0 (no limit) to 6000.</source>
+        <translation>Historienquelle „%1“: Anfragen pro Minute müssen zwischen 0 (unbegrenzt) und 6000 liegen.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: the time-out must be 1 to 600 seconds.</source>
+        <translation>Historienquelle „%1“: das Zeitlimit muss 1 bis 600 Sekunden betragen.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: look back 1 to 36,500 days.</source>
+        <translation>Historienquelle „%1“: 1 bis 36.500 Tage zurückblicken.</translation>
+    </message>
+    <message>
+        <source>Market hours: %1</source>
+        <translation>Handelszeiten: %1</translation>
+    </message>
+    <message>
+        <source>Market hours: the opening and closing times must be valid times.</source>
+        <translation>Handelszeiten: Öffnungs- und Schlusszeit müssen gültige Uhrzeiten sein.</translation>
+    </message>
+    <message>
+        <source>Market hours: pick at least one trading day.</source>
+        <translation>Handelszeiten: mindestens einen Handelstag wählen.</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: %1</source>
+        <translation>Aktualisierungsplan: %1</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: the time of day is not valid.</source>
+        <translation>Aktualisierungsplan: die Uhrzeit ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: every 1 to 10,080 minutes.</source>
+        <translation>Aktualisierungsplan: alle 1 bis 10.080 Minuten.</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: &quot;%1&quot; is not a symbol.</source>
+        <translation>Aktualisierungsplan: „%1“ ist kein Symbol.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: two sources have that name.</source>
+        <translation>Historienquelle „%1“: zwei Quellen tragen diesen Namen.</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: there is no source named &quot;%1&quot;.</source>
+        <translation>Aktualisierungsplan: es gibt keine Quelle namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>History::RefreshService</name>
+    <message>
+        <source>&quot;%1&quot; is not a symbol</source>
+        <translation>„%1“ ist kein Symbol</translation>
+    </message>
+    <message>
+        <source>no symbols to refresh</source>
+        <translation>keine Symbole zu aktualisieren</translation>
+    </message>
+    <message>
+        <source>no history source is set up (Settings → History)</source>
+        <translation>keine Historienquelle eingerichtet (Einstellungen → Historie)</translation>
+    </message>
+    <message>
+        <source>there is no history source named &quot;%1&quot;</source>
+        <translation>es gibt keine Historienquelle namens „%1“</translation>
+    </message>
+    <message>
+        <source>no symbols to look at</source>
+        <translation>keine Symbole zu prüfen</translation>
+    </message>
+    <message>
+        <source>a history refresh is already running</source>
+        <translation>eine Aktualisierung der Historie läuft bereits</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
     </message>
 </context>
 <context>

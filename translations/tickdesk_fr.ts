@@ -1320,6 +1320,185 @@ Commandes (chacune avec son propre --help) :
     </message>
 </context>
 <context>
+    <name>Gui::HistoryPage</name>
+    <message>
+        <source>Sources (tried in this order)</source>
+        <translation>Sources (essayées dans cet ordre)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. stooq</source>
+        <translation>p. ex. stooq</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Placeholders: {symbol}, {symbol:lower}, {from} and {to} (Unix seconds, or {from:yyyy-MM-dd}), {interval}, {apikey}. Without {symbol}, one request answers for all.</source>
+        <translation>Marqueurs : {symbol}, {symbol:lower}, {from} et {to} (secondes Unix, ou {from:yyyy-MM-dd}), {interval}, {apikey}. Sans {symbol}, une seule requête répond pour tous.</translation>
+    </message>
+    <message>
+        <source>Recognised by itself</source>
+        <translation>Reconnu automatiquement</translation>
+    </message>
+    <message>
+        <source>CSV (Yahoo, Stooq, …)</source>
+        <translation>CSV (Yahoo, Stooq, …)</translation>
+    </message>
+    <message>
+        <source>JSON records (data.json, NDJSON)</source>
+        <translation>Enregistrements JSON (data.json, NDJSON)</translation>
+    </message>
+    <message>
+        <source>Yahoo Finance chart JSON</source>
+        <translation>JSON de graphique Yahoo Finance</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>One row is:</source>
+        <translation>Une ligne vaut :</translation>
+    </message>
+    <message>
+        <source>{interval} becomes:</source>
+        <translation>{interval} devient :</translation>
+    </message>
+    <message>
+        <source>the row&apos;s length</source>
+        <translation>la durée de la ligne</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Clé d’API :</translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation>conservé dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Requests a minute:</source>
+        <translation>Requêtes par minute :</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>Time-out (s):</source>
+        <translation>Délai d’attente (s) :</translation>
+    </message>
+    <message>
+        <source>Look back (days):</source>
+        <translation>Remonter (jours) :</translation>
+    </message>
+    <message>
+        <source>A bar that differs from the stored one replaces it</source>
+        <translation>Une barre différente remplace celle enregistrée</translation>
+    </message>
+    <message>
+        <source>Refresh by itself</source>
+        <translation>Actualiser automatiquement</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Chaque jour</translation>
+    </message>
+    <message>
+        <source>Every few minutes</source>
+        <translation>Toutes les quelques minutes</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Planification :</translation>
+    </message>
+    <message>
+        <source>Daily at:</source>
+        <translation>Chaque jour à :</translation>
+    </message>
+    <message>
+        <source>In the time zone:</source>
+        <translation>Dans le fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>the system&apos;s; e.g. America/New_York</source>
+        <translation>celui du système ; p. ex. America/New_York</translation>
+    </message>
+    <message>
+        <source>Every (minutes):</source>
+        <translation>Toutes les (minutes) :</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symboles :</translation>
+    </message>
+    <message>
+        <source>the watchlist</source>
+        <translation>la liste de surveillance</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Depuis :</translation>
+    </message>
+    <message>
+        <source>Fill gaps at start and when the feed comes back after a pause</source>
+        <translation>Combler les trous au démarrage et quand le flux reprend après une pause</translation>
+    </message>
+    <message>
+        <source>Market hours (no gap is looked for outside them)</source>
+        <translation>Heures de marché (aucun trou n’est cherché en dehors)</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>UTC; e.g. America/New_York</source>
+        <translation>UTC ; p. ex. America/New_York</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>(equal: all day)</source>
+        <translation>(égales : toute la journée)</translation>
+    </message>
+    <message>
+        <source>Open:</source>
+        <translation>Ouvert :</translation>
+    </message>
+    <message>
+        <source>Trading days:</source>
+        <translation>Jours de cotation :</translation>
+    </message>
+    <message>
+        <source>the first source</source>
+        <translation>la première source</translation>
+    </message>
+    <message>
+        <source>source %1</source>
+        <translation>source %1</translation>
+    </message>
+</context>
+<context>
     <name>Gui::LiveStrategiesDialog</name>
     <message>
         <source>Pause</source>
@@ -1965,6 +2144,70 @@ Liquidités de départ :</translation>
         <source>NATS: away, %1 waiting</source>
         <translation>NATS : injoignable, %1 en attente</translation>
     </message>
+    <message>
+        <source>History from %1, %2: %3</source>
+        <translation>Historique depuis %1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>History from %1, %2: failed: %3</source>
+        <translation>Historique depuis %1, %2 : échec : %3</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the watchlist&apos;s history</source>
+        <translation>&amp;Actualiser l’historique de la liste de surveillance</translation>
+    </message>
+    <message>
+        <source>Refresh the watchlist &amp;from</source>
+        <translation>Actualiser la liste de surveillance &amp;depuis</translation>
+    </message>
+    <message>
+        <source>No source yet: Settings → History</source>
+        <translation>Aucune source : Paramètres → Historique</translation>
+    </message>
+    <message>
+        <source>Fill &amp;gaps in the watchlist&apos;s history</source>
+        <translation>Combler les &amp;trous de l’historique de la liste de surveillance</translation>
+    </message>
+    <message>
+        <source>Show the last &amp;refresh</source>
+        <translation>Afficher la dernière &amp;actualisation</translation>
+    </message>
+    <message>
+        <source>History: 0 of %1 symbols</source>
+        <translation>Historique : 0 symbole sur %1</translation>
+    </message>
+    <message>
+        <source>History: %1 of %2 symbols</source>
+        <translation>Historique : %1 symboles sur %2</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Refresh failed: %1</source>
+        <translation>Échec de l’actualisation : %1</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Trou</translation>
+    </message>
+    <message>
+        <source>Gaps in its history: %1; filling %2</source>
+        <translation>Trous dans l’historique : %1 ; comblement de %2</translation>
+    </message>
+    <message>
+        <source>History: symbols %1, bars stored %2, failed %3</source>
+        <translation>Historique : symboles %1, barres enregistrées %2, échecs %3</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Historique : %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>
@@ -2365,6 +2608,65 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     </message>
 </context>
 <context>
+    <name>Gui::RefreshDialog</name>
+    <message>
+        <source>History refresh</source>
+        <translation>Actualisation de l’historique</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Cancel refresh</source>
+        <translation>Annuler l’actualisation</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>%1: gaps in its history: %2; filling %3</source>
+        <translation>%1 : trous dans l’historique : %2 ; comblement de %3</translation>
+    </message>
+    <message>
+        <source>Looking for gaps in %1 symbols…</source>
+        <translation>Recherche de trous dans %1 symboles…</translation>
+    </message>
+    <message>
+        <source>Scheduled refresh of %1 symbols…</source>
+        <translation>Actualisation planifiée de %1 symboles…</translation>
+    </message>
+    <message>
+        <source>Refreshing %1 symbols…</source>
+        <translation>Actualisation de %1 symboles…</translation>
+    </message>
+    <message>
+        <source>Failed: </source>
+        <translation>Échec : </translation>
+    </message>
+    <message>
+        <source>Cancelled. Symbols done: %1; bars stored: %2.</source>
+        <translation>Annulé. Symboles traités : %1 ; barres enregistrées : %2.</translation>
+    </message>
+    <message>
+        <source>Done. Symbols: %1; bars stored: %2.</source>
+        <translation>Terminé. Symboles : %1 ; barres enregistrées : %2.</translation>
+    </message>
+    <message>
+        <source>Failed: %1.</source>
+        <translation>Échecs : %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no gaps, or nothing asked for.</source>
+        <translation>Rien à faire : aucun trou, ou rien de demandé.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ReliabilityModel</name>
     <message>
         <source>Buy</source>
@@ -2746,6 +3048,10 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     <message>
         <source>the system&apos;s</source>
         <translation>celui du système</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
 </context>
 <context>
@@ -3698,6 +4004,152 @@ Elle décide à la clôture de chaque barre %4 à partir de la prochaine et nég
     <message>
         <source>Day %</source>
         <translation>Jour %</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>unknown placeholder %1</source>
+        <translation>marqueur inconnu %1</translation>
+    </message>
+    <message>
+        <source>the address &quot;%1&quot; is not valid: %2</source>
+        <translation>l’adresse « %1 » n’est pas valide : %2</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 already stored</source>
+        <translation>%1 nouvelles, %2 déjà enregistrées</translation>
+    </message>
+    <message>
+        <source>%1 corrected</source>
+        <translation>%1 corrigées</translation>
+    </message>
+    <message>
+        <source>%1 differ from the stored bars (kept ours)</source>
+        <translation>%1 diffèrent des barres enregistrées (les nôtres gardées)</translation>
+    </message>
+    <message>
+        <source>%1 bad rows skipped</source>
+        <translation>%1 lignes erronées ignorées</translation>
+    </message>
+    <message>
+        <source>reading the stored bars failed: %1</source>
+        <translation>la lecture des barres enregistrées a échoué : %1</translation>
+    </message>
+    <message>
+        <source>the database is shutting down</source>
+        <translation>la base de données se ferme</translation>
+    </message>
+    <message>
+        <source>storing failed: %1</source>
+        <translation>l’enregistrement a échoué : %1</translation>
+    </message>
+    <message>
+        <source>cannot read the database: %1</source>
+        <translation>impossible de lire la base de données : %1</translation>
+    </message>
+    <message>
+        <source>not asked: %1 failed for %2 (%3)</source>
+        <translation>non demandé : %1 a échoué pour %2 (%3)</translation>
+    </message>
+    <message>
+        <source>History source: the name is empty.</source>
+        <translation>Source d’historique : le nom est vide.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: the name may not hold / or \.</source>
+        <translation>Source d’historique « %1 » : le nom ne peut contenir ni / ni \.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: &quot;%2&quot; is not an http:// or https:// address.</source>
+        <translation>Source d’historique « %1 » : « %2 » n’est pas une adresse http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: unknown placeholder %2 (known: {symbol}, {symbol:lower}, {from}, {to}, {from:yyyy-MM-dd}, {interval}, {apikey}).</source>
+        <translation>Source d’historique « %1 » : marqueur inconnu %2 (connus : {symbol}, {symbol:lower}, {from}, {to}, {from:yyyy-MM-dd}, {interval}, {apikey}).</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: the interval must be minutes, hours, 1D or 1W, not %2.</source>
+        <translation>Source d’historique « %1 » : l’intervalle doit être en minutes, en heures, 1D ou 1W, pas %2.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: requests a minute must be 0 (no limit) to 6000.</source>
+        <translation>Source d’historique « %1 » : les requêtes par minute doivent aller de 0 (sans limite) à 6000.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: the time-out must be 1 to 600 seconds.</source>
+        <translation>Source d’historique « %1 » : le délai d’attente doit être de 1 à 600 secondes.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: look back 1 to 36,500 days.</source>
+        <translation>Source d’historique « %1 » : remonter de 1 à 36 500 jours.</translation>
+    </message>
+    <message>
+        <source>Market hours: %1</source>
+        <translation>Heures de marché : %1</translation>
+    </message>
+    <message>
+        <source>Market hours: the opening and closing times must be valid times.</source>
+        <translation>Heures de marché : les heures d’ouverture et de clôture doivent être valides.</translation>
+    </message>
+    <message>
+        <source>Market hours: pick at least one trading day.</source>
+        <translation>Heures de marché : choisissez au moins un jour de cotation.</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: %1</source>
+        <translation>Planification de l’actualisation : %1</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: the time of day is not valid.</source>
+        <translation>Planification de l’actualisation : l’heure n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: every 1 to 10,080 minutes.</source>
+        <translation>Planification de l’actualisation : toutes les 1 à 10 080 minutes.</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: &quot;%1&quot; is not a symbol.</source>
+        <translation>Planification de l’actualisation : « %1 » n’est pas un symbole.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: two sources have that name.</source>
+        <translation>Source d’historique « %1 » : deux sources portent ce nom.</translation>
+    </message>
+    <message>
+        <source>Refresh schedule: there is no source named &quot;%1&quot;.</source>
+        <translation>Planification de l’actualisation : aucune source nommée « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>History::RefreshService</name>
+    <message>
+        <source>&quot;%1&quot; is not a symbol</source>
+        <translation>« %1 » n’est pas un symbole</translation>
+    </message>
+    <message>
+        <source>no symbols to refresh</source>
+        <translation>aucun symbole à actualiser</translation>
+    </message>
+    <message>
+        <source>no history source is set up (Settings → History)</source>
+        <translation>aucune source d’historique configurée (Paramètres → Historique)</translation>
+    </message>
+    <message>
+        <source>there is no history source named &quot;%1&quot;</source>
+        <translation>aucune source d’historique nommée « %1 »</translation>
+    </message>
+    <message>
+        <source>no symbols to look at</source>
+        <translation>aucun symbole à examiner</translation>
+    </message>
+    <message>
+        <source>a history refresh is already running</source>
+        <translation>une actualisation de l’historique est déjà en cours</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>et %1 de plus</translation>
     </message>
 </context>
 <context>

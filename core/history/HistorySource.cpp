@@ -14,11 +14,6 @@ namespace History {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("History", text);
-}
-
 struct FormatName
 {
     Format format;
@@ -63,13 +58,16 @@ Util::Status validate(const Source &source)
 {
     using S = Util::Status;
     if (source.name.trimmed().isEmpty())
-        return S::failure(tr("History source: the name is empty."));
+        return S::failure(QCoreApplication::translate("History", "History source: the name is empty."));
     if (source.name.contains(u'/') || source.name.contains(u'\\'))
-        return S::failure(tr("History source \"%1\": the name may not hold / or \\.").arg(source.name));
+        return S::failure(
+            QCoreApplication::translate("History", "History source \"%1\": the name may not hold / or \\.")
+                .arg(source.name));
     const QUrl url(QString(source.urlTemplate).replace(placeholders(), u"x"_s), QUrl::StrictMode);
     if (source.urlTemplate.trimmed().isEmpty() || !url.isValid() ||
         (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
-        return S::failure(tr("History source \"%1\": \"%2\" is not an http:// or https:// address.")
+        return S::failure(QCoreApplication::translate(
+                              "History", "History source \"%1\": \"%2\" is not an http:// or https:// address.")
                               .arg(source.name, source.urlTemplate));
     for (auto it = placeholders().globalMatch(source.urlTemplate); it.hasNext();) {
         const auto m = it.next();
@@ -80,22 +78,30 @@ Util::Status validate(const Source &source)
                                ? true
                                : option.isEmpty() && (name == u"interval"_s || name == u"apikey"_s);
         if (!known)
-            return S::failure(tr("History source \"%1\": unknown placeholder %2 (known: {symbol}, {symbol:lower}, "
-                                 "{from}, {to}, {from:yyyy-MM-dd}, {interval}, {apikey}).")
+            return S::failure(QCoreApplication::translate(
+                                  "History",
+                                  "History source \"%1\": unknown placeholder %2 (known: {symbol}, {symbol:lower}, "
+                                  "{from}, {to}, {from:yyyy-MM-dd}, {interval}, {apikey}).")
                                   .arg(source.name, m.captured(0)));
     }
     const auto kind = source.interval.kind();
     if (kind != Bars::Timeframe::Kind::Day && kind != Bars::Timeframe::Kind::Week &&
         !(kind == Bars::Timeframe::Kind::Seconds && source.interval.size() % 60 == 0))
-        return S::failure(tr("History source \"%1\": the interval must be minutes, hours, 1D or 1W, not %2.")
-                              .arg(source.name, source.interval.name()));
-    if (source.requestsPerMinute < 0 || source.requestsPerMinute > 6000)
         return S::failure(
-            tr("History source \"%1\": requests a minute must be 0 (no limit) to 6000.").arg(source.name));
+            QCoreApplication::translate("History",
+                                        "History source \"%1\": the interval must be minutes, hours, 1D or 1W, not %2.")
+                .arg(source.name, source.interval.name()));
+    if (source.requestsPerMinute < 0 || source.requestsPerMinute > 6000)
+        return S::failure(QCoreApplication::translate(
+                              "History", "History source \"%1\": requests a minute must be 0 (no limit) to 6000.")
+                              .arg(source.name));
     if (source.timeoutSeconds < 1 || source.timeoutSeconds > 600)
-        return S::failure(tr("History source \"%1\": the time-out must be 1 to 600 seconds.").arg(source.name));
+        return S::failure(
+            QCoreApplication::translate("History", "History source \"%1\": the time-out must be 1 to 600 seconds.")
+                .arg(source.name));
     if (source.lookbackDays < 1 || source.lookbackDays > 36'500)
-        return S::failure(tr("History source \"%1\": look back 1 to 36,500 days.").arg(source.name));
+        return S::failure(QCoreApplication::translate("History", "History source \"%1\": look back 1 to 36,500 days.")
+                              .arg(source.name));
     return {};
 }
 
@@ -123,13 +129,14 @@ Util::Result<QUrl> requestUrl(const Source &source, const Model::Symbol &symbol,
         else if (name == u"apikey"_s)
             value = apiKey;
         else
-            return R::failure(tr("unknown placeholder %1").arg(m.captured(0)));
+            return R::failure(QCoreApplication::translate("History", "unknown placeholder %1").arg(m.captured(0)));
         text += QString::fromLatin1(QUrl::toPercentEncoding(value, "-._~:"));
     }
     text += source.urlTemplate.mid(at);
     QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return R::failure(tr("the address \"%1\" is not valid: %2").arg(text, url.errorString()));
+        return R::failure(
+            QCoreApplication::translate("History", "the address \"%1\" is not valid: %2").arg(text, url.errorString()));
     return url;
 }
 
@@ -137,11 +144,13 @@ Util::Status validate(const MarketHours &hours)
 {
     if (!hours.zone.isEmpty())
         if (auto zone = Bars::timeZoneNamed(hours.zone); !zone)
-            return Util::Status::failure(tr("Market hours: %1").arg(zone.error()));
+            return Util::Status::failure(QCoreApplication::translate("History", "Market hours: %1").arg(zone.error()));
     if (!hours.open.isValid() || !hours.close.isValid())
-        return Util::Status::failure(tr("Market hours: the opening and closing times must be valid times."));
+        return Util::Status::failure(
+            QCoreApplication::translate("History", "Market hours: the opening and closing times must be valid times."));
     if ((hours.days & 0x7f) == 0)
-        return Util::Status::failure(tr("Market hours: pick at least one trading day."));
+        return Util::Status::failure(
+            QCoreApplication::translate("History", "Market hours: pick at least one trading day."));
     return {};
 }
 
@@ -170,14 +179,18 @@ Util::Status validate(const Schedule &schedule)
 {
     if (!schedule.zone.isEmpty())
         if (auto zone = Bars::timeZoneNamed(schedule.zone); !zone)
-            return Util::Status::failure(tr("Refresh schedule: %1").arg(zone.error()));
+            return Util::Status::failure(
+                QCoreApplication::translate("History", "Refresh schedule: %1").arg(zone.error()));
     if (!schedule.at.isValid())
-        return Util::Status::failure(tr("Refresh schedule: the time of day is not valid."));
+        return Util::Status::failure(
+            QCoreApplication::translate("History", "Refresh schedule: the time of day is not valid."));
     if (schedule.everyMinutes < 1 || schedule.everyMinutes > 7 * 24 * 60)
-        return Util::Status::failure(tr("Refresh schedule: every 1 to 10,080 minutes."));
+        return Util::Status::failure(
+            QCoreApplication::translate("History", "Refresh schedule: every 1 to 10,080 minutes."));
     for (const QString &symbol : schedule.symbols)
         if (Model::Symbol parsed; !Model::Symbol::fromString(symbol, parsed))
-            return Util::Status::failure(tr("Refresh schedule: \"%1\" is not a symbol.").arg(symbol));
+            return Util::Status::failure(
+                QCoreApplication::translate("History", "Refresh schedule: \"%1\" is not a symbol.").arg(symbol));
     return {};
 }
 
@@ -197,13 +210,15 @@ Util::Status validate(const Config &config)
         for (std::size_t j = 0; j < i; ++j)
             if (config.sources[j].name == config.sources[i].name)
                 return Util::Status::failure(
-                    tr("History source \"%1\": two sources have that name.").arg(config.sources[i].name));
+                    QCoreApplication::translate("History", "History source \"%1\": two sources have that name.")
+                        .arg(config.sources[i].name));
     }
     if (auto s = validate(config.schedule); !s)
         return s;
     if (!config.schedule.source.isEmpty() && !config.source(config.schedule.source))
         return Util::Status::failure(
-            tr("Refresh schedule: there is no source named \"%1\".").arg(config.schedule.source));
+            QCoreApplication::translate("History", "Refresh schedule: there is no source named \"%1\".")
+                .arg(config.schedule.source));
     return validate(config.hours);
 }
 

@@ -34,11 +34,6 @@ bool sameBar(const Bars::Bar &bar, const Model::Tick &t)
            samePrice(bar.close, t.close) && bar.volume == t.volume;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("History", text);
-}
-
 } // namespace
 
 QString SymbolOutcome::summary() const
@@ -46,13 +41,15 @@ QString SymbolOutcome::summary() const
     if (!ok)
         return message;
     const QLocale locale;
-    QString text = tr("%1 new, %2 already stored").arg(locale.toString(stored), locale.toString(duplicates));
+    QString text = QCoreApplication::translate("History", "%1 new, %2 already stored")
+                       .arg(locale.toString(stored), locale.toString(duplicates));
     if (corrected > 0)
-        text += u", "_s + tr("%1 corrected").arg(locale.toString(corrected));
+        text += u", "_s + QCoreApplication::translate("History", "%1 corrected").arg(locale.toString(corrected));
     if (differing > 0)
-        text += u", "_s + tr("%1 differ from the stored bars (kept ours)").arg(locale.toString(differing));
+        text += u", "_s + QCoreApplication::translate("History", "%1 differ from the stored bars (kept ours)")
+                              .arg(locale.toString(differing));
     if (skipped > 0)
-        text += u", "_s + tr("%1 bad rows skipped").arg(locale.toString(skipped));
+        text += u", "_s + QCoreApplication::translate("History", "%1 bad rows skipped").arg(locale.toString(skipped));
     return text;
 }
 
@@ -141,7 +138,8 @@ Refresher::Pending Refresher::merge(const Source &source, const SymbolSpan &span
         query.toUs = std::get<Model::Tick>(bars.back()).timestamp;
         auto stored = Storage::readBars(db, query, m_session);
         if (!stored) {
-            outcome.message = tr("reading the stored bars failed: %1").arg(stored.error());
+            outcome.message =
+                QCoreApplication::translate("History", "reading the stored bars failed: %1").arg(stored.error());
             return pending;
         }
         sorted = sortAgainstStored(bars, stored->bars, source, m_session, m_options.now().toMSecsSinceEpoch() * 1000);
@@ -200,8 +198,8 @@ std::future<QString> Refresher::submit(Storage::WriteJob &&job, std::shared_ptr<
     };
     if (m_writer.submitWaiting(std::move(job)) != Storage::StorageWriter::Submit::Accepted) {
         if (write)
-            write->error = tr("the database is shutting down");
-        committed->set_value(tr("the database is shutting down"));
+            write->error = QCoreApplication::translate("History", "the database is shutting down");
+        committed->set_value(QCoreApplication::translate("History", "the database is shutting down"));
     }
     return result;
 }
@@ -213,7 +211,7 @@ static void settleCounts(SymbolOutcome &outcome, const Refresher::Write *write)
     if (!write->error.isEmpty()) {
         outcome.ok = false;
         outcome.stored = 0;
-        outcome.message = Refresher::tr("storing failed: %1").arg(write->error);
+        outcome.message = QCoreApplication::translate("History", "storing failed: %1").arg(write->error);
         return;
     }
     outcome.corrected = write->fill->corrected;
@@ -311,7 +309,7 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
         }
     };
     if (!db) {
-        failAll(tr("cannot read the database: %1").arg(db.error()), 0);
+        failAll(QCoreApplication::translate("History", "cannot read the database: %1").arg(db.error()), 0);
         return drained(report);
     }
 
@@ -388,7 +386,8 @@ RefreshReport Refresher::run(const Source &source, const QString &apiKey, const 
             outcome.message = got.error;
             outcome.attempts = got.attempts;
             if (got.sourceDown)
-                down = tr("not asked: %1 failed for %2 (%3)").arg(source.name, span.symbol.toString(), got.error);
+                down = QCoreApplication::translate("History", "not asked: %1 failed for %2 (%3)")
+                           .arg(source.name, span.symbol.toString(), got.error);
             finishOne(std::move(outcome));
             continue;
         }

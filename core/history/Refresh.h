@@ -79,8 +79,6 @@ Sorted sortAgainstStored(const Model::RecordBatch &fetched, const std::vector<Ba
 /// a time. Runs on a worker thread (it waits on the network and the writer), one refresh at a time.
 class Refresher final
 {
-    Q_DECLARE_TR_FUNCTIONS(History::Refresher)
-
 public:
     struct Options
     {
