@@ -109,7 +109,7 @@ int runRefresh(const QStringList &arguments)
              "arguments, 3 the database cannot be opened."));
     parser.addHelpOption();
     parser.addOptions({
-        {u"symbol"_s,
+        {{u"symbol"_s, u"symbols"_s},
          text("Symbols to refresh (repeat or separate by commas); default: the schedule's, else every "
               "stored symbol."),
          u"S"_s},

@@ -145,7 +145,7 @@ FetchResult fetch(QNetworkAccessManager &network, const QUrl &url, const Source 
         poll.stop();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QNetworkReply::NetworkError error = reply->error();
-        QByteArray body = reply->readAll();
+        QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed after a time-out
         const QByteArray retryAfter = reply->rawHeader("Retry-After");
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         const QString errorText = reply->errorString();

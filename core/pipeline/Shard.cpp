@@ -66,7 +66,7 @@ void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_pt
     {
         std::lock_guard lock(m_worker.mutex());
         wake = m_queue.empty();
-        m_queue.push_back(Message{std::move(records), receivedNs, std::move(tracker), std::move(group)});
+        m_queue.push_back(Message{std::move(records), receivedNs, std::move(tracker), std::move(group), {}});
     }
     if (wake)
         m_worker.wake().notify_one();

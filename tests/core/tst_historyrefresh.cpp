@@ -13,8 +13,10 @@
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -231,6 +233,7 @@ private Q_SLOTS:
     void serverErrorThenRecovery();
     void truncatedAnswerIsRefusedWhole();
     void notFoundIsNotTriedAgain();
+    void redirectsGzipAndTimeOuts();
     void gapsAfterAnOutageAreFilled();
     void gapSearchSkipsClosedMarket();
     void scheduledRefreshFiresAtItsTime();
@@ -519,6 +522,39 @@ void TestHistoryRefresh::notFoundIsNotTriedAgain()
     QVERIFY2(outcome.message.startsWith(u"HTTP 404 Not Found: unknown symbol AAPL"_s), qPrintable(outcome.message));
 }
 
+void TestHistoryRefresh::redirectsGzipAndTimeOuts()
+{
+    Desk desk;
+    QVERIFY(desk.open());
+    QFile gz(QStringLiteral(TICKDESK_TEST_DATA "/history/daily.csv.gz"));
+    QVERIFY(gz.open(QIODevice::ReadOnly));
+    const QByteArray compressed = gz.readAll();
+    QByteArray acceptEncoding;
+    TestHttp::ScriptedHttpServer server([&](const QByteArray &target) {
+        if (target.startsWith("/old/"))
+            return TestHttp::Answer{301, {}, "text/plain", {{"Location", "/new/" + target.mid(5)}}};
+        // Sent compressed, as a server does when the client accepts it.
+        return TestHttp::Answer{200, compressed, "text/csv", {{"Content-Encoding", "gzip"}}};
+    });
+    auto outcome = desk.run(source(server.base(), u"/old/{symbol}"_s), at("2026-11-01"), at("2026-11-06")).symbols[0];
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+    QCOMPARE(outcome.stored, 3);
+    QCOMPARE(server.requests(), (QList<QByteArray>{"/old/AAPL", "/new/AAPL"}));
+
+    // A server that accepts and never answers: the time-out ends each attempt.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    auto s = source(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()), u"/d/{symbol}"_s);
+    s.timeoutSeconds = 1;
+    QElapsedTimer clock;
+    clock.start();
+    auto timedOut = desk.run(s, at("2026-11-01"), at("2026-11-06")).symbols[0];
+    QVERIFY(!timedOut.ok);
+    QCOMPARE(timedOut.attempts, 5);
+    QVERIFY2(timedOut.message.contains(u"no answer within 1 s"_s), qPrintable(timedOut.message));
+    QVERIFY(clock.elapsed() >= 5000);
+}
+
 void TestHistoryRefresh::gapsAfterAnOutageAreFilled()
 {
     Desk desk;
@@ -723,7 +759,7 @@ void TestHistoryRefresh::commandLineRefresh()
     run = refreshCommand(source + QStringList{u"--symbol"_s, u"AAPL"_s}, home.path());
     QVERIFY2(run.exitCode == 0 && run.log.contains(u"AAPL: 0 new, 3 already stored"_s), qPrintable(run.log));
     // One symbol failing: named, exit 1, the others still done.
-    run = refreshCommand(source + QStringList{u"--symbol"_s, u"NOPE,MSFT"_s}, home.path());
+    run = refreshCommand(source + QStringList{u"--symbols"_s, u"NOPE,MSFT"_s}, home.path());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.log.contains(u"NOPE: failed: HTTP 404 Not Found: unknown symbol NOPE"_s), qPrintable(run.log));
     QVERIFY2(run.log.contains(u"MSFT: 3 new"_s), qPrintable(run.log));
