@@ -330,7 +330,8 @@ void Services::shutdown()
 {
     // Order matters: no new requests, then every accepted record processed and
     // committed (its response still goes out), then the connections close.
-    m_refreshes.reset(); // a refresh under way is cancelled: it writes through the writer
+    if (m_refreshes)
+        m_refreshes->stop(); // a refresh under way is cancelled: it writes through the writer
     if (m_simulator)
         m_simulator->stop();
     if (m_paperClock)
@@ -384,6 +385,15 @@ QByteArray Services::healthJson() const
     QJsonObject health = o;
     if (m_nats)
         health.insert(u"nats"_s, QJsonDocument::fromJson(m_nats->healthJson()).object());
+    if (m_refreshes) {
+        // Read on an I/O thread: the counters are atomic; the schedule's next time is not asked for here.
+        const History::RefreshCounters &c = m_refreshes->counters();
+        health.insert(u"history"_s, QJsonObject{{u"running"_s, c.running.load() != 0},
+                                                {u"symbols_refreshed"_s, qint64(c.symbols.load())},
+                                                {u"failures"_s, qint64(c.failures.load())},
+                                                {u"bars_stored"_s, qint64(c.barsStored.load())},
+                                                {u"gaps_found"_s, qint64(c.gapsFound.load())}});
+    }
     return QJsonDocument(health).toJson(QJsonDocument::Compact);
 }
 

@@ -2665,6 +2665,10 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
         <source>Nothing to do: no gaps, or nothing asked for.</source>
         <translation>Nichts zu tun: keine Lücken, oder nichts angefragt.</translation>
     </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ReliabilityModel</name>

@@ -2665,6 +2665,10 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
         <source>Nothing to do: no gaps, or nothing asked for.</source>
         <translation>Rien à faire : aucun trou, ou rien de demandé.</translation>
     </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ReliabilityModel</name>

@@ -85,9 +85,7 @@ RefreshService::RefreshService(Storage::StorageWriter &writer, Refresher::Option
 
 RefreshService::~RefreshService()
 {
-    cancel();
-    // The worker reports to this object: it finishes first (a cancelled fetch ends within 0.1 s).
-    m_future.waitForFinished();
+    stop(); // the worker reports to this object: it finishes first
 }
 
 void RefreshService::setConfig(const Config &config)
@@ -218,6 +216,14 @@ void RefreshService::cancel()
         m_cancel->store(true);
 }
 
+void RefreshService::stop()
+{
+    m_scheduleTimer.stop();
+    m_feedTimer.stop();
+    cancel();
+    m_future.waitForFinished();
+}
+
 bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
 {
     if (m_running) {
@@ -229,7 +235,10 @@ bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
     m_counters.running.store(1);
     m_counters.runs.fetch_add(1);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    Q_EMIT started(job->what, int(job->symbols.size()));
+    QStringList names;
+    for (const Model::Symbol &symbol : job->symbols)
+        names << symbol.toString();
+    Q_EMIT started(job->what, names);
     auto cancel = m_cancel;
     Refresher::Options options = m_options;
     // Posted to this object's thread; the destructor waits for the worker, so `self` outlives it.

@@ -65,6 +65,8 @@ public:
     /// Looks for gaps in the recent history of `symbols` (per source interval) and fills them.
     bool fillGaps(const QStringList &symbols, QString *why = nullptr);
     void cancel();
+    /// Cancels a refresh under way and waits for it (a cancelled fetch ends within 0.1 s): before the writer stops.
+    void stop();
     bool isRunning() const noexcept { return m_running; }
     /// When the schedule runs next (UTC); invalid when it is off.
     QDateTime nextScheduledRun() const;
@@ -76,8 +78,8 @@ public:
     const RefreshCounters &counters() const noexcept { return m_counters; }
 
 Q_SIGNALS:
-    /// `what`: "refresh", "schedule" or "gaps".
-    void started(const QString &what, int symbols);
+    /// `what`: "refresh", "schedule" or "gaps"; the symbols asked for (a gap search: the ones looked at).
+    void started(const QString &what, const QStringList &symbols);
     void progressed(const History::SymbolOutcome &outcome, int done, int total);
     void waiting(const QString &why);
     void finished(const QString &what, const History::RefreshReport &report);

@@ -14,6 +14,9 @@
 #include "storage/StorageWriter.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -811,6 +814,18 @@ void TestHistoryRefresh::commandLineHandsOverToTheWindow()
     };
     QTRY_VERIFY_WITH_TIMEOUT(refreshed(), 30000);
     QCOMPARE(server.requests().size(), 1);
+    // /health and /metrics of the window's server say what was done.
+    QNetworkAccessManager network;
+    const auto get = [&](const QString &path) -> QByteArray {
+        QNetworkReply *reply =
+            network.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1%2"_s.arg(window.port()).arg(path))));
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+            return {};
+        reply->deleteLater();
+        return reply->readAll();
+    };
+    QTRY_VERIFY(QJsonDocument::fromJson(get(u"/health"_s))[u"history"_s][u"bars_stored"_s].toInt() == 3);
+    QVERIFY(get(u"/metrics"_s).contains("tickdesk_history_bars_stored_total 3\n"));
 }
 
 void TestHistoryRefresh::metricsNameWhatHappened()

@@ -72,6 +72,9 @@ private Q_SLOTS:
 
 private:
     void startDesk();
+    /// The desk with one source at `path` of `server`.
+    void startWithSource(const TestHttp::ScriptedHttpServer &server, const QString &path,
+                         const std::function<void(History::Source &)> &tweak = {});
     void stopDesk();
     void feedSymbols(const QStringList &symbols);
     QString tooltipOf(const QString &symbol) const;
@@ -135,6 +138,17 @@ void TestHistoryWindow::startDesk()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
+void TestHistoryWindow::startWithSource(const TestHttp::ScriptedHttpServer &server, const QString &path,
+                                        const std::function<void(History::Source &)> &tweak)
+{
+    History::Config config;
+    config.sources.push_back(testSource(server.base(), path));
+    if (tweak)
+        tweak(config.sources.back());
+    m_settings->setHistory(config);
+    startDesk();
+}
+
 void TestHistoryWindow::stopDesk()
 {
     if (!m_window)
@@ -189,10 +203,7 @@ void TestHistoryWindow::refreshFromTheMenu()
     TestHttp::ScriptedHttpServer server([](const QByteArray &) {
         return TestHttp::Answer{200, dailyCsv(), "text/csv"};
     });
-    History::Config config;
-    config.sources.push_back(testSource(server.base(), u"/d/{symbol}"_s));
-    m_settings->setHistory(config);
-    startDesk();
+    startWithSource(server, u"/d/{symbol}"_s);
     feedSymbols({u"AAPL"_s, u"MSFT"_s});
     QSignalSpy finished(m_refreshes.get(), &History::RefreshService::finished);
 
@@ -229,10 +240,7 @@ void TestHistoryWindow::failureIsShownWithTheSourcesMessage()
             return TestHttp::Answer{200, dailyCsv(), "text/csv"};
         return TestHttp::Answer{404, "unknown symbol"};
     });
-    History::Config config;
-    config.sources.push_back(testSource(server.base(), u"/d/{symbol}"_s));
-    m_settings->setHistory(config);
-    startDesk();
+    startWithSource(server, u"/d/{symbol}"_s);
     feedSymbols({u"AAPL"_s, u"MSFT"_s});
     QSignalSpy finished(m_refreshes.get(), &History::RefreshService::finished);
     QVERIFY(m_window->refreshHistory());
@@ -254,18 +262,18 @@ void TestHistoryWindow::cancelStopsAWaitingRefresh()
     TestHttp::ScriptedHttpServer server([](const QByteArray &) {
         return TestHttp::Answer{200, dailyCsv(), "text/csv"};
     });
-    History::Config config;
-    config.sources.push_back(testSource(server.base(), u"/d/{symbol}"_s));
-    config.sources.back().name = u"slow source"_s;
-    config.sources.back().requestsPerMinute = 1; // the second symbol waits a minute
-    m_settings->setHistory(config);
-    startDesk();
+    startWithSource(server, u"/d/{symbol}"_s, [](History::Source &s) {
+        s.name = u"slow source"_s;
+        s.requestsPerMinute = 1; // the second symbol waits a minute
+    });
     feedSymbols({u"AAPL"_s, u"MSFT"_s, u"TSLA"_s});
     QSignalSpy finished(m_refreshes.get(), &History::RefreshService::finished);
     QVERIFY(m_window->refreshHistory({u"AAPL"_s, u"MSFT"_s, u"TSLA"_s}));
     auto *waiting = dialog()->findChild<QLabel *>(u"refreshWaiting"_s);
     QTRY_VERIFY(waiting->text().contains(u"rate limit of slow source"_s));
-    QCOMPARE(results()->rowCount(), 1);
+    QCOMPARE(results()->rowCount(), 3); // every symbol asked for, the first done, the others waiting
+    QCOMPARE(results()->item(0, 1)->text(), u"3 new, 0 already stored"_s);
+    QCOMPARE(results()->item(1, 1)->text(), u"waiting"_s);
     dialog()->findChild<QPushButton *>(u"cancelRefresh"_s)->click();
     QTRY_COMPARE(finished.size(), 1);
     const auto report = finished[0][1].value<History::RefreshReport>();
@@ -315,10 +323,7 @@ void TestHistoryWindow::notesComeBackAfterARestart()
     TestHttp::ScriptedHttpServer server([](const QByteArray &) {
         return TestHttp::Answer{200, dailyCsv(), "text/csv"};
     });
-    History::Config config;
-    config.sources.push_back(testSource(server.base(), u"/d/{symbol}"_s));
-    m_settings->setHistory(config);
-    startDesk();
+    startWithSource(server, u"/d/{symbol}"_s);
     feedSymbols({u"AAPL"_s});
     QSignalSpy finished(m_refreshes.get(), &History::RefreshService::finished);
     QVERIFY(m_window->refreshHistory());

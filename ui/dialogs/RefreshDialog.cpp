@@ -63,30 +63,49 @@ RefreshDialog::RefreshDialog(History::RefreshService &service, QWidget *parent)
     m_cancel->setEnabled(service.isRunning());
 }
 
-void RefreshDialog::onStarted(const QString &what, int symbols)
+void RefreshDialog::onStarted(const QString &what, const QStringList &symbols)
 {
-    m_title->setText(what == QLatin1String("gaps")       ? tr("Looking for gaps in %1 symbols…").arg(symbols)
-                     : what == QLatin1String("schedule") ? tr("Scheduled refresh of %1 symbols…").arg(symbols)
-                                                         : tr("Refreshing %1 symbols…").arg(symbols));
+    const bool gaps = what == QLatin1String("gaps");
+    const auto count = symbols.size();
+    m_title->setText(gaps                                ? tr("Looking for gaps in %1 symbols…").arg(count)
+                     : what == QLatin1String("schedule") ? tr("Scheduled refresh of %1 symbols…").arg(count)
+                                                         : tr("Refreshing %1 symbols…").arg(count));
     m_table->setRowCount(0);
-    m_progress->setRange(0, std::max(1, symbols));
+    // Each symbol asked for has its row at once, waiting; a gap search lists those it finds gaps in as they come.
+    if (!gaps)
+        for (const QString &symbol : symbols) {
+            const int row = rowOf(symbol);
+            auto *waiting = new QTableWidgetItem(tr("waiting"));
+            waiting->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+            m_table->setItem(row, 1, waiting);
+        }
+    m_progress->setRange(0, int(std::max<qsizetype>(1, count)));
     m_progress->setValue(0);
     m_waiting->clear();
     m_cancel->setEnabled(true);
 }
 
-void RefreshDialog::onProgress(const History::SymbolOutcome &outcome, int done, int total)
+int RefreshDialog::rowOf(const QString &symbol)
 {
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, 0)->text() == symbol)
+            return row;
     const int row = m_table->rowCount();
     m_table->insertRow(row);
-    auto *symbol = new QTableWidgetItem(outcome.symbol.toString());
+    m_table->setItem(row, 0, new QTableWidgetItem(symbol));
+    m_table->setItem(row, 1, new QTableWidgetItem);
+    return row;
+}
+
+void RefreshDialog::onProgress(const History::SymbolOutcome &outcome, int done, int total)
+{
+    const int row = rowOf(outcome.symbol.toString());
     auto *result = new QTableWidgetItem((outcome.ok ? QString() : tr("Failed: ")) + outcome.message);
     result->setToolTip(result->text());
     if (!outcome.ok)
         result->setForeground(QColor(0xef, 0x53, 0x50));
-    m_table->setItem(row, 0, symbol);
     m_table->setItem(row, 1, result);
-    m_table->scrollToBottom();
+    m_table->scrollToItem(result);
     m_progress->setRange(0, std::max(1, total));
     m_progress->setValue(done);
     m_waiting->clear();

@@ -27,7 +27,9 @@ public:
     explicit RefreshDialog(History::RefreshService &service, QWidget *parent = nullptr);
 
 private:
-    void onStarted(const QString &what, int symbols);
+    void onStarted(const QString &what, const QStringList &symbols);
+    /// The row of a symbol, added at the end when it has none.
+    int rowOf(const QString &symbol);
     void onProgress(const History::SymbolOutcome &outcome, int done, int total);
     void onFinished(const QString &what, const History::RefreshReport &report);
 

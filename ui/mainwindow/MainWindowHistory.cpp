@@ -72,8 +72,8 @@ void MainWindow::buildHistory(QMenu *file)
     statusBar()->addPermanentWidget(m_statusHistory);
 
     service->setWatchlist([this] { return m_watchlist->symbols(); });
-    connect(service, &History::RefreshService::started, this, [this](const QString &, int symbols) {
-        m_statusHistory->setText(tr("History: 0 of %1 symbols").arg(symbols));
+    connect(service, &History::RefreshService::started, this, [this](const QString &, const QStringList &symbols) {
+        m_statusHistory->setText(tr("History: 0 of %1 symbols").arg(symbols.size()));
         m_statusHistory->show();
     });
     connect(
