@@ -89,8 +89,12 @@ QString BarStore::placeBackfilled(SqliteDatabase &db, std::vector<ArrivedTick> &
         return {};
     Statement *st = db.cached("SELECT first_seq, last_seq FROM history_backfills "
                               "WHERE first_seq <= ?2 AND last_seq >= ?1 ORDER BY first_seq");
-    if (!st)
+    if (!st) {
+        // A file of an earlier schema read before TickDesk opened it again: no refresh has stored anything there.
+        if (db.lastError().contains(QLatin1String("no such table")))
+            return {};
         return db.lastError();
+    }
     st->bind(1, out.front().seq);
     st->bind(2, out.back().seq);
     std::vector<std::pair<std::int64_t, std::int64_t>> ranges;

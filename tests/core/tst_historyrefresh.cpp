@@ -243,6 +243,7 @@ private Q_SLOTS:
     void commandLineRefresh();
     void commandLineHandsOverToTheWindow();
     void metricsNameWhatHappened();
+    void barsOfAnEarlierSchemaStillRead();
 };
 
 void TestHistoryRefresh::eachFormatGivesTheSameBars_data()
@@ -837,6 +838,24 @@ void TestHistoryRefresh::metricsNameWhatHappened()
     QVERIFY(text.contains("tickdesk_history_refreshes_total 2\n"));
     QVERIFY(text.contains("tickdesk_history_gap_bars_filled_total 60\n"));
     QVERIFY(text.contains("# TYPE tickdesk_history_refresh_running gauge"));
+}
+
+void TestHistoryRefresh::barsOfAnEarlierSchemaStillRead()
+{
+    // A file of the schema before history refreshes, read by a tool before TickDesk opened it again.
+    Desk desk;
+    QVERIFY(desk.open());
+    const Model::TimestampUs ten = at("2026-11-02T10:00:00Z");
+    desk.storeLive({Model::Tick{sym("AAPL"), 100, 101, 99, 100.5, 10, ten},
+                    Model::Tick{sym("AAPL"), 100.5, 102, 100, 101, 10, ten + 60'000'000}});
+    desk.writer->stop();
+    desk.writer.reset();
+    {
+        auto db = Storage::SqliteDatabase::open(desk.path());
+        QVERIFY(db);
+        QVERIFY((*db)->exec("DROP TABLE history_backfills; PRAGMA user_version = 16;"));
+    }
+    QCOMPARE(desk.bars(Bars::Timeframe::seconds(10), ten, ten + 120'000'000).size(), std::size_t(2));
 }
 
 QTEST_MAIN(TestHistoryRefresh)
