@@ -28,17 +28,18 @@ void HeadlessReporter::report()
     const auto &counters = m_services.ingest().counters();
     const std::uint64_t received = counters.received.load();
     const std::uint64_t stored = m_services.writer().stats().stored.load();
+    const std::uint64_t fed = m_services.writer().stats().storedFromFeed(); // a history refresh is no feed
     const std::uint64_t rejected = counters.rejected.load() + counters.saturated.load();
     qCInfo(lcHeadless).noquote() << QStringLiteral("received %1 | rejected %2 | stored %3 | %4 records/s | queued %5 | "
                                                    "connections %6 | signals %7")
                                         .arg(received)
                                         .arg(rejected)
                                         .arg(stored)
-                                        .arg(stored - m_lastStored)
+                                        .arg(fed - m_lastStored)
                                         .arg(m_services.writer().queuedRecords())
                                         .arg(m_services.server().connectionCount())
                                         .arg(m_services.writer().stats().storedSignals.load());
-    m_lastStored = stored;
+    m_lastStored = fed;
 }
 
 } // namespace App

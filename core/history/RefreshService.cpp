@@ -80,7 +80,7 @@ RefreshService::RefreshService(Storage::StorageWriter &writer, Refresher::Option
     connect(&m_scheduleTimer, &QTimer::timeout, this, &RefreshService::checkSchedule);
     connect(&m_feedTimer, &QTimer::timeout, this, &RefreshService::checkFeed);
     m_feedTimer.start(FeedCheckMs);
-    m_lastStored = m_writer.stats().stored.load();
+    m_lastStored = m_writer.stats().storedFromFeed();
 }
 
 RefreshService::~RefreshService()
@@ -138,7 +138,7 @@ void RefreshService::checkSchedule()
 
 void RefreshService::checkFeed()
 {
-    const std::uint64_t stored = m_writer.stats().stored.load();
+    const std::uint64_t stored = m_writer.stats().storedFromFeed(); // its own refreshes are not the feed
     const qint64 now = m_clock().toMSecsSinceEpoch();
     if (stored == m_lastStored) {
         if (m_quietSinceMs < 0)

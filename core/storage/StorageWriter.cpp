@@ -565,7 +565,11 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         m_stats.storedByKind[k].fetch_add(counts[k], std::memory_order_relaxed);
         total += counts[k];
     }
-    m_stats.stored.fetch_add(total, std::memory_order_relaxed);
+    // `stored` first, then `storedHistory`, in order: storedFromFeed() (which reads them the other way round) never
+    // sees more history than records.
+    m_stats.stored.fetch_add(total);
+    if (fill)
+        m_stats.storedHistory.fetch_add(total);
     m_stats.storedSignals.fetch_add(signalsStored, std::memory_order_relaxed);
     m_stats.commits.fetch_add(1, std::memory_order_relaxed);
     return {};

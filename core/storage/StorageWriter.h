@@ -55,6 +55,14 @@ struct WriterStats
     std::atomic<std::uint64_t> failedCommits{0};
     std::array<std::atomic<std::uint64_t>, Model::RecordKindCount> storedByKind{};
     std::atomic<std::uint64_t> storedSignals{0};
+    /// Of `stored`, the records history refreshes brought (not the feed's).
+    std::atomic<std::uint64_t> storedHistory{0};
+    /// The records the feed brought: what a rate of records a second is made of.
+    std::uint64_t storedFromFeed() const noexcept
+    {
+        const std::uint64_t history = storedHistory.load(); // first: see the writer's order
+        return stored.load() - history;
+    }
     /// Bars in a full log still to be moved into the symbol-ordered table.
     std::atomic<std::uint64_t> barsToMerge{0};
     /// Closed bars kept (HistoryWriter).

@@ -389,6 +389,9 @@ void TestHistoryRefresh::refreshIsIdempotent()
     QCOMPARE(first.symbols[0].stored, 3);
     QCOMPARE(server.requests().value(0),
              QByteArray("/d/AAPL?from=") + QByteArray::number(at("2026-11-01") / 1'000'000));
+    // A refresh is no feed: the records a second and the feed-resumed check leave it out.
+    QCOMPARE(desk.writer->stats().storedHistory.load(), 3u);
+    QCOMPARE(desk.writer->stats().storedFromFeed(), 0u);
     auto second = desk.run(s, at("2026-11-01"), at("2026-11-06"));
     QVERIFY(second.symbols[0].ok);
     QCOMPARE(second.symbols[0].stored, 0);
@@ -605,6 +608,8 @@ void TestHistoryRefresh::gapsAfterAnOutageAreFilled()
     QCOMPARE(report.symbols[0].duplicates, 60);
     QCOMPARE(merged, std::vector<Model::Symbol>{sym("AAPL")});
     QCOMPARE(service.counters().gapBarsFilled.load(), 60u);
+    // The fill's own records do not look like the feed coming back (which would search again).
+    QCOMPARE(desk.writer->stats().storedFromFeed(), 60u);
 
     // Every minute is there now, in the kept bars and their sums as in the records.
     const auto minutes = desk.bars(Bars::Timeframe::minutes(1), ten, ten + 7'199'000'000LL);

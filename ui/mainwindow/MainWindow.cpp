@@ -778,7 +778,7 @@ void MainWindow::setUtc(bool utc)
 void MainWindow::updateStatus()
 {
     const auto &stats = m_sources.writer.stats();
-    const std::uint64_t stored = stats.stored.load();
+    const std::uint64_t stored = stats.storedFromFeed(); // a history refresh is no feed
     m_statusAddress->setText(tr("Ingest %1").arg(m_sources.address));
     m_statusRate->setText(tr("%1 records/s").arg(stored - m_lastStored));
     m_lastStored = stored;
