@@ -236,15 +236,22 @@ void Shard::takeFires(SymbolState &state, std::vector<AlertSet::Fired> &fired, s
     fired.clear();
 }
 
-void Shard::evict(Model::Symbol symbol)
+bool Shard::dropState(const Model::Symbol &symbol)
 {
     const auto it = m_symbols.find(symbol);
     if (it == m_symbols.end())
-        return;
+        return false;
     m_recency.erase(it->second->recency);
     m_symbols.erase(it);
     m_evictedNames.add(symbol.view());
     m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
+    return true;
+}
+
+void Shard::evict(Model::Symbol symbol)
+{
+    if (!dropState(symbol))
+        return;
     m_evictions.fetch_add(1, std::memory_order_relaxed);
     std::lock_guard lock(m_summaryMutex);
     m_summaries.erase(symbol);
@@ -305,10 +312,10 @@ void Shard::process(Message &message)
     if (!message.rewarm.empty()) {
         std::vector<SymbolState *> states;
         for (const Model::Symbol &symbol : message.rewarm) {
-            if (!m_symbols.contains(symbol) || m_options.databasePath.isEmpty())
-                continue; // one not in memory is read from the database when it trades
-            evict(symbol);
-            states.push_back(&stateOf(symbol, true));
+            // One not in memory is read from the database when it trades. The summary stays published meanwhile
+            // (the watchlist would lose the row for a moment), and is replaced below.
+            if (!m_options.databasePath.isEmpty() && dropState(symbol))
+                states.push_back(&stateOf(symbol, true));
         }
         publishSummaries(states);
         return;

@@ -143,6 +143,8 @@ private:
     /// Drops the least recently updated symbols past the cap and those idle too long.
     void trim(bool idleToo);
     void evict(Model::Symbol symbol); ///< by value: callers pass m_recency's own element
+    /// Forgets a symbol's state (read back from the database when it comes again); false when it had none.
+    bool dropState(const Model::Symbol &symbol);
     void run();
     void process(Message &message);
     void publishSummaries(const std::vector<SymbolState *> &touched);

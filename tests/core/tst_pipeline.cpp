@@ -189,6 +189,7 @@ private Q_SLOTS:
     void perSymbolOrderUnderConcurrency();
     void backPressureLosesNothingAcknowledged();
     void warmStartContinuesWhereItStopped();
+    void rewarmKeepsTheSummaryPublished();
     void aggregatorOnKnownInput();
     void metricsOnKnownInput();
     void lateRecordIsStoredButNeverLast();
@@ -479,6 +480,31 @@ void TestPipeline::symbolFloodStaysBounded()
     QCOMPARE(returned->sessionHigh, kept->sessionHigh);
     QCOMPARE(returned->totalTicks, kept->totalTicks);
     QCOMPARE(describe(bounded.published), describe(whole.published)); // the same signals, too
+}
+
+void TestPipeline::rewarmKeepsTheSummaryPublished()
+{
+    // History merged into a symbol has its state read again; meanwhile the window must not lose its row.
+    QTemporaryDir dir;
+    Engine engine(dir);
+    QVERIFY(engine.start(recordRules(), true));
+    Model::RecordBatch input;
+    for (auto &r : market(2, 50, 5))
+        if (Model::kindOf(r) == Model::RecordKind::Tick)
+            input.push_back(r);
+    engine.feed(input, 25);
+    const Analytics::SummaryList before = engine.pipeline->summaries();
+    QCOMPARE(before.size(), 2);
+    std::vector<Model::Symbol> symbols;
+    for (const auto &s : before)
+        symbols.push_back(s.symbol);
+    for (int i = 0; i < 200; ++i) {
+        engine.pipeline->rewarm(symbols);
+        QCOMPARE(engine.pipeline->summaries().size(), 2);
+    }
+    QTRY_COMPARE(engine.pipeline->queueDepths(), std::vector<std::size_t>(engine.pipeline->queueDepths().size(), 0));
+    QCOMPARE(engine.pipeline->summaries().size(), 2);
+    QCOMPARE(engine.pipeline->evictedSymbols(), 0u); // a re-read is no eviction
 }
 
 void TestPipeline::warmStartContinuesWhereItStopped()
