@@ -386,7 +386,9 @@ void TestStorage::writeAheadLogStaysBounded()
         largestLog = std::max(largestLog, QFileInfo(path() + u"-wal"_s).size());
     }
     QVERIFY((*writer)->checkpoints() > 0);
-    QVERIFY2(largestLog < 64 * 1024 * 1024, qPrintable(QString::number(largestLog)));
+    // Without checkpoints the log would reach about 240 MB here. With them it stays near its 64 MB limit; the
+    // checkpointer is a thread of its own, so on a machine busy with other tests it may lag a batch or two behind.
+    QVERIFY2(largestLog < 96 * 1024 * 1024, qPrintable(QString::number(largestLog)));
     QVERIFY(QFileInfo(path()).size() > 1024 * 1024); // pages did reach the database file
 }
 
