@@ -123,9 +123,12 @@ void TestWebBrowser::postedSignalAppearsLive()
             .toBool(),
         1000);
     qInfo("signal shown %lld ms after the POST", qint64(posted.elapsed()));
-    QCOMPARE(m_browser.evaluate(u"document.querySelector('#signals tbody tr').dataset.live"_s).toString(), u"true"_s);
-    QCOMPARE(text(u"#signals tbody tr:first-child td.side"_s), u"alert"_s);
-    QVERIFY(text(u"#signals tbody tr:first-child"_s).contains(u"price_move"_s));
+    // The simulator's signals arrive too and may already sit above it: read the posted symbol's row.
+    const QString webtRow = u"[...document.querySelectorAll('#signals tbody tr')]"
+                            ".find(r => (r.querySelector('td.symbol') || {}).textContent === 'WEBT')"_s;
+    QCOMPARE(m_browser.evaluate(webtRow + u".dataset.live"_s).toString(), u"true"_s);
+    QCOMPARE(m_browser.evaluate(webtRow + u".querySelector('td.side').textContent"_s).toString(), u"alert"_s);
+    QVERIFY(m_browser.evaluate(webtRow + u".textContent"_s).toString().contains(u"price_move"_s));
     // The filters narrow the list.
     m_browser.evaluate(u"(() => { const s = document.querySelector('#signal-filters [name=side]'); s.value = 'buy';"
                        " s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()"_s);
