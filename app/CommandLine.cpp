@@ -148,9 +148,16 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                                     "This node's name in NATS message ids (default: the host name); give each node "
                                     "publishing into one stream its own."),
         u"NAME"_s);
+    const QCommandLineOption natsIngest(
+        u"nats-ingest"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "With --nats: also store the records published to tickdesk.ingest.<symbol>, "
+                                    "from the JetStream work queue TICKDESK_INGEST: \"all\", or this node's "
+                                    "partitions of the symbols, \"P/N\" or \"P,Q/N\"."),
+        u"PARTS"_s);
     parser.addOptions({headless,   bind,           port,     wsPort,    db,       token,  duration,  fullSync,
                        ioThreads,  shards,         simulate, rate,      symbols,  seed,   measureUi, allowOrigin,
-                       maxSymbols, rulesTimeframe, nats,     natsToken, natsUser, natsCa, natsNode});
+                       maxSymbols, rulesTimeframe, nats,     natsToken, natsUser, natsCa, natsNode,  natsIngest});
 
     addMetadataRateOptions(parser);
     if (!parser.parse(arguments)) {
@@ -216,6 +223,18 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         o.nats.password = qgetenv("TICKDESK_NATS_PASSWORD");
         o.nats.caFile = parser.value(natsCa);
         o.nats.node = parser.value(natsNode);
+    }
+    if (parser.isSet(natsIngest)) {
+        if (!parser.isSet(nats)) {
+            printError(u"--nats-ingest needs --nats URL: the NATS server whose stream to consume"_s);
+            return {std::nullopt, 2};
+        }
+        auto partitions = Nats::IngestPartitions::parse(parser.value(natsIngest));
+        if (!partitions) {
+            printError(partitions.error());
+            return {std::nullopt, 2};
+        }
+        o.natsIngest = *partitions;
     }
     o.fullSync = parser.isSet(fullSync) || settings.fullSync();
     if (parser.isSet(duration)) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "indicators/IndicatorSet.h"
+#include "nats/NatsIngest.h"
 #include "nats/NatsPublisher.h"
 #include "settings/Settings.h"
 #include "signals/RuleConfig.h"
@@ -29,6 +30,8 @@ struct Options
     QByteArray accessToken;
     QList<QByteArray> allowedOrigins; ///< web pages besides TickDesk's own that may use the servers
     Nats::NatsOptions nats;           ///< url empty: no publishing to NATS
+    /// Set (with --nats): records are also consumed from the JetStream work queue, these partitions of it.
+    std::optional<Nats::IngestPartitions> natsIngest;
     QString databasePath;
     bool fullSync = false;
     int durationSeconds = 0; ///< 0: until asked to stop

@@ -10,6 +10,7 @@
 #include "http/HttpRouter.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
+#include "nats/NatsIngest.h"
 #include "nats/NatsPublisher.h"
 #include "notify/Notifier.h"
 #include "pipeline/CommitFanout.h"
@@ -23,6 +24,7 @@
 #include "stream/StreamServer.h"
 #include "trading/PaperManager.h"
 #include "trading/StrategyTrader.h"
+#include "util/Clock.h"
 #include "util/Prometheus.h"
 #include "web/WebMonitor.h"
 
@@ -176,6 +178,19 @@ Util::Status Services::start()
     QObject::connect(m_pipeline.get(), &Pipeline::Pipeline::signalsPublished, m_notifier.get(), &Notify::Notifier::wake,
                      Qt::DirectConnection);
     m_pipeline->start();
+    if (m_options.natsIngest) {
+        Nats::IngestOptions ingest;
+        ingest.nats = m_options.nats;
+        ingest.nats.databasePath = storage.path;
+        ingest.partitions = *m_options.natsIngest;
+        m_natsIngest = std::make_unique<Nats::IngestConsumer>(
+            ingest, [pipeline = m_pipeline.get()](Model::RecordBatch &&records, Ingest::RecordSink::Done done,
+                                                  Storage::WriteJob::Write alsoWrite) {
+                return pipeline->submit(std::move(records), Util::monotonicNs(), std::move(done), std::move(alsoWrite));
+            });
+        if (auto status = m_natsIngest->start(); !status)
+            return status;
+    }
 
     m_router = std::make_unique<Http::HttpRouter>();
     m_ingest = std::make_unique<Ingest::IngestEndpoint>(*m_pipeline);
@@ -196,6 +211,7 @@ Util::Status Services::start()
                                    double(m_server->evictedConnections()));
         return text + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText() +
                (m_nats ? m_nats->metricsText() : QByteArray()) +
+               (m_natsIngest ? m_natsIngest->metricsText() : QByteArray()) +
                (m_refreshes ? History::metricsText(m_refreshes->counters()) : QByteArray());
     };
     Api::installRoutes(*m_router, routes);
@@ -340,6 +356,8 @@ void Services::shutdown()
         m_strategies->stop(); // before the writer: its passes store orders
     if (m_server)
         m_server->stopListening();
+    if (m_natsIngest)
+        m_natsIngest->stop(); // its batch under way commits and is acknowledged; the rest waits in the stream
     if (m_pipeline)
         m_pipeline->stop();
     if (m_writer)
@@ -385,6 +403,8 @@ QByteArray Services::healthJson() const
     QJsonObject health = o;
     if (m_nats)
         health.insert(u"nats"_s, QJsonDocument::fromJson(m_nats->healthJson()).object());
+    if (m_natsIngest)
+        health.insert(u"nats_ingest"_s, QJsonDocument::fromJson(m_natsIngest->healthJson()).object());
     if (m_refreshes) {
         // Read on an I/O thread: the counters are atomic; the schedule's next time is not asked for here.
         const History::RefreshCounters &c = m_refreshes->counters();

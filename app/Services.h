@@ -81,6 +81,8 @@ public:
     const Stream::StreamServer *stream() const { return m_stream.get(); }
     /// Null unless started with --nats.
     const Nats::NatsPublisher *nats() const { return m_nats.get(); }
+    /// Null unless started with --nats-ingest.
+    const Nats::IngestConsumer *natsIngest() const { return m_natsIngest.get(); }
     const Ingest::IngestEndpoint &ingestEndpoint() const { return *m_ingest; }
     const Pipeline::Pipeline &pipeline() const { return *m_pipeline; }
 
@@ -107,6 +109,7 @@ private:
     std::unique_ptr<Sim::MarketSimulator> m_simulator;
     std::unique_ptr<Stream::StreamServer> m_stream;
     std::unique_ptr<Nats::NatsPublisher> m_nats;
+    std::unique_ptr<Nats::IngestConsumer> m_natsIngest;
     std::unique_ptr<Pipeline::CommitFanout> m_commits; ///< the stream and NATS
     std::unique_ptr<Notify::Notifier> m_notifier;
     std::unique_ptr<Alerts::AlertBook> m_alerts;

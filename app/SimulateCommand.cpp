@@ -2,6 +2,7 @@
 #include "MetadataRateOptions.h"
 #include "Subcommands.h"
 #include "UnixSignals.h"
+#include "nats/IngestPublisher.h"
 #include "sim/HttpFeeder.h"
 
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -59,7 +61,12 @@ int runSimulate(const QStringList &arguments)
                        "stand-in for any data source. Prints progress every second and a summary at the end."));
     parser.addHelpOption();
     parser.addOptions({
-        {u"to"_s, QCoreApplication::translate("CommandLine", "The /ingest URL to post to."), u"URL"_s},
+        {u"to"_s,
+         QCoreApplication::translate("CommandLine",
+                                     "The /ingest URL to post to, or a NATS server (nats://HOST:4222) to publish "
+                                     "to the JetStream ingest stream, a message a record on tickdesk.ingest.<symbol> "
+                                     "(token or password from TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD)."),
+         u"URL"_s},
         {u"rate"_s, QCoreApplication::translate("CommandLine", "Ticks per second, 1 to 100000 (default 25)."), u"N"_s},
         {u"symbols"_s,
          QCoreApplication::translate("CommandLine",
@@ -86,10 +93,11 @@ int runSimulate(const QStringList &arguments)
 
     Sim::FeederOptions o;
     o.url = QUrl(parser.value(u"to"_s), QUrl::StrictMode);
-    if (!parser.isSet(u"to"_s) || !o.url.isValid() || (o.url.scheme() != u"http"_s && o.url.scheme() != u"https"_s) ||
-        o.url.host().isEmpty()) {
+    const bool toNats = o.url.scheme() == u"nats"_s || o.url.scheme() == u"tls"_s;
+    if (!parser.isSet(u"to"_s) || !o.url.isValid() ||
+        (o.url.scheme() != u"http"_s && o.url.scheme() != u"https"_s && !toNats) || o.url.host().isEmpty()) {
         printCommandError(Command, u"--to: give the http:// URL of an /ingest endpoint, e.g. "
-                                   u"http://127.0.0.1:5000/ingest"_s);
+                                   u"http://127.0.0.1:5000/ingest, or a NATS server, e.g. nats://127.0.0.1:4222"_s);
         return 2;
     }
     o.accessToken = parser.isSet(u"token"_s) ? parser.value(u"token"_s).toUtf8() : qgetenv("TICKDESK_TOKEN");
@@ -117,6 +125,22 @@ int runSimulate(const QStringList &arguments)
     }
     o.profiles = std::move(*profiles);
 
+    std::unique_ptr<Nats::IngestPublisher> nats;
+    if (toNats) {
+        Nats::NatsOptions natsOptions;
+        natsOptions.url = parser.value(u"to"_s);
+        natsOptions.token = qgetenv("TICKDESK_NATS_TOKEN");
+        natsOptions.password = qgetenv("TICKDESK_NATS_PASSWORD");
+        natsOptions.node = u"simulate"_s;
+        nats = std::make_unique<Nats::IngestPublisher>(natsOptions);
+        if (auto status = nats->start(); !status) {
+            printCommandError(Command, status.error());
+            return 1;
+        }
+        o.send = [publisher = nats.get()](const Model::RecordBatch &records, auto done) {
+            publisher->send(records, std::move(done));
+        };
+    }
     Sim::HttpFeeder feeder(o);
     QElapsedTimer clock;
     clock.start();

@@ -79,6 +79,19 @@ enum class RecordKind : std::uint8_t
 };
 inline constexpr int RecordKindCount = 5;
 
+/// The record's symbol; null for a kind without one (economic indicators).
+inline const Symbol *symbolOf(const Record &record) noexcept
+{
+    return std::visit(
+        [](const auto &r) -> const Symbol * {
+            if constexpr (requires { r.symbol; })
+                return &r.symbol;
+            else
+                return nullptr;
+        },
+        record);
+}
+
 inline RecordKind kindOf(const Record &r) noexcept
 {
     return static_cast<RecordKind>(r.index());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "NatsPublisher.h"
 
+#include "NatsConnect.h"
+
 #include "storage/PublishProgress.h"
 #include "storage/Queries.h"
 #include "storage/SqliteDatabase.h"
@@ -10,11 +12,9 @@
 #include "trading/TradeJson.h"
 #include "util/Prometheus.h"
 
-#include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QUrl>
 
 #include <nats/nats.h>
 
@@ -28,12 +28,6 @@ namespace {
 
 constexpr qint64 DurableBatch = 512;
 constexpr int AckWaitMs = 5000;
-
-QString natsError(natsStatus status)
-{
-    const char *last = nats_GetLastError(nullptr);
-    return QString::fromUtf8(last && *last ? last : natsStatus_GetText(status));
-}
 
 } // namespace
 
@@ -68,7 +62,7 @@ struct NatsPublisher::Connection
 
 NatsPublisher::NatsPublisher(NatsOptions options)
     : m_options(std::move(options))
-    , m_node((m_options.node.isEmpty() ? QHostInfo::localHostName() : m_options.node).toUtf8())
+    , m_node(nodeName(m_options))
 {}
 
 NatsPublisher::~NatsPublisher()
@@ -78,11 +72,8 @@ NatsPublisher::~NatsPublisher()
 
 Util::Status NatsPublisher::start()
 {
-    const QUrl url(m_options.url);
-    const QString scheme = url.scheme();
-    if (!url.isValid() || url.host().isEmpty() || (scheme != u"nats"_s && scheme != u"tls"_s))
-        return Util::Status::failure(
-            u"--nats: \"%1\" is not a NATS address: use nats://HOST:PORT or tls://HOST:PORT"_s.arg(m_options.url));
+    if (auto status = checkUrl(m_options.url, u"--nats"_s); !status)
+        return status;
     auto db = Storage::SqliteDatabase::open(m_options.databasePath);
     if (!db)
         return Util::Status::failure(u"NATS publisher: %1"_s.arg(db.error()));
@@ -94,32 +85,10 @@ Util::Status NatsPublisher::start()
     m_connection->db = std::move(*db);
     Connection &c = *m_connection;
     natsStatus s = natsOptions_Create(&c.options);
-    const QByteArray urlText = m_options.url.toUtf8();
-    const QByteArray name = "tickdesk " + m_node;
     if (s == NATS_OK)
-        s = natsOptions_SetURL(c.options, urlText.constData());
-    if (s == NATS_OK)
-        s = natsOptions_SetName(c.options, name.constData());
-    if (s == NATS_OK && !m_options.token.isEmpty())
-        s = natsOptions_SetToken(c.options, m_options.token.constData());
-    if (s == NATS_OK && !m_options.user.isEmpty())
-        s = natsOptions_SetUserInfo(c.options, m_options.user.toUtf8().constData(), m_options.password.constData());
-    if (s == NATS_OK && scheme == u"tls"_s) {
-        s = natsOptions_SetSecure(c.options, true);
-        if (s == NATS_OK && !m_options.caFile.isEmpty())
-            s = natsOptions_LoadCATrustedCertificates(c.options, m_options.caFile.toUtf8().constData());
-    }
-    // Connected or not, carry on: the library keeps trying, forever, every half second, and says when it got
-    // through (without that callback the first connect would wait until it does).
-    if (s == NATS_OK)
-        s = natsOptions_SetRetryOnFailedConnect(
-            c.options, true, [](natsConnection *, void *self) { static_cast<NatsPublisher *>(self)->wake(); }, this);
-    if (s == NATS_OK)
-        s = natsOptions_SetMaxReconnect(c.options, -1);
-    if (s == NATS_OK)
-        s = natsOptions_SetReconnectWait(c.options, 500);
-    if (s == NATS_OK)
-        s = natsOptions_SetReconnectBufSize(c.options, 8 * 1024 * 1024);
+        s = applyOptions(
+            c.options, m_options, "tickdesk " + m_node,
+            [](natsConnection *, void *self) { static_cast<NatsPublisher *>(self)->wake(); }, this);
     if (s == NATS_OK)
         s = natsOptions_SetReconnectedCB(
             c.options,

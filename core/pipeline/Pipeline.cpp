@@ -18,21 +18,7 @@ Q_LOGGING_CATEGORY(lcPipeline, "tickdesk.pipeline")
 
 namespace Pipeline {
 
-namespace {
-
-const Model::Symbol *symbolOf(const Model::Record &record)
-{
-    return std::visit(
-        [](const auto &r) -> const Model::Symbol * {
-            if constexpr (requires { r.symbol; })
-                return &r.symbol;
-            else
-                return nullptr;
-        },
-        record);
-}
-
-} // namespace
+using Model::symbolOf;
 
 Pipeline::Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, LiveFeed *feed, QObject *parent)
     : QObject(parent)
@@ -119,11 +105,18 @@ void Pipeline::setPaperDesk(Trading::PaperDesk *desk)
 
 Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done)
 {
+    return submit(std::move(records), receivedNs, std::move(done), {});
+}
+
+Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done,
+                                            Storage::WriteJob::Write alsoWrite)
+{
     const int shards = shardCount();
     if (shards == 1) {
         if (!m_shards.front()->reserve(records.size()))
             return Submit::Saturated;
-        m_shards.front()->push(std::move(records), receivedNs, std::make_shared<RequestTracker>(1, std::move(done)));
+        m_shards.front()->push(std::move(records), receivedNs, std::make_shared<RequestTracker>(1, std::move(done)), {},
+                               std::move(alsoWrite));
         return Submit::Accepted;
     }
 
@@ -156,9 +149,11 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
     auto tracker = std::make_shared<RequestTracker>(used, std::move(done));
     // A request split over shards is still committed whole: its parts wait for each other at the writer.
     auto group = used > 1 ? std::make_shared<Storage::CommitGroup>(used) : nullptr;
+    // The parts commit in one transaction: the extra write goes with the first of them.
     for (int i = 0; i < shards; ++i)
         if (!parts[std::size_t(i)].empty())
-            m_shards[std::size_t(i)]->push(std::move(parts[std::size_t(i)]), receivedNs, tracker, group);
+            m_shards[std::size_t(i)]->push(std::move(parts[std::size_t(i)]), receivedNs, tracker, group,
+                                           std::exchange(alsoWrite, {}));
     return Submit::Accepted;
 }
 

@@ -6,6 +6,7 @@
 #include "analytics/SymbolSummary.h"
 #include "ingest/RecordSink.h"
 #include "model/TradeSignal.h"
+#include "storage/StorageWriter.h"
 #include "util/Result.h"
 
 #include <QObject>
@@ -61,6 +62,9 @@ public:
     void stop();
 
     Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done) override;
+    /// The same, and `alsoWrite` runs once in the transaction that commits the records (how far a queue they
+    /// came from was applied, say), so both are kept or neither.
+    Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done, Storage::WriteJob::Write alsoWrite);
     /// History was merged into these symbols' stored records (a refresh): their indicators, rules and summary
     /// are read again from the database, after the records already queued.
     void rewarm(const std::vector<Model::Symbol> &symbols);

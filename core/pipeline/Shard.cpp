@@ -60,13 +60,14 @@ void Shard::unreserve(std::size_t count)
 }
 
 void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker,
-                 std::shared_ptr<Storage::CommitGroup> group)
+                 std::shared_ptr<Storage::CommitGroup> group, Storage::WriteJob::Write alsoWrite)
 {
     bool wake = false;
     {
         std::lock_guard lock(m_worker.mutex());
         wake = m_queue.empty();
-        m_queue.push_back(Message{std::move(records), receivedNs, std::move(tracker), std::move(group), {}});
+        m_queue.push_back(
+            Message{std::move(records), receivedNs, std::move(tracker), std::move(group), {}, std::move(alsoWrite)});
     }
     if (wake)
         m_worker.wake().notify_one();
@@ -405,6 +406,7 @@ void Shard::process(Message &message)
     job.paperOrders = std::move(paper.orders);
     job.receivedNs = message.receivedNs;
     job.group = std::move(message.group);
+    job.write = std::move(message.alsoWrite);
     job.done = [tracker = message.tracker, this, filled,
                 ticks = std::move(processed)](const QString &error, std::vector<Model::TradeSignal> &stored) mutable {
         if (error.isEmpty() && filled)

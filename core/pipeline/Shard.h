@@ -9,6 +9,7 @@
 #include "analytics/SymbolSummary.h"
 #include "model/TradeSignal.h"
 #include "signals/RuleEngine.h"
+#include "storage/StorageWriter.h"
 #include "util/BloomFilter.h"
 #include "util/WorkerThread.h"
 
@@ -59,8 +60,9 @@ public:
     void unreserve(std::size_t count);
     /// Queues reserved records.
     /// `group`: the other shards' parts of the same request, committed in one transaction with this one.
+    /// `alsoWrite`: more to write in the transaction that commits the records.
     void push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker,
-              std::shared_ptr<Storage::CommitGroup> group = {});
+              std::shared_ptr<Storage::CommitGroup> group = {}, Storage::WriteJob::Write alsoWrite = {});
     /// Before start(): who hears about each commit (may be null).
     void setCommitListener(CommitListener *listener) noexcept { m_listener = listener; }
     /// Before start(): history of one symbol (Pipeline::warmStart reads it); moves its bars, indicators and
@@ -113,6 +115,7 @@ private:
         std::shared_ptr<RequestTracker> tracker;
         std::shared_ptr<Storage::CommitGroup> group;
         std::vector<Model::Symbol> rewarm; ///< set: read these symbols again instead
+        Storage::WriteJob::Write alsoWrite;
     };
 
     /// The symbol's state, made when it is new; `readBack`: one that left memory is read back from the database.

@@ -113,6 +113,25 @@ void HttpFeeder::send()
 
 void HttpFeeder::post(Batch batch)
 {
+    if (m_options.send) {
+        ++m_inFlight;
+        ++m_stats.requests;
+        const qint64 started = Util::monotonicNs();
+        const std::size_t count = batch.records.size();
+        m_options.send(batch.records, [this, started, count](const QString &error) {
+            --m_inFlight;
+            if (error.isEmpty()) {
+                m_latency.observe(Util::monotonicNs() - started);
+                m_stats.delivered += count;
+            } else {
+                m_stats.rejected += count;
+                m_stats.lastError = error;
+            }
+            send();
+            checkFinished();
+        });
+        return;
+    }
     QNetworkRequest request(m_options.url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     if (!m_options.accessToken.isEmpty())

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <deque>
+#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -26,10 +27,14 @@ struct FeederOptions
     std::uint64_t count = 0; ///< records to deliver in all; 0: until stopped
     int batch = 0;           ///< records per request; 0: what 20 ms of the rate gives, at least 1
     int inFlight = 6;        ///< concurrent requests (QNetworkAccessManager opens up to 6 connections per host)
+    /// Set: where batches go instead of a POST to `url` (the NATS ingest stream). Called on the feeder's thread;
+    /// calls `done` there, empty once the batch was taken, else with the reason (the batch is then refused).
+    using Send = std::function<void(const Model::RecordBatch &records, std::function<void(const QString &error)> done)>;
+    Send send;
 };
 
 /// The simulator as a load generator: posts generated records to any `/ingest`
-/// URL at a set rate. A 503 is retried after its Retry-After, a network error
+/// URL (or hands them to FeederOptions::send) at a set rate. A 503 is retried after its Retry-After, a network error
 /// after a back-off, so every record is delivered once the server takes it;
 /// a 4xx refusal is counted and reported. What is waiting to go is bounded:
 /// when the server is slower than the rate, generation waits.

@@ -32,6 +32,35 @@ Util::Status setPublishedThrough(SqliteDatabase &db, const QByteArray &kind, qin
     return {};
 }
 
+Util::Result<IngestProgress> ingestProgress(SqliteDatabase &db, const QByteArray &filter)
+{
+    auto st = db.prepare("SELECT stream_created, last_seq FROM nats_ingest WHERE filter = ?1");
+    if (!st)
+        return Util::Result<IngestProgress>::failure(st.error());
+    st->bindText(1, {filter.constData(), std::size_t(filter.size())});
+    const Step rc = st->step();
+    if (rc == Step::Row)
+        return IngestProgress{qint64(st->columnInt64(0)), qint64(st->columnInt64(1))};
+    if (rc == Step::Done)
+        return IngestProgress{};
+    return Util::Result<IngestProgress>::failure(db.lastError());
+}
+
+Util::Status setIngestProgress(SqliteDatabase &db, const QByteArray &filter, IngestProgress progress)
+{
+    auto st = db.cached("INSERT INTO nats_ingest(filter, stream_created, last_seq) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT(filter) DO UPDATE SET stream_created = excluded.stream_created, "
+                        "last_seq = excluded.last_seq");
+    if (!st)
+        return Util::Status::failure(db.lastError());
+    st->bindText(1, {filter.constData(), std::size_t(filter.size())});
+    st->bind(2, std::int64_t(progress.streamCreated));
+    st->bind(3, std::int64_t(progress.lastSeq));
+    if (const QString error = db.run(*st); !error.isEmpty())
+        return Util::Status::failure(error);
+    return {};
+}
+
 Util::Result<QByteArray> databaseIdentity(SqliteDatabase &db)
 {
     auto st = db.prepare("SELECT id FROM database_identity LIMIT 1");

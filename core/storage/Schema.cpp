@@ -504,6 +504,17 @@ CREATE TABLE history_empty_spans (
     PRIMARY KEY (symbol, source, from_us)
 ) WITHOUT ROWID;
 )sql",
+    // 18: records consumed from a NATS JetStream work queue: per consumed subject filter, the stream's creation
+    // time and the sequence number of the last message whose records committed, written in the records'
+    // transaction. A message delivered again (the node died between its commit and its acknowledgement) is then
+    // known as applied and only acknowledged.
+    R"sql(
+CREATE TABLE nats_ingest (
+    filter TEXT PRIMARY KEY,
+    stream_created INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 /// Work a step does after its SQL, in its transaction: code, then more SQL.

@@ -115,10 +115,11 @@ struct WriteJob
     std::shared_ptr<CommitGroup> group; ///< null: a request of its own
     Model::RecordBatch records;
     std::vector<Model::TradeSignal> signals;
-    std::vector<AlertStateWrite> alertStates;            ///< of the alerts that fired or changed status
-    std::vector<Trading::Order> paperOrders;             ///< placed, or their status changed
-    std::vector<Trading::Fill> paperFills;               ///< stored as trades
-    std::function<Util::Status(SqliteDatabase &)> write; ///< more to write in the same transaction, first
+    std::vector<AlertStateWrite> alertStates; ///< of the alerts that fired or changed status
+    std::vector<Trading::Order> paperOrders;  ///< placed, or their status changed
+    std::vector<Trading::Fill> paperFills;    ///< stored as trades
+    using Write = std::function<Util::Status(SqliteDatabase &)>;
+    Write write; ///< more to write in the same transaction, first
     /// Set: the records are history fetched from a source. They go in a transaction of their own, are placed by
     /// time rather than arrival (history_backfills), and the kept bars over their span are built again.
     std::shared_ptr<HistoryFill> history;

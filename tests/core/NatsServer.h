@@ -27,6 +27,9 @@ public:
                                               {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
     }
 
+    /// Before start(): more server configuration (subject mappings, say), written to a file it reads.
+    void setConfig(const QByteArray &config) { m_config = config; }
+
     /// Starts the server on a free port (the same one again after stop()); false when it does not come up.
     bool start()
     {
@@ -37,8 +40,16 @@ public:
             m_port = probe.serverPort();
         }
         m_process.setProgram(executable());
-        m_process.setArguments({QStringLiteral("-js"), QStringLiteral("-a"), QStringLiteral("127.0.0.1"),
-                                QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-sd"), m_store.path()});
+        QStringList arguments{QStringLiteral("-js"), QStringLiteral("-a"),    QStringLiteral("127.0.0.1"),
+                              QStringLiteral("-p"),  QString::number(m_port), QStringLiteral("-sd"),
+                              m_store.path()};
+        if (!m_config.isEmpty()) {
+            QFile file(m_store.filePath(QStringLiteral("server.conf")));
+            if (!file.open(QIODevice::WriteOnly) || file.write(m_config) != m_config.size())
+                return false;
+            arguments << QStringLiteral("-c") << file.fileName();
+        }
+        m_process.setArguments(arguments);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000))
@@ -73,7 +84,83 @@ private:
     QProcess m_process;
     quint16 m_port = 0;
     QByteArray m_log;
+    QByteArray m_config;
 };
+
+/// Publishes into JetStream from the test, each message with an id, and waits for the acknowledgements.
+class Publisher
+{
+public:
+    explicit Publisher(const QString &url)
+    {
+        jsOptions options;
+        jsOptions_Init(&options);
+        options.PublishAsync.MaxPending = 20000;
+        options.PublishAsync.StallWait = 30000;
+        options.PublishAsync.ErrHandler = [](jsCtx *, jsPubAckErr *, void *failed) { ++*static_cast<int *>(failed); };
+        options.PublishAsync.ErrHandlerClosure = &m_failed;
+        if (natsConnection_ConnectTo(&m_nc, url.toUtf8().constData()) == NATS_OK)
+            natsConnection_JetStream(&m_js, m_nc, &options);
+    }
+    ~Publisher()
+    {
+        jsCtx_Destroy(m_js);
+        natsConnection_Destroy(m_nc);
+    }
+    Publisher(const Publisher &) = delete;
+    Publisher &operator=(const Publisher &) = delete;
+
+    bool isConnected() const { return m_js != nullptr; }
+    natsConnection *connection() const { return m_nc; }
+
+    /// Queued; `id` is the Nats-Msg-Id (empty: none).
+    bool publish(const QByteArray &subject, const QByteArray &data, const QByteArray &id = {})
+    {
+        jsPubOptions options;
+        jsPubOptions_Init(&options);
+        if (!id.isEmpty())
+            options.MsgId = id.constData();
+        return js_PublishAsync(m_js, subject.constData(), data.constData(), int(data.size()), &options) == NATS_OK;
+    }
+    /// Every queued message acknowledged by the stream.
+    bool complete()
+    {
+        jsPubOptions wait;
+        jsPubOptions_Init(&wait);
+        wait.MaxWait = 30000;
+        return js_PublishAsyncComplete(m_js, &wait) == NATS_OK && m_failed == 0;
+    }
+    jsCtx *jetStream() const { return m_js; }
+
+private:
+    natsConnection *m_nc = nullptr;
+    jsCtx *m_js = nullptr;
+    int m_failed = 0; ///< messages the stream did not take
+};
+
+struct StreamState
+{
+    qint64 messages = -1; ///< -1: no such stream
+    qint64 lastSeq = 0;
+    qint64 created = 0; ///< nanoseconds since the epoch
+};
+
+inline StreamState streamState(const QString &url, const char *stream)
+{
+    StreamState out;
+    Publisher p(url);
+    jsStreamInfo *info = nullptr;
+    if (p.isConnected() && js_GetStreamInfo(&info, p.jetStream(), stream, nullptr, nullptr) == NATS_OK)
+        out = {qint64(info->State.Msgs), qint64(info->State.LastSeq), info->Created};
+    jsStreamInfo_Destroy(info);
+    return out;
+}
+
+/// How many messages `stream` holds now (-1: no such stream).
+inline qint64 streamSize(const QString &url, const char *stream)
+{
+    return streamState(url, stream).messages;
+}
 
 /// One message of a stream: its subject, its Nats-Msg-Id and its data.
 struct StoredMessage

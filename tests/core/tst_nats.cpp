@@ -7,6 +7,7 @@
 #include "AppProcess.h"
 #include "HttpTestClient.h"
 #include "NatsServer.h"
+#include "SqlRows.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -14,8 +15,6 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -88,18 +87,7 @@ QJsonObject TestNats::health(quint16 port)
 
 int TestNats::count(const QString &path, const char *sql)
 {
-    sqlite3 *db = nullptr;
-    int n = -1;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK)
-        sqlite3_exec(
-            db, sql,
-            [](void *out, int, char **values, char **) {
-                *static_cast<int *>(out) = std::atoi(values[0]);
-                return 0;
-            },
-            &n, nullptr);
-    sqlite3_close(db);
-    return n;
+    return TestSql::count(path, sql);
 }
 
 void TestNats::publishesEveryKind()

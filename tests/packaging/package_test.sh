@@ -38,6 +38,12 @@ test -f /usr/share/man/man1/tickdesk.1.gz
 test -f /usr/share/doc/tickdesk/copyright
 # The history refresh's user timer and service, as systemd reads them.
 systemd-analyze verify /usr/lib/systemd/user/tickdesk-refresh.timer /usr/lib/systemd/user/tickdesk-refresh.service
+# An ingest node of a desk (a template: verified as its instance 0), and the NATS server configuration it expects.
+cp /usr/lib/systemd/user/tickdesk-node@.service "$work/tickdesk-node@0.service"
+systemd-analyze verify "$work/tickdesk-node@0.service"
+if command -v nats-server >/dev/null || test -x /usr/sbin/nats-server; then
+    PATH="$PATH:/usr/sbin" nats-server -t -c /usr/share/doc/tickdesk/nats-desk.conf
+fi
 
 mkdir -p "$work/home"
 env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "NatsConnect.h"
+
+#include "NatsPublisher.h"
+
+#include <QHostInfo>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Nats {
+
+Util::Status checkUrl(const QString &url, const QString &option)
+{
+    const QUrl parsed(url);
+    const QString scheme = parsed.scheme();
+    if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != u"nats"_s && scheme != u"tls"_s))
+        return Util::Status::failure(
+            u"%1: \"%2\" is not a NATS address: use nats://HOST:PORT or tls://HOST:PORT"_s.arg(option, url));
+    return {};
+}
+
+natsStatus applyOptions(natsOptions *out, const NatsOptions &options, const QByteArray &name,
+                        natsConnectionHandler connected, void *closure)
+{
+    const QByteArray url = options.url.toUtf8();
+    natsStatus s = natsOptions_SetURL(out, url.constData());
+    if (s == NATS_OK)
+        s = natsOptions_SetName(out, name.constData());
+    if (s == NATS_OK && !options.token.isEmpty())
+        s = natsOptions_SetToken(out, options.token.constData());
+    if (s == NATS_OK && !options.user.isEmpty())
+        s = natsOptions_SetUserInfo(out, options.user.toUtf8().constData(), options.password.constData());
+    if (s == NATS_OK && QUrl(options.url).scheme() == u"tls"_s) {
+        s = natsOptions_SetSecure(out, true);
+        if (s == NATS_OK && !options.caFile.isEmpty())
+            s = natsOptions_LoadCATrustedCertificates(out, options.caFile.toUtf8().constData());
+    }
+    // Connected or not, carry on: the library keeps trying in the background and says when it got through
+    // (without that callback the first connect would wait until it does).
+    if (s == NATS_OK)
+        s = natsOptions_SetRetryOnFailedConnect(out, true, connected, closure);
+    if (s == NATS_OK)
+        s = natsOptions_SetMaxReconnect(out, -1);
+    if (s == NATS_OK)
+        s = natsOptions_SetReconnectWait(out, 500);
+    if (s == NATS_OK)
+        s = natsOptions_SetReconnectBufSize(out, 8 * 1024 * 1024);
+    return s;
+}
+
+QString natsError(natsStatus status)
+{
+    const char *last = nats_GetLastError(nullptr);
+    return QString::fromUtf8(last && *last ? last : natsStatus_GetText(status));
+}
+
+QByteArray nodeName(const NatsOptions &options)
+{
+    return (options.node.isEmpty() ? QHostInfo::localHostName() : options.node).toUtf8();
+}
+
+} // namespace Nats

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <nats/nats.h>
+
+namespace Nats {
+
+struct NatsOptions;
+
+/// Checks that `url` is a NATS address (nats://HOST:PORT, or tls://HOST:PORT for TLS); `option` names the
+/// setting in the message.
+Util::Status checkUrl(const QString &url, const QString &option);
+
+/// libnats options from ours: the address, `name` (shown by the server), the token or user and password, TLS
+/// with its authority; the first connection and every later one tried forever, every half second.
+/// `connected` (may be null) is called with `closure` when a connection made in the background got through.
+natsStatus applyOptions(natsOptions *out, const NatsOptions &options, const QByteArray &name,
+                        natsConnectionHandler connected, void *closure);
+
+/// libnats' last error, or the text of `status`.
+QString natsError(natsStatus status);
+
+/// The node's name: the one given, else the host's.
+QByteArray nodeName(const NatsOptions &options);
+
+} // namespace Nats
