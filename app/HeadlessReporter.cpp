@@ -4,6 +4,7 @@
 #include "Services.h"
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
+#include "nats/NatsIngest.h"
 #include "storage/StorageWriter.h"
 
 #include <QLoggingCategory>
@@ -23,6 +24,31 @@ HeadlessReporter::HeadlessReporter(const Services &services, QObject *parent)
     timer->start();
 }
 
+QString HeadlessReporter::natsPart() const
+{
+    const Nats::IngestConsumer *ingest = m_services.natsIngest();
+    if (!ingest)
+        return {};
+    int consuming = 0, standby = 0;
+    qint64 pending = 0;
+    for (const auto &filter : ingest->filters()) {
+        consuming += filter.state == QLatin1String("consuming") ? 1 : 0;
+        standby += filter.state.startsWith(QLatin1String("standby")) ? 1 : 0;
+        pending += filter.pending;
+    }
+    const auto &s = ingest->stats();
+    QString part = QStringLiteral(" | from NATS %1 (%2 refused), %3 pending, partitions %4 consuming")
+                       .arg(s.records.load())
+                       .arg(s.refused.load())
+                       .arg(pending)
+                       .arg(consuming);
+    if (standby > 0)
+        part += QStringLiteral(", %1 standby").arg(standby);
+    if (!ingest->connected())
+        part += QStringLiteral(", NATS away");
+    return part;
+}
+
 void HeadlessReporter::report()
 {
     const auto &counters = m_services.ingest().counters();
@@ -32,13 +58,14 @@ void HeadlessReporter::report()
     const std::uint64_t rejected = counters.rejected.load() + counters.saturated.load();
     qCInfo(lcHeadless).noquote() << QStringLiteral("received %1 | rejected %2 | stored %3 | %4 records/s | queued %5 | "
                                                    "connections %6 | signals %7")
-                                        .arg(received)
-                                        .arg(rejected)
-                                        .arg(stored)
-                                        .arg(fed - m_lastStored)
-                                        .arg(m_services.writer().queuedRecords())
-                                        .arg(m_services.server().connectionCount())
-                                        .arg(m_services.writer().stats().storedSignals.load());
+                                            .arg(received)
+                                            .arg(rejected)
+                                            .arg(stored)
+                                            .arg(fed - m_lastStored)
+                                            .arg(m_services.writer().queuedRecords())
+                                            .arg(m_services.server().connectionCount())
+                                            .arg(m_services.writer().stats().storedSignals.load()) +
+                                        natsPart();
     m_lastStored = fed;
 }
 

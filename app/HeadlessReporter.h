@@ -20,6 +20,9 @@ public:
     void report();
 
 private:
+    /// " | from NATS …" with --nats-ingest, else empty.
+    QString natsPart() const;
+
     const Services &m_services;
     std::uint64_t m_lastStored = 0;
 };

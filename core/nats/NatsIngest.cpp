@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QStringList>
 
 #include <algorithm>
@@ -26,9 +27,12 @@ namespace {
 
 constexpr int FetchWaitMs = 500;
 constexpr int MaxPartitions = 1024;
-/// How often, and how many times, a consumer is looked at for another node's pull requests before it is taken.
-constexpr int StandbyProbes = 4;
-constexpr int StandbyProbeMs = 300;
+/// Who consumes which filter: a key a filter in this JetStream key-value bucket, its value the owner, written
+/// again every LeaseRenewMs and gone LeaseTtlMs after the last write (a node that died holds nothing for long).
+constexpr const char *OwnersBucket = "TICKDESK_INGEST_OWNERS";
+constexpr int LeaseTtlMs = 6000;
+constexpr int LeaseRenewMs = 2000;
+constexpr int StandbyRetryMs = 1000;
 
 /// The symbol a subject names: its last token, '_' standing for '.'.
 QByteArray subjectSymbol(const char *subject)
@@ -100,9 +104,12 @@ struct IngestConsumer::Connection
     natsOptions *options = nullptr;
     natsConnection *connection = nullptr;
     jsCtx *jetStream = nullptr;
+    std::mutex ownersMutex; ///< the workers open the bucket once
+    kvStore *owners = nullptr;
 
     ~Connection()
     {
+        kvStore_Destroy(owners);
         jsCtx_Destroy(jetStream);
         if (connection) {
             natsConnection_FlushTimeout(connection, 1000);
@@ -121,6 +128,8 @@ struct IngestConsumer::Worker
     natsSubscription *subscription = nullptr;
     std::unique_ptr<Storage::SqliteDatabase> db; ///< reads the progress at a take
     Ingest::RecordDecoder decoder;
+    std::uint64_t leaseRevision = 0; ///< 0: the filter is not this node's
+    std::chrono::steady_clock::time_point leaseWritten;
     // Guarded by the consumer's m_mutex (written only by the worker's thread, which reads them without it):
     qint64 appliedThrough = 0; ///< the last message committed, of the stream as it was at the take
     QString state = u"connecting"_s;
@@ -131,6 +140,7 @@ IngestConsumer::IngestConsumer(IngestOptions options, Submit submit)
     : m_options(std::move(options))
     , m_submit(std::move(submit))
     , m_node(nodeName(m_options.nats))
+    , m_owner(m_node + ' ' + QByteArray::number(QRandomGenerator::global()->generate64(), 16))
 {}
 
 IngestConsumer::~IngestConsumer()
@@ -195,8 +205,10 @@ void IngestConsumer::stop()
     for (auto &worker : m_workers)
         if (worker->thread.joinable())
             worker->thread.join();
-    for (auto &worker : m_workers)
+    for (auto &worker : m_workers) {
         natsSubscription_Destroy(std::exchange(worker->subscription, nullptr));
+        release(*worker);
+    }
     m_connection.reset();
 }
 
@@ -249,30 +261,93 @@ qint64 IngestConsumer::ensureStream(Worker &worker)
     return created;
 }
 
+kvStore *IngestConsumer::owners(Worker &worker)
+{
+    Connection &c = *m_connection;
+    std::lock_guard lock(c.ownersMutex);
+    if (c.owners)
+        return c.owners;
+    kvConfig config;
+    kvConfig_Init(&config);
+    config.Bucket = OwnersBucket;
+    config.History = 1;
+    config.TTL = qint64(LeaseTtlMs) * 1'000'000;
+    config.StorageType = js_FileStorage;
+    natsStatus s = js_CreateKeyValue(&c.owners, c.jetStream, &config);
+    if (s != NATS_OK) // made by another node, perhaps with other settings: use it as it is
+        s = js_KeyValue(&c.owners, c.jetStream, OwnersBucket);
+    if (s != NATS_OK) {
+        setState(worker, u"cannot open the key-value bucket %1 of the filters' owners: %2"_s.arg(
+                             QString::fromLatin1(OwnersBucket), natsError(s)));
+        c.owners = nullptr;
+    }
+    return c.owners;
+}
+
+bool IngestConsumer::claim(Worker &worker)
+{
+    kvStore *kv = owners(worker);
+    if (!kv)
+        return false;
+    const QByteArray key = worker.consumer;
+    std::uint64_t revision = 0;
+    natsStatus s = kvStore_Create(&revision, kv, key.constData(), m_owner.constData(), int(m_owner.size()));
+    if (s != NATS_OK) {
+        kvEntry *entry = nullptr;
+        if (kvStore_Get(&entry, kv, key.constData()) != NATS_OK)
+            return false; // gone in between: try again
+        const QByteArray holder = kvEntry_ValueString(entry);
+        const std::uint64_t held = kvEntry_Revision(entry);
+        kvEntry_Destroy(entry);
+        // The same node started again (killed, restarted at once) takes over from its own past self; another
+        // node's lease is waited out.
+        if (holder.left(holder.indexOf(' ')) != m_node) {
+            setState(worker, u"standby: %1 is consuming %2"_s.arg(QString::fromUtf8(holder.left(holder.indexOf(' '))),
+                                                                  QString::fromLatin1(worker.filter)));
+            return false;
+        }
+        s = kvStore_Update(&revision, kv, key.constData(), m_owner.constData(), int(m_owner.size()), held);
+        if (s != NATS_OK)
+            return false;
+    }
+    worker.leaseRevision = revision;
+    worker.leaseWritten = std::chrono::steady_clock::now();
+    return true;
+}
+
+bool IngestConsumer::renew(Worker &worker)
+{
+    if (std::chrono::steady_clock::now() - worker.leaseWritten < std::chrono::milliseconds(LeaseRenewMs))
+        return true;
+    std::uint64_t revision = 0;
+    const natsStatus s = kvStore_Update(&revision, m_connection->owners, worker.consumer.constData(),
+                                        m_owner.constData(), int(m_owner.size()), worker.leaseRevision);
+    if (s != NATS_OK) {
+        // Another node took the filter (this one was cut off longer than the lease): stop at once.
+        worker.leaseRevision = 0;
+        setState(worker, u"lost %1 to another node (%2)"_s.arg(QString::fromLatin1(worker.filter), natsError(s)));
+        return false;
+    }
+    m_stats.leaseRenewals.fetch_add(1, std::memory_order_relaxed);
+    worker.leaseRevision = revision;
+    worker.leaseWritten = std::chrono::steady_clock::now();
+    return true;
+}
+
+void IngestConsumer::release(Worker &worker)
+{
+    if (worker.leaseRevision == 0 || !m_connection || !m_connection->owners)
+        return;
+    kvStore_Delete(m_connection->owners, worker.consumer.constData()); // a standby takes over at once
+    worker.leaseRevision = 0;
+}
+
 bool IngestConsumer::take(Worker &worker, qint64 streamCreated)
 {
     jsCtx *js = m_connection->jetStream;
     const QByteArray stream = m_options.stream.toUtf8();
-    // Another node pulling from this consumer holds a pull request open nearly all the time; one that died
-    // holds none past its last request's expiry (half a second).
-    for (int probe = 0; probe < StandbyProbes; ++probe) {
-        jsConsumerInfo *info = nullptr;
-        jsErrCode code = jsErrCode(0);
-        const natsStatus s =
-            js_GetConsumerInfo(&info, js, stream.constData(), worker.consumer.constData(), nullptr, &code);
-        if (s != NATS_OK) {
-            jsConsumerInfo_Destroy(info);
-            break; // none yet (or gone): nobody is pulling
-        }
-        const bool pulled = info->NumWaiting > 0;
-        jsConsumerInfo_Destroy(info);
-        if (pulled) {
-            setState(worker, u"standby: another node is consuming %1"_s.arg(QString::fromLatin1(worker.filter)));
-            return false;
-        }
-        if (probe + 1 < StandbyProbes && pause(StandbyProbeMs))
-            return false;
-    }
+    if (!claim(worker))
+        return false;
     auto progress = Storage::ingestProgress(*worker.db, worker.filter);
     if (!progress) {
         setState(worker, progress.error());
@@ -309,6 +384,7 @@ bool IngestConsumer::take(Worker &worker, qint64 streamCreated)
     if (s != NATS_OK) {
         setState(worker, u"cannot consume %1: %2"_s.arg(QString::fromLatin1(worker.filter), natsError(s)));
         natsSubscription_Destroy(std::exchange(worker.subscription, nullptr));
+        release(worker);
         return false;
     }
     m_stats.takeovers.fetch_add(1, std::memory_order_relaxed);
@@ -450,15 +526,20 @@ void IngestConsumer::run(Worker &worker)
         if (!connected) {
             setState(worker, u"connecting"_s);
             natsSubscription_Destroy(std::exchange(worker.subscription, nullptr));
+            // Kept: if NATS is back within the lease, it is renewed; else claimed again (or lost) at the take.
             pause(250);
             continue;
         }
         if (!worker.subscription) {
             streamCreated = ensureStream(worker);
             if (streamCreated == 0 || !take(worker, streamCreated)) {
-                pause(2000);
+                pause(StandbyRetryMs);
                 continue;
             }
+        }
+        if (!renew(worker)) {
+            natsSubscription_Destroy(std::exchange(worker.subscription, nullptr));
+            continue;
         }
         natsMsgList list{};
         jsErrCode code = jsErrCode(0);
@@ -543,6 +624,8 @@ QByteArray IngestConsumer::metricsText() const
     Util::appendPrometheus(text, "tickdesk_nats_ingest_takeovers_total", "counter",
                            "times a subject filter was taken (at start, from a standby, after a failure)",
                            double(m_stats.takeovers.load()));
+    Util::appendPrometheus(text, "tickdesk_nats_ingest_lease_renewals_total", "counter",
+                           "leases on the consumed filters written again", double(m_stats.leaseRenewals.load()));
     return text;
 }
 

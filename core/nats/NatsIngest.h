@@ -55,9 +55,11 @@ struct IngestOptions
 /// message applied (nats_ingest), so a message delivered again after a crash between commit and
 /// acknowledgement is known as applied and only acknowledged: nothing acknowledged is lost, nothing applied twice.
 ///
-/// Each consumed filter has a durable pull consumer and a thread. Taking a filter, the node makes its consumer
-/// anew, so that what a dead owner left unacknowledged comes first and in order (per-symbol order is kept); while
-/// another node is pulling from it the node waits as a standby and takes over when that node stops pulling.
+/// Each consumed filter has a durable pull consumer and a thread. A node owns a filter by a lease in the
+/// key-value bucket TICKDESK_INGEST_OWNERS (written every 2 s, gone 6 s after the last write, deleted at a clean
+/// stop); while another node holds it, the node waits as a standby and takes over when the lease is gone. A node
+/// started again under the same name takes over its own lease at once. Taking a filter, the node makes its
+/// consumer anew, so that what a dead owner left unacknowledged comes first and in order (per-symbol order kept).
 /// A message that cannot be read is terminated (never delivered again), counted, and its reason published on
 /// `tickdesk.ingest_refused.SYMBOL` and logged.
 class IngestConsumer final
@@ -84,6 +86,7 @@ public:
         std::atomic<std::uint64_t> alreadyApplied{0}; ///< delivered again after their commit: acknowledged only
         std::atomic<std::uint64_t> storeFailures{0};  ///< batches the database refused (delivered again)
         std::atomic<std::uint64_t> takeovers{0};      ///< filters taken (at start, after a standby or a failure)
+        std::atomic<std::uint64_t> leaseRenewals{0};  ///< the owner's leases written again
     };
     const Stats &stats() const noexcept { return m_stats; }
 
@@ -107,8 +110,16 @@ private:
     void run(Worker &worker);
     /// Creates the stream when it is missing; its creation time, or 0 when it is not there (the reason set).
     qint64 ensureStream(Worker &worker);
-    /// Makes the worker's consumer anew and subscribes, unless another node is pulling from it.
+    /// Claims the filter (unless another node holds it), makes its consumer anew and subscribes.
     bool take(Worker &worker, qint64 streamCreated);
+    /// The bucket of the filters' owners, opened (made when missing) at first use; null when it cannot be.
+    kvStore *owners(Worker &worker);
+    /// The filter's lease: written when nobody holds it, or this node (by name) held it before it restarted.
+    bool claim(Worker &worker);
+    /// Writes the lease again when due; false when another node took the filter meanwhile.
+    bool renew(Worker &worker);
+    /// Gives the filter up at once (a clean stop), for a standby to take.
+    void release(Worker &worker);
     /// Decodes, stores and acknowledges one fetched batch; false when the consumer must be made again.
     bool apply(Worker &worker, natsMsgList &list, qint64 streamCreated);
     void refuse(natsMsg *msg, std::uint64_t seq, const QString &reason);
@@ -119,6 +130,7 @@ private:
     IngestOptions m_options;
     Submit m_submit;
     QByteArray m_node;
+    QByteArray m_owner; ///< the lease's value: the node's name and this run's random name
     std::unique_ptr<Connection> m_connection;
     std::vector<std::unique_ptr<Worker>> m_workers;
     mutable std::mutex m_mutex; ///< guards the workers' states, m_lastRefused and m_stop

@@ -2,8 +2,8 @@
 // Ingest spread over nodes through a NATS JetStream work queue, against a real nats-server started by the test:
 // records published to tickdesk.ingest.<symbol> stored and acknowledged; two nodes each owning a partition of the
 // symbols (the server's subject mapping), one killed under load and started again: every record stored exactly
-// once across the nodes, each symbol's records in order; a standby node taking over from one that stopped; bad
-// messages terminated with their reason and counted.
+// once across the nodes, each symbol's records in order; a standby node waiting while the owner is idle, taking
+// over from one that stopped and from one that was killed; bad messages terminated with their reason and counted.
 
 #include "AppProcess.h"
 #include "HttpTestClient.h"
@@ -30,7 +30,7 @@ private Q_SLOTS:
     void recordsAreStoredAndAcknowledged();
     void badMessagesAreTerminatedAndCounted();
     void appliedMessagesDeliveredAgainAreNotStoredTwice();
-    void standbyTakesOverFromAStoppedNode();
+    void standbyTakesOverFromAStoppedOrKilledNode();
     void twoPartitionedNodesSurviveAKill();
     void badPartitionsAreRefused();
 
@@ -220,7 +220,7 @@ void TestNatsIngest::appliedMessagesDeliveredAgainAreNotStoredTwice()
     QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(db, "SELECT count(*) FROM ticks WHERE symbol = 'AGAIN'"), 9, 15000);
 }
 
-void TestNatsIngest::standbyTakesOverFromAStoppedNode()
+void TestNatsIngest::standbyTakesOverFromAStoppedOrKilledNode()
 {
     // A second node on the same consumer waits while the first pulls, then carries on where it stopped.
     const QString first = path(u"first.sqlite"_s), second = path(u"second.sqlite"_s);
@@ -244,6 +244,29 @@ void TestNatsIngest::standbyTakesOverFromAStoppedNode()
     QVERIFY(publisher.complete());
     QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(first, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 100, 20000);
     QCOMPARE(TestSql::count(second, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 0);
+    // Idle past the lease's life (6 s), the owner keeps it by writing it again; the standby waits on.
+    const auto renewals = [](quint16 port) {
+        TestHttp::Client client;
+        if (!client.connectTo(port))
+            return -1;
+        const auto metrics = client.roundTrip(TestHttp::request("GET", "/metrics", {}, {}));
+        for (const QByteArray &line : metrics ? metrics->body.split('\n') : QList<QByteArray>())
+            if (line.startsWith("tickdesk_nats_ingest_lease_renewals_total "))
+                return line.mid(line.indexOf(' ') + 1).toInt();
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(renewals(a.port()) >= 4, 20000);
+    QVERIFY(ingestHealth(b.port())
+                .value(u"filters"_s)
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(u"state"_s)
+                .toString()
+                .startsWith(u"standby: a is consuming"_s));
+    QVERIFY(publishSeries(publisher, u"STBY"_s, int(m_base) + 200, 1));
+    QVERIFY(publisher.complete());
+    QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(first, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 101, 20000);
 
     a.process().terminate();
     QVERIFY(a.process().waitForFinished(20000));
@@ -253,9 +276,29 @@ void TestNatsIngest::standbyTakesOverFromAStoppedNode()
     QVERIFY(publishSeries(publisher, u"STBY"_s, int(m_base) + 100, 100));
     QVERIFY(publisher.complete());
     QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(second, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 100, 20000);
-    QCOMPARE(TestSql::count(first, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 100);
+    QCOMPARE(TestSql::count(first, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 101);
     // The second node carried on after the first one's last record.
     QCOMPARE(TestSql::count(second, "SELECT min(ts_us) / 1000000 FROM ticks WHERE symbol = 'STBY'"), int(m_base) + 100);
+
+    // A third waits on the second, which is killed: its lease runs out (6 s) and the third takes over.
+    const QString third = path(u"third.sqlite"_s);
+    TestApp::Process c;
+    QVERIFY2(startNode(c, m_nats, third, u"all"_s, u"c"_s), c.log().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(ingestHealth(c.port())
+                                 .value(u"filters"_s)
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(u"state"_s)
+                                 .toString()
+                                 .startsWith(u"standby: b is consuming"_s),
+                             15000);
+    b.process().kill();
+    QVERIFY(b.process().waitForFinished(10000));
+    QVERIFY(publishSeries(publisher, u"STBY"_s, int(m_base) + 300, 50));
+    QVERIFY(publisher.complete());
+    QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(third, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 50, 30000);
+    QCOMPARE(TestSql::count(second, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 100);
 }
 
 void TestNatsIngest::twoPartitionedNodesSurviveAKill()
