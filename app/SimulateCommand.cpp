@@ -64,7 +64,8 @@ int runSimulate(const QStringList &arguments)
         {u"to"_s,
          QCoreApplication::translate("CommandLine",
                                      "The /ingest URL to post to, or a NATS server (nats://HOST:4222) to publish "
-                                     "to the JetStream ingest stream, a message a record on tickdesk.ingest.<symbol> "
+                                     "to the JetStream ingest stream, each batch's records of a symbol in one message "
+                                     "on tickdesk.ingest.<symbol> "
                                      "(token or password from TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD)."),
          u"URL"_s},
         {u"rate"_s, QCoreApplication::translate("CommandLine", "Ticks per second, 1 to 100000 (default 25)."), u"N"_s},

@@ -154,10 +154,6 @@
         <translation>Sendet simulierte Marktdaten mit fester Rate an eine /ingest-URL: ein Lastgenerator und Ersatz für jede Datenquelle. Meldet jede Sekunde den Fortschritt und am Ende eine Zusammenfassung.</translation>
     </message>
     <message>
-        <source>The /ingest URL to post to.</source>
-        <translation>Die /ingest-URL, an die gesendet wird.</translation>
-    </message>
-    <message>
         <source>Ticks per second, 1 to 100000 (default 25).</source>
         <translation>Ticks pro Sekunde, 1 bis 100000 (Standard 25).</translation>
     </message>
@@ -472,6 +468,14 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>This node&apos;s name in NATS message ids (default: the host name); give each node publishing into one stream its own.</source>
         <translation>Name dieses Knotens in NATS-Nachrichten-IDs (Standard: der Hostname); jeder Knoten, der in denselben Stream veröffentlicht, braucht einen eigenen.</translation>
+    </message>
+    <message>
+        <source>With --nats: also store the records published to tickdesk.ingest.&lt;symbol&gt;, from the JetStream work queue TICKDESK_INGEST: &quot;all&quot;, or this node&apos;s partitions of the symbols, &quot;P/N&quot; or &quot;P,Q/N&quot;.</source>
+        <translation>Mit --nats: auch die an tickdesk.ingest.&lt;Symbol&gt; veröffentlichten Datensätze speichern, aus der JetStream-Arbeitswarteschlange TICKDESK_INGEST: „all“ oder die Partitionen der Symbole dieses Knotens, „P/N“ oder „P,Q/N“.</translation>
+    </message>
+    <message>
+        <source>The /ingest URL to post to, or a NATS server (nats://HOST:4222) to publish to the JetStream ingest stream, each batch&apos;s records of a symbol in one message on tickdesk.ingest.&lt;symbol&gt; (token or password from TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD).</source>
+        <translation>Die /ingest-URL, an die gesendet wird, oder ein NATS-Server (nats://HOST:4222), um in den JetStream-Ingest-Stream zu veröffentlichen, die Datensätze eines Symbols je Stapel in einer Nachricht auf tickdesk.ingest.&lt;Symbol&gt; (Token oder Passwort aus TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD).</translation>
     </message>
 </context>
 <context>

@@ -154,10 +154,6 @@
         <translation>Envoie des données de marché simulées à une URL /ingest à un débit fixé : un générateur de charge et un substitut à toute source de données. Affiche la progression chaque seconde et un résumé à la fin.</translation>
     </message>
     <message>
-        <source>The /ingest URL to post to.</source>
-        <translation>L&apos;URL /ingest à laquelle envoyer.</translation>
-    </message>
-    <message>
         <source>Ticks per second, 1 to 100000 (default 25).</source>
         <translation>Ticks par seconde, de 1 à 100000 (25 par défaut).</translation>
     </message>
@@ -472,6 +468,14 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>This node&apos;s name in NATS message ids (default: the host name); give each node publishing into one stream its own.</source>
         <translation>Nom de ce nœud dans les identifiants de messages NATS (par défaut : le nom d&apos;hôte) ; chaque nœud publiant dans un même flux doit avoir le sien.</translation>
+    </message>
+    <message>
+        <source>With --nats: also store the records published to tickdesk.ingest.&lt;symbol&gt;, from the JetStream work queue TICKDESK_INGEST: &quot;all&quot;, or this node&apos;s partitions of the symbols, &quot;P/N&quot; or &quot;P,Q/N&quot;.</source>
+        <translation>Avec --nats : enregistrer aussi les enregistrements publiés sur tickdesk.ingest.&lt;symbole&gt;, depuis la file de travail JetStream TICKDESK_INGEST : « all », ou les partitions des symboles de ce nœud, « P/N » ou « P,Q/N ».</translation>
+    </message>
+    <message>
+        <source>The /ingest URL to post to, or a NATS server (nats://HOST:4222) to publish to the JetStream ingest stream, each batch&apos;s records of a symbol in one message on tickdesk.ingest.&lt;symbol&gt; (token or password from TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD).</source>
+        <translation>L&apos;URL /ingest où envoyer, ou un serveur NATS (nats://HOST:4222) pour publier dans le flux d&apos;ingestion JetStream, les enregistrements d&apos;un symbole de chaque lot en un message sur tickdesk.ingest.&lt;symbole&gt; (jeton ou mot de passe depuis TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD).</translation>
     </message>
 </context>
 <context>

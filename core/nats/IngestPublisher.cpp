@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 
 #include <atomic>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +16,7 @@ namespace Nats {
 namespace {
 constexpr int AckWaitMs = 10000;
 constexpr int RetryMs = 500;
+constexpr int MaxRecordsPerMessage = 500;
 } // namespace
 
 QByteArray ingestSubject(const Model::Record &record)
@@ -84,20 +86,35 @@ Util::Status IngestPublisher::start()
 
 void IngestPublisher::send(const Model::RecordBatch &records, std::function<void(const QString &)> done)
 {
+    // A message a symbol per batch, its records an array in their order: JetStream acknowledges a work queue's
+    // messages one by one, so their count, not the records', bounds the rate.
     Job job;
-    job.subjects.reserve(records.size());
-    job.bodies.reserve(records.size());
+    std::unordered_map<QByteArray, std::size_t> messageOf;
+    std::vector<int> counts;
     for (const Model::Record &record : records) {
-        job.subjects.push_back(ingestSubject(record));
-        QByteArray body;
+        const QByteArray subject = ingestSubject(record);
+        auto [it, added] = messageOf.try_emplace(subject, job.subjects.size());
+        if (!added && counts[it->second] >= MaxRecordsPerMessage) {
+            it->second = job.subjects.size();
+            added = true;
+        }
+        if (added) {
+            job.subjects.push_back(subject);
+            job.bodies.emplace_back("[");
+            counts.push_back(0);
+        }
+        QByteArray &body = job.bodies[it->second];
+        if (counts[it->second]++ > 0)
+            body += ',';
         Ingest::appendJson(record, body);
-        job.bodies.push_back(std::move(body));
     }
+    for (QByteArray &body : job.bodies)
+        body += ']';
     job.done = std::move(done);
     {
         std::lock_guard lock(m_mutex);
         job.firstId = m_nextId;
-        m_nextId += records.size();
+        m_nextId += job.subjects.size();
         m_jobs.push_back(std::move(job));
     }
     m_wake.notify_all();
@@ -120,20 +137,21 @@ void IngestPublisher::stop()
     m_connection.reset();
 }
 
-QString IngestPublisher::publish(const Job &job)
+QString IngestPublisher::publish(const std::vector<Job> &jobs)
 {
     Connection &c = *m_connection;
     c.failed.store(0);
-    for (std::size_t i = 0; i < job.subjects.size(); ++i) {
-        const QByteArray id = m_idPrefix + QByteArray::number(job.firstId + i);
-        jsPubOptions options;
-        jsPubOptions_Init(&options);
-        options.MsgId = id.constData();
-        if (natsStatus s = js_PublishAsync(c.jetStream, job.subjects[i].constData(), job.bodies[i].constData(),
-                                           int(job.bodies[i].size()), &options);
-            s != NATS_OK)
-            return natsError(s);
-    }
+    for (const Job &job : jobs)
+        for (std::size_t i = 0; i < job.subjects.size(); ++i) {
+            const QByteArray id = m_idPrefix + QByteArray::number(job.firstId + i);
+            jsPubOptions options;
+            jsPubOptions_Init(&options);
+            options.MsgId = id.constData();
+            if (natsStatus s = js_PublishAsync(c.jetStream, job.subjects[i].constData(), job.bodies[i].constData(),
+                                               int(job.bodies[i].size()), &options);
+                s != NATS_OK)
+                return natsError(s);
+        }
     jsPubOptions wait;
     jsPubOptions_Init(&wait);
     wait.MaxWait = AckWaitMs;
@@ -154,22 +172,27 @@ void IngestPublisher::finish(Job &job, const QString &error)
 void IngestPublisher::run()
 {
     for (;;) {
-        Job job;
+        // Every batch waiting goes out before the acknowledgements are awaited: a batch at a time would wait a
+        // round trip each.
+        std::vector<Job> jobs;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stop || !m_jobs.empty(); });
             if (m_stop)
                 return;
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
+            while (!m_jobs.empty()) {
+                jobs.push_back(std::move(m_jobs.front()));
+                m_jobs.pop_front();
+            }
         }
         QString error;
-        while (!(error = publish(job)).isEmpty()) {
+        while (!(error = publish(jobs)).isEmpty()) {
             std::unique_lock lock(m_mutex);
             if (m_wake.wait_for(lock, std::chrono::milliseconds(RetryMs), [this] { return m_stop; }))
                 break;
         }
-        finish(job, error);
+        for (Job &job : jobs)
+            finish(job, error);
     }
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace Nats {
 
@@ -19,8 +20,9 @@ namespace Nats {
 /// symbol (economic indicators) `tickdesk.ingest._`.
 QByteArray ingestSubject(const Model::Record &record);
 
-/// Publishes records into the JetStream ingest stream, one message a record on its symbol's subject, each with an
-/// id (this publisher's random name and a count) so that the stream drops a copy sent again. A batch is done
+/// Publishes records into the JetStream ingest stream: of each batch, a message a symbol (up to 500 of its records,
+/// a JSON array, in order) on its symbol's subject, each with an id (this publisher's random name and a count) so
+/// that the stream drops a copy sent again. A batch is done
 /// when the stream acknowledged every message of it; until then it is sent again (with the same ids) every half
 /// second, through NATS outages. What `tickdesk simulate --to nats://…` feeds the desk with.
 class IngestPublisher final : public QObject
@@ -48,8 +50,8 @@ private:
     };
     struct Connection;
     void run();
-    /// Publishes one batch and waits for its acknowledgements; empty, or what went wrong.
-    QString publish(const Job &job);
+    /// Publishes the batches and waits for their acknowledgements; empty, or what went wrong.
+    QString publish(const std::vector<Job> &jobs);
     void finish(Job &job, const QString &error);
 
     NatsOptions m_options;
