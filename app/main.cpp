@@ -239,7 +239,7 @@ int main(int argc, char *argv[])
                 return services.simulator();
             },
             &services.alerts(), &services.paper(), &services.strategies(), services.webMonitorUrl(), services.nats(),
-            &services.refreshes()});
+            &services.refreshes(), services.natsIngest()});
         mainWindow->show();
         QObject::connect(instance.get(), &App::SingleInstance::requested, mainWindow.get(),
                          [&services, window = mainWindow.get()](const App::InstanceRequest &request) {

@@ -2212,6 +2212,14 @@ Startkapital:</translation>
         <source>History: %1</source>
         <translation>Historie: %1</translation>
     </message>
+    <message>
+        <source>ingest: %1 partitions, %2 pending</source>
+        <translation>Ingest: %1 Partitionen, %2 ausstehend</translation>
+    </message>
+    <message>
+        <source>ingest: not consuming</source>
+        <translation>Ingest: verarbeitet nichts</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>

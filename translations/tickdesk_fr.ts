@@ -2212,6 +2212,14 @@ Liquidités de départ :</translation>
         <source>History: %1</source>
         <translation>Historique : %1</translation>
     </message>
+    <message>
+        <source>ingest: %1 partitions, %2 pending</source>
+        <translation>ingestion : %1 partitions, %2 en attente</translation>
+    </message>
+    <message>
+        <source>ingest: not consuming</source>
+        <translation>ingestion : ne consomme pas</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationsPage</name>

@@ -25,22 +25,9 @@ QByteArray ingestSubject(const Model::Record &record)
     return "tickdesk.ingest." + (symbol ? subjectToken(symbol->toString()) : QByteArrayLiteral("_"));
 }
 
-struct IngestPublisher::Connection
+struct IngestPublisher::Connection : Link
 {
-    natsOptions *options = nullptr;
-    natsConnection *connection = nullptr;
-    jsCtx *jetStream = nullptr;
     std::atomic<int> failed{0};
-
-    ~Connection()
-    {
-        jsCtx_Destroy(jetStream);
-        if (connection) {
-            natsConnection_FlushTimeout(connection, 1000);
-            natsConnection_Destroy(connection);
-        }
-        natsOptions_Destroy(options);
-    }
 };
 
 IngestPublisher::IngestPublisher(NatsOptions options, QObject *parent)

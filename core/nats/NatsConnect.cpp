@@ -10,6 +10,16 @@ using namespace Qt::StringLiterals;
 
 namespace Nats {
 
+Link::~Link()
+{
+    jsCtx_Destroy(jetStream);
+    if (connection) {
+        natsConnection_FlushTimeout(connection, 1000);
+        natsConnection_Destroy(connection);
+    }
+    natsOptions_Destroy(options);
+}
+
 Util::Status checkUrl(const QString &url, const QString &option)
 {
     const QUrl parsed(url);

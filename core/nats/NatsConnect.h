@@ -12,6 +12,20 @@ namespace Nats {
 
 struct NatsOptions;
 
+/// A libnats connection and its JetStream context; destroyed, it sends what is pending (for up to a second) and
+/// closes.
+struct Link
+{
+    natsOptions *options = nullptr;
+    natsConnection *connection = nullptr;
+    jsCtx *jetStream = nullptr;
+
+    Link() = default;
+    Link(const Link &) = delete;
+    Link &operator=(const Link &) = delete;
+    ~Link();
+};
+
 /// Checks that `url` is a NATS address (nats://HOST:PORT, or tls://HOST:PORT for TLS); `option` names the
 /// setting in the message.
 Util::Status checkUrl(const QString &url, const QString &option);

@@ -99,24 +99,12 @@ QString IngestPartitions::toString() const
     return u"%1/%2"_s.arg(parts.join(u','), QString::number(count));
 }
 
-struct IngestConsumer::Connection
+struct IngestConsumer::Connection : Link
 {
-    natsOptions *options = nullptr;
-    natsConnection *connection = nullptr;
-    jsCtx *jetStream = nullptr;
     std::mutex ownersMutex; ///< the workers open the bucket once
     kvStore *owners = nullptr;
 
-    ~Connection()
-    {
-        kvStore_Destroy(owners);
-        jsCtx_Destroy(jetStream);
-        if (connection) {
-            natsConnection_FlushTimeout(connection, 1000);
-            natsConnection_Destroy(connection);
-        }
-        natsOptions_Destroy(options);
-    }
+    ~Connection() { kvStore_Destroy(owners); }
 };
 
 /// One consumed filter: its thread, subscription and progress.
@@ -462,6 +450,11 @@ bool IngestConsumer::apply(Worker &worker, natsMsgList &list, qint64 streamCreat
     }
     if (toAck.empty())
         return true;
+    if (records.empty()) { // empty arrays: nothing to store
+        for (natsMsg *msg : toAck)
+            natsMsg_Ack(msg, nullptr);
+        return true;
+    }
 
     struct Wait
     {

@@ -40,24 +40,11 @@ QByteArray subjectToken(const QString &symbol)
 
 /// The libnats connection and JetStream context, made on the publisher's thread and used only there (the
 /// library's own threads call the handlers).
-struct NatsPublisher::Connection
+struct NatsPublisher::Connection : Link
 {
-    natsOptions *options = nullptr;
-    natsConnection *connection = nullptr;
-    jsCtx *jetStream = nullptr;
     bool streamReady = false;
     std::atomic<int> failedAcks{0};
     std::unique_ptr<Storage::SqliteDatabase> db;
-
-    ~Connection()
-    {
-        jsCtx_Destroy(jetStream);
-        if (connection) {
-            natsConnection_FlushTimeout(connection, 1000);
-            natsConnection_Destroy(connection);
-        }
-        natsOptions_Destroy(options);
-    }
 };
 
 NatsPublisher::NatsPublisher(NatsOptions options)

@@ -38,6 +38,11 @@ private:
     bool startNode(TestApp::Process &node, NatsTest::Server &server, const QString &database, const QString &parts,
                    const QString &name);
     QJsonObject ingestHealth(quint16 port);
+    /// The state of the node's (first) consumed filter: "consuming", "standby: …".
+    QString filterState(quint16 port)
+    {
+        return ingestHealth(port).value(u"filters"_s).toArray().at(0).toObject().value(u"state"_s).toString();
+    }
     /// `count` one-record messages of `symbol`, one second apart from `first`, ids `symbol:n`.
     static bool publishSeries(NatsTest::Publisher &publisher, const QString &symbol, int from, int count);
     static QByteArray record(const QString &symbol, int n);
@@ -103,9 +108,7 @@ void TestNatsIngest::recordsAreStoredAndAcknowledged()
     const QString db = path(u"one.sqlite"_s);
     TestApp::Process node;
     QVERIFY2(startNode(node, m_nats, db, u"all"_s, u"one"_s), node.log().constData());
-    QTRY_COMPARE_WITH_TIMEOUT(
-        ingestHealth(node.port()).value(u"filters"_s).toArray().at(0).toObject().value(u"state"_s).toString(),
-        u"consuming"_s, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(filterState(node.port()), u"consuming"_s, 15000);
 
     NatsTest::Publisher publisher(m_nats.url());
     QVERIFY(publisher.isConnected());
@@ -181,10 +184,7 @@ void TestNatsIngest::appliedMessagesDeliveredAgainAreNotStoredTwice()
     // A node killed between its commit and its acknowledgements leaves its database ahead of the stream: the
     // same state is made here by hand (its progress says the first 4 of 10 waiting messages are applied).
     const QString db = path(u"again.sqlite"_s);
-    const auto consuming = [this](TestApp::Process &node) {
-        return ingestHealth(node.port()).value(u"filters"_s).toArray().at(0).toObject().value(u"state"_s).toString() ==
-               u"consuming"_s;
-    };
+    const auto consuming = [this](TestApp::Process &node) { return filterState(node.port()) == u"consuming"_s; };
     {
         TestApp::Process node;
         QVERIFY2(startNode(node, m_nats, db, u"all"_s, u"again"_s), node.log().constData());
@@ -226,19 +226,9 @@ void TestNatsIngest::standbyTakesOverFromAStoppedOrKilledNode()
     const QString first = path(u"first.sqlite"_s), second = path(u"second.sqlite"_s);
     TestApp::Process a, b;
     QVERIFY2(startNode(a, m_nats, first, u"all"_s, u"a"_s), a.log().constData());
-    QTRY_COMPARE_WITH_TIMEOUT(
-        ingestHealth(a.port()).value(u"filters"_s).toArray().at(0).toObject().value(u"state"_s).toString(),
-        u"consuming"_s, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(filterState(a.port()), u"consuming"_s, 15000);
     QVERIFY2(startNode(b, m_nats, second, u"all"_s, u"b"_s), b.log().constData());
-    QTRY_VERIFY_WITH_TIMEOUT(ingestHealth(b.port())
-                                 .value(u"filters"_s)
-                                 .toArray()
-                                 .at(0)
-                                 .toObject()
-                                 .value(u"state"_s)
-                                 .toString()
-                                 .startsWith(u"standby"_s),
-                             15000);
+    QTRY_VERIFY_WITH_TIMEOUT(filterState(b.port()).startsWith(u"standby"_s), 15000);
     NatsTest::Publisher publisher(m_nats.url());
     QVERIFY(publishSeries(publisher, u"STBY"_s, int(m_base), 100));
     QVERIFY(publisher.complete());
@@ -256,23 +246,14 @@ void TestNatsIngest::standbyTakesOverFromAStoppedOrKilledNode()
         return -1;
     };
     QTRY_VERIFY_WITH_TIMEOUT(renewals(a.port()) >= 4, 20000);
-    QVERIFY(ingestHealth(b.port())
-                .value(u"filters"_s)
-                .toArray()
-                .at(0)
-                .toObject()
-                .value(u"state"_s)
-                .toString()
-                .startsWith(u"standby: a is consuming"_s));
+    QVERIFY(filterState(b.port()).startsWith(u"standby: a is consuming"_s));
     QVERIFY(publishSeries(publisher, u"STBY"_s, int(m_base) + 200, 1));
     QVERIFY(publisher.complete());
     QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(first, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 101, 20000);
 
     a.process().terminate();
     QVERIFY(a.process().waitForFinished(20000));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        ingestHealth(b.port()).value(u"filters"_s).toArray().at(0).toObject().value(u"state"_s).toString(),
-        u"consuming"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(filterState(b.port()), u"consuming"_s, 20000);
     QVERIFY(publishSeries(publisher, u"STBY"_s, int(m_base) + 100, 100));
     QVERIFY(publisher.complete());
     QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(second, "SELECT count(*) FROM ticks WHERE symbol = 'STBY'"), 100, 20000);
@@ -284,15 +265,7 @@ void TestNatsIngest::standbyTakesOverFromAStoppedOrKilledNode()
     const QString third = path(u"third.sqlite"_s);
     TestApp::Process c;
     QVERIFY2(startNode(c, m_nats, third, u"all"_s, u"c"_s), c.log().constData());
-    QTRY_VERIFY_WITH_TIMEOUT(ingestHealth(c.port())
-                                 .value(u"filters"_s)
-                                 .toArray()
-                                 .at(0)
-                                 .toObject()
-                                 .value(u"state"_s)
-                                 .toString()
-                                 .startsWith(u"standby: b is consuming"_s),
-                             15000);
+    QTRY_VERIFY_WITH_TIMEOUT(filterState(c.port()).startsWith(u"standby: b is consuming"_s), 15000);
     b.process().kill();
     QVERIFY(b.process().waitForFinished(10000));
     QVERIFY(publishSeries(publisher, u"STBY"_s, int(m_base) + 300, 50));
@@ -308,9 +281,7 @@ void TestNatsIngest::twoPartitionedNodesSurviveAKill()
     QVERIFY2(startNode(a, m_partitioned, dbA, u"0/2"_s, u"a"_s), a.log().constData());
     QVERIFY2(startNode(b, m_partitioned, dbB, u"1/2"_s, u"b"_s), b.log().constData());
     for (TestApp::Process *node : {&a, &b})
-        QTRY_COMPARE_WITH_TIMEOUT(
-            ingestHealth(node->port()).value(u"filters"_s).toArray().at(0).toObject().value(u"state"_s).toString(),
-            u"consuming"_s, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(filterState(node->port()), u"consuming"_s, 15000);
 
     constexpr int Symbols = 24, PerSymbol = 400;
     QStringList symbols;

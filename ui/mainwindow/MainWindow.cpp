@@ -17,6 +17,7 @@
 #include "models/SignalModel.h"
 #include "models/WatchlistFilter.h"
 #include "models/WatchlistModel.h"
+#include "nats/NatsIngest.h"
 #include "nats/NatsPublisher.h"
 #include "notify/Notifier.h"
 #include "pipeline/LiveFeed.h"
@@ -185,7 +186,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
          {m_statusAddress, m_statusRate, m_statusRejected, m_statusLatency, m_statusDatabase, m_statusSimulator})
         statusBar()->addPermanentWidget(label);
     m_statusAddress->setObjectName(QStringLiteral("statusAddress"));
-    if (m_sources.nats) {
+    if (m_sources.nats || m_sources.natsIngest) {
         m_statusNats = new QLabel(this);
         m_statusNats->setObjectName(QStringLiteral("statusNats"));
         statusBar()->addPermanentWidget(m_statusNats);
@@ -791,13 +792,31 @@ void MainWindow::updateStatus()
     const qint64 bytes =
         QFileInfo(m_sources.writer.path()).size() + QFileInfo(m_sources.writer.path() + QStringLiteral("-wal")).size();
     m_statusDatabase->setText(tr("database %1 MB").arg(double(bytes) / 1048576.0, 0, 'f', 1));
-    if (m_statusNats) {
+    if (m_statusNats && m_sources.nats) {
         // Away, what waits is in the database: it goes out when NATS is back.
         const Nats::NatsPublisher::Status nats = m_sources.nats->status();
         m_statusNats->setText(
             nats.connected ? (nats.behind > 0 ? tr("NATS: sending, %1 behind").arg(nats.behind) : tr("NATS: connected"))
                            : tr("NATS: away, %1 waiting").arg(nats.behind));
         m_statusNats->setToolTip(nats.error);
+    }
+    if (m_statusNats && m_sources.natsIngest) {
+        int consuming = 0;
+        qint64 pending = 0;
+        QStringList states;
+        for (const auto &filter : m_sources.natsIngest->filters()) {
+            consuming += filter.state == QLatin1String("consuming") ? 1 : 0;
+            pending += filter.pending;
+            states << QStringLiteral("%1: %2").arg(QString::fromLatin1(filter.filter), filter.state);
+        }
+        // The partitions' states (standby, waiting for NATS, what went wrong) in the tooltip.
+        const QString ingest = consuming > 0 ? tr("ingest: %1 partitions, %2 pending").arg(consuming).arg(pending)
+                                             : tr("ingest: not consuming");
+        const QString published = m_sources.nats ? m_statusNats->text() + QStringLiteral(" · ") : QString();
+        const QString error = m_sources.nats ? m_statusNats->toolTip() : QString();
+        m_statusNats->setText(published + ingest);
+        m_statusNats->setToolTip((error.isEmpty() ? QString() : error + QLatin1Char('\n')) +
+                                 states.join(QLatin1Char('\n')));
     }
     if (!m_sources.simulator || !m_sources.simulator->isRunning())
         m_statusSimulator->setText(tr("simulator off"));

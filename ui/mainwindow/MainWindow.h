@@ -30,8 +30,9 @@ namespace History {
 class RefreshService;
 }
 namespace Nats {
+class IngestConsumer;
 class NatsPublisher;
-}
+} // namespace Nats
 namespace Alerts {
 class AlertManager;
 }
@@ -107,6 +108,8 @@ struct Sources
     const Nats::NatsPublisher *nats = nullptr;
     /// History refreshes and gap fills; null: not offered (tests).
     History::RefreshService *refreshes = nullptr;
+    /// Records consumed from the NATS ingest work queue; null: not configured.
+    const Nats::IngestConsumer *natsIngest = nullptr;
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
