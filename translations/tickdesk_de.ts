@@ -2213,12 +2213,16 @@ Startkapital:</translation>
         <translation>Historie: %1</translation>
     </message>
     <message>
-        <source>ingest: %1 partitions, %2 pending</source>
-        <translation>Ingest: %1 Partitionen, %2 ausstehend</translation>
+        <source>ingest %1: %2 pending</source>
+        <translation>Ingest %1: %2 ausstehend</translation>
     </message>
     <message>
-        <source>ingest: not consuming</source>
-        <translation>Ingest: verarbeitet nichts</translation>
+        <source>ingest %1: standby</source>
+        <translation>Ingest %1: in Bereitschaft</translation>
+    </message>
+    <message>
+        <source>ingest %1: waiting</source>
+        <translation>Ingest %1: wartet</translation>
     </message>
 </context>
 <context>

@@ -2213,12 +2213,16 @@ Liquidités de départ :</translation>
         <translation>Historique : %1</translation>
     </message>
     <message>
-        <source>ingest: %1 partitions, %2 pending</source>
-        <translation>ingestion : %1 partitions, %2 en attente</translation>
+        <source>ingest %1: %2 pending</source>
+        <translation>ingestion %1 : %2 en attente</translation>
     </message>
     <message>
-        <source>ingest: not consuming</source>
-        <translation>ingestion : ne consomme pas</translation>
+        <source>ingest %1: standby</source>
+        <translation>ingestion %1 : en réserve</translation>
+    </message>
+    <message>
+        <source>ingest %1: waiting</source>
+        <translation>ingestion %1 : en attente de connexion</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,8 @@ public:
     };
     std::vector<FilterStatus> filters() const;
     bool connected() const noexcept { return m_connected.load(std::memory_order_relaxed); }
+    /// What this node takes: "all", "0/2", "0,1/4".
+    QString partitions() const { return m_options.partitions.toString(); }
     /// `"nats_ingest": {...}` for /health.
     QByteArray healthJson() const;
     /// The tickdesk_nats_ingest_* lines for /metrics.
