@@ -6,6 +6,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <mutex>
+#include <utility>
+
 #include <nats/nats.h>
 
 namespace Nats {
@@ -25,6 +28,13 @@ struct Link
     Link &operator=(const Link &) = delete;
     ~Link();
 };
+
+/// Sets a stop flag under its mutex; false when it was set already (stop() called twice).
+inline bool setOnce(std::mutex &mutex, bool &flag)
+{
+    std::lock_guard lock(mutex);
+    return !std::exchange(flag, true);
+}
 
 /// Checks that `url` is a NATS address (nats://HOST:PORT, or tls://HOST:PORT for TLS); `option` names the
 /// setting in the message.

@@ -183,12 +183,8 @@ Util::Status IngestConsumer::start()
 
 void IngestConsumer::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stop)
-            return;
-        m_stop = true;
-    }
+    if (!setOnce(m_mutex, m_stop))
+        return;
     m_stopped.notify_all();
     for (auto &worker : m_workers)
         if (worker->thread.joinable())

@@ -109,12 +109,8 @@ Util::Status NatsPublisher::start()
 
 void NatsPublisher::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stop)
-            return;
-        m_stop = true;
-    }
+    if (!setOnce(m_mutex, m_stop))
+        return;
     m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
