@@ -29,21 +29,15 @@ QString HeadlessReporter::natsPart() const
     const Nats::IngestConsumer *ingest = m_services.natsIngest();
     if (!ingest)
         return {};
-    int consuming = 0, standby = 0;
-    qint64 pending = 0;
-    for (const auto &filter : ingest->filters()) {
-        consuming += filter.state == QLatin1String("consuming") ? 1 : 0;
-        standby += filter.state.startsWith(QLatin1String("standby")) ? 1 : 0;
-        pending += filter.pending;
-    }
+    const Nats::IngestConsumer::Summary summary = ingest->summary();
     const auto &s = ingest->stats();
     QString part = QStringLiteral(" | from NATS %1 (%2 refused), %3 pending, partitions %4 consuming")
                        .arg(s.records.load())
                        .arg(s.refused.load())
-                       .arg(pending)
-                       .arg(consuming);
-    if (standby > 0)
-        part += QStringLiteral(", %1 standby").arg(standby);
+                       .arg(summary.pending)
+                       .arg(summary.consuming);
+    if (summary.standby > 0)
+        part += QStringLiteral(", %1 standby").arg(summary.standby);
     if (!ingest->connected())
         part += QStringLiteral(", NATS away");
     return part;

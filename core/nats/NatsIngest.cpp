@@ -281,12 +281,13 @@ bool IngestConsumer::claim(Worker &worker)
         if (kvStore_Get(&entry, kv, key.constData()) != NATS_OK)
             return false; // gone in between: try again
         const QByteArray holder = kvEntry_ValueString(entry);
+        const QByteArray holderNode = holder.left(holder.indexOf(' '));
         const std::uint64_t held = kvEntry_Revision(entry);
         kvEntry_Destroy(entry);
         // The same node started again (killed, restarted at once) takes over from its own past self; another
         // node's lease is waited out.
-        if (holder.left(holder.indexOf(' ')) != m_node) {
-            setState(worker, u"standby: %1 is consuming %2"_s.arg(QString::fromUtf8(holder.left(holder.indexOf(' '))),
+        if (holderNode != m_node) {
+            setState(worker, u"standby: %1 is consuming %2"_s.arg(QString::fromUtf8(holderNode),
                                                                   QString::fromLatin1(worker.filter)));
             return false;
         }
@@ -584,21 +585,29 @@ QByteArray IngestConsumer::healthJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+IngestConsumer::Summary IngestConsumer::summary() const
+{
+    Summary out;
+    for (const FilterStatus &f : filters()) {
+        ++out.filters;
+        out.consuming += f.state == u"consuming"_s ? 1 : 0;
+        out.standby += f.state.startsWith(u"standby"_s) ? 1 : 0;
+        out.pending += f.pending;
+        out.states << u"%1: %2"_s.arg(QString::fromLatin1(f.filter), f.state);
+    }
+    return out;
+}
+
 QByteArray IngestConsumer::metricsText() const
 {
-    qint64 pending = 0;
-    int consuming = 0;
-    for (const FilterStatus &f : filters()) {
-        pending += f.pending;
-        consuming += f.state == u"consuming"_s ? 1 : 0;
-    }
+    const Summary s = summary();
     QByteArray text;
     Util::appendPrometheus(text, "tickdesk_nats_ingest_connected", "gauge", "1 while connected to NATS",
                            connected() ? 1 : 0);
     Util::appendPrometheus(text, "tickdesk_nats_ingest_consuming", "gauge",
-                           "subject filters this node consumes now (the others wait as standby)", consuming);
+                           "subject filters this node consumes now (the others wait as standby)", s.consuming);
     Util::appendPrometheus(text, "tickdesk_nats_ingest_pending", "gauge",
-                           "messages in the stream for this node's filters, not yet delivered", double(pending));
+                           "messages in the stream for this node's filters, not yet delivered", double(s.pending));
     Util::appendPrometheus(text, "tickdesk_nats_ingest_messages_total", "counter",
                            "messages whose records committed here", double(m_stats.messages.load()));
     Util::appendPrometheus(text, "tickdesk_nats_ingest_records_total", "counter", "records they held",

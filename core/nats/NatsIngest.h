@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <condition_variable>
@@ -98,6 +99,16 @@ public:
         qint64 appliedThrough = 0; ///< the stream sequence of the last message committed here
     };
     std::vector<FilterStatus> filters() const;
+    /// The filters counted by what they do now, and what waits for them in the stream.
+    struct Summary
+    {
+        int filters = 0;
+        int consuming = 0;
+        int standby = 0;
+        qint64 pending = 0;
+        QStringList states; ///< "filter: state", one a filter
+    };
+    Summary summary() const;
     bool connected() const noexcept { return m_connected.load(std::memory_order_relaxed); }
     /// What this node takes: "all", "0/2", "0,1/4".
     QString partitions() const { return m_options.partitions.toString(); }

@@ -801,26 +801,17 @@ void MainWindow::updateStatus()
         m_statusNats->setToolTip(nats.error);
     }
     if (m_statusNats && m_sources.natsIngest) {
-        int consuming = 0, standby = 0;
-        qint64 pending = 0;
-        QStringList states;
-        const auto filters = m_sources.natsIngest->filters();
-        for (const auto &filter : filters) {
-            consuming += filter.state == QLatin1String("consuming") ? 1 : 0;
-            standby += filter.state.startsWith(QLatin1String("standby")) ? 1 : 0;
-            pending += filter.pending;
-            states << QStringLiteral("%1: %2").arg(QString::fromLatin1(filter.filter), filter.state);
-        }
+        const Nats::IngestConsumer::Summary s = m_sources.natsIngest->summary();
         // The partitions' states (standby, waiting for NATS, what went wrong) in the tooltip.
         const QString parts = m_sources.natsIngest->partitions();
-        const QString ingest = consuming == int(filters.size()) ? tr("ingest %1: %2 pending").arg(parts).arg(pending)
-                               : standby > 0                    ? tr("ingest %1: standby").arg(parts)
-                                                                : tr("ingest %1: waiting").arg(parts);
+        const QString ingest = s.consuming == s.filters ? tr("ingest %1: %2 pending").arg(parts).arg(s.pending)
+                               : s.standby > 0          ? tr("ingest %1: standby").arg(parts)
+                                                        : tr("ingest %1: waiting").arg(parts);
         const QString published = m_sources.nats ? m_statusNats->text() + QStringLiteral(" · ") : QString();
         const QString error = m_sources.nats ? m_statusNats->toolTip() : QString();
         m_statusNats->setText(published + ingest);
         m_statusNats->setToolTip((error.isEmpty() ? QString() : error + QLatin1Char('\n')) +
-                                 states.join(QLatin1Char('\n')));
+                                 s.states.join(QLatin1Char('\n')));
     }
     if (!m_sources.simulator || !m_sources.simulator->isRunning())
         m_statusSimulator->setText(tr("simulator off"));
