@@ -4,6 +4,7 @@
 #include "MetadataRateOptions.h"
 #include "settings/Settings.h"
 #include "sim/SymbolProfile.h"
+#include "storage/StorageWriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -34,6 +35,16 @@ std::optional<quint16> parsePort(const QString &text)
 }
 
 } // namespace
+
+/// Why --source cannot go with the options set among `conflicting`, or empty.
+static QString sourceProblem(const QCommandLineParser &parser, std::initializer_list<QCommandLineOption> conflicting)
+{
+    for (const QCommandLineOption &option : conflicting)
+        if (parser.isSet(option.names().constFirst()))
+            return u"--source cannot go with --%1: a window on the nodes' feed receives, computes and publishes "
+                   "nothing itself"_s.arg(option.names().constFirst());
+    return {};
+}
 
 ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings &settings)
 {
@@ -155,9 +166,23 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
                                     "from the JetStream work queue TICKDESK_INGEST: \"all\", or this node's "
                                     "partitions of the symbols, \"P/N\" or \"P,Q/N\"."),
         u"PARTS"_s);
-    parser.addOptions({headless,   bind,           port,     wsPort,    db,       token,  duration,  fullSync,
-                       ioThreads,  shards,         simulate, rate,      symbols,  seed,   measureUi, allowOrigin,
-                       maxSymbols, rulesTimeframe, nats,     natsToken, natsUser, natsCa, natsNode,  natsIngest});
+    const QCommandLineOption source(
+        u"source"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Open the window on the nodes' feed at this NATS server (nats://HOST:4222): "
+                                    "records, signals, alert fires and fills come from the nodes publishing there "
+                                    "(their --nats); nothing is computed or received here. Credentials as for --nats."),
+        u"URL"_s);
+    const QCommandLineOption sourceApi(
+        u"source-api"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "With --source: a node's REST API whose stored bars fill what the window missed "
+                                    "(default: http://<the NATS host>:5000)."),
+        u"URL"_s);
+    parser.addOptions({headless,  bind,        port,       wsPort,         db,       token,     duration,
+                       fullSync,  ioThreads,   shards,     simulate,       rate,     symbols,   seed,
+                       measureUi, allowOrigin, maxSymbols, rulesTimeframe, nats,     natsToken, natsUser,
+                       natsCa,    natsNode,    natsIngest, source,         sourceApi});
 
     addMetadataRateOptions(parser);
     if (!parser.parse(arguments)) {
@@ -211,11 +236,38 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         o.allowedOrigins.append(origin.trimmed().toUtf8());
     }
     o.databasePath = parser.isSet(db) ? parser.value(db) : settings.databasePath();
-    if (parser.isSet(nats)) {
-        o.nats.url = parser.value(nats).trimmed();
+    if (parser.isSet(source)) {
+        if (QString error = sourceProblem(parser, {headless, simulate, nats, natsIngest}); !error.isEmpty()) {
+            printError(error);
+            return {std::nullopt, 2};
+        }
+        const QUrl url(parser.value(source).trimmed());
+        o.sourceUrl = url.toString();
+        o.sourceApi = parser.isSet(sourceApi) ? parser.value(sourceApi).trimmed() : u"http://%1:5000"_s.arg(url.host());
+        if (const QUrl api(o.sourceApi);
+            !api.isValid() || api.host().isEmpty() || (api.scheme() != u"http"_s && api.scheme() != u"https"_s)) {
+            printError(u"--source-api: \"%1\" is not an address such as http://127.0.0.1:5000"_s.arg(o.sourceApi));
+            return {std::nullopt, 2};
+        }
+        // The window's own database is a copy of what it was shown: one per NATS server, apart from a node's.
+        if (!parser.isSet(db))
+            o.databasePath = QFileInfo(Storage::defaultDatabasePath()).absolutePath() +
+                             u"/terminal-%1-%2.sqlite"_s.arg(url.host()).arg(url.port(4222));
+        // Nothing is received here: no ports taken unless asked for.
+        if (!parser.isSet(port))
+            o.port = 0;
+        if (!parser.isSet(wsPort))
+            o.streamPort = -1;
+    } else if (parser.isSet(sourceApi)) {
+        printError(u"--source-api needs --source URL: the NATS server of the nodes' feed"_s);
+        return {std::nullopt, 2};
+    }
+    if (parser.isSet(nats) || parser.isSet(source)) {
+        o.nats.url = parser.value(parser.isSet(source) ? source : nats).trimmed();
         const QUrl url(o.nats.url);
         if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"nats"_s && url.scheme() != u"tls"_s)) {
-            printError(u"--nats: \"%1\" is not a NATS address such as nats://127.0.0.1:4222"_s.arg(o.nats.url));
+            printError(u"--%1: \"%2\" is not a NATS address such as nats://127.0.0.1:4222"_s.arg(
+                parser.isSet(source) ? u"source"_s : u"nats"_s, o.nats.url));
             return {std::nullopt, 2};
         }
         o.nats.token = parser.isSet(natsToken) ? parser.value(natsToken).toUtf8() : qgetenv("TICKDESK_NATS_TOKEN");

@@ -32,6 +32,10 @@ struct Options
     Nats::NatsOptions nats;           ///< url empty: no publishing to NATS
     /// Set (with --nats): records are also consumed from the JetStream work queue, these partitions of it.
     std::optional<Nats::IngestPartitions> natsIngest;
+    /// Set (--source): a terminal on the nodes' feed at this NATS server, computing no signals of its own.
+    QString sourceUrl;
+    /// With sourceUrl: a node's REST API whose stored bars fill what the terminal missed.
+    QString sourceApi;
     QString databasePath;
     bool fullSync = false;
     int durationSeconds = 0; ///< 0: until asked to stop

@@ -41,9 +41,10 @@ std::optional<History::Source> chosenSource(const QCommandLineParser &parser, co
         if (parser.isSet(u"format"_s)) {
             const auto format = History::formatNamed(parser.value(u"format"_s));
             if (!format) {
-                printCommandError(command,
-                                  u"--format: \"%1\" is none of auto, csv, json, alphavantage, yahoo-chart"_s.arg(
-                                      parser.value(u"format"_s)));
+                printCommandError(
+                    command,
+                    u"--format: \"%1\" is none of auto, csv, json, alphavantage, yahoo-chart, tickdesk-bars"_s.arg(
+                        parser.value(u"format"_s)));
                 return std::nullopt;
             }
             s.format = *format;
@@ -122,7 +123,7 @@ int runRefresh(const QStringList &arguments)
          text("A source given here instead: the URL template, with {symbol}, {from}, {to}, {interval}, "
               "{apikey} (TICKDESK_HISTORY_API_KEY)."),
          u"TEMPLATE"_s},
-        {u"format"_s, text("With --url: auto, csv, json, alphavantage or yahoo-chart."), u"FORMAT"_s},
+        {u"format"_s, text("With --url: auto, csv, json, alphavantage, yahoo-chart or tickdesk-bars."), u"FORMAT"_s},
         {u"interval"_s, text("With --url: what one row is (1m ... 1h, 1D, 1W; default 1D)."), u"INTERVAL"_s},
         {u"interval-text"_s, text("With --url: what {interval} becomes."), u"TEXT"_s},
         {u"requests-per-minute"_s, text("With --url: at most this many requests a minute (default 5, 0: no limit)."),

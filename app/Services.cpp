@@ -12,6 +12,7 @@
 #include "ingest/IngestEndpoint.h"
 #include "nats/NatsIngest.h"
 #include "nats/NatsPublisher.h"
+#include "nats/NatsTerminal.h"
 #include "notify/Notifier.h"
 #include "pipeline/CommitFanout.h"
 #include "pipeline/LiveFeed.h"
@@ -105,6 +106,9 @@ Util::Status Services::start()
     pipeline.maxSymbols = std::size_t(m_options.maxSymbols);
     pipeline.indicators = m_options.indicators;
     pipeline.rules = m_options.rules;
+    if (terminal()) // the nodes' signals come from NATS: none of the built-in rules here
+        pipeline.rules.rsiTrend = pipeline.rules.maCross = pipeline.rules.priceMove = pipeline.rules.newsSentiment =
+            false;
     pipeline.sessionTimeZone = m_options.sessionTimeZone;
     if (m_options.window)
         m_feed = std::make_unique<Pipeline::LiveFeed>();
@@ -164,7 +168,7 @@ Util::Status Services::start()
     m_commits = std::make_unique<Pipeline::CommitFanout>();
     if (m_stream)
         m_commits->add(m_stream.get());
-    if (!m_options.nats.url.isEmpty()) {
+    if (!m_options.nats.url.isEmpty() && !terminal()) {
         Nats::NatsOptions nats = m_options.nats;
         nats.databasePath = storage.path;
         m_nats = std::make_unique<Nats::NatsPublisher>(nats);
@@ -191,6 +195,9 @@ Util::Status Services::start()
         if (auto status = m_natsIngest->start(); !status)
             return status;
     }
+    if (terminal())
+        if (auto status = startTerminal(storage.path); !status)
+            return status;
 
     m_router = std::make_unique<Http::HttpRouter>();
     m_ingest = std::make_unique<Ingest::IngestEndpoint>(*m_pipeline);
@@ -212,6 +219,7 @@ Util::Status Services::start()
         return text + (m_stream ? m_stream->metricsText() : QByteArray()) + m_notifier->metricsText() +
                (m_nats ? m_nats->metricsText() : QByteArray()) +
                (m_natsIngest ? m_natsIngest->metricsText() : QByteArray()) +
+               (m_terminal ? m_terminal->metricsText() : QByteArray()) +
                (m_refreshes ? History::metricsText(m_refreshes->counters()) : QByteArray());
     };
     Api::installRoutes(*m_router, routes);
@@ -239,6 +247,54 @@ Util::Status Services::start()
     return {};
 }
 
+Util::Status Services::startTerminal(const QString &databasePath)
+{
+    Nats::TerminalOptions options;
+    options.nats = m_options.nats;
+    options.nats.databasePath = databasePath;
+    Nats::TerminalFeed::Sinks sinks;
+    sinks.ticks = [this](Model::RecordBatch &&records) {
+        return m_pipeline->submit(std::move(records), Util::monotonicNs(), [](const QString &) {});
+    };
+    sinks.signals = [this](std::vector<Model::TradeSignal> &&signals, Storage::WriteJob::Write alsoWrite,
+                           Ingest::RecordSink::Done done) {
+        return m_pipeline->storeSignals(std::move(signals), std::move(alsoWrite), std::move(done));
+    };
+    // Records sent while NATS was away never come again: the node's REST API has them.
+    sinks.reconnected = [this] {
+        QMetaObject::invokeMethod(m_pipeline.get(), [this] {
+            if (m_refreshes)
+                if (auto list = m_refreshes->watchlist(); !list.isEmpty())
+                    m_refreshes->fillGaps(list);
+        });
+    };
+    m_terminal = std::make_unique<Nats::TerminalFeed>(options, sinks);
+    if (auto status = m_terminal->start(); !status)
+        return status;
+    qCInfo(lcApp).noquote() << "showing the nodes' feed at" << m_options.sourceUrl << "; older bars from"
+                            << m_options.sourceApi;
+    return {};
+}
+
+namespace {
+
+/// On --source: the node's REST API as the first history source.
+std::optional<History::Source> nodeSource(const Options &options)
+{
+    if (options.sourceUrl.isEmpty())
+        return std::nullopt;
+    // What the window missed comes from the node's stored bars, before any source of the trader's.
+    History::Source node;
+    node.name = u"node"_s;
+    node.urlTemplate = options.sourceApi + u"/api/bars?symbol={symbol}&timeframe=1m&from={from}&to={to}&limit=100000"_s;
+    node.format = History::Format::TickDeskBars;
+    node.interval = Bars::Timeframe::minutes(1);
+    node.requestsPerMinute = 0;
+    return node;
+}
+
+} // namespace
+
 void Services::startRefreshes(const QString &databasePath)
 {
     History::Refresher::Options options;
@@ -248,6 +304,7 @@ void Services::startRefreshes(const QString &databasePath)
     History::RefreshService &refreshes = *m_refreshes;
     const Core::Settings settings;
     refreshes.setLastScheduledRun(settings.lastScheduledRefresh());
+    refreshes.setFixedSource(nodeSource(m_options));
     refreshes.setConfig(settings.history());
     // Headless, the symbols the engine holds; the window sets its watchlist instead.
     refreshes.setWatchlist([this] {
@@ -356,6 +413,8 @@ void Services::shutdown()
         m_strategies->stop(); // before the writer: its passes store orders
     if (m_server)
         m_server->stopListening();
+    if (m_terminal)
+        m_terminal->stop(); // the batch being stored commits; the rest comes at the next start
     if (m_natsIngest)
         m_natsIngest->stop(); // its batch under way commits and is acknowledged; the rest waits in the stream
     if (m_pipeline)
@@ -405,6 +464,8 @@ QByteArray Services::healthJson() const
         health.insert(u"nats"_s, QJsonDocument::fromJson(m_nats->healthJson()).object());
     if (m_natsIngest)
         health.insert(u"nats_ingest"_s, QJsonDocument::fromJson(m_natsIngest->healthJson()).object());
+    if (m_terminal)
+        health.insert(u"nats_source"_s, QJsonDocument::fromJson(m_terminal->healthJson()).object());
     if (m_refreshes) {
         // Read on an I/O thread: the counters are atomic; the schedule's next time is not asked for here.
         const History::RefreshCounters &c = m_refreshes->counters();

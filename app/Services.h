@@ -32,7 +32,7 @@ class MarketSimulator;
 }
 namespace History {
 class RefreshService;
-}
+} // namespace History
 namespace Stream {
 class StreamServer;
 }
@@ -52,6 +52,10 @@ namespace Alerts {
 class AlertBook;
 class AlertManager;
 } // namespace Alerts
+
+namespace Nats {
+class TerminalFeed;
+}
 
 namespace App {
 
@@ -83,6 +87,9 @@ public:
     const Nats::NatsPublisher *nats() const { return m_nats.get(); }
     /// Null unless started with --nats-ingest.
     const Nats::IngestConsumer *natsIngest() const { return m_natsIngest.get(); }
+    /// Null unless started with --source: the window on the nodes' feed.
+    Nats::TerminalFeed *terminalFeed() { return m_terminal.get(); }
+    bool terminal() const { return !m_options.sourceUrl.isEmpty(); }
     const Ingest::IngestEndpoint &ingestEndpoint() const { return *m_ingest; }
     const Pipeline::Pipeline &pipeline() const { return *m_pipeline; }
 
@@ -100,6 +107,7 @@ private:
     QByteArray healthJson() const;
     Util::Status startNotifier(const QString &databasePath);
     void startRefreshes(const QString &databasePath);
+    Util::Status startTerminal(const QString &databasePath);
 
     Options m_options;
     std::pair<int, int> m_caps{1024, 256}; ///< HTTP and stream connections the open-file limit allows
@@ -110,6 +118,7 @@ private:
     std::unique_ptr<Stream::StreamServer> m_stream;
     std::unique_ptr<Nats::NatsPublisher> m_nats;
     std::unique_ptr<Nats::IngestConsumer> m_natsIngest;
+    std::unique_ptr<Nats::TerminalFeed> m_terminal;
     std::unique_ptr<Pipeline::CommitFanout> m_commits; ///< the stream and NATS
     std::unique_ptr<Notify::Notifier> m_notifier;
     std::unique_ptr<Alerts::AlertBook> m_alerts;

@@ -190,11 +190,12 @@ int main(int argc, char *argv[])
     }
     // The first start shows a moving market at once.
     QSettings state;
-    if (options.window && !state.value(u"firstRunDone"_s).toBool()) {
+    const bool terminal = !options.sourceUrl.isEmpty();
+    if (options.window && !terminal && !state.value(u"firstRunDone"_s).toBool()) {
         options.simulate = true;
         state.setValue(u"firstRunDone"_s, true);
     }
-    if (options.window && settings.simulatorAtStart())
+    if (options.window && !terminal && settings.simulatorAtStart())
         options.simulate = true;
 
     raiseDescriptorLimit();
@@ -231,7 +232,7 @@ int main(int argc, char *argv[])
                      ? QCoreApplication::translate("main", ", stream %1").arg(services.stream()->address())
                      : QString()),
             services.simulator(), &settings, &services.notifier(),
-            [&services]() -> Sim::MarketSimulator * {
+            terminal ? std::function<Sim::MarketSimulator *()>() : [&services]() -> Sim::MarketSimulator * {
                 if (auto status = services.startSimulator(); !status) {
                     qWarning("simulator: %s", qPrintable(status.error()));
                     return nullptr;
@@ -239,7 +240,7 @@ int main(int argc, char *argv[])
                 return services.simulator();
             },
             &services.alerts(), &services.paper(), &services.strategies(), services.webMonitorUrl(), services.nats(),
-            &services.refreshes(), services.natsIngest()});
+            &services.refreshes(), services.natsIngest(), services.terminalFeed(), options.sourceUrl});
         mainWindow->show();
         QObject::connect(instance.get(), &App::SingleInstance::requested, mainWindow.get(),
                          [&services, window = mainWindow.get()](const App::InstanceRequest &request) {

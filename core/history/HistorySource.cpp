@@ -25,6 +25,7 @@ const FormatName FormatNames[] = {
     {Format::Json, u"json"_s},
     {Format::AlphaVantage, u"alphavantage"_s},
     {Format::YahooChart, u"yahoo-chart"_s},
+    {Format::TickDeskBars, u"tickdesk-bars"_s},
 };
 
 const QRegularExpression &placeholders()

@@ -24,6 +24,7 @@ enum class Format
     Json,         ///< records in the ingest contract: an array (data.json), one object or NDJSON
     AlphaVantage, ///< Alpha Vantage's TIME_SERIES_* JSON
     YahooChart,   ///< Yahoo Finance's chart JSON (chart.result[0].timestamp and indicators.quote)
+    TickDeskBars, ///< another TickDesk's /api/bars: an array of {time, open, high, low, close, volume, forming}
 };
 QString formatName(Format format);
 /// The format of a name formatName() gives (or "csv", "json", ...); nullopt when unknown.

@@ -91,6 +91,12 @@ RefreshService::~RefreshService()
 void RefreshService::setConfig(const Config &config)
 {
     m_config = config;
+    if (m_fixedSource) {
+        std::erase_if(m_config.sources, [this](const Source &s) { return s.name == m_fixedSource->name; });
+        m_config.sources.insert(m_config.sources.begin(), *m_fixedSource);
+        m_config.schedule.source = m_fixedSource->name;
+        m_config.schedule.fillGaps = true;
+    }
     armSchedule();
 }
 

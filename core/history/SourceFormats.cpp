@@ -184,6 +184,33 @@ Util::Status readYahooChart(const QJsonObject &root, const ReadOptions &options,
     return {};
 }
 
+Util::Status readTickDeskBars(const QJsonArray &rows, const ReadOptions &options, BarSink &sink)
+{
+    qint64 line = 0;
+    for (const QJsonValue &value : rows) {
+        ++line;
+        const QJsonObject row = value.toObject();
+        if (row.value(u"forming"_s).toBool())
+            continue; // still taking records at the source: a later fill brings it whole
+        Model::Tick tick;
+        tick.symbol = options.symbol;
+        bool ok = row.value(u"time"_s).isDouble();
+        tick.timestamp = Model::TimestampUs(std::llround(row.value(u"time"_s).toDouble() * 1e6));
+        for (auto [name, target] : {std::pair{u"open"_s, &tick.open}, std::pair{u"high"_s, &tick.high},
+                                    std::pair{u"low"_s, &tick.low}, std::pair{u"close"_s, &tick.close}}) {
+            ok = ok && row.value(name).isDouble();
+            *target = row.value(name).toDouble();
+        }
+        if (!ok) {
+            sink.skip(line, u"bar %1 has no time or price"_s.arg(line));
+            continue;
+        }
+        tick.volume = std::int64_t(std::llround(std::clamp(row.value(u"volume"_s).toDouble(), 0.0, 9e15)));
+        sink.add(line, tick);
+    }
+    return {};
+}
+
 Util::Status readRecords(QByteArrayView body, Model::RecordBatch &out, Io::ImportReport &report)
 {
     Ingest::RecordDecoder decoder;
@@ -212,6 +239,8 @@ Format detectFormat(QByteArrayView body)
             return Format::AlphaVantage;
         if (head.contains("\"chart\""))
             return Format::YahooChart;
+    } else if (head.contains("\"forming\"") && head.contains("\"records\"") && !head.contains("stock_symbol")) {
+        return Format::TickDeskBars;
     }
     return Format::Json;
 }
@@ -241,6 +270,16 @@ Util::Status readAnswer(QByteArrayView body, const ReadOptions &options, Model::
     } else if (format == Format::Json) {
         report.format = u"JSON"_s;
         status = readRecords(body, records, report);
+    } else if (format == Format::TickDeskBars) {
+        report.format = u"JSON"_s;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
+        if (!doc.isArray())
+            return S::failure(error.error != QJsonParseError::NoError
+                                  ? u"not JSON: %1 at byte %2"_s.arg(error.errorString()).arg(error.offset)
+                                  : u"not a JSON array of bars"_s);
+        BarSink sink(records, report);
+        status = readTickDeskBars(doc.array(), options, sink);
     } else {
         report.format = u"JSON"_s;
         QJsonParseError error;

@@ -6,6 +6,9 @@
 #include <QHostInfo>
 #include <QUrl>
 
+#include <condition_variable>
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace Nats {
@@ -63,6 +66,34 @@ QString natsError(natsStatus status)
 {
     const char *last = nats_GetLastError(nullptr);
     return QString::fromUtf8(last && *last ? last : natsStatus_GetText(status));
+}
+
+std::optional<QString> storeAndWait(const std::function<Ingest::RecordSink::Submit(Ingest::RecordSink::Done)> &submit,
+                                    const std::function<bool(int ms)> &pause)
+{
+    struct Wait
+    {
+        std::mutex mutex;
+        std::condition_variable done;
+        bool finished = false;
+        QString error;
+    };
+    auto wait = std::make_shared<Wait>();
+    for (;;) {
+        const auto outcome = submit([wait](const QString &error) {
+            std::lock_guard lock(wait->mutex);
+            wait->finished = true;
+            wait->error = error;
+            wait->done.notify_all();
+        });
+        if (outcome == Ingest::RecordSink::Submit::Accepted)
+            break;
+        if (outcome == Ingest::RecordSink::Submit::Closed || pause(5))
+            return std::nullopt;
+    }
+    std::unique_lock lock(wait->mutex);
+    wait->done.wait(lock, [&] { return wait->finished; });
+    return wait->error;
 }
 
 QByteArray nodeName(const NatsOptions &options)

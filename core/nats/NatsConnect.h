@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ingest/RecordSink.h"
 #include "util/Result.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <utility>
 
 #include <nats/nats.h>
@@ -48,6 +51,11 @@ natsStatus applyOptions(natsOptions *out, const NatsOptions &options, const QByt
 
 /// libnats' last error, or the text of `status`.
 QString natsError(natsStatus status);
+
+/// Hands a batch to `submit` (again while the queue is full, pausing with `pause`, which says true when stopping)
+/// and waits until it committed: its error, empty once committed; nullopt when stopping before it was taken.
+std::optional<QString> storeAndWait(const std::function<Ingest::RecordSink::Submit(Ingest::RecordSink::Done)> &submit,
+                                    const std::function<bool(int ms)> &pause);
 
 /// The node's name: the one given, else the host's.
 QByteArray nodeName(const NatsOptions &options);

@@ -453,41 +453,19 @@ bool IngestConsumer::apply(Worker &worker, natsMsgList &list, qint64 streamCreat
         return true;
     }
 
-    struct Wait
-    {
-        std::mutex mutex;
-        std::condition_variable done;
-        bool finished = false;
-        QString error;
-    };
-    auto wait = std::make_shared<Wait>();
     const std::size_t recordCount = records.size();
     Storage::WriteJob::Write progress = [filter = worker.filter, created = streamCreated,
                                          lastSeq](Storage::SqliteDatabase &db) {
         return Storage::setIngestProgress(db, filter, {created, lastSeq});
     };
-    for (;;) {
-        const auto outcome = m_submit(
-            std::move(records),
-            [wait](const QString &error) {
-                std::lock_guard lock(wait->mutex);
-                wait->finished = true;
-                wait->error = error;
-                wait->done.notify_all();
-            },
-            progress);
-        if (outcome == Ingest::RecordSink::Submit::Accepted)
-            break;
-        if (outcome == Ingest::RecordSink::Submit::Closed || pause(5))
-            return false; // shutting down: the messages are delivered again to whoever consumes next
-    }
-    {
-        std::unique_lock lock(wait->mutex);
-        wait->done.wait(lock, [&] { return wait->finished; });
-    }
-    if (!wait->error.isEmpty()) {
+    const auto error = storeAndWait(
+        [&](Ingest::RecordSink::Done done) { return m_submit(std::move(records), std::move(done), progress); },
+        [this](int ms) { return pause(ms); });
+    if (!error)
+        return false; // shutting down: the messages are delivered again to whoever consumes next
+    if (!error->isEmpty()) {
         m_stats.storeFailures.fetch_add(1, std::memory_order_relaxed);
-        setState(worker, u"storing failed (%1); taking the messages again"_s.arg(wait->error));
+        setState(worker, u"storing failed (%1); taking the messages again"_s.arg(*error));
         return false;
     }
     for (natsMsg *msg : toAck)

@@ -23,6 +23,7 @@ using Model::symbolOf;
 Pipeline::Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, LiveFeed *feed, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_writer(writer)
 {
     qRegisterMetaType<Model::SignalList>();
     const int shards = options.shards > 0 ? options.shards : std::max(1, QThread::idealThreadCount());
@@ -155,6 +156,21 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
             m_shards[std::size_t(i)]->push(std::move(parts[std::size_t(i)]), receivedNs, tracker, group,
                                            std::exchange(alsoWrite, {}));
     return Submit::Accepted;
+}
+
+Ingest::RecordSink::Submit Pipeline::storeSignals(std::vector<Model::TradeSignal> &&signals,
+                                                  Storage::WriteJob::Write alsoWrite, Done done)
+{
+    Storage::WriteJob job;
+    job.signals = std::move(signals);
+    job.write = std::move(alsoWrite);
+    job.receivedNs = Util::monotonicNs();
+    job.done = [this, done = std::move(done)](const QString &error, std::vector<Model::TradeSignal> &stored) {
+        if (error.isEmpty() && !stored.empty())
+            publish(stored);
+        done(error);
+    };
+    return m_writer.submit(std::move(job));
 }
 
 void Pipeline::publish(std::vector<Model::TradeSignal> &signals)

@@ -65,6 +65,10 @@ public:
     /// The same, and `alsoWrite` runs once in the transaction that commits the records (how far a queue they
     /// came from was applied, say), so both are kept or neither.
     Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done, Storage::WriteJob::Write alsoWrite);
+    /// Signals raised elsewhere (another node's, from NATS): stored, with `alsoWrite` in the same transaction,
+    /// then published like the engine's own; `done` is told after the commit (empty error) or the rollback.
+    /// Saturated while the writer's queue is full.
+    Submit storeSignals(std::vector<Model::TradeSignal> &&signals, Storage::WriteJob::Write alsoWrite, Done done);
     /// History was merged into these symbols' stored records (a refresh): their indicators, rules and summary
     /// are read again from the database, after the records already queued.
     void rewarm(const std::vector<Model::Symbol> &symbols);
@@ -90,6 +94,7 @@ private:
     void publish(std::vector<Model::TradeSignal> &signals);
 
     PipelineOptions m_options;
+    Storage::StorageWriter &m_writer;
     PipelineMetrics m_metrics;
     std::vector<std::unique_ptr<Shard>> m_shards;
     int m_warmedSymbols = 0;

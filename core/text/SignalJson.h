@@ -4,6 +4,10 @@
 #include "model/TradeSignal.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <optional>
 
 namespace Text {
 
@@ -13,5 +17,8 @@ QByteArray signalJson(const Model::TradeSignal &signal);
 /// `{"type":"alert","id":...,"symbol":...,"timestamp":...,"time":...,"name":...,"timeframe":...,"reason":...,
 /// "price":...,"alert_id":...,"value":...,"level":...}`: a fire of a trader's alert (a signal of side alert).
 QByteArray alertJson(const Model::TradeSignal &fire);
+/// A signal or an alert fire back from either message above (as another node published it): its id is the
+/// sender's. Empty, with the reason in `error`, when the message is not one of them.
+std::optional<Model::TradeSignal> signalFromJson(QByteArrayView json, QString *error = nullptr);
 
 } // namespace Text

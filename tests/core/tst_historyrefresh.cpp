@@ -134,6 +134,26 @@ QByteArray yahooChart()
                .toUtf8();
 }
 
+/// Another TickDesk's /api/bars?timeframe=1D: the days, then today's bar still forming (left for later).
+QByteArray tickdeskBars()
+{
+    QByteArray out = "[";
+    for (const Day &d : Days) {
+        const qint64 open = at(d.date) / 1'000'000;
+        out += u"{\"close\":%1,\"end\":%2,\"filled\":false,\"forming\":false,\"high\":%3,\"low\":%4,\"open\":%5,"
+               "\"records\":390,\"time\":%6,\"volume\":%7},"_s.arg(d.close)
+                   .arg(open + 86400)
+                   .arg(d.high)
+                   .arg(d.low)
+                   .arg(d.open)
+                   .arg(open)
+                   .arg(d.volume)
+                   .toUtf8();
+    }
+    return out + R"({"close":1,"end":1,"filled":false,"forming":true,"high":1,"low":1,"open":1,"records":1,)"
+                 R"("time":1,"volume":1}])";
+}
+
 /// One minute bars of a symbol from `from` for `count` minutes, close = 100 + minute / 100.
 QByteArray minuteJson(const char *symbol, Model::TimestampUs from, int count, double shift = 0)
 {
@@ -256,6 +276,8 @@ void TestHistoryRefresh::eachFormatGivesTheSameBars_data()
     QTest::newRow("ndjson") << contractJson(true) << int(History::Format::Json);
     QTest::newRow("alpha vantage") << alphaVantage() << int(History::Format::Auto);
     QTest::newRow("yahoo chart") << yahooChart() << int(History::Format::Auto);
+    QTest::newRow("tickdesk /api/bars") << tickdeskBars() << int(History::Format::Auto);
+    QTest::newRow("tickdesk-bars named") << tickdeskBars() << int(History::Format::TickDeskBars);
 }
 
 void TestHistoryRefresh::eachFormatGivesTheSameBars()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "indicators/Series.h"
 #include "signals/RuleEngine.h"
+#include "text/SignalJson.h"
 
 #include <QTest>
 
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void rsiRearmsOnlyAfterReset();
     void crossNeedsTheSpread();
     void priceMoveOncePerMove();
+    void signalMessagesReadBack();
 };
 
 namespace {
@@ -372,6 +374,55 @@ void TestSignals::priceMoveOncePerMove()
     closes.insert(closes.end(), 70, 100.5);
     closes.push_back(102.6);
     QCOMPARE(run(only(&RuleConfig::priceMove), bars(closes)).size(), std::size_t(2));
+}
+
+void TestSignals::signalMessagesReadBack()
+{
+    // A window on another node's feed reads the signals the node published back into signals.
+    Model::TradeSignal signal;
+    signal.id = 42;
+    Model::Symbol::fromString(QStringLiteral("BRK.B"), signal.symbol);
+    signal.rule = Model::SignalRule::MaCross;
+    signal.side = Model::SignalSide::Sell;
+    signal.timeframe = QStringLiteral("5m");
+    signal.reason = QStringLiteral("SMA 10 crossed below SMA 30 \"quoted\"");
+    signal.price = 412.37;
+    signal.snapshot = R"({"rsi":61.5,"sma":410.25})";
+    signal.timestamp = 1'796'022'436'123'456;
+    auto back = Text::signalFromJson(Text::signalJson(signal));
+    QVERIFY(back);
+    QCOMPARE(back->id, 42);
+    QCOMPARE(back->symbol, signal.symbol);
+    QCOMPARE(back->rule, signal.rule);
+    QCOMPARE(back->side, signal.side);
+    QCOMPARE(back->timeframe, signal.timeframe);
+    QCOMPARE(back->reason, signal.reason);
+    QCOMPARE(back->price, signal.price);
+    QCOMPARE(back->timestamp, signal.timestamp);
+    QCOMPARE(back->snapshot, signal.snapshot);
+
+    // A trader's alert's fire keeps its name and the snapshot that names the alert.
+    Model::TradeSignal fire = signal;
+    fire.rule = Model::SignalRule::TraderAlert;
+    fire.alertName = QStringLiteral("ma_cross"); // a name that is also a rule's id stays the alert's
+    fire.side = Model::SignalSide::Alert;
+    fire.snapshot = R"({"alert_id":7,"value":412.37,"level":410})";
+    back = Text::signalFromJson(Text::alertJson(fire));
+    QVERIFY(back);
+    QVERIFY(back->isTraderAlert());
+    QCOMPARE(back->alertName, QStringLiteral("ma_cross"));
+    QVERIFY(Model::TradeSignal::namesAlert(back->side, back->snapshot));
+    QCOMPARE(back->snapshot, QByteArray(R"({"alert_id":7,"value":412.37,"level":410})"));
+
+    // Anything else is refused with the reason.
+    QString error;
+    QVERIFY(!Text::signalFromJson("{}", &error));
+    QVERIFY2(error.contains(QStringLiteral("type")), qPrintable(error));
+    QVERIFY(!Text::signalFromJson(R"({"type":"signal","symbol":"AAPL","timestamp":1,"side":"hold"})", &error));
+    QVERIFY2(error.contains(QStringLiteral("side")), qPrintable(error));
+    QVERIFY(!Text::signalFromJson(R"({"type":"signal","symbol":"a b","timestamp":1,"side":"buy"})", &error));
+    QVERIFY2(error.contains(QStringLiteral("symbol")), qPrintable(error));
+    QVERIFY(!Text::signalFromJson("not json", &error));
 }
 
 QTEST_GUILESS_MAIN(TestSignals)

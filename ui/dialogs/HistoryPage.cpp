@@ -73,6 +73,7 @@ HistoryPage::HistoryPage(const History::Config &current, QWidget *parent)
     m_format->addItem(tr("JSON records (data.json, NDJSON)"), int(History::Format::Json));
     m_format->addItem(QStringLiteral("Alpha Vantage"), int(History::Format::AlphaVantage));
     m_format->addItem(tr("Yahoo Finance chart JSON"), int(History::Format::YahooChart));
+    m_format->addItem(tr("Another TickDesk (/api/bars)"), int(History::Format::TickDeskBars));
     form->addRow(tr("Format:"), m_format);
     m_interval = new QComboBox(this);
     m_interval->setObjectName(QStringLiteral("historySourceInterval"));

@@ -19,6 +19,7 @@
 #include "models/WatchlistModel.h"
 #include "nats/NatsIngest.h"
 #include "nats/NatsPublisher.h"
+#include "nats/NatsTerminal.h"
 #include "notify/Notifier.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
@@ -96,7 +97,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     , m_transfers(new FileTransfers(sources.writer.path(), sources.pipeline, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("TickDesk"));
+    setWindowTitle(m_sources.terminal ? tr("TickDesk — %1").arg(m_sources.terminalUrl) : tr("TickDesk"));
     resize(1400, 900);
     // Charts build their bars as the engine does: its indicator periods, its session's days.
     m_history.setIndicators(sources.pipeline.options().indicators);
@@ -186,7 +187,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
          {m_statusAddress, m_statusRate, m_statusRejected, m_statusLatency, m_statusDatabase, m_statusSimulator})
         statusBar()->addPermanentWidget(label);
     m_statusAddress->setObjectName(QStringLiteral("statusAddress"));
-    if (m_sources.nats || m_sources.natsIngest) {
+    if (m_sources.nats || m_sources.natsIngest || m_sources.terminal) {
         m_statusNats = new QLabel(this);
         m_statusNats->setObjectName(QStringLiteral("statusNats"));
         statusBar()->addPermanentWidget(m_statusNats);
@@ -424,6 +425,9 @@ void MainWindow::pollFeed()
     for (const auto &bar : bars)
         m_history.add(bar);
     m_events->add(events);
+    if (m_sources.terminal)
+        for (const Nats::TerminalFeed::Fill &fill : m_sources.terminal->takeFills())
+            m_events->addNote(fill.timeUs, tr("Fill"), fill.symbol, tr("on the node: %1").arg(fill.text));
     flushSignals();
 }
 
@@ -780,7 +784,8 @@ void MainWindow::updateStatus()
 {
     const auto &stats = m_sources.writer.stats();
     const std::uint64_t stored = stats.storedFromFeed(); // a history refresh is no feed
-    m_statusAddress->setText(tr("Ingest %1").arg(m_sources.address));
+    m_statusAddress->setText(m_sources.terminal ? tr("Source %1").arg(m_sources.terminalUrl)
+                                                : tr("Ingest %1").arg(m_sources.address));
     m_statusRate->setText(tr("%1 records/s").arg(stored - m_lastStored));
     m_lastStored = stored;
     m_statusRejected->setText(
@@ -812,6 +817,16 @@ void MainWindow::updateStatus()
         m_statusNats->setText(published + ingest);
         m_statusNats->setToolTip((error.isEmpty() ? QString() : error + QLatin1Char('\n')) +
                                  s.states.join(QLatin1Char('\n')));
+    }
+    if (m_statusNats && m_sources.terminal) {
+        const Nats::TerminalFeed::Status s = m_sources.terminal->status();
+        m_statusNats->setText(!s.connected                            ? tr("NATS: away")
+                              : s.state != QLatin1String("following") ? tr("NATS: waiting")
+                              : s.pending > 0                         ? tr("NATS: catching up, %1 to go").arg(s.pending)
+                                                                      : tr("NATS: following"));
+        m_statusNats->setToolTip(tr("%1\nSignals, alert fires and fills stored through message %2 of the stream")
+                                     .arg(s.state)
+                                     .arg(s.appliedThrough));
     }
     if (!m_sources.simulator || !m_sources.simulator->isRunning())
         m_statusSimulator->setText(tr("simulator off"));

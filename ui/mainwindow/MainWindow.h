@@ -32,6 +32,7 @@ class RefreshService;
 namespace Nats {
 class IngestConsumer;
 class NatsPublisher;
+class TerminalFeed;
 } // namespace Nats
 namespace Alerts {
 class AlertManager;
@@ -110,6 +111,9 @@ struct Sources
     History::RefreshService *refreshes = nullptr;
     /// Records consumed from the NATS ingest work queue; null: not configured.
     const Nats::IngestConsumer *natsIngest = nullptr;
+    /// The window shows the nodes' feed from NATS (--source); null: this TickDesk's own.
+    Nats::TerminalFeed *terminal = nullptr;
+    QString terminalUrl; ///< the NATS server it follows
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
