@@ -177,7 +177,7 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         u"source-api"_s,
         QCoreApplication::translate("CommandLine",
                                     "With --source: a node's REST API whose stored bars fill what the window missed "
-                                    "(default: http://<the NATS host>:5000)."),
+                                    "(default: http://<the NATS host>:5000); once for each node."),
         u"URL"_s);
     parser.addOptions({headless,  bind,        port,       wsPort,         db,       token,     duration,
                        fullSync,  ioThreads,   shards,     simulate,       rate,     symbols,   seed,
@@ -243,11 +243,17 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         }
         const QUrl url(parser.value(source).trimmed());
         o.sourceUrl = url.toString();
-        o.sourceApi = parser.isSet(sourceApi) ? parser.value(sourceApi).trimmed() : u"http://%1:5000"_s.arg(url.host());
-        if (const QUrl api(o.sourceApi);
-            !api.isValid() || api.host().isEmpty() || (api.scheme() != u"http"_s && api.scheme() != u"https"_s)) {
-            printError(u"--source-api: \"%1\" is not an address such as http://127.0.0.1:5000"_s.arg(o.sourceApi));
-            return {std::nullopt, 2};
+        o.sourceApis =
+            parser.isSet(sourceApi) ? parser.values(sourceApi) : QStringList{u"http://%1:5000"_s.arg(url.host())};
+        for (QString &address : o.sourceApis) {
+            address = address.trimmed();
+            while (address.endsWith(u'/'))
+                address.chop(1);
+            if (const QUrl api(address);
+                !api.isValid() || api.host().isEmpty() || (api.scheme() != u"http"_s && api.scheme() != u"https"_s)) {
+                printError(u"--source-api: \"%1\" is not an address such as http://127.0.0.1:5000"_s.arg(address));
+                return {std::nullopt, 2};
+            }
         }
         // The window's own database is a copy of what it was shown: one per NATS server, apart from a node's.
         if (!parser.isSet(db))

@@ -34,8 +34,8 @@ struct Options
     std::optional<Nats::IngestPartitions> natsIngest;
     /// Set (--source): a terminal on the nodes' feed at this NATS server, computing no signals of its own.
     QString sourceUrl;
-    /// With sourceUrl: a node's REST API whose stored bars fill what the terminal missed.
-    QString sourceApi;
+    /// With sourceUrl: the nodes' REST APIs whose stored bars fill what the window missed.
+    QStringList sourceApis;
     QString databasePath;
     bool fullSync = false;
     int durationSeconds = 0; ///< 0: until asked to stop

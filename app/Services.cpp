@@ -272,25 +272,28 @@ Util::Status Services::startTerminal(const QString &databasePath)
     if (auto status = m_terminal->start(); !status)
         return status;
     qCInfo(lcApp).noquote() << "showing the nodes' feed at" << m_options.sourceUrl << "; older bars from"
-                            << m_options.sourceApi;
+                            << m_options.sourceApis.join(u", "_s);
     return {};
 }
 
 namespace {
 
-/// On --source: the node's REST API as the first history source.
-std::optional<History::Source> nodeSource(const Options &options)
+/// On --source: the nodes' REST APIs as the first history sources ("node", "node2", ...).
+std::vector<History::Source> nodeSources(const Options &options)
 {
+    std::vector<History::Source> out;
     if (options.sourceUrl.isEmpty())
-        return std::nullopt;
-    // What the window missed comes from the node's stored bars, before any source of the trader's.
-    History::Source node;
-    node.name = u"node"_s;
-    node.urlTemplate = options.sourceApi + u"/api/bars?symbol={symbol}&timeframe=1m&from={from}&to={to}&limit=100000"_s;
-    node.format = History::Format::TickDeskBars;
-    node.interval = Bars::Timeframe::minutes(1);
-    node.requestsPerMinute = 0;
-    return node;
+        return out;
+    for (const QString &api : options.sourceApis) {
+        History::Source node;
+        node.name = out.empty() ? u"node"_s : u"node%1"_s.arg(out.size() + 1);
+        node.urlTemplate = api + u"/api/bars?symbol={symbol}&timeframe=1m&from={from}&to={to}&limit=100000"_s;
+        node.format = History::Format::TickDeskBars;
+        node.interval = Bars::Timeframe::minutes(1);
+        node.requestsPerMinute = 0;
+        out.push_back(node);
+    }
+    return out;
 }
 
 } // namespace
@@ -304,7 +307,7 @@ void Services::startRefreshes(const QString &databasePath)
     History::RefreshService &refreshes = *m_refreshes;
     const Core::Settings settings;
     refreshes.setLastScheduledRun(settings.lastScheduledRefresh());
-    refreshes.setFixedSource(nodeSource(m_options));
+    refreshes.setFixedSources(nodeSources(m_options));
     refreshes.setConfig(settings.history());
     // Headless, the symbols the engine holds; the window sets its watchlist instead.
     refreshes.setWatchlist([this] {

@@ -137,6 +137,8 @@ int main(int argc, char *argv[])
             options.nats.user = nats.user;
             options.nats.node = nats.node;
             options.nats.caFile = nats.caFile;
+            if (!nats.ingest.isEmpty()) // checked by validate()
+                options.natsIngest = *Nats::IngestPartitions::parse(nats.ingest);
             const auto secret = Core::Secrets::natsSecret();
             if (secret && !secret->isEmpty()) {
                 if (nats.user.isEmpty())

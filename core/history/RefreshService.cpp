@@ -91,10 +91,14 @@ RefreshService::~RefreshService()
 void RefreshService::setConfig(const Config &config)
 {
     m_config = config;
-    if (m_fixedSource) {
-        std::erase_if(m_config.sources, [this](const Source &s) { return s.name == m_fixedSource->name; });
-        m_config.sources.insert(m_config.sources.begin(), *m_fixedSource);
-        m_config.schedule.source = m_fixedSource->name;
+    if (!m_fixedSources.empty()) {
+        // A trader's source of the same name gives way.
+        std::erase_if(m_config.sources, [this](const Source &s) {
+            return std::any_of(m_fixedSources.begin(), m_fixedSources.end(),
+                               [&](const Source &fixed) { return fixed.name == s.name; });
+        });
+        m_config.sources.insert(m_config.sources.begin(), m_fixedSources.begin(), m_fixedSources.end());
+        m_config.schedule.source = m_fixedSources.front().name;
         m_config.schedule.fillGaps = true;
     }
     armSchedule();

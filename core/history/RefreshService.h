@@ -44,9 +44,9 @@ public:
 
     /// The sources, schedule and market hours; (re)starts the schedule.
     void setConfig(const Config &config);
-    /// A source that is not the trader's to change (the nodes' REST API of a window on their feed): kept first
-    /// in every config set, the schedule's source and filling gaps. Call before setConfig().
-    void setFixedSource(std::optional<Source> source) { m_fixedSource = std::move(source); }
+    /// Sources that are not the trader's to change (the nodes' REST APIs of a window on their feed): kept first
+    /// in every config set, the first of them the schedule's, and gaps filled. Call before setConfig().
+    void setFixedSources(std::vector<Source> sources) { m_fixedSources = std::move(sources); }
     const Config &config() const noexcept { return m_config; }
     /// The symbols a schedule without its own list refreshes (the watchlist).
     void setWatchlist(std::function<QStringList()> watchlist) { m_watchlist = std::move(watchlist); }
@@ -98,7 +98,7 @@ private:
     Storage::StorageWriter &m_writer;
     Refresher::Options m_options;
     Config m_config;
-    std::optional<Source> m_fixedSource;
+    std::vector<Source> m_fixedSources;
     std::function<QStringList()> m_watchlist;
     QHash<QString, QString> m_apiKeys;
     std::function<void(const std::vector<Model::Symbol> &)> m_merged;

@@ -312,6 +312,9 @@ Util::Status readAnswer(QByteArrayView body, const ReadOptions &options, Model::
             out.push_back(std::move(record));
         }
     }
+    // Another TickDesk answers [] for a span it holds nothing of (a symbol of another node): no bars, no error.
+    if (out.size() == before && format == Format::TickDeskBars && report.skipped == 0)
+        return {};
     if (out.size() == before)
         return S::failure(report.skipped > 0 ? u"no valid bar in the answer (%1)"_s.arg(report.problems.front().message)
                                              : u"no bar in the answer"_s);

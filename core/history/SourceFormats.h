@@ -26,7 +26,8 @@ Format detectFormat(QByteArrayView body);
 
 /// Reads the price bars of a source's answer into `out` (oldest first), each through the ingest decoder:
 /// a bad row is reported in `report` with its reason and left out. Fails, keeping nothing, when the answer
-/// is not of the format, is the source's own error message (which the error quotes), or holds no bar.
+/// is not of the format, is the source's own error message (which the error quotes), or holds no bar (another
+/// TickDesk's empty array excepted: it holds nothing there).
 Util::Status readAnswer(QByteArrayView body, const ReadOptions &options, Model::RecordBatch &out,
                         Io::ImportReport &report);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "Settings.h"
+#include "nats/NatsIngest.h"
 
 #include "bars/Session.h"
 
@@ -406,6 +407,7 @@ NatsSettings Settings::nats() const
     n.user = m_settings.value(u"nats/user"_s).toString();
     n.node = m_settings.value(u"nats/node"_s).toString();
     n.caFile = m_settings.value(u"nats/caFile"_s).toString();
+    n.ingest = m_settings.value(u"nats/ingest"_s).toString();
     return n;
 }
 
@@ -415,10 +417,17 @@ void Settings::setNats(const NatsSettings &n)
     m_settings.setValue(u"nats/user"_s, n.user);
     m_settings.setValue(u"nats/node"_s, n.node);
     m_settings.setValue(u"nats/caFile"_s, n.caFile);
+    m_settings.setValue(u"nats/ingest"_s, n.ingest);
 }
 
 Util::Status Settings::validate(const NatsSettings &n)
 {
+    if (!n.ingest.isEmpty()) {
+        if (n.url.isEmpty())
+            return Util::Status::failure(tr("NATS ingest: it needs the NATS URL of the server to consume from."));
+        if (auto parts = Nats::IngestPartitions::parse(n.ingest); !parts)
+            return Util::Status::failure(tr("NATS ingest: %1").arg(parts.error()));
+    }
     if (n.url.isEmpty())
         return {};
     const QUrl url(n.url);

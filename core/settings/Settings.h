@@ -50,6 +50,7 @@ struct NatsSettings
     QString user;
     QString node;
     QString caFile;
+    QString ingest; ///< ingest work-queue partitions consumed: empty (none), "all", "P/N" or "P,Q/N"
 
     friend bool operator==(const NatsSettings &, const NatsSettings &) = default;
 };

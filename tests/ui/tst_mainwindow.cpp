@@ -497,6 +497,7 @@ void TestMainWindow::settingsRoundTrip()
         dialog.findChild<QLineEdit *>(u"natsUrl"_s)->setText(u" nats://10.0.0.5:4222 "_s);
         dialog.findChild<QLineEdit *>(u"natsUser"_s)->setText(u"desk"_s);
         dialog.findChild<QLineEdit *>(u"natsNode"_s)->setText(u"desk1"_s);
+        dialog.findChild<QLineEdit *>(u"natsIngest"_s)->setText(u" 1/2 "_s);
         QSignalSpy applied(&dialog, &Gui::SettingsDialog::applied);
         dialog.accept();
         QCOMPARE(applied.count(), 1);
@@ -517,7 +518,8 @@ void TestMainWindow::settingsRoundTrip()
     QCOMPARE(reread.notifications().webhookUrls, QStringList{u"https://hooks.example.org/a"_s});
     QCOMPARE(reread.paper().startingCash, 25'000.0);
     QCOMPARE(reread.paper().costs.perOrder, 1.5);
-    QCOMPARE(reread.nats(), (Core::NatsSettings{u"nats://10.0.0.5:4222"_s, u"desk"_s, u"desk1"_s, QString()}));
+    QCOMPARE(reread.nats(),
+             (Core::NatsSettings{u"nats://10.0.0.5:4222"_s, u"desk"_s, u"desk1"_s, QString(), u"1/2"_s}));
     QCOMPARE(reread.paper().costs.slippage, 0.01);
     QCOMPARE(reread.paper().costs.perShare, 0.0);
     // And the dialog shows what is stored.
@@ -549,6 +551,7 @@ void TestMainWindow::invalidSettingsRefused_data()
     QTest::newRow("bad webhook") << u"webhookUrls"_s << QVariant(u"ftp://x"_s) << u"Webhook \"ftp://x\""_s;
     QTest::newRow("nats address") << u"natsUrl"_s << QVariant(u"http://10.0.0.5:4222"_s)
                                   << u"NATS: \"http://10.0.0.5:4222\" is not a NATS address"_s;
+    QTest::newRow("nats ingest") << u"natsIngest"_s << QVariant(u"3/2"_s) << u"NATS ingest: "_s;
     QTest::newRow("no starting cash") << u"startingCash"_s << QVariant(0.0)
                                       << u"Paper trading: the starting cash must be above 0."_s;
 }

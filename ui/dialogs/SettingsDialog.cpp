@@ -93,6 +93,11 @@ SettingsDialog::SettingsDialog(Core::Settings &settings, const QString &listenin
     m_natsSecret->setEchoMode(QLineEdit::Password);
     server->addRow(tr("Node name:"), m_natsNode = line("natsNode", nats.node, tr("the host name")));
     server->addRow(tr("NATS CA certificate:"), m_natsCa = line("natsCaFile", nats.caFile, tr("the system's")));
+    server->addRow(tr("Consume ingest:"),
+                   m_natsIngest = line("natsIngest", nats.ingest, tr("no; all, or this node's partitions: 0/2")));
+    m_natsIngest->setToolTip(tr("Store the records published to tickdesk.ingest.<symbol> (the JetStream work queue "
+                                "TICKDESK_INGEST): all of them, or partitions P/N of the symbols shared with other "
+                                "nodes"));
     if (!nats.url.isEmpty())
         Core::Secrets::readNatsSecret(this, [this](const Util::Result<QString> &stored) {
             if (stored && m_natsSecret->text().isEmpty()) {
@@ -361,7 +366,7 @@ void SettingsDialog::accept()
 Core::NatsSettings SettingsDialog::natsSettings() const
 {
     return Core::NatsSettings{m_natsUrl->text().trimmed(), m_natsUser->text().trimmed(), m_natsNode->text().trimmed(),
-                              m_natsCa->text().trimmed()};
+                              m_natsCa->text().trimmed(), m_natsIngest->text().trimmed()};
 }
 
 } // namespace Gui

@@ -58,6 +58,7 @@ private:
     QLineEdit *m_natsSecret;
     QLineEdit *m_natsNode;
     QLineEdit *m_natsCa;
+    QLineEdit *m_natsIngest;
     QSpinBox *m_sma, *m_ema, *m_rsi, *m_macdFast, *m_macdSlow, *m_macdSignal, *m_bollinger, *m_atr, *m_vwap,
         *m_crossFast, *m_crossSlow;
     QDoubleSpinBox *m_deviations;

@@ -187,6 +187,9 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
          {m_statusAddress, m_statusRate, m_statusRejected, m_statusLatency, m_statusDatabase, m_statusSimulator})
         statusBar()->addPermanentWidget(label);
     m_statusAddress->setObjectName(QStringLiteral("statusAddress"));
+    // On the nodes' feed nothing is received, computed or simulated here: the NATS field tells instead.
+    for (QLabel *label : {m_statusRejected, m_statusLatency, m_statusSimulator})
+        label->setVisible(!m_sources.terminal);
     if (m_sources.nats || m_sources.natsIngest || m_sources.terminal) {
         m_statusNats = new QLabel(this);
         m_statusNats->setObjectName(QStringLiteral("statusNats"));
@@ -323,8 +326,10 @@ void MainWindow::buildActions()
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 
     QMenu *simulator = menuBar()->addMenu(tr("&Simulator"));
+    simulator->menuAction()->setVisible(!m_sources.terminal); // a window on the nodes' feed has no market of its own
     QAction *run = m_runAction = simulator->addAction(tr("&Start simulator"));
     run->setObjectName(QStringLiteral("runSimulator"));
+    run->setVisible(!m_sources.terminal);
     run->setShortcut(Qt::SHIFT | Qt::Key_F5);
     connect(run, &QAction::triggered, this, [this] {
         if (m_sources.simulator && m_sources.simulator->isRunning())
@@ -334,6 +339,7 @@ void MainWindow::buildActions()
     });
     QAction *pause = m_pauseAction = simulator->addAction(tr("&Pause simulator"));
     pause->setObjectName(QStringLiteral("pauseSimulator"));
+    pause->setVisible(!m_sources.terminal);
     pause->setCheckable(true);
     pause->setShortcut(Qt::Key_F5);
     connect(pause, &QAction::toggled, this, [this](bool paused) {
