@@ -175,9 +175,9 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         u"URL"_s);
     const QCommandLineOption sourceApi(
         u"source-api"_s,
-        QCoreApplication::translate("CommandLine",
-                                    "With --source: a node's REST API whose stored bars fill what the window missed "
-                                    "(default: http://<the NATS host>:5000); once for each node."),
+        QCoreApplication::translate(
+            "CommandLine", "With --source: a node's REST API whose stored bars fill what the window missed, once for "
+                           "each node (besides those the nodes announce themselves)."),
         u"URL"_s);
     parser.addOptions({headless,  bind,        port,       wsPort,         db,       token,     duration,
                        fullSync,  ioThreads,   shards,     simulate,       rate,     symbols,   seed,

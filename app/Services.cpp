@@ -30,6 +30,7 @@
 #include "web/WebMonitor.h"
 
 #include <QDateTime>
+#include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -241,11 +242,49 @@ Util::Status Services::start()
     if (m_stream) // the web monitor's page comes from the HTTP server: it may open the stream
         m_stream->setWebPort(m_server->port());
     qCInfo(lcApp).noquote() << "web monitor on" << webMonitorUrl().toString();
+    if (m_nats) { // windows on the feed read this node's older bars here
+        QUrl api = webMonitorUrl();
+        api.setPath({});
+        const QHostAddress bind = m_options.bindAddress;
+        if (bind == QHostAddress::Any || bind == QHostAddress::AnyIPv4 || bind == QHostAddress::AnyIPv6)
+            api.setHost(QHostInfo::localHostName());
+        m_nats->setApiAddress(api.toString());
+    }
     startRefreshes(storage.path);
     if (m_options.simulate)
         return startSimulator();
     return {};
 }
+
+namespace {
+
+/// On --source: the nodes' REST APIs as the first history sources: those given ("node", "node2", ...), then
+/// those the nodes announce (`announced`: node name and address), by node name.
+std::vector<History::Source> nodeSources(const Options &options,
+                                         const std::vector<std::pair<QString, QString>> &announced = {})
+{
+    std::vector<History::Source> out;
+    if (options.sourceUrl.isEmpty())
+        return out;
+    std::vector<std::pair<QString, QString>> apis;
+    for (const QString &api : options.sourceApis)
+        apis.emplace_back(apis.empty() ? u"node"_s : u"node%1"_s.arg(apis.size() + 1), api);
+    for (const auto &[node, api] : announced)
+        if (std::none_of(apis.begin(), apis.end(), [&](const auto &known) { return known.second == api; }))
+            apis.emplace_back(node, api);
+    for (const auto &[name, api] : apis) {
+        History::Source node;
+        node.name = name;
+        node.urlTemplate = api + u"/api/bars?symbol={symbol}&timeframe=1m&from={from}&to={to}&limit=100000"_s;
+        node.format = History::Format::TickDeskBars;
+        node.interval = Bars::Timeframe::minutes(1);
+        node.requestsPerMinute = 0;
+        out.push_back(node);
+    }
+    return out;
+}
+
+} // namespace
 
 Util::Status Services::startTerminal(const QString &databasePath)
 {
@@ -268,35 +307,25 @@ Util::Status Services::startTerminal(const QString &databasePath)
                     m_refreshes->fillGaps(list);
         });
     };
+    sinks.nodes = [this](const std::vector<std::pair<QString, QString>> &nodes) {
+        QMetaObject::invokeMethod(m_pipeline.get(), [this, sources = nodeSources(m_options, nodes), nodes] {
+            if (!m_refreshes)
+                return;
+            QStringList names;
+            for (const auto &[node, api] : nodes)
+                names << node + u" "_s + api;
+            qCInfo(lcApp).noquote() << "nodes' bars from:" << (names.isEmpty() ? u"none"_s : names.join(u", "_s));
+            m_refreshes->setFixedSources(sources);
+        });
+    };
     m_terminal = std::make_unique<Nats::TerminalFeed>(options, sinks);
     if (auto status = m_terminal->start(); !status)
         return status;
     qCInfo(lcApp).noquote() << "showing the nodes' feed at" << m_options.sourceUrl << "; older bars from"
-                            << m_options.sourceApis.join(u", "_s);
+                            << (m_options.sourceApis.isEmpty() ? u"the nodes' REST APIs they announce"_s
+                                                               : m_options.sourceApis.join(u", "_s));
     return {};
 }
-
-namespace {
-
-/// On --source: the nodes' REST APIs as the first history sources ("node", "node2", ...).
-std::vector<History::Source> nodeSources(const Options &options)
-{
-    std::vector<History::Source> out;
-    if (options.sourceUrl.isEmpty())
-        return out;
-    for (const QString &api : options.sourceApis) {
-        History::Source node;
-        node.name = out.empty() ? u"node"_s : u"node%1"_s.arg(out.size() + 1);
-        node.urlTemplate = api + u"/api/bars?symbol={symbol}&timeframe=1m&from={from}&to={to}&limit=100000"_s;
-        node.format = History::Format::TickDeskBars;
-        node.interval = Bars::Timeframe::minutes(1);
-        node.requestsPerMinute = 0;
-        out.push_back(node);
-    }
-    return out;
-}
-
-} // namespace
 
 void Services::startRefreshes(const QString &databasePath)
 {
@@ -335,7 +364,7 @@ void Services::startRefreshes(const QString &databasePath)
                          qCInfo(lcApp).noquote() << "history" << what << ":" << report.symbols.size() << "symbols,"
                                                  << report.stored() << "bars stored," << report.failed() << "failed";
                      });
-    if (!refreshes.config().sources.empty()) {
+    if (!refreshes.config().sources.empty() || terminal()) { // a window on the feed learns the nodes' APIs shortly
         const QDateTime next = refreshes.nextScheduledRun();
         qCInfo(lcApp).noquote() << "history sources:" << refreshes.config().sources.size() << "; next refresh"
                                 << (next.isValid() ? next.toString(Qt::ISODate) : u"not scheduled"_s);

@@ -88,8 +88,15 @@ RefreshService::~RefreshService()
     stop(); // the worker reports to this object: it finishes first
 }
 
+void RefreshService::setFixedSources(std::vector<Source> sources)
+{
+    m_fixedSources = std::move(sources);
+    setConfig(m_traderConfig);
+}
+
 void RefreshService::setConfig(const Config &config)
 {
+    m_traderConfig = config;
     m_config = config;
     if (!m_fixedSources.empty()) {
         // A trader's source of the same name gives way.

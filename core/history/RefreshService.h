@@ -44,9 +44,9 @@ public:
 
     /// The sources, schedule and market hours; (re)starts the schedule.
     void setConfig(const Config &config);
-    /// Sources that are not the trader's to change (the nodes' REST APIs of a window on their feed): kept first
-    /// in every config set, the first of them the schedule's, and gaps filled. Call before setConfig().
-    void setFixedSources(std::vector<Source> sources) { m_fixedSources = std::move(sources); }
+    /// Sources that are not the trader's to change (the nodes' REST APIs of a window on their feed): kept before
+    /// the trader's sources whatever config is set, the first of them the schedule's, and gaps filled.
+    void setFixedSources(std::vector<Source> sources);
     const Config &config() const noexcept { return m_config; }
     /// The symbols a schedule without its own list refreshes (the watchlist).
     void setWatchlist(std::function<QStringList()> watchlist) { m_watchlist = std::move(watchlist); }
@@ -98,6 +98,7 @@ private:
     Storage::StorageWriter &m_writer;
     Refresher::Options m_options;
     Config m_config;
+    Config m_traderConfig; ///< as set, before the fixed sources join it
     std::vector<Source> m_fixedSources;
     std::function<QStringList()> m_watchlist;
     QHash<QString, QString> m_apiKeys;

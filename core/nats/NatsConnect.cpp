@@ -6,6 +6,7 @@
 #include <QHostInfo>
 #include <QUrl>
 
+#include <cctype>
 #include <condition_variable>
 #include <memory>
 
@@ -66,6 +67,35 @@ QString natsError(natsStatus status)
 {
     const char *last = nats_GetLastError(nullptr);
     return QString::fromUtf8(last && *last ? last : natsStatus_GetText(status));
+}
+
+kvStore *openBucket(jsCtx *jetStream, const char *name, int ttlMs, QString *error)
+{
+    kvConfig config;
+    kvConfig_Init(&config);
+    config.Bucket = name;
+    config.History = 1;
+    config.TTL = qint64(ttlMs) * 1'000'000;
+    config.StorageType = js_FileStorage;
+    kvStore *kv = nullptr;
+    natsStatus s = js_CreateKeyValue(&kv, jetStream, &config);
+    if (s != NATS_OK)
+        s = js_KeyValue(&kv, jetStream, name);
+    if (s != NATS_OK) {
+        if (error)
+            *error = natsError(s);
+        return nullptr;
+    }
+    return kv;
+}
+
+QByteArray bucketKey(const QByteArray &name)
+{
+    QByteArray key = name;
+    for (char &c : key)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '=' && c != '/' && c != '.')
+            c = '_';
+    return key.isEmpty() ? QByteArray("node") : key;
 }
 
 std::optional<QString> storeAndWait(const std::function<Ingest::RecordSink::Submit(Ingest::RecordSink::Done)> &submit,

@@ -57,6 +57,19 @@ QString natsError(natsStatus status);
 std::optional<QString> storeAndWait(const std::function<Ingest::RecordSink::Submit(Ingest::RecordSink::Done)> &submit,
                                     const std::function<bool(int ms)> &pause);
 
+/// Opens the key-value bucket `name`, made (file storage, one value a key, values gone `ttlMs` after their last
+/// write) when it is missing; a bucket another node made with other settings is used as it is. Null, with the
+/// reason in `error`, when neither works.
+kvStore *openBucket(jsCtx *jetStream, const char *name, int ttlMs, QString *error);
+
+/// Where the nodes publishing to one NATS server say how to reach their REST API: the key is the node's name, the
+/// value `{"node": ..., "api": "http://HOST:PORT"}`, written every few seconds and gone soon after a node stops.
+constexpr const char *NodesBucket = "TICKDESK_NODES";
+constexpr int NodeAnnounceMs = 5000;
+constexpr int NodeTtlMs = 15000;
+/// A node's name as a key of the bucket (letters, digits and -_=/. ; anything else becomes '_').
+QByteArray bucketKey(const QByteArray &name);
+
 /// The node's name: the one given, else the host's.
 QByteArray nodeName(const NatsOptions &options);
 

@@ -251,20 +251,11 @@ kvStore *IngestConsumer::owners(Worker &worker)
     std::lock_guard lock(c.ownersMutex);
     if (c.owners)
         return c.owners;
-    kvConfig config;
-    kvConfig_Init(&config);
-    config.Bucket = OwnersBucket;
-    config.History = 1;
-    config.TTL = qint64(LeaseTtlMs) * 1'000'000;
-    config.StorageType = js_FileStorage;
-    natsStatus s = js_CreateKeyValue(&c.owners, c.jetStream, &config);
-    if (s != NATS_OK) // made by another node, perhaps with other settings: use it as it is
-        s = js_KeyValue(&c.owners, c.jetStream, OwnersBucket);
-    if (s != NATS_OK) {
+    QString error;
+    c.owners = openBucket(c.jetStream, OwnersBucket, LeaseTtlMs, &error);
+    if (!c.owners)
         setState(worker, u"cannot open the key-value bucket %1 of the filters' owners: %2"_s.arg(
-                             QString::fromLatin1(OwnersBucket), natsError(s)));
-        c.owners = nullptr;
-    }
+                             QString::fromLatin1(OwnersBucket), error));
     return c.owners;
 }
 

@@ -45,6 +45,10 @@ struct NatsPublisher::Connection : Link
     bool streamReady = false;
     std::atomic<int> failedAcks{0};
     std::unique_ptr<Storage::SqliteDatabase> db;
+    kvStore *nodes = nullptr; ///< TICKDESK_NODES, once announced
+    std::chrono::steady_clock::time_point announced;
+
+    ~Connection() { kvStore_Destroy(nodes); }
 };
 
 NatsPublisher::NatsPublisher(NatsOptions options)
@@ -285,6 +289,37 @@ void NatsPublisher::updateBehind()
         }
 }
 
+void NatsPublisher::setApiAddress(const QString &url)
+{
+    std::lock_guard lock(m_mutex);
+    m_apiAddress = url;
+}
+
+void NatsPublisher::announce()
+{
+    Connection &c = *m_connection;
+    QString api;
+    {
+        std::lock_guard lock(m_mutex);
+        api = m_apiAddress;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (api.isEmpty() || !c.jetStream || (c.nodes && now - c.announced < std::chrono::milliseconds(NodeAnnounceMs)))
+        return;
+    QString error;
+    if (!c.nodes && !(c.nodes = openBucket(c.jetStream, NodesBucket, NodeTtlMs, &error))) {
+        qCWarning(lcNats).noquote() << "cannot announce this node in" << NodesBucket << ":" << error;
+        c.announced = now; // tried again in a while
+        return;
+    }
+    const QByteArray entry = QJsonDocument(QJsonObject{{u"node"_s, QString::fromUtf8(m_node)}, {u"api"_s, api}})
+                                 .toJson(QJsonDocument::Compact);
+    std::uint64_t revision = 0;
+    // A failed write is made again at the next turn; the entry lives on until its time runs out.
+    kvStore_Put(&revision, c.nodes, bucketKey(m_node).constData(), entry.constData(), int(entry.size()));
+    c.announced = now;
+}
+
 void NatsPublisher::run()
 {
     Connection &c = *m_connection;
@@ -349,7 +384,11 @@ void NatsPublisher::run()
             if (publishDurable())
                 setError({});
         }
+        announce();
     }
+    // Gone at once rather than when the entry's time runs out.
+    if (c.nodes && c.connection && natsConnection_Status(c.connection) == NATS_CONN_STATUS_CONNECTED)
+        kvStore_Delete(c.nodes, bucketKey(m_node).constData());
     m_connected.store(false);
 }
 

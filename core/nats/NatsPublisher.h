@@ -56,6 +56,9 @@ public:
     void stop();
     /// Something durable may be waiting (a trade was stored).
     void wake();
+    /// The node's REST API as others reach it (http://HOST:PORT): announced in the bucket TICKDESK_NODES, so
+    /// that windows on the feed find where to read older bars. Empty: not announced.
+    void setApiAddress(const QString &url);
 
     bool wantsTicks() const noexcept override { return m_connected.load(std::memory_order_relaxed); }
     void committed(std::vector<Pipeline::ProcessedTick> &&ticks,
@@ -100,6 +103,8 @@ private:
     bool publishDurable();
     /// How many stored signals JetStream has not acknowledged yet, for the status.
     void updateBehind();
+    /// Writes this node's entry in TICKDESK_NODES again when it is due.
+    void announce();
     /// One batch of `kind` into JetStream, each with its id; true once JetStream acknowledged all of them.
     bool publishBatch(const QByteArray &kind, const std::vector<Message> &batch);
 
@@ -114,6 +119,7 @@ private:
     bool m_durableWaiting = true;
     std::deque<Pipeline::ProcessedTick> m_ticks;
     QString m_error;
+    QString m_apiAddress;
     qint64 m_behind = 0;
     std::atomic<bool> m_connected{false};
     Stats m_stats;

@@ -8,6 +8,7 @@
 #include "util/Prometheus.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -72,12 +73,14 @@ struct TerminalFeed::Connection : Link
 {
     natsSubscription *ticks = nullptr;
     natsSubscription *signals = nullptr;
+    kvStore *nodes = nullptr;                    ///< TICKDESK_NODES
     std::unique_ptr<Storage::SqliteDatabase> db; ///< reads how far the stream was stored
 
     ~Connection()
     {
         natsSubscription_Destroy(ticks);
         natsSubscription_Destroy(signals);
+        kvStore_Destroy(nodes);
     }
 };
 
@@ -363,6 +366,46 @@ bool TerminalFeed::apply(natsMsgList &list, qint64 streamCreated)
     return true;
 }
 
+void TerminalFeed::discover()
+{
+    Connection &c = *m_connection;
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_sinks.nodes ||
+        (m_discovered != decltype(m_discovered)() && now - m_discovered < std::chrono::milliseconds(NodeAnnounceMs)))
+        return;
+    m_discovered = now;
+    if (!c.nodes && !(c.nodes = openBucket(c.jetStream, NodesBucket, NodeTtlMs, nullptr)))
+        return;
+    std::vector<std::pair<QString, QString>> nodes;
+    kvKeysList keys{};
+    const natsStatus listed = kvStore_Keys(&keys, c.nodes, nullptr);
+    if (listed != NATS_OK && listed != NATS_NOT_FOUND) // NOT_FOUND: no node announced
+        return;
+    if (listed == NATS_OK) {
+        for (int i = 0; i < keys.Count; ++i) {
+            kvEntry *entry = nullptr;
+            if (kvStore_Get(&entry, c.nodes, keys.Keys[i]) != NATS_OK)
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(QByteArray(static_cast<const char *>(kvEntry_Value(entry)),
+                                                                     kvEntry_ValueLen(entry)))
+                                      .object();
+            kvEntry_Destroy(entry);
+            const QString api = o.value(u"api"_s).toString();
+            if (api.startsWith(u"http://"_s) || api.startsWith(u"https://"_s))
+                nodes.emplace_back(o.value(u"node"_s).toString(QString::fromUtf8(keys.Keys[i])), api);
+        }
+        kvKeysList_Destroy(&keys);
+    }
+    std::sort(nodes.begin(), nodes.end());
+    {
+        std::lock_guard lock(m_mutex);
+        if (nodes == m_nodes)
+            return;
+        m_nodes = nodes;
+    }
+    m_sinks.nodes(nodes);
+}
+
 void TerminalFeed::runSignals()
 {
     Connection &c = *m_connection;
@@ -375,6 +418,7 @@ void TerminalFeed::runSignals()
             pause(250);
             continue;
         }
+        discover();
         if (!c.signals) {
             created = streamCreated();
             if (created == 0 || !take(created)) {
@@ -432,7 +476,15 @@ QByteArray TerminalFeed::healthJson() const
                         {u"signals"_s, qint64(m_stats.signals.load())},
                         {u"fills"_s, qint64(m_stats.fills.load())},
                         {u"refused"_s, qint64(m_stats.refused.load())}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QJsonArray nodes;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[node, api] : m_nodes)
+            nodes.append(QJsonObject{{u"node"_s, node}, {u"api"_s, api}});
+    }
+    QJsonObject out = o;
+    out.insert(u"nodes"_s, nodes);
+    return QJsonDocument(out).toJson(QJsonDocument::Compact);
 }
 
 QByteArray TerminalFeed::metricsText() const

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -57,6 +58,9 @@ public:
             signals;
         /// Called on a thread of the feed after a reconnection (not the first connection).
         std::function<void()> reconnected;
+        /// The nodes' REST APIs as they announce them (TICKDESK_NODES), by node name; called on a thread of the
+        /// feed whenever the list changes.
+        std::function<void(const std::vector<std::pair<QString, QString>> &nodes)> nodes;
     };
 
     TerminalFeed(TerminalOptions options, Sinks sinks);
@@ -115,6 +119,8 @@ private:
     qint64 streamCreated();
     /// Makes the consumer anew after the last message stored, and subscribes to it.
     bool take(qint64 streamCreated);
+    /// Reads the nodes' announcements when it is due, and tells `nodes` when they changed.
+    void discover();
     /// Stores a fetched batch and acknowledges it; false when storing failed.
     bool apply(natsMsgList &list, qint64 streamCreated);
 
@@ -132,6 +138,8 @@ private:
     qint64 m_appliedThrough = 0;
     qint64 m_pending = 0;
     std::deque<Fill> m_fills;
+    std::vector<std::pair<QString, QString>> m_nodes; ///< the nodes' APIs last told
+    std::chrono::steady_clock::time_point m_discovered;
     std::atomic<bool> m_connected{false};
     Stats m_stats;
 };

@@ -11,6 +11,7 @@
 #include "SqlRows.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -63,9 +64,8 @@ void TestNatsTerminal::initTestCase()
 
 bool TestNatsTerminal::startTerminal(TestApp::Process &terminal)
 {
-    return terminal.startWindow({u"--source"_s, m_nats.url(), u"--source-api"_s,
-                                 u"http://127.0.0.1:%1"_s.arg(m_node.port()), u"--db"_s, terminalDb()},
-                                m_dir.filePath(u"home"_s));
+    // The node's REST API is not given: the node announces it.
+    return terminal.startWindow({u"--source"_s, m_nats.url(), u"--db"_s, terminalDb()}, m_dir.filePath(u"home"_s));
 }
 
 QByteArray TestNatsTerminal::jump(const QString &symbol, double at)
@@ -192,6 +192,10 @@ void TestNatsTerminal::fillsWhatItMissedFromTheNodesApi()
     TestApp::Process terminal;
     QVERIFY2(startTerminal(terminal), terminal.log().constData());
     QTRY_VERIFY_WITH_TIMEOUT(source(terminal.port()).value(u"state"_s).toString() == u"following"_s, 20000);
+    // The node says where its REST API is.
+    QTRY_COMPARE_WITH_TIMEOUT(source(terminal.port()).value(u"nodes"_s).toArray().size(), 1, 15000);
+    QCOMPARE(source(terminal.port()).value(u"nodes"_s).toArray().at(0).toObject().value(u"api"_s).toString(),
+             u"http://127.0.0.1:%1"_s.arg(m_node.port()));
     QCOMPARE(post(m_node.port(),
                   u"{\"stock_symbol\":\"GAPY\",\"opening_price\":50,\"closing_price\":50,\"high\":51,\"low\":49,"
                   "\"volume\":10,\"timestamp\":%1}"_s.arg(now)
