@@ -243,8 +243,7 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         }
         const QUrl url(parser.value(source).trimmed());
         o.sourceUrl = url.toString();
-        o.sourceApis =
-            parser.isSet(sourceApi) ? parser.values(sourceApi) : QStringList{u"http://%1:5000"_s.arg(url.host())};
+        o.sourceApis = parser.values(sourceApi); // besides those the nodes announce
         for (QString &address : o.sourceApis) {
             address = address.trimmed();
             while (address.endsWith(u'/'))

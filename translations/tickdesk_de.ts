@@ -477,6 +477,14 @@ Befehle (jeder mit eigenem --help):
         <source>The /ingest URL to post to, or a NATS server (nats://HOST:4222) to publish to the JetStream ingest stream, each batch&apos;s records of a symbol in one message on tickdesk.ingest.&lt;symbol&gt; (token or password from TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD).</source>
         <translation>Die /ingest-URL, an die gesendet wird, oder ein NATS-Server (nats://HOST:4222), um in den JetStream-Ingest-Stream zu veröffentlichen, die Datensätze eines Symbols je Stapel in einer Nachricht auf tickdesk.ingest.&lt;Symbol&gt; (Token oder Passwort aus TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD).</translation>
     </message>
+    <message>
+        <source>Open the window on the nodes&apos; feed at this NATS server (nats://HOST:4222): records, signals, alert fires and fills come from the nodes publishing there (their --nats); nothing is computed or received here. Credentials as for --nats.</source>
+        <translation>Öffnet das Fenster auf dem Datenstrom der Knoten an diesem NATS-Server (nats://HOST:4222): Datensätze, Signale, Alarmauslösungen und Ausführungen kommen von den dort veröffentlichenden Knoten (deren --nats); hier wird nichts berechnet oder empfangen. Zugangsdaten wie bei --nats.</translation>
+    </message>
+    <message>
+        <source>With --source: a node&apos;s REST API whose stored bars fill what the window missed, once for each node (besides those the nodes announce themselves).</source>
+        <translation>Mit --source: die REST-API eines Knotens, deren gespeicherte Balken füllen, was dem Fenster entging, einmal je Knoten (neben denen, die die Knoten selbst ankündigen).</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>
@@ -603,6 +611,14 @@ Befehle (jeder mit eigenem --help):
     <message>
         <source>NATS: &quot;%1&quot; is not a NATS address such as nats://127.0.0.1:4222 (tls:// for TLS).</source>
         <translation>NATS: „%1“ ist keine NATS-Adresse wie nats://127.0.0.1:4222 (tls:// für TLS).</translation>
+    </message>
+    <message>
+        <source>NATS ingest: it needs the NATS URL of the server to consume from.</source>
+        <translation>NATS-Eingang: Er braucht die NATS-URL des Servers, von dem gelesen wird.</translation>
+    </message>
+    <message>
+        <source>NATS ingest: %1</source>
+        <translation>NATS-Eingang: %1</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1517,10 @@ Befehle (jeder mit eigenem --help):
         <source>source %1</source>
         <translation>Quelle %1</translation>
     </message>
+    <message>
+        <source>Another TickDesk (/api/bars)</source>
+        <translation>Ein anderes TickDesk (/api/bars)</translation>
+    </message>
 </context>
 <context>
     <name>Gui::LiveStrategiesDialog</name>
@@ -2223,6 +2243,44 @@ Startkapital:</translation>
     <message>
         <source>ingest %1: waiting</source>
         <translation>Ingest %1: wartet</translation>
+    </message>
+    <message>
+        <source>TickDesk — %1</source>
+        <translation>TickDesk — %1</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>on the node: %1</source>
+        <translation>auf dem Knoten: %1</translation>
+    </message>
+    <message>
+        <source>Source %1</source>
+        <translation>Quelle %1</translation>
+    </message>
+    <message>
+        <source>NATS: away</source>
+        <translation>NATS: getrennt</translation>
+    </message>
+    <message>
+        <source>NATS: waiting</source>
+        <translation>NATS: wartet</translation>
+    </message>
+    <message>
+        <source>NATS: catching up, %1 to go</source>
+        <translation>NATS: holt auf, noch %1</translation>
+    </message>
+    <message>
+        <source>NATS: following</source>
+        <translation>NATS: folgt</translation>
+    </message>
+    <message>
+        <source>%1
+Signals, alert fires and fills stored through message %2 of the stream</source>
+        <translation>%1
+Signale, Alarmauslösungen und Ausführungen gespeichert bis Nachricht %2 des Streams</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +3130,18 @@ Trefferquote %6 · Profitfaktor %7 · Durchschnittsgewinn %8, -verlust %9 · gr�
     <message>
         <source>History</source>
         <translation>Historie</translation>
+    </message>
+    <message>
+        <source>Consume ingest:</source>
+        <translation>Eingang lesen:</translation>
+    </message>
+    <message>
+        <source>no; all, or this node&apos;s partitions: 0/2</source>
+        <translation>nein; all oder die Partitionen dieses Knotens: 0/2</translation>
+    </message>
+    <message>
+        <source>Store the records published to tickdesk.ingest.&lt;symbol&gt; (the JetStream work queue TICKDESK_INGEST): all of them, or partitions P/N of the symbols shared with other nodes</source>
+        <translation>Die an tickdesk.ingest.&lt;Symbol&gt; veröffentlichten Datensätze speichern (die JetStream-Arbeitswarteschlange TICKDESK_INGEST): alle oder die Partitionen P/N der mit anderen Knoten geteilten Symbole</translation>
     </message>
 </context>
 <context>

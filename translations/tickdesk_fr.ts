@@ -477,6 +477,14 @@ Commandes (chacune avec son propre --help) :
         <source>The /ingest URL to post to, or a NATS server (nats://HOST:4222) to publish to the JetStream ingest stream, each batch&apos;s records of a symbol in one message on tickdesk.ingest.&lt;symbol&gt; (token or password from TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD).</source>
         <translation>L&apos;URL /ingest où envoyer, ou un serveur NATS (nats://HOST:4222) pour publier dans le flux d&apos;ingestion JetStream, les enregistrements d&apos;un symbole de chaque lot en un message sur tickdesk.ingest.&lt;symbole&gt; (jeton ou mot de passe depuis TICKDESK_NATS_TOKEN, TICKDESK_NATS_PASSWORD).</translation>
     </message>
+    <message>
+        <source>Open the window on the nodes&apos; feed at this NATS server (nats://HOST:4222): records, signals, alert fires and fills come from the nodes publishing there (their --nats); nothing is computed or received here. Credentials as for --nats.</source>
+        <translation>Ouvre la fenêtre sur le flux des nœuds de ce serveur NATS (nats://HÔTE:4222) : enregistrements, signaux, déclenchements d&apos;alertes et exécutions viennent des nœuds qui y publient (leur --nats) ; rien n&apos;est calculé ni reçu ici. Identifiants comme pour --nats.</translation>
+    </message>
+    <message>
+        <source>With --source: a node&apos;s REST API whose stored bars fill what the window missed, once for each node (besides those the nodes announce themselves).</source>
+        <translation>Avec --source : l&apos;API REST d&apos;un nœud dont les barres stockées comblent ce que la fenêtre a manqué, une fois par nœud (en plus de ceux que les nœuds annoncent eux-mêmes).</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>
@@ -603,6 +611,14 @@ Commandes (chacune avec son propre --help) :
     <message>
         <source>NATS: &quot;%1&quot; is not a NATS address such as nats://127.0.0.1:4222 (tls:// for TLS).</source>
         <translation>NATS : « %1 » n&apos;est pas une adresse NATS comme nats://127.0.0.1:4222 (tls:// pour TLS).</translation>
+    </message>
+    <message>
+        <source>NATS ingest: it needs the NATS URL of the server to consume from.</source>
+        <translation>Ingestion NATS : il faut l&apos;URL NATS du serveur à consommer.</translation>
+    </message>
+    <message>
+        <source>NATS ingest: %1</source>
+        <translation>Ingestion NATS : %1</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1517,10 @@ Commandes (chacune avec son propre --help) :
         <source>source %1</source>
         <translation>source %1</translation>
     </message>
+    <message>
+        <source>Another TickDesk (/api/bars)</source>
+        <translation>Un autre TickDesk (/api/bars)</translation>
+    </message>
 </context>
 <context>
     <name>Gui::LiveStrategiesDialog</name>
@@ -2223,6 +2243,44 @@ Liquidités de départ :</translation>
     <message>
         <source>ingest %1: waiting</source>
         <translation>ingestion %1 : en attente de connexion</translation>
+    </message>
+    <message>
+        <source>TickDesk — %1</source>
+        <translation>TickDesk — %1</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>on the node: %1</source>
+        <translation>sur le nœud : %1</translation>
+    </message>
+    <message>
+        <source>Source %1</source>
+        <translation>Source %1</translation>
+    </message>
+    <message>
+        <source>NATS: away</source>
+        <translation>NATS : absent</translation>
+    </message>
+    <message>
+        <source>NATS: waiting</source>
+        <translation>NATS : en attente</translation>
+    </message>
+    <message>
+        <source>NATS: catching up, %1 to go</source>
+        <translation>NATS : rattrapage, encore %1</translation>
+    </message>
+    <message>
+        <source>NATS: following</source>
+        <translation>NATS : suivi</translation>
+    </message>
+    <message>
+        <source>%1
+Signals, alert fires and fills stored through message %2 of the stream</source>
+        <translation>%1
+Signaux, déclenchements d&apos;alertes et exécutions stockés jusqu&apos;au message %2 du flux</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +3130,18 @@ taux de réussite %6 · facteur de profit %7 · gain moyen %8, perte %9 · plus 
     <message>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Consume ingest:</source>
+        <translation>Consommer l&apos;ingestion :</translation>
+    </message>
+    <message>
+        <source>no; all, or this node&apos;s partitions: 0/2</source>
+        <translation>non ; all, ou les partitions de ce nœud : 0/2</translation>
+    </message>
+    <message>
+        <source>Store the records published to tickdesk.ingest.&lt;symbol&gt; (the JetStream work queue TICKDESK_INGEST): all of them, or partitions P/N of the symbols shared with other nodes</source>
+        <translation>Stocker les enregistrements publiés sur tickdesk.ingest.&lt;symbole&gt; (la file de travail JetStream TICKDESK_INGEST) : tous, ou les partitions P/N des symboles partagés avec d&apos;autres nœuds</translation>
     </message>
 </context>
 <context>
