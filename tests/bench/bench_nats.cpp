@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Publishing to NATS: a TickDesk node fed over HTTP publishes every processed record to core NATS (a real
-// nats-server -js started here); a subscriber measures how many arrive and how long after they were posted.
+// nats-server -js started here); a subscriber measures how many arrive and how long after they were posted, and
+// a window on the feed (what `tickdesk --source` runs: the NATS terminal feed, its own pipeline without rules and
+// database) how long until each record is stored there and waiting in the window's live feed.
 //   bench_nats [RECORDS_PER_SECOND=10000] [SECONDS=10]
 // Then the same as fast as the node takes 1,000-record batches, for the records/s that get through.
 
@@ -8,6 +10,10 @@
 #include "../core/HttpTestClient.h"
 #include "../core/NatsServer.h"
 #include "BenchData.h"
+#include "nats/NatsTerminal.h"
+#include "pipeline/LiveFeed.h"
+#include "pipeline/Pipeline.h"
+#include "storage/StorageWriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -20,6 +26,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -89,6 +96,85 @@ private:
     std::vector<double> m_latencies;
 };
 
+/// A window on the feed, in process: records from NATS into its own pipeline (no rules) and database, then its
+/// live feed, read every millisecond as the window would (it reads it about 30 times a second).
+class Window
+{
+public:
+    Window(const QString &url, const QString &database)
+    {
+        m_writer = std::move(*Storage::StorageWriter::open({database}));
+        Pipeline::PipelineOptions options;
+        options.rules.rsiTrend = options.rules.maCross = options.rules.priceMove = options.rules.newsSentiment = false;
+        m_pipeline = std::make_unique<Pipeline::Pipeline>(options, *m_writer, &m_feed);
+        m_pipeline->start();
+        Nats::TerminalOptions terminal;
+        terminal.nats.url = url;
+        terminal.nats.databasePath = database;
+        Nats::TerminalFeed::Sinks sinks;
+        sinks.ticks = [this](Model::RecordBatch &&records) {
+            return m_pipeline->submit(std::move(records), 0, [](const QString &) {});
+        };
+        sinks.signals = [this](std::vector<Model::TradeSignal> &&signals, Storage::WriteJob::Write write,
+                               Ingest::RecordSink::Done done) {
+            return m_pipeline->storeSignals(std::move(signals), std::move(write), std::move(done));
+        };
+        m_terminal = std::make_unique<Nats::TerminalFeed>(terminal, sinks);
+        m_terminal->start();
+        m_reader = std::thread([this] {
+            std::deque<Pipeline::LiveBar> bars;
+            std::deque<Pipeline::LiveEvent> events;
+            while (!m_stop.load()) {
+                m_feed.take(bars, events);
+                const double at = nowSeconds();
+                std::lock_guard lock(m_mutex);
+                for (const Pipeline::LiveBar &bar : bars)
+                    if (m_latencies.size() < 2'000'000)
+                        m_latencies.push_back((at - double(bar.bar.timestamp) / 1e6) * 1e3);
+                m_count += bars.size();
+                bars.clear();
+                events.clear();
+                QThread::usleep(1000);
+            }
+        });
+    }
+    ~Window()
+    {
+        m_stop.store(true);
+        m_reader.join();
+        m_terminal->stop();
+        m_pipeline->stop();
+        m_writer->stop();
+    }
+    void reset()
+    {
+        std::lock_guard lock(m_mutex);
+        m_latencies.clear();
+        m_count = 0;
+    }
+    std::size_t count()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_count;
+    }
+    std::vector<double> latencies()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_latencies;
+    }
+
+private:
+    std::unique_ptr<Storage::StorageWriter> m_writer;
+    Pipeline::LiveFeed m_feed;
+    std::unique_ptr<Pipeline::Pipeline> m_pipeline;
+    std::unique_ptr<Nats::TerminalFeed> m_terminal;
+    std::thread m_reader;
+    std::atomic<bool> m_stop{false};
+    std::mutex m_mutex;
+    std::size_t m_count = 0;
+    std::vector<double> m_latencies;
+};
+
 /// A batch of `n` records over 100 symbols, stamped now.
 QByteArray batch(int n, std::uint64_t &serial)
 {
@@ -126,16 +212,18 @@ int main(int argc, char **argv)
         return 1;
     }
     Subscriber subscriber(nats.url());
+    Window window(nats.url(), dir.filePath(u"window.sqlite"_s));
     TestHttp::Client client;
     if (!client.connectTo(node.port()))
         return 1;
     std::uint64_t serial = 0;
     // Wait until the node is connected (its first records are dropped while it is not).
-    for (int i = 0; i < 200 && subscriber.count() == 0; ++i) {
+    for (int i = 0; i < 200 && (subscriber.count() == 0 || window.count() == 0); ++i) {
         client.roundTrip(TestHttp::request("POST", "/ingest", batch(1, serial)));
         QThread::msleep(50);
     }
     subscriber.reset();
+    window.reset();
 
     // Paced: batches of 100 every 100/rate seconds.
     const int perBatch = 100;
@@ -148,17 +236,25 @@ int main(int argc, char **argv)
             QThread::usleep(100);
         client.roundTrip(TestHttp::request("POST", "/ingest", batch(perBatch, serial)));
     }
-    for (int i = 0; i < 100 && subscriber.count() < std::size_t(batches * perBatch); ++i)
+    for (int i = 0; i < 100 && (subscriber.count() < std::size_t(batches * perBatch) ||
+                                window.count() < std::size_t(batches * perBatch));
+         ++i)
         QThread::msleep(20);
     const auto paced = subscriber.latencies();
+    const auto shown = window.latencies();
     std::printf("NATS publishing, %d records/s offered for %d s over HTTP (batches of %d, 100 symbols):\n", rate,
                 seconds, perBatch);
     std::printf("  received by a subscriber: %zu of %lld; POST to NATS message p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                 subscriber.count(), batches * perBatch, percentile(paced, 0.5), percentile(paced, 0.99),
                 percentile(paced, 1.0));
+    std::printf("  in a window on the feed (stored in its database, in its live feed): %zu of %lld; POST to the "
+                "window p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                window.count(), batches * perBatch, percentile(shown, 0.5), percentile(shown, 0.99),
+                percentile(shown, 1.0));
 
     // As fast as the node takes them.
     subscriber.reset();
+    window.reset();
     clock.restart();
     qint64 posted = 0;
     while (clock.elapsed() < 5000) {
@@ -172,6 +268,10 @@ int main(int argc, char **argv)
     std::printf("  flat out, batches of 1,000 from one connection: %.0f records/s stored and published, %zu of %lld "
                 "received (%.0f records/s)\n",
                 double(posted) / postSeconds, subscriber.count(), posted, double(subscriber.count()) / postSeconds);
+    for (int i = 0; i < 250 && window.count() < subscriber.count(); ++i)
+        QThread::msleep(20);
+    std::printf("  the window on the feed stored %zu of them (%.0f records/s)\n", window.count(),
+                double(window.count()) / postSeconds);
     TestHttp::Client metricsClient;
     if (metricsClient.connectTo(node.port()))
         if (const auto metrics = metricsClient.roundTrip(TestHttp::request("GET", "/metrics", {}, {})))
