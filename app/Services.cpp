@@ -295,9 +295,9 @@ Util::Status Services::startTerminal(const QString &databasePath)
     sinks.ticks = [this](Model::RecordBatch &&records) {
         return m_pipeline->submit(std::move(records), Util::monotonicNs(), [](const QString &) {});
     };
-    sinks.signals = [this](std::vector<Model::TradeSignal> &&signals, Storage::WriteJob::Write alsoWrite,
-                           Ingest::RecordSink::Done done) {
-        return m_pipeline->storeSignals(std::move(signals), std::move(alsoWrite), std::move(done));
+    sinks.store = [this](std::vector<Model::TradeSignal> &&signals, std::vector<Trading::Fill> &&fills,
+                         Storage::WriteJob::Write alsoWrite, Ingest::RecordSink::Done done) {
+        return m_pipeline->storeElsewhere(std::move(signals), std::move(fills), std::move(alsoWrite), std::move(done));
     };
     // Records sent while NATS was away never come again: the node's REST API has them.
     sinks.reconnected = [this] {

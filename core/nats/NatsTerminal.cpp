@@ -5,6 +5,8 @@
 #include "storage/PublishProgress.h"
 #include "storage/SqliteDatabase.h"
 #include "text/SignalJson.h"
+#include "trading/Order.h"
+#include "trading/TradeJson.h"
 #include "util/Prometheus.h"
 
 #include <QDateTime>
@@ -51,20 +53,21 @@ bool readTick(simdjson::dom::parser &parser, const char *data, int size, Model::
     return seconds >= 0 && volume >= 0;
 }
 
-/// A paper fill message (`/api/trades`' form) in words; empty symbol when it is not one.
-TerminalFeed::Fill readFill(const char *data, int size)
+/// A paper fill message (`/api/trades`' form): the fill, and in words; nothing when it is not one.
+std::optional<std::pair<Trading::Fill, TerminalFeed::Fill>> readFill(const char *data, int size)
 {
     const QJsonObject o = QJsonDocument::fromJson(QByteArray(data, size)).object();
-    TerminalFeed::Fill fill;
-    const QString ticker = o.value(u"ticker"_s).toString();
-    if (ticker.isEmpty() || !o.value(u"price"_s).isDouble())
-        return fill;
-    fill.symbol = ticker;
-    fill.text =
-        u"%1 %2 %3 at %4"_s.arg(o.value(u"side"_s).toString(), QString::number(o.value(u"quantity"_s).toDouble()),
-                                ticker, QString::number(o.value(u"price"_s).toDouble()));
-    fill.timeUs = std::llround(o.value(u"timestamp"_s).toDouble() * 1e6);
-    return fill;
+    auto trade = Trading::tradeFromJson(o, 0);
+    if (!trade || trade->fill.time == 0)
+        return std::nullopt;
+    Trading::Fill fill = trade->fill;
+    fill.orderId = 0; // the node's order: none of this database's
+    TerminalFeed::Fill told;
+    told.symbol = fill.symbol;
+    told.text = u"%1 %2 %3 at %4"_s.arg(Trading::sideName(fill.side), QString::number(fill.quantity), fill.symbol,
+                                        QString::number(fill.price));
+    told.timeUs = fill.time;
+    return std::pair{fill, told};
 }
 
 } // namespace
@@ -294,7 +297,8 @@ bool TerminalFeed::take(qint64 streamCreated)
 bool TerminalFeed::apply(natsMsgList &list, qint64 streamCreated)
 {
     std::vector<Model::TradeSignal> signals;
-    std::vector<Fill> fills;
+    std::vector<Trading::Fill> fills;
+    std::vector<Fill> told;
     qint64 lastSeq = 0;
     qint64 applied = 0;
     {
@@ -321,9 +325,10 @@ bool TerminalFeed::apply(natsMsgList &list, qint64 streamCreated)
         const char *data = natsMsg_GetData(msg);
         const int size = natsMsg_GetDataLength(msg);
         if (subject.startsWith("tickdesk.fill.")) {
-            if (Fill fill = readFill(data, size); !fill.symbol.isEmpty())
-                fills.push_back(std::move(fill));
-            else
+            if (auto fill = readFill(data, size)) {
+                fills.push_back(fill->first);
+                told.push_back(fill->second);
+            } else
                 m_stats.refused.fetch_add(1, std::memory_order_relaxed);
             continue;
         }
@@ -338,12 +343,13 @@ bool TerminalFeed::apply(natsMsgList &list, qint64 streamCreated)
     }
     if (lastSeq > 0) {
         const std::size_t count = signals.size();
+        const std::size_t fillCount = fills.size();
         Storage::WriteJob::Write progress = [key = m_progressKey, streamCreated, lastSeq](Storage::SqliteDatabase &db) {
             return Storage::setIngestProgress(db, key, {streamCreated, lastSeq});
         };
         const auto error = storeAndWait(
             [&](Ingest::RecordSink::Done done) {
-                return m_sinks.signals(std::move(signals), progress, std::move(done));
+                return m_sinks.store(std::move(signals), std::move(fills), progress, std::move(done));
             },
             [this](int ms) { return pause(ms); });
         if (!error)
@@ -353,10 +359,10 @@ bool TerminalFeed::apply(natsMsgList &list, qint64 streamCreated)
             return false;
         }
         m_stats.signals.fetch_add(count, std::memory_order_relaxed);
-        m_stats.fills.fetch_add(std::uint64_t(fills.size()), std::memory_order_relaxed);
+        m_stats.fills.fetch_add(std::uint64_t(fillCount), std::memory_order_relaxed);
         std::lock_guard lock(m_mutex);
         m_appliedThrough = lastSeq;
-        for (Fill &fill : fills)
+        for (Fill &fill : told)
             m_fills.push_back(std::move(fill));
         while (m_fills.size() > MaxFillsKept)
             m_fills.pop_front();

@@ -5,6 +5,7 @@
 #include "ingest/RecordSink.h"
 #include "model/TradeSignal.h"
 #include "storage/StorageWriter.h"
+#include "trading/Account.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -41,7 +42,7 @@ struct TerminalOptions
 /// - Records: `tickdesk.tick.>` (core NATS, live only) go to `ticks`, which stores them and builds the charts'
 ///   bars; what a disconnect missed is filled from a node's REST API by the caller (`reconnected`).
 /// - Signals, alert fires and paper fills: the JetStream stream TICKDESK through the durable consumer
-///   `tickdesk-terminal-<database>`. Each fetched batch's signals go to `signals`, stored in one transaction
+///   `tickdesk-terminal-<database>`. Each fetched batch's signals and fills go to `store`, in one transaction
 ///   with the stream sequence of the batch's last message (nats_ingest), and the messages are acknowledged after
 ///   that commit. Connecting, the terminal makes its consumer anew from that sequence: after a disconnect, a
 ///   kill or a restart it carries on at the first message it never stored, so nothing is missed and nothing is
@@ -53,9 +54,10 @@ public:
     struct Sinks
     {
         std::function<Submit(Model::RecordBatch &&records)> ticks;
-        std::function<Submit(std::vector<Model::TradeSignal> &&signals, Storage::WriteJob::Write alsoWrite,
-                             Ingest::RecordSink::Done done)>
-            signals;
+        /// Stores the signals and the nodes' paper fills of a batch, with `alsoWrite`, in one transaction.
+        std::function<Submit(std::vector<Model::TradeSignal> &&signals, std::vector<Trading::Fill> &&fills,
+                             Storage::WriteJob::Write alsoWrite, Ingest::RecordSink::Done done)>
+            store;
         /// Called on a thread of the feed after a reconnection (not the first connection).
         std::function<void()> reconnected;
         /// The nodes' REST APIs as they announce them (TICKDESK_NODES), by node name; called on a thread of the

@@ -5,6 +5,7 @@
 #include "Shard.h"
 #include "storage/Queries.h"
 #include "storage/StorageWriter.h"
+#include "trading/PaperDesk.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -100,6 +101,7 @@ void Pipeline::setAlertBook(const Alerts::AlertBook *book)
 
 void Pipeline::setPaperDesk(Trading::PaperDesk *desk)
 {
+    m_paperDesk = desk;
     for (auto &shard : m_shards)
         shard->setPaperDesk(desk);
 }
@@ -158,19 +160,29 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
     return Submit::Accepted;
 }
 
-Ingest::RecordSink::Submit Pipeline::storeSignals(std::vector<Model::TradeSignal> &&signals,
-                                                  Storage::WriteJob::Write alsoWrite, Done done)
+Ingest::RecordSink::Submit Pipeline::storeElsewhere(std::vector<Model::TradeSignal> &&signals,
+                                                    std::vector<Trading::Fill> &&fills,
+                                                    Storage::WriteJob::Write alsoWrite, Done done)
 {
     Storage::WriteJob job;
     job.signals = std::move(signals);
+    job.paperFills = fills;
     job.write = std::move(alsoWrite);
     job.receivedNs = Util::monotonicNs();
-    job.done = [this, done = std::move(done)](const QString &error, std::vector<Model::TradeSignal> &stored) {
+    job.done = [this, fills, done = std::move(done)](const QString &error, std::vector<Model::TradeSignal> &stored) {
         if (error.isEmpty() && !stored.empty())
             publish(stored);
+        if (error.isEmpty() && !fills.empty() && m_paperDesk) {
+            for (const Trading::Fill &fill : fills)
+                m_paperDesk->book(fill);
+            m_paperDesk->tradesStored();
+        }
         done(error);
     };
-    return m_writer.submit(std::move(job));
+    const Submit outcome = m_writer.submit(std::move(job));
+    if (outcome != Submit::Accepted)
+        signals = std::move(job.signals); // refused jobs are left whole: the caller tries again with the same
+    return outcome;
 }
 
 void Pipeline::publish(std::vector<Model::TradeSignal> &signals)

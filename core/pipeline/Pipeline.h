@@ -65,10 +65,11 @@ public:
     /// The same, and `alsoWrite` runs once in the transaction that commits the records (how far a queue they
     /// came from was applied, say), so both are kept or neither.
     Submit submit(Model::RecordBatch &&records, qint64 receivedNs, Done done, Storage::WriteJob::Write alsoWrite);
-    /// Signals raised elsewhere (another node's, from NATS): stored, with `alsoWrite` in the same transaction,
-    /// then published like the engine's own; `done` is told after the commit (empty error) or the rollback.
-    /// Saturated while the writer's queue is full.
-    Submit storeSignals(std::vector<Model::TradeSignal> &&signals, Storage::WriteJob::Write alsoWrite, Done done);
+    /// Signals and paper fills made elsewhere (other nodes', from NATS): stored, with `alsoWrite` in the same
+    /// transaction, then the signals published like the engine's own and the fills booked to the paper account;
+    /// `done` is told after the commit (empty error) or the rollback. Saturated while the writer's queue is full.
+    Submit storeElsewhere(std::vector<Model::TradeSignal> &&signals, std::vector<Trading::Fill> &&fills,
+                          Storage::WriteJob::Write alsoWrite, Done done);
     /// History was merged into these symbols' stored records (a refresh): their indicators, rules and summary
     /// are read again from the database, after the records already queued.
     void rewarm(const std::vector<Model::Symbol> &symbols);
@@ -95,6 +96,7 @@ private:
 
     PipelineOptions m_options;
     Storage::StorageWriter &m_writer;
+    Trading::PaperDesk *m_paperDesk = nullptr;
     PipelineMetrics m_metrics;
     std::vector<std::unique_ptr<Shard>> m_shards;
     int m_warmedSymbols = 0;

@@ -115,9 +115,9 @@ public:
         sinks.ticks = [this](Model::RecordBatch &&records) {
             return m_pipeline->submit(std::move(records), 0, [](const QString &) {});
         };
-        sinks.signals = [this](std::vector<Model::TradeSignal> &&signals, Storage::WriteJob::Write write,
-                               Ingest::RecordSink::Done done) {
-            return m_pipeline->storeSignals(std::move(signals), std::move(write), std::move(done));
+        sinks.store = [this](std::vector<Model::TradeSignal> &&signals, std::vector<Trading::Fill> &&fills,
+                             Storage::WriteJob::Write write, Ingest::RecordSink::Done done) {
+            return m_pipeline->storeElsewhere(std::move(signals), std::move(fills), std::move(write), std::move(done));
         };
         m_terminal = std::make_unique<Nats::TerminalFeed>(terminal, sinks);
         m_terminal->start();

@@ -41,7 +41,8 @@ private:
     /// Posts a jump of a new symbol; true once the node stored it.
     bool jumpOnNode();
     int post(quint16 port, const QByteArray &body, const QByteArray &path = "/ingest");
-    QJsonObject source(quint16 port);
+    QJsonObject get(quint16 port, const QByteArray &path);
+    QJsonObject source(quint16 port) { return get(port, "/health").value(u"nats_source"_s).toObject(); }
     /// Every stored signal as "symbol ts_us side reason", in one text to compare.
     static QStringList signalsOf(const QString &database);
     QString terminalDb() const { return m_dir.filePath(u"terminal.sqlite"_s); }
@@ -93,14 +94,13 @@ int TestNatsTerminal::post(quint16 port, const QByteArray &body, const QByteArra
     return response ? response->status : 0;
 }
 
-QJsonObject TestNatsTerminal::source(quint16 port)
+QJsonObject TestNatsTerminal::get(quint16 port, const QByteArray &path)
 {
     TestHttp::Client client;
     if (!client.connectTo(port))
         return {};
-    const auto response = client.roundTrip(TestHttp::request("GET", "/health", {}, {}));
-    return response ? QJsonDocument::fromJson(response->body).object().value(u"nats_source"_s).toObject()
-                    : QJsonObject();
+    const auto response = client.roundTrip(TestHttp::request("GET", path, {}, {}));
+    return response ? QJsonDocument::fromJson(response->body).object() : QJsonObject();
 }
 
 QStringList TestNatsTerminal::signalsOf(const QString &database)
@@ -126,10 +126,15 @@ void TestNatsTerminal::followsTheNodesFeed()
     QVERIFY2(signalsOf(terminalDb()).front().contains(u" alert price rose 4.00%"_s),
              qPrintable(signalsOf(terminalDb()).front()));
 
-    // A paper fill on the node is told (the events panel), not stored as a trade of this window's account.
+    // A paper fill on the node is booked to the window's paper account (its positions) and told (events panel).
     QCOMPARE(post(m_node.port(), R"({"ticker":"J1","side":"buy","quantity":5,"price":104})", "/api/trades"), 201);
     QTRY_COMPARE_WITH_TIMEOUT(source(terminal.port()).value(u"fills"_s).toInt(), 1, 15000);
-    QCOMPARE(TestSql::count(terminalDb(), "SELECT count(*) FROM trades"), 0);
+    QCOMPARE(TestSql::rows(terminalDb(), "SELECT symbol, side, quantity, price FROM trades"),
+             (QList<QStringList>{{u"J1"_s, u"buy"_s, u"5.0"_s, u"104.0"_s}}));
+    const QJsonArray positions = get(terminal.port(), "/api/positions").value(u"positions"_s).toArray();
+    QCOMPARE(positions.size(), 1);
+    QCOMPARE(positions.at(0).toObject().value(u"ticker"_s).toString(), u"J1"_s);
+    QCOMPARE(positions.at(0).toObject().value(u"quantity"_s).toDouble(), 5.0);
     // Nothing computed here: the window's own rules are off, every signal is the node's.
     QCOMPARE(source(terminal.port()).value(u"signals"_s).toInt(), 1);
 }
