@@ -29,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
+#include <QUrl>
 
 #include <cerrno>
 #include <cstdio>
@@ -127,25 +128,33 @@ int main(int argc, char *argv[])
             qWarning("no SMTP password (set it in Settings or TICKDESK_SMTP_PASSWORD): %s",
                      qPrintable(password.error()));
     }
-    // NATS from the settings unless the command line named it; the token or password from the keyring.
-    if (options.nats.url.isEmpty()) {
-        const Core::NatsSettings nats = settings.nats();
-        if (auto status = Core::Settings::validate(nats); !status) {
+    // NATS from the settings unless the command line named it; the token or password from the keyring. A window
+    // on the feed (--source) of the server the settings name takes their credentials unless given others.
+    const Core::NatsSettings nats = settings.nats();
+    const auto sameServer = [](const QString &a, const QString &b) {
+        return QUrl(a).host() == QUrl(b).host() && QUrl(a).port(4222) == QUrl(b).port(4222);
+    };
+    const bool settingsCredentials = !options.sourceUrl.isEmpty() && options.nats.token.isEmpty() &&
+                                     options.nats.user.isEmpty() && sameServer(nats.url, options.sourceUrl);
+    if (auto status = Core::Settings::validate(nats); !status) {
+        if (options.nats.url.isEmpty())
             qWarning("NATS settings ignored: %s", qPrintable(status.error()));
-        } else if (!nats.url.isEmpty()) {
+    } else if (!nats.url.isEmpty() && (options.nats.url.isEmpty() || settingsCredentials)) {
+        if (options.nats.url.isEmpty()) {
             options.nats.url = nats.url;
-            options.nats.user = nats.user;
             options.nats.node = nats.node;
-            options.nats.caFile = nats.caFile;
             if (!nats.ingest.isEmpty()) // checked by validate()
                 options.natsIngest = *Nats::IngestPartitions::parse(nats.ingest);
-            const auto secret = Core::Secrets::natsSecret();
-            if (secret && !secret->isEmpty()) {
-                if (nats.user.isEmpty())
-                    options.nats.token = secret->toUtf8();
-                else
-                    options.nats.password = secret->toUtf8();
-            }
+        }
+        options.nats.user = nats.user;
+        if (options.nats.caFile.isEmpty())
+            options.nats.caFile = nats.caFile;
+        const auto secret = Core::Secrets::natsSecret();
+        if (secret && !secret->isEmpty()) {
+            if (nats.user.isEmpty())
+                options.nats.token = secret->toUtf8();
+            else
+                options.nats.password = secret->toUtf8();
         }
     }
     options.indicators = settings.indicators();

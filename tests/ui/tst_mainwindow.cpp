@@ -11,12 +11,15 @@
 #include "mainwindow/MainWindow.h"
 #include "models/SignalModel.h"
 #include "nats/NatsPublisher.h"
+#include "nats/NatsTerminal.h"
+
 #include "pipeline/LiveFeed.h"
 #include "pipeline/Pipeline.h"
 #include "settings/Settings.h"
 #include "storage/StorageWriter.h"
 
 #include <QAbstractItemModel>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -25,6 +28,8 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -82,6 +87,7 @@ private Q_SLOTS:
     void layoutIsRestored();
     void webMonitorOpensInTheBrowser();
     void natsStatusInTheStatusBar();
+    void windowOnTheNodesFeed();
     void workspacesSaveAndBringBackCharts();
     void exportWhatTheFilterShows();
     void importFeedsChartsAndReportsBadRows();
@@ -280,6 +286,40 @@ void TestMainWindow::natsStatusInTheStatusBar()
     QTRY_VERIFY(label->toolTip().contains(u"nats://127.0.0.1:1"_s));
     m_window.reset();
     nats.stop();
+}
+
+void TestMainWindow::windowOnTheNodesFeed()
+{
+    // A window on the nodes' feed (--source): no simulator to start, no ingest figures, the source and its state.
+    Nats::TerminalOptions options;
+    options.nats.url = u"nats://127.0.0.1:1"_s;
+    options.nats.databasePath = m_writer->path();
+    Nats::TerminalFeed::Sinks sinks;
+    sinks.ticks = [](Model::RecordBatch &&) { return Ingest::RecordSink::Submit::Accepted; };
+    sinks.store = [](std::vector<Model::TradeSignal> &&, std::vector<Trading::Fill> &&, Storage::WriteJob::Write,
+                     Ingest::RecordSink::Done done) {
+        done({});
+        return Ingest::RecordSink::Submit::Accepted;
+    };
+    Nats::TerminalFeed terminal(options, sinks);
+    QVERIFY(terminal.start());
+    Gui::Sources sources{*m_pipeline, *m_feed, *m_writer, m_counters, u"127.0.0.1:5000"_s, nullptr};
+    sources.terminal = &terminal;
+    sources.terminalUrl = options.nats.url;
+    m_window = std::make_unique<Gui::MainWindow>(sources);
+    m_window->show();
+    QVERIFY(m_window->windowTitle().contains(u"nats://127.0.0.1:1"_s));
+    auto *label = m_window->findChild<QLabel *>(u"statusNats"_s);
+    QVERIFY(label);
+    QTRY_COMPARE(label->text(), u"NATS: away"_s);
+    QCOMPARE(m_window->findChild<QLabel *>(u"statusAddress"_s)->text(), u"Source nats://127.0.0.1:1"_s);
+    QVERIFY(!m_window->findChild<QAction *>(u"runSimulator"_s)->isVisible());
+    QVERIFY(!m_window->findChild<QAction *>(u"pauseSimulator"_s)->isVisible());
+    for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>())
+        QVERIFY2(!menu->menuAction()->isVisible() || !menu->title().contains(u"Simulator"_s),
+                 qPrintable(menu->title()));
+    m_window.reset();
+    terminal.stop();
 }
 
 void TestMainWindow::workspacesSaveAndBringBackCharts()
