@@ -63,6 +63,36 @@ natsStatus applyOptions(natsOptions *out, const NatsOptions &options, const QByt
     return s;
 }
 
+Util::Status openLink(Link &link, const NatsOptions &options, const QByteArray &name, std::atomic<bool> &connected,
+                      natsConnectionHandler reconnected, void *closure)
+{
+    using S = Util::Status;
+    natsStatus s = natsOptions_Create(&link.options);
+    if (s == NATS_OK) // the owner looks at the connection's status itself
+        s = applyOptions(
+            link.options, options, name, [](natsConnection *, void *) {}, nullptr);
+    if (s == NATS_OK)
+        s = natsOptions_SetDisconnectedCB(
+            link.options,
+            [](natsConnection *, void *flag) {
+                static_cast<std::atomic<bool> *>(flag)->store(false, std::memory_order_relaxed);
+            },
+            &connected);
+    if (s == NATS_OK && reconnected)
+        s = natsOptions_SetReconnectedCB(link.options, reconnected, closure);
+    if (s != NATS_OK)
+        return S::failure(u"NATS options: %1"_s.arg(natsError(s)));
+    s = natsConnection_Connect(&link.connection, link.options);
+    if (s != NATS_OK && s != NATS_NOT_YET_CONNECTED)
+        return S::failure(u"cannot connect to %1: %2"_s.arg(options.url, natsError(s)));
+    jsOptions js;
+    jsOptions_Init(&js);
+    js.Wait = 5000;
+    if (s = natsConnection_JetStream(&link.jetStream, link.connection, &js); s != NATS_OK)
+        return S::failure(u"JetStream: %1"_s.arg(natsError(s)));
+    return {};
+}
+
 QString natsError(natsStatus status)
 {
     const char *last = nats_GetLastError(nullptr);

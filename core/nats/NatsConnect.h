@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -48,6 +49,12 @@ Util::Status checkUrl(const QString &url, const QString &option);
 /// `connected` (may be null) is called with `closure` when a connection made in the background got through.
 natsStatus applyOptions(natsOptions *out, const NatsOptions &options, const QByteArray &name,
                         natsConnectionHandler connected, void *closure);
+
+/// Connects `link` in the background with applyOptions' settings and opens its JetStream context (requests
+/// wait up to 5 s). `connected` is cleared whenever the connection drops; `reconnected` (may be null) is called
+/// with `closure` when it is back. Fails only for options or an address that cannot work.
+Util::Status openLink(Link &link, const NatsOptions &options, const QByteArray &name, std::atomic<bool> &connected,
+                      natsConnectionHandler reconnected = nullptr, void *closure = nullptr);
 
 /// libnats' last error, or the text of `status`.
 QString natsError(natsStatus status);

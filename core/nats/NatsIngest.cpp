@@ -152,28 +152,8 @@ Util::Status IngestConsumer::start()
     }
     m_connection = std::make_unique<Connection>();
     Connection &c = *m_connection;
-    natsStatus s = natsOptions_Create(&c.options);
-    if (s == NATS_OK)
-        s = applyOptions(
-            c.options, m_options.nats, "tickdesk ingest " + m_node, [](natsConnection *, void *) {},
-            nullptr); // the workers look at the connection's status themselves
-    if (s == NATS_OK)
-        s = natsOptions_SetDisconnectedCB(
-            c.options,
-            [](natsConnection *, void *self) {
-                static_cast<IngestConsumer *>(self)->m_connected.store(false, std::memory_order_relaxed);
-            },
-            this);
-    if (s != NATS_OK)
-        return Util::Status::failure(u"NATS options: %1"_s.arg(natsError(s)));
-    s = natsConnection_Connect(&c.connection, c.options);
-    if (s != NATS_OK && s != NATS_NOT_YET_CONNECTED)
-        return Util::Status::failure(u"cannot connect to %1: %2"_s.arg(m_options.nats.url, natsError(s)));
-    jsOptions js;
-    jsOptions_Init(&js);
-    js.Wait = 5000;
-    if (s = natsConnection_JetStream(&c.jetStream, c.connection, &js); s != NATS_OK)
-        return Util::Status::failure(u"JetStream: %1"_s.arg(natsError(s)));
+    if (auto status = openLink(c, m_options.nats, "tickdesk ingest " + m_node, m_connected); !status)
+        return status;
     for (auto &worker : m_workers)
         worker->thread = std::thread([this, w = worker.get()] { run(*w); });
     qCInfo(lcNatsIngest).noquote() << "consuming records from NATS stream" << m_options.stream << "partitions"

@@ -314,9 +314,11 @@ void NatsPublisher::announce()
     }
     const QByteArray entry = QJsonDocument(QJsonObject{{u"node"_s, QString::fromUtf8(m_node)}, {u"api"_s, api}})
                                  .toJson(QJsonDocument::Compact);
-    std::uint64_t revision = 0;
-    // A failed write is made again at the next turn; the entry lives on until its time runs out.
-    kvStore_Put(&revision, c.nodes, bucketKey(m_node).constData(), entry.constData(), int(entry.size()));
+    // Published as a plain message to the bucket's subject: the stream behind the bucket stores it all the same,
+    // and nothing waits for an acknowledgement (a put would hold this thread up while NATS goes away). One lost
+    // is written again at the next turn.
+    const QByteArray subject = QByteArray("$KV.") + NodesBucket + '.' + bucketKey(m_node);
+    natsConnection_Publish(c.connection, subject.constData(), entry.constData(), int(entry.size()));
     c.announced = now;
 }
 
@@ -386,9 +388,15 @@ void NatsPublisher::run()
         }
         announce();
     }
-    // Gone at once rather than when the entry's time runs out.
-    if (c.nodes && c.connection && natsConnection_Status(c.connection) == NATS_CONN_STATUS_CONNECTED)
-        kvStore_Delete(c.nodes, bucketKey(m_node).constData());
+    // Gone at once rather than when the entry's time runs out: a delete marker, sent as the connection closes.
+    if (c.nodes && c.connection && natsConnection_Status(c.connection) == NATS_CONN_STATUS_CONNECTED) {
+        natsMsg *marker = nullptr;
+        const QByteArray subject = QByteArray("$KV.") + NodesBucket + '.' + bucketKey(m_node);
+        if (natsMsg_Create(&marker, subject.constData(), nullptr, nullptr, 0) == NATS_OK &&
+            natsMsgHeader_Set(marker, "KV-Operation", "DEL") == NATS_OK)
+            natsConnection_PublishMsg(c.connection, marker);
+        natsMsg_Destroy(marker);
+    }
     m_connected.store(false);
 }
 

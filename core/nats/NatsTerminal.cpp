@@ -115,41 +115,19 @@ Util::Status TerminalFeed::start()
     m_consumer = "tickdesk-terminal-" + *identity;
     m_progressKey = "terminal:" + m_consumer;
 
-    natsStatus s = natsOptions_Create(&c.options);
-    if (s == NATS_OK)
-        s = applyOptions(
-            c.options, m_options.nats, "tickdesk terminal " + nodeName(m_options.nats), [](natsConnection *, void *) {},
-            nullptr);
-    if (s == NATS_OK)
-        s = natsOptions_SetDisconnectedCB(
-            c.options,
-            [](natsConnection *, void *self) {
-                static_cast<TerminalFeed *>(self)->m_connected.store(false, std::memory_order_relaxed);
-            },
-            this);
-    if (s == NATS_OK)
-        s = natsOptions_SetReconnectedCB(
-            c.options,
-            [](natsConnection *, void *closure) {
-                auto *self = static_cast<TerminalFeed *>(closure);
-                self->m_connected.store(true, std::memory_order_relaxed);
-                self->m_stats.reconnects.fetch_add(1, std::memory_order_relaxed);
-                if (self->m_sinks.reconnected)
-                    self->m_sinks.reconnected();
-            },
-            this);
-    if (s != NATS_OK)
-        return S::failure(u"NATS options: %1"_s.arg(natsError(s)));
-    s = natsConnection_Connect(&c.connection, c.options);
-    if (s != NATS_OK && s != NATS_NOT_YET_CONNECTED)
-        return S::failure(u"cannot connect to %1: %2"_s.arg(m_options.nats.url, natsError(s)));
-    jsOptions js;
-    jsOptions_Init(&js);
-    js.Wait = 5000;
-    if (s = natsConnection_JetStream(&c.jetStream, c.connection, &js); s != NATS_OK)
-        return S::failure(u"JetStream: %1"_s.arg(natsError(s)));
+    const auto reconnected = [](natsConnection *, void *closure) {
+        auto *self = static_cast<TerminalFeed *>(closure);
+        self->m_connected.store(true, std::memory_order_relaxed);
+        self->m_stats.reconnects.fetch_add(1, std::memory_order_relaxed);
+        if (self->m_sinks.reconnected)
+            self->m_sinks.reconnected();
+    };
+    if (auto status = openLink(c, m_options.nats, "tickdesk terminal " + nodeName(m_options.nats), m_connected,
+                               reconnected, this);
+        !status)
+        return status;
     // Live records: a plain subscription, bounded in the client (past the bound, the library drops and counts).
-    s = natsConnection_SubscribeSync(&c.ticks, c.connection, TickSubjects);
+    natsStatus s = natsConnection_SubscribeSync(&c.ticks, c.connection, TickSubjects);
     if (s == NATS_OK)
         s = natsSubscription_SetPendingLimits(c.ticks, m_options.maxPendingTicks, 256 * 1024 * 1024);
     if (s != NATS_OK)

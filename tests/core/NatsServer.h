@@ -87,6 +87,19 @@ private:
     QByteArray m_config;
 };
 
+/// Two records of `symbol` a second apart, the second 4 % above the first: a node whose rules look at every record
+/// raises a price-move signal for them.
+inline QByteArray priceJump(const QString &symbol, double at)
+{
+    return QStringLiteral("[{\"stock_symbol\":\"%1\",\"opening_price\":100,\"closing_price\":100,\"high\":100,"
+                          "\"low\":100,\"volume\":1,\"timestamp\":%2},{\"stock_symbol\":\"%1\",\"opening_price\":100,"
+                          "\"closing_price\":104,\"high\":104,\"low\":100,\"volume\":1,\"timestamp\":%3}]")
+        .arg(symbol)
+        .arg(at - 1, 0, 'f', 3)
+        .arg(at, 0, 'f', 3)
+        .toUtf8();
+}
+
 /// Publishes into JetStream from the test, each message with an id, and waits for the acknowledgements.
 class Publisher
 {

@@ -32,8 +32,6 @@ private Q_SLOTS:
 
 private:
     bool startNode(TestApp::Process &node, const QString &database);
-    /// Two records of a new symbol that make a price-move alert (the rules look at every record).
-    static QByteArray jump(const QString &symbol, double at);
     int post(quint16 port, const QByteArray &body, const QByteArray &path = "/ingest");
     QJsonObject health(quint16 port);
     std::vector<NatsTest::StoredMessage> signalsIn() { return NatsTest::streamMessages(m_nats.url(), "TICKDESK"); }
@@ -55,16 +53,6 @@ bool TestNats::startNode(TestApp::Process &node, const QString &database)
 {
     return node.start({u"--db"_s, database, u"--rules-timeframe"_s, u"record"_s, u"--nats"_s, m_nats.url(),
                        u"--nats-node"_s, u"node1"_s});
-}
-
-QByteArray TestNats::jump(const QString &symbol, double at)
-{
-    return u"[{\"stock_symbol\":\"%1\",\"opening_price\":100,\"closing_price\":100,\"high\":100,\"low\":100,"
-           "\"volume\":1,\"timestamp\":%2},{\"stock_symbol\":\"%1\",\"opening_price\":100,\"closing_price\":104,"
-           "\"high\":104,\"low\":100,\"volume\":1,\"timestamp\":%3}]"_s.arg(symbol)
-               .arg(at - 1, 0, 'f', 3)
-               .arg(at, 0, 'f', 3)
-               .toUtf8();
 }
 
 int TestNats::post(quint16 port, const QByteArray &body, const QByteArray &path)
@@ -104,7 +92,7 @@ void TestNats::publishesEveryKind()
     QCOMPARE(natsConnection_Flush(nc), NATS_OK);
 
     const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
-    QCOMPARE(post(node.port(), jump(u"BRK.B"_s, now)), 200);
+    QCOMPARE(post(node.port(), NatsTest::priceJump(u"BRK.B"_s, now)), 200);
     natsMsg *msg = nullptr;
     QCOMPARE(natsSubscription_NextMsg(&msg, ticks, 10000), NATS_OK);
     QCOMPARE(QByteArray(natsMsg_GetSubject(msg)), QByteArray("tickdesk.tick.BRK_B")); // '.' is NATS's separator
@@ -127,7 +115,7 @@ void TestNats::publishesEveryKind()
     int tries = 0;
     const auto fired = [&] {
         const QString symbol = u"ZZA%1"_s.arg(++tries);
-        if (post(node.port(), jump(symbol, now + tries)) != 200)
+        if (post(node.port(), NatsTest::priceJump(symbol, now + tries)) != 200)
             return false;
         for (const auto &m : signalsIn())
             if (QByteArray::fromStdString(m.subject).startsWith("tickdesk.alert.ZZA"))
@@ -178,13 +166,13 @@ void TestNats::natsRestartedUnderLoadLosesNothing()
     const std::size_t before = signalsIn().size();
     double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
     for (int i = 0; i < 20; ++i)
-        QCOMPARE(post(node.port(), jump(u"UP%1"_s.arg(i), now + i)), 200);
+        QCOMPARE(post(node.port(), NatsTest::priceJump(u"UP%1"_s.arg(i), now + i)), 200);
 
     // NATS goes away while signals keep coming: the node carries on, says so, and keeps count of what waits.
     m_nats.stop();
     QTRY_VERIFY_WITH_TIMEOUT(!health(node.port()).value(u"nats"_s).toObject().value(u"connected"_s).toBool(), 15000);
     for (int i = 20; i < 60; ++i)
-        QCOMPARE(post(node.port(), jump(u"UP%1"_s.arg(i), now + i)), 200);
+        QCOMPARE(post(node.port(), NatsTest::priceJump(u"UP%1"_s.arg(i), now + i)), 200);
     QJsonObject away;
     QTRY_VERIFY2((away = health(node.port()).value(u"nats"_s).toObject()).value(u"behind"_s).toInt() >= 40,
                  QJsonDocument(away).toJson().constData());
@@ -218,7 +206,7 @@ void TestNats::republishedAfterACrashIsDeduplicated()
         QVERIFY2(startNode(node, database), node.log().constData());
         const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
         for (int i = 0; i < 10; ++i)
-            QCOMPARE(post(node.port(), jump(u"CR%1"_s.arg(i), now + i)), 200);
+            QCOMPARE(post(node.port(), NatsTest::priceJump(u"CR%1"_s.arg(i), now + i)), 200);
         QTRY_VERIFY_WITH_TIMEOUT(health(node.port()).value(u"nats"_s).toObject().value(u"behind"_s).toInt() == 0,
                                  15000);
         node.process().kill();
@@ -246,7 +234,7 @@ void TestNats::nodeStartedBeforeNatsCatchesUp()
     QVERIFY2(startNode(node, m_dir.filePath(u"early.sqlite"_s)), node.log().constData());
     const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
     for (int i = 0; i < 5; ++i)
-        QCOMPARE(post(node.port(), jump(u"EARLY%1"_s.arg(i), now + i)), 200);
+        QCOMPARE(post(node.port(), NatsTest::priceJump(u"EARLY%1"_s.arg(i), now + i)), 200);
     QTRY_COMPARE(health(node.port()).value(u"nats"_s).toObject().value(u"behind"_s).toInt(), 5);
     QVERIFY(!health(node.port()).value(u"nats"_s).toObject().value(u"connected"_s).toBool());
     QVERIFY2(m_nats.start(), m_nats.log().constData());

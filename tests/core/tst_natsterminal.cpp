@@ -33,11 +33,10 @@ private Q_SLOTS:
     void fillsWhatItMissedFromTheNodesApi();
     void badMessagesAreCountedAndChangeNothing();
     void wrongOptionsAreRefused();
+    void aStoppedNodeIsForgotten();
 
 private:
     bool startTerminal(TestApp::Process &terminal);
-    /// Two records of a new symbol that make a price-move signal on the node (its rules look at every record).
-    static QByteArray jump(const QString &symbol, double at);
     /// Posts a jump of a new symbol; true once the node stored it.
     bool jumpOnNode();
     int post(quint16 port, const QByteArray &body, const QByteArray &path = "/ingest");
@@ -69,20 +68,10 @@ bool TestNatsTerminal::startTerminal(TestApp::Process &terminal)
     return terminal.startWindow({u"--source"_s, m_nats.url(), u"--db"_s, terminalDb()}, m_dir.filePath(u"home"_s));
 }
 
-QByteArray TestNatsTerminal::jump(const QString &symbol, double at)
-{
-    return u"[{\"stock_symbol\":\"%1\",\"opening_price\":100,\"closing_price\":100,\"high\":100,\"low\":100,"
-           "\"volume\":1,\"timestamp\":%2},{\"stock_symbol\":\"%1\",\"opening_price\":100,\"closing_price\":104,"
-           "\"high\":104,\"low\":100,\"volume\":1,\"timestamp\":%3}]"_s.arg(symbol)
-               .arg(at - 1, 0, 'f', 3)
-               .arg(at, 0, 'f', 3)
-               .toUtf8();
-}
-
 bool TestNatsTerminal::jumpOnNode()
 {
     const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
-    return post(m_node.port(), jump(u"J%1"_s.arg(++m_jumps), now)) == 200;
+    return post(m_node.port(), NatsTest::priceJump(u"J%1"_s.arg(++m_jumps), now)) == 200;
 }
 
 int TestNatsTerminal::post(quint16 port, const QByteArray &body, const QByteArray &path)
@@ -268,6 +257,17 @@ void TestNatsTerminal::wrongOptionsAreRefused()
     QVERIFY(refused({u"--source-api"_s, u"http://127.0.0.1:5000"_s}, "--source-api needs --source"));
     QVERIFY(refused({u"--source"_s, u"nats://127.0.0.1:4222"_s, u"--source-api"_s, u"ftp://x"_s},
                     "--source-api: \"ftp://x\" is not an address"));
+}
+
+void TestNatsTerminal::aStoppedNodeIsForgotten()
+{
+    TestApp::Process terminal;
+    QVERIFY2(startTerminal(terminal), terminal.log().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(source(terminal.port()).value(u"nodes"_s).toArray().size(), 1, 15000);
+    // A node stopping cleanly takes its entry away at once (a killed one's runs out 15 s after its last write).
+    m_node.process().terminate();
+    QVERIFY(m_node.process().waitForFinished(20000));
+    QTRY_COMPARE_WITH_TIMEOUT(source(terminal.port()).value(u"nodes"_s).toArray().size(), 0, 12000);
 }
 
 QTEST_GUILESS_MAIN(TestNatsTerminal)
