@@ -13,6 +13,8 @@ struct ProcessedTick
 {
     Model::Tick bar;
     Indicators::IndicatorSnapshot indicators;
+    /// Older than the symbol's newest record: stored as sent, no new last price, no indicator values.
+    bool late = false;
 };
 
 /// Told about what the pipeline committed, in commit order: the WebSocket stream.

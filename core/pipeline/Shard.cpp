@@ -352,8 +352,13 @@ void Shard::process(Message &message)
             takeFires(state, fired, signals, alertStates);
             if (before != signals.size() && (touched.empty() || touched.back() != &state))
                 touched.push_back(&state);
-            if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime)
-                continue; // older than what the symbol has: stored as sent, but it is not the last price
+            if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime) {
+                // Older than what the symbol has: stored as sent, but it is not the last price. Copies of this
+                // database (windows on the feed) still need it.
+                if (streamTicks)
+                    processed.push_back({*bar, {}, true});
+                continue;
+            }
             if (watched && !watched->empty() && watched->contains(bar->symbol)) {
                 // Paper orders fill on the newest records only, and are stored with the record that filled them.
                 Trading::PaperDesk::Outcome outcome = m_paperDesk->onRecord(*bar);

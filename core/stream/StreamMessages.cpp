@@ -19,6 +19,8 @@ QByteArray tickMessage(const Pipeline::ProcessedTick &tick)
     Text::appendInteger(tick.bar.volume, out);
     out += ",\"indicators\":";
     out += tick.indicators.toJson();
+    if (tick.late)
+        out += ",\"late\":true";
     out += '}';
     return out;
 }

@@ -83,6 +83,8 @@ void StreamServer::committed(std::vector<Pipeline::ProcessedTick> &&ticks,
 {
     m_inbox.post([&](std::deque<Item> &inbox) {
         for (Pipeline::ProcessedTick &tick : ticks) {
+            if (tick.late) // a client draws the newest prices; a late record is in the stored history
+                continue;
             // Bounded: while the stream thread is behind, new ticks are dropped (signals are not).
             if (m_inboxTicks >= m_options.inboxCapacity) {
                 m_stats.droppedInbox.fetch_add(1, std::memory_order_relaxed);

@@ -112,6 +112,13 @@ void TestNatsTerminal::followsTheNodesFeed()
     QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(terminalDb(), "SELECT count(*) FROM ticks WHERE symbol = 'J1'"), 2, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(signalsOf(terminalDb()), signalsOf(m_dir.filePath(u"node.sqlite"_s)), 15000);
     QCOMPARE(signalsOf(terminalDb()).size(), 1);
+    // A late record (older than the symbol's newest) is stored here too, as on the node.
+    const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
+    QCOMPARE(post(m_node.port(), u"{\"stock_symbol\":\"J1\",\"opening_price\":99,\"closing_price\":99,"
+                                 "\"high\":99,\"low\":99,\"volume\":3,\"timestamp\":%1}"_s.arg(now - 120, 0, 'f', 3)
+                                     .toUtf8()),
+             200);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(terminalDb(), "SELECT count(*) FROM ticks WHERE symbol = 'J1'"), 3, 15000);
     QVERIFY2(signalsOf(terminalDb()).front().contains(u" alert price rose 4.00%"_s),
              qPrintable(signalsOf(terminalDb()).front()));
 
