@@ -64,8 +64,8 @@ std::optional<std::pair<Trading::Fill, TerminalFeed::Fill>> readFill(const char 
     fill.orderId = 0; // the node's order: none of this database's
     TerminalFeed::Fill told;
     told.symbol = fill.symbol;
-    told.text = u"%1 %2 %3 at %4"_s.arg(Trading::sideName(fill.side), QString::number(fill.quantity), fill.symbol,
-                                        QString::number(fill.price));
+    told.text = u"%1 %2 %3 at %4"_s.arg(Trading::sideName(fill.side).replace(u'_', u' '),
+                                        QString::number(fill.quantity), fill.symbol, QString::number(fill.price));
     told.timeUs = fill.time;
     return std::pair{fill, told};
 }

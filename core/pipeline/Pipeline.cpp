@@ -170,8 +170,14 @@ Ingest::RecordSink::Submit Pipeline::storeElsewhere(std::vector<Model::TradeSign
     job.write = std::move(alsoWrite);
     job.receivedNs = Util::monotonicNs();
     job.done = [this, fills, done = std::move(done)](const QString &error, std::vector<Model::TradeSignal> &stored) {
-        if (error.isEmpty() && !stored.empty())
+        if (error.isEmpty() && !stored.empty()) {
             publish(stored);
+            std::vector<std::vector<Model::TradeSignal>> perShard(m_shards.size());
+            for (const Model::TradeSignal &signal : stored)
+                perShard[std::size_t(shardOf(signal.symbol, shardCount()))].push_back(signal);
+            for (std::size_t i = 0; i < m_shards.size(); ++i)
+                m_shards[i]->countSignals(std::move(perShard[i]));
+        }
         if (error.isEmpty() && !fills.empty() && m_paperDesk) {
             for (const Trading::Fill &fill : fills)
                 m_paperDesk->book(fill);

@@ -66,8 +66,8 @@ void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_pt
     {
         std::lock_guard lock(m_worker.mutex());
         wake = m_queue.empty();
-        m_queue.push_back(
-            Message{std::move(records), receivedNs, std::move(tracker), std::move(group), {}, std::move(alsoWrite)});
+        m_queue.push_back(Message{
+            std::move(records), receivedNs, std::move(tracker), std::move(group), {}, std::move(alsoWrite), {}});
     }
     if (wake)
         m_worker.wake().notify_one();
@@ -77,12 +77,26 @@ void Shard::rewarm(std::vector<Model::Symbol> symbols)
 {
     if (symbols.empty())
         return;
+    Message message;
+    message.rewarm = std::move(symbols);
+    enqueue(std::move(message));
+}
+
+void Shard::countSignals(std::vector<Model::TradeSignal> signals)
+{
+    if (signals.empty())
+        return;
+    Message message;
+    message.counted = std::move(signals);
+    enqueue(std::move(message));
+}
+
+void Shard::enqueue(Message &&message)
+{
     bool wake = false;
     {
         std::lock_guard lock(m_worker.mutex());
         wake = m_queue.empty();
-        Message message;
-        message.rewarm = std::move(symbols);
         m_queue.push_back(std::move(message));
     }
     if (wake)
@@ -317,6 +331,17 @@ void Shard::process(Message &message)
             // (the watchlist would lose the row for a moment), and is replaced below.
             if (!m_options.databasePath.isEmpty() && dropState(symbol))
                 states.push_back(&stateOf(symbol, true));
+        }
+        publishSummaries(states);
+        return;
+    }
+    if (!message.counted.empty()) {
+        std::vector<SymbolState *> states;
+        for (const Model::TradeSignal &signal : message.counted) {
+            SymbolState &state = stateOf(signal.symbol);
+            state.summary.addSignal(signal, signal.builtInIndex());
+            if (states.empty() || states.back() != &state)
+                states.push_back(&state);
         }
         publishSummaries(states);
         return;

@@ -81,6 +81,8 @@ public:
     /// Reads the state of these symbols (those in memory) again from the database, in turn with the records
     /// queued before: history was merged into theirs.
     void rewarm(std::vector<Model::Symbol> symbols);
+    /// Counts signals raised elsewhere (another node's, stored here) in their symbols' summaries, in turn.
+    void countSignals(std::vector<Model::TradeSignal> signals);
 
     void start();
     /// Processes and hands on everything queued, then joins the thread.
@@ -116,8 +118,11 @@ private:
         std::shared_ptr<Storage::CommitGroup> group;
         std::vector<Model::Symbol> rewarm; ///< set: read these symbols again instead
         Storage::WriteJob::Write alsoWrite;
+        std::vector<Model::TradeSignal> counted; ///< set: count these in their symbols' summaries instead
     };
 
+    /// Queues a message that carries no records (a rewarm, signals to count) behind the records before it.
+    void enqueue(Message &&message);
     /// The symbol's state, made when it is new; `readBack`: one that left memory is read back from the database.
     SymbolState &stateOf(const Model::Symbol &symbol, bool readBack = true);
     /// What a symbol's state is warmed from: its latest records, bars of the rules' timeframe, last signal.

@@ -112,6 +112,18 @@ void TestNatsTerminal::followsTheNodesFeed()
     QTRY_COMPARE_WITH_TIMEOUT(TestSql::count(terminalDb(), "SELECT count(*) FROM ticks WHERE symbol = 'J1'"), 2, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(signalsOf(terminalDb()), signalsOf(m_dir.filePath(u"node.sqlite"_s)), 15000);
     QCOMPARE(signalsOf(terminalDb()).size(), 1);
+    // Counted in the symbol's summary (watchlist, Summary panel) as the node counts it.
+    const auto priceMoves = [&] {
+        TestHttp::Client client;
+        if (!client.connectTo(terminal.port()))
+            return -1;
+        const auto response = client.roundTrip(TestHttp::request("GET", "/api/summary", {}, {}));
+        for (const QJsonValue &row : QJsonDocument::fromJson(response ? response->body : QByteArray()).array())
+            if (row.toObject().value(u"symbol"_s).toString() == u"J1"_s)
+                return row.toObject().value(u"signals_by_rule"_s).toObject().value(u"price_move"_s).toInt();
+        return -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(priceMoves(), 1, 10000);
     // A late record (older than the symbol's newest) is stored here too, as on the node.
     const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
     QCOMPARE(post(m_node.port(), u"{\"stock_symbol\":\"J1\",\"opening_price\":99,\"closing_price\":99,"
