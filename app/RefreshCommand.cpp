@@ -209,9 +209,7 @@ int runRefresh(const QStringList &arguments)
             asked.clear();
             auto db = Storage::SqliteDatabase::open(path, Storage::SqliteDatabase::Mode::ReadOnly);
             const History::MarketCalendar calendar(config.hours);
-            Bars::Session session;
-            if (auto zone = Bars::timeZoneNamed(options.sessionTimeZone.isEmpty() ? u"UTC"_s : options.sessionTimeZone))
-                session = Bars::Session(*zone);
+            const Bars::Session session(Bars::sessionZone(options.sessionTimeZone));
             for (const History::SymbolSpan &span : spans) {
                 auto found = db ? History::gapsOf(**db, span.symbol, *source, span.from, span.to, session, calendar)
                                 : Util::Result<std::vector<Bars::Span>>::failure(db.error());

@@ -24,6 +24,14 @@ Util::Result<QTimeZone> timeZoneNamed(const QString &name)
     return zone;
 }
 
+QTimeZone sessionZone(const QString &name)
+{
+    if (name.isEmpty())
+        return QTimeZone::utc();
+    const auto zone = timeZoneNamed(name);
+    return zone ? *zone : QTimeZone::utc();
+}
+
 Session::Session(const QTimeZone &zone)
     : m_zone(zone.isValid() ? zone : QTimeZone::utc())
     , m_utc(m_zone == QTimeZone::utc() || (m_zone.id() == "UTC"))

@@ -43,6 +43,8 @@ private:
 
 /// The time zone of an IANA name such as America/New_York; the error says the system does not know it.
 Util::Result<QTimeZone> timeZoneNamed(const QString &name);
+/// The zone of a session's IANA name, checked where it was set (settings, command line): empty or unknown is UTC.
+QTimeZone sessionZone(const QString &name);
 
 /// Division rounding down, also for times before 1970.
 constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b)

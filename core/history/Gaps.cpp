@@ -13,12 +13,8 @@ namespace History {
 
 MarketCalendar::MarketCalendar(const MarketHours &hours)
     : m_hours(hours)
-    , m_zone(QTimeZone::utc())
-{
-    if (!hours.zone.isEmpty())
-        if (auto zone = Bars::timeZoneNamed(hours.zone))
-            m_zone = *zone;
-}
+    , m_zone(Bars::sessionZone(hours.zone))
+{}
 
 bool MarketCalendar::trades(Model::TimestampUs start, Model::TimestampUs end) const
 {

@@ -114,11 +114,8 @@ Sorted sortAgainstStored(const Model::RecordBatch &fetched, const std::vector<Ba
 Refresher::Refresher(Storage::StorageWriter &writer, Options options)
     : m_writer(writer)
     , m_options(std::move(options))
-{
-    if (!m_options.sessionTimeZone.isEmpty())
-        if (auto zone = Bars::timeZoneNamed(m_options.sessionTimeZone))
-            m_session = Bars::Session(*zone);
-}
+    , m_session(Bars::sessionZone(m_options.sessionTimeZone))
+{}
 
 Refresher::Pending Refresher::merge(const Source &source, const SymbolSpan &span, Model::RecordBatch &&bars,
                                     const Io::ImportReport &read, Storage::SqliteDatabase &db)

@@ -269,10 +269,7 @@ bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
     RefreshCounters &counters = m_counters;
     m_future = QtConcurrent::run([job, cancel, options, post, keys, &writer, &counters] {
         Refresher refresher(writer, options);
-        Bars::Session session;
-        if (!options.sessionTimeZone.isEmpty())
-            if (auto zone = Bars::timeZoneNamed(options.sessionTimeZone))
-                session = Bars::Session(*zone);
+        const Bars::Session session(Bars::sessionZone(options.sessionTimeZone));
         RefreshReport total;
         std::set<Model::Symbol> merged;
         const QDateTime now = options.now();

@@ -17,19 +17,13 @@ namespace Pipeline {
 
 namespace {
 constexpr int CloseSweepMs = 250; ///< how often quiet symbols' bars are looked at
-
-QTimeZone sessionZone(const QString &name)
-{
-    const auto zone = Bars::timeZoneNamed(name.isEmpty() ? u"UTC"_s : name);
-    return zone ? *zone : QTimeZone::utc(); // checked with the settings: an unknown name never gets here
-}
 } // namespace
 
 Shard::Shard(int index, const PipelineOptions &options, Storage::StorageWriter &writer, PipelineMetrics &metrics,
              Publish publish, LiveFeed *feed)
     : m_index(index)
     , m_options(options)
-    , m_session(sessionZone(options.sessionTimeZone))
+    , m_session(Bars::sessionZone(options.sessionTimeZone))
     , m_ruleTimeframe(options.rules.timeframe.name())
     , m_writer(writer)
     , m_metrics(metrics)

@@ -30,12 +30,10 @@ HistoryWriter::HistoryWriter(SqliteDatabase &db, const QString &zone, const Hist
                              std::size_t maxSymbols)
     : m_db(db)
     , m_maxSymbols(std::max<std::size_t>(2, maxSymbols))
+    , m_session(Bars::sessionZone(zone))
+    , m_zone(History::zoneKey(m_session))
     , m_ids(ids)
-{
-    if (auto named = Bars::timeZoneNamed(zone); named)
-        m_session = Bars::Session(*named);
-    m_zone = History::zoneKey(m_session);
-}
+{}
 
 HistoryWriter::~HistoryWriter() = default;
 

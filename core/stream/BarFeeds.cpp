@@ -32,9 +32,7 @@ const char *stateName(Pipeline::TimeframeTrack::Change change)
 BarFeeds::BarFeeds(const StreamOptions &options)
     : m_options(options)
 {
-    const auto zone =
-        Bars::timeZoneNamed(options.sessionTimeZone.isEmpty() ? QStringLiteral("UTC") : options.sessionTimeZone);
-    m_zone = zone ? *zone : QTimeZone::utc();
+    m_zone = Bars::sessionZone(options.sessionTimeZone);
 }
 
 BarFeeds::Feed BarFeeds::open(const Model::Symbol &symbol, const Bars::Timeframe &timeframe) const

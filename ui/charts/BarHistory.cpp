@@ -42,8 +42,7 @@ void BarHistory::setWatched(const QList<ChartKey> &charts)
 
 void BarHistory::setSessionTimeZone(const QString &ianaName)
 {
-    const auto zone = Bars::timeZoneNamed(ianaName.isEmpty() ? QStringLiteral("UTC") : ianaName);
-    m_zone = zone ? *zone : QTimeZone::utc();
+    m_zone = Bars::sessionZone(ianaName);
 }
 
 BarHistory::Series *BarHistory::find(const ChartKey &chart)
