@@ -251,7 +251,7 @@ int main(int argc, char *argv[])
                 return services.simulator();
             },
             &services.alerts(), &services.paper(), &services.strategies(), services.webMonitorUrl(), services.nats(),
-            &services.refreshes(), services.natsIngest(), services.terminalFeed(), options.sourceUrl});
+            &services.refreshes(), services.natsIngest(), services.terminalFeed()});
         mainWindow->show();
         QObject::connect(instance.get(), &App::SingleInstance::requested, mainWindow.get(),
                          [&services, window = mainWindow.get()](const App::InstanceRequest &request) {

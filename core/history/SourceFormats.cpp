@@ -270,27 +270,21 @@ Util::Status readAnswer(QByteArrayView body, const ReadOptions &options, Model::
     } else if (format == Format::Json) {
         report.format = u"JSON"_s;
         status = readRecords(body, records, report);
-    } else if (format == Format::TickDeskBars) {
-        report.format = u"JSON"_s;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
-        if (!doc.isArray())
-            return S::failure(error.error != QJsonParseError::NoError
-                                  ? u"not JSON: %1 at byte %2"_s.arg(error.errorString()).arg(error.offset)
-                                  : u"not a JSON array of bars"_s);
-        BarSink sink(records, report);
-        status = readTickDeskBars(doc.array(), options, sink);
     } else {
+        // Another TickDesk's bars come as an array, the market-data APIs' answers as an object.
         report.format = u"JSON"_s;
+        const bool array = format == Format::TickDeskBars;
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
-        if (!doc.isObject())
+        if (array ? !doc.isArray() : !doc.isObject())
             return S::failure(error.error != QJsonParseError::NoError
                                   ? u"not JSON: %1 at byte %2"_s.arg(error.errorString()).arg(error.offset)
-                                  : u"not a JSON object"_s);
+                              : array ? u"not a JSON array of bars"_s
+                                      : u"not a JSON object"_s);
         BarSink sink(records, report);
-        status = format == Format::AlphaVantage ? readAlphaVantage(doc.object(), options, sink)
-                                                : readYahooChart(doc.object(), options, sink);
+        status = array                            ? readTickDeskBars(doc.array(), options, sink)
+                 : format == Format::AlphaVantage ? readAlphaVantage(doc.object(), options, sink)
+                                                  : readYahooChart(doc.object(), options, sink);
     }
     if (!status)
         return status;

@@ -119,13 +119,13 @@ kvStore *openBucket(jsCtx *jetStream, const char *name, int ttlMs, QString *erro
     return kv;
 }
 
-QByteArray bucketKey(const QByteArray &name)
+QByteArray nodeEntrySubject(const QByteArray &node)
 {
-    QByteArray key = name;
+    QByteArray key = node.isEmpty() ? QByteArray("node") : node;
     for (char &c : key)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '=' && c != '/' && c != '.')
             c = '_';
-    return key.isEmpty() ? QByteArray("node") : key;
+    return QByteArray("$KV.") + NodesBucket + '.' + key;
 }
 
 std::optional<QString> storeAndWait(const std::function<Ingest::RecordSink::Submit(Ingest::RecordSink::Done)> &submit,

@@ -74,8 +74,9 @@ kvStore *openBucket(jsCtx *jetStream, const char *name, int ttlMs, QString *erro
 constexpr const char *NodesBucket = "TICKDESK_NODES";
 constexpr int NodeAnnounceMs = 5000;
 constexpr int NodeTtlMs = 15000;
-/// A node's name as a key of the bucket (letters, digits and -_=/. ; anything else becomes '_').
-QByteArray bucketKey(const QByteArray &name);
+/// The subject a node's entry in TICKDESK_NODES is written to: `$KV.TICKDESK_NODES.<key>`, the key being the
+/// node's name (letters, digits and -_=/. ; anything else becomes '_').
+QByteArray nodeEntrySubject(const QByteArray &node);
 
 /// The node's name: the one given, else the host's.
 QByteArray nodeName(const NatsOptions &options);

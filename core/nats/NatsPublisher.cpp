@@ -317,7 +317,7 @@ void NatsPublisher::announce()
     // Published as a plain message to the bucket's subject: the stream behind the bucket stores it all the same,
     // and nothing waits for an acknowledgement (a put would hold this thread up while NATS goes away). One lost
     // is written again at the next turn.
-    const QByteArray subject = QByteArray("$KV.") + NodesBucket + '.' + bucketKey(m_node);
+    const QByteArray subject = nodeEntrySubject(m_node);
     natsConnection_Publish(c.connection, subject.constData(), entry.constData(), int(entry.size()));
     c.announced = now;
 }
@@ -391,7 +391,7 @@ void NatsPublisher::run()
     // Gone at once rather than when the entry's time runs out: a delete marker, sent as the connection closes.
     if (c.nodes && c.connection && natsConnection_Status(c.connection) == NATS_CONN_STATUS_CONNECTED) {
         natsMsg *marker = nullptr;
-        const QByteArray subject = QByteArray("$KV.") + NodesBucket + '.' + bucketKey(m_node);
+        const QByteArray subject = nodeEntrySubject(m_node);
         if (natsMsg_Create(&marker, subject.constData(), nullptr, nullptr, 0) == NATS_OK &&
             natsMsgHeader_Set(marker, "KV-Operation", "DEL") == NATS_OK)
             natsConnection_PublishMsg(c.connection, marker);

@@ -354,10 +354,9 @@ void TerminalFeed::discover()
 {
     Connection &c = *m_connection;
     const auto now = std::chrono::steady_clock::now();
-    if (!m_sinks.nodes ||
-        (m_discovered != decltype(m_discovered)() && now - m_discovered < std::chrono::milliseconds(NodeAnnounceMs)))
+    if (!m_sinks.nodes || now < m_nextDiscovery)
         return;
-    m_discovered = now;
+    m_nextDiscovery = now + std::chrono::milliseconds(NodeAnnounceMs);
     if (!c.nodes && !(c.nodes = openBucket(c.jetStream, NodesBucket, NodeTtlMs, nullptr)))
         return;
     std::vector<std::pair<QString, QString>> nodes;

@@ -94,6 +94,8 @@ public:
     std::vector<Fill> takeFills();
     /// The durable consumer's name.
     QByteArray consumer() const { return m_consumer; }
+    /// The NATS server followed.
+    const QString &url() const noexcept { return m_options.nats.url; }
 
     struct Stats
     {
@@ -140,8 +142,8 @@ private:
     qint64 m_appliedThrough = 0;
     qint64 m_pending = 0;
     std::deque<Fill> m_fills;
-    std::vector<std::pair<QString, QString>> m_nodes; ///< the nodes' APIs last told
-    std::chrono::steady_clock::time_point m_discovered;
+    std::vector<std::pair<QString, QString>> m_nodes;      ///< the nodes' APIs last told
+    std::chrono::steady_clock::time_point m_nextDiscovery; ///< when the nodes' entries are read again
     std::atomic<bool> m_connected{false};
     Stats m_stats;
 };

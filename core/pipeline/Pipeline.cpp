@@ -21,6 +21,20 @@ namespace Pipeline {
 
 using Model::symbolOf;
 
+namespace {
+
+/// Items of several symbols (symbols, signals), split by the shard that holds each one's symbol.
+template<typename T, typename SymbolOf>
+std::vector<std::vector<T>> splitByShard(const std::vector<T> &items, int shards, SymbolOf symbolOfItem)
+{
+    std::vector<std::vector<T>> out(static_cast<std::size_t>(shards));
+    for (const T &item : items)
+        out[std::size_t(Pipeline::shardOf(symbolOfItem(item), shards))].push_back(item);
+    return out;
+}
+
+} // namespace
+
 Pipeline::Pipeline(const PipelineOptions &options, Storage::StorageWriter &writer, LiveFeed *feed, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -41,9 +55,8 @@ Pipeline::~Pipeline()
 
 void Pipeline::rewarm(const std::vector<Model::Symbol> &symbols)
 {
-    std::vector<std::vector<Model::Symbol>> perShard(m_shards.size());
-    for (const Model::Symbol &symbol : symbols)
-        perShard[std::size_t(shardOf(symbol, shardCount()))].push_back(symbol);
+    auto perShard = splitByShard(
+        symbols, shardCount(), [](const Model::Symbol &s) -> const auto & { return s; });
     for (std::size_t i = 0; i < m_shards.size(); ++i)
         m_shards[i]->rewarm(std::move(perShard[i]));
 }
@@ -172,9 +185,8 @@ Ingest::RecordSink::Submit Pipeline::storeElsewhere(std::vector<Model::TradeSign
     job.done = [this, fills, done = std::move(done)](const QString &error, std::vector<Model::TradeSignal> &stored) {
         if (error.isEmpty() && !stored.empty()) {
             publish(stored);
-            std::vector<std::vector<Model::TradeSignal>> perShard(m_shards.size());
-            for (const Model::TradeSignal &signal : stored)
-                perShard[std::size_t(shardOf(signal.symbol, shardCount()))].push_back(signal);
+            auto perShard = splitByShard(
+                stored, shardCount(), [](const Model::TradeSignal &s) -> const auto & { return s.symbol; });
             for (std::size_t i = 0; i < m_shards.size(); ++i)
                 m_shards[i]->countSignals(std::move(perShard[i]));
         }

@@ -116,4 +116,14 @@ private:
     QByteArray m_buffer;
 };
 
+/// One request on a connection of its own, and its answer; nothing when the server cannot be reached or does
+/// not answer.
+inline std::optional<Response> once(quint16 port, const QByteArray &bytes)
+{
+    Client client;
+    if (!client.connectTo(port))
+        return std::nullopt;
+    return client.roundTrip(bytes);
+}
+
 } // namespace TestHttp

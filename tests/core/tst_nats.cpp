@@ -57,19 +57,13 @@ bool TestNats::startNode(TestApp::Process &node, const QString &database)
 
 int TestNats::post(quint16 port, const QByteArray &body, const QByteArray &path)
 {
-    TestHttp::Client client;
-    if (!client.connectTo(port))
-        return 0;
-    const auto response = client.roundTrip(TestHttp::request("POST", path, body));
+    const auto response = TestHttp::once(port, TestHttp::request("POST", path, body));
     return response ? response->status : 0;
 }
 
 QJsonObject TestNats::health(quint16 port)
 {
-    TestHttp::Client client;
-    if (!client.connectTo(port))
-        return {};
-    const auto response = client.roundTrip(TestHttp::request("GET", "/health", {}, {}));
+    const auto response = TestHttp::once(port, TestHttp::request("GET", "/health", {}, {}));
     return response ? QJsonDocument::fromJson(response->body).object() : QJsonObject();
 }
 

@@ -76,19 +76,13 @@ bool TestNatsTerminal::jumpOnNode()
 
 int TestNatsTerminal::post(quint16 port, const QByteArray &body, const QByteArray &path)
 {
-    TestHttp::Client client;
-    if (!client.connectTo(port))
-        return 0;
-    const auto response = client.roundTrip(TestHttp::request("POST", path, body));
+    const auto response = TestHttp::once(port, TestHttp::request("POST", path, body));
     return response ? response->status : 0;
 }
 
 QJsonObject TestNatsTerminal::get(quint16 port, const QByteArray &path)
 {
-    TestHttp::Client client;
-    if (!client.connectTo(port))
-        return {};
-    const auto response = client.roundTrip(TestHttp::request("GET", path, {}, {}));
+    const auto response = TestHttp::once(port, TestHttp::request("GET", path, {}, {}));
     return response ? QJsonDocument::fromJson(response->body).object() : QJsonObject();
 }
 
@@ -114,10 +108,7 @@ void TestNatsTerminal::followsTheNodesFeed()
     QCOMPARE(signalsOf(terminalDb()).size(), 1);
     // Counted in the symbol's summary (watchlist, Summary panel) as the node counts it.
     const auto priceMoves = [&] {
-        TestHttp::Client client;
-        if (!client.connectTo(terminal.port()))
-            return -1;
-        const auto response = client.roundTrip(TestHttp::request("GET", "/api/summary", {}, {}));
+        const auto response = TestHttp::once(terminal.port(), TestHttp::request("GET", "/api/summary", {}, {}));
         for (const QJsonValue &row : QJsonDocument::fromJson(response ? response->body : QByteArray()).array())
             if (row.toObject().value(u"symbol"_s).toString() == u"J1"_s)
                 return row.toObject().value(u"signals_by_rule"_s).toObject().value(u"price_move"_s).toInt();

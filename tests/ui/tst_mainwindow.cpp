@@ -305,7 +305,6 @@ void TestMainWindow::windowOnTheNodesFeed()
     QVERIFY(terminal.start());
     Gui::Sources sources{*m_pipeline, *m_feed, *m_writer, m_counters, u"127.0.0.1:5000"_s, nullptr};
     sources.terminal = &terminal;
-    sources.terminalUrl = options.nats.url;
     m_window = std::make_unique<Gui::MainWindow>(sources);
     m_window->show();
     QVERIFY(m_window->windowTitle().contains(u"nats://127.0.0.1:1"_s));

@@ -97,7 +97,7 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
     , m_transfers(new FileTransfers(sources.writer.path(), sources.pipeline, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(m_sources.terminal ? tr("TickDesk — %1").arg(m_sources.terminalUrl) : tr("TickDesk"));
+    setWindowTitle(m_sources.terminal ? tr("TickDesk — %1").arg(m_sources.terminal->url()) : tr("TickDesk"));
     resize(1400, 900);
     // Charts build their bars as the engine does: its indicator periods, its session's days.
     m_history.setIndicators(sources.pipeline.options().indicators);
@@ -790,7 +790,7 @@ void MainWindow::updateStatus()
 {
     const auto &stats = m_sources.writer.stats();
     const std::uint64_t stored = stats.storedFromFeed(); // a history refresh is no feed
-    m_statusAddress->setText(m_sources.terminal ? tr("Source %1").arg(m_sources.terminalUrl)
+    m_statusAddress->setText(m_sources.terminal ? tr("Source %1").arg(m_sources.terminal->url())
                                                 : tr("Ingest %1").arg(m_sources.address));
     m_statusRate->setText(tr("%1 records/s").arg(stored - m_lastStored));
     m_lastStored = stored;

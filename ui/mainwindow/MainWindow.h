@@ -113,7 +113,6 @@ struct Sources
     const Nats::IngestConsumer *natsIngest = nullptr;
     /// The window shows the nodes' feed from NATS (--source); null: this TickDesk's own.
     Nats::TerminalFeed *terminal = nullptr;
-    QString terminalUrl = {}; ///< the NATS server it follows
 };
 
 /// The terminal: watchlist, charts (a 3×3 grid and a tab per opened symbol),
