@@ -102,12 +102,12 @@ int runRefresh(const QStringList &arguments)
 {
     const QString command = u"refresh"_s;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        text("Fetches bars from a history source into the database: new bars are stored, bars equal to stored "
-             "ones are left, bars that differ are reported (or, with --allow-corrections, replace the kept bar). "
-             "Running it twice stores nothing new. With the TickDesk window open on the same database, the window "
-             "runs the refresh. Exit status: 0 every symbol refreshed, 1 some failed (each named), 2 wrong "
-             "arguments, 3 the database cannot be opened."));
+    parser.setApplicationDescription(text(
+        "Fetches bars from a history source into the database: new bars are stored, bars equal to stored "
+        "ones are left, bars that differ are reported (or, with --allow-corrections, replace the kept bar). "
+        "Running it twice stores nothing new. With TickDesk running on the same database (the window or headless), it "
+        "runs the refresh. Exit status: 0 every symbol refreshed, 1 some failed (each named), 2 wrong "
+        "arguments, 3 the database cannot be opened."));
     parser.addHelpOption();
     parser.addOptions({
         {{u"symbol"_s, u"symbols"_s},
@@ -148,17 +148,35 @@ int runRefresh(const QStringList &arguments)
                          : settings.databasePath().isEmpty() ? Storage::defaultDatabasePath()
                                                              : settings.databasePath();
 
-    // The window open on this database refreshes itself: two writers would each keep bars of their own.
-    if (!parser.isSet(u"url"_s)) {
+    const auto key = Core::Secrets::historyApiKey(source->name, 3000);
+    const QString apiKey = key ? *key : QString();
+
+    // A TickDesk running on this database (a window or headless) refreshes itself: it holds the database.
+    {
         SingleInstance instance(path);
+        History::RefreshRequest refresh;
+        refresh.symbols = symbols;
+        refresh.source = *source;
+        refresh.apiKey = apiKey;
+        refresh.gaps = parser.isSet(u"gaps"_s);
+        refresh.from = from;
+        refresh.to = to;
         InstanceRequest request;
-        request.refresh = true;
-        request.refreshSymbols = symbols;
-        request.refreshSource = source->name;
-        request.refreshGaps = parser.isSet(u"gaps"_s);
-        if (instance.handOver(request)) {
-            std::fprintf(stderr, "tickdesk refresh: handed to the TickDesk window running on %s\n", qPrintable(path));
+        request.refresh = refresh;
+        QString refusal;
+        switch (instance.handOver(request, &refusal)) {
+        case SingleInstance::Answer::Taken:
+            std::fprintf(stderr,
+                         "tickdesk refresh: handed to the TickDesk running on %s (its window or log shows the "
+                         "result)\n",
+                         qPrintable(path));
             return 0;
+        case SingleInstance::Answer::Refused:
+            std::fprintf(stderr, "tickdesk refresh: the TickDesk running on %s refused it: %s\n", qPrintable(path),
+                         qPrintable(refusal));
+            return 3;
+        case SingleInstance::Answer::NobodyRunning:
+            break;
         }
     }
 
@@ -182,8 +200,6 @@ int runRefresh(const QStringList &arguments)
     History::Refresher::Options options;
     options.databasePath = path;
     options.sessionTimeZone = storage.sessionTimeZone;
-    const auto key = Core::Secrets::historyApiKey(source->name, 3000);
-    const QString apiKey = key ? *key : QString();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::vector<History::SymbolSpan> spans;
     for (const QString &name : symbols) {

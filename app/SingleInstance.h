@@ -1,28 +1,29 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "history/RefreshService.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class QLocalServer;
 
 namespace App {
 
-/// What a second start asks of the running window.
+/// What a second start asks of the running TickDesk.
 struct InstanceRequest
 {
-    bool simulate = false;      ///< start the simulator
-    QString importPath;         ///< import this file
-    bool refresh = false;       ///< refresh history (tickdesk refresh)
-    QStringList refreshSymbols; ///< empty: the schedule's or the watchlist
-    QString refreshSource;
-    bool refreshGaps = false; ///< only fill gaps
+    bool simulate = false;                          ///< start the simulator
+    QString importPath;                             ///< import this file
+    std::optional<History::RefreshRequest> refresh; ///< refresh history (tickdesk refresh)
 };
 
-/// One window per user and database: a second start hands its request
-/// (--simulate, a file to import) to the running window, which comes forward,
-/// and exits. A local socket carries one JSON line.
+/// One TickDesk per user and database: a second start hands its request (--simulate, a file to import, a
+/// history refresh) to the running one, which takes it (a window comes forward) or refuses it (a TickDesk
+/// without a window takes refreshes only), and exits. A local socket carries one JSON line each way.
 class SingleInstance final : public QObject
 {
     Q_OBJECT
@@ -32,10 +33,15 @@ public:
     explicit SingleInstance(const QString &databasePath, QObject *parent = nullptr);
     ~SingleInstance() override;
 
-    /// True when another window was running and took `request`: this process should exit.
-    bool handOver(const InstanceRequest &request);
-    /// Become the running window: listen for later starts.
-    bool listen();
+    enum class Answer
+    {
+        NobodyRunning,
+        Taken,   ///< this process should exit
+        Refused, ///< with the reason in `refusal`
+    };
+    Answer handOver(const InstanceRequest &request, QString *refusal = nullptr);
+    /// Become the running TickDesk: listen for later starts. Without a window, only refreshes are taken.
+    bool listen(bool window = true);
 
 Q_SIGNALS:
     void requested(const App::InstanceRequest &request);
@@ -43,6 +49,7 @@ Q_SIGNALS:
 private:
     QString m_name;
     QLocalServer *m_server = nullptr;
+    bool m_window = true;
 };
 
 } // namespace App

@@ -184,20 +184,32 @@ int main(int argc, char *argv[])
                      qPrintable(options.importPath));
         return 2;
     }
-    // One window per database: a second start hands its request to the first and ends.
-    std::unique_ptr<App::SingleInstance> instance;
-    if (options.window) {
-        instance = std::make_unique<App::SingleInstance>(options.databasePath.isEmpty() ? Storage::defaultDatabasePath()
-                                                                                        : options.databasePath);
+    // One TickDesk per database: a second window start hands its request to the first and ends; a start
+    // without a window only learns whether one runs.
+    auto instance = std::make_unique<App::SingleInstance>(
+        options.databasePath.isEmpty() ? Storage::defaultDatabasePath() : options.databasePath);
+    {
         App::InstanceRequest request;
-        request.simulate = options.simulate;
-        request.importPath = options.importPath;
-        if (instance->handOver(request)) {
-            std::fprintf(stderr, "tickdesk: TickDesk is already running; its window was brought forward\n");
-            return 0;
+        request.simulate = options.window && options.simulate;
+        request.importPath = options.window ? options.importPath : QString();
+        QString refusal;
+        switch (instance->handOver(request, &refusal)) {
+        case App::SingleInstance::Answer::Taken:
+            if (options.window) {
+                std::fprintf(stderr, "tickdesk: TickDesk is already running; its window was brought forward\n");
+                return 0;
+            }
+            refusal = u"a TickDesk window runs on this database"_s;
+            [[fallthrough]];
+        case App::SingleInstance::Answer::Refused:
+            std::fprintf(stderr, "tickdesk: %s; stop it first or give another --db\n", qPrintable(refusal));
+            return 3;
+        case App::SingleInstance::Answer::NobodyRunning:
+            break;
         }
-        if (!instance->listen())
-            qWarning("a second start will not find this window (the local socket could not be opened)");
+        if (!instance->listen(options.window))
+            qWarning("a second start or tickdesk refresh will not find this process (the local socket could not "
+                     "be opened)");
     }
     // The first start shows a moving market at once.
     QSettings state;
@@ -223,6 +235,15 @@ int main(int argc, char *argv[])
     });
     if (options.durationSeconds > 0)
         QTimer::singleShot(options.durationSeconds * 1000, app.get(), &QCoreApplication::quit);
+
+    // Without a window: `tickdesk refresh` hands its refreshes here.
+    if (!options.window)
+        QObject::connect(instance.get(), &App::SingleInstance::requested, app.get(),
+                         [&services](const App::InstanceRequest &request) {
+                             QString why;
+                             if (request.refresh && !services.refreshes().run(*request.refresh, &why))
+                                 qWarning("history: %s", qPrintable(why));
+                         });
 
     App::SignalLog signalLog;
     QObject::connect(&services.pipeline(), &Pipeline::Pipeline::signalsPublished, &signalLog, &App::SignalLog::log);
@@ -264,8 +285,7 @@ int main(int argc, char *argv[])
                              if (!request.importPath.isEmpty())
                                  window->importWithPrompt(request.importPath);
                              if (request.refresh)
-                                 window->refreshHistory(request.refreshSymbols, request.refreshSource,
-                                                        request.refreshGaps);
+                                 window->refreshHistory(*request.refresh);
                          });
         if (!options.importPath.isEmpty())
             QTimer::singleShot(0, mainWindow.get(), [window = mainWindow.get(), path = options.importPath] {

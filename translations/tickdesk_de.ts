@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>App::SingleInstance</name>
+    <message>
+        <source>a TickDesk without a window (--headless) runs on this database</source>
+        <translation>auf dieser Datenbank läuft ein TickDesk ohne Fenster (--headless)</translation>
+    </message>
+</context>
+<context>
     <name>ChartType</name>
     <message>
         <source>Candles</source>
@@ -4210,6 +4217,14 @@ Sie entscheidet ab der nächsten beim Schluss jeder %4-Kerze und handelt beim n�
         <source>Refresh schedule: there is no source named &quot;%1&quot;.</source>
         <translation>Aktualisierungsplan: es gibt keine Quelle namens „%1“.</translation>
     </message>
+    <message>
+        <source>History source &quot;%1&quot;: unknown format &quot;%2&quot;.</source>
+        <translation>Verlaufsquelle „%1“: unbekanntes Format „%2“.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: %2</source>
+        <translation>Verlaufsquelle „%1“: %2</translation>
+    </message>
 </context>
 <context>
     <name>History::RefreshService</name>
@@ -4299,6 +4314,21 @@ Sie entscheidet ab der nächsten beim Schluss jeder %4-Kerze und handelt beim n�
     <message>
         <source>Alert: %1</source>
         <translation>Alarm: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>cannot open database %1: %2</source>
+        <translation>Datenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>the database %1 is in use by another TickDesk (a window, a headless node or an import); stop it or give another database</source>
+        <translation>die Datenbank %1 wird von einem anderen TickDesk benutzt (einem Fenster, einem Knoten ohne Fenster oder einem Import); beenden Sie ihn oder geben Sie eine andere Datenbank an</translation>
+    </message>
+    <message>
+        <source>cannot lock the database %1: %2</source>
+        <translation>die Datenbank %1 kann nicht gesperrt werden: %2</translation>
     </message>
 </context>
 <context>

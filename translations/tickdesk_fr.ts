@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>App::SingleInstance</name>
+    <message>
+        <source>a TickDesk without a window (--headless) runs on this database</source>
+        <translation>un TickDesk sans fenêtre (--headless) tourne sur cette base de données</translation>
+    </message>
+</context>
+<context>
     <name>ChartType</name>
     <message>
         <source>Candles</source>
@@ -4210,6 +4217,14 @@ Elle décide à la clôture de chaque barre %4 à partir de la prochaine et nég
         <source>Refresh schedule: there is no source named &quot;%1&quot;.</source>
         <translation>Planification de l’actualisation : aucune source nommée « %1 ».</translation>
     </message>
+    <message>
+        <source>History source &quot;%1&quot;: unknown format &quot;%2&quot;.</source>
+        <translation>Source d’historique « %1 » : format « %2 » inconnu.</translation>
+    </message>
+    <message>
+        <source>History source &quot;%1&quot;: %2</source>
+        <translation>Source d’historique « %1 » : %2</translation>
+    </message>
 </context>
 <context>
     <name>History::RefreshService</name>
@@ -4299,6 +4314,21 @@ Elle décide à la clôture de chaque barre %4 à partir de la prochaine et nég
     <message>
         <source>Alert: %1</source>
         <translation>Alerte : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>cannot open database %1: %2</source>
+        <translation>impossible d’ouvrir la base de données %1 : %2</translation>
+    </message>
+    <message>
+        <source>the database %1 is in use by another TickDesk (a window, a headless node or an import); stop it or give another database</source>
+        <translation>la base de données %1 est utilisée par un autre TickDesk (une fenêtre, un nœud sans fenêtre ou une importation) ; arrêtez-le ou indiquez une autre base de données</translation>
+    </message>
+    <message>
+        <source>cannot lock the database %1: %2</source>
+        <translation>impossible de verrouiller la base de données %1 : %2</translation>
     </message>
 </context>
 <context>

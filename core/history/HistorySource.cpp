@@ -106,6 +106,49 @@ Util::Status validate(const Source &source)
     return {};
 }
 
+QVariantMap toFields(const Source &source)
+{
+    return {{u"name"_s, source.name},
+            {u"url"_s, source.urlTemplate},
+            {u"format"_s, formatName(source.format)},
+            {u"interval"_s, source.interval.name()},
+            {u"intervalText"_s, source.intervalText},
+            {u"requestsPerMinute"_s, source.requestsPerMinute},
+            {u"timeoutSeconds"_s, source.timeoutSeconds},
+            {u"allowCorrections"_s, source.allowCorrections},
+            {u"lookbackDays"_s, source.lookbackDays}};
+}
+
+Util::Result<Source> sourceFromFields(const QVariantMap &fields)
+{
+    using R = Util::Result<Source>;
+    Source s;
+    s.name = fields.value(u"name"_s).toString();
+    s.urlTemplate = fields.value(u"url"_s).toString();
+    if (fields.contains(u"format"_s)) {
+        const auto format = formatNamed(fields.value(u"format"_s).toString());
+        if (!format)
+            return R::failure(QCoreApplication::translate("History", "History source \"%1\": unknown format \"%2\".")
+                                  .arg(s.name, fields.value(u"format"_s).toString()));
+        s.format = *format;
+    }
+    if (fields.contains(u"interval"_s)) {
+        auto interval = Bars::Timeframe::parse(fields.value(u"interval"_s).toString());
+        if (!interval)
+            return R::failure(
+                QCoreApplication::translate("History", "History source \"%1\": %2").arg(s.name, interval.error()));
+        s.interval = *interval;
+    }
+    s.intervalText = fields.value(u"intervalText"_s).toString();
+    s.requestsPerMinute = fields.value(u"requestsPerMinute"_s, s.requestsPerMinute).toInt();
+    s.timeoutSeconds = fields.value(u"timeoutSeconds"_s, s.timeoutSeconds).toInt();
+    s.allowCorrections = fields.value(u"allowCorrections"_s, s.allowCorrections).toBool();
+    s.lookbackDays = fields.value(u"lookbackDays"_s, s.lookbackDays).toInt();
+    if (auto valid = validate(s); !valid)
+        return R::failure(valid.error());
+    return s;
+}
+
 Util::Result<QUrl> requestUrl(const Source &source, const Model::Symbol &symbol, Model::TimestampUs from,
                               Model::TimestampUs to, const QString &apiKey)
 {

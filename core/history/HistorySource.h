@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTime>
 #include <QUrl>
+#include <QVariantMap>
 
 #include <vector>
 
@@ -57,6 +58,13 @@ struct Source
 
 /// Checks a source before it is saved or used; the message names the field and the problem.
 Util::Status validate(const Source &source);
+
+/// A source as named fields (name, url, format, interval, intervalText, requestsPerMinute, timeoutSeconds,
+/// allowCorrections, lookbackDays): how the settings keep it and how `tickdesk refresh` hands it over.
+QVariantMap toFields(const Source &source);
+/// A source read back from toFields(); a field left out keeps its default. Checked with validate(); an unknown
+/// format or interval is refused by name.
+Util::Result<Source> sourceFromFields(const QVariantMap &fields);
 
 /// The request for `symbol` over [from, to): the template's placeholders filled in.
 Util::Result<QUrl> requestUrl(const Source &source, const Model::Symbol &symbol, Model::TimestampUs from,

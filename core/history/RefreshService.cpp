@@ -66,6 +66,7 @@ struct RefreshService::Job
     std::vector<Model::Symbol> symbols;
     Model::TimestampUs from = 0, to = 0;
     bool gaps = false;
+    QHash<QString, QString> keys; ///< the sources' API keys
 };
 
 RefreshService::RefreshService(Storage::StorageWriter &writer, Refresher::Options options, QObject *parent)
@@ -189,41 +190,52 @@ std::vector<Model::Symbol> RefreshService::symbolsOf(const QStringList &names, Q
 bool RefreshService::refresh(const QStringList &symbols, const QString &source, QString *why, Model::TimestampUs from,
                              Model::TimestampUs to)
 {
-    auto job = std::make_shared<Job>();
-    job->what = u"refresh"_s;
-    job->config = m_config;
-    job->sourceName = source;
-    job->from = from;
-    job->to = to;
-    QString problem;
-    job->symbols = symbolsOf(symbols, &problem);
-    if (job->symbols.empty()) {
-        if (why)
-            *why = problem.isEmpty() ? tr("no symbols to refresh") : problem;
-        return false;
-    }
-    if (!m_config.source(source)) {
-        if (why)
-            *why = source.isEmpty() ? tr("no history source is set up (Settings → History)")
-                                    : tr("there is no history source named \"%1\"").arg(source);
-        return false;
-    }
-    return start(job, why);
+    RefreshRequest request;
+    request.symbols = symbols;
+    request.sourceName = source;
+    request.from = from;
+    request.to = to;
+    return run(request, why);
 }
 
 bool RefreshService::fillGaps(const QStringList &symbols, QString *why)
 {
-    auto job = std::make_shared<Job>();
-    job->what = u"gaps"_s;
-    job->config = m_config;
-    job->gaps = true;
-    job->symbols = symbolsOf(symbols, why);
-    if (job->symbols.empty() || m_config.sources.empty()) {
-        if (why && why->isEmpty())
-            *why = m_config.sources.empty() ? tr("no history source is set up (Settings → History)")
-                                            : tr("no symbols to look at");
+    RefreshRequest request;
+    request.symbols = symbols;
+    request.gaps = true;
+    return run(request, why);
+}
+
+bool RefreshService::run(const RefreshRequest &request, QString *why)
+{
+    const auto fail = [why](const QString &problem) {
+        if (why)
+            *why = problem;
         return false;
+    };
+    auto job = std::make_shared<Job>();
+    job->what = request.gaps ? u"gaps"_s : u"refresh"_s;
+    job->config = m_config;
+    job->gaps = request.gaps;
+    job->from = request.from;
+    job->to = request.to;
+    if (request.source) {
+        // Given whole: this run asks it alone, under its own key.
+        job->config.sources = {*request.source};
+        job->sourceName = request.source->name;
+        job->keys.insert(request.source->name, request.apiKey);
+    } else if (!request.gaps) {
+        job->sourceName = request.sourceName;
     }
+    QString problem;
+    job->symbols = symbolsOf(request.symbols.isEmpty() ? watchlist() : request.symbols, &problem);
+    if (job->symbols.empty())
+        return fail(problem.isEmpty() ? (request.gaps ? tr("no symbols to look at") : tr("no symbols to refresh"))
+                                      : problem);
+    if (job->config.sources.empty())
+        return fail(tr("no history source is set up (Settings → History)"));
+    if (!request.gaps && !job->config.source(job->sourceName))
+        return fail(tr("there is no history source named \"%1\"").arg(job->sourceName));
     return start(job, why);
 }
 
@@ -243,6 +255,9 @@ void RefreshService::stop()
 
 bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
 {
+    for (auto it = m_apiKeys.cbegin(); it != m_apiKeys.cend(); ++it)
+        if (!job->keys.contains(it.key()))
+            job->keys.insert(it.key(), it.value());
     if (m_running) {
         if (why)
             *why = tr("a history refresh is already running");
@@ -264,10 +279,9 @@ bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
         QMetaObject::invokeMethod(
             self, [self, fn = std::move(fn)] { fn(self); }, Qt::QueuedConnection);
     };
-    auto keys = m_apiKeys;
     Storage::StorageWriter &writer = m_writer;
     RefreshCounters &counters = m_counters;
-    m_future = QtConcurrent::run([job, cancel, options, post, keys, &writer, &counters] {
+    m_future = QtConcurrent::run([job, cancel, options, post, &writer, &counters] {
         Refresher refresher(writer, options);
         const Bars::Session session(Bars::sessionZone(options.sessionTimeZone));
         RefreshReport total;
@@ -322,7 +336,7 @@ bool RefreshService::start(std::shared_ptr<Job> job, QString *why)
             if (cancel->load())
                 break;
             RefreshReport report = refresher.run(
-                *source, keys.value(source->name), spans, *cancel,
+                *source, job->keys.value(source->name), spans, *cancel,
                 [&](const SymbolOutcome &outcome, int, int) {
                     ++done;
                     counters.symbols.fetch_add(1);

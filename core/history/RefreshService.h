@@ -12,6 +12,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace History {
 
@@ -30,6 +31,18 @@ struct RefreshCounters
 
 /// The counters in Prometheus' text format.
 QByteArray metricsText(const RefreshCounters &counters);
+
+/// One refresh or gap fill as asked for: from the window's menu, or handed over by `tickdesk refresh`.
+struct RefreshRequest
+{
+    QStringList symbols;          ///< empty: the watchlist (setWatchlist())
+    QString sourceName;           ///< a source of the settings (empty: the schedule's); unused with `source`
+    std::optional<Source> source; ///< a source given whole for this run only (`tickdesk refresh --url`)
+    QString apiKey;               ///< the key of `source` (the settings' sources take theirs from the keyring)
+    bool gaps = false;            ///< only fill the gaps (from `source`, else from every source)
+    Model::TimestampUs from = 0;  ///< with `to`: this span instead of the source's look-back
+    Model::TimestampUs to = 0;
+};
 
 /// Runs history refreshes in the window and headless: on demand, on the schedule, and gap fills at start and
 /// when the feed resumes after a pause. One at a time, on a worker thread; lives on the GUI (or main) thread
@@ -67,6 +80,8 @@ public:
                  Model::TimestampUs to = 0);
     /// Looks for gaps in the recent history of `symbols` (per source interval) and fills them.
     bool fillGaps(const QStringList &symbols, QString *why = nullptr);
+    /// Either of the two, as `request` says.
+    bool run(const RefreshRequest &request, QString *why = nullptr);
     void cancel();
     /// Cancels a refresh under way and waits for it (a cancelled fetch ends within 0.1 s): before the writer stops.
     void stop();

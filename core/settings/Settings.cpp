@@ -443,19 +443,13 @@ History::Config Settings::history() const
     const int count = m_settings.value(u"history/sources/size"_s, 0).toInt();
     for (int i = 0; i < count; ++i) {
         const QString key = u"history/sources/%1/"_s.arg(i + 1);
-        History::Source s;
-        s.name = m_settings.value(key + u"name"_s).toString();
-        s.urlTemplate = m_settings.value(key + u"url"_s).toString();
-        s.format = History::formatNamed(m_settings.value(key + u"format"_s).toString()).value_or(History::Format::Auto);
-        if (auto interval = Bars::Timeframe::parse(m_settings.value(key + u"interval"_s, u"1D"_s).toString()))
-            s.interval = *interval;
-        s.intervalText = m_settings.value(key + u"intervalText"_s).toString();
-        s.requestsPerMinute = m_settings.value(key + u"requestsPerMinute"_s, 5).toInt();
-        s.timeoutSeconds = m_settings.value(key + u"timeoutSeconds"_s, 30).toInt();
-        s.allowCorrections = m_settings.value(key + u"allowCorrections"_s, false).toBool();
-        s.lookbackDays = m_settings.value(key + u"lookbackDays"_s, 7).toInt();
-        if (History::validate(s))
-            c.sources.push_back(s);
+        QVariantMap fields;
+        for (const QString &field : History::toFields({}).keys())
+            if (m_settings.contains(key + field))
+                fields.insert(field, m_settings.value(key + field));
+        // A source the settings cannot use (edited by hand, or of a newer version) is left out.
+        if (auto source = History::sourceFromFields(fields))
+            c.sources.push_back(*source);
     }
     History::Schedule &d = c.schedule;
     d.mode = History::modeNamed(m_settings.value(u"history/schedule/mode"_s).toString()).value_or(d.mode);
@@ -482,17 +476,10 @@ void Settings::setHistory(const History::Config &c)
     m_settings.remove(u"history/sources"_s);
     m_settings.setValue(u"history/sources/size"_s, int(c.sources.size()));
     for (std::size_t i = 0; i < c.sources.size(); ++i) {
-        const History::Source &s = c.sources[i];
         const QString key = u"history/sources/%1/"_s.arg(i + 1);
-        m_settings.setValue(key + u"name"_s, s.name);
-        m_settings.setValue(key + u"url"_s, s.urlTemplate);
-        m_settings.setValue(key + u"format"_s, History::formatName(s.format));
-        m_settings.setValue(key + u"interval"_s, s.interval.name());
-        m_settings.setValue(key + u"intervalText"_s, s.intervalText);
-        m_settings.setValue(key + u"requestsPerMinute"_s, s.requestsPerMinute);
-        m_settings.setValue(key + u"timeoutSeconds"_s, s.timeoutSeconds);
-        m_settings.setValue(key + u"allowCorrections"_s, s.allowCorrections);
-        m_settings.setValue(key + u"lookbackDays"_s, s.lookbackDays);
+        const QVariantMap fields = History::toFields(c.sources[i]);
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            m_settings.setValue(key + it.key(), it.value());
     }
     const History::Schedule &d = c.schedule;
     m_settings.setValue(u"history/schedule/mode"_s, History::modeName(d.mode));

@@ -133,6 +133,9 @@ QString defaultDatabasePath()
 Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions options)
 {
     using R = Util::Result<std::unique_ptr<StorageWriter>>;
+    auto lock = DatabaseLock::take(options.path); // before the schema steps
+    if (!lock)
+        return R::failure(lock.error());
     auto db = SqliteDatabase::open(options.path);
     if (!db)
         return R::failure(db.error());
@@ -176,15 +179,16 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
     auto history = HistoryWriter::open(**db, options.sessionTimeZone, options.maxSymbols);
     if (!history)
         return R::failure(history.error());
-    return std::unique_ptr<StorageWriter>(new StorageWriter(std::move(options), std::move(*db), std::move(statements),
-                                                            std::move(*bars), std::move(*history),
-                                                            std::move(*checkpointer)));
+    return std::unique_ptr<StorageWriter>(new StorageWriter(std::move(*lock), std::move(options), std::move(*db),
+                                                            std::move(statements), std::move(*bars),
+                                                            std::move(*history), std::move(*checkpointer)));
 }
 
-StorageWriter::StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db,
+StorageWriter::StorageWriter(DatabaseLock lock, WriterOptions options, std::unique_ptr<SqliteDatabase> db,
                              std::unique_ptr<Statements> statements, std::unique_ptr<BarStore> bars,
                              std::unique_ptr<HistoryWriter> history, std::unique_ptr<Checkpointer> checkpointer)
-    : m_options(std::move(options))
+    : m_lock(std::move(lock))
+    , m_options(std::move(options))
     , m_db(std::move(db))
     , m_statements(std::move(statements))
     , m_bars(std::move(bars))
@@ -310,6 +314,7 @@ void StorageWriter::stop()
     m_worker.stop([this] { m_space.notify_all(); });
     if (m_checkpointer)
         m_checkpointer->stop();
+    m_lock = DatabaseLock(); // nothing more is written: another process may take the database
 }
 
 std::uint64_t StorageWriter::checkpoints() const

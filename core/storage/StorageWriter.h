@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "DatabaseLock.h"
 #include "alerts/AlertEvaluator.h"
 #include "bars/BarBuilder.h"
 #include "ingest/RecordSink.h"
@@ -147,7 +148,7 @@ public:
     /// Waits while the queue is full (for the pipeline's own threads); Closed once stopping.
     Submit submitWaiting(WriteJob &&job);
 
-    /// Refuses new batches, commits every queued one, then joins the thread.
+    /// Refuses new batches, commits every queued one, then joins the thread and lets the database go.
     void stop();
 
     /// Records (not signals) older than `days` are deleted by the writer, a
@@ -167,9 +168,9 @@ private:
     struct Statements;
     Submit enqueue(WriteJob &&job, bool wait);
 
-    StorageWriter(WriterOptions options, std::unique_ptr<SqliteDatabase> db, std::unique_ptr<Statements> statements,
-                  std::unique_ptr<BarStore> bars, std::unique_ptr<HistoryWriter> history,
-                  std::unique_ptr<Checkpointer> checkpointer);
+    StorageWriter(DatabaseLock lock, WriterOptions options, std::unique_ptr<SqliteDatabase> db,
+                  std::unique_ptr<Statements> statements, std::unique_ptr<BarStore> bars,
+                  std::unique_ptr<HistoryWriter> history, std::unique_ptr<Checkpointer> checkpointer);
     void run();
     /// Under the lock: whether a job can be written now (its group, if any, is complete).
     static bool ready(const WriteJob &job) { return !job.group || job.group->queued == job.group->parts; }
@@ -188,6 +189,7 @@ private:
     void applyRetention();
     static std::size_t weight(const WriteJob &job) { return job.records.size() + job.signals.size(); }
 
+    DatabaseLock m_lock; ///< until stop()
     WriterOptions m_options;
     std::unique_ptr<SqliteDatabase> m_db;
     std::unique_ptr<Statements> m_statements;

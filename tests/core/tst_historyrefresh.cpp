@@ -262,6 +262,7 @@ private Q_SLOTS:
     void scheduledRefreshFiresAtItsTime();
     void commandLineRefresh();
     void commandLineHandsOverToTheWindow();
+    void oneTickDeskADatabase();
     void metricsNameWhatHappened();
     void barsOfAnEarlierSchemaStillRead();
 };
@@ -765,6 +766,15 @@ Run refreshCommand(const QStringList &arguments, const QString &home)
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+/// Whether `symbol` was refreshed without failure, as the database says.
+bool refreshedOk(const QString &db, const QString &symbol)
+{
+    auto d = Storage::SqliteDatabase::open(db, Storage::SqliteDatabase::Mode::ReadOnly);
+    return d &&
+           (*d)->scalar(
+               u"SELECT count(*) FROM history_refreshes WHERE symbol = '%1' AND ok = 1"_s.arg(symbol).toUtf8()) == 1;
+}
+
 } // namespace
 
 void TestHistoryRefresh::commandLineRefresh()
@@ -835,13 +845,16 @@ void TestHistoryRefresh::commandLineHandsOverToTheWindow()
     QVERIFY(window.startWindow({u"--db"_s, db}, home.path()));
     const Run run = refreshCommand({u"--db"_s, db, u"--symbol"_s, u"AAPL"_s}, home.path());
     QVERIFY2(run.exitCode == 0, qPrintable(run.log));
-    QVERIFY2(run.log.contains(u"handed to the TickDesk window"_s), qPrintable(run.log));
-    const auto refreshed = [&db] {
-        auto d = Storage::SqliteDatabase::open(db, Storage::SqliteDatabase::Mode::ReadOnly);
-        return d && (*d)->scalar("SELECT count(*) FROM history_refreshes WHERE symbol = 'AAPL' AND ok = 1") == 1;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(refreshed(), 30000);
+    QVERIFY2(run.log.contains(u"handed to the TickDesk running on"_s), qPrintable(run.log));
+    QTRY_VERIFY_WITH_TIMEOUT(refreshedOk(db, u"AAPL"_s), 30000);
     QCOMPARE(server.requests().size(), 1);
+    // A source given on the command line is handed over whole: its address and look-back, not the settings'.
+    const Run given = refreshCommand({u"--db"_s, db, u"--url"_s, server.base() + u"/given/{symbol}"_s, u"--symbol"_s,
+                                      u"MSFT"_s, u"--lookback-days"_s, u"3650"_s, u"--requests-per-minute"_s, u"0"_s},
+                                     home.path());
+    QVERIFY2(given.exitCode == 0 && given.log.contains(u"handed to the TickDesk running on"_s), qPrintable(given.log));
+    QTRY_VERIFY_WITH_TIMEOUT(refreshedOk(db, u"MSFT"_s), 30000);
+    QVERIFY(server.requests().constLast().startsWith("/given/MSFT"));
     // /health and /metrics of the window's server say what was done.
     QNetworkAccessManager network;
     const auto get = [&](const QString &path) -> QByteArray {
@@ -852,8 +865,63 @@ void TestHistoryRefresh::commandLineHandsOverToTheWindow()
         reply->deleteLater();
         return reply->readAll();
     };
-    QTRY_VERIFY(QJsonDocument::fromJson(get(u"/health"_s))[u"history"_s][u"bars_stored"_s].toInt() == 3);
-    QVERIFY(get(u"/metrics"_s).contains("tickdesk_history_bars_stored_total 3\n"));
+    QTRY_VERIFY(QJsonDocument::fromJson(get(u"/health"_s))[u"history"_s][u"bars_stored"_s].toInt() == 6);
+    QVERIFY(get(u"/metrics"_s).contains("tickdesk_history_bars_stored_total 6\n"));
+}
+
+void TestHistoryRefresh::oneTickDeskADatabase()
+{
+    // cron's refresh while a node runs headless on the database: the node refreshes, as a window would. Any
+    // other TickDesk on that database is refused, saying why: two would each number records of their own.
+    QTemporaryDir home;
+    TestHttp::ScriptedHttpServer server([](const QByteArray &) {
+        return TestHttp::Answer{200, yahooCsv(), "text/csv"};
+    });
+    const QString db = home.filePath(u"node.sqlite"_s);
+    const auto isolated = [&home](TestApp::Process &process) {
+        process.setEnvironment(u"HOME"_s, home.path());
+        process.setEnvironment(u"XDG_CONFIG_HOME"_s, home.path() + u"/.config"_s);
+    };
+    TestApp::Process node;
+    isolated(node);
+    QVERIFY(node.start({u"--db"_s, db}));
+    const Run run = refreshCommand({u"--db"_s, db, u"--url"_s, server.base() + u"/d/{symbol}"_s, u"--symbol"_s,
+                                    u"AAPL"_s, u"--lookback-days"_s, u"3650"_s},
+                                   home.path());
+    QVERIFY2(run.exitCode == 0 && run.log.contains(u"handed to the TickDesk running on"_s), qPrintable(run.log));
+    QTRY_VERIFY_WITH_TIMEOUT(refreshedOk(db, u"AAPL"_s), 30000);
+
+    TestApp::Process second;
+    isolated(second);
+    QVERIFY(!second.start({u"--db"_s, db}));
+    QVERIFY(second.process().state() == QProcess::NotRunning || second.process().waitForFinished(10000));
+    QCOMPARE(second.process().exitCode(), 3);
+    QVERIFY2(second.log().contains("a TickDesk without a window (--headless) runs on this database; stop it first"),
+             second.log().constData());
+    TestApp::Process window;
+    QVERIFY(!window.startWindow({u"--db"_s, db}, home.path()));
+    QVERIFY(window.process().state() == QProcess::NotRunning || window.process().waitForFinished(10000));
+    QCOMPARE(window.process().exitCode(), 3);
+    QVERIFY2(window.log().contains("(--headless) runs on this database"), window.log().constData());
+
+    // A command that writes without asking the running one: the database itself is held.
+    QFile csv(home.filePath(u"aapl.csv"_s));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write(yahooCsv());
+    csv.close();
+    QProcess import;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, home.path());
+    env.insert(u"XDG_CONFIG_HOME"_s, home.path() + u"/.config"_s);
+    import.setProcessEnvironment(env);
+    import.start(QStringLiteral(TICKDESK_BINARY),
+                 {u"import"_s, csv.fileName(), u"--symbol"_s, u"MSFT"_s, u"--db"_s, db});
+    QVERIFY(import.waitForFinished(30000));
+    QCOMPARE(import.exitCode(), 1);
+    QVERIFY2(
+        import.readAllStandardError().contains(u"the database %1 is in use by another TickDesk"_s.arg(db).toUtf8()),
+        "import was not refused");
+    QCOMPARE(node.process().state(), QProcess::Running);
 }
 
 void TestHistoryRefresh::metricsNameWhatHappened()

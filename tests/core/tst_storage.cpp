@@ -76,6 +76,7 @@ private Q_SLOTS:
     void newerSchemaRefused();
     void notADatabaseRefused();
     void unwritableLocationRefused();
+    void oneWriterADatabase();
     void groupCommitWhileBlocked();
     void backPressureLosesNothingAcknowledged();
     void stopCommitsEverythingQueued();
@@ -217,6 +218,26 @@ void TestStorage::unwritableLocationRefused()
     auto writer = StorageWriter::open({m_dir->filePath(u"missing/dir/db.sqlite"_s)});
     QVERIFY(!writer);
     QVERIFY2(writer.error().startsWith(u"cannot open database"_s), qPrintable(writer.error()));
+}
+
+void TestStorage::oneWriterADatabase()
+{
+    // Two writers would each number records and keep bars of their own: the second is refused, by name.
+    auto first = StorageWriter::open({path()});
+    QVERIFY(first);
+    auto second = StorageWriter::open({path()});
+    QVERIFY(!second);
+    QVERIFY2(second.error().contains(u"the database %1 is in use by another TickDesk"_s.arg(path())),
+             qPrintable(second.error()));
+    // Refused before anything was done: the first still writes.
+    Completions done;
+    QCOMPARE((*first)->submit(ticks(3), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QTRY_COMPARE(done.count.load(), 1);
+    QCOMPARE(done.errors, QStringList{QString()});
+    // Once the first stopped, the database is free again.
+    (*first)->stop();
+    auto third = StorageWriter::open({path()});
+    QVERIFY2(third, qPrintable(third ? QString() : third.error()));
 }
 
 void TestStorage::groupCommitWhileBlocked()

@@ -28,7 +28,8 @@ class QDateEdit;
 
 namespace History {
 class RefreshService;
-}
+struct RefreshRequest;
+} // namespace History
 namespace Nats {
 class IngestConsumer;
 class NatsPublisher;
@@ -197,6 +198,8 @@ public:
     /// File → Refresh history: `symbols` (empty: the watchlist) from `source` (empty: the schedule's), or
     /// only their gaps; the progress dialog shows it (MainWindowHistory.cpp).
     bool refreshHistory(const QStringList &symbols = {}, const QString &source = {}, bool gapsOnly = false);
+    /// A refresh as asked for (handed over by `tickdesk refresh`); empty symbols: the watchlist.
+    bool refreshHistory(History::RefreshRequest request);
     RefreshDialog *refreshDialog() const noexcept { return m_refreshDialog; }
     OrderTicket *orderTicket() const noexcept { return m_ticket; }
     PnlCalendar *pnlCalendar() const noexcept { return m_calendar; }

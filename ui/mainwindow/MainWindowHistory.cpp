@@ -149,14 +149,22 @@ void MainWindow::loadRefreshNotes()
 
 bool MainWindow::refreshHistory(const QStringList &symbols, const QString &source, bool gapsOnly)
 {
+    History::RefreshRequest request;
+    request.symbols = symbols;
+    request.sourceName = source;
+    request.gaps = gapsOnly;
+    return refreshHistory(request);
+}
+
+bool MainWindow::refreshHistory(History::RefreshRequest request)
+{
     History::RefreshService *service = m_sources.refreshes;
     if (!service)
         return false;
-    const QStringList names = symbols.isEmpty() ? m_watchlist->symbols() : symbols;
+    if (request.sourceName.isEmpty())
+        request.sourceName = service->config().schedule.source;
     QString why;
-    const QString from = source.isEmpty() ? service->config().schedule.source : source;
-    const bool started = gapsOnly ? service->fillGaps(names, &why) : service->refresh(names, from, &why);
-    if (!started) {
+    if (!service->run(request, &why)) {
         statusBar()->showMessage(tr("History: %1").arg(why), 10000);
         m_events->addNote(nowUs(), tr("History"), QString(), why);
         return false;
