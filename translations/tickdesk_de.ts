@@ -4225,6 +4225,10 @@ Sie entscheidet ab der nächsten beim Schluss jeder %4-Kerze und handelt beim n�
         <source>History source &quot;%1&quot;: %2</source>
         <translation>Verlaufsquelle „%1“: %2</translation>
     </message>
+    <message>
+        <source>1 bad row skipped</source>
+        <translation>1 fehlerhafte Zeile ausgelassen</translation>
+    </message>
 </context>
 <context>
     <name>History::RefreshService</name>

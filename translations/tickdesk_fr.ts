@@ -4225,6 +4225,10 @@ Elle décide à la clôture de chaque barre %4 à partir de la prochaine et nég
         <source>History source &quot;%1&quot;: %2</source>
         <translation>Source d’historique « %1 » : %2</translation>
     </message>
+    <message>
+        <source>1 bad row skipped</source>
+        <translation>1 ligne erronée ignorée</translation>
+    </message>
 </context>
 <context>
     <name>History::RefreshService</name>

@@ -48,7 +48,9 @@ QString SymbolOutcome::summary() const
     if (differing > 0)
         text += u", "_s + QCoreApplication::translate("History", "%1 differ from the stored bars (kept ours)")
                               .arg(locale.toString(differing));
-    if (skipped > 0)
+    if (skipped == 1)
+        text += u", "_s + QCoreApplication::translate("History", "1 bad row skipped");
+    else if (skipped > 1)
         text += u", "_s + QCoreApplication::translate("History", "%1 bad rows skipped").arg(locale.toString(skipped));
     return text;
 }
