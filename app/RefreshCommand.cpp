@@ -4,8 +4,7 @@
 #include "SingleInstance.h"
 #include "Subcommands.h"
 #include "UnixSignals.h"
-#include "history/Gaps.h"
-#include "history/Refresh.h"
+#include "history/RefreshService.h"
 #include "settings/Secrets.h"
 #include "settings/Settings.h"
 #include "storage/SqliteDatabase.h"
@@ -14,8 +13,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 
@@ -151,16 +148,17 @@ int runRefresh(const QStringList &arguments)
     const auto key = Core::Secrets::historyApiKey(source->name, 3000);
     const QString apiKey = key ? *key : QString();
 
+    History::RefreshRequest refresh;
+    refresh.symbols = symbols;
+    refresh.source = *source;
+    refresh.apiKey = apiKey;
+    refresh.gaps = parser.isSet(u"gaps"_s);
+    refresh.from = from;
+    refresh.to = to;
+
     // A TickDesk running on this database (a window or headless) refreshes itself: it holds the database.
     {
         SingleInstance instance(path);
-        History::RefreshRequest refresh;
-        refresh.symbols = symbols;
-        refresh.source = *source;
-        refresh.apiKey = apiKey;
-        refresh.gaps = parser.isSet(u"gaps"_s);
-        refresh.from = from;
-        refresh.to = to;
         InstanceRequest request;
         request.refresh = refresh;
         QString refusal;
@@ -189,68 +187,54 @@ int runRefresh(const QStringList &arguments)
         std::fprintf(stderr, "tickdesk refresh: %s\n", qPrintable(writer.error()));
         return 3;
     }
-    if (symbols.isEmpty())
-        symbols = config.schedule.symbols.isEmpty() ? storedSymbols(path) : config.schedule.symbols;
-    if (symbols.isEmpty()) {
+    if (refresh.symbols.isEmpty())
+        refresh.symbols = config.schedule.symbols.isEmpty() ? storedSymbols(path) : config.schedule.symbols;
+    if (refresh.symbols.isEmpty()) {
         (*writer)->stop();
         printCommandError(command, u"no symbols: give --symbol (the database holds none yet)"_s);
         return 2;
     }
 
+    // The same service as in the window and headless, without its schedule: one refresh and done.
     History::Refresher::Options options;
     options.databasePath = path;
     options.sessionTimeZone = storage.sessionTimeZone;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    std::vector<History::SymbolSpan> spans;
-    for (const QString &name : symbols) {
-        Model::Symbol symbol;
-        Model::Symbol::fromString(name, symbol);
-        spans.push_back({symbol,
-                         from > 0 ? from : now.addDays(-source->lookbackDays).toMSecsSinceEpoch() * 1000,
-                         to > 0 ? to : now.toMSecsSinceEpoch() * 1000,
-                         {}});
-    }
-
-    std::atomic<bool> cancel{false};
+    History::RefreshService service(**writer, options);
+    History::Config once = config;
+    once.schedule = {};
+    service.setConfig(once);
+    QObject::connect(&service, &History::RefreshService::gapsFound, &service,
+                     [](const QString &symbol, int gaps, const QString &spans) {
+                         std::fprintf(stderr, "%s: %d gaps: %s\n", qPrintable(symbol), gaps, qPrintable(spans));
+                     });
+    QObject::connect(&service, &History::RefreshService::progressed, &service,
+                     [](const History::SymbolOutcome &o, int done, int total) {
+                         std::fprintf(stderr, "[%d/%d] %s: %s%s\n", done, total, qPrintable(o.symbol.toString()),
+                                      o.ok ? "" : "failed: ", qPrintable(o.ok ? o.summary() : o.message));
+                         for (std::size_t i = 0; i < o.problems.size() && i < 5; ++i)
+                             std::fprintf(stderr, "  row %lld: %s\n", (long long)o.problems[i].line,
+                                          qPrintable(o.problems[i].message));
+                     });
+    QObject::connect(&service, &History::RefreshService::waiting, &service,
+                     [](const QString &why) { std::fprintf(stderr, "  %s\n", qPrintable(why)); });
+    History::RefreshReport report;
+    QObject::connect(&service, &History::RefreshService::finished, &service,
+                     [&report](const QString &, const History::RefreshReport &done) {
+                         report = done;
+                         QCoreApplication::quit();
+                     });
     UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &unixSignals, [&cancel] { cancel = true; });
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &service, &History::RefreshService::cancel);
     QElapsedTimer clock;
     clock.start();
-    const bool gapsOnly = parser.isSet(u"gaps"_s);
-    QFuture<History::RefreshReport> future = QtConcurrent::run([&]() -> History::RefreshReport {
-        History::Refresher refresher(**writer, options);
-        std::vector<History::SymbolSpan> asked = spans;
-        if (gapsOnly) {
-            // The gaps of each symbol in the span, at the source's interval, outside the market's hours.
-            asked.clear();
-            auto db = Storage::SqliteDatabase::open(path, Storage::SqliteDatabase::Mode::ReadOnly);
-            const History::MarketCalendar calendar(config.hours);
-            const Bars::Session session(Bars::sessionZone(options.sessionTimeZone));
-            for (const History::SymbolSpan &span : spans) {
-                auto found = db ? History::gapsOf(**db, span.symbol, *source, span.from, span.to, session, calendar)
-                                : Util::Result<std::vector<Bars::Span>>::failure(db.error());
-                if (found && !found->empty()) {
-                    std::fprintf(stderr, "%s: %zu gaps\n", qPrintable(span.symbol.toString()), found->size());
-                    asked.push_back({span.symbol, found->front().start, found->back().end, *found});
-                }
-            }
-        }
-        return refresher.run(
-            *source, apiKey, asked, cancel,
-            [](const History::SymbolOutcome &o, int done, int total) {
-                std::fprintf(stderr, "[%d/%d] %s: %s%s\n", done, total, qPrintable(o.symbol.toString()),
-                             o.ok ? "" : "failed: ", qPrintable(o.ok ? o.summary() : o.message));
-                for (std::size_t i = 0; i < o.problems.size() && i < 5; ++i)
-                    std::fprintf(stderr, "  row %lld: %s\n", (long long)o.problems[i].line,
-                                 qPrintable(o.problems[i].message));
-            },
-            [](const QString &why) { std::fprintf(stderr, "  %s\n", qPrintable(why)); });
-    });
-    QFutureWatcher<History::RefreshReport> watcher;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, QCoreApplication::instance(), &QCoreApplication::quit);
-    watcher.setFuture(future);
+    QString why;
+    if (!service.run(refresh, &why)) {
+        (*writer)->stop();
+        printCommandError(command, why);
+        return 2;
+    }
     QCoreApplication::exec();
-    const History::RefreshReport report = future.result();
+    service.stop();
     (*writer)->stop();
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     qint64 fetched = 0;
