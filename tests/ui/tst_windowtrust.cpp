@@ -88,6 +88,7 @@ private Q_SLOTS:
     void aChartGivenAnotherSymbolForgetsTheFirst();
     void lateBarNeverBecomesLast();
     void scrollingBackReadsOlderBarsAndLiveReturns();
+    void gridCellCandlesReadable();
     void detachedChartKeepsDrawingAndComesBack();
     void oneDayChangeEverywhere();
     void restartRestoresChartsSignalsAndLayout();
@@ -264,11 +265,12 @@ void TestWindowTrust::lateBarNeverBecomesLast()
     QVERIFY(chart);
     QTRY_COMPARE(chart->candleCount(), 60);
     const qint64 lastMs = at(18, 9) / 1000;
-    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
+    // The view ends two and a half bars after the newest (room for the forming candle), never at a late one.
+    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 3 * 60'000);
     feed({bar(u"LATE"_s, at(17, 25), 51.0)});
     m_window->refreshCharts();
     QCOMPARE(chart->candleCount(), 60);
-    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
+    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 3 * 60'000);
     QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
     QCOMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
     QCOMPARE(m_pipeline->metrics().late.load(), std::uint64_t(1));
@@ -280,7 +282,7 @@ void TestWindowTrust::lateBarNeverBecomesLast()
     QCOMPARE(tabs->count(), 1);
     chart = m_window->openChart(u"LATE"_s);
     QTRY_COMPARE(chart->candleCount(), 60);
-    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
+    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 3 * 60'000);
     QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
 
     // So does the window after a restart.
@@ -288,9 +290,30 @@ void TestWindowTrust::lateBarNeverBecomesLast()
     startDesk(true);
     chart = m_window->openChart(u"LATE"_s);
     QTRY_COMPARE(chart->candleCount(), 60);
-    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 60'000);
+    QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 3 * 60'000);
     QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
     QTRY_COMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
+}
+
+void TestWindowTrust::gridCellCandlesReadable()
+{
+    // A grid cell about 200 pixels wide showed all 120 bars a chart holds: one-pixel candles, the forming one
+    // under the price axis. It shows as many as fit six pixels apart, and two empty slots after the newest.
+    Model::RecordBatch history;
+    for (int i = 0; i < 200; ++i)
+        history.push_back(bar(u"CELL"_s, at(3, 0) + i * 60'000'000LL, 100 + (i % 20) * 0.1));
+    feed(history);
+    m_window->grid()->pick(0, u"CELL"_s);
+    Gui::SymbolChart *cell = m_window->grid()->charts().at(0);
+    QTRY_VERIFY(cell->candleCount() > 0);
+    const int shown = cell->visibleBars();
+    QVERIFY2(shown >= 10 && shown < 120, qPrintable(QString::number(shown)));
+    QTRY_VERIFY(cell->candleCount() >= shown - 3 && cell->candleCount() < shown); // the last two slots empty
+    const qint64 newestMs = at(3, 0) / 1000 + 199 * 60'000;
+    QVERIFY(cell->timeRange().second >= newestMs + 2 * 60'000);
+    // A tab on the same symbol, wide enough, still shows what it holds.
+    Gui::SymbolChart *tab = m_window->openChart(u"CELL"_s, Bars::Timeframe::minutes(1));
+    QTRY_COMPARE(tab->visibleBars(), 120);
 }
 
 void TestWindowTrust::scrollingBackReadsOlderBarsAndLiveReturns()
@@ -301,7 +324,8 @@ void TestWindowTrust::scrollingBackReadsOlderBarsAndLiveReturns()
         history.push_back(bar(u"DEEP"_s, at(2, 0) + i * 60'000'000LL, 100 + (i % 50) * 0.1));
     feed(history);
     Gui::SymbolChart *chart = m_window->openChart(u"DEEP"_s, Bars::Timeframe::minutes(1));
-    QTRY_COMPARE(chart->candleCount(), 120);
+    // At the live end the view's last two slots are room for the forming candle: 119 of the 120 are drawn.
+    QTRY_COMPARE(chart->candleCount(), 119);
     QVERIFY(chart->isLive());
     const qint64 newestMs = at(2, 0) / 1000 + 599 * 60'000;
     QVERIFY(chart->timeRange().second > newestMs);
@@ -313,11 +337,11 @@ void TestWindowTrust::scrollingBackReadsOlderBarsAndLiveReturns()
     QVERIFY(chart->findChild<QToolButton *>(u"backToLive"_s)->isVisible());
     QTRY_COMPARE(chart->candleCount(), 122); // the view's 120 bars and one either side
     const qint64 end = chart->timeRange().second;
-    QVERIFY(end < newestMs - 149 * 60'000 && end > newestMs - 151 * 60'000);
+    QVERIFY(end < newestMs - 147 * 60'000 && end > newestMs - 149 * 60'000);
     // Further back, to the first stored bar: every bar is there, and the database has nothing older.
     chart->scrollBy(400);
     QVERIFY(chart->timeRange().first < at(2, 0) / 1000);
-    QTRY_COMPARE(chart->candleCount(), 51); // 02:00 to 02:50, the oldest stored
+    QTRY_COMPARE(chart->candleCount(), 53); // 02:00 to 02:52, the oldest stored
     chart->scrollBy(100);                   // nothing older: the view goes on, empty, and nothing is asked again
     QTRY_VERIFY(chart->candleCount() <= 1);
     // Zooming out shows more bars; live again shows the newest, and memory goes back to the window.
@@ -325,7 +349,7 @@ void TestWindowTrust::scrollingBackReadsOlderBarsAndLiveReturns()
     QVERIFY(chart->visibleBars() > 120);
     QTest::keyClick(chart, Qt::Key_End);
     QVERIFY(chart->isLive());
-    QTRY_COMPARE(chart->candleCount(), 120);
+    QTRY_COMPARE(chart->candleCount(), 119);
     QVERIFY(chart->timeRange().second > newestMs);
     // A signal's time older than the bars in memory: the chart scrolls there, reading bars until it has it.
     const Model::TimestampUs focus = at(2, 0) + 42 * 60'000'000LL;

@@ -508,7 +508,7 @@ void SymbolChart::scrollToFocus(const BarHistory &history)
     const auto [from, to] = viewSpan(all);
     if (at < from || at > to) { // in the middle of the view, never past the live end
         const qreal end = at + qreal(visibleBars()) / 2;
-        if (end >= lastSlot(all) + 0.5)
+        if (end >= liveEnd(all))
             m_viewEnd.reset();
         else
             m_viewEnd = end;

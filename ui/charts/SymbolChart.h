@@ -204,6 +204,11 @@ private:
     {
         return qreal(m_firstSlot) + qreal(bars.size()) - 1;
     }
+    /// Empty slots after the newest bar while the view follows it, so that the forming candle stands clear of
+    /// the price axis (with half a slot it was under the axis line in a grid cell).
+    static constexpr qreal LiveRoom = 2;
+    /// The view's end when it follows the newest bar.
+    qreal liveEnd(const std::deque<Pipeline::LiveBar> &bars) const { return lastSlot(bars) + 0.5 + LiveRoom; }
     /// The time at an axis position, in ms.
     qreal timeMsAt(qreal slot) const;
     void resetView();

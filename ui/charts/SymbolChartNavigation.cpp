@@ -17,6 +17,7 @@ namespace Gui {
 namespace {
 
 constexpr int MinVisibleBars = 10;
+constexpr qreal DefaultBarPixels = 6; ///< a bar's slot across, until the trader zooms
 
 } // namespace
 
@@ -24,14 +25,19 @@ int SymbolChart::visibleBars() const noexcept
 {
     if (m_zoomBars > 0)
         return m_zoomBars;
-    // As many as the chart keeps (Settings → Display), and at least a screenful while there are few.
-    return std::max(m_compact ? 30 : 60, m_lastHistory ? m_lastHistory->window() : 120);
+    // A chart shows the bars it holds (Settings → Display), at least a screenful while there are few. A grid
+    // cell shows as many as fit at a candle's usual spacing: the 120 a chart holds made its candles one-pixel
+    // lines.
+    const int held = std::max(m_compact ? 30 : 60, m_lastHistory ? m_lastHistory->window() : 120);
+    const qreal width = m_priceView->chart()->plotArea().width();
+    if (!m_compact || width < 1)
+        return held;
+    return std::clamp(int(width / DefaultBarPixels), MinVisibleBars, held);
 }
 
 std::pair<qreal, qreal> SymbolChart::viewSpan(const std::deque<Pipeline::LiveBar> &bars) const
 {
-    // Half a bar of room at the live end, so the newest candle is whole.
-    const qreal end = m_viewEnd ? *m_viewEnd : lastSlot(bars) + 0.5;
+    const qreal end = m_viewEnd ? *m_viewEnd : liveEnd(bars);
     return {end - qreal(visibleBars()), end};
 }
 
@@ -48,9 +54,8 @@ void SymbolChart::scrollBy(double bars)
     if (!m_lastHistory || m_lastHistory->bars(m_key).empty())
         return;
     const auto &all = m_lastHistory->bars(m_key);
-    const qreal liveEnd = lastSlot(all) + 0.5;
     const qreal end = viewSpan(all).second - qreal(bars);
-    if (end >= liveEnd)
+    if (end >= liveEnd(all))
         m_viewEnd.reset(); // at the live end again: it follows new bars
     else
         m_viewEnd = end;
@@ -100,7 +105,7 @@ bool SymbolChart::navigate(QChartView *view, QEvent *event)
         const qreal width = std::max<qreal>(1, view->chart()->plotArea().width());
         const qreal barsPerPixel = qreal(visibleBars()) / width;
         const qreal end = m_dragEnd - (mouse->position().x() - m_dragFrom->x()) * barsPerPixel;
-        if (end >= lastSlot(all) + 0.5)
+        if (end >= liveEnd(all))
             m_viewEnd.reset();
         else
             m_viewEnd = end;
