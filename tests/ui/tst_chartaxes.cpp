@@ -35,6 +35,7 @@ private Q_SLOTS:
     void timeTicksOfDailyBars();
     void timeTicksOfSecondBars();
     void markersFitAndThemeFollows();
+    void anOutlierLeavesNoNegativePrices();
     void crosshairShowsTheBarUnderTheMouse();
     void nightsTakeNoRoom();
     void ownPeriodsColoursAndLevels();
@@ -239,6 +240,61 @@ void TestChartAxes::markersFitAndThemeFollows()
     QVERIFY(price->backgroundBrush().color().lightness() > 200);
     chart.setDarkTheme(true);
     QVERIFY(price->backgroundBrush().color().lightness() < 60);
+}
+
+void TestChartAxes::anOutlierLeavesNoNegativePrices()
+{
+    // Ten falling bars near 10 and one rising from 100 to 500 (a bad print): the axis once reached down to -200,
+    // and the grid lines were drawn across the candles' bodies (a flat bar at a round price vanished).
+    Gui::BarHistory history;
+    Pipeline::ChartHistory stored;
+    stored.symbol = u"ODD"_s;
+    stored.timeframe = Bars::Timeframe::minutes(1);
+    for (int i = 0; i < 11; ++i) {
+        Pipeline::LiveBar bar;
+        Model::Symbol::fromString(u"ODD"_s, bar.bar.symbol);
+        bar.bar.open = i == 10 ? 100 : 10 + i * 0.1;
+        bar.bar.close = i == 10 ? 500 : bar.bar.open - 0.1;
+        bar.bar.high = bar.bar.close + 0.1;
+        bar.bar.low = i == 10 ? 100 : bar.bar.close - 0.1;
+        bar.bar.volume = 100;
+        bar.bar.timestamp = 1'700'000'000'000'000LL + i * 60'000'000LL;
+        bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = std::nan("");
+        stored.bars.push_back(bar);
+    }
+    history.setWatched({Gui::ChartKey{u"ODD"_s, Bars::Timeframe::minutes(1)}});
+    history.load(stored);
+    Gui::SymbolChart chart;
+    chart.resize(600, 400);
+    chart.setSymbol(u"ODD"_s);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.refresh(history);
+    QChartView *pricePane = chart.findChildren<QChartView *>().first();
+    auto *axis = qobject_cast<QValueAxis *>(pricePane->chart()->axes(Qt::Vertical).first());
+    QVERIFY2(axis->min() >= 0 && axis->min() <= 9.8 && axis->max() >= 500,
+             qPrintable(u"%1..%2"_s.arg(axis->min()).arg(axis->max())));
+    // The only rising (teal) candle's body is whole from top to bottom: no grid line drawn across it.
+    const QImage image = pricePane->grab().toImage(); // the RSI pane's 30 line is teal too
+    const QColor up(38, 166, 154);
+    int column = -1, most = 0;
+    for (int x = 0; x < image.width(); ++x) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            n += image.pixelColor(x, y) == up ? 1 : 0;
+        if (n > most)
+            std::tie(column, most) = std::pair(x, n);
+    }
+    QVERIFY2(most > 50, qPrintable(QString::number(most)));
+    int top = -1, bottom = -1;
+    for (int y = 0; y < image.height(); ++y) {
+        if (image.pixelColor(column, y) != up)
+            continue;
+        if (top < 0)
+            top = y;
+        bottom = y;
+    }
+    QCOMPARE(bottom - top + 1, most);
 }
 
 void TestChartAxes::crosshairShowsTheBarUnderTheMouse()

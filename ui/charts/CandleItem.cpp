@@ -16,7 +16,9 @@ CandleItem::CandleItem(QChart *chart, QAbstractSeries *reference, QColor up, QCo
     , m_up(up)
     , m_down(down)
 {
-    setZValue(chart->zValue() + 1);
+    // Above the grid (Qt Charts draws its grid lines at 2, axes at 3, series at 4), under the indicator lines:
+    // at 1 the grid crossed the bodies, and a flat bar at a round price vanished under its grid line.
+    setZValue(chart->zValue() + 2.5);
 }
 
 void CandleItem::setCandles(QList<Candle> candles)

@@ -759,7 +759,9 @@ void SymbolChart::setPriceRange(double low, double high)
     if (fits && tight)
         return;
     // Round labels, all with the same decimals: the range is widened to whole steps.
-    const PriceTicks ticks = priceTicksFor(low - margin, high + margin, m_compact ? 3 : 6);
+    // Never below zero for prices that are not: one outlier (10 and 500) padded the axis down to -200.
+    const double paddedLow = low >= 0 ? std::max(0.0, low - margin) : low - margin;
+    const PriceTicks ticks = priceTicksFor(paddedLow, high + margin, m_compact ? 3 : 6);
     m_priceAxis->setLabelFormat(ticks.labelFormat);
     m_priceAxis->setTickCount(ticks.tickCount);
     m_priceAxis->setRange(ticks.from, ticks.to);
