@@ -468,6 +468,10 @@ void TestChartAxes::ownPeriodsColoursAndLevels()
             if (auto *line = qobject_cast<QLineSeries *>(series); line && line->count() == 2) {
                 low = low || line->at(0).y() == 20;
                 high = high || line->at(0).y() == 80;
+                // Across the view, end to end (from -1e12 to 1e12 their dots stopped part of the way).
+                const auto *time = qobject_cast<QValueAxis *>(view->chart()->axes(Qt::Horizontal).first());
+                QCOMPARE(line->at(0).x(), time->min());
+                QCOMPARE(line->at(1).x(), time->max());
             }
     QVERIFY(low && high);
     // Back to the app's periods: the engine's values again.

@@ -208,8 +208,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     m_rsiAxis->setTickCount(3);
     m_rsiAxis->setLabelFormat(QStringLiteral("%.0f"));
     // The guides span every position the axis can show, so they are drawn once and never touched again.
-    m_rsi30->replace({{-1e12, 30}, {1e12, 30}});
-    m_rsi70->replace({{-1e12, 70}, {1e12, 70}});
+    m_rsi30->replace({{0, 30}, {1, 30}}); // spread over the view at each redraw
+    m_rsi70->replace({{0, 70}, {1, 70}});
     rsi->addAxis(m_rsiTime, Qt::AlignBottom);
     rsi->addAxis(m_rsiAxis, Qt::AlignRight);
     for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{m_rsi30, m_rsi70, m_rsi})
@@ -707,6 +707,10 @@ void SymbolChart::redraw(const BarHistory &history)
         axis->setRange(from, to);
         item->setTicks(ticks);
     }
+    // The RSI guides span the view: drawn from -1e12 to 1e12, their dots stopped two thirds of the way across.
+    for (QLineSeries *guide : {m_rsi30, m_rsi70})
+        if (guide->count() != 2 || guide->at(0).x() != from || guide->at(1).x() != to)
+            guide->replace({{from, guide->at(0).y()}, {to, guide->at(0).y()}});
     // Time labels under the lowest pane only.
     const bool atrLabels = !m_compact && !m_atrPane->isHidden();
     const bool macdLabels = !m_compact && !m_macdPane->isHidden() && !atrLabels;

@@ -111,8 +111,8 @@ void SymbolChart::setIndicatorSettings(const ChartIndicatorSettings &settings)
     recolour(m_lower, settings.bollinger);
     recolour(m_vwap, settings.vwap);
     recolour(m_rsi, settings.rsi);
-    m_rsi30->replace({{-1e12, settings.rsiLow}, {1e12, settings.rsiLow}});
-    m_rsi70->replace({{-1e12, settings.rsiHigh}, {1e12, settings.rsiHigh}});
+    m_rsi30->replace({{0, settings.rsiLow}, {1, settings.rsiLow}}); // spread over the view at the next redraw
+    m_rsi70->replace({{0, settings.rsiHigh}, {1, settings.rsiHigh}});
     m_customBars.clear();
     m_customRevision = ~quint64(0);
     m_drawnRevision = ~quint64(0);

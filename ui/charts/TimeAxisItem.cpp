@@ -6,6 +6,8 @@
 #include <QPainter>
 #include <QValueAxis>
 
+#include <algorithm>
+
 namespace Gui {
 
 TimeAxisItem::TimeAxisItem(QChart *chart, QAbstractSeries *reference, QValueAxis *axis)
@@ -63,32 +65,41 @@ void TimeAxisItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     std::vector<std::pair<qreal, const TimeTick *>> shown; // x of each tick in view
     for (const TimeTick &tick : m_ticks) {
         const qreal x = m_chart->mapToPosition({tick.slot, 0}, m_reference).x();
-        if (x < area.left() || x > area.right())
-            continue;
-        painter->setPen(tick.separator ? separatorPen : gridPen);
-        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
-        shown.emplace_back(x, &tick);
+        if (x >= area.left() && x <= area.right())
+            shown.emplace_back(x, &tick);
     }
-    if (!m_labels) {
-        painter->restore();
-        return;
-    }
-    // Labels never overlap: the days' (or years') first, then the round times between them where there is room.
-    std::vector<std::pair<qreal, qreal>> taken;
-    const auto place = [&](qreal x, const QString &label) {
-        const qreal width = metrics.horizontalAdvance(label);
-        const qreal left = std::clamp(x - width / 2, area.left() - 30, area.right() + 30 - width);
-        for (const auto &[from, to] : taken)
-            if (left < to + 6 && left + width > from - 6)
-                return;
-        taken.emplace_back(left, left + width);
-        painter->drawText(QPointF(left, area.bottom() + 4 + metrics.ascent()), label);
+    // Labels never overlap: the days' (or years') first, then the round times between them where there is
+    // room. A tick whose label finds no room gets no grid line either (bars far apart in time, a few pixels
+    // apart on screen, drew a cluster of unlabelled lines), in every pane alike, labelled or not.
+    struct Placed
+    {
+        qreal x;
+        qreal left;
+        const TimeTick *tick;
     };
-    painter->setPen(m_axis->labelsColor());
+    std::vector<Placed> placed;
     for (bool separators : {true, false})
-        for (const auto &[x, tick] : shown)
-            if (tick->separator == separators)
-                place(x, tick->label);
+        for (const auto &[x, tick] : shown) {
+            if (tick->separator != separators)
+                continue;
+            const qreal width = metrics.horizontalAdvance(tick->label);
+            const qreal left = std::clamp(x - width / 2, area.left() - 30, area.right() + 30 - width);
+            const bool room = std::none_of(placed.begin(), placed.end(), [&](const Placed &p) {
+                const qreal otherWidth = metrics.horizontalAdvance(p.tick->label);
+                return left < p.left + otherWidth + 6 && left + width > p.left - 6;
+            });
+            if (room)
+                placed.push_back({x, left, tick});
+        }
+    for (const Placed &p : placed) {
+        painter->setPen(p.tick->separator ? separatorPen : gridPen);
+        painter->drawLine(QPointF(p.x, area.top()), QPointF(p.x, area.bottom()));
+    }
+    if (m_labels) {
+        painter->setPen(m_axis->labelsColor());
+        for (const Placed &p : placed)
+            painter->drawText(QPointF(p.left, area.bottom() + 4 + metrics.ascent()), p.tick->label);
+    }
     painter->restore();
 }
 
