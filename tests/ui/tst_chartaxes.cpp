@@ -23,6 +23,27 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// A bar of `symbol` with no indicator values, for charts given their bars by hand.
+Pipeline::LiveBar plainBar(const QString &symbol, Model::TimestampUs time, double open, double high, double low,
+                           double close, qint64 volume)
+{
+    Pipeline::LiveBar bar;
+    Model::Symbol::fromString(symbol, bar.bar.symbol);
+    bar.bar.open = open;
+    bar.bar.high = high;
+    bar.bar.low = low;
+    bar.bar.close = close;
+    bar.bar.volume = volume;
+    bar.bar.timestamp = time;
+    bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = std::nan("");
+    bar.bollingerMiddle = bar.macd = bar.macdSignal = bar.macdHistogram = bar.atr = bar.vwap = std::nan("");
+    return bar;
+}
+
+} // namespace
+
 class TestChartAxes : public QObject
 {
     Q_OBJECT
@@ -176,15 +197,9 @@ void TestChartAxes::markersFitAndThemeFollows()
     stored.symbol = u"MARK"_s;
     stored.timeframe = Bars::Timeframe::minutes(1);
     for (int i = 0; i < 30; ++i) {
-        Pipeline::LiveBar bar;
-        Model::Symbol::fromString(u"MARK"_s, bar.bar.symbol);
-        bar.bar.open = bar.bar.close = 100 + (i == 29 ? 5 : 0);
-        bar.bar.high = bar.bar.close + 0.1;
-        bar.bar.low = bar.bar.close - 0.1;
-        bar.bar.volume = 2'000'000;
-        bar.bar.timestamp = 1'700'000'000'000'000LL + i * 60'000'000LL;
-        bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = std::nan("");
-        stored.bars.push_back(bar);
+        const double price = 100 + (i == 29 ? 5 : 0);
+        stored.bars.push_back(plainBar(u"MARK"_s, 1'700'000'000'000'000LL + i * 60'000'000LL, price, price + 0.1,
+                                       price - 0.1, price, 2'000'000));
     }
     Model::TradeSignal sell; // at the highest price of the chart
     sell.side = Model::SignalSide::Sell;
@@ -251,16 +266,10 @@ void TestChartAxes::anOutlierLeavesNoNegativePrices()
     stored.symbol = u"ODD"_s;
     stored.timeframe = Bars::Timeframe::minutes(1);
     for (int i = 0; i < 11; ++i) {
-        Pipeline::LiveBar bar;
-        Model::Symbol::fromString(u"ODD"_s, bar.bar.symbol);
-        bar.bar.open = i == 10 ? 100 : 10 + i * 0.1;
-        bar.bar.close = i == 10 ? 500 : bar.bar.open - 0.1;
-        bar.bar.high = bar.bar.close + 0.1;
-        bar.bar.low = i == 10 ? 100 : bar.bar.close - 0.1;
-        bar.bar.volume = 100;
-        bar.bar.timestamp = 1'700'000'000'000'000LL + i * 60'000'000LL;
-        bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = std::nan("");
-        stored.bars.push_back(bar);
+        const double open = i == 10 ? 100 : 10 + i * 0.1;
+        const double close = i == 10 ? 500 : open - 0.1;
+        stored.bars.push_back(plainBar(u"ODD"_s, 1'700'000'000'000'000LL + i * 60'000'000LL, open, close + 0.1,
+                                       i == 10 ? 100 : close - 0.1, close, 100));
     }
     history.setWatched({Gui::ChartKey{u"ODD"_s, Bars::Timeframe::minutes(1)}});
     history.load(stored);
@@ -304,16 +313,8 @@ void TestChartAxes::crosshairShowsTheBarUnderTheMouse()
     stored.symbol = u"CROSS"_s;
     stored.timeframe = Bars::Timeframe::minutes(5);
     for (int i = 0; i < 40; ++i) {
-        Pipeline::LiveBar bar;
-        Model::Symbol::fromString(u"CROSS"_s, bar.bar.symbol);
-        bar.bar.open = 100 + i;
-        bar.bar.close = 100.5 + i;
-        bar.bar.high = bar.bar.close + 0.25;
-        bar.bar.low = bar.bar.open - 0.25;
-        bar.bar.volume = 1000 + i;
-        bar.bar.timestamp = 1'700'000'100'000'000LL + i * 300'000'000LL;
-        bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = std::nan("");
-        bar.bollingerMiddle = bar.macd = bar.macdSignal = bar.macdHistogram = bar.atr = bar.vwap = std::nan("");
+        Pipeline::LiveBar bar = plainBar(u"CROSS"_s, 1'700'000'100'000'000LL + i * 300'000'000LL, 100 + i, 100.75 + i,
+                                         99.75 + i, 100.5 + i, 1000 + i);
         if (i >= 19)
             bar.sma = 90.125 + i;
         bar.rsi = i >= 14 ? 60.25 : std::nan("");
@@ -382,14 +383,7 @@ void TestChartAxes::nightsTakeNoRoom()
     stored.symbol = u"NIGHT"_s;
     stored.timeframe = Bars::Timeframe::minutes(1);
     for (const Model::TimestampUs t : sessionMinutes(2)) {
-        Pipeline::LiveBar bar;
-        Model::Symbol::fromString(u"NIGHT"_s, bar.bar.symbol);
-        bar.bar.open = bar.bar.close = bar.bar.high = bar.bar.low = 50;
-        bar.bar.volume = 10;
-        bar.bar.timestamp = t;
-        bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = std::nan("");
-        bar.bollingerMiddle = bar.macd = bar.macdSignal = bar.macdHistogram = bar.atr = bar.vwap = std::nan("");
-        stored.bars.push_back(bar);
+        stored.bars.push_back(plainBar(u"NIGHT"_s, t, 50, 50, 50, 50, 10));
     }
     history.setWatched({Gui::ChartKey{u"NIGHT"_s, Bars::Timeframe::minutes(1)}});
     history.load(stored);
@@ -421,14 +415,9 @@ void TestChartAxes::ownPeriodsColoursAndLevels()
     stored.symbol = u"OWN"_s;
     stored.timeframe = Bars::Timeframe::minutes(1);
     for (int i = 0; i < 60; ++i) {
-        Pipeline::LiveBar bar;
-        Model::Symbol::fromString(u"OWN"_s, bar.bar.symbol);
-        bar.bar.open = bar.bar.high = bar.bar.low = bar.bar.close = 100 + (i % 7);
-        bar.bar.high += 1;
-        bar.bar.volume = 10;
-        bar.bar.timestamp = Monday + i * Minute;
+        const double price = 100 + (i % 7);
+        Pipeline::LiveBar bar = plainBar(u"OWN"_s, Monday + i * Minute, price, price + 1, price, price, 10);
         bar.sma = bar.ema = bar.bollingerUpper = bar.bollingerLower = bar.rsi = 42; // the engine's: not drawn
-        bar.bollingerMiddle = bar.macd = bar.macdSignal = bar.macdHistogram = bar.atr = bar.vwap = std::nan("");
         stored.bars.push_back(bar);
     }
     history.setWatched({Gui::ChartKey{u"OWN"_s, Bars::Timeframe::minutes(1)}});
