@@ -75,6 +75,7 @@ void TimeAxisItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     {
         qreal x;
         qreal left;
+        qreal width;
         const TimeTick *tick;
     };
     std::vector<Placed> placed;
@@ -85,11 +86,10 @@ void TimeAxisItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
             const qreal width = metrics.horizontalAdvance(tick->label);
             const qreal left = std::clamp(x - width / 2, area.left() - 30, area.right() + 30 - width);
             const bool room = std::none_of(placed.begin(), placed.end(), [&](const Placed &p) {
-                const qreal otherWidth = metrics.horizontalAdvance(p.tick->label);
-                return left < p.left + otherWidth + 6 && left + width > p.left - 6;
+                return left < p.left + p.width + 6 && left + width > p.left - 6;
             });
             if (room)
-                placed.push_back({x, left, tick});
+                placed.push_back({x, left, width, tick});
         }
     for (const Placed &p : placed) {
         painter->setPen(p.tick->separator ? separatorPen : gridPen);
