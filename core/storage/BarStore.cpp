@@ -240,8 +240,9 @@ QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &
     return {};
 }
 
-QString BarStore::write(const std::vector<const Model::Tick *> &sorted)
+QString BarStore::write(std::vector<const Model::Tick *> &sorted)
 {
+    m_groups.group(sorted);
     QString error;
     m_logRows.clear();
     m_runs.clear();
@@ -351,9 +352,7 @@ QString BarStore::loadBucket(int bucket)
         return u"a value in bar log %1 is damaged"_s.arg(m_state.frozen);
     if (rc != Step::Done)
         return m_db.lastError();
-    std::sort(m_frozenRows.begin(), m_frozenRows.end(), [](const BarRow &a, const BarRow &b) {
-        return a.symbolId != b.symbolId ? a.symbolId < b.symbolId : inTimeOrder(a, b);
-    });
+    sortBySymbolAndTime(m_frozenRows, m_sortScratch, m_sortCounts);
     m_loadedBucket = bucket;
     return {};
 }

@@ -6,6 +6,7 @@
 
 #include "BarBlocks.h"
 #include "BarRowCodec.h"
+#include "RowGrouping.h"
 #include "SqliteDatabase.h"
 
 #include <QString>
@@ -88,9 +89,10 @@ public:
     BarStore(const BarStore &) = delete;
     BarStore &operator=(const BarStore &) = delete;
 
-    /// Stores ticks grouped by symbol, each symbol's in arrival order. Inside a transaction; an error means
-    /// roll it back.
-    QString write(const std::vector<const Model::Tick *> &sorted);
+    /// Stores a commit's ticks, given in arrival order. They are first put together by symbol, each symbol's in
+    /// the order they came (`ticks` is reordered so: runs() index it). Inside a transaction; an error means roll
+    /// it back.
+    QString write(std::vector<const Model::Tick *> &ticks);
     /// One symbol's ticks in the last write(): [first, end) of its input.
     struct Run
     {
@@ -186,6 +188,8 @@ private:
     /// The rows not yet in blocks of the frozen log's bucket m_loadedBucket (-1: none read), in (symbol,
     /// time, seq) order; m_frozenPos is the next to move.
     std::vector<BarRow> m_frozenRows;
+    std::vector<BarRow> m_sortScratch;
+    std::vector<std::uint32_t> m_sortCounts;
     int m_loadedBucket = -1;
     std::size_t m_frozenPos = 0;
     std::vector<BarRow> m_logRows;    ///< a commit's rows for the log, reused
@@ -193,6 +197,7 @@ private:
     std::vector<BarRow> m_bucketRows; ///< m_logRows by bucket, reused
     std::string m_logValue;           ///< one bucket's rows in the compact form, reused
     std::vector<Run> m_runs;
+    SymbolGroups m_groups;
 };
 
 } // namespace Storage

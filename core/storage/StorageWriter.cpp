@@ -539,11 +539,9 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         if (!error.isEmpty())
             break;
     }
-    // Ticks go in grouped by symbol: each symbol's rows of a commit form one run, which the bar store appends
-    // to its log or, when long enough, writes into its place in the bars table. Within a symbol they keep the
-    // order they came in, which their sequence numbers record (bars are rebuilt in that order).
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const Model::Tick *a, const Model::Tick *b) { return a->symbol.view() < b->symbol.view(); });
+    // Each symbol's ticks of a commit form one run, which the bar store appends to its log or, when long
+    // enough, writes into its place in the blocks; write() groups them so (each symbol's in the order they
+    // came, which their sequence numbers record) and the runs index `sorted` as it left it.
     if (error.isEmpty())
         error = m_bars->write(sorted);
     m_history->setTransactionSeq(m_bars->transactionSeq());
