@@ -515,6 +515,42 @@ CREATE TABLE nats_ingest (
     last_seq INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // 19: the bar logs become tables of rows in the order they were appended, found by an index on (bucket,
+    // first_seq). Keyed by those columns (WITHOUT ROWID), a value longer than about a quarter page (a commit's rows
+    // of one bucket: 1–2 KB at thousands of symbols) spilled into an overflow page of its own, so each commit
+    // wrote a leaf and an overflow page for each of its 64 buckets, some 250 WAL pages for 8,000 records. Appended
+    // at a table's end, two values share a page and only the small index entries go to 64 places.
+    R"sql(
+CREATE TABLE bars_log_moving (
+    bucket INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    rows INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+INSERT INTO bars_log_moving SELECT bucket, first_seq, rows, data FROM bars_log0;
+DROP TABLE bars_log0;
+CREATE TABLE bars_log0 (
+    bucket INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    rows INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+INSERT INTO bars_log0 SELECT bucket, first_seq, rows, data FROM bars_log_moving ORDER BY first_seq;
+CREATE INDEX bars_log0_by_bucket ON bars_log0(bucket, first_seq);
+DELETE FROM bars_log_moving;
+INSERT INTO bars_log_moving SELECT bucket, first_seq, rows, data FROM bars_log1;
+DROP TABLE bars_log1;
+CREATE TABLE bars_log1 (
+    bucket INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    rows INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+INSERT INTO bars_log1 SELECT bucket, first_seq, rows, data FROM bars_log_moving ORDER BY first_seq;
+CREATE INDEX bars_log1_by_bucket ON bars_log1(bucket, first_seq);
+DELETE FROM bars_log_moving;
+DROP TABLE bars_log_moving;
+)sql",
 };
 
 /// Work a step does after its SQL, in its transaction: code, then more SQL.

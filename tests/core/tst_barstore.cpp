@@ -19,6 +19,7 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <variant>
 
 using namespace Qt::StringLiterals;
 using Storage::SqliteDatabase;
@@ -114,6 +115,7 @@ private Q_SLOTS:
     void historyReaderSpansTablesNewestLast();
     void earlierLayoutMigrated();
     void rowLogsMigratedToValues();
+    void valueLogsMigratedToAppendedTables();
     void logValuesRoundTrip();
     void damagedLogValueRefused();
     void barsReadBackAsBuiltLive();
@@ -572,6 +574,99 @@ void TestBarStore::rowLogsMigratedToValues()
              2);
     QCOMPARE(db->scalar("SELECT min(id) FROM ticks WHERE ts_us > 1000000"), 6);
     QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 7);
+}
+
+void TestBarStore::valueLogsMigratedToAppendedTables()
+{
+    // Schema 18 kept the logs' values keyed by (bucket, first_seq): log 0 frozen and moved through AAA's first
+    // row (which is in a block already), log 1 active; AAA (id 1) in bucket 0, BBB (id 17) in bucket 1.
+    const auto row = [](std::int64_t id, qint64 second, std::int64_t seq, double price) {
+        return Storage::BarRow{
+            id, Start + second * 1'000'000, seq, price, price + 0.5, price - 0.25, price + 0.125, 100 * seq};
+    };
+    const auto value = [](std::vector<Storage::BarRow> rows) {
+        std::string out;
+        Storage::BarRowCodec::encode(rows.data(), rows.size(), out);
+        return QByteArray::fromStdString(out);
+    };
+    const auto insert = [](SqliteDatabase &db, const QByteArray &sql,
+                           std::vector<std::variant<qint64, QByteArray>> args) {
+        auto st = db.prepare(sql.constData());
+        if (!st)
+            return false;
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            if (const auto *n = std::get_if<qint64>(&args[i]))
+                st->bind(int(i) + 1, std::int64_t(*n));
+            else {
+                const QByteArray &blob = std::get<QByteArray>(args[i]);
+                st->bindBlob(int(i) + 1, blob.constData(), std::size_t(blob.size()));
+            }
+        }
+        return st->step() == Storage::Step::Done;
+    };
+    const QByteArray addValue = "INSERT INTO bars_log%1(bucket, first_seq, rows, data) VALUES (?1, ?2, ?3, ?4)";
+    {
+        auto db = openDb(path());
+        QVERIFY(Storage::Schema::migrate(*db, 18).ok());
+        const QByteArray setUp =
+            "INSERT INTO symbols(id, name) VALUES (1, 'AAA'), (17, 'BBB');"
+            "UPDATE bars_logs SET frozen = 1, merged_bucket = 0, merged_through = 1, merged_ts = " +
+            QByteArray::number(Start + 1'000'000) +
+            ", merged_seq = 1 WHERE log = 0;"
+            "UPDATE bar_sequence SET next = 7;";
+        QVERIFY(db->exec(setUp.constData()).ok());
+        QVERIFY(insert(*db,
+                       "INSERT INTO bar_blocks(symbol_id, last_ts, last_seq, first_ts, first_seq, rows, data) "
+                       "VALUES (1, ?1, 1, ?1, 1, 1, ?2)",
+                       {Start + 1'000'000, value({row(1, 1, 1, 10)})}));
+        QVERIFY(insert(*db, QByteArray(addValue).replace("%1", "0"),
+                       {0, 1, 2, value({row(1, 1, 1, 10), row(1, 2, 2, 11)})}));
+        QVERIFY(insert(*db, QByteArray(addValue).replace("%1", "0"),
+                       {1, 3, 1, value({row(17, 1, 3, 0.30000000000000004)})}));
+        QVERIFY(insert(*db, QByteArray(addValue).replace("%1", "1"), {0, 4, 1, value({row(1, 3, 4, 12)})}));
+        QVERIFY(insert(*db, QByteArray(addValue).replace("%1", "1"),
+                       {1, 5, 2, value({row(17, 2, 5, 21), row(17, 3, 6, 22)})}));
+        QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 6);
+    }
+    const std::vector<Model::Tick> before = readBySymbol(path());
+    QCOMPARE(before.size(), std::size_t(6));
+    {
+        auto db = openDb(path());
+        QVERIFY(Storage::Schema::migrate(*db).ok());
+        QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
+        for (const char *log : {"bars_log0", "bars_log1"}) {
+            auto sql = db->prepare("SELECT sql FROM sqlite_master WHERE name = ?1");
+            QVERIFY(sql);
+            sql->bindText(1, std::string_view(log));
+            QCOMPARE(sql->step(), Storage::Step::Row);
+            QVERIFY2(!sql->columnText(0).contains(u"WITHOUT ROWID"_s), qPrintable(sql->columnText(0)));
+            const QByteArray query = QByteArray("EXPLAIN QUERY PLAN SELECT data FROM ") + log + " WHERE bucket = 1";
+            auto plan = db->prepare(query.constData());
+            QVERIFY(plan);
+            QCOMPARE(plan->step(), Storage::Step::Row);
+            QVERIFY2(plan->columnText(3).contains(u"_by_bucket"_s), qPrintable(plan->columnText(3)));
+        }
+        QCOMPARE(db->scalar("SELECT count(*) FROM bars_log0"), 2);
+        QCOMPARE(db->scalar("SELECT count(*) FROM bars_log1"), 2);
+        QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_master WHERE name = 'bars_log_moving'"), 0);
+        QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 6);
+    }
+    const std::vector<Model::Tick> migrated = readBySymbol(path());
+    QCOMPARE(migrated.size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i)
+        QVERIFY2(same(migrated[i], before[i]), qPrintable(QString::number(i)));
+
+    // The writer finishes the frozen log's move and appends new records to the active log, after the others.
+    auto writer = StorageWriter::open({path()});
+    QVERIFY2(writer, qPrintable(writer.error()));
+    QVERIFY(store(**writer, Model::RecordBatch{tick("BBB", 9, 51)}));
+    (*writer)->stop();
+    const std::vector<Model::Tick> after = readBySymbol(path());
+    QCOMPARE(after.size(), std::size_t(7));
+    QVERIFY(same(after.back(), tick("BBB", 9, 51)));
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 7);
+    QCOMPARE(db->scalar("SELECT max(id) FROM ticks"), 7);
 }
 
 void TestBarStore::logValuesRoundTrip()
