@@ -247,11 +247,11 @@ void Shard::takeFires(SymbolState &state, std::vector<AlertSet::Fired> &fired, s
 
 bool Shard::dropState(const Model::Symbol &symbol)
 {
-    const auto it = m_symbols.find(symbol);
-    if (it == m_symbols.end())
+    const std::unique_ptr<SymbolState> *state = m_symbols.find(symbol);
+    if (!state)
         return false;
-    m_recency.erase(it->second->recency);
-    m_symbols.erase(it);
+    m_recency.erase((*state)->recency);
+    m_symbols.erase(symbol);
     m_evictedNames.add(symbol.view());
     m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
     return true;
@@ -273,7 +273,7 @@ void Shard::trim(bool idleToo)
     if (!idleToo || m_options.idleSymbolSeconds <= 0)
         return;
     const qint64 oldest = m_nowNs - qint64(m_options.idleSymbolSeconds) * 1'000'000'000;
-    while (!m_recency.empty() && m_symbols.at(m_recency.front())->lastUsedNs < oldest)
+    while (!m_recency.empty() && (*m_symbols.find(m_recency.front()))->lastUsedNs < oldest)
         evict(m_recency.front());
 }
 
@@ -472,7 +472,7 @@ void Shard::closeDueBars()
     std::vector<AlertSet::Fired> fired;
     std::vector<const AlertRun *> expired;
     const Model::TimestampUs now = Util::wallClockUs();
-    for (auto &[symbol, state] : m_symbols) {
+    m_symbols.forEach([&](const Model::Symbol &symbol, std::unique_ptr<SymbolState> &state) {
         // Alerts: bars of quiet symbols close on time, and alerts expire on time.
         if (!state->alerts.empty()) {
             expired.clear();
@@ -488,15 +488,15 @@ void Shard::closeDueBars()
         const auto &forming = state->track.builder().forming();
         // Quiet for the delay too: a feed replaying old records fast closes its bars with its records.
         if (!forming || forming->endTime > dueBefore || m_nowNs - state->lastUsedNs < delayNs)
-            continue;
+            return;
         const std::size_t before = signals.size();
-        SymbolState &quiet = *state; // clang cannot capture a structured binding
+        SymbolState &quiet = *state;
         quiet.track.closeIfDue(dueBefore,
                                [&](TimeframeTrack::Change, const Bars::Bar &bar,
                                    const Indicators::IndicatorSnapshot &s) { ruleBar(quiet, bar, s, signals); });
         if (signals.size() != before)
             touched.push_back(state.get());
-    }
+    });
     if (signals.empty() && alertStates.empty())
         return;
     const qint64 nowNs = Util::monotonicNs();
@@ -529,15 +529,14 @@ void Shard::publishSummaries(const std::vector<SymbolState *> &touched)
 void Shard::collectSummaries(Analytics::SummaryList &out) const
 {
     std::lock_guard lock(m_summaryMutex);
-    for (const auto &[symbol, summary] : m_summaries)
-        out.append(summary);
+    m_summaries.forEach([&](const Model::Symbol &, const Analytics::SymbolSummary &summary) { out.append(summary); });
 }
 
 std::optional<Analytics::SymbolSummary> Shard::summary(const Model::Symbol &symbol) const
 {
     std::lock_guard lock(m_summaryMutex);
-    const auto it = m_summaries.find(symbol);
-    return it == m_summaries.end() ? std::nullopt : std::optional(it->second);
+    const Analytics::SymbolSummary *summary = m_summaries.find(symbol);
+    return summary ? std::optional(*summary) : std::nullopt;
 }
 
 } // namespace Pipeline

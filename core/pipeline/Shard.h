@@ -7,6 +7,7 @@
 #include "TimeframeTrack.h"
 #include "alerts/AlertBook.h"
 #include "analytics/SymbolSummary.h"
+#include "model/SymbolMap.h"
 #include "model/TradeSignal.h"
 #include "signals/RuleEngine.h"
 #include "storage/StorageWriter.h"
@@ -19,7 +20,6 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 namespace Storage {
@@ -167,10 +167,10 @@ private:
     LiveFeed *m_feed; ///< may be null: nobody watches
     CommitListener *m_listener = nullptr;
     const Alerts::AlertBook *m_alertBook = nullptr;
-    Trading::PaperDesk *m_paperDesk = nullptr; ///< shown the records of symbols with working orders
-    std::unordered_map<Model::Symbol, std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
-    std::list<Model::Symbol> m_recency;                                        ///< least recently updated first
-    std::size_t m_maxSymbols;                                                  ///< this shard's share of the cap
+    Trading::PaperDesk *m_paperDesk = nullptr;                ///< shown the records of symbols with working orders
+    Model::SymbolMap<std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
+    std::list<Model::Symbol> m_recency;                       ///< least recently updated first
+    std::size_t m_maxSymbols;                                 ///< this shard's share of the cap
     Util::BloomFilter m_evictedNames; ///< symbols that may have left memory: read back when they return
     std::unique_ptr<Storage::SymbolHistoryReader> m_history; ///< opened at the first return
     qint64 m_lastIdleSweepNs = 0;
@@ -184,7 +184,7 @@ private:
     Util::WorkerThread m_worker;
 
     mutable std::mutex m_summaryMutex;
-    std::unordered_map<Model::Symbol, Analytics::SymbolSummary> m_summaries; ///< copies for other threads
+    Model::SymbolMap<Analytics::SymbolSummary> m_summaries; ///< copies for other threads
 };
 
 } // namespace Pipeline

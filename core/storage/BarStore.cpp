@@ -215,8 +215,8 @@ Util::Status BarStore::prepare()
 QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added)
 {
     added = false;
-    if (const auto it = m_ids.find(symbol); it != m_ids.end()) {
-        id = it->second;
+    if (const std::int64_t *known = m_ids.find(symbol)) {
+        id = *known;
         return {};
     }
     m_findSymbol.bindText(1, symbol.view());
@@ -236,7 +236,7 @@ QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &
     } else if (rc != Step::Row) {
         return m_db.lastError();
     }
-    m_ids.emplace(symbol, id);
+    m_ids[symbol] = id;
     return {};
 }
 

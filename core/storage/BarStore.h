@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/Records.h"
+#include "model/SymbolMap.h"
 #include "util/Result.h"
 
 #include "BarBlocks.h"
@@ -182,7 +183,7 @@ private:
 
     /// Ids of symbols met so far (a bounded cache); the ones added in the open transaction are also in
     /// m_newSymbols, to be forgotten if it rolls back.
-    std::unordered_map<Model::Symbol, std::int64_t> m_ids;
+    Model::SymbolMap<std::int64_t> m_ids;
     std::vector<Model::Symbol> m_newSymbols;
 
     /// The rows not yet in blocks of the frozen log's bucket m_loadedBucket (-1: none read), in (symbol,

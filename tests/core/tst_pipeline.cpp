@@ -6,6 +6,7 @@
 #include "http/HttpServer.h"
 #include "ingest/IngestCounters.h"
 #include "ingest/IngestEndpoint.h"
+#include "model/SymbolMap.h"
 #include "pipeline/ChartHistory.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/MetricsText.h"
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <random>
 #include <thread>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -194,6 +196,7 @@ private Q_SLOTS:
     void metricsOnKnownInput();
     void lateRecordIsStoredButNeverLast();
     void symbolFloodStaysBounded();
+    void symbolMapAgreesWithAHashMap();
     void rulesSpeakOnClosedBars();
     void quietSymbolsBarClosesByTimer();
     void warmStartContinuesAFormingBar();
@@ -673,6 +676,48 @@ void TestPipeline::metricsOnKnownInput()
 }
 
 QTEST_GUILESS_MAIN(TestPipeline)
+void TestPipeline::symbolMapAgreesWithAHashMap()
+{
+    // The shards' and the writer's map of symbols against std::unordered_map, through growth, collisions and
+    // erasures that shift probe runs back (and wrap around the array's end): 200,000 random steps over 3,000 names.
+    std::mt19937_64 rng(5);
+    std::vector<Model::Symbol> names(3000);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        QVERIFY(Model::Symbol::parse(QByteArray("N" + QByteArray::number(qulonglong(i))).constData(), names[i]));
+    Model::SymbolMap<std::int64_t> map;
+    std::unordered_map<Model::Symbol, std::int64_t> expected;
+    for (int step = 0; step < 200'000; ++step) {
+        const Model::Symbol &name = names[rng() % names.size()];
+        if (rng() % 3 == 0) {
+            QCOMPARE(map.erase(name), expected.erase(name) == 1);
+        } else {
+            bool added = false;
+            map.get(name, added) = step;
+            QCOMPARE(added, !expected.contains(name));
+            expected[name] = step;
+        }
+        QCOMPARE(map.size(), expected.size());
+        if (step % 10'000 == 0 || step == 199'999) {
+            for (const Model::Symbol &n : names) {
+                const std::int64_t *found = map.find(n);
+                const auto it = expected.find(n);
+                QCOMPARE(found != nullptr, it != expected.end());
+                if (found)
+                    QCOMPARE(*found, it->second);
+            }
+            std::size_t seen = 0;
+            map.forEach([&](const Model::Symbol &n, std::int64_t value) {
+                ++seen;
+                QCOMPARE(value, expected.at(n));
+            });
+            QCOMPARE(seen, expected.size());
+        }
+    }
+    map.clear();
+    QVERIFY(map.empty());
+    QCOMPARE(map.find(names.front()), nullptr);
+}
+
 void TestPipeline::rulesSpeakOnClosedBars()
 {
     // 4 symbols, 30 minutes of records a second apart: 120 bars of 15 s each.
