@@ -7,13 +7,15 @@
 #include "IoWorker.h"
 
 #include <QDeadlineTimer>
-#include <QTcpSocket>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
-#include <chrono>
+#include <array>
+#include <cerrno>
 
 using namespace Qt::StringLiterals;
 
@@ -21,7 +23,8 @@ namespace Http {
 
 namespace {
 
-constexpr qint64 ReadBufferSize = 256 * 1024;
+/// Read at most this much per readiness: a busy client cannot starve the others of its thread.
+constexpr std::size_t ReadChunk = 64 * 1024;
 constexpr qint64 WriteHighWater = 1024 * 1024;
 constexpr qint64 LingerMs = 2000;
 
@@ -30,75 +33,123 @@ qint64 nowMs()
     return QDeadlineTimer::current().deadline();
 }
 
+bool wouldBlock() noexcept
+{
+    return errno == EAGAIN || errno == EWOULDBLOCK;
+}
+
 } // namespace
 
-HttpConnection::HttpConnection(qintptr descriptor, quint64 id, IoWorker &worker, ServerShared &shared, QObject *parent)
-    : QObject(parent)
-    , m_socket(new QTcpSocket(this))
+HttpConnection::HttpConnection(int descriptor, quint64 id, IoWorker &worker, ServerShared &shared)
+    : m_fd(descriptor)
     , m_id(id)
     , m_worker(worker)
     , m_shared(shared)
     , m_parser(shared.options.headerLimit, shared.options.bodyLimit)
 {
-    m_socket->setSocketDescriptor(descriptor);
-    m_socket->setReadBufferSize(ReadBufferSize);
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_lastActivityMs = nowMs();
 }
 
 HttpConnection::~HttpConnection()
 {
-    m_socket->disconnect(this);
-    m_socket->abort();
-    m_worker.forget(m_id);
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void HttpConnection::close()
+{
+    if (m_fd < 0)
+        return;
+    m_worker.closed(this);
+    ::close(m_fd);
+    m_fd = -1;
 }
 
 void HttpConnection::start(bool overCapacity)
 {
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
-    if (overCapacity) {
-        HttpResponse response = HttpResponse::error(503, u"too many connections; try again later"_s);
-        response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
-        respondNow(response);
-        return;
-    }
-    if (m_socket->bytesAvailable() > 0)
-        onReadyRead();
+    if (!overCapacity)
+        return; // epoll reports the first request
+    HttpResponse response = HttpResponse::error(503, u"too many connections; try again later"_s);
+    response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+    respondNow(response);
 }
 
 bool HttpConnection::canReadMore() const
 {
     return !m_stopReading && m_pending.size() < std::size_t(m_shared.options.maxInFlightPerConnection) &&
-           m_socket->bytesToWrite() < WriteHighWater;
+           bytesToWrite() < WriteHighWater;
 }
 
-void HttpConnection::onReadyRead()
+void HttpConnection::updateWatch()
+{
+    if (m_fd >= 0)
+        m_worker.watch(*this, m_lingering || canReadMore(), bytesToWrite() > 0);
+}
+
+void HttpConnection::onEvents(std::uint32_t events)
+{
+    if (events & (EPOLLERR | EPOLLHUP)) {
+        close(); // reset, or both directions shut: nothing more can be read or sent
+        return;
+    }
+    if (events & EPOLLOUT)
+        onWritable();
+    if (m_fd >= 0 && (events & EPOLLIN))
+        onReadable();
+}
+
+void HttpConnection::onReadable()
 {
     m_lastActivityMs = nowMs();
     if (m_lingering) {
-        m_socket->skip(m_socket->bytesAvailable());
+        drainInput();
         return;
     }
-    if (!canReadMore())
-        return; // resumed from maybeResume() once responses went out
-    m_in.append(m_socket->read(ReadBufferSize));
+    if (!canReadMore()) {
+        updateWatch(); // resumed from maybeResume() once responses went out
+        return;
+    }
+    thread_local std::array<char, ReadChunk> chunk; // one per I/O thread, not one per connection
+    const ssize_t got = ::recv(m_fd, chunk.data(), chunk.size(), 0);
+    if (got > 0)
+        m_in.append(chunk.data(), qsizetype(got));
+    if (got == 0 || (got < 0 && !wouldBlock() && errno != EINTR)) {
+        close(); // the client went away
+        return;
+    }
+    if (got < 0)
+        return;
     processInput();
+    if (m_fd < 0)
+        return;
     if (m_parser.inProgress()) {
         // Half a request: clients that write the headers and the body separately (Qt's own
         // QNetworkAccessManager among them) hold the body back until this side acknowledges
         // the headers (Nagle), and a delayed ACK would make that 40 ms. Acknowledge now.
         const int on = 1;
-        ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
     }
-    if (m_socket->bytesAvailable() > 0)
-        maybeResume();
+    updateWatch();
+}
+
+void HttpConnection::drainInput()
+{
+    char sink[16 * 1024];
+    for (;;) {
+        const ssize_t got = ::recv(m_fd, sink, sizeof sink, 0);
+        if (got > 0)
+            continue;
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got == 0 || !wouldBlock())
+            close(); // the client has read our answer and closed too
+        return;
+    }
 }
 
 void HttpConnection::processInput()
 {
-    while (canReadMore() && m_inOffset < m_in.size()) {
+    while (m_fd >= 0 && canReadMore() && m_inOffset < m_in.size()) {
         if (!m_parser.inProgress())
             m_requestStartMs = nowMs();
         std::size_t consumed = 0;
@@ -114,7 +165,7 @@ void HttpConnection::processInput()
         dispatch(m_parser.take());
     }
     if (m_inOffset == m_in.size()) {
-        m_in.clear();
+        m_in.resize(0);
         m_inOffset = 0;
     } else if (m_inOffset > 64 * 1024) {
         m_in.remove(0, m_inOffset);
@@ -165,7 +216,7 @@ void HttpConnection::respondNow(const HttpResponse &response)
 
 void HttpConnection::deliver(quint64 sequence, HttpResponse response)
 {
-    if (sequence < m_firstSequence || sequence - m_firstSequence >= m_pending.size())
+    if (m_fd < 0 || sequence < m_firstSequence || sequence - m_firstSequence >= m_pending.size())
         return;
     Pending &slot = m_pending[sequence - m_firstSequence];
     if (slot.ready)
@@ -181,29 +232,60 @@ void HttpConnection::flush()
     bool wrote = false;
     while (!m_pending.empty() && m_pending.front().ready && !m_closeAfterWrite) {
         Pending &front = m_pending.front();
-        m_socket->write(front.bytes);
+        if (bytesToWrite() == 0) {
+            m_out = std::move(front.bytes);
+            m_outOffset = 0;
+        } else {
+            m_out.append(front.bytes);
+        }
         m_closeAfterWrite = front.close;
         m_pending.pop_front();
         ++m_firstSequence;
         wrote = true;
     }
     if (wrote)
-        m_socket->flush(); // now, rather than on the next turn of the event loop
-
+        writeOut(); // now, rather than after this round of events
+    if (m_fd < 0)
+        return;
     m_lastActivityMs = nowMs();
     if (m_closeAfterWrite) {
         m_pending.clear();
-        if (m_socket->bytesToWrite() == 0)
+        if (bytesToWrite() == 0)
             finishClose();
         return;
     }
     maybeResume();
 }
 
-void HttpConnection::onBytesWritten()
+void HttpConnection::writeOut()
+{
+    while (bytesToWrite() > 0) {
+        const ssize_t sent = ::send(m_fd, m_out.constData() + m_outOffset, std::size_t(bytesToWrite()), MSG_NOSIGNAL);
+        if (sent > 0) {
+            m_outOffset += sent;
+        } else if (sent < 0 && errno == EINTR) {
+            continue;
+        } else if (sent < 0 && wouldBlock()) {
+            break; // the rest when epoll says there is room
+        } else {
+            close(); // reset by the client
+            return;
+        }
+    }
+    if (bytesToWrite() == 0) {
+        m_out.resize(0);
+        m_outOffset = 0;
+    }
+    updateWatch();
+}
+
+void HttpConnection::onWritable()
 {
     m_lastActivityMs = nowMs();
-    if (m_closeAfterWrite && m_socket->bytesToWrite() == 0)
+    writeOut();
+    if (m_fd < 0)
+        return;
+    if (m_closeAfterWrite && bytesToWrite() == 0)
         finishClose();
     else
         maybeResume();
@@ -211,19 +293,22 @@ void HttpConnection::onBytesWritten()
 
 void HttpConnection::maybeResume()
 {
-    if (m_resumeQueued || !canReadMore() || (m_inOffset == m_in.size() && m_socket->bytesAvailable() == 0))
+    if (m_resumeQueued || !canReadMore())
         return;
-    // Continue from the event loop, not from inside a delivery.
+    if (m_inOffset == m_in.size()) {
+        updateWatch(); // nothing read ahead: input is watched again
+        return;
+    }
+    // Continue once this round of events is through, not from inside a delivery.
     m_resumeQueued = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_resumeQueued = false;
-            processInput();
-            if (canReadMore() && m_socket->bytesAvailable() > 0)
-                onReadyRead();
-        },
-        Qt::QueuedConnection);
+    m_worker.resumeLater(this);
+}
+
+void HttpConnection::resume()
+{
+    m_resumeQueued = false;
+    processInput();
+    updateWatch();
 }
 
 void HttpConnection::finishClose()
@@ -234,9 +319,11 @@ void HttpConnection::finishClose()
     // a client in the middle of a large body reads our answer instead of a reset.
     m_lingering = true;
     m_lingerStartMs = nowMs();
-    m_socket->flush();
-    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-    m_socket->skip(m_socket->bytesAvailable());
+    ::shutdown(m_fd, SHUT_WR);
+    m_in.clear();
+    m_inOffset = 0;
+    drainInput();
+    updateWatch();
 }
 
 bool HttpConnection::isEvictable() const
@@ -251,7 +338,7 @@ void HttpConnection::checkTimeouts(qint64 now)
     const ServerOptions &o = m_shared.options;
     if (m_lingering) {
         if (now - m_lingerStartMs > LingerMs)
-            deleteLater();
+            close();
         return;
     }
     if (!m_pending.empty())
@@ -265,7 +352,7 @@ void HttpConnection::checkTimeouts(qint64 now)
         return;
     }
     if (now - m_lastActivityMs > o.idleTimeoutMs)
-        deleteLater();
+        close();
 }
 
 } // namespace Http

@@ -15,7 +15,7 @@ Q_LOGGING_CATEGORY(lcHttp, "tickdesk.http")
 
 namespace Http {
 
-/// Accepts connections in the first I/O thread and deals them out round-robin.
+/// Accepts connections on a thread of its own and deals them out round-robin.
 class Listener final : public QTcpServer
 {
 public:
@@ -26,9 +26,7 @@ public:
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        IoWorker *worker = m_workers[m_next++ % m_workers.size()];
-        QMetaObject::invokeMethod(
-            worker, [worker, descriptor] { worker->adopt(descriptor); }, Qt::QueuedConnection);
+        m_workers[m_next++ % m_workers.size()]->adoptLater(descriptor);
     }
 
 private:
@@ -81,21 +79,23 @@ Util::Status HttpServer::start()
             u"refusing to listen on %1 without an access token: set one with --token"_s.arg(o.address.toString()));
 
     const int threads = std::max(1, o.ioThreads);
+    std::vector<IoWorker *> workers;
     for (int i = 0; i < threads; ++i) {
-        auto *worker = new IoWorker(*m_shared);
-        std::unique_ptr<QThread, ThreadStopper> thread(new QThread);
-        thread->setObjectName(u"http-io-%1"_s.arg(i));
-        worker->moveToThread(thread.get());
-        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
-        thread->start();
-        QMetaObject::invokeMethod(worker, &IoWorker::startTimers, Qt::QueuedConnection);
-        m_workers.push_back(worker);
-        m_threads.push_back(std::move(thread));
+        auto worker = std::make_unique<IoWorker>(*m_shared);
+        if (auto s = worker->start(QByteArray("http-io-" + QByteArray::number(i)).constData()); !s) {
+            stop();
+            return s;
+        }
+        workers.push_back(worker.get());
+        m_workers.push_back(std::move(worker));
     }
 
-    m_listener = new Listener(m_workers);
-    m_listener->moveToThread(m_threads.front().get());
-    connect(m_threads.front().get(), &QThread::finished, m_listener, &QObject::deleteLater);
+    m_acceptThread.reset(new QThread);
+    m_acceptThread->setObjectName(u"http-accept"_s);
+    m_acceptThread->start();
+    m_listener = new Listener(workers);
+    m_listener->moveToThread(m_acceptThread.get());
+    connect(m_acceptThread.get(), &QThread::finished, m_listener, &QObject::deleteLater);
     bool listening = false;
     QString error;
     QMetaObject::invokeMethod(
@@ -129,9 +129,9 @@ void HttpServer::stop()
 {
     stopListening();
     m_listener = nullptr;
-    for (IoWorker *worker : m_workers)
-        QMetaObject::invokeMethod(worker, &IoWorker::closeAll, Qt::BlockingQueuedConnection);
-    m_threads.clear(); // joins; the workers delete themselves as their thread finishes
+    m_acceptThread.reset(); // joins; the listener deletes itself as its thread finishes
+    for (const auto &worker : m_workers)
+        worker->stop(); // closes its connections and joins
     m_workers.clear();
 }
 

@@ -19,7 +19,7 @@ class Listener;
 struct ServerShared;
 
 /// The embedded HTTP/1.1 server: a listener hands accepted sockets to a small
-/// pool of I/O threads; requests go to one handler. Request parsing is Boost.Beast's, fed from each
+/// pool of I/O threads (IoWorker); requests go to one handler. Request parsing is Boost.Beast's, fed from each
 /// socket's buffer, so size limits hold while reading.
 class HttpServer final : public QObject
 {
@@ -51,8 +51,8 @@ private:
     };
 
     std::unique_ptr<ServerShared> m_shared;
-    std::vector<std::unique_ptr<QThread, ThreadStopper>> m_threads;
-    std::vector<IoWorker *> m_workers;
+    std::unique_ptr<QThread, ThreadStopper> m_acceptThread;
+    std::vector<std::unique_ptr<IoWorker>> m_workers;
     Listener *m_listener = nullptr;
     quint16 m_port = 0;
 };

@@ -5,12 +5,32 @@
 #include "HttpResponder.h"
 
 #include <QDeadlineTimer>
-#include <QThread>
-#include <QTimer>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pthread.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
 
 namespace Http {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDeadlineTimer::current().deadline();
+}
+
+} // namespace
 
 IoWorker::IoWorker(ServerShared &shared)
     : m_shared(shared)
@@ -18,21 +38,109 @@ IoWorker::IoWorker(ServerShared &shared)
 
 IoWorker::~IoWorker()
 {
+    stop();
+    if (m_wakeFd >= 0)
+        ::close(m_wakeFd);
+    if (m_epoll >= 0)
+        ::close(m_epoll);
+}
+
+Util::Status IoWorker::start(const char *name)
+{
+    m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
+    m_wakeFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    epoll_event wakeEvent{};
+    wakeEvent.events = EPOLLIN;
+    wakeEvent.data.ptr = nullptr; // the mailbox, not a connection
+    if (m_epoll < 0 || m_wakeFd < 0 || ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wakeFd, &wakeEvent) != 0)
+        return Util::Status::failure(
+            u"cannot set up an I/O thread: %1"_s.arg(QString::fromLocal8Bit(std::strerror(errno))));
+    m_thread = std::thread([this] { run(); });
+    m_threadId = m_thread.get_id();
+    ::pthread_setname_np(m_thread.native_handle(), name);
+    return {};
+}
+
+void IoWorker::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    m_stopping.store(true);
+    wake();
+    m_thread.join();
+}
+
+void IoWorker::wake()
+{
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const auto written = ::write(m_wakeFd, &one, sizeof one);
+}
+
+void IoWorker::adoptLater(qintptr descriptor)
+{
+    if (m_mail.post([&](std::deque<Mail> &box) { box.push_back(Mail{descriptor, 0, 0, {}}); }))
+        wake();
+}
+
+void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
+{
+    if (m_mail.post([&](std::deque<Mail> &box) { box.push_back(Mail{-1, connection, sequence, std::move(response)}); }))
+        wake();
+}
+
+void IoWorker::run()
+{
+    const ServerOptions &o = m_shared.options;
+    const qint64 sweepEvery =
+        std::clamp(std::min({o.idleTimeoutMs, o.requestTimeoutMs, o.headerTimeoutMs}) / 4, 10, 1000);
+    qint64 nextSweep = nowMs() + sweepEvery;
+    std::array<epoll_event, 64> events{};
+    while (!m_stopping.load(std::memory_order_relaxed)) {
+        const int timeout = int(std::max<qint64>(0, nextSweep - nowMs()));
+        const int ready = ::epoll_wait(m_epoll, events.data(), int(events.size()), timeout);
+        for (int i = 0; i < ready; ++i) {
+            auto *connection = static_cast<HttpConnection *>(events[std::size_t(i)].data.ptr);
+            if (!connection)
+                takeMail();
+            else if (!connection->isClosed())
+                connection->onEvents(events[std::size_t(i)].events);
+        }
+        // Connections whose input waited for their responses to go out carry on; each may queue itself again.
+        while (!m_resume.empty()) {
+            std::vector<HttpConnection *> resuming;
+            resuming.swap(m_resume);
+            for (HttpConnection *connection : resuming)
+                if (!connection->isClosed())
+                    connection->resume();
+        }
+        if (const qint64 now = nowMs(); now >= nextSweep) {
+            sweep();
+            nextSweep = now + sweepEvery;
+        }
+        for (HttpConnection *connection : m_dead)
+            delete connection;
+        m_dead.clear();
+    }
     closeAll();
 }
 
-void IoWorker::startTimers()
+void IoWorker::takeMail()
 {
-    m_sweepTimer = new QTimer(this);
-    const int shortest =
-        std::min({m_shared.options.idleTimeoutMs, m_shared.options.requestTimeoutMs, m_shared.options.headerTimeoutMs});
-    m_sweepTimer->setInterval(std::clamp(shortest / 4, 10, 1000));
-    connect(m_sweepTimer, &QTimer::timeout, this, &IoWorker::sweep);
-    m_sweepTimer->start();
+    std::uint64_t count = 0;
+    [[maybe_unused]] const auto read = ::read(m_wakeFd, &count, sizeof count);
+    m_mail.take(m_taking);
+    for (Mail &mail : m_taking) {
+        if (mail.adopt >= 0)
+            adopt(mail.adopt);
+        else
+            deliver(mail.connection, mail.sequence, std::move(mail.response));
+    }
+    m_taking.clear();
 }
 
 void IoWorker::adopt(qintptr descriptor)
 {
+    const int fd = int(descriptor);
     const quint64 id = m_shared.nextConnectionId.fetch_add(1);
     // Near the cap, the oldest connection of this thread that sends nothing whole makes room: slow
     // clients cannot keep out those that send complete requests.
@@ -43,13 +151,37 @@ void IoWorker::adopt(qintptr descriptor)
                 oldest = c;
         if (oldest) {
             m_shared.evicted.fetch_add(1, std::memory_order_relaxed);
-            delete oldest; // forgets itself, freeing its slot now
+            oldest->close(); // frees its slot now
         }
     }
     const bool overCapacity = m_shared.connections.fetch_add(1) >= m_shared.options.maxConnections;
-    auto *connection = new HttpConnection(descriptor, id, *this, m_shared, this);
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    const int on = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    auto *connection = new HttpConnection(fd, id, *this, m_shared);
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.ptr = connection;
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) != 0) {
+        delete connection; // closes the socket
+        m_shared.connections.fetch_sub(1);
+        return;
+    }
+    connection->setWatched(EPOLLIN);
     m_connections.insert(id, connection);
     connection->start(overCapacity);
+}
+
+void IoWorker::watch(HttpConnection &connection, bool read, bool write)
+{
+    const std::uint32_t wanted = (read ? std::uint32_t(EPOLLIN) : 0u) | (write ? std::uint32_t(EPOLLOUT) : 0u);
+    if (wanted == connection.watched())
+        return;
+    epoll_event event{};
+    event.events = wanted;
+    event.data.ptr = &connection;
+    ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, connection.descriptor(), &event);
+    connection.setWatched(wanted);
 }
 
 void IoWorker::deliver(quint64 connection, quint64 sequence, HttpResponse response)
@@ -58,49 +190,49 @@ void IoWorker::deliver(quint64 connection, quint64 sequence, HttpResponse respon
         c->deliver(sequence, std::move(response));
 }
 
-void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
+void IoWorker::resumeLater(HttpConnection *connection)
 {
-    const bool schedule = m_outbox.post([&](std::deque<Completed> &box) {
-        box.push_back({connection, sequence, std::move(response)});
-    });
-    if (schedule)
-        QMetaObject::invokeMethod(this, &IoWorker::drainOutbox, Qt::QueuedConnection);
+    m_resume.push_back(connection);
 }
 
-void IoWorker::drainOutbox()
+void IoWorker::closed(HttpConnection *connection)
 {
-    m_outbox.take(m_draining);
-    for (Completed &c : m_draining)
-        deliver(c.connection, c.sequence, std::move(c.response));
-    m_draining.clear();
-}
-
-void IoWorker::forget(quint64 connection)
-{
-    if (m_connections.remove(connection))
+    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection->descriptor(), nullptr);
+    if (m_connections.remove(connection->id()))
         m_shared.connections.fetch_sub(1);
+    m_dead.push_back(connection);
 }
 
 void IoWorker::closeAll()
 {
+    m_mail.take(m_taking); // connections handed over as the server stopped are closed unread
+    for (const Mail &mail : m_taking)
+        if (mail.adopt >= 0)
+            ::close(int(mail.adopt));
+    m_taking.clear();
     const auto connections = m_connections;
     for (HttpConnection *c : connections)
+        c->close();
+    for (HttpConnection *c : m_dead)
         delete c;
+    m_dead.clear();
+    m_resume.clear();
 }
 
 void IoWorker::sweep()
 {
-    const qint64 now = QDeadlineTimer::current().deadline();
+    const qint64 now = nowMs();
     const auto connections = m_connections;
     for (HttpConnection *c : connections)
-        c->checkTimeouts(now);
+        if (!c->isClosed())
+            c->checkTimeouts(now);
 }
 
 void HttpResponder::send(HttpResponse response) const
 {
     if (!m_worker)
         return;
-    if (QThread::currentThread() == m_worker->thread()) {
+    if (m_worker->isCurrentThread()) {
         m_worker->deliver(m_connection, m_sequence, std::move(response));
         return;
     }

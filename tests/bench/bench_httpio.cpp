@@ -3,8 +3,8 @@
 // handler that answers at once on the I/O thread, and one that answers from another thread (as the storage
 // writer does after a commit). Prints wrk's requests/s for each; compare with nginx's in bench_http.sh.
 //   build/release/tests/bench/bench_httpio [SECONDS]
-#include "http/HttpServer.h"
 #include "http/HttpResponder.h"
+#include "http/HttpServer.h"
 #include "util/WorkerThread.h"
 
 #include <QCoreApplication>
@@ -91,9 +91,9 @@ void measure(const char *label, Http::HttpHandler &handler, const QString &secon
         return;
     }
     QProcess wrk;
-    wrk.start(QStringLiteral("wrk"), {QStringLiteral("-t2"), QStringLiteral("-c32"), QStringLiteral("-d%1s").arg(seconds),
-                                      QStringLiteral("-s"), lua,
-                                      QStringLiteral("http://127.0.0.1:%1/ingest").arg(server.port())});
+    wrk.start(QStringLiteral("wrk"),
+              {QStringLiteral("-t2"), QStringLiteral("-c32"), QStringLiteral("-d%1s").arg(seconds),
+               QStringLiteral("-s"), lua, QStringLiteral("http://127.0.0.1:%1/ingest").arg(server.port())});
     while (!wrk.waitForFinished(50))
         QCoreApplication::processEvents();
     const QByteArray out = wrk.readAllStandardOutput();
