@@ -3,6 +3,7 @@
 
 #include "HttpConnection.h"
 #include "HttpResponder.h"
+#include "util/CallerRuns.h"
 
 #include <QDeadlineTimer>
 
@@ -90,6 +91,7 @@ void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
 
 void IoWorker::run()
 {
+    Util::callerRuns() = true; // a request's records are processed here when their shard is idle
     const ServerOptions &o = m_shared.options;
     const qint64 sweepEvery =
         std::clamp(std::min({o.idleTimeoutMs, o.requestTimeoutMs, o.headerTimeoutMs}) / 4, 10, 1000);

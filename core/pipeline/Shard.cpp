@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "Shard.h"
+#include "util/CallerRuns.h"
 
 #include "CommitListener.h"
 #include "LiveFeed.h"
@@ -56,15 +57,53 @@ void Shard::unreserve(std::size_t count)
 void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker,
                  std::shared_ptr<Storage::CommitGroup> group, Storage::WriteJob::Write alsoWrite)
 {
+    Message message{std::move(records), receivedNs, std::move(tracker), std::move(group), {}, std::move(alsoWrite), {}};
+    const std::size_t count = message.records.size();
+    // The writer's room is looked at first so that the caller does not wait on it (a race with the other
+    // shards can still make it wait until the next commit).
+    const bool mayRunHere = Util::callerRuns() && m_writer.queuedRecords() + count <= m_writer.capacity() / 2;
     bool wake = false;
+    bool here = false;
     {
         std::lock_guard lock(m_worker.mutex());
-        wake = m_queue.empty();
-        m_queue.push_back(Message{
-            std::move(records), receivedNs, std::move(tracker), std::move(group), {}, std::move(alsoWrite), {}});
+        if (mayRunHere && !m_busy && m_queue.empty() && !m_worker.stopping()) {
+            m_busy = true;
+            here = true;
+        } else {
+            wake = m_queue.empty() && !m_busy; // whoever is busy takes the queue before letting go
+            m_queue.push_back(std::move(message));
+        }
     }
-    if (wake)
+    if (here)
+        processHere(std::move(message));
+    else if (wake)
         m_worker.wake().notify_one();
+}
+
+void Shard::processHere(Message &&message)
+{
+    process(message);
+    std::vector<Message> batch;
+    for (;;) {
+        bool stopping = false;
+        {
+            std::lock_guard lock(m_worker.mutex());
+            if (m_queue.empty()) {
+                m_busy = false;
+                stopping = m_worker.stopping();
+            } else {
+                batch.swap(m_queue);
+            }
+        }
+        if (batch.empty()) {
+            if (stopping)
+                m_worker.wake().notify_all(); // stop() waits for the state to be let go
+            return;
+        }
+        for (Message &m : batch)
+            process(m);
+        batch.clear();
+    }
 }
 
 void Shard::rewarm(std::vector<Model::Symbol> symbols)
@@ -296,13 +335,16 @@ void Shard::run()
     for (;;) {
         {
             std::unique_lock lock(m_worker.mutex());
-            const auto ready = [this] { return m_worker.stopping() || !m_queue.empty(); };
+            const auto ready = [this] { return !m_busy && (m_worker.stopping() || !m_queue.empty()); };
             if (timedBars) // wakes now and then to close the bars of symbols gone quiet
                 m_worker.wake().wait_for(lock, std::chrono::milliseconds(CloseSweepMs), ready);
             else
                 m_worker.wake().wait(lock, ready);
+            if (m_busy)
+                continue; // a caller processes: the sweep waits for the next turn
             if (m_queue.empty() && m_worker.stopping())
                 return; // stopping, and everything is handed on
+            m_busy = true;
             batch.swap(m_queue);
         }
         for (Message &message : batch)
@@ -310,6 +352,8 @@ void Shard::run()
         batch.clear();
         if (timedBars && Util::monotonicNs() - m_lastCloseSweepNs >= CloseSweepMs * 1'000'000LL)
             closeDueBars();
+        std::lock_guard lock(m_worker.mutex());
+        m_busy = false; // what came meanwhile is taken at the top of the loop
     }
 }
 

@@ -58,7 +58,9 @@ public:
     /// Room for `count` records in the queue, or false when full.
     bool reserve(std::size_t count);
     void unreserve(std::size_t count);
-    /// Queues reserved records.
+    /// Queues reserved records. On a thread that may (Util::callerRuns(): the HTTP I/O threads) they are
+    /// processed right here instead when the shard is idle (nothing queued, nobody processing) and the writer
+    /// has room, so the request does not wait for the shard's thread to wake.
     /// `group`: the other shards' parts of the same request, committed in one transaction with this one.
     /// `alsoWrite`: more to write in the transaction that commits the records.
     void push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker,
@@ -154,6 +156,9 @@ private:
     /// Forgets a symbol's state (read back from the database when it comes again); false when it had none.
     bool dropState(const Model::Symbol &symbol);
     void run();
+    /// On a caller's thread that found the shard idle (m_busy set for it): processes `message`, then whatever
+    /// was queued meanwhile, and lets go.
+    void processHere(Message &&message);
     void process(Message &message);
     void publishSummaries(const std::vector<SymbolState *> &touched);
 
@@ -181,6 +186,9 @@ private:
 
     std::vector<Message> m_queue;
     std::size_t m_reserved = 0;
+    /// Someone processes: the shard's thread or a caller (processHere). The symbols' state belongs to whoever
+    /// set it, and whoever clears it has taken the queue first, so records of a symbol keep their order.
+    bool m_busy = false;
     Util::WorkerThread m_worker;
 
     mutable std::mutex m_summaryMutex;

@@ -162,6 +162,8 @@ public:
 
     const WriterStats &stats() const noexcept { return m_stats; }
     std::size_t queuedRecords() const;
+    /// Records the queue takes before submit() answers Saturated.
+    std::size_t capacity() const noexcept { return m_options.queueCapacity; }
     const QString &path() const noexcept { return m_options.path; }
 
 private:

@@ -13,11 +13,13 @@
 #include "pipeline/Pipeline.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
+#include "util/CallerRuns.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
+#include <optional>
 #include <random>
 #include <thread>
 #include <unordered_map>
@@ -188,7 +190,9 @@ private Q_SLOTS:
     void initTestCase() { qRegisterMetaType<Model::SignalList>(); }
     void shardsAgreeWithOneShard();
     void signalsStoredBeforePublished();
+    void perSymbolOrderUnderConcurrency_data();
     void perSymbolOrderUnderConcurrency();
+    void idleShardRunsOnTheCallersThread();
     void backPressureLosesNothingAcknowledged();
     void warmStartContinuesWhereItStopped();
     void rewarmKeepsTheSummaryPublished();
@@ -263,8 +267,19 @@ void TestPipeline::signalsStoredBeforePublished()
     QCOMPARE((*db)->scalar("SELECT count(*) FROM signals"), qint64(engine.published.size()));
 }
 
+void TestPipeline::perSymbolOrderUnderConcurrency_data()
+{
+    // Which of the four submitting threads may process records themselves while a shard is idle (as the HTTP
+    // I/O threads do): none (every record queued for the shards' threads), two, all.
+    QTest::addColumn<int>("callerRunsMask");
+    QTest::newRow("queued") << 0;
+    QTest::newRow("mixed") << 0b0101;
+    QTest::newRow("callers") << 0b1111;
+}
+
 void TestPipeline::perSymbolOrderUnderConcurrency()
 {
+    QFETCH(int, callerRunsMask);
     QTemporaryDir dir;
     Engine engine(dir);
     Pipeline::PipelineOptions options;
@@ -276,6 +291,7 @@ void TestPipeline::perSymbolOrderUnderConcurrency()
     std::atomic<int> submitted{0};
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&, t] {
+            Util::callerRuns() = (callerRunsMask >> t) & 1;
             for (int i = 0; i < 500; ++i) {
                 Model::RecordBatch batch;
                 for (int s = 0; s < 5; ++s) {
@@ -311,6 +327,31 @@ void TestPipeline::perSymbolOrderUnderConcurrency()
     }
     QCOMPARE(rows, 10000);
     QCOMPARE(last.size(), std::size_t(20));
+}
+
+void TestPipeline::idleShardRunsOnTheCallersThread()
+{
+    QTemporaryDir dir;
+    Engine engine(dir);
+    QVERIFY(engine.start(recordRules()));
+    Model::Tick tick;
+    Model::Symbol::parse("INLN", tick.symbol);
+    tick.open = tick.high = tick.low = tick.close = 42;
+    tick.volume = 7;
+    tick.timestamp = 1'700'000'000'000'000LL;
+    // On a thread that may, with the shard idle, the records are processed before submit() returns: the
+    // summary is published at once (the shard's own thread would publish it a wake-up later).
+    std::optional<Analytics::SymbolSummary> seen;
+    std::thread caller([&] {
+        Util::callerRuns() = true;
+        if (engine.submit(Model::RecordBatch{tick}) == Ingest::RecordSink::Submit::Accepted)
+            seen = engine.pipeline->summary(tick.symbol);
+    });
+    caller.join();
+    QVERIFY(seen.has_value());
+    QCOMPARE(seen->lastPrice, 42.0);
+    QTRY_COMPARE(engine.acknowledged.load(), 1);
+    QVERIFY(engine.errors.isEmpty());
 }
 
 void TestPipeline::backPressureLosesNothingAcknowledged()
