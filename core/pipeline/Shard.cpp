@@ -70,7 +70,7 @@ void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_pt
             m_busy = true;
             here = true;
         } else {
-            wake = m_queue.empty() && !m_busy; // whoever is busy takes the queue before letting go
+            wake = m_queue.empty() && !m_busy; // else the queue is taken (and its thread woken) once clear
             m_queue.push_back(std::move(message));
         }
     }
@@ -83,27 +83,16 @@ void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_pt
 void Shard::processHere(Message &&message)
 {
     process(message);
-    std::vector<Message> batch;
-    for (;;) {
-        bool stopping = false;
-        {
-            std::lock_guard lock(m_worker.mutex());
-            if (m_queue.empty()) {
-                m_busy = false;
-                stopping = m_worker.stopping();
-            } else {
-                batch.swap(m_queue);
-            }
-        }
-        if (batch.empty()) {
-            if (stopping)
-                m_worker.wake().notify_all(); // stop() waits for the state to be let go
-            return;
-        }
-        for (Message &m : batch)
-            process(m);
-        batch.clear();
+    // What was queued meanwhile goes to the shard's own thread: a caller that took the queue as well could be
+    // kept at it by other callers for as long as they send, and its own connections would wait.
+    bool wake = false;
+    {
+        std::lock_guard lock(m_worker.mutex());
+        m_busy = false;
+        wake = !m_queue.empty() || m_worker.stopping();
     }
+    if (wake)
+        m_worker.wake().notify_all();
 }
 
 void Shard::rewarm(std::vector<Model::Symbol> symbols)

@@ -156,8 +156,8 @@ private:
     /// Forgets a symbol's state (read back from the database when it comes again); false when it had none.
     bool dropState(const Model::Symbol &symbol);
     void run();
-    /// On a caller's thread that found the shard idle (m_busy set for it): processes `message`, then whatever
-    /// was queued meanwhile, and lets go.
+    /// On a caller's thread that found the shard idle (m_busy set for it): processes `message` and lets go,
+    /// waking the shard's thread for whatever was queued meanwhile.
     void processHere(Message &&message);
     void process(Message &message);
     void publishSummaries(const std::vector<SymbolState *> &touched);
@@ -187,7 +187,7 @@ private:
     std::vector<Message> m_queue;
     std::size_t m_reserved = 0;
     /// Someone processes: the shard's thread or a caller (processHere). The symbols' state belongs to whoever
-    /// set it, and whoever clears it has taken the queue first, so records of a symbol keep their order.
+    /// set it; records pushed meanwhile queue and are taken in order once it is clear, so a symbol's keep theirs.
     bool m_busy = false;
     Util::WorkerThread m_worker;
 
