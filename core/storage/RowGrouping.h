@@ -27,7 +27,11 @@ private:
 
     std::uint32_t groupOf(const Model::Symbol &symbol);
 
-    std::vector<Slot> m_slots; ///< open addressing, a power of two at least twice the ticks
+    /// Open addressing, a power of two at least twice the ticks, of pointers to the commit's own symbols. Not a
+    /// Model::SymbolMap: a slot is free again when its stamp is not this commit's, so nothing is cleared or
+    /// erased between commits (a SymbolMap emptied by erasing each commit's symbols measured about 10 % slower
+    /// at 5,000 symbols, bench_symbols in alternate runs).
+    std::vector<Slot> m_slots;
     std::uint32_t m_stamp = 0;
     std::vector<std::uint32_t> m_groupOfTick;
     std::vector<std::uint32_t> m_starts; ///< ticks per group, then where each group goes

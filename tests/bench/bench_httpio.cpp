@@ -9,13 +9,10 @@
 
 #include <QCoreApplication>
 #include <QProcess>
-#include <QThread>
 
-#include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <mutex>
-#include <thread>
 
 namespace {
 
@@ -33,27 +30,20 @@ class FromAnotherThread final : public Http::HttpHandler
 {
 public:
     FromAnotherThread()
-        : m_thread([this] { run(); })
-    {}
-    ~FromAnotherThread() override
     {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stop = true;
-        }
-        m_wake.notify_one();
-        m_thread.join();
+        m_worker.start([this] { run(); });
     }
+    ~FromAnotherThread() override { m_worker.stop(); }
     void handle(Http::HttpRequest &&, Http::HttpResponder responder) override
     {
         bool wake = false;
         {
-            std::lock_guard lock(m_mutex);
+            std::lock_guard lock(m_worker.mutex());
             wake = m_queue.empty();
             m_queue.push_back(responder);
         }
         if (wake)
-            m_wake.notify_one();
+            m_worker.wake().notify_one();
     }
 
 private:
@@ -62,9 +52,9 @@ private:
         std::deque<Http::HttpResponder> batch;
         for (;;) {
             {
-                std::unique_lock lock(m_mutex);
-                m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
-                if (m_stop)
+                std::unique_lock lock(m_worker.mutex());
+                m_worker.wake().wait(lock, [this] { return m_worker.stopping() || !m_queue.empty(); });
+                if (m_worker.stopping())
                     return;
                 batch.swap(m_queue);
             }
@@ -74,11 +64,8 @@ private:
         }
     }
 
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
     std::deque<Http::HttpResponder> m_queue;
-    bool m_stop = false;
-    std::thread m_thread;
+    Util::WorkerThread m_worker; ///< last: stopped before the queue goes
 };
 
 void measure(const char *label, Http::HttpHandler &handler, const QString &seconds, const QString &lua)
