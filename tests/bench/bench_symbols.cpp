@@ -2,7 +2,15 @@
 // Durable ingest as the symbol universe grows: the pipeline fed in-process with batches of 1000 ticks spread
 // over 1, 50, 5,000 and 50,000 symbols, side by side in one run, each record acknowledged after its commit.
 // Flat prices (no rule fires) and noisy prices (rules fire); bytes on disk per stored record at the end.
+// With BENCH_HTTP=C the same batches go as JSON arrays to the engine's own POST /ingest over C keep-alive
+// connections, one request in flight on each (as wrk sends them), encoded before the clock starts.
 //   bench_symbols [RECORDS_PER_RUN] [SYMBOL_COUNTS...]
+#include "BenchHttp.h"
+#include "api/Routes.h"
+#include "http/HttpRouter.h"
+#include "http/HttpServer.h"
+#include "ingest/IngestEndpoint.h"
+#include "ingest/RecordEncoder.h"
 #include "pipeline/Pipeline.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
@@ -21,7 +29,10 @@
 #include <cstdio>
 #include <mutex>
 #include <random>
+#include <string>
 #include <thread>
+
+#include <unistd.h>
 
 namespace {
 
@@ -73,7 +84,102 @@ struct Outcome
     double bytesPerRecord = 0;
     double bytesInUsePerRecord = 0;
     std::uint64_t signals = 0;
+    std::uint64_t late = 0;
 };
+
+/// Every batch as a whole request to POST /ingest, headers and JSON array.
+std::vector<std::string> encodeRequests(const std::vector<Model::RecordBatch> &batches)
+{
+    std::vector<std::string> requests;
+    requests.reserve(batches.size());
+    for (const auto &batch : batches) {
+        const QByteArray body = Ingest::encodeArray(batch);
+        std::string request = "POST /ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                              "Content-Length: " +
+                              std::to_string(body.size()) + "\r\n\r\n";
+        request.append(body.constData(), std::size_t(body.size()));
+        requests.push_back(std::move(request));
+    }
+    return requests;
+}
+
+/// Sends the requests in turn over `connections` keep-alive connections to the pipeline's own HTTP server,
+/// one in flight on each; returns the records acknowledged (each 200 is sent after its records committed).
+std::uint64_t feedOverHttp(Pipeline::Pipeline &pipeline, const std::vector<std::string> &requests,
+                           const std::vector<Model::RecordBatch> &batches, int connections)
+{
+    Ingest::IngestEndpoint endpoint(pipeline);
+    Http::HttpRouter router;
+    Api::RouteSources routes;
+    routes.ingest = &endpoint;
+    Api::installRoutes(router, routes);
+    Http::ServerOptions serverOptions;
+    serverOptions.port = 0;
+    Http::HttpServer server(serverOptions, router);
+    if (!server.start()) {
+        std::fprintf(stderr, "the HTTP server did not start\n");
+        std::exit(1);
+    }
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::uint64_t> done{0};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < connections; ++c) {
+        clients.emplace_back([&] {
+            const int fd = BenchHttp::connectTo(server.port());
+            std::string buffer;
+            for (std::size_t i = next.fetch_add(1); i < requests.size(); i = next.fetch_add(1)) {
+                const std::string &request = requests[i];
+                for (std::size_t sent = 0; sent < request.size();) {
+                    const ssize_t n = ::write(fd, request.data() + sent, request.size() - sent);
+                    if (n <= 0) {
+                        std::fprintf(stderr, "the connection failed\n");
+                        std::exit(1);
+                    }
+                    sent += std::size_t(n);
+                }
+                if (!BenchHttp::readResponse(fd, buffer)) {
+                    std::fprintf(stderr, "a request was not answered with 200\n");
+                    std::exit(1);
+                }
+                done.fetch_add(batches[i].size());
+            }
+            ::close(fd);
+        });
+    }
+    for (auto &client : clients)
+        client.join();
+    server.stop();
+    return done.load();
+}
+
+/// Submits the batches straight into the pipeline, `InFlight` at a time; returns the records acknowledged.
+std::uint64_t feedInProcess(Pipeline::Pipeline &pipeline, const std::vector<Model::RecordBatch> &batches)
+{
+    std::mutex mutex;
+    std::condition_variable cv;
+    int inFlight = 0;
+    std::atomic<std::uint64_t> done{0};
+    for (const auto &batch : batches) {
+        {
+            std::unique_lock lock(mutex);
+            cv.wait(lock, [&] { return inFlight < InFlight; });
+            ++inFlight;
+        }
+        const auto size = batch.size();
+        const auto acknowledged = [&, size](const QString &) {
+            done.fetch_add(size);
+            std::lock_guard lock(mutex);
+            --inFlight;
+            cv.notify_one();
+        };
+        for (Model::RecordBatch copy = batch;
+             pipeline.submit(std::move(copy), 1, acknowledged) != Ingest::RecordSink::Submit::Accepted; copy = batch)
+            std::this_thread::yield();
+    }
+    std::unique_lock lock(mutex);
+    cv.wait(lock, [&] { return inFlight == 0; });
+    return done.load();
+}
 
 Outcome run(const std::vector<Model::RecordBatch> &batches, std::size_t symbols)
 {
@@ -118,48 +224,28 @@ Outcome run(const std::vector<Model::RecordBatch> &batches, std::size_t symbols)
         options.rules.cooldownSeconds = cooldown.toInt();
     Pipeline::Pipeline pipeline(options, **writer);
     pipeline.start();
-    std::mutex mutex;
-    std::condition_variable cv;
-    int inFlight = 0;
-    std::atomic<std::uint64_t> done{0};
+    const int connections = qEnvironmentVariableIntValue("BENCH_HTTP");
+    const std::vector<std::string> requests = connections > 0 ? encodeRequests(batches) : std::vector<std::string>{};
     QElapsedTimer timer;
     timer.start();
-    for (const auto &batch : batches) {
-        {
-            std::unique_lock lock(mutex);
-            cv.wait(lock, [&] { return inFlight < InFlight; });
-            ++inFlight;
-        }
-        const auto size = batch.size();
-        const auto acknowledged = [&, size](const QString &) {
-            done.fetch_add(size);
-            std::lock_guard lock(mutex);
-            --inFlight;
-            cv.notify_one();
-        };
-        for (Model::RecordBatch copy = batch;
-             pipeline.submit(std::move(copy), 1, acknowledged) != Ingest::RecordSink::Submit::Accepted; copy = batch)
-            std::this_thread::yield();
-    }
-    {
-        std::unique_lock lock(mutex);
-        cv.wait(lock, [&] { return inFlight == 0; });
-    }
+    const std::uint64_t done =
+        connections > 0 ? feedOverHttp(pipeline, requests, batches, connections) : feedInProcess(pipeline, batches);
     // Bars still waiting in a full log are work owed: the clock runs until they are in place.
     const auto &stats = (*writer)->stats();
     while (stats.barsToMerge.load() > 0)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     Outcome o;
-    o.recordsPerSecond = double(done.load()) / (double(timer.nsecsElapsed()) / 1e9);
+    o.recordsPerSecond = double(done) / (double(timer.nsecsElapsed()) / 1e9);
     o.recordsPerCommit = double(stats.stored.load()) / double(std::max<std::uint64_t>(1, stats.commits.load()));
     o.signals = stats.storedSignals.load();
+    o.late = pipeline.metrics().late.load();
     pipeline.stop();
     (*writer)->stop();
     writer->reset();
     // Everything into the main file, then its size over the rows: table, indexes and free pages.
     if (auto db = Storage::SqliteDatabase::open(path)) {
         (*db)->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        const double records = double(std::max<std::uint64_t>(1, done.load()));
+        const double records = double(std::max<std::uint64_t>(1, done));
         o.bytesPerRecord = double(QFileInfo(path).size()) / records;
         // Free pages (mostly a moved log's, which the next log fills again) are in the file but hold nothing.
         const double free = double((*db)->scalar("PRAGMA freelist_count") * (*db)->scalar("PRAGMA page_size"));
@@ -179,20 +265,24 @@ int main(int argc, char **argv)
         counts.push_back(std::atoi(argv[i]));
     if (counts.empty())
         counts = {1, 50, 5000, 50000};
-    std::printf("pipeline fed in-process, %lld ticks per run in batches of %d, %d in flight, durable (acknowledged "
-                "after commit)\n",
-                static_cast<long long>(records), BatchSize, InFlight);
-    std::printf("  %-8s %-6s %14s %9s %16s %14s %12s %10s\n", "symbols", "prices", "records/s", "x 1 sym",
-                "records/commit", "bytes/record", "(in use)", "signals");
+    if (const int connections = qEnvironmentVariableIntValue("BENCH_HTTP"); connections > 0)
+        std::printf("POST /ingest over %d keep-alive connections, one request in flight on each, ", connections);
+    else
+        std::printf("pipeline fed in-process, %d batches in flight, ", InFlight);
+    std::printf("%lld ticks per run in batches of %d, durable (acknowledged after commit)\n",
+                static_cast<long long>(records), BatchSize);
+    std::printf("  %-8s %-6s %14s %9s %16s %14s %12s %10s %10s\n", "symbols", "prices", "records/s", "x 1 sym",
+                "records/commit", "bytes/record", "(in use)", "signals", "late");
     for (const bool noisy : {false, true}) {
         double base = 0;
         for (const int symbols : counts) {
             const Outcome o = run(makeBatches(records, symbols, noisy), std::size_t(symbols));
             if (base == 0)
                 base = o.recordsPerSecond;
-            std::printf("  %-8d %-6s %14.0f %9.2f %16.0f %14.1f %12.1f %10llu\n", symbols, noisy ? "noisy" : "flat",
-                        o.recordsPerSecond, o.recordsPerSecond / base, o.recordsPerCommit, o.bytesPerRecord,
-                        o.bytesInUsePerRecord, static_cast<unsigned long long>(o.signals));
+            std::printf("  %-8d %-6s %14.0f %9.2f %16.0f %14.1f %12.1f %10llu %10llu\n", symbols,
+                        noisy ? "noisy" : "flat", o.recordsPerSecond, o.recordsPerSecond / base, o.recordsPerCommit,
+                        o.bytesPerRecord, o.bytesInUsePerRecord, static_cast<unsigned long long>(o.signals),
+                        static_cast<unsigned long long>(o.late));
             std::fflush(stdout);
         }
     }
