@@ -6,8 +6,6 @@
 #include "HttpResponder.h"
 #include "IoWorker.h"
 
-#include <QDeadlineTimer>
-
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -28,11 +26,6 @@ constexpr std::size_t ReadChunk = 64 * 1024;
 constexpr qint64 WriteHighWater = 1024 * 1024;
 constexpr qint64 LingerMs = 2000;
 
-qint64 nowMs()
-{
-    return QDeadlineTimer::current().deadline();
-}
-
 bool wouldBlock() noexcept
 {
     return errno == EAGAIN || errno == EWOULDBLOCK;
@@ -47,7 +40,7 @@ HttpConnection::HttpConnection(int descriptor, quint64 id, IoWorker &worker, Ser
     , m_shared(shared)
     , m_parser(shared.options.headerLimit, shared.options.bodyLimit)
 {
-    m_lastActivityMs = nowMs();
+    m_lastActivityMs = Util::monotonicMs();
 }
 
 HttpConnection::~HttpConnection()
@@ -100,7 +93,7 @@ void HttpConnection::onEvents(std::uint32_t events)
 
 void HttpConnection::onReadable()
 {
-    m_lastActivityMs = nowMs();
+    m_lastActivityMs = Util::monotonicMs();
     if (m_lingering) {
         drainInput();
         return;
@@ -151,7 +144,7 @@ void HttpConnection::processInput()
 {
     while (m_fd >= 0 && canReadMore() && m_inOffset < m_in.size()) {
         if (!m_parser.inProgress())
-            m_requestStartMs = nowMs();
+            m_requestStartMs = Util::monotonicMs();
         std::size_t consumed = 0;
         const auto state =
             m_parser.feed(m_in.constData() + m_inOffset, std::size_t(m_in.size() - m_inOffset), consumed);
@@ -247,7 +240,7 @@ void HttpConnection::flush()
         writeOut(); // now, rather than after this round of events
     if (m_fd < 0)
         return;
-    m_lastActivityMs = nowMs();
+    m_lastActivityMs = Util::monotonicMs();
     if (m_closeAfterWrite) {
         m_pending.clear();
         if (bytesToWrite() == 0)
@@ -281,7 +274,7 @@ void HttpConnection::writeOut()
 
 void HttpConnection::onWritable()
 {
-    m_lastActivityMs = nowMs();
+    m_lastActivityMs = Util::monotonicMs();
     writeOut();
     if (m_fd < 0)
         return;
@@ -318,7 +311,7 @@ void HttpConnection::finishClose()
     // Shut only the sending side and drain what the client still sends, so that
     // a client in the middle of a large body reads our answer instead of a reset.
     m_lingering = true;
-    m_lingerStartMs = nowMs();
+    m_lingerStartMs = Util::monotonicMs();
     ::shutdown(m_fd, SHUT_WR);
     m_in.clear();
     m_inOffset = 0;

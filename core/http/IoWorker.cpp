@@ -4,8 +4,7 @@
 #include "HttpConnection.h"
 #include "HttpResponder.h"
 #include "util/CallerRuns.h"
-
-#include <QDeadlineTimer>
+#include "util/Clock.h"
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -23,15 +22,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Http {
-
-namespace {
-
-qint64 nowMs()
-{
-    return QDeadlineTimer::current().deadline();
-}
-
-} // namespace
 
 IoWorker::IoWorker(ServerShared &shared)
     : m_shared(shared)
@@ -95,10 +85,10 @@ void IoWorker::run()
     const ServerOptions &o = m_shared.options;
     const qint64 sweepEvery =
         std::clamp(std::min({o.idleTimeoutMs, o.requestTimeoutMs, o.headerTimeoutMs}) / 4, 10, 1000);
-    qint64 nextSweep = nowMs() + sweepEvery;
+    qint64 nextSweep = Util::monotonicMs() + sweepEvery;
     std::array<epoll_event, 64> events{};
     while (!m_stopping.load(std::memory_order_relaxed)) {
-        const int timeout = int(std::max<qint64>(0, nextSweep - nowMs()));
+        const int timeout = int(std::max<qint64>(0, nextSweep - Util::monotonicMs()));
         const int ready = ::epoll_wait(m_epoll, events.data(), int(events.size()), timeout);
         for (int i = 0; i < ready; ++i) {
             auto *connection = static_cast<HttpConnection *>(events[std::size_t(i)].data.ptr);
@@ -115,7 +105,7 @@ void IoWorker::run()
                 if (!connection->isClosed())
                     connection->resume();
         }
-        if (const qint64 now = nowMs(); now >= nextSweep) {
+        if (const qint64 now = Util::monotonicMs(); now >= nextSweep) {
             sweep();
             nextSweep = now + sweepEvery;
         }
@@ -223,7 +213,7 @@ void IoWorker::closeAll()
 
 void IoWorker::sweep()
 {
-    const qint64 now = nowMs();
+    const qint64 now = Util::monotonicMs();
     const auto connections = m_connections;
     for (HttpConnection *c : connections)
         if (!c->isClosed())

@@ -161,6 +161,7 @@ public:
     std::uint64_t checkpoints() const;
 
     const WriterStats &stats() const noexcept { return m_stats; }
+    /// Records queued or in the transaction being written, as of the last change (read without a lock).
     std::size_t queuedRecords() const;
     /// Records the queue takes before submit() answers Saturated.
     std::size_t capacity() const noexcept { return m_options.queueCapacity; }
@@ -204,6 +205,9 @@ private:
     std::condition_variable m_space;
     std::vector<WriteJob> m_queue;
     std::size_t m_inFlight = 0; ///< records queued or in the transaction being written
+    /// m_inFlight as last written, for queuedRecords(): the HTTP I/O threads ask it with every request, and
+    /// need not queue up on the writer's mutex for a figure that only tells whether there is room.
+    std::atomic<std::size_t> m_queuedRecords{0};
     bool m_retentionDue = true;
     std::atomic<int> m_retentionDays{0};
     std::atomic<std::uint64_t> m_deleted{0};

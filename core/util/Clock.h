@@ -13,6 +13,13 @@ inline std::int64_t monotonicNs() noexcept
         .count();
 }
 
+/// Milliseconds of the monotonic clock: for time-outs and idle times.
+inline std::int64_t monotonicMs() noexcept
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
 /// Microseconds since the Unix epoch, UTC: wall time, as records and the outbox keep it.
 inline std::int64_t wallClockUs() noexcept
 {
