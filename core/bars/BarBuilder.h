@@ -64,6 +64,17 @@ public:
         join(*m_forming, tick);
         return true;
     }
+    /// What several records add up to (their highest high, lowest low, last close, volume and count) joins
+    /// the forming time bar as those records would one by one through joinForming(): the bar must hold them.
+    void joinSummed(const Bar &records)
+    {
+        Bar &bar = *m_forming;
+        bar.high = bar.high < records.high ? records.high : bar.high;
+        bar.low = bar.low > records.low ? records.low : bar.low;
+        bar.close = records.close;
+        bar.volume += records.volume;
+        bar.records += records.records;
+    }
     /// Closes the forming time bar when `now` is at or past its end.
     std::optional<Bar> closeIfDue(Model::TimestampUs now);
     /// Carries on after `last`, the newest bar built before (read back from storage): still forming

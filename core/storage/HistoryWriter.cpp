@@ -24,7 +24,53 @@ struct HistoryWriter::SymbolState
     /// Where its kept bars begin: older records wait for the backfill.
     Model::TimestampUs since = std::numeric_limits<Model::TimestampUs>::max();
     std::uint64_t stamp = 0;
+    /// Every longer forming bar holds the forming minute and none deviates: a record joining the minute
+    /// would join each of them the same way, so it joins the minute alone and is added to `owed`, which the
+    /// longer builders take (settle()) before anything else changes or reads them. At thousands of symbols
+    /// the builders are out of the caches, and a record then reads one of them instead of eight.
+    bool nested = false;
+    Bars::Bar owed; ///< high, low, close, volume and records of what the longer bars still have to take
 };
+
+namespace {
+
+void owe(Bars::Bar &owed, const Model::Tick &tick)
+{
+    if (owed.records == 0) {
+        owed.high = tick.high;
+        owed.low = tick.low;
+    } else {
+        owed.high = owed.high < tick.high ? tick.high : owed.high;
+        owed.low = owed.low > tick.low ? tick.low : owed.low;
+    }
+    owed.close = tick.close;
+    owed.volume += tick.volume;
+    ++owed.records;
+}
+
+} // namespace
+
+void HistoryWriter::settle(SymbolState &state)
+{
+    if (state.owed.records == 0)
+        return;
+    for (std::size_t i = 1; i < KeptCount; ++i)
+        state.builders[i].joinSummed(state.owed);
+    state.owed = {};
+}
+
+bool HistoryWriter::nested(const SymbolState &state)
+{
+    const auto &minute = state.builders[0].forming();
+    if (!minute)
+        return false;
+    for (std::size_t i = 1; i < KeptCount; ++i) {
+        const auto &longer = state.builders[i].forming();
+        if (state.deviating[i] || !longer || longer->openTime > minute->openTime || longer->endTime < minute->endTime)
+            return false;
+    }
+    return true;
+}
 
 HistoryWriter::HistoryWriter(SqliteDatabase &db, const QString &zone, const History::TimeframeIds &ids,
                              std::size_t maxSymbols)
@@ -165,6 +211,11 @@ QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::T
         const Model::Tick &tick = **t;
         if (tick.timestamp < state->since && m_backfillFrom != symbolId)
             m_backfillFrom = m_backfillFrom < 0 ? symbolId : std::min(m_backfillFrom, symbolId);
+        if (state->nested && state->builders[0].joinForming(tick)) {
+            owe(state->owed, tick);
+            continue;
+        }
+        settle(*state);
         bool lateBelow = false;
         for (std::size_t i = 0; i < KeptCount; ++i) {
             Bars::BarBuilder &builder = state->builders[i];
@@ -186,6 +237,7 @@ QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::T
                 lateBelow = false;
             }
         }
+        state->nested = nested(*state);
     }
     return storeForming(symbolId, *state);
 }

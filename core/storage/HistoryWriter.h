@@ -67,6 +67,9 @@ private:
     QString stateOf(std::int64_t symbolId, bool newSymbol, Model::TimestampUs firstTime, SymbolState *&out);
     QString startTracks(std::int64_t symbolId, Model::TimestampUs firstTime, SymbolState &state);
     QString storeForming(std::int64_t symbolId, SymbolState &state);
+    /// The longer builders take what the minute's records owe them (SymbolState::nested).
+    static void settle(SymbolState &state);
+    static bool nested(const SymbolState &state);
     QString backfillSymbol(std::int64_t symbolId, bool &done);
     QString keepBar(std::int64_t symbolId, std::size_t index, const Bars::Bar &bar);
     QString setSince(std::int64_t symbolId, std::size_t index, Model::TimestampUs since);
