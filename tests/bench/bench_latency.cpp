@@ -5,10 +5,7 @@
 // latency runs from the moment its request was read whole to the moment the
 // signal was committed and published.
 #include "BenchHttp.h"
-#include "api/Routes.h"
-#include "http/HttpRouter.h"
-#include "http/HttpServer.h"
-#include "ingest/IngestEndpoint.h"
+#include "BenchIngestServer.h"
 #include "pipeline/Pipeline.h"
 #include "storage/StorageWriter.h"
 
@@ -63,14 +60,8 @@ int main(int argc, char **argv)
         },
         Qt::DirectConnection);
     pipeline.start();
-    Ingest::IngestEndpoint endpoint(pipeline);
-    Http::HttpRouter router;
-    Api::RouteSources routes;
-    routes.ingest = &endpoint;
-    Api::installRoutes(router, routes);
-    Http::ServerOptions serverOptions;
-    serverOptions.port = 0;
-    Http::HttpServer server(serverOptions, router);
+    BenchHttp::IngestServer ingest(pipeline);
+    Http::HttpServer &server = ingest.server();
     if (!server.start())
         return 1;
 

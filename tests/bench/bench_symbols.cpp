@@ -6,10 +6,7 @@
 // connections, one request in flight on each (as wrk sends them), encoded before the clock starts.
 //   bench_symbols [RECORDS_PER_RUN] [SYMBOL_COUNTS...]
 #include "BenchHttp.h"
-#include "api/Routes.h"
-#include "http/HttpRouter.h"
-#include "http/HttpServer.h"
-#include "ingest/IngestEndpoint.h"
+#include "BenchIngestServer.h"
 #include "ingest/RecordEncoder.h"
 #include "pipeline/Pipeline.h"
 #include "storage/SqliteDatabase.h"
@@ -108,14 +105,8 @@ std::vector<std::string> encodeRequests(const std::vector<Model::RecordBatch> &b
 std::uint64_t feedOverHttp(Pipeline::Pipeline &pipeline, const std::vector<std::string> &requests,
                            const std::vector<Model::RecordBatch> &batches, int connections)
 {
-    Ingest::IngestEndpoint endpoint(pipeline);
-    Http::HttpRouter router;
-    Api::RouteSources routes;
-    routes.ingest = &endpoint;
-    Api::installRoutes(router, routes);
-    Http::ServerOptions serverOptions;
-    serverOptions.port = 0;
-    Http::HttpServer server(serverOptions, router);
+    BenchHttp::IngestServer ingest(pipeline);
+    Http::HttpServer &server = ingest.server();
     if (!server.start()) {
         std::fprintf(stderr, "the HTTP server did not start\n");
         std::exit(1);
