@@ -65,8 +65,10 @@ bool HistoryWriter::nested(const SymbolState &state)
     if (!minute)
         return false;
     for (std::size_t i = 1; i < KeptCount; ++i) {
+        // Only time bars (all kept ones are) take records by their span alone.
         const auto &longer = state.builders[i].forming();
-        if (state.deviating[i] || !longer || longer->openTime > minute->openTime || longer->endTime < minute->endTime)
+        if (state.deviating[i] || !state.builders[i].timeframe().isTime() || !longer ||
+            longer->openTime > minute->openTime || longer->endTime < minute->endTime)
             return false;
     }
     return true;

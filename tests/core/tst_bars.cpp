@@ -58,6 +58,7 @@ private Q_SLOTS:
     void boundariesAndQuietPeriods();
     void timerClosesAQuietBarAndALateArrivalRevisesIt();
     void lateRecordsChangeNoBar();
+    void summedRecordsJoinAsOneByOne();
     void tickAndVolumeBars();
     void recordTimeframe();
     void sessionDaysAcrossDaylightSaving();
@@ -175,6 +176,37 @@ void TestBars::lateRecordsChangeNoBar()
     QCOMPARE(b.forming()->records, 2);
     QCOMPARE(b.forming()->close, 90.5);
     QCOMPARE(b.forming()->low, 89);
+}
+
+void TestBars::summedRecordsJoinAsOneByOne()
+{
+    // What records inside the forming bar add up to joins it as they would one by one (the kept bars' writer
+    // hands the longer time frames a minute's records so): in order or not, prices up and down.
+    std::mt19937_64 rng(5);
+    Session session;
+    for (int round = 0; round < 200; ++round) {
+        BarBuilder oneByOne(Timeframe::hours(1), session);
+        BarBuilder summed(Timeframe::hours(1), session);
+        const Model::Tick first = tick(Day0 + qint64(rng() % 60) * Second, 100);
+        oneByOne.add(first);
+        summed.add(first);
+        Bar sum;
+        const int count = 1 + int(rng() % 40);
+        for (int i = 0; i < count; ++i) {
+            Model::Tick t =
+                tick(Day0 + qint64(rng() % 3600) * Second, 50 + double(rng() % 10000) / 100, qint64(rng() % 1000));
+            t.high = t.open + double(rng() % 300) / 100;
+            t.low = t.open - double(rng() % 300) / 100;
+            QVERIFY(oneByOne.joinForming(t));
+            sum.high = i == 0 || sum.high < t.high ? t.high : sum.high;
+            sum.low = i == 0 || sum.low > t.low ? t.low : sum.low;
+            sum.close = t.close;
+            sum.volume += t.volume;
+            ++sum.records;
+        }
+        summed.joinSummed(sum);
+        QCOMPARE(*summed.forming(), *oneByOne.forming());
+    }
 }
 
 void TestBars::tickAndVolumeBars()
