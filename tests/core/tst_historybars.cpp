@@ -158,7 +158,7 @@ void TestHistoryBars::keptBarsEqualLiveBarsAcrossRestarts()
         const Model::Tick k = tick("LIVE", t, 50 + double(rng() % 5000) / 100, qint64(rng() % 90) + 1);
         feed.push_back(k);
         batch.emplace_back(k);
-        batch.emplace_back(tick(("N" + std::to_string(i % 13)).c_str(), now, 10, 1));
+        batch.emplace_back(tick(QByteArray("N" + QByteArray::number(i % 13)).constData(), now, 10, 1));
         if (rng() % 5 == 0) {
             QVERIFY(store(*writer, std::move(batch)));
             batch = {};
