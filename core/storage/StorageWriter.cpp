@@ -210,7 +210,7 @@ StorageWriter::~StorageWriter()
 
 std::size_t StorageWriter::queuedRecords() const
 {
-    return m_queuedRecords.load(std::memory_order_relaxed);
+    return m_inFlight.load(std::memory_order_relaxed);
 }
 
 Ingest::RecordSink::Submit StorageWriter::submit(Model::RecordBatch &&records, qint64 receivedNs, Done done)
@@ -254,7 +254,6 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
         if (!fits())
             return Submit::Saturated;
         m_inFlight += count;
-        m_queuedRecords.store(m_inFlight, std::memory_order_relaxed);
         if (job.group) {
             ++job.group->queued;
             job.group->weight += count;
@@ -409,7 +408,6 @@ void StorageWriter::run()
                 std::vector<WriteJob> orphans;
                 orphans.swap(m_queue);
                 m_inFlight = 0;
-                m_queuedRecords.store(0, std::memory_order_relaxed);
                 lock.unlock();
                 for (WriteJob &job : orphans)
                     if (job.done)
@@ -426,7 +424,6 @@ void StorageWriter::run()
         {
             std::lock_guard lock(m_worker.mutex());
             m_inFlight -= records;
-            m_queuedRecords.store(m_inFlight, std::memory_order_relaxed);
         }
         m_space.notify_all();
         const qint64 now = Util::monotonicNs();

@@ -204,10 +204,10 @@ private:
 
     std::condition_variable m_space;
     std::vector<WriteJob> m_queue;
-    std::size_t m_inFlight = 0; ///< records queued or in the transaction being written
-    /// m_inFlight as last written, for queuedRecords(): the HTTP I/O threads ask it with every request, and
-    /// need not queue up on the writer's mutex for a figure that only tells whether there is room.
-    std::atomic<std::size_t> m_queuedRecords{0};
+    /// Records queued or in the transaction being written. Changed under the writer's mutex; atomic so that
+    /// queuedRecords() reads it without: the HTTP I/O threads ask with every request, for a figure that only
+    /// tells whether there is room.
+    std::atomic<std::size_t> m_inFlight{0};
     bool m_retentionDue = true;
     std::atomic<int> m_retentionDays{0};
     std::atomic<std::uint64_t> m_deleted{0};
