@@ -16,8 +16,7 @@ inline std::int64_t monotonicNs() noexcept
 /// Milliseconds of the monotonic clock: for time-outs and idle times.
 inline std::int64_t monotonicMs() noexcept
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
+    return monotonicNs() / 1'000'000;
 }
 
 /// Microseconds since the Unix epoch, UTC: wall time, as records and the outbox keep it.
