@@ -10,6 +10,8 @@
 #include "trading/PaperDesk.h"
 #include "util/Clock.h"
 
+#include <algorithm>
+
 #include <pthread.h>
 
 using namespace Qt::StringLiterals;
@@ -134,13 +136,10 @@ std::size_t Shard::depth() const
 Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
 {
     auto &state = m_symbols[symbol];
-    if (state) {
-        m_recency.splice(m_recency.end(), m_recency, state->recency);
-    } else {
+    if (!state) {
         state = std::make_unique<SymbolState>(m_options, m_session);
         state->summary.symbol = symbol;
         state->track.setSymbol(symbol);
-        state->recency = m_recency.insert(m_recency.end(), symbol);
         m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
         // Back after it left memory: carried on from the database, as at a start.
         if (readBack && !m_options.databasePath.isEmpty() && m_evictedNames.mayContain(symbol.view())) {
@@ -148,6 +147,7 @@ Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
                 warmState(*state, readHistory(*reader, symbol, true));
         }
     }
+    state->used = ++m_useClock;
     state->lastUsedNs = m_nowNs;
     return *state;
 }
@@ -278,14 +278,13 @@ bool Shard::dropState(const Model::Symbol &symbol)
     const std::unique_ptr<SymbolState> *state = m_symbols.find(symbol);
     if (!state)
         return false;
-    m_recency.erase((*state)->recency);
     m_symbols.erase(symbol);
     m_evictedNames.add(symbol.view());
     m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
     return true;
 }
 
-void Shard::evict(Model::Symbol symbol)
+void Shard::evict(const Model::Symbol &symbol)
 {
     if (!dropState(symbol))
         return;
@@ -296,13 +295,46 @@ void Shard::evict(Model::Symbol symbol)
 
 void Shard::trim(bool idleToo)
 {
-    while (m_symbols.size() > m_maxSymbols)
-        evict(m_recency.front());
+    while (m_symbols.size() > m_maxSymbols && evictOldest()) {
+    }
     if (!idleToo || m_options.idleSymbolSeconds <= 0)
         return;
     const qint64 oldest = m_nowNs - qint64(m_options.idleSymbolSeconds) * 1'000'000'000;
-    while (!m_recency.empty() && (*m_symbols.find(m_recency.front()))->lastUsedNs < oldest)
-        evict(m_recency.front());
+    std::vector<Model::Symbol> idle;
+    m_symbols.forEach([&](const Model::Symbol &symbol, const std::unique_ptr<SymbolState> &state) {
+        if (state->lastUsedNs < oldest)
+            idle.push_back(symbol);
+    });
+    for (const Model::Symbol &symbol : idle)
+        evict(symbol);
+}
+
+bool Shard::evictOldest()
+{
+    const auto newer = [](const UseStamp &a, const UseStamp &b) { return a.used > b.used; };
+    for (;;) {
+        if (m_oldest.empty()) {
+            if (m_symbols.empty())
+                return false;
+            m_symbols.forEach([this](const Model::Symbol &symbol, const std::unique_ptr<SymbolState> &state) {
+                m_oldest.push_back({state->used, symbol});
+            });
+            const std::size_t over = m_symbols.size() > m_maxSymbols ? m_symbols.size() - m_maxSymbols : 1;
+            const std::size_t picked = std::min(m_oldest.size(), std::max(over, m_oldest.size() / 16));
+            std::nth_element(m_oldest.begin(), m_oldest.end() - std::ptrdiff_t(picked), m_oldest.end(), newer);
+            m_oldest.erase(m_oldest.begin(), m_oldest.end() - std::ptrdiff_t(picked));
+            std::sort(m_oldest.begin(), m_oldest.end(), newer);
+        }
+        const UseStamp candidate = m_oldest.back();
+        m_oldest.pop_back();
+        // Updated since it was picked (or gone and back): newer than every candidate left, so not the oldest.
+        // One that was not is older than every symbol not picked, and than the candidates before it.
+        const std::unique_ptr<SymbolState> *state = m_symbols.find(candidate.symbol);
+        if (state && (*state)->used == candidate.used) {
+            evict(candidate.symbol);
+            return true;
+        }
+    }
 }
 
 void Shard::start()

@@ -16,7 +16,6 @@
 
 #include <atomic>
 #include <functional>
-#include <list>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -107,8 +106,8 @@ private:
         TimeframeTrack track; ///< the rules' timeframe
         Signals::RuleEngine rules;
         Analytics::SymbolSummary summary;
-        std::list<Model::Symbol>::iterator recency; ///< its place in m_recency
-        bool rulesPending = false;                  ///< stored history whose bars for the rules are still to be read
+        std::uint64_t used = 0;    ///< m_useClock at its latest update: the larger, the more recent
+        bool rulesPending = false; ///< stored history whose bars for the rules are still to be read
         qint64 lastUsedNs = 0;
         AlertSet alerts; ///< the alerts on the symbol, as of the catalog of alerts.version()
     };
@@ -152,7 +151,9 @@ private:
                    std::vector<Storage::AlertStateWrite> &states);
     /// Drops the least recently updated symbols past the cap and those idle too long.
     void trim(bool idleToo);
-    void evict(Model::Symbol symbol); ///< by value: callers pass m_recency's own element
+    /// Drops the least recently updated symbol; false when there is none.
+    bool evictOldest();
+    void evict(const Model::Symbol &symbol);
     /// Forgets a symbol's state (read back from the database when it comes again); false when it had none.
     bool dropState(const Model::Symbol &symbol);
     void run();
@@ -174,8 +175,17 @@ private:
     const Alerts::AlertBook *m_alertBook = nullptr;
     Trading::PaperDesk *m_paperDesk = nullptr;                ///< shown the records of symbols with working orders
     Model::SymbolMap<std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
-    std::list<Model::Symbol> m_recency;                       ///< least recently updated first
-    std::size_t m_maxSymbols;                                 ///< this shard's share of the cap
+    /// A symbol's update stamps its state from this clock. Where a list in order of use moved an element on
+    /// every record (three cache misses a record at thousands of symbols), eviction picks the oldest stamps
+    /// when it needs them: a sixteenth of the symbols at once, so that a flood past the cap scans rarely.
+    std::uint64_t m_useClock = 0;
+    struct UseStamp
+    {
+        std::uint64_t used;
+        Model::Symbol symbol;
+    };
+    std::vector<UseStamp> m_oldest;   ///< the oldest stamps when last picked, the oldest last; stale ones skipped
+    std::size_t m_maxSymbols;         ///< this shard's share of the cap
     Util::BloomFilter m_evictedNames; ///< symbols that may have left memory: read back when they return
     std::unique_ptr<Storage::SymbolHistoryReader> m_history; ///< opened at the first return
     qint64 m_lastIdleSweepNs = 0;

@@ -200,6 +200,7 @@ private Q_SLOTS:
     void metricsOnKnownInput();
     void lateRecordIsStoredButNeverLast();
     void symbolFloodStaysBounded();
+    void leastRecentlyUpdatedLeaveFirst();
     void symbolMapAgreesWithAHashMap();
     void rulesSpeakOnClosedBars();
     void quietSymbolsBarClosesByTimer();
@@ -524,6 +525,51 @@ void TestPipeline::symbolFloodStaysBounded()
     QCOMPARE(returned->sessionHigh, kept->sessionHigh);
     QCOMPARE(returned->totalTicks, kept->totalTicks);
     QCOMPARE(describe(bounded.published), describe(whole.published)); // the same signals, too
+}
+
+void TestPipeline::leastRecentlyUpdatedLeaveFirst()
+{
+    // Past the cap the symbols updated longest ago leave memory, exactly in that order: random batches over 600
+    // symbols against a list kept in order of use (the newest last), trimmed to the cap after each batch. The cap
+    // of 200 has eviction pick a dozen oldest at a time, some of them updated again before their turn comes.
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions options;
+    options.shards = 1;
+    options.maxSymbols = 200;
+    QVERIFY(engine.start(options));
+    std::mt19937 random(17);
+    std::vector<QByteArray> inUse; // least recently updated first
+    std::int64_t seconds = 0;
+    for (int round = 0; round < 150; ++round) {
+        Model::RecordBatch batch;
+        const int size = 1 + int(random() % 40);
+        for (int i = 0; i < size; ++i) {
+            // Mostly one of those in memory or just gone, now and then one long gone or new.
+            const int pick = random() % 4 == 0 ? int(random() % 600) : int(random() % 230);
+            const QByteArray name = "U" + QByteArray::number(pick);
+            Model::Tick t;
+            Model::Symbol::parse(name.constData(), t.symbol);
+            t.open = t.high = t.low = t.close = 100;
+            t.volume = 1;
+            t.timestamp = 1'700'000'000'000'000LL + ++seconds * 1'000'000LL;
+            batch.push_back(t);
+            std::erase(inUse, name);
+            inUse.push_back(name);
+        }
+        engine.feed(batch, batch.size());
+        if (inUse.size() > 200)
+            inUse.erase(inUse.begin(), inUse.end() - 200);
+        QStringList expected, held;
+        for (const QByteArray &name : inUse)
+            expected.append(QString::fromLatin1(name));
+        for (const Analytics::SymbolSummary &summary : engine.pipeline->summaries())
+            held.append(summary.symbol.toString());
+        expected.sort();
+        held.sort();
+        QCOMPARE(held, expected);
+    }
+    QVERIFY(engine.pipeline->evictedSymbols() > 400);
 }
 
 void TestPipeline::rewarmKeepsTheSummaryPublished()
