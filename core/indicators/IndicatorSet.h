@@ -66,6 +66,9 @@ public:
     /// Replaces the newest bar (one still forming) and recomputes as if it had come that way.
     const IndicatorSnapshot &replaceLast(const Model::Tick &bar) noexcept;
     const IndicatorSnapshot &snapshot() const noexcept { return m_snapshot; }
+    /// The RSI as replaceLast(bar) would give it, computing that one alone: the other indicators (and the
+    /// snapshot) still hold the newest bar as it was until replaceLast() or update() is called.
+    std::optional<double> rsiOf(const Model::Tick &bar) noexcept { return m_rsi.replaceLast(bar.close); }
 
 private:
     template<bool Replace>

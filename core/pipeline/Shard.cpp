@@ -216,7 +216,7 @@ void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
             state.track.add(bar, silently);
         state.summary.addTick(bar);
     }
-    state.summary.rsi = state.track.snapshot().rsi;
+    state.summary.rsi = state.track.rsi();
     if (const auto &lastSignal = history.lastSignal) {
         state.summary.lastSignalTime = lastSignal->timestamp;
         state.summary.lastSignal =
@@ -449,15 +449,14 @@ void Shard::process(Message &message)
                 std::move(outcome.fills.begin(), outcome.fills.end(), std::back_inserter(paper.fills));
                 std::move(outcome.orders.begin(), outcome.orders.end(), std::back_inserter(paper.orders));
             }
-            const Indicators::IndicatorSnapshot &snapshot = state.track.snapshot();
             state.summary.addTick(*bar);
-            state.summary.rsi = snapshot.rsi;
+            state.summary.rsi = state.track.rsi();
             if (touched.empty() || touched.back() != &state)
                 touched.push_back(&state);
             if (streamTicks)
-                processed.push_back({*bar, snapshot});
+                processed.push_back({*bar, state.track.snapshot()});
             if (m_feed)
-                liveBars.push_back(LiveBar::of(*bar, snapshot));
+                liveBars.push_back(LiveBar::of(*bar, state.track.snapshot()));
             continue;
         }
         if (m_feed)

@@ -102,7 +102,11 @@ private:
         SymbolState(const PipelineOptions &o, const Bars::Session &session)
             : track(o.rules.timeframe, session, o.indicators)
             , rules(o.rules)
-        {}
+        {
+            // The rules read closed bars; the summary's RSI, the chart and the stream read the forming bar's
+            // values once a record, when they ask.
+            track.setLazyForming(true);
+        }
         TimeframeTrack track; ///< the rules' timeframe
         Signals::RuleEngine rules;
         Analytics::SymbolSummary summary;

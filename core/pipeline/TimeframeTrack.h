@@ -32,6 +32,11 @@ public:
     /// false: the indicators take the forming bar only as it begins and as it closes, not with each record
     /// that joins it (for readers that look at closed bars only); a forming bar's snapshot is then stale.
     void setFormingIndicators(bool on) noexcept { m_formingIndicators = on; }
+    /// true: a record that joins the forming bar only marks the indicators behind; snapshot() and rsi() bring
+    /// them up to date when asked, to the very values they would have had. For a reader that looks at the
+    /// forming bar's values less often than records come (once a batch, not once a record: nine indicators'
+    /// state is a score of cache lines a symbol). A Forming change then hears the values before the record.
+    void setLazyForming(bool on) noexcept { m_lazyForming = on; }
 
     /// Adds one record. `onChange(Change, const Bars::Bar &, const Indicators::IndicatorSnapshot &)` hears
     /// of each change: a close before the bar the record begins. False when the record was late (older
@@ -62,9 +67,11 @@ public:
     void closeIfDue(Model::TimestampUs now, OnChange &&onChange)
     {
         if (auto closed = m_builder.closeIfDue(now)) {
-            // Without forming updates the indicators still hold the bar as it began: its final values now.
-            const bool stale = m_withIndicators && !m_formingIndicators && m_open;
+            // Without forming updates the indicators still hold the bar as it began (or an earlier state of
+            // it, when lazy): its final values now.
+            const bool stale = m_withIndicators && (!m_formingIndicators || m_behind) && m_open;
             m_open = false;
+            m_behind = false;
             onChange(Change::Closed, *closed,
                      stale ? m_indicators.replaceLast(asTick(*closed)) : m_indicators.snapshot());
         }
@@ -86,7 +93,20 @@ public:
 
     const Bars::Timeframe &timeframe() const noexcept { return m_builder.timeframe(); }
     const Bars::BarBuilder &builder() const noexcept { return m_builder; }
-    const Indicators::IndicatorSnapshot &snapshot() const noexcept { return m_indicators.snapshot(); }
+    /// The indicators' values after the newest bar (the forming one as it stands).
+    const Indicators::IndicatorSnapshot &snapshot() noexcept
+    {
+        if (m_behind) {
+            m_behind = false;
+            m_indicators.replaceLast(asTick(*m_builder.forming()));
+        }
+        return m_indicators.snapshot();
+    }
+    /// snapshot().rsi, computing the RSI alone when the others are behind.
+    std::optional<double> rsi() noexcept
+    {
+        return m_behind ? m_indicators.rsiOf(asTick(*m_builder.forming())) : m_indicators.snapshot().rsi;
+    }
     void setSymbol(const Model::Symbol &symbol) noexcept { m_symbol = symbol; }
 
     /// A bar as the record type indicators and rules take: its open time, prices and volume.
@@ -106,12 +126,18 @@ private:
         const Indicators::IndicatorSnapshot &s =
             m_open ? m_indicators.replaceLast(asTick(bar)) : m_indicators.update(asTick(bar));
         m_open = forming;
+        m_behind = false;
         return s;
     }
     const Indicators::IndicatorSnapshot &replaced(const Bars::Bar &bar)
     {
-        return m_withIndicators && m_formingIndicators ? m_indicators.replaceLast(asTick(bar))
-                                                       : m_indicators.snapshot();
+        if (!m_withIndicators || !m_formingIndicators)
+            return m_indicators.snapshot();
+        if (m_lazyForming) {
+            m_behind = true;
+            return m_indicators.snapshot();
+        }
+        return m_indicators.replaceLast(asTick(bar));
     }
 
     Bars::BarBuilder m_builder;
@@ -120,6 +146,8 @@ private:
     bool m_open = false; ///< the indicators' newest bar is the forming one
     bool m_withIndicators = true;
     bool m_formingIndicators = true;
+    bool m_lazyForming = false;
+    bool m_behind = false; ///< lazy: records joined the forming bar since the indicators last took it
 };
 
 } // namespace Pipeline

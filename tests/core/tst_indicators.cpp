@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "indicators/IndicatorSet.h"
 #include "indicators/Series.h"
+#include "pipeline/TimeframeTrack.h"
 
 #include <QFile>
 #include <QTest>
@@ -13,7 +14,7 @@ using namespace Indicators;
 
 namespace {
 
-struct Bars
+struct Ohlcv
 {
     std::vector<double> open, high, low, close, volume;
 };
@@ -29,9 +30,9 @@ std::vector<QByteArrayList> readCsv(const QString &path)
     return rows;
 }
 
-Bars referenceBars()
+Ohlcv referenceBars()
 {
-    Bars b;
+    Ohlcv b;
     const auto rows = readCsv(QStringLiteral(TICKDESK_TEST_DATA "/indicators/ohlcv.csv"));
     for (std::size_t i = 1; i < rows.size(); ++i) {
         b.open.push_back(rows[i][1].toDouble());
@@ -43,11 +44,11 @@ Bars referenceBars()
     return b;
 }
 
-Bars randomBars(unsigned seed, int count, double start = 100.0)
+Ohlcv randomBars(unsigned seed, int count, double start = 100.0)
 {
     std::mt19937_64 rng(seed);
     std::normal_distribution<double> step(0.0, 0.01);
-    Bars b;
+    Ohlcv b;
     double price = start;
     for (int i = 0; i < count; ++i) {
         const double open = price;
@@ -62,7 +63,7 @@ Bars randomBars(unsigned seed, int count, double start = 100.0)
     return b;
 }
 
-Model::Tick tickAt(const Bars &b, std::size_t i)
+Model::Tick tickAt(const Ohlcv &b, std::size_t i)
 {
     Model::Tick t;
     Model::Symbol::parse("TEST", t.symbol);
@@ -113,6 +114,7 @@ private Q_SLOTS:
     void scaleInvariance();
     void streamingEqualsSeries();
     void replaceLastEqualsRecompute();
+    void lazyFormingEqualsEager();
     void snapshotJson();
 };
 
@@ -128,7 +130,7 @@ void TestIndicators::againstReference()
 {
     // tests/data/indicators/make_reference.py wrote these from TA-Lib's conventions, independently of this code.
     QFETCH(QString, name);
-    const Bars b = referenceBars();
+    const Ohlcv b = referenceBars();
     QCOMPARE(b.close.size(), std::size_t(600));
     const auto rows = readCsv(QStringLiteral(TICKDESK_TEST_DATA "/indicators/reference.csv"));
     const int col = int(rows[0].indexOf(name.toLatin1()));
@@ -169,7 +171,7 @@ void TestIndicators::againstReference()
 
 void TestIndicators::warmUpBoundaries()
 {
-    const Bars b = randomBars(7, 100);
+    const Ohlcv b = randomBars(7, 100);
     QCOMPARE(firstValue(smaSeries(b.close, 20)), 19);
     QCOMPARE(firstValue(emaSeries(b.close, 20)), 19);
     QCOMPARE(firstValue(rsiSeries(b.close, 14)), 14);
@@ -205,7 +207,7 @@ void TestIndicators::flatPrices()
 void TestIndicators::singleBar()
 {
     IndicatorSet set;
-    const Bars b = randomBars(3, 1);
+    const Ohlcv b = randomBars(3, 1);
     const IndicatorSnapshot &s = set.update(tickAt(b, 0));
     QVERIFY(!s.sma && !s.ema && !s.rsi && !s.macd && !s.macdSignal && !s.macdHistogram && !s.bollingerUpper &&
             !s.bollingerMiddle && !s.bollingerLower && !s.atr && !s.vwap && !s.crossFast && !s.crossSlow);
@@ -214,7 +216,7 @@ void TestIndicators::singleBar()
 
 void TestIndicators::periodOne()
 {
-    const Bars b = randomBars(5, 50);
+    const Ohlcv b = randomBars(5, 50);
     const Series sma = smaSeries(b.close, 1);
     const Series ema = emaSeries(b.close, 1);
     for (std::size_t i = 0; i < b.close.size(); ++i) {
@@ -244,8 +246,8 @@ void TestIndicators::scaleInvariance()
 {
     // Prices of 1e11 or 1e-7 behave as prices of 100, scaled: no overflow, no cancellation.
     QFETCH(double, scale);
-    const Bars b = randomBars(11, 300);
-    Bars s = b;
+    const Ohlcv b = randomBars(11, 300);
+    Ohlcv s = b;
     for (auto *v : {&s.open, &s.high, &s.low, &s.close})
         for (double &x : *v)
             x *= scale;
@@ -273,7 +275,7 @@ void TestIndicators::scaleInvariance()
 void TestIndicators::streamingEqualsSeries()
 {
     for (unsigned seed = 1; seed <= 5; ++seed) {
-        const Bars b = randomBars(seed, 1000);
+        const Ohlcv b = randomBars(seed, 1000);
         IndicatorSet set;
         std::vector<IndicatorSnapshot> snapshots;
         for (std::size_t i = 0; i < b.close.size(); ++i)
@@ -299,7 +301,7 @@ void TestIndicators::replaceLastEqualsRecompute()
     // Each bar first arrives as a forming bar, is revised twice, then is final; the result must be the
     // very doubles of feeding only the final bars (rules compare them at their edges, and a rule on
     // bars built live must speak exactly where the same rule on the rebuilt bars does).
-    const Bars b = randomBars(99, 400);
+    const Ohlcv b = randomBars(99, 400);
     std::mt19937_64 rng(1);
     std::uniform_real_distribution<double> wiggle(0.98, 1.02);
     IndicatorSet live;
@@ -328,6 +330,64 @@ void TestIndicators::replaceLastEqualsRecompute()
                              u"bar %1: %2 vs %3"_s.arg(i).arg(*(a.*member), 0, 'g', 17).arg(*(d.*member), 0, 'g', 17)));
         }
     }
+}
+
+void TestIndicators::lazyFormingEqualsEager()
+{
+    // A track that takes the forming bar's records into its indicators only when asked gives the very values of
+    // one that takes each record: asked now and then (the RSI alone or everything), over one-minute bars with
+    // gaps, delayed records and bars closed by the clock.
+    const Bars::Session session;
+    const Bars::Timeframe minute = Bars::Timeframe::minutes(1);
+    Pipeline::TimeframeTrack eager(minute, session, {});
+    Pipeline::TimeframeTrack lazy(minute, session, {});
+    lazy.setLazyForming(true);
+    Model::Symbol symbol;
+    Model::Symbol::parse("TEST", symbol);
+    eager.setSymbol(symbol);
+    lazy.setSymbol(symbol);
+    QStringList eagerChanges, lazyChanges;
+    const auto heard = [](QStringList &into) {
+        return [&into](Pipeline::TimeframeTrack::Change change, const Bars::Bar &bar, const IndicatorSnapshot &s) {
+            if (change != Pipeline::TimeframeTrack::Change::Forming) // a lazy Forming change hears older values
+                into.append(u"%1 %2 %3"_s.arg(int(change)).arg(bar.openTime).arg(QString::fromLatin1(s.toJson())));
+        };
+    };
+    std::mt19937_64 rng(5);
+    double price = 100;
+    Model::TimestampUs now = 1'700'000'000'000'000LL;
+    for (int n = 0; n < 6000; ++n) {
+        now += rng() % 50 == 0 ? 600'000'000LL : std::int64_t(1 + rng() % 9) * 1'000'000LL;
+        price = std::max(1.0, price + double(int(rng() % 41) - 20) / 100);
+        Model::Tick t;
+        t.symbol = symbol;
+        t.open = t.high = t.low = t.close = price;
+        t.volume = std::int64_t(1 + rng() % 500);
+        t.timestamp = rng() % 30 == 0 ? now - 90'000'000LL : now; // delayed now and then
+        QCOMPARE(lazy.add(t, heard(lazyChanges)), eager.add(t, heard(eagerChanges)));
+        if (rng() % 40 == 0) {
+            lazy.closeIfDue(now + 60'000'000LL, heard(lazyChanges));
+            eager.closeIfDue(now + 60'000'000LL, heard(eagerChanges));
+        }
+        switch (rng() % 4) {
+        case 0:
+            QCOMPARE(lazy.snapshot().toJson(), eager.snapshot().toJson());
+            break;
+        case 1: {
+            const auto expected = eager.snapshot().rsi;
+            const auto got = lazy.rsi();
+            QCOMPARE(bool(got), bool(expected));
+            if (expected)
+                QVERIFY2(*got == *expected, qPrintable(u"record %1: RSI %2 vs %3"_s.arg(n).arg(*got).arg(*expected)));
+            break;
+        }
+        default:
+            break; // not asked: the lazy one stays behind
+        }
+    }
+    QCOMPARE(lazyChanges, eagerChanges);
+    QVERIFY(eagerChanges.size() > 100);
+    QCOMPARE(lazy.snapshot().toJson(), eager.snapshot().toJson());
 }
 
 void TestIndicators::snapshotJson()
