@@ -212,13 +212,9 @@ Util::Status BarStore::prepare()
     return {};
 }
 
-QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added)
+QString BarStore::readSymbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added)
 {
     added = false;
-    if (const std::int64_t *known = m_ids.find(symbol)) {
-        id = *known;
-        return {};
-    }
     m_findSymbol.bindText(1, symbol.view());
     Step rc = m_findSymbol.step();
     if (rc == Step::Row)
@@ -236,25 +232,22 @@ QString BarStore::symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &
     } else if (rc != Step::Row) {
         return m_db.lastError();
     }
-    m_ids[symbol] = id;
     return {};
 }
 
 QString BarStore::write(std::vector<const Model::Tick *> &sorted)
 {
-    m_groups.group(sorted);
-    QString error;
+    const auto lookUp = [this](const Model::Symbol &symbol, std::int64_t &id, bool &added, QString &error) {
+        error = readSymbolId(symbol, id, added);
+        return error.isEmpty();
+    };
+    QString error = m_groups.group(sorted, lookUp, m_runs);
     m_logRows.clear();
-    m_runs.clear();
-    for (std::size_t first = 0; first < sorted.size() && error.isEmpty();) {
-        const Model::Symbol &symbol = sorted[first]->symbol;
-        std::size_t end = first + 1;
-        while (end < sorted.size() && sorted[end]->symbol == symbol)
-            ++end;
-        std::int64_t id = 0;
-        bool added = false;
-        error = symbolId(symbol, id, added);
-        m_runs.push_back(Run{id, added, first, end});
+    for (const Run &run : m_runs) {
+        if (!error.isEmpty())
+            break;
+        const std::int64_t id = run.symbolId;
+        const std::size_t first = run.first, end = run.end;
         const bool direct = end - first >= DirectRun;
         m_directRows.clear();
         for (std::size_t i = first; i < end; ++i) {
@@ -266,7 +259,6 @@ QString BarStore::write(std::vector<const Model::Tick *> &sorted)
             std::sort(m_directRows.begin(), m_directRows.end(), inTimeOrder);
             error = m_blocks->add(id, m_directRows.data(), m_directRows.size());
         }
-        first = end;
     }
     if (error.isEmpty())
         error = appendToLog();
@@ -433,8 +425,7 @@ void BarStore::committed()
     }
     m_committed = m_state;
     m_newSymbols.clear();
-    if (m_ids.size() > MaxCachedIds)
-        m_ids.clear();
+    m_groups.bound(MaxCachedIds);
 }
 
 void BarStore::rolledBack()
@@ -442,7 +433,7 @@ void BarStore::rolledBack()
     m_blocks->rolledBack();
     m_state = m_committed;
     for (const Model::Symbol &symbol : m_newSymbols)
-        m_ids.erase(symbol);
+        m_groups.forget(symbol);
     m_newSymbols.clear();
     // The rows a rolled-back slice moved are in the log again: read from the committed mark afresh.
     m_frozenRows = {};

@@ -95,13 +95,7 @@ public:
     /// it back.
     QString write(std::vector<const Model::Tick *> &ticks);
     /// One symbol's ticks in the last write(): [first, end) of its input.
-    struct Run
-    {
-        std::int64_t symbolId = 0;
-        bool newSymbol = false; ///< the transaction added the symbol
-        std::size_t first = 0;
-        std::size_t end = 0;
-    };
+    using Run = SymbolRun;
     const std::vector<Run> &runs() const noexcept { return m_runs; }
     /// The sequence number of the open transaction's first row.
     std::int64_t transactionSeq() const noexcept { return m_committed.nextSeq; }
@@ -159,7 +153,8 @@ private:
 
     BarStore(SqliteDatabase &db, std::size_t logMergeRows);
     Util::Status prepare();
-    QString symbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added);
+    /// The id of a symbol not met so far: read from the symbols table, or added to it (`added`).
+    QString readSymbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added);
     QString setLog(int log, bool frozen, const Mark &mark);
     QString appendToLog();
     QString freeze();
@@ -181,9 +176,7 @@ private:
     std::array<Statement, 2> m_loadBucket;
     std::array<Statement, 2> m_clearLog;
 
-    /// Ids of symbols met so far (a bounded cache); the ones added in the open transaction are also in
-    /// m_newSymbols, to be forgotten if it rolls back.
-    Model::SymbolMap<std::int64_t> m_ids;
+    /// Symbols added in the open transaction: m_groups forgets their ids if it rolls back.
     std::vector<Model::Symbol> m_newSymbols;
 
     /// The rows not yet in blocks of the frozen log's bucket m_loadedBucket (-1: none read), in (symbol,
@@ -198,7 +191,7 @@ private:
     std::vector<BarRow> m_bucketRows; ///< m_logRows by bucket, reused
     std::string m_logValue;           ///< one bucket's rows in the compact form, reused
     std::vector<Run> m_runs;
-    SymbolGroups m_groups;
+    SymbolGroups m_groups; ///< also the ids of the symbols met so far (a bounded cache)
 };
 
 } // namespace Storage

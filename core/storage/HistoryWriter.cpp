@@ -157,8 +157,8 @@ QString HistoryWriter::startTracks(std::int64_t symbolId, Model::TimestampUs fir
 
 QString HistoryWriter::stateOf(std::int64_t symbolId, bool newSymbol, Model::TimestampUs firstTime, SymbolState *&out)
 {
-    if (const auto it = m_symbols.find(symbolId); it != m_symbols.end()) {
-        out = it->second.get();
+    if (SymbolState *known = m_symbols.find(symbolId)) {
+        out = known;
         return {};
     }
     auto state = std::make_unique<SymbolState>();
@@ -195,8 +195,7 @@ QString HistoryWriter::stateOf(std::int64_t symbolId, bool newSymbol, Model::Tim
             }
         }
     }
-    out = state.get();
-    m_symbols.emplace(symbolId, std::move(state));
+    out = &m_symbols.insert(symbolId, std::move(state));
     return {};
 }
 
@@ -427,12 +426,11 @@ void HistoryWriter::committed()
     // Set the older half aside; they come back from the database when stored again.
     std::vector<std::uint64_t> stamps;
     stamps.reserve(m_symbols.size());
-    for (const auto &[id, state] : m_symbols)
-        stamps.push_back(state->stamp);
+    m_symbols.forEach([&stamps](const SymbolState &state) { stamps.push_back(state.stamp); });
     const auto middle = stamps.begin() + std::ptrdiff_t(stamps.size() / 2);
     std::nth_element(stamps.begin(), middle, stamps.end());
     const std::uint64_t cut = *middle;
-    std::erase_if(m_symbols, [cut](const auto &entry) { return entry.second->stamp < cut; });
+    m_symbols.eraseIf([cut](const SymbolState &state) { return state.stamp < cut; });
 }
 
 void HistoryWriter::rolledBack()

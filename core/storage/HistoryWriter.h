@@ -2,9 +2,9 @@
 #pragma once
 
 #include "HistoryBars.h"
+#include "IdTable.h"
 
 #include <memory>
-#include <unordered_map>
 
 namespace Storage {
 
@@ -100,8 +100,8 @@ private:
     Statement m_day;
     Statement m_dropBars;
 
-    std::unordered_map<std::int64_t, std::unique_ptr<SymbolState>> m_symbols;
-    std::uint64_t m_stamp = 0; ///< counts add() calls; a symbol's last one tells how recently it was stored
+    IdTable<SymbolState> m_symbols; ///< by symbol id
+    std::uint64_t m_stamp = 0;      ///< counts add() calls; a symbol's last one tells how recently it was stored
     std::uint64_t m_barsWritten = 0;
     std::uint64_t m_barsCommitted = 0;
     std::int64_t m_backfillFrom = 0; ///< symbol ids from this one on may wait for a backfill; -1: none

@@ -8,53 +8,63 @@
 
 namespace Storage {
 
-std::uint32_t SymbolGroups::groupOf(const Model::Symbol &symbol)
+QString SymbolGroups::group(std::vector<const Model::Tick *> &ticks, const LookUp &lookUp, std::vector<SymbolRun> &runs)
 {
-    const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = std::hash<Model::Symbol>{}(symbol)&mask;; i = (i + 1) & mask) {
-        Slot &slot = m_slots[i];
-        if (slot.stamp != m_stamp) {
-            slot = Slot{&symbol, std::uint32_t(m_starts.size()), m_stamp};
-            m_starts.push_back(0);
-            return slot.group;
-        }
-        if (*slot.symbol == symbol)
-            return slot.group;
-    }
-}
-
-void SymbolGroups::group(std::vector<const Model::Tick *> &ticks)
-{
+    runs.clear();
     const std::size_t n = ticks.size();
-    if (n < 2)
-        return;
-    const std::size_t wanted = std::bit_ceil(2 * n);
-    if (m_slots.size() < wanted || ++m_stamp == 0) {
-        m_slots.assign(std::max(wanted, m_slots.size()), Slot{});
+    if (++m_stamp == 0) { // wrapped: no stamp may look like this commit's
+        m_known.forEach([](const Model::Symbol &, Known &known) { known.stamp = 0; });
         m_stamp = 1;
     }
-    m_starts.clear();
-    m_groupOfTick.resize(n);
+    m_runOfTick.resize(n);
     const Model::Symbol *previous = nullptr;
-    std::uint32_t group = 0;
+    std::uint32_t run = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const Model::Symbol &symbol = ticks[i]->symbol;
         if (!previous || !(symbol == *previous)) {
-            group = groupOf(symbol);
+            bool met = false, added = false;
+            Known &known = m_known.get(symbol, met);
+            if (met) {
+                QString error;
+                if (!lookUp(symbol, known.id, added, error)) {
+                    m_known.erase(symbol);
+                    runs.clear();
+                    return error;
+                }
+            }
+            if (known.stamp != m_stamp) {
+                known.stamp = m_stamp;
+                known.run = std::uint32_t(runs.size());
+                runs.push_back({known.id, added, 0, 0});
+            }
+            run = known.run;
             previous = &symbol;
         }
-        m_groupOfTick[i] = group;
-        ++m_starts[group];
+        m_runOfTick[i] = run;
+        ++runs[run].end;
     }
-    if (m_starts.size() == 1)
-        return;
-    std::uint32_t at = 0;
-    for (std::uint32_t &start : m_starts)
-        at += std::exchange(start, at);
+    std::size_t at = 0;
+    for (SymbolRun &r : runs) {
+        r.first = at;
+        at += r.end;
+        r.end = r.first;
+    }
+    if (runs.size() < 2) {
+        if (!runs.empty())
+            runs.front().end = n;
+        return {};
+    }
     m_out.resize(n);
     for (std::size_t i = 0; i < n; ++i)
-        m_out[m_starts[m_groupOfTick[i]]++] = ticks[i];
+        m_out[runs[m_runOfTick[i]].end++] = ticks[i];
     ticks.swap(m_out);
+    return {};
+}
+
+void SymbolGroups::bound(std::size_t most)
+{
+    if (m_known.size() > most)
+        m_known.clear();
 }
 
 void sortBySymbolAndTime(std::vector<BarRow> &rows, std::vector<BarRow> &scratch, std::vector<std::uint32_t> &counts)

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void init();
     void pricesComeBackExactly();
     void runsGoStraightToBars();
+    void symbolIdsSetByHandServe();
     void logsMergeWithoutLosingOrDoublingARow();
     void restartFinishesAMerge();
     void oneSymbolsLogMovesInSlices();
@@ -193,6 +194,54 @@ void TestBarStore::runsGoStraightToBars()
              1);
     QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 41);
     QCOMPARE(db->scalar("SELECT count(*) FROM symbols"), 2);
+}
+
+void TestBarStore::symbolIdsSetByHandServe()
+{
+    // A database whose symbol ids were set by hand far apart: the writer's tables by id must not grow with
+    // the largest. Records of a symbol with a small id, one with id 2^40 and one added after it (2^40 + 1)
+    // interleave over five minutes in several commits, with a restart between: every record reads back, and
+    // each symbol has its five closed one-minute bars kept.
+    constexpr qint64 Big = qint64(1) << 40;
+    {
+        auto writer = StorageWriter::open({path()});
+        QVERIFY(writer);
+        QVERIFY(store(**writer, {tick("SMALL", 0, 10)}));
+    }
+    {
+        auto db = openDb(path());
+        QVERIFY(db->exec(
+            QByteArray("INSERT INTO symbols(id, name) VALUES (" + QByteArray::number(Big) + ", 'BIG')").constData()));
+    }
+    std::vector<Model::Tick> sent{tick("SMALL", 0, 10)};
+    for (int part = 0; part < 2; ++part) {
+        auto writer = StorageWriter::open({path()});
+        QVERIFY(writer);
+        for (int commit = 0; commit < 5; ++commit) {
+            Model::RecordBatch batch;
+            for (int i = 0; i < 15; ++i) {
+                const qint64 second = part * 150 + commit * 30 + i * 2 + 1;
+                for (const char *symbol : {"SMALL", "BIG", "AFTER"}) {
+                    sent.push_back(tick(symbol, second, 20 + double(second % 7)));
+                    batch.emplace_back(sent.back());
+                }
+            }
+            QVERIFY(store(**writer, std::move(batch)));
+        }
+    }
+    const std::vector<Model::Tick> back = readBySymbol(path());
+    const std::vector<Model::Tick> expected = bySymbol(sent);
+    QCOMPARE(back.size(), expected.size());
+    for (std::size_t i = 0; i < back.size(); ++i)
+        QVERIFY2(same(back[i], expected[i]), qPrintable(u"record %1 differs"_s.arg(i)));
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT id FROM symbols WHERE name = 'AFTER'"), Big + 1);
+    for (const qint64 id : {qint64(db->scalar("SELECT id FROM symbols WHERE name = 'SMALL'")), Big, Big + 1}) {
+        const QByteArray query = "SELECT count(*) FROM history_bars JOIN history_timeframes t ON t.id = timeframe_id "
+                                 "WHERE symbol_id = " +
+                                 QByteArray::number(id) + " AND t.name = '1m'";
+        QCOMPARE(db->scalar(query.constData()), 5);
+    }
 }
 
 void TestBarStore::logsMergeWithoutLosingOrDoublingARow()
