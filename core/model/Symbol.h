@@ -5,7 +5,9 @@
 #include <QString>
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string_view>
 
@@ -16,7 +18,7 @@ namespace Model {
 class Symbol final
 {
 public:
-    static constexpr std::size_t MaxLength = 16;
+    static constexpr std::size_t MaxLength = 16; ///< two 8-byte words: operator== and hash() read them
 
     Symbol() = default;
 
@@ -31,10 +33,35 @@ public:
     std::string_view view() const noexcept { return {m_chars.data(), m_size}; }
     QString toString() const { return QString::fromLatin1(m_chars.data(), m_size); }
 
-    friend bool operator==(const Symbol &a, const Symbol &b) noexcept { return a.view() == b.view(); }
+    /// The characters past size() are always zero (parse() clears them), so two symbols are equal when their
+    /// sizes and their whole arrays are: two 8-byte words compared, no call.
+    friend bool operator==(const Symbol &a, const Symbol &b) noexcept
+    {
+        return a.m_size == b.m_size && a.word(0) == b.word(0) && a.word(1) == b.word(1);
+    }
     friend auto operator<=>(const Symbol &a, const Symbol &b) noexcept { return a.view() <=> b.view(); }
 
+    /// A hash of the two words (a multiply for each, then MurmurHash3's 64-bit finalizer): every bit of every
+    /// character reaches the low bits that hash tables index by.
+    std::size_t hash() const noexcept
+    {
+        std::uint64_t h = word(0) * 0x9E3779B97F4A7C15ULL ^ std::rotl(word(1) * 0xC2B2AE3D27D4EB4FULL, 31) ^ m_size;
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53ULL;
+        h ^= h >> 33;
+        return std::size_t(h);
+    }
+
 private:
+    std::uint64_t word(std::size_t i) const noexcept
+    {
+        std::uint64_t w;
+        std::memcpy(&w, m_chars.data() + 8 * i, sizeof w);
+        return w;
+    }
+
     std::array<char, MaxLength> m_chars{};
     std::uint8_t m_size = 0;
 };
@@ -44,7 +71,7 @@ private:
 template<>
 struct std::hash<Model::Symbol>
 {
-    std::size_t operator()(const Model::Symbol &s) const noexcept { return std::hash<std::string_view>{}(s.view()); }
+    std::size_t operator()(const Model::Symbol &s) const noexcept { return s.hash(); }
 };
 
 Q_DECLARE_METATYPE(Model::Symbol)

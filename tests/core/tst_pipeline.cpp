@@ -202,6 +202,7 @@ private Q_SLOTS:
     void symbolFloodStaysBounded();
     void leastRecentlyUpdatedLeaveFirst();
     void symbolMapAgreesWithAHashMap();
+    void symbolsCompareAndHashByTheirText();
     void rulesSpeakOnClosedBars();
     void quietSymbolsBarClosesByTimer();
     void warmStartContinuesAFormingBar();
@@ -803,6 +804,35 @@ void TestPipeline::symbolMapAgreesWithAHashMap()
     map.clear();
     QVERIFY(map.empty());
     QCOMPARE(map.find(names.front()), nullptr);
+}
+
+void TestPipeline::symbolsCompareAndHashByTheirText()
+{
+    // Symbols compare and hash their whole arrays: a short symbol parsed where a long one was equals a fresh one.
+    Model::Symbol reused, fresh, other;
+    QVERIFY(Model::Symbol::parse("ABCDEFGHIJKLMNOP", reused));
+    QVERIFY(Model::Symbol::parse("AB", reused));
+    QVERIFY(Model::Symbol::parse("AB", fresh));
+    QVERIFY(reused == fresh);
+    QCOMPARE(reused.hash(), fresh.hash());
+    for (const char *different : {"A", "ABC", "AC", "BA", "AB.", "ABCDEFGHIJKLMNOP"}) {
+        QVERIFY(Model::Symbol::parse(different, other));
+        QVERIFY2(!(other == fresh), different);
+        QVERIFY2(other.hash() != fresh.hash(), different);
+    }
+    QVERIFY(Model::Symbol::parse("ABCDEFGHIJKLMNOP", reused));
+    QVERIFY(Model::Symbol::parse("ABCDEFGHIJKLMNOQ", other)); // the last character of the second word
+    QVERIFY(!(reused == other));
+    // Names alike but for a digit or two spread over a table's low bits and over two shards evenly.
+    std::vector<int> buckets(4096), shards(2);
+    for (int i = 0; i < 3000; ++i) {
+        Model::Symbol name;
+        QVERIFY(Model::Symbol::parse(QByteArray("N" + QByteArray::number(i)).constData(), name));
+        ++buckets[name.hash() & 4095];
+        ++shards[std::size_t(Pipeline::Pipeline::shardOf(name, 2))];
+    }
+    QVERIFY(*std::max_element(buckets.begin(), buckets.end()) <= 6);
+    QVERIFY2(shards[0] > 1400 && shards[1] > 1400, qPrintable(u"%1 / %2"_s.arg(shards[0]).arg(shards[1])));
 }
 
 void TestPipeline::rulesSpeakOnClosedBars()
