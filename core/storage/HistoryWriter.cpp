@@ -16,20 +16,22 @@ using History::KeptCount;
 
 struct HistoryWriter::SymbolState
 {
+    /// Every longer forming bar holds the forming minute and none deviates: a record of the minute would join
+    /// each builder the same way, so it is only added to `owed`, which all of them take (settle()) before
+    /// anything else changes or reads them. At thousands of symbols the builders are out of the caches; such a
+    /// record then reads these first fields of the state, one allocation, and none of the eight builders.
+    bool nested = false;
+    Model::TimestampUs minuteOpen = 0; ///< while nested: where the forming minute begins
+    Model::TimestampUs minuteEnd = 0;  ///< and where it ends
+    Bars::Bar owed; ///< high, low, close, volume and records of what the forming bars still have to take
+    std::uint64_t stamp = 0;
+    /// Where its kept bars begin: older records wait for the backfill.
+    Model::TimestampUs since = std::numeric_limits<Model::TimestampUs>::max();
     std::vector<Bars::BarBuilder> builders; ///< kept() order
     /// The forming bar is not the sum of the shorter time frame's bars: a record too late for that one
     /// joined it. It is then stored as it is (history_forming).
     std::array<bool, KeptCount> deviating{};
     std::array<bool, KeptCount> formingStored{}; ///< a history_forming row is there
-    /// Where its kept bars begin: older records wait for the backfill.
-    Model::TimestampUs since = std::numeric_limits<Model::TimestampUs>::max();
-    std::uint64_t stamp = 0;
-    /// Every longer forming bar holds the forming minute and none deviates: a record joining the minute
-    /// would join each of them the same way, so it joins the minute alone and is added to `owed`, which the
-    /// longer builders take (settle()) before anything else changes or reads them. At thousands of symbols
-    /// the builders are out of the caches, and a record then reads one of them instead of eight.
-    bool nested = false;
-    Bars::Bar owed; ///< high, low, close, volume and records of what the longer bars still have to take
 };
 
 namespace {
@@ -54,8 +56,8 @@ void HistoryWriter::settle(SymbolState &state)
 {
     if (state.owed.records == 0)
         return;
-    for (std::size_t i = 1; i < KeptCount; ++i)
-        state.builders[i].joinSummed(state.owed);
+    for (Bars::BarBuilder &builder : state.builders)
+        builder.joinSummed(state.owed);
     state.owed = {};
 }
 
@@ -212,7 +214,7 @@ QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::T
         const Model::Tick &tick = **t;
         if (tick.timestamp < state->since && m_backfillFrom != symbolId)
             m_backfillFrom = m_backfillFrom < 0 ? symbolId : std::min(m_backfillFrom, symbolId);
-        if (state->nested && state->builders[0].joinForming(tick)) {
+        if (state->nested && tick.timestamp >= state->minuteOpen && tick.timestamp < state->minuteEnd) {
             owe(state->owed, tick);
             continue;
         }
@@ -239,6 +241,10 @@ QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::T
             }
         }
         state->nested = nested(*state);
+        if (state->nested) {
+            state->minuteOpen = state->builders[0].forming()->openTime;
+            state->minuteEnd = state->builders[0].forming()->endTime;
+        }
     }
     return storeForming(symbolId, *state);
 }
@@ -397,6 +403,8 @@ Util::Result<bool> HistoryWriter::correct(std::int64_t symbolId, std::size_t ind
 
 QString HistoryWriter::storeForming(std::int64_t symbolId, SymbolState &state)
 {
+    if (state.deviating[0]) // a minute stored as it is holds what it owes (a longer one deviating owes nothing)
+        settle(state);
     for (std::size_t i = 0; i < KeptCount; ++i) {
         const auto &forming = state.builders[i].forming();
         if (state.deviating[i] && forming) {

@@ -67,7 +67,7 @@ private:
     QString stateOf(std::int64_t symbolId, bool newSymbol, Model::TimestampUs firstTime, SymbolState *&out);
     QString startTracks(std::int64_t symbolId, Model::TimestampUs firstTime, SymbolState &state);
     QString storeForming(std::int64_t symbolId, SymbolState &state);
-    /// The longer builders take what the minute's records owe them (SymbolState::nested).
+    /// The forming bars take what the minute's records owe them (SymbolState::nested).
     static void settle(SymbolState &state);
     static bool nested(const SymbolState &state);
     QString backfillSymbol(std::int64_t symbolId, bool &done);
