@@ -26,12 +26,34 @@ QString fieldName(const char *field)
     return QString::fromLatin1(field);
 }
 
+/// The fields of one object, read in one pass over it (a record's few keys are then compared here, where a
+/// lookup by key walked the object again for each field).
+struct Fields
+{
+    static constexpr std::size_t Most = 32;
+    std::array<std::string_view, Most> keys;
+    std::array<dom::element, Most> values;
+    std::size_t count = 0;
+    bool overflow = false; ///< more keys than kept: look the rest up in the object
+
+    bool find(dom::object object, std::string_view key, dom::element &value) const
+    {
+        for (std::size_t i = 0; i < count; ++i)
+            if (keys[i] == key) {
+                value = values[i];
+                return true;
+            }
+        return overflow && object.at_key(key).get(value) == simdjson::SUCCESS;
+    }
+};
+
 /// Decodes the fields of one object; every failure becomes a DecodeError naming the field.
 class ObjectReader
 {
 public:
-    explicit ObjectReader(dom::object object)
+    ObjectReader(dom::object object, const Fields &fields)
         : m_object(object)
+        , m_fields(fields)
     {}
 
     std::optional<DecodeError> error;
@@ -45,7 +67,7 @@ public:
 
     bool lookup(const char *field, dom::element &value)
     {
-        if (m_object.at_key(field).get(value) != simdjson::SUCCESS)
+        if (!m_fields.find(m_object, field, value))
             return fail(field, fieldName(field) + u" is missing"_s);
         return true;
     }
@@ -86,7 +108,7 @@ public:
         dom::element value;
         if (!lookup(field, value))
             return false;
-        const QString message = fieldName(field) + u" must be a non-negative integer"_s;
+        const auto notCount = [&] { return fail(field, fieldName(field) + u" must be a non-negative integer"_s); };
         switch (value.type()) {
         case dom::element_type::INT64:
             out = value.get_int64().value_unsafe();
@@ -100,15 +122,15 @@ public:
             // 1e6 or 1000000.0 are whole numbers written as doubles; accept them.
             const double d = value.get_double().value_unsafe();
             if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.0e18)
-                return fail(field, message);
+                return notCount();
             out = std::int64_t(d);
             break;
         }
         default:
-            return fail(field, message);
+            return notCount();
         }
         if (out < 0)
-            return fail(field, message);
+            return notCount();
         return true;
     }
 
@@ -147,6 +169,7 @@ public:
 
 private:
     dom::object m_object;
+    const Fields &m_fields;
 };
 
 bool decodeTick(ObjectReader &r, Model::RecordBatch &out)
@@ -225,21 +248,24 @@ std::optional<DecodeError> decodeRecord(dom::element element, Model::RecordBatch
         return DecodeError{u"a record must be a JSON object"_s, {}};
     // A field given twice is refused: which value counts differs between JSON parsers, so a record
     // could mean one thing to its sender and another here.
-    std::array<std::string_view, 32> seen;
-    std::size_t keys = 0;
+    Fields fields;
     for (const dom::key_value_pair field : object) {
-        for (std::size_t i = 0; i < keys; ++i)
-            if (seen[i] == field.key) {
+        for (std::size_t i = 0; i < fields.count; ++i)
+            if (fields.keys[i] == field.key) {
                 const QString name = QString::fromUtf8(field.key.data(), qsizetype(field.key.size())).left(64);
                 return DecodeError{u"%1 appears more than once in the record"_s.arg(name), name};
             }
-        if (keys < seen.size())
-            seen[keys++] = field.key;
+        if (fields.count == Fields::Most) {
+            fields.overflow = true;
+            continue;
+        }
+        fields.keys[fields.count] = field.key;
+        fields.values[fields.count++] = field.value;
     }
-    ObjectReader r(object);
+    ObjectReader r(object, fields);
 
     dom::element typeElement;
-    if (object.at_key("data_type").get(typeElement) != simdjson::SUCCESS) {
+    if (!fields.find(object, "data_type", typeElement)) {
         decodeTick(r, out);
         return r.error;
     }

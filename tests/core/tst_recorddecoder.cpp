@@ -89,6 +89,7 @@ private Q_SLOTS:
     void validRecords_data();
     void validRecords();
     void tickValues();
+    void fieldsPastManyOthers();
     void metadataValues();
     void invalidRecords_data();
     void invalidRecords();
@@ -155,6 +156,38 @@ void TestRecordDecoder::tickValues()
     QCOMPARE(t.low, 149.80);
     QCOMPARE(t.volume, 1000000);
     QCOMPARE(t.timestamp, Model::TimestampUs(1644016200250000));
+}
+
+void TestRecordDecoder::fieldsPastManyOthers()
+{
+    // Forty extra fields named to come first: the record's own fields lie past the first 32 keys, which the
+    // decoder reads in one pass; the rest are still found, and read the same.
+    QJsonObject record = with(tick(), u"timestamp"_s, 1644016200.25);
+    QJsonObject sentimentRecord = sentiment();
+    for (int i = 0; i < 40; ++i) {
+        record.insert(u"a%1"_s.arg(i, 2, 10, QChar(u'0')), i);
+        sentimentRecord.insert(u"a%1"_s.arg(i, 2, 10, QChar(u'0')), i);
+    }
+    QVERIFY(json(record).startsWith("{\"a00\""));
+    RecordDecoder decoder;
+    Model::RecordBatch out;
+    const QByteArray body = json(record) + '\n' + json(sentimentRecord);
+    const auto error = decoder.decode(body.toStdString(), out, RecordDecoder::Format::NdJson);
+    QVERIFY2(!error, error ? qPrintable(error->message) : "");
+    QCOMPARE(out.size(), std::size_t(2));
+    const auto &t = std::get<Model::Tick>(out.front());
+    QCOMPARE(t.symbol.toString(), u"AAPL"_s);
+    QCOMPARE(t.open, 150.25);
+    QCOMPARE(t.close, 155.20);
+    QCOMPARE(t.volume, 1000000);
+    QCOMPARE(t.timestamp, Model::TimestampUs(1644016200250000));
+    QCOMPARE(std::get<Model::NewsSentimentEvent>(out.back()).score, -0.4);
+    record.remove(u"volume"_s);
+    out.clear();
+    const auto missing = decoder.decode(json(record).toStdString(), out);
+    QVERIFY(missing);
+    QCOMPARE(missing->field, u"volume"_s);
+    QVERIFY(out.empty());
 }
 
 void TestRecordDecoder::metadataValues()
