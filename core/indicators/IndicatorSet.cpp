@@ -47,9 +47,9 @@ QByteArray IndicatorSnapshot::toJson() const
 }
 
 IndicatorSet::IndicatorSet(const IndicatorConfig &config)
-    : m_sma(config.sma)
+    : m_rsi(config.rsi)
+    , m_sma(config.sma)
     , m_ema(config.ema)
-    , m_rsi(config.rsi)
     , m_macd(config.macdFast, config.macdSlow, config.macdSignal)
     , m_bollinger(config.bollinger, config.bollingerDeviations)
     , m_atr(config.atr)

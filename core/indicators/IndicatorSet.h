@@ -74,9 +74,9 @@ private:
     template<bool Replace>
     const IndicatorSnapshot &apply(const Model::Tick &bar) noexcept;
 
+    Rsi m_rsi; ///< first: rsiOf() reads it alone, once a record
     Sma m_sma;
     Ema m_ema;
-    Rsi m_rsi;
     Macd m_macd;
     Bollinger m_bollinger;
     Atr m_atr;

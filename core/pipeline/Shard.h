@@ -107,13 +107,15 @@ private:
             // values once a record, when they ask.
             track.setLazyForming(true);
         }
-        TimeframeTrack track; ///< the rules' timeframe
-        Signals::RuleEngine rules;
-        Analytics::SymbolSummary summary;
-        std::uint64_t used = 0;    ///< m_useClock at its latest update: the larger, the more recent
+        // What every record reads and writes first and together (a few neighbouring cache lines, which the
+        // processor fetches in pairs); the rules only when a bar closes, last.
         bool rulesPending = false; ///< stored history whose bars for the rules are still to be read
+        std::uint64_t used = 0;    ///< m_useClock at its latest update: the larger, the more recent
         qint64 lastUsedNs = 0;
-        AlertSet alerts; ///< the alerts on the symbol, as of the catalog of alerts.version()
+        Analytics::SymbolSummary summary;
+        TimeframeTrack track; ///< the rules' timeframe
+        AlertSet alerts;      ///< the alerts on the symbol, as of the catalog of alerts.version()
+        Signals::RuleEngine rules;
     };
     struct Message
     {

@@ -25,8 +25,8 @@ public:
     TimeframeTrack(const Bars::Timeframe &timeframe, const Bars::Session &session,
                    const Indicators::IndicatorConfig &config, bool withIndicators = true)
         : m_builder(timeframe, session)
-        , m_indicators(config)
         , m_withIndicators(withIndicators)
+        , m_indicators(config)
     {}
 
     /// false: the indicators take the forming bar only as it begins and as it closes, not with each record
@@ -140,14 +140,15 @@ private:
         return m_indicators.replaceLast(asTick(bar));
     }
 
+    // What a record joining the forming bar reads, first; the indicators' score of cache lines after.
     Bars::BarBuilder m_builder;
-    Indicators::IndicatorSet m_indicators;
-    Model::Symbol m_symbol;
     bool m_open = false; ///< the indicators' newest bar is the forming one
     bool m_withIndicators = true;
     bool m_formingIndicators = true;
     bool m_lazyForming = false;
     bool m_behind = false; ///< lazy: records joined the forming bar since the indicators last took it
+    Model::Symbol m_symbol;
+    Indicators::IndicatorSet m_indicators;
 };
 
 } // namespace Pipeline
