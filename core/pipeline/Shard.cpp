@@ -479,8 +479,10 @@ void Shard::process(Message &message)
     if (m_feed && (!liveBars.empty() || !liveEvents.empty()))
         m_feed->append(liveBars, liveEvents);
     publishSummaries(touched); // before the commit, so an acknowledgement never finds an older summary
-    // Past the cap (a flood of symbols) before the acknowledgement; idle symbols every ten seconds.
-    const bool idleSweep = m_nowNs - m_lastIdleSweepNs > 10'000'000'000LL;
+    // Past the cap (a flood of symbols) before the acknowledgement; idle symbols every ten seconds, or as often
+    // as the idle time when that is shorter.
+    const qint64 sweepNs = std::min<qint64>(10, std::max(1, m_options.idleSymbolSeconds)) * 1'000'000'000LL;
+    const bool idleSweep = m_nowNs - m_lastIdleSweepNs > sweepNs;
     if (idleSweep)
         m_lastIdleSweepNs = m_nowNs;
     trim(idleSweep);

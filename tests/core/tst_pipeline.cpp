@@ -15,6 +15,7 @@
 #include "storage/StorageWriter.h"
 #include "util/CallerRuns.h"
 
+#include <QDeadlineTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -201,6 +202,7 @@ private Q_SLOTS:
     void lateRecordIsStoredButNeverLast();
     void symbolFloodStaysBounded();
     void leastRecentlyUpdatedLeaveFirst();
+    void idleSymbolsLeave();
     void symbolMapAgreesWithAHashMap();
     void symbolsCompareAndHashByTheirText();
     void rulesSpeakOnClosedBars();
@@ -571,6 +573,36 @@ void TestPipeline::leastRecentlyUpdatedLeaveFirst()
         QCOMPARE(held, expected);
     }
     QVERIFY(engine.pipeline->evictedSymbols() > 400);
+}
+
+void TestPipeline::idleSymbolsLeave()
+{
+    // A symbol without a record for longer than the idle time leaves memory (and the summaries); one that keeps
+    // trading stays. Records of the busy one are sent until the idle one is gone.
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions options;
+    options.shards = 1;
+    options.idleSymbolSeconds = 2;
+    QVERIFY(engine.start(options));
+    const auto record = [](const char *name, int second) {
+        Model::Tick t;
+        Model::Symbol::parse(name, t.symbol);
+        t.open = t.high = t.low = t.close = 100;
+        t.volume = 1;
+        t.timestamp = 1'700'000'000'000'000LL + second * 1'000'000LL;
+        return Model::Record(t);
+    };
+    engine.feed({record("IDLE", 0), record("BUSY", 0)}, 2);
+    QVERIFY(engine.pipeline->summary(sym("IDLE")));
+    QDeadlineTimer deadline(20'000);
+    int second = 0;
+    while (engine.pipeline->summary(sym("IDLE")) && !deadline.hasExpired())
+        engine.feed({record("BUSY", ++second)}, 1);
+    QVERIFY(!engine.pipeline->summary(sym("IDLE")));
+    QVERIFY(engine.pipeline->summary(sym("BUSY")));
+    QCOMPARE(engine.pipeline->evictedSymbols(), 1u);
+    QCOMPARE(engine.pipeline->activeSymbols(), 1u);
 }
 
 void TestPipeline::rewarmKeepsTheSummaryPublished()
