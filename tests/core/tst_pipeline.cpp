@@ -44,6 +44,17 @@ Model::Symbol sym(const char *s)
     return out;
 }
 
+/// A record of `name` at a price of 100, `second` seconds into the test's day.
+Model::Tick flatTick(const char *name, std::int64_t second)
+{
+    Model::Tick t;
+    t.symbol = sym(name);
+    t.open = t.high = t.low = t.close = 100;
+    t.volume = 1;
+    t.timestamp = 1'700'000'000'000'000LL + second * 1'000'000LL;
+    return t;
+}
+
 /// A random walk per symbol, bars one second apart, with the odd jump and some news.
 Model::RecordBatch market(int symbols, int barsPerSymbol, unsigned seed)
 {
@@ -551,12 +562,7 @@ void TestPipeline::leastRecentlyUpdatedLeaveFirst()
             // Mostly one of those in memory or just gone, now and then one long gone or new.
             const int pick = random() % 4 == 0 ? int(random() % 600) : int(random() % 230);
             const QByteArray name = "U" + QByteArray::number(pick);
-            Model::Tick t;
-            Model::Symbol::parse(name.constData(), t.symbol);
-            t.open = t.high = t.low = t.close = 100;
-            t.volume = 1;
-            t.timestamp = 1'700'000'000'000'000LL + ++seconds * 1'000'000LL;
-            batch.push_back(t);
+            batch.push_back(flatTick(name.constData(), ++seconds));
             std::erase(inUse, name);
             inUse.push_back(name);
         }
@@ -585,20 +591,12 @@ void TestPipeline::idleSymbolsLeave()
     options.shards = 1;
     options.idleSymbolSeconds = 2;
     QVERIFY(engine.start(options));
-    const auto record = [](const char *name, int second) {
-        Model::Tick t;
-        Model::Symbol::parse(name, t.symbol);
-        t.open = t.high = t.low = t.close = 100;
-        t.volume = 1;
-        t.timestamp = 1'700'000'000'000'000LL + second * 1'000'000LL;
-        return Model::Record(t);
-    };
-    engine.feed({record("IDLE", 0), record("BUSY", 0)}, 2);
+    engine.feed({flatTick("IDLE", 0), flatTick("BUSY", 0)}, 2);
     QVERIFY(engine.pipeline->summary(sym("IDLE")));
     QDeadlineTimer deadline(20'000);
     int second = 0;
     while (engine.pipeline->summary(sym("IDLE")) && !deadline.hasExpired())
-        engine.feed({record("BUSY", ++second)}, 1);
+        engine.feed({flatTick("BUSY", ++second)}, 1);
     QVERIFY(!engine.pipeline->summary(sym("IDLE")));
     QVERIFY(engine.pipeline->summary(sym("BUSY")));
     QCOMPARE(engine.pipeline->evictedSymbols(), 1u);
