@@ -31,12 +31,13 @@ QString fieldName(const char *field)
 struct Fields
 {
     static constexpr std::size_t Most = 32;
+    dom::object object;
     std::array<std::string_view, Most> keys;
     std::array<dom::element, Most> values;
     std::size_t count = 0;
     bool overflow = false; ///< more keys than kept: look the rest up in the object
 
-    bool find(dom::object object, std::string_view key, dom::element &value) const
+    bool find(std::string_view key, dom::element &value) const
     {
         for (std::size_t i = 0; i < count; ++i)
             if (keys[i] == key) {
@@ -51,9 +52,8 @@ struct Fields
 class ObjectReader
 {
 public:
-    ObjectReader(dom::object object, const Fields &fields)
-        : m_object(object)
-        , m_fields(fields)
+    explicit ObjectReader(const Fields &fields)
+        : m_fields(fields)
     {}
 
     std::optional<DecodeError> error;
@@ -67,7 +67,7 @@ public:
 
     bool lookup(const char *field, dom::element &value)
     {
-        if (!m_fields.find(m_object, field, value))
+        if (!m_fields.find(field, value))
             return fail(field, fieldName(field) + u" is missing"_s);
         return true;
     }
@@ -168,7 +168,6 @@ public:
     }
 
 private:
-    dom::object m_object;
     const Fields &m_fields;
 };
 
@@ -249,6 +248,7 @@ std::optional<DecodeError> decodeRecord(dom::element element, Model::RecordBatch
     // A field given twice is refused: which value counts differs between JSON parsers, so a record
     // could mean one thing to its sender and another here.
     Fields fields;
+    fields.object = object;
     for (const dom::key_value_pair field : object) {
         for (std::size_t i = 0; i < fields.count; ++i)
             if (fields.keys[i] == field.key) {
@@ -262,10 +262,10 @@ std::optional<DecodeError> decodeRecord(dom::element element, Model::RecordBatch
         fields.keys[fields.count] = field.key;
         fields.values[fields.count++] = field.value;
     }
-    ObjectReader r(object, fields);
+    ObjectReader r(fields);
 
     dom::element typeElement;
-    if (!fields.find(object, "data_type", typeElement)) {
+    if (!fields.find("data_type", typeElement)) {
         decodeTick(r, out);
         return r.error;
     }

@@ -237,9 +237,8 @@ QString BarStore::readSymbolId(const Model::Symbol &symbol, std::int64_t &id, bo
 
 QString BarStore::write(std::vector<const Model::Tick *> &sorted)
 {
-    const auto lookUp = [this](const Model::Symbol &symbol, std::int64_t &id, bool &added, QString &error) {
-        error = readSymbolId(symbol, id, added);
-        return error.isEmpty();
+    const auto lookUp = [this](const Model::Symbol &symbol, std::int64_t &id, bool &added) {
+        return readSymbolId(symbol, id, added);
     };
     QString error = m_groups.group(sorted, lookUp, m_runs);
     m_logRows.clear();

@@ -22,11 +22,10 @@ QString SymbolGroups::group(std::vector<const Model::Tick *> &ticks, const LookU
     for (std::size_t i = 0; i < n; ++i) {
         const Model::Symbol &symbol = ticks[i]->symbol;
         if (!previous || !(symbol == *previous)) {
-            bool met = false, added = false;
-            Known &known = m_known.get(symbol, met);
-            if (met) {
-                QString error;
-                if (!lookUp(symbol, known.id, added, error)) {
+            bool unknown = false, added = false;
+            Known &known = m_known.get(symbol, unknown);
+            if (unknown) {
+                if (QString error = lookUp(symbol, known.id, added); !error.isEmpty()) {
                     m_known.erase(symbol);
                     runs.clear();
                     return error;

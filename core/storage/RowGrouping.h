@@ -29,9 +29,8 @@ struct SymbolRun
 class SymbolGroups final
 {
 public:
-    /// The id of a symbol not met so far, read or added (`added`) by the caller; false with `error` set on
-    /// failure.
-    using LookUp = std::function<bool(const Model::Symbol &symbol, std::int64_t &id, bool &added, QString &error)>;
+    /// The id of a symbol not met so far, read or added (`added`) by the caller; empty, or what failed.
+    using LookUp = std::function<QString(const Model::Symbol &symbol, std::int64_t &id, bool &added)>;
 
     /// Reorders `ticks` by symbol and fills `runs`; empty, or the error of `lookUp` (the ticks are then as
     /// they were, and nothing of the symbols it failed on is kept).
