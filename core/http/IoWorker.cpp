@@ -5,6 +5,7 @@
 #include "HttpResponder.h"
 #include "util/CallerRuns.h"
 #include "util/Clock.h"
+#include "util/DeferredWakes.h"
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -76,7 +77,7 @@ void IoWorker::adoptLater(qintptr descriptor)
 void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
 {
     if (m_mail.post([&](std::deque<Mail> &box) { box.push_back(Mail{-1, connection, sequence, std::move(response)}); }))
-        wake();
+        Util::DeferredWakes::wake([](void *worker) { static_cast<IoWorker *>(worker)->wake(); }, this);
 }
 
 void IoWorker::run()

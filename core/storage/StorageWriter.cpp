@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "StorageWriter.h"
 #include "util/Clock.h"
+#include "util/DeferredWakes.h"
 
 #include "AlertStore.h"
 #include "BarStore.h"
@@ -427,6 +428,7 @@ void StorageWriter::run()
         }
         m_space.notify_all();
         const qint64 now = Util::monotonicNs();
+        Util::DeferredWakes wakes; // each thread waiting for answers woken once, when all are given
         for (WriteJob &job : batch) {
             if (error.isEmpty() && job.receivedNs > 0)
                 m_stats.receiveToStored.observe(now - job.receivedNs);
