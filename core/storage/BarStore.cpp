@@ -143,7 +143,15 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
         return R::failure(u"cannot prepare the bar statements: %1"_s.arg(s.error()));
 
     State &st = store->m_state;
+    // The sequence is stored when rows that carry it leave the logs (or never enter them); otherwise the
+    // newest values of the logs hold it: those of the last commit, the last rows by rowid.
     st.nextSeq = db.scalar("SELECT next FROM bar_sequence", 1);
+    for (int log = 0; log < 2; ++log)
+        st.nextSeq = std::max(st.nextSeq, db.scalar(QByteArray("SELECT coalesce(max(first_seq + rows), 0) FROM (SELECT "
+                                                               "first_seq, rows FROM " +
+                                                               logName(log) + " ORDER BY rowid DESC LIMIT " +
+                                                               QByteArray::number(LogBuckets) + ")")
+                                                        .constData()));
     const bool frozen[] = {db.scalar("SELECT frozen FROM bars_logs WHERE log = 0") != 0,
                            db.scalar("SELECT frozen FROM bars_logs WHERE log = 1") != 0};
     if (frozen[0] || frozen[1]) {
@@ -242,6 +250,7 @@ QString BarStore::write(std::vector<const Model::Tick *> &sorted)
     };
     QString error = m_groups.group(sorted, lookUp, m_runs);
     m_logRows.clear();
+    bool anyDirect = false;
     for (const Run &run : m_runs) {
         if (!error.isEmpty())
             break;
@@ -255,6 +264,7 @@ QString BarStore::write(std::vector<const Model::Tick *> &sorted)
             (direct ? m_directRows : m_logRows).push_back(row);
         }
         if (direct && error.isEmpty()) {
+            anyDirect = true;
             std::sort(m_directRows.begin(), m_directRows.end(), inTimeOrder);
             error = m_blocks->add(id, m_directRows.data(), m_directRows.size());
         }
@@ -263,15 +273,19 @@ QString BarStore::write(std::vector<const Model::Tick *> &sorted)
         error = appendToLog();
     m_state.activeRows += std::int64_t(m_logRows.size());
     const std::int64_t fullest = *std::max_element(m_state.bucketRows.begin(), m_state.bucketRows.end());
-    if (error.isEmpty()) {
-        m_setSequence.bind(1, m_state.nextSeq);
-        error = m_db.run(m_setSequence);
-    }
+    if (error.isEmpty() && anyDirect)
+        error = storeSequence(); // rows in blocks only: the logs do not hold their sequence numbers
     const auto full = std::int64_t(m_logMergeRows);
     if (error.isEmpty() && m_state.frozen < 0 &&
         (m_state.activeRows >= full || fullest >= std::max<std::int64_t>(1, full / 16)))
         error = freeze();
     return error;
+}
+
+QString BarStore::storeSequence()
+{
+    m_setSequence.bind(1, m_state.nextSeq);
+    return m_db.run(m_setSequence);
 }
 
 QString BarStore::appendToLog()
@@ -385,6 +399,8 @@ QString BarStore::merge(std::size_t rows)
     m_state.moved += moved;
     m_state.frozenRowsLeft = std::max<std::int64_t>(0, m_state.frozenRowsLeft - std::int64_t(moved));
     if (done) {
+        if (QString error = storeSequence(); !error.isEmpty())
+            return error;
         if (QString error = m_db.run(m_clearLog[std::size_t(m_state.frozen)]); !error.isEmpty())
             return error;
         if (QString error = setLog(m_state.frozen, false, {}); !error.isEmpty())
@@ -446,6 +462,8 @@ QString BarStore::deleteOlderThan(std::int64_t cutoffUs, const QString &zone, st
     // closed minute (later ones make its forming bar).
     const QByteArray zoneText = zone.toUtf8();
     const std::string_view zoneView(zoneText.constData(), std::size_t(zoneText.size()));
+    if (QString error = storeSequence(); !error.isEmpty()) // the newest values may lose rows
+        return error;
     if (QString error = m_blocks->deleteOlderThan(cutoffUs, zoneView, deleted); !error.isEmpty())
         return error;
     return deleteFromActiveLog(cutoffUs, zoneView, deleted);

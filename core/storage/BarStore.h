@@ -157,6 +157,8 @@ private:
     QString readSymbolId(const Model::Symbol &symbol, std::int64_t &id, bool &added);
     QString setLog(int log, bool frozen, const Mark &mark);
     QString appendToLog();
+    /// Writes the next sequence number into bar_sequence, for rows about to leave the logs.
+    QString storeSequence();
     QString freeze();
     /// Reads bucket `bucket` of the frozen log into m_frozenRows: its rows after the mark, sorted.
     QString loadBucket(int bucket);

@@ -18,6 +18,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <random>
 #include <variant>
 
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void symbolIdsSetByHandServe();
     void logsMergeWithoutLosingOrDoublingARow();
     void restartFinishesAMerge();
+    void sequenceContinuesAfterARestart();
     void oneSymbolsLogMovesInSlices();
     void lateRowsGoIntoTheirBlocks();
     void historyReaderSpansTablesNewestLast();
@@ -494,6 +496,62 @@ void TestBarStore::restartFinishesAMerge()
     QCOMPARE(back.size(), expected.size());
     for (std::size_t i = 0; i < back.size(); ++i)
         QVERIFY(same(back[i], expected[i]));
+}
+
+void TestBarStore::sequenceContinuesAfterARestart()
+{
+    // Records of one symbol and one second keep their order of arrival by their sequence numbers. A commit
+    // that only appends to a log does not store the next number (a page less in each commit): a restart
+    // takes it from the log's newest values, or from bar_sequence once the rows have left the logs.
+    const auto prices = [&] {
+        std::vector<double> out;
+        for (const Model::Tick &t : read(path()))
+            out.push_back(t.open);
+        return out;
+    };
+    Storage::WriterOptions options{path()};
+    {
+        auto writer = StorageWriter::open(options);
+        QVERIFY(writer);
+        for (int price = 1; price <= 3; ++price)
+            QVERIFY(store(**writer, Model::RecordBatch{tick("SEQ", 0, price)}));
+    }
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT next FROM bar_sequence"), 1); // only the log holds them
+    {
+        auto writer = StorageWriter::open(options);
+        QVERIFY(writer);
+        QVERIFY(store(**writer, Model::RecordBatch{tick("SEQ", 0, 4)}));
+    }
+    QCOMPARE(prices(), (std::vector<double>{1, 2, 3, 4}));
+
+    options.logMergeRows = 64; // a bucket of four rows freezes the log: they move into blocks
+    {
+        auto writer = StorageWriter::open(options);
+        QVERIFY(writer);
+        QVERIFY(store(**writer, Model::RecordBatch{tick("SEQ", 0, 5)}));
+        QTRY_COMPARE(db->scalar("SELECT count(*) FROM bars_log0") + db->scalar("SELECT count(*) FROM bars_log1"), 0);
+    }
+    QCOMPARE(db->scalar("SELECT next FROM bar_sequence"), 6);
+    {
+        auto writer = StorageWriter::open(options);
+        QVERIFY(writer);
+        QVERIFY(store(**writer, Model::RecordBatch{tick("SEQ", 0, 6)}));
+        // A direct run goes into blocks at once: its numbers are stored with it.
+        Model::RecordBatch run;
+        for (int i = 0; i < 64; ++i)
+            run.emplace_back(tick("SEQ", 0, 7 + i));
+        QVERIFY(store(**writer, std::move(run)));
+    }
+    {
+        auto writer = StorageWriter::open(options);
+        QVERIFY(writer);
+        QVERIFY(store(**writer, Model::RecordBatch{tick("SEQ", 0, 71)}));
+    }
+    std::vector<double> expected(71);
+    std::iota(expected.begin(), expected.end(), 1.0);
+    QCOMPARE(prices(), expected);
+    QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 71);
 }
 
 void TestBarStore::historyReaderSpansTablesNewestLast()
