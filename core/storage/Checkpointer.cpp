@@ -8,6 +8,8 @@
 #include <pthread.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace Storage {
@@ -41,10 +43,24 @@ void Checkpointer::attach(SqliteDatabase &writer, int pages)
     sqlite3_wal_hook(writer.handle(), &Checkpointer::walHook, this);
 }
 
-int Checkpointer::walHook(void *self, sqlite3 *, const char *, int pages)
+int Checkpointer::walHook(void *self, sqlite3 *writer, const char *, int pages)
 {
     auto *c = static_cast<Checkpointer *>(self);
-    if (pages >= c->m_threshold) {
+    if (pages < c->m_requestedAt)
+        c->m_requestedAt = 0; // the log started again from its beginning
+    if (pages >= c->m_threshold * 4) {
+        // A pass of the thread that starts during a commit never finds the log whole, and the log starts
+        // again only after one did: under a steady stream of commits it would grow without end. Here,
+        // between two transactions, a pass copies what the thread's passes left (little), and the next
+        // transaction starts the log again. The thread is asked for nothing more meanwhile: while it
+        // copies this pass is refused, and the next commit tries again.
+        if (sqlite3_wal_checkpoint_v2(writer, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+            c->m_checkpoints.fetch_add(1, std::memory_order_relaxed);
+    } else if (pages >= c->m_threshold && pages >= c->m_requestedAt + std::max(1, c->m_threshold / 8)) {
+        // Not after every commit once the log is long: each pass syncs the log, and a pass per commit
+        // of a few pages kept the thread and the disk busier than the writer.
+        c->m_requestedAt = pages;
+        c->m_requests.fetch_add(1, std::memory_order_relaxed);
         {
             std::lock_guard lock(c->m_worker.mutex());
             c->m_requested = true;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "storage/Checkpointer.h"
 #include "storage/Schema.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void retentionDeletesOldRecordsOnly_data();
     void retentionDeletesOldRecordsOnly();
     void writeAheadLogStaysBounded();
+    void writeAheadLogStaysBoundedWithoutPause();
+    void smallCommitsCheckpointedNowAndThen();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -411,6 +414,68 @@ void TestStorage::writeAheadLogStaysBounded()
     // checkpointer is a thread of its own, so on a machine busy with other tests it may lag a batch or two behind.
     QVERIFY2(largestLog < 96 * 1024 * 1024, qPrintable(QString::number(largestLog)));
     QVERIFY(QFileInfo(path()).size() > 1024 * 1024); // pages did reach the database file
+}
+
+void TestStorage::writeAheadLogStaysBoundedWithoutPause()
+{
+    // The same pages, but the commits follow each other with no pause: a pass of the checkpointer starts
+    // while the next transaction writes, so it never finds the log whole, and the log starts again only
+    // when the writer finishes a pass between two of its transactions.
+    Storage::WriterOptions options{path()};
+    options.maxRecordsPerCommit = 1000;
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    Completions done;
+    constexpr int Batches = 60;
+    for (int b = 0; b < Batches; ++b) {
+        Model::RecordBatch batch;
+        for (int i = 0; i < 1000; ++i) {
+            Model::Tick t = makeTick(b * 1000 + i);
+            Model::Symbol::parse(QByteArray("S" + QByteArray::number((b * 1000 + i) % 3000)).constData(), t.symbol);
+            batch.emplace_back(t);
+        }
+        QCOMPARE((*writer)->submit(std::move(batch), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    }
+    qint64 largestLog = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            largestLog = std::max(largestLog, QFileInfo(path() + u"-wal"_s).size());
+            return done.count.load() == Batches;
+        }(),
+        60000);
+    QVERIFY2(largestLog < 96 * 1024 * 1024, qPrintable(QString::number(largestLog)));
+    QCOMPARE(done.errors, QStringList(QList<QString>(Batches)));
+}
+
+void TestStorage::smallCommitsCheckpointedNowAndThen()
+{
+    // Commits of a page or two, back to back, with a checkpoint threshold of 64 pages. The thread is asked
+    // for a pass after every further eighth of the threshold (each pass syncs the log), not after every
+    // commit; and the log starts again from its beginning before it reaches four times the threshold plus
+    // what commits while the thread finishes a pass, however steady the commits.
+    auto db = openDb(path());
+    QVERIFY(db);
+    QVERIFY(db->exec("PRAGMA journal_mode=WAL; CREATE TABLE t(x INTEGER)"));
+    auto checkpointer = Storage::Checkpointer::open(path());
+    QVERIFY(checkpointer);
+    constexpr int Threshold = 64;
+    (*checkpointer)->attach(*db, Threshold);
+    auto insert = db->prepare("INSERT INTO t VALUES (?1)");
+    QVERIFY(insert);
+    constexpr int Commits = 3000;
+    qint64 largestLog = 0;
+    for (int i = 0; i < Commits; ++i) {
+        insert->bind(1, std::int64_t(i));
+        QCOMPARE(db->run(*insert), QString());
+        largestLog = std::max(largestLog, QFileInfo(path() + u"-wal"_s).size());
+    }
+    const qint64 pages = largestLog / (4096 + 24);
+    QVERIFY2(pages >= Threshold * 4 && pages < Threshold * 16, qPrintable(QString::number(pages)));
+    // A commit here adds at most two frames, and a request needs eight more than the last: at most one
+    // request per four commits (a request after every commit past the threshold would be nearly 3,000).
+    QVERIFY2((*checkpointer)->requests() <= Commits / 4, qPrintable(QString::number((*checkpointer)->requests())));
+    QVERIFY((*checkpointer)->checkpoints() > 0);
+    QCOMPARE(db->scalar("SELECT count(*) FROM t"), Commits);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
