@@ -175,14 +175,25 @@ void HttpConnection::dispatch(HttpRequest &&request)
         respondNow(response);
         return;
     }
-    if (const QString refused = m_shared.guard ? m_shared.guard->refusal(request.host, request.origin) : QString();
-        !refused.isEmpty()) {
-        respondNow(HttpResponse::error(403, refused));
+    if (!passesGuard(request))
         return;
-    }
     const bool close = !request.keepAlive;
     const quint64 sequence = enqueue(close);
     m_shared.handler->handle(std::move(request), HttpResponder(&m_worker, m_id, sequence));
+}
+
+bool HttpConnection::passesGuard(const HttpRequest &request)
+{
+    if (!m_shared.guard || (m_guardPassed && request.host == m_guardedHost && request.origin == m_guardedOrigin))
+        return true;
+    if (const QString refused = m_shared.guard->refusal(request.host, request.origin); !refused.isEmpty()) {
+        respondNow(HttpResponse::error(403, refused));
+        return false;
+    }
+    m_guardedHost = request.host;
+    m_guardedOrigin = request.origin;
+    m_guardPassed = true;
+    return true;
 }
 
 bool HttpConnection::authorized(const HttpRequest &request) const

@@ -64,6 +64,8 @@ private:
     void finishClose();
     void updateWatch();
     bool authorized(const HttpRequest &request) const;
+    /// False when the browser guard refuses the request (answered with 403 here).
+    bool passesGuard(const HttpRequest &request);
     bool canReadMore() const;
     qsizetype bytesToWrite() const noexcept { return m_out.size() - m_outOffset; }
 
@@ -79,6 +81,11 @@ private:
     qsizetype m_outOffset = 0;
     std::deque<Pending> m_pending;
     quint64 m_firstSequence = 0; ///< sequence number of m_pending.front()
+    /// The Host and Origin headers of this connection's last request the browser guard let through: a
+    /// client sends the same ones every time, and checking them again parsed an address per request.
+    QByteArray m_guardedHost;
+    QByteArray m_guardedOrigin;
+    bool m_guardPassed = false;
     qint64 m_lastActivityMs = 0;
     qint64 m_requestStartMs = 0;
     qint64 m_lingerStartMs = 0;

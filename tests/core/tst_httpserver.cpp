@@ -68,6 +68,7 @@ private Q_SLOTS:
     void webPagesCannotDriveOrRead_data();
     void webPagesCannotDriveOrRead();
     void allowedOriginsAndTokens();
+    void everyRequestOfAConnectionGuarded();
     void noRequestSmuggling_data();
     void noRequestSmuggling();
     void slowHeadersTimeOut();
@@ -529,6 +530,30 @@ void TestHttpServer::webPagesCannotDriveOrRead()
     for (auto it = r->headers.cbegin(); it != r->headers.cend(); ++it)
         QVERIFY2(!it.key().startsWith("access-control-"), it.key().constData());
     QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), status == 200 ? 1 : 0);
+}
+
+void TestHttpServer::everyRequestOfAConnectionGuarded()
+{
+    // The guard's verdict on a connection's Host and Origin is kept while they stay the same; a request of
+    // the same connection with another Host or Origin is judged again.
+    TestHttp::Server server;
+    QVERIFY(server.start());
+    const QByteArray host = "127.0.0.1:" + QByteArray::number(server.port());
+    const QByteArray json = "application/json";
+    for (const QByteArray &origin : {QByteArray(), QByteArray("http://evil.example")}) {
+        Client client;
+        QVERIFY(client.connectTo(server.port()));
+        for (int i = 0; i < 3; ++i) {
+            const auto r = client.roundTrip(browserRequest("POST", host, {}, json, tick(i)));
+            QVERIFY(r);
+            QCOMPARE(r->status, 200);
+        }
+        const auto refused =
+            client.roundTrip(browserRequest("POST", origin.isEmpty() ? "evil.example" : host, origin, json, tick(10)));
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 403);
+    }
+    QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), 6);
 }
 
 void TestHttpServer::allowedOriginsAndTokens()
