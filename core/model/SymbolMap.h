@@ -37,6 +37,14 @@ public:
     }
     const V *find(const Symbol &key) const noexcept { return const_cast<SymbolMap *>(this)->find(key); }
 
+    /// Asks the processor to bring in the slot where a lookup of `key` starts, for a lookup soon after: at
+    /// tens of thousands of symbols each lookup would otherwise wait for memory in turn.
+    void prefetch(const Symbol &key) const noexcept
+    {
+        if (!m_slots.empty())
+            __builtin_prefetch(&m_slots[home(key)]);
+    }
+
     /// The value of `key`, default-made first when absent (then `added`).
     V &get(const Symbol &key, bool &added)
     {

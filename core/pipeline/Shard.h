@@ -132,6 +132,8 @@ private:
     void enqueue(Message &&message);
     /// The symbol's state, made when it is new; `readBack`: one that left memory is read back from the database.
     SymbolState &stateOf(const Model::Symbol &symbol, bool readBack = true);
+    /// Brings the states of the records after `at` towards the cache, while the record at `at` is processed.
+    void prefetchState(const Model::RecordBatch &records, std::size_t at) const;
     /// What a symbol's state is warmed from: its latest records, bars of the rules' timeframe, last signal.
     /// `ruleBars`: with the bars of the rules' timeframe (rebuilt from records: milliseconds a symbol).
     Storage::SymbolHistory readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol,

@@ -201,6 +201,14 @@ QString HistoryWriter::stateOf(std::int64_t symbolId, bool newSymbol, Model::Tim
     return {};
 }
 
+void HistoryWriter::prefetch(std::int64_t symbolId) const noexcept
+{
+    if (const SymbolState *state = m_symbols.find(symbolId)) {
+        __builtin_prefetch(state);
+        __builtin_prefetch(reinterpret_cast<const char *>(state) + 64);
+    }
+}
+
 QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first,
                            const Model::Tick *const *end)
 {

@@ -31,6 +31,8 @@ public:
     /// One symbol's records of a transaction, in arrival order, after they were stored. `newSymbol`: the
     /// transaction added the symbol, so it has no older records. An error means roll back.
     QString add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first, const Model::Tick *const *end);
+    /// Brings the first lines of the symbol's state towards the cache, for an add() soon after.
+    void prefetch(std::int64_t symbolId) const noexcept;
 
     /// One symbol's records fetched from a history source, after they were stored (their sequence numbers in
     /// history_backfills, so readers place them by time): the kept bars over their span are built again from
