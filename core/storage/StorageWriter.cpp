@@ -443,10 +443,10 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
 {
     // IMMEDIATE: the transaction reads (symbol ids) before it writes, and a deferred one would fail at its
     // first write if another connection had committed in between, instead of waiting its turn.
-    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) {
+    if (QString error = runKept("BEGIN IMMEDIATE"); !error.isEmpty()) {
         m_stats.failedCommits.fetch_add(1);
-        qCWarning(lcStorage) << "cannot begin a transaction:" << s.error();
-        return s.error();
+        qCWarning(lcStorage) << "cannot begin a transaction:" << error;
+        return error;
     }
     std::array<std::uint64_t, Model::RecordKindCount> counts{};
     Statements &st = *m_statements;
@@ -549,9 +549,13 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     HistoryFill *fill = jobs.size() == 1 ? jobs.front().history.get() : nullptr;
     if (error.isEmpty() && fill && !sorted.empty())
         error = noteBackfill(m_bars->transactionSeq(), m_bars->nextSeq() - 1);
-    for (const BarStore::Run &run : m_bars->runs()) {
+    const std::vector<BarStore::Run> &runs = m_bars->runs();
+    for (std::size_t r = 0; r < runs.size(); ++r) {
         if (!error.isEmpty() || !m_options.keepBars)
             break;
+        if (constexpr std::size_t Ahead = 6; r + Ahead < runs.size())
+            m_history->prefetch(runs[r + Ahead].symbolId); // at thousands of symbols each state is a miss
+        const BarStore::Run &run = runs[r];
         const Model::Tick *const *first = sorted.data() + run.first;
         const Model::Tick *const *end = sorted.data() + run.end;
         error = fill ? m_history->refill(run.symbolId, run.newSymbol, first, end)
@@ -579,11 +583,18 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     return {};
 }
 
+QString StorageWriter::runKept(const char *sql)
+{
+    // Prepared once: parsing BEGIN and COMMIT again for every commit showed in the single-record profile.
+    Statement *st = m_db->cached(sql);
+    return st ? m_db->run(*st) : m_db->lastError();
+}
+
 QString StorageWriter::finish(const QString &error)
 {
     if (error.isEmpty()) {
-        auto committed = m_db->exec("COMMIT");
-        if (committed) {
+        const QString committed = runKept("COMMIT");
+        if (committed.isEmpty()) {
             m_bars->committed();
             m_history->committed();
             m_stats.barsToMerge.store(m_bars->rowsToMerge(), std::memory_order_relaxed);
@@ -591,7 +602,7 @@ QString StorageWriter::finish(const QString &error)
             m_stats.backfillPending.store(m_history->backfillPending() ? 1 : 0, std::memory_order_relaxed);
             return {};
         }
-        return finish(committed.error());
+        return finish(committed);
     }
     m_db->exec("ROLLBACK");
     m_bars->rolledBack();
@@ -634,8 +645,8 @@ QString StorageWriter::applyCorrections(HistoryFill &fill)
 
 void StorageWriter::mergeWhileIdle()
 {
-    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) {
-        qCWarning(lcStorage) << "cannot begin a transaction:" << s.error();
+    if (QString error = runKept("BEGIN IMMEDIATE"); !error.isEmpty()) {
+        qCWarning(lcStorage) << "cannot begin a transaction:" << error;
         return;
     }
     finish(m_bars->merge(IdleMergeSlice));
@@ -643,8 +654,8 @@ void StorageWriter::mergeWhileIdle()
 
 void StorageWriter::backfillWhileIdle()
 {
-    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) {
-        qCWarning(lcStorage) << "cannot begin a transaction:" << s.error();
+    if (QString error = runKept("BEGIN IMMEDIATE"); !error.isEmpty()) {
+        qCWarning(lcStorage) << "cannot begin a transaction:" << error;
         return;
     }
     m_history->setTransactionSeq(std::numeric_limits<std::int64_t>::max());

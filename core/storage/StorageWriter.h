@@ -185,6 +185,8 @@ private:
     void mergeWhileIdle();
     /// A transaction bringing older records into kept bars, while no request waits.
     void backfillWhileIdle();
+    /// Runs a statement of a string literal, prepared at its first use.
+    QString runKept(const char *sql);
     QString finish(const QString &error);
     /// Keeps the sequence numbers of a transaction of history from a source (history_backfills).
     QString noteBackfill(std::int64_t firstSeq, std::int64_t lastSeq);
