@@ -29,26 +29,23 @@ public:
     Checkpointer &operator=(const Checkpointer &) = delete;
 
     /// Installs itself as the WAL hook of `writer`: after a commit that leaves the log longer than
-    /// `pages`, and then after every further eighth of that, a passive checkpoint runs here. At four
-    /// times `pages` the writer's own commit finishes the copy, so that the log starts again.
+    /// `pages`, a passive checkpoint runs here. At four times `pages` the writer's own commit finishes
+    /// the copy, so that the log starts again.
     void attach(SqliteDatabase &writer, int pages);
     void stop();
 
     std::uint64_t checkpoints() const noexcept { return m_checkpoints.load(); }
-    /// How often the thread was asked for a pass.
-    std::uint64_t requests() const noexcept { return m_requests.load(); }
 
 private:
     explicit Checkpointer(std::unique_ptr<SqliteDatabase> db);
     static int walHook(void *self, sqlite3 *, const char *, int pages);
     void run();
+    void syncDatabaseFile();
 
     std::unique_ptr<SqliteDatabase> m_db;
     int m_threshold = 4096;
-    int m_requestedAt = 0; ///< the log's length at the last request (the writer's thread only)
     bool m_requested = false;
     std::atomic<std::uint64_t> m_checkpoints{0};
-    std::atomic<std::uint64_t> m_requests{0};
     Util::WorkerThread m_worker;
 };
 
