@@ -18,7 +18,7 @@ if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
         desktop-file-utils appstream chromium nats-server systemd)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
-    packages+=(nginx-light)
+    packages+=(nginx-light iproute2)
 fi
 
 missing=()

@@ -77,7 +77,11 @@ CONF
 }
 if command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]; then
     PATH=$PATH:/usr/sbin
+    # A port no socket uses, listening or not: wrk's own connections to tickdesk took the one next to it.
     nginx_port=$((port + 1))
+    while [[ -n "$(ss -Htan "( sport = :$nginx_port )")" ]]; do
+        nginx_port=$((nginx_port + 1))
+    done
     nginx_with 1
     nginx_with 2
 else
