@@ -244,12 +244,19 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
         std::unique_lock lock(m_worker.mutex());
         // A job larger than the whole capacity still goes in when nothing else is waiting; so does the rest
         // of a group already begun, which the writer cannot take before it is whole.
+        // So does any job while nothing queued can be written: the queue is then parts of groups whose other
+        // parts wait behind a shard, and the writer would make no room while this job waited for it (each part
+        // took room in its shard's bounded queue first, which bounds them).
         const auto fits = [&] {
             return m_inFlight == 0 || m_inFlight + count <= m_options.queueCapacity ||
-                   (job.group && job.group->queued > 0);
+                   (job.group && job.group->queued > 0) || (wait && !anyReady());
         };
-        if (wait)
+        if (wait && !fits()) {
+            // This thread may hold the writer's wake-up back (a round of an I/O thread): it would wait for
+            // room that the sleeping writer never makes.
+            m_worker.wake().notify_one();
             m_space.wait(lock, [&] { return m_worker.stopping() || fits(); });
+        }
         if (m_worker.stopping())
             return Submit::Closed;
         if (!fits())
@@ -262,8 +269,9 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
         wake = ready(job); // the writer sleeps until a job can be written
         m_queue.push_back(std::move(job));
     }
-    if (wake)
-        m_worker.wake().notify_one();
+    if (wake) // once for all the jobs an I/O thread submits in one round of its events
+        Util::DeferredWakes::wake(
+            [](void *writer) { static_cast<StorageWriter *>(writer)->m_worker.wake().notify_one(); }, this);
     return Submit::Accepted;
 }
 

@@ -14,6 +14,7 @@
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 #include "util/CallerRuns.h"
+#include "util/DeferredWakes.h"
 
 #include <QDeadlineTimer>
 #include <QTemporaryDir>
@@ -287,27 +288,38 @@ void TestPipeline::perSymbolOrderUnderConcurrency_data()
     // Which of the four submitting threads may process records themselves while a shard is idle (as the HTTP
     // I/O threads do): none (every record queued for the shards' threads), two, all.
     QTest::addColumn<int>("callerRunsMask");
-    QTest::newRow("queued") << 0;
-    QTest::newRow("mixed") << 0b0101;
-    QTest::newRow("callers") << 0b1111;
+    QTest::addColumn<bool>("rounds");
+    QTest::newRow("queued") << 0 << false;
+    QTest::newRow("mixed") << 0b0101 << false;
+    QTest::newRow("callers") << 0b1111 << false;
+    // As an I/O thread submits a round's requests: the writer's wake-ups held back until the round ends, and
+    // a writer's queue of 20 records, so that a caller processing records itself waits for room in it.
+    QTest::newRow("callers in rounds") << 0b1111 << true;
 }
 
 void TestPipeline::perSymbolOrderUnderConcurrency()
 {
     QFETCH(int, callerRunsMask);
+    QFETCH(bool, rounds);
     QTemporaryDir dir;
     Engine engine(dir);
     Pipeline::PipelineOptions options;
     options.rules.timeframe = Bars::Timeframe::record(); // a rule looks at every record
     options.shards = 3;
-    QVERIFY(engine.start(options));
+    Storage::WriterOptions storage;
+    if (rounds)
+        storage.queueCapacity = 20;
+    QVERIFY(engine.start(options, false, storage));
     // Four threads submit at once; each symbol's bars come from one thread in time order.
     std::vector<std::thread> threads;
     std::atomic<int> submitted{0};
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&, t] {
             Util::callerRuns() = (callerRunsMask >> t) & 1;
+            std::optional<Util::DeferredWakes> round;
             for (int i = 0; i < 500; ++i) {
+                if (rounds && i % 10 == 0)
+                    round.emplace();
                 Model::RecordBatch batch;
                 for (int s = 0; s < 5; ++s) {
                     Model::Tick bar;
@@ -318,8 +330,10 @@ void TestPipeline::perSymbolOrderUnderConcurrency()
                     bar.timestamp = 1'700'000'000'000'000LL + i * 1000LL;
                     batch.emplace_back(bar);
                 }
-                while (engine.submit(batch) != Ingest::RecordSink::Submit::Accepted)
+                while (engine.submit(batch) != Ingest::RecordSink::Submit::Accepted) {
+                    round.reset(); // refused: the round ends (an I/O thread answers 503), then a retry
                     std::this_thread::yield();
+                }
                 submitted.fetch_add(1);
             }
         });
