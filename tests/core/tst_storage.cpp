@@ -40,6 +40,18 @@ Model::RecordBatch ticks(int count, int first = 0)
     return batch;
 }
 
+/// Batch `b` of 1000 records over 3,000 symbols, each symbol's times increasing: pages all over the index.
+Model::RecordBatch spreadBatch(int b)
+{
+    Model::RecordBatch batch;
+    for (int i = 0; i < 1000; ++i) {
+        Model::Tick t = makeTick(b * 1000 + i);
+        Model::Symbol::parse(QByteArray("S" + QByteArray::number((b * 1000 + i) % 3000)).constData(), t.symbol);
+        batch.emplace_back(t);
+    }
+    return batch;
+}
+
 /// Collects Done callbacks from the writer thread.
 struct Completions
 {
@@ -399,13 +411,7 @@ void TestStorage::writeAheadLogStaysBounded()
     qint64 largestLog = 0;
     constexpr int Batches = 60;
     for (int b = 0; b < Batches; ++b) {
-        Model::RecordBatch batch;
-        for (int i = 0; i < 1000; ++i) {
-            Model::Tick t = makeTick(b * 1000 + i);
-            Model::Symbol::parse(QByteArray("S" + QByteArray::number((b * 1000 + i) % 3000)).constData(), t.symbol);
-            batch.emplace_back(t);
-        }
-        (*writer)->submit(std::move(batch), 0, done.callback());
+        (*writer)->submit(spreadBatch(b), 0, done.callback());
         QTRY_COMPARE(done.count.load(), b + 1);
         largestLog = std::max(largestLog, QFileInfo(path() + u"-wal"_s).size());
     }
@@ -428,13 +434,7 @@ void TestStorage::writeAheadLogStaysBoundedWithoutPause()
     Completions done;
     constexpr int Batches = 60;
     for (int b = 0; b < Batches; ++b) {
-        Model::RecordBatch batch;
-        for (int i = 0; i < 1000; ++i) {
-            Model::Tick t = makeTick(b * 1000 + i);
-            Model::Symbol::parse(QByteArray("S" + QByteArray::number((b * 1000 + i) % 3000)).constData(), t.symbol);
-            batch.emplace_back(t);
-        }
-        QCOMPARE((*writer)->submit(std::move(batch), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+        QCOMPARE((*writer)->submit(spreadBatch(b), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
     }
     qint64 largestLog = 0;
     QTRY_VERIFY_WITH_TIMEOUT(
