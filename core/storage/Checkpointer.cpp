@@ -8,6 +8,8 @@
 #include <pthread.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace Storage {
@@ -44,14 +46,26 @@ void Checkpointer::attach(SqliteDatabase &writer, int pages)
 int Checkpointer::walHook(void *self, sqlite3 *writer, const char *, int pages)
 {
     auto *c = static_cast<Checkpointer *>(self);
+    if (pages < c->m_writerPassAt)
+        c->m_writerPassAt = 0; // the log started again
     if (pages >= c->m_threshold * 4) {
         // A pass of the thread that starts during a commit never finds the log whole, and the log starts
         // again only after one did: under a steady stream of commits it would grow without end. Here,
         // between two transactions, a pass copies what the thread's passes left (little), and the next
         // transaction starts the log again. The thread is asked for nothing more meanwhile: while it
-        // copies this pass is refused, and the next commit tries again.
-        if (sqlite3_wal_checkpoint_v2(writer, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
-            c->m_checkpoints.fetch_add(1, std::memory_order_relaxed);
+        // copies this pass is refused at once, and the next commit tries again. A reader of an older
+        // snapshot (an export) keeps the pass from copying the whole log: then not again before the log
+        // grew by a quarter of the threshold, or every commit would sync the files until the reader ends.
+        if (pages >= c->m_writerPassAt + std::max(1, c->m_threshold / 4)) {
+            int logPages = 0, copied = 0;
+            if (sqlite3_wal_checkpoint_v2(writer, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied) ==
+                SQLITE_OK) {
+                c->m_checkpoints.fetch_add(1, std::memory_order_relaxed);
+                c->m_writerPasses.fetch_add(1, std::memory_order_relaxed);
+                if (copied < logPages)
+                    c->m_writerPassAt = pages;
+            }
+        }
     } else if (pages >= c->m_threshold) {
         {
             std::lock_guard lock(c->m_worker.mutex());

@@ -35,6 +35,8 @@ public:
     void stop();
 
     std::uint64_t checkpoints() const noexcept { return m_checkpoints.load(); }
+    /// Of those, the passes the writer's commits ran (at four times the threshold).
+    std::uint64_t writerPasses() const noexcept { return m_writerPasses.load(); }
 
 private:
     explicit Checkpointer(std::unique_ptr<SqliteDatabase> db);
@@ -44,8 +46,10 @@ private:
 
     std::unique_ptr<SqliteDatabase> m_db;
     int m_threshold = 4096;
+    int m_writerPassAt = 0; ///< the log's length at the writer's last pass that left some of it (its thread only)
     bool m_requested = false;
     std::atomic<std::uint64_t> m_checkpoints{0};
+    std::atomic<std::uint64_t> m_writerPasses{0};
     Util::WorkerThread m_worker;
 };
 

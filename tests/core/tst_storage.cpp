@@ -99,6 +99,7 @@ private Q_SLOTS:
     void writeAheadLogStaysBounded();
     void writeAheadLogStaysBoundedWithoutPause();
     void logStartsAgainUnderSmallCommits();
+    void readerOfAnOldSnapshotSparesTheWriter();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -472,6 +473,40 @@ void TestStorage::logStartsAgainUnderSmallCommits()
     QVERIFY2(pages >= Threshold && pages < Threshold * 16, qPrintable(QString::number(pages)));
     QVERIFY((*checkpointer)->checkpoints() > 0);
     QCOMPARE(db->scalar("SELECT count(*) FROM t"), Commits);
+}
+
+void TestStorage::readerOfAnOldSnapshotSparesTheWriter()
+{
+    // A reader holds the snapshot of the start (an export, say): no pass can copy the frames after it, so
+    // the log cannot start again while it reads. The writer's own passes past four times the threshold then
+    // come once per quarter of the threshold that the log grows, not after every commit (each syncs the files).
+    auto db = openDb(path());
+    QVERIFY(db);
+    QVERIFY(db->exec("PRAGMA journal_mode=WAL; CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (0)"));
+    auto reader = openDb(path());
+    QVERIFY(reader);
+    QVERIFY(reader->exec("BEGIN"));
+    QCOMPARE(reader->scalar("SELECT count(*) FROM t"), 1); // the read transaction now holds its snapshot
+    auto checkpointer = Storage::Checkpointer::open(path());
+    QVERIFY(checkpointer);
+    constexpr int Threshold = 64;
+    (*checkpointer)->attach(*db, Threshold);
+    auto insert = db->prepare("INSERT INTO t VALUES (?1)");
+    QVERIFY(insert);
+    constexpr int Commits = 2000;
+    for (int i = 0; i < Commits; ++i) {
+        insert->bind(1, std::int64_t(i + 1));
+        QCOMPARE(db->run(*insert), QString());
+    }
+    const qint64 pages = QFileInfo(path() + u"-wal"_s).size() / (4096 + 24);
+    QVERIFY2(pages > Threshold * 8, qPrintable(QString::number(pages))); // the reader kept it from starting again
+    // Past 256 pages, one pass per 16 more at most: a pass after each of the ~1,700 commits would be far more.
+    QVERIFY((*checkpointer)->writerPasses() > 0);
+    QVERIFY2((*checkpointer)->writerPasses() <= std::uint64_t(pages / 16 + 2),
+             qPrintable(QString::number((*checkpointer)->writerPasses())));
+    QCOMPARE(reader->scalar("SELECT count(*) FROM t"), 1);
+    QVERIFY(reader->exec("COMMIT"));
+    QCOMPARE(db->scalar("SELECT count(*) FROM t"), Commits + 1);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
