@@ -9,6 +9,7 @@
 #include "storage/StorageWriter.h"
 #include "trading/PaperDesk.h"
 #include "util/Clock.h"
+#include "util/Prefetch.h"
 
 #include <algorithm>
 
@@ -390,11 +391,8 @@ void Shard::prefetchState(const Model::RecordBatch &records, std::size_t at) con
             m_symbols.prefetch(tick->symbol);
     if (at + Near < records.size())
         if (const auto *tick = std::get_if<Model::Tick>(&records[at + Near]))
-            if (const auto *state = m_symbols.find(tick->symbol)) {
-                const char *first = reinterpret_cast<const char *>(state->get());
-                for (std::size_t line = 0; line < 4; ++line)
-                    __builtin_prefetch(first + line * 64);
-            }
+            if (const auto *state = m_symbols.find(tick->symbol))
+                Util::prefetchLines(state->get(), 4);
 }
 
 void Shard::process(Message &message)

@@ -146,12 +146,12 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
     // The sequence is stored when rows that carry it leave the logs (or never enter them); otherwise the
     // newest values of the logs hold it: those of the last commit, the last rows by rowid.
     st.nextSeq = db.scalar("SELECT next FROM bar_sequence", 1);
-    for (int log = 0; log < 2; ++log)
-        st.nextSeq = std::max(st.nextSeq, db.scalar(QByteArray("SELECT coalesce(max(first_seq + rows), 0) FROM (SELECT "
-                                                               "first_seq, rows FROM " +
-                                                               logName(log) + " ORDER BY rowid DESC LIMIT " +
-                                                               QByteArray::number(LogBuckets) + ")")
-                                                        .constData()));
+    for (int log = 0; log < 2; ++log) {
+        const QByteArray newest = "SELECT first_seq, rows FROM " + logName(log) + " ORDER BY rowid DESC LIMIT " +
+                                  QByteArray::number(LogBuckets);
+        const QByteArray next = "SELECT coalesce(max(first_seq + rows), 0) FROM (" + newest + ")";
+        st.nextSeq = std::max(st.nextSeq, db.scalar(next.constData()));
+    }
     const bool frozen[] = {db.scalar("SELECT frozen FROM bars_logs WHERE log = 0") != 0,
                            db.scalar("SELECT frozen FROM bars_logs WHERE log = 1") != 0};
     if (frozen[0] || frozen[1]) {

@@ -2,6 +2,7 @@
 #include "HistoryWriter.h"
 
 #include "BarStore.h"
+#include "util/Prefetch.h"
 
 #include <sqlite3.h>
 
@@ -203,10 +204,8 @@ QString HistoryWriter::stateOf(std::int64_t symbolId, bool newSymbol, Model::Tim
 
 void HistoryWriter::prefetch(std::int64_t symbolId) const noexcept
 {
-    if (const SymbolState *state = m_symbols.find(symbolId)) {
-        __builtin_prefetch(state);
-        __builtin_prefetch(reinterpret_cast<const char *>(state) + 64);
-    }
+    if (const SymbolState *state = m_symbols.find(symbolId))
+        Util::prefetchLines(state, 2);
 }
 
 QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first,

@@ -9,7 +9,9 @@ namespace Util {
 
 /// Wake-ups of other threads held back until the end of a scope on the calling thread, each sent once:
 /// the storage writer answers every request of a group commit within one, so an HTTP I/O thread is woken
-/// once for all its responses, not once for each (an eventfd write and a return from epoll_wait apiece).
+/// once for all its responses, not once for each (an eventfd write and a return from epoll_wait apiece);
+/// an I/O thread submits a busy round's requests within one, so the writer is woken once for them all.
+/// A thread must not wait for a target inside a scope that holds that target's wake-up back.
 class DeferredWakes final
 {
 public:

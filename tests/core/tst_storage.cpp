@@ -52,6 +52,19 @@ Model::RecordBatch spreadBatch(int b)
     return batch;
 }
 
+/// `count` commits of one row each into table t (x from `first` on), noting the largest size of the log.
+void commitOneRowEach(SqliteDatabase &db, int first, int count, qint64 &largestLog)
+{
+    auto insert = db.prepare("INSERT INTO t VALUES (?1)");
+    QVERIFY(insert);
+    const QString log = db.path() + u"-wal"_s;
+    for (int i = 0; i < count; ++i) {
+        insert->bind(1, std::int64_t(first + i));
+        QCOMPARE(db.run(*insert), QString());
+        largestLog = std::max(largestLog, QFileInfo(log).size());
+    }
+}
+
 /// Collects Done callbacks from the writer thread.
 struct Completions
 {
@@ -460,15 +473,11 @@ void TestStorage::logStartsAgainUnderSmallCommits()
     QVERIFY(checkpointer);
     constexpr int Threshold = 64;
     (*checkpointer)->attach(*db, Threshold);
-    auto insert = db->prepare("INSERT INTO t VALUES (?1)");
-    QVERIFY(insert);
     constexpr int Commits = 3000;
     qint64 largestLog = 0;
-    for (int i = 0; i < Commits; ++i) {
-        insert->bind(1, std::int64_t(i));
-        QCOMPARE(db->run(*insert), QString());
-        largestLog = std::max(largestLog, QFileInfo(path() + u"-wal"_s).size());
-    }
+    commitOneRowEach(*db, 0, Commits, largestLog);
+    if (QTest::currentTestFailed())
+        return;
     const qint64 pages = largestLog / (4096 + 24);
     QVERIFY2(pages >= Threshold && pages < Threshold * 16, qPrintable(QString::number(pages)));
     QVERIFY((*checkpointer)->checkpoints() > 0);
@@ -491,13 +500,11 @@ void TestStorage::readerOfAnOldSnapshotSparesTheWriter()
     QVERIFY(checkpointer);
     constexpr int Threshold = 64;
     (*checkpointer)->attach(*db, Threshold);
-    auto insert = db->prepare("INSERT INTO t VALUES (?1)");
-    QVERIFY(insert);
     constexpr int Commits = 2000;
-    for (int i = 0; i < Commits; ++i) {
-        insert->bind(1, std::int64_t(i + 1));
-        QCOMPARE(db->run(*insert), QString());
-    }
+    qint64 largestLog = 0;
+    commitOneRowEach(*db, 1, Commits, largestLog);
+    if (QTest::currentTestFailed())
+        return;
     const qint64 pages = QFileInfo(path() + u"-wal"_s).size() / (4096 + 24);
     QVERIFY2(pages > Threshold * 8, qPrintable(QString::number(pages))); // the reader kept it from starting again
     // Past 256 pages, one pass per 16 more at most: a pass after each of the ~1,700 commits would be far more.
