@@ -2,6 +2,7 @@
 #include "SqliteDatabase.h"
 
 #include "BarRowsTable.h"
+#include "PageCache.h"
 
 #include "PriceCodec.h"
 
@@ -136,9 +137,13 @@ SqliteDatabase::~SqliteDatabase()
 Util::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path, Mode mode)
 {
     // SQLite counts its memory under a process-wide mutex on every allocation unless told not to; nothing
-    // here reads the count. Only possible before the library's first use, so once, first.
+    // here reads the count. Its page cache gets a layer (PageCache.h). Only possible before the library's
+    // first use, so once, first.
     static std::once_flag configured;
-    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    std::call_once(configured, [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        PageCache::install();
+    });
     sqlite3 *db = nullptr;
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
