@@ -3,20 +3,40 @@
 
 #include "Prometheus.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace Util {
+
+namespace {
+
+/// Each bucket's upper bound in whole nanoseconds: a duration belongs to the first bucket whose bound it does
+/// not exceed (the storage writer observes every job, so no logarithm per call).
+const std::array<std::int64_t, LatencyHistogram::Buckets> &upperBoundsNs()
+{
+    static const auto bounds = [] {
+        std::array<std::int64_t, LatencyHistogram::Buckets> b{};
+        for (int i = 0; i < LatencyHistogram::Buckets; ++i)
+            b[std::size_t(i)] = std::int64_t(std::floor(1000.0 * std::exp2(double(i) / 4.0)));
+        return b;
+    }();
+    return bounds;
+}
+
+} // namespace
+
+int LatencyHistogram::bucketOf(std::int64_t nanoseconds) noexcept
+{
+    const auto &bounds = upperBoundsNs();
+    const auto at = std::lower_bound(bounds.begin(), bounds.end() - 1, nanoseconds);
+    return int(at - bounds.begin());
+}
 
 void LatencyHistogram::observe(std::int64_t nanoseconds) noexcept
 {
     if (nanoseconds < 0)
         nanoseconds = 0;
-    int bucket = 0;
-    if (nanoseconds > 1000)
-        bucket = int(std::ceil(4.0 * std::log2(double(nanoseconds) / 1000.0)));
-    if (bucket >= Buckets)
-        bucket = Buckets - 1;
-    m_counts[std::size_t(bucket)].fetch_add(1, std::memory_order_relaxed);
+    m_counts[std::size_t(bucketOf(nanoseconds))].fetch_add(1, std::memory_order_relaxed);
     m_count.fetch_add(1, std::memory_order_relaxed);
     m_sumNs.fetch_add(std::uint64_t(nanoseconds), std::memory_order_relaxed);
 }

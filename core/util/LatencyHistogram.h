@@ -24,6 +24,8 @@ public:
     /// 0 when empty.
     double quantileSeconds(double q) const noexcept;
     static double upperBoundSeconds(int bucket) noexcept;
+    /// The bucket of a duration: the first whose upper bound it does not exceed, the last for anything longer.
+    static int bucketOf(std::int64_t nanoseconds) noexcept;
 
     /// Prometheus text: a histogram with buckets at powers of two microseconds.
     QByteArray prometheus(const char *name, const char *help) const;

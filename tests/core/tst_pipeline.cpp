@@ -15,6 +15,7 @@
 #include "storage/StorageWriter.h"
 #include "util/CallerRuns.h"
 #include "util/DeferredWakes.h"
+#include "util/LatencyHistogram.h"
 
 #include <QDeadlineTimer>
 #include <QTemporaryDir>
@@ -211,6 +212,7 @@ private Q_SLOTS:
     void rewarmKeepsTheSummaryPublished();
     void aggregatorOnKnownInput();
     void metricsOnKnownInput();
+    void latencyBucketsAtTheirBounds();
     void lateRecordIsStoredButNeverLast();
     void symbolFloodStaysBounded();
     void leastRecentlyUpdatedLeaveFirst();
@@ -739,6 +741,36 @@ void TestPipeline::aggregatorOnKnownInput()
     QCOMPARE(s->sessionTicks, 1);
     QCOMPARE(s->totalTicks, 5);
     QVERIFY(!engine.pipeline->summary(sym("NONE")));
+}
+
+void TestPipeline::latencyBucketsAtTheirBounds()
+{
+    // Buckets grow by 2^(1/4) from 1 µs: a duration goes to the first bucket whose upper bound it does not
+    // exceed, as ceil(4 log2(ns / 1000)) would say, and anything past the last bound to the last bucket.
+    using Util::LatencyHistogram;
+    QCOMPARE(LatencyHistogram::bucketOf(0), 0);
+    QCOMPARE(LatencyHistogram::bucketOf(1000), 0);
+    QCOMPARE(LatencyHistogram::bucketOf(1001), 1);
+    QCOMPARE(LatencyHistogram::bucketOf(1189), 1); // 1000 * 2^(1/4) = 1189.2
+    QCOMPARE(LatencyHistogram::bucketOf(1190), 2);
+    QCOMPARE(LatencyHistogram::bucketOf(2000), 4);
+    QCOMPARE(LatencyHistogram::bucketOf(2001), 5);
+    QCOMPARE(LatencyHistogram::bucketOf(1'000'000), 40);
+    QCOMPARE(LatencyHistogram::bucketOf(std::numeric_limits<std::int64_t>::max()), LatencyHistogram::Buckets - 1);
+    for (std::int64_t ns = 1001; ns < 400'000'000'000; ns = ns * 1013 / 1000 + 7) {
+        const int expected =
+            std::min(int(std::ceil(4.0 * std::log2(double(ns) / 1000.0))), LatencyHistogram::Buckets - 1);
+        QCOMPARE(LatencyHistogram::bucketOf(ns), expected);
+    }
+
+    LatencyHistogram histogram;
+    histogram.observe(-5); // a clock that went back counts as no time
+    histogram.observe(1500);
+    histogram.observe(1'000'000);
+    QCOMPARE(histogram.count(), 3u);
+    QCOMPARE(histogram.quantileSeconds(0.3), LatencyHistogram::upperBoundSeconds(0));
+    QCOMPARE(histogram.quantileSeconds(0.6), LatencyHistogram::upperBoundSeconds(3)); // 1.5 µs: 1.68 µs bound
+    QCOMPARE(histogram.quantileSeconds(1.0), LatencyHistogram::upperBoundSeconds(40));
 }
 
 void TestPipeline::metricsOnKnownInput()
