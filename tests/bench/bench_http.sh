@@ -25,11 +25,29 @@ for _ in $(seq 100); do
 done
 [[ -n "$port" ]] || { cat "$work/log"; echo "tickdesk did not start" >&2; exit 1; }
 
+# CPU time (user + system, clock ticks) of the processes listed in $server_pids.
+server_ticks() {
+    local total=0 p
+    for p in $server_pids; do
+        # Fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis.
+        total=$((total + $(sed -E 's/.*\) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+    done
+    echo "$total"
+}
+
+# Runs wrk and prints its figures, with the CPU time a request cost the server ($server_pids) and wrk itself:
+# both share this machine's cores, so a server's requests/s is bounded by what the two together spend.
 measure() {
     local label=$1 threads=$2 connections=$3 batch=$4 target=${5:-$port}
-    local out
-    out=$(BATCH=$batch wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$target/ingest" \
-        | grep '^BENCH')
+    local run out before after wrk_cpu hz
+    hz=$(getconf CLK_TCK)
+    before=$(server_ticks)
+    run=$( (TIMEFORMAT='wrk_cpu=%U+%S'
+        time BATCH=$batch wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$lua" \
+            "http://127.0.0.1:$target/ingest") 2>&1)
+    after=$(server_ticks)
+    out=$(grep '^BENCH' <<<"$run")
+    wrk_cpu=$(sed -nE 's/^wrk_cpu=([0-9.]+)\+([0-9.]+)/\1 \2/p' <<<"$run" | awk '{print $1 + $2}')
     local requests non2xx secs p50 p99
     requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$out")
     non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$out")
@@ -37,12 +55,15 @@ measure() {
     p50=$(sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$out")
     p99=$(sed -E 's/.*p99_us=([0-9]+).*/\1/' <<<"$out")
     local ok=$((requests - non2xx))
-    awk -v l="$label" -v ok="$ok" -v bad="$non2xx" -v s="$secs" -v b="$batch" -v p50="$p50" -v p99="$p99" 'BEGIN {
+    awk -v l="$label" -v ok="$ok" -v bad="$non2xx" -v s="$secs" -v b="$batch" -v p50="$p50" -v p99="$p99" \
+        -v server="$((after - before))" -v hz="$hz" -v wrk="$wrk_cpu" -v n="$requests" 'BEGIN {
         printf "  %-46s %9.0f requests/s %11.0f durable records/s  p50 %6.2f ms  p99 %6.2f ms  (non-200: %d)\n",
-            l, ok / s, ok * b / s, p50 / 1000, p99 / 1000, bad }'
+            l, ok / s, ok * b / s, p50 / 1000, p99 / 1000, bad
+        printf "  %-46s CPU a request: server %.1f µs, wrk %.1f µs\n", "", server / hz / n * 1e6, wrk / n * 1e6 }'
 }
 
 echo "HTTP ingest into $(nproc) cores, wrk on the same machine, ${seconds}s each"
+server_pids=$pid
 measure "1 record/request, keep-alive, 32 connections" 2 32 1
 measure "1000 records/request, 4 connections" 1 4 1000
 kill -TERM "$pid"
@@ -71,6 +92,7 @@ CONF
         curl -s -o /dev/null "http://127.0.0.1:$nginx_port/" && break
         sleep 0.1
     done
+    server_pids="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
     measure "nginx return 200, $workers worker(s), same requests" 2 32 1 "$nginx_port"
     kill -QUIT "$nginx_pid"
     wait "$nginx_pid" || true
