@@ -520,9 +520,6 @@ void TestStorage::readerOfAnOldSnapshotSparesTheWriter()
     QCOMPARE(db->scalar("SELECT count(*) FROM t"), Commits + 1);
 }
 
-QTEST_GUILESS_MAIN(TestStorage)
-#include "tst_storage.moc"
-
 void TestStorage::pageSwapsKeepEveryRow()
 {
     // Rows inserted in random key order while another table frees pages: splits take pages from the free list
@@ -569,3 +566,6 @@ void TestStorage::pageSwapsKeepEveryRow()
     QVERIFY(fresh);
     everyRowBack(*fresh);
 }
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
