@@ -8,12 +8,12 @@
 
 #include <array>
 #include <optional>
+#include <type_traits>
 
 namespace Analytics {
 
-/// The reference system's "aggregator": what a trader wants to know of one
-/// symbol at a glance. The session is the UTC day of the latest bar.
-struct SymbolSummary
+/// The figures of a symbol's summary: plain values, copied as bytes.
+struct SymbolFigures
 {
     Model::Symbol symbol;
     double lastPrice = 0;
@@ -28,6 +28,13 @@ struct SymbolSummary
     std::array<std::int64_t, 3> signalsBySide{}; ///< indexed by Model::SignalSide
     std::array<std::int64_t, 4> signalsByRule{}; ///< indexed by Signals::RuleEngine::Rule
     Model::TimestampUs lastSignalTime = 0;
+};
+static_assert(std::is_trivially_copyable_v<SymbolFigures>);
+
+/// The reference system's "aggregator": what a trader wants to know of one
+/// symbol at a glance. The session is the UTC day of the latest bar.
+struct SymbolSummary : SymbolFigures
+{
     QString lastSignal; ///< e.g. "buy rsi_trend"
 
     /// Change of the last price against the session's first open, in percent.
@@ -38,6 +45,16 @@ struct SymbolSummary
 
     void addTick(const Model::Tick &bar) noexcept;
     void addSignal(const Model::TradeSignal &signal, int rule);
+
+    /// Becomes a copy of `other`. The engine publishes a symbol's summary after each batch that touched it,
+    /// and the last signal's text rarely changes between two: it is copied only when it did, so that
+    /// publishing copies bytes and leaves the text's shared count alone.
+    void assign(const SymbolSummary &other)
+    {
+        static_cast<SymbolFigures &>(*this) = other;
+        if (!lastSignal.isSharedWith(other.lastSignal))
+            lastSignal = other.lastSignal;
+    }
 };
 
 using SummaryList = QList<SymbolSummary>;

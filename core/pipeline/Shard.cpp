@@ -604,9 +604,17 @@ void Shard::publishSummaries(const std::vector<SymbolState *> &touched)
 {
     if (touched.empty())
         return;
+    // At thousands of symbols each copy's slot is out of the cache: those a few copies ahead are fetched
+    // while one is written, instead of each write waiting for its own.
+    constexpr std::size_t Ahead = 6;
     std::lock_guard lock(m_summaryMutex);
-    for (const SymbolState *state : touched)
-        m_summaries[state->summary.symbol] = state->summary;
+    for (std::size_t i = 0; i < std::min(Ahead, touched.size()); ++i)
+        m_summaries.prefetchForWrite(touched[i]->summary.symbol);
+    for (std::size_t i = 0; i < touched.size(); ++i) {
+        if (i + Ahead < touched.size())
+            m_summaries.prefetchForWrite(touched[i + Ahead]->summary.symbol);
+        m_summaries[touched[i]->summary.symbol].assign(touched[i]->summary);
+    }
 }
 
 void Shard::collectSummaries(Analytics::SummaryList &out) const

@@ -207,6 +207,8 @@ private Q_SLOTS:
     void perSymbolOrderUnderConcurrency_data();
     void perSymbolOrderUnderConcurrency();
     void idleShardRunsOnTheCallersThread();
+    void summaryCopyFollowsItsSource();
+    void everyTouchedSymbolsSummaryIsPublished();
     void backPressureLosesNothingAcknowledged();
     void warmStartContinuesWhereItStopped();
     void rewarmKeepsTheSummaryPublished();
@@ -383,6 +385,81 @@ void TestPipeline::idleShardRunsOnTheCallersThread()
     QCOMPARE(seen->lastPrice, 42.0);
     QTRY_COMPARE(engine.acknowledged.load(), 1);
     QVERIFY(engine.errors.isEmpty());
+}
+
+void TestPipeline::summaryCopyFollowsItsSource()
+{
+    // A published copy is reused batch after batch: it takes every figure, and the last signal's text when
+    // that changed (sharing it, not copying the characters).
+    Analytics::SymbolSummary source, copy;
+    Model::Tick tick = flatTick("COPY", 1);
+    tick.close = tick.high = 101.5;
+    source.addTick(tick);
+    copy.assign(source);
+    QCOMPARE(copy.symbol, sym("COPY"));
+    QCOMPARE(copy.lastPrice, 101.5);
+    QCOMPARE(copy.totalTicks, 1);
+    QVERIFY(copy.lastSignal.isNull());
+
+    Model::TradeSignal buy;
+    buy.symbol = tick.symbol;
+    buy.side = Model::SignalSide::Buy;
+    buy.timestamp = tick.timestamp;
+    source.addSignal(buy, 0);
+    source.rsi = 28.5;
+    copy.assign(source);
+    QCOMPARE(copy.lastSignal, source.lastSignal);
+    QVERIFY(copy.lastSignal.startsWith(u"buy"));
+    QVERIFY(copy.lastSignal.isSharedWith(source.lastSignal));
+    QCOMPARE(copy.rsi, std::optional(28.5));
+    QCOMPARE(copy.signalsBySide[std::size_t(Model::SignalSide::Buy)], 1);
+
+    Model::TradeSignal sell = buy;
+    sell.side = Model::SignalSide::Sell;
+    source.addSignal(sell, 1);
+    copy.assign(source);
+    QVERIFY(copy.lastSignal.startsWith(u"sell"));
+    QCOMPARE(copy.signalsByRule, source.signalsByRule);
+
+    // Another symbol's summary into the same copy (a slot taken over) leaves nothing of the first.
+    Analytics::SymbolSummary other;
+    other.addTick(flatTick("OTHER", 5));
+    copy.assign(other);
+    QCOMPARE(copy.symbol, sym("OTHER"));
+    QCOMPARE(copy.lastPrice, 100.0);
+    QVERIFY(copy.lastSignal.isNull());
+    QCOMPARE(copy.signalsBySide, other.signalsBySide);
+}
+
+void TestPipeline::everyTouchedSymbolsSummaryIsPublished()
+{
+    // Batches that touch hundreds of symbols each (the published copies are written several symbols at a
+    // time): after every batch each symbol's summary has its own latest price and count.
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions options;
+    options.shards = 2;
+    QVERIFY(engine.start(options));
+    constexpr int Symbols = 300;
+    std::vector<QByteArray> names;
+    for (int i = 0; i < Symbols; ++i)
+        names.push_back("P" + QByteArray::number(i));
+    for (int round = 1; round <= 4; ++round) {
+        Model::RecordBatch batch;
+        for (int i = 0; i < Symbols; ++i) {
+            Model::Tick tick = flatTick(names[std::size_t(i)].constData(), round);
+            tick.close = tick.high = 100 + i + round / 10.0;
+            batch.push_back(tick);
+        }
+        engine.feed(batch, batch.size());
+        const Analytics::SummaryList summaries = engine.pipeline->summaries();
+        QCOMPARE(summaries.size(), Symbols);
+        for (const Analytics::SymbolSummary &summary : summaries) {
+            const int i = summary.symbol.toString().mid(1).toInt();
+            QCOMPARE(summary.lastPrice, 100 + i + round / 10.0);
+            QCOMPARE(summary.totalTicks, round);
+        }
+    }
 }
 
 void TestPipeline::backPressureLosesNothingAcknowledged()
