@@ -266,7 +266,7 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
             ++job.group->queued;
             job.group->weight += count;
         }
-        wake = ready(job); // the writer sleeps until a job can be written
+        wake = ready(job) && !(m_gathering && !gathered()); // the writer sleeps until a job can be written
         m_queue.push_back(std::move(job));
     }
     if (wake) // once for all the jobs an I/O thread submits in one round of its events
@@ -278,6 +278,17 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
 bool StorageWriter::anyReady() const
 {
     return std::any_of(m_queue.begin(), m_queue.end(), [](const WriteJob &job) { return ready(job); });
+}
+
+bool StorageWriter::gathered() const
+{
+    return m_inFlight >= std::min(WriterOptions::GatherRecords, std::max<std::size_t>(1, m_options.queueCapacity / 2));
+}
+
+bool StorageWriter::shouldGather() const
+{
+    return m_options.gatherTime.count() > 0 && m_lastJobs >= WriterOptions::GatherFromJobs &&
+           m_lastRecords < WriterOptions::GatherRecords && !gathered() && !m_worker.stopping();
 }
 
 void StorageWriter::takeBatch(std::vector<WriteJob> &batch)
@@ -423,6 +434,14 @@ void StorageWriter::run()
                         job.done(u"storage is shutting down"_s, job.signals);
                 return; // everything whole is written
             }
+            if (shouldGather()) {
+                // The last commit held several small jobs: more are on their way. Submitting does not wake
+                // this wait until they are enough, or it would cost the wake-ups it saves.
+                m_gathering = true;
+                m_worker.wake().wait_for(lock, m_options.gatherTime,
+                                         [this] { return m_worker.stopping() || gathered(); });
+                m_gathering = false;
+            }
             takeBatch(batch);
         }
 
@@ -430,6 +449,8 @@ void StorageWriter::run()
         std::size_t records = 0;
         for (const WriteJob &job : batch)
             records += weight(job);
+        m_lastJobs = batch.size();
+        m_lastRecords = records;
         {
             std::lock_guard lock(m_worker.mutex());
             m_inFlight -= records;

@@ -15,6 +15,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -47,6 +48,13 @@ struct WriterOptions
     std::size_t maxSymbols = 20'000;
     /// Whether closed bars are kept (HistoryWriter); off only to measure what keeping them costs.
     bool keepBars = true;
+    /// Under a stream of small requests (the last commit held at least GatherFromJobs jobs and fewer than
+    /// GatherRecords records), how long the writer waits for more before it commits what it has. A commit
+    /// costs a WAL write, the checkpoint's copy and the wake-ups whatever its size: fewer, larger commits leave
+    /// the cores to the requests. A lone request is never held. 0: commit at once, always.
+    std::chrono::microseconds gatherTime{100};
+    static constexpr std::size_t GatherFromJobs = 4;
+    static constexpr std::size_t GatherRecords = 256;
 };
 
 struct WriterStats
@@ -178,6 +186,10 @@ private:
     /// Under the lock: whether a job can be written now (its group, if any, is complete).
     static bool ready(const WriteJob &job) { return !job.group || job.group->queued == job.group->parts; }
     bool anyReady() const;
+    /// Under the lock: records enough to commit without waiting for more.
+    bool gathered() const;
+    /// Under the lock: whether to wait for more jobs before the next commit (see WriterOptions::gatherTime).
+    bool shouldGather() const;
     /// Under the lock: moves the next transaction's jobs out of the queue into `batch`.
     void takeBatch(std::vector<WriteJob> &batch);
     QString write(std::vector<WriteJob> &jobs);
@@ -211,6 +223,9 @@ private:
     /// tells whether there is room.
     std::atomic<std::size_t> m_inFlight{0};
     bool m_retentionDue = true;
+    bool m_gathering = false;      ///< the writer waits for more jobs: submitting wakes it only once they are enough
+    std::size_t m_lastJobs = 0;    ///< jobs of the last commit (the writer's thread only)
+    std::size_t m_lastRecords = 0; ///< and its records
     std::atomic<int> m_retentionDays{0};
     std::atomic<std::uint64_t> m_deleted{0};
     Util::WorkerThread m_worker;

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void unwritableLocationRefused();
     void oneWriterADatabase();
     void groupCommitWhileBlocked();
+    void smallJobsAfterABusyCommitAreGathered();
     void backPressureLosesNothingAcknowledged();
     void stopCommitsEverythingQueued();
     void groupsCommitWholeOrNotAtAll();
@@ -289,6 +290,52 @@ void TestStorage::groupCommitWhileBlocked()
     // The first batch may have been taken before the lock showed; the rest go in one commit.
     QVERIFY2((*writer)->stats().commits.load() <= 2, qPrintable(QString::number((*writer)->stats().commits.load())));
     QCOMPARE((*writer)->stats().stored.load(), 50u);
+}
+
+void TestStorage::smallJobsAfterABusyCommitAreGathered()
+{
+    // After a commit of several small jobs the writer waits for more before the next one (here up to a
+    // minute, far past QTRY's five seconds): small jobs then share a commit, enough records end the wait at
+    // once, and a lone job after a large commit is not held.
+    Storage::WriterOptions options{path()};
+    options.gatherTime = std::chrono::minutes(1);
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    Completions done;
+    QCOMPARE((*writer)->submit(ticks(1, 0), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QTRY_COMPARE(done.count.load(), 1); // nothing came before: not held
+
+    const auto busyCommit = [&](int first) {
+        auto blocker = openDb(path());
+        QVERIFY(blocker->exec("BEGIN IMMEDIATE").ok());
+        const int before = done.count.load();
+        for (int i = 0; i < 64; ++i)
+            QCOMPARE((*writer)->submit(ticks(1, first + i), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+        QVERIFY(blocker->exec("COMMIT").ok());
+        QTRY_COMPARE(done.count.load(), before + 64); // at most the first job went before the lock showed
+    };
+    busyCommit(1);
+    const std::uint64_t commits = (*writer)->stats().commits.load();
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE((*writer)->submit(ticks(1, 100 + i), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QCOMPARE((*writer)->submit(ticks(int(Storage::WriterOptions::GatherRecords), 200), 0, done.callback()),
+             Ingest::RecordSink::Submit::Accepted);
+    QTRY_COMPARE(done.count.load(), 65 + 4);
+    QCOMPARE((*writer)->stats().commits.load(), commits + 1);
+
+    // The last commit was large: a lone job goes at once.
+    QCOMPARE((*writer)->submit(ticks(1, 1000), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QTRY_COMPARE(done.count.load(), 65 + 4 + 1);
+
+    // Stopping ends a wait: the job held is committed.
+    busyCommit(2000);
+    QCOMPARE((*writer)->submit(ticks(1, 3000), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    (*writer)->stop();
+    QCOMPARE(done.count.load(), 65 + 4 + 1 + 64 + 1);
+    QVERIFY(std::all_of(done.errors.cbegin(), done.errors.cend(), [](const QString &e) { return e.isEmpty(); }));
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"),
+             1 + 64 + 3 + int(Storage::WriterOptions::GatherRecords) + 1 + 64 + 1);
 }
 
 void TestStorage::backPressureLosesNothingAcknowledged()
