@@ -11,9 +11,14 @@ constexpr Model::TimestampUs UsPerDay = 86'400'000'000LL;
 
 void SymbolSummary::addTick(const Model::Tick &bar) noexcept
 {
+    if (totalTicks > 0 && bar.timestamp < lastTickTime) {
+        addLateTick(bar);
+        return;
+    }
     const bool newSession = totalTicks == 0 || bar.timestamp / UsPerDay > lastTickTime / UsPerDay;
     if (newSession) {
         sessionOpen = bar.open;
+        sessionOpenTime = bar.timestamp;
         sessionHigh = bar.high;
         sessionLow = bar.low;
         sessionVolume = 0;
@@ -27,6 +32,21 @@ void SymbolSummary::addTick(const Model::Tick &bar) noexcept
     ++sessionTicks;
     ++totalTicks;
     lastTickTime = std::max(lastTickTime, bar.timestamp);
+}
+
+void SymbolSummary::addLateTick(const Model::Tick &bar) noexcept
+{
+    ++totalTicks;
+    if (bar.timestamp / UsPerDay != lastTickTime / UsPerDay)
+        return; // an earlier session's
+    if (bar.timestamp < sessionOpenTime) {
+        sessionOpen = bar.open;
+        sessionOpenTime = bar.timestamp;
+    }
+    sessionHigh = std::max(sessionHigh, bar.high);
+    sessionLow = std::min(sessionLow, bar.low);
+    sessionVolume += bar.volume;
+    ++sessionTicks;
 }
 
 void SymbolSummary::addSignal(const Model::TradeSignal &signal, int rule)

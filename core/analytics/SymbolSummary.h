@@ -18,6 +18,7 @@ struct SymbolFigures
     Model::Symbol symbol;
     double lastPrice = 0;
     double sessionOpen = 0;
+    Model::TimestampUs sessionOpenTime = 0; ///< of the session's earliest record, whose open is sessionOpen
     double sessionHigh = 0;
     double sessionLow = 0;
     std::int64_t sessionVolume = 0;
@@ -43,6 +44,9 @@ struct SymbolSummary : SymbolFigures
         return sessionOpen > 0 ? (lastPrice - sessionOpen) / sessionOpen * 100.0 : 0.0;
     }
 
+    /// Counts a record. One older than the latest (a late record) counts in its session's figures when that
+    /// is the current session, and never moves the last price: the same figures a start reading the stored
+    /// records in time order arrives at.
     void addTick(const Model::Tick &bar) noexcept;
     void addSignal(const Model::TradeSignal &signal, int rule);
 
@@ -55,6 +59,9 @@ struct SymbolSummary : SymbolFigures
         if (!lastSignal.isSharedWith(other.lastSignal))
             lastSignal = other.lastSignal;
     }
+
+private:
+    void addLateTick(const Model::Tick &bar) noexcept;
 };
 
 using SummaryList = QList<SymbolSummary>;

@@ -454,8 +454,11 @@ void Shard::process(Message &message)
             if (before != signals.size() && (touched.empty() || touched.back() != &state))
                 touched.push_back(&state);
             if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime) {
-                // Older than what the symbol has: stored as sent, but it is not the last price. Copies of this
-                // database (windows on the feed) still need it.
+                // Older than what the symbol has: stored as sent, and counted in its session's figures, but it
+                // is not the last price. Copies of this database (windows on the feed) still need it.
+                state.summary.addTick(*bar);
+                if (touched.empty() || touched.back() != &state)
+                    touched.push_back(&state);
                 if (streamTicks)
                     processed.push_back({*bar, {}, true});
                 continue;

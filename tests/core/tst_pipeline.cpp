@@ -213,6 +213,7 @@ private Q_SLOTS:
     void warmStartContinuesWhereItStopped();
     void rewarmKeepsTheSummaryPublished();
     void aggregatorOnKnownInput();
+    void lateRecordsCountAsARestartCountsThem();
     void metricsOnKnownInput();
     void latencyBucketsAtTheirBounds();
     void lateRecordIsStoredButNeverLast();
@@ -544,7 +545,10 @@ void TestPipeline::lateRecordIsStoredButNeverLast()
     QVERIFY(summary);
     QCOMPARE(summary->lastPrice, 111.9);
     QCOMPARE(summary->lastTickTime, minute(18, 9));
-    QCOMPARE(summary->sessionLow, 99.5); // the late bar's 50.5 is not part of the session either
+    // Traded in the session, the late record counts in its volume, high and low (as a start reading the
+    // stored records counts it), but never as its last price.
+    QCOMPARE(summary->sessionLow, 50.5);
+    QCOMPARE(summary->sessionVolume, 61'000);
     QCOMPARE(pipeline.metrics().late.load(), std::uint64_t(1));
     std::deque<Pipeline::LiveBar> bars;
     std::deque<Pipeline::LiveEvent> events;
@@ -818,6 +822,61 @@ void TestPipeline::aggregatorOnKnownInput()
     QCOMPARE(s->sessionTicks, 1);
     QCOMPARE(s->totalTicks, 5);
     QVERIFY(!engine.pipeline->summary(sym("NONE")));
+}
+
+void TestPipeline::lateRecordsCountAsARestartCountsThem()
+{
+    // A session of five records, then late ones: earlier in the same session (a new open, high and low) and
+    // from the day before. The live figures are the ones a start reading the stored records arrives at.
+    constexpr qint64 Day = 1'700'006'400LL; // a UTC midnight
+    auto tick = [](qint64 seconds, double open, double close, double high, double low, qint64 volume) {
+        Model::Tick t;
+        t.symbol = sym("LATE");
+        t.open = open;
+        t.close = close;
+        t.high = high;
+        t.low = low;
+        t.volume = volume;
+        t.timestamp = seconds * 1'000'000;
+        return t;
+    };
+    Model::RecordBatch inOrder;
+    for (int i = 0; i < 5; ++i)
+        inOrder.emplace_back(tick(Day + 3600 + i, 10 + i, 11 + i, 12 + i, 9 + i, 100));
+    const Model::RecordBatch late = {tick(Day + 60, 7, 8, 30, 6, 50), tick(Day - 60, 1, 2, 99, 0.5, 1000)};
+
+    QTemporaryDir dir;
+    Analytics::SymbolSummary live;
+    {
+        Engine engine(dir);
+        QVERIFY(engine.start(recordRules()));
+        engine.feed(inOrder, 5);
+        engine.feed(late, 1);
+        const auto s = engine.pipeline->summary(sym("LATE"));
+        QVERIFY(s);
+        live = *s;
+    }
+    QCOMPARE(live.lastPrice, 15.0); // the latest record's close, not a late one's
+    QCOMPARE(live.lastTickTime, (Day + 3604) * 1'000'000);
+    QCOMPARE(live.sessionOpen, 7.0);
+    QCOMPARE(live.sessionHigh, 30.0);
+    QCOMPARE(live.sessionLow, 6.0);
+    QCOMPARE(live.sessionVolume, 550);
+    QCOMPARE(live.sessionTicks, 6);
+    QCOMPARE(live.totalTicks, 7);
+
+    Engine restarted(dir);
+    QVERIFY(restarted.start(recordRules(), true));
+    const auto s = restarted.pipeline->summary(sym("LATE"));
+    QVERIFY(s);
+    QCOMPARE(s->lastPrice, live.lastPrice);
+    QCOMPARE(s->lastTickTime, live.lastTickTime);
+    QCOMPARE(s->sessionOpen, live.sessionOpen);
+    QCOMPARE(s->sessionHigh, live.sessionHigh);
+    QCOMPARE(s->sessionLow, live.sessionLow);
+    QCOMPARE(s->sessionVolume, live.sessionVolume);
+    QCOMPARE(s->sessionTicks, live.sessionTicks);
+    QCOMPARE(s->totalTicks, live.totalTicks);
 }
 
 void TestPipeline::latencyBucketsAtTheirBounds()
