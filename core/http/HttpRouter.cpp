@@ -7,24 +7,35 @@ using namespace Qt::StringLiterals;
 
 namespace Http {
 
+std::vector<HttpRouter::Entry> &HttpRouter::entriesFor(Routes &routes, const QByteArray &path)
+{
+    for (auto &[known, entries] : routes)
+        if (known == path)
+            return entries;
+    return routes.emplace_back(path, std::vector<Entry>()).second;
+}
+
+const std::vector<HttpRouter::Entry> *HttpRouter::find(const Routes &routes, QByteArrayView path)
+{
+    for (const auto &[known, entries] : routes)
+        if (known == path)
+            return &entries;
+    return nullptr;
+}
+
 void HttpRouter::add(const QByteArray &method, const QByteArray &path, Route route)
 {
-    m_routes[path].push_back({method, std::move(route)});
+    entriesFor(m_routes, path).push_back({method, std::move(route)});
 }
 
 void HttpRouter::addWithId(const QByteArray &method, const QByteArray &prefix, Route route)
 {
-    m_idRoutes[prefix].push_back({method, std::move(route)});
+    entriesFor(m_idRoutes, prefix).push_back({method, std::move(route)});
 }
 
 void HttpRouter::addPrefix(const QByteArray &method, const QByteArray &prefix, Route route)
 {
-    for (auto &[known, entries] : m_prefixRoutes)
-        if (known == prefix) {
-            entries.push_back({method, std::move(route)});
-            return;
-        }
-    m_prefixRoutes.push_back({prefix, {Entry{method, std::move(route)}}});
+    entriesFor(m_prefixRoutes, prefix).push_back({method, std::move(route)});
 }
 
 void HttpRouter::makePublic(const QByteArray &path)
@@ -52,11 +63,10 @@ qint64 HttpRouter::idOf(const QByteArray &path)
 
 void HttpRouter::handle(HttpRequest &&request, HttpResponder responder)
 {
-    const auto it = m_routes.constFind(request.path);
-    if (it != m_routes.cend())
-        return dispatch(*it, std::move(request), responder);
-    const auto byId = m_idRoutes.constFind(request.path.left(request.path.lastIndexOf('/') + 1));
-    if (byId != m_idRoutes.cend() && idOf(request.path) >= 0)
+    if (const auto *entries = find(m_routes, request.path))
+        return dispatch(*entries, std::move(request), responder);
+    const auto *byId = find(m_idRoutes, QByteArrayView(request.path).first(request.path.lastIndexOf('/') + 1));
+    if (byId && idOf(request.path) >= 0)
         return dispatch(*byId, std::move(request), responder);
     for (const auto &[prefix, entries] : m_prefixRoutes)
         if (request.path.startsWith(prefix) && request.path.size() > prefix.size())

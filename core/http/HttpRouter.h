@@ -4,7 +4,6 @@
 #include "HttpResponder.h"
 
 #include <QByteArray>
-#include <QHash>
 
 #include <functional>
 #include <vector>
@@ -38,11 +37,15 @@ private:
         QByteArray method;
         Route route;
     };
+    /// A few dozen paths: compared in turn (length first), which costs less than hashing the path.
+    using Routes = std::vector<std::pair<QByteArray, std::vector<Entry>>>;
+    static std::vector<Entry> &entriesFor(Routes &routes, const QByteArray &path);
+    static const std::vector<Entry> *find(const Routes &routes, QByteArrayView path);
     void dispatch(const std::vector<Entry> &entries, HttpRequest &&request, HttpResponder responder);
 
-    QHash<QByteArray, std::vector<Entry>> m_routes;
-    QHash<QByteArray, std::vector<Entry>> m_idRoutes; ///< by prefix
-    std::vector<std::pair<QByteArray, std::vector<Entry>>> m_prefixRoutes;
+    Routes m_routes;
+    Routes m_idRoutes; ///< by prefix
+    Routes m_prefixRoutes;
     std::vector<QByteArray> m_public;
 };
 
