@@ -92,6 +92,13 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     const QCommandLineOption fullSync(
         u"sync-full"_s, QCoreApplication::translate(
                             "CommandLine", "fsync every commit, so acknowledged data also survives a power cut."));
+    const QCommandLineOption commitWait(
+        u"commit-wait"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Under a stream of small requests, how long a commit waits for more before it "
+                                    "is written (default 100; 0: never wait, for the lowest latency under moderate "
+                                    "load)."),
+        u"MICROSECONDS"_s, u"100"_s);
     const QCommandLineOption ioThreads(
         u"io-threads"_s, QCoreApplication::translate("CommandLine", "HTTP I/O threads (default 2)."), u"N"_s, u"2"_s);
     const QCommandLineOption shards(
@@ -179,10 +186,10 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
             "CommandLine", "With --source: a node's REST API whose stored bars fill what the window missed, once for "
                            "each node (besides those the nodes announce themselves)."),
         u"URL"_s);
-    parser.addOptions({headless,  bind,        port,       wsPort,         db,       token,     duration,
-                       fullSync,  ioThreads,   shards,     simulate,       rate,     symbols,   seed,
-                       measureUi, allowOrigin, maxSymbols, rulesTimeframe, nats,     natsToken, natsUser,
-                       natsCa,    natsNode,    natsIngest, source,         sourceApi});
+    parser.addOptions({headless,    bind,       port,           wsPort,   db,        token,    duration, fullSync,
+                       commitWait,  ioThreads,  shards,         simulate, rate,      symbols,  seed,     measureUi,
+                       allowOrigin, maxSymbols, rulesTimeframe, nats,     natsToken, natsUser, natsCa,   natsNode,
+                       natsIngest,  source,     sourceApi});
 
     addMetadataRateOptions(parser);
     if (!parser.parse(arguments)) {
@@ -303,6 +310,12 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
         }
     }
     bool ok = false;
+    o.commitWaitUs = parser.value(commitWait).toInt(&ok);
+    if (!ok || o.commitWaitUs < 0 || o.commitWaitUs > 10'000) {
+        printError(
+            u"--commit-wait: \"%1\" is not a number of microseconds from 0 to 10000"_s.arg(parser.value(commitWait)));
+        return {std::nullopt, 2};
+    }
     o.ioThreads = parser.value(ioThreads).toInt(&ok);
     if (!ok || o.ioThreads < 1 || o.ioThreads > 64) {
         printError(u"--io-threads: \"%1\" is not a number from 1 to 64"_s.arg(parser.value(ioThreads)));

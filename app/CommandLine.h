@@ -38,6 +38,7 @@ struct Options
     QStringList sourceApis;
     QString databasePath;
     bool fullSync = false;
+    int commitWaitUs = 100;  ///< how long a commit waits for more small requests
     int durationSeconds = 0; ///< 0: until asked to stop
     int ioThreads = 2;
     int shards = 0;             ///< 0: one per core
@@ -57,9 +58,8 @@ struct Options
     Core::PaperSettings paper;
     Core::NotificationSettings notifications;
     QString smtpPassword;
-    bool measureUi = false;
-    QString importPath; ///< a file given on the command line, imported in the window ///< log the GUI thread's busy
-                        ///< share and longest stall
+    bool measureUi = false; ///< log the GUI thread's busy share and longest stall
+    QString importPath;     ///< a file given on the command line, imported in the window
 };
 
 struct ParseOutcome

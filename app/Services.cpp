@@ -86,6 +86,7 @@ Util::Status Services::start()
     Storage::WriterOptions storage;
     storage.path = m_options.databasePath.isEmpty() ? Storage::defaultDatabasePath() : m_options.databasePath;
     storage.fullSync = m_options.fullSync;
+    storage.gatherTime = std::chrono::microseconds(m_options.commitWaitUs);
     storage.sessionTimeZone = m_options.sessionTimeZone;
     storage.maxSymbols = std::size_t(std::max<qint64>(1, m_options.maxSymbols));
     // Tests fill the bar log after a few rows, to kill the process in the middle of moving it.
@@ -97,7 +98,9 @@ Util::Status Services::start()
     m_writer = std::move(*writer);
     m_writer->setRetentionDays(m_options.retentionDays);
     m_writer->requestRetention();
-    qCInfo(lcApp) << "database" << storage.path << (storage.fullSync ? "(synchronous=FULL)" : "");
+    qCInfo(lcApp).noquote() << u"database %1%2; small commits wait up to %3 µs for more"_s.arg(
+        storage.path, storage.fullSync ? u" (synchronous=FULL)"_s : QString(),
+        QString::number(storage.gatherTime.count()));
 
     if (auto status = startNotifier(storage.path); !status)
         return status;

@@ -110,6 +110,8 @@ void TestCommandLine::badArguments_data()
     QTest::newRow("bad port") << QStringList{u"--port"_s, u"99999"_s} << 2 << u"--port: \"99999\" is not a port"_s;
     QTest::newRow("bad address") << QStringList{u"--bind"_s, u"localhost:5"_s} << 2 << u"is not an IP address"_s;
     QTest::newRow("bad duration") << QStringList{u"--duration"_s, u"soon"_s} << 2 << u"--duration"_s;
+    QTest::newRow("bad commit wait") << QStringList{u"--commit-wait"_s, u"-5"_s} << 2
+                                     << u"--commit-wait: \"-5\" is not a number of microseconds from 0 to 10000"_s;
     QTest::newRow("stray argument") << QStringList{u"bogus"_s} << 2 << u"unknown command or argument: bogus"_s;
     QTest::newRow("bad origin") << QStringList{u"--allow-origin"_s, u"ftp://x/y"_s} << 2
                                 << u"--allow-origin: \"ftp://x/y\" is not an origin"_s;
@@ -141,8 +143,9 @@ void TestCommandLine::durationStopsByItself()
 {
     QTemporaryDir dir;
     const Run r = run({u"--headless"_s, u"--port"_s, u"0"_s, u"--ws-port"_s, u"0"_s, u"--duration"_s, u"1"_s, u"--db"_s,
-                       dir.filePath(u"d.sqlite"_s)});
+                       dir.filePath(u"d.sqlite"_s), u"--commit-wait"_s, u"0"_s});
     QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("small commits wait up to 0 µs for more"), r.err.constData());
     QVERIFY2(r.err.contains("received 0 | rejected 0 | stored 0"), r.err.constData());
 }
 
