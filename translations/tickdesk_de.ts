@@ -492,6 +492,10 @@ Befehle (jeder mit eigenem --help):
         <source>With --source: a node&apos;s REST API whose stored bars fill what the window missed, once for each node (besides those the nodes announce themselves).</source>
         <translation>Mit --source: die REST-API eines Knotens, deren gespeicherte Balken füllen, was dem Fenster entging, einmal je Knoten (neben denen, die die Knoten selbst ankündigen).</translation>
     </message>
+    <message>
+        <source>Under a stream of small requests, how long a commit waits for more before it is written (default 100; 0: never wait, for the lowest latency under moderate load).</source>
+        <translation>Bei einem Strom kleiner Anfragen: wie lange ein Commit auf weitere wartet, bevor er geschrieben wird (Standard 100; 0: nie warten, für die geringste Latenz bei mäßiger Last).</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>

@@ -492,6 +492,10 @@ Commandes (chacune avec son propre --help) :
         <source>With --source: a node&apos;s REST API whose stored bars fill what the window missed, once for each node (besides those the nodes announce themselves).</source>
         <translation>Avec --source : l&apos;API REST d&apos;un nœud dont les barres stockées comblent ce que la fenêtre a manqué, une fois par nœud (en plus de ceux que les nœuds annoncent eux-mêmes).</translation>
     </message>
+    <message>
+        <source>Under a stream of small requests, how long a commit waits for more before it is written (default 100; 0: never wait, for the lowest latency under moderate load).</source>
+        <translation>Sous un flux de petites requêtes, combien de temps une validation attend les suivantes avant d’être écrite (100 par défaut ; 0 : ne jamais attendre, pour la latence la plus basse sous charge modérée).</translation>
+    </message>
 </context>
 <context>
     <name>Core::Settings</name>

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Durable ingest over HTTP, measured with wrk against a real tickdesk process.
-#   tests/bench/bench_http.sh [BUILD_DIR] [SECONDS]
+#   [ROUNDS=N] tests/bench/bench_http.sh [BUILD_DIR] [SECONDS]
 # Prints requests/s and records/s for single-record requests over keep-alive
 # from 32 connections, and for 1000-record batches; every 200 counted here was
 # sent only after its records committed. Needs wrk (packaging/install-deps.sh --test).
+# The single-record requests also go to nginx answering a constant 200, with one
+# and two workers, for comparison; ROUNDS (default 1) repeats the three in turn, so
+# that each round's ratio compares runs seconds apart on this machine.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -62,17 +65,10 @@ measure() {
         printf "  %-46s CPU a request: server %.1f µs, wrk %.1f µs\n", "", server / hz / n * 1e6, wrk / n * 1e6 }'
 }
 
-echo "HTTP ingest into $(nproc) cores, wrk on the same machine, ${seconds}s each"
-server_pids=$pid
-measure "1 record/request, keep-alive, 32 connections" 2 32 1
-measure "1000 records/request, 4 connections" 1 4 1000
-kill -TERM "$pid"
-wait "$pid" || true
-
-# The same single-record requests against nginx answering a constant 200 (nothing stored), with one and two
-# workers, for comparison on this machine in this run (packaging/install-deps.sh --bench installs it).
-nginx_with() {
-    local workers=$1 dir="$work/nginx$1"
+# nginx answering a constant 200 (nothing stored) with $1 workers on port $2, in the background; prints its
+# master's pid (packaging/install-deps.sh --bench installs it).
+start_nginx() {
+    local workers=$1 listen=$2 dir="$work/nginx$1"
     mkdir -p "$dir/logs"
     cat >"$dir/nginx.conf" <<CONF
 worker_processes $workers;
@@ -83,30 +79,65 @@ events { worker_connections 1024; }
 http {
     access_log off;
     client_body_temp_path $dir/body;
-    server { listen 127.0.0.1:$nginx_port; location / { return 200; } }
+    server { listen 127.0.0.1:$listen; location / { return 200; } }
 }
 CONF
-    nginx -p "$dir" -c "$dir/nginx.conf" &
-    local nginx_pid=$!
+    nginx -p "$dir" -c "$dir/nginx.conf" </dev/null >/dev/null 2>&1 &
+    echo $!
     for _ in $(seq 50); do
-        curl -s -o /dev/null "http://127.0.0.1:$nginx_port/" && break
+        curl -s -o /dev/null "http://127.0.0.1:$listen/" && break
         sleep 0.1
     done
-    server_pids="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
-    measure "nginx return 200, $workers worker(s), same requests" 2 32 1 "$nginx_port"
-    kill -QUIT "$nginx_pid"
-    wait "$nginx_pid" || true
 }
+
+# A port no socket uses, listening or not (wrk's own connections take ports too).
+free_port() {
+    local p=$1
+    while [[ -n "$(ss -Htan "( sport = :$p )")" ]]; do
+        p=$((p + 1))
+    done
+    echo "$p"
+}
+
+# Requests/s of the last measure (for the rounds' ratios).
+last_rate() { sed -nE 's/.* ([0-9]+) requests\/s .*/\1/p' <<<"$1" | head -1; }
+
+nginx_ports=()
+nginx_pids=()
 if command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]; then
     PATH=$PATH:/usr/sbin
-    # A port no socket uses, listening or not: wrk's own connections to tickdesk took the one next to it.
-    nginx_port=$((port + 1))
-    while [[ -n "$(ss -Htan "( sport = :$nginx_port )")" ]]; do
-        nginx_port=$((nginx_port + 1))
+    for workers in 1 2; do
+        nginx_ports[workers]=$(free_port $((port + workers)))
+        nginx_pids[workers]=$(start_nginx "$workers" "${nginx_ports[workers]}" | head -1)
     done
-    nginx_with 1
-    nginx_with 2
-else
-    echo "  (nginx not installed: packaging/install-deps.sh --bench adds it for the comparison)"
+    trap 'kill "$pid" 2>/dev/null || true; kill -QUIT ${nginx_pids[*]} 2>/dev/null || true; rm -rf "$work"' EXIT
 fi
+
+echo "HTTP ingest into $(nproc) cores, wrk on the same machine, ${seconds}s each"
+rounds=${ROUNDS:-1}
+ratios=""
+for round in $(seq "$rounds"); do
+    ((rounds > 1)) && echo " round $round of $rounds"
+    server_pids=$pid
+    line=$(measure "1 record/request, keep-alive, 32 connections" 2 32 1)
+    echo "$line"
+    ours=$(last_rate "$line")
+    for workers in 1 2; do
+        [[ -n "${nginx_pids[workers]:-}" ]] || continue
+        server_pids="${nginx_pids[workers]} $(pgrep -P "${nginx_pids[workers]}" | tr '\n' ' ')"
+        line=$(measure "nginx return 200, $workers worker(s), same requests" 2 32 1 "${nginx_ports[workers]}")
+        echo "$line"
+        ratios+="$workers $(awk -v a="$ours" -v b="$(last_rate "$line")" 'BEGIN { printf "%.2f", a / b }')"$'\n'
+    done
+done
+[[ -n "${nginx_pids[1]:-}" ]] || echo "  (nginx not installed: packaging/install-deps.sh --bench adds it for the comparison)"
+if [[ -n "$ratios" ]]; then
+    for workers in 1 2; do
+        echo "  TickDesk against nginx with $workers worker(s), each round: $(awk -v w="$workers" '$1 == w { printf "%s%s", sep, $2; sep = ", " }' <<<"$ratios")x"
+    done
+fi
+server_pids=$pid
+measure "1000 records/request, 4 connections" 1 4 1000
+kill -TERM "$pid"
+wait "$pid" || true
 echo "  stored in SQLite: $(sqlite3 -cmd ".load $build/core/libtickdesk_sqlite" "$work/bench.sqlite" 'SELECT count(*) FROM ticks') ticks"
