@@ -65,8 +65,8 @@ measure() {
         printf "  %-46s CPU a request: server %.1f µs, wrk %.1f µs\n", "", server / hz / n * 1e6, wrk / n * 1e6 }'
 }
 
-# nginx answering a constant 200 (nothing stored) with $1 workers on port $2, in the background; prints its
-# master's pid (packaging/install-deps.sh --bench installs it).
+# nginx answering a constant 200 (nothing stored) with $1 workers on port $2, in the background; its master's
+# pid goes to nginx_pids[$1] (packaging/install-deps.sh --bench installs it).
 start_nginx() {
     local workers=$1 listen=$2 dir="$work/nginx$1"
     mkdir -p "$dir/logs"
@@ -83,7 +83,7 @@ http {
 }
 CONF
     nginx -p "$dir" -c "$dir/nginx.conf" </dev/null >/dev/null 2>&1 &
-    echo $!
+    nginx_pids[workers]=$!
     for _ in $(seq 50); do
         curl -s -o /dev/null "http://127.0.0.1:$listen/" && break
         sleep 0.1
@@ -108,7 +108,7 @@ if command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]; then
     PATH=$PATH:/usr/sbin
     for workers in 1 2; do
         nginx_ports[workers]=$(free_port $((port + workers)))
-        nginx_pids[workers]=$(start_nginx "$workers" "${nginx_ports[workers]}" | head -1)
+        start_nginx "$workers" "${nginx_ports[workers]}"
     done
     trap 'kill "$pid" 2>/dev/null || true; kill -QUIT ${nginx_pids[*]} 2>/dev/null || true; rm -rf "$work"' EXIT
 fi
@@ -140,4 +140,8 @@ server_pids=$pid
 measure "1000 records/request, 4 connections" 1 4 1000
 kill -TERM "$pid"
 wait "$pid" || true
+if ((${#nginx_pids[@]} > 0)); then
+    kill -QUIT "${nginx_pids[@]}"
+    wait "${nginx_pids[@]}" || true
+fi
 echo "  stored in SQLite: $(sqlite3 -cmd ".load $build/core/libtickdesk_sqlite" "$work/bench.sqlite" 'SELECT count(*) FROM ticks') ticks"
