@@ -455,12 +455,15 @@ void Shard::process(Message &message)
                 touched.push_back(&state);
             if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime) {
                 // Older than what the symbol has: stored as sent, and counted in its session's figures, but it
-                // is not the last price. Copies of this database (windows on the feed) still need it.
+                // is not the last price. Copies of this database (windows on the feed) still need it, and so do
+                // the charts: each one's bars decide whether it is late for them, or history before them.
                 state.summary.addTick(*bar);
                 if (touched.empty() || touched.back() != &state)
                     touched.push_back(&state);
                 if (streamTicks)
                     processed.push_back({*bar, {}, true});
+                if (m_feed)
+                    liveBars.push_back(LiveBar::of(*bar, state.track.snapshot()));
                 continue;
             }
             if (watched && !watched->empty() && watched->contains(bar->symbol)) {

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void gridCellsDrawOnlyTheirOwnSymbol();
     void aChartGivenAnotherSymbolForgetsTheFirst();
     void lateBarNeverBecomesLast();
+    void historySentAfterLiveRecordsJoinsTheChart();
     void scrollingBackReadsOlderBarsAndLiveReturns();
     void gridCellCandlesReadable();
     void detachedChartKeepsDrawingAndComesBack();
@@ -267,9 +268,13 @@ void TestWindowTrust::lateBarNeverBecomesLast()
     const qint64 lastMs = at(18, 9) / 1000;
     // The view ends two and a half bars after the newest (room for the forming candle), never at a late one.
     QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 3 * 60'000);
+    const QString volumeBefore = watchlistCell(u"LATE"_s, Gui::WatchlistModel::Volume);
     feed({bar(u"LATE"_s, at(17, 25), 51.0)});
     m_window->refreshCharts();
     QCOMPARE(chart->candleCount(), 60);
+    // Traded that day, it counts in the session's volume, now as after a restart (below).
+    const QString volume = watchlistCell(u"LATE"_s, Gui::WatchlistModel::Volume);
+    QVERIFY2(volume != volumeBefore, qPrintable(volume));
     QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 3 * 60'000);
     QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
     QCOMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
@@ -293,6 +298,42 @@ void TestWindowTrust::lateBarNeverBecomesLast()
     QVERIFY(chart->timeRange().second > lastMs && chart->timeRange().second < lastMs + 3 * 60'000);
     QVERIFY(chart->title().startsWith(u"LATE  "_s + price(111.95)));
     QTRY_COMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Last), price(111.95));
+    QCOMPARE(watchlistCell(u"LATE"_s, Gui::WatchlistModel::Volume), volume);
+}
+
+void TestWindowTrust::historySentAfterLiveRecordsJoinsTheChart()
+{
+    // Ten one-minute bars from 10:00, the chart open; then the feed sends the half hour before them. The
+    // database places those records before the first bar (they are not late there): the chart shows them
+    // now as it would after a restart, and the last price stays the newest.
+    Model::RecordBatch live;
+    for (int i = 0; i < 10; ++i)
+        live.push_back(bar(u"HIST"_s, at(10, i), 100 + i));
+    feed(live);
+    Gui::SymbolChart *chart = m_window->openChart(u"HIST"_s);
+    QVERIFY(chart);
+    QTRY_COMPARE(chart->candleCount(), 10);
+    QVERIFY(!chart->xOf(at(9, 30)));
+
+    feed({bar(u"HIST"_s, at(9, 30), 90), bar(u"HIST"_s, at(9, 31), 91)});
+    QTRY_COMPARE(chart->candleCount(), 12);
+    m_window->refreshCharts();
+    QVERIFY(chart->xOf(at(9, 30)));
+    QVERIFY(*chart->xOf(at(9, 30)) < *chart->xOf(at(10, 0)));
+    QVERIFY(chart->title().startsWith(u"HIST  "_s + price(109.05)));
+    QCOMPARE(watchlistCell(u"HIST"_s, Gui::WatchlistModel::Last), price(109.05));
+
+    // A record late among the bars changes none of them, and reads nothing again.
+    feed({bar(u"HIST"_s, at(10, 4) + 30'000'000, 50)});
+    m_window->refreshCharts();
+    QCOMPARE(chart->candleCount(), 12);
+
+    stopDesk();
+    startDesk(true);
+    chart = m_window->openChart(u"HIST"_s);
+    QTRY_COMPARE(chart->candleCount(), 12);
+    QVERIFY(chart->xOf(at(9, 30)));
+    QVERIFY(chart->title().startsWith(u"HIST  "_s + price(109.05)));
 }
 
 void TestWindowTrust::gridCellCandlesReadable()

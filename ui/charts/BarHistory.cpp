@@ -4,6 +4,7 @@
 #include "bars/Session.h"
 
 #include <limits>
+#include <utility>
 
 namespace Gui {
 
@@ -38,6 +39,7 @@ void BarHistory::setWatched(const QList<ChartKey> &charts)
         m_seriesOfSymbol.remove(it->key.symbol, it.key());
         it = m_series.erase(it);
     }
+    m_olderArrivals.removeIf([&](const ChartKey &chart) { return !ids.contains(chart.id()); });
 }
 
 void BarHistory::setSessionTimeZone(const QString &ianaName)
@@ -90,10 +92,33 @@ void BarHistory::take(Series &series, const Model::Tick &record)
             else
                 bars.push_back(drawn);
         });
-    if (!changed)
-        return; // late: no bar changed
+    if (!changed) {
+        noteOlder(series, record); // late: no bar changed
+        return;
+    }
     trim(series);
     ++series.revision;
+}
+
+void BarHistory::noteOlder(Series &series, const Model::Tick &record)
+{
+    // Holding fewer bars than its window, and not scrolled back, the chart holds all its symbol has stored.
+    // Record, tick and volume bars follow the order records arrived in, in the database too.
+    const bool wholeHistory = series.depth == 0 && series.bars.size() < std::size_t(m_window);
+    if (!series.key.timeframe.isTime() || !wholeHistory || series.bars.empty() ||
+        record.timestamp >= series.bars.front().bar.timestamp)
+        return;
+    if (series.olderArrived == 0 || record.timestamp < series.olderArrived) {
+        series.olderArrived = record.timestamp;
+        series.olderReads = 0;
+    }
+    if (!m_olderArrivals.contains(series.key))
+        m_olderArrivals.append(series.key);
+}
+
+QList<ChartKey> BarHistory::takeOlderArrivals()
+{
+    return std::exchange(m_olderArrivals, {});
 }
 
 void BarHistory::trim(Series &series)
@@ -151,6 +176,13 @@ void BarHistory::load(const Pipeline::ChartHistory &history)
             take(*series, record);
     trim(*series);
     ++series->revision;
+    if (series->olderArrived != 0) {
+        const bool has = !series->bars.empty() && series->bars.front().bar.timestamp <= series->olderArrived;
+        if (has || ++series->olderReads >= MaxOlderReads)
+            series->olderArrived = 0;
+        else if (!m_olderArrivals.contains(series->key))
+            m_olderArrivals.append(series->key); // read before its commit: again
+    }
 }
 
 void BarHistory::loadOlder(const Pipeline::ChartHistory &older)

@@ -57,6 +57,11 @@ public:
     const Indicators::IndicatorConfig &indicators() const noexcept { return m_indicators; }
     /// A live record of a watched symbol: every chart of the symbol takes it into its bars.
     void add(const Pipeline::LiveBar &record);
+    /// Charts that were sent a record older than their first bar while they held all of their symbol's stored
+    /// bars: history sent after live records, which the database places before them (it is not late there).
+    /// Such a chart reads its bars again; until its read has the record, it is listed again after each read
+    /// (a few times at most: the record is committed a moment after it is seen live).
+    QList<ChartKey> takeOlderArrivals();
     void addMarker(const QString &symbol, const Marker &marker);
     /// Stored history read for a chart: becomes its bars, and the live records since carry on from it.
     void load(const Pipeline::ChartHistory &history);
@@ -106,8 +111,13 @@ private:
         std::size_t depth = 0;  ///< bars kept beyond the window while scrolled back
         std::int64_t firstSlot = 0;
         std::shared_ptr<Pipeline::ChartTrack> track;
-        std::vector<Model::Tick> early; ///< records that came while the history was loading
+        std::vector<Model::Tick> early;      ///< records that came while the history was loading
+        Model::TimestampUs olderArrived = 0; ///< the oldest record sent before the first bar; 0: none
+        int olderReads = 0;                  ///< reads since, that did not have it yet
     };
+    static constexpr int MaxOlderReads = 4;
+    /// A record the series' track found late: history before its first bar, or late indeed.
+    void noteOlder(Series &series, const Model::Tick &record);
 
     /// Takes a record into a series' track and its bars.
     void take(Series &series, const Model::Tick &record);
@@ -120,6 +130,7 @@ private:
     Indicators::IndicatorConfig m_indicators;
     QHash<QString, Series> m_series;               ///< by ChartKey::id()
     QMultiHash<QString, QString> m_seriesOfSymbol; ///< symbol → ids
+    QList<ChartKey> m_olderArrivals;               ///< to read again (takeOlderArrivals)
 };
 
 } // namespace Gui

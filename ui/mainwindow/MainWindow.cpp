@@ -162,6 +162,8 @@ MainWindow::MainWindow(Sources sources, QWidget *parent)
         const ChartKey key{history.symbol, history.timeframe};
         if (m_reloadWanted.remove(key.id()))
             ensureLoaded(key, true);
+        for (const ChartKey &chart : m_history.takeOlderArrivals())
+            reload(chart);
         refreshCharts();
         Q_EMIT historyLoaded(history.symbol);
     });
@@ -430,6 +432,8 @@ void MainWindow::pollFeed()
     m_sources.feed.take(bars, events);
     for (const auto &bar : bars)
         m_history.add(bar);
+    for (const ChartKey &chart : m_history.takeOlderArrivals())
+        reload(chart); // history placed before the chart's bars: read them again
     m_events->add(events);
     if (m_sources.terminal)
         for (const Nats::TerminalFeed::Fill &fill : m_sources.terminal->takeFills())
