@@ -26,12 +26,17 @@ void SymbolSummary::addTick(const Model::Tick &bar) noexcept
     }
     symbol = bar.symbol;
     lastPrice = bar.close;
+    countInSession(bar);
+    ++totalTicks;
+    lastTickTime = std::max(lastTickTime, bar.timestamp);
+}
+
+void SymbolSummary::countInSession(const Model::Tick &bar) noexcept
+{
     sessionHigh = std::max(sessionHigh, bar.high);
     sessionLow = std::min(sessionLow, bar.low);
     sessionVolume += bar.volume;
     ++sessionTicks;
-    ++totalTicks;
-    lastTickTime = std::max(lastTickTime, bar.timestamp);
 }
 
 void SymbolSummary::addLateTick(const Model::Tick &bar) noexcept
@@ -43,10 +48,7 @@ void SymbolSummary::addLateTick(const Model::Tick &bar) noexcept
         sessionOpen = bar.open;
         sessionOpenTime = bar.timestamp;
     }
-    sessionHigh = std::max(sessionHigh, bar.high);
-    sessionLow = std::min(sessionLow, bar.low);
-    sessionVolume += bar.volume;
-    ++sessionTicks;
+    countInSession(bar);
 }
 
 void SymbolSummary::addSignal(const Model::TradeSignal &signal, int rule)

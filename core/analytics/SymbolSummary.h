@@ -62,6 +62,7 @@ struct SymbolSummary : SymbolFigures
 
 private:
     void addLateTick(const Model::Tick &bar) noexcept;
+    void countInSession(const Model::Tick &bar) noexcept;
 };
 
 using SummaryList = QList<SymbolSummary>;
