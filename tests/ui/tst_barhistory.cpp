@@ -111,6 +111,18 @@ void TestBarHistory::historyBeforeTheFirstBarIsReadAgain()
     }
     QVERIFY2(reads > 1 && reads < 10, qPrintable(QString::number(reads)));
 
+    // A read that fills the chart's window: what came before its first bar lies off to the left.
+    {
+        Gui::BarHistory small(10);
+        small.setWatched({Chart});
+        small.load(stored(Ten, 5));
+        small.add(record(Ten + 5 * Minute, 110));
+        small.add(record(Ten - 30 * Minute, 90));
+        QCOMPARE(small.takeOlderArrivals(), QList<Gui::ChartKey>{Chart});
+        small.load(stored(Ten - 4 * Minute, 10)); // 9:56 to 10:05: the window, 9:30 before it
+        QVERIFY(small.takeOlderArrivals().isEmpty());
+    }
+
     // A chart taken off screen is not read again.
     history.add(record(Ten + 6 * Minute, 111));
     history.add(record(Ten - 90 * Minute, 80));

@@ -177,8 +177,10 @@ void BarHistory::load(const Pipeline::ChartHistory &history)
     trim(*series);
     ++series->revision;
     if (series->olderArrived != 0) {
-        const bool has = !series->bars.empty() && series->bars.front().bar.timestamp <= series->olderArrived;
-        if (has || ++series->olderReads >= MaxOlderReads)
+        // Read: it is among the bars, or the window is full and it lies before them, off to the left.
+        const bool read = series->bars.size() >= std::size_t(m_window) ||
+                          (!series->bars.empty() && series->bars.front().bar.timestamp <= series->olderArrived);
+        if (read || ++series->olderReads >= MaxOlderReads)
             series->olderArrived = 0;
         else if (!m_olderArrivals.contains(series->key))
             m_olderArrivals.append(series->key); // read before its commit: again
