@@ -439,7 +439,6 @@ void Shard::process(Message &message)
             SymbolState &state = stateOf(bar->symbol);
             if (state.rulesPending)
                 warmRules(state);
-            const std::size_t before = signals.size();
             const bool inTime = state.track.add(
                 *bar, [&](TimeframeTrack::Change change, const Bars::Bar &b, const Indicators::IndicatorSnapshot &s) {
                     if (change == TimeframeTrack::Change::Closed)
@@ -451,33 +450,24 @@ void Shard::process(Message &message)
                 syncAlerts(state, *catalog);
             state.alerts.add(*bar, fired);
             takeFires(state, fired, signals, alertStates);
-            if (before != signals.size() && (touched.empty() || touched.back() != &state))
-                touched.push_back(&state);
-            if (state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime) {
-                // Older than what the symbol has: stored as sent, and counted in its session's figures, but it
-                // is not the last price. Copies of this database (windows on the feed) still need it, and so do
-                // the charts: each one's bars decide whether it is late for them, or history before them.
-                state.summary.addTick(*bar);
-                if (touched.empty() || touched.back() != &state)
-                    touched.push_back(&state);
-                if (streamTicks)
-                    processed.push_back({*bar, {}, true});
-                if (m_feed)
-                    liveBars.push_back(LiveBar::of(*bar, state.track.snapshot()));
-                continue;
-            }
-            if (watched && !watched->empty() && watched->contains(bar->symbol)) {
+            // Older than what the symbol has, a record is stored as sent and counted in its session's figures,
+            // but it is not the last price and fills no paper order. Copies of this database (windows on the
+            // feed) still need it, and so do the charts: each one's bars decide whether it is late for them, or
+            // history before them.
+            const bool late = state.summary.totalTicks > 0 && bar->timestamp < state.summary.lastTickTime;
+            if (!late && watched && !watched->empty() && watched->contains(bar->symbol)) {
                 // Paper orders fill on the newest records only, and are stored with the record that filled them.
                 Trading::PaperDesk::Outcome outcome = m_paperDesk->onRecord(*bar);
                 std::move(outcome.fills.begin(), outcome.fills.end(), std::back_inserter(paper.fills));
                 std::move(outcome.orders.begin(), outcome.orders.end(), std::back_inserter(paper.orders));
             }
             state.summary.addTick(*bar);
-            state.summary.rsi = state.track.rsi();
+            if (!late)
+                state.summary.rsi = state.track.rsi();
             if (touched.empty() || touched.back() != &state)
                 touched.push_back(&state);
             if (streamTicks)
-                processed.push_back({*bar, state.track.snapshot()});
+                processed.push_back(late ? ProcessedTick{*bar, {}, true} : ProcessedTick{*bar, state.track.snapshot()});
             if (m_feed)
                 liveBars.push_back(LiveBar::of(*bar, state.track.snapshot()));
             continue;
