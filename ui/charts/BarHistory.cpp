@@ -112,8 +112,13 @@ void BarHistory::noteOlder(Series &series, const Model::Tick &record)
         series.olderArrived = record.timestamp;
         series.olderReads = 0;
     }
-    if (!m_olderArrivals.contains(series.key))
-        m_olderArrivals.append(series.key);
+    readAgain(series.key);
+}
+
+void BarHistory::readAgain(const ChartKey &chart)
+{
+    if (!m_olderArrivals.contains(chart))
+        m_olderArrivals.append(chart);
 }
 
 QList<ChartKey> BarHistory::takeOlderArrivals()
@@ -182,8 +187,8 @@ void BarHistory::load(const Pipeline::ChartHistory &history)
                           (!series->bars.empty() && series->bars.front().bar.timestamp <= series->olderArrived);
         if (read || ++series->olderReads >= MaxOlderReads)
             series->olderArrived = 0;
-        else if (!m_olderArrivals.contains(series->key))
-            m_olderArrivals.append(series->key); // read before its commit: again
+        else
+            readAgain(series->key); // read before its commit
     }
 }
 

@@ -118,6 +118,8 @@ private:
     static constexpr int MaxOlderReads = 4;
     /// A record the series' track found late: history before its first bar, or late indeed.
     void noteOlder(Series &series, const Model::Tick &record);
+    /// Lists the chart for takeOlderArrivals, once.
+    void readAgain(const ChartKey &chart);
 
     /// Takes a record into a series' track and its bars.
     void take(Series &series, const Model::Tick &record);
