@@ -287,8 +287,9 @@ bool StorageWriter::gathered() const
 
 bool StorageWriter::shouldGather() const
 {
+    // Enough records already, or stopping: the wait's own predicate ends it before it begins.
     return m_options.gatherTime.count() > 0 && m_lastJobs >= WriterOptions::GatherFromJobs &&
-           m_lastRecords < WriterOptions::GatherRecords && !gathered() && !m_worker.stopping();
+           m_lastRecords < WriterOptions::GatherRecords;
 }
 
 void StorageWriter::takeBatch(std::vector<WriteJob> &batch)
