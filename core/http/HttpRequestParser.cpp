@@ -2,9 +2,13 @@
 #include "HttpRequestParser.h"
 
 #include <boost/asio/buffer.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
+
+#include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 namespace http = boost::beast::http;
@@ -18,11 +22,41 @@ QByteArray toBytes(boost::beast::string_view s)
     return QByteArray(s.data(), qsizetype(s.size()));
 }
 
+/// The method's name, shared for the usual ones (no copy made per request).
+QByteArray methodName(const http::request<http::string_body> &message)
+{
+    switch (message.method()) {
+    case http::verb::get:
+        return QByteArrayLiteral("GET");
+    case http::verb::post:
+        return QByteArrayLiteral("POST");
+    case http::verb::put:
+        return QByteArrayLiteral("PUT");
+    case http::verb::delete_:
+        return QByteArrayLiteral("DELETE");
+    case http::verb::head:
+        return QByteArrayLiteral("HEAD");
+    case http::verb::options:
+        return QByteArrayLiteral("OPTIONS");
+    case http::verb::patch:
+        return QByteArrayLiteral("PATCH");
+    default:
+        return toBytes(message.method_string());
+    }
+}
+
+QByteArray contentTypeOf(boost::beast::string_view value)
+{
+    if (value == "application/json")
+        return QByteArrayLiteral("application/json");
+    return toBytes(value);
+}
+
 } // namespace
 
 struct HttpRequestParser::Impl
 {
-    http::request_parser<http::string_body> parser;
+    std::optional<http::request_parser<http::string_body>> parser;
 };
 
 HttpRequestParser::HttpRequestParser(std::size_t headerLimit, std::size_t bodyLimit)
@@ -36,10 +70,12 @@ HttpRequestParser::~HttpRequestParser() = default;
 
 void HttpRequestParser::reset()
 {
-    d = std::make_unique<Impl>();
-    d->parser.header_limit(std::uint32_t(m_headerLimit));
-    d->parser.body_limit(m_bodyLimit);
-    d->parser.eager(true);
+    if (!d)
+        d = std::make_unique<Impl>();
+    d->parser.emplace(); // a fresh parser in the same place: a request costs no allocation for it
+    d->parser->header_limit(std::uint32_t(m_headerLimit));
+    d->parser->body_limit(m_bodyLimit);
+    d->parser->eager(true);
     m_inProgress = false;
 }
 
@@ -50,13 +86,13 @@ HttpRequestParser::State HttpRequestParser::feed(const char *data, std::size_t s
         return State::NeedMore;
     m_inProgress = true;
     boost::beast::error_code ec;
-    consumed = d->parser.put(boost::asio::const_buffer(data, size), ec);
-    if ((!ec || ec == http::error::need_more) && d->parser.is_header_done() && !transferEncodingSupported()) {
+    consumed = d->parser->put(boost::asio::const_buffer(data, size), ec);
+    if ((!ec || ec == http::error::need_more) && d->parser->is_header_done() && !transferEncodingSupported()) {
         // Only "chunked" (or nothing) tells where a body ends; with any other coding the next bytes could
         // be taken for a request of their own (request smuggling). Refused, and the connection closes.
         m_errorStatus = 400;
         m_errorMessage = u"unsupported Transfer-Encoding \"%1\": send a Content-Length or chunked"_s.arg(
-            QString::fromLatin1(toBytes(d->parser.get()[http::field::transfer_encoding]).left(100)));
+            QString::fromLatin1(toBytes(d->parser->get()[http::field::transfer_encoding]).left(100)));
         return State::Error;
     }
     if (ec == http::error::need_more)
@@ -74,17 +110,17 @@ HttpRequestParser::State HttpRequestParser::feed(const char *data, std::size_t s
         }
         return State::Error;
     }
-    return d->parser.is_done() ? State::Complete : State::NeedMore;
+    return d->parser->is_done() ? State::Complete : State::NeedMore;
 }
 
 bool HttpRequestParser::headerDone() const
 {
-    return d->parser.is_header_done();
+    return d->parser->is_header_done();
 }
 
 bool HttpRequestParser::transferEncodingSupported() const
 {
-    const auto &header = d->parser.get();
+    const auto &header = d->parser->get();
     const auto count = header.count(http::field::transfer_encoding);
     if (count == 0)
         return true;
@@ -93,20 +129,56 @@ bool HttpRequestParser::transferEncodingSupported() const
 
 HttpRequest HttpRequestParser::take()
 {
-    auto message = d->parser.release();
+    auto message = d->parser->release();
     HttpRequest request;
-    request.method = toBytes(message.method_string());
+    request.method = methodName(message);
     const QByteArray target = toBytes(message.target());
     const qsizetype q = target.indexOf('?');
     request.path = q < 0 ? target : target.left(q);
     if (q >= 0)
         request.query = target.mid(q + 1);
-    request.contentType = toBytes(message[http::field::content_type]);
-    request.authorization = toBytes(message[http::field::authorization]);
-    request.token = toBytes(message["X-TickDesk-Token"]);
-    request.host = toBytes(message[http::field::host]);
-    request.origin = toBytes(message[http::field::origin]);
-    request.ifNoneMatch = toBytes(message[http::field::if_none_match]);
+    // One walk over the fields, the first of each name kept (as a lookup by name would find it).
+    enum Seen : unsigned
+    {
+        ContentType = 1,
+        Authorization = 2,
+        Token = 4,
+        Host = 8,
+        Origin = 16,
+        IfNoneMatch = 32
+    };
+    unsigned seen = 0;
+    const auto first = [&seen](Seen which) { return (std::exchange(seen, seen | which) & which) == 0; };
+    for (const auto &field : message) {
+        switch (field.name()) {
+        case http::field::content_type:
+            if (first(ContentType))
+                request.contentType = contentTypeOf(field.value());
+            break;
+        case http::field::authorization:
+            if (first(Authorization))
+                request.authorization = toBytes(field.value());
+            break;
+        case http::field::host:
+            if (first(Host))
+                request.host = toBytes(field.value());
+            break;
+        case http::field::origin:
+            if (first(Origin))
+                request.origin = toBytes(field.value());
+            break;
+        case http::field::if_none_match:
+            if (first(IfNoneMatch))
+                request.ifNoneMatch = toBytes(field.value());
+            break;
+        case http::field::unknown:
+            if (boost::beast::iequals(field.name_string(), "X-TickDesk-Token") && first(Token))
+                request.token = toBytes(field.value());
+            break;
+        default:
+            break;
+        }
+    }
     request.keepAlive = message.keep_alive();
     request.body = std::move(message.body());
     reset();

@@ -4,6 +4,11 @@
 #include "RecordDecoder.h"
 #include "http/HttpRouter.h"
 
+#include <charconv>
+#include <cstring>
+#include <iterator>
+#include <string_view>
+
 using namespace Qt::StringLiterals;
 
 namespace Ingest {
@@ -19,6 +24,8 @@ enum class BodyType
 
 BodyType bodyType(const QByteArray &contentType)
 {
+    if (contentType == "application/json") // as nearly every client sends it
+        return BodyType::Json;
     const qsizetype semicolon = contentType.indexOf(';');
     const QByteArray mime = (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed().toLower();
     // No content type is refused too: a web page can send a body without one (or as text/plain) to any
@@ -29,6 +36,17 @@ BodyType bodyType(const QByteArray &contentType)
         mime == "application/x-jsonlines")
         return BodyType::NdJson;
     return BodyType::Unsupported;
+}
+
+/// `{"accepted":N}`, made in one allocation.
+QByteArray acceptedBody(std::size_t count)
+{
+    constexpr std::string_view Start = "{\"accepted\":";
+    char text[Start.size() + 24];
+    std::memcpy(text, Start.data(), Start.size());
+    char *end = std::to_chars(text + Start.size(), std::end(text) - 1, count).ptr;
+    *end++ = '}';
+    return QByteArray(text, end - text);
 }
 
 RecordDecoder &threadDecoder()
@@ -81,7 +99,7 @@ void IngestEndpoint::handle(Http::HttpRequest &&request, Http::HttpResponder res
                 responder.send(Http::HttpResponse::error(500, u"records not stored: %1"_s.arg(error)));
                 return;
             }
-            responder.send(Http::HttpResponse::json(200, "{\"accepted\":" + QByteArray::number(quint64(count)) + '}'));
+            responder.send(Http::HttpResponse::json(200, acceptedBody(count)));
         });
 
     if (outcome == RecordSink::Submit::Accepted) {

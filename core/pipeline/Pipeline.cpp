@@ -128,23 +128,29 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
                                             Storage::WriteJob::Write alsoWrite)
 {
     const int shards = shardCount();
-    if (shards == 1) {
-        if (!m_shards.front()->reserve(records.size()))
+    const auto shardOfRecord = [shards](const Model::Record &record) {
+        // Records without a symbol (economic indicators) go to the first shard.
+        const Model::Symbol *symbol = symbolOf(record);
+        return symbol ? shardOf(*symbol, shards) : 0;
+    };
+    // A request for one shard (a single record, or one symbol's) goes to it whole, with nothing to split.
+    const int only = shards == 1 || records.empty() ? 0 : shardOfRecord(records.front());
+    if (records.size() <= 1 || shards == 1 ||
+        std::all_of(records.begin() + 1, records.end(),
+                    [&](const Model::Record &r) { return shardOfRecord(r) == only; })) {
+        Shard &shard = *m_shards[std::size_t(only)];
+        if (!shard.reserve(records.size()))
             return Submit::Saturated;
-        m_shards.front()->push(std::move(records), receivedNs, std::make_shared<RequestTracker>(1, std::move(done)), {},
-                               std::move(alsoWrite));
+        shard.push(std::move(records), receivedNs, std::make_shared<RequestTracker>(1, std::move(done)), {},
+                   std::move(alsoWrite));
         return Submit::Accepted;
     }
 
-    // Records without a symbol (economic indicators) go to the first shard. Room is
-    // reserved before anything moves, so a refused batch is left whole for a retry.
+    // Room is reserved before anything moves, so a refused batch is left whole for a retry.
     std::vector<int> target(records.size());
     std::vector<std::size_t> counts(std::size_t(shards), 0);
-    for (std::size_t r = 0; r < records.size(); ++r) {
-        const Model::Symbol *symbol = symbolOf(records[r]);
-        target[r] = symbol ? shardOf(*symbol, shards) : 0;
-        ++counts[std::size_t(target[r])];
-    }
+    for (std::size_t r = 0; r < records.size(); ++r)
+        ++counts[std::size_t(target[r] = shardOfRecord(records[r]))];
     int used = 0;
     for (int i = 0; i < shards; ++i) {
         if (counts[std::size_t(i)] == 0)

@@ -440,7 +440,22 @@ void TestHttpServer::accessToken()
     r = bearer.roundTrip(postIngest(tick(), "application/json", "X-TickDesk-Token: s3cret\r\n"));
     QVERIFY(r);
     QCOMPARE(r->status, 200);
+    r = bearer.roundTrip(postIngest(tick(), "application/json", "x-tickdesk-token: s3cret\r\n")); // any case
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
     r = bearer.roundTrip(postIngest(tick(), "application/json", "X-TickDesk-Token: s3cre\r\n"));
+    QVERIFY(r);
+    QCOMPARE(r->status, 401);
+
+    // Sent twice, the first counts.
+    Client twice;
+    QVERIFY(twice.connectTo(server.port()));
+    r = twice.roundTrip(
+        postIngest(tick(), "application/json", "X-TickDesk-Token: s3cret\r\nX-TickDesk-Token: wrong\r\n"));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    r = twice.roundTrip(
+        postIngest(tick(), "application/json", "X-TickDesk-Token: wrong\r\nX-TickDesk-Token: s3cret\r\n"));
     QVERIFY(r);
     QCOMPARE(r->status, 401);
 }
