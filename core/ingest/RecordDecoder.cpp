@@ -21,9 +21,9 @@ namespace {
 constexpr double MaxTimestampSeconds = 32503680000.0;
 constexpr std::size_t InitialCapacity = 64 * 1024;
 
-QString fieldName(const char *field)
+QString fieldName(std::string_view field)
 {
-    return QString::fromLatin1(field);
+    return QString::fromLatin1(field.data(), qsizetype(field.size()));
 }
 
 /// The fields of one object, read in one pass over it (a record's few keys are then compared here, where a
@@ -58,21 +58,21 @@ public:
 
     std::optional<DecodeError> error;
 
-    bool fail(const char *field, const QString &message)
+    bool fail(std::string_view field, const QString &message)
     {
         if (!error)
             error = DecodeError{message, fieldName(field)};
         return false;
     }
 
-    bool lookup(const char *field, dom::element &value)
+    bool lookup(std::string_view field, dom::element &value)
     {
         if (!m_fields.find(field, value))
             return fail(field, fieldName(field) + u" is missing"_s);
         return true;
     }
 
-    bool number(const char *field, double &out)
+    bool number(std::string_view field, double &out)
     {
         dom::element value;
         if (!lookup(field, value))
@@ -85,7 +85,7 @@ public:
         return true;
     }
 
-    bool positive(const char *field, double &out)
+    bool positive(std::string_view field, double &out)
     {
         if (!number(field, out))
             return false;
@@ -94,7 +94,7 @@ public:
         return true;
     }
 
-    bool inRange(const char *field, double &out, double lo, double hi)
+    bool inRange(std::string_view field, double &out, double lo, double hi)
     {
         if (!number(field, out))
             return false;
@@ -103,7 +103,7 @@ public:
         return true;
     }
 
-    bool count(const char *field, std::int64_t &out)
+    bool count(std::string_view field, std::int64_t &out)
     {
         dom::element value;
         if (!lookup(field, value))
@@ -134,7 +134,7 @@ public:
         return true;
     }
 
-    bool text(const char *field, std::string_view &out)
+    bool text(std::string_view field, std::string_view &out)
     {
         dom::element value;
         if (!lookup(field, value))
@@ -146,7 +146,7 @@ public:
 
     bool symbol(Model::Symbol &out)
     {
-        static constexpr const char *field = "stock_symbol";
+        static constexpr std::string_view field = "stock_symbol";
         std::string_view value;
         if (!text(field, value))
             return false;
@@ -157,7 +157,7 @@ public:
 
     bool timestamp(Model::TimestampUs &out)
     {
-        static constexpr const char *field = "timestamp";
+        static constexpr std::string_view field = "timestamp";
         double seconds = 0;
         if (!number(field, seconds))
             return false;
