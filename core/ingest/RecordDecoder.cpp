@@ -5,9 +5,12 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -21,30 +24,124 @@ namespace {
 constexpr double MaxTimestampSeconds = 32503680000.0;
 constexpr std::size_t InitialCapacity = 64 * 1024;
 
-QString fieldName(std::string_view field)
+/// The fields the data contract names, for any of its record types.
+enum class Key : std::uint8_t
 {
-    return QString::fromLatin1(field.data(), qsizetype(field.size()));
+    StockSymbol,
+    OpeningPrice,
+    ClosingPrice,
+    High,
+    Low,
+    Volume,
+    Timestamp,
+    DataType,
+    OrderType,
+    Price,
+    Quantity,
+    SentimentScore,
+    SentimentMagnitude,
+    MarketCap,
+    PeRatio,
+    IndicatorName,
+    Value,
+};
+constexpr std::size_t KeyCount = std::size_t(Key::Value) + 1;
+
+constexpr std::array<std::string_view, KeyCount> KeyNames = {
+    "stock_symbol",        "opening_price", "closing_price", "high",           "low",      "volume",
+    "timestamp",           "data_type",     "order_type",    "price",          "quantity", "sentiment_score",
+    "sentiment_magnitude", "market_cap",    "pe_ratio",      "indicator_name", "value",
+};
+
+constexpr std::string_view nameOf(Key key)
+{
+    return KeyNames[std::size_t(key)];
 }
 
-/// The fields of one object, read in one pass over it (a record's few keys are then compared here, where a
-/// lookup by key walked the object again for each field).
+QString fieldName(Key key)
+{
+    const std::string_view name = nameOf(key);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+/// The contract's key spelled `text`, if it is one: its length and first letter leave one candidate to compare.
+constexpr std::optional<Key> keyOf(std::string_view text)
+{
+    const auto is = [text](Key key) { return text == nameOf(key) ? std::optional<Key>(key) : std::nullopt; };
+    switch (text.size()) {
+    case 3:
+        return is(Key::Low);
+    case 4:
+        return is(Key::High);
+    case 5:
+        return is(text[0] == 'p' ? Key::Price : Key::Value);
+    case 6:
+        return is(Key::Volume);
+    case 8:
+        return is(text[0] == 'q' ? Key::Quantity : Key::PeRatio);
+    case 9:
+        return is(text[0] == 't' ? Key::Timestamp : Key::DataType);
+    case 10:
+        return is(text[0] == 'o' ? Key::OrderType : Key::MarketCap);
+    case 12:
+        return is(Key::StockSymbol);
+    case 13:
+        return is(text[0] == 'o' ? Key::OpeningPrice : Key::ClosingPrice);
+    case 14:
+        return is(Key::IndicatorName);
+    case 15:
+        return is(Key::SentimentScore);
+    case 19:
+        return is(Key::SentimentMagnitude);
+    default:
+        return std::nullopt;
+    }
+}
+
+constexpr bool everyKeyFound()
+{
+    for (std::size_t k = 0; k < KeyCount; ++k)
+        if (keyOf(KeyNames[k]) != Key(k))
+            return false;
+    return true;
+}
+static_assert(everyKeyFound(), "keyOf must find each of KeyNames as its own Key");
+
+/// The fields of one object, read in one pass over it: each of the contract's keys in its own slot, the
+/// others kept only to tell a repeated one.
 struct Fields
 {
-    static constexpr std::size_t Most = 32;
-    dom::object object;
-    std::array<std::string_view, Most> keys;
-    std::array<dom::element, Most> values;
-    std::size_t count = 0;
-    bool overflow = false; ///< more keys than kept: look the rest up in the object
+    static constexpr std::size_t MostOthers = 32;
+    std::array<dom::element, KeyCount> values;
+    std::uint32_t present = 0; ///< a bit for each Key given
+    std::array<std::string_view, MostOthers> others;
+    std::size_t otherCount = 0;
 
-    bool find(std::string_view key, dom::element &value) const
+    /// False when the key was given before (the record is then refused).
+    bool add(std::string_view key, dom::element value)
     {
-        for (std::size_t i = 0; i < count; ++i)
-            if (keys[i] == key) {
-                value = values[i];
-                return true;
-            }
-        return overflow && object.at_key(key).get(value) == simdjson::SUCCESS;
+        if (const std::optional<Key> known = keyOf(key)) {
+            const std::uint32_t bit = 1u << unsigned(*known);
+            if (present & bit)
+                return false;
+            present |= bit;
+            values[std::size_t(*known)] = value;
+            return true;
+        }
+        const auto end = others.begin() + std::ptrdiff_t(otherCount);
+        if (std::find(others.begin(), end, key) != end)
+            return false;
+        if (otherCount < MostOthers) // past that many unknown keys, their repeats go unnoticed
+            others[otherCount++] = key;
+        return true;
+    }
+
+    bool find(Key key, dom::element &value) const
+    {
+        if (!(present & (1u << unsigned(key))))
+            return false;
+        value = values[std::size_t(key)];
+        return true;
     }
 };
 
@@ -58,21 +155,21 @@ public:
 
     std::optional<DecodeError> error;
 
-    bool fail(std::string_view field, const QString &message)
+    bool fail(Key field, const QString &message)
     {
         if (!error)
             error = DecodeError{message, fieldName(field)};
         return false;
     }
 
-    bool lookup(std::string_view field, dom::element &value)
+    bool lookup(Key field, dom::element &value)
     {
         if (!m_fields.find(field, value))
             return fail(field, fieldName(field) + u" is missing"_s);
         return true;
     }
 
-    bool number(std::string_view field, double &out)
+    bool number(Key field, double &out)
     {
         dom::element value;
         if (!lookup(field, value))
@@ -85,7 +182,7 @@ public:
         return true;
     }
 
-    bool positive(std::string_view field, double &out)
+    bool positive(Key field, double &out)
     {
         if (!number(field, out))
             return false;
@@ -94,7 +191,7 @@ public:
         return true;
     }
 
-    bool inRange(std::string_view field, double &out, double lo, double hi)
+    bool inRange(Key field, double &out, double lo, double hi)
     {
         if (!number(field, out))
             return false;
@@ -103,7 +200,7 @@ public:
         return true;
     }
 
-    bool count(std::string_view field, std::int64_t &out)
+    bool count(Key field, std::int64_t &out)
     {
         dom::element value;
         if (!lookup(field, value))
@@ -134,7 +231,7 @@ public:
         return true;
     }
 
-    bool text(std::string_view field, std::string_view &out)
+    bool text(Key field, std::string_view &out)
     {
         dom::element value;
         if (!lookup(field, value))
@@ -146,7 +243,7 @@ public:
 
     bool symbol(Model::Symbol &out)
     {
-        static constexpr std::string_view field = "stock_symbol";
+        static constexpr Key field = Key::StockSymbol;
         std::string_view value;
         if (!text(field, value))
             return false;
@@ -157,7 +254,7 @@ public:
 
     bool timestamp(Model::TimestampUs &out)
     {
-        static constexpr std::string_view field = "timestamp";
+        static constexpr Key field = Key::Timestamp;
         double seconds = 0;
         if (!number(field, seconds))
             return false;
@@ -174,16 +271,16 @@ private:
 bool decodeTick(ObjectReader &r, Model::RecordBatch &out)
 {
     Model::Tick t;
-    if (!(r.symbol(t.symbol) && r.positive("opening_price", t.open) && r.positive("closing_price", t.close) &&
-          r.positive("high", t.high) && r.positive("low", t.low) && r.count("volume", t.volume) &&
+    if (!(r.symbol(t.symbol) && r.positive(Key::OpeningPrice, t.open) && r.positive(Key::ClosingPrice, t.close) &&
+          r.positive(Key::High, t.high) && r.positive(Key::Low, t.low) && r.count(Key::Volume, t.volume) &&
           r.timestamp(t.timestamp)))
         return false;
     if (t.high < t.low)
-        return r.fail("high", u"high must not be below low"_s);
+        return r.fail(Key::High, u"high must not be below low"_s);
     if (t.open < t.low || t.open > t.high)
-        return r.fail("opening_price", u"opening_price must lie between low and high"_s);
+        return r.fail(Key::OpeningPrice, u"opening_price must lie between low and high"_s);
     if (t.close < t.low || t.close > t.high)
-        return r.fail("closing_price", u"closing_price must lie between low and high"_s);
+        return r.fail(Key::ClosingPrice, u"closing_price must lie between low and high"_s);
     out.emplace_back(t);
     return true;
 }
@@ -192,15 +289,15 @@ bool decodeOrderBook(ObjectReader &r, Model::RecordBatch &out)
 {
     Model::OrderBookEvent e;
     std::string_view side;
-    if (!(r.symbol(e.symbol) && r.text("order_type", side)))
+    if (!(r.symbol(e.symbol) && r.text(Key::OrderType, side)))
         return false;
     if (side == "buy")
         e.side = Model::OrderSide::Buy;
     else if (side == "sell")
         e.side = Model::OrderSide::Sell;
     else
-        return r.fail("order_type", u"order_type must be \"buy\" or \"sell\""_s);
-    if (!(r.positive("price", e.price) && r.positive("quantity", e.quantity) && r.timestamp(e.timestamp)))
+        return r.fail(Key::OrderType, u"order_type must be \"buy\" or \"sell\""_s);
+    if (!(r.positive(Key::Price, e.price) && r.positive(Key::Quantity, e.quantity) && r.timestamp(e.timestamp)))
         return false;
     out.emplace_back(e);
     return true;
@@ -209,8 +306,8 @@ bool decodeOrderBook(ObjectReader &r, Model::RecordBatch &out)
 bool decodeNewsSentiment(ObjectReader &r, Model::RecordBatch &out)
 {
     Model::NewsSentimentEvent e;
-    if (!(r.symbol(e.symbol) && r.inRange("sentiment_score", e.score, -1, 1) &&
-          r.inRange("sentiment_magnitude", e.magnitude, 0, 1) && r.timestamp(e.timestamp)))
+    if (!(r.symbol(e.symbol) && r.inRange(Key::SentimentScore, e.score, -1, 1) &&
+          r.inRange(Key::SentimentMagnitude, e.magnitude, 0, 1) && r.timestamp(e.timestamp)))
         return false;
     out.emplace_back(e);
     return true;
@@ -220,7 +317,7 @@ bool decodeMarketData(ObjectReader &r, Model::RecordBatch &out)
 {
     Model::MarketDataEvent e;
     // A loss-making company has a negative P/E ratio, so only finiteness is required of it.
-    if (!(r.symbol(e.symbol) && r.positive("market_cap", e.marketCap) && r.number("pe_ratio", e.peRatio) &&
+    if (!(r.symbol(e.symbol) && r.positive(Key::MarketCap, e.marketCap) && r.number(Key::PeRatio, e.peRatio) &&
           r.timestamp(e.timestamp)))
         return false;
     out.emplace_back(e);
@@ -231,11 +328,11 @@ bool decodeEconomicIndicator(ObjectReader &r, Model::RecordBatch &out)
 {
     Model::EconomicIndicatorEvent e;
     std::string_view name;
-    if (!(r.text("indicator_name", name) && r.number("value", e.value) && r.timestamp(e.timestamp)))
+    if (!(r.text(Key::IndicatorName, name) && r.number(Key::Value, e.value) && r.timestamp(e.timestamp)))
         return false;
     e.name = QString::fromUtf8(name.data(), qsizetype(name.size())).trimmed();
     if (e.name.isEmpty() || e.name.size() > 128)
-        return r.fail("indicator_name", u"indicator_name must be 1 to 128 characters"_s);
+        return r.fail(Key::IndicatorName, u"indicator_name must be 1 to 128 characters"_s);
     out.emplace_back(std::move(e));
     return true;
 }
@@ -248,24 +345,15 @@ std::optional<DecodeError> decodeRecord(dom::element element, Model::RecordBatch
     // A field given twice is refused: which value counts differs between JSON parsers, so a record
     // could mean one thing to its sender and another here.
     Fields fields;
-    fields.object = object;
-    for (const dom::key_value_pair field : object) {
-        for (std::size_t i = 0; i < fields.count; ++i)
-            if (fields.keys[i] == field.key) {
-                const QString name = QString::fromUtf8(field.key.data(), qsizetype(field.key.size())).left(64);
-                return DecodeError{u"%1 appears more than once in the record"_s.arg(name), name};
-            }
-        if (fields.count == Fields::Most) {
-            fields.overflow = true;
-            continue;
+    for (const dom::key_value_pair field : object)
+        if (!fields.add(field.key, field.value)) {
+            const QString name = QString::fromUtf8(field.key.data(), qsizetype(field.key.size())).left(64);
+            return DecodeError{u"%1 appears more than once in the record"_s.arg(name), name};
         }
-        fields.keys[fields.count] = field.key;
-        fields.values[fields.count++] = field.value;
-    }
     ObjectReader r(fields);
 
     dom::element typeElement;
-    if (!fields.find("data_type", typeElement)) {
+    if (!fields.find(Key::DataType, typeElement)) {
         decodeTick(r, out);
         return r.error;
     }

@@ -323,6 +323,17 @@ void TestRecordDecoder::invalidRecords_data()
     QByteArray twiceInArray = "[" + json(tick()) + "," + twice + "]";
     QTest::newRow("duplicate key in an array")
         << twiceInArray << u"closing_price"_s << u"closing_price appears more than once in the record"_s;
+    QByteArray otherTwice = json(tick());
+    otherTwice.insert(1, "\"note\":\"a\",\"note\":\"b\",");
+    QTest::newRow("a key outside the contract twice")
+        << otherTwice << u"note"_s << u"note appears more than once in the record"_s;
+    // A field of the contract repeated behind many others is still seen.
+    QByteArray manyThenTwice = json(tick());
+    for (int i = 0; i < 40; ++i)
+        manyThenTwice.insert(1, "\"extra" + QByteArray::number(i) + "\":0,");
+    manyThenTwice.insert(1, "\"volume\":5,");
+    QTest::newRow("duplicate key after 40 others")
+        << manyThenTwice << u"volume"_s << u"volume appears more than once in the record"_s;
 }
 
 void TestRecordDecoder::invalidRecords()
