@@ -3,7 +3,7 @@
 # Installs the Debian 12 packages TickDesk needs, and only those missing.
 #   packaging/install-deps.sh          build and run
 #   packaging/install-deps.sh --test   also what the test suite uses (Chromium: the web monitor in a browser)
-#   packaging/install-deps.sh --bench  also what the benchmarks use (wrk, and nginx to compare with)
+#   packaging/install-deps.sh --bench  also what the benchmarks use (wrk, nginx to compare with, valgrind)
 set -euo pipefail
 
 packages=(
@@ -18,7 +18,7 @@ if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
         desktop-file-utils appstream chromium nats-server systemd)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
-    packages+=(nginx-light iproute2)
+    packages+=(nginx-light iproute2 valgrind)
 fi
 
 missing=()
