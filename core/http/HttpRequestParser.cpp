@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "HttpRequestParser.h"
 
+#include "util/PooledAllocator.h"
+
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
@@ -17,13 +19,18 @@ namespace Http {
 
 namespace {
 
+// A request's header fields (one allocation each, and the target's) are freed again once the request is taken:
+// their memory is kept by the I/O thread for the next request's.
+using Fields = http::basic_fields<Util::PooledAllocator<char>>;
+using Message = http::request<http::string_body, Fields>;
+
 QByteArray toBytes(boost::beast::string_view s)
 {
     return QByteArray(s.data(), qsizetype(s.size()));
 }
 
 /// The method's name, shared for the usual ones (no copy made per request).
-QByteArray methodName(const http::request<http::string_body> &message)
+QByteArray methodName(const Message &message)
 {
     switch (message.method()) {
     case http::verb::get:
@@ -56,7 +63,7 @@ QByteArray contentTypeOf(boost::beast::string_view value)
 
 struct HttpRequestParser::Impl
 {
-    std::optional<http::request_parser<http::string_body>> parser;
+    std::optional<http::request_parser<http::string_body, Util::PooledAllocator<char>>> parser;
 };
 
 HttpRequestParser::HttpRequestParser(std::size_t headerLimit, std::size_t bodyLimit)
