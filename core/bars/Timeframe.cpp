@@ -57,18 +57,19 @@ Util::Result<Timeframe> Timeframe::parse(QStringView text)
     if (!ok || n <= 0)
         return R::failure(
             u"\"%1\" is not a timeframe: it must be a positive whole number followed by its unit"_s.arg(t.left(40)));
-    const auto intraday = [&](qint64 seconds) {
-        if (seconds > MaxIntradaySeconds || n > MaxIntradaySeconds)
+    const auto intraday = [&](qint64 unitSeconds) {
+        // Compared before multiplying: a huge count would overflow.
+        if (n > MaxIntradaySeconds / unitSeconds)
             return R::failure(u"\"%1\" is longer than a day: use 1D or 1W for longer bars"_s.arg(t));
-        return R(Timeframe::seconds(seconds));
+        return R(Timeframe::seconds(n * unitSeconds));
     };
     switch (unit.unicode()) {
     case 's':
-        return intraday(n);
+        return intraday(1);
     case 'm':
-        return intraday(n * 60);
+        return intraday(60);
     case 'h':
-        return intraday(n * 3600);
+        return intraday(3600);
     case 'd':
     case 'D':
         if (n != 1)

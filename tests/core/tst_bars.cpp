@@ -95,6 +95,8 @@ void TestBars::timeframeErrors_data()
     QTest::newRow("zero") << u"0m"_s << u"positive whole number"_s;
     QTest::newRow("negative") << u"-5m"_s << u"positive whole number"_s;
     QTest::newRow("over a day") << u"25h"_s << u"longer than a day"_s;
+    QTest::newRow("hours past any clock") << u"8000000000000008h"_s << u"longer than a day"_s;
+    QTest::newRow("minutes past any clock") << u"800000000000008660m"_s << u"longer than a day"_s;
     QTest::newRow("two days") << u"2D"_s << u"one at a time"_s;
     QTest::newRow("unit") << u"5x"_s << u"unknown unit 'x'"_s;
     QTest::newRow("month") << u"1M"_s << u"unknown unit 'M'"_s;
