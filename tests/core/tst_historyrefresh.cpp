@@ -179,7 +179,7 @@ History::Source source(const QString &base, const QString &path, History::Format
     s.urlTemplate = base + path;
     s.format = format;
     s.requestsPerMinute = 0;
-    s.timeoutSeconds = 5;
+    s.timeoutSeconds = 30; // the default: a loaded machine (sanitizers, a build beside) must not make a retry
     return s;
 }
 
