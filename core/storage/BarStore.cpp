@@ -256,7 +256,9 @@ QString BarStore::write(std::vector<const Model::Tick *> &sorted)
             break;
         const std::int64_t id = run.symbolId;
         const std::size_t first = run.first, end = run.end;
-        const bool direct = end - first >= DirectRun;
+        const bool direct = end - first >= DirectRun && !inLogs(id);
+        if (!direct)
+            markInActiveLog(id);
         m_directRows.clear();
         for (std::size_t i = first; i < end; ++i) {
             const Model::Tick &t = *sorted[i];
@@ -280,6 +282,20 @@ QString BarStore::write(std::vector<const Model::Tick *> &sorted)
         (m_state.activeRows >= full || fullest >= std::max<std::int64_t>(1, full / 16)))
         error = freeze();
     return error;
+}
+
+bool BarStore::inLogs(std::int64_t symbolId) const
+{
+    return symbolId >= 0 && std::size_t(symbolId) < m_inLogs.size() && m_inLogs[std::size_t(symbolId)] != 0;
+}
+
+void BarStore::markInActiveLog(std::int64_t symbolId)
+{
+    if (symbolId < 0 || std::size_t(symbolId) >= TrackedIds)
+        return;
+    if (std::size_t(symbolId) >= m_inLogs.size())
+        m_inLogs.resize(std::size_t(symbolId) + 1, 0);
+    m_inLogs[std::size_t(symbolId)] |= InActiveLog;
 }
 
 QString BarStore::storeSequence()
@@ -325,6 +341,8 @@ QString BarStore::freeze()
     if (QString error = setLog(m_state.active, true, {}); !error.isEmpty())
         return error;
     m_state.frozen = m_state.active;
+    for (std::uint8_t &where : m_inLogs) // no log was frozen: the active log's symbols are now the frozen one's
+        where = (where & InActiveLog) ? InFrozenLog : 0;
     m_state.mergedThrough = {};
     m_state.frozenRowsLeft = m_state.activeRows;
     m_state.active = 1 - m_state.active;
@@ -408,6 +426,8 @@ QString BarStore::merge(std::size_t rows)
         m_state.frozen = -1;
         m_state.mergedThrough = {};
         m_state.frozenRowsLeft = 0;
+        for (std::uint8_t &where : m_inLogs)
+            where &= std::uint8_t(~InFrozenLog);
         return {};
     }
     return setLog(m_state.frozen, true, m_state.mergedThrough);

@@ -163,11 +163,24 @@ private:
     /// Reads bucket `bucket` of the frozen log into m_frozenRows: its rows after the mark, sorted.
     QString loadBucket(int bucket);
     QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
+    /// Whether the symbol may have rows in a log not yet in blocks (see m_inLogs).
+    bool inLogs(std::int64_t symbolId) const;
+    void markInActiveLog(std::int64_t symbolId);
 
     SqliteDatabase &m_db;
     const std::size_t m_logMergeRows;
     State m_state;
     State m_committed;
+
+    /// Per symbol id, whether the symbol has rows in the active log (InActiveLog) or in the frozen one
+    /// (InFrozenLog) since this process started. A run of rows long enough for blocks goes to the log as well
+    /// while the symbol has rows there: in blocks it would be newer than those rows, and moving them would
+    /// then rewrite its blocks one by one (a busy symbol at about DirectRun rows a commit alternated between
+    /// the two and made each move slow). Only a choice of route: rows already in a log when the process
+    /// started are not known here, and are moved as before. Ids past TrackedIds are not tracked.
+    std::vector<std::uint8_t> m_inLogs;
+    static constexpr std::uint8_t InActiveLog = 1, InFrozenLog = 2;
+    static constexpr std::size_t TrackedIds = std::size_t(1) << 22;
 
     std::unique_ptr<BarBlocks> m_blocks;
     std::array<Statement, 2> m_appendLog;
