@@ -10,16 +10,13 @@ build=${1:-$root/build/release}
 [[ -d "$build/app" ]] || build="$root/$1"
 count=${2:-100000}
 max=${3:-20000}
+# shellcheck source=headless.sh
+source "$here/headless.sh"
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 "$build/app/tickdesk" --headless --port 0 --ws-port 0 --db "$work/flood.sqlite" --max-symbols "$max" 2>"$work/log" &
 pid=$!
-port=""
-for _ in $(seq 100); do
-    port=$(grep -oE 'listening on "?127\.0\.0\.1:[0-9]+' "$work/log" | grep -oE '[0-9]+$' || true)
-    [[ -n "$port" ]] && break
-    sleep 0.1
-done
+port=$(headless_port "$work/log")
 rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
 echo "symbol flood: $count distinct symbols, one bar each, --max-symbols $max"
 echo "  resident memory at start: $(rss) MB"

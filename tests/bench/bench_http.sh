@@ -15,18 +15,14 @@ build=${1:-$root/build/release}
 [[ -d "$build/app" ]] || build="$root/$1"
 seconds=${2:-10}
 lua="$here/ingest_post.lua"
+# shellcheck source=headless.sh
+source "$here/headless.sh"
 
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 "$build/app/tickdesk" --headless --port 0 --ws-port 0 --db "$work/bench.sqlite" 2>"$work/log" &
 pid=$!
-port=""
-for _ in $(seq 100); do
-    port=$(grep -oE 'listening on "?127\.0\.0\.1:[0-9]+' "$work/log" | grep -oE '[0-9]+$' || true)
-    [[ -n "$port" ]] && break
-    sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/log"; echo "tickdesk did not start" >&2; exit 1; }
+port=$(headless_port "$work/log")
 
 # CPU time (user + system, clock ticks) of the processes listed in $server_pids.
 server_ticks() {

@@ -15,19 +15,15 @@ build=${1:-$root/build/release}
 seconds=${2:-10}
 out=${3:-$(mktemp /tmp/tickdesk-callgrind.XXXXXX)}
 lua="$here/ingest_post.lua"
+# shellcheck source=headless.sh
+source "$here/headless.sh"
 
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out" \
     "$build/app/tickdesk" --headless --port 0 --ws-port 0 --db "$work/bench.sqlite" 2>"$work/log" &
 pid=$!
-port=""
-for _ in $(seq 600); do
-    port=$(grep -oE 'listening on "?127\.0\.0\.1:[0-9]+' "$work/log" | grep -oE '[0-9]+$' || true)
-    [[ -n "$port" ]] && break
-    sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/log"; echo "tickdesk did not start" >&2; exit 1; }
+port=$(headless_port "$work/log" 600) # callgrind starts it slowly
 
 # Requests and commits so far, from /metrics.
 counters() {
