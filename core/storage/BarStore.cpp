@@ -279,7 +279,7 @@ QString BarStore::write(std::vector<const Model::Tick *> &sorted)
         error = storeSequence(); // rows in blocks only: the logs do not hold their sequence numbers
     const auto full = std::int64_t(m_logMergeRows);
     if (error.isEmpty() && m_state.frozen < 0 &&
-        (m_state.activeRows >= full || fullest >= std::max<std::int64_t>(1, full / 16)))
+        (m_state.activeRows >= full || fullest >= std::max<std::int64_t>(1, full / LogBuckets)))
         error = freeze();
     return error;
 }

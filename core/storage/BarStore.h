@@ -141,8 +141,9 @@ private:
     {
         int active = 0; ///< the log taking appends
         std::int64_t activeRows = 0;
-        /// Rows of the active log per bucket: a log freezes when it is full or one bucket holds a
-        /// sixteenth of a full log (the most rows that are ever sorted in memory at once).
+        /// Rows of the active log per bucket: a log freezes when it is full or one bucket holds its share of a
+        /// full log (1 / LogBuckets). That share is the most rows ever sorted in memory at once: one commit reads a
+        /// bucket back and sorts it before its slices move, and a busy symbol can have a bucket to itself.
         std::array<std::int64_t, LogBuckets> bucketRows{};
         int frozen = -1; ///< the log being moved into blocks, or -1
         Mark mergedThrough;
