@@ -214,6 +214,7 @@ private Q_SLOTS:
     void rewarmKeepsTheSummaryPublished();
     void aggregatorOnKnownInput();
     void lateRecordsCountAsARestartCountsThem();
+    void aLongSessionCountsWholeAfterARestart();
     void metricsOnKnownInput();
     void latencyBucketsAtTheirBounds();
     void lateRecordIsStoredButNeverLast();
@@ -879,6 +880,50 @@ void TestPipeline::lateRecordsCountAsARestartCountsThem()
     QCOMPARE(s->sessionVolume, live.sessionVolume);
     QCOMPARE(s->sessionTicks, live.sessionTicks);
     QCOMPARE(s->totalTicks, live.totalTicks);
+}
+
+void TestPipeline::aLongSessionCountsWholeAfterARestart()
+{
+    // More records in the session than a start reads back to warm a symbol (300): its session figures still
+    // count them all, as they did live (the watchlist's volume and day % used to shrink to the last 300's).
+    constexpr qint64 Day = 1'700'006'400LL; // a UTC midnight
+    Model::RecordBatch records;
+    for (int i = 0; i < 400; ++i) {
+        Model::Tick t;
+        t.symbol = sym("LONG");
+        t.open = 100 + (i % 50) * 0.1;
+        t.close = t.open + 0.05;
+        t.high = t.close + (i == 20 ? 10 : 0.1); // the session's high, long before the last 300
+        t.low = t.open - (i == 30 ? 10 : 0.1);
+        t.volume = 10 + i;
+        t.timestamp = (Day + 3600 + i) * 1'000'000;
+        records.emplace_back(t);
+    }
+    QTemporaryDir dir;
+    Analytics::SymbolSummary live;
+    {
+        Engine engine(dir);
+        QVERIFY(engine.start(recordRules()));
+        engine.feed(records, 4);
+        const auto s = engine.pipeline->summary(sym("LONG"));
+        QVERIFY(s);
+        live = *s;
+    }
+    QCOMPARE(live.sessionTicks, 400);
+    QCOMPARE(live.sessionVolume, 400 * 10 + 399 * 400 / 2);
+    QCOMPARE(live.sessionOpen, 100.0);
+
+    Engine restarted(dir);
+    QVERIFY(restarted.start(recordRules(), true));
+    const auto s = restarted.pipeline->summary(sym("LONG"));
+    QVERIFY(s);
+    QCOMPARE(s->lastPrice, live.lastPrice);
+    QCOMPARE(s->sessionOpen, live.sessionOpen);
+    QCOMPARE(s->sessionHigh, live.sessionHigh);
+    QCOMPARE(s->sessionLow, live.sessionLow);
+    QCOMPARE(s->sessionVolume, live.sessionVolume);
+    QCOMPARE(s->sessionTicks, live.sessionTicks);
+    QCOMPARE(s->changePercent(), live.changePercent());
 }
 
 void TestPipeline::latencyBucketsAtTheirBounds()
