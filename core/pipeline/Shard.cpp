@@ -167,19 +167,6 @@ Storage::SymbolHistory Shard::readHistory(Storage::SymbolHistoryReader &reader, 
     Storage::SymbolHistory history = reader.read(symbol, m_options.warmBars);
     if (ruleBars && !history.bars.empty())
         history.ruleBars = readRecentBars(reader, symbol, m_options.rules.timeframe);
-    // The summary's session is the latest record's UTC day; when more of it is stored than was read, its
-    // figures come from the day's bar (kept, so one row, not the day's records).
-    static const Bars::Session utc;
-    if (!history.bars.empty() && history.bars.size() >= std::size_t(m_options.warmBars) &&
-        utc.dayOf(history.bars.front().timestamp).contains(history.bars.back().timestamp)) {
-        Storage::BarQuery query;
-        query.symbol = symbol;
-        query.timeframe = Bars::Timeframe::day();
-        query.limit = 1;
-        const Storage::BarRange day = reader.readBars(query, utc);
-        if (!day.bars.empty() && day.bars.back().openTime == utc.dayOf(history.bars.back().timestamp).start)
-            history.session = day.bars.back();
-    }
     return history;
 }
 
@@ -229,15 +216,6 @@ void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
         if (recordBars)
             state.track.add(bar, silently);
         state.summary.addTick(bar);
-    }
-    if (const auto &day = history.session) {
-        Analytics::SymbolSummary &s = state.summary;
-        s.sessionOpen = day->open; // the day's first record to arrive
-        s.sessionOpenTime = day->openTime;
-        s.sessionHigh = day->high;
-        s.sessionLow = day->low;
-        s.sessionVolume = day->volume;
-        s.sessionTicks = day->records;
     }
     state.summary.rsi = state.track.rsi();
     if (const auto &lastSignal = history.lastSignal) {

