@@ -155,32 +155,30 @@ HttpRequest HttpRequestParser::take()
         IfNoneMatch = 32
     };
     unsigned seen = 0;
-    const auto first = [&seen](Seen which) { return (std::exchange(seen, seen | which) & which) == 0; };
+    const auto keep = [&seen](Seen which, QByteArray &into, QByteArray value) {
+        if ((std::exchange(seen, seen | which) & which) == 0)
+            into = std::move(value);
+    };
     for (const auto &field : message) {
         switch (field.name()) {
         case http::field::content_type:
-            if (first(ContentType))
-                request.contentType = contentTypeOf(field.value());
+            keep(ContentType, request.contentType, contentTypeOf(field.value()));
             break;
         case http::field::authorization:
-            if (first(Authorization))
-                request.authorization = toBytes(field.value());
+            keep(Authorization, request.authorization, toBytes(field.value()));
             break;
         case http::field::host:
-            if (first(Host))
-                request.host = toBytes(field.value());
+            keep(Host, request.host, toBytes(field.value()));
             break;
         case http::field::origin:
-            if (first(Origin))
-                request.origin = toBytes(field.value());
+            keep(Origin, request.origin, toBytes(field.value()));
             break;
         case http::field::if_none_match:
-            if (first(IfNoneMatch))
-                request.ifNoneMatch = toBytes(field.value());
+            keep(IfNoneMatch, request.ifNoneMatch, toBytes(field.value()));
             break;
         case http::field::unknown:
-            if (boost::beast::iequals(field.name_string(), "X-TickDesk-Token") && first(Token))
-                request.token = toBytes(field.value());
+            if (boost::beast::iequals(field.name_string(), "X-TickDesk-Token"))
+                keep(Token, request.token, toBytes(field.value()));
             break;
         default:
             break;
