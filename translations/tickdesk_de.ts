@@ -3804,8 +3804,8 @@ Sie entscheidet ab der nächsten beim Schluss jeder %4-Kerze und handelt beim n�
         <translation>EMA</translation>
     </message>
     <message>
-        <source>Day %: change of the last price since the session&apos;s first open (the UTC day of the latest bar), as in the watchlist.</source>
-        <translation>Tag %: Änderung des letzten Kurses seit der ersten Eröffnung der Sitzung (der UTC-Tag der neuesten Kerze), wie in der Beobachtungsliste.</translation>
+        <source>Day %: change of the last price since the session&apos;s first open (the day of the latest bar in the session time zone), as in the watchlist.</source>
+        <translation>Tag %: Änderung des letzten Kurses seit der ersten Eröffnung der Sitzung (der Tag der neuesten Kerze in der Zeitzone der Sitzung), wie in der Beobachtungsliste.</translation>
     </message>
     <message>
         <source>Empty cell: right-click to choose a symbol</source>
@@ -4099,8 +4099,8 @@ Sie entscheidet ab der nächsten beim Schluss jeder %4-Kerze und handelt beim n�
         <translation>Letztes Signal</translation>
     </message>
     <message>
-        <source>Change of the last price since the session&apos;s first open (the UTC day of the latest bar). Charts show the same figure as &quot;Day&quot;.</source>
-        <translation>Änderung des letzten Kurses seit der ersten Eröffnung der Sitzung (der UTC-Tag der neuesten Kerze). Diagramme zeigen denselben Wert als „Tag“.</translation>
+        <source>Change of the last price since the session&apos;s first open (the day of the latest bar in the session time zone). Charts show the same figure as &quot;Day&quot;.</source>
+        <translation>Änderung des letzten Kurses seit der ersten Eröffnung der Sitzung (der Tag der neuesten Kerze in der Zeitzone der Sitzung). Diagramme zeigen denselben Wert als „Tag“.</translation>
     </message>
     <message>
         <source>Day %</source>

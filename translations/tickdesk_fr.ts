@@ -3804,8 +3804,8 @@ Elle décide à la clôture de chaque barre %4 à partir de la prochaine et nég
         <translation>EMA</translation>
     </message>
     <message>
-        <source>Day %: change of the last price since the session&apos;s first open (the UTC day of the latest bar), as in the watchlist.</source>
-        <translation>Jour % : variation du dernier cours depuis la première ouverture de la séance (le jour UTC de la dernière barre), comme dans la liste de surveillance.</translation>
+        <source>Day %: change of the last price since the session&apos;s first open (the day of the latest bar in the session time zone), as in the watchlist.</source>
+        <translation>Jour % : variation du dernier cours depuis la première ouverture de la séance (le jour de la dernière barre dans le fuseau horaire de la séance), comme dans la liste de surveillance.</translation>
     </message>
     <message>
         <source>Empty cell: right-click to choose a symbol</source>
@@ -4099,8 +4099,8 @@ Elle décide à la clôture de chaque barre %4 à partir de la prochaine et nég
         <translation>Dernier signal</translation>
     </message>
     <message>
-        <source>Change of the last price since the session&apos;s first open (the UTC day of the latest bar). Charts show the same figure as &quot;Day&quot;.</source>
-        <translation>Variation du dernier cours depuis la première ouverture de la séance (le jour UTC de la dernière barre). Les graphiques montrent le même chiffre sous « Jour ».</translation>
+        <source>Change of the last price since the session&apos;s first open (the day of the latest bar in the session time zone). Charts show the same figure as &quot;Day&quot;.</source>
+        <translation>Variation du dernier cours depuis la première ouverture de la séance (le jour de la dernière barre dans le fuseau horaire de la séance). Les graphiques montrent le même chiffre sous « Jour ».</translation>
     </message>
     <message>
         <source>Day %</source>

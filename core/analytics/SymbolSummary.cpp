@@ -1,22 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "SymbolSummary.h"
 
+#include "bars/BarBuilder.h"
+
 #include <algorithm>
 
 namespace Analytics {
 
-namespace {
-constexpr Model::TimestampUs UsPerDay = 86'400'000'000LL;
-}
-
-void SymbolSummary::addTick(const Model::Tick &bar) noexcept
+void SymbolSummary::addTick(const Model::Tick &bar, const Bars::Session &session)
 {
     if (totalTicks > 0 && bar.timestamp < lastTickTime) {
         addLateTick(bar);
         return;
     }
-    const bool newSession = totalTicks == 0 || bar.timestamp / UsPerDay > lastTickTime / UsPerDay;
-    if (newSession) {
+    if (totalTicks == 0 || bar.timestamp >= sessionDay.end) {
+        sessionDay = session.dayOf(bar.timestamp);
         sessionOpen = bar.open;
         sessionOpenTime = bar.timestamp;
         sessionHigh = bar.high;
@@ -42,13 +40,23 @@ void SymbolSummary::countInSession(const Model::Tick &bar) noexcept
 void SymbolSummary::addLateTick(const Model::Tick &bar) noexcept
 {
     ++totalTicks;
-    if (bar.timestamp / UsPerDay != lastTickTime / UsPerDay)
+    if (!sessionDay.contains(bar.timestamp))
         return; // an earlier session's
     if (bar.timestamp < sessionOpenTime) {
         sessionOpen = bar.open;
         sessionOpenTime = bar.timestamp;
     }
     countInSession(bar);
+}
+
+void SymbolSummary::takeSession(const Bars::Bar &day) noexcept
+{
+    sessionOpen = day.open;
+    sessionOpenTime = day.openTime;
+    sessionHigh = day.high;
+    sessionLow = day.low;
+    sessionVolume = day.volume;
+    sessionTicks = day.records;
 }
 
 void SymbolSummary::addSignal(const Model::TradeSignal &signal, int rule)

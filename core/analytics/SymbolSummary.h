@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "bars/Session.h"
 #include "model/TradeSignal.h"
 
 #include <QList>
@@ -9,6 +10,10 @@
 #include <array>
 #include <optional>
 #include <type_traits>
+
+namespace Bars {
+struct Bar;
+}
 
 namespace Analytics {
 
@@ -19,6 +24,7 @@ struct SymbolFigures
     double lastPrice = 0;
     double sessionOpen = 0;
     Model::TimestampUs sessionOpenTime = 0; ///< of the session's earliest record, whose open is sessionOpen
+    Bars::Span sessionDay;                  ///< the session: the day of the latest record
     double sessionHigh = 0;
     double sessionLow = 0;
     std::int64_t sessionVolume = 0;
@@ -33,7 +39,8 @@ struct SymbolFigures
 static_assert(std::is_trivially_copyable_v<SymbolFigures>);
 
 /// The reference system's "aggregator": what a trader wants to know of one
-/// symbol at a glance. The session is the UTC day of the latest bar.
+/// symbol at a glance. The session is the day of the latest bar in the session's time zone (UTC unless the
+/// trader picks one), the day a daily bar of the charts holds.
 struct SymbolSummary : SymbolFigures
 {
     QString lastSignal; ///< e.g. "buy rsi_trend"
@@ -46,8 +53,12 @@ struct SymbolSummary : SymbolFigures
 
     /// Counts a record. One older than the latest (a late record) counts in its session's figures when that
     /// is the current session, and never moves the last price: the same figures a start reading the stored
-    /// records in time order arrives at.
-    void addTick(const Model::Tick &bar) noexcept;
+    /// records in time order arrives at. `session` tells where a day begins.
+    void addTick(const Model::Tick &bar, const Bars::Session &session);
+    /// Takes the session's open, high, low, volume and record count from its daily bar `day`, which counts
+    /// stored records that were not added (a start reads only a symbol's latest records). Its open is the
+    /// first record to arrive, so a late record from then on no longer takes the open.
+    void takeSession(const Bars::Bar &day) noexcept;
     void addSignal(const Model::TradeSignal &signal, int rule);
 
     /// Becomes a copy of `other`. The engine publishes a symbol's summary after each batch that touched it,

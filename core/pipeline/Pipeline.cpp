@@ -5,6 +5,7 @@
 #include "Shard.h"
 #include "storage/Queries.h"
 #include "storage/StorageWriter.h"
+#include "storage/SymbolHistoryReader.h"
 #include "trading/PaperDesk.h"
 
 #include <QLoggingCategory>
@@ -75,6 +76,9 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
         return Util::Status::failure(reader.error());
     for (auto &shard : m_shards)
         shard->setDatabasePath(databasePath); // symbols that leave memory come back from there
+    // One snapshot, in which each bar log bucket is decoded once for all its symbols.
+    if (auto status = (*reader)->beginSnapshot(); !status)
+        return status;
     for (const Model::Symbol &symbol : (*reader)->symbols()) {
         Shard &shard = *m_shards[std::size_t(shardOf(symbol, shardCount()))];
         if (shard.isFull()) {
@@ -84,6 +88,7 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
         shard.warm(**reader, symbol);
         ++m_warmedSymbols;
     }
+    (*reader)->endSnapshot();
     qCInfo(lcPipeline) << "warmed" << m_warmedSymbols << "symbols from" << databasePath;
     return {};
 }

@@ -7,6 +7,7 @@
 #include "PipelineMetrics.h"
 #include "storage/Queries.h"
 #include "storage/StorageWriter.h"
+#include "storage/SymbolHistoryReader.h"
 #include "trading/PaperDesk.h"
 #include "util/Clock.h"
 #include "util/Prefetch.h"
@@ -164,7 +165,7 @@ Storage::SymbolHistoryReader *Shard::historyReader()
 Storage::SymbolHistory Shard::readHistory(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol,
                                           bool ruleBars)
 {
-    Storage::SymbolHistory history = reader.read(symbol, m_options.warmBars);
+    Storage::SymbolHistory history = reader.read(symbol, m_options.warmBars, m_session);
     if (ruleBars && !history.bars.empty())
         history.ruleBars = readRecentBars(reader, symbol, m_options.rules.timeframe);
     return history;
@@ -215,8 +216,10 @@ void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
     for (const Model::Tick &bar : history.bars) {
         if (recordBars)
             state.track.add(bar, silently);
-        state.summary.addTick(bar);
+        state.summary.addTick(bar, m_session);
     }
+    if (history.session)
+        state.summary.takeSession(*history.session);
     state.summary.rsi = state.track.rsi();
     if (const auto &lastSignal = history.lastSignal) {
         state.summary.lastSignalTime = lastSignal->timestamp;
@@ -461,7 +464,7 @@ void Shard::process(Message &message)
                 std::move(outcome.fills.begin(), outcome.fills.end(), std::back_inserter(paper.fills));
                 std::move(outcome.orders.begin(), outcome.orders.end(), std::back_inserter(paper.orders));
             }
-            state.summary.addTick(*bar);
+            state.summary.addTick(*bar, m_session);
             if (!late)
                 state.summary.rsi = state.track.rsi();
             if (touched.empty() || touched.back() != &state)

@@ -86,6 +86,24 @@ public:
     /// they would have been had they arrived in time: each before the first record that arrived with a later
     /// time. So a filled gap joins the bars around it, and the records that were late stay late.
     static QString placeBackfilled(SqliteDatabase &db, std::vector<ArrivedTick> &out);
+    /// The last row of a frozen log already in blocks, in (bucket, symbol id, time, sequence) order: a frozen
+    /// log moves a bucket at a time, each bucket's rows in symbol and time order. No row is before the empty
+    /// mark.
+    struct Mark
+    {
+        std::int64_t bucket = -1;
+        std::int64_t symbolId = -1;
+        std::int64_t timestamp = 0;
+        std::int64_t seq = 0;
+
+        static Mark of(const BarRow &r) { return {bucketOf(r.symbolId), r.symbolId, r.timestamp, r.seq}; }
+        /// Whether `r` is after the mark, so not in blocks yet.
+        bool before(const BarRow &r) const
+        {
+            const std::int64_t b = bucketOf(r.symbolId);
+            return std::tie(bucket, symbolId, timestamp, seq) < std::tie(b, r.symbolId, r.timestamp, r.seq);
+        }
+    };
     ~BarStore();
     BarStore(const BarStore &) = delete;
     BarStore &operator=(const BarStore &) = delete;
@@ -119,24 +137,6 @@ public:
     std::uint64_t rowsToMerge() const;
 
 private:
-    /// The last row of a frozen log already in blocks, in (bucket, symbol id, time, sequence) order: a frozen
-    /// log moves a bucket at a time, each bucket's rows in symbol and time order. No row is before the empty
-    /// mark.
-    struct Mark
-    {
-        std::int64_t bucket = -1;
-        std::int64_t symbolId = -1;
-        std::int64_t timestamp = 0;
-        std::int64_t seq = 0;
-
-        static Mark of(const BarRow &r) { return {bucketOf(r.symbolId), r.symbolId, r.timestamp, r.seq}; }
-        /// Whether `r` is after the mark, so not in blocks yet.
-        bool before(const BarRow &r) const
-        {
-            const std::int64_t b = bucketOf(r.symbolId);
-            return std::tie(bucket, symbolId, timestamp, seq) < std::tie(b, r.symbolId, r.timestamp, r.seq);
-        }
-    };
     struct State
     {
         int active = 0; ///< the log taking appends

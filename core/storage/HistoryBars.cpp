@@ -159,7 +159,7 @@ Util::Result<std::unique_ptr<Reader>> Reader::open(SqliteDatabase &db, const Tim
     return reader;
 }
 
-Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
+Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out, std::span<const BarRow> newest)
 {
     const auto failed = [this] { return Util::Status::failure(u"cannot read kept bars: %1"_s.arg(m_db.lastError())); };
     upTo = std::min(upTo, KeptCount - 1);
@@ -206,7 +206,7 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
             continue;
 
         if (i == 0) {
-            if (auto s = formingOfRecords(symbolId, track); !s)
+            if (auto s = formingOfRecords(symbolId, track, newest); !s)
                 return s;
             continue;
         }
@@ -230,14 +230,38 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out)
     return {};
 }
 
-Util::Status Reader::formingOfRecords(std::int64_t symbolId, Track &track)
+Util::Status Reader::formingOfRecords(std::int64_t symbolId, Track &track, std::span<const BarRow> newest)
 {
     std::vector<ArrivedTick> records;
-    m_records.bind(1, symbolId);
-    m_records.bind(2, std::int64_t(track.next()));
-    m_records.bind(3, BarStore::bucketOf(symbolId));
-    m_records.bind(4, m_seqLimit);
-    if (const QString error = BarStore::readArrivals(m_records, m_db, {}, records); !error.isEmpty())
+    QString error;
+    if (!newest.empty() && track.next() > newest.front().timestamp) {
+        // Every record from next() on is among the newest rows: put them in arrival order.
+        ArrivedTick a;
+        for (auto it = std::lower_bound(newest.begin(), newest.end(), track.next(),
+                                        [](const BarRow &r, Model::TimestampUs t) { return r.timestamp < t; });
+             it != newest.end(); ++it) {
+            if (it->seq >= m_seqLimit)
+                continue;
+            a.seq = it->seq;
+            a.tick.timestamp = it->timestamp;
+            a.tick.open = it->open;
+            a.tick.high = it->high;
+            a.tick.low = it->low;
+            a.tick.close = it->close;
+            a.tick.volume = it->volume;
+            records.push_back(a);
+        }
+        std::sort(records.begin(), records.end(),
+                  [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
+        error = BarStore::placeBackfilled(m_db, records);
+    } else {
+        m_records.bind(1, symbolId);
+        m_records.bind(2, std::int64_t(track.next()));
+        m_records.bind(3, BarStore::bucketOf(symbolId));
+        m_records.bind(4, m_seqLimit);
+        error = BarStore::readArrivals(m_records, m_db, {}, records);
+    }
+    if (!error.isEmpty())
         return Util::Status::failure(u"cannot read kept bars: %1"_s.arg(error));
     // The builder as the writer holds it after its last closed bar: records before next() are late.
     Bars::BarBuilder builder(kept()[0], m_session);

@@ -4,11 +4,13 @@
 #include "bars/BarBuilder.h"
 #include "util/Result.h"
 
+#include "BarRowCodec.h"
 #include "SqliteDatabase.h"
 
 #include <array>
 #include <limits>
 #include <optional>
+#include <span>
 #include <vector>
 
 /// The kept bars: closed bars of 1m to 1W that the storage writer stores as they close (history_* tables),
@@ -56,8 +58,10 @@ public:
                                                       const Bars::Session &session);
 
     /// The tracks of kept()[0] to kept()[upTo] of a symbol (the others are left alone): since, last
-    /// closed bar and forming bar of each.
-    Util::Status read(std::int64_t symbolId, std::size_t upTo, Tracks &out);
+    /// closed bar and forming bar of each. `newest`, when given, are the symbol's newest stored rows in time
+    /// order (every row after the first one's time is among them): the 1m forming bar is built from them
+    /// when they reach back far enough, instead of reading its records again.
+    Util::Status read(std::int64_t symbolId, std::size_t upTo, Tracks &out, std::span<const BarRow> newest = {});
     /// Records from this sequence number on are left out of forming bars (the storage writer's open
     /// transaction holds them).
     void setSeqLimit(std::int64_t seq) { m_seqLimit = seq; }
@@ -67,7 +71,7 @@ public:
 
 private:
     Reader(SqliteDatabase &db, const TimeframeIds &ids, const Bars::Session &session);
-    Util::Status formingOfRecords(std::int64_t symbolId, Track &track);
+    Util::Status formingOfRecords(std::int64_t symbolId, Track &track, std::span<const BarRow> newest);
 
     SqliteDatabase &m_db;
     TimeframeIds m_ids;

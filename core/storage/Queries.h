@@ -64,31 +64,4 @@ Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,
                          const std::function<bool(const Model::Tick &)> &row);
 Util::Result<qint64> countTicks(SqliteDatabase &db, const TickFilter &filter);
 
-/// What the engine needs to carry a symbol on where it was: its latest bars and its last signal.
-struct SymbolHistory
-{
-    std::vector<Model::Tick> bars; ///< the latest records, oldest first
-    BarRange ruleBars;             ///< the latest bars of the rules' timeframe, if asked for
-    std::optional<Model::TradeSignal> lastSignal;
-};
-
-/// Reads a symbol's history for the engine with statements prepared once (one reader per thread).
-class SymbolHistoryReader final
-{
-public:
-    static Util::Result<std::unique_ptr<SymbolHistoryReader>> open(const QString &databasePath);
-    ~SymbolHistoryReader();
-    /// The latest `bars` bars of `symbol` and its last signal; empty when it has none.
-    SymbolHistory read(const Model::Symbol &symbol, int bars);
-    /// Bars built from the stored records (readBars); on a failure none, and a warning in the log.
-    BarRange readBars(const BarQuery &query, const Bars::Session &session);
-    /// Every symbol with stored bars, in name order.
-    std::vector<Model::Symbol> symbols();
-
-private:
-    struct Impl;
-    explicit SymbolHistoryReader(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> d;
-};
-
 } // namespace Storage

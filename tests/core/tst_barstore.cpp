@@ -9,6 +9,7 @@
 #include "storage/Schema.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
+#include "storage/SymbolHistoryReader.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -617,16 +618,25 @@ void TestBarStore::historyReaderSpansTablesNewestLast()
     QVERIFY(reader);
     Model::Symbol hx;
     Model::Symbol::parse("HX", hx);
-    const auto history = (*reader)->read(hx, 8);
-    QCOMPARE(history.bars.size(), std::size_t(8));
-    for (int i = 0; i < 8; ++i)
-        QCOMPARE(history.bars[std::size_t(i)].open, double(10 + 17 + i));
-    const auto symbols = (*reader)->symbols();
-    QCOMPARE(symbols.size(), std::size_t(2));
-    QCOMPARE(symbols[0].view(), std::string_view("HX"));
-    Model::Symbol unknown;
-    Model::Symbol::parse("NONE", unknown);
-    QVERIFY((*reader)->read(unknown, 8).bars.empty());
+    const Bars::Session utc;
+    // Alone, and in a snapshot that keeps each log bucket decoded for the next symbol: the same rows.
+    for (const bool snapshot : {false, true}) {
+        if (snapshot)
+            QVERIFY((*reader)->beginSnapshot().ok());
+        const auto symbols = (*reader)->symbols();
+        QCOMPARE(symbols.size(), std::size_t(2));
+        QCOMPARE(symbols[0].view(), std::string_view("HX"));
+        const auto history = (*reader)->read(hx, 8, utc);
+        QCOMPARE(history.bars.size(), std::size_t(8));
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(history.bars[std::size_t(i)].open, double(10 + 17 + i));
+        QCOMPARE((*reader)->read(symbols[1], 8, utc).bars.size(), std::size_t(5));
+        QCOMPARE((*reader)->read(hx, 30, utc).bars.size(), std::size_t(25));
+        Model::Symbol unknown;
+        Model::Symbol::parse("NONE", unknown);
+        QVERIFY((*reader)->read(unknown, 8, utc).bars.empty());
+        (*reader)->endSnapshot();
+    }
 }
 
 void TestBarStore::earlierLayoutMigrated()

@@ -225,8 +225,8 @@ SymbolChart::SymbolChart(QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setContentsMargins(6, 2, 6, 2);
-    m_title->setToolTip(tr("Day %: change of the last price since the session's first open (the UTC day of the "
-                           "latest bar), as in the watchlist."));
+    m_title->setToolTip(tr("Day %: change of the last price since the session's first open (the day of the latest "
+                           "bar in the session time zone), as in the watchlist."));
     m_placeholder->setObjectName(QStringLiteral("chartPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);

@@ -166,8 +166,8 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
 QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Change)
-        return tr("Change of the last price since the session's first open (the UTC day of the latest bar). "
-                  "Charts show the same figure as \"Day\".");
+        return tr("Change of the last price since the session's first open (the day of the latest bar in the "
+                  "session time zone). Charts show the same figure as \"Day\".");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
