@@ -115,33 +115,33 @@ Util::Result<BarRange> readFromRecords(SqliteDatabase &db, std::int64_t id, cons
 /// The newest record's time at or before `to`; 0 when there is none.
 Util::Result<Model::TimestampUs> newestRecord(SqliteDatabase &db, std::int64_t id, Model::TimestampUs to)
 {
-    auto st = db.prepare(BarStore::symbolTimeSql("max", "ts_us <= ?2", 3, {0, 2}).constData());
+    using R = Util::Result<Model::TimestampUs>;
+    static const QByteArray sql = BarStore::symbolTimeSql("max", "ts_us <= ?2", 3, {0, 2});
+    Statement *st = db.cached(sql.constData());
     if (!st)
-        return Util::Result<Model::TimestampUs>::failure(st.error());
+        return R::failure(db.lastError());
     st->bind(1, id);
     st->bind(2, std::int64_t(to));
     st->bind(3, BarStore::bucketOf(id));
-    if (st->step() != Step::Row)
-        return Util::Result<Model::TimestampUs>::failure(db.lastError());
-    return st->columnIsNull(0) ? Model::TimestampUs(0) : Model::TimestampUs(st->columnInt64(0));
+    if (st->step() != Step::Row) {
+        const QString error = db.lastError();
+        st->reset();
+        return R::failure(error);
+    }
+    const Model::TimestampUs newest = st->columnIsNull(0) ? 0 : st->columnInt64(0);
+    st->reset();
+    return newest;
 }
 
 /// The bars of `query` from the kept bars where they are kept, and from the records before that; nullopt
 /// when the symbol's bars of this time frame are not kept.
 Util::Result<std::optional<BarRange>> readKept(SqliteDatabase &db, std::int64_t id, std::size_t index,
-                                               const BarQuery &query, const Bars::Session &session)
+                                               const BarQuery &query, const Bars::Session &session,
+                                               History::Reader &reader)
 {
     using R = Util::Result<std::optional<BarRange>>;
-    auto ids = History::timeframeIds(db, History::zoneKey(session), false);
-    if (!ids)
-        return R::failure(ids.error());
-    if (!*ids)
-        return std::optional<BarRange>();
-    auto reader = History::Reader::open(db, **ids, session);
-    if (!reader)
-        return R::failure(reader.error());
     History::Tracks tracks;
-    if (auto s = (*reader)->read(id, index, tracks); !s)
+    if (auto s = reader.read(id, index, tracks); !s)
         return R::failure(s.error());
     const History::Track &track = tracks[index];
     if (!track.tracked)
@@ -151,7 +151,7 @@ Util::Result<std::optional<BarRange>> readKept(SqliteDatabase &db, std::int64_t 
         query.fromUs > 0 ? session.barOf(query.timeframe, query.fromUs).start : query.fromUs;
     BarRange range;
     if (query.toUs >= track.since) {
-        if (auto s = (*reader)->closed(id, index, std::max(from, track.since), query.toUs, query.limit, range.bars); !s)
+        if (auto s = reader.closed(id, index, std::max(from, track.since), query.toUs, query.limit, range.bars); !s)
             return R::failure(s.error());
         if (track.forming && track.forming->openTime >= from && track.forming->openTime <= query.toUs) {
             range.bars.push_back(*track.forming);
@@ -199,24 +199,46 @@ BarRange filled(BarRange range, const BarQuery &query, const Bars::Session &sess
 
 Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const Bars::Session &session)
 {
+    if (History::keptIndex(query.timeframe) < 0)
+        return readBars(db, query, session, nullptr);
+    auto ids = History::timeframeIds(db, History::zoneKey(session), false);
+    if (!ids)
+        return Util::Result<BarRange>::failure(ids.error());
+    if (!*ids)
+        return readBars(db, query, session, nullptr);
+    auto reader = History::Reader::open(db, **ids, session);
+    if (!reader)
+        return Util::Result<BarRange>::failure(reader.error());
+    return readBars(db, query, session, reader->get());
+}
+
+Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const Bars::Session &session,
+                                History::Reader *kept)
+{
     using R = Util::Result<BarRange>;
-    auto find = db.prepare("SELECT id FROM symbols WHERE name = ?1");
+    Statement *find = db.cached("SELECT id FROM symbols WHERE name = ?1");
     if (!find)
-        return R::failure(find.error());
+        return R::failure(db.lastError());
     find->bindText(1, query.symbol.view());
-    if (find->step() != Step::Row)
+    const bool known = find->step() == Step::Row;
+    const std::int64_t id = known ? find->columnInt64(0) : 0;
+    find->reset();
+    if (!known)
         return BarRange{};
-    const std::int64_t id = find->columnInt64(0);
-    if (const int index = History::keptIndex(query.timeframe); index >= 0) {
+    if (const int index = History::keptIndex(query.timeframe); index >= 0 && kept) {
         // One read transaction, so that the kept bars and the records after them agree.
-        if (auto s = db.exec("SAVEPOINT kept_bars"); !s)
-            return R::failure(s.error());
-        auto kept = readKept(db, id, std::size_t(index), query, session);
-        db.exec("RELEASE kept_bars");
-        if (!kept)
-            return R::failure(kept.error());
-        if (*kept)
-            return filled(std::move(**kept), query, session);
+        Statement *begin = db.cached("SAVEPOINT kept_bars");
+        Statement *end = db.cached("RELEASE kept_bars");
+        if (!begin || !end)
+            return R::failure(db.lastError());
+        if (QString error = db.run(*begin); !error.isEmpty())
+            return R::failure(error);
+        auto range = readKept(db, id, std::size_t(index), query, session, *kept);
+        db.run(*end);
+        if (!range)
+            return R::failure(range.error());
+        if (*range)
+            return filled(std::move(**range), query, session);
     }
     auto built = readFromRecords(db, id, query, session);
     if (!built)

@@ -9,6 +9,9 @@
 namespace Storage {
 
 class SqliteDatabase;
+namespace History {
+class Reader;
+}
 
 /// Which bars of one symbol to build from the stored records.
 struct BarQuery
@@ -37,5 +40,9 @@ struct BarRange
 /// `to` are not read); tick and volume bars are counted from the first record in the range, so their
 /// boundaries depend on `from`.
 Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const Bars::Session &session);
+/// The same with `kept`, a reader of the kept bars of `session`'s zone on `db` prepared once, for a caller that
+/// reads often; null when that zone has no kept bars.
+Util::Result<BarRange> readBars(SqliteDatabase &db, const BarQuery &query, const Bars::Session &session,
+                                History::Reader *kept);
 
 } // namespace Storage

@@ -2,6 +2,7 @@
 #include "HistoryBars.h"
 
 #include "BarStore.h"
+#include "LogRowCache.h"
 
 #include <sqlite3.h>
 
@@ -153,7 +154,9 @@ Util::Result<std::unique_ptr<Reader>> Reader::open(SqliteDatabase &db, const Tim
                                         "ORDER BY open_us DESC LIMIT ?5"),
                  reader->m_range) &&
         prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?2 AND seq < ?4", 3, {2, 0}),
-                 reader->m_records);
+                 reader->m_records) &&
+        prepared(BarBlocks::rowsSql(BarStore::ArrivalColumns, "ts_us >= ?2 AND seq < ?3", {2, 0}),
+                 reader->m_blockRecords);
     if (!ok)
         return R::failure(u"cannot read kept bars: %1"_s.arg(db.lastError()));
     return reader;
@@ -232,41 +235,68 @@ Util::Status Reader::read(std::int64_t symbolId, std::size_t upTo, Tracks &out, 
 
 Util::Status Reader::formingOfRecords(std::int64_t symbolId, Track &track, std::span<const BarRow> newest)
 {
+    const Model::TimestampUs from = track.next();
     std::vector<ArrivedTick> records;
+    const auto take = [this, from, &records](const BarRow &r) {
+        if (r.timestamp < from || r.seq >= m_seqLimit)
+            return;
+        ArrivedTick &a = records.emplace_back();
+        a.seq = r.seq;
+        a.tick.timestamp = r.timestamp;
+        a.tick.open = r.open;
+        a.tick.high = r.high;
+        a.tick.low = r.low;
+        a.tick.close = r.close;
+        a.tick.volume = r.volume;
+    };
     QString error;
-    if (!newest.empty() && track.next() > newest.front().timestamp) {
-        // Every record from next() on is among the newest rows: put them in arrival order.
-        ArrivedTick a;
-        for (auto it = std::lower_bound(newest.begin(), newest.end(), track.next(),
-                                        [](const BarRow &r, Model::TimestampUs t) { return r.timestamp < t; });
-             it != newest.end(); ++it) {
-            if (it->seq >= m_seqLimit)
-                continue;
-            a.seq = it->seq;
-            a.tick.timestamp = it->timestamp;
-            a.tick.open = it->open;
-            a.tick.high = it->high;
-            a.tick.low = it->low;
-            a.tick.close = it->close;
-            a.tick.volume = it->volume;
-            records.push_back(a);
+    bool inArrivalOrder = false;
+    if (!newest.empty() && from > newest.front().timestamp) {
+        // Every record from `from` on is among the newest rows.
+        std::for_each(std::lower_bound(newest.begin(), newest.end(), from,
+                                       [](const BarRow &r, Model::TimestampUs t) { return r.timestamp < t; }),
+                      newest.end(), take);
+    } else if (m_logRows) {
+        // The blocks' records from SQL, the logs' from the rows kept by bucket.
+        m_blockRecords.bind(1, symbolId);
+        m_blockRecords.bind(2, std::int64_t(from));
+        m_blockRecords.bind(3, m_seqLimit);
+        Step rc{};
+        BarRow r;
+        while ((rc = m_blockRecords.step()) == Step::Row) {
+            r.seq = m_blockRecords.columnInt64(0);
+            r.timestamp = m_blockRecords.columnInt64(1);
+            r.open = m_blockRecords.columnPrice(2);
+            r.high = m_blockRecords.columnPrice(3);
+            r.low = m_blockRecords.columnPrice(4);
+            r.close = m_blockRecords.columnPrice(5);
+            r.volume = m_blockRecords.columnInt64(6);
+            take(r);
         }
-        std::sort(records.begin(), records.end(),
-                  [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
-        error = BarStore::placeBackfilled(m_db, records);
+        m_blockRecords.reset();
+        const std::vector<BarRow> *logged = nullptr;
+        error = rc != Step::Done ? m_db.lastError() : m_logRows->rowsOf(symbolId, logged);
+        if (error.isEmpty())
+            std::for_each(logged->begin(), logged->end(), take);
     } else {
         m_records.bind(1, symbolId);
-        m_records.bind(2, std::int64_t(track.next()));
+        m_records.bind(2, std::int64_t(from));
         m_records.bind(3, BarStore::bucketOf(symbolId));
         m_records.bind(4, m_seqLimit);
         error = BarStore::readArrivals(m_records, m_db, {}, records);
+        inArrivalOrder = true;
+    }
+    if (error.isEmpty() && !inArrivalOrder) {
+        std::sort(records.begin(), records.end(),
+                  [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
+        error = BarStore::placeBackfilled(m_db, records);
     }
     if (!error.isEmpty())
         return Util::Status::failure(u"cannot read kept bars: %1"_s.arg(error));
     // The builder as the writer holds it after its last closed bar: records before next() are late.
     Bars::BarBuilder builder(kept()[0], m_session);
     Bars::Bar edge;
-    edge.openTime = edge.endTime = track.next();
+    edge.openTime = edge.endTime = from;
     builder.resume(edge, false);
     for (const ArrivedTick &a : records)
         builder.add(a.tick);

@@ -13,6 +13,10 @@
 #include <span>
 #include <vector>
 
+namespace Storage {
+class LogRowCache;
+}
+
 /// The kept bars: closed bars of 1m to 1W that the storage writer stores as they close (history_* tables),
 /// so that history is read as bars, and outlives the records retention deletes.
 ///
@@ -65,6 +69,9 @@ public:
     /// Records from this sequence number on are left out of forming bars (the storage writer's open
     /// transaction holds them).
     void setSeqLimit(std::int64_t seq) { m_seqLimit = seq; }
+    /// Takes the logs' records from `cache` (which outlives this reader, or until set to null) instead of
+    /// decoding a log bucket for every symbol read.
+    void setLogRowCache(LogRowCache *cache) { m_logRows = cache; }
     /// Closed kept bars of kept()[index] opening in [from, to], the newest `limit` (0: all), oldest first.
     Util::Status closed(std::int64_t symbolId, std::size_t index, Model::TimestampUs from, Model::TimestampUs to,
                         qint64 limit, std::vector<Bars::Bar> &out);
@@ -82,6 +89,8 @@ private:
     Statement m_after;
     Statement m_range;
     Statement m_records;
+    Statement m_blockRecords;
+    LogRowCache *m_logRows = nullptr;
     std::vector<Bars::Bar> m_lower;
     std::int64_t m_seqLimit = std::numeric_limits<std::int64_t>::max();
 };

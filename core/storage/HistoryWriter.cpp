@@ -111,10 +111,15 @@ Util::Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(SqliteDatabase 
 
 Util::Status HistoryWriter::prepare()
 {
+    auto logRows = LogRowCache::open(m_db);
+    if (!logRows)
+        return Util::Status::failure(logRows.error());
+    m_logRows = std::move(*logRows);
     auto reader = History::Reader::open(m_db, m_ids, m_session);
     if (!reader)
         return Util::Status::failure(reader.error());
     m_reader = std::move(*reader);
+    m_reader->setLogRowCache(m_logRows.get());
     const auto prepared = [this](const QByteArray &sql, Statement &out) {
         auto st = m_db.prepare(sql.constData());
         if (st)
@@ -199,6 +204,22 @@ QString HistoryWriter::stateOf(std::int64_t symbolId, bool newSymbol, Model::Tim
         }
     }
     out = &m_symbols.insert(symbolId, std::move(state));
+    return {};
+}
+
+QString HistoryWriter::loadStates(const std::vector<SymbolRun> &runs, const Model::Tick *const *ticks)
+{
+    m_toLoad.clear();
+    for (const SymbolRun &run : runs)
+        if (!run.newSymbol && run.first != run.end && !m_symbols.find(run.symbolId))
+            m_toLoad.emplace_back(run.symbolId, ticks[run.first]->timestamp);
+    std::sort(m_toLoad.begin(), m_toLoad.end(), [](const auto &a, const auto &b) {
+        return std::pair(BarStore::bucketOf(a.first), a.first) < std::pair(BarStore::bucketOf(b.first), b.first);
+    });
+    SymbolState *state = nullptr;
+    for (const auto &[id, firstTime] : m_toLoad)
+        if (QString error = stateOf(id, false, firstTime, state); !error.isEmpty())
+            return error;
     return {};
 }
 
@@ -434,6 +455,7 @@ QString HistoryWriter::storeForming(std::int64_t symbolId, SymbolState &state)
 
 void HistoryWriter::committed()
 {
+    m_logRows->forget();
     m_backfillCommitted = m_backfillFrom;
     m_barsCommitted = m_barsWritten;
     if (m_symbols.size() <= m_maxSymbols)
@@ -450,6 +472,7 @@ void HistoryWriter::committed()
 
 void HistoryWriter::rolledBack()
 {
+    m_logRows->forget();
     m_symbols.clear();
     m_backfillFrom = m_backfillCommitted;
     m_barsWritten = m_barsCommitted;

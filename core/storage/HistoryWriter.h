@@ -3,6 +3,8 @@
 
 #include "HistoryBars.h"
 #include "IdTable.h"
+#include "LogRowCache.h"
+#include "RowGrouping.h"
 
 #include <memory>
 
@@ -31,6 +33,10 @@ public:
     /// One symbol's records of a transaction, in arrival order, after they were stored. `newSymbol`: the
     /// transaction added the symbol, so it has no older records. An error means roll back.
     QString add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first, const Model::Tick *const *end);
+    /// Reads back the state of each symbol of `runs` that is not in memory, a log bucket at a time: a start's
+    /// first records bring thousands of symbols, and each one read alone would decode its bucket of the bar
+    /// logs. `ticks` are the ones the runs index. An error means roll back.
+    QString loadStates(const std::vector<SymbolRun> &runs, const Model::Tick *const *ticks);
     /// Brings the first lines of the symbol's state towards the cache, for an add() soon after.
     void prefetch(std::int64_t symbolId) const noexcept;
 
@@ -54,7 +60,11 @@ public:
 
     /// Records of the open transaction have this sequence number or a later one: rebuilding a forming bar
     /// from records leaves them out, add() brings them.
-    void setTransactionSeq(std::int64_t firstSeq) { m_reader->setSeqLimit(firstSeq); }
+    void setTransactionSeq(std::int64_t firstSeq)
+    {
+        m_reader->setSeqLimit(firstSeq);
+        m_logRows->forget();
+    }
     /// Gives the backfill up (after a step failed), until the next start.
     void stopBackfill() { m_backfillFrom = m_backfillCommitted = -1; }
     /// The zone key of this writer's kept bars (History::zoneKey).
@@ -90,7 +100,11 @@ private:
     Bars::Session m_session;
     QString m_zone;
     History::TimeframeIds m_ids;
+    /// The logs' rows, read by m_reader and forgotten at the end of each transaction. In one, the logs change
+    /// before the kept bars are read (the commit's records, which the reader leaves out) and after (a merge).
+    std::unique_ptr<LogRowCache> m_logRows;
     std::unique_ptr<History::Reader> m_reader;
+    std::vector<std::pair<std::int64_t, Model::TimestampUs>> m_toLoad;
     Statement m_addTrack;
     Statement m_setSince;
     Statement m_addBar;

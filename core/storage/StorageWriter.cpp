@@ -580,6 +580,8 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
     if (error.isEmpty() && fill && !sorted.empty())
         error = noteBackfill(m_bars->transactionSeq(), m_bars->nextSeq() - 1);
     const std::vector<BarStore::Run> &runs = m_bars->runs();
+    if (error.isEmpty() && m_options.keepBars)
+        error = m_history->loadStates(runs, sorted.data());
     for (std::size_t r = 0; r < runs.size(); ++r) {
         if (!error.isEmpty() || !m_options.keepBars)
             break;

@@ -4,13 +4,13 @@
 #include "BarRowCodec.h"
 #include "BarStore.h"
 #include "HistoryBars.h"
+#include "LogRowCache.h"
 #include "SqliteDatabase.h"
 
 #include <QLoggingCategory>
 
 #include <algorithm>
 #include <limits>
-#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -26,63 +26,17 @@ struct SymbolHistoryReader::Impl
     Statement symbols;
     Statement symbolId;
     Statement blocks;
-    std::array<Statement, 2> logBucket;
-    Statement marks;
     Statement lastSignal;
+    std::unique_ptr<LogRowCache> logRows; ///< kept until the transaction ends
 
-    /// Each log's rows up to its mark are in blocks already.
-    std::array<BarStore::Mark, 2> moved;
     bool inSnapshot = false;
-    /// In a snapshot: the log rows of bucket cachedBucket not yet in blocks, by symbol id, in log order.
-    std::int64_t cachedBucket = -1;
-    std::unordered_map<std::int64_t, std::vector<BarRow>> bucketRows;
     std::vector<BarRow> rows; ///< the symbol being read, in time order
 
-    /// The kept bars of the zone keptZone, for the session's daily bar; none when that zone has none.
+    /// The kept bars of the zone keptZone (looked up again while it has none).
     QString keptZone;
-    bool keptLookedUp = false;
     std::unique_ptr<Bars::Session> keptSession;
     std::unique_ptr<History::Reader> kept;
     History::Tracks tracks;
-
-    /// Calls `row` with each row of bucket `bucket` of both logs that is not in blocks yet.
-    template<typename F>
-    QString forEachLogRow(std::int64_t bucket, F &&row)
-    {
-        for (int log = 0; log < 2; ++log) {
-            Statement &st = logBucket[std::size_t(log)];
-            st.bind(1, bucket);
-            Step rc{};
-            while ((rc = st.step()) == Step::Row) {
-                const QByteArrayView value = st.columnBlob(0);
-                BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
-                for (BarRow r; reader.next(r);)
-                    if (moved[std::size_t(log)].before(r))
-                        row(r);
-                if (reader.failed()) {
-                    st.reset();
-                    return u"a value in bar log %1 is damaged"_s.arg(log);
-                }
-            }
-            st.reset();
-            if (rc != Step::Done)
-                return db->lastError();
-        }
-        return {};
-    }
-
-    QString readMarks()
-    {
-        Step rc{};
-        while ((rc = marks.step()) == Step::Row) {
-            const std::int64_t log = marks.columnInt64(0);
-            if (log == 0 || log == 1)
-                moved[std::size_t(log)] = {marks.columnInt64(1), marks.columnInt64(2), marks.columnInt64(3),
-                                           marks.columnInt64(4)};
-        }
-        marks.reset();
-        return rc == Step::Done ? QString() : db->lastError();
-    }
 
     bool run(Statement &st)
     {
@@ -116,13 +70,14 @@ Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(con
         // Newest first: blocks never overlap in time.
         prepared("SELECT first_ts, data FROM bar_blocks WHERE symbol_id = ?1 ORDER BY last_ts DESC, last_seq DESC",
                  impl->blocks) &&
-        prepared("SELECT data FROM bars_log0 WHERE bucket = ?1", impl->logBucket[0]) &&
-        prepared("SELECT data FROM bars_log1 WHERE bucket = ?1", impl->logBucket[1]) &&
-        prepared("SELECT log, merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs", impl->marks) &&
         prepared("SELECT side, rule, ts_us FROM signals WHERE symbol = ?1 ORDER BY ts_us DESC, id DESC LIMIT 1",
                  impl->lastSignal);
     if (!ok)
         return R::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
+    auto logRows = LogRowCache::open(**db);
+    if (!logRows)
+        return R::failure(u"cannot read history from %1: %2"_s.arg(databasePath, logRows.error()));
+    impl->logRows = std::move(*logRows);
     impl->db = std::move(*db);
     return std::unique_ptr<SymbolHistoryReader>(new SymbolHistoryReader(std::move(impl)));
 }
@@ -139,13 +94,12 @@ SymbolHistoryReader::~SymbolHistoryReader()
         endSnapshot();
     // Statements before their connection.
     d->kept.reset();
+    d->logRows.reset();
     d->begin = {};
     d->commit = {};
     d->symbols = {};
     d->symbolId = {};
     d->blocks = {};
-    d->logBucket = {};
-    d->marks = {};
     d->lastSignal = {};
 }
 
@@ -155,12 +109,7 @@ Util::Status SymbolHistoryReader::beginSnapshot()
         return {};
     if (!d->run(d->begin))
         return Util::Status::failure(d->db->lastError());
-    if (const QString error = d->readMarks(); !error.isEmpty()) {
-        d->run(d->commit);
-        return Util::Status::failure(error);
-    }
     d->inSnapshot = true;
-    d->cachedBucket = -1;
     return {};
 }
 
@@ -170,87 +119,91 @@ void SymbolHistoryReader::endSnapshot()
         return;
     d->run(d->commit);
     d->inSnapshot = false;
-    d->cachedBucket = -1;
-    d->bucketRows.clear();
+    d->logRows->forget();
 }
 
 QString SymbolHistoryReader::readLogRows(std::int64_t id, std::int64_t from)
 {
-    const std::int64_t bucket = BarStore::bucketOf(id);
-    if (!d->inSnapshot) {
-        return d->forEachLogRow(bucket, [this, id, from](const BarRow &r) {
-            if (r.symbolId == id && r.timestamp >= from)
-                d->rows.push_back(r);
-        });
-    }
-    if (d->cachedBucket != bucket) {
-        d->bucketRows.clear();
-        d->cachedBucket = -1;
-        if (QString error =
-                d->forEachLogRow(bucket, [this](const BarRow &r) { d->bucketRows[r.symbolId].push_back(r); });
-            !error.isEmpty())
-            return error;
-        d->cachedBucket = bucket;
-    }
-    if (const auto it = d->bucketRows.find(id); it != d->bucketRows.end())
-        std::copy_if(it->second.begin(), it->second.end(), std::back_inserter(d->rows),
-                     [from](const BarRow &r) { return r.timestamp >= from; });
+    const std::vector<BarRow> *rows = nullptr;
+    if (QString error = d->logRows->rowsOf(id, rows); !error.isEmpty())
+        return error;
+    std::copy_if(rows->begin(), rows->end(), std::back_inserter(d->rows),
+                 [from](const BarRow &r) { return r.timestamp >= from; });
     return {};
 }
 
 QString SymbolHistoryReader::readRows(std::int64_t id, std::size_t count)
 {
-    d->rows.clear();
+    std::vector<BarRow> &rows = d->rows;
+    rows.clear();
     // The newest blocks that hold `count` rows between them, then the log rows from the oldest one's start.
     std::int64_t from = std::numeric_limits<std::int64_t>::min();
     Step rc = Step::Done;
     d->blocks.bind(1, id);
-    while (d->rows.size() < count && (rc = d->blocks.step()) == Step::Row) {
+    while (rows.size() < count && (rc = d->blocks.step()) == Step::Row) {
         from = d->blocks.columnInt64(0);
         const QByteArrayView value = d->blocks.columnBlob(1);
         BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+        const std::size_t first = rows.size();
         for (BarRow r; reader.next(r);)
-            d->rows.push_back(r);
+            rows.push_back(r);
         if (reader.failed()) {
             d->blocks.reset();
             return u"a bar block of symbol id %1 is damaged"_s.arg(id);
         }
+        // Newest block first, each in time order: reversed here, and the whole turned round below.
+        std::reverse(rows.begin() + std::ptrdiff_t(first), rows.end());
     }
     d->blocks.reset();
     if (rc != Step::Row && rc != Step::Done)
         return d->db->lastError();
-    if (d->rows.size() < count)
+    std::reverse(rows.begin(), rows.end());
+    if (rows.size() < count)
         from = std::numeric_limits<std::int64_t>::min();
+    const std::size_t inBlocks = rows.size();
     if (QString error = readLogRows(id, from); !error.isEmpty())
         return error;
-    std::sort(d->rows.begin(), d->rows.end(), inTimeOrder);
-    if (d->rows.size() > count)
-        d->rows.erase(d->rows.begin(), d->rows.end() - std::ptrdiff_t(count));
+    const auto inTime = [](const BarRow &a, const BarRow &b) {
+        return a.timestamp < b.timestamp || (a.timestamp == b.timestamp && a.seq < b.seq);
+    };
+    if (rows.size() > inBlocks) {
+        const auto logged = rows.begin() + std::ptrdiff_t(inBlocks);
+        std::sort(logged, rows.end(), inTime);
+        std::inplace_merge(rows.begin(), logged, rows.end(), inTime);
+    }
+    if (rows.size() > count)
+        rows.erase(rows.begin(), rows.end() - std::ptrdiff_t(count));
     return {};
+}
+
+History::Reader *SymbolHistoryReader::keptReader(const Bars::Session &session)
+{
+    const QString zone = History::zoneKey(session);
+    if (d->kept && zone == d->keptZone)
+        return d->kept.get();
+    d->kept.reset();
+    d->keptZone = zone;
+    d->keptSession = std::make_unique<Bars::Session>(session.zone());
+    auto ids = History::timeframeIds(*d->db, zone, false);
+    if (!ids || !*ids)
+        return nullptr; // no kept bars in this zone: the records are all there is
+    auto reader = History::Reader::open(*d->db, **ids, *d->keptSession);
+    if (!reader) {
+        qCWarning(lcStorage) << "cannot read kept bars:" << reader.error();
+        return nullptr;
+    }
+    d->kept = std::move(*reader);
+    d->kept->setLogRowCache(d->logRows.get());
+    return d->kept.get();
 }
 
 std::optional<Bars::Bar> SymbolHistoryReader::readSession(std::int64_t id, const Bars::Session &session)
 {
     static const int DayIndex = History::keptIndex(Bars::Timeframe::day());
-    const QString zone = History::zoneKey(session);
-    if (!d->keptLookedUp || zone != d->keptZone) {
-        d->kept.reset();
-        d->keptZone = zone;
-        d->keptLookedUp = true;
-        d->keptSession = std::make_unique<Bars::Session>(session.zone());
-        auto ids = History::timeframeIds(*d->db, zone, false);
-        if (!ids || !*ids)
-            return std::nullopt; // no kept bars in this zone: the records are all there is
-        auto reader = History::Reader::open(*d->db, **ids, *d->keptSession);
-        if (!reader) {
-            qCWarning(lcStorage) << "cannot read kept bars:" << reader.error();
-            return std::nullopt;
-        }
-        d->kept = std::move(*reader);
-    }
-    if (!d->kept)
+    History::Reader *kept = keptReader(session);
+    if (!kept)
         return std::nullopt;
-    if (auto s = d->kept->read(id, std::size_t(DayIndex), d->tracks, d->rows); !s) {
+    if (auto s = kept->read(id, std::size_t(DayIndex), d->tracks, d->rows); !s) {
         qCWarning(lcStorage) << "cannot read the session of symbol id" << id << ":" << s.error();
         return std::nullopt;
     }
@@ -274,15 +227,15 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars, c
         QString error;
         if (own && !d->run(d->begin))
             error = d->db->lastError();
-        if (error.isEmpty() && own)
-            error = d->readMarks();
         if (error.isEmpty())
             error = readRows(id, std::size_t(bars));
         if (error.isEmpty() && d->rows.size() == std::size_t(bars) &&
             session.dayOf(d->rows.back().timestamp).contains(d->rows.front().timestamp))
             history.session = readSession(id, session); // the day may hold more than was read
-        if (own)
+        if (own) {
             d->run(d->commit);
+            d->logRows->forget();
+        }
         if (!error.isEmpty()) {
             qCWarning(lcStorage) << "cannot read the history of" << symbol.toString() << ":" << error;
             d->rows.clear();
@@ -316,7 +269,9 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars, c
 
 BarRange SymbolHistoryReader::readBars(const BarQuery &query, const Bars::Session &session)
 {
-    auto range = Storage::readBars(*d->db, query, session);
+    auto range = Storage::readBars(*d->db, query, session, keptReader(session));
+    if (!d->inSnapshot)
+        d->logRows->forget();
     if (range)
         return std::move(*range);
     qCWarning(lcStorage) << "cannot read the bars of" << query.symbol.toString() << ":" << range.error();

@@ -11,6 +11,10 @@
 
 namespace Storage {
 
+namespace History {
+class Reader;
+}
+
 /// What the engine needs to carry a symbol on where it was: its latest bars and its last signal.
 struct SymbolHistory
 {
@@ -53,6 +57,8 @@ private:
     explicit SymbolHistoryReader(std::unique_ptr<Impl> impl);
     QString readRows(std::int64_t id, std::size_t count);
     QString readLogRows(std::int64_t id, std::int64_t from);
+    /// The kept bars of `session`'s zone, prepared once; null when that zone has none.
+    History::Reader *keptReader(const Bars::Session &session);
     std::optional<Bars::Bar> readSession(std::int64_t id, const Bars::Session &session);
     std::unique_ptr<Impl> d;
 };

@@ -120,6 +120,7 @@ class TestHistoryBars : public QObject
 private Q_SLOTS:
     void init();
     void keptBarsEqualLiveBarsAcrossRestarts();
+    void manySymbolsContinueTheirBarsAfterARestart();
     void lateRecordJoiningALongerBarIsKept();
     void olderRecordsAreBroughtIn();
     void earlierDatabaseGetsKeptBars();
@@ -192,6 +193,47 @@ void TestHistoryBars::keptBarsEqualLiveBarsAcrossRestarts()
     const auto utcDays = Storage::readBars(**db, Storage::BarQuery{symbolOf("LIVE"), Bars::Timeframe::day()}, utc);
     QVERIFY(utcDays);
     QVERIFY(utcDays->bars == Bars::buildBars(Bars::Timeframe::day(), utc, feed));
+}
+
+void TestHistoryBars::manySymbolsContinueTheirBarsAfterARestart()
+{
+    // 300 symbols, spread over many bar log buckets, each commit holding a record or two of every one, so
+    // their rows stay in the logs. After each restart, the first commit brings them all back at once: their
+    // forming bars are read from the logs a bucket at a time for all of them, and must be each one's own.
+    constexpr int Symbols = 300;
+    const Bars::Session utc;
+    std::mt19937_64 rng(29);
+    std::vector<std::vector<Model::Tick>> feeds(Symbols);
+    const auto name = [](int s) { return QByteArray("M" + QByteArray::number(s)); };
+    Storage::WriterOptions options{path()};
+    options.logMergeRows = 1'000'000; // nothing moves into blocks
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    qint64 now = Start;
+    for (int round = 0; round < 40; ++round) {
+        Model::RecordBatch batch;
+        for (int s = 0; s < Symbols; ++s) {
+            const int count = 1 + int(rng() % 2);
+            for (int i = 0; i < count; ++i) {
+                const Model::Tick k = tick(name(s).constData(), now + qint64(rng() % 20'000'000),
+                                           20 + s + double(rng() % 100) / 100, 1 + s);
+                feeds[std::size_t(s)].push_back(k);
+                batch.emplace_back(k);
+            }
+        }
+        QVERIFY(store(**writer, std::move(batch)));
+        now += 25'000'000; // a bar of a minute closes every few rounds
+        if (round % 7 == 6) {
+            writer->reset();
+            writer = StorageWriter::open(options);
+            QVERIFY(writer);
+        }
+    }
+    writer->reset();
+    QVERIFY(scalar(path(), "SELECT count(*) FROM bar_blocks") == 0);
+    QVERIFY(scalar(path(), "SELECT count(DISTINCT bucket) FROM bars_log0") > 10);
+    for (int s : {0, 1, 17, 150, 299})
+        compareKept(path(), name(s).constData(), feeds[std::size_t(s)], utc);
 }
 
 void TestHistoryBars::lateRecordJoiningALongerBarIsKept()

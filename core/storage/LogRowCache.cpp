@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#include "LogRowCache.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Storage {
+
+LogRowCache::LogRowCache(SqliteDatabase &db)
+    : m_db(db)
+{}
+
+LogRowCache::~LogRowCache() = default;
+
+Util::Result<std::unique_ptr<LogRowCache>> LogRowCache::open(SqliteDatabase &db)
+{
+    using R = Util::Result<std::unique_ptr<LogRowCache>>;
+    std::unique_ptr<LogRowCache> cache(new LogRowCache(db));
+    const auto prepared = [&db](const char *sql, Statement &out) {
+        auto st = db.prepare(sql);
+        if (st)
+            out = std::move(*st);
+        return bool(st);
+    };
+    if (!prepared("SELECT data FROM bars_log0 WHERE bucket = ?1", cache->m_values[0]) ||
+        !prepared("SELECT data FROM bars_log1 WHERE bucket = ?1", cache->m_values[1]) ||
+        !prepared("SELECT log, merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs", cache->m_marks))
+        return R::failure(u"cannot read the bar logs: %1"_s.arg(db.lastError()));
+    return cache;
+}
+
+template<typename F>
+QString LogRowCache::forEachRow(std::int64_t bucket, F &&row)
+{
+    // Each log's rows up to its mark are in blocks already.
+    std::array<BarStore::Mark, 2> moved;
+    Step rc{};
+    while ((rc = m_marks.step()) == Step::Row) {
+        const std::int64_t log = m_marks.columnInt64(0);
+        if (log == 0 || log == 1)
+            moved[std::size_t(log)] = {m_marks.columnInt64(1), m_marks.columnInt64(2), m_marks.columnInt64(3),
+                                       m_marks.columnInt64(4)};
+    }
+    m_marks.reset();
+    if (rc != Step::Done)
+        return m_db.lastError();
+    for (std::size_t log = 0; log < 2; ++log) {
+        Statement &st = m_values[log];
+        st.bind(1, bucket);
+        bool damaged = false;
+        while (!damaged && (rc = st.step()) == Step::Row) {
+            const QByteArrayView value = st.columnBlob(0);
+            BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+            for (BarRow r; reader.next(r);)
+                if (moved[log].before(r))
+                    row(r);
+            damaged = reader.failed();
+        }
+        st.reset();
+        if (damaged)
+            return u"a value in bar log %1 is damaged"_s.arg(log);
+        if (rc != Step::Done)
+            return m_db.lastError();
+    }
+    return {};
+}
+
+void LogRowCache::forget()
+{
+    m_bucket = m_lastRead = -1;
+    m_rows.clear();
+    m_single.clear();
+}
+
+QString LogRowCache::rowsOf(std::int64_t id, const std::vector<BarRow> *&out)
+{
+    out = &m_single;
+    const std::int64_t bucket = BarStore::bucketOf(id);
+    if (bucket != m_bucket && bucket != m_lastRead) {
+        m_single.clear();
+        m_lastRead = -1;
+        if (QString error = forEachRow(bucket,
+                                       [this, id](const BarRow &r) {
+                                           if (r.symbolId == id)
+                                               m_single.push_back(r);
+                                       });
+            !error.isEmpty()) {
+            m_single.clear();
+            return error;
+        }
+        m_lastRead = bucket;
+        return {};
+    }
+    if (bucket != m_bucket) {
+        // A second symbol of this bucket: keep all of it.
+        m_bucket = -1;
+        m_rows.clear();
+        if (QString error = forEachRow(bucket, [this](const BarRow &r) { m_rows[r.symbolId].push_back(r); });
+            !error.isEmpty()) {
+            m_rows.clear();
+            return error;
+        }
+        m_bucket = bucket;
+    }
+    const auto it = m_rows.find(id);
+    out = it != m_rows.end() ? &it->second : &m_none;
+    return {};
+}
+
+} // namespace Storage
