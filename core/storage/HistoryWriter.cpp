@@ -136,8 +136,8 @@ Util::Status HistoryWriter::prepare()
         prepared("INSERT OR REPLACE INTO history_forming" + barColumns, m_setForming) &&
         prepared("DELETE FROM history_forming WHERE symbol_id = ?1 AND timeframe_id = ?2", m_clearForming) &&
         prepared("SELECT id FROM symbols WHERE id >= ?1 ORDER BY id LIMIT 1", m_nextSymbol) &&
-        prepared(BarStore::symbolTimeSql("min", "ts_us < ?3", 2, {0, 3}), m_oldest) &&
-        prepared(BarStore::symbolTimeSql("max", "ts_us < ?3", 2, {0, 3}), m_newest) &&
+        prepared("SELECT min(x) FROM (" + BarBlocks::timeSql("min", "ts_us < ?3", {0, 3}) + ')', m_oldest) &&
+        prepared("SELECT max(x) FROM (" + BarBlocks::timeSql("max", "ts_us < ?3", {0, 3}) + ')', m_newest) &&
         prepared(BarStore::symbolRowsSql(BarStore::ArrivalColumns, "ts_us >= ?3 AND ts_us < ?4", 2, {3, 4}), m_day) &&
         prepared(
             "DELETE FROM history_bars WHERE symbol_id = ?1 AND timeframe_id = ?2 AND open_us >= ?3 AND open_us < ?4",
@@ -182,8 +182,8 @@ QString HistoryWriter::stateOf(std::int64_t symbolId, bool newSymbol, Model::Tim
         if (!std::all_of(m_tracks.begin(), m_tracks.end(), [](const History::Track &t) { return t.tracked; })) {
             // Stored before its bars were kept: they begin with its newest bar of each time frame, the
             // rest of that day is brought in now, older days by the backfill.
-            bool done = false;
-            if (QString error = backfillSymbol(symbolId, done); !error.isEmpty())
+            bool done = false, changed = false;
+            if (QString error = backfillSymbol(symbolId, done, changed); !error.isEmpty())
                 return error;
             if (!done)
                 m_backfillFrom = m_backfillFrom < 0 ? symbolId : std::min(m_backfillFrom, symbolId);
@@ -306,15 +306,39 @@ QString HistoryWriter::refill(std::int64_t symbolId, bool newSymbol, const Model
     return {};
 }
 
+QString HistoryWriter::recordSpan(std::int64_t symbolId, Model::TimestampUs before, Model::TimestampUs &oldest,
+                                  Model::TimestampUs &newest)
+{
+    oldest = std::numeric_limits<Model::TimestampUs>::max();
+    newest = std::numeric_limits<Model::TimestampUs>::min();
+    for (Statement *st : {&m_oldest, &m_newest}) {
+        st->bind(1, symbolId);
+        st->bind(3, std::int64_t(before));
+        const Step rc = st->step();
+        if (rc == Step::Row && !st->columnIsNull(0))
+            (st == &m_oldest ? oldest : newest) = st->columnInt64(0);
+        st->reset();
+        if (rc != Step::Row)
+            return m_db.lastError();
+    }
+    const std::vector<BarRow> *logged = nullptr;
+    if (QString error = m_logRows->rowsOf(symbolId, logged); !error.isEmpty())
+        return error;
+    for (const BarRow &r : *logged) {
+        if (r.timestamp < before) {
+            oldest = std::min(oldest, r.timestamp);
+            newest = std::max(newest, r.timestamp);
+        }
+    }
+    return {};
+}
+
 Model::TimestampUs HistoryWriter::newestRecord(std::int64_t symbolId)
 {
-    m_newest.bind(1, symbolId);
-    m_newest.bind(2, BarStore::bucketOf(symbolId));
-    m_newest.bind(3, std::numeric_limits<std::int64_t>::max());
-    Model::TimestampUs newest = std::numeric_limits<Model::TimestampUs>::max();
-    if (m_newest.step() == Step::Row && !m_newest.columnIsNull(0))
-        newest = m_newest.columnInt64(0);
-    m_newest.reset();
+    Model::TimestampUs oldest = 0, newest = 0;
+    if (!recordSpan(symbolId, std::numeric_limits<Model::TimestampUs>::max(), oldest, newest).isEmpty() ||
+        newest < oldest)
+        return std::numeric_limits<Model::TimestampUs>::max();
     return newest;
 }
 
@@ -480,23 +504,28 @@ void HistoryWriter::rolledBack()
 
 QString HistoryWriter::backfill()
 {
-    if (m_backfillFrom < 0)
-        return {};
-    m_nextSymbol.bind(1, m_backfillFrom);
-    const Step rc = m_nextSymbol.step();
-    const std::int64_t symbolId = rc == Step::Row ? m_nextSymbol.columnInt64(0) : -1;
-    m_nextSymbol.reset();
-    if (rc == Step::Done) {
-        m_backfillFrom = -1;
-        return {};
-    }
-    if (rc != Step::Row)
-        return m_db.lastError();
-    bool done = false;
-    if (QString error = backfillSymbol(symbolId, done); !error.isEmpty())
-        return error;
-    if (done)
+    // A step goes on through the symbols that need nothing, up to a log bucket's worth (consecutive ids share
+    // one, so their records' times are read from one decoded bucket), and ends with the first that needed work.
+    for (int checked = 0; checked < BarStore::IdsPerBucket && m_backfillFrom >= 0; ++checked) {
+        m_nextSymbol.bind(1, m_backfillFrom);
+        const Step rc = m_nextSymbol.step();
+        const std::int64_t symbolId = rc == Step::Row ? m_nextSymbol.columnInt64(0) : -1;
+        m_nextSymbol.reset();
+        if (rc == Step::Done) {
+            m_backfillFrom = -1;
+            return {};
+        }
+        if (rc != Step::Row)
+            return m_db.lastError();
+        bool done = false, changed = false;
+        if (QString error = backfillSymbol(symbolId, done, changed); !error.isEmpty())
+            return error;
+        if (!done)
+            return {};
         m_backfillFrom = symbolId + 1;
+        if (changed)
+            return {};
+    }
     return {};
 }
 
@@ -518,25 +547,14 @@ QString HistoryWriter::setSince(std::int64_t symbolId, std::size_t index, Model:
     return m_db.run(m_setSince);
 }
 
-QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
+QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done, bool &changed)
 {
     done = true;
-    // The oldest and newest time of its records before a time; newest < oldest when there are none.
-    const auto span = [this, symbolId](Model::TimestampUs before) {
-        std::pair<Model::TimestampUs, Model::TimestampUs> ends{0, -1};
-        for (Statement *st : {&m_oldest, &m_newest}) {
-            st->bind(1, symbolId);
-            st->bind(2, BarStore::bucketOf(symbolId));
-            st->bind(3, std::int64_t(before));
-            if (st->step() == Step::Row && !st->columnIsNull(0))
-                (st == &m_oldest ? ends.first : ends.second) = st->columnInt64(0);
-            st->reset();
-        }
-        return ends;
-    };
-    const auto bounds = span(std::numeric_limits<Model::TimestampUs>::max());
-    const Model::TimestampUs oldest = bounds.first; // not a structured binding: clang cannot capture one
-    const Model::TimestampUs newest = bounds.second;
+    changed = false;
+    Model::TimestampUs oldest = 0, newest = 0;
+    if (QString error = recordSpan(symbolId, std::numeric_limits<Model::TimestampUs>::max(), oldest, newest);
+        !error.isEmpty())
+        return error;
     if (newest < oldest)
         return {};
     if (auto s = m_reader->read(symbolId, KeptCount - 1, m_tracks); !s)
@@ -553,10 +571,12 @@ QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
         if (QString error = m_db.run(m_addTrack); !error.isEmpty())
             return error;
         m_symbols.erase(symbolId);
+        changed = true;
     }
     if (std::all_of(m_tracks.begin(), m_tracks.end(), [&](const History::Track &t) { return oldest >= t.since; }))
         return {};
     m_symbols.erase(symbolId); // its builders are read again from what this step leaves
+    changed = true;
     constexpr std::size_t Week = KeptCount - 1;
     constexpr std::size_t Day = Week - 1;
     Model::TimestampUs latest = std::numeric_limits<Model::TimestampUs>::min();
@@ -565,7 +585,10 @@ QString HistoryWriter::backfillSymbol(std::int64_t symbolId, bool &done)
 
     // The day of the newest record before the latest start: each time frame up to a day takes the bars of
     // its part of that day, so days bound the records read at once.
-    if (const auto [from, last] = span(latest); last >= from) {
+    Model::TimestampUs from = 0, last = 0;
+    if (QString error = recordSpan(symbolId, latest, from, last); !error.isEmpty())
+        return error;
+    if (last >= from) {
         const Bars::Span day = m_session.dayOf(last);
         std::vector<ArrivedTick> records;
         m_day.bind(1, symbolId);

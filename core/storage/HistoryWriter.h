@@ -82,7 +82,13 @@ private:
     /// The forming bars take what the minute's records owe them (SymbolState::nested).
     static void settle(SymbolState &state);
     static bool nested(const SymbolState &state);
-    QString backfillSymbol(std::int64_t symbolId, bool &done);
+    /// One symbol's step of the backfill: `done` when nothing older is left, `changed` when it kept bars or
+    /// tracks.
+    QString backfillSymbol(std::int64_t symbolId, bool &done, bool &changed);
+    /// The oldest and the newest time of the symbol's records before `before`; newest < oldest when there are
+    /// none. The logs' part comes from m_logRows.
+    QString recordSpan(std::int64_t symbolId, Model::TimestampUs before, Model::TimestampUs &oldest,
+                       Model::TimestampUs &newest);
     QString keepBar(std::int64_t symbolId, std::size_t index, const Bars::Bar &bar);
     QString setSince(std::int64_t symbolId, std::size_t index, Model::TimestampUs since);
     /// Builds the closed bars of kept()[index] over [from, to] again (from the records for 1m, else from the

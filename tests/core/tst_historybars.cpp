@@ -123,6 +123,7 @@ private Q_SLOTS:
     void manySymbolsContinueTheirBarsAfterARestart();
     void lateRecordJoiningALongerBarIsKept();
     void olderRecordsAreBroughtIn();
+    void olderRecordsOfSomeOfManySymbolsAreBroughtIn();
     void earlierDatabaseGetsKeptBars();
     void retentionKeepsBars();
 
@@ -316,6 +317,46 @@ void TestHistoryBars::olderRecordsAreBroughtIn()
     const QByteArray older7Days =
         "SELECT count(*) FROM history_bars WHERE open_us < " + QByteArray::number(Start - 7 * 86'400'000'000LL);
     QVERIFY(scalar(path(), older7Days.constData()) > 100);
+}
+
+void TestHistoryBars::olderRecordsOfSomeOfManySymbolsAreBroughtIn()
+{
+    // 40 symbols trade live; four of them, among others that need nothing (the backfill checks those a bucket
+    // of ids at a time), get records from the week before, left in the bar logs. Each one's are brought in.
+    const Bars::Session session;
+    const auto name = [](int s) { return QByteArray("B" + QByteArray::number(s)); };
+    std::vector<std::vector<Model::Tick>> feeds(40);
+    Storage::WriterOptions options{path()};
+    options.logMergeRows = 1'000'000; // a few rows of a symbol a commit, and nothing moves: all in the logs
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    for (int i = 0; i < 30; ++i) {
+        Model::RecordBatch live;
+        for (int s = 0; s < 40; ++s) {
+            feeds[std::size_t(s)].push_back(tick(name(s).constData(), Start + qint64(i) * 20'000'000, 50 + s, 1));
+            live.emplace_back(feeds[std::size_t(s)].back());
+        }
+        QVERIFY(store(**writer, std::move(live)));
+    }
+    Model::RecordBatch older; // one import: the symbols' rows in the logs go on there
+    for (int s : {2, 17, 18, 35})
+        for (int i = 0; i < 200; ++i) {
+            const Model::Tick t =
+                tick(name(s).constData(), Start - 7 * 86'400'000'000LL + qint64(i) * 600'000'000, 40 + s + i % 3, 2);
+            older.emplace_back(t);
+            feeds[std::size_t(s)].insert(feeds[std::size_t(s)].begin() + i, t);
+        }
+    QVERIFY(store(**writer, std::move(older)));
+    const qint64 first = Start - 7 * 86'400'000'000LL;
+    const QByteArray unfinished = "SELECT count(DISTINCT t.symbol_id) FROM history_tracks t WHERE t.since_us > " +
+                                  QByteArray::number(first) +
+                                  " AND t.symbol_id IN (SELECT id FROM symbols WHERE name "
+                                  "IN ('B2', 'B17', 'B18', 'B35'))";
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(path(), unfinished.constData()), 0, 20000);
+    writer->reset();
+    QVERIFY(scalar(path(), "SELECT count(*) FROM bar_blocks") == 0);
+    for (int s : {1, 2, 17, 18, 19, 35})
+        compareKept(path(), name(s).constData(), feeds[std::size_t(s)], session);
 }
 
 void TestHistoryBars::earlierDatabaseGetsKeptBars()
