@@ -274,10 +274,12 @@ Util::Status Reader::formingOfRecords(std::int64_t symbolId, Track &track, std::
             take(r);
         }
         m_blockRecords.reset();
-        const std::vector<BarRow> *logged = nullptr;
+        std::span<const BarRow> logged;
         error = rc != Step::Done ? m_db.lastError() : m_logRows->rowsOf(symbolId, logged);
-        if (error.isEmpty())
-            std::for_each(logged->begin(), logged->end(), take);
+        if (error.isEmpty()) // in time order: those from `from` on
+            std::for_each(std::lower_bound(logged.begin(), logged.end(), from,
+                                           [](const BarRow &r, Model::TimestampUs t) { return r.timestamp < t; }),
+                          logged.end(), take);
     } else {
         m_records.bind(1, symbolId);
         m_records.bind(2, std::int64_t(from));

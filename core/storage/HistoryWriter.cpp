@@ -321,14 +321,15 @@ QString HistoryWriter::recordSpan(std::int64_t symbolId, Model::TimestampUs befo
         if (rc != Step::Row)
             return m_db.lastError();
     }
-    const std::vector<BarRow> *logged = nullptr;
+    std::span<const BarRow> logged;
     if (QString error = m_logRows->rowsOf(symbolId, logged); !error.isEmpty())
         return error;
-    for (const BarRow &r : *logged) {
-        if (r.timestamp < before) {
-            oldest = std::min(oldest, r.timestamp);
-            newest = std::max(newest, r.timestamp);
-        }
+    // In time order: the first, and the last before `before`.
+    const auto end = std::lower_bound(logged.begin(), logged.end(), before,
+                                      [](const BarRow &r, Model::TimestampUs t) { return r.timestamp < t; });
+    if (end != logged.begin()) {
+        oldest = std::min(oldest, logged.front().timestamp);
+        newest = std::max(newest, std::prev(end)->timestamp);
     }
     return {};
 }

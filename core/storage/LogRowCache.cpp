@@ -1,9 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "LogRowCache.h"
 
+#include "RowGrouping.h"
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Storage {
+
+namespace {
+
+struct BySymbol
+{
+    bool operator()(const BarRow &r, std::int64_t id) const { return r.symbolId < id; }
+    bool operator()(std::int64_t id, const BarRow &r) const { return id < r.symbolId; }
+};
+
+} // namespace
 
 LogRowCache::LogRowCache(SqliteDatabase &db)
     : m_db(db)
@@ -71,11 +85,11 @@ void LogRowCache::forget()
     m_single.clear();
 }
 
-QString LogRowCache::rowsOf(std::int64_t id, const std::vector<BarRow> *&out)
+QString LogRowCache::rowsOf(std::int64_t id, std::span<const BarRow> &out)
 {
-    out = &m_single;
+    out = {};
     const std::int64_t bucket = BarStore::bucketOf(id);
-    if (bucket != m_bucket && bucket != m_lastRead) {
+    if (bucket != m_bucket && bucket != m_lastRead && !m_wholeBuckets) {
         m_single.clear();
         m_lastRead = -1;
         if (QString error = forEachRow(bucket,
@@ -87,22 +101,24 @@ QString LogRowCache::rowsOf(std::int64_t id, const std::vector<BarRow> *&out)
             m_single.clear();
             return error;
         }
+        std::sort(m_single.begin(), m_single.end(), inTimeOrder);
         m_lastRead = bucket;
+        out = m_single;
         return {};
     }
     if (bucket != m_bucket) {
         // A second symbol of this bucket: keep all of it.
         m_bucket = -1;
         m_rows.clear();
-        if (QString error = forEachRow(bucket, [this](const BarRow &r) { m_rows[r.symbolId].push_back(r); });
-            !error.isEmpty()) {
+        if (QString error = forEachRow(bucket, [this](const BarRow &r) { m_rows.push_back(r); }); !error.isEmpty()) {
             m_rows.clear();
             return error;
         }
+        sortBySymbolAndTime(m_rows, m_scratch, m_counts);
         m_bucket = bucket;
     }
-    const auto it = m_rows.find(id);
-    out = it != m_rows.end() ? &it->second : &m_none;
+    const auto [first, last] = std::equal_range(m_rows.begin(), m_rows.end(), id, BySymbol{});
+    out = std::span<const BarRow>(first, last);
     return {};
 }
 

@@ -110,6 +110,7 @@ Util::Status SymbolHistoryReader::beginSnapshot()
     if (!d->run(d->begin))
         return Util::Status::failure(d->db->lastError());
     d->inSnapshot = true;
+    d->logRows->setWholeBuckets(true); // symbols() comes in bucket order, and each is read
     return {};
 }
 
@@ -120,15 +121,19 @@ void SymbolHistoryReader::endSnapshot()
     d->run(d->commit);
     d->inSnapshot = false;
     d->logRows->forget();
+    d->logRows->setWholeBuckets(false);
 }
 
 QString SymbolHistoryReader::readLogRows(std::int64_t id, std::int64_t from)
 {
-    const std::vector<BarRow> *rows = nullptr;
-    if (QString error = d->logRows->rowsOf(id, rows); !error.isEmpty())
+    std::span<const BarRow> logged;
+    if (QString error = d->logRows->rowsOf(id, logged); !error.isEmpty())
         return error;
-    std::copy_if(rows->begin(), rows->end(), std::back_inserter(d->rows),
-                 [from](const BarRow &r) { return r.timestamp >= from; });
+    // In time order: those from `from` on.
+    d->rows.insert(d->rows.end(),
+                   std::lower_bound(logged.begin(), logged.end(), from,
+                                    [](const BarRow &r, std::int64_t t) { return r.timestamp < t; }),
+                   logged.end());
     return {};
 }
 
@@ -166,11 +171,8 @@ QString SymbolHistoryReader::readRows(std::int64_t id, std::size_t count)
     const auto inTime = [](const BarRow &a, const BarRow &b) {
         return a.timestamp < b.timestamp || (a.timestamp == b.timestamp && a.seq < b.seq);
     };
-    if (rows.size() > inBlocks) {
-        const auto logged = rows.begin() + std::ptrdiff_t(inBlocks);
-        std::sort(logged, rows.end(), inTime);
-        std::inplace_merge(rows.begin(), logged, rows.end(), inTime);
-    }
+    if (rows.size() > inBlocks) // both parts in time order
+        std::inplace_merge(rows.begin(), rows.begin() + std::ptrdiff_t(inBlocks), rows.end(), inTime);
     if (rows.size() > count)
         rows.erase(rows.begin(), rows.end() - std::ptrdiff_t(count));
     return {};
