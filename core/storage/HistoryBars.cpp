@@ -278,7 +278,7 @@ Util::Status Reader::formingOfRecords(std::int64_t symbolId, Track &track, std::
         error = rc != Step::Done ? m_db.lastError() : m_logRows->rowsOf(symbolId, logged);
         if (error.isEmpty()) // in time order: those from `from` on
             std::for_each(std::lower_bound(logged.begin(), logged.end(), from,
-                                           [](const BarRow &r, Model::TimestampUs t) { return r.timestamp < t; }),
+                                           [](const BarRow &row, Model::TimestampUs t) { return row.timestamp < t; }),
                           logged.end(), take);
     } else {
         m_records.bind(1, symbolId);
