@@ -118,6 +118,7 @@ private Q_SLOTS:
     void oneSymbolsLogMovesInSlices();
     void lateRowsGoIntoTheirBlocks();
     void historyReaderSpansTablesNewestLast();
+    void historyReaderAgreesWithTheFeedAcrossBlocksAndLogs();
     void earlierLayoutMigrated();
     void rowLogsMigratedToValues();
     void valueLogsMigratedToAppendedTables();
@@ -635,6 +636,61 @@ void TestBarStore::historyReaderSpansTablesNewestLast()
         Model::Symbol unknown;
         Model::Symbol::parse("NONE", unknown);
         QVERIFY((*reader)->read(unknown, 8, utc).bars.empty());
+        (*reader)->endSnapshot();
+    }
+}
+
+void TestBarStore::historyReaderAgreesWithTheFeedAcrossBlocksAndLogs()
+{
+    // Sixty symbols over four log buckets, each commit a row or two of each and now and then a run long
+    // enough for blocks, with small logs that freeze and move every dozen commits: a symbol's rows end up in
+    // blocks and in the active log. Each symbol's newest rows read back, alone and in a snapshot (buckets
+    // decoded once for all their symbols), are the last ones sent.
+    Storage::WriterOptions options{path()};
+    options.logMergeRows = 20000; // a bucket freezes its log at 312 rows: every dozen commits
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    constexpr int Symbols = 60;
+    const auto name = [](int s) { return QByteArray("R" + QByteArray::number(s)); };
+    std::vector<std::vector<double>> sent(Symbols);
+    qint64 second = 0;
+    for (int round = 0; round < 121; ++round) {
+        Model::RecordBatch batch;
+        for (int s = 0; s < Symbols; ++s) {
+            const int count = round % 37 == s % 37 ? 20 : 1 + (round + s) % 2;
+            for (int i = 0; i < count; ++i) {
+                const double price = 10 + s + double(sent[std::size_t(s)].size() % 1000) / 100;
+                batch.emplace_back(tick(name(s), ++second, price));
+                sent[std::size_t(s)].push_back(price);
+            }
+        }
+        QVERIFY(store(**writer, std::move(batch)));
+    }
+    writer->reset();
+    auto db = openDb(path());
+    QVERIFY(db->scalar("SELECT count(*) FROM bar_blocks") > 100);
+    QVERIFY(db->scalar("SELECT coalesce(sum(rows), 0) FROM bars_log0") +
+                db->scalar("SELECT coalesce(sum(rows), 0) FROM bars_log1") >
+            0);
+    auto reader = Storage::SymbolHistoryReader::open(path());
+    QVERIFY(reader);
+    const Bars::Session utc;
+    for (const bool snapshot : {false, true}) {
+        if (snapshot)
+            QVERIFY((*reader)->beginSnapshot().ok());
+        const auto symbols = (*reader)->symbols();
+        QCOMPARE(int(symbols.size()), Symbols);
+        for (const Model::Symbol &symbol : symbols) {
+            const int s = QByteArray(symbol.view().data() + 1, qsizetype(symbol.view().size() - 1)).toInt();
+            const std::vector<double> &expected = sent[std::size_t(s)];
+            for (const int count : {1, 7, 300, 100000}) {
+                const auto history = (*reader)->read(symbol, count, utc);
+                const std::size_t n = std::min(expected.size(), std::size_t(count));
+                QCOMPARE(history.bars.size(), n);
+                for (std::size_t i = 0; i < n; ++i)
+                    QCOMPARE(history.bars[i].open, expected[expected.size() - n + i]);
+            }
+        }
         (*reader)->endSnapshot();
     }
 }
