@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <future>
 
 using namespace Qt::StringLiterals;
@@ -569,7 +570,12 @@ void TestHistoryRefresh::redirectsGzipAndTimeOuts()
     auto outcome = desk.run(source(server.base(), u"/old/{symbol}"_s), at("2026-11-01"), at("2026-11-06")).symbols[0];
     QVERIFY2(outcome.ok, qPrintable(outcome.message));
     QCOMPARE(outcome.stored, 3);
-    QCOMPARE(server.requests(), (QList<QByteArray>{"/old/AAPL", "/new/AAPL"}));
+    QCOMPARE(outcome.attempts, 1);
+    // On a loaded machine Qt's network access sometimes sends a request a second time within one attempt (seen:
+    // /old/AAPL twice, then /new/AAPL), so repeats in a row count once.
+    QList<QByteArray> targets = server.requests();
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    QCOMPARE(targets, (QList<QByteArray>{"/old/AAPL", "/new/AAPL"}));
 
     // A server that accepts and never answers: the time-out ends each attempt.
     QTcpServer silent;
