@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -25,6 +26,13 @@ struct BarRow
 inline bool inTimeOrder(const BarRow &a, const BarRow &b)
 {
     return std::tie(a.timestamp, a.seq) < std::tie(b.timestamp, b.seq);
+}
+
+/// The first of `rows` (in time order) at or after time `t`.
+template<typename It>
+It firstFrom(It first, It last, std::int64_t t)
+{
+    return std::lower_bound(first, last, t, [](const BarRow &r, std::int64_t time) { return r.timestamp < time; });
 }
 
 /// The compact form in which a bar log keeps many rows in one value. Each row is stored as differences

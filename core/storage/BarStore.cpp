@@ -59,28 +59,38 @@ QByteArray BarStore::symbolTimeSql(const char *function, const QByteArray &where
            logRowsSql(f + "(ts_us) AS x", where, bucketParameter) + ')';
 }
 
+ArrivedTick BarStore::arrivalAt(const Statement &st)
+{
+    ArrivedTick a;
+    a.seq = st.columnInt64(0);
+    a.tick.timestamp = st.columnInt64(1);
+    a.tick.open = st.columnPrice(2);
+    a.tick.high = st.columnPrice(3);
+    a.tick.low = st.columnPrice(4);
+    a.tick.close = st.columnPrice(5);
+    a.tick.volume = st.columnInt64(6);
+    return a;
+}
+
 QString BarStore::readArrivals(Statement &st, SqliteDatabase &db, const Model::Symbol &symbol,
                                std::vector<ArrivedTick> &out)
 {
     out.clear();
-    ArrivedTick a;
-    a.tick.symbol = symbol;
     Step rc{};
     while ((rc = st.step()) == Step::Row) {
-        a.seq = st.columnInt64(0);
-        a.tick.timestamp = st.columnInt64(1);
-        a.tick.open = st.columnPrice(2);
-        a.tick.high = st.columnPrice(3);
-        a.tick.low = st.columnPrice(4);
-        a.tick.close = st.columnPrice(5);
-        a.tick.volume = st.columnInt64(6);
-        out.push_back(a);
+        out.push_back(arrivalAt(st));
+        out.back().tick.symbol = symbol;
     }
     st.reset();
     if (rc != Step::Done)
         return db.lastError();
-    std::sort(out.begin(), out.end(), [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
-    return placeBackfilled(db, out);
+    return putInArrivalOrder(db, out);
+}
+
+QString BarStore::putInArrivalOrder(SqliteDatabase &db, std::vector<ArrivedTick> &records)
+{
+    std::sort(records.begin(), records.end(), [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
+    return placeBackfilled(db, records);
 }
 
 QString BarStore::placeBackfilled(SqliteDatabase &db, std::vector<ArrivedTick> &out)
@@ -360,21 +370,10 @@ QString BarStore::loadBucket(int bucket)
     m_frozenRows.clear();
     m_frozenPos = 0;
     load.bind(1, std::int64_t(bucket));
-    Step rc{};
-    bool damaged = false;
-    while (!damaged && (rc = load.step()) == Step::Row) {
-        const QByteArrayView value = load.columnBlob(0);
-        BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
-        for (BarRow row; reader.next(row);)
-            if (m_state.mergedThrough.before(row))
-                m_frozenRows.push_back(row);
-        damaged = reader.failed();
-    }
-    load.reset();
-    if (damaged)
-        return u"a value in bar log %1 is damaged"_s.arg(m_state.frozen);
-    if (rc != Step::Done)
-        return m_db.lastError();
+    if (QString error = forEachLogRow(m_db, load, m_state.frozen, m_state.mergedThrough,
+                                      [this](const BarRow &row) { m_frozenRows.push_back(row); });
+        !error.isEmpty())
+        return error;
     sortBySymbolAndTime(m_frozenRows, m_sortScratch, m_sortCounts);
     m_loadedBucket = bucket;
     return {};

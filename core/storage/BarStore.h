@@ -26,6 +26,20 @@ struct ArrivedTick
 {
     std::int64_t seq = 0;
     Model::Tick tick;
+
+    /// A stored row's record (without its symbol).
+    static ArrivedTick of(const BarRow &r)
+    {
+        ArrivedTick a;
+        a.seq = r.seq;
+        a.tick.timestamp = r.timestamp;
+        a.tick.open = r.open;
+        a.tick.high = r.high;
+        a.tick.low = r.low;
+        a.tick.close = r.close;
+        a.tick.volume = r.volume;
+        return a;
+    }
 };
 
 /// How the storage writer stores bars (the contract's tick records), on its connection and inside its
@@ -82,6 +96,10 @@ public:
     /// order they arrived, each with `symbol`. Empty, or the database's error.
     static QString readArrivals(Statement &st, SqliteDatabase &db, const Model::Symbol &symbol,
                                 std::vector<ArrivedTick> &out);
+    /// The record of `st`'s current row, which selects ArrivalColumns.
+    static ArrivedTick arrivalAt(const Statement &st);
+    /// Puts `records` of one symbol in the order they arrived (by sequence, then placeBackfilled()).
+    static QString putInArrivalOrder(SqliteDatabase &db, std::vector<ArrivedTick> &records);
     /// Puts the records a history refresh stored (history_backfills) of `out`, which is in arrival order, where
     /// they would have been had they arrived in time: each before the first record that arrived with a later
     /// time. So a filled gap joins the bars around it, and the records that were late stay late.
@@ -104,6 +122,26 @@ public:
             return std::tie(bucket, symbolId, timestamp, seq) < std::tie(b, r.symbolId, r.timestamp, r.seq);
         }
     };
+    /// Steps `values` (bound to one bucket of log `log`, selecting its values) to its end and resets it, calling
+    /// `row` with each row after `moved`. Empty, or what went wrong.
+    template<typename F>
+    static QString forEachLogRow(SqliteDatabase &db, Statement &values, int log, const Mark &moved, F &&row)
+    {
+        Step rc{};
+        bool damaged = false;
+        while (!damaged && (rc = values.step()) == Step::Row) {
+            const QByteArrayView value = values.columnBlob(0);
+            BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+            for (BarRow r; reader.next(r);)
+                if (moved.before(r))
+                    row(r);
+            damaged = reader.failed();
+        }
+        values.reset();
+        if (damaged)
+            return QStringLiteral("a value in bar log %1 is damaged").arg(log);
+        return rc == Step::Done ? QString() : db.lastError();
+    }
     ~BarStore();
     BarStore(const BarStore &) = delete;
     BarStore &operator=(const BarStore &) = delete;

@@ -237,61 +237,38 @@ Util::Status Reader::formingOfRecords(std::int64_t symbolId, Track &track, std::
 {
     const Model::TimestampUs from = track.next();
     std::vector<ArrivedTick> records;
-    const auto take = [this, from, &records](const BarRow &r) {
-        if (r.timestamp < from || r.seq >= m_seqLimit)
-            return;
-        ArrivedTick &a = records.emplace_back();
-        a.seq = r.seq;
-        a.tick.timestamp = r.timestamp;
-        a.tick.open = r.open;
-        a.tick.high = r.high;
-        a.tick.low = r.low;
-        a.tick.close = r.close;
-        a.tick.volume = r.volume;
+    const auto take = [this, from, &records](const ArrivedTick &a) {
+        if (a.tick.timestamp >= from && a.seq < m_seqLimit)
+            records.push_back(a);
     };
     QString error;
-    bool inArrivalOrder = false;
     if (!newest.empty() && from > newest.front().timestamp) {
         // Every record from `from` on is among the newest rows.
-        std::for_each(std::lower_bound(newest.begin(), newest.end(), from,
-                                       [](const BarRow &r, Model::TimestampUs t) { return r.timestamp < t; }),
-                      newest.end(), take);
+        for (auto it = firstFrom(newest.begin(), newest.end(), from); it != newest.end(); ++it)
+            take(ArrivedTick::of(*it));
+        error = BarStore::putInArrivalOrder(m_db, records);
     } else if (m_logRows) {
         // The blocks' records from SQL, the logs' from the rows kept by bucket.
         m_blockRecords.bind(1, symbolId);
         m_blockRecords.bind(2, std::int64_t(from));
         m_blockRecords.bind(3, m_seqLimit);
         Step rc{};
-        BarRow r;
-        while ((rc = m_blockRecords.step()) == Step::Row) {
-            r.seq = m_blockRecords.columnInt64(0);
-            r.timestamp = m_blockRecords.columnInt64(1);
-            r.open = m_blockRecords.columnPrice(2);
-            r.high = m_blockRecords.columnPrice(3);
-            r.low = m_blockRecords.columnPrice(4);
-            r.close = m_blockRecords.columnPrice(5);
-            r.volume = m_blockRecords.columnInt64(6);
-            take(r);
-        }
+        while ((rc = m_blockRecords.step()) == Step::Row)
+            take(BarStore::arrivalAt(m_blockRecords));
         m_blockRecords.reset();
         std::span<const BarRow> logged;
         error = rc != Step::Done ? m_db.lastError() : m_logRows->rowsOf(symbolId, logged);
-        if (error.isEmpty()) // in time order: those from `from` on
-            std::for_each(std::lower_bound(logged.begin(), logged.end(), from,
-                                           [](const BarRow &row, Model::TimestampUs t) { return row.timestamp < t; }),
-                          logged.end(), take);
+        if (error.isEmpty()) {
+            for (auto it = firstFrom(logged.begin(), logged.end(), from); it != logged.end(); ++it)
+                take(ArrivedTick::of(*it));
+            error = BarStore::putInArrivalOrder(m_db, records);
+        }
     } else {
         m_records.bind(1, symbolId);
         m_records.bind(2, std::int64_t(from));
         m_records.bind(3, BarStore::bucketOf(symbolId));
         m_records.bind(4, m_seqLimit);
         error = BarStore::readArrivals(m_records, m_db, {}, records);
-        inArrivalOrder = true;
-    }
-    if (error.isEmpty() && !inArrivalOrder) {
-        std::sort(records.begin(), records.end(),
-                  [](const ArrivedTick &x, const ArrivedTick &y) { return x.seq < y.seq; });
-        error = BarStore::placeBackfilled(m_db, records);
     }
     if (!error.isEmpty())
         return Util::Status::failure(u"cannot read kept bars: %1"_s.arg(error));

@@ -325,8 +325,7 @@ QString HistoryWriter::recordSpan(std::int64_t symbolId, Model::TimestampUs befo
     if (QString error = m_logRows->rowsOf(symbolId, logged); !error.isEmpty())
         return error;
     // In time order: the first, and the last before `before`.
-    const auto end = std::lower_bound(logged.begin(), logged.end(), before,
-                                      [](const BarRow &r, Model::TimestampUs t) { return r.timestamp < t; });
+    const auto end = firstFrom(logged.begin(), logged.end(), before);
     if (end != logged.begin()) {
         oldest = std::min(oldest, logged.front().timestamp);
         newest = std::max(newest, std::prev(end)->timestamp);

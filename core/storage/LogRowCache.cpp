@@ -57,23 +57,11 @@ QString LogRowCache::forEachRow(std::int64_t bucket, F &&row)
     m_marks.reset();
     if (rc != Step::Done)
         return m_db.lastError();
-    for (std::size_t log = 0; log < 2; ++log) {
-        Statement &st = m_values[log];
-        st.bind(1, bucket);
-        bool damaged = false;
-        while (!damaged && (rc = st.step()) == Step::Row) {
-            const QByteArrayView value = st.columnBlob(0);
-            BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
-            for (BarRow r; reader.next(r);)
-                if (moved[log].before(r))
-                    row(r);
-            damaged = reader.failed();
-        }
-        st.reset();
-        if (damaged)
-            return u"a value in bar log %1 is damaged"_s.arg(log);
-        if (rc != Step::Done)
-            return m_db.lastError();
+    for (int log = 0; log < 2; ++log) {
+        Statement &values = m_values[std::size_t(log)];
+        values.bind(1, bucket);
+        if (QString error = BarStore::forEachLogRow(m_db, values, log, moved[std::size_t(log)], row); !error.isEmpty())
+            return error;
     }
     return {};
 }

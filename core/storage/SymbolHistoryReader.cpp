@@ -37,13 +37,6 @@ struct SymbolHistoryReader::Impl
     std::unique_ptr<Bars::Session> keptSession;
     std::unique_ptr<History::Reader> kept;
     History::Tracks tracks;
-
-    bool run(Statement &st)
-    {
-        const bool ok = st.step() == Step::Done;
-        st.reset();
-        return ok;
-    }
 };
 
 Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(const QString &databasePath)
@@ -107,8 +100,8 @@ Util::Status SymbolHistoryReader::beginSnapshot()
 {
     if (d->inSnapshot)
         return {};
-    if (!d->run(d->begin))
-        return Util::Status::failure(d->db->lastError());
+    if (QString error = d->db->run(d->begin); !error.isEmpty())
+        return Util::Status::failure(error);
     d->inSnapshot = true;
     d->logRows->setWholeBuckets(true); // symbols() comes in bucket order, and each is read
     return {};
@@ -118,7 +111,7 @@ void SymbolHistoryReader::endSnapshot()
 {
     if (!d->inSnapshot)
         return;
-    d->run(d->commit);
+    d->db->run(d->commit);
     d->inSnapshot = false;
     d->logRows->forget();
     d->logRows->setWholeBuckets(false);
@@ -130,10 +123,7 @@ QString SymbolHistoryReader::readLogRows(std::int64_t id, std::int64_t from)
     if (QString error = d->logRows->rowsOf(id, logged); !error.isEmpty())
         return error;
     // In time order: those from `from` on.
-    d->rows.insert(d->rows.end(),
-                   std::lower_bound(logged.begin(), logged.end(), from,
-                                    [](const BarRow &r, std::int64_t t) { return r.timestamp < t; }),
-                   logged.end());
+    d->rows.insert(d->rows.end(), firstFrom(logged.begin(), logged.end(), from), logged.end());
     return {};
 }
 
@@ -168,11 +158,8 @@ QString SymbolHistoryReader::readRows(std::int64_t id, std::size_t count)
     const std::size_t inBlocks = rows.size();
     if (QString error = readLogRows(id, from); !error.isEmpty())
         return error;
-    const auto inTime = [](const BarRow &a, const BarRow &b) {
-        return a.timestamp < b.timestamp || (a.timestamp == b.timestamp && a.seq < b.seq);
-    };
     if (rows.size() > inBlocks) // both parts in time order
-        std::inplace_merge(rows.begin(), rows.begin() + std::ptrdiff_t(inBlocks), rows.end(), inTime);
+        std::inplace_merge(rows.begin(), rows.begin() + std::ptrdiff_t(inBlocks), rows.end(), inTimeOrder);
     if (rows.size() > count)
         rows.erase(rows.begin(), rows.end() - std::ptrdiff_t(count));
     return {};
@@ -226,16 +213,14 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars, c
     if (known && bars > 0) {
         // One read transaction, so that the blocks, the logs and their marks, and the kept bars agree.
         const bool own = !d->inSnapshot;
-        QString error;
-        if (own && !d->run(d->begin))
-            error = d->db->lastError();
+        QString error = own ? d->db->run(d->begin) : QString();
         if (error.isEmpty())
             error = readRows(id, std::size_t(bars));
         if (error.isEmpty() && d->rows.size() == std::size_t(bars) &&
             session.dayOf(d->rows.back().timestamp).contains(d->rows.front().timestamp))
             history.session = readSession(id, session); // the day may hold more than was read
         if (own) {
-            d->run(d->commit);
+            d->db->run(d->commit);
             d->logRows->forget();
         }
         if (!error.isEmpty()) {
@@ -243,17 +228,10 @@ SymbolHistory SymbolHistoryReader::read(const Model::Symbol &symbol, int bars, c
             d->rows.clear();
             history.session.reset();
         }
-        Model::Tick bar;
-        bar.symbol = symbol;
         history.bars.reserve(d->rows.size());
         for (const BarRow &r : d->rows) {
-            bar.timestamp = r.timestamp;
-            bar.open = r.open;
-            bar.high = r.high;
-            bar.low = r.low;
-            bar.close = r.close;
-            bar.volume = r.volume;
-            history.bars.push_back(bar);
+            history.bars.push_back(ArrivedTick::of(r).tick);
+            history.bars.back().symbol = symbol;
         }
     }
     d->lastSignal.bindText(1, symbol.view());
