@@ -299,7 +299,7 @@ void StorageWriter::takeBatch(std::vector<WriteJob> &batch)
     std::size_t records = 0;
     std::vector<const CommitGroup *> chosen;
     bool full = false;
-    std::vector<WriteJob> kept;
+    m_kept.clear();
     for (WriteJob &job : m_queue) {
         bool take = false;
         if (!ready(job)) {
@@ -324,9 +324,10 @@ void StorageWriter::takeBatch(std::vector<WriteJob> &batch)
         if (take)
             batch.push_back(std::move(job));
         else
-            kept.push_back(std::move(job));
+            m_kept.push_back(std::move(job));
     }
-    m_queue.swap(kept);
+    m_queue.swap(m_kept);
+    m_kept.clear(); // the moved-from jobs
 }
 
 void StorageWriter::stop()

@@ -218,6 +218,7 @@ private:
 
     std::condition_variable m_space;
     std::vector<WriteJob> m_queue;
+    std::vector<WriteJob> m_kept; ///< takeBatch()'s jobs left queued, swapped with m_queue: both keep their capacity
     /// Records queued or in the transaction being written. Changed under the writer's mutex; atomic so that
     /// queuedRecords() reads it without: the HTTP I/O threads ask with every request, for a figure that only
     /// tells whether there is room.
