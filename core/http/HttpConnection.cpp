@@ -25,6 +25,7 @@ namespace {
 constexpr std::size_t ReadChunk = 64 * 1024;
 constexpr qint64 WriteHighWater = 1024 * 1024;
 constexpr qint64 LingerMs = 2000;
+constexpr qsizetype KeptOutputCapacity = 64 * 1024;
 
 bool wouldBlock() noexcept
 {
@@ -226,7 +227,10 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse response)
     if (slot.ready)
         return;
     slot.close = slot.close || response.close;
-    slot.bytes = response.serialize(slot.close);
+    if (sequence == m_firstSequence && !m_closeAfterWrite)
+        response.appendTo(m_out, slot.close); // the next to go: no copy of its own
+    else
+        response.appendTo(slot.bytes, slot.close);
     slot.ready = true;
     flush();
 }
@@ -236,12 +240,7 @@ void HttpConnection::flush()
     bool wrote = false;
     while (!m_pending.empty() && m_pending.front().ready && !m_closeAfterWrite) {
         Pending &front = m_pending.front();
-        if (bytesToWrite() == 0) {
-            m_out = std::move(front.bytes);
-            m_outOffset = 0;
-        } else {
-            m_out.append(front.bytes);
-        }
+        m_out.append(front.bytes); // empty when it went there at once
         m_closeAfterWrite = front.close;
         m_pending.pop_front();
         ++m_firstSequence;
@@ -277,7 +276,11 @@ void HttpConnection::writeOut()
         }
     }
     if (bytesToWrite() == 0) {
-        m_out.resize(0);
+        // The memory stays for the next small response; a large one's (an export) goes.
+        if (m_out.capacity() > KeptOutputCapacity)
+            m_out = QByteArray();
+        else
+            m_out.resize(0);
         m_outOffset = 0;
     }
     updateWatch();

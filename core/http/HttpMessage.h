@@ -36,8 +36,9 @@ struct HttpResponse
     static HttpResponse json(int status, QByteArray body);
     static HttpResponse error(int status, const QString &message);
 
-    /// The status line, headers and body, ready for the socket.
-    QByteArray serialize(bool closeConnection) const;
+    /// The status line, headers and body, ready for the socket, appended to `out` (whose memory a connection
+    /// keeps from one response to the next).
+    void appendTo(QByteArray &out, bool closeConnection) const;
 };
 
 const char *reasonPhrase(int status) noexcept;

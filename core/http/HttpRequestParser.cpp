@@ -52,6 +52,14 @@ QByteArray methodName(const Message &message)
     }
 }
 
+/// `value`, as `last` when it repeats it (a shared copy, no allocation); `last` then holds it.
+const QByteArray &shared(QByteArray &last, boost::beast::string_view value)
+{
+    if (QByteArrayView(value.data(), qsizetype(value.size())) != last)
+        last = toBytes(value);
+    return last;
+}
+
 QByteArray contentTypeOf(boost::beast::string_view value)
 {
     if (value == "application/json")
@@ -139,7 +147,7 @@ HttpRequest HttpRequestParser::take()
     auto message = d->parser->release();
     HttpRequest request;
     request.method = methodName(message);
-    const QByteArray target = toBytes(message.target());
+    const QByteArray target = shared(m_lastTarget, message.target());
     const qsizetype q = target.indexOf('?');
     request.path = q < 0 ? target : target.left(q);
     if (q >= 0)
@@ -168,7 +176,7 @@ HttpRequest HttpRequestParser::take()
             keep(Authorization, request.authorization, toBytes(field.value()));
             break;
         case http::field::host:
-            keep(Host, request.host, toBytes(field.value()));
+            keep(Host, request.host, shared(m_lastHost, field.value()));
             break;
         case http::field::origin:
             keep(Origin, request.origin, toBytes(field.value()));

@@ -53,6 +53,10 @@ private:
     std::unique_ptr<Impl> d;
     std::size_t m_headerLimit;
     std::size_t m_bodyLimit;
+    // The previous request's target and host: the next one repeating them (as a client's requests do) shares
+    // them instead of copying its own.
+    QByteArray m_lastTarget;
+    QByteArray m_lastHost;
     int m_errorStatus = 0;
     QString m_errorMessage;
     bool m_inProgress = false;
