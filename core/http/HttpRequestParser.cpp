@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "HttpRequestParser.h"
 
-#include "util/PooledAllocator.h"
-
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/core/string.hpp>
+#include <boost/beast/http/basic_parser.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/string_body.hpp>
 
 #include <optional>
 #include <utility>
@@ -19,20 +16,15 @@ namespace Http {
 
 namespace {
 
-// A request's header fields (one allocation each, and the target's) are freed again once the request is taken:
-// their memory is kept by the I/O thread for the next request's.
-using Fields = http::basic_fields<Util::PooledAllocator<char>>;
-using Message = http::request<http::string_body, Fields>;
-
 QByteArray toBytes(boost::beast::string_view s)
 {
     return QByteArray(s.data(), qsizetype(s.size()));
 }
 
 /// The method's name, shared for the usual ones (no copy made per request).
-QByteArray methodName(const Message &message)
+QByteArray methodName(http::verb method, boost::beast::string_view text)
 {
-    switch (message.method()) {
+    switch (method) {
     case http::verb::get:
         return QByteArrayLiteral("GET");
     case http::verb::post:
@@ -48,7 +40,7 @@ QByteArray methodName(const Message &message)
     case http::verb::patch:
         return QByteArrayLiteral("PATCH");
     default:
-        return toBytes(message.method_string());
+        return toBytes(text);
     }
 }
 
@@ -69,9 +61,117 @@ QByteArray contentTypeOf(boost::beast::string_view value)
 
 } // namespace
 
+/// Boost.Beast's parser, handing each part of a request straight to an HttpRequest: the fields the server reads
+/// are kept as they come, the others passed over, with no table of all of them built and torn down per request.
+class HttpRequestParser::Reader final : public http::basic_parser<true>
+{
+public:
+    Reader(QByteArray &lastTarget, QByteArray &lastHost)
+        : m_lastTarget(lastTarget)
+        , m_lastHost(lastHost)
+    {}
+
+    HttpRequest request;
+    int transferEncodings = 0;
+    QByteArray transferEncoding; ///< the first given
+
+private:
+    using StringView = boost::beast::string_view;
+    using ErrorCode = boost::beast::error_code;
+
+    void on_request_impl(http::verb method, StringView methodText, StringView target, int, ErrorCode &) override
+    {
+        request.method = methodName(method, methodText);
+        const QByteArray &whole = shared(m_lastTarget, target);
+        const qsizetype q = whole.indexOf('?');
+        request.path = q < 0 ? whole : whole.left(q);
+        if (q >= 0)
+            request.query = whole.mid(q + 1);
+    }
+
+    void on_response_impl(int, StringView, int, ErrorCode &) override {}
+
+    void on_field_impl(http::field name, StringView nameText, StringView value, ErrorCode &) override
+    {
+        // The first of each name kept, as a lookup by name would find it.
+        switch (name) {
+        case http::field::content_type:
+            if (first(ContentType))
+                request.contentType = contentTypeOf(value);
+            break;
+        case http::field::authorization:
+            if (first(Authorization))
+                request.authorization = toBytes(value);
+            break;
+        case http::field::host:
+            if (first(Host))
+                request.host = shared(m_lastHost, value);
+            break;
+        case http::field::origin:
+            if (first(Origin))
+                request.origin = toBytes(value);
+            break;
+        case http::field::if_none_match:
+            if (first(IfNoneMatch))
+                request.ifNoneMatch = toBytes(value);
+            break;
+        case http::field::transfer_encoding:
+            if (transferEncodings++ == 0)
+                transferEncoding = toBytes(value);
+            break;
+        case http::field::unknown:
+            if (boost::beast::iequals(nameText, "X-TickDesk-Token") && first(Token))
+                request.token = toBytes(value);
+            break;
+        default:
+            break;
+        }
+    }
+
+    void on_header_impl(ErrorCode &) override {}
+
+    void on_body_init_impl(const boost::optional<std::uint64_t> &length, ErrorCode &) override
+    {
+        if (length) // within the body limit: the parser refused a longer one before this
+            request.body.reserve(std::size_t(*length));
+    }
+
+    std::size_t on_body_impl(StringView body, ErrorCode &) override
+    {
+        request.body.append(body.data(), body.size());
+        return body.size();
+    }
+
+    void on_chunk_header_impl(std::uint64_t, StringView, ErrorCode &) override {}
+
+    std::size_t on_chunk_body_impl(std::uint64_t, StringView body, ErrorCode &) override
+    {
+        request.body.append(body.data(), body.size());
+        return body.size();
+    }
+
+    void on_finish_impl(ErrorCode &) override {}
+
+    enum Seen : unsigned
+    {
+        ContentType = 1,
+        Authorization = 2,
+        Token = 4,
+        Host = 8,
+        Origin = 16,
+        IfNoneMatch = 32
+    };
+
+    bool first(Seen which) { return (std::exchange(m_seen, m_seen | which) & which) == 0; }
+
+    QByteArray &m_lastTarget;
+    QByteArray &m_lastHost;
+    unsigned m_seen = 0;
+};
+
 struct HttpRequestParser::Impl
 {
-    std::optional<http::request_parser<http::string_body, Util::PooledAllocator<char>>> parser;
+    std::optional<Reader> parser;
 };
 
 HttpRequestParser::HttpRequestParser(std::size_t headerLimit, std::size_t bodyLimit)
@@ -87,7 +187,7 @@ void HttpRequestParser::reset()
 {
     if (!d)
         d = std::make_unique<Impl>();
-    d->parser.emplace(); // a fresh parser in the same place: a request costs no allocation for it
+    d->parser.emplace(m_lastTarget, m_lastHost); // a fresh parser in the same place: no allocation for it
     d->parser->header_limit(std::uint32_t(m_headerLimit));
     d->parser->body_limit(m_bodyLimit);
     d->parser->eager(true);
@@ -107,7 +207,7 @@ HttpRequestParser::State HttpRequestParser::feed(const char *data, std::size_t s
         // be taken for a request of their own (request smuggling). Refused, and the connection closes.
         m_errorStatus = 400;
         m_errorMessage = u"unsupported Transfer-Encoding \"%1\": send a Content-Length or chunked"_s.arg(
-            QString::fromLatin1(toBytes(d->parser->get()[http::field::transfer_encoding]).left(100)));
+            QString::fromLatin1(d->parser->transferEncoding.left(100)));
         return State::Error;
     }
     if (ec == http::error::need_more)
@@ -135,65 +235,15 @@ bool HttpRequestParser::headerDone() const
 
 bool HttpRequestParser::transferEncodingSupported() const
 {
-    const auto &header = d->parser->get();
-    const auto count = header.count(http::field::transfer_encoding);
-    if (count == 0)
-        return true;
-    return count == 1 && toBytes(header[http::field::transfer_encoding]).trimmed().toLower() == "chunked";
+    const Reader &reader = *d->parser;
+    return reader.transferEncodings == 0 ||
+           (reader.transferEncodings == 1 && reader.transferEncoding.trimmed().toLower() == "chunked");
 }
 
 HttpRequest HttpRequestParser::take()
 {
-    auto message = d->parser->release();
-    HttpRequest request;
-    request.method = methodName(message);
-    const QByteArray target = shared(m_lastTarget, message.target());
-    const qsizetype q = target.indexOf('?');
-    request.path = q < 0 ? target : target.left(q);
-    if (q >= 0)
-        request.query = target.mid(q + 1);
-    // One walk over the fields, the first of each name kept (as a lookup by name would find it).
-    enum Seen : unsigned
-    {
-        ContentType = 1,
-        Authorization = 2,
-        Token = 4,
-        Host = 8,
-        Origin = 16,
-        IfNoneMatch = 32
-    };
-    unsigned seen = 0;
-    const auto keep = [&seen](Seen which, QByteArray &into, QByteArray value) {
-        if ((std::exchange(seen, seen | which) & which) == 0)
-            into = std::move(value);
-    };
-    for (const auto &field : message) {
-        switch (field.name()) {
-        case http::field::content_type:
-            keep(ContentType, request.contentType, contentTypeOf(field.value()));
-            break;
-        case http::field::authorization:
-            keep(Authorization, request.authorization, toBytes(field.value()));
-            break;
-        case http::field::host:
-            keep(Host, request.host, shared(m_lastHost, field.value()));
-            break;
-        case http::field::origin:
-            keep(Origin, request.origin, toBytes(field.value()));
-            break;
-        case http::field::if_none_match:
-            keep(IfNoneMatch, request.ifNoneMatch, toBytes(field.value()));
-            break;
-        case http::field::unknown:
-            if (boost::beast::iequals(field.name_string(), "X-TickDesk-Token"))
-                keep(Token, request.token, toBytes(field.value()));
-            break;
-        default:
-            break;
-        }
-    }
-    request.keepAlive = message.keep_alive();
-    request.body = std::move(message.body());
+    HttpRequest request = std::move(d->parser->request);
+    request.keepAlive = d->parser->keep_alive();
     reset();
     return request;
 }

@@ -49,6 +49,7 @@ private:
     void reset();
     bool transferEncodingSupported() const;
 
+    class Reader;
     struct Impl;
     std::unique_ptr<Impl> d;
     std::size_t m_headerLimit;
