@@ -25,7 +25,10 @@ inline std::optional<std::int64_t> toUnits(double price)
 {
     if (!(std::abs(price) < 1e12) || (price == 0 && std::signbit(price)))
         return std::nullopt;
-    const std::int64_t units = std::llround(price * Scale);
+    // Rounded half away from zero, inline: std::llround is a call into libm, and this runs four times for each
+    // row encoded. Where the addition itself rounds (beyond 2^52 units) the check below refuses the result.
+    const double scaled = price * Scale;
+    const auto units = std::int64_t(scaled + (scaled < 0 ? -0.5 : 0.5));
     if (fromUnits(units) != price)
         return std::nullopt;
     return units;

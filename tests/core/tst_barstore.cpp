@@ -149,6 +149,13 @@ void TestBarStore::pricesComeBackExactly()
     QVERIFY(Storage::PriceCodec::toUnits(182.37).has_value());
     QVERIFY(!Storage::PriceCodec::toUnits(1.0 / 3.0).has_value());
     QVERIFY(!Storage::PriceCodec::toUnits(0.3 + 0.6).has_value()); // 0.8999999999999999 is not 0.9
+    // Every price quoted to four decimals becomes its units, negative ones (spreads) too.
+    std::mt19937_64 rng(11);
+    for (int i = 0; i < 200'000; ++i) {
+        const auto units = std::int64_t(rng() % 10'000'000'000'000ULL) * (i % 2 ? -1 : 1);
+        const double price = Storage::PriceCodec::fromUnits(units);
+        QCOMPARE(Storage::PriceCodec::toUnits(price), std::optional<std::int64_t>(units));
+    }
 
     auto writer = StorageWriter::open({path()});
     QVERIFY2(writer, qPrintable(writer.error()));
