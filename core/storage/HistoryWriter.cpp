@@ -20,19 +20,20 @@ struct HistoryWriter::SymbolState
     /// Every longer forming bar holds the forming minute and none deviates: a record of the minute would join
     /// each builder the same way, so it is only added to `owed`, which all of them take (settle()) before
     /// anything else changes or reads them. At thousands of symbols the builders are out of the caches; such a
-    /// record then reads these first fields of the state, one allocation, and none of the eight builders.
+    /// record then reads the fields before `builders` (128 bytes, fetched ahead by prefetch()), one allocation,
+    /// and none of the eight builders.
     bool nested = false;
-    Model::TimestampUs minuteOpen = 0; ///< while nested: where the forming minute begins
-    Model::TimestampUs minuteEnd = 0;  ///< and where it ends
-    Bars::Bar owed; ///< high, low, close, volume and records of what the forming bars still have to take
-    std::uint64_t stamp = 0;
-    /// Where its kept bars begin: older records wait for the backfill.
-    Model::TimestampUs since = std::numeric_limits<Model::TimestampUs>::max();
-    std::vector<Bars::BarBuilder> builders; ///< kept() order
     /// The forming bar is not the sum of the shorter time frame's bars: a record too late for that one
     /// joined it. It is then stored as it is (history_forming).
     std::array<bool, KeptCount> deviating{};
     std::array<bool, KeptCount> formingStored{}; ///< a history_forming row is there
+    Model::TimestampUs minuteOpen = 0;           ///< while nested: where the forming minute begins
+    Model::TimestampUs minuteEnd = 0;            ///< and where it ends
+    std::uint64_t stamp = 0;
+    /// Where its kept bars begin: older records wait for the backfill.
+    Model::TimestampUs since = std::numeric_limits<Model::TimestampUs>::max();
+    Bars::Bar owed; ///< high, low, close, volume and records of what the forming bars still have to take
+    std::vector<Bars::BarBuilder> builders; ///< kept() order
 };
 
 namespace {
@@ -226,7 +227,7 @@ QString HistoryWriter::loadStates(const std::vector<SymbolRun> &runs, const Mode
 void HistoryWriter::prefetch(std::int64_t symbolId) const noexcept
 {
     if (const SymbolState *state = m_symbols.find(symbolId))
-        Util::prefetchLines(state, 2);
+        Util::prefetchLines(state, 3); // the fields before `builders`, wherever a line begins
 }
 
 QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first,
@@ -458,11 +459,11 @@ QString HistoryWriter::storeForming(std::int64_t symbolId, SymbolState &state)
     if (state.deviating[0]) // a minute stored as it is holds what it owes (a longer one deviating owes nothing)
         settle(state);
     for (std::size_t i = 0; i < KeptCount; ++i) {
-        const auto &forming = state.builders[i].forming();
-        if (state.deviating[i] && forming) {
+        // The builder is read only when its bar deviates: at thousands of symbols it is out of the caches.
+        if (const auto *forming = state.deviating[i] ? &state.builders[i].forming() : nullptr; forming && *forming) {
             m_setForming.bind(1, symbolId);
             m_setForming.bind(2, m_ids[i]);
-            History::bindBar(m_setForming, 3, *forming);
+            History::bindBar(m_setForming, 3, **forming);
             if (QString error = m_db.run(m_setForming); !error.isEmpty())
                 return error;
             state.formingStored[i] = true;
