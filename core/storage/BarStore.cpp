@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -154,13 +155,28 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
 
     State &st = store->m_state;
     // The sequence is stored when rows that carry it leave the logs (or never enter them); otherwise the
-    // newest values of the logs hold it: those of the last commit, the last rows by rowid.
+    // newest values of the logs hold it: those of the last commit, the last rows by rowid. A value's rows are
+    // not one run of numbers (the commit numbered its rows symbol by symbol, in the order they came, and other
+    // buckets' symbols came between), so each value's rows are read for the highest.
     st.nextSeq = db.scalar("SELECT next FROM bar_sequence", 1);
     for (int log = 0; log < 2; ++log) {
-        const QByteArray newest = "SELECT first_seq, rows FROM " + logName(log) + " ORDER BY rowid DESC LIMIT " +
-                                  QByteArray::number(LogBuckets);
-        const QByteArray next = "SELECT coalesce(max(first_seq + rows), 0) FROM (" + newest + ")";
-        st.nextSeq = std::max(st.nextSeq, db.scalar(next.constData()));
+        // The last commit wrote at most LogBuckets values (64 before schema 20): more are only older.
+        const QByteArray newest = "SELECT data FROM " + logName(log) + " ORDER BY rowid DESC LIMIT " +
+                                  QByteArray::number(std::max(LogBuckets, 64));
+        auto values = db.prepare(newest.constData());
+        if (!values)
+            return R::failure(values.error());
+        Step rc{};
+        while ((rc = values->step()) == Step::Row) {
+            const QByteArrayView value = values->columnBlob(0);
+            BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+            for (BarRow row; reader.next(row);)
+                st.nextSeq = std::max(st.nextSeq, row.seq + 1);
+            if (reader.failed())
+                return R::failure(u"a value in bar log %1 is damaged"_s.arg(log));
+        }
+        if (rc != Step::Done)
+            return R::failure(db.lastError());
     }
     const bool frozen[] = {db.scalar("SELECT frozen FROM bars_logs WHERE log = 0") != 0,
                            db.scalar("SELECT frozen FROM bars_logs WHERE log = 1") != 0};
@@ -189,6 +205,77 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
     }
     store->m_committed = st;
     return store;
+}
+
+Util::Status BarStore::toSixteenBuckets(SqliteDatabase &db)
+{
+    static_assert(64 % LogBuckets == 0, "an old bucket's symbols must all have one new bucket");
+    for (int log = 0; log < 2; ++log) {
+        const QByteArray table = logName(log);
+        const QByteArray where = " FROM bars_logs WHERE log = " + QByteArray::number(log);
+        const std::int64_t markBucket = db.scalar(QByteArray("SELECT merged_bucket" + where).constData(), -1);
+        if (markBucket >= 0) {
+            const auto mark =
+                std::make_tuple(markBucket, db.scalar(QByteArray("SELECT merged_through" + where).constData(), -1),
+                                db.scalar(QByteArray("SELECT merged_ts" + where).constData()),
+                                db.scalar(QByteArray("SELECT merged_seq" + where).constData()));
+            auto values = db.prepare(QByteArray("SELECT rowid, bucket, data FROM " + table).constData());
+            auto update =
+                db.prepare(QByteArray("UPDATE " + table + " SET rows = ?2, data = ?3 WHERE rowid = ?1").constData());
+            auto remove = db.prepare(QByteArray("DELETE FROM " + table + " WHERE rowid = ?1").constData());
+            if (!values || !update || !remove)
+                return Util::Status::failure(db.lastError());
+            struct Change
+            {
+                std::int64_t rowid = 0;
+                std::int64_t rows = 0;
+                std::string value;
+            };
+            std::vector<Change> changes;
+            std::vector<BarRow> kept;
+            Step rc{};
+            while ((rc = values->step()) == Step::Row) {
+                const std::int64_t bucket = values->columnInt64(1);
+                const QByteArrayView value = values->columnBlob(2);
+                BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+                kept.clear();
+                std::size_t rows = 0;
+                for (BarRow row; reader.next(row); ++rows)
+                    if (std::make_tuple(bucket, row.symbolId, row.timestamp, row.seq) > mark)
+                        kept.push_back(row);
+                if (reader.failed())
+                    return Util::Status::failure(u"a value in bar log %1 is damaged"_s.arg(log));
+                if (kept.size() == rows)
+                    continue;
+                Change change{values->columnInt64(0), std::int64_t(kept.size()), {}};
+                if (!kept.empty())
+                    BarRowCodec::encode(kept.data(), kept.size(), change.value);
+                changes.push_back(std::move(change));
+            }
+            values->reset();
+            if (rc != Step::Done)
+                return Util::Status::failure(db.lastError());
+            for (const Change &c : changes) {
+                Statement &st = c.rows > 0 ? *update : *remove;
+                st.bind(1, c.rowid);
+                if (c.rows > 0) {
+                    st.bind(2, c.rows);
+                    st.bindBlob(3, c.value.data(), c.value.size());
+                }
+                if (QString error = db.run(st); !error.isEmpty())
+                    return Util::Status::failure(error);
+            }
+            const QByteArray restart = "UPDATE bars_logs SET merged_bucket = -1, merged_through = -1, merged_ts = 0, "
+                                       "merged_seq = 0 WHERE log = " +
+                                       QByteArray::number(log);
+            if (auto s = db.exec(restart.constData()); !s)
+                return s;
+        }
+        const QByteArray rebucket = "UPDATE " + table + " SET bucket = bucket % " + QByteArray::number(LogBuckets);
+        if (auto s = db.exec(rebucket.constData()); !s)
+            return s;
+    }
+    return {};
 }
 
 BarStore::BarStore(SqliteDatabase &db, std::size_t logMergeRows)

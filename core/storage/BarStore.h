@@ -62,8 +62,10 @@ public:
     /// Rows of one symbol in one commit from which they go straight into blocks.
     static constexpr std::size_t DirectRun = 16;
     /// A log's rows are spread over this many buckets by symbol id, so reading one symbol from a log
-    /// scans one bucket, while a commit still appends to at most this many places.
-    static constexpr int LogBuckets = 64;
+    /// scans one bucket, while a commit still appends to at most this many places. Each place is a page of the
+    /// logs' index written again by every commit: at thousands of symbols, 64 buckets made the commits' WAL
+    /// pages three times the one-symbol case's (schema 20 went to 16).
+    static constexpr int LogBuckets = 16;
 
     /// Consecutive symbol ids that share a log bucket.
     static constexpr int IdsPerBucket = 16;
@@ -74,6 +76,10 @@ public:
     static QByteArray bucketSql(const QByteArray &symbol);
 
     static Util::Result<std::unique_ptr<BarStore>> open(SqliteDatabase &db, std::size_t logMergeRows);
+    /// Schema step 20: the logs' values go from 64 buckets to LogBuckets. A value's rows share one old bucket,
+    /// so the value moves whole (old bucket modulo LogBuckets); a frozen log's rows already moved into blocks
+    /// (up to its mark, which orders by the old buckets) leave it, and its move starts again.
+    static Util::Status toSixteenBuckets(SqliteDatabase &db);
 
     /// SQL for one symbol's rows in all three tables, each counted once: `SELECT columns` from the blocks that
     /// may hold rows within `bounds` and from each log (its bucket only, without the rows already moved),

@@ -2,6 +2,7 @@
 #include "Schema.h"
 
 #include "BarBlocks.h"
+#include "BarStore.h"
 #include "SqliteDatabase.h"
 
 #include <algorithm>
@@ -551,6 +552,35 @@ CREATE INDEX bars_log1_by_bucket ON bars_log1(bucket, first_seq);
 DELETE FROM bars_log_moving;
 DROP TABLE bars_log_moving;
 )sql",
+    // 20: the bar logs in 16 buckets instead of 64 (BarStore::LogBuckets): the view reads a log's rows past its
+    // mark, which orders by bucket. The values move in BarStore::toSixteenBuckets.
+    R"sql(
+DROP VIEW ticks;
+CREATE VIEW ticks AS
+SELECT b.seq AS id, s.name AS symbol, b.ts_us AS ts_us,
+       CASE WHEN typeof(b.open) = 'integer' THEN b.open / 10000.0 ELSE b.open END AS open,
+       CASE WHEN typeof(b.high) = 'integer' THEN b.high / 10000.0 ELSE b.high END AS high,
+       CASE WHEN typeof(b.low) = 'integer' THEN b.low / 10000.0 ELSE b.low END AS low,
+       CASE WHEN typeof(b.close) = 'integer' THEN b.close / 10000.0 ELSE b.close END AS close,
+       b.volume AS volume
+FROM bar_blocks k, bar_rows(k.data) b JOIN symbols s ON s.id = k.symbol_id
+UNION ALL
+SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
+       CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
+       CASE WHEN typeof(l.high) = 'integer' THEN l.high / 10000.0 ELSE l.high END AS high,
+       CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
+       CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
+       l.volume AS volume
+FROM bars_log0 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 16, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 0)
+UNION ALL
+SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
+       CASE WHEN typeof(l.open) = 'integer' THEN l.open / 10000.0 ELSE l.open END AS open,
+       CASE WHEN typeof(l.high) = 'integer' THEN l.high / 10000.0 ELSE l.high END AS high,
+       CASE WHEN typeof(l.low) = 'integer' THEN l.low / 10000.0 ELSE l.low END AS low,
+       CASE WHEN typeof(l.close) = 'integer' THEN l.close / 10000.0 ELSE l.close END AS close,
+       l.volume AS volume
+FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 16, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
+)sql",
 };
 
 /// Work a step does after its SQL, in its transaction: code, then more SQL.
@@ -590,6 +620,7 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        l.volume AS volume
 FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 64, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
 )sql"},
+    {20, &BarStore::toSixteenBuckets, ""},
 };
 
 } // namespace

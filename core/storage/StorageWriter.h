@@ -39,8 +39,8 @@ struct WriterOptions
     std::size_t queueCapacity = 256 * 1024;
     /// Upper bound of one transaction, so a long queue is committed in steps.
     std::size_t maxRecordsPerCommit = 64 * 1024;
-    /// Rows of the bar log that make it full (or a sixty-fourth of them in one bucket): it is then moved into the
-    /// symbol-ordered blocks (BarStore), a bucket at a time, so at most a sixty-fourth is sorted in memory.
+    /// Rows of the bar log that make it full (or a sixteenth of them in one bucket): it is then moved into the
+    /// symbol-ordered blocks (BarStore), a bucket at a time, so at most a sixteenth is sorted in memory.
     std::size_t logMergeRows = 1024 * 1024;
     /// The session's time zone (IANA name; empty: UTC): where the kept day and week bars begin.
     QString sessionTimeZone = {};

@@ -100,6 +100,41 @@ std::vector<Model::Tick> readBySymbol(const QString &path)
     return bySymbol(read(path));
 }
 
+/// A bar row as a test writes it by hand into a log or a block: prices and volume follow from `price` and `seq`.
+Storage::BarRow logRow(std::int64_t id, qint64 second, std::int64_t seq, double price)
+{
+    return Storage::BarRow{id,       Start + second * 1'000'000, seq, price, price + 0.5, price - 0.25, price + 0.125,
+                           100 * seq};
+}
+
+QByteArray logValue(std::vector<Storage::BarRow> rows)
+{
+    std::string out;
+    Storage::BarRowCodec::encode(rows.data(), rows.size(), out);
+    return QByteArray::fromStdString(out);
+}
+
+/// Runs one statement with integer and blob parameters; true when it ran to its end.
+bool insertRow(SqliteDatabase &db, const QByteArray &sql, std::vector<std::variant<qint64, QByteArray>> args)
+{
+    auto st = db.prepare(sql.constData());
+    if (!st)
+        return false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (const auto *n = std::get_if<qint64>(&args[i])) {
+            st->bind(int(i) + 1, std::int64_t(*n));
+        } else {
+            const QByteArray &blob = std::get<QByteArray>(args[i]);
+            st->bindBlob(int(i) + 1, blob.constData(), std::size_t(blob.size()));
+        }
+    }
+    return st->step() == Storage::Step::Done;
+}
+
+const QByteArray AddLogValue = "INSERT INTO bars_log%1(bucket, first_seq, rows, data) VALUES (?1, ?2, ?3, ?4)";
+const QByteArray AddBlock = "INSERT INTO bar_blocks(symbol_id, last_ts, last_seq, first_ts, first_seq, rows, data) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
 } // namespace
 
 class TestBarStore : public QObject
@@ -115,6 +150,7 @@ private Q_SLOTS:
     void logsMergeWithoutLosingOrDoublingARow();
     void restartFinishesAMerge();
     void sequenceContinuesAfterARestart();
+    void sequenceContinuesAfterInterleavedBuckets();
     void oneSymbolsLogMovesInSlices();
     void lateRowsGoIntoTheirBlocks();
     void historyReaderSpansTablesNewestLast();
@@ -122,6 +158,7 @@ private Q_SLOTS:
     void earlierLayoutMigrated();
     void rowLogsMigratedToValues();
     void valueLogsMigratedToAppendedTables();
+    void logsMigratedToSixteenBuckets();
     void logValuesRoundTrip();
     void damagedLogValueRefused();
     void barsReadBackAsBuiltLive();
@@ -347,6 +384,35 @@ void TestBarStore::logsMergeWithoutLosingOrDoublingARow()
     auto count = Storage::countTicks(**reader, filter);
     QVERIFY(count);
     QCOMPARE(*count, 10);
+}
+
+void TestBarStore::sequenceContinuesAfterInterleavedBuckets()
+{
+    // A commit numbers its rows symbol by symbol in the order they came: when a symbol of another bucket comes
+    // between two of one bucket, that bucket's value holds numbers n and n + 2, the other's n + 1. The next
+    // number after a restart is n + 3, not one past n + its two rows: a number given twice would hide a record
+    // from the kept bars and show two records under one id.
+    const auto name = [](int i) { return QByteArray("Q" + QByteArray::number(i)); };
+    {
+        auto writer = StorageWriter::open({path()});
+        QVERIFY(writer);
+        Model::RecordBatch first; // ids 1 to 17 in this order: Q17 alone in the second bucket
+        for (int i = 1; i <= Storage::BarStore::IdsPerBucket + 1; ++i)
+            first.emplace_back(tick(name(i), 0, i));
+        QVERIFY(store(**writer, std::move(first)));
+        QVERIFY(store(**writer,
+                      Model::RecordBatch{tick(name(1), 1, 1), tick(name(Storage::BarStore::IdsPerBucket + 1), 1, 2),
+                                         tick(name(2), 1, 3)}));
+    }
+    {
+        auto writer = StorageWriter::open({path()});
+        QVERIFY(writer);
+        QVERIFY(store(**writer, Model::RecordBatch{tick(name(3), 2, 4)}));
+    }
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), Storage::BarStore::IdsPerBucket + 5);
+    QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), Storage::BarStore::IdsPerBucket + 5);
+    QCOMPARE(db->scalar("SELECT max(id) FROM ticks"), Storage::BarStore::IdsPerBucket + 5);
 }
 
 void TestBarStore::oneSymbolsLogMovesInSlices()
@@ -805,31 +871,10 @@ void TestBarStore::valueLogsMigratedToAppendedTables()
 {
     // Schema 18 kept the logs' values keyed by (bucket, first_seq): log 0 frozen and moved through AAA's first
     // row (which is in a block already), log 1 active; AAA (id 1) in bucket 0, BBB (id 17) in bucket 1.
-    const auto row = [](std::int64_t id, qint64 second, std::int64_t seq, double price) {
-        return Storage::BarRow{
-            id, Start + second * 1'000'000, seq, price, price + 0.5, price - 0.25, price + 0.125, 100 * seq};
-    };
-    const auto value = [](std::vector<Storage::BarRow> rows) {
-        std::string out;
-        Storage::BarRowCodec::encode(rows.data(), rows.size(), out);
-        return QByteArray::fromStdString(out);
-    };
-    const auto insert = [](SqliteDatabase &db, const QByteArray &sql,
-                           std::vector<std::variant<qint64, QByteArray>> args) {
-        auto st = db.prepare(sql.constData());
-        if (!st)
-            return false;
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            if (const auto *n = std::get_if<qint64>(&args[i]))
-                st->bind(int(i) + 1, std::int64_t(*n));
-            else {
-                const QByteArray &blob = std::get<QByteArray>(args[i]);
-                st->bindBlob(int(i) + 1, blob.constData(), std::size_t(blob.size()));
-            }
-        }
-        return st->step() == Storage::Step::Done;
-    };
-    const QByteArray addValue = "INSERT INTO bars_log%1(bucket, first_seq, rows, data) VALUES (?1, ?2, ?3, ?4)";
+    const auto row = logRow;
+    const auto value = logValue;
+    const auto insert = insertRow;
+    const QByteArray addValue = AddLogValue;
     {
         auto db = openDb(path());
         QVERIFY(Storage::Schema::migrate(*db, 18).ok());
@@ -892,6 +937,86 @@ void TestBarStore::valueLogsMigratedToAppendedTables()
     auto db = openDb(path());
     QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 7);
     QCOMPARE(db->scalar("SELECT max(id) FROM ticks"), 7);
+}
+
+void TestBarStore::logsMigratedToSixteenBuckets()
+{
+    // Schema 19 spread the logs over 64 buckets (id / 16 % 64). Log 0 is frozen and moved through CCC's first row:
+    // every row of old buckets below 17 is in blocks, so is that one. DDD (id 1040, old bucket 1) is such a row:
+    // in 16 buckets it shares bucket 1 with CCC (id 272, old bucket 17) and comes after it, so the mark read in
+    // the new order would show it twice. EEE (id 528, old bucket 33) is not moved yet; log 1 is active.
+    {
+        auto db = openDb(path());
+        QVERIFY(Storage::Schema::migrate(*db, 19).ok());
+        const QByteArray setUp = "INSERT INTO symbols(id, name) VALUES (17, 'BBB'), (272, 'CCC'), (528, 'EEE'), "
+                                 "(784, 'FFF'), (1040, 'DDD');"
+                                 "UPDATE bars_logs SET frozen = 1, merged_bucket = 17, merged_through = 272, "
+                                 "merged_ts = " +
+                                 QByteArray::number(Start + 3'000'000) +
+                                 ", merged_seq = 3 WHERE log = 0;"
+                                 "UPDATE bar_sequence SET next = 8;";
+        QVERIFY(db->exec(setUp.constData()).ok());
+        const auto block = [&](std::int64_t id, qint64 second, std::int64_t seq, double price) {
+            const qint64 ts = Start + second * 1'000'000;
+            return insertRow(*db, AddBlock, {id, ts, seq, ts, seq, 1, logValue({logRow(id, second, seq, price)})});
+        };
+        QVERIFY(block(17, 1, 1, 10) && block(1040, 2, 2, 20) && block(272, 3, 3, 30));
+        const QByteArray log0 = QByteArray(AddLogValue).replace("%1", "0");
+        const QByteArray log1 = QByteArray(AddLogValue).replace("%1", "1");
+        QVERIFY(insertRow(*db, log0, {1, 1, 2, logValue({logRow(17, 1, 1, 10), logRow(1040, 2, 2, 20)})}));
+        QVERIFY(insertRow(*db, log0, {17, 3, 2, logValue({logRow(272, 3, 3, 30), logRow(272, 4, 4, 31)})}));
+        QVERIFY(insertRow(*db, log0, {33, 5, 1, logValue({logRow(528, 5, 5, 50)})}));
+        QVERIFY(insertRow(*db, log1, {1, 6, 1, logValue({logRow(1040, 6, 6, 21)})}));
+        QVERIFY(insertRow(*db, log1, {49, 7, 1, logValue({logRow(784, 7, 7, 70)})}));
+        QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 7);
+    }
+    // Read through the ticks view of schema 19: this build's readers look in the new buckets.
+    std::vector<Model::Tick> before;
+    {
+        auto db = openDb(path());
+        auto st = db->prepare("SELECT symbol, ts_us, open, high, low, close, volume FROM ticks");
+        QVERIFY(st);
+        while (st->step() == Storage::Step::Row) {
+            Model::Tick t;
+            QVERIFY(Model::Symbol::parse(st->columnText(0).toStdString(), t.symbol));
+            t.timestamp = st->columnInt64(1);
+            t.open = st->columnDouble(2);
+            t.high = st->columnDouble(3);
+            t.low = st->columnDouble(4);
+            t.close = st->columnDouble(5);
+            t.volume = st->columnInt64(6);
+            before.push_back(t);
+        }
+    }
+    before = bySymbol(before);
+    QCOMPARE(before.size(), std::size_t(7));
+    {
+        auto db = openDb(path());
+        QVERIFY(Storage::Schema::migrate(*db).ok());
+        QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
+        QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 7);
+        QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 7);
+        QCOMPARE(db->scalar("SELECT max(bucket) FROM (SELECT bucket FROM bars_log0 UNION ALL "
+                            "SELECT bucket FROM bars_log1)"),
+                 1);
+        QCOMPARE(db->scalar("SELECT sum(rows) FROM bars_log0"), 2); // what was moved left the frozen log
+        QCOMPARE(db->scalar("SELECT merged_bucket FROM bars_logs WHERE log = 0"), -1);
+    }
+    const std::vector<Model::Tick> migrated = readBySymbol(path());
+    QCOMPARE(migrated.size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i)
+        QVERIFY2(same(migrated[i], before[i]), qPrintable(QString::number(i)));
+
+    // The writer moves the frozen log again from its start, and new records of the same bucket join the others.
+    auto writer = StorageWriter::open({path()});
+    QVERIFY2(writer, qPrintable(writer.error()));
+    QVERIFY(store(**writer, Model::RecordBatch{tick("DDD", 9, 22), tick("EEE", 9, 51)}));
+    (*writer)->stop();
+    const std::vector<Model::Tick> after = readBySymbol(path());
+    QCOMPARE(after.size(), std::size_t(9));
+    auto db = openDb(path());
+    QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 9);
+    QCOMPARE(db->scalar("SELECT frozen FROM bars_logs WHERE log = 0"), 0); // moved whole
 }
 
 void TestBarStore::logValuesRoundTrip()
