@@ -100,6 +100,14 @@ std::vector<Model::Tick> readBySymbol(const QString &path)
     return bySymbol(read(path));
 }
 
+/// The same records in the same order; names the first that differs.
+void compareTicks(const std::vector<Model::Tick> &actual, const std::vector<Model::Tick> &expected)
+{
+    QCOMPARE(actual.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        QVERIFY2(same(actual[i], expected[i]), qPrintable(QString::number(i)));
+}
+
 /// A bar row as a test writes it by hand into a log or a block: prices and volume follow from `price` and `seq`.
 Storage::BarRow logRow(std::int64_t id, qint64 second, std::int64_t seq, double price)
 {
@@ -921,10 +929,7 @@ void TestBarStore::valueLogsMigratedToAppendedTables()
         QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_master WHERE name = 'bars_log_moving'"), 0);
         QCOMPARE(db->scalar("SELECT count(DISTINCT id) FROM ticks"), 6);
     }
-    const std::vector<Model::Tick> migrated = readBySymbol(path());
-    QCOMPARE(migrated.size(), before.size());
-    for (std::size_t i = 0; i < before.size(); ++i)
-        QVERIFY2(same(migrated[i], before[i]), qPrintable(QString::number(i)));
+    compareTicks(readBySymbol(path()), before);
 
     // The writer finishes the frozen log's move and appends new records to the active log, after the others.
     auto writer = StorageWriter::open({path()});
@@ -1002,10 +1007,7 @@ void TestBarStore::logsMigratedToSixteenBuckets()
         QCOMPARE(db->scalar("SELECT sum(rows) FROM bars_log0"), 2); // what was moved left the frozen log
         QCOMPARE(db->scalar("SELECT merged_bucket FROM bars_logs WHERE log = 0"), -1);
     }
-    const std::vector<Model::Tick> migrated = readBySymbol(path());
-    QCOMPARE(migrated.size(), before.size());
-    for (std::size_t i = 0; i < before.size(); ++i)
-        QVERIFY2(same(migrated[i], before[i]), qPrintable(QString::number(i)));
+    compareTicks(readBySymbol(path()), before);
 
     // The writer moves the frozen log again from its start, and new records of the same bucket join the others.
     auto writer = StorageWriter::open({path()});
