@@ -100,6 +100,29 @@ std::vector<Model::Tick> readBySymbol(const QString &path)
     return bySymbol(read(path));
 }
 
+/// The records of the database's `ticks` view, by symbol, time and id: what a file's own schema shows, read
+/// without this build's queries.
+std::vector<Model::Tick> viewTicks(const QString &path)
+{
+    std::vector<Model::Tick> out;
+    auto db = openDb(path);
+    auto q = db->prepare("SELECT symbol, ts_us, open, high, low, close, volume FROM ticks ORDER BY symbol, ts_us, id");
+    if (!q)
+        return out;
+    while (q->step() == Storage::Step::Row) {
+        Model::Tick t;
+        Model::Symbol::fromString(q->columnText(0), t.symbol);
+        t.timestamp = q->columnInt64(1);
+        t.open = q->columnDouble(2);
+        t.high = q->columnDouble(3);
+        t.low = q->columnDouble(4);
+        t.close = q->columnDouble(5);
+        t.volume = q->columnInt64(6);
+        out.push_back(t);
+    }
+    return out;
+}
+
 /// The same records in the same order; names the first that differs.
 void compareTicks(const std::vector<Model::Tick> &actual, const std::vector<Model::Tick> &expected)
 {
@@ -792,24 +815,7 @@ void TestBarStore::earlierLayoutMigrated()
                          "('MSFT', 500, 0.30000000000000004, 1e-9, 1e15, 100.0, 1)")
                     .ok());
     }
-    std::vector<Model::Tick> before;
-    {
-        auto db = openDb(path());
-        auto q = db->prepare("SELECT symbol, ts_us, open, high, low, close, volume FROM ticks "
-                             "ORDER BY symbol, ts_us, id");
-        QVERIFY(q);
-        while (q->step() == Storage::Step::Row) {
-            Model::Tick t;
-            Model::Symbol::fromString(q->columnText(0), t.symbol);
-            t.timestamp = q->columnInt64(1);
-            t.open = q->columnDouble(2);
-            t.high = q->columnDouble(3);
-            t.low = q->columnDouble(4);
-            t.close = q->columnDouble(5);
-            t.volume = q->columnInt64(6);
-            before.push_back(t);
-        }
-    }
+    const std::vector<Model::Tick> before = viewTicks(path());
     QCOMPARE(before.size(), std::size_t(5));
 
     auto writer = StorageWriter::open({path()});
@@ -976,24 +982,7 @@ void TestBarStore::logsMigratedToSixteenBuckets()
         QCOMPARE(db->scalar("SELECT count(*) FROM ticks"), 7);
     }
     // Read through the ticks view of schema 19: this build's readers look in the new buckets.
-    std::vector<Model::Tick> before;
-    {
-        auto db = openDb(path());
-        auto st = db->prepare("SELECT symbol, ts_us, open, high, low, close, volume FROM ticks");
-        QVERIFY(st);
-        while (st->step() == Storage::Step::Row) {
-            Model::Tick t;
-            QVERIFY(Model::Symbol::parse(st->columnText(0).toStdString(), t.symbol));
-            t.timestamp = st->columnInt64(1);
-            t.open = st->columnDouble(2);
-            t.high = st->columnDouble(3);
-            t.low = st->columnDouble(4);
-            t.close = st->columnDouble(5);
-            t.volume = st->columnInt64(6);
-            before.push_back(t);
-        }
-    }
-    before = bySymbol(before);
+    const std::vector<Model::Tick> before = viewTicks(path());
     QCOMPARE(before.size(), std::size_t(7));
     {
         auto db = openDb(path());
