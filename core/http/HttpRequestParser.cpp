@@ -144,10 +144,9 @@ private:
 
     void on_chunk_header_impl(std::uint64_t, StringView, ErrorCode &) override {}
 
-    std::size_t on_chunk_body_impl(std::uint64_t, StringView body, ErrorCode &) override
+    std::size_t on_chunk_body_impl(std::uint64_t, StringView body, ErrorCode &ec) override
     {
-        request.body.append(body.data(), body.size());
-        return body.size();
+        return on_body_impl(body, ec);
     }
 
     void on_finish_impl(ErrorCode &) override {}

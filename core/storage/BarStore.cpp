@@ -166,17 +166,10 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
         auto values = db.prepare(newest.constData());
         if (!values)
             return R::failure(values.error());
-        Step rc{};
-        while ((rc = values->step()) == Step::Row) {
-            const QByteArrayView value = values->columnBlob(0);
-            BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
-            for (BarRow row; reader.next(row);)
-                st.nextSeq = std::max(st.nextSeq, row.seq + 1);
-            if (reader.failed())
-                return R::failure(u"a value in bar log %1 is damaged"_s.arg(log));
-        }
-        if (rc != Step::Done)
-            return R::failure(db.lastError());
+        if (QString error = forEachLogRow(db, *values, log, Mark{},
+                                          [&st](const BarRow &row) { st.nextSeq = std::max(st.nextSeq, row.seq + 1); });
+            !error.isEmpty())
+            return R::failure(error);
     }
     const bool frozen[] = {db.scalar("SELECT frozen FROM bars_logs WHERE log = 0") != 0,
                            db.scalar("SELECT frozen FROM bars_logs WHERE log = 1") != 0};
@@ -219,52 +212,12 @@ Util::Status BarStore::toSixteenBuckets(SqliteDatabase &db)
                 std::make_tuple(markBucket, db.scalar(QByteArray("SELECT merged_through" + where).constData(), -1),
                                 db.scalar(QByteArray("SELECT merged_ts" + where).constData()),
                                 db.scalar(QByteArray("SELECT merged_seq" + where).constData()));
-            auto values = db.prepare(QByteArray("SELECT rowid, bucket, data FROM " + table).constData());
-            auto update =
-                db.prepare(QByteArray("UPDATE " + table + " SET rows = ?2, data = ?3 WHERE rowid = ?1").constData());
-            auto remove = db.prepare(QByteArray("DELETE FROM " + table + " WHERE rowid = ?1").constData());
-            if (!values || !update || !remove)
-                return Util::Status::failure(db.lastError());
-            struct Change
-            {
-                std::int64_t rowid = 0;
-                std::int64_t rows = 0;
-                std::string value;
+            // Rows up to the mark, in the old buckets' order, are in blocks already.
+            const auto unmoved = [&mark](std::int64_t bucket, const BarRow &row) {
+                return std::make_tuple(bucket, row.symbolId, row.timestamp, row.seq) > mark;
             };
-            std::vector<Change> changes;
-            std::vector<BarRow> kept;
-            Step rc{};
-            while ((rc = values->step()) == Step::Row) {
-                const std::int64_t bucket = values->columnInt64(1);
-                const QByteArrayView value = values->columnBlob(2);
-                BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
-                kept.clear();
-                std::size_t rows = 0;
-                for (BarRow row; reader.next(row); ++rows)
-                    if (std::make_tuple(bucket, row.symbolId, row.timestamp, row.seq) > mark)
-                        kept.push_back(row);
-                if (reader.failed())
-                    return Util::Status::failure(u"a value in bar log %1 is damaged"_s.arg(log));
-                if (kept.size() == rows)
-                    continue;
-                Change change{values->columnInt64(0), std::int64_t(kept.size()), {}};
-                if (!kept.empty())
-                    BarRowCodec::encode(kept.data(), kept.size(), change.value);
-                changes.push_back(std::move(change));
-            }
-            values->reset();
-            if (rc != Step::Done)
-                return Util::Status::failure(db.lastError());
-            for (const Change &c : changes) {
-                Statement &st = c.rows > 0 ? *update : *remove;
-                st.bind(1, c.rowid);
-                if (c.rows > 0) {
-                    st.bind(2, c.rows);
-                    st.bindBlob(3, c.value.data(), c.value.size());
-                }
-                if (QString error = db.run(st); !error.isEmpty())
-                    return Util::Status::failure(error);
-            }
+            if (QString error = dropLogRows(db, log, unmoved, {}); !error.isEmpty())
+                return Util::Status::failure(error);
             const QByteArray restart = "UPDATE bars_logs SET merged_bucket = -1, merged_through = -1, merged_ts = 0, "
                                        "merged_seq = 0 WHERE log = " +
                                        QByteArray::number(log);
@@ -579,67 +532,80 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
 {
     // Old rows in the active log (imported history, mostly): each value holding some is written again
     // without them. A frozen log's rows are in `bars` soon, where the next pass finds them.
-    const QByteArray table = logName(m_state.active);
-    auto values = m_db.prepare(QByteArray("SELECT bucket, first_seq, data FROM " + table).constData());
     auto rule = RetentionRule::open(m_db, cutoffUs, zone);
-    auto update = m_db.prepare(
-        QByteArray("UPDATE " + table + " SET rows = ?3, data = ?4 WHERE bucket = ?1 AND first_seq = ?2").constData());
-    auto remove =
-        m_db.prepare(QByteArray("DELETE FROM " + table + " WHERE bucket = ?1 AND first_seq = ?2").constData());
-    if (!values || !rule || !update || !remove)
+    if (!rule)
         return m_db.lastError();
-    struct Change
-    {
-        std::int64_t bucket = 0;
-        std::int64_t firstSeq = 0;
-        std::int64_t rows = 0;
-        std::string value;
-        std::int64_t removed = 0;
-    };
-    std::vector<Change> changes;
-    std::vector<BarRow> kept;
     std::uint64_t gone = 0;
-    Step rc{};
-    while ((rc = values->step()) == Step::Row) {
-        const QByteArrayView value = values->columnBlob(2);
-        BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
-        kept.clear();
-        std::size_t rows = 0;
-        for (BarRow row; reader.next(row); ++rows)
-            if (!rule->deletes(row))
-                kept.push_back(row);
-        if (reader.failed())
-            return u"a value in bar log %1 is damaged"_s.arg(m_state.active);
-        if (kept.size() == rows)
-            continue;
-        Change change{values->columnInt64(0), values->columnInt64(1), std::int64_t(kept.size()), {}};
-        if (!kept.empty())
-            BarRowCodec::encode(kept.data(), kept.size(), change.value);
-        change.removed = std::int64_t(rows - kept.size());
-        gone += rows - kept.size();
-        changes.push_back(std::move(change));
-    }
-    values->reset();
-    if (rc != Step::Done)
-        return m_db.lastError();
-    for (const Change &c : changes) {
-        Statement &st = c.rows > 0 ? *update : *remove;
-        st.bind(1, c.bucket);
-        st.bind(2, c.firstSeq);
-        if (c.rows > 0) {
-            st.bind(3, c.rows);
-            st.bindBlob(4, c.value.data(), c.value.size());
-        }
-        if (QString error = m_db.run(st); !error.isEmpty())
-            return error;
-        auto &inBucket = m_state.bucketRows[std::size_t(std::clamp<std::int64_t>(c.bucket, 0, LogBuckets - 1))];
-        inBucket = std::max<std::int64_t>(0, inBucket - c.removed);
-    }
+    const auto keeps = [&rule](std::int64_t, const BarRow &row) { return !rule->deletes(row); };
+    const auto removed = [this, &gone](std::int64_t bucket, std::int64_t rows) {
+        auto &inBucket = m_state.bucketRows[std::size_t(std::clamp<std::int64_t>(bucket, 0, LogBuckets - 1))];
+        inBucket = std::max<std::int64_t>(0, inBucket - rows);
+        gone += std::uint64_t(rows);
+    };
+    if (QString error = dropLogRows(m_db, m_state.active, keeps, removed); !error.isEmpty())
+        return error;
     if (gone > 0) {
         deleted += gone;
         m_state.activeRows = std::max<std::int64_t>(0, m_state.activeRows - std::int64_t(gone));
         m_committed.activeRows = m_state.activeRows;
         m_committed.bucketRows = m_state.bucketRows;
+    }
+    return {};
+}
+
+QString BarStore::dropLogRows(SqliteDatabase &db, int log,
+                              const std::function<bool(std::int64_t bucket, const BarRow &row)> &keeps,
+                              const std::function<void(std::int64_t bucket, std::int64_t removed)> &removed)
+{
+    const QByteArray table = logName(log);
+    auto values = db.prepare(QByteArray("SELECT rowid, bucket, data FROM " + table).constData());
+    auto update = db.prepare(QByteArray("UPDATE " + table + " SET rows = ?2, data = ?3 WHERE rowid = ?1").constData());
+    auto remove = db.prepare(QByteArray("DELETE FROM " + table + " WHERE rowid = ?1").constData());
+    if (!values || !update || !remove)
+        return db.lastError();
+    struct Change
+    {
+        std::int64_t rowid = 0;
+        std::int64_t bucket = 0;
+        std::int64_t rows = 0;
+        std::string value;
+        std::int64_t removed = 0;
+    };
+    std::vector<Change> changes; // written once the reading is done
+    std::vector<BarRow> kept;
+    Step rc{};
+    while ((rc = values->step()) == Step::Row) {
+        const std::int64_t bucket = values->columnInt64(1);
+        const QByteArrayView value = values->columnBlob(2);
+        BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
+        kept.clear();
+        std::size_t rows = 0;
+        for (BarRow row; reader.next(row); ++rows)
+            if (keeps(bucket, row))
+                kept.push_back(row);
+        if (reader.failed())
+            return u"a value in bar log %1 is damaged"_s.arg(log);
+        if (kept.size() == rows)
+            continue;
+        Change change{values->columnInt64(0), bucket, std::int64_t(kept.size()), {}, std::int64_t(rows - kept.size())};
+        if (!kept.empty())
+            BarRowCodec::encode(kept.data(), kept.size(), change.value);
+        changes.push_back(std::move(change));
+    }
+    values->reset();
+    if (rc != Step::Done)
+        return db.lastError();
+    for (const Change &c : changes) {
+        Statement &st = c.rows > 0 ? *update : *remove;
+        st.bind(1, c.rowid);
+        if (c.rows > 0) {
+            st.bind(2, c.rows);
+            st.bindBlob(3, c.value.data(), c.value.size());
+        }
+        if (QString error = db.run(st); !error.isEmpty())
+            return error;
+        if (removed)
+            removed(c.bucket, c.removed);
     }
     return {};
 }

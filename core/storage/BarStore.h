@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <tuple>
 #include <unordered_map>
@@ -208,6 +209,11 @@ private:
     /// Reads bucket `bucket` of the frozen log into m_frozenRows: its rows after the mark, sorted.
     QString loadBucket(int bucket);
     QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
+    /// Writes again, without the rows `keeps` refuses, each value of log `log` that holds some (one left empty
+    /// goes), and tells `removed` how many rows each such value's bucket lost. Empty, or what went wrong.
+    static QString dropLogRows(SqliteDatabase &db, int log,
+                               const std::function<bool(std::int64_t bucket, const BarRow &row)> &keeps,
+                               const std::function<void(std::int64_t bucket, std::int64_t removed)> &removed);
     /// Whether the symbol may have rows in a log not yet in blocks (see m_inLogs).
     bool inLogs(std::int64_t symbolId) const;
     void markInActiveLog(std::int64_t symbolId);
