@@ -5,12 +5,17 @@
 #include <QList>
 #include <QPair>
 
+#include <cstddef>
 #include <string>
 
 namespace Http {
 
 struct HttpRequest
 {
+    /// Bytes past the end of a parsed request's body that its memory still holds, zero: a JSON parser that
+    /// reads a little ahead reads the body where it is instead of a padded copy.
+    static constexpr std::size_t BodySlack = 64;
+
     QByteArray method; ///< as sent, e.g. "POST"
     QByteArray path;   ///< target without the query, e.g. "/ingest"
     QByteArray query;  ///< after '?', undecoded
@@ -20,7 +25,7 @@ struct HttpRequest
     QByteArray host;
     QByteArray origin;      ///< sent by browsers only
     QByteArray ifNoneMatch; ///< a cached copy's ETag, from browsers
-    std::string body;
+    std::string body;       ///< as the parser leaves it, BodySlack zero bytes of capacity follow
     bool keepAlive = true;
     qint64 receivedNs = 0; ///< monotonic clock when the request was complete
 };

@@ -133,7 +133,7 @@ private:
     void on_body_init_impl(const boost::optional<std::uint64_t> &length, ErrorCode &) override
     {
         if (length) // within the body limit: the parser refused a longer one before this
-            request.body.reserve(std::size_t(*length));
+            request.body.reserve(std::size_t(*length) + HttpRequest::BodySlack);
     }
 
     std::size_t on_body_impl(StringView body, ErrorCode &) override
@@ -149,7 +149,15 @@ private:
         return on_body_impl(body, ec);
     }
 
-    void on_finish_impl(ErrorCode &) override {}
+    void on_finish_impl(ErrorCode &) override
+    {
+        // The slack is zeroed within the capacity reserved above (a chunked body may grow once more here).
+        if (std::string &body = request.body; !body.empty()) {
+            const std::size_t size = body.size();
+            body.append(HttpRequest::BodySlack, '\0');
+            body.resize(size);
+        }
+    }
 
     enum Seen : unsigned
     {

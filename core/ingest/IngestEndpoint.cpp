@@ -83,6 +83,7 @@ void IngestEndpoint::handle(Http::HttpRequest &&request, Http::HttpResponder res
         return;
     }
 
+    static_assert(Http::HttpRequest::BodySlack >= RecordDecoder::Padding, "the body is read where it is");
     Model::RecordBatch records;
     const auto format = type == BodyType::NdJson ? RecordDecoder::Format::NdJson : RecordDecoder::Format::Auto;
     if (auto error = threadDecoder().decode(request.body, records, format)) {

@@ -430,6 +430,7 @@ struct RecordDecoder::Impl
     {
         if (array.size() == 0)
             return DecodeError{u"the array holds no records"_s, {}};
+        out.reserve(out.size() + array.size()); // a thousand records would otherwise move ten times as it grows
         qsizetype index = 0;
         for (dom::element element : array) {
             if (auto error = decodeRecord(element, out))
@@ -523,18 +524,30 @@ std::optional<DecodeError> RecordDecoder::decodeLenient(std::string_view text, M
 
 std::optional<DecodeError> RecordDecoder::decode(std::string_view body, Model::RecordBatch &out, Format format)
 {
+    return decode(body, false, out, format);
+}
+
+std::optional<DecodeError> RecordDecoder::decode(const std::string &body, Model::RecordBatch &out, Format format)
+{
+    static_assert(Padding >= simdjson::SIMDJSON_PADDING);
+    return decode(body, body.capacity() >= body.size() + Padding, out, format);
+}
+
+std::optional<DecodeError> RecordDecoder::decode(std::string_view body, bool padded, Model::RecordBatch &out,
+                                                 Format format)
+{
     const std::size_t first = body.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos)
         return DecodeError{u"the request body is empty"_s, {}};
 
     const std::size_t before = out.size();
-    const std::string_view padded = d->pad(body);
+    const std::string_view text = padded ? body : d->pad(body);
     std::optional<DecodeError> error;
     if (format == Format::NdJson) {
-        error = d->decodeLines(padded, out);
+        error = d->decodeLines(text, out);
     } else {
         dom::element root;
-        const auto code = d->parser.parse(padded.data(), padded.size(), false).get(root);
+        const auto code = d->parser.parse(text.data(), text.size(), false).get(root);
         if (code == simdjson::SUCCESS) {
             dom::array array;
             if (root.get_array().get(array) == simdjson::SUCCESS)
@@ -545,7 +558,7 @@ std::optional<DecodeError> RecordDecoder::decode(std::string_view body, Model::R
                 error = DecodeError{u"the body must be a JSON object, an array of objects or NDJSON"_s, {}};
         } else if (body[first] == '{' && code != simdjson::DEPTH_ERROR) {
             // Several objects one after another: NDJSON sent as application/json.
-            error = d->decodeLines(padded, out);
+            error = d->decodeLines(text, out);
             if (error && error->index <= 0)
                 error = jsonError(code, body);
         } else {

@@ -33,9 +33,15 @@ public:
     RecordDecoder(const RecordDecoder &) = delete;
     RecordDecoder &operator=(const RecordDecoder &) = delete;
 
+    /// Bytes the JSON parser may read past the end of what it parses.
+    static constexpr std::size_t Padding = 64;
+
     /// Appends the decoded records to `out` and returns nothing, or returns the
     /// first error and leaves `out` as it was.
     std::optional<DecodeError> decode(std::string_view body, Model::RecordBatch &out, Format format = Format::Auto);
+    /// The same; a body whose capacity holds Padding bytes more than its size is read where it is, without
+    /// a padded copy (an HTTP request's body is made so).
+    std::optional<DecodeError> decode(const std::string &body, Model::RecordBatch &out, Format format = Format::Auto);
 
     /// For files: keeps every good record and reports each bad one to `skipped`
     /// (with its zero-based index) instead of refusing the whole text. A JSON
@@ -45,6 +51,8 @@ public:
                                              const std::function<void(const DecodeError &)> &skipped);
 
 private:
+    std::optional<DecodeError> decode(std::string_view body, bool padded, Model::RecordBatch &out, Format format);
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };

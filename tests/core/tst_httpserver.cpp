@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "HttpTestClient.h"
 #include "TestServer.h"
+#include "http/HttpRequestParser.h"
 #include "storage/SqliteDatabase.h"
 
 #include <QJsonDocument>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void manyRequestsOnOneKeepAliveConnection();
     void malformedRequestThenGoodOneOnNewConnection();
     void oversizedBodyRefusedWithoutBuffering();
+    void bodyKeepsSlackForTheDecoder();
     void pipelinedResponsesInRequestOrder();
     void saturatedSinkAnswers503();
     void connectionCloseHonoured();
@@ -635,6 +637,32 @@ void TestHttpServer::noRequestSmuggling()
     QVERIFY(ok);
     QCOMPARE(ok->status, 200);
     QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), 1);
+}
+
+void TestHttpServer::bodyKeepsSlackForTheDecoder()
+{
+    // A body announced by Content-Length, or sent in chunks, is followed by BodySlack bytes of its own memory:
+    // the record decoder reads it in place. One without a body allocates nothing for it.
+    const QByteArray body = "[" + tick(1) + "," + tick(2) + "]";
+    const QByteArray chunked = QByteArray::number(10, 16) + "\r\n" + body.left(10) + "\r\n" +
+                               QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) + "\r\n0\r\n\r\n";
+    const QList<QByteArray> requests = {"POST /ingest HTTP/1.1\r\nContent-Length: " + QByteArray::number(body.size()) +
+                                            "\r\n\r\n" + body,
+                                        "POST /ingest HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked};
+    Http::HttpRequestParser parser(8 * 1024, 1024 * 1024);
+    for (const QByteArray &request : requests) {
+        std::size_t consumed = 0;
+        QCOMPARE(parser.feed(request.constData(), std::size_t(request.size()), consumed),
+                 Http::HttpRequestParser::State::Complete);
+        QCOMPARE(consumed, std::size_t(request.size()));
+        const Http::HttpRequest r = parser.take();
+        QCOMPARE(QByteArray::fromStdString(r.body), body);
+        QVERIFY(r.body.capacity() >= r.body.size() + Http::HttpRequest::BodySlack);
+    }
+    const QByteArray get = "GET /api/health HTTP/1.1\r\n\r\n";
+    std::size_t consumed = 0;
+    QCOMPARE(parser.feed(get.constData(), std::size_t(get.size()), consumed), Http::HttpRequestParser::State::Complete);
+    QVERIFY(parser.take().body.empty());
 }
 
 void TestHttpServer::slowHeadersTimeOut()

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void invalidRecords_data();
     void invalidRecords();
     void arrayAndNdjson();
+    void bodyReadInPlace();
     void batchWithOneBadRecordChangesNothing();
     void deeplyNested();
     void hugeInput();
@@ -387,6 +388,38 @@ void TestRecordDecoder::arrayAndNdjson()
     // The decoder is reusable after an error.
     QVERIFY(!decoder.decode(json(tick()).toStdString(), out));
     QCOMPARE(out.size(), std::size_t(1));
+}
+
+/// A body with room for the parser's padding is read where it is: what lies past its end never counts, even
+/// bytes that would complete it.
+void TestRecordDecoder::bodyReadInPlace()
+{
+    const QByteArray one = json(tick());
+    const QList<QByteArray> bodies = {"[" + one + ',' + json(orderBook()) + "]",
+                                      one,
+                                      one + '\n' + json(economic()),
+                                      "[" + one,
+                                      "[" + one + ",",
+                                      one.left(one.size() - 1)};
+    for (const QByteArray &text : bodies) {
+        // What follows the body within its memory: the rest of a valid array, as a reused buffer might hold.
+        std::string body = QByteArray(text + "]}]}\n" + QByteArray(2 * RecordDecoder::Padding, ']')).toStdString();
+        body.resize(std::size_t(text.size()));
+        QVERIFY(body.capacity() >= body.size() + RecordDecoder::Padding);
+
+        RecordDecoder decoder;
+        Model::RecordBatch inPlace, copied;
+        const auto inPlaceError = decoder.decode(body, inPlace);
+        const auto copiedError = decoder.decode(std::string_view(text.constData(), std::size_t(text.size())), copied);
+        QCOMPARE(bool(inPlaceError), bool(copiedError));
+        if (copiedError)
+            QCOMPARE(inPlaceError->message, copiedError->message);
+        QCOMPARE(inPlace.size(), copied.size());
+        QCOMPARE(inPlace.size(), text.startsWith('[') && text.endsWith(']') ? std::size_t(2)
+                                 : text == one                              ? std::size_t(1)
+                                 : text.contains('\n')                      ? std::size_t(2)
+                                                                            : std::size_t(0));
+    }
 }
 
 void TestRecordDecoder::batchWithOneBadRecordChangesNothing()
