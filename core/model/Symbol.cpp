@@ -5,11 +5,6 @@
 
 namespace Model {
 
-bool Symbol::isValidChar(char c) noexcept
-{
-    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '^' || c == '=';
-}
-
 bool Symbol::parse(std::string_view text, Symbol &out) noexcept
 {
     if (text.empty() || text.size() > MaxLength || !std::all_of(text.begin(), text.end(), isValidChar))

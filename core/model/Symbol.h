@@ -26,7 +26,11 @@ public:
     static bool parse(std::string_view text, Symbol &out) noexcept;
     /// The same for text from Qt: settings, the command line, the database.
     static bool fromString(const QString &text, Symbol &out);
-    static bool isValidChar(char c) noexcept;
+    /// Capitals, digits and . - ^ = (inline: parse() asks it of every character of every record).
+    static constexpr bool isValidChar(char c) noexcept
+    {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '^' || c == '=';
+    }
 
     bool isEmpty() const noexcept { return m_size == 0; }
     std::size_t size() const noexcept { return m_size; }

@@ -129,9 +129,16 @@ Util::Status HistoryWriter::prepare()
     };
     const QByteArray barColumns = "(symbol_id, timeframe_id, open_us, end_us, open, high, low, close, volume, records) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    // A new symbol's tracks in one statement: at tens of thousands of new symbols a statement a track was a
+    // fifth of the writer's time.
+    QByteArray startTracks = "INSERT OR REPLACE INTO history_tracks(symbol_id, timeframe_id, since_us) VALUES ";
+    for (std::size_t i = 0; i < KeptCount; ++i)
+        startTracks +=
+            (i ? ", (?1, ?" : "(?1, ?") + QByteArray::number(2 + 2 * i) + ", ?" + QByteArray::number(3 + 2 * i) + ')';
     const bool ok =
         prepared("INSERT OR REPLACE INTO history_tracks(symbol_id, timeframe_id, since_us) VALUES (?1, ?2, ?3)",
                  m_addTrack) &&
+        prepared(startTracks, m_startTracks) &&
         prepared("UPDATE history_tracks SET since_us = ?3 WHERE symbol_id = ?1 AND timeframe_id = ?2", m_setSince) &&
         prepared("INSERT OR REPLACE INTO history_bars" + barColumns, m_addBar) &&
         prepared("INSERT OR REPLACE INTO history_forming" + barColumns, m_setForming) &&
@@ -150,18 +157,16 @@ Util::Status HistoryWriter::prepare()
 
 QString HistoryWriter::startTracks(std::int64_t symbolId, Model::TimestampUs firstTime, SymbolState &state)
 {
+    m_startTracks.bind(1, symbolId);
     for (std::size_t i = 0; i < KeptCount; ++i) {
         Bars::Bar edge;
         edge.openTime = edge.endTime = m_session.barOf(kept()[i], firstTime).start;
-        m_addTrack.bind(1, symbolId);
-        m_addTrack.bind(2, m_ids[i]);
-        m_addTrack.bind(3, std::int64_t(edge.openTime));
-        if (QString error = m_db.run(m_addTrack); !error.isEmpty())
-            return error;
+        m_startTracks.bind(int(2 + 2 * i), m_ids[i]);
+        m_startTracks.bind(int(3 + 2 * i), std::int64_t(edge.openTime));
         state.builders[i].resume(edge, false);
         state.since = std::min(state.since, edge.openTime);
     }
-    return {};
+    return m_db.run(m_startTracks);
 }
 
 QString HistoryWriter::stateOf(std::int64_t symbolId, bool newSymbol, Model::TimestampUs firstTime, SymbolState *&out)

@@ -112,6 +112,7 @@ private:
     std::unique_ptr<History::Reader> m_reader;
     std::vector<std::pair<std::int64_t, Model::TimestampUs>> m_toLoad;
     Statement m_addTrack;
+    Statement m_startTracks; ///< a new symbol's KeptCount tracks
     Statement m_setSince;
     Statement m_addBar;
     Statement m_setForming;
