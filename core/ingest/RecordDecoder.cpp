@@ -117,8 +117,8 @@ struct Fields
     std::array<std::string_view, MostOthers> others;
     std::size_t otherCount = 0;
 
-    /// Empty again for the next record: what the bits do not mark is never read, so it is left as it is (an
-    /// array's records share one Fields instead of clearing a kilobyte each).
+    /// Empty again for the next record: what the bits do not mark is never read, so it is left as it is (a
+    /// decoder's records share one Fields instead of clearing a kilobyte each).
     void clear() noexcept
     {
         present = 0;
@@ -383,12 +383,6 @@ std::optional<DecodeError> decodeRecord(dom::element element, Model::RecordBatch
     return r.error;
 }
 
-std::optional<DecodeError> decodeRecord(dom::element element, Model::RecordBatch &out)
-{
-    Fields fields;
-    return decodeRecord(element, out, fields);
-}
-
 /// NaN and Infinity are not JSON, so the parser only says "malformed". Python's json module writes
 /// them all the same; name the field so the sender knows which value to fix.
 DecodeError jsonError(simdjson::error_code code, std::string_view body)
@@ -416,6 +410,7 @@ struct RecordDecoder::Impl
 {
     dom::parser parser;
     std::vector<char> padded;
+    Fields fields; ///< every record's in turn
 
     std::string_view pad(std::string_view body)
     {
@@ -437,7 +432,7 @@ struct RecordDecoder::Impl
             return jsonError(code, line);
         if (!element.is_object())
             return DecodeError{u"a record must be a JSON object"_s, {}};
-        return decodeRecord(element, out);
+        return decodeRecord(element, out, fields);
     }
 
     std::optional<DecodeError> decodeArray(dom::array array, Model::RecordBatch &out)
@@ -445,7 +440,6 @@ struct RecordDecoder::Impl
         if (array.size() == 0)
             return DecodeError{u"the array holds no records"_s, {}};
         out.reserve(out.size() + array.size()); // a thousand records would otherwise move ten times as it grows
-        Fields fields;
         qsizetype index = 0;
         for (dom::element element : array) {
             if (auto error = decodeRecord(element, out, fields))
@@ -461,7 +455,6 @@ struct RecordDecoder::Impl
         const std::size_t batchSize = std::max<std::size_t>(body.size(), dom::MINIMAL_BATCH_SIZE);
         if (auto code = parser.parse_many(body.data(), body.size(), batchSize).get(stream))
             return jsonError(code, body);
-        Fields fields;
         qsizetype index = 0;
         for (auto result : stream) {
             dom::element element;
@@ -504,7 +497,7 @@ std::optional<DecodeError> RecordDecoder::decodeLenient(std::string_view text, M
             return DecodeError{u"the file must hold a JSON array of records, one record, or NDJSON"_s, {}};
         qsizetype index = 0;
         for (dom::element element : array) {
-            if (auto error = decodeRecord(element, out))
+            if (auto error = decodeRecord(element, out, d->fields))
                 skipped(*indexed(error, index));
             ++index;
         }
@@ -515,7 +508,7 @@ std::optional<DecodeError> RecordDecoder::decodeLenient(std::string_view text, M
         const std::string_view padded = d->pad(text);
         dom::element root;
         if (d->parser.parse(padded.data(), padded.size(), false).get(root) == simdjson::SUCCESS && root.is_object()) {
-            if (auto error = decodeRecord(root, out))
+            if (auto error = decodeRecord(root, out, d->fields))
                 skipped(*indexed(error, 0));
             return std::nullopt;
         }
@@ -569,7 +562,7 @@ std::optional<DecodeError> RecordDecoder::decode(std::string_view body, bool pad
             if (root.get_array().get(array) == simdjson::SUCCESS)
                 error = d->decodeArray(array, out);
             else if (root.is_object())
-                error = decodeRecord(root, out);
+                error = decodeRecord(root, out, d->fields);
             else
                 error = DecodeError{u"the body must be a JSON object, an array of objects or NDJSON"_s, {}};
         } else if (body[first] == '{' && code != simdjson::DEPTH_ERROR) {
