@@ -424,7 +424,8 @@ void Shard::process(Message &message)
         return;
     }
     std::vector<Model::TradeSignal> signals;
-    std::vector<SymbolState *> touched;
+    std::vector<SymbolState *> &touched = m_touched;
+    touched.clear();
     std::vector<LiveBar> liveBars;
     std::vector<LiveEvent> liveEvents;
     std::vector<ProcessedTick> processed;

@@ -207,6 +207,8 @@ private:
     /// Someone processes: the shard's thread or a caller (processHere). The symbols' state belongs to whoever
     /// set it; records pushed meanwhile queue and are taken in order once it is clear, so a symbol's keep theirs.
     bool m_busy = false;
+    /// process(): the states a message changed (the busy one's, its memory kept from one message to the next).
+    std::vector<SymbolState *> m_touched;
     Util::WorkerThread m_worker;
 
     mutable std::mutex m_summaryMutex;
