@@ -90,6 +90,7 @@ private Q_SLOTS:
     void validRecords();
     void tickValues();
     void fieldsPastManyOthers();
+    void eachRecordHasItsOwnFields();
     void metadataValues();
     void invalidRecords_data();
     void invalidRecords();
@@ -188,6 +189,33 @@ void TestRecordDecoder::fieldsPastManyOthers()
     const auto missing = decoder.decode(json(record).toStdString(), out);
     QVERIFY(missing);
     QCOMPARE(missing->field, u"volume"_s);
+    QVERIFY(out.empty());
+}
+
+void TestRecordDecoder::eachRecordHasItsOwnFields()
+{
+    // The records of a body share the decoder's table of fields: nothing of one is seen in the next. The same
+    // unknown field in every record is no repeat, a field of the first does not stand in for one the second
+    // lacks, and a repeat within the third is still one.
+    QJsonObject extra = tick();
+    extra.insert(u"note"_s, 1);
+    QJsonObject lacking = tick();
+    lacking.remove(u"volume"_s);
+    const QByteArray twice = json(extra).chopped(1) + ",\"note\":2}";
+    RecordDecoder decoder;
+    Model::RecordBatch out;
+    QVERIFY(!decoder.decode(QByteArray("[" + json(extra) + "," + json(extra) + "," + json(extra) + "]").toStdString(),
+                            out));
+    QCOMPARE(out.size(), std::size_t(3));
+    out.clear();
+    auto error = decoder.decode(QByteArray("[" + json(extra) + "," + json(lacking) + "]").toStdString(), out);
+    QVERIFY(error);
+    QCOMPARE(error->index, qsizetype(1));
+    QCOMPARE(error->field, u"volume"_s);
+    error = decoder.decode(QByteArray("[" + json(extra) + "," + json(extra) + "," + twice + "]").toStdString(), out);
+    QVERIFY(error);
+    QCOMPARE(error->index, qsizetype(2));
+    QCOMPARE(error->field, u"note"_s);
     QVERIFY(out.empty());
 }
 
