@@ -175,11 +175,7 @@ Util::Result<std::unique_ptr<BarStore>> BarStore::open(SqliteDatabase &db, std::
                            db.scalar("SELECT frozen FROM bars_logs WHERE log = 1") != 0};
     if (frozen[0] || frozen[1]) {
         st.frozen = frozen[0] ? 0 : 1;
-        const QByteArray where = " FROM bars_logs WHERE log = " + QByteArray::number(st.frozen);
-        st.mergedThrough.bucket = db.scalar(QByteArray("SELECT merged_bucket" + where).constData(), -1);
-        st.mergedThrough.symbolId = db.scalar(QByteArray("SELECT merged_through" + where).constData(), -1);
-        st.mergedThrough.timestamp = db.scalar(QByteArray("SELECT merged_ts" + where).constData());
-        st.mergedThrough.seq = db.scalar(QByteArray("SELECT merged_seq" + where).constData());
+        st.mergedThrough = readMark(db, st.frozen);
         st.active = 1 - st.frozen;
         st.frozenRowsLeft =
             db.scalar(QByteArray("SELECT coalesce(sum(rows), 0) FROM " + logName(st.frozen)).constData());
@@ -205,16 +201,12 @@ Util::Status BarStore::toSixteenBuckets(SqliteDatabase &db)
     static_assert(64 % LogBuckets == 0, "an old bucket's symbols must all have one new bucket");
     for (int log = 0; log < 2; ++log) {
         const QByteArray table = logName(log);
-        const QByteArray where = " FROM bars_logs WHERE log = " + QByteArray::number(log);
-        const std::int64_t markBucket = db.scalar(QByteArray("SELECT merged_bucket" + where).constData(), -1);
-        if (markBucket >= 0) {
-            const auto mark =
-                std::make_tuple(markBucket, db.scalar(QByteArray("SELECT merged_through" + where).constData(), -1),
-                                db.scalar(QByteArray("SELECT merged_ts" + where).constData()),
-                                db.scalar(QByteArray("SELECT merged_seq" + where).constData()));
-            // Rows up to the mark, in the old buckets' order, are in blocks already.
+        if (const Mark mark = readMark(db, log); mark.bucket >= 0) {
+            // Rows up to the mark, in the old buckets' order (the stored bucket, not bucketOf()), are in blocks
+            // already.
             const auto unmoved = [&mark](std::int64_t bucket, const BarRow &row) {
-                return std::make_tuple(bucket, row.symbolId, row.timestamp, row.seq) > mark;
+                return std::tie(bucket, row.symbolId, row.timestamp, row.seq) >
+                       std::tie(mark.bucket, mark.symbolId, mark.timestamp, mark.seq);
             };
             if (QString error = dropLogRows(db, log, unmoved, {}); !error.isEmpty())
                 return Util::Status::failure(error);
@@ -229,6 +221,15 @@ Util::Status BarStore::toSixteenBuckets(SqliteDatabase &db)
             return s;
     }
     return {};
+}
+
+BarStore::Mark BarStore::readMark(SqliteDatabase &db, int log)
+{
+    const QByteArray where = " FROM bars_logs WHERE log = " + QByteArray::number(log);
+    return {db.scalar(QByteArray("SELECT merged_bucket" + where).constData(), -1),
+            db.scalar(QByteArray("SELECT merged_through" + where).constData(), -1),
+            db.scalar(QByteArray("SELECT merged_ts" + where).constData()),
+            db.scalar(QByteArray("SELECT merged_seq" + where).constData())};
 }
 
 BarStore::BarStore(SqliteDatabase &db, std::size_t logMergeRows)

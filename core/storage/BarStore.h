@@ -129,6 +129,8 @@ public:
             return std::tie(bucket, symbolId, timestamp, seq) < std::tie(b, r.symbolId, r.timestamp, r.seq);
         }
     };
+    /// Log `log`'s mark as stored in bars_logs (bucket -1: nothing of it moved).
+    static Mark readMark(SqliteDatabase &db, int log);
     /// Steps `values` (bound to one bucket of log `log`, selecting its values) to its end and resets it, calling
     /// `row` with each row after `moved`. Empty, or what went wrong.
     template<typename F>
