@@ -412,23 +412,24 @@ struct RecordDecoder::Impl
     std::vector<char> padded;
     Fields fields; ///< every record's in turn
 
-    std::string_view pad(std::string_view body)
+    std::string_view pad(std::string_view body) { return padInto(padded, body); }
+
+    /// `text` copied into `buffer` with the parser's zeroed padding after it; the copy, without the padding.
+    static std::string_view padInto(std::vector<char> &buffer, std::string_view text)
     {
-        padded.resize(body.size() + simdjson::SIMDJSON_PADDING);
-        std::memcpy(padded.data(), body.data(), body.size());
-        std::memset(padded.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
-        return {padded.data(), body.size()};
+        buffer.resize(text.size() + simdjson::SIMDJSON_PADDING);
+        std::memcpy(buffer.data(), text.data(), text.size());
+        std::memset(buffer.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+        return {buffer.data(), text.size()};
     }
 
     std::vector<char> linePadded;
 
     std::optional<DecodeError> decodeLine(std::string_view line, Model::RecordBatch &out)
     {
-        linePadded.resize(line.size() + simdjson::SIMDJSON_PADDING);
-        std::memcpy(linePadded.data(), line.data(), line.size());
-        std::memset(linePadded.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
+        const std::string_view text = padInto(linePadded, line);
         dom::element element;
-        if (auto code = parser.parse(linePadded.data(), line.size(), false).get(element))
+        if (auto code = parser.parse(text.data(), text.size(), false).get(element))
             return jsonError(code, line);
         if (!element.is_object())
             return DecodeError{u"a record must be a JSON object"_s, {}};
