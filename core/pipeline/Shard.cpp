@@ -22,6 +22,11 @@ namespace Pipeline {
 
 namespace {
 constexpr int CloseSweepMs = 250; ///< how often quiet symbols' bars are looked at
+/// The lines of a symbol's state a record reads and writes: SymbolState's fields up to the track, then the
+/// forming bar and the RSI at the track's start (about 880 bytes), from a start that need not be on a line.
+constexpr std::size_t HotLines = 15;
+/// Touched states whose summaries are published together: a few dozen states' lines are still in the cache.
+constexpr std::size_t PublishEvery = 16;
 } // namespace
 
 Shard::Shard(int index, const PipelineOptions &options, Storage::StorageWriter &writer, PipelineMetrics &metrics,
@@ -135,13 +140,26 @@ std::size_t Shard::depth() const
     return m_reserved;
 }
 
+std::unique_ptr<Shard::SymbolState> Shard::makeState(const Model::Symbol &symbol) const
+{
+    auto state = std::make_unique<SymbolState>(m_options, m_session);
+    state->summary.symbol = symbol;
+    state->track.setSymbol(symbol);
+    return state;
+}
+
 Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
 {
-    auto &state = m_symbols[symbol];
-    if (!state) {
-        state = std::make_unique<SymbolState>(m_options, m_session);
-        state->summary.symbol = symbol;
-        state->track.setSymbol(symbol);
+    SymbolState *state = nullptr;
+    if (const std::unique_ptr<SymbolState> *found = m_symbols.find(symbol)) {
+        state = found->get();
+    } else {
+        std::unique_ptr<SymbolState> made = makeState(symbol);
+        state = made.get();
+        {
+            std::lock_guard lock(m_summaryMutex);
+            m_symbols[symbol] = std::move(made);
+        }
         m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
         // Back after it left memory: carried on from the database, as at a start.
         if (readBack && !m_options.databasePath.isEmpty() && m_evictedNames.mayContain(symbol.view())) {
@@ -237,7 +255,8 @@ void Shard::warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symb
     m_nowNs = Util::monotonicNs();
     SymbolState &state = stateOf(symbol, false);
     warmState(state, history);
-    publishSummaries({&state});
+    SymbolState *const warmed[] = {&state};
+    publishSummaries(warmed);
 }
 
 void Shard::syncAlerts(SymbolState &state, const Alerts::AlertBook::Catalog &catalog)
@@ -279,10 +298,14 @@ void Shard::takeFires(SymbolState &state, std::vector<AlertSet::Fired> &fired, s
 
 bool Shard::dropState(const Model::Symbol &symbol)
 {
-    const std::unique_ptr<SymbolState> *state = m_symbols.find(symbol);
+    std::unique_ptr<SymbolState> *state = m_symbols.find(symbol);
     if (!state)
         return false;
-    m_symbols.erase(symbol);
+    const std::unique_ptr<SymbolState> gone = std::move(*state); // freed after the lock
+    {
+        std::lock_guard lock(m_summaryMutex);
+        m_symbols.erase(symbol);
+    }
     m_evictedNames.add(symbol.view());
     m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
     return true;
@@ -293,8 +316,6 @@ void Shard::evict(const Model::Symbol &symbol)
     if (!dropState(symbol))
         return;
     m_evictions.fetch_add(1, std::memory_order_relaxed);
-    std::lock_guard lock(m_summaryMutex);
-    m_summaries.erase(symbol);
 }
 
 void Shard::trim(bool idleToo)
@@ -382,8 +403,6 @@ void Shard::run()
     }
 }
 
-namespace {} // namespace
-
 void Shard::prefetchState(const Model::RecordBatch &records, std::size_t at) const
 {
     // Two steps ahead of the record in hand: the map's slot for a record further on, then (its slot in the
@@ -395,21 +414,30 @@ void Shard::prefetchState(const Model::RecordBatch &records, std::size_t at) con
     if (at + Near < records.size())
         if (const auto *tick = std::get_if<Model::Tick>(&records[at + Near]))
             if (const auto *state = m_symbols.find(tick->symbol))
-                Util::prefetchLines(state->get(), 4);
+                Util::prefetchLines(state->get(), HotLines);
 }
 
 void Shard::process(Message &message)
 {
     m_nowNs = Util::monotonicNs(); // one reading a message: it dates each symbol's last use
     if (!message.rewarm.empty()) {
-        std::vector<SymbolState *> states;
         for (const Model::Symbol &symbol : message.rewarm) {
-            // One not in memory is read from the database when it trades. The summary stays published meanwhile
-            // (the watchlist would lose the row for a moment), and is replaced below.
-            if (!m_options.databasePath.isEmpty() && dropState(symbol))
-                states.push_back(&stateOf(symbol, true));
+            // One not in memory is read from the database when it trades. One in memory is read into a new
+            // state while the old one's summary stays published (the watchlist would lose the row for a
+            // moment), then takes its place.
+            if (m_options.databasePath.isEmpty() || !m_symbols.find(symbol))
+                continue;
+            std::unique_ptr<SymbolState> fresh = makeState(symbol);
+            if (Storage::SymbolHistoryReader *reader = historyReader())
+                warmState(*fresh, readHistory(*reader, symbol, true));
+            fresh->used = ++m_useClock;
+            fresh->lastUsedNs = m_nowNs;
+            std::unique_ptr<SymbolState> old;
+            std::lock_guard lock(m_summaryMutex);
+            std::unique_ptr<SymbolState> &slot = m_symbols[symbol];
+            old = std::exchange(slot, std::move(fresh));
+            slot->published.assign(slot->summary);
         }
-        publishSummaries(states);
         return;
     }
     if (!message.counted.empty()) {
@@ -426,6 +454,7 @@ void Shard::process(Message &message)
     std::vector<Model::TradeSignal> signals;
     std::vector<SymbolState *> &touched = m_touched;
     touched.clear();
+    std::size_t published = 0; // touched[0, published) are published
     std::vector<LiveBar> liveBars;
     std::vector<LiveEvent> liveEvents;
     std::vector<ProcessedTick> processed;
@@ -468,8 +497,15 @@ void Shard::process(Message &message)
             state.summary.addTick(*bar, m_session);
             if (!late)
                 state.summary.rsi = state.track.rsi();
-            if (touched.empty() || touched.back() != &state)
+            if (touched.empty() || touched.back() != &state) {
                 touched.push_back(&state);
+                // A few at a time, while their lines are still in the cache; the newest waits for any more
+                // records of its symbol that follow.
+                if (touched.size() - published > PublishEvery) {
+                    publishSummaries(std::span(touched).subspan(published, touched.size() - 1 - published));
+                    published = touched.size() - 1;
+                }
+            }
             if (streamTicks)
                 processed.push_back(late ? ProcessedTick{*bar, {}, true} : ProcessedTick{*bar, state.track.snapshot()});
             if (m_feed)
@@ -495,7 +531,8 @@ void Shard::process(Message &message)
     m_metrics.processed.fetch_add(count, std::memory_order_relaxed);
     if (m_feed && (!liveBars.empty() || !liveEvents.empty()))
         m_feed->append(liveBars, liveEvents);
-    publishSummaries(touched); // before the commit, so an acknowledgement never finds an older summary
+    // Before the commit, so an acknowledgement never finds an older summary.
+    publishSummaries(std::span(touched).subspan(published));
     // Past the cap (a flood of symbols) before the acknowledgement; idle symbols every ten seconds, or as often
     // as the idle time when that is shorter.
     const qint64 sweepNs = std::min<qint64>(10, std::max(1, m_options.idleSymbolSeconds)) * 1'000'000'000LL;
@@ -600,34 +637,31 @@ void Shard::closeDueBars()
     m_writer.submitWaiting(std::move(job));
 }
 
-void Shard::publishSummaries(const std::vector<SymbolState *> &touched)
+void Shard::publishSummaries(std::span<SymbolState *const> states)
 {
-    if (touched.empty())
+    if (states.empty())
         return;
-    // At thousands of symbols each copy's slot is out of the cache: those a few copies ahead are fetched
-    // while one is written, instead of each write waiting for its own.
-    constexpr std::size_t Ahead = 6;
     std::lock_guard lock(m_summaryMutex);
-    for (std::size_t i = 0; i < std::min(Ahead, touched.size()); ++i)
-        m_summaries.prefetchForWrite(touched[i]->summary.symbol);
-    for (std::size_t i = 0; i < touched.size(); ++i) {
-        if (i + Ahead < touched.size())
-            m_summaries.prefetchForWrite(touched[i + Ahead]->summary.symbol);
-        m_summaries[touched[i]->summary.symbol].assign(touched[i]->summary);
-    }
+    for (SymbolState *state : states)
+        state->published.assign(state->summary);
 }
 
 void Shard::collectSummaries(Analytics::SummaryList &out) const
 {
     std::lock_guard lock(m_summaryMutex);
-    m_summaries.forEach([&](const Model::Symbol &, const Analytics::SymbolSummary &summary) { out.append(summary); });
+    m_symbols.forEach([&](const Model::Symbol &, const std::unique_ptr<SymbolState> &state) {
+        if (!state->published.symbol.isEmpty())
+            out.append(state->published);
+    });
 }
 
 std::optional<Analytics::SymbolSummary> Shard::summary(const Model::Symbol &symbol) const
 {
     std::lock_guard lock(m_summaryMutex);
-    const Analytics::SymbolSummary *summary = m_summaries.find(symbol);
-    return summary ? std::optional(*summary) : std::nullopt;
+    const std::unique_ptr<SymbolState> *state = m_symbols.find(symbol);
+    if (!state || (*state)->published.symbol.isEmpty())
+        return std::nullopt;
+    return (*state)->published;
 }
 
 } // namespace Pipeline

@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -107,14 +108,18 @@ private:
             // values once a record, when they ask.
             track.setLazyForming(true);
         }
-        // What every record reads and writes first and together (a few neighbouring cache lines, which the
-        // processor fetches in pairs); the rules only when a bar closes, last.
+        // What every record reads and writes first and together, in the first HotLines cache lines: these
+        // fields, the forming bar and the RSI at the start of the track (prefetchState() asks for them ahead).
+        // The rest of the track's indicators when a bar closes or a chart asks, the rules only when a bar closes.
         bool rulesPending = false; ///< stored history whose bars for the rules are still to be read
         std::uint64_t used = 0;    ///< m_useClock at its latest update: the larger, the more recent
         qint64 lastUsedNs = 0;
+        AlertSet alerts; ///< the alerts on the symbol, as of the catalog of alerts.version()
         Analytics::SymbolSummary summary;
+        /// The copy other threads read, under m_summaryMutex; its symbol is empty until first published.
+        /// Beside `summary`, so that publishing copies between lines a record has just brought in.
+        Analytics::SymbolSummary published;
         TimeframeTrack track; ///< the rules' timeframe
-        AlertSet alerts;      ///< the alerts on the symbol, as of the catalog of alerts.version()
         Signals::RuleEngine rules;
     };
     struct Message
@@ -169,7 +174,10 @@ private:
     /// waking the shard's thread for whatever was queued meanwhile.
     void processHere(Message &&message);
     void process(Message &message);
-    void publishSummaries(const std::vector<SymbolState *> &touched);
+    /// Publishes the states' summaries: the copies other threads read.
+    void publishSummaries(std::span<SymbolState *const> states);
+    /// A new state for `symbol`, not yet in m_symbols.
+    std::unique_ptr<SymbolState> makeState(const Model::Symbol &symbol) const;
 
     int m_index;
     PipelineOptions m_options;
@@ -181,8 +189,10 @@ private:
     LiveFeed *m_feed; ///< may be null: nobody watches
     CommitListener *m_listener = nullptr;
     const Alerts::AlertBook *m_alertBook = nullptr;
-    Trading::PaperDesk *m_paperDesk = nullptr;                ///< shown the records of symbols with working orders
-    Model::SymbolMap<std::unique_ptr<SymbolState>> m_symbols; ///< the thread's own
+    Trading::PaperDesk *m_paperDesk = nullptr; ///< shown the records of symbols with working orders
+    /// The states belong to whoever processes; other threads read their published summaries, under
+    /// m_summaryMutex, which every insertion and removal of a symbol holds too.
+    Model::SymbolMap<std::unique_ptr<SymbolState>> m_symbols;
     /// A symbol's update stamps its state from this clock. Where a list in order of use moved an element on
     /// every record (three cache misses a record at thousands of symbols), eviction picks the oldest stamps
     /// when it needs them: a sixteenth of the symbols at once, so that a flood past the cap scans rarely.
@@ -212,7 +222,6 @@ private:
     Util::WorkerThread m_worker;
 
     mutable std::mutex m_summaryMutex;
-    Model::SymbolMap<Analytics::SymbolSummary> m_summaries; ///< copies for other threads
 };
 
 } // namespace Pipeline

@@ -209,6 +209,7 @@ private Q_SLOTS:
     void idleShardRunsOnTheCallersThread();
     void summaryCopyFollowsItsSource();
     void everyTouchedSymbolsSummaryIsPublished();
+    void summaryPublishedMidRunTakesTheRunsLastRecord();
     void backPressureLosesNothingAcknowledged();
     void warmStartContinuesWhereItStopped();
     void rewarmKeepsTheSummaryPublished();
@@ -462,6 +463,41 @@ void TestPipeline::everyTouchedSymbolsSummaryIsPublished()
             QCOMPARE(summary.lastPrice, 100 + i + round / 10.0);
             QCOMPARE(summary.totalTicks, round);
         }
+    }
+}
+
+void TestPipeline::summaryPublishedMidRunTakesTheRunsLastRecord()
+{
+    // Summaries are published a few symbols at a time as a batch goes on. Runs of one symbol's records of
+    // every length from 1 to 40, in one batch on one shard, so that a publication falls inside runs and right
+    // after them; each symbol comes back once more at the end. Every summary has its last record and count.
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions options;
+    options.shards = 1;
+    QVERIFY(engine.start(options));
+    constexpr int Symbols = 40;
+    Model::RecordBatch batch;
+    int second = 0;
+    const auto add = [&](int i, double price) {
+        Model::Tick tick = flatTick(QByteArray("R" + QByteArray::number(i)).constData(), ++second);
+        tick.close = tick.high = price;
+        batch.push_back(tick);
+    };
+    for (int i = 0; i < Symbols; ++i)
+        for (int r = 0; r <= i; ++r)
+            add(i, 100 + i + r / 100.0);
+    for (int i = 0; i < Symbols; i += 3)
+        add(i, 500 + i);
+    engine.feed(batch, batch.size());
+    const Analytics::SummaryList summaries = engine.pipeline->summaries();
+    QCOMPARE(summaries.size(), Symbols);
+    for (const Analytics::SymbolSummary &summary : summaries) {
+        const int i = summary.symbol.toString().mid(1).toInt();
+        const bool again = i % 3 == 0;
+        QCOMPARE(summary.totalTicks, i + 1 + (again ? 1 : 0));
+        QCOMPARE(summary.lastPrice, again ? 500.0 + i : 100 + i + i / 100.0);
+        QCOMPARE(engine.pipeline->summary(summary.symbol)->totalTicks, summary.totalTicks);
     }
 }
 
