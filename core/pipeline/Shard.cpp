@@ -301,9 +301,10 @@ bool Shard::dropState(const Model::Symbol &symbol)
     std::unique_ptr<SymbolState> *state = m_symbols.find(symbol);
     if (!state)
         return false;
-    const std::unique_ptr<SymbolState> gone = std::move(*state); // freed after the lock
+    std::unique_ptr<SymbolState> gone; // freed after the lock
     {
-        std::lock_guard lock(m_summaryMutex);
+        std::lock_guard lock(m_summaryMutex); // a reader of the summaries never meets an empty slot
+        gone = std::move(*state);
         m_symbols.erase(symbol);
     }
     m_evictedNames.add(symbol.view());

@@ -221,6 +221,7 @@ private Q_SLOTS:
     void latencyBucketsAtTheirBounds();
     void lateRecordIsStoredButNeverLast();
     void symbolFloodStaysBounded();
+    void summariesReadWhileSymbolsComeAndGo();
     void leastRecentlyUpdatedLeaveFirst();
     void idleSymbolsLeave();
     void symbolMapAgreesWithAHashMap();
@@ -676,6 +677,45 @@ void TestPipeline::symbolFloodStaysBounded()
     QCOMPARE(returned->sessionHigh, kept->sessionHigh);
     QCOMPARE(returned->totalTicks, kept->totalTicks);
     QCOMPARE(describe(bounded.published), describe(whole.published)); // the same signals, too
+}
+
+void TestPipeline::summariesReadWhileSymbolsComeAndGo()
+{
+    // Other threads read the summaries from the symbols' states while the shards add symbols, evict them past
+    // the cap and read them back: every summary read is whole (its symbol and its records), never a slot
+    // caught between its state leaving and its removal.
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions options;
+    options.shards = 2;
+    options.maxSymbols = 64;
+    QVERIFY(engine.start(options, true));
+    std::atomic<bool> done{false};
+    std::atomic<int> reads{0};
+    std::atomic<int> broken{0};
+    std::thread reader([&] {
+        while (!done.load()) {
+            for (const Analytics::SymbolSummary &summary : engine.pipeline->summaries())
+                if (summary.symbol.isEmpty() || summary.totalTicks < 1)
+                    broken.fetch_add(1);
+            if (const auto one = engine.pipeline->summary(sym("C7")); one && one->symbol != sym("C7"))
+                broken.fetch_add(1);
+            reads.fetch_add(1);
+        }
+    });
+    for (int round = 1; round <= 6; ++round) {
+        Model::RecordBatch batch;
+        for (int i = 0; i < 400; ++i)
+            batch.push_back(
+                flatTick(QByteArray("C" + QByteArray::number((i * 7 + round) % 300)).constData(), round * 1000 + i));
+        engine.feed(batch, 50);
+    }
+    QTRY_VERIFY(reads.load() > 0);
+    done = true;
+    reader.join();
+    QCOMPARE(broken.load(), 0);
+    QVERIFY(engine.pipeline->evictedSymbols() > 0);
+    QVERIFY(engine.pipeline->summaries().size() <= 64);
 }
 
 void TestPipeline::leastRecentlyUpdatedLeaveFirst()
