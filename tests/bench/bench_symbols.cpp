@@ -6,6 +6,9 @@
 // connections, one request in flight on each (as wrk sends them), encoded before the clock starts.
 // "CPU us/rec" is the process's CPU time (all threads, the benchmark's own clients too) over the records: it
 // does not grow when the machine is shared and the wall clock does.
+// BENCH_ROUNDS=N runs every mix N times, the mixes in turn within each round, and ends with each mix's median
+// and range, its ratio to the first count taken within each round: on a machine whose speed moves from minute
+// to minute, a ratio of two runs a minute apart says little, the median of ratios within rounds more.
 //   bench_symbols [RECORDS_PER_RUN] [SYMBOL_COUNTS...]
 #include "BenchHttp.h"
 #include "BenchIngestServer.h"
@@ -21,6 +24,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -279,17 +283,54 @@ int main(int argc, char **argv)
                 static_cast<long long>(records), BatchSize);
     std::printf("  %-8s %-6s %14s %9s %11s %16s %14s %12s %10s %10s\n", "symbols", "prices", "records/s", "x 1 sym",
                 "CPU us/rec", "records/commit", "bytes/record", "(in use)", "signals", "late");
-    for (const bool noisy : {false, true}) {
+    const int rounds = std::max(1, qEnvironmentVariableIntValue("BENCH_ROUNDS"));
+    struct Mix
+    {
+        bool noisy;
+        int symbols;
+        std::vector<Model::RecordBatch> batches; ///< kept between rounds when there are several
+        std::vector<double> rates, ratios;
+    };
+    std::vector<Mix> mixes;
+    for (const bool noisy : {false, true})
+        for (const int symbols : counts)
+            mixes.push_back({noisy, symbols, {}, {}, {}});
+    for (int round = 1; round <= rounds; ++round) {
+        if (rounds > 1)
+            std::printf("round %d of %d\n", round, rounds);
         double base = 0;
-        for (const int symbols : counts) {
-            const Outcome o = run(makeBatches(records, symbols, noisy), std::size_t(symbols));
+        for (Mix &mix : mixes) {
+            if (mix.symbols == counts.front())
+                base = 0;
+            if (mix.batches.empty())
+                mix.batches = makeBatches(records, mix.symbols, mix.noisy);
+            const Outcome o = run(mix.batches, std::size_t(mix.symbols));
+            if (rounds == 1)
+                mix.batches = {};
             if (base == 0)
                 base = o.recordsPerSecond;
-            std::printf("  %-8d %-6s %14.0f %9.2f %11.2f %16.0f %14.1f %12.1f %10llu %10llu\n", symbols,
-                        noisy ? "noisy" : "flat", o.recordsPerSecond, o.recordsPerSecond / base, o.cpuUsPerRecord,
+            mix.rates.push_back(o.recordsPerSecond);
+            mix.ratios.push_back(o.recordsPerSecond / base);
+            std::printf("  %-8d %-6s %14.0f %9.2f %11.2f %16.0f %14.1f %12.1f %10llu %10llu\n", mix.symbols,
+                        mix.noisy ? "noisy" : "flat", o.recordsPerSecond, o.recordsPerSecond / base, o.cpuUsPerRecord,
                         o.recordsPerCommit, o.bytesPerRecord, o.bytesInUsePerRecord,
                         static_cast<unsigned long long>(o.signals), static_cast<unsigned long long>(o.late));
             std::fflush(stdout);
+        }
+    }
+    if (rounds > 1) {
+        const auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+        };
+        std::printf("median of %d rounds (range)\n  %-8s %-6s %26s %20s\n", rounds, "symbols", "prices", "records/s",
+                    "x 1 sym in its round");
+        for (const Mix &mix : mixes) {
+            const auto [rateLow, rateHigh] = std::minmax_element(mix.rates.begin(), mix.rates.end());
+            const auto [ratioLow, ratioHigh] = std::minmax_element(mix.ratios.begin(), mix.ratios.end());
+            std::printf("  %-8d %-6s %9.0f (%7.0f-%7.0f) %6.2f (%4.2f-%4.2f)\n", mix.symbols,
+                        mix.noisy ? "noisy" : "flat", median(mix.rates), *rateLow, *rateHigh, median(mix.ratios),
+                        *ratioLow, *ratioHigh);
         }
     }
     return 0;
