@@ -67,6 +67,31 @@ int Pipeline::shardOf(const Model::Symbol &symbol, int shards) noexcept
     return int(std::hash<Model::Symbol>{}(symbol) % std::size_t(shards));
 }
 
+namespace {
+
+/// The stored symbols past each shard's room (`rooms`, by shard) that wait until they trade: all but the
+/// shard's `room` with the latest records.
+std::vector<bool> leftForLater(const std::vector<Storage::StoredSymbol> &stored, const std::vector<std::size_t> &rooms)
+{
+    std::vector<std::vector<std::size_t>> byShard(rooms.size());
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        byShard[std::size_t(Pipeline::shardOf(stored[i].symbol, int(rooms.size())))].push_back(i);
+    std::vector<bool> later(stored.size(), false);
+    for (std::size_t s = 0; s < rooms.size(); ++s) {
+        std::vector<std::size_t> &mine = byShard[s];
+        if (mine.size() <= rooms[s])
+            continue;
+        const auto room = mine.begin() + std::ptrdiff_t(rooms[s]);
+        std::nth_element(mine.begin(), room, mine.end(),
+                         [&](std::size_t a, std::size_t b) { return stored[a].latest > stored[b].latest; });
+        for (auto it = room; it != mine.end(); ++it)
+            later[*it] = true;
+    }
+    return later;
+}
+
+} // namespace
+
 Util::Status Pipeline::warmStart(const QString &databasePath)
 {
     if (databasePath == u":memory:"_s)
@@ -79,10 +104,21 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
     // One snapshot, in which each bar log bucket is decoded once for all its symbols.
     if (auto status = (*reader)->beginSnapshot(); !status)
         return status;
-    for (const Model::Symbol &symbol : (*reader)->symbols()) {
+    std::vector<Storage::StoredSymbol> stored = (*reader)->symbols();
+    std::vector<std::size_t> rooms;
+    for (const auto &shard : m_shards)
+        rooms.push_back(shard->capacity());
+    // More than a shard holds: those traded last come back now, the others when they trade again.
+    std::vector<bool> later = leftForLater(stored, rooms);
+    if (std::find(later.begin(), later.end(), true) != later.end()) {
+        stored = (*reader)->symbols(true);
+        later = leftForLater(stored, rooms);
+    }
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+        const Model::Symbol &symbol = stored[i].symbol;
         Shard &shard = *m_shards[std::size_t(shardOf(symbol, shardCount()))];
-        if (shard.isFull()) {
-            shard.rememberEvicted(symbol); // past the cap: warmed when it trades again
+        if (later[i] || shard.isFull()) {
+            shard.rememberEvicted(symbol); // warmed when it trades again
             continue;
         }
         shard.warm(**reader, symbol);

@@ -77,6 +77,8 @@ public:
     void setDatabasePath(const QString &path) { m_options.databasePath = path; }
     /// Before start(): whether the shard holds as many symbols as it may.
     bool isFull() const { return m_symbols.size() >= m_maxSymbols; }
+    /// The symbols it holds at most (its share of the cap).
+    std::size_t capacity() const noexcept { return m_maxSymbols; }
     /// Before start(): a stored symbol not warmed now, to be read back when it trades.
     void rememberEvicted(const Model::Symbol &symbol) { m_evictedNames.add(symbol.view()); }
 

@@ -24,6 +24,7 @@ struct SymbolHistoryReader::Impl
     Statement begin;
     Statement commit;
     Statement symbols;
+    Statement symbolsByTime;
     Statement symbolId;
     Statement blocks;
     Statement lastSignal;
@@ -55,10 +56,19 @@ Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(con
     // Every symbol with bars: a probe of the blocks each, and the logs' symbols gathered once.
     const bool ok =
         prepared("BEGIN", impl->begin) && prepared("COMMIT", impl->commit) &&
-        prepared("SELECT id, name FROM symbols s WHERE EXISTS (SELECT 1 FROM bar_blocks WHERE symbol_id = s.id) "
+        prepared("SELECT id, name, 0 FROM symbols s WHERE EXISTS (SELECT 1 FROM bar_blocks WHERE symbol_id = s.id) "
                  "OR s.id IN (SELECT symbol_id FROM bars_log0 j, bar_rows(j.data) "
                  "UNION SELECT symbol_id FROM bars_log1 j, bar_rows(j.data))",
                  impl->symbols) &&
+        // With the time of each one's newest record, its newest block's or its newest in the logs (a second more
+        // a million log rows: only asked for when it decides something).
+        prepared("SELECT s.id, s.name, max(coalesce((SELECT max(last_ts) FROM bar_blocks WHERE symbol_id = s.id), "
+                 "-9223372036854775807 - 1), coalesce(l.latest, -9223372036854775807 - 1)) FROM symbols s "
+                 "LEFT JOIN (SELECT symbol_id, max(ts_us) AS latest FROM (SELECT symbol_id, ts_us FROM bars_log0 j, "
+                 "bar_rows(j.data) UNION ALL SELECT symbol_id, ts_us FROM bars_log1 j, bar_rows(j.data)) "
+                 "GROUP BY symbol_id) l ON l.symbol_id = s.id "
+                 "WHERE l.symbol_id IS NOT NULL OR EXISTS (SELECT 1 FROM bar_blocks WHERE symbol_id = s.id)",
+                 impl->symbolsByTime) &&
         prepared("SELECT id FROM symbols WHERE name = ?1", impl->symbolId) &&
         // Newest first: blocks never overlap in time.
         prepared("SELECT first_ts, data FROM bar_blocks WHERE symbol_id = ?1 ORDER BY last_ts DESC, last_seq DESC",
@@ -91,6 +101,7 @@ SymbolHistoryReader::~SymbolHistoryReader()
     d->begin = {};
     d->commit = {};
     d->symbols = {};
+    d->symbolsByTime = {};
     d->symbolId = {};
     d->blocks = {};
     d->lastSignal = {};
@@ -258,21 +269,24 @@ BarRange SymbolHistoryReader::readBars(const BarQuery &query, const Bars::Sessio
     return {};
 }
 
-std::vector<Model::Symbol> SymbolHistoryReader::symbols()
+std::vector<StoredSymbol> SymbolHistoryReader::symbols(bool withLatest)
 {
-    std::vector<std::pair<std::int64_t, Model::Symbol>> found;
-    Model::Symbol symbol;
-    while (d->symbols.step() == Step::Row)
-        if (Model::Symbol::fromString(d->symbols.columnText(1), symbol))
-            found.emplace_back(d->symbols.columnInt64(0), symbol);
-    d->symbols.reset();
+    Statement &query = withLatest ? d->symbolsByTime : d->symbols;
+    std::vector<std::pair<std::int64_t, StoredSymbol>> found;
+    StoredSymbol stored;
+    while (query.step() == Step::Row)
+        if (Model::Symbol::fromString(query.columnText(1), stored.symbol)) {
+            stored.latest = query.columnInt64(2);
+            found.emplace_back(query.columnInt64(0), stored);
+        }
+    query.reset();
     std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
         return std::pair(BarStore::bucketOf(a.first), a.first) < std::pair(BarStore::bucketOf(b.first), b.first);
     });
-    std::vector<Model::Symbol> out;
+    std::vector<StoredSymbol> out;
     out.reserve(found.size());
-    for (auto &[id, name] : found)
-        out.push_back(name);
+    for (auto &[id, symbol] : found)
+        out.push_back(symbol);
     return out;
 }
 

@@ -27,6 +27,13 @@ struct SymbolHistory
     std::optional<Bars::Bar> session;
 };
 
+/// A symbol with stored bars, and the time of its newest record when asked for.
+struct StoredSymbol
+{
+    Model::Symbol symbol;
+    Model::TimestampUs latest = 0;
+};
+
 /// Reads a symbol's history for the engine with statements prepared once (one reader per thread).
 ///
 /// A symbol's newest rows are read in C++ from its newest blocks and its bucket of each bar log, without
@@ -44,8 +51,9 @@ public:
     SymbolHistory read(const Model::Symbol &symbol, int bars, const Bars::Session &session);
     /// Bars built from the stored records (readBars); on a failure none, and a warning in the log.
     BarRange readBars(const BarQuery &query, const Bars::Session &session);
-    /// Every symbol with stored bars, in the order that reads them fastest (by log bucket, then id).
-    std::vector<Model::Symbol> symbols();
+    /// Every symbol with stored bars, in the order that reads them fastest (by log bucket, then id);
+    /// `withLatest`: with the time of each one's newest record (0 without).
+    std::vector<StoredSymbol> symbols(bool withLatest = false);
 
     /// Holds one read snapshot until endSnapshot(): the database as it was then, and the log buckets
     /// decoded for read() kept from one symbol to the next.

@@ -730,12 +730,18 @@ void TestBarStore::historyReaderSpansTablesNewestLast()
             QVERIFY((*reader)->beginSnapshot().ok());
         const auto symbols = (*reader)->symbols();
         QCOMPARE(symbols.size(), std::size_t(2));
-        QCOMPARE(symbols[0].view(), std::string_view("HX"));
+        QCOMPARE(symbols[0].symbol.view(), std::string_view("HX"));
+        // Asked for, the newest record's time, from the log here (HX's block ends at second 19).
+        const auto byTime = (*reader)->symbols(true);
+        QCOMPARE(byTime.size(), std::size_t(2));
+        QCOMPARE(byTime[0].symbol, symbols[0].symbol);
+        QCOMPARE(byTime[0].latest, Start + 24 * 1'000'000);
+        QCOMPARE(byTime[1].latest, Start + 24 * 1'000'000);
         const auto history = (*reader)->read(hx, 8, utc);
         QCOMPARE(history.bars.size(), std::size_t(8));
         for (int i = 0; i < 8; ++i)
             QCOMPARE(history.bars[std::size_t(i)].open, double(10 + 17 + i));
-        QCOMPARE((*reader)->read(symbols[1], 8, utc).bars.size(), std::size_t(5));
+        QCOMPARE((*reader)->read(symbols[1].symbol, 8, utc).bars.size(), std::size_t(5));
         QCOMPARE((*reader)->read(hx, 30, utc).bars.size(), std::size_t(25));
         Model::Symbol unknown;
         Model::Symbol::parse("NONE", unknown);
@@ -784,7 +790,7 @@ void TestBarStore::historyReaderAgreesWithTheFeedAcrossBlocksAndLogs()
             QVERIFY((*reader)->beginSnapshot().ok());
         const auto symbols = (*reader)->symbols();
         QCOMPARE(int(symbols.size()), Symbols);
-        for (const Model::Symbol &symbol : symbols) {
+        for (const auto &[symbol, latest] : symbols) {
             const int s = QByteArray(symbol.view().data() + 1, qsizetype(symbol.view().size() - 1)).toInt();
             const std::vector<double> &expected = sent[std::size_t(s)];
             for (const int count : {1, 7, 300, 100000}) {

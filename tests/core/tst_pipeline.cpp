@@ -11,6 +11,7 @@
 #include "pipeline/LiveFeed.h"
 #include "pipeline/MetricsText.h"
 #include "pipeline/Pipeline.h"
+#include "storage/BarStore.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
 #include "util/CallerRuns.h"
@@ -213,6 +214,7 @@ private Q_SLOTS:
     void backPressureLosesNothingAcknowledged();
     void warmStartContinuesWhereItStopped();
     void rewarmKeepsTheSummaryPublished();
+    void warmStartPastTheCapBringsBackTheLatest();
     void aggregatorOnKnownInput();
     void lateRecordsCountAsARestartCountsThem();
     void aLongSessionCountsWholeAfterARestart_data();
@@ -803,6 +805,48 @@ void TestPipeline::rewarmKeepsTheSummaryPublished()
     QTRY_COMPARE(engine.pipeline->queueDepths(), std::vector<std::size_t>(engine.pipeline->queueDepths().size(), 0));
     QCOMPARE(engine.pipeline->summaries().size(), 2);
     QCOMPARE(engine.pipeline->evictedSymbols(), 0u); // a re-read is no eviction
+}
+
+void TestPipeline::warmStartPastTheCapBringsBackTheLatest()
+{
+    // 40 symbols stored, room for 10 at a start: the 10 that traded last come back, whether their newest records
+    // sit in blocks (a long run of one symbol goes straight there) or in the logs; the others come back when they
+    // trade. Which is which has nothing to do with names or the order the symbols came in.
+    QTemporaryDir dir;
+    const auto name = [](int i) { return QByteArray("W" + QByteArray::number((i * 17) % 40)); };
+    const auto isLatest = [](int i) { return i % 4 == 1; };
+    {
+        Engine first(dir);
+        QVERIFY(first.start({}));
+        Model::RecordBatch batch;
+        for (int i = 0; i < 40; ++i) {
+            // Every fourth symbol trades a day later; half of them, and half of the others, in long runs.
+            const int runs = i % 8 < 4 ? 1 : int(Storage::BarStore::DirectRun) * 2;
+            for (int r = 0; r < runs; ++r)
+                batch.push_back(flatTick(name(i).constData(), (isLatest(i) ? 86'400 : 0) + i * 100 + r));
+        }
+        first.feed(batch, batch.size());
+    }
+    Engine second(dir);
+    Pipeline::PipelineOptions options;
+    options.shards = 1;
+    options.maxSymbols = 10;
+    QVERIFY(second.start(options, true));
+    QCOMPARE(second.pipeline->warmedSymbols(), 10);
+    QStringList expected, warmed;
+    for (int i = 0; i < 40; ++i)
+        if (isLatest(i))
+            expected << QString::fromLatin1(name(i));
+    for (const Analytics::SymbolSummary &summary : second.pipeline->summaries())
+        warmed << summary.symbol.toString();
+    expected.sort();
+    warmed.sort();
+    QCOMPARE(warmed, expected);
+    // One left behind comes back from the database when it trades, with its stored record counted.
+    second.feed({flatTick(name(2).constData(), 90'000)}, 1);
+    const auto back = second.pipeline->summary(sym(name(2).constData()));
+    QVERIFY(back);
+    QCOMPARE(back->totalTicks, 2);
 }
 
 void TestPipeline::warmStartContinuesWhereItStopped()
