@@ -23,8 +23,8 @@ namespace Pipeline {
 namespace {
 constexpr int CloseSweepMs = 250; ///< how often quiet symbols' bars are looked at
 /// The lines of a symbol's state a record reads and writes: SymbolState's fields up to the track, then the
-/// forming bar and the RSI at the track's start (about 880 bytes), from a start that need not be on a line.
-constexpr std::size_t HotLines = 15;
+/// forming bar and the RSI at the track's start (about 770 bytes), from a start that need not be on a line.
+constexpr std::size_t HotLines = 13;
 /// Touched states whose summaries are published together: a few dozen states' lines are still in the cache.
 constexpr std::size_t PublishEvery = 16;
 } // namespace
@@ -269,6 +269,8 @@ void Shard::syncAlerts(SymbolState &state, const Alerts::AlertBook::Catalog &cat
             return readRecentBars(*reader, symbol, timeframe);
         };
     state.alerts.sync(catalog, symbol, m_session, readBars);
+    state.alertsVersion = state.alerts.version();
+    state.hasAlerts = !state.alerts.empty();
 }
 
 void Shard::takeFires(SymbolState &state, std::vector<AlertSet::Fired> &fired, std::vector<Model::TradeSignal> &signals,
@@ -480,9 +482,10 @@ void Shard::process(Message &message)
                 });
             if (!inTime)
                 m_metrics.late.fetch_add(1, std::memory_order_relaxed);
-            if (catalog && state.alerts.version() != catalog->version)
+            if (catalog && state.alertsVersion != catalog->version)
                 syncAlerts(state, *catalog);
-            state.alerts.add(*bar, fired);
+            if (state.hasAlerts)
+                state.alerts.add(*bar, fired);
             takeFires(state, fired, signals, alertStates);
             // Older than what the symbol has, a record is stored as sent and counted in its session's figures,
             // but it is not the last price and fills no paper order. Copies of this database (windows on the

@@ -112,16 +112,19 @@ private:
         }
         // What every record reads and writes first and together, in the first HotLines cache lines: these
         // fields, the forming bar and the RSI at the start of the track (prefetchState() asks for them ahead).
-        // The rest of the track's indicators when a bar closes or a chart asks, the rules only when a bar closes.
+        // The rest of the track's indicators when a bar closes or a chart asks, the alerts only on a symbol that
+        // has some, the rules only when a bar closes.
         bool rulesPending = false; ///< stored history whose bars for the rules are still to be read
+        bool hasAlerts = false;    ///< !alerts.empty(), read here with the rest
         std::uint64_t used = 0;    ///< m_useClock at its latest update: the larger, the more recent
         qint64 lastUsedNs = 0;
-        AlertSet alerts; ///< the alerts on the symbol, as of the catalog of alerts.version()
+        quint64 alertsVersion = 0; ///< alerts.version(), read here with the rest
         Analytics::SymbolSummary summary;
         /// The copy other threads read, under m_summaryMutex; its symbol is empty until first published.
         /// Beside `summary`, so that publishing copies between lines a record has just brought in.
         Analytics::SymbolSummary published;
         TimeframeTrack track; ///< the rules' timeframe
+        AlertSet alerts;      ///< the alerts on the symbol, as of the catalog of alertsVersion
         Signals::RuleEngine rules;
     };
     struct Message
