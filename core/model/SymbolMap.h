@@ -45,18 +45,6 @@ public:
             __builtin_prefetch(&m_slots[home(key)]);
     }
 
-    /// The same for all of the slot where `key` would live first, to be written soon: a value of several
-    /// cache lines, each of which a store would otherwise wait for.
-    void prefetchForWrite(const Symbol &key) const noexcept
-    {
-        if (m_slots.empty())
-            return;
-        const char *slot = reinterpret_cast<const char *>(&m_slots[home(key)]);
-        for (std::size_t at = 0; at < sizeof(Slot); at += CacheLine)
-            __builtin_prefetch(slot + at, 1);
-        __builtin_prefetch(slot + sizeof(Slot) - 1, 1);
-    }
-
     /// The value of `key`, default-made first when absent (then `added`).
     V &get(const Symbol &key, bool &added)
     {
@@ -130,8 +118,6 @@ public:
     }
 
 private:
-    static constexpr std::size_t CacheLine = 64;
-
     struct Slot
     {
         Symbol key;
