@@ -117,8 +117,8 @@ Util::Status Pipeline::warmStart(const QString &databasePath)
     for (std::size_t i = 0; i < stored.size(); ++i) {
         const Model::Symbol &symbol = stored[i].symbol;
         Shard &shard = *m_shards[std::size_t(shardOf(symbol, shardCount()))];
-        if (later[i] || shard.isFull()) {
-            shard.rememberEvicted(symbol); // warmed when it trades again
+        if (later[i]) {
+            shard.rememberEvicted(symbol); // past the shard's capacity(): warmed when it trades again
             continue;
         }
         shard.warm(**reader, symbol);

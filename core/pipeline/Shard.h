@@ -75,8 +75,6 @@ public:
     void setPaperDesk(Trading::PaperDesk *desk) noexcept { m_paperDesk = desk; }
     /// Before start(): where symbols that left memory are read back from.
     void setDatabasePath(const QString &path) { m_options.databasePath = path; }
-    /// Before start(): whether the shard holds as many symbols as it may.
-    bool isFull() const { return m_symbols.size() >= m_maxSymbols; }
     /// The symbols it holds at most (its share of the cap).
     std::size_t capacity() const noexcept { return m_maxSymbols; }
     /// Before start(): a stored symbol not warmed now, to be read back when it trades.
