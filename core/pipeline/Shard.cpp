@@ -140,11 +140,14 @@ std::size_t Shard::depth() const
     return m_reserved;
 }
 
-std::unique_ptr<Shard::SymbolState> Shard::makeState(const Model::Symbol &symbol) const
+std::unique_ptr<Shard::SymbolState> Shard::makeState(const Model::Symbol &symbol, bool fromDatabase)
 {
     auto state = std::make_unique<SymbolState>(m_options, m_session);
     state->summary.symbol = symbol;
     state->track.setSymbol(symbol);
+    if (fromDatabase)
+        if (Storage::SymbolHistoryReader *reader = historyReader())
+            warmState(*state, readHistory(*reader, symbol, true));
     return state;
 }
 
@@ -154,18 +157,15 @@ Shard::SymbolState &Shard::stateOf(const Model::Symbol &symbol, bool readBack)
     if (const std::unique_ptr<SymbolState> *found = m_symbols.find(symbol)) {
         state = found->get();
     } else {
-        std::unique_ptr<SymbolState> made = makeState(symbol);
+        // Back after it left memory: carried on from the database, as at a start.
+        std::unique_ptr<SymbolState> made = makeState(symbol, readBack && !m_options.databasePath.isEmpty() &&
+                                                                  m_evictedNames.mayContain(symbol.view()));
         state = made.get();
         {
             std::lock_guard lock(m_summaryMutex);
             m_symbols[symbol] = std::move(made);
         }
         m_symbolCount.store(m_symbols.size(), std::memory_order_relaxed);
-        // Back after it left memory: carried on from the database, as at a start.
-        if (readBack && !m_options.databasePath.isEmpty() && m_evictedNames.mayContain(symbol.view())) {
-            if (Storage::SymbolHistoryReader *reader = historyReader())
-                warmState(*state, readHistory(*reader, symbol, true));
-        }
     }
     state->used = ++m_useClock;
     state->lastUsedNs = m_nowNs;
@@ -430,9 +430,7 @@ void Shard::process(Message &message)
             // moment), then takes its place.
             if (m_options.databasePath.isEmpty() || !m_symbols.find(symbol))
                 continue;
-            std::unique_ptr<SymbolState> fresh = makeState(symbol);
-            if (Storage::SymbolHistoryReader *reader = historyReader())
-                warmState(*fresh, readHistory(*reader, symbol, true));
+            std::unique_ptr<SymbolState> fresh = makeState(symbol, true);
             fresh->used = ++m_useClock;
             fresh->lastUsedNs = m_nowNs;
             std::unique_ptr<SymbolState> old;

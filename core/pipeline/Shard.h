@@ -179,8 +179,8 @@ private:
     void process(Message &message);
     /// Publishes the states' summaries: the copies other threads read.
     void publishSummaries(std::span<SymbolState *const> states);
-    /// A new state for `symbol`, not yet in m_symbols.
-    std::unique_ptr<SymbolState> makeState(const Model::Symbol &symbol) const;
+    /// A new state for `symbol`, not yet in m_symbols; `fromDatabase`: carried on from its stored history.
+    std::unique_ptr<SymbolState> makeState(const Model::Symbol &symbol, bool fromDatabase);
 
     int m_index;
     PipelineOptions m_options;
