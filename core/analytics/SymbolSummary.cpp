@@ -66,6 +66,14 @@ void SymbolSummary::addSignal(const Model::TradeSignal &signal, int rule)
         ++signalsByRule[std::size_t(rule)];
     lastSignalTime = signal.timestamp;
     lastSignal = QString::fromLatin1(Model::sideName(signal.side)) + u' ' + signal.ruleName();
+    ++signalChanges;
+}
+
+void SymbolSummary::takeLastSignal(Model::TimestampUs time, const QString &text)
+{
+    lastSignalTime = time;
+    lastSignal = text;
+    ++signalChanges;
 }
 
 } // namespace Analytics

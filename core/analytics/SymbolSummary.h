@@ -17,25 +17,39 @@ struct Bar;
 
 namespace Analytics {
 
-/// The figures of a symbol's summary: plain values, copied as bytes.
-struct SymbolFigures
+/// The figures every record changes, first and together: two cache lines, which is all a record of a
+/// summary touches at thousands of symbols.
+struct PriceFigures
 {
     Model::Symbol symbol;
+    /// Counts the changes of the SignalFigures beside it (SymbolSummary's signal calls make them), so that a
+    /// copy can leave those lines alone while they are the same.
+    std::uint32_t signalChanges = 0;
     double lastPrice = 0;
+    Model::TimestampUs lastTickTime = 0;
+    std::int64_t totalTicks = 0;
+    std::optional<double> rsi; ///< latest, for the watchlist
+    Bars::Span sessionDay;     ///< the session: the day of the latest record
     double sessionOpen = 0;
     Model::TimestampUs sessionOpenTime = 0; ///< of the session's earliest record, whose open is sessionOpen
-    Bars::Span sessionDay;                  ///< the session: the day of the latest record
     double sessionHigh = 0;
     double sessionLow = 0;
     std::int64_t sessionVolume = 0;
     std::int64_t sessionTicks = 0;
-    std::int64_t totalTicks = 0;
-    std::optional<double> rsi; ///< latest, for the watchlist
-    Model::TimestampUs lastTickTime = 0;
+};
+static_assert(sizeof(PriceFigures) == 128);
+
+/// The figures only a signal changes.
+struct SignalFigures
+{
     std::array<std::int64_t, 3> signalsBySide{}; ///< indexed by Model::SignalSide
     std::array<std::int64_t, 4> signalsByRule{}; ///< indexed by Signals::RuleEngine::Rule
     Model::TimestampUs lastSignalTime = 0;
 };
+
+/// The figures of a symbol's summary: plain values, copied as bytes.
+struct SymbolFigures : PriceFigures, SignalFigures
+{};
 static_assert(std::is_trivially_copyable_v<SymbolFigures>);
 
 /// The reference system's "aggregator": what a trader wants to know of one
@@ -61,12 +75,20 @@ struct SymbolSummary : SymbolFigures
     void takeSession(const Bars::Bar &day) noexcept;
     void addSignal(const Model::TradeSignal &signal, int rule);
 
-    /// Becomes a copy of `other`. The engine publishes a symbol's summary after each batch that touched it,
-    /// and the last signal's text rarely changes between two: it is copied only when it did, so that
-    /// publishing copies bytes and leaves the text's shared count alone.
+    /// The last signal as read from the database at a start: its time and text ("buy rsi_trend").
+    void takeLastSignal(Model::TimestampUs time, const QString &text);
+
+    /// Becomes a copy of `other`. The engine publishes a symbol's summary after each batch that touched it;
+    /// the signal figures and the last signal's text rarely change between two, so they are copied only when
+    /// they did (or the copy was another symbol's): publishing then writes two cache lines, and leaves the
+    /// text's shared count alone.
     void assign(const SymbolSummary &other)
     {
-        static_cast<SymbolFigures &>(*this) = other;
+        const bool signalsChanged = signalChanges != other.signalChanges || !(symbol == other.symbol);
+        static_cast<PriceFigures &>(*this) = other;
+        if (!signalsChanged)
+            return;
+        static_cast<SignalFigures &>(*this) = other;
         if (!lastSignal.isSharedWith(other.lastSignal))
             lastSignal = other.lastSignal;
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Symbol.h"
+#include "util/Prefetch.h"
 
 #include <bit>
 #include <cstddef>
@@ -42,7 +43,7 @@ public:
     void prefetch(const Symbol &key) const noexcept
     {
         if (!m_slots.empty())
-            __builtin_prefetch(&m_slots[home(key)]);
+            Util::prefetchLine(&m_slots[home(key)]);
     }
 
     /// The value of `key`, default-made first when absent (then `added`).

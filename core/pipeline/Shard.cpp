@@ -22,9 +22,6 @@ namespace Pipeline {
 
 namespace {
 constexpr int CloseSweepMs = 250; ///< how often quiet symbols' bars are looked at
-/// The lines of a symbol's state a record reads and writes: SymbolState's fields up to the track, then the
-/// forming bar and the RSI at the track's start (about 770 bytes), from a start that need not be on a line.
-constexpr std::size_t HotLines = 13;
 /// Touched states whose summaries are published together: a few dozen states' lines are still in the cache.
 constexpr std::size_t PublishEvery = 16;
 } // namespace
@@ -240,9 +237,8 @@ void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
         state.summary.takeSession(*history.session);
     state.summary.rsi = state.track.rsi();
     if (const auto &lastSignal = history.lastSignal) {
-        state.summary.lastSignalTime = lastSignal->timestamp;
-        state.summary.lastSignal =
-            QString::fromLatin1(Model::sideName(lastSignal->side)) + u' ' + lastSignal->ruleName();
+        state.summary.takeLastSignal(lastSignal->timestamp, QString::fromLatin1(Model::sideName(lastSignal->side)) +
+                                                                u' ' + lastSignal->ruleName());
     }
 }
 
@@ -417,7 +413,7 @@ void Shard::prefetchState(const Model::RecordBatch &records, std::size_t at) con
     if (at + Near < records.size())
         if (const auto *tick = std::get_if<Model::Tick>(&records[at + Near]))
             if (const auto *state = m_symbols.find(tick->symbol))
-                Util::prefetchLines(state->get(), HotLines);
+                (*state)->prefetch();
 }
 
 void Shard::process(Message &message)

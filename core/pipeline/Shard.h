@@ -12,6 +12,7 @@
 #include "signals/RuleEngine.h"
 #include "storage/StorageWriter.h"
 #include "util/BloomFilter.h"
+#include "util/Prefetch.h"
 #include "util/WorkerThread.h"
 
 #include <atomic>
@@ -98,7 +99,8 @@ public:
     std::optional<Analytics::SymbolSummary> summary(const Model::Symbol &symbol) const;
 
 private:
-    struct SymbolState
+    /// On a line of its own, and each part a record reads begins a line (prefetch() asks for those).
+    struct alignas(64) SymbolState
     {
         SymbolState(const PipelineOptions &o, const Bars::Session &session)
             : track(o.rules.timeframe, session, o.indicators)
@@ -108,21 +110,30 @@ private:
             // values once a record, when they ask.
             track.setLazyForming(true);
         }
-        // What every record reads and writes first and together, in the first HotLines cache lines: these
-        // fields, the forming bar and the RSI at the start of the track (prefetchState() asks for them ahead).
-        // The rest of the track's indicators when a bar closes or a chart asks, the alerts only on a symbol that
-        // has some, the rules only when a bar closes.
+        /// Brings the lines every record reads and writes towards the cache, ahead of it: the summary's and
+        /// the published copy's price figures, the fields below the summary, the forming bar and the RSI,
+        /// about nine lines. The signal figures when a signal comes, the rest of the track's indicators when a
+        /// bar closes or a chart asks, the alerts only on a symbol that has some, the rules when a bar closes.
+        void prefetch() const noexcept
+        {
+            Util::prefetchSpan(&summary, sizeof(Analytics::PriceFigures));
+            Util::prefetchSpan(&rulesPending, sizeof(SymbolState::alertsVersion) +
+                                                  std::size_t(reinterpret_cast<const char *>(&alertsVersion) -
+                                                              reinterpret_cast<const char *>(&rulesPending)));
+            Util::prefetchSpan(&published, sizeof(Analytics::PriceFigures));
+            track.prefetch();
+        }
+
+        Analytics::SymbolSummary summary;
         bool rulesPending = false; ///< stored history whose bars for the rules are still to be read
         bool hasAlerts = false;    ///< !alerts.empty(), read here with the rest
         std::uint64_t used = 0;    ///< m_useClock at its latest update: the larger, the more recent
         qint64 lastUsedNs = 0;
         quint64 alertsVersion = 0; ///< alerts.version(), read here with the rest
-        Analytics::SymbolSummary summary;
         /// The copy other threads read, under m_summaryMutex; its symbol is empty until first published.
-        /// Beside `summary`, so that publishing copies between lines a record has just brought in.
-        Analytics::SymbolSummary published;
-        TimeframeTrack track; ///< the rules' timeframe
-        AlertSet alerts;      ///< the alerts on the symbol, as of the catalog of alertsVersion
+        alignas(64) Analytics::SymbolSummary published;
+        alignas(64) TimeframeTrack track; ///< the rules' timeframe
+        AlertSet alerts;                  ///< the alerts on the symbol, as of the catalog of alertsVersion
         Signals::RuleEngine rules;
     };
     struct Message

@@ -436,6 +436,25 @@ void TestPipeline::summaryCopyFollowsItsSource()
     QCOMPARE(copy.lastPrice, 100.0);
     QVERIFY(copy.lastSignal.isNull());
     QCOMPARE(copy.signalsBySide, other.signalsBySide);
+
+    // The signal figures are copied only when they changed: a symbol with as many signal changes as the
+    // copy's last one still brings its own, and a record without a signal brings its price alone.
+    copy.assign(source);
+    Analytics::SymbolSummary third;
+    third.addTick(flatTick("THIRD", 6), Bars::Session());
+    Model::TradeSignal thirdSignal = sell;
+    thirdSignal.symbol = third.symbol;
+    third.addSignal(thirdSignal, 2);
+    third.addSignal(thirdSignal, 2);
+    QCOMPARE(third.signalChanges, source.signalChanges);
+    copy.assign(third);
+    QCOMPARE(copy.signalsByRule, third.signalsByRule);
+    QCOMPARE(copy.signalsBySide, third.signalsBySide);
+    QCOMPARE(copy.lastSignal, third.lastSignal);
+    third.addTick(flatTick("THIRD", 7), Bars::Session());
+    copy.assign(third);
+    QCOMPARE(copy.totalTicks, 2);
+    QCOMPARE(copy.signalsByRule, third.signalsByRule);
 }
 
 void TestPipeline::everyTouchedSymbolsSummaryIsPublished()
