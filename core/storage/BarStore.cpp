@@ -399,7 +399,7 @@ QString BarStore::freeze()
     m_state.active = 1 - m_state.active;
     m_state.activeRows = 0; // the other log was emptied when its own merge ended
     m_state.bucketRows = {};
-    m_frozenRows.clear();
+    m_frozen.clear();
     m_loadedBucket = -1;
     m_frozenPos = 0;
     return {};
@@ -408,14 +408,16 @@ QString BarStore::freeze()
 QString BarStore::loadBucket(int bucket)
 {
     Statement &load = m_loadBucket[std::size_t(m_state.frozen)];
-    m_frozenRows.clear();
+    m_frozen.clear();
     m_frozenPos = 0;
     load.bind(1, std::int64_t(bucket));
     if (QString error = forEachLogRow(m_db, load, m_state.frozen, m_state.mergedThrough,
-                                      [this](const BarRow &row) { m_frozenRows.push_back(row); });
-        !error.isEmpty())
+                                      [this](const BarRow &row) { m_frozen.add(row); });
+        !error.isEmpty()) {
+        m_frozen.clear();
         return error;
-    sortBySymbolAndTime(m_frozenRows, m_sortScratch, m_sortCounts);
+    }
+    m_frozen.sort();
     m_loadedBucket = bucket;
     return {};
 }
@@ -429,7 +431,7 @@ QString BarStore::merge(std::size_t rows)
     std::size_t moved = 0;
     bool done = false;
     while (moved < rows) {
-        if (m_frozenPos == m_frozenRows.size()) {
+        if (m_frozenPos == m_frozen.size()) {
             const int next =
                 m_loadedBucket < 0 ? int(std::max<std::int64_t>(0, m_state.mergedThrough.bucket)) : m_loadedBucket + 1;
             if (next >= LogBuckets) {
@@ -440,19 +442,19 @@ QString BarStore::merge(std::size_t rows)
                 return error;
             continue;
         }
-        const std::size_t goal = std::min(m_frozenRows.size(), m_frozenPos + (rows - moved));
+        const std::size_t goal = std::min(m_frozen.size(), m_frozenPos + (rows - moved));
         while (m_frozenPos < goal) {
+            const std::int64_t id = m_frozen.symbolAt(m_frozenPos);
             std::size_t end = m_frozenPos + 1;
-            while (end < goal && m_frozenRows[end].symbolId == m_frozenRows[m_frozenPos].symbolId)
+            while (end < goal && m_frozen.symbolAt(end) == id)
                 ++end;
-            if (QString error = m_blocks->add(m_frozenRows[m_frozenPos].symbolId, m_frozenRows.data() + m_frozenPos,
-                                              end - m_frozenPos);
-                !error.isEmpty())
+            m_frozen.gather(m_frozenPos, end, m_moveRows);
+            if (QString error = m_blocks->add(id, m_moveRows.data(), m_moveRows.size()); !error.isEmpty())
                 return error;
             moved += end - m_frozenPos;
             m_frozenPos = end;
         }
-        m_state.mergedThrough = Mark::of(m_frozenRows[m_frozenPos - 1]);
+        m_state.mergedThrough = Mark::of(m_frozen.at(m_frozenPos - 1));
     }
     m_state.moved += moved;
     m_state.frozenRowsLeft = std::max<std::int64_t>(0, m_state.frozenRowsLeft - std::int64_t(moved));
@@ -494,7 +496,7 @@ std::uint64_t BarStore::rowsToMerge() const
 void BarStore::committed()
 {
     if (m_state.frozen < 0 && m_committed.frozen >= 0) {
-        m_frozenRows = {};
+        m_frozen = {};
         m_loadedBucket = -1;
         m_frozenPos = 0;
     }
@@ -511,7 +513,7 @@ void BarStore::rolledBack()
         m_groups.forget(symbol);
     m_newSymbols.clear();
     // The rows a rolled-back slice moved are in the log again: read from the committed mark afresh.
-    m_frozenRows = {};
+    m_frozen = {};
     m_loadedBucket = -1;
     m_frozenPos = 0;
 }

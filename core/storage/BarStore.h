@@ -7,6 +7,7 @@
 
 #include "BarBlocks.h"
 #include "BarRowCodec.h"
+#include "LogBucket.h"
 #include "RowGrouping.h"
 #include "SqliteDatabase.h"
 
@@ -208,7 +209,7 @@ private:
     /// Writes the next sequence number into bar_sequence, for rows about to leave the logs.
     QString storeSequence();
     QString freeze();
-    /// Reads bucket `bucket` of the frozen log into m_frozenRows: its rows after the mark, sorted.
+    /// Reads bucket `bucket` of the frozen log into m_frozen: its rows after the mark, ordered.
     QString loadBucket(int bucket);
     QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
     /// Writes again, without the rows `keeps` refuses, each value of log `log` that holds some (one left empty
@@ -249,9 +250,8 @@ private:
 
     /// The rows not yet in blocks of the frozen log's bucket m_loadedBucket (-1: none read), in (symbol,
     /// time, seq) order; m_frozenPos is the next to move.
-    std::vector<BarRow> m_frozenRows;
-    std::vector<BarRow> m_sortScratch;
-    std::vector<std::uint32_t> m_sortCounts;
+    LogBucket m_frozen;
+    std::vector<BarRow> m_moveRows; ///< one symbol's rows of m_frozen as they move, reused
     int m_loadedBucket = -1;
     std::size_t m_frozenPos = 0;
     std::vector<BarRow> m_logRows;    ///< a commit's rows for the log, reused

@@ -4,6 +4,7 @@
 #include "storage/BarQueries.h"
 #include "storage/BarRowCodec.h"
 #include "storage/BarStore.h"
+#include "storage/LogBucket.h"
 #include "storage/PriceCodec.h"
 #include "storage/Queries.h"
 #include "storage/Schema.h"
@@ -191,6 +192,7 @@ private Q_SLOTS:
     void valueLogsMigratedToAppendedTables();
     void logsMigratedToSixteenBuckets();
     void logValuesRoundTrip();
+    void logBucketOrdersBySymbolAndTime();
     void damagedLogValueRefused();
     void barsReadBackAsBuiltLive();
 
@@ -1059,6 +1061,49 @@ void TestBarStore::logValuesRoundTrip()
     std::string compact;
     Storage::BarRowCodec::encode(quoted.data(), quoted.size(), compact);
     QVERIFY2(compact.size() < 16 * 1000, qPrintable(QString::number(compact.size())));
+}
+
+void TestBarStore::logBucketOrdersBySymbolAndTime()
+{
+    // A bucket's rows come out by symbol id, then time, then sequence, whatever order they were read in:
+    // ids close together (a table of counts) and far apart (a comparison sort), late rows (a symbol's
+    // rows out of time order), rows of equal time (their sequence decides), and a second bucket read into the
+    // same one.
+    std::mt19937_64 rng(5);
+    Storage::LogBucket bucket;
+    for (const std::int64_t idSpread : {std::int64_t(40), std::int64_t(1) << 40}) {
+        std::vector<Storage::BarRow> rows;
+        std::vector<std::int64_t> latest(23, Start);
+        for (std::int64_t seq = 0; seq < 3000; ++seq) {
+            const std::size_t s = rng() % latest.size();
+            std::int64_t time = latest[s] += std::int64_t(rng() % 3) * 1'000'000; // equal times now and then
+            if (rng() % 10 == 0)
+                time -= 5'000'000; // late
+            rows.push_back(Storage::BarRow{std::int64_t(s) * (idSpread / 23 + 1), time, seq, 1, 1, 1, 1, seq});
+        }
+        bucket.clear();
+        for (const Storage::BarRow &r : rows)
+            bucket.add(r);
+        bucket.sort();
+        std::vector<Storage::BarRow> want = rows;
+        std::stable_sort(want.begin(), want.end(), [](const Storage::BarRow &a, const Storage::BarRow &b) {
+            return a.symbolId != b.symbolId ? a.symbolId < b.symbolId : Storage::inTimeOrder(a, b);
+        });
+        QCOMPARE(bucket.size(), want.size());
+        for (std::size_t k = 0; k < want.size(); ++k) {
+            QVERIFY2(bucket.at(k).seq == want[k].seq, qPrintable(QString::number(k)));
+            QCOMPARE(bucket.symbolAt(k), want[k].symbolId);
+        }
+        // Gathered a slice at a time, a slice ending inside a symbol's rows.
+        std::vector<Storage::BarRow> slice;
+        for (std::size_t first = 0; first < want.size(); first += 97) {
+            const std::size_t end = std::min(want.size(), first + 97);
+            bucket.gather(first, end, slice);
+            QCOMPARE(slice.size(), end - first);
+            for (std::size_t k = first; k < end; ++k)
+                QCOMPARE(slice[k - first].volume, want[k].volume);
+        }
+    }
 }
 
 void TestBarStore::damagedLogValueRefused()
