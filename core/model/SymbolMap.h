@@ -39,11 +39,12 @@ public:
     const V *find(const Symbol &key) const noexcept { return const_cast<SymbolMap *>(this)->find(key); }
 
     /// Asks the processor to bring in the slot where a lookup of `key` starts, for a lookup soon after: at
-    /// tens of thousands of symbols each lookup would otherwise wait for memory in turn.
+    /// tens of thousands of symbols each lookup would otherwise wait for memory in turn. Both lines of a slot
+    /// that spans two (its key in one, its value in the next).
     void prefetch(const Symbol &key) const noexcept
     {
         if (!m_slots.empty())
-            Util::prefetchLine(&m_slots[home(key)]);
+            Util::prefetchSpan(&m_slots[home(key)], sizeof(Slot));
     }
 
     /// The value of `key`, default-made first when absent (then `added`).

@@ -19,7 +19,9 @@ QString SymbolGroups::group(std::vector<const Model::Tick *> &ticks, const LookU
     m_runOfTick.resize(n);
     const Model::Symbol *previous = nullptr;
     std::uint32_t run = 0;
-    constexpr std::size_t Ahead = 8; // at thousands of symbols each probe of the table is a miss: asked early
+    // At thousands of symbols each probe of the table is a miss: asked for early, a memory's wait ahead of a
+    // tick that takes a few nanoseconds.
+    constexpr std::size_t Ahead = 24;
     for (std::size_t i = 0; i < n; ++i) {
         if (i + Ahead < n && !(ticks[i + Ahead]->symbol == ticks[i + Ahead - 1]->symbol))
             m_known.prefetch(ticks[i + Ahead]->symbol);
