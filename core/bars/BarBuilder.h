@@ -55,12 +55,9 @@ public:
     };
 
     Step add(const Model::Tick &tick);
-    /// Brings the fields a record reads towards the cache, ahead of add() or joinForming().
-    void prefetch() const noexcept
-    {
-        Util::prefetchSpan(
-            this, std::size_t(reinterpret_cast<const char *>(&m_timerClosed) - reinterpret_cast<const char *>(this)));
-    }
+    /// Brings the fields a record reads towards the cache, ahead of add() or joinForming(): those before
+    /// m_timerClosed, 112 bytes, two lines from a builder that begins a line.
+    void prefetch() const noexcept { Util::prefetchLines(this, 2); }
     /// The common case on its own, for speed: a record inside the forming time bar joins it (true); any
     /// other record is left for add().
     bool joinForming(const Model::Tick &tick)

@@ -9,7 +9,6 @@
 #include "Sma.h"
 #include "Vwap.h"
 #include "model/Records.h"
-#include "util/Prefetch.h"
 
 #include <QByteArray>
 
@@ -70,8 +69,6 @@ public:
     /// The RSI as replaceLast(bar) would give it, computing that one alone: the other indicators (and the
     /// snapshot) still hold the newest bar as it was until replaceLast() or update() is called.
     std::optional<double> rsiOf(const Model::Tick &bar) noexcept { return m_rsi.replaceLast(bar.close); }
-    /// Brings what rsiOf() reads towards the cache, ahead of it.
-    void prefetchRsi() const noexcept { Util::prefetchSpan(&m_rsi, sizeof m_rsi); }
 
 private:
     template<bool Replace>

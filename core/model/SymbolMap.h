@@ -43,8 +43,11 @@ public:
     /// that spans two (its key in one, its value in the next).
     void prefetch(const Symbol &key) const noexcept
     {
-        if (!m_slots.empty())
-            Util::prefetchSpan(&m_slots[home(key)], sizeof(Slot));
+        if (m_slots.empty())
+            return;
+        const char *slot = reinterpret_cast<const char *>(&m_slots[home(key)]);
+        Util::prefetchLine(slot);
+        Util::prefetchLine(slot + sizeof(Slot) - 1);
     }
 
     /// The value of `key`, default-made first when absent (then `added`).

@@ -116,11 +116,12 @@ private:
         /// bar closes or a chart asks, the alerts only on a symbol that has some, the rules when a bar closes.
         void prefetch() const noexcept
         {
-            Util::prefetchSpan(&summary, sizeof(Analytics::PriceFigures));
-            Util::prefetchSpan(&rulesPending, sizeof(SymbolState::alertsVersion) +
-                                                  std::size_t(reinterpret_cast<const char *>(&alertsVersion) -
-                                                              reinterpret_cast<const char *>(&rulesPending)));
-            Util::prefetchSpan(&published, sizeof(Analytics::PriceFigures));
+            // The state, its published copy and its track begin lines; the fields after the summary share the
+            // line the summary ends in.
+            static_assert(sizeof(Analytics::PriceFigures) == 2 * 64);
+            Util::prefetchLines(&summary, 2);
+            Util::prefetchLines(&alertsVersion, 1);
+            Util::prefetchLines(&published, 2);
             track.prefetch();
         }
 

@@ -108,14 +108,12 @@ public:
         return m_behind ? m_indicators.rsiOf(asTick(*m_builder.forming())) : m_indicators.snapshot().rsi;
     }
     void setSymbol(const Model::Symbol &symbol) noexcept { m_symbol = symbol; }
-    /// Brings what a record reads towards the cache, ahead of add() and rsi(): the forming bar, the flags and
-    /// the RSI (a few lines of the track's score).
+    /// Brings what a record reads towards the cache, ahead of add() and rsi(): the forming bar, then the flags
+    /// and the RSI (two lines each, from a track that begins a line; a few lines of the track's score).
     void prefetch() const noexcept
     {
         m_builder.prefetch();
-        Util::prefetchSpan(&m_open, std::size_t(reinterpret_cast<const char *>(&m_indicators) -
-                                                reinterpret_cast<const char *>(&m_open)));
-        m_indicators.prefetchRsi();
+        Util::prefetchLines(&m_open, 2);
     }
 
     /// A bar as the record type indicators and rules take: its open time, prices and volume.

@@ -232,8 +232,7 @@ QString HistoryWriter::loadStates(const std::vector<SymbolRun> &runs, const Mode
 void HistoryWriter::prefetch(std::int64_t symbolId) const noexcept
 {
     if (const SymbolState *state = m_symbols.find(symbolId))
-        Util::prefetchSpan(state, std::size_t(reinterpret_cast<const char *>(&state->builders) -
-                                              reinterpret_cast<const char *>(state))); // the fields before it
+        Util::prefetchLines(state, 2); // the fields before `builders`, from the line the state begins
 }
 
 QString HistoryWriter::add(std::int64_t symbolId, bool newSymbol, const Model::Tick *const *first,

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 
 namespace Util {
 
@@ -28,16 +27,6 @@ inline void prefetchLines(const void *object, std::size_t lines) noexcept
     const char *first = static_cast<const char *>(object);
     for (std::size_t line = 0; line < lines; ++line)
         prefetchLine(first + line * Line);
-}
-
-/// Every cache line the bytes [first, first + bytes) touch, wherever the first begins.
-inline void prefetchSpan(const void *first, std::size_t bytes) noexcept
-{
-    constexpr std::uintptr_t Line = 64;
-    const auto begin = reinterpret_cast<std::uintptr_t>(first) & ~(Line - 1);
-    const auto end = reinterpret_cast<std::uintptr_t>(first) + bytes;
-    for (std::uintptr_t at = begin; at < end; at += Line)
-        prefetchLine(reinterpret_cast<const void *>(at));
 }
 
 } // namespace Util
