@@ -96,6 +96,7 @@ Util::Status Services::start()
     if (!writer)
         return Util::Status::failure(writer.error());
     m_writer = std::move(*writer);
+    m_writer->setFeeders(&m_feeders);
     m_writer->setRetentionDays(m_options.retentionDays);
     m_writer->requestRetention();
     qCInfo(lcApp).noquote() << u"database %1%2; small commits wait up to %3 µs for more"_s.arg(
@@ -240,6 +241,7 @@ Util::Status Services::start()
     server.maxConnections = m_caps.first;
     server.reservedConnections = std::min(server.reservedConnections, server.maxConnections / 4);
     m_server = std::make_unique<Http::HttpServer>(server, *m_router);
+    m_server->setFeeders(&m_feeders);
     if (auto status = m_server->start(); !status)
         return status;
     if (m_stream) // the web monitor's page comes from the HTTP server: it may open the stream

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "util/Feeders.h"
 #include "util/Result.h"
 
 #include <QElapsedTimer>
@@ -112,6 +113,7 @@ private:
     Options m_options;
     std::pair<int, int> m_caps{1024, 256}; ///< HTTP and stream connections the open-file limit allows
     QElapsedTimer m_uptime;
+    Util::Feeders m_feeders; ///< the HTTP I/O threads, whose requests the storage writer's small commits wait for
     std::unique_ptr<Storage::StorageWriter> m_writer;
     std::unique_ptr<Pipeline::LiveFeed> m_feed;
     std::unique_ptr<Sim::MarketSimulator> m_simulator;

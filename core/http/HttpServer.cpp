@@ -71,6 +71,11 @@ quint64 HttpServer::evictedConnections() const
     return m_shared->evicted.load();
 }
 
+void HttpServer::setFeeders(Util::Feeders *feeders)
+{
+    m_shared->feeders = feeders;
+}
+
 Util::Status HttpServer::start()
 {
     const ServerOptions &o = m_shared->options;

@@ -11,6 +11,10 @@
 
 class QThread;
 
+namespace Util {
+class Feeders;
+}
+
 namespace Http {
 
 class HttpHandler;
@@ -30,6 +34,9 @@ public:
     HttpServer(ServerOptions options, HttpHandler &handler, QObject *parent = nullptr);
     ~HttpServer() override;
 
+    /// Before start(): told when the I/O threads have work and when they all wait for input (the storage
+    /// writer commits then instead of waiting for more requests). `feeders` outlives the server.
+    void setFeeders(Util::Feeders *feeders);
     /// Binds and starts the I/O threads. Refuses a non-loopback address without an access token.
     Util::Status start();
     /// Stops accepting; open connections carry on.

@@ -83,8 +83,13 @@ void IoWorker::adoptLater(qintptr descriptor)
 
 void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
 {
-    if (m_mail.post([&](std::deque<Mail> &box) { box.push_back(Mail{-1, connection, sequence, std::move(response)}); }))
+    if (m_mail.post([&](std::deque<Mail> &box) {
+            box.push_back(Mail{-1, connection, sequence, std::move(response)});
+        })) {
+        if (m_shared.feeders) // answers make work here: their clients send again
+            m_shared.feeders->busy(m_busy);
         Util::DeferredWakes::wake([](void *worker) { static_cast<IoWorker *>(worker)->wake(); }, this);
+    }
 }
 
 void IoWorker::run()
@@ -97,7 +102,11 @@ void IoWorker::run()
     std::array<epoll_event, 64> events{};
     while (!m_stopping.load(std::memory_order_relaxed)) {
         const int timeout = int(std::max<qint64>(0, nextSweep - Util::monotonicMs()));
+        if (m_shared.feeders)
+            m_shared.feeders->idle(m_busy);
         const int ready = ::epoll_wait(m_epoll, events.data(), int(events.size()), timeout);
+        if (ready > 0 && m_shared.feeders)
+            m_shared.feeders->busy(m_busy);
         // A round of many requests reaches the storage writer with one wake-up, and they commit together; a
         // round of a few wakes it at once, for the latency of a lightly loaded server.
         std::optional<Util::DeferredWakes> wakes;

@@ -4,6 +4,7 @@
 #include "BrowserGuard.h"
 #include "HttpMessage.h"
 #include "ServerOptions.h"
+#include "util/Feeders.h"
 #include "util/Mailbox.h"
 #include "util/Result.h"
 
@@ -28,7 +29,8 @@ struct ServerShared
     std::optional<BrowserGuard> guard; ///< set when the server listens
     std::atomic<int> connections{0};
     std::atomic<quint64> nextConnectionId{1};
-    std::atomic<quint64> evicted{0}; ///< idle or slow connections closed to make room
+    std::atomic<quint64> evicted{0};  ///< idle or slow connections closed to make room
+    Util::Feeders *feeders = nullptr; ///< told when an I/O thread has work and when it waits for input
 };
 
 /// One I/O thread and the connections it serves. Their sockets are watched by an epoll set of the thread's
@@ -87,6 +89,7 @@ private:
     std::thread m_thread;
     std::thread::id m_threadId;
     std::atomic<bool> m_stopping{false};
+    std::atomic<bool> m_busy{false}; ///< this thread's flag in m_shared.feeders
     QHash<quint64, HttpConnection *> m_connections;
     std::vector<HttpConnection *> m_resume;
     std::vector<HttpConnection *> m_dead;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "LogRowCache.h"
 
-#include "RowGrouping.h"
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -98,11 +96,11 @@ QString LogRowCache::rowsOf(std::int64_t id, std::span<const BarRow> &out)
         // A second symbol of this bucket: keep all of it.
         m_bucket = -1;
         m_rows.clear();
-        if (QString error = forEachRow(bucket, [this](const BarRow &r) { m_rows.push_back(r); }); !error.isEmpty()) {
-            m_rows.clear();
+        m_ordering.clear();
+        if (QString error = forEachRow(bucket, [this](const BarRow &r) { m_ordering.add(r); }); !error.isEmpty())
             return error;
-        }
-        sortBySymbolAndTime(m_rows, m_scratch, m_counts);
+        m_ordering.sort();
+        m_ordering.gather(0, m_ordering.size(), m_rows);
         m_bucket = bucket;
     }
     const auto [first, last] = std::equal_range(m_rows.begin(), m_rows.end(), id, BySymbol{});

@@ -3,6 +3,7 @@
 
 #include "BarRowCodec.h"
 #include "BarStore.h"
+#include "LogBucket.h"
 #include "SqliteDatabase.h"
 #include "util/Result.h"
 
@@ -51,8 +52,7 @@ private:
     std::int64_t m_lastRead = -1; ///< the bucket of the last symbol read alone, or -1
     std::vector<BarRow> m_rows;   ///< bucket m_bucket, by symbol and time
     std::vector<BarRow> m_single; ///< the rows of the last symbol read alone, in time order
-    std::vector<BarRow> m_scratch;
-    std::vector<std::uint32_t> m_counts;
+    LogBucket m_ordering;         ///< puts a whole bucket's rows in order on their way into m_rows
 };
 
 } // namespace Storage

@@ -71,36 +71,4 @@ void SymbolGroups::bound(std::size_t most)
         m_known.clear();
 }
 
-void sortBySymbolAndTime(std::vector<BarRow> &rows, std::vector<BarRow> &scratch, std::vector<std::uint32_t> &counts)
-{
-    if (rows.size() < 2)
-        return;
-    const auto [lowest, highest] = std::minmax_element(
-        rows.begin(), rows.end(), [](const BarRow &a, const BarRow &b) { return a.symbolId < b.symbolId; });
-    const std::int64_t low = lowest->symbolId;
-    const auto span = std::uint64_t(highest->symbolId - low) + 1;
-    if (span > 4 * rows.size() + 4096) {
-        std::sort(rows.begin(), rows.end(), [](const BarRow &a, const BarRow &b) {
-            return a.symbolId != b.symbolId ? a.symbolId < b.symbolId : inTimeOrder(a, b);
-        });
-        return;
-    }
-    counts.assign(std::size_t(span) + 1, 0);
-    for (const BarRow &row : rows)
-        ++counts[std::size_t(row.symbolId - low) + 1];
-    for (std::size_t i = 1; i < counts.size(); ++i)
-        counts[i] += counts[i - 1];
-    scratch.resize(rows.size());
-    for (const BarRow &row : rows)
-        scratch[counts[std::size_t(row.symbolId - low)]++] = row;
-    rows.swap(scratch);
-    for (auto first = rows.begin(); first != rows.end();) {
-        const auto end =
-            std::find_if(first, rows.end(), [id = first->symbolId](const BarRow &r) { return r.symbolId != id; });
-        if (!std::is_sorted(first, end, inTimeOrder))
-            std::sort(first, end, inTimeOrder);
-        first = end;
-    }
-}
-
 } // namespace Storage

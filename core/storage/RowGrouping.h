@@ -54,9 +54,4 @@ private:
     std::vector<const Model::Tick *> m_out;
 };
 
-/// Sorts rows by symbol id, then time, then sequence: a counting pass by symbol id (stable, so each symbol's
-/// rows keep their arrival order) and a sort only of the symbols whose rows came out of time order (late
-/// records). Falls back to a comparison sort when the ids are too far apart for a table of counts.
-void sortBySymbolAndTime(std::vector<BarRow> &rows, std::vector<BarRow> &scratch, std::vector<std::uint32_t> &counts);
-
 } // namespace Storage

@@ -2,6 +2,7 @@
 #include "StorageWriter.h"
 #include "util/Clock.h"
 #include "util/DeferredWakes.h"
+#include "util/Feeders.h"
 
 #include "AlertStore.h"
 #include "BarStore.h"
@@ -348,6 +349,28 @@ void StorageWriter::setRetentionDays(int days)
     m_retentionDays.store(std::max(0, days));
 }
 
+void StorageWriter::setFeeders(Util::Feeders *feeders)
+{
+    {
+        std::lock_guard lock(m_worker.mutex());
+        m_feeders = feeders;
+    }
+    if (!feeders)
+        return;
+    feeders->setListener(
+        [](void *target) {
+            auto *writer = static_cast<StorageWriter *>(target);
+            bool gathering = false;
+            {
+                std::lock_guard lock(writer->m_worker.mutex());
+                gathering = writer->m_gathering;
+            }
+            if (gathering)
+                writer->m_worker.wake().notify_one();
+        },
+        this);
+}
+
 void StorageWriter::requestRetention()
 {
     {
@@ -439,9 +462,12 @@ void StorageWriter::run()
             if (shouldGather()) {
                 // The last commit held several small jobs: more are on their way. Submitting does not wake
                 // this wait until they are enough, or it would cost the wake-ups it saves.
+                // Nor does it wait once every feeder went idle after the last answers: none has more to
+                // give meanwhile, and the cores would idle until the wait ran out.
                 m_gathering = true;
-                m_worker.wake().wait_for(lock, m_options.gatherTime,
-                                         [this] { return m_worker.stopping() || gathered(); });
+                m_worker.wake().wait_for(lock, m_options.gatherTime, [this] {
+                    return m_worker.stopping() || gathered() || (m_feeders && m_feeders->idleSince(m_answeredAt));
+                });
                 m_gathering = false;
             }
             takeBatch(batch);
@@ -456,6 +482,8 @@ void StorageWriter::run()
         {
             std::lock_guard lock(m_worker.mutex());
             m_inFlight -= records;
+            if (m_feeders) // the answers about to go make work for the feeders: their clients send again
+                m_answeredAt = m_feeders->idleRounds();
         }
         m_space.notify_all();
         const qint64 now = Util::monotonicNs();

@@ -22,6 +22,10 @@
 #include <thread>
 #include <vector>
 
+namespace Util {
+class Feeders;
+}
+
 namespace Storage {
 
 class BarStore;
@@ -164,6 +168,10 @@ public:
     void setRetentionDays(int days);
     /// Runs the retention pass now (for tests and after a settings change).
     void requestRetention();
+    /// The threads whose submissions a small commit waits for (see WriterOptions::gatherTime): once all of
+    /// them went idle during the wait, none has more to give, and the commit goes at once. Set before they
+    /// run; `feeders` outlives this writer's thread.
+    void setFeeders(Util::Feeders *feeders);
     std::uint64_t deletedByRetention() const noexcept { return m_deleted.load(); }
     /// Checkpoints that copied pages back into the database file.
     std::uint64_t checkpoints() const;
@@ -224,9 +232,11 @@ private:
     /// tells whether there is room.
     std::atomic<std::size_t> m_inFlight{0};
     bool m_retentionDue = true;
-    bool m_gathering = false;      ///< the writer waits for more jobs: submitting wakes it only once they are enough
-    std::size_t m_lastJobs = 0;    ///< jobs of the last commit (the writer's thread only)
-    std::size_t m_lastRecords = 0; ///< and its records
+    bool m_gathering = false; ///< the writer waits for more jobs: submitting wakes it only once they are enough
+    Util::Feeders *m_feeders = nullptr;
+    std::uint64_t m_answeredAt = 0; ///< the feeders' idle rounds as the last commit was answered
+    std::size_t m_lastJobs = 0;     ///< jobs of the last commit (the writer's thread only)
+    std::size_t m_lastRecords = 0;  ///< and its records
     std::atomic<int> m_retentionDays{0};
     std::atomic<std::uint64_t> m_deleted{0};
     Util::WorkerThread m_worker;

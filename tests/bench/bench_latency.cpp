@@ -4,10 +4,12 @@
 // prices that raise a price_move alert about every tenth tick. Each signal's
 // latency runs from the moment its request was read whole to the moment the
 // signal was committed and published.
+//   [BENCH_FEEDERS=0] bench_latency [RATE] [SECONDS] [CONNECTIONS]
 #include "BenchHttp.h"
 #include "BenchIngestServer.h"
 #include "pipeline/Pipeline.h"
 #include "storage/StorageWriter.h"
+#include "util/Feeders.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -40,9 +42,15 @@ int main(int argc, char **argv)
     constexpr int Symbols = 50;
 
     QTemporaryDir dir;
+    // As the application wires them: a small commit's wait for more ends when the I/O threads are idle.
+    // BENCH_FEEDERS=0 leaves them out, so that each such commit waits its whole time, as it did before.
+    Util::Feeders feeders;
+    const bool wireFeeders = qEnvironmentVariable("BENCH_FEEDERS") != QStringLiteral("0");
     auto writer = Storage::StorageWriter::open({dir.filePath(QStringLiteral("latency.sqlite"))});
     if (!writer)
         return 1;
+    if (wireFeeders)
+        (*writer)->setFeeders(&feeders);
     // The rules decide on every record (--rules-timeframe record) with no cooldown, so that the price moves
     // raise signals as they arrive; on one-minute bars none would close within the run.
     Pipeline::PipelineOptions options;
@@ -62,6 +70,8 @@ int main(int argc, char **argv)
     pipeline.start();
     BenchHttp::IngestServer ingest(pipeline);
     Http::HttpServer &server = ingest.server();
+    if (wireFeeders)
+        server.setFeeders(&feeders);
     if (!server.start())
         return 1;
 

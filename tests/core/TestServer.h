@@ -9,6 +9,7 @@
 #include "http/HttpServer.h"
 #include "ingest/IngestEndpoint.h"
 #include "storage/StorageWriter.h"
+#include "util/Feeders.h"
 
 #include <QTemporaryDir>
 
@@ -62,6 +63,7 @@ private:
 struct Server
 {
     QTemporaryDir dir;
+    Util::Feeders feeders; ///< the I/O threads, whose requests the writer's small commits wait for
     std::unique_ptr<Storage::StorageWriter> writer;
     Http::HttpRouter router;
     std::unique_ptr<Ingest::IngestEndpoint> endpoint;
@@ -77,6 +79,7 @@ struct Server
             if (!opened)
                 return false;
             writer = std::move(*opened);
+            writer->setFeeders(&feeders);
             sink = writer.get();
         }
         endpoint = std::make_unique<Ingest::IngestEndpoint>(*sink);
@@ -85,6 +88,7 @@ struct Server
         Api::installRoutes(router, routes);
         options.port = 0;
         http = std::make_unique<Http::HttpServer>(options, router);
+        http->setFeeders(&feeders);
         return http->start().ok();
     }
 

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void errorCodes_data();
     void errorCodes();
     void manyRequestsOnOneKeepAliveConnection();
+    void ioThreadsTellWhenTheyAreIdle();
     void malformedRequestThenGoodOneOnNewConnection();
     void oversizedBodyRefusedWithoutBuffering();
     void bodyKeepsSlackForTheDecoder();
@@ -226,6 +227,24 @@ void TestHttpServer::manyRequestsOnOneKeepAliveConnection()
     QCOMPARE(server.http->connectionCount(), 1);
     QCOMPARE(countRows(server.dbPath(), "SELECT count(*) FROM ticks"), Requests);
     QCOMPARE(countRows(server.dbPath(), "SELECT count(DISTINCT volume) FROM ticks"), Requests);
+}
+
+void TestHttpServer::ioThreadsTellWhenTheyAreIdle()
+{
+    // The storage writer ends its wait for more small requests once the I/O threads have none left: each
+    // thread counts as working from its wake-up (or an answer given to it) until it waits for input again.
+    TestHttp::Server server;
+    QVERIFY(server.start());
+    Client client;
+    QVERIFY(client.connectTo(server.port()));
+    QTRY_VERIFY(server.feeders.idleSince(0)); // the connection was adopted, then the thread waited
+    for (int i = 0; i < 3; ++i) {
+        const std::uint64_t before = server.feeders.idleRounds();
+        const auto r = client.roundTrip(postIngest(tick(i)));
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QTRY_VERIFY(server.feeders.idleSince(before));
+    }
 }
 
 void TestHttpServer::malformedRequestThenGoodOneOnNewConnection()

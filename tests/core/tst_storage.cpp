@@ -4,6 +4,7 @@
 #include "storage/Schema.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
+#include "util/Feeders.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -91,6 +92,24 @@ std::unique_ptr<SqliteDatabase> openDb(const QString &path)
     return db ? std::move(*db) : nullptr;
 }
 
+/// Eight small jobs in one commit (the parts of one request, which go in together): the writer then expects
+/// more small ones and waits for them before its next commit (WriterOptions::gatherTime).
+void busyCommit(StorageWriter &writer, Completions &done, int first)
+{
+    const int before = done.count.load();
+    auto group = std::make_shared<Storage::CommitGroup>(8);
+    for (int i = 0; i < 8; ++i) {
+        Storage::WriteJob job;
+        job.records = ticks(1, first + i);
+        job.group = group;
+        job.done = [callback = done.callback()](const QString &error, std::vector<Model::TradeSignal> &) {
+            callback(error);
+        };
+        QCOMPARE(writer.submit(std::move(job)), Ingest::RecordSink::Submit::Accepted);
+    }
+    QTRY_COMPARE(done.count.load(), before + 8);
+}
+
 } // namespace
 
 class TestStorage : public QObject
@@ -108,6 +127,7 @@ private Q_SLOTS:
     void oneWriterADatabase();
     void groupCommitWhileBlocked();
     void smallJobsAfterABusyCommitAreGathered();
+    void gatheringEndsWhenTheFeedersAreIdle();
     void backPressureLosesNothingAcknowledged();
     void stopCommitsEverythingQueued();
     void groupsCommitWholeOrNotAtAll();
@@ -305,22 +325,7 @@ void TestStorage::smallJobsAfterABusyCommitAreGathered()
     QCOMPARE((*writer)->submit(ticks(1, 0), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
     QTRY_COMPARE(done.count.load(), 1); // nothing came before: not held
 
-    // Eight small jobs in one commit (the parts of one request, which go in together) make it expect more.
-    const auto busyCommit = [&](int first) {
-        const int before = done.count.load();
-        auto group = std::make_shared<Storage::CommitGroup>(8);
-        for (int i = 0; i < 8; ++i) {
-            Storage::WriteJob job;
-            job.records = ticks(1, first + i);
-            job.group = group;
-            job.done = [callback = done.callback()](const QString &error, std::vector<Model::TradeSignal> &) {
-                callback(error);
-            };
-            QCOMPARE((*writer)->submit(std::move(job)), Ingest::RecordSink::Submit::Accepted);
-        }
-        QTRY_COMPARE(done.count.load(), before + 8);
-    };
-    busyCommit(1);
+    busyCommit(**writer, done, 1);
     const std::uint64_t commits = (*writer)->stats().commits.load();
     for (int i = 0; i < 3; ++i)
         QCOMPARE((*writer)->submit(ticks(1, 100 + i), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
@@ -334,7 +339,7 @@ void TestStorage::smallJobsAfterABusyCommitAreGathered()
     QTRY_COMPARE(done.count.load(), 9 + 4 + 1);
 
     // Stopping ends a wait: the job held is committed.
-    busyCommit(2000);
+    busyCommit(**writer, done, 2000);
     QCOMPARE((*writer)->submit(ticks(1, 3000), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
     (*writer)->stop();
     QCOMPARE(done.count.load(), 9 + 4 + 1 + 8 + 1);
@@ -342,6 +347,48 @@ void TestStorage::smallJobsAfterABusyCommitAreGathered()
     auto db = openDb(path());
     QCOMPARE(db->scalar("SELECT count(*) FROM ticks"),
              1 + 8 + 3 + int(Storage::WriterOptions::GatherRecords) + 1 + 8 + 1);
+}
+
+void TestStorage::gatheringEndsWhenTheFeedersAreIdle()
+{
+    // The wait for more small jobs (here up to a minute) ends once every thread that feeds the writer went
+    // idle after the last commit was answered: none has more to give. Feeders idle all along (no HTTP traffic while the
+    // simulator feeds the writer) do not end it.
+    Storage::WriterOptions options{path()};
+    options.gatherTime = std::chrono::minutes(1);
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    Util::Feeders feeders;
+    (*writer)->setFeeders(&feeders);
+    std::atomic<bool> first{false};
+    std::atomic<bool> second{false};
+    Completions done;
+    busyCommit(**writer, done, 0);
+
+    feeders.busy(first);
+    feeders.busy(second);
+    QCOMPARE((*writer)->submit(ticks(1, 100), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QCOMPARE((*writer)->submit(ticks(1, 101), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    feeders.idle(first);
+    QCOMPARE(done.count.load(), 8); // one still works
+    feeders.idle(second);           // the last one: the writer commits what it holds
+    QTRY_COMPARE(done.count.load(), 8 + 2);
+
+    // A thread that answers one makes it busy, and it counts once however often it is told.
+    busyCommit(**writer, done, 200);
+    const std::uint64_t rounds = feeders.idleRounds();
+    feeders.busy(first);
+    feeders.busy(first);
+    QCOMPARE((*writer)->submit(ticks(1, 300), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    feeders.idle(first);
+    QTRY_COMPARE(done.count.load(), 8 + 2 + 8 + 1);
+    QCOMPARE(feeders.idleRounds(), rounds + 1);
+    feeders.idle(first); // already idle: no round
+    QCOMPARE(feeders.idleRounds(), rounds + 1);
+
+    (*writer)->stop();
+    QVERIFY(std::all_of(done.errors.cbegin(), done.errors.cend(), [](const QString &e) { return e.isEmpty(); }));
+    QCOMPARE(openDb(path())->scalar("SELECT count(*) FROM ticks"), 8 + 2 + 8 + 1);
 }
 
 void TestStorage::backPressureLosesNothingAcknowledged()
