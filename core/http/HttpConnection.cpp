@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "HttpConnection.h"
-#include "util/Clock.h"
 #include "util/ConstantTime.h"
 
 #include "HttpResponder.h"
@@ -41,7 +40,7 @@ HttpConnection::HttpConnection(int descriptor, quint64 id, IoWorker &worker, Ser
     , m_shared(shared)
     , m_parser(shared.options.headerLimit, shared.options.bodyLimit)
 {
-    m_lastActivityMs = Util::monotonicMs();
+    m_lastActivityMs = m_worker.roundMs();
 }
 
 HttpConnection::~HttpConnection()
@@ -94,7 +93,7 @@ void HttpConnection::onEvents(std::uint32_t events)
 
 void HttpConnection::onReadable()
 {
-    m_lastActivityMs = Util::monotonicMs();
+    m_lastActivityMs = m_worker.roundMs();
     if (m_lingering) {
         drainInput();
         return;
@@ -145,7 +144,7 @@ void HttpConnection::processInput()
 {
     while (m_fd >= 0 && canReadMore() && m_inOffset < m_in.size()) {
         if (!m_parser.inProgress())
-            m_requestStartMs = Util::monotonicMs();
+            m_requestStartMs = m_worker.roundMs();
         std::size_t consumed = 0;
         const auto state =
             m_parser.feed(m_in.constData() + m_inOffset, std::size_t(m_in.size() - m_inOffset), consumed);
@@ -169,7 +168,7 @@ void HttpConnection::processInput()
 
 void HttpConnection::dispatch(HttpRequest &&request)
 {
-    request.receivedNs = Util::monotonicNs();
+    request.receivedNs = m_worker.roundNs(); // when this thread woke to read it
     if (!authorized(request)) {
         HttpResponse response = HttpResponse::error(401, u"missing or wrong access token"_s);
         response.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
@@ -250,7 +249,7 @@ void HttpConnection::flush()
         writeOut(); // now, rather than after this round of events
     if (m_fd < 0)
         return;
-    m_lastActivityMs = Util::monotonicMs();
+    m_lastActivityMs = m_worker.roundMs();
     if (m_closeAfterWrite) {
         m_pending.clear();
         if (bytesToWrite() == 0)
@@ -288,7 +287,7 @@ void HttpConnection::writeOut()
 
 void HttpConnection::onWritable()
 {
-    m_lastActivityMs = Util::monotonicMs();
+    m_lastActivityMs = m_worker.roundMs();
     writeOut();
     if (m_fd < 0)
         return;
@@ -325,7 +324,7 @@ void HttpConnection::finishClose()
     // Shut only the sending side and drain what the client still sends, so that
     // a client in the middle of a large body reads our answer instead of a reset.
     m_lingering = true;
-    m_lingerStartMs = Util::monotonicMs();
+    m_lingerStartMs = m_worker.roundMs();
     ::shutdown(m_fd, SHUT_WR);
     m_in.clear();
     m_inOffset = 0;

@@ -27,7 +27,7 @@ struct HttpRequest
     QByteArray ifNoneMatch; ///< a cached copy's ETag, from browsers
     std::string body;       ///< as the parser leaves it, BodySlack zero bytes of capacity follow
     bool keepAlive = true;
-    qint64 receivedNs = 0; ///< monotonic clock when the request was complete
+    qint64 receivedNs = 0; ///< monotonic clock as the I/O thread woke to read the rest of the request
 };
 
 struct HttpResponse

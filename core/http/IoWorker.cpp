@@ -98,13 +98,16 @@ void IoWorker::run()
     const ServerOptions &o = m_shared.options;
     const qint64 sweepEvery =
         std::clamp(std::min({o.idleTimeoutMs, o.requestTimeoutMs, o.headerTimeoutMs}) / 4, 10, 1000);
-    qint64 nextSweep = Util::monotonicMs() + sweepEvery;
+    m_roundNs = Util::monotonicNs();
+    qint64 nextSweep = roundMs() + sweepEvery;
     std::array<epoll_event, 64> events{};
     while (!m_stopping.load(std::memory_order_relaxed)) {
-        const int timeout = int(std::max<qint64>(0, nextSweep - Util::monotonicMs()));
+        // From the round's start: a round takes far less than the sweep's period.
+        const int timeout = int(std::max<qint64>(0, nextSweep - roundMs()));
         if (m_shared.feeders)
             m_shared.feeders->idle(m_busy);
         const int ready = ::epoll_wait(m_epoll, events.data(), int(events.size()), timeout);
+        m_roundNs = Util::monotonicNs();
         if (ready > 0 && m_shared.feeders)
             m_shared.feeders->busy(m_busy);
         // A round of many requests reaches the storage writer with one wake-up, and they commit together; a
@@ -128,7 +131,7 @@ void IoWorker::run()
                     connection->resume();
         }
         wakes.reset();
-        if (const qint64 now = Util::monotonicMs(); now >= nextSweep) {
+        if (const qint64 now = roundMs(); now >= nextSweep) {
             sweep();
             nextSweep = now + sweepEvery;
         }
@@ -236,7 +239,7 @@ void IoWorker::closeAll()
 
 void IoWorker::sweep()
 {
-    const qint64 now = Util::monotonicMs();
+    const qint64 now = roundMs();
     const auto connections = m_connections;
     for (HttpConnection *c : connections)
         if (!c->isClosed())

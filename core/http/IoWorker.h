@@ -57,6 +57,10 @@ public:
     /// this thread with one wake-up, not one each.
     void post(quint64 connection, quint64 sequence, HttpResponse response);
     bool isCurrentThread() const noexcept { return std::this_thread::get_id() == m_threadId; }
+    /// On this worker's thread: the monotonic clock as this round of events began (Util::monotonicNs()),
+    /// read once for all the requests of the round rather than a few times for each.
+    qint64 roundNs() const noexcept { return m_roundNs; }
+    qint64 roundMs() const noexcept { return m_roundNs / 1'000'000; }
 
     // On this worker's thread, for its connections:
     void deliver(quint64 connection, quint64 sequence, HttpResponse response);
@@ -90,6 +94,7 @@ private:
     std::thread::id m_threadId;
     std::atomic<bool> m_stopping{false};
     std::atomic<bool> m_busy{false}; ///< this thread's flag in m_shared.feeders
+    qint64 m_roundNs = 0;
     QHash<quint64, HttpConnection *> m_connections;
     std::vector<HttpConnection *> m_resume;
     std::vector<HttpConnection *> m_dead;

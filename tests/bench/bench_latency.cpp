@@ -2,8 +2,8 @@
 // Receive-to-signal latency over HTTP at a fixed offered rate: single-record
 // POSTs from CONNECTIONS (16) keep-alive connections, paced to RATE records/s in total, with
 // prices that raise a price_move alert about every tenth tick. Each signal's
-// latency runs from the moment its request was read whole to the moment the
-// signal was committed and published.
+// latency runs from the moment the I/O thread woke to read its request (whole)
+// to the moment the signal was committed and published.
 //   [BENCH_FEEDERS=0] bench_latency [RATE] [SECONDS] [CONNECTIONS]
 #include "BenchHttp.h"
 #include "BenchIngestServer.h"
