@@ -95,9 +95,9 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const Core::Settings
     const QCommandLineOption commitWait(
         u"commit-wait"_s,
         QCoreApplication::translate("CommandLine",
-                                    "Under a stream of small requests, how long a commit waits for more before it "
-                                    "is written (default 100; 0: never wait, for the lowest latency under moderate "
-                                    "load)."),
+                                    "Under a stream of small requests, how long at most a commit waits for more "
+                                    "before it is written; the wait ends sooner once the HTTP threads have no more "
+                                    "(default 100; 0: never wait, for the lowest latency under moderate load)."),
         u"MICROSECONDS"_s, u"100"_s);
     const QCommandLineOption ioThreads(
         u"io-threads"_s, QCoreApplication::translate("CommandLine", "HTTP I/O threads (default 2)."), u"N"_s, u"2"_s);

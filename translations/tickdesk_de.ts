@@ -493,8 +493,8 @@ Befehle (jeder mit eigenem --help):
         <translation>Mit --source: die REST-API eines Knotens, deren gespeicherte Balken füllen, was dem Fenster entging, einmal je Knoten (neben denen, die die Knoten selbst ankündigen).</translation>
     </message>
     <message>
-        <source>Under a stream of small requests, how long a commit waits for more before it is written (default 100; 0: never wait, for the lowest latency under moderate load).</source>
-        <translation>Bei einem Strom kleiner Anfragen: wie lange ein Commit auf weitere wartet, bevor er geschrieben wird (Standard 100; 0: nie warten, für die geringste Latenz bei mäßiger Last).</translation>
+        <source>Under a stream of small requests, how long at most a commit waits for more before it is written; the wait ends sooner once the HTTP threads have no more (default 100; 0: never wait, for the lowest latency under moderate load).</source>
+        <translation>Bei einem Strom kleiner Anfragen: wie lange ein Commit höchstens auf weitere wartet, bevor er geschrieben wird; das Warten endet früher, sobald die HTTP-Threads keine weiteren haben (Standard 100; 0: nie warten, für die geringste Latenz bei mäßiger Last).</translation>
     </message>
 </context>
 <context>

@@ -493,8 +493,8 @@ Commandes (chacune avec son propre --help) :
         <translation>Avec --source : l&apos;API REST d&apos;un nœud dont les barres stockées comblent ce que la fenêtre a manqué, une fois par nœud (en plus de ceux que les nœuds annoncent eux-mêmes).</translation>
     </message>
     <message>
-        <source>Under a stream of small requests, how long a commit waits for more before it is written (default 100; 0: never wait, for the lowest latency under moderate load).</source>
-        <translation>Sous un flux de petites requêtes, combien de temps une validation attend les suivantes avant d’être écrite (100 par défaut ; 0 : ne jamais attendre, pour la latence la plus basse sous charge modérée).</translation>
+        <source>Under a stream of small requests, how long at most a commit waits for more before it is written; the wait ends sooner once the HTTP threads have no more (default 100; 0: never wait, for the lowest latency under moderate load).</source>
+        <translation>Sous un flux de petites requêtes, combien de temps au plus une validation attend les suivantes avant d’être écrite ; l’attente cesse plus tôt dès que les threads HTTP n’en ont plus (100 par défaut ; 0 : ne jamais attendre, pour la latence la plus basse sous charge modérée).</translation>
     </message>
 </context>
 <context>
