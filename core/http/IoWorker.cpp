@@ -77,8 +77,10 @@ void IoWorker::wake()
 
 void IoWorker::adoptLater(qintptr descriptor)
 {
-    if (m_mail.post([&](std::deque<Mail> &box) { box.push_back(Mail{descriptor, 0, 0, {}}); }))
+    if (m_mail.post([&](std::deque<Mail> &box) { box.push_back(Mail{descriptor, 0, 0, {}}); })) {
+        m_mailWaiting.store(true, std::memory_order_release);
         wake();
+    }
 }
 
 void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
@@ -86,6 +88,7 @@ void IoWorker::post(quint64 connection, quint64 sequence, HttpResponse response)
     if (m_mail.post([&](std::deque<Mail> &box) {
             box.push_back(Mail{-1, connection, sequence, std::move(response)});
         })) {
+        m_mailWaiting.store(true, std::memory_order_release);
         if (m_shared.feeders) // answers make work here: their clients send again
             m_shared.feeders->busy(m_busy);
         Util::DeferredWakes::wake([](void *worker) { static_cast<IoWorker *>(worker)->wake(); }, this);
@@ -104,7 +107,8 @@ void IoWorker::run()
     while (!m_stopping.load(std::memory_order_relaxed)) {
         // From the round's start: a round takes far less than the sweep's period.
         const int timeout = int(std::max<qint64>(0, nextSweep - roundMs()));
-        if (m_shared.feeders)
+        // Not idle while letters wait: the wait below returns at once for them.
+        if (m_shared.feeders && !m_mailWaiting.load(std::memory_order_acquire))
             m_shared.feeders->idle(m_busy);
         const int ready = ::epoll_wait(m_epoll, events.data(), int(events.size()), timeout);
         m_roundNs = Util::monotonicNs();
@@ -146,6 +150,7 @@ void IoWorker::takeMail()
 {
     std::uint64_t count = 0;
     [[maybe_unused]] const auto read = ::read(m_wakeFd, &count, sizeof count);
+    m_mailWaiting.store(false, std::memory_order_release); // before taking: a letter after it sets it again
     m_mail.take(m_taking);
     for (Mail &mail : m_taking) {
         if (mail.adopt >= 0)

@@ -93,7 +93,8 @@ private:
     std::thread m_thread;
     std::thread::id m_threadId;
     std::atomic<bool> m_stopping{false};
-    std::atomic<bool> m_busy{false}; ///< this thread's flag in m_shared.feeders
+    std::atomic<bool> m_busy{false};        ///< this thread's flag in m_shared.feeders
+    std::atomic<bool> m_mailWaiting{false}; ///< letters were posted since the last take
     qint64 m_roundNs = 0;
     QHash<quint64, HttpConnection *> m_connections;
     std::vector<HttpConnection *> m_resume;
