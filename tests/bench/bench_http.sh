@@ -34,17 +34,24 @@ server_ticks() {
     echo "$total"
 }
 
+# The machine's idle and I/O-wait clock ticks, then all its ticks, from the first line of /proc/stat.
+idle_ticks() { awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+
 # Runs wrk and prints its figures, with the CPU time a request cost the server ($server_pids) and wrk itself:
-# both share this machine's cores, so a server's requests/s is bounded by what the two together spend.
+# both share this machine's cores, so a server's requests/s is bounded by what the two together spend, and by
+# how much of the cores' time the two leave idle (a server that answers late keeps its clients waiting).
 measure() {
     local label=$1 threads=$2 connections=$3 batch=$4 target=${5:-$port}
     local run out before after wrk_cpu hz
     hz=$(getconf CLK_TCK)
+    local idle_before idle_after
+    idle_before=$(idle_ticks)
     before=$(server_ticks)
     run=$( (TIMEFORMAT='wrk_cpu=%U+%S'
         time BATCH=$batch wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$lua" \
             "http://127.0.0.1:$target/ingest") 2>&1)
     after=$(server_ticks)
+    idle_after=$(idle_ticks)
     out=$(grep '^BENCH' <<<"$run")
     wrk_cpu=$(sed -nE 's/^wrk_cpu=([0-9.]+)\+([0-9.]+)/\1 \2/p' <<<"$run" | awk '{print $1 + $2}')
     local requests non2xx secs p50 p99
@@ -55,10 +62,13 @@ measure() {
     p99=$(sed -E 's/.*p99_us=([0-9]+).*/\1/' <<<"$out")
     local ok=$((requests - non2xx))
     awk -v l="$label" -v ok="$ok" -v bad="$non2xx" -v s="$secs" -v b="$batch" -v p50="$p50" -v p99="$p99" \
-        -v server="$((after - before))" -v hz="$hz" -v wrk="$wrk_cpu" -v n="$requests" 'BEGIN {
+        -v server="$((after - before))" -v hz="$hz" -v wrk="$wrk_cpu" -v n="$requests" \
+        -v idle="$idle_before $idle_after" 'BEGIN {
+        split(idle, t, " ")
         printf "  %-46s %9.0f requests/s %11.0f durable records/s  p50 %6.2f ms  p99 %6.2f ms  (non-200: %d)\n",
             l, ok / s, ok * b / s, p50 / 1000, p99 / 1000, bad
-        printf "  %-46s CPU a request: server %.1f µs, wrk %.1f µs\n", "", server / hz / n * 1e6, wrk / n * 1e6 }'
+        printf "  %-46s CPU a request: server %.1f µs, wrk %.1f µs; cores idle %.0f %%\n", "",
+            server / hz / n * 1e6, wrk / n * 1e6, 100 * (t[3] - t[1]) / (t[4] - t[2]) }'
 }
 
 # nginx answering a constant 200 (nothing stored) with $1 workers on port $2, in the background; its master's
