@@ -64,15 +64,13 @@ void SymbolSummary::addSignal(const Model::TradeSignal &signal, int rule)
     ++signalsBySide[std::size_t(signal.side)];
     if (rule >= 0 && rule < int(signalsByRule.size()))
         ++signalsByRule[std::size_t(rule)];
-    lastSignalTime = signal.timestamp;
-    lastSignal = QString::fromLatin1(Model::sideName(signal.side)) + u' ' + signal.ruleName();
-    ++signalChanges;
+    takeLastSignal(signal);
 }
 
-void SymbolSummary::takeLastSignal(Model::TimestampUs time, const QString &text)
+void SymbolSummary::takeLastSignal(const Model::TradeSignal &signal)
 {
-    lastSignalTime = time;
-    lastSignal = text;
+    lastSignalTime = signal.timestamp;
+    lastSignal = QString::fromLatin1(Model::sideName(signal.side)) + u' ' + signal.ruleName();
     ++signalChanges;
 }
 

@@ -73,10 +73,10 @@ struct SymbolSummary : SymbolFigures
     /// stored records that were not added (a start reads only a symbol's latest records). Its open is the
     /// first record to arrive, so a late record from then on no longer takes the open.
     void takeSession(const Bars::Bar &day) noexcept;
+    /// Counts a signal (by side, and by `rule` when it is a built-in rule's index) and makes it the last one.
     void addSignal(const Model::TradeSignal &signal, int rule);
-
-    /// The last signal as read from the database at a start: its time and text ("buy rsi_trend").
-    void takeLastSignal(Model::TimestampUs time, const QString &text);
+    /// Makes a signal the last one without counting it: as read from the database at a start.
+    void takeLastSignal(const Model::TradeSignal &signal);
 
     /// Becomes a copy of `other`. The engine publishes a symbol's summary after each batch that touched it;
     /// the signal figures and the last signal's text rarely change between two, so they are copied only when

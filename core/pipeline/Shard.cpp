@@ -236,10 +236,8 @@ void Shard::warmState(SymbolState &state, const Storage::SymbolHistory &history)
     if (history.session)
         state.summary.takeSession(*history.session);
     state.summary.rsi = state.track.rsi();
-    if (const auto &lastSignal = history.lastSignal) {
-        state.summary.takeLastSignal(lastSignal->timestamp, QString::fromLatin1(Model::sideName(lastSignal->side)) +
-                                                                u' ' + lastSignal->ruleName());
-    }
+    if (const auto &lastSignal = history.lastSignal)
+        state.summary.takeLastSignal(*lastSignal);
 }
 
 void Shard::warm(Storage::SymbolHistoryReader &reader, const Model::Symbol &symbol)
