@@ -6,6 +6,7 @@
 #include "util/CallerRuns.h"
 #include "util/Clock.h"
 #include "util/DeferredWakes.h"
+#include "util/Feeders.h"
 
 #include <fcntl.h>
 #include <netinet/in.h>

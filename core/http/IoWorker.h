@@ -4,7 +4,6 @@
 #include "BrowserGuard.h"
 #include "HttpMessage.h"
 #include "ServerOptions.h"
-#include "util/Feeders.h"
 #include "util/Mailbox.h"
 #include "util/Result.h"
 
@@ -15,6 +14,10 @@
 #include <optional>
 #include <thread>
 #include <vector>
+
+namespace Util {
+class Feeders;
+}
 
 namespace Http {
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Receive-to-signal latency over HTTP at a fixed offered rate: single-record
-// POSTs from CONNECTIONS (16) keep-alive connections, paced to RATE records/s in total, with
+// Receive-to-signal latency over HTTP at a fixed offered rate: POSTs of BATCH records (1: single-record
+// requests) from CONNECTIONS (16) keep-alive connections, paced to RATE records/s in total, with
 // prices that raise a price_move alert about every tenth tick. Each signal's
 // latency runs from the moment the I/O thread woke to read its request (whole)
-// to the moment the signal was committed and published.
-//   [BENCH_FEEDERS=0] bench_latency [RATE] [SECONDS] [CONNECTIONS]
+// to the moment the signal was committed and published. Each connection waits for its answer before it
+// sends again, so a rate its connections cannot keep up is achieved only in part (the figure printed).
+//   [BENCH_FEEDERS=0] bench_latency [RATE] [SECONDS] [CONNECTIONS] [BATCH]
 #include "BenchHttp.h"
 #include "BenchIngestServer.h"
 #include "pipeline/Pipeline.h"
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
     const int rate = argc > 1 ? std::atoi(argv[1]) : 10000;
     const int seconds = argc > 2 ? std::atoi(argv[2]) : 10;
     const int Connections = argc > 3 ? std::atoi(argv[3]) : 16;
+    const int Batch = std::max(1, argc > 4 ? std::atoi(argv[4]) : 1);
     constexpr int Symbols = 50;
 
     QTemporaryDir dir;
@@ -79,36 +81,49 @@ int main(int argc, char **argv)
     std::atomic<std::uint64_t> failed{0};
     const auto start = Clock::now();
     const auto stop = start + std::chrono::seconds(seconds);
-    const auto period = std::chrono::nanoseconds(1'000'000'000LL * Connections / rate);
+    const auto period = std::chrono::nanoseconds(1'000'000'000LL * Connections * Batch / rate);
     std::vector<std::thread> clients;
     for (int c = 0; c < Connections; ++c) {
         clients.emplace_back([&, c] {
             const int fd = connectTo(server.port());
             std::string buffer;
+            std::string body;
+            std::string request;
             auto next = start + period * c / Connections;
-            for (std::int64_t i = 0; Clock::now() < stop; ++i) {
+            std::int64_t i = 0;
+            while (Clock::now() < stop) {
                 std::this_thread::sleep_until(next);
                 next += period;
-                // Each connection owns its symbols; every tenth tick jumps 3 % and back.
-                const int symbol = c + Connections * int(i % (Symbols / Connections + 1));
-                const std::int64_t tick = i / (Symbols / Connections + 1);
-                const double price = (tick / 10) % 2 ? 103.0 : 100.0;
-                char body[320];
-                const int length =
-                    std::snprintf(body, sizeof body,
-                                  "{\"stock_symbol\":\"L%d\",\"opening_price\":%.2f,\"closing_price\":%.2f,\"high\":%."
-                                  "2f,\"low\":%.2f,"
-                                  "\"volume\":100,\"timestamp\":%lld}",
-                                  symbol, price, price, price, price, static_cast<long long>(1700000000 + tick));
-                char request[512];
-                const int total =
-                    std::snprintf(request, sizeof request,
+                body.clear();
+                if (Batch > 1)
+                    body += '[';
+                for (int r = 0; r < Batch; ++r, ++i) {
+                    // Each connection owns its symbols; every tenth tick jumps 3 % and back.
+                    const int symbol = c + Connections * int(i % (Symbols / Connections + 1));
+                    const std::int64_t tick = i / (Symbols / Connections + 1);
+                    const double price = (tick / 10) % 2 ? 103.0 : 100.0;
+                    char record[320];
+                    const int length = std::snprintf(
+                        record, sizeof record,
+                        "%s{\"stock_symbol\":\"L%d\",\"opening_price\":%.2f,\"closing_price\":%.2f,\"high\":%.2f,"
+                        "\"low\":%.2f,\"volume\":100,\"timestamp\":%lld}",
+                        r > 0 ? "," : "", symbol, price, price, price, price,
+                        static_cast<long long>(1700000000 + tick));
+                    body.append(record, std::size_t(length));
+                }
+                if (Batch > 1)
+                    body += ']';
+                char head[160];
+                const int headLength =
+                    std::snprintf(head, sizeof head,
                                   "POST /ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                  "Content-Length: %d\r\n\r\n%s",
-                                  length, body);
-                if (::write(fd, request, std::size_t(total)) != total || !readResponse(fd, buffer))
+                                  "Content-Length: %zu\r\n\r\n",
+                                  body.size());
+                request.assign(head, std::size_t(headLength));
+                request += body;
+                if (::write(fd, request.data(), request.size()) != ssize_t(request.size()) || !readResponse(fd, buffer))
                     failed.fetch_add(1);
-                sent.fetch_add(1);
+                sent.fetch_add(std::uint64_t(Batch));
             }
             ::close(fd);
         });
@@ -126,9 +141,9 @@ int main(int argc, char **argv)
     const auto at = [&](double q) {
         return latencies.empty() ? 0.0 : double(latencies[std::size_t(q * double(latencies.size() - 1))]) / 1000.0;
     };
-    std::printf("receive-to-signal over HTTP: offered %d records/s for %d s from %d connections\n", rate, seconds,
-                Connections);
-    std::printf("  achieved %.0f records/s, %llu failed; %zu signals\n", double(sent.load()) / elapsed,
+    std::printf("receive-to-signal over HTTP: offered %d records/s for %d s from %d connections, %d a request\n", rate,
+                seconds, Connections, Batch);
+    std::printf("  achieved %.0f records/s, %llu requests failed; %zu signals\n", double(sent.load()) / elapsed,
                 static_cast<unsigned long long>(failed.load()), latencies.size());
     std::printf("  latency p50 %.0f us, p99 %.0f us, max %.0f us\n", at(0.5), at(0.99), at(1.0));
     const auto &stored = (*writer)->stats().receiveToStored;
