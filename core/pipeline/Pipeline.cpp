@@ -182,8 +182,7 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
         Shard &shard = *m_shards[std::size_t(only)];
         if (!shard.reserve(records.size()))
             return Submit::Saturated;
-        shard.push(std::move(records), receivedNs, std::make_shared<RequestTracker>(1, std::move(done)), {},
-                   std::move(alsoWrite));
+        shard.push(std::move(records), receivedNs, PartAnswer(std::move(done)), {}, std::move(alsoWrite));
         return Submit::Accepted;
     }
 
@@ -215,7 +214,7 @@ Ingest::RecordSink::Submit Pipeline::submit(Model::RecordBatch &&records, qint64
     // The parts commit in one transaction: the extra write goes with the first of them.
     for (int i = 0; i < shards; ++i)
         if (!parts[std::size_t(i)].empty())
-            m_shards[std::size_t(i)]->push(std::move(parts[std::size_t(i)]), receivedNs, tracker, group,
+            m_shards[std::size_t(i)]->push(std::move(parts[std::size_t(i)]), receivedNs, PartAnswer(tracker), group,
                                            std::exchange(alsoWrite, {}));
     return Submit::Accepted;
 }

@@ -4,7 +4,9 @@
 #include "ingest/RecordSink.h"
 
 #include <atomic>
+#include <memory>
 #include <mutex>
+#include <utility>
 
 namespace Pipeline {
 
@@ -37,6 +39,34 @@ private:
     Ingest::RecordSink::Done m_done;
     std::mutex m_mutex;
     QString m_error;
+};
+
+/// Where one part of an ingest request reports its commit: straight to the request's callback when the
+/// request is that one part (nearly every single-record request), else to the tracker its parts share. The
+/// one-part way saves a shared allocation, freed on the storage writer's thread, and a lock a request.
+class PartAnswer final
+{
+public:
+    PartAnswer() = default;
+    explicit PartAnswer(Ingest::RecordSink::Done done)
+        : m_done(std::move(done))
+    {}
+    explicit PartAnswer(std::shared_ptr<RequestTracker> tracker)
+        : m_tracker(std::move(tracker))
+    {}
+
+    /// Once per part: after its commit (empty error) or its failure.
+    void finish(const QString &error)
+    {
+        if (m_tracker)
+            m_tracker->finish(error);
+        else if (m_done)
+            std::exchange(m_done, {})(error);
+    }
+
+private:
+    std::shared_ptr<RequestTracker> m_tracker;
+    Ingest::RecordSink::Done m_done;
 };
 
 } // namespace Pipeline

@@ -60,10 +60,10 @@ void Shard::unreserve(std::size_t count)
     m_reserved -= count;
 }
 
-void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker,
+void Shard::push(Model::RecordBatch &&records, qint64 receivedNs, PartAnswer answer,
                  std::shared_ptr<Storage::CommitGroup> group, Storage::WriteJob::Write alsoWrite)
 {
-    Message message{std::move(records), receivedNs, std::move(tracker), std::move(group), {}, std::move(alsoWrite), {}};
+    Message message{std::move(records), receivedNs, std::move(answer), std::move(group), {}, std::move(alsoWrite), {}};
     const std::size_t count = message.records.size();
     // The writer's room is looked at first so that the caller does not wait on it (a race with the other
     // shards can still make it wait until the next commit).
@@ -547,7 +547,7 @@ void Shard::process(Message &message)
     job.receivedNs = message.receivedNs;
     job.group = std::move(message.group);
     job.write = std::move(message.alsoWrite);
-    job.done = [tracker = message.tracker, this, filled,
+    job.done = [answer = std::move(message.answer), this, filled,
                 ticks = std::move(processed)](const QString &error, std::vector<Model::TradeSignal> &stored) mutable {
         if (error.isEmpty() && filled)
             m_paperDesk->tradesStored();
@@ -555,13 +555,14 @@ void Shard::process(Message &message)
             m_publish(stored);
         if (error.isEmpty() && m_listener && (!ticks.empty() || !stored.empty()))
             m_listener->committed(std::move(ticks), stored);
-        if (tracker)
-            tracker->finish(error);
+        answer.finish(error);
     };
-    // Waits while the writer is full: this shard's queue then fills and /ingest answers 503.
-    const auto outcome = m_writer.submitWaiting(std::move(job));
-    if (outcome != Ingest::RecordSink::Submit::Accepted && message.tracker)
-        message.tracker->finish(u"storage is shutting down"_s);
+    // Waits while the writer is full: this shard's queue then fills and /ingest answers 503. A job refused is
+    // left as it was, its answer in it.
+    if (m_writer.submitWaiting(std::move(job)) != Ingest::RecordSink::Submit::Accepted) {
+        std::vector<Model::TradeSignal> none;
+        job.done(u"storage is shutting down"_s, none);
+    }
     unreserve(count);
 }
 

@@ -64,7 +64,7 @@ public:
     /// has room, so the request does not wait for the shard's thread to wake.
     /// `group`: the other shards' parts of the same request, committed in one transaction with this one.
     /// `alsoWrite`: more to write in the transaction that commits the records.
-    void push(Model::RecordBatch &&records, qint64 receivedNs, std::shared_ptr<RequestTracker> tracker,
+    void push(Model::RecordBatch &&records, qint64 receivedNs, PartAnswer answer,
               std::shared_ptr<Storage::CommitGroup> group = {}, Storage::WriteJob::Write alsoWrite = {});
     /// Before start(): who hears about each commit (may be null).
     void setCommitListener(CommitListener *listener) noexcept { m_listener = listener; }
@@ -141,7 +141,7 @@ private:
     {
         Model::RecordBatch records;
         qint64 receivedNs = 0;
-        std::shared_ptr<RequestTracker> tracker;
+        PartAnswer answer; ///< told of the commit of records (unused by the other kinds of message)
         std::shared_ptr<Storage::CommitGroup> group;
         std::vector<Model::Symbol> rewarm; ///< set: read these symbols again instead
         Storage::WriteJob::Write alsoWrite;

@@ -208,6 +208,7 @@ private Q_SLOTS:
     void perSymbolOrderUnderConcurrency_data();
     void perSymbolOrderUnderConcurrency();
     void idleShardRunsOnTheCallersThread();
+    void requestsAfterStorageStoppedAreAnsweredWithAnError();
     void summaryCopyFollowsItsSource();
     void everyTouchedSymbolsSummaryIsPublished();
     void summaryPublishedMidRunTakesTheRunsLastRecord();
@@ -392,6 +393,39 @@ void TestPipeline::idleShardRunsOnTheCallersThread()
     QCOMPARE(seen->lastPrice, 42.0);
     QTRY_COMPARE(engine.acknowledged.load(), 1);
     QVERIFY(engine.errors.isEmpty());
+}
+
+void TestPipeline::requestsAfterStorageStoppedAreAnsweredWithAnError()
+{
+    QTemporaryDir dir;
+    Engine engine(dir);
+    Pipeline::PipelineOptions options = recordRules();
+    options.shards = 2;
+    QVERIFY(engine.start(options));
+    engine.writer->stop(); // the pipeline still takes records; the writer refuses them
+    const auto tickOf = [](const char *name) {
+        Model::Tick tick;
+        Model::Symbol::parse(name, tick.symbol);
+        tick.open = tick.high = tick.low = tick.close = 10;
+        tick.volume = 1;
+        tick.timestamp = 1'700'000'000'000'000LL;
+        return tick;
+    };
+    // One record (one part, answered straight) and a request over both shards (parts sharing a tracker).
+    Model::RecordBatch spread;
+    for (const char *name : {"AAA", "BBB", "CCC", "DDD", "EEE", "FFF", "GGG", "HHH"})
+        spread.push_back(tickOf(name));
+    const auto shardOf = [](const Model::Record &r) {
+        return Pipeline::Pipeline::shardOf(std::get<Model::Tick>(r).symbol, 2);
+    };
+    QVERIFY(std::any_of(spread.begin(), spread.end(), [&](const auto &r) { return shardOf(r) != shardOf(spread[0]); }));
+    QCOMPARE(engine.submit(Model::RecordBatch{tickOf("ONE")}), Ingest::RecordSink::Submit::Accepted);
+    QCOMPARE(engine.submit(spread), Ingest::RecordSink::Submit::Accepted);
+    // Each request is answered once, with the reason, and nothing is published.
+    QTRY_COMPARE(engine.acknowledged.load(), 2);
+    std::lock_guard lock(engine.errorsMutex);
+    QCOMPARE(engine.errors, QStringList({u"storage is shutting down"_s, u"storage is shutting down"_s}));
+    QVERIFY(engine.published.isEmpty());
 }
 
 void TestPipeline::summaryCopyFollowsItsSource()
