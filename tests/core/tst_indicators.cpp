@@ -4,6 +4,8 @@
 #include "pipeline/TimeframeTrack.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <cmath>
@@ -398,6 +400,23 @@ void TestIndicators::snapshotJson()
     const QByteArray json = s.toJson();
     QVERIFY(json.startsWith("{\"sma\":101.25,\"ema\":null,\"rsi\":27.5,"));
     QVERIFY(json.endsWith("\"cross_slow\":null}"));
+
+    // Every field at its longest text reads back as the same double.
+    const double longest[] = {-1.2345678901234567e-308, -2.2250738585072014e-308, -1.7976931348623157e+308,
+                              -4.9406564584124654e-324, 0.1 + 0.2};
+    for (const double value : longest) {
+        IndicatorSnapshot full;
+        for (std::optional<double> *field :
+             {&full.sma, &full.ema, &full.rsi, &full.macd, &full.macdSignal, &full.macdHistogram, &full.bollingerUpper,
+              &full.bollingerMiddle, &full.bollingerLower, &full.atr, &full.vwap, &full.crossFast, &full.crossSlow})
+            *field = value;
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(full.toJson(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(object.size(), 13);
+        for (const QString &key : object.keys())
+            QCOMPARE(object.value(key).toDouble(), value);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIndicators)
