@@ -581,7 +581,64 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
        l.volume AS volume
 FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 16, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
 )sql",
+    // 21: CHECK constraints that listed three or more values (`side IN ('buy', 'sell', 'alert')`) compare with each
+    // value instead: SQLite built a temporary index of such a list for every row it checked, about half of what
+    // storing a signal cost. Only the constraints' text changes, in sqlite_schema (checksWithoutLists below).
+    "",
 };
+
+/// A CHECK constraint as an earlier step wrote it, and the same test without a list of values.
+struct ListCheck
+{
+    const char *table;
+    const char *written;
+    const char *rewritten;
+};
+
+const ListCheck ListChecks[] = {
+    {"signals", "CHECK (side IN ('buy', 'sell', 'alert'))", "CHECK (side = 'buy' OR side = 'sell' OR side = 'alert')"},
+    {"notifications", "CHECK (status IN ('pending', 'delivered', 'failed'))",
+     "CHECK (status = 'pending' OR status = 'delivered' OR status = 'failed')"},
+    {"alert_states", "CHECK (status IN ('active', 'fired', 'expired', 'disabled', 'error'))",
+     "CHECK (status = 'active' OR status = 'fired' OR status = 'expired' OR status = 'disabled' OR status = 'error')"},
+    {"drawings", "CHECK (kind IN ('horizontal', 'trend', 'rectangle'))",
+     "CHECK (kind = 'horizontal' OR kind = 'trend' OR kind = 'rectangle')"},
+    {"trades", "CHECK (side IN ('buy', 'sell', 'sell_short', 'buy_to_cover'))",
+     "CHECK (side = 'buy' OR side = 'sell' OR side = 'sell_short' OR side = 'buy_to_cover')"},
+};
+
+/// Step 21. The rows already satisfy the new constraints (each accepts exactly what the old one did), so only the
+/// tables' text in sqlite_schema changes, with the schema's version raised so that every connection reads it again:
+/// SQLite's documented way to change a CHECK constraint without copying the table.
+Util::Status checksWithoutLists(SqliteDatabase &db)
+{
+    const qint64 schemaVersion = db.scalar("PRAGMA schema_version", -1);
+    if (schemaVersion < 0)
+        return Util::Status::failure(db.lastError());
+    if (auto s = db.exec("PRAGMA writable_schema = ON"); !s)
+        return s;
+    Util::Status status;
+    for (const ListCheck &check : ListChecks) {
+        auto update = db.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = "
+                                 "?1 AND instr(sql, ?2)");
+        if (!update) {
+            status = Util::Status::failure(update.error());
+            break;
+        }
+        update->bindText(1, std::string_view(check.table));
+        update->bindText(2, std::string_view(check.written));
+        update->bindText(3, std::string_view(check.rewritten));
+        if (const QString error = db.run(*update); !error.isEmpty()) {
+            status = Util::Status::failure(error);
+            break;
+        }
+    }
+    if (status)
+        status = db.exec(QByteArray("PRAGMA schema_version = " + QByteArray::number(schemaVersion + 1)).constData());
+    if (auto s = db.exec("PRAGMA writable_schema = OFF"); status && !s)
+        status = s;
+    return status;
+}
 
 /// Work a step does after its SQL, in its transaction: code, then more SQL.
 struct Finish
@@ -621,6 +678,7 @@ SELECT l.seq AS id, s.name AS symbol, l.ts_us AS ts_us,
 FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE (l.symbol_id / 16 % 64, l.symbol_id, l.ts_us, l.seq) > (SELECT merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs WHERE log = 1);
 )sql"},
     {20, &BarStore::toSixteenBuckets, ""},
+    {21, &checksWithoutLists, ""},
 };
 
 } // namespace

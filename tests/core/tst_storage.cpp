@@ -122,6 +122,7 @@ private Q_SLOTS:
     void migrationFromEmptyFile();
     void reopenDoesNotMigrateAgain();
     void newerSchemaRefused();
+    void listChecksRewrittenKeepingRows();
     void notADatabaseRefused();
     void unwritableLocationRefused();
     void oneWriterADatabase();
@@ -251,6 +252,59 @@ void TestStorage::newerSchemaRefused()
     auto writer = StorageWriter::open({path()});
     QVERIFY(!writer);
     QVERIFY2(writer.error().contains(u"newer TickDesk"_s), qPrintable(writer.error()));
+}
+
+void TestStorage::listChecksRewrittenKeepingRows()
+{
+    // Schema 20 wrote CHECK (side IN ('buy', 'sell', 'alert')), for which SQLite builds a temporary index of the
+    // list for every row it checks. Step 21 rewrites such constraints as comparisons, in place.
+    const QByteArray insertSignal = "INSERT INTO signals(symbol, ts_us, created_us, rule, side, price, reason) "
+                                    "VALUES ('AAA', 1, 1, 'rsi', '%1', 10, 'r')";
+    const auto signalAs = [&](const char *side) { return QByteArray(insertSignal).replace("%1", side); };
+    auto db = openDb(path());
+    QVERIFY(Storage::Schema::migrate(*db, 20).ok());
+    QVERIFY(db->exec(signalAs("buy").constData()).ok());
+    QVERIFY(db->exec("INSERT INTO trades(symbol, side, quantity, price, ts_us, created_us) "
+                     "VALUES ('AAA', 'sell_short', 5, 10, 1, 1)")
+                .ok());
+    QVERIFY(db->exec("INSERT INTO notifications(signal_id, channel, created_us) VALUES (1, 'email', 1)").ok());
+
+    // The writer migrates; this connection, which read the old schema, sees the new one.
+    auto writer = StorageWriter::open({path()});
+    QVERIFY2(writer, qPrintable(writer.error()));
+    (*writer)->stop();
+    QCOMPARE(int(db->scalar("PRAGMA user_version")), Storage::Schema::currentVersion());
+    QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_schema WHERE name IN ('signals', 'notifications', "
+                        "'alert_states', 'drawings', 'trades') AND instr(sql, ' IN (') > 0"),
+             0);
+    QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'signals' AND "
+                        "instr(sql, 'CHECK (side = ''buy'' OR side = ''sell'' OR side = ''alert'')') > 0"),
+             1);
+    auto integrity = db->prepare("PRAGMA integrity_check");
+    QVERIFY(integrity && integrity->step() == Storage::Step::Row);
+    QCOMPARE(integrity->columnText(0), u"ok"_s);
+
+    // The rows are kept; the constraints refuse and accept what they did.
+    QCOMPARE(db->scalar("SELECT count(*) FROM signals WHERE side = 'buy'"), 1);
+    QCOMPARE(db->scalar("SELECT count(*) FROM trades WHERE side = 'sell_short'"), 1);
+    QCOMPARE(db->scalar("SELECT count(*) FROM notifications WHERE status = 'pending'"), 1);
+    const auto refused = db->exec(signalAs("hold").constData());
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(u"CHECK constraint failed"_s), qPrintable(refused.error()));
+    QVERIFY(!db->exec("UPDATE notifications SET status = 'lost'").ok());
+    QVERIFY(!db->exec("UPDATE trades SET side = 'short'").ok());
+    QVERIFY(db->exec(signalAs("alert").constData()).ok());
+    QVERIFY(db->exec("UPDATE notifications SET status = 'delivered'").ok());
+
+    // No statement that checks them opens a temporary index any more.
+    auto plan = db->prepare(QByteArray("EXPLAIN " + signalAs("sell")).constData());
+    QVERIFY(plan);
+    int steps = 0;
+    while (plan->step() == Storage::Step::Row) {
+        QVERIFY(plan->columnText(1) != u"OpenEphemeral"_s);
+        ++steps;
+    }
+    QVERIFY(steps > 10);
 }
 
 void TestStorage::notADatabaseRefused()
