@@ -19,10 +19,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -31,6 +34,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using BenchHttp::connectTo;
 using BenchHttp::readResponse;
+
+void appendNumber(std::string &out, std::int64_t value)
+{
+    char text[24];
+    out.append(text, std::to_chars(text, text + sizeof text, value).ptr);
+}
 
 } // namespace
 
@@ -101,25 +110,28 @@ int main(int argc, char **argv)
                     // Each connection owns its symbols; every tenth tick jumps 3 % and back.
                     const int symbol = c + Connections * int(i % (Symbols / Connections + 1));
                     const std::int64_t tick = i / (Symbols / Connections + 1);
-                    const double price = (tick / 10) % 2 ? 103.0 : 100.0;
-                    char record[320];
-                    const int length = std::snprintf(
-                        record, sizeof record,
-                        "%s{\"stock_symbol\":\"L%d\",\"opening_price\":%.2f,\"closing_price\":%.2f,\"high\":%.2f,"
-                        "\"low\":%.2f,\"volume\":100,\"timestamp\":%lld}",
-                        r > 0 ? "," : "", symbol, price, price, price, price,
-                        static_cast<long long>(1700000000 + tick));
-                    body.append(record, std::size_t(length));
+                    // Put together without printf, which took a fifth of both cores at 50,000 records/s: the
+                    // clients share them with the server.
+                    const std::string_view price = (tick / 10) % 2 ? "103.00" : "100.00";
+                    if (r > 0)
+                        body += ',';
+                    body += "{\"stock_symbol\":\"L";
+                    appendNumber(body, symbol);
+                    for (const std::string_view field :
+                         {"\",\"opening_price\":", ",\"closing_price\":", ",\"high\":", ",\"low\":"}) {
+                        body += field;
+                        body += price;
+                    }
+                    body += ",\"volume\":100,\"timestamp\":";
+                    appendNumber(body, 1700000000 + tick);
+                    body += '}';
                 }
                 if (Batch > 1)
                     body += ']';
-                char head[160];
-                const int headLength =
-                    std::snprintf(head, sizeof head,
-                                  "POST /ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                  "Content-Length: %zu\r\n\r\n",
-                                  body.size());
-                request.assign(head, std::size_t(headLength));
+                request.assign("POST /ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                               "Content-Length: ");
+                appendNumber(request, std::int64_t(body.size()));
+                request += "\r\n\r\n";
                 request += body;
                 if (::write(fd, request.data(), request.size()) != ssize_t(request.size()) || !readResponse(fd, buffer))
                     failed.fetch_add(1);
