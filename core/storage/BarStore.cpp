@@ -257,7 +257,9 @@ Util::Status BarStore::prepare()
         const auto i = std::size_t(log);
         ok = prepared("INSERT INTO " + logName(log) + "(bucket, first_seq, rows, data) VALUES (?1, ?2, ?3, ?4)",
                       m_appendLog[i]) &&
-             prepared("SELECT data FROM " + logName(log) + " WHERE bucket = ?1", m_loadBucket[i]) &&
+             prepared("SELECT data, first_seq FROM " + logName(log) +
+                          " WHERE bucket = ?1 AND first_seq > ?2 ORDER BY first_seq",
+                      m_loadBucket[i]) &&
              prepared("DELETE FROM " + logName(log), m_clearLog[i]);
     }
     ok = ok && prepared("SELECT id FROM symbols WHERE name = ?1", m_findSymbol) &&
@@ -402,23 +404,30 @@ QString BarStore::freeze()
     m_frozen.clear();
     m_loadedBucket = -1;
     m_frozenPos = 0;
+    m_loading = -1;
     return {};
 }
 
-QString BarStore::loadBucket(int bucket)
+QString BarStore::loadSome(std::size_t budget)
 {
     Statement &load = m_loadBucket[std::size_t(m_state.frozen)];
-    m_frozen.clear();
-    m_frozenPos = 0;
-    load.bind(1, std::int64_t(bucket));
-    if (QString error = forEachLogRow(m_db, load, m_state.frozen, m_state.mergedThrough,
-                                      [this](const BarRow &row) { m_frozen.add(row); });
+    load.bind(1, std::int64_t(m_loading));
+    load.bind(2, m_loadCursor.after);
+    m_loadCursor.budget = budget;
+    if (QString error = forEachLogRow(
+            m_db, load, m_state.frozen, m_state.mergedThrough, [this](const BarRow &row) { m_frozen.add(row); },
+            &m_loadCursor);
         !error.isEmpty()) {
         m_frozen.clear();
+        m_loading = -1;
         return error;
     }
+    if (!m_loadCursor.complete)
+        return {};
     m_frozen.sort();
-    m_loadedBucket = bucket;
+    m_loadedBucket = m_loading;
+    m_loading = -1;
+    m_frozenPos = 0;
     return {};
 }
 
@@ -428,18 +437,30 @@ QString BarStore::merge(std::size_t rows)
         return {};
     // A bucket at a time, its rows by symbol and time. A slice may end inside a symbol's rows: the mark is a
     // row, so one symbol's long run (a single busy symbol fills a bucket) moves over several commits.
+    // A bucket is read back over as many commits as it takes, each reading about twice the rows it would move,
+    // so that no commit holds its requests much longer than its own rows take.
     std::size_t moved = 0;
     bool done = false;
+    std::size_t readBudget = 2 * rows;
     while (moved < rows) {
-        if (m_frozenPos == m_frozen.size()) {
+        if (m_loading < 0 && m_frozenPos == m_frozen.size()) {
             const int next =
                 m_loadedBucket < 0 ? int(std::max<std::int64_t>(0, m_state.mergedThrough.bucket)) : m_loadedBucket + 1;
             if (next >= LogBuckets) {
                 done = true;
                 break;
             }
-            if (QString error = loadBucket(next); !error.isEmpty())
+            m_frozen.clear();
+            m_frozenPos = 0;
+            m_loading = next;
+            m_loadCursor = {};
+        }
+        if (m_loading >= 0) {
+            if (readBudget == 0)
+                break; // the rest in the next commits
+            if (QString error = loadSome(readBudget); !error.isEmpty())
                 return error;
+            readBudget -= std::min(readBudget, std::max<std::size_t>(1, m_loadCursor.read));
             continue;
         }
         const std::size_t goal = std::min(m_frozen.size(), m_frozenPos + (rows - moved));
@@ -499,6 +520,7 @@ void BarStore::committed()
         m_frozen = {};
         m_loadedBucket = -1;
         m_frozenPos = 0;
+        m_loading = -1;
     }
     m_committed = m_state;
     m_newSymbols.clear();
@@ -508,14 +530,21 @@ void BarStore::committed()
 void BarStore::rolledBack()
 {
     m_blocks->rolledBack();
+    // What was read of a frozen log is still so when the transaction moved none of its rows and froze no log
+    // (reading changes nothing stored); kept, a bucket read over several commits is not begun again after each
+    // failed one.
+    const bool readStands = m_state.frozen == m_committed.frozen && m_state.moved == m_committed.moved;
     m_state = m_committed;
     for (const Model::Symbol &symbol : m_newSymbols)
         m_groups.forget(symbol);
     m_newSymbols.clear();
+    if (readStands)
+        return;
     // The rows a rolled-back slice moved are in the log again: read from the committed mark afresh.
     m_frozen = {};
     m_loadedBucket = -1;
     m_frozenPos = 0;
+    m_loading = -1;
 }
 
 QString BarStore::deleteOlderThan(std::int64_t cutoffUs, const QString &zone, std::uint64_t &deleted)

@@ -132,17 +132,30 @@ public:
     };
     /// Log `log`'s mark as stored in bars_logs (bucket -1: nothing of it moved).
     static Mark readMark(SqliteDatabase &db, int log);
-    /// Steps `values` (bound to one bucket of log `log`, selecting its values) to its end and resets it, calling
-    /// `row` with each row after `moved`. Empty, or what went wrong.
+    /// How far a log's values were read, when they are read a part at a time (the statement selects first_seq as
+    /// its second column, after `after`, in first_seq order).
+    struct LogCursor
+    {
+        std::size_t budget = 0;  ///< rows to read at least, then stop after the value that reached it
+        std::size_t read = 0;    ///< rows the last call read
+        std::int64_t after = -1; ///< first_seq of the last value read
+        bool complete = false;   ///< the last value has been read
+    };
+    /// Steps `values` (bound to one bucket of log `log`, selecting its values) to its end, or with `cursor` until
+    /// its budget is read, and resets it, calling `row` with each row after `moved`. Empty, or what went wrong.
     template<typename F>
-    static QString forEachLogRow(SqliteDatabase &db, Statement &values, int log, const Mark &moved, F &&row)
+    static QString forEachLogRow(SqliteDatabase &db, Statement &values, int log, const Mark &moved, F &&row,
+                                 LogCursor *cursor = nullptr)
     {
         Step rc{};
         bool damaged = false;
-        while (!damaged && (rc = values.step()) == Step::Row) {
+        std::size_t read = 0;
+        while (!damaged && (!cursor || read < cursor->budget) && (rc = values.step()) == Step::Row) {
             const QByteArrayView value = values.columnBlob(0);
+            if (cursor)
+                cursor->after = values.columnInt64(1);
             BarRowCodec::Reader reader(value.data(), std::size_t(value.size()));
-            for (BarRow r; reader.next(r);)
+            for (BarRow r; reader.next(r); ++read)
                 if (moved.before(r))
                     row(r);
             damaged = reader.failed();
@@ -150,7 +163,13 @@ public:
         values.reset();
         if (damaged)
             return QStringLiteral("a value in bar log %1 is damaged").arg(log);
-        return rc == Step::Done ? QString() : db.lastError();
+        if (rc != Step::Done && rc != Step::Row)
+            return db.lastError();
+        if (cursor) {
+            cursor->read = read;
+            cursor->complete = rc == Step::Done;
+        }
+        return {};
     }
     ~BarStore();
     BarStore(const BarStore &) = delete;
@@ -209,8 +228,9 @@ private:
     /// Writes the next sequence number into bar_sequence, for rows about to leave the logs.
     QString storeSequence();
     QString freeze();
-    /// Reads bucket `bucket` of the frozen log into m_frozen: its rows after the mark, ordered.
-    QString loadBucket(int bucket);
+    /// Reads on into m_frozen the frozen log's bucket m_loading names, about `budget` rows of it after the mark;
+    /// once all are read, orders them and makes it m_loadedBucket.
+    QString loadSome(std::size_t budget);
     QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
     /// Writes again, without the rows `keeps` refuses, each value of log `log` that holds some (one left empty
     /// goes), and tells `removed` how many rows each such value's bucket lost. Empty, or what went wrong.
@@ -254,6 +274,10 @@ private:
     std::vector<BarRow> m_moveRows; ///< one symbol's rows of m_frozen as they move, reused
     int m_loadedBucket = -1;
     std::size_t m_frozenPos = 0;
+    /// The bucket being read into m_frozen over several commits (-1: none), and how far: a full bucket read in
+    /// one commit held that commit, and every request waiting for it, for 35-70 ms.
+    int m_loading = -1;
+    LogCursor m_loadCursor;
     std::vector<BarRow> m_logRows;    ///< a commit's rows for the log, reused
     std::vector<BarRow> m_directRows; ///< one symbol's rows going straight to the blocks, reused
     std::vector<BarRow> m_bucketRows; ///< m_logRows by bucket, reused
