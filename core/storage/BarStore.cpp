@@ -438,11 +438,14 @@ QString BarStore::merge(std::size_t rows)
     // A bucket at a time, its rows by symbol and time. A slice may end inside a symbol's rows: the mark is a
     // row, so one symbol's long run (a single busy symbol fills a bucket) moves over several commits.
     // A bucket is read back over as many commits as it takes, each reading about twice the rows it would move,
-    // so that no commit holds its requests much longer than its own rows take.
+    // so that no commit holds its requests much longer than its own rows take. The rows those commits did not
+    // move are owed, and later commits move up to as many again as they are asked: moving keeps pace with
+    // arriving, or under a steady load each log would freeze larger than the one before.
+    const std::size_t goalRows = rows + std::min(m_owed, rows);
     std::size_t moved = 0;
     bool done = false;
     std::size_t readBudget = 2 * rows;
-    while (moved < rows) {
+    while (moved < goalRows) {
         if (m_loading < 0 && m_frozenPos == m_frozen.size()) {
             const int next =
                 m_loadedBucket < 0 ? int(std::max<std::int64_t>(0, m_state.mergedThrough.bucket)) : m_loadedBucket + 1;
@@ -463,7 +466,7 @@ QString BarStore::merge(std::size_t rows)
             readBudget -= std::min(readBudget, std::max<std::size_t>(1, m_loadCursor.read));
             continue;
         }
-        const std::size_t goal = std::min(m_frozen.size(), m_frozenPos + (rows - moved));
+        const std::size_t goal = std::min(m_frozen.size(), m_frozenPos + (goalRows - moved));
         while (m_frozenPos < goal) {
             const std::int64_t id = m_frozen.symbolAt(m_frozenPos);
             std::size_t end = m_frozenPos + 1;
@@ -479,6 +482,7 @@ QString BarStore::merge(std::size_t rows)
     }
     m_state.moved += moved;
     m_state.frozenRowsLeft = std::max<std::int64_t>(0, m_state.frozenRowsLeft - std::int64_t(moved));
+    m_owed = done ? 0 : moved < rows ? m_owed + (rows - moved) : m_owed - std::min(m_owed, moved - rows);
     if (done) {
         if (QString error = storeSequence(); !error.isEmpty())
             return error;

@@ -278,6 +278,7 @@ private:
     /// one commit held that commit, and every request waiting for it, for 35-70 ms.
     int m_loading = -1;
     LogCursor m_loadCursor;
+    std::size_t m_owed = 0;           ///< rows merge() was asked to move but did not while it read a bucket back
     std::vector<BarRow> m_logRows;    ///< a commit's rows for the log, reused
     std::vector<BarRow> m_directRows; ///< one symbol's rows going straight to the blocks, reused
     std::vector<BarRow> m_bucketRows; ///< m_logRows by bucket, reused
