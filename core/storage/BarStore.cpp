@@ -401,11 +401,16 @@ QString BarStore::freeze()
     m_state.active = 1 - m_state.active;
     m_state.activeRows = 0; // the other log was emptied when its own merge ended
     m_state.bucketRows = {};
-    m_frozen.clear();
+    forgetRead();
+    return {};
+}
+
+void BarStore::forgetRead()
+{
+    m_frozen = {};
     m_loadedBucket = -1;
     m_frozenPos = 0;
     m_loading = -1;
-    return {};
 }
 
 QString BarStore::loadSome(std::size_t budget)
@@ -418,8 +423,7 @@ QString BarStore::loadSome(std::size_t budget)
             m_db, load, m_state.frozen, m_state.mergedThrough, [this](const BarRow &row) { m_frozen.add(row); },
             &m_loadCursor);
         !error.isEmpty()) {
-        m_frozen.clear();
-        m_loading = -1;
+        forgetRead();
         return error;
     }
     if (!m_loadCursor.complete)
@@ -427,7 +431,6 @@ QString BarStore::loadSome(std::size_t budget)
     m_frozen.sort();
     m_loadedBucket = m_loading;
     m_loading = -1;
-    m_frozenPos = 0;
     return {};
 }
 
@@ -520,12 +523,8 @@ std::uint64_t BarStore::rowsToMerge() const
 
 void BarStore::committed()
 {
-    if (m_state.frozen < 0 && m_committed.frozen >= 0) {
-        m_frozen = {};
-        m_loadedBucket = -1;
-        m_frozenPos = 0;
-        m_loading = -1;
-    }
+    if (m_state.frozen < 0 && m_committed.frozen >= 0)
+        forgetRead();
     m_committed = m_state;
     m_newSymbols.clear();
     m_groups.bound(MaxCachedIds);
@@ -545,10 +544,7 @@ void BarStore::rolledBack()
     if (readStands)
         return;
     // The rows a rolled-back slice moved are in the log again: read from the committed mark afresh.
-    m_frozen = {};
-    m_loadedBucket = -1;
-    m_frozenPos = 0;
-    m_loading = -1;
+    forgetRead();
 }
 
 QString BarStore::deleteOlderThan(std::int64_t cutoffUs, const QString &zone, std::uint64_t &deleted)

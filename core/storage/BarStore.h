@@ -231,6 +231,8 @@ private:
     /// Reads on into m_frozen the frozen log's bucket m_loading names, about `budget` rows of it after the mark;
     /// once all are read, orders them and makes it m_loadedBucket.
     QString loadSome(std::size_t budget);
+    /// Drops what was read of the frozen log: the next merge reads from the mark again.
+    void forgetRead();
     QString deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zone, std::uint64_t &deleted);
     /// Writes again, without the rows `keeps` refuses, each value of log `log` that holds some (one left empty
     /// goes), and tells `removed` how many rows each such value's bucket lost. Empty, or what went wrong.

@@ -618,21 +618,20 @@ Util::Status checksWithoutLists(SqliteDatabase &db)
     if (auto s = db.exec("PRAGMA writable_schema = ON"); !s)
         return s;
     Util::Status status;
-    for (const ListCheck &check : ListChecks) {
-        auto update = db.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = "
-                                 "?1 AND instr(sql, ?2)");
-        if (!update) {
-            status = Util::Status::failure(update.error());
-            break;
+    auto update = db.prepare(
+        "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = ?1 AND instr(sql, ?2)");
+    if (!update)
+        status = Util::Status::failure(update.error());
+    else
+        for (const ListCheck &check : ListChecks) {
+            update->bindText(1, std::string_view(check.table));
+            update->bindText(2, std::string_view(check.written));
+            update->bindText(3, std::string_view(check.rewritten));
+            if (const QString error = db.run(*update); !error.isEmpty()) {
+                status = Util::Status::failure(error);
+                break;
+            }
         }
-        update->bindText(1, std::string_view(check.table));
-        update->bindText(2, std::string_view(check.written));
-        update->bindText(3, std::string_view(check.rewritten));
-        if (const QString error = db.run(*update); !error.isEmpty()) {
-            status = Util::Status::failure(error);
-            break;
-        }
-    }
     if (status)
         status = db.exec(QByteArray("PRAGMA schema_version = " + QByteArray::number(schemaVersion + 1)).constData());
     if (auto s = db.exec("PRAGMA writable_schema = OFF"); status && !s)
