@@ -3,6 +3,7 @@
 
 #include "BarRowsTable.h"
 #include "PageCache.h"
+#include "WalWrites.h"
 
 #include "PriceCodec.h"
 
@@ -138,11 +139,13 @@ Util::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString
 {
     // SQLite counts its memory under a process-wide mutex on every allocation unless told not to; nothing
     // here reads the count. Its page cache gets a layer (PageCache.h). Only possible before the library's
-    // first use, so once, first.
+    // first use, so once, first. Its writes to a write-ahead log are gathered into one a transaction
+    // (WalWrites.h).
     static std::once_flag configured;
     std::call_once(configured, [] {
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         PageCache::install();
+        WalWrites::install();
     });
     sqlite3 *db = nullptr;
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |

@@ -4,6 +4,7 @@
 #include "storage/Schema.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/StorageWriter.h"
+#include "storage/WalWrites.h"
 #include "util/Feeders.h"
 
 #include <QDateTime>
@@ -12,7 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+
 #include <atomic>
+#include <csignal>
 #include <mutex>
 #include <numeric>
 #include <random>
@@ -139,6 +143,8 @@ private Q_SLOTS:
     void logStartsAgainUnderSmallCommits();
     void readerOfAnOldSnapshotSparesTheWriter();
     void pageSwapsKeepEveryRow();
+    void logWritesGatheredATransaction();
+    void logWriteFailureFailsItsTransactionOnly();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -719,6 +725,97 @@ void TestStorage::pageSwapsKeepEveryRow()
     auto fresh = openDb(path());
     QVERIFY(fresh);
     everyRowBack(*fresh);
+}
+
+void TestStorage::logWritesGatheredATransaction()
+{
+    // A transaction's frames go to the log in one write, which is there before another connection can see the
+    // transaction; a transaction larger than what the layer gathers goes in several, all read back. (The
+    // transaction that starts the log writes its header first, on its own, as it is synced on its own.)
+    auto db = openDb(path());
+    QVERIFY(db);
+    QVERIFY(Storage::WalWrites::installed());
+    QVERIFY(db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE "
+                     "t(k INTEGER PRIMARY KEY, v BLOB NOT NULL); CREATE INDEX t_v ON t(v)"));
+    auto reader = openDb(path());
+    QVERIFY(reader);
+    auto insert = db->prepare("INSERT INTO t VALUES (?1, randomblob(300))");
+    QVERIFY(insert);
+    int rows = 0;
+    for (int commit = 0; commit < 50; ++commit) {
+        const std::uint64_t asked = Storage::WalWrites::writesAsked();
+        const std::uint64_t made = Storage::WalWrites::writesMade();
+        QVERIFY(db->exec("BEGIN"));
+        for (int i = 0; i < 5; ++i) {
+            insert->bind(1, std::int64_t(++rows));
+            QCOMPARE(db->run(*insert), QString());
+        }
+        QVERIFY(db->exec("COMMIT"));
+        // Two writes a frame (header and page) asked, at least two frames (table and index), one made.
+        QCOMPARE_GE(Storage::WalWrites::writesAsked() - asked, 4u);
+        QCOMPARE(Storage::WalWrites::writesMade() - made, 1u);
+        QCOMPARE(reader->scalar("SELECT count(*) FROM t", -1), rows);
+    }
+    // Transactions of 1 to 80 pages of rows: in some of them the layer writes out what it gathered just
+    // between the last frame's header and its page, which must still go out before readers see the commit.
+    auto page = db->prepare("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1) "
+                            "INSERT INTO t(v) SELECT randomblob(3000) FROM n");
+    QVERIFY(page);
+    for (int pages = 1; pages <= 80; ++pages) {
+        page->bind(1, std::int64_t(pages));
+        QCOMPARE(db->run(*page), QString());
+        rows += pages;
+        QCOMPARE(reader->scalar("SELECT count(*) FROM t", -1), rows);
+    }
+    const std::uint64_t made = Storage::WalWrites::writesMade();
+    QVERIFY(db->exec("BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                     "INSERT INTO t(v) SELECT randomblob(300) FROM n; COMMIT"));
+    rows += 2000;
+    QCOMPARE_GT(Storage::WalWrites::writesMade() - made, 4u);
+    QCOMPARE(reader->scalar("SELECT count(*) FROM t"), rows);
+    QCOMPARE(reader->scalar("SELECT count(*) FROM t INDEXED BY t_v WHERE v IS NOT NULL"), rows);
+    db.reset();
+    reader.reset();
+    auto fresh = openDb(path());
+    QVERIFY(fresh);
+    QCOMPARE(fresh->scalar("SELECT count(*) FROM t"), rows);
+    auto integrity = fresh->prepare("PRAGMA integrity_check");
+    QVERIFY(integrity);
+    QCOMPARE(integrity->step(), Storage::Step::Row);
+    QCOMPARE(integrity->columnText(0), u"ok"_s);
+}
+
+void TestStorage::logWriteFailureFailsItsTransactionOnly()
+{
+    // The log cannot grow (the process's file size limit): the transaction whose gathered frames fail to go out
+    // fails with an error, the rows committed before stay, and once the log can grow the next one commits.
+    auto db = openDb(path());
+    QVERIFY(db);
+    QVERIFY(db->exec("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; "
+                     "CREATE TABLE t(k INTEGER PRIMARY KEY, v BLOB NOT NULL); INSERT INTO t(v) VALUES (x'01')"));
+    const qint64 logSize = QFileInfo(path() + u"-wal"_s).size();
+    QCOMPARE_GT(logSize, 0);
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    rlimit limited = saved;
+    limited.rlim_cur = rlim_t(logSize + 64 * 1024);
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+    const auto big = db->exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                              "INSERT INTO t(v) SELECT randomblob(3000) FROM n");
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
+    std::signal(SIGXFSZ, previous);
+    QVERIFY(!big);
+    QVERIFY2(big.error().contains(u"full"_s) || big.error().contains(u"I/O"_s), qPrintable(big.error()));
+    QCOMPARE(db->scalar("SELECT count(*) FROM t"), 1);
+    QVERIFY(db->exec("INSERT INTO t(v) VALUES (x'02')"));
+    auto fresh = openDb(path());
+    QVERIFY(fresh);
+    QCOMPARE(fresh->scalar("SELECT count(*) FROM t"), 2);
+    auto integrity = fresh->prepare("PRAGMA integrity_check");
+    QVERIFY(integrity);
+    QCOMPARE(integrity->step(), Storage::Step::Row);
+    QCOMPARE(integrity->columnText(0), u"ok"_s);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
