@@ -48,7 +48,7 @@ int Checkpointer::walHook(void *self, sqlite3 *writer, const char *, int pages)
     auto *c = static_cast<Checkpointer *>(self);
     if (pages < c->m_writerPassAt)
         c->m_writerPassAt = 0; // the log started again
-    if (pages >= c->m_threshold * 4) {
+    if (pages >= c->m_threshold * WriterPassAt) {
         // A pass of the thread that starts during a commit never finds the log whole, and the log starts
         // again only after one did: under a steady stream of commits it would grow without end. Here,
         // between two transactions, a pass copies what the thread's passes left (little), and the next

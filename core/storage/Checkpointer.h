@@ -28,14 +28,17 @@ public:
     Checkpointer(const Checkpointer &) = delete;
     Checkpointer &operator=(const Checkpointer &) = delete;
 
+    /// The log's length, in thresholds, at which the writer finishes a pass itself.
+    static constexpr int WriterPassAt = 4;
+
     /// Installs itself as the WAL hook of `writer`: after a commit that leaves the log longer than
-    /// `pages`, a passive checkpoint runs here. At four times `pages` the writer's own commit finishes
-    /// the copy, so that the log starts again.
+    /// `pages`, a passive checkpoint runs here. At WriterPassAt times `pages` the writer's own commit
+    /// finishes the copy, so that the log starts again.
     void attach(SqliteDatabase &writer, int pages);
     void stop();
 
     std::uint64_t checkpoints() const noexcept { return m_checkpoints.load(); }
-    /// Of those, the passes the writer's commits ran (at four times the threshold).
+    /// Of those, the passes the writer's commits ran (at WriterPassAt times the threshold).
     std::uint64_t writerPasses() const noexcept { return m_writerPasses.load(); }
 
 private:

@@ -47,6 +47,10 @@ std::string_view sideText(Model::OrderSide side)
 
 /// WAL length (pages of 4 KiB) that starts a checkpoint on the checkpointer thread.
 constexpr int CheckpointPages = 4096;
+/// The log is truncated to this when it starts again. The log starts again once it is WriterPassAt times
+/// CheckpointPages long, give or take the transaction that took it there: a limit under that length had
+/// every cycle cut the file and grow it again, its new pages allocated and zeroed by the file system.
+constexpr qint64 LogSizeLimit = qint64(Checkpointer::WriterPassAt + 1) * CheckpointPages * (4096 + 24) + 32;
 /// Rows of a frozen bar log moved per commit at least, and per transaction of its own while idle.
 constexpr std::size_t MergeSlice = 1024;
 constexpr std::size_t IdleMergeSlice = 16 * 1024;
@@ -148,7 +152,9 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
     // A larger page cache keeps the hot index pages in memory. The log file keeps its size between
     // checkpoints (reusing its pages is cheaper than growing it again), but not the size one huge
     // transaction, such as a schema step over a large database, gave it.
-    if (auto s = (*db)->exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA journal_size_limit=67108864");
+    if (auto s = (*db)->exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY"); !s)
+        return R::failure(s.error());
+    if (auto s = (*db)->exec(QByteArray("PRAGMA journal_size_limit=" + QByteArray::number(LogSizeLimit)).constData());
         !s)
         return R::failure(s.error());
     auto checkpointer = Checkpointer::open(options.path);
@@ -342,6 +348,11 @@ void StorageWriter::stop()
 std::uint64_t StorageWriter::checkpoints() const
 {
     return m_checkpointer ? m_checkpointer->checkpoints() : 0;
+}
+
+std::uint64_t StorageWriter::writerPasses() const
+{
+    return m_checkpointer ? m_checkpointer->writerPasses() : 0;
 }
 
 void StorageWriter::setRetentionDays(int days)

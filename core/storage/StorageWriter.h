@@ -175,6 +175,8 @@ public:
     std::uint64_t deletedByRetention() const noexcept { return m_deleted.load(); }
     /// Checkpoints that copied pages back into the database file.
     std::uint64_t checkpoints() const;
+    /// Of those, the passes the writer finished itself, after which the log starts again.
+    std::uint64_t writerPasses() const;
 
     const WriterStats &stats() const noexcept { return m_stats; }
     /// Records queued or in the transaction being written, as of the last change (read without a lock).
