@@ -48,8 +48,7 @@ RuleEngine::RuleEngine(const RuleConfig &config)
 {}
 
 bool RuleEngine::fire(Rule rule, Model::SignalSide side, const Model::Symbol &symbol, Model::TimestampUs time,
-                      double price, QString reason, const Indicators::IndicatorSnapshot &s, bool silent,
-                      std::vector<Model::TradeSignal> &out)
+                      double price, QString reason, bool silent, std::vector<Model::TradeSignal> &out)
 {
     auto &last = m_lastSignal[rule];
     const Model::TimestampUs cooldown = Model::TimestampUs(m_config.cooldownSeconds) * 1'000'000;
@@ -64,7 +63,6 @@ bool RuleEngine::fire(Rule rule, Model::SignalSide side, const Model::Symbol &sy
     signal.side = side;
     signal.reason = std::move(reason);
     signal.price = price;
-    signal.snapshot = s.toJson();
     signal.timestamp = time;
     out.push_back(std::move(signal));
     return true;
@@ -74,12 +72,25 @@ void RuleEngine::onTick(const Model::Tick &bar, const Indicators::IndicatorSnaps
                         std::vector<Model::TradeSignal> &out)
 {
     m_lastPrice = bar.close;
+    const std::size_t first = out.size();
     if (m_config.rsiTrend)
         rsiTrend(bar, s, silent, out);
     if (m_config.maCross)
         maCross(bar, s, silent, out);
     if (m_config.priceMove)
-        priceMove(bar, s, silent, out);
+        priceMove(bar, silent, out);
+    attachSnapshot(s, out, first);
+}
+
+void RuleEngine::attachSnapshot(const Indicators::IndicatorSnapshot &s, std::vector<Model::TradeSignal> &out,
+                                std::size_t first)
+{
+    // The rules that fire on one record share its indicators' text (a big move often fires two).
+    if (out.size() == first)
+        return;
+    const QByteArray text = s.toJson();
+    for (std::size_t i = first; i < out.size(); ++i)
+        out[i].snapshot = text;
 }
 
 void RuleEngine::rsiTrend(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
@@ -105,13 +116,13 @@ void RuleEngine::rsiTrend(const Model::Tick &bar, const Indicators::IndicatorSna
              u"RSI %1 < %2 and SMA %3 < EMA %4"_s.arg(QString::number(*s.rsi, 'f', 1),
                                                       QString::number(m_config.rsiBuyBelow), number(*s.sma),
                                                       number(*s.ema)),
-             s, silent, out);
+             silent, out);
     else if (state == State::Sell)
         fire(RsiTrend, Model::SignalSide::Sell, bar.symbol, bar.timestamp, bar.close,
              u"RSI %1 > %2 and SMA %3 > EMA %4"_s.arg(QString::number(*s.rsi, 'f', 1),
                                                       QString::number(m_config.rsiSellAbove), number(*s.sma),
                                                       number(*s.ema)),
-             s, silent, out);
+             silent, out);
 }
 
 void RuleEngine::maCross(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
@@ -133,11 +144,10 @@ void RuleEngine::maCross(const Model::Tick &bar, const Indicators::IndicatorSnap
     fire(MaCross, up ? Model::SignalSide::Buy : Model::SignalSide::Sell, bar.symbol, bar.timestamp, bar.close,
          u"fast SMA %1 crossed %2 slow SMA %3"_s.arg(number(*s.crossFast), up ? u"above"_s : u"below"_s,
                                                      number(*s.crossSlow)),
-         s, silent, out);
+         silent, out);
 }
 
-void RuleEngine::priceMove(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
-                           std::vector<Model::TradeSignal> &out)
+void RuleEngine::priceMove(const Model::Tick &bar, bool silent, std::vector<Model::TradeSignal> &out)
 {
     m_window.add(bar.timestamp, bar.close);
     const PriceWindow::Point low = m_window.lowest();
@@ -166,7 +176,7 @@ void RuleEngine::priceMove(const Model::Tick &bar, const Indicators::IndicatorSn
          u"price %1 %2% in %3 s (%4 to %5)"_s.arg(up ? u"rose"_s : u"fell"_s, QString::number(up ? rise : fall, 'f', 2),
                                                   QString::number(seconds, 'f', 0), number(from.price),
                                                   number(bar.close)),
-         s, silent, out);
+         silent, out);
 }
 
 void RuleEngine::onSentiment(const Model::NewsSentimentEvent &event, const Indicators::IndicatorSnapshot &s,
@@ -187,12 +197,14 @@ void RuleEngine::onSentiment(const Model::NewsSentimentEvent &event, const Indic
     if (state == State::None)
         return;
     const bool positive = state == State::Buy;
+    const std::size_t first = out.size();
     fire(NewsSentiment, positive ? Model::SignalSide::Buy : Model::SignalSide::Sell, event.symbol, event.timestamp,
          m_lastPrice,
          u"%1 news sentiment %2 with magnitude %3"_s.arg(positive ? u"positive"_s : u"negative"_s,
                                                          QString::number(event.score, 'f', 2),
                                                          QString::number(event.magnitude, 'f', 2)),
-         s, false, out);
+         false, out);
+    attachSnapshot(s, out, first);
 }
 
 } // namespace Signals

@@ -49,14 +49,14 @@ private:
     };
 
     bool fire(Rule rule, Model::SignalSide side, const Model::Symbol &symbol, Model::TimestampUs time, double price,
-              QString reason, const Indicators::IndicatorSnapshot &s, bool silent,
-              std::vector<Model::TradeSignal> &out);
+              QString reason, bool silent, std::vector<Model::TradeSignal> &out);
+    static void attachSnapshot(const Indicators::IndicatorSnapshot &s, std::vector<Model::TradeSignal> &out,
+                               std::size_t first);
     void rsiTrend(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
                   std::vector<Model::TradeSignal> &out);
     void maCross(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
                  std::vector<Model::TradeSignal> &out);
-    void priceMove(const Model::Tick &bar, const Indicators::IndicatorSnapshot &s, bool silent,
-                   std::vector<Model::TradeSignal> &out);
+    void priceMove(const Model::Tick &bar, bool silent, std::vector<Model::TradeSignal> &out);
 
     RuleConfig m_config;
     State m_rsiState = State::None;

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void disabledRulesAreSilent();
     void silentWarmingMovesStateOn();
     void signalCarriesEverything();
+    void rulesFiringOnOneRecordShareItsIndicators();
     void defaultsHoldBackRepeats();
     void rsiRearmsOnlyAfterReset();
     void crossNeedsTheSpread();
@@ -302,6 +303,41 @@ void TestSignals::signalCarriesEverything()
     QCOMPARE(s.timestamp, 1'700'000'000'000'000LL + 30'000'000LL);
     QVERIFY(s.snapshot.startsWith("{\"sma\":"));
     QVERIFY(s.snapshot.contains("\"rsi\":"));
+}
+
+void TestSignals::rulesFiringOnOneRecordShareItsIndicators()
+{
+    // A slide, then a jump that both crosses the averages and moves the price: two rules fire on one record,
+    // and each signal carries that record's indicators. Signals of an earlier record in the same list keep
+    // their own.
+    RuleConfig config = only(&RuleConfig::maCross);
+    config.priceMove = true;
+    auto closes = path(100, {{60, 0.999}});
+    closes.push_back(closes.back() * 1.3);
+    closes.push_back(closes.back() * 0.7);
+    const auto series = bars(closes);
+    Indicators::IndicatorSet set;
+    Indicators::IndicatorSet alongside;
+    RuleEngine rules(config);
+    std::vector<Model::TradeSignal> out;
+    std::vector<QByteArray> expected;
+    for (const auto &tick : series) {
+        const std::size_t before = out.size();
+        rules.onTick(tick, set.update(tick), false, out);
+        const QByteArray text = alongside.update(tick).toJson();
+        expected.insert(expected.end(), out.size() - before, text);
+    }
+    QCOMPARE(out.size(), expected.size());
+    const auto jump = std::adjacent_find(out.begin(), out.end(),
+                                         [](const auto &a, const auto &b) { return a.timestamp == b.timestamp; });
+    QVERIFY(jump != out.end());
+    QCOMPARE(jump->timestamp, series[61].timestamp);
+    QCOMPARE_NE(jump->rule, std::next(jump)->rule);
+    QCOMPARE_NE(out.front().timestamp, out.back().timestamp);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        QVERIFY(out[i].snapshot.startsWith("{\"sma\":"));
+        QCOMPARE(out[i].snapshot, expected[i]);
+    }
 }
 
 void TestSignals::defaultsHoldBackRepeats()
