@@ -4,7 +4,6 @@
 #include <sqlite3.h>
 
 #include <atomic>
-#include <cstring>
 #include <new>
 #include <utility>
 #include <vector>
