@@ -85,7 +85,7 @@ void RuleEngine::onTick(const Model::Tick &bar, const Indicators::IndicatorSnaps
 void RuleEngine::attachSnapshot(const Indicators::IndicatorSnapshot &s, std::vector<Model::TradeSignal> &out,
                                 std::size_t first)
 {
-    // The rules that fire on one record share its indicators' text (a big move often fires two).
+    // The rules that fire on one record share its indicators' text (a big move can fire two).
     if (out.size() == first)
         return;
     const QByteArray text = s.toJson();
