@@ -1,19 +1,51 @@
 // SPDX-License-Identifier: MIT
 #include "RuleEngine.h"
 
+#include "text/NumberText.h"
+
 #include <algorithm>
 #include <cmath>
-
-using namespace Qt::StringLiterals;
+#include <string>
+#include <string_view>
 
 namespace Signals {
 
 namespace {
 
-QString number(double x)
+/// A signal's reason, put together with the standard library's number formatting, which writes the same text as
+/// QString::number and arg() for a fraction of their cost.
+class Reason
 {
-    return std::fabs(x) >= 1 ? QString::number(x, 'f', 2) : QString::number(x, 'g', 4);
-}
+public:
+    Reason &text(std::string_view words)
+    {
+        m_text += words;
+        return *this;
+    }
+    Reason &fixed(double x, int decimals)
+    {
+        Text::appendFixed(m_text, x, decimals);
+        return *this;
+    }
+    /// Above 1 to the cent, below it to four significant digits.
+    Reason &price(double x)
+    {
+        if (std::fabs(x) >= 1)
+            Text::appendFixed(m_text, x, 2);
+        else
+            Text::appendGeneral(m_text, x, 4);
+        return *this;
+    }
+    Reason &general(double x)
+    {
+        Text::appendGeneral(m_text, x);
+        return *this;
+    }
+    operator QString() const { return QString::fromLatin1(m_text.data(), qsizetype(m_text.size())); }
+
+private:
+    std::string m_text;
+};
 
 } // namespace
 
@@ -111,17 +143,18 @@ void RuleEngine::rsiTrend(const Model::Tick &bar, const Indicators::IndicatorSna
     if (state == m_rsiState)
         return;
     m_rsiState = state;
-    if (state == State::Buy)
-        fire(RsiTrend, Model::SignalSide::Buy, bar.symbol, bar.timestamp, bar.close,
-             u"RSI %1 < %2 and SMA %3 < EMA %4"_s.arg(QString::number(*s.rsi, 'f', 1),
-                                                      QString::number(m_config.rsiBuyBelow), number(*s.sma),
-                                                      number(*s.ema)),
-             silent, out);
-    else if (state == State::Sell)
-        fire(RsiTrend, Model::SignalSide::Sell, bar.symbol, bar.timestamp, bar.close,
-             u"RSI %1 > %2 and SMA %3 > EMA %4"_s.arg(QString::number(*s.rsi, 'f', 1),
-                                                      QString::number(m_config.rsiSellAbove), number(*s.sma),
-                                                      number(*s.ema)),
+    const bool buy = state == State::Buy;
+    if (state != State::None)
+        fire(RsiTrend, buy ? Model::SignalSide::Buy : Model::SignalSide::Sell, bar.symbol, bar.timestamp, bar.close,
+             Reason()
+                 .text("RSI ")
+                 .fixed(*s.rsi, 1)
+                 .text(buy ? " < " : " > ")
+                 .general(buy ? m_config.rsiBuyBelow : m_config.rsiSellAbove)
+                 .text(" and SMA ")
+                 .price(*s.sma)
+                 .text(buy ? " < EMA " : " > EMA ")
+                 .price(*s.ema),
              silent, out);
 }
 
@@ -142,8 +175,11 @@ void RuleEngine::maCross(const Model::Tick &bar, const Indicators::IndicatorSnap
         return; // the first relation seen is a starting point, not a cross
     const bool up = state == State::Buy;
     fire(MaCross, up ? Model::SignalSide::Buy : Model::SignalSide::Sell, bar.symbol, bar.timestamp, bar.close,
-         u"fast SMA %1 crossed %2 slow SMA %3"_s.arg(number(*s.crossFast), up ? u"above"_s : u"below"_s,
-                                                     number(*s.crossSlow)),
+         Reason()
+             .text("fast SMA ")
+             .price(*s.crossFast)
+             .text(up ? " crossed above slow SMA " : " crossed below slow SMA ")
+             .price(*s.crossSlow),
          silent, out);
 }
 
@@ -173,9 +209,16 @@ void RuleEngine::priceMove(const Model::Tick &bar, bool silent, std::vector<Mode
     const PriceWindow::Point from = up ? low : high;
     const double seconds = double(bar.timestamp - from.time) / 1e6;
     fire(PriceMove, Model::SignalSide::Alert, bar.symbol, bar.timestamp, bar.close,
-         u"price %1 %2% in %3 s (%4 to %5)"_s.arg(up ? u"rose"_s : u"fell"_s, QString::number(up ? rise : fall, 'f', 2),
-                                                  QString::number(seconds, 'f', 0), number(from.price),
-                                                  number(bar.close)),
+         Reason()
+             .text(up ? "price rose " : "price fell ")
+             .fixed(up ? rise : fall, 2)
+             .text("% in ")
+             .fixed(seconds, 0)
+             .text(" s (")
+             .price(from.price)
+             .text(" to ")
+             .price(bar.close)
+             .text(")"),
          silent, out);
 }
 
@@ -200,9 +243,11 @@ void RuleEngine::onSentiment(const Model::NewsSentimentEvent &event, const Indic
     const std::size_t first = out.size();
     fire(NewsSentiment, positive ? Model::SignalSide::Buy : Model::SignalSide::Sell, event.symbol, event.timestamp,
          m_lastPrice,
-         u"%1 news sentiment %2 with magnitude %3"_s.arg(positive ? u"positive"_s : u"negative"_s,
-                                                         QString::number(event.score, 'f', 2),
-                                                         QString::number(event.magnitude, 'f', 2)),
+         Reason()
+             .text(positive ? "positive news sentiment " : "negative news sentiment ")
+             .fixed(event.score, 2)
+             .text(" with magnitude ")
+             .fixed(event.magnitude, 2),
          false, out);
     attachSnapshot(s, out, first);
 }

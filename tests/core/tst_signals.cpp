@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "indicators/Series.h"
 #include "signals/RuleEngine.h"
+#include "text/NumberText.h"
 #include "text/SignalJson.h"
 
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 using namespace Qt::StringLiterals;
 using Signals::RuleConfig;
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void silentWarmingMovesStateOn();
     void signalCarriesEverything();
     void rulesFiringOnOneRecordShareItsIndicators();
+    void reasonNumbersReadAsQtWritesThem();
     void defaultsHoldBackRepeats();
     void rsiRearmsOnlyAfterReset();
     void crossNeedsTheSpread();
@@ -337,6 +340,35 @@ void TestSignals::rulesFiringOnOneRecordShareItsIndicators()
     for (std::size_t i = 0; i < out.size(); ++i) {
         QVERIFY(out[i].snapshot.startsWith("{\"sma\":"));
         QCOMPARE(out[i].snapshot, expected[i]);
+    }
+}
+
+void TestSignals::reasonNumbersReadAsQtWritesThem()
+{
+    // Reasons are put together with the standard library's formatting: the same text as QString::number, at
+    // halves, tiny and huge values, negative zero and values of every magnitude.
+    std::vector<double> values = {0.0,   -0.0,     1.0,   -1.0,     0.5,    0.125,    0.005,      2.675,      1.005,
+                                  9.995, 99.995,   1e-5,  1.234e-5, 0.0001, 1e-4,     0.00012345, 123456.789, 1e15,
+                                  1e21,  -3.14159, 1e300, 5e-324,   0.9995, 999999.5, 1234567.0};
+    std::mt19937_64 random(17);
+    std::uniform_real_distribution<double> mantissa(-10.0, 10.0);
+    std::uniform_int_distribution<int> exponent(-12, 12);
+    for (int i = 0; i < 3000; ++i)
+        values.push_back(mantissa(random) * std::pow(10.0, exponent(random)));
+    std::uniform_int_distribution<int> eighths(-800000, 800000);
+    for (int i = 0; i < 1000; ++i) // many of them exact halves at 0, 1 or 2 decimals
+        values.push_back(eighths(random) / 8.0);
+    for (const double value : values) {
+        for (const int decimals : {0, 1, 2}) {
+            std::string text;
+            Text::appendFixed(text, value, decimals);
+            QCOMPARE(QString::fromStdString(text), QString::number(value, 'f', decimals));
+        }
+        for (const int precision : {4, 6}) {
+            std::string text;
+            Text::appendGeneral(text, value, precision);
+            QCOMPARE(QString::fromStdString(text), QString::number(value, 'g', precision));
+        }
     }
 }
 
