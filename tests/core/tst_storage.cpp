@@ -97,6 +97,15 @@ std::unique_ptr<SqliteDatabase> openDb(const QString &path)
     return db ? std::move(*db) : nullptr;
 }
 
+/// SQLite's own check of the whole file finds nothing wrong.
+void verifyIntact(SqliteDatabase &db)
+{
+    auto integrity = db.prepare("PRAGMA integrity_check");
+    QVERIFY(integrity);
+    QCOMPARE(integrity->step(), Storage::Step::Row);
+    QCOMPARE(integrity->columnText(0), u"ok"_s);
+}
+
 /// Eight small jobs in one commit (the parts of one request, which go in together): the writer then expects
 /// more small ones and waits for them before its next commit (WriterOptions::gatherTime).
 void busyCommit(StorageWriter &writer, Completions &done, int first)
@@ -287,9 +296,9 @@ void TestStorage::listChecksRewrittenKeepingRows()
     QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'signals' AND "
                         "instr(sql, 'CHECK (side = ''buy'' OR side = ''sell'' OR side = ''alert'')') > 0"),
              1);
-    auto integrity = db->prepare("PRAGMA integrity_check");
-    QVERIFY(integrity && integrity->step() == Storage::Step::Row);
-    QCOMPARE(integrity->columnText(0), u"ok"_s);
+    verifyIntact(*db);
+    if (QTest::currentTestFailed())
+        return;
 
     // The rows are kept; the constraints refuse and accept what they did.
     QCOMPARE(db->scalar("SELECT count(*) FROM signals WHERE side = 'buy'"), 1);
@@ -724,10 +733,7 @@ void TestStorage::pageSwapsKeepEveryRow()
         QCOMPARE(rows->columnInt64(0), 20000);
         QCOMPARE(rows->columnInt64(1), 20000LL * 20001 / 2);
         QCOMPARE(rows->columnInt64(2), 20000);
-        auto integrity = reader.prepare("PRAGMA integrity_check");
-        QVERIFY(integrity);
-        QCOMPARE(integrity->step(), Storage::Step::Row);
-        QCOMPARE(integrity->columnText(0), u"ok"_s);
+        verifyIntact(reader);
     };
     everyRowBack(*db);
     if (QTest::currentTestFailed())
@@ -789,10 +795,7 @@ void TestStorage::logWritesGatheredATransaction()
     auto fresh = openDb(path());
     QVERIFY(fresh);
     QCOMPARE(fresh->scalar("SELECT count(*) FROM t"), rows);
-    auto integrity = fresh->prepare("PRAGMA integrity_check");
-    QVERIFY(integrity);
-    QCOMPARE(integrity->step(), Storage::Step::Row);
-    QCOMPARE(integrity->columnText(0), u"ok"_s);
+    verifyIntact(*fresh);
 }
 
 void TestStorage::logWriteFailureFailsItsTransactionOnly()
@@ -822,10 +825,7 @@ void TestStorage::logWriteFailureFailsItsTransactionOnly()
     auto fresh = openDb(path());
     QVERIFY(fresh);
     QCOMPARE(fresh->scalar("SELECT count(*) FROM t"), 2);
-    auto integrity = fresh->prepare("PRAGMA integrity_check");
-    QVERIFY(integrity);
-    QCOMPARE(integrity->step(), Storage::Step::Row);
-    QCOMPARE(integrity->columnText(0), u"ok"_s);
+    verifyIntact(*fresh);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
