@@ -2,6 +2,7 @@
 #include "Queries.h"
 
 #include "BarStore.h"
+#include "SignalIndex.h"
 #include "SqliteDatabase.h"
 
 #include <QLoggingCategory>
@@ -47,16 +48,33 @@ struct Bindings
 
 constexpr int SymbolsFrom = 10; ///< parameters ?1..?9 are the fixed ones
 
-QByteArray signalWhere(const SignalFilter &f)
+/// The filter's conditions on a row of `signals` (as `s`), its time and symbol read from `table`'s columns.
+QByteArray signalConditions(const SignalFilter &f, const char *table)
 {
-    return " WHERE (?1 = '' OR side = ?1) AND (?2 = '' OR rule = ?2) AND ts_us >= ?3 AND ts_us <= ?4 AND " +
-           symbolClause(f.symbols, SymbolsFrom);
+    const QByteArray t(table);
+    return " WHERE (?1 = '' OR s.side = ?1) AND (?2 = '' OR s.rule = ?2) AND " + t + ".ts_us >= ?3 AND " + t +
+           ".ts_us <= ?4 AND " + symbolClause(f.symbols, SymbolsFrom, QByteArray(t + ".symbol").constData());
 }
 
-Util::Result<Statement> prepareSignals(SqliteDatabase &db, const SignalFilter &f, const QByteArray &select,
-                                       const QByteArray &tail, Bindings &b)
+/// The SELECTs of `columns` (of a row of `signals` as `s`) that together give the filter's signals once each:
+/// `signals` alone when it names no symbol; else the named symbols' entries of `signals_by_symbol` (as `x`, whose
+/// time and id `indexedColumns` read instead, so that a symbol's rows come in time order from there) and the
+/// rows not moved there yet (SignalIndex.h), found by their ids (the time index would have the newest-first
+/// order read all of `signals` for them).
+std::vector<QByteArray> signalSources(const SignalFilter &f, const QByteArray &columns,
+                                      const QByteArray &indexedColumns)
 {
-    auto st = db.prepare(QByteArray(select + signalWhere(f) + tail).constData());
+    if (f.symbols.isEmpty())
+        return {"SELECT " + columns + " FROM signals s" + signalConditions(f, "s")};
+    return {"SELECT " + indexedColumns + " FROM signals_by_symbol x JOIN signals s ON s.id = x.id" +
+                signalConditions(f, "x"),
+            "SELECT " + columns + " FROM signals s NOT INDEXED" + signalConditions(f, "s") + " AND " +
+                SignalIndex::unindexedSql("s")};
+}
+
+Util::Result<Statement> prepareSignals(SqliteDatabase &db, const SignalFilter &f, const QByteArray &sql, Bindings &b)
+{
+    auto st = db.prepare(sql.constData());
     if (!st)
         return st;
     b.text.reserve(std::size_t(f.symbols.size()) + 2);
@@ -187,9 +205,13 @@ void readSignal(const Statement &st, int first, Model::TradeSignal &s)
 Util::Status forEachSignal(SqliteDatabase &db, const SignalFilter &filter,
                            const std::function<bool(const Model::TradeSignal &)> &row)
 {
+    QByteArray sql;
+    for (const QByteArray &source : signalSources(filter, signalColumns("s"),
+                                                  "x.id AS id, x.symbol AS symbol, x.ts_us AS ts_us, s.rule, "
+                                                  "s.side, s.price, s.reason, s.snapshot, s.timeframe"))
+        sql += (sql.isEmpty() ? "" : " UNION ALL ") + source;
     Bindings b;
-    auto st = prepareSignals(db, filter, "SELECT " + signalColumns() + " FROM signals",
-                             orderAndLimit(filter.newestFirst, filter.limit), b);
+    auto st = prepareSignals(db, filter, sql + orderAndLimit(filter.newestFirst, filter.limit), b);
     if (!st)
         return Util::Status::failure(st.error());
     return eachSignal(*st, db, row);
@@ -219,8 +241,11 @@ Util::Result<qint64> newestSignalId(SqliteDatabase &db)
 
 Util::Result<qint64> countSignals(SqliteDatabase &db, const SignalFilter &filter)
 {
+    QByteArray sql;
+    for (const QByteArray &source : signalSources(filter, "count(*)", "count(*)"))
+        sql += (sql.isEmpty() ? "SELECT (" : ") + (") + source;
     Bindings b;
-    return countOf(prepareSignals(db, filter, "SELECT count(*) FROM signals", {}, b), db, filter.limit);
+    return countOf(prepareSignals(db, filter, sql + ')', b), db, filter.limit);
 }
 
 Util::Status forEachTick(SqliteDatabase &db, const TickFilter &filter,

@@ -585,6 +585,24 @@ FROM bars_log1 j, bar_rows(j.data) l JOIN symbols s ON s.id = l.symbol_id WHERE 
     // value instead: SQLite built a temporary index of such a list for every row it checked, about half of what
     // storing a signal cost. Only the constraints' text changes, in sqlite_schema (checksWithoutLists below).
     "",
+    // 22: each symbol's signals in time order in a table the storage writer fills a batch at a time, in symbol
+    // order (SignalIndex.h), instead of an index on `signals` that took a page per symbol in every commit.
+    R"sql(
+CREATE TABLE signals_by_symbol (
+    symbol TEXT NOT NULL,
+    ts_us INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    PRIMARY KEY (symbol, ts_us, id)
+) WITHOUT ROWID;
+INSERT INTO signals_by_symbol SELECT symbol, ts_us, id FROM signals ORDER BY symbol, ts_us, id;
+CREATE TABLE signals_indexed (
+    through_id INTEGER NOT NULL,
+    batch_end INTEGER NOT NULL,
+    cursor TEXT NOT NULL
+);
+INSERT INTO signals_indexed SELECT coalesce(max(id), 0), coalesce(max(id), 0), '' FROM signals;
+DROP INDEX signals_symbol_ts;
+)sql",
 };
 
 /// A CHECK constraint as an earlier step wrote it, and the same test without a list of values.

@@ -9,6 +9,7 @@
 #include "Checkpointer.h"
 #include "HistoryWriter.h"
 #include "Schema.h"
+#include "SignalIndex.h"
 #include "SqliteDatabase.h"
 #include "TradeStore.h"
 
@@ -187,20 +188,25 @@ Util::Result<std::unique_ptr<StorageWriter>> StorageWriter::open(WriterOptions o
     auto history = HistoryWriter::open(**db, options.sessionTimeZone, options.maxSymbols);
     if (!history)
         return R::failure(history.error());
-    return std::unique_ptr<StorageWriter>(new StorageWriter(std::move(*lock), std::move(options), std::move(*db),
-                                                            std::move(statements), std::move(*bars),
-                                                            std::move(*history), std::move(*checkpointer)));
+    auto signalIndex = SignalIndex::open(**db);
+    if (!signalIndex)
+        return R::failure(u"cannot read the signal index: %1"_s.arg(signalIndex.error()));
+    return std::unique_ptr<StorageWriter>(
+        new StorageWriter(std::move(*lock), std::move(options), std::move(*db), std::move(statements), std::move(*bars),
+                          std::move(*history), std::move(*signalIndex), std::move(*checkpointer)));
 }
 
 StorageWriter::StorageWriter(DatabaseLock lock, WriterOptions options, std::unique_ptr<SqliteDatabase> db,
                              std::unique_ptr<Statements> statements, std::unique_ptr<BarStore> bars,
-                             std::unique_ptr<HistoryWriter> history, std::unique_ptr<Checkpointer> checkpointer)
+                             std::unique_ptr<HistoryWriter> history, std::unique_ptr<SignalIndex> signalIndex,
+                             std::unique_ptr<Checkpointer> checkpointer)
     : m_lock(std::move(lock))
     , m_options(std::move(options))
     , m_db(std::move(db))
     , m_statements(std::move(statements))
     , m_bars(std::move(bars))
     , m_history(std::move(history))
+    , m_signalIndex(std::move(signalIndex))
     , m_checkpointer(std::move(checkpointer))
 {
     if (!m_options.keepBars)
@@ -561,8 +567,10 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
             if (error.isEmpty())
                 error =
                     insertSignal(*m_db, st.signal, signal, createdUs, job.receivedNs > 0 ? now - job.receivedNs : -1);
-            if (error.isEmpty())
+            if (error.isEmpty()) {
+                m_signalIndex->add(signal.symbol.view(), signal.timestamp, signal.id);
                 error = queueNotifications(*m_db, st.notification, signal, channels, createdUs);
+            }
             ++signalsStored;
         }
         for (const Model::Record &record : job.records) {
@@ -637,6 +645,9 @@ QString StorageWriter::write(std::vector<WriteJob> &jobs)
         error = applyCorrections(*fill);
     if (error.isEmpty() && m_bars->mergePending())
         error = m_bars->merge(std::max(sorted.size(), MergeSlice));
+    // Twice as many as came: a frozen batch is in place before the next one is due.
+    if (error.isEmpty())
+        error = m_signalIndex->move(2 * signalsStored);
     sorted.clear();
     if (error = finish(error); !error.isEmpty())
         return error;
@@ -669,6 +680,7 @@ QString StorageWriter::finish(const QString &error)
         if (committed.isEmpty()) {
             m_bars->committed();
             m_history->committed();
+            m_signalIndex->committed();
             m_stats.barsToMerge.store(m_bars->rowsToMerge(), std::memory_order_relaxed);
             m_stats.keptBars.store(m_history->barsWritten(), std::memory_order_relaxed);
             m_stats.backfillPending.store(m_history->backfillPending() ? 1 : 0, std::memory_order_relaxed);
@@ -679,6 +691,8 @@ QString StorageWriter::finish(const QString &error)
     m_db->exec("ROLLBACK");
     m_bars->rolledBack();
     m_history->rolledBack();
+    if (const QString reread = m_signalIndex->rolledBack(); !reread.isEmpty())
+        qCWarning(lcStorage) << "cannot read the signal index again:" << reread;
     m_stats.failedCommits.fetch_add(1);
     qCWarning(lcStorage) << "transaction rolled back:" << error;
     return error;
@@ -721,7 +735,10 @@ void StorageWriter::mergeWhileIdle()
         qCWarning(lcStorage) << "cannot begin a transaction:" << error;
         return;
     }
-    finish(m_bars->merge(IdleMergeSlice));
+    QString error = m_bars->merge(IdleMergeSlice);
+    if (error.isEmpty())
+        error = m_signalIndex->move(SignalIndex::MinMove);
+    finish(error);
 }
 
 void StorageWriter::backfillWhileIdle()

@@ -31,6 +31,7 @@ namespace Storage {
 class BarStore;
 class Checkpointer;
 class HistoryWriter;
+class SignalIndex;
 class SqliteDatabase;
 
 struct WriterOptions
@@ -191,7 +192,8 @@ private:
 
     StorageWriter(DatabaseLock lock, WriterOptions options, std::unique_ptr<SqliteDatabase> db,
                   std::unique_ptr<Statements> statements, std::unique_ptr<BarStore> bars,
-                  std::unique_ptr<HistoryWriter> history, std::unique_ptr<Checkpointer> checkpointer);
+                  std::unique_ptr<HistoryWriter> history, std::unique_ptr<SignalIndex> signalIndex,
+                  std::unique_ptr<Checkpointer> checkpointer);
     void run();
     /// Under the lock: whether a job can be written now (its group, if any, is complete).
     static bool ready(const WriteJob &job) { return !job.group || job.group->queued == job.group->parts; }
@@ -222,6 +224,7 @@ private:
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<BarStore> m_bars;
     std::unique_ptr<HistoryWriter> m_history;
+    std::unique_ptr<SignalIndex> m_signalIndex;
     std::vector<const Model::Tick *> m_sortedTicks; ///< the writer thread's, reused by every commit
     std::unique_ptr<Checkpointer> m_checkpointer;
     WriterStats m_stats;

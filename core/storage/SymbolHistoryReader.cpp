@@ -5,6 +5,7 @@
 #include "BarStore.h"
 #include "HistoryBars.h"
 #include "LogRowCache.h"
+#include "SignalIndex.h"
 #include "SqliteDatabase.h"
 
 #include <QLoggingCategory>
@@ -53,6 +54,13 @@ Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(con
             out = std::move(*st);
         return bool(st);
     };
+    // A symbol's signals are its entries in signals_by_symbol and those not moved there yet (SignalIndex.h).
+    const QByteArray lastSignal =
+        "SELECT s.side AS side, s.rule AS rule, x.ts_us AS ts_us, x.id AS id FROM signals_by_symbol x JOIN signals s "
+        "ON s.id = x.id WHERE x.symbol = ?1 UNION ALL SELECT s.side, s.rule, s.ts_us, s.id FROM signals s NOT INDEXED "
+        "WHERE "
+        "s.symbol = ?1 AND " +
+        SignalIndex::unindexedSql("s") + " ORDER BY ts_us DESC, id DESC LIMIT 1";
     // Every symbol with bars: a probe of the blocks each, and the logs' symbols gathered once.
     const bool ok =
         prepared("BEGIN", impl->begin) && prepared("COMMIT", impl->commit) &&
@@ -73,8 +81,7 @@ Util::Result<std::unique_ptr<SymbolHistoryReader>> SymbolHistoryReader::open(con
         // Newest first: blocks never overlap in time.
         prepared("SELECT first_ts, data FROM bar_blocks WHERE symbol_id = ?1 ORDER BY last_ts DESC, last_seq DESC",
                  impl->blocks) &&
-        prepared("SELECT side, rule, ts_us FROM signals WHERE symbol = ?1 ORDER BY ts_us DESC, id DESC LIMIT 1",
-                 impl->lastSignal);
+        prepared(lastSignal.constData(), impl->lastSignal);
     if (!ok)
         return R::failure(u"cannot read history from %1: %2"_s.arg(databasePath, (*db)->lastError()));
     auto logRows = LogRowCache::open(**db);
