@@ -449,7 +449,8 @@ void TestChartAxes::ownPeriodsColoursAndLevels()
     for (int i = 55; i < 60; ++i)
         sum += stored.bars[std::size_t(i)].bar.close;
     QCOMPARE(sma->at(sma->count() - 1).y(), sum / 5);
-    QVERIFY(std::all_of(sma->points().begin(), sma->points().end(), [](const QPointF &p) { return p.y() != 42; }));
+    const QList<QPointF> drawn = sma->points(); // a copy: begin() and end() of one list
+    QVERIFY(std::all_of(drawn.begin(), drawn.end(), [](const QPointF &p) { return p.y() != 42; }));
     // The RSI pane's guides.
     bool low = false, high = false;
     for (QChartView *view : chart.findChildren<QChartView *>())
