@@ -29,7 +29,8 @@ QByteArray BarStore::logRowsSql(const QByteArray &columns, const QByteArray &whe
     QByteArray sql;
     for (int log = 0; log < 2; ++log)
         sql += QByteArray(log > 0 ? " UNION ALL " : "") + "SELECT " + columns + " FROM " + logName(log) +
-               " j, bar_rows(j.data) WHERE j.bucket = ?" + QByteArray::number(bucketParameter) + " AND symbol_id = ?1" +
+               " j, bar_rows(j.data) WHERE " +
+               LogIndex::inBucketSql(log, "j", "?" + QByteArray::number(bucketParameter)) + " AND symbol_id = ?1" +
                filter + " AND " + notMovedSql(log, "?1", {});
     return sql;
 }
@@ -252,14 +253,16 @@ Util::Status BarStore::prepare()
     if (!blocks)
         return Util::Status::failure(blocks.error());
     m_blocks = std::move(*blocks);
+    auto index = LogIndex::open(m_db);
+    if (!index)
+        return Util::Status::failure(index.error());
+    m_index = std::move(*index);
     bool ok = true;
     for (int log = 0; log < 2 && ok; ++log) {
         const auto i = std::size_t(log);
         ok = prepared("INSERT INTO " + logName(log) + "(bucket, first_seq, rows, data) VALUES (?1, ?2, ?3, ?4)",
                       m_appendLog[i]) &&
-             prepared("SELECT data, first_seq FROM " + logName(log) +
-                          " WHERE bucket = ?1 AND first_seq > ?2 ORDER BY first_seq",
-                      m_loadBucket[i]) &&
+             prepared(LogIndex::bucketValuesSql(log), m_loadBucket[i]) &&
              prepared("DELETE FROM " + logName(log), m_clearLog[i]);
     }
     ok = ok && prepared("SELECT id FROM symbols WHERE name = ?1", m_findSymbol) &&
@@ -385,12 +388,16 @@ QString BarStore::appendToLog()
         append.bindBlob(4, m_logValue.data(), m_logValue.size());
         if (QString error = m_db.run(append); !error.isEmpty())
             return error;
+        m_index->appended(m_state.active, bucket, sqlite3_last_insert_rowid(m_db.handle()));
     }
-    return {};
+    return m_index->write(m_state.active, false);
 }
 
 QString BarStore::freeze()
 {
+    // A frozen log's values are all in the index: one read back finds them there.
+    if (QString error = m_index->write(m_state.active, true); !error.isEmpty())
+        return error;
     if (QString error = setLog(m_state.active, true, {}); !error.isEmpty())
         return error;
     m_state.frozen = m_state.active;
@@ -491,6 +498,8 @@ QString BarStore::merge(std::size_t rows)
             return error;
         if (QString error = m_db.run(m_clearLog[std::size_t(m_state.frozen)]); !error.isEmpty())
             return error;
+        if (QString error = m_index->cleared(m_state.frozen); !error.isEmpty())
+            return error;
         if (QString error = setLog(m_state.frozen, false, {}); !error.isEmpty())
             return error;
         m_state.frozen = -1;
@@ -526,6 +535,7 @@ void BarStore::committed()
     if (m_state.frozen < 0 && m_committed.frozen >= 0)
         forgetRead();
     m_committed = m_state;
+    m_index->committed();
     m_newSymbols.clear();
     m_groups.bound(MaxCachedIds);
 }
@@ -533,6 +543,7 @@ void BarStore::committed()
 void BarStore::rolledBack()
 {
     m_blocks->rolledBack();
+    m_index->rolledBack();
     // What was read of a frozen log is still so when the transaction moved none of its rows and froze no log
     // (reading changes nothing stored); kept, a bucket read over several commits is not begun again after each
     // failed one.
@@ -574,8 +585,18 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
         inBucket = std::max<std::int64_t>(0, inBucket - rows);
         gone += std::uint64_t(rows);
     };
-    if (QString error = dropLogRows(m_db, m_state.active, keeps, removed); !error.isEmpty())
+    // In one transaction with the index's repair (LogIndex::valuesDeleted()).
+    if (auto s = m_db.exec("SAVEPOINT log_retention"); !s)
+        return s.error();
+    QString error = dropLogRows(m_db, m_state.active, keeps, removed);
+    if (error.isEmpty())
+        error = m_index->valuesDeleted(m_state.active);
+    if (!error.isEmpty()) {
+        m_db.exec("ROLLBACK TO log_retention; RELEASE log_retention");
         return error;
+    }
+    if (auto s = m_db.exec("RELEASE log_retention"); !s)
+        return s.error();
     if (gone > 0) {
         deleted += gone;
         m_state.activeRows = std::max<std::int64_t>(0, m_state.activeRows - std::int64_t(gone));

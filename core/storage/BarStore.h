@@ -8,6 +8,7 @@
 #include "BarBlocks.h"
 #include "BarRowCodec.h"
 #include "LogBucket.h"
+#include "LogIndex.h"
 #include "RowGrouping.h"
 #include "SqliteDatabase.h"
 
@@ -132,13 +133,13 @@ public:
     };
     /// Log `log`'s mark as stored in bars_logs (bucket -1: nothing of it moved).
     static Mark readMark(SqliteDatabase &db, int log);
-    /// How far a log's values were read, when they are read a part at a time (the statement selects first_seq as
-    /// its second column, after `after`, in first_seq order).
+    /// How far a log's values were read, when they are read a part at a time (the statement selects the row id as
+    /// its second column, after `after`, in row id order: LogIndex::bucketValuesSql()).
     struct LogCursor
     {
         std::size_t budget = 0;  ///< rows to read at least, then stop after the value that reached it
         std::size_t read = 0;    ///< rows the last call read
-        std::int64_t after = -1; ///< first_seq of the last value read
+        std::int64_t after = -1; ///< row id of the last value read
         bool complete = false;   ///< the last value has been read
     };
     /// Steps `values` (bound to one bucket of log `log`, selecting its values) to its end, or with `cursor` until
@@ -259,6 +260,7 @@ private:
     static constexpr std::size_t TrackedIds = std::size_t(1) << 22;
 
     std::unique_ptr<BarBlocks> m_blocks;
+    std::unique_ptr<LogIndex> m_index; ///< which values hold a bucket's rows
     std::array<Statement, 2> m_appendLog;
     Statement m_findSymbol;
     Statement m_addSymbol;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "LogRowCache.h"
 
+#include "LogIndex.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -33,8 +35,9 @@ Util::Result<std::unique_ptr<LogRowCache>> LogRowCache::open(SqliteDatabase &db)
             out = std::move(*st);
         return bool(st);
     };
-    if (!prepared("SELECT data FROM bars_log0 WHERE bucket = ?1", cache->m_values[0]) ||
-        !prepared("SELECT data FROM bars_log1 WHERE bucket = ?1", cache->m_values[1]) ||
+    const QByteArray values[] = {"SELECT data FROM bars_log0 j WHERE " + LogIndex::inBucketSql(0, "j", "?1"),
+                                 "SELECT data FROM bars_log1 j WHERE " + LogIndex::inBucketSql(1, "j", "?1")};
+    if (!prepared(values[0].constData(), cache->m_values[0]) || !prepared(values[1].constData(), cache->m_values[1]) ||
         !prepared("SELECT log, merged_bucket, merged_through, merged_ts, merged_seq FROM bars_logs", cache->m_marks))
         return R::failure(u"cannot read the bar logs: %1"_s.arg(db.lastError()));
     return cache;

@@ -101,7 +101,7 @@ QByteArray barSource(int log, const QByteArray &columns, const TickFilter &f)
         sql += " AND k.last_ts >= ?3 AND k.first_ts <= ?4 AND k.last_ts <= (SELECT coalesce(min(last_ts), "
                "9223372036854775807) FROM bar_blocks b WHERE b.symbol_id = k.symbol_id AND b.last_ts > ?4)";
     if (log >= 0) // the bucket lets a query of named symbols read their buckets only
-        sql += " AND j.bucket = " + BarStore::bucketSql("s.id") + " AND " +
+        sql += " AND " + LogIndex::inBucketSql(log, "j", BarStore::bucketSql("s.id")) + " AND " +
                BarStore::notMovedSql(log, "x.symbol_id", "x.");
     return sql;
 }

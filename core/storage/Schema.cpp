@@ -603,6 +603,23 @@ CREATE TABLE signals_indexed (
 INSERT INTO signals_indexed SELECT coalesce(max(id), 0), coalesce(max(id), 0), '' FROM signals;
 DROP INDEX signals_symbol_ts;
 )sql",
+    // 23: the bar logs' values found by bucket through a table the storage writer fills a batch at a time
+    // (LogIndex.h), instead of an index on each log that took a page per bucket in every commit.
+    R"sql(
+CREATE TABLE bars_log_index (
+    log INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    row INTEGER NOT NULL,
+    PRIMARY KEY (log, bucket, row)
+) WITHOUT ROWID;
+INSERT INTO bars_log_index SELECT 0, bucket, rowid FROM bars_log0 ORDER BY bucket, rowid;
+INSERT INTO bars_log_index SELECT 1, bucket, rowid FROM bars_log1 ORDER BY bucket, rowid;
+ALTER TABLE bars_logs ADD COLUMN indexed_row INTEGER NOT NULL DEFAULT 0;
+UPDATE bars_logs SET indexed_row = coalesce((SELECT max(rowid) FROM bars_log0), 0) WHERE log = 0;
+UPDATE bars_logs SET indexed_row = coalesce((SELECT max(rowid) FROM bars_log1), 0) WHERE log = 1;
+DROP INDEX bars_log0_by_bucket;
+DROP INDEX bars_log1_by_bucket;
+)sql",
 };
 
 /// A CHECK constraint as an earlier step wrote it, and the same test without a list of values.
