@@ -54,9 +54,6 @@ public:
     /// After it rolled back: reads the state again. Empty, or the error.
     QString rolledBack();
 
-    /// The signals waiting: in the frozen batch, and after it.
-    std::size_t waiting() const noexcept { return m_batch.size() - m_moved + m_pending.size() + m_added.size(); }
-
     /// A condition true for the rows of `signals` (as `alias`) that are not in `signals_by_symbol`.
     static QByteArray unindexedSql(const char *alias);
 

@@ -1108,12 +1108,11 @@ void TestBarStore::valueLogsMigratedToAppendedTables()
         }
         // Each value is found by its bucket (schema 23: through bars_log_index, every value of the file in it).
         QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_master WHERE name LIKE 'bars_log%_by_bucket'"), 0);
-        QCOMPARE(db->scalar("SELECT count(*) FROM bars_log_index x JOIN bars_log0 j ON j.rowid = x.row AND j.bucket = "
-                            "x.bucket WHERE x.log = 0"),
-                 2);
-        QCOMPARE(db->scalar("SELECT count(*) FROM bars_log_index x JOIN bars_log1 j ON j.rowid = x.row AND j.bucket = "
-                            "x.bucket WHERE x.log = 1"),
-                 2);
+        for (const char *log : {"0", "1"}) {
+            const QByteArray found = QByteArray("SELECT count(*) FROM bars_log_index x JOIN bars_log") + log +
+                                     " j ON j.rowid = x.row AND j.bucket = x.bucket WHERE x.log = " + log;
+            QCOMPARE(db->scalar(found.constData()), 2);
+        }
         QCOMPARE(db->scalar("SELECT count(*) FROM bars_log0"), 2);
         QCOMPARE(db->scalar("SELECT count(*) FROM bars_log1"), 2);
         QCOMPARE(db->scalar("SELECT count(*) FROM sqlite_master WHERE name = 'bars_log_moving'"), 0);
