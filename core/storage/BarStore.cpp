@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "BarStore.h"
 
+#include <QLoggingCategory>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -8,6 +10,8 @@
 #include <tuple>
 
 using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace Storage {
 
@@ -376,6 +380,7 @@ QString BarStore::appendToLog()
     for (const BarRow &row : m_logRows)
         m_bucketRows[at[std::size_t(bucketOf(row.symbolId))]++] = row;
     Statement &append = m_appendLog[std::size_t(m_state.active)];
+    std::size_t values = 0;
     for (int bucket = 0; bucket < LogBuckets; ++bucket) {
         const std::size_t first = starts[std::size_t(bucket)], end = starts[std::size_t(bucket) + 1];
         if (first == end)
@@ -389,14 +394,16 @@ QString BarStore::appendToLog()
         if (QString error = m_db.run(append); !error.isEmpty())
             return error;
         m_index->appended(m_state.active, bucket, sqlite3_last_insert_rowid(m_db.handle()));
+        ++values;
     }
-    return m_index->write(m_state.active, false);
+    // Twice as many entries as values came: a frozen batch is written before the next one is due.
+    return m_index->write(m_state.active, 2 * values);
 }
 
 QString BarStore::freeze()
 {
     // A frozen log's values are all in the index: one read back finds them there.
-    if (QString error = m_index->write(m_state.active, true); !error.isEmpty())
+    if (QString error = m_index->writeAll(m_state.active); !error.isEmpty())
         return error;
     if (QString error = setLog(m_state.active, true, {}); !error.isEmpty())
         return error;
@@ -543,7 +550,8 @@ void BarStore::committed()
 void BarStore::rolledBack()
 {
     m_blocks->rolledBack();
-    m_index->rolledBack();
+    if (const QString error = m_index->rolledBack(); !error.isEmpty())
+        qCWarning(lcStorage) << "cannot read the bar logs' index again:" << error;
     // What was read of a frozen log is still so when the transaction moved none of its rows and froze no log
     // (reading changes nothing stored); kept, a bucket read over several commits is not begun again after each
     // failed one.
@@ -591,12 +599,16 @@ QString BarStore::deleteFromActiveLog(std::int64_t cutoffUs, std::string_view zo
     QString error = dropLogRows(m_db, m_state.active, keeps, removed);
     if (error.isEmpty())
         error = m_index->valuesDeleted(m_state.active);
+    if (error.isEmpty())
+        if (auto s = m_db.exec("RELEASE log_retention"); !s)
+            error = s.error();
     if (!error.isEmpty()) {
         m_db.exec("ROLLBACK TO log_retention; RELEASE log_retention");
+        if (const QString reread = m_index->rolledBack(); !reread.isEmpty())
+            qCWarning(lcStorage) << "cannot read the bar logs' index again:" << reread;
         return error;
     }
-    if (auto s = m_db.exec("RELEASE log_retention"); !s)
-        return s.error();
+    m_index->committed();
     if (gone > 0) {
         deleted += gone;
         m_state.activeRows = std::max<std::int64_t>(0, m_state.activeRows - std::int64_t(gone));

@@ -16,19 +16,25 @@ namespace Storage {
 class SqliteDatabase;
 
 /// Which values of the two bar logs hold a bucket's rows (BarStore.h), for the storage writer:
-/// `bars_log_index`, written Batch values at a time.
+/// `bars_log_index`, written a batch at a time.
 ///
 /// An index of a log on (bucket, first_seq) took a page per bucket in every commit, each commit appending a
 /// value to up to sixteen buckets: at 50 symbols nearly half of the pages a commit wrote, at thousands of
 /// symbols sixteen pages for a commit's few values. Here the values' (bucket, row id) entries wait in memory
-/// until Batch have come, and go into the index together, a page per bucket for all of them. A log's values
-/// whose row id is above its mark (bars_logs.indexed_row) are not in the index yet: readers take them from the
-/// log by row id, at most a batch (inBucketSql()).
+/// until Batch have come; they are then frozen as a batch and written in bucket order, whole buckets, about
+/// twice as many a commit as values came, so a bucket's page takes all of the batch's entries of that bucket
+/// at once and no commit writes the whole batch.
+///
+/// `bars_logs` says which values are in the index: all up to indexed_row, and of those after it up to batch_end
+/// the ones whose bucket is at most batch_bucket (batch_end is indexed_row and batch_bucket -1 while no batch is
+/// frozen). Readers take the values after indexed_row from the log by row id, at most two batches (inBucketSql()).
 class LogIndex final
 {
 public:
-    /// Values whose entries are written together.
+    /// Values frozen as one batch.
     static constexpr std::size_t Batch = 512;
+    /// The fewest of a frozen batch's entries a commit writes (whole buckets: it may write more).
+    static constexpr std::size_t MinWrite = 32;
 
     /// Reads the marks and the entries not written yet, in the writer's connection.
     static Util::Result<std::unique_ptr<LogIndex>> open(SqliteDatabase &db);
@@ -39,17 +45,21 @@ public:
     /// A value appended to `log` in the open transaction.
     void appended(int log, std::int64_t bucket, std::int64_t row)
     {
-        m_waiting[std::size_t(log)].push_back({bucket, row});
+        m_logs[std::size_t(log)].added.push_back({bucket, row});
     }
-    /// In the open transaction: writes the entries of `log` waiting, once Batch have come or when `all`.
-    QString write(int log, bool all);
+    /// In the open transaction: freezes a batch of `log` once enough values came, then writes at least `count`
+    /// (MinWrite at the least) of the frozen batch's entries, whole buckets, or the rest of it.
+    QString write(int log, std::size_t count);
+    /// In the open transaction: writes every entry of `log` waiting (before it freezes, or values go).
+    QString writeAll(int log);
     /// In the open transaction: every value of `log` was deleted; so go its entries.
     QString cleared(int log);
-    /// Outside a transaction, after some values of `log` were deleted in it: drops their entries, and keeps the
-    /// mark below the row id the next value gets.
+    /// In the open transaction, after some values of `log` were deleted: drops their entries, and keeps the mark
+    /// below the row id the next value gets.
     QString valuesDeleted(int log);
     void committed();
-    void rolledBack();
+    /// Reads the marks and the entries waiting again. Empty, or the error.
+    QString rolledBack();
 
     /// SQL true for a value of `log` (as `alias`) in the bucket `bucket` (an expression).
     static QByteArray inBucketSql(int log, const QByteArray &alias, const QByteArray &bucket);
@@ -62,17 +72,24 @@ private:
         std::int64_t bucket = 0;
         std::int64_t row = 0;
     };
+    struct Log
+    {
+        std::int64_t through = 0;   ///< indexed_row
+        std::int64_t batchEnd = 0;  ///< batch_end
+        std::int64_t cursor = -1;   ///< batch_bucket
+        std::vector<Entry> batch;   ///< frozen, in (bucket, row) order
+        std::size_t written = 0;    ///< of `batch`
+        std::vector<Entry> waiting; ///< committed after the batch, in row order
+        std::vector<Entry> added;   ///< in the open transaction
+    };
 
     explicit LogIndex(SqliteDatabase &db);
-    QString setMark(int log, std::int64_t row);
+    QString load();
+    void freeze(Log &log);
+    QString writeMarks(int log);
 
     SqliteDatabase &m_db;
-    std::array<std::int64_t, 2> m_mark{};          ///< the logs' indexed_row in the open transaction
-    std::array<std::int64_t, 2> m_committedMark{}; ///< as committed
-    std::array<std::vector<Entry>, 2> m_waiting;   ///< in row id order
-    std::array<std::size_t, 2> m_written{};        ///< of m_waiting, in the open transaction
-    std::array<std::size_t, 2> m_committedSize{};  ///< of m_waiting, as committed
-    std::vector<Entry> m_sorted;                   ///< reused
+    std::array<Log, 2> m_logs;
 };
 
 } // namespace Storage

@@ -615,8 +615,11 @@ CREATE TABLE bars_log_index (
 INSERT INTO bars_log_index SELECT 0, bucket, rowid FROM bars_log0 ORDER BY bucket, rowid;
 INSERT INTO bars_log_index SELECT 1, bucket, rowid FROM bars_log1 ORDER BY bucket, rowid;
 ALTER TABLE bars_logs ADD COLUMN indexed_row INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bars_logs ADD COLUMN batch_end INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bars_logs ADD COLUMN batch_bucket INTEGER NOT NULL DEFAULT -1;
 UPDATE bars_logs SET indexed_row = coalesce((SELECT max(rowid) FROM bars_log0), 0) WHERE log = 0;
 UPDATE bars_logs SET indexed_row = coalesce((SELECT max(rowid) FROM bars_log1), 0) WHERE log = 1;
+UPDATE bars_logs SET batch_end = indexed_row;
 DROP INDEX bars_log0_by_bucket;
 DROP INDEX bars_log1_by_bucket;
 )sql",

@@ -673,8 +673,9 @@ void TestBarStore::lateRowsGoIntoTheirBlocks()
 void TestBarStore::logIndexWrittenInBatchesFindsEveryValueOnce()
 {
     // Forty symbols over three log buckets, a row of each a commit: three values a commit, whose index entries
-    // wait for a batch (LogIndex::Batch values) and then go in together. Readers find each value once, through
-    // the index or past its mark, before and after each batch; then the log freezes and moves into blocks.
+    // wait for a batch (LogIndex::Batch values) and then go in, a bucket or two a commit. Readers find each value
+    // once, through the index or past the marks, at every stage; the writer stops in the middle of a batch and
+    // carries on after a restart; then the log freezes and moves into blocks.
     const auto foundOnce = [](SqliteDatabase &db, int log) {
         const QByteArray table = "bars_log" + QByteArray::number(log);
         const QByteArray inBucket =
@@ -709,7 +710,8 @@ void TestBarStore::logIndexWrittenInBatchesFindsEveryValueOnce()
             }
             QVERIFY(store(**writer, std::move(batch)));
             const qint64 mark = db->scalar("SELECT indexed_row FROM bars_logs WHERE log = 0");
-            if (mark != marks || c % 97 == 0) { // a batch just went in, or in between
+            const bool partly = db->scalar("SELECT batch_bucket >= 0 FROM bars_logs WHERE log = 0");
+            if (mark != marks || partly || c % 97 == 0) { // a batch went in, goes in, or in between
                 marks = mark;
                 QVERIFY(foundOnce(*db, 0));
                 Storage::TickFilter filter;
@@ -722,7 +724,19 @@ void TestBarStore::logIndexWrittenInBatchesFindsEveryValueOnce()
         QVERIFY(marks > 0);
         QVERIFY(db->scalar("SELECT count(*) FROM bars_log_index WHERE log = 0") >= qint64(Storage::LogIndex::Batch));
         QVERIFY(db->scalar("SELECT count(*) FROM bars_log0 WHERE rowid > (SELECT indexed_row FROM bars_logs WHERE "
-                           "log = 0)") < qint64(Storage::LogIndex::Batch));
+                           "log = 0)") < 2 * qint64(Storage::LogIndex::Batch));
+        // On until the writer stops in the middle of a batch.
+        for (int c = Commits; !db->scalar("SELECT batch_bucket >= 0 FROM bars_logs WHERE log = 0") && c < 3 * Commits;
+             ++c) {
+            Model::RecordBatch batch;
+            for (int s = 0; s < Symbols; ++s) {
+                sent.push_back(tick("I" + QByteArray::number(s), c, 10 + s));
+                batch.emplace_back(sent.back());
+            }
+            QVERIFY(store(**writer, std::move(batch)));
+        }
+        QVERIFY(db->scalar("SELECT batch_bucket >= 0 FROM bars_logs WHERE log = 0"));
+        QVERIFY(foundOnce(*db, 0));
     }
     const auto expected = bySymbol(sent);
     const auto first = readBySymbol(path());
@@ -735,7 +749,7 @@ void TestBarStore::logIndexWrittenInBatchesFindsEveryValueOnce()
     options.logMergeRows = 4000;
     auto writer = StorageWriter::open(options);
     QVERIFY(writer);
-    for (int c = Commits; c < Commits + 20; ++c) {
+    for (int c = 3 * Commits; c < 3 * Commits + 20; ++c) {
         Model::RecordBatch batch;
         for (int s = 0; s < Symbols; ++s) {
             sent.push_back(tick("I" + QByteArray::number(s), c, 10 + s));
