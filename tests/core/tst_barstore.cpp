@@ -697,18 +697,21 @@ void TestBarStore::logIndexWrittenInBatchesFindsEveryValueOnce()
     std::vector<Model::Tick> sent;
     constexpr int Symbols = 40;
     constexpr int Commits = int(Storage::LogIndex::Batch) + 40; // three values each: past three batches
+    const auto round = [&sent](int c) {                         // a record of each symbol at second c
+        Model::RecordBatch batch;
+        for (int s = 0; s < Symbols; ++s) {
+            sent.push_back(tick("I" + QByteArray::number(s), c, 10 + s + (c % 100) * 0.01));
+            batch.emplace_back(sent.back());
+        }
+        return batch;
+    };
     {
         auto writer = StorageWriter::open({path()});
         QVERIFY(writer);
         auto db = openDb(path());
         qint64 marks = 0;
         for (int c = 0; c < Commits; ++c) {
-            Model::RecordBatch batch;
-            for (int s = 0; s < Symbols; ++s) {
-                sent.push_back(tick("I" + QByteArray::number(s), c, 10 + s + (c % 100) * 0.01));
-                batch.emplace_back(sent.back());
-            }
-            QVERIFY(store(**writer, std::move(batch)));
+            QVERIFY(store(**writer, round(c)));
             const qint64 mark = db->scalar("SELECT indexed_row FROM bars_logs WHERE log = 0");
             const bool partly = db->scalar("SELECT batch_bucket >= 0 FROM bars_logs WHERE log = 0");
             if (mark != marks || partly || c % 97 == 0) { // a batch went in, goes in, or in between
@@ -727,14 +730,8 @@ void TestBarStore::logIndexWrittenInBatchesFindsEveryValueOnce()
                            "log = 0)") < 2 * qint64(Storage::LogIndex::Batch));
         // On until the writer stops in the middle of a batch.
         for (int c = Commits; !db->scalar("SELECT batch_bucket >= 0 FROM bars_logs WHERE log = 0") && c < 3 * Commits;
-             ++c) {
-            Model::RecordBatch batch;
-            for (int s = 0; s < Symbols; ++s) {
-                sent.push_back(tick("I" + QByteArray::number(s), c, 10 + s));
-                batch.emplace_back(sent.back());
-            }
-            QVERIFY(store(**writer, std::move(batch)));
-        }
+             ++c)
+            QVERIFY(store(**writer, round(c)));
         QVERIFY(db->scalar("SELECT batch_bucket >= 0 FROM bars_logs WHERE log = 0"));
         QVERIFY(foundOnce(*db, 0));
     }
@@ -749,14 +746,8 @@ void TestBarStore::logIndexWrittenInBatchesFindsEveryValueOnce()
     options.logMergeRows = 4000;
     auto writer = StorageWriter::open(options);
     QVERIFY(writer);
-    for (int c = 3 * Commits; c < 3 * Commits + 20; ++c) {
-        Model::RecordBatch batch;
-        for (int s = 0; s < Symbols; ++s) {
-            sent.push_back(tick("I" + QByteArray::number(s), c, 10 + s));
-            batch.emplace_back(sent.back());
-        }
-        QVERIFY(store(**writer, std::move(batch)));
-    }
+    for (int c = 3 * Commits; c < 3 * Commits + 20; ++c)
+        QVERIFY(store(**writer, round(c)));
     auto db = openDb(path());
     QTRY_COMPARE(db->scalar("SELECT sum(frozen) FROM bars_logs"), 0);
     writer->reset();
