@@ -4,7 +4,7 @@
 #include "SqliteDatabase.h"
 
 #include <algorithm>
-#include <tuple>
+#include <limits>
 
 namespace Storage {
 
@@ -43,107 +43,66 @@ QString LogIndex::load()
     if (!marks)
         return marks.error();
     for (int n = 0; n < 2; ++n) {
-        Log &log = m_logs[std::size_t(n)];
-        log = {};
+        Batches &log = m_logs[std::size_t(n)];
         marks->bind(1, std::int64_t(n));
         if (marks->step() != Step::Row)
             return m_db.lastError();
-        log.through = marks->columnInt64(0);
-        log.batchEnd = marks->columnInt64(1);
-        log.cursor = marks->columnInt64(2);
+        log.reset(marks->columnInt64(0), marks->columnInt64(1), marks->columnInt64(2));
         marks->reset();
         auto tail = m_db.prepare(
             QByteArray("SELECT bucket, rowid FROM " + logName(n) + " WHERE rowid > ?1 ORDER BY rowid").constData());
         if (!tail)
             return tail.error();
-        tail->bind(1, log.through);
+        tail->bind(1, log.through());
         Step rc{};
-        while ((rc = tail->step()) == Step::Row) {
-            const Entry e{tail->columnInt64(0), tail->columnInt64(1)};
-            if (e.row > log.batchEnd)
-                log.waiting.push_back(e);
-            else if (e.bucket > log.cursor)
-                log.batch.push_back(e);
-        }
+        while ((rc = tail->step()) == Step::Row)
+            log.restore({tail->columnInt64(0), tail->columnInt64(1)});
         if (rc != Step::Done)
             return m_db.lastError();
-        std::sort(log.batch.begin(), log.batch.end(),
-                  [](const Entry &a, const Entry &b) { return std::tie(a.bucket, a.row) < std::tie(b.bucket, b.row); });
+        log.restored();
     }
     return {};
 }
 
-void LogIndex::freeze(Log &log)
+QString LogIndex::write(int n, std::size_t count, std::size_t batchSize)
 {
-    log.batch = std::move(log.waiting);
-    log.batch.insert(log.batch.end(), log.added.begin(), log.added.end());
-    log.waiting.clear();
-    log.added.clear();
-    log.written = 0;
-    for (const Entry &e : log.batch)
-        log.batchEnd = std::max(log.batchEnd, e.row);
-    log.cursor = -1;
-    std::sort(log.batch.begin(), log.batch.end(),
-              [](const Entry &a, const Entry &b) { return std::tie(a.bucket, a.row) < std::tie(b.bucket, b.row); });
-}
-
-QString LogIndex::write(int n, std::size_t count)
-{
-    Log &log = m_logs[std::size_t(n)];
-    if (log.written == log.batch.size()) {
-        if (log.waiting.size() + log.added.size() < Batch)
-            return {};
-        freeze(log);
-    }
+    const auto entries = m_logs[std::size_t(n)].next(batchSize, std::max(count, MinWrite));
+    if (entries.empty())
+        return {};
     Statement *insert = m_db.cached("INSERT OR IGNORE INTO bars_log_index(log, bucket, row) VALUES (?1, ?2, ?3)");
     if (!insert)
         return m_db.lastError();
-    const std::size_t target = std::min(log.batch.size(), log.written + std::max(count, MinWrite));
-    std::size_t k = log.written;
-    while (k < log.batch.size() && (k < target || log.batch[k].bucket == log.batch[k - 1].bucket)) {
+    for (const Entry &e : entries) {
         insert->bind(1, std::int64_t(n));
-        insert->bind(2, log.batch[k].bucket);
-        insert->bind(3, log.batch[k].row);
+        insert->bind(2, e.bucket);
+        insert->bind(3, e.id);
         if (QString error = m_db.run(*insert); !error.isEmpty())
             return error;
-        ++k;
     }
-    log.written = k;
-    if (k == log.batch.size()) {
-        log.through = log.batchEnd;
-        log.cursor = -1;
-    } else {
-        log.cursor = log.batch[k - 1].bucket;
-    }
+    m_logs[std::size_t(n)].written(entries.size());
     return writeMarks(n);
 }
 
 QString LogIndex::writeAll(int n)
 {
-    Log &log = m_logs[std::size_t(n)];
-    for (int pass = 0; pass < 2; ++pass) { // the frozen batch, then the rest as one more
-        if (log.written == log.batch.size()) {
-            if (log.waiting.empty() && log.added.empty())
-                return {};
-            freeze(log);
-        }
-        if (QString error = write(n, log.batch.size()); !error.isEmpty())
+    // The frozen batch, then the rest as one more.
+    for (int pass = 0; pass < 2; ++pass)
+        if (QString error = write(n, std::numeric_limits<std::size_t>::max(), 0); !error.isEmpty())
             return error;
-    }
     return {};
 }
 
 QString LogIndex::writeMarks(int n)
 {
-    const Log &log = m_logs[std::size_t(n)];
+    const Batches &log = m_logs[std::size_t(n)];
     Statement *update =
         m_db.cached("UPDATE bars_logs SET indexed_row = ?2, batch_end = ?3, batch_bucket = ?4 WHERE log = ?1");
     if (!update)
         return m_db.lastError();
     update->bind(1, std::int64_t(n));
-    update->bind(2, log.through);
-    update->bind(3, log.batchEnd);
-    update->bind(4, log.cursor);
+    update->bind(2, log.through());
+    update->bind(3, log.batchEnd());
+    update->bind(4, log.cursor());
     return m_db.run(*update);
 }
 
@@ -155,8 +114,7 @@ QString LogIndex::cleared(int n)
     remove->bind(1, std::int64_t(n));
     if (QString error = m_db.run(*remove); !error.isEmpty())
         return error;
-    Log &log = m_logs[std::size_t(n)];
-    log = {};
+    m_logs[std::size_t(n)].reset(0, 0, -1);
     return writeMarks(n);
 }
 
@@ -172,23 +130,16 @@ QString LogIndex::valuesDeleted(int n)
         return s.error();
     // SQLite gives a new row the id after the highest left: kept below it, the mark never covers a row the index
     // does not hold.
-    Log &log = m_logs[std::size_t(n)];
     const std::int64_t highest = m_db.scalar(QByteArray("SELECT coalesce(max(rowid), 0) FROM " + table).constData());
-    log.through = log.batchEnd = std::min(log.through, highest);
-    log.cursor = -1;
+    const std::int64_t through = std::min(m_logs[std::size_t(n)].through(), highest);
+    m_logs[std::size_t(n)].reset(through, through, -1);
     return writeMarks(n);
 }
 
 void LogIndex::committed()
 {
-    for (Log &log : m_logs) {
-        if (log.written == log.batch.size()) {
-            log.batch.clear();
-            log.written = 0;
-        }
-        log.waiting.insert(log.waiting.end(), log.added.begin(), log.added.end());
-        log.added.clear();
-    }
+    for (Batches &log : m_logs)
+        log.committed();
 }
 
 QString LogIndex::rolledBack()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "IndexBatches.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -9,7 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <vector>
+#include <tuple>
 
 namespace Storage {
 
@@ -43,13 +44,10 @@ public:
     LogIndex &operator=(const LogIndex &) = delete;
 
     /// A value appended to `log` in the open transaction.
-    void appended(int log, std::int64_t bucket, std::int64_t row)
-    {
-        m_logs[std::size_t(log)].added.push_back({bucket, row});
-    }
-    /// In the open transaction: freezes a batch of `log` once enough values came, then writes at least `count`
+    void appended(int log, std::int64_t bucket, std::int64_t row) { m_logs[std::size_t(log)].add({bucket, row}); }
+    /// In the open transaction: freezes a batch of `log` once `batchSize` values came, then writes at least `count`
     /// (MinWrite at the least) of the frozen batch's entries, whole buckets, or the rest of it.
-    QString write(int log, std::size_t count);
+    QString write(int log, std::size_t count, std::size_t batchSize = Batch);
     /// In the open transaction: writes every entry of `log` waiting (before it freezes, or values go).
     QString writeAll(int log);
     /// In the open transaction: every value of `log` was deleted; so go its entries.
@@ -70,26 +68,19 @@ private:
     struct Entry
     {
         std::int64_t bucket = 0;
-        std::int64_t row = 0;
+        std::int64_t id = 0; ///< the value's row id
+
+        std::int64_t key() const noexcept { return bucket; }
+        bool operator<(const Entry &o) const noexcept { return std::tie(bucket, id) < std::tie(o.bucket, o.id); }
     };
-    struct Log
-    {
-        std::int64_t through = 0;   ///< indexed_row
-        std::int64_t batchEnd = 0;  ///< batch_end
-        std::int64_t cursor = -1;   ///< batch_bucket
-        std::vector<Entry> batch;   ///< frozen, in (bucket, row) order
-        std::size_t written = 0;    ///< of `batch`
-        std::vector<Entry> waiting; ///< committed after the batch, in row order
-        std::vector<Entry> added;   ///< in the open transaction
-    };
+    using Batches = IndexBatches<Entry, std::int64_t>;
 
     explicit LogIndex(SqliteDatabase &db);
     QString load();
-    void freeze(Log &log);
     QString writeMarks(int log);
 
     SqliteDatabase &m_db;
-    std::array<Log, 2> m_logs;
+    std::array<Batches, 2> m_logs{Batches(-1), Batches(-1)};
 };
 
 } // namespace Storage

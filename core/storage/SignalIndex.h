@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "IndexBatches.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -10,7 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <tuple>
 
 namespace Storage {
 
@@ -63,21 +64,20 @@ private:
         std::string symbol;
         std::int64_t timestamp = 0;
         std::int64_t id = 0;
+
+        const std::string &key() const noexcept { return symbol; }
+        bool operator<(const Entry &o) const noexcept
+        {
+            return std::tie(symbol, timestamp, id) < std::tie(o.symbol, o.timestamp, o.id);
+        }
     };
 
     explicit SignalIndex(SqliteDatabase &db);
     QString load();
-    void freeze();
     QString writeMarks();
 
     SqliteDatabase &m_db;
-    std::int64_t m_through = 0;
-    std::int64_t m_batchEnd = 0;
-    std::string m_cursor;
-    std::vector<Entry> m_batch;   ///< frozen, in (symbol, time, id) order
-    std::size_t m_moved = 0;      ///< of m_batch
-    std::vector<Entry> m_pending; ///< committed after the batch, in id order
-    std::vector<Entry> m_added;   ///< in the open transaction
+    IndexBatches<Entry, std::string> m_batches{std::string()};
 };
 
 } // namespace Storage
