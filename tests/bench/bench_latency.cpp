@@ -5,9 +5,14 @@
 // latency runs from the moment the I/O thread woke to read its request (whole)
 // to the moment the signal was committed and published. Each connection waits for its answer before it
 // sends again, so a rate its connections cannot keep up is achieved only in part (the figure printed).
-//   [BENCH_FEEDERS=0] bench_latency [RATE] [SECONDS] [CONNECTIONS] [BATCH]
+// With BENCH_PAUSES=1 a PauseWatch runs beside it (a real-time thread woken every millisecond, which itself
+// adds to the latency): the signals whose way from receive to publish spans a moment when the machine stopped
+// the whole process are counted apart, with the p99 of the others and where in each 100 ms of the clock the
+// pauses end (a host that throttles the machine's CPU time by period ends them all at one point of it).
+//   [BENCH_FEEDERS=0] [BENCH_PAUSES=1] bench_latency [RATE] [SECONDS] [CONNECTIONS] [BATCH]
 #include "BenchHttp.h"
 #include "BenchIngestServer.h"
+#include "PauseWatch.h"
 #include "pipeline/Pipeline.h"
 #include "storage/StorageWriter.h"
 #include "util/Feeders.h"
@@ -24,6 +29,7 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -69,13 +75,19 @@ int main(int argc, char **argv)
     options.rules.cooldownSeconds = 0;
     Pipeline::Pipeline pipeline(options, **writer);
     std::mutex mutex;
-    std::vector<qint64> latencies;
+    struct Span
+    {
+        qint64 receivedNs;
+        qint64 publishedNs;
+    };
+    std::vector<Span> spans;
     QObject::connect(
         &pipeline, &Pipeline::Pipeline::signalsPublished, &pipeline,
         [&](const Model::SignalList &signals) {
             std::lock_guard lock(mutex);
             for (const auto &s : signals)
-                latencies.push_back(s.latencyNs());
+                if (s.latencyNs() > 0)
+                    spans.push_back({s.receivedNs, s.publishedNs});
         },
         Qt::DirectConnection);
     pipeline.start();
@@ -86,6 +98,9 @@ int main(int argc, char **argv)
     if (!server.start())
         return 1;
 
+    std::optional<PauseWatch> pauses;
+    if (qEnvironmentVariable("BENCH_PAUSES") == QStringLiteral("1"))
+        pauses.emplace();
     std::atomic<std::uint64_t> sent{0};
     std::atomic<std::uint64_t> failed{0};
     const auto start = Clock::now();
@@ -147,17 +162,48 @@ int main(int argc, char **argv)
     pipeline.stop();
     (*writer)->stop();
     server.stop();
+    if (pauses)
+        pauses->stop();
 
     std::lock_guard lock(mutex);
-    std::sort(latencies.begin(), latencies.end());
-    const auto at = [&](double q) {
-        return latencies.empty() ? 0.0 : double(latencies[std::size_t(q * double(latencies.size() - 1))]) / 1000.0;
+    std::vector<qint64> latencies;
+    std::vector<qint64> apart; // of the signals that no pause of the machine held
+    std::size_t slowInPause = 0;
+    std::size_t slow = 0;
+    for (const Span &s : spans) {
+        const qint64 latency = s.publishedNs - s.receivedNs;
+        const bool paused = pauses && pauses->overlaps(s.receivedNs, s.publishedNs);
+        latencies.push_back(latency);
+        if (!paused)
+            apart.push_back(latency);
+        slow += latency > 1'000'000;
+        slowInPause += paused && latency > 1'000'000;
+    }
+    const auto quantile = [](std::vector<qint64> &v, double q) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : double(v[std::size_t(q * double(v.size() - 1))]) / 1000.0;
     };
+    const double p50 = quantile(latencies, 0.5);
+    const double p99 = quantile(latencies, 0.99);
+    const double longest = quantile(latencies, 1.0);
     std::printf("receive-to-signal over HTTP: offered %d records/s for %d s from %d connections, %d a request\n", rate,
                 seconds, Connections, Batch);
     std::printf("  achieved %.0f records/s, %llu requests failed; %zu signals\n", double(sent.load()) / elapsed,
                 static_cast<unsigned long long>(failed.load()), latencies.size());
-    std::printf("  latency p50 %.0f us, p99 %.0f us, max %.0f us\n", at(0.5), at(0.99), at(1.0));
+    std::printf("  latency p50 %.0f us, p99 %.0f us, max %.0f us\n", p50, p99, longest);
+    std::printf("  signals over 1 ms: %zu (%.2f %%)\n", slow,
+                100.0 * double(slow) / double(std::max<std::size_t>(1, latencies.size())));
+    if (pauses) {
+        std::printf("  machine pauses (a thread%s woken every ms, over %lld ms late): %zu, %.1f ms in all, longest "
+                    "%.1f ms\n",
+                    pauses->realTime() ? " of real-time priority" : "", PauseWatch::PauseNs / 1'000'000LL,
+                    pauses->pauses().size(), double(pauses->totalNs()) / 1e6, double(pauses->longestNs()) / 1e6);
+        if (const auto phase = pauses->endPhase(100'000'000); phase.count > 0)
+            std::printf("  of each 100 ms of the clock, pauses end at %.1f ms: %zu of %zu within 1 ms of it\n",
+                        double(phase.medianNs) / 1e6, phase.near, phase.count);
+        std::printf("  signals over 1 ms across a pause: %zu; the %zu signals across none: p99 %.0f us\n", slowInPause,
+                    apart.size(), quantile(apart, 0.99));
+    }
     const auto &stored = (*writer)->stats().receiveToStored;
     std::printf("  receive-to-commit of every request (histogram): p50 %.0f us, p99 %.0f us; %llu commits\n",
                 stored.quantileSeconds(0.5) * 1e6, stored.quantileSeconds(0.99) * 1e6,
