@@ -30,14 +30,19 @@ public:
 
     /// The log's length, in thresholds, at which the writer finishes a pass itself.
     static constexpr int WriterPassAt = 4;
+    /// Past the threshold, the thread is asked for a pass once the log has grown by this share of the threshold
+    /// since it was last asked, not after every commit.
+    static constexpr int PassStepShare = 16;
 
     /// Installs itself as the WAL hook of `writer`: after a commit that leaves the log longer than
-    /// `pages`, a passive checkpoint runs here. At WriterPassAt times `pages` the writer's own commit
-    /// finishes the copy, so that the log starts again.
+    /// `pages`, and `pages` / PassStepShare longer than when it last asked, a passive checkpoint runs here.
+    /// At WriterPassAt times `pages` the writer's own commit finishes the copy, so that the log starts again.
     void attach(SqliteDatabase &writer, int pages);
     void stop();
 
     std::uint64_t checkpoints() const noexcept { return m_checkpoints.load(); }
+    /// Times the writer's commits asked the thread for a pass.
+    std::uint64_t requests() const noexcept { return m_requests.load(); }
     /// Of those, the passes the writer's commits ran (at WriterPassAt times the threshold).
     std::uint64_t writerPasses() const noexcept { return m_writerPasses.load(); }
 
@@ -49,9 +54,12 @@ private:
 
     std::unique_ptr<SqliteDatabase> m_db;
     int m_threshold = 4096;
+    int m_passStep = 256;
+    int m_requestedAt = 0;  ///< the log's length when the thread was last asked for a pass (the writer's thread only)
     int m_writerPassAt = 0; ///< the log's length at the writer's last pass that left some of it (its thread only)
     bool m_requested = false;
     std::atomic<std::uint64_t> m_checkpoints{0};
+    std::atomic<std::uint64_t> m_requests{0};
     std::atomic<std::uint64_t> m_writerPasses{0};
     Util::WorkerThread m_worker;
 };

@@ -151,6 +151,7 @@ private Q_SLOTS:
     void writeAheadLogStaysBounded();
     void writeAheadLogStaysBoundedWithoutPause();
     void logStartsAgainUnderSmallCommits();
+    void passesAskedOncePerStepOfTheLog();
     void readerOfAnOldSnapshotSparesTheWriter();
     void pageSwapsKeepEveryRow();
     void logWritesGatheredATransaction();
@@ -663,6 +664,31 @@ void TestStorage::logStartsAgainUnderSmallCommits()
         return;
     const qint64 pages = largestLog / (4096 + 24);
     QVERIFY2(pages >= Threshold && pages < Threshold * 16, qPrintable(QString::number(pages)));
+    QVERIFY((*checkpointer)->checkpoints() > 0);
+    QCOMPARE(db->scalar("SELECT count(*) FROM t"), Commits);
+}
+
+void TestStorage::passesAskedOncePerStepOfTheLog()
+{
+    // Commits of a page or two, back to back, past a threshold of 64 pages: the thread is asked for a pass once
+    // the log has grown four pages (a sixteenth of the threshold) since it was last asked, or started again.
+    // Each ask needs four pages more or a log started again (which needs 64), so with about a page a commit
+    // at most about 830 asks; asked after every commit over the threshold, it was asked about 2,200 times.
+    auto db = openDb(path());
+    QVERIFY(db);
+    QVERIFY(db->exec("PRAGMA journal_mode=WAL; CREATE TABLE t(x INTEGER)"));
+    auto checkpointer = Storage::Checkpointer::open(path());
+    QVERIFY(checkpointer);
+    constexpr int Threshold = 64;
+    (*checkpointer)->attach(*db, Threshold);
+    constexpr int Commits = 3000;
+    qint64 largestLog = 0;
+    commitOneRowEach(*db, 0, Commits, largestLog);
+    if (QTest::currentTestFailed())
+        return;
+    const std::uint64_t requests = (*checkpointer)->requests();
+    QCOMPARE_GT(requests, 0u);
+    QVERIFY2(requests <= Commits / 3, qPrintable(QString::number(requests)));
     QVERIFY((*checkpointer)->checkpoints() > 0);
     QCOMPARE(db->scalar("SELECT count(*) FROM t"), Commits);
 }
