@@ -25,7 +25,7 @@ public:
         std::int64_t toNs;   ///< when it ran
     };
     static constexpr std::int64_t PeriodNs = 1'000'000;
-    static constexpr std::int64_t PauseNs = 2'000'000;
+    static constexpr std::int64_t PauseNs = 1'000'000;
 
     PauseWatch()
         : m_thread([this] { watch(); })
