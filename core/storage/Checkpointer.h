@@ -32,7 +32,7 @@ public:
     static constexpr int WriterPassAt = 4;
     /// Past the threshold, the thread is asked for a pass once the log has grown by this share of the threshold
     /// since it was last asked, not after every commit.
-    static constexpr int PassStepShare = 16;
+    static constexpr int PassStepShare = 64;
 
     /// Installs itself as the WAL hook of `writer`: after a commit that leaves the log longer than
     /// `pages`, and `pages` / PassStepShare longer than when it last asked, a passive checkpoint runs here.
@@ -54,7 +54,7 @@ private:
 
     std::unique_ptr<SqliteDatabase> m_db;
     int m_threshold = 4096;
-    int m_passStep = 256;
+    int m_passStep = 64;
     int m_requestedAt = 0;  ///< the log's length when the thread was last asked for a pass (the writer's thread only)
     int m_writerPassAt = 0; ///< the log's length at the writer's last pass that left some of it (its thread only)
     bool m_requested = false;

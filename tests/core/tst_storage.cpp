@@ -670,16 +670,16 @@ void TestStorage::logStartsAgainUnderSmallCommits()
 
 void TestStorage::passesAskedOncePerStepOfTheLog()
 {
-    // Commits of a page or two, back to back, past a threshold of 64 pages: the thread is asked for a pass once
-    // the log has grown four pages (a sixteenth of the threshold) since it was last asked, or started again.
-    // Each ask needs four pages more or a log started again (which needs 64), so with about a page a commit
-    // at most about 830 asks; asked after every commit over the threshold, it was asked about 2,200 times.
+    // Commits of a page or two, back to back, past a threshold of 256 pages: the thread is asked for a pass once
+    // the log has grown four pages (a 64th of the threshold) since it was last asked, or started again. Each
+    // ask needs four pages more or a log started again (which needs 256), so with about a page a commit at most
+    // about 770 asks; asked after every commit over the threshold, it was asked over 2,000 times.
     auto db = openDb(path());
     QVERIFY(db);
     QVERIFY(db->exec("PRAGMA journal_mode=WAL; CREATE TABLE t(x INTEGER)"));
     auto checkpointer = Storage::Checkpointer::open(path());
     QVERIFY(checkpointer);
-    constexpr int Threshold = 64;
+    constexpr int Threshold = 256;
     (*checkpointer)->attach(*db, Threshold);
     constexpr int Commits = 3000;
     qint64 largestLog = 0;
