@@ -41,10 +41,10 @@ public:
     void stop();
 
     std::uint64_t checkpoints() const noexcept { return m_checkpoints.load(); }
-    /// Times the writer's commits asked the thread for a pass.
-    std::uint64_t requests() const noexcept { return m_requests.load(); }
     /// Of those, the passes the writer's commits ran (at WriterPassAt times the threshold).
     std::uint64_t writerPasses() const noexcept { return m_writerPasses.load(); }
+    /// Times the writer's commits asked the thread for a pass.
+    std::uint64_t requests() const noexcept { return m_requests.load(); }
 
 private:
     explicit Checkpointer(std::unique_ptr<SqliteDatabase> db);
