@@ -72,11 +72,12 @@ public:
 
     struct Phase
     {
-        std::int64_t medianNs = 0; ///< where in each period of the clock the median pause ends
-        std::size_t near = 0;      ///< pauses that end within 1 ms of it
+        std::int64_t atNs = 0; ///< the point of each period of the clock that most pauses end near
+        std::size_t near = 0;  ///< pauses that end within 1 ms of it
         std::size_t count = 0;
     };
-    /// After stop(): where in each `periodNs` of the monotonic clock the pauses end.
+    /// After stop(): where in each `periodNs` of the monotonic clock the pauses end: of the points where one
+    /// ends, the one with the most ends within 1 ms of it, the period taken as a circle.
     Phase endPhase(std::int64_t periodNs) const
     {
         std::vector<std::int64_t> ends;
@@ -84,13 +85,14 @@ public:
             ends.push_back(p.toNs % periodNs);
         Phase phase;
         phase.count = ends.size();
-        if (ends.empty())
-            return phase;
-        std::sort(ends.begin(), ends.end());
-        phase.medianNs = ends[ends.size() / 2];
-        for (const std::int64_t end : ends) {
-            const std::int64_t apart = std::abs(end - phase.medianNs);
-            phase.near += std::min(apart, periodNs - apart) <= 1'000'000;
+        for (const std::int64_t at : ends) {
+            std::size_t near = 0;
+            for (const std::int64_t end : ends) {
+                const std::int64_t apart = std::abs(end - at);
+                near += std::min(apart, periodNs - apart) <= 1'000'000;
+            }
+            if (near > phase.near)
+                phase = {at, near, ends.size()};
         }
         return phase;
     }

@@ -200,7 +200,7 @@ int main(int argc, char **argv)
                     pauses->pauses().size(), double(pauses->totalNs()) / 1e6, double(pauses->longestNs()) / 1e6);
         if (const auto phase = pauses->endPhase(100'000'000); phase.count > 0)
             std::printf("  of each 100 ms of the clock, pauses end at %.1f ms: %zu of %zu within 1 ms of it\n",
-                        double(phase.medianNs) / 1e6, phase.near, phase.count);
+                        double(phase.atNs) / 1e6, phase.near, phase.count);
         std::printf("  signals over 1 ms across a pause: %zu; the %zu signals across none: p99 %.0f us\n", slowInPause,
                     apart.size(), quantile(apart, 0.99));
     }
