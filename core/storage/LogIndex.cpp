@@ -45,8 +45,8 @@ QString LogIndex::load()
     for (int n = 0; n < 2; ++n) {
         Batches &log = m_logs[std::size_t(n)];
         marks->bind(1, std::int64_t(n));
-        if (marks->step() != Step::Row)
-            return m_db.lastError();
+        if (const Step rc = marks->step(); rc != Step::Row)
+            return rc == Step::Done ? QStringLiteral("bars_logs has no row for log %1").arg(n) : m_db.lastError();
         log.reset(marks->columnInt64(0), marks->columnInt64(1), marks->columnInt64(2));
         marks->reset();
         auto tail = m_db.prepare(

@@ -26,8 +26,8 @@ QString SignalIndex::load()
     auto marks = m_db.prepare("SELECT through_id, batch_end, cursor FROM signals_indexed");
     if (!marks)
         return marks.error();
-    if (marks->step() != Step::Row)
-        return m_db.lastError().isEmpty() ? QStringLiteral("signals_indexed has no row") : m_db.lastError();
+    if (const Step rc = marks->step(); rc != Step::Row)
+        return rc == Step::Done ? QStringLiteral("signals_indexed has no row") : m_db.lastError();
     const QByteArray cursor = marks->columnUtf8(2);
     m_batches.reset(marks->columnInt64(0), marks->columnInt64(1),
                     std::string(cursor.constData(), std::size_t(cursor.size())));

@@ -190,6 +190,7 @@ private Q_SLOTS:
     void oneSymbolsLogMovesInSlices();
     void aFrozenBucketIsReadBackOverSeveralCommits();
     void lateRowsGoIntoTheirBlocks();
+    void aMissingLogMarkIsNamed();
     void historyReaderSpansTablesNewestLast();
     void historyReaderAgreesWithTheFeedAcrossBlocksAndLogs();
     void earlierLayoutMigrated();
@@ -541,6 +542,18 @@ void TestBarStore::aFrozenBucketIsReadBackOverSeveralCommits()
     QCOMPARE(back.size(), sent.size());
     for (std::size_t i = 0; i < sent.size(); ++i)
         QVERIFY2(same(back[i], sent[i]), qPrintable(QString::number(i)));
+}
+
+void TestBarStore::aMissingLogMarkIsNamed()
+{
+    // bars_logs holds each log's marks; without the row of one, the store does not open (it would have taken
+    // every value of that log as indexed), and the error names what is missing.
+    auto db = openDb(path());
+    QVERIFY(Storage::Schema::migrate(*db).ok());
+    QVERIFY(db->exec("DELETE FROM bars_logs WHERE log = 1").ok());
+    auto store = Storage::BarStore::open(*db, 1'000'000);
+    QVERIFY(!store);
+    QVERIFY2(store.error().endsWith(QStringLiteral(": bars_logs has no row for log 1")), qPrintable(store.error()));
 }
 
 void TestBarStore::lateRowsGoIntoTheirBlocks()

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void aFrozenBatchCarriesOnAfterAReopen();
     void rolledBackSignalsLeaveNoEntries();
     void migrationIndexesEarlierSignals();
+    void aMissingMarkRowIsNamed();
 
 private:
     /// Every symbol's signals, alone and two together, as written; newest first with a limit, and counted.
@@ -205,6 +206,20 @@ void TestSignalIndex::aSymbolsSignalsReadOnceEachWhileTheyMove()
     QCOMPARE(
         db->scalar(QByteArray("SELECT count(*) FROM signals s WHERE " + SignalIndex::unindexedSql("s")).constData()),
         all - indexed);
+}
+
+void TestSignalIndex::aMissingMarkRowIsNamed()
+{
+    // signals_indexed holds the index's marks; without its row the writer does not open, and says why.
+    {
+        auto writer = StorageWriter::open({path()});
+        QVERIFY(writer);
+        (*writer)->stop();
+    }
+    QVERIFY(openDb(path())->exec("DELETE FROM signals_indexed").ok());
+    auto writer = StorageWriter::open({path()});
+    QVERIFY(!writer);
+    QVERIFY2(writer.error().contains(QStringLiteral("signals_indexed has no row")), qPrintable(writer.error()));
 }
 
 void TestSignalIndex::aFrozenBatchCarriesOnAfterAReopen()
