@@ -9,7 +9,7 @@
 // adds to the latency): the signals whose way from receive to publish spans a moment when the machine stopped
 // the whole process are counted apart, with the p99 of the others and where in each 100 ms of the clock the
 // pauses end (a host that throttles the machine's CPU time by period ends them all at one point of it).
-//   [BENCH_FEEDERS=0] [BENCH_PAUSES=1] bench_latency [RATE] [SECONDS] [CONNECTIONS] [BATCH]
+//   [BENCH_FEEDERS=0] [BENCH_PAUSES=1] [BENCH_CLIENT=idle] bench_latency [RATE] [SECONDS] [CONNECTIONS] [BATCH]
 #include "BenchHttp.h"
 #include "BenchIngestServer.h"
 #include "PauseWatch.h"
@@ -20,6 +20,7 @@
 #include <QCoreApplication>
 #include <QTemporaryDir>
 
+#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -101,6 +102,9 @@ int main(int argc, char **argv)
     std::optional<PauseWatch> pauses;
     if (qEnvironmentVariable("BENCH_PAUSES") == QStringLiteral("1"))
         pauses.emplace();
+    // BENCH_CLIENT=idle: the clients' threads run only when the server's have nothing to do, as a feed sending from
+    // another machine would leave the cores to it (the latency is still the server's, receive to publish).
+    const bool clientsYield = qEnvironmentVariable("BENCH_CLIENT") == QStringLiteral("idle");
     std::atomic<std::uint64_t> sent{0};
     std::atomic<std::uint64_t> failed{0};
     const auto start = Clock::now();
@@ -109,6 +113,10 @@ int main(int argc, char **argv)
     std::vector<std::thread> clients;
     for (int c = 0; c < Connections; ++c) {
         clients.emplace_back([&, c] {
+            if (clientsYield) {
+                sched_param none{};
+                ::sched_setscheduler(0, SCHED_IDLE, &none); // this thread only
+            }
             const int fd = connectTo(server.port());
             std::string buffer;
             std::string body;
@@ -186,8 +194,8 @@ int main(int argc, char **argv)
     const double p50 = quantile(latencies, 0.5);
     const double p99 = quantile(latencies, 0.99);
     const double longest = quantile(latencies, 1.0);
-    std::printf("receive-to-signal over HTTP: offered %d records/s for %d s from %d connections, %d a request\n", rate,
-                seconds, Connections, Batch);
+    std::printf("receive-to-signal over HTTP: offered %d records/s for %d s from %d connections, %d a request%s\n",
+                rate, seconds, Connections, Batch, clientsYield ? ", the clients yielding the cores" : "");
     std::printf("  achieved %.0f records/s, %llu requests failed; %zu signals\n", double(sent.load()) / elapsed,
                 static_cast<unsigned long long>(failed.load()), latencies.size());
     std::printf("  latency p50 %.0f us, p99 %.0f us, max %.0f us\n", p50, p99, longest);
