@@ -33,6 +33,16 @@ namespace Storage {
 
 namespace {
 
+/// Tells the core this thread spins (on x86 `pause`): a sibling hardware thread gets its pipeline meanwhile.
+void relax()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+}
+
 template<typename... Ts>
 struct Overloaded : Ts...
 {
@@ -279,8 +289,11 @@ Ingest::RecordSink::Submit StorageWriter::enqueue(WriteJob &&job, bool wait)
             ++job.group->queued;
             job.group->weight += count;
         }
-        wake = ready(job) && !(m_gathering && !gathered()); // the writer sleeps until a job can be written
+        const bool nowReady = ready(job);
+        wake = nowReady && !(m_gathering && !gathered()); // the writer sleeps until a job can be written
         m_queue.push_back(std::move(job));
+        if (nowReady)
+            m_readyJobs.fetch_add(1, std::memory_order_release);
     }
     if (wake) // once for all the jobs an I/O thread submits in one round of its events
         Util::DeferredWakes::wake(
@@ -388,6 +401,23 @@ void StorageWriter::setFeeders(Util::Feeders *feeders)
         this);
 }
 
+void StorageWriter::pollForJob()
+{
+    if (m_options.pollTime.count() <= 0)
+        return;
+    const qint64 until = Util::monotonicNs() + std::chrono::nanoseconds(m_options.pollTime).count();
+    bool answered = false;
+    do {
+        answered = m_readyJobs.load(std::memory_order_acquire) != m_readySeen;
+        for (int i = 0; i < 16 && !answered; ++i)
+            relax();
+    } while (!answered && Util::monotonicNs() < until);
+    // Counted as the watch ends: a reader that sees it counted sees it over.
+    if (answered)
+        m_stats.pollsAnswered.fetch_add(1, std::memory_order_relaxed);
+    m_stats.polls.fetch_add(1, std::memory_order_release);
+}
+
 void StorageWriter::requestRetention()
 {
     {
@@ -434,14 +464,19 @@ void StorageWriter::run()
     std::vector<WriteJob> batch;
     constexpr auto RetentionInterval = std::chrono::minutes(10);
     auto nextRetention = std::chrono::steady_clock::now();
+    qint64 answeredNs = 0; // as the last commit's answers were given
     for (;;) {
+        if (std::exchange(m_pollNext, false))
+            pollForJob();
         bool retention = false;
+        qint64 waited = 0; // from the last answers until a job was ready, or something else to do
         {
             std::unique_lock lock(m_worker.mutex());
             m_worker.wake().wait_until(lock, nextRetention, [this] {
                 return m_worker.stopping() || anyReady() || m_retentionDue || m_bars->mergePending() ||
                        m_history->backfillPending();
             });
+            waited = Util::monotonicNs() - answeredNs;
             if (m_retentionDue || std::chrono::steady_clock::now() >= nextRetention) {
                 retention = true;
                 m_retentionDue = false;
@@ -488,6 +523,8 @@ void StorageWriter::run()
                 m_gathering = false;
             }
             takeBatch(batch);
+            m_readySeen = m_readyJobs.load(std::memory_order_relaxed);
+            m_pollNext = waited < std::chrono::nanoseconds(m_options.pollTime).count();
         }
 
         const QString error = write(batch);
@@ -512,6 +549,7 @@ void StorageWriter::run()
                 job.done(error, job.signals);
         }
         batch.clear();
+        answeredNs = Util::monotonicNs();
     }
 }
 

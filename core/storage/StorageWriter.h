@@ -60,6 +60,11 @@ struct WriterOptions
     std::chrono::microseconds gatherTime{100};
     static constexpr std::size_t GatherFromJobs = 4;
     static constexpr std::size_t GatherRecords = 256;
+    /// Under a steady stream, how long the writer watches for the next job after a commit before it sleeps:
+    /// it does so only when its last wait for a job was shorter than this, so the next one is likely to come
+    /// within it. A thread woken from sleep waits for a core behind the threads running there (on two busy
+    /// cores a millisecond and more); one that never slept takes the job at once. 0: always sleep.
+    std::chrono::microseconds pollTime{50};
 };
 
 struct WriterStats
@@ -84,6 +89,10 @@ struct WriterStats
     /// 1 while older records wait to be brought into kept bars.
     std::atomic<std::uint64_t> backfillPending{0};
     Util::LatencyHistogram receiveToStored; ///< from the request's arrival to its commit
+    /// Times the writer watched for the next job instead of sleeping (WriterOptions::pollTime), and of those
+    /// the times one came before the watch ran out.
+    std::atomic<std::uint64_t> polls{0};
+    std::atomic<std::uint64_t> pollsAnswered{0};
 };
 
 /// Jobs that must be committed in one transaction: the parts of one ingest request that the
@@ -205,6 +214,9 @@ private:
     /// Under the lock: moves the next transaction's jobs out of the queue into `batch`.
     void takeBatch(std::vector<WriteJob> &batch);
     QString write(std::vector<WriteJob> &jobs);
+    /// The writer's thread, after a commit under a steady stream: watches for a job to become ready for at most
+    /// WriterOptions::pollTime without the lock or sleeping.
+    void pollForJob();
     /// A transaction of merge work only, while no request waits.
     void mergeWhileIdle();
     /// A transaction bringing older records into kept bars, while no request waits.
@@ -242,6 +254,10 @@ private:
     std::uint64_t m_answeredAt = 0; ///< the feeders' idle rounds as the last commit was answered
     std::size_t m_lastJobs = 0;     ///< jobs of the last commit (the writer's thread only)
     std::size_t m_lastRecords = 0;  ///< and its records
+    /// Jobs that became ready to write, counted under the mutex; the writer watches it without (pollForJob).
+    std::atomic<std::uint64_t> m_readyJobs{0};
+    std::uint64_t m_readySeen = 0; ///< m_readyJobs as the last batch was taken (the writer's thread only)
+    bool m_pollNext = false;       ///< the last wait for a job was short: watch for the next (the writer's thread)
     std::atomic<int> m_retentionDays{0};
     std::atomic<std::uint64_t> m_deleted{0};
     Util::WorkerThread m_worker;

@@ -9,7 +9,8 @@
 // adds to the latency): the signals whose way from receive to publish spans a moment when the machine stopped
 // the whole process are counted apart, with the p99 of the others and where in each 100 ms of the clock the
 // pauses end (a host that throttles the machine's CPU time by period ends them all at one point of it).
-//   [BENCH_FEEDERS=0] [BENCH_PAUSES=1] [BENCH_CLIENT=idle] bench_latency [RATE] [SECONDS] [CONNECTIONS] [BATCH]
+//   [BENCH_FEEDERS=0] [BENCH_PAUSES=1] [BENCH_CLIENT=idle] [BENCH_POLL=US] bench_latency [RATE] [SECONDS] [CONNECTIONS]
+//   [BATCH]
 #include "BenchHttp.h"
 #include "BenchIngestServer.h"
 #include "PauseWatch.h"
@@ -64,7 +65,11 @@ int main(int argc, char **argv)
     // BENCH_FEEDERS=0 leaves them out, so that each such commit waits its whole time, as it did before.
     Util::Feeders feeders;
     const bool wireFeeders = qEnvironmentVariable("BENCH_FEEDERS") != QStringLiteral("0");
-    auto writer = Storage::StorageWriter::open({dir.filePath(QStringLiteral("latency.sqlite"))});
+    Storage::WriterOptions writerOptions{dir.filePath(QStringLiteral("latency.sqlite"))};
+    // BENCH_POLL=US: how long the writer watches for the next job after a commit (0: it sleeps at once).
+    if (const QString poll = qEnvironmentVariable("BENCH_POLL"); !poll.isEmpty())
+        writerOptions.pollTime = std::chrono::microseconds(poll.toInt());
+    auto writer = Storage::StorageWriter::open(writerOptions);
     if (!writer)
         return 1;
     if (wireFeeders)
@@ -212,6 +217,9 @@ int main(int argc, char **argv)
         std::printf("  signals over 1 ms across a pause: %zu; the %zu signals across none: p99 %.0f us\n", slowInPause,
                     apart.size(), quantile(apart, 0.99));
     }
+    std::printf("  the writer watched for its next job %llu times, %llu answered\n",
+                static_cast<unsigned long long>((*writer)->stats().polls.load()),
+                static_cast<unsigned long long>((*writer)->stats().pollsAnswered.load()));
     const auto &stored = (*writer)->stats().receiveToStored;
     std::printf("  receive-to-commit of every request (histogram): p50 %.0f us, p99 %.0f us; %llu commits\n",
                 stored.quantileSeconds(0.5) * 1e6, stored.quantileSeconds(0.99) * 1e6,

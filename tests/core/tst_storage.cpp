@@ -17,10 +17,13 @@
 
 #include <atomic>
 #include <csignal>
+#include <functional>
+#include <future>
 #include <limits>
 #include <mutex>
 #include <numeric>
 #include <random>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using Storage::SqliteDatabase;
@@ -143,6 +146,8 @@ private Q_SLOTS:
     void groupCommitWhileBlocked();
     void smallJobsAfterABusyCommitAreGathered();
     void gatheringEndsWhenTheFeedersAreIdle();
+    void theWriterWatchesOnlyAfterAShortWait();
+    void aStreamComesWithinTheWatch();
     void backPressureLosesNothingAcknowledged();
     void stopCommitsEverythingQueued();
     void groupsCommitWholeOrNotAtAll();
@@ -459,6 +464,66 @@ void TestStorage::gatheringEndsWhenTheFeedersAreIdle()
     (*writer)->stop();
     QVERIFY(std::all_of(done.errors.cbegin(), done.errors.cend(), [](const QString &e) { return e.isEmpty(); }));
     QCOMPARE(openDb(path())->scalar("SELECT count(*) FROM ticks"), 8 + 2 + 8 + 1);
+}
+
+void TestStorage::theWriterWatchesOnlyAfterAShortWait()
+{
+    // After a commit whose wait for its job was short the writer watches for the next job (here up to
+    // 100 ms, far past a thread's wake-up) instead of sleeping; after a longer wait it sleeps at once.
+    Storage::WriterOptions options{path()};
+    options.pollTime = std::chrono::milliseconds(100);
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    const Storage::WriterStats &stats = (*writer)->stats();
+
+    // A chain: each job submitted by the answer of the one before, so it is queued before the writer looks
+    // for the next. Each watch finds it at once; the one after the last commit runs out.
+    constexpr int Chain = 50;
+    std::atomic<int> chained{0};
+    std::function<void(int)> submitFrom = [&](int i) {
+        const auto outcome = (*writer)->submit(ticks(1, i), 0, [&, i](const QString &error) {
+            if (error.isEmpty() && i + 1 < Chain)
+                submitFrom(i + 1);
+            chained.fetch_add(1);
+        });
+        QCOMPARE(outcome, Ingest::RecordSink::Submit::Accepted);
+    };
+    submitFrom(0);
+    QTRY_COMPARE(chained.load(), Chain);
+    QTRY_COMPARE(stats.polls.load() - stats.pollsAnswered.load(), 1u);
+    QVERIFY(stats.pollsAnswered.load() >= Chain - 2); // the first job's wait was the test's set-up
+
+    // A job after the watch ran out (a wait longer than the watch) is committed, and the writer sleeps.
+    const std::uint64_t polls = stats.polls.load();
+    Completions done;
+    QCOMPARE((*writer)->submit(ticks(1, 1000), 0, done.callback()), Ingest::RecordSink::Submit::Accepted);
+    QTRY_COMPARE(done.count.load(), 1);
+    (*writer)->stop();
+    QCOMPARE(stats.polls.load(), polls);
+    QCOMPARE(openDb(path())->scalar("SELECT count(*) FROM ticks"), Chain + 1);
+}
+
+void TestStorage::aStreamComesWithinTheWatch()
+{
+    // A stream from another thread: each job submitted once the one before was answered, while the writer
+    // watches for it. Most come within the watch (one that does not met a stall of this machine's).
+    Storage::WriterOptions options{path()};
+    options.pollTime = std::chrono::milliseconds(100);
+    auto writer = StorageWriter::open(options);
+    QVERIFY(writer);
+    constexpr int Stream = 100;
+    std::thread feed([&] {
+        for (int i = 0; i < Stream; ++i) {
+            std::promise<void> answered;
+            (*writer)->submit(ticks(1, i), 0, [&](const QString &) { answered.set_value(); });
+            answered.get_future().wait();
+        }
+    });
+    feed.join();
+    (*writer)->stop();
+    const std::uint64_t answered = (*writer)->stats().pollsAnswered.load();
+    QVERIFY2(answered >= Stream / 2, qPrintable(u"%1 of %2 jobs came within the watch"_s.arg(answered).arg(Stream)));
+    QCOMPARE(openDb(path())->scalar("SELECT count(*) FROM ticks"), Stream);
 }
 
 void TestStorage::backPressureLosesNothingAcknowledged()
