@@ -9,8 +9,8 @@
 // adds to the latency): the signals whose way from receive to publish spans a moment when the machine stopped
 // the whole process are counted apart, with the p99 of the others and where in each 100 ms of the clock the
 // pauses end (a host that throttles the machine's CPU time by period ends them all at one point of it).
-//   [BENCH_FEEDERS=0] [BENCH_PAUSES=1] [BENCH_CLIENT=idle] [BENCH_POLL=US] bench_latency [RATE] [SECONDS] [CONNECTIONS]
-//   [BATCH]
+//   [BENCH_FEEDERS=0] [BENCH_PAUSES=1] [BENCH_CLIENT=idle] [BENCH_POLL=US] [BENCH_GATHER=US]
+//   bench_latency [RATE] [SECONDS] [CONNECTIONS] [BATCH]
 #include "BenchHttp.h"
 #include "BenchIngestServer.h"
 #include "PauseWatch.h"
@@ -69,6 +69,9 @@ int main(int argc, char **argv)
     // BENCH_POLL=US: how long the writer watches for the next job after a commit (0: it sleeps at once).
     if (const QString poll = qEnvironmentVariable("BENCH_POLL"); !poll.isEmpty())
         writerOptions.pollTime = std::chrono::microseconds(poll.toInt());
+    // BENCH_GATHER=US: how long a small commit waits for more (0: never).
+    if (const QString gather = qEnvironmentVariable("BENCH_GATHER"); !gather.isEmpty())
+        writerOptions.gatherTime = std::chrono::microseconds(gather.toInt());
     auto writer = Storage::StorageWriter::open(writerOptions);
     if (!writer)
         return 1;
