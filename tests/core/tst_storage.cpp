@@ -480,16 +480,19 @@ void TestStorage::theWriterWatchesOnlyAfterAShortWait()
     // for the next. Each watch finds it at once; the one after the last commit runs out.
     constexpr int Chain = 50;
     std::atomic<int> chained{0};
+    std::atomic<int> refused{0}; // counted here: a failed QCOMPARE on the writer's thread would not end the test
     std::function<void(int)> submitFrom = [&](int i) {
         const auto outcome = (*writer)->submit(ticks(1, i), 0, [&, i](const QString &error) {
             if (error.isEmpty() && i + 1 < Chain)
                 submitFrom(i + 1);
             chained.fetch_add(1);
         });
-        QCOMPARE(outcome, Ingest::RecordSink::Submit::Accepted);
+        if (outcome != Ingest::RecordSink::Submit::Accepted)
+            refused.fetch_add(1);
     };
     submitFrom(0);
-    QTRY_COMPARE(chained.load(), Chain);
+    QTRY_VERIFY(chained.load() == Chain || refused.load() > 0);
+    QCOMPARE(refused.load(), 0);
     QTRY_COMPARE(stats.polls.load() - stats.pollsAnswered.load(), 1u);
     QVERIFY(stats.pollsAnswered.load() >= Chain - 2); // the first job's wait was the test's set-up
 
