@@ -70,9 +70,9 @@ int Checkpointer::walHook(void *self, sqlite3 *writer, const char *, int pages)
     } else if (pages >= c->m_threshold && (pages >= c->m_requestedAt + c->m_passStep || pages < c->m_requestedAt)) {
         // Asked after every commit, the thread ran passes back to back, each copying the few frames of the
         // commits during the last one: the same hot pages written again and again, and the log synced before
-        // each pass (700 syncs a second at 50,000 records/s in requests of four). Asked once per 64 pages of
-        // growth, a fifth of that. A longer step (256 pages) left more for the writer's own pass at WriterPassAt
-        // and doubled the p99 of 1000-record requests.
+        // each pass (700 syncs a second at 50,000 records/s in requests of four). Asked once the log grew a
+        // PassStepShare-th of the threshold (64 pages at the default), a fifth of that. A longer step (256 pages) left
+        // more for the writer's own pass at WriterPassAt and doubled the p99 of 1000-record requests.
         c->m_requestedAt = pages;
         c->m_requests.fetch_add(1, std::memory_order_relaxed);
         {

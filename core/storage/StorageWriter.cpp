@@ -403,8 +403,6 @@ void StorageWriter::setFeeders(Util::Feeders *feeders)
 
 void StorageWriter::pollForJob()
 {
-    if (m_options.pollTime.count() <= 0)
-        return;
     const qint64 until = Util::monotonicNs() + std::chrono::nanoseconds(m_options.pollTime).count();
     bool answered = false;
     do {

@@ -214,8 +214,8 @@ private:
     /// Under the lock: moves the next transaction's jobs out of the queue into `batch`.
     void takeBatch(std::vector<WriteJob> &batch);
     QString write(std::vector<WriteJob> &jobs);
-    /// The writer's thread, after a commit under a steady stream: watches for a job to become ready for at most
-    /// WriterOptions::pollTime without the lock or sleeping.
+    /// The writer's thread, after a commit whose wait for its job was shorter than WriterOptions::pollTime (never
+    /// when it is 0): watches for a job to become ready for at most that long, without the lock or sleeping.
     void pollForJob();
     /// A transaction of merge work only, while no request waits.
     void mergeWhileIdle();

@@ -195,9 +195,10 @@ int main(int argc, char **argv)
         slow += latency > 1'000'000;
         slowInPause += paused && latency > 1'000'000;
     }
-    const auto quantile = [](std::vector<qint64> &v, double q) {
-        std::sort(v.begin(), v.end());
-        return v.empty() ? 0.0 : double(v[std::size_t(q * double(v.size() - 1))]) / 1000.0;
+    std::sort(latencies.begin(), latencies.end());
+    std::sort(apart.begin(), apart.end());
+    const auto quantile = [](const std::vector<qint64> &sorted, double q) {
+        return sorted.empty() ? 0.0 : double(sorted[std::size_t(q * double(sorted.size() - 1))]) / 1000.0;
     };
     const double p50 = quantile(latencies, 0.5);
     const double p99 = quantile(latencies, 0.99);
